@@ -1,0 +1,299 @@
+/**
+ * Plain-language texts for the engine's codes, in English, Simplified and Traditional Chinese.
+ * Pure: used by the CLI, the popup and the badge alike. `{name}` placeholders take the reason's params.
+ */
+import type {NoticeCode, ReasonCode, ReminderCode} from '../rules/reasons';
+import type {PolicyId, Status} from '../rules/types';
+
+export type Locale = 'en' | 'zh-CN' | 'zh-TW';
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN', 'zh-TW'];
+
+type Table<K extends string> = Record<K, Record<Locale, string>>;
+
+export const POLICY_NAMES: Table<PolicyId> = {
+	transit24: {en: '24-hour direct transit', 'zh-CN': '24小时直接过境', 'zh-TW': '24小時直接過境'},
+	transit240: {en: '240-hour visa-free transit', 'zh-CN': '240小时过境免签', 'zh-TW': '240小時過境免簽'},
+	visaFree: {en: 'Visa-free entry', 'zh-CN': '免签入境', 'zh-TW': '免簽入境'},
+};
+
+export const STATUS_NAMES: Table<Status> = {
+	eligible: {en: 'likely OK', 'zh-CN': '看来可行', 'zh-TW': '看來可行'},
+	ineligible: {en: 'does not apply', 'zh-CN': '不适用', 'zh-TW': '不適用'},
+	conditional: {en: 'check', 'zh-CN': '需核实', 'zh-TW': '需核實'},
+	unknown: {en: 'set your passport', 'zh-CN': '请设置护照', 'zh-TW': '請設定護照'},
+};
+
+export const REASON_TEXT: Table<ReasonCode> = {
+	'third-region': {
+		en: 'Onward to a third country or region ({from} → {to}).',
+		'zh-CN': '前往第三国或地区（{from} → {to}）。',
+		'zh-TW': '前往第三國或地區（{from} → {to}）。',
+	},
+	'within-24h': {en: 'Connection within 24 hours.', 'zh-CN': '中转时间不超过24小时。', 'zh-TW': '轉機時間不超過24小時。'},
+	'inspection-exempt': {
+		en: '{airport} lets transfer passengers who stay airside skip border inspection (since {since}).',
+		'zh-CN': '{airport}对不出隔离区的中转旅客免办边检手续（自{since}起）。',
+		'zh-TW': '{airport}對不出隔離區的轉機旅客免辦邊檢手續（自{since}起）。',
+	},
+	'inspection-required': {
+		en: 'Expect border inspection at the transfer.',
+		'zh-CN': '中转时需办理边检手续。',
+		'zh-TW': '轉機時需辦理邊檢手續。',
+	},
+	'nationality-listed': {
+		en: 'Your {passport} passport is on the list of eligible countries.',
+		'zh-CN': '{passport}护照在适用国家名单内。',
+		'zh-TW': '{passport}護照在適用國家名單內。',
+	},
+	'port-listed': {
+		en: '{airport} is an entry port for this policy.',
+		'zh-CN': '{airport}是该政策的开放口岸。',
+		'zh-TW': '{airport}是該政策的開放口岸。',
+	},
+	'inside-permitted-area': {
+		en: 'Every airport of the stay ({airports}) is inside the permitted areas.',
+		'zh-CN': '停留期间的所有机场（{airports}）都在允许停留区域内。',
+		'zh-TW': '停留期間的所有機場（{airports}）都在允許停留區域內。',
+	},
+	'within-240h': {
+		en: 'You leave before the deadline, {deadline}.',
+		'zh-CN': '您在截止时间{deadline}之前离境。',
+		'zh-TW': '您在截止時間{deadline}之前離境。',
+	},
+	'regime-in-force': {
+		en: 'Visa-free entry applies to {passport} passports on your travel date.',
+		'zh-CN': '出行日期{passport}护照适用免签入境。',
+		'zh-TW': '出行日期{passport}護照適用免簽入境。',
+	},
+	'within-stay-limit': {
+		en: 'Your stay fits within {days} days (leave by {deadline}).',
+		'zh-CN': '停留不超过{days}天（须在{deadline}前离境）。',
+		'zh-TW': '停留不超過{days}天（須在{deadline}前離境）。',
+	},
+	'counting-unverified': {
+		en: 'Your connection is close to the limit; no official rule says exactly how the hours are counted.',
+		'zh-CN': '中转时间接近上限；官方未明确时长的计算方式。',
+		'zh-TW': '轉機時間接近上限；官方未明確時長的計算方式。',
+	},
+	'policy-not-in-force': {
+		en: 'This policy was not in force on your travel date (it starts {since}).',
+		'zh-CN': '出行日期该政策尚未实施（自{since}起实施）。',
+		'zh-TW': '出行日期該政策尚未實施（自{since}起實施）。',
+	},
+	'domestic-leg': {
+		en: 'The trip includes a domestic flight in China, which means entering the country.',
+		'zh-CN': '行程包含中国国内航段，需要入境。',
+		'zh-TW': '行程包含中國境內航段，需要入境。',
+	},
+	'airport-change': {
+		en: 'You change airports ({from} → {to}), which means leaving the airport.',
+		'zh-CN': '需要换机场（{from} → {to}），即离开口岸。',
+		'zh-TW': '需要換機場（{from} → {to}），即離開口岸。',
+	},
+	'onward-same-region': {
+		en: 'You fly in from and on to the same country or region ({region}); transit must be to a third one.',
+		'zh-CN': '来自和前往同一国家或地区（{region}）；过境须前往第三国或地区。',
+		'zh-TW': '來自和前往同一國家或地區（{region}）；過境須前往第三國或地區。',
+	},
+	'over-24h': {en: 'The connection is longer than 24 hours.', 'zh-CN': '中转时间超过24小时。', 'zh-TW': '轉機時間超過24小時。'},
+	'nationality-not-listed': {
+		en: '{passport} is not on the list of eligible countries.',
+		'zh-CN': '{passport}不在适用国家名单内。',
+		'zh-TW': '{passport}不在適用國家名單內。',
+	},
+	'nationality-not-yet-listed': {
+		en: '{passport} joins the list only on {since}.',
+		'zh-CN': '{passport}自{since}起才适用。',
+		'zh-TW': '{passport}自{since}起才適用。',
+	},
+	'nationality-removed': {
+		en: '{passport} was on the list only until {until}.',
+		'zh-CN': '{passport}仅适用至{until}。',
+		'zh-TW': '{passport}僅適用至{until}。',
+	},
+	'port-not-listed': {
+		en: '{airport} is not an entry port for this policy.',
+		'zh-CN': '{airport}不是该政策的开放口岸。',
+		'zh-TW': '{airport}不是該政策的開放口岸。',
+	},
+	'port-not-yet-open': {
+		en: '{airport} becomes an entry port only on {since}.',
+		'zh-CN': '{airport}自{since}起才成为开放口岸。',
+		'zh-TW': '{airport}自{since}起才成為開放口岸。',
+	},
+	'port-closed': {
+		en: '{airport} stopped being an entry port on {until}.',
+		'zh-CN': '{airport}已于{until}停止适用。',
+		'zh-TW': '{airport}已於{until}停止適用。',
+	},
+	'outside-permitted-area': {
+		en: 'The stay includes airports outside the permitted areas: {airports}.',
+		'zh-CN': '停留包括允许区域以外的机场：{airports}。',
+		'zh-TW': '停留包括允許區域以外的機場：{airports}。',
+	},
+	'over-240h': {
+		en: 'You leave after the deadline, {deadline}.',
+		'zh-CN': '离境时间晚于截止时间{deadline}。',
+		'zh-TW': '離境時間晚於截止時間{deadline}。',
+	},
+	'no-visa-free-regime': {
+		en: 'No visa-free entry scheme for {passport} passports is in our data.',
+		'zh-CN': '我们的数据中没有{passport}护照的免签入境政策。',
+		'zh-TW': '我們的資料中沒有{passport}護照的免簽入境政策。',
+	},
+	'regime-ended': {
+		en: 'Visa-free entry for {passport} was scheduled to end on {until}. It may have been extended since our data was reviewed: check the official sources.',
+		'zh-CN': '{passport}免签政策原定于{until}结束，之后可能已延长：请查阅官方来源。',
+		'zh-TW': '{passport}免簽政策原定於{until}結束，之後可能已延長：請查閱官方來源。',
+	},
+	'regime-not-yet': {
+		en: 'Visa-free entry for {passport} starts only on {since}.',
+		'zh-CN': '{passport}免签自{since}起才实施。',
+		'zh-TW': '{passport}免簽自{since}起才實施。',
+	},
+	'over-stay-limit': {
+		en: 'The stay is longer than {days} days (leave by {deadline}).',
+		'zh-CN': '停留超过{days}天（须在{deadline}前离境）。',
+		'zh-TW': '停留超過{days}天（須在{deadline}前離境）。',
+	},
+	'no-passport': {
+		en: 'Set your passport in the options to check this.',
+		'zh-CN': '请在设置中选择护照以进行核对。',
+		'zh-TW': '請在設定中選擇護照以進行核對。',
+	},
+	'origin-not-shown': {
+		en: 'Where you fly in from is not shown.',
+		'zh-CN': '未显示来自哪个国家或地区。',
+		'zh-TW': '未顯示來自哪個國家或地區。',
+	},
+	'onward-not-shown': {
+		en: 'No onward flight out of mainland China is shown.',
+		'zh-CN': '未显示离开中国大陆的后续航班。',
+		'zh-TW': '未顯示離開中國大陸的後續航班。',
+	},
+	'entry-not-shown': {
+		en: 'How you enter mainland China is not shown.',
+		'zh-CN': '未显示入境方式。',
+		'zh-TW': '未顯示入境方式。',
+	},
+	'times-missing': {
+		en: 'Arrival or departure times are not shown, so the length of the stay cannot be checked.',
+		'zh-CN': '未显示到达或出发时间，无法核对停留时长。',
+		'zh-TW': '未顯示到達或出發時間，無法核對停留時長。',
+	},
+	'exit-time-not-shown': {
+		en: 'When you leave is not shown; you must leave by {deadline}.',
+		'zh-CN': '未显示离境时间；须在{deadline}前离境。',
+		'zh-TW': '未顯示離境時間；須在{deadline}前離境。',
+	},
+	'separate-tickets': {
+		en: 'Separate tickets: you must collect bags and check in again, which means going through border control. The law asks for a connecting ticket; leaving the airport needs a temporary entry permit at the officers\' discretion.',
+		'zh-CN': '分开出票：需提取行李并重新值机，即须办理边检手续。法律要求联程客票；离开口岸需申请临时入境许可。',
+		'zh-TW': '分開開票：需提取行李並重新報到，即須辦理邊檢手續。法律要求聯程客票；離開口岸需申請臨時入境許可。',
+	},
+	'nationality-date-unverified': {
+		en: 'We could not verify that {passport} was on the list before {since}.',
+		'zh-CN': '无法核实{passport}在{since}之前是否适用。',
+		'zh-TW': '無法核實{passport}在{since}之前是否適用。',
+	},
+	'port-date-unverified': {
+		en: 'We could not verify that {airport} was an entry port before {since}.',
+		'zh-CN': '无法核实{airport}在{since}之前是否为开放口岸。',
+		'zh-TW': '無法核實{airport}在{since}之前是否為開放口岸。',
+	},
+	'exit-port-not-listed': {
+		en: 'You leave from {airport}, which is not one of the designated ports; sources disagree on whether that is allowed.',
+		'zh-CN': '您从{airport}离境，该机场不在指定口岸名单内；来源对此说法不一。',
+		'zh-TW': '您從{airport}離境，該機場不在指定口岸名單內；來源對此說法不一。',
+	},
+	'area-unverified': {
+		en: 'We could not confirm which city {airports} belongs to.',
+		'zh-CN': '无法确认{airports}所属城市。',
+		'zh-TW': '無法確認{airports}所屬城市。',
+	},
+	'regime-date-unverified': {
+		en: 'The start date of visa-free entry for {passport} is not verified.',
+		'zh-CN': '{passport}免签的生效日期未经核实。',
+		'zh-TW': '{passport}免簽的生效日期未經核實。',
+	},
+	'regime-unverified': {
+		en: 'Visa-free entry for {passport} is not confirmed by an official source in our data.',
+		'zh-CN': '{passport}免签尚无官方来源确认。',
+		'zh-TW': '{passport}免簽尚無官方來源確認。',
+	},
+	'stay-limit-unknown': {
+		en: 'How long {passport} citizens may stay is not in our data.',
+		'zh-CN': '我们的数据中没有{passport}公民的停留期限。',
+		'zh-TW': '我們的資料中沒有{passport}公民的停留期限。',
+	},
+	'stay-limit-unverified': {
+		en: 'The {days}-day limit comes from a third-party source.',
+		'zh-CN': '{days}天的期限来自第三方来源。',
+		'zh-TW': '{days}天的期限來自第三方來源。',
+	},
+	'regime-ends-during-stay': {
+		en: 'The scheme is scheduled to end on {until}, during your stay.',
+		'zh-CN': '该政策原定于{until}结束，在您停留期间。',
+		'zh-TW': '該政策原定於{until}結束，在您停留期間。',
+	},
+};
+
+export const REMINDER_TEXT: Table<ReminderCode> = {
+	'passport-validity': {
+		en: 'Your passport must be valid for at least {months} more months.',
+		'zh-CN': '护照有效期须在{months}个月以上。',
+		'zh-TW': '護照有效期須在{months}個月以上。',
+	},
+	'onward-ticket': {
+		en: 'Carry a confirmed onward ticket with a fixed date.',
+		'zh-CN': '须持有确定日期的联程客票。',
+		'zh-TW': '須持有確定日期的聯程客票。',
+	},
+	purpose: {
+		en: 'Tourism, business and visits only: work, study and journalism need a visa.',
+		'zh-CN': '仅限旅游、商务、访问、探亲；工作、学习、新闻采访须办签证。',
+		'zh-TW': '僅限旅遊、商務、訪問、探親；工作、學習、新聞採訪須辦簽證。',
+	},
+	'register-accommodation': {
+		en: 'Register your accommodation within 24 hours (hotels do this for you).',
+		'zh-CN': '须在24小时内办理住宿登记（酒店会代办）。',
+		'zh-TW': '須在24小時內辦理住宿登記（酒店會代辦）。',
+	},
+	'leaving-airport-needs-permit': {
+		en: 'To leave the airport during a 24-hour transit you need a temporary entry permit from the border officers.',
+		'zh-CN': '24小时过境期间如需离开机场，须向边检申请临时入境许可。',
+		'zh-TW': '24小時過境期間如需離開機場，須向邊檢申請臨時入境許可。',
+	},
+};
+
+export const NOTICE_TEXT: Table<NoticeCode> = {
+	'data-review-old': {
+		en: 'Our rules were last checked on {reviewedAt} ({days} days ago). Check the official sources before you travel.',
+		'zh-CN': '规则数据最后核对于{reviewedAt}（{days}天前）。出行前请查阅官方来源。',
+		'zh-TW': '規則資料最後核對於{reviewedAt}（{days}天前）。出行前請查閱官方來源。',
+	},
+	'trip-starts-in-mainland': {
+		en: 'The trip starts in mainland China ({airport}); how you entered is not shown.',
+		'zh-CN': '行程从中国大陆（{airport}）出发；未显示入境情况。',
+		'zh-TW': '行程從中國大陸（{airport}）出發；未顯示入境情況。',
+	},
+	'regime-may-be-extended': {
+		en: 'A visa-free scheme in our data was scheduled to end on {until}; it may have been extended. Our data may be out of date.',
+		'zh-CN': '数据中的一项免签政策原定于{until}结束，之后可能已延长。数据可能已过时。',
+		'zh-TW': '資料中的一項免簽政策原定於{until}結束，之後可能已延長。資料可能已過時。',
+	},
+};
+
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+	return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+export function reasonText(code: ReasonCode, locale: Locale, params?: Record<string, string | number>): string {
+	return fill(REASON_TEXT[code][locale], params);
+}
+export function reminderText(code: ReminderCode, locale: Locale, params?: Record<string, string | number>): string {
+	return fill(REMINDER_TEXT[code][locale], params);
+}
+export function noticeText(code: NoticeCode, locale: Locale, params?: Record<string, string | number>): string {
+	return fill(NOTICE_TEXT[code][locale], params);
+}

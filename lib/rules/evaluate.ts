@@ -1,0 +1,441 @@
+/**
+ * The rules engine: a pure function from a trip (passports and segments) to a verdict per policy for every stay in
+ * mainland China. No DOM, no browser APIs, no clock of its own: "today" is a parameter.
+ *
+ * Every rule it applies is read from the dataset (data/transit-rules.json); the code only knows the shape of the
+ * conditions, as rules-facts.md §3 ("Itinerary logic a checker should apply") states them.
+ */
+import {addDays, dayNumber, formatLocal, hasClock, localMinutes, parseLocal, type ParsedLocal} from '../time';
+import type {RuleSet} from './load-rules';
+import type {CheckResult, Notice, PolicyId, PolicyVerdict, Reason, ReasonParams, Reminder, Status, Stop, TripInput} from './types';
+import type {ReasonCode} from './reasons';
+
+export type EvaluateOptions = {
+	/** Today's date (YYYY-MM-DD), for the age of the dataset. */
+	today: string;
+};
+
+/** Days after which the dataset's review date is called old. */
+export const STALE_AFTER_DAYS = 180;
+const MAINLAND = 'CN';
+const BEST_ORDER: PolicyId[] = ['transit24', 'visaFree', 'transit240'];
+
+type Dated = {since: string; sinceExact?: false; until?: string; sources: string[]};
+
+/** One stay in the mainland, before any policy is applied. */
+type StayFacts = {
+	airports: string[];
+	entryAirport?: string;
+	exitAirport?: string;
+	arrival?: ParsedLocal;
+	departure?: ParsedLocal;
+	arrivalText?: string;
+	departureText?: string;
+	from?: string;
+	to?: string;
+	entrySegment?: number;
+	exitSegment?: number;
+	domesticLegs: number;
+	/** A ground transfer between two mainland airports (e.g. PVG to SHA) or a leg that starts where the last did not end. */
+	groundTransfers: number;
+	separateTickets: boolean;
+};
+
+const reason = (code: ReasonCode, kind: Reason['kind'], sources: string[], params?: ReasonParams): Reason =>
+	params ? {code, kind, params, sources} : {code, kind, sources};
+
+function regionOf(rules: RuleSet, iata: string): string | undefined {
+	return rules.airports[iata]?.country;
+}
+
+/** Splits the itinerary into mainland stays: from an arrival from abroad to the next departure abroad. */
+export function findStays(trip: TripInput, rules: RuleSet): StayFacts[] {
+	const stays: StayFacts[] = [];
+	let current: StayFacts | undefined;
+	const segs = trip.segments;
+	for (let i = 0; i < segs.length; i++) {
+		const seg = segs[i]!;
+		const fromCn = regionOf(rules, seg.from) === MAINLAND;
+		const toCn = regionOf(rules, seg.to) === MAINLAND;
+		const prev = segs[i - 1];
+		if (fromCn && !current) {
+			// The leg starts in the mainland but no arrival from abroad opened a stay: the traveller got there another way
+			// (a land or sea crossing the page does not show), or the trip starts there.
+			if (prev) {
+				current = {
+					airports: [seg.from],
+					from: regionOf(rules, prev.to) === MAINLAND ? undefined : regionOf(rules, prev.to),
+					domesticLegs: 0,
+					groundTransfers: 0,
+					separateTickets: true,
+				};
+			}
+		} else if (fromCn && current) {
+			const last = current.airports[current.airports.length - 1];
+			if (last !== seg.from) {
+				current.groundTransfers++;
+				current.airports.push(seg.from);
+			}
+		}
+		if (current && fromCn) {
+			if (seg.separateTickets) current.separateTickets = true;
+			if (toCn) {
+				current.domesticLegs++;
+				current.airports.push(seg.to);
+			} else {
+				current.exitAirport = seg.from;
+				current.exitSegment = i;
+				current.departureText = seg.departure;
+				current.departure = seg.departure ? parseLocal(seg.departure) : undefined;
+				current.to = regionOf(rules, seg.to);
+				stays.push(current);
+				current = undefined;
+			}
+		}
+		if (!fromCn && toCn) {
+			current = {
+				airports: [seg.to],
+				entryAirport: seg.to,
+				entrySegment: i,
+				arrivalText: seg.arrival,
+				arrival: seg.arrival ? parseLocal(seg.arrival) : undefined,
+				from: regionOf(rules, seg.from),
+				domesticLegs: 0,
+				groundTransfers: 0,
+				separateTickets: false,
+			};
+			const next = segs[i + 1];
+			if (next?.separateTickets) current.separateTickets = true;
+		}
+		if (current && !toCn && !fromCn) current = undefined;
+	}
+	if (current) stays.push(current); // the trip ends in the mainland: no departure shown
+	return stays;
+}
+
+/** Whole minutes between arrival and departure; both are Beijing time, so no time zone is needed. */
+function stayMinutes(stay: StayFacts): number | undefined {
+	if (!stay.arrival || !stay.departure || !hasClock(stay.arrival) || !hasClock(stay.departure)) return undefined;
+	return localMinutes(stay.departure) - localMinutes(stay.arrival);
+}
+
+/** Compares the departure with a limit, allowing for a departure given as a date only. */
+function departureVsLimit(departure: ParsedLocal | undefined, limitDay: number, limitMinutes: number): 'within' | 'after' | 'unknown' {
+	if (!departure) return 'unknown';
+	const limit = limitDay * 1440 + limitMinutes;
+	if (hasClock(departure)) return localMinutes(departure) <= limit ? 'within' : 'after';
+	const dayStart = departure.dayNumber * 1440;
+	if (dayStart + 1439 <= limit) return 'within';
+	if (dayStart > limit) return 'after';
+	return 'unknown';
+}
+
+function inForce(r: Dated, date: string): 'yes' | 'not-yet' | 'not-yet-unsure' | 'ended' {
+	if (date < r.since) return r.sinceExact === false ? 'not-yet-unsure' : 'not-yet';
+	if (r.until && date > r.until) return 'ended';
+	return 'yes';
+}
+
+function statusOf(reasons: Reason[]): Status {
+	if (reasons.some((r) => r.kind === 'fails')) return 'ineligible';
+	if (reasons.some((r) => r.kind === 'doubt')) return 'conditional';
+	return 'eligible';
+}
+
+/** The date the stay is judged by: the day of entry, else the day of exit. */
+function stayDate(stay: StayFacts): string | undefined {
+	return stay.arrival?.date ?? stay.departure?.date;
+}
+
+function thirdCountryReasons(stay: StayFacts, policy: 'transit24' | 'transit240', rules: RuleSet): Reason[] {
+	const tc = rules.data.policies[policy].thirdCountry;
+	const sources = policy === 'transit24' ? ['S19', 'S20'] : ['S1', 'S23', 'S25'];
+	if (!stay.from) return [reason('origin-not-shown', 'doubt', sources)];
+	if (!stay.to) return [reason('onward-not-shown', 'doubt', sources)];
+	if (tc.required && stay.from === stay.to) {
+		return [reason('onward-same-region', 'fails', sources, {region: stay.from})];
+	}
+	return [reason('third-region', 'ok', sources, {from: stay.from, to: stay.to})];
+}
+
+function evaluateTransit24(stay: StayFacts, rules: RuleSet): PolicyVerdict {
+	const policy = rules.data.policies.transit24;
+	const reasons: Reason[] = [];
+	const date = stayDate(stay);
+	if (date && date < policy.since) {
+		reasons.push(reason('policy-not-in-force', 'fails', policy.sources, {since: policy.since}));
+	}
+	if (!stay.entryAirport) reasons.push(reason('entry-not-shown', 'doubt', ['S18']));
+	if (!stay.exitAirport) reasons.push(reason('onward-not-shown', 'doubt', ['S18']));
+	if (stay.domesticLegs > 0) {
+		reasons.push(reason('domestic-leg', 'fails', ['S18', 'S43'], {count: stay.domesticLegs}));
+	} else if (stay.entryAirport && stay.exitAirport && stay.entryAirport !== stay.exitAirport) {
+		reasons.push(reason('airport-change', 'fails', ['S18', 'S43'], {from: stay.entryAirport, to: stay.exitAirport}));
+	}
+	if (stay.entryAirport && stay.exitAirport) reasons.push(...thirdCountryReasons(stay, 'transit24', rules));
+	const minutes = stayMinutes(stay);
+	const limit = policy.maxHours * 60;
+	if (minutes !== undefined) {
+		reasons.push(
+			minutes <= limit
+				? reason('within-24h', 'ok', policy.sources, {minutes})
+				: reason('over-24h', 'fails', policy.sources, {minutes}),
+		);
+	} else if (stay.arrival && stay.departure) {
+		// Dates without clocks: days apart tell the answer except for the next day.
+		const days = stay.departure.dayNumber - stay.arrival.dayNumber;
+		if (days === 0) reasons.push(reason('within-24h', 'ok', policy.sources, {sameDay: 1}));
+		else if (days >= 2) reasons.push(reason('over-24h', 'fails', policy.sources, {days}));
+		else reasons.push(reason('times-missing', 'doubt', policy.sources));
+	} else if (stay.entryAirport && stay.exitAirport) {
+		reasons.push(reason('times-missing', 'doubt', policy.sources));
+	}
+	if (stay.separateTickets && stay.exitAirport && stay.entryAirport) {
+		reasons.push(reason('separate-tickets', 'doubt', ['S18', 'S43']));
+	}
+	const exempt = stay.entryAirport ? rules.exemptByIata.get(stay.entryAirport) : undefined;
+	const inspectionExempt =
+		!!exempt && !!date && inForce(exempt, date) === 'yes' && stay.domesticLegs === 0 && stay.groundTransfers === 0 && !stay.separateTickets;
+	const status = statusOf(reasons);
+	if (status !== 'ineligible' && exempt && date) {
+		reasons.push(
+			inspectionExempt
+				? reason('inspection-exempt', 'info', exempt.sources, {airport: exempt.iata, since: exempt.since})
+				: reason('inspection-required', 'info', ['S19']),
+		);
+	} else if (status !== 'ineligible') {
+		reasons.push(reason('inspection-required', 'info', ['S19']));
+	}
+	if (policy.counting.verified === false && minutes !== undefined && minutes > limit - 60 && minutes <= limit) {
+		reasons.push(reason('counting-unverified', 'info', policy.counting.sources));
+	}
+	return {policy: 'transit24', status, reasons, inspectionExempt};
+}
+
+/** The latest moment to leave under a next-midnight count: 00:00 of the day `days + 1` after the entry day. */
+function nextMidnightDeadline(entryDate: string, days: number): {day: number; text: string} {
+	const day = dayNumber(addDays(entryDate, days + 1));
+	return {day, text: formatLocal(day, 0)};
+}
+
+function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport: string | undefined): PolicyVerdict {
+	const policy = rules.data.policies.transit240;
+	const reasons: Reason[] = [];
+	const date = stayDate(stay);
+	const verdict: PolicyVerdict = {policy: 'transit240', status: 'eligible', reasons};
+	if (passport) verdict.passport = passport;
+	if (date && date < policy.since) {
+		reasons.push(reason('policy-not-in-force', 'fails', policy.sources, {since: policy.since}));
+	}
+	// Nationality, on the travel date.
+	if (passport) {
+		const n = rules.nationalities.get(passport);
+		if (!n) reasons.push(reason('nationality-not-listed', 'fails', ['S1', 'S10'], {passport}));
+		else if (date) {
+			const state = inForce(n, date);
+			if (state === 'not-yet') reasons.push(reason('nationality-not-yet-listed', 'fails', n.sources, {passport, since: n.since}));
+			else if (state === 'not-yet-unsure') reasons.push(reason('nationality-date-unverified', 'doubt', n.sources, {passport, since: n.since}));
+			else if (state === 'ended') reasons.push(reason('nationality-removed', 'fails', n.sources, {passport, until: n.until!}));
+			else reasons.push(reason('nationality-listed', 'ok', n.sources, {passport}));
+		} else reasons.push(reason('nationality-listed', 'ok', n.sources, {passport}));
+	}
+	// Entry port, open on the entry date.
+	if (!stay.entryAirport) reasons.push(reason('entry-not-shown', 'doubt', ['S1']));
+	else {
+		const port = rules.portsByIata.get(stay.entryAirport);
+		if (!port) reasons.push(reason('port-not-listed', 'fails', ['S1', 'S7'], {airport: stay.entryAirport}));
+		else if (date) {
+			const state = inForce(port, date);
+			if (state === 'not-yet') reasons.push(reason('port-not-yet-open', 'fails', port.sources, {airport: stay.entryAirport, since: port.since}));
+			else if (state === 'not-yet-unsure') reasons.push(reason('port-date-unverified', 'doubt', port.sources, {airport: stay.entryAirport, since: port.since}));
+			else if (state === 'ended') reasons.push(reason('port-closed', 'fails', port.sources, {airport: stay.entryAirport, until: port.until!}));
+			else reasons.push(reason('port-listed', 'ok', port.sources, {airport: stay.entryAirport}));
+		}
+	}
+	if (stay.exitAirport && !rules.portsByIata.has(stay.exitAirport)) {
+		reasons.push(reason('exit-port-not-listed', 'doubt', ['S7', 'S26'], {airport: stay.exitAirport}));
+	}
+	reasons.push(...thirdCountryReasons(stay, 'transit240', rules));
+	// Every airport of the stay inside the permitted areas.
+	const outside: string[] = [];
+	const unsure: string[] = [];
+	for (const iata of stay.airports) {
+		const a = rules.airports[iata];
+		const area = a?.province ? rules.areasByProvince.get(a.province) : undefined;
+		const state = area && date ? inForce(area, date) : area ? 'yes' : undefined;
+		if (!a || !area || state === 'not-yet' || state === 'ended') outside.push(iata);
+		else if (area.area === 'listed' && !area.prefectures!.includes(a.prefecture!)) outside.push(iata);
+		else if (state === 'not-yet-unsure' || (area.area === 'listed' && a.verified === false)) unsure.push(iata);
+	}
+	if (outside.length > 0) reasons.push(reason('outside-permitted-area', 'fails', ['S7', 'S9', 'S16', 'S47'], {airports: outside.join(' ')}));
+	else if (unsure.length > 0) reasons.push(reason('area-unverified', 'doubt', ['S44'], {airports: unsure.join(' ')}));
+	else if (stay.airports.length > 0) reasons.push(reason('inside-permitted-area', 'ok', ['S7'], {airports: stay.airports.join(' ')}));
+	// Time limit: leave by 00:00 of the 11th day after entry.
+	if (stay.arrival) {
+		const deadline = nextMidnightDeadline(stay.arrival.date, policy.maxHours / 24);
+		verdict.deadline = deadline.text;
+		const vs = departureVsLimit(stay.departure, deadline.day, 0);
+		if (vs === 'within') reasons.push(reason('within-240h', 'ok', policy.counting.sources, {deadline: deadline.text}));
+		else if (vs === 'after') reasons.push(reason('over-240h', 'fails', policy.counting.sources, {deadline: deadline.text}));
+		else reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', policy.counting.sources, {deadline: deadline.text}));
+	} else {
+		reasons.push(reason('times-missing', 'doubt', policy.counting.sources));
+	}
+	verdict.status = passport ? statusOf(reasons) : reasons.some((r) => r.kind === 'fails') ? 'ineligible' : 'unknown';
+	return verdict;
+}
+
+function qualifyingNationalities(rules: RuleSet, date: string | undefined): string[] {
+	return rules.data.transit240Nationalities.filter((n) => !date || inForce(n, date) === 'yes').map((n) => n.country);
+}
+
+function evaluateVisaFreeForPassport(stay: StayFacts, rules: RuleSet, passport: string): PolicyVerdict {
+	const reasons: Reason[] = [];
+	const verdict: PolicyVerdict = {policy: 'visaFree', status: 'eligible', reasons, passport};
+	const date = stayDate(stay);
+	const regimes = rules.visaFreeByCountry.get(passport) ?? [];
+	if (regimes.length === 0) {
+		reasons.push(reason('no-visa-free-regime', 'fails', rules.data.policies.visaFree.sources, {passport}));
+		verdict.status = 'ineligible';
+		return verdict;
+	}
+	if (!date) {
+		reasons.push(reason('times-missing', 'doubt', rules.data.policies.visaFree.sources));
+		verdict.status = 'conditional';
+		return verdict;
+	}
+	const states = regimes.map((r) => ({r, state: inForce(r, date)}));
+	const current = states.find((s) => s.state === 'yes') ?? states.find((s) => s.state === 'not-yet-unsure');
+	if (!current) {
+		const ended = states.find((s) => s.state === 'ended');
+		if (ended) {
+			reasons.push(reason('regime-ended', 'fails', ended.r.sources, {passport, until: ended.r.until!, kind: ended.r.kind}));
+		} else {
+			const next = states.find((s) => s.state === 'not-yet')!;
+			reasons.push(reason('regime-not-yet', 'fails', next.r.sources, {passport, since: next.r.since, kind: next.r.kind}));
+		}
+		verdict.status = 'ineligible';
+		return verdict;
+	}
+	const regime = current.r;
+	verdict.regime = {kind: regime.kind, ...(regime.days ? {days: regime.days} : {}), ...(regime.until ? {until: regime.until} : {})};
+	if (current.state === 'not-yet-unsure') {
+		reasons.push(reason('regime-date-unverified', 'doubt', regime.sources, {passport, since: regime.since}));
+	} else {
+		reasons.push(reason('regime-in-force', 'ok', regime.sources, {passport, kind: regime.kind, ...(regime.until ? {until: regime.until} : {})}));
+	}
+	if (!regime.verified) reasons.push(reason('regime-unverified', 'doubt', regime.sources, {passport}));
+	if (!regime.days) {
+		reasons.push(reason('stay-limit-unknown', 'doubt', regime.sources, {passport}));
+	} else if (stay.arrival) {
+		const deadline = nextMidnightDeadline(stay.arrival.date, regime.days);
+		verdict.deadline = deadline.text;
+		const vs = departureVsLimit(stay.departure, deadline.day, 0);
+		if (vs === 'within') reasons.push(reason('within-stay-limit', 'ok', regime.sources, {days: regime.days, deadline: deadline.text}));
+		else if (vs === 'after') reasons.push(reason('over-stay-limit', 'fails', regime.sources, {days: regime.days, deadline: deadline.text}));
+		else reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', regime.sources, {deadline: deadline.text}));
+		if (!regime.daysVerified && vs !== 'after') reasons.push(reason('stay-limit-unverified', 'doubt', regime.sources, {days: regime.days}));
+	} else {
+		reasons.push(reason('times-missing', 'doubt', regime.sources));
+	}
+	if (regime.until && stay.departure && stay.departure.date > regime.until) {
+		reasons.push(reason('regime-ends-during-stay', 'doubt', regime.sources, {until: regime.until}));
+	}
+	verdict.status = statusOf(reasons);
+	return verdict;
+}
+
+const STATUS_RANK: Record<Status, number> = {eligible: 3, conditional: 2, unknown: 1, ineligible: 0};
+
+/** With several passports, each policy uses the passport that does best. */
+function bestOf(verdicts: PolicyVerdict[]): PolicyVerdict {
+	return verdicts.reduce((a, b) => (STATUS_RANK[b.status] > STATUS_RANK[a.status] ? b : a));
+}
+
+function remindersFor(verdicts: PolicyVerdict[], rules: RuleSet): Reminder[] {
+	const r = rules.data.reminders;
+	const reminders: Reminder[] = [
+		{code: 'passport-validity', params: {months: r.passportMinValidityMonths}, sources: ['S19', 'S23']},
+		{code: 'onward-ticket', sources: ['S1', 'S18']},
+	];
+	if (verdicts.some((v) => v.policy !== 'transit24' && v.status !== 'ineligible')) {
+		reminders.push({code: 'purpose', sources: r.sources});
+		reminders.push({code: 'register-accommodation', sources: ['S22', 'S25']});
+	}
+	const t24 = verdicts.find((v) => v.policy === 'transit24');
+	if (t24 && t24.status !== 'ineligible') reminders.push({code: 'leaving-airport-needs-permit', sources: ['S18', 'S19']});
+	return reminders;
+}
+
+export function evaluateStay(stay: StayFacts, passports: string[], rules: RuleSet): Stop {
+	const transit24 = evaluateTransit24(stay, rules);
+	let transit240: PolicyVerdict;
+	let visaFree: PolicyVerdict;
+	const date = stayDate(stay);
+	if (passports.length === 0) {
+		transit240 = evaluateTransit240ForPassport(stay, rules, undefined);
+		transit240.reasons.unshift(reason('no-passport', 'doubt', ['S1', 'S10']));
+		transit240.qualifyingNationalities = qualifyingNationalities(rules, date);
+		const vfCountries = date
+			? rules.data.visaFree.filter((v) => inForce(v, date) === 'yes').map((v) => v.country)
+			: [...rules.visaFreeByCountry.keys()];
+		visaFree = {
+			policy: 'visaFree',
+			status: 'unknown',
+			reasons: [reason('no-passport', 'doubt', rules.data.policies.visaFree.sources)],
+			qualifyingNationalities: [...new Set(vfCountries)].sort(),
+		};
+	} else {
+		transit240 = bestOf(passports.map((p) => evaluateTransit240ForPassport(stay, rules, p)));
+		visaFree = bestOf(passports.map((p) => evaluateVisaFreeForPassport(stay, rules, p)));
+	}
+	const verdicts = [transit24, transit240, visaFree];
+	const best = BEST_ORDER.find((p) => verdicts.find((v) => v.policy === p)?.status === 'eligible') ?? null;
+	const stop: Stop = {
+		airports: stay.airports,
+		domesticLegs: stay.domesticLegs,
+		verdicts,
+		best,
+		reminders: remindersFor(verdicts, rules),
+	};
+	if (stay.arrivalText) stop.arrival = stay.arrivalText;
+	if (stay.departureText) stop.departure = stay.departureText;
+	if (stay.from) stop.from = stay.from;
+	if (stay.to) stop.to = stay.to;
+	if (stay.entrySegment !== undefined) stop.entrySegment = stay.entrySegment;
+	if (stay.exitSegment !== undefined) stop.exitSegment = stay.exitSegment;
+	const minutes = stayMinutes(stay);
+	if (minutes !== undefined) stop.durationMinutes = minutes;
+	return stop;
+}
+
+function noticesFor(trip: TripInput, stops: Stop[], rules: RuleSet, options: EvaluateOptions): Notice[] {
+	const notices: Notice[] = [];
+	const age = dayNumber(options.today) - dayNumber(rules.data.reviewedAt);
+	if (age > STALE_AFTER_DAYS) {
+		notices.push({code: 'data-review-old', params: {reviewedAt: rules.data.reviewedAt, days: age}, sources: []});
+	}
+	const first = trip.segments[0];
+	if (first && regionOf(rules, first.from) === MAINLAND && !stops.some((s) => s.entrySegment === undefined && s.airports[0] === first.from)) {
+		notices.push({code: 'trip-starts-in-mainland', params: {airport: first.from}, sources: []});
+	}
+	// A regime whose end date falls before a stay: the data may be out of date, say so once per trip.
+	for (const stop of stops) {
+		for (const v of stop.verdicts) {
+			const ended = v.reasons.find((r) => r.code === 'regime-ended');
+			if (ended) notices.push({code: 'regime-may-be-extended', params: {until: String(ended.params?.until)}, sources: ended.sources});
+		}
+	}
+	return notices;
+}
+
+/** Judges a validated trip (see validateTrip) under the rules in force on its travel dates. */
+export function evaluateTrip(trip: TripInput, rules: RuleSet, options: EvaluateOptions): CheckResult {
+	const passports = [...new Set(trip.passports)];
+	const stops = findStays(trip, rules).map((stay) => evaluateStay(stay, passports, rules));
+	return {
+		rules: {version: rules.data.rulesVersion, reviewedAt: rules.data.reviewedAt, latestRuleChange: rules.data.latestRuleChange},
+		stops,
+		notices: noticesFor(trip, stops, rules, options),
+	};
+}

@@ -1,0 +1,148 @@
+import rawRules from '../../data/transit-rules.json';
+import rawAirports from '../../data/airports.json';
+import {AirportsFileSchema, TransitRulesSchema, type AirportRecord, type AirportsFile, type TransitRules} from './schema';
+
+/** The dataset in the shape the engine reads: parsed once, indexed by code. */
+export type RuleSet = {
+	data: TransitRules;
+	airports: AirportsFile['airports'];
+	divisions: AirportsFile['divisions'];
+	portsByIata: Map<string, TransitRules['transit240Ports'][number]>;
+	areasByProvince: Map<string, TransitRules['transit240Areas'][number]>;
+	nationalities: Map<string, TransitRules['transit240Nationalities'][number]>;
+	exemptByIata: Map<string, TransitRules['transit24InspectionExempt'][number]>;
+	visaFreeByCountry: Map<string, TransitRules['visaFree']>;
+	sourceIds: Set<string>;
+};
+
+export class DatasetError extends Error {
+	override name = 'DatasetError';
+}
+
+/** Facts that span records or files, which a per-record schema cannot see. Returns one line per problem. */
+export function crossCheck(data: TransitRules, airports: AirportsFile): string[] {
+	const problems: string[] = [];
+	const sourceIds = new Set(data.sources.map((s) => s.id));
+	const check = (where: string, ids: string[]) => {
+		for (const id of ids) if (!sourceIds.has(id)) problems.push(`${where}: unknown source ${id}`);
+	};
+	const sortedUnique = (where: string, keys: string[]) => {
+		for (let i = 1; i < keys.length; i++) {
+			if (keys[i - 1]! >= keys[i]!) problems.push(`${where}: not sorted and unique at ${keys[i - 1]} / ${keys[i]}`);
+		}
+	};
+	const dated = (where: string, r: {since: string; until?: string}) => {
+		if (r.until && r.until < r.since) problems.push(`${where}: until ${r.until} is before since ${r.since}`);
+	};
+	sortedUnique('sources', data.sources.map((s) => s.id.replace(/\d+/, (n) => n.padStart(3, '0'))));
+	sortedUnique('transit240Nationalities', data.transit240Nationalities.map((n) => n.country));
+	sortedUnique('transit240Ports', data.transit240Ports.map((p) => p.id));
+	sortedUnique('transit240Areas', data.transit240Areas.map((a) => a.province));
+	sortedUnique('transit24InspectionExempt', data.transit24InspectionExempt.map((a) => a.iata));
+	sortedUnique('visaFree', data.visaFree.map((v) => `${v.country} ${v.since}`));
+	for (const s of data.sources) {
+		if (!s.url && !s.document) problems.push(`source ${s.id}: neither url nor document`);
+	}
+	for (const n of data.transit240Nationalities) {
+		check(`nationality ${n.country}`, n.sources);
+		dated(`nationality ${n.country}`, n);
+	}
+	const provinces = new Set(data.transit240Areas.map((a) => a.province));
+	for (const p of data.transit240Ports) {
+		check(`port ${p.id}`, p.sources);
+		dated(`port ${p.id}`, p);
+		if (!provinces.has(p.province)) problems.push(`port ${p.id}: province ${p.province} has no permitted area`);
+		if (p.type === 'airport') {
+			if (!p.iata) problems.push(`port ${p.id}: an airport port needs its IATA code`);
+			else if (p.id !== p.iata) problems.push(`port ${p.id}: an airport port's id is its IATA code`);
+			const a = p.iata ? airports.airports[p.iata] : undefined;
+			if (p.iata && !a) problems.push(`port ${p.id}: airport ${p.iata} is not in data/airports.json`);
+			else if (a && (a.country !== 'CN' || a.province !== p.province)) {
+				problems.push(`port ${p.id}: airports.json puts ${p.iata} in ${a.country} ${a.province ?? ''}, not ${p.province}`);
+			}
+		} else if (p.iata) problems.push(`port ${p.id}: only airports have IATA codes`);
+	}
+	for (const a of data.transit240Areas) {
+		check(`area ${a.province}`, a.sources);
+		if (a.area === 'listed' && !(a.prefectures && a.prefectures.length > 0)) problems.push(`area ${a.province}: listed area without prefectures`);
+		if (a.area === 'whole' && a.prefectures) problems.push(`area ${a.province}: whole province with a prefecture list`);
+		for (const code of a.prefectures ?? []) {
+			if (code.slice(0, 2) !== a.province.slice(0, 2)) problems.push(`area ${a.province}: prefecture ${code} is in another province`);
+		}
+		sortedUnique(`area ${a.province} prefectures`, a.prefectures ?? []);
+	}
+	for (const e of data.transit24InspectionExempt) {
+		check(`inspection-exempt ${e.iata}`, e.sources);
+		if (airports.airports[e.iata]?.country !== 'CN') problems.push(`inspection-exempt ${e.iata}: not a mainland airport in data/airports.json`);
+	}
+	for (const v of data.visaFree) {
+		check(`visa-free ${v.country}`, v.sources);
+		dated(`visa-free ${v.country}`, v);
+	}
+	const inForce = (date: string) => (r: {since: string; until?: string}) => r.since <= date && (!r.until || date <= r.until);
+	for (const c of data.officialCounts) {
+		check(`official count ${c.date}`, c.sources);
+		const actual = {
+			ports: data.transit240Ports.filter(inForce(c.date)).length,
+			provinces: data.transit240Areas.filter(inForce(c.date)).length,
+			nationalities: data.transit240Nationalities.filter(inForce(c.date)).length,
+			inspectionExempt: data.transit24InspectionExempt.filter(inForce(c.date)).length,
+		};
+		for (const key of ['ports', 'provinces', 'nationalities', 'inspectionExempt'] as const) {
+			const expected = c[key];
+			if (expected !== undefined && actual[key] !== expected) {
+				problems.push(`official count ${c.date}: ${expected} ${key} expected, the data has ${actual[key]}`);
+			}
+		}
+	}
+	for (const [iata, a] of Object.entries(airports.airports)) {
+		if (a.country === 'CN') {
+			if (!a.province || !a.prefecture || !a.nameZh) problems.push(`airport ${iata}: mainland airport without province, prefecture or Chinese name`);
+			else if (a.prefecture.slice(0, 2) !== a.province.slice(0, 2)) problems.push(`airport ${iata}: prefecture outside its province`);
+			if (a.tz !== 'Asia/Shanghai') problems.push(`airport ${iata}: mainland airports keep Beijing time`);
+		} else if (a.province || a.prefecture) problems.push(`airport ${iata}: only mainland airports carry divisions`);
+	}
+	return problems;
+}
+
+export function buildRuleSet(rulesJson: unknown, airportsJson: unknown): RuleSet {
+	const rules = TransitRulesSchema.safeParse(rulesJson);
+	if (!rules.success) throw new DatasetError(`data/transit-rules.json: ${formatIssues(rules.error.issues)}`);
+	const airports = AirportsFileSchema.safeParse(airportsJson);
+	if (!airports.success) throw new DatasetError(`data/airports.json: ${formatIssues(airports.error.issues)}`);
+	const problems = crossCheck(rules.data, airports.data);
+	if (problems.length > 0) throw new DatasetError(`dataset is inconsistent:\n${problems.join('\n')}`);
+	const data = rules.data;
+	const visaFreeByCountry = new Map<string, TransitRules['visaFree']>();
+	for (const v of data.visaFree) visaFreeByCountry.set(v.country, [...(visaFreeByCountry.get(v.country) ?? []), v]);
+	return {
+		data,
+		airports: airports.data.airports,
+		divisions: airports.data.divisions,
+		portsByIata: new Map(data.transit240Ports.filter((p) => p.iata).map((p) => [p.iata!, p])),
+		areasByProvince: new Map(data.transit240Areas.map((a) => [a.province, a])),
+		nationalities: new Map(data.transit240Nationalities.map((n) => [n.country, n])),
+		exemptByIata: new Map(data.transit24InspectionExempt.map((e) => [e.iata, e])),
+		visaFreeByCountry,
+		sourceIds: new Set(data.sources.map((s) => s.id)),
+	};
+}
+
+function formatIssues(issues: readonly {path: PropertyKey[]; message: string}[]): string {
+	return issues
+		.slice(0, 5)
+		.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+		.join('; ');
+}
+
+let memo: RuleSet | undefined;
+
+/** The bundled dataset, parsed and checked once per context. Throws DatasetError when it is broken. */
+export function loadRules(): RuleSet {
+	memo ??= buildRuleSet(rawRules, rawAirports);
+	return memo;
+}
+
+export function airportOf(rules: RuleSet, iata: string): AirportRecord | undefined {
+	return rules.airports[iata];
+}

@@ -1,0 +1,185 @@
+/**
+ * zod schemas for everything in data/. Types are derived from them, never written by hand.
+ * The dataset is parsed with these in tests, at build time (wxt.config.ts) and by `npm run data:validate`.
+ */
+import {z} from 'zod';
+
+export const IsoDateSchema = z.iso.date();
+export const IataSchema = z.string().regex(/^[A-Z]{3}$/, 'an IATA airport code is three capital letters');
+export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'a country code is ISO 3166-1 alpha-2');
+/** GB/T 2260 administrative division code (province 110000, prefecture 530700, county 469002). */
+export const DivisionCodeSchema = z.string().regex(/^\d{6}$/);
+export const SourceIdSchema = z.string().regex(/^S\d+$/);
+const SourceIdsSchema = z.array(SourceIdSchema).min(1);
+
+/**
+ * `since` is when a fact took effect. Where only "in force by" is known, `since` is that date and `sinceExact` is
+ * false, with `sinceNote` saying what is known: the engine then reports doubt for trips before it instead of guessing.
+ */
+const Dated = {
+	since: IsoDateSchema,
+	sinceExact: z.literal(false).optional(),
+	sinceNote: z.string().optional(),
+	until: IsoDateSchema.optional(),
+	sources: SourceIdsSchema,
+	note: z.string().optional(),
+};
+
+export const SourceSchema = z.strictObject({
+	id: SourceIdSchema,
+	title: z.string().min(1),
+	publisher: z.string().min(1),
+	url: z.url().optional(),
+	mirrors: z.array(z.url()).optional(),
+	document: z.string().optional(),
+	date: IsoDateSchema.optional(),
+	official: z.boolean(),
+});
+
+export const CountingSchema = z.strictObject({
+	/** next-midnight: the clock starts at 00:00 of the day after entry. scheduled-arrival-to-departure: plain elapsed time. */
+	method: z.enum(['next-midnight', 'scheduled-arrival-to-departure']),
+	verified: z.boolean(),
+	sources: SourceIdsSchema,
+	note: z.string(),
+});
+
+const ThirdCountrySchema = z.strictObject({
+	required: z.boolean(),
+	confidence: z.enum(['high', 'medium', 'low']),
+	note: z.string(),
+});
+
+export const TransitRulesSchema = z.strictObject({
+	rulesVersion: z.string().regex(/^\d{4}\.\d{2}\.\d{2}$/),
+	reviewedAt: IsoDateSchema,
+	latestRuleChange: IsoDateSchema,
+	transitRulesLastChanged: IsoDateSchema,
+	note: z.string(),
+	policies: z.strictObject({
+		transit24: z.strictObject({
+			maxHours: z.number().int().positive(),
+			since: IsoDateSchema,
+			sources: SourceIdsSchema,
+			allNationalities: z.literal(true),
+			thirdCountry: ThirdCountrySchema,
+			staysAtOneAirport: z.boolean(),
+			domesticLegsAllowed: z.boolean(),
+			counting: CountingSchema,
+		}),
+		transit240: z.strictObject({
+			maxHours: z.number().int().positive(),
+			since: IsoDateSchema,
+			sources: SourceIdsSchema,
+			crossProvinceTravel: z.boolean(),
+			crossProvinceSince: IsoDateSchema,
+			thirdCountry: ThirdCountrySchema,
+			counting: CountingSchema,
+			predecessorNote: z.string(),
+		}),
+		visaFree: z.strictObject({sources: SourceIdsSchema, counting: CountingSchema}),
+	}),
+	reminders: z.strictObject({
+		passportMinValidityMonths: z.number().int().positive(),
+		allowedActivities: z.array(z.string()),
+		notAllowedActivities: z.array(z.string()),
+		sources: SourceIdsSchema,
+	}),
+	/** Counts the official texts state on a date; the dataset must reproduce them (checked in load-rules). */
+	officialCounts: z.array(
+		z.strictObject({
+			date: IsoDateSchema,
+			ports: z.number().int().optional(),
+			provinces: z.number().int().optional(),
+			nationalities: z.number().int().optional(),
+			inspectionExempt: z.number().int().optional(),
+			sources: SourceIdsSchema,
+			note: z.string(),
+		}),
+	),
+	transit240Nationalities: z.array(z.strictObject({country: CountryCodeSchema, name: z.string(), ...Dated})),
+	transit240Ports: z.array(
+		z.strictObject({
+			id: z.string().regex(/^([A-Z]{3}|[a-z0-9-]+)$/),
+			name: z.string(),
+			nameZh: z.string(),
+			type: z.enum(['airport', 'seaport', 'land', 'rail']),
+			iata: IataSchema.optional(),
+			province: DivisionCodeSchema,
+			city: z.string(),
+			...Dated,
+		}),
+	),
+	transit240Areas: z.array(
+		z.strictObject({
+			province: DivisionCodeSchema,
+			name: z.string(),
+			nameZh: z.string(),
+			area: z.enum(['whole', 'listed']),
+			prefectures: z.array(DivisionCodeSchema).optional(),
+			...Dated,
+		}),
+	),
+	transit24InspectionExempt: z.array(z.strictObject({iata: IataSchema, name: z.string(), ...Dated})),
+	visaFree: z.array(
+		z.strictObject({
+			country: CountryCodeSchema,
+			name: z.string(),
+			kind: z.enum(['unilateral', 'mutual']),
+			/** Stay limit per entry; absent when no source gives it. */
+			days: z.number().int().positive().optional(),
+			daysVerified: z.boolean(),
+			/** false when the regime itself (its in-force date or its existence) is not confirmed by a good source. */
+			verified: z.boolean(),
+			...Dated,
+		}),
+	),
+	sources: z.array(SourceSchema),
+});
+export type TransitRules = z.infer<typeof TransitRulesSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Port = TransitRules['transit240Ports'][number];
+export type VisaFreeRegime = TransitRules['visaFree'][number];
+
+export const AirportSchema = z.strictObject({
+	/** ISO 3166-1 alpha-2; HK, MO and TW are their own regions, mainland China is CN. */
+	country: CountryCodeSchema,
+	name: z.string().min(1),
+	city: z.string().optional(),
+	/** IANA time zone. */
+	tz: z.string().min(1),
+	/** Mainland airports only: Chinese name, GB/T 2260 province and prefecture-level division. */
+	nameZh: z.string().optional(),
+	province: DivisionCodeSchema.optional(),
+	prefecture: DivisionCodeSchema.optional(),
+	/** false when the curated Chinese name or prefecture could not be confirmed by a source. */
+	verified: z.literal(false).optional(),
+});
+export type AirportRecord = z.infer<typeof AirportSchema>;
+
+export const AirportsFileSchema = z.strictObject({
+	generatedBy: z.string(),
+	upstream: z.array(z.string()),
+	divisions: z.record(DivisionCodeSchema, z.string()),
+	airports: z.record(IataSchema, AirportSchema),
+});
+export type AirportsFile = z.infer<typeof AirportsFileSchema>;
+
+export const CuratedCnAirportsSchema = z.strictObject({
+	description: z.string(),
+	sources: z.array(
+		z.looseObject({id: z.string(), title: z.string(), url: z.string(), retrievedAt: IsoDateSchema}),
+	),
+	airports: z.array(
+		z.strictObject({
+				iata: IataSchema,
+				nameZh: z.string().min(2),
+				prefectureCode: DivisionCodeSchema,
+				prefectureZh: z.string(),
+				countyLevel: z.boolean().optional(),
+				sources: z.array(z.string()).min(1),
+				verified: z.boolean(),
+			note: z.string().optional(),
+		}),
+	),
+});

@@ -1,0 +1,74 @@
+import {z} from 'zod';
+import type {ReasonCode, ReminderCode, NoticeCode} from './reasons';
+
+/**
+ * One flight (or other leg) as a page or a person gives it. Times are local wall-clock times at each airport,
+ * `YYYY-MM-DDTHH:mm`, or `YYYY-MM-DD` when only the date is shown; both may be missing.
+ * @example {"from": "JFK", "to": "PEK", "departure": "2026-03-15T13:00", "arrival": "2026-03-16T16:00", "flight": "CA982"}
+ */
+export const SegmentInputSchema = z.strictObject({
+	from: z.string(),
+	to: z.string(),
+	departure: z.string().optional(),
+	arrival: z.string().optional(),
+	flight: z.string().optional(),
+	/** The traveller rebooks at the start of this leg (self-transfer): bags and check-in again, so no airside stay. */
+	separateTickets: z.boolean().optional(),
+});
+export type SegmentInput = z.infer<typeof SegmentInputSchema>;
+
+export const TripInputSchema = z.strictObject({
+	passports: z.array(z.string()),
+	segments: z.array(SegmentInputSchema),
+});
+export type TripInput = z.infer<typeof TripInputSchema>;
+
+export type PolicyId = 'transit24' | 'transit240' | 'visaFree';
+export type Status = 'eligible' | 'ineligible' | 'conditional' | 'unknown';
+
+export type ReasonParams = Record<string, string | number>;
+/** Why a verdict is what it is. `fails` marks a condition that is not met; `doubt` one that could not be settled. */
+export type Reason = {code: ReasonCode; kind: 'ok' | 'fails' | 'doubt' | 'info'; params?: ReasonParams; sources: string[]};
+export type Reminder = {code: ReminderCode; params?: ReasonParams; sources: string[]};
+export type Notice = {code: NoticeCode; params?: ReasonParams; sources: string[]};
+
+export type PolicyVerdict = {
+	policy: PolicyId;
+	status: Status;
+	reasons: Reason[];
+	/** The passport this verdict is for (transit240, visaFree). */
+	passport?: string;
+	/** transit24: the transfer airport lets eligible passengers skip border inspection on that date. */
+	inspectionExempt?: boolean;
+	/** Leave mainland China no later than this local time (transit240, visaFree). */
+	deadline?: string;
+	/** visaFree: the regime used. */
+	regime?: {kind: 'unilateral' | 'mutual'; days?: number; until?: string};
+	/** For transit240 and visaFree without passports: the nationalities that would qualify on that date. */
+	qualifyingNationalities?: string[];
+};
+
+export type Stop = {
+	/** Mainland airports of the stay, in order: entry, domestic stops, exit. */
+	airports: string[];
+	arrival?: string;
+	departure?: string;
+	/** Country or region flown in from / on to (HK, MO and TW are their own). Absent when the page does not show it. */
+	from?: string;
+	to?: string;
+	/** Index of the segment that arrives in the mainland, and of the one that leaves it. */
+	entrySegment?: number;
+	exitSegment?: number;
+	/** Whole hours and minutes between arrival and departure, when both clocks are known. */
+	durationMinutes?: number;
+	domesticLegs: number;
+	verdicts: PolicyVerdict[];
+	best: PolicyId | null;
+	reminders: Reminder[];
+};
+
+export type CheckResult = {
+	rules: {version: string; reviewedAt: string; latestRuleChange: string};
+	stops: Stop[];
+	notices: Notice[];
+};

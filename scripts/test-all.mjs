@@ -1,0 +1,73 @@
+// `npm test`: every tier, in order, then one plain summary line `N passed, N failed` over all of them.
+// Tiers: type check, dataset check, unit + DOM tests (vitest), build, end-to-end tests in real Chromium (Playwright).
+// Exits non-zero when any step or test fails. A missing browser is installed (as root) or fails the run: never skipped.
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, readFileSync, rmSync, existsSync} from 'node:fs';
+import path from 'node:path';
+
+const OUT = path.resolve('.test-results');
+rmSync(OUT, {recursive: true, force: true});
+mkdirSync(OUT, {recursive: true});
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, cmd, args, env = {}) {
+	console.log(`\n=== ${label}: ${[cmd, ...args].join(' ')}`);
+	const r = spawnSync(cmd, args, {stdio: 'inherit', env: {...process.env, ...env}});
+	const ok = r.status === 0;
+	if (!ok) failures.push(`${label} (exit ${r.status ?? r.signal})`);
+	return ok;
+}
+
+/** A step that is itself one check (type check, build): counts as one passed or failed test. */
+function step(label, cmd, args) {
+	if (run(label, cmd, args)) passed++;
+	else failed++;
+}
+
+function readJson(file) {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+const browsersOk = run('browsers', 'node', ['scripts/ensure-browsers.mjs']);
+if (!browsersOk) failed++;
+step('typecheck', 'npx', ['tsc', '--noEmit']);
+step('dataset', 'npx', ['tsx', 'scripts/validate-data.ts']);
+
+const vitestJson = path.join(OUT, 'vitest.json');
+const vitestOk = run('unit and DOM tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const v = readJson(vitestJson);
+if (v) {
+	passed += v.numPassedTests;
+	failed += v.numFailedTests;
+	if (v.numTotalTests === 0) failures.push('vitest ran no test');
+} else failed++;
+if (!vitestOk && v && v.numFailedTests === 0) failed++; // a suite that failed to load
+
+const buildOk = run('build', 'npm', ['run', '--silent', 'build']);
+if (!buildOk) failed++;
+
+if (buildOk && browsersOk) {
+	const pwJson = path.join(OUT, 'playwright.json');
+	const pwOk = run('end-to-end tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson});
+	const p = readJson(pwJson);
+	if (p?.stats) {
+		passed += p.stats.expected;
+		failed += p.stats.unexpected + (p.stats.flaky ?? 0);
+		if (p.stats.expected + p.stats.unexpected === 0) failures.push('playwright ran no test');
+	} else failed++;
+	if (!pwOk && p?.stats && p.stats.unexpected === 0) failed++;
+} else {
+	failures.push('end-to-end tests not run: build or browser missing');
+	failed++;
+}
+
+if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || failures.length > 0 ? 1 : 0);

@@ -1,0 +1,56 @@
+import {test as base, chromium, type BrowserContext} from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The built Chrome extension; `npm test` builds it first. */
+export const EXT_DIR = path.resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
+const FIXTURES = path.resolve('test/fixtures');
+
+export function fixture(relative: string): string {
+	return fs.readFileSync(path.join(FIXTURES, relative), 'utf8');
+}
+
+export const test = base.extend<{context: BrowserContext; extensionId: string}>({
+	// eslint-disable-next-line no-empty-pattern
+	context: async ({}, use) => {
+		if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`no built extension at ${EXT_DIR}: run npm run build`);
+		const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-e2e-'));
+		const context = await chromium.launchPersistentContext(userDataDir, {
+			executablePath: '/usr/bin/chromium',
+			headless: true,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				`--disable-extensions-except=${EXT_DIR}`,
+				`--load-extension=${EXT_DIR}`,
+			],
+		});
+		// Nothing leaves the machine: every web request is answered from fixtures or refused.
+		// (Only http(s): a '**/*' route would also swallow chrome-extension:// pages.)
+		await context.route(
+			(url) => url.protocol === 'http:' || url.protocol === 'https:',
+			(route) => route.abort(),
+		);
+		await use(context);
+		await context.close();
+		fs.rmSync(userDataDir, {recursive: true, force: true});
+	},
+	extensionId: async ({context}, use) => {
+		let [worker] = context.serviceWorkers();
+		worker ??= await context.waitForEvent('serviceworker');
+		await use(new URL(worker.url()).host);
+	},
+});
+
+/** Answers `urlGlob` with an HTML body (registered after the catch-all, so it wins). */
+export async function serve(context: BrowserContext, urlGlob: string, body: string): Promise<void> {
+	await context.route(urlGlob, (route) => route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body}));
+}
+
+export const expect = test.expect;
