@@ -1,0 +1,57 @@
+/**
+ * The adapter contract (design.md §1.3). An adapter declares where it runs, how it finds itinerary cards, what a
+ * card says and where a badge goes; detection timing, normalisation, evaluation and rendering are not its business.
+ */
+import type {Site} from '../sites';
+
+/**
+ * A time as the page shows it. The shared normaliser turns it into a local `YYYY-MM-DDTHH:mm`.
+ * @example {date: 'Thursday, April 2', time: '11:30\u202fPM'}
+ * @example {date: '18MAR', time: '615A'}
+ * @example {time: '07:05', dayOffset: 1} // "+1天": the day after the segment's departure day
+ */
+export type RawTime = {
+	/** ISO `2026-04-02`, or date text: `Thursday, April 2`, `2 Apr`, `18MAR`, `4月2日`, `2026年4月2日`. */
+	date?: string;
+	/** `23:40`, `11:30 PM` (U+202F allowed), `615A`, `1159P`, `0510`. */
+	time?: string;
+	/** Days after the date (or, for an arrival without a date, after the departure's date). */
+	dayOffset?: number;
+};
+
+/** One leg as the page says it: airports as IATA codes or names (English or Chinese). Missing fields stay missing. */
+export type RawSegment = {from: string; to: string; departs?: RawTime; arrives?: RawTime; flight?: string};
+
+export type RawItinerary = {segments: RawSegment[]};
+
+export type Confidence = 'structured' | 'heuristic';
+
+export type Extraction =
+	| {status: 'ok'; itinerary: RawItinerary}
+	/** Still rendering: retried on the next mutation batch. */
+	| {status: 'incomplete'; missing: string[]}
+	/** A train leg, a layout we cannot read: no badge. */
+	| {status: 'unsupported'; reason: string}
+	/** The card no longer looks like what the adapter expects: logged once per adapter per page, no badge. */
+	| {status: 'failed'; reason: string};
+
+/** `referenceDate` (YYYY-MM-DD) resolves year-less dates: the search date from the URL, else today. */
+export type PageContext = {url: URL; referenceDate: string};
+
+export type BadgePlacement = {anchor: Element; append: 'first' | 'last' | 'before' | 'after'};
+
+export type SiteAdapter = Site & {
+	confidence: Confidence;
+	/** All itinerary cards under `root`; [] when there are none; never throws. */
+	findCards: (root: ParentNode) => Element[];
+	/** Reads one card. Never clicks, scrolls, focuses or writes. */
+	extract: (card: Element, page: PageContext) => Extraction;
+	/** Itineraries the page carries in embedded data before (or without) rendering cards. */
+	extractEmbedded?: (doc: Document, page: PageContext) => RawItinerary[];
+	/** Where this card's badge goes; undefined: no badge for this card. */
+	placeBadge: (card: Element) => BadgePlacement | undefined;
+};
+
+export function defineAdapter(adapter: SiteAdapter): SiteAdapter {
+	return adapter;
+}
