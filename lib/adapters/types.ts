@@ -2,7 +2,21 @@
  * The adapter contract (design.md §1.3). An adapter declares where it runs, how it finds itinerary cards, what a
  * card says and where a badge goes; detection timing, normalisation, evaluation and rendering are not its business.
  */
-import type {Site} from '../sites';
+/** Where an adapter runs. Pure data: WXT evaluates the registry at build time in Node, so nothing here may touch the DOM. */
+export type Site = {
+	/** Kebab-case; equals the adapter file name and the fixtures folder. */
+	id: string;
+	/** Shown in the options page and in logs. */
+	label: string;
+	/** Match patterns; their union is the content script's `matches`. */
+	matches: string[];
+	/** URL-level check: does this URL show itineraries? Re-run on SPA navigation. */
+	isItineraryPage: (url: URL) => boolean;
+	/** URLs isItineraryPage must accept (checked by the registry test). */
+	examples: string[];
+	/** URLs on the matched hosts that isItineraryPage must reject. */
+	counterExamples: string[];
+};
 
 /**
  * A time as the page shows it. The shared normaliser turns it into a local `YYYY-MM-DDTHH:mm`.
@@ -20,7 +34,15 @@ export type RawTime = {
 };
 
 /** One leg as the page says it: airports as IATA codes or names (English or Chinese). Missing fields stay missing. */
-export type RawSegment = {from: string; to: string; departs?: RawTime; arrives?: RawTime; flight?: string};
+export type RawSegment = {
+	from: string;
+	to: string;
+	departs?: RawTime;
+	arrives?: RawTime;
+	flight?: string;
+	/** The layover after this segment, when the page states its length ("3 hr 5 min layover at …"). */
+	connectionMinutes?: number;
+};
 
 export type RawItinerary = {segments: RawSegment[]};
 

@@ -96,6 +96,7 @@ export function normalizeItinerary(raw: RawItinerary, referenceDate: string, rul
 		if (arr.value) seg.arrival = arr.value;
 		const flight = s.flight ? normalizeFlightNumber(s.flight) : undefined;
 		if (flight) seg.flight = flight;
+		if (s.connectionMinutes !== undefined && i < raw.segments.length - 1) seg.connectionMinutes = s.connectionMinutes;
 		segments.push(seg);
 	}
 	return {ok: true, segments};

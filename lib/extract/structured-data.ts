@@ -21,11 +21,10 @@ export function extractStructuredData(root: ParentNode): RawItinerary[] {
 		return [];
 	}
 	const items = new Map<Element, Node>();
-	const visiting = new Set<Element>();
 	const consumed = new Set<Node>();
 	for (const el of candidates) {
 		if (el.hasAttribute('itemscope')) {
-			const node = microdataItem(el, root, items, visiting);
+			const node = microdataItem(el, root, items);
 			for (const flight of reservationFlights(node)) consumed.add(flight);
 		}
 	}
@@ -246,7 +245,7 @@ function jsonValue(v: unknown, depth: number): Value | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Microdata (WHATWG), lenient: the values may sit in HTML4 `<meta itemprop content>` anywhere in the item.
 
-function microdataItem(el: Element, root: ParentNode, cache: Map<Element, Node>, visiting: Set<Element>): Node {
+function microdataItem(el: Element, root: ParentNode, cache: Map<Element, Node>): Node {
 	const cached = cache.get(el);
 	if (cached) return cached;
 	const types = (el.getAttribute('itemtype') ?? '')
@@ -254,32 +253,30 @@ function microdataItem(el: Element, root: ParentNode, cache: Map<Element, Node>,
 		.map(typeName)
 		.filter((t): t is string => t !== undefined);
 	const node: Node = {types, props: new Map()};
+	// Cached before the walk, so an itemref cycle meets the item being built instead of recursing forever.
 	cache.set(el, node);
-	if (visiting.has(el)) return node; // itemref cycles
-	visiting.add(el);
 	const owners: Element[] = [el];
 	for (const id of (el.getAttribute('itemref') ?? '').split(/\s+/).filter(Boolean)) {
 		const target = byId(root, id);
 		if (target) owners.push(target);
 	}
 	for (const owner of owners) {
-		if (owner !== el && owner.hasAttribute('itemprop')) addProp(node, owner, root, cache, visiting);
-		walk(owner, node, root, cache, visiting);
+		if (owner !== el && owner.hasAttribute('itemprop')) addProp(node, owner, root, cache);
+		if (owner === el || !owner.hasAttribute('itemscope')) walk(owner, node, root, cache);
 	}
-	visiting.delete(el);
 	return node;
 }
 
-function walk(parent: Element, node: Node, root: ParentNode, cache: Map<Element, Node>, visiting: Set<Element>) {
+function walk(parent: Element, node: Node, root: ParentNode, cache: Map<Element, Node>) {
 	for (const child of Array.from(parent.children)) {
-		if (child.hasAttribute('itemprop')) addProp(node, child, root, cache, visiting);
+		if (child.hasAttribute('itemprop')) addProp(node, child, root, cache);
 		// A nested item's own properties belong to it, not to us.
-		if (!child.hasAttribute('itemscope')) walk(child, node, root, cache, visiting);
+		if (!child.hasAttribute('itemscope')) walk(child, node, root, cache);
 	}
 }
 
-function addProp(node: Node, el: Element, root: ParentNode, cache: Map<Element, Node>, visiting: Set<Element>) {
-	const value: Value = el.hasAttribute('itemscope') ? microdataItem(el, root, cache, visiting) : propertyValue(el);
+function addProp(node: Node, el: Element, root: ParentNode, cache: Map<Element, Node>) {
+	const value: Value = el.hasAttribute('itemscope') ? microdataItem(el, root, cache) : propertyValue(el);
 	for (const name of (el.getAttribute('itemprop') ?? '').split(/\s+/)) {
 		const key = name ? (typeName(name) ?? name) : '';
 		if (!key) continue;

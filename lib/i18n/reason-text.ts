@@ -60,6 +60,11 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-CN': '您在截止时间{deadline}之前离境。',
 		'zh-TW': '您在截止時間{deadline}之前離境。',
 	},
+	'layover-within-limit': {
+		en: 'The layover ({minutes} min) is well within the time limit.',
+		'zh-CN': '中转停留（{minutes}分钟）远在时限之内。',
+		'zh-TW': '轉機停留（{minutes}分鐘）遠在時限之內。',
+	},
 	'regime-in-force': {
 		en: 'Visa-free entry applies to {passport} passports on your travel date.',
 		'zh-CN': '出行日期{passport}护照适用免签入境。',

@@ -36,6 +36,8 @@ type StayFacts = {
 	entrySegment?: number;
 	exitSegment?: number;
 	domesticLegs: number;
+	/** The layover length the page states, when it gives no clocks for the connection. */
+	connectionMinutes?: number;
 	/** A ground transfer between two mainland airports (e.g. PVG to SHA) or a leg that starts where the last did not end. */
 	groundTransfers: number;
 	separateTickets: boolean;
@@ -106,6 +108,7 @@ export function findStays(trip: TripInput, rules: RuleSet): StayFacts[] {
 			};
 			const next = segs[i + 1];
 			if (next?.separateTickets) current.separateTickets = true;
+			if (seg.connectionMinutes !== undefined) current.connectionMinutes = seg.connectionMinutes;
 		}
 		if (current && !toCn && !fromCn) current = undefined;
 	}
@@ -113,10 +116,27 @@ export function findStays(trip: TripInput, rules: RuleSet): StayFacts[] {
 	return stays;
 }
 
-/** Whole minutes between arrival and departure; both are Beijing time, so no time zone is needed. */
+/**
+ * Minutes between arrival and departure; both are Beijing time, so no time zone is needed. Without both clocks, the
+ * layover length the page states stands in, for a plain connection (no domestic leg, one airport).
+ */
 function stayMinutes(stay: StayFacts): number | undefined {
-	if (!stay.arrival || !stay.departure || !hasClock(stay.arrival) || !hasClock(stay.departure)) return undefined;
-	return localMinutes(stay.departure) - localMinutes(stay.arrival);
+	if (stay.arrival && stay.departure && hasClock(stay.arrival) && hasClock(stay.departure)) {
+		return localMinutes(stay.departure) - localMinutes(stay.arrival);
+	}
+	if (stay.connectionMinutes !== undefined && stay.domesticLegs === 0 && stay.groundTransfers === 0 && stay.exitAirport) {
+		return stay.connectionMinutes;
+	}
+	return undefined;
+}
+
+/**
+ * A stated layover no longer than the limit always fits a next-midnight count: the deadline is at least
+ * `maxHours` after any arrival time on the entry day.
+ */
+function layoverWithin(stay: StayFacts, maxHours: number): boolean {
+	const minutes = stayMinutes(stay);
+	return minutes !== undefined && minutes <= maxHours * 60;
 }
 
 /** Compares the departure with a limit, allowing for a departure given as a date only. */
@@ -277,7 +297,10 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
 		if (vs === 'within') reasons.push(reason('within-240h', 'ok', policy.counting.sources, {deadline: deadline.text}));
 		else if (vs === 'after') reasons.push(reason('over-240h', 'fails', policy.counting.sources, {deadline: deadline.text}));
+		else if (layoverWithin(stay, policy.maxHours)) reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
 		else reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', policy.counting.sources, {deadline: deadline.text}));
+	} else if (layoverWithin(stay, policy.maxHours)) {
+		reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
 	} else {
 		reasons.push(reason('times-missing', 'doubt', policy.counting.sources));
 	}

@@ -11,6 +11,7 @@ export const REASON_CODES = [
 	'port-listed',
 	'inside-permitted-area',
 	'within-240h',
+	'layover-within-limit',
 	'regime-in-force',
 	'within-stay-limit',
 	'counting-unverified',

@@ -14,6 +14,8 @@ export const SegmentInputSchema = z.strictObject({
 	flight: z.string().optional(),
 	/** The traveller rebooks at the start of this leg (self-transfer): bags and check-in again, so no airside stay. */
 	separateTickets: z.boolean().optional(),
+	/** Minutes between this leg's arrival and the next leg's departure, when a page states the layover but not the clocks. */
+	connectionMinutes: z.number().int().nonnegative().optional(),
 });
 export type SegmentInput = z.infer<typeof SegmentInputSchema>;
 

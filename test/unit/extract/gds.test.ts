@@ -10,7 +10,7 @@ const rules = loadRules();
 /** A fixture without its `# source:` line, so every assertion is about the captured text alone. */
 function fixture(name: string): string {
 	const text = readFileSync(new URL(`../../fixtures/gds/${name}`, import.meta.url), 'utf8');
-	expect(text.startsWith('# source:')).toBe(true);
+	if (!text.startsWith('# source:')) throw new Error(`${name}: the first line must be its # source: line`);
 	return text.slice(text.indexOf('\n') + 1);
 }
 

@@ -1,0 +1,312 @@
+/**
+ * Google Flights results (2023, 2025 and 2026 layouts; see ../shared/fixtures/SOURCES.md "Google Flights").
+ *
+ * What a card says, most stable first:
+ * 1. `data-travelimpactmodelwebsiteurl` (2025+): every segment as ORG-DST-CARRIER-NUMBER-YYYYMMDD, language independent.
+ * 2. The card's `role="link"` aria-label: one English sentence with the first departure, the last arrival and each
+ *    layover's length and airport name (U+202F before AM/PM).
+ * 3. The `ds:1` AF_initDataCallback script: the full result set with per-segment clocks, present even before cards
+ *    render. Used to fill in connection times when it describes the same itinerary as the card.
+ * Obfuscated class names (`li.pIav2d`) are only a last resort for finding cards.
+ */
+import {defineAdapter, type Extraction, type RawItinerary, type RawSegment} from './types';
+import {parseDuration} from '../extract/parse';
+
+const selectors = {
+	/** Per-segment data, 2025+ pages; appears three times per card. */
+	segmentData: '[data-travelimpactmodelwebsiteurl]',
+	/** The whole itinerary as one sentence, all layouts 2023-2026. */
+	sentence: '[role="link"][aria-label]',
+	/** Result cards by class, 2023-2026 (obfuscated; kept as the fallback when the hooks above change). */
+	cardByClass: 'li.pIav2d',
+	/** Price element whose base64 protobuf holds the flight numbers `LH1355|LH242` (2023-2026). */
+	flightNumbers: '[data-gs]',
+	/** "Leaves … and arrives at …" times line: the badge goes right after it. */
+	timesLine: '[aria-label^="Leaves "]',
+};
+
+const SENTENCE_RE =
+	/Leaves (.+?) at (\d{1,2}:\d{2}[\s\u202f]?[AP]M) on (.+?) and arrives at (.+?) at (\d{1,2}:\d{2}[\s\u202f]?[AP]M) on\s+(.+?)\./;
+const LAYOVER_RE = /Layover \((\d+) of (\d+)\) is an? (.+?) (?:overnight )?layover at (.+?) in ([^.]+)\./g;
+
+type Sentence = {
+	from: string;
+	to: string;
+	departs: {time: string; date: string};
+	arrives: {time: string; date: string};
+	layovers: {minutes?: number; airport: string}[];
+};
+
+export function parseSentence(label: string): Sentence | undefined {
+	const m = SENTENCE_RE.exec(label);
+	if (!m) return undefined;
+	const layovers = [...label.matchAll(LAYOVER_RE)].map((l) => {
+		const minutes = parseDuration(l[3]!);
+		return minutes === undefined ? {airport: l[4]!} : {minutes, airport: l[4]!};
+	});
+	return {
+		from: m[1]!,
+		departs: {time: m[2]!, date: m[3]!},
+		to: m[4]!,
+		arrives: {time: m[5]!, date: m[6]!.trim()},
+		layovers,
+	};
+}
+
+type ImpactSegment = {from: string; to: string; flight: string; date: string};
+
+/** `…?itinerary=BNE-SGN-VJ-84-20260402,SGN-HAN-VJ-126-20260403` → segments. */
+export function parseImpactUrl(url: string): ImpactSegment[] | undefined {
+	const itinerary = /[?&]itinerary=([^&]+)/.exec(url)?.[1];
+	if (!itinerary) return undefined;
+	const segments: ImpactSegment[] = [];
+	for (const part of decodeURIComponent(itinerary).split(',')) {
+		const m = /^([A-Z]{3})-([A-Z]{3})-([A-Z0-9]{2})-(\d{1,4}[A-Z]?)-(\d{4})(\d{2})(\d{2})$/.exec(part);
+		if (!m) return undefined;
+		segments.push({from: m[1]!, to: m[2]!, flight: `${m[3]}${m[4]}`, date: `${m[5]}-${m[6]}-${m[7]}`});
+	}
+	return segments.length > 0 ? segments : undefined;
+}
+
+/**
+ * The flight numbers in a `data-gs` value: a base64 protobuf whose length-delimited fields include `LH1355|LH242`.
+ * Reads top-level fields only; undefined when none looks like a flight-number list.
+ */
+export function parseDataGs(value: string): string[] | undefined {
+	let bytes: string;
+	try {
+		const b64 = value.replace(/-/g, '+').replace(/_/g, '/');
+		bytes = atob(b64.padEnd(Math.ceil(b64.length / 4) * 4, '='));
+	} catch {
+		return undefined;
+	}
+	const varint = (at: number): [number, number] => {
+		let result = 0;
+		let shift = 0;
+		let i = at;
+		while (i < bytes.length && shift < 35) {
+			const b = bytes.charCodeAt(i++);
+			result += (b & 0x7f) * 2 ** shift;
+			if (b < 0x80) return [result, i];
+			shift += 7;
+		}
+		return [-1, bytes.length];
+	};
+	let i = 0;
+	while (i < bytes.length) {
+		const [tag, afterTag] = varint(i);
+		if (tag < 0) return undefined;
+		const wire = tag & 7;
+		if (wire === 0) i = varint(afterTag)[1];
+		else if (wire === 2) {
+			const [len, start] = varint(afterTag);
+			if (len < 0 || start + len > bytes.length) return undefined;
+			const field = bytes.slice(start, start + len);
+			if (/^[A-Z0-9]{2}\d{1,4}(\|[A-Z0-9]{2}\d{1,4})*$/.test(field)) return field.split('|');
+			i = start + len;
+		} else if (wire === 1) i = afterTag + 8;
+		else if (wire === 5) i = afterTag + 4;
+		else return undefined;
+	}
+	return undefined;
+}
+
+// ---- ds:1 embedded data ------------------------------------------------------------------------------------------
+
+type Ds1Itinerary = RawItinerary & {key: string; routeKey: string};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isCode = (x: unknown): x is string => typeof x === 'string' && /^[A-Z]{3}$/.test(x);
+const isDate = (x: unknown): x is [number, number, number] =>
+	Array.isArray(x) && x.length === 3 && x.every((n) => typeof n === 'number');
+const clock = (x: unknown): string | undefined => {
+	if (!Array.isArray(x)) return undefined;
+	const [h, m] = x as [unknown, unknown];
+	if ((h !== null && h !== undefined && typeof h !== 'number') || (m !== null && m !== undefined && typeof m !== 'number')) return undefined;
+	return `${pad(typeof h === 'number' ? h : 0)}:${pad(typeof m === 'number' ? m : 0)}`;
+};
+
+/** A segment record in ds:1: [_, _, _, FROM, fromName, toName, TO, _, [h,m], _, [h,m], minutes, …, [y,m,d], [y,m,d], [carrier, number, …]]. */
+function asDs1Segment(x: unknown): RawSegment | undefined {
+	if (!Array.isArray(x) || x.length < 23) return undefined;
+	const [from, to, dep, arr, depDate, arrDate, flight] = [x[3], x[6], clock(x[8]), clock(x[10]), x[20], x[21], x[22]];
+	if (!isCode(from) || !isCode(to) || !isDate(depDate) || !isDate(arrDate) || !dep || !arr) return undefined;
+	const segment: RawSegment = {
+		from,
+		to,
+		departs: {date: `${depDate[0]}-${pad(depDate[1])}-${pad(depDate[2])}`, time: dep},
+		arrives: {date: `${arrDate[0]}-${pad(arrDate[1])}-${pad(arrDate[2])}`, time: arr},
+	};
+	if (Array.isArray(flight) && typeof flight[0] === 'string' && typeof flight[1] === 'string') segment.flight = `${flight[0]}${flight[1]}`;
+	return segment;
+}
+
+function keysOf(segments: RawSegment[]): {key: string; routeKey: string} {
+	return {
+		key: segments.map((s) => s.flight ?? '?').join('|'),
+		routeKey: `${[segments[0]!.from, ...segments.map((s) => s.to)].join('-')}@${segments[0]!.departs?.date}T${segments[0]!.departs?.time}`,
+	};
+}
+
+/** Every itinerary in a ds:1 payload (the script text), deduplicated; [] when the text is not a readable ds:1. */
+export function parseDs1(scriptText: string): Ds1Itinerary[] {
+	const start = scriptText.indexOf('data:');
+	const end = scriptText.lastIndexOf(', sideChannel');
+	if (!scriptText.includes("'ds:1'") || start < 0 || end < start) return [];
+	let data: unknown;
+	try {
+		data = JSON.parse(scriptText.slice(start + 5, end));
+	} catch {
+		return [];
+	}
+	const found = new Map<string, Ds1Itinerary>();
+	const walk = (node: unknown, depth: number) => {
+		if (!Array.isArray(node) || depth > 40) return;
+		if (node.length > 0 && Array.isArray(node[0])) {
+			const segments = node.map(asDs1Segment);
+			if (segments.every((s): s is RawSegment => s !== undefined)) {
+				const keys = keysOf(segments);
+				if (!found.has(keys.routeKey)) found.set(keys.routeKey, {segments, ...keys});
+				return;
+			}
+		}
+		for (const child of node) walk(child, depth + 1);
+	};
+	walk(data, 0);
+	return [...found.values()];
+}
+
+const ds1Cache = new WeakMap<Document, Ds1Itinerary[]>();
+
+function ds1Of(doc: Document): Ds1Itinerary[] {
+	let cached = ds1Cache.get(doc);
+	if (!cached) {
+		const script = [...doc.querySelectorAll('script')].find((s) => s.textContent?.includes("key: 'ds:1'"));
+		cached = script?.textContent ? parseDs1(script.textContent) : [];
+		ds1Cache.set(doc, cached);
+	}
+	return cached;
+}
+
+// ---- the card -----------------------------------------------------------------------------------------------------
+
+function findCards(root: ParentNode): Element[] {
+	const cards = new Set<Element>();
+	for (const el of root.querySelectorAll(`${selectors.segmentData}, ${selectors.sentence}`)) {
+		if (el.matches(selectors.sentence) && !/\bLeaves .+ arrives at /.test(el.getAttribute('aria-label') ?? '')) continue;
+		const card = el.closest('li');
+		if (card) cards.add(card);
+	}
+	if (cards.size === 0) for (const el of root.querySelectorAll(selectors.cardByClass)) cards.add(el);
+	return [...cards];
+}
+
+function extract(card: Element): Extraction {
+	const label = [...card.querySelectorAll(selectors.sentence)].map((el) => el.getAttribute('aria-label') ?? '').find((l) => l.includes('Leaves '));
+	const sentence = label ? parseSentence(label) : undefined;
+	const impactUrl = card.querySelector(selectors.segmentData)?.getAttribute('data-travelimpactmodelwebsiteurl');
+	const impact = impactUrl ? parseImpactUrl(impactUrl) : undefined;
+	if (!sentence && !impact) {
+		return label === undefined ? {status: 'incomplete', missing: ['itinerary sentence']} : {status: 'failed', reason: 'itinerary sentence not understood'};
+	}
+	// The embedded data, when it holds this very itinerary, has every clock.
+	const embedded = ds1Of(card.ownerDocument);
+	if (impact) {
+		const key = impact.map((s) => s.flight).join('|');
+		const match = embedded.find((e) => e.key === key && e.segments[0]?.departs?.date === impact[0]!.date);
+		if (match) return {status: 'ok', itinerary: {segments: match.segments}};
+	}
+	if (impact) {
+		if (sentence && sentence.layovers.length !== impact.length - 1) return {status: 'failed', reason: 'layover count differs from segment count'};
+		const segments: RawSegment[] = impact.map((s, i) => {
+			const seg: RawSegment = {from: s.from, to: s.to, flight: s.flight, departs: {date: s.date}};
+			if (i === 0 && sentence) seg.departs = {date: s.date, time: sentence.departs.time};
+			if (i === impact.length - 1 && sentence) seg.arrives = {date: sentence.arrives.date, time: sentence.arrives.time};
+			const minutes = sentence?.layovers[i]?.minutes;
+			if (minutes !== undefined) seg.connectionMinutes = minutes;
+			return seg;
+		});
+		return {status: 'ok', itinerary: {segments}};
+	}
+	// 2023 layout: no segment data on the card. Airports from the hidden codes row (origin, destination, then each
+	// layover: "WRO FCO FRA"), by name from the sentence when that row is missing.
+	const s = sentence!;
+	const codes = routeCodes(card);
+	const points = codes && codes.length === s.layovers.length + 2 ? [codes[0]!, ...codes.slice(2), codes[1]!] : [s.from, ...s.layovers.map((l) => l.airport), s.to];
+	const segments: RawSegment[] = points.slice(1).map((to, i) => {
+		const seg: RawSegment = {from: points[i]!, to};
+		if (i === 0) seg.departs = s.departs;
+		if (i === points.length - 2) seg.arrives = s.arrives;
+		const minutes = s.layovers[i]?.minutes;
+		if (minutes !== undefined && i < points.length - 2) seg.connectionMinutes = minutes;
+		return seg;
+	});
+	// The price element names the flights: the embedded record with the same flights is this card's.
+	const gs = card.querySelector(selectors.flightNumbers)?.getAttribute('data-gs');
+	const flights = gs ? parseDataGs(gs) : undefined;
+	if (flights && flights.length === segments.length) {
+		const match = embedded.find((e) => e.key === flights.join('|') && e.segments[0]?.departs?.time === to24(s.departs.time));
+		if (match) return {status: 'ok', itinerary: {segments: match.segments}};
+		segments.forEach((seg, i) => (seg.flight = flights[i]));
+	}
+	return {status: 'ok', itinerary: {segments}};
+}
+
+/**
+ * Airport codes shown on the card (2023-2026): origin and destination in an aria-hidden row under the times, the
+ * layovers' codes inside the "Layover (1 of m) …" element. Returned as origin, destination, layovers.
+ */
+function routeCodes(card: Element): string[] | undefined {
+	const leafCodes = (el: Element) =>
+		[...el.querySelectorAll('span')]
+			.filter((span) => span.childElementCount === 0)
+			.map((span) => span.textContent?.trim() ?? '')
+			.filter((t) => /^[A-Z]{3}$/.test(t));
+	const ends = [...card.querySelectorAll('[aria-hidden="true"]')].map(leafCodes).find((codes) => codes.length === 2);
+	if (!ends) return undefined;
+	// One element holds every layover's code, in order.
+	const layovers = [...card.querySelectorAll('[aria-label^="Layover ("]')].flatMap(leafCodes);
+	return [...ends, ...layovers];
+}
+
+function to24(text: string): string {
+	const m = /(\d{1,2}):(\d{2})[\s\u202f]?([AP])M/.exec(text);
+	if (!m) return text;
+	const h = (Number(m[1]) % 12) + (m[3] === 'P' ? 12 : 0);
+	return `${pad(h)}:${m[2]}`;
+}
+
+export default defineAdapter({
+	id: 'google-flights',
+	label: 'Google Flights',
+	confidence: 'structured',
+	// Results and booking pages live under /travel/flights on www.google.com (2023-2026 layouts).
+	matches: ['https://www.google.com/travel/flights*'],
+	isItineraryPage: (url) => url.hostname === 'www.google.com' && url.pathname.startsWith('/travel/flights'),
+	examples: [
+		'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTAzLTE1agcIARIDSkZLcgcIARIDTlJU',
+		'https://www.google.com/travel/flights?q=Flights%20to%20PEK%20from%20JFK',
+		'https://www.google.com/travel/flights/booking?tfs=CBwQAhoe',
+	],
+	counterExamples: ['https://www.google.com/search?q=flights', 'https://www.google.com/maps'],
+	findCards,
+	extract: (card) => extract(card),
+	extractEmbedded: (doc) => ds1Of(doc).map(({segments}) => ({segments})),
+	placeBadge: (card) => {
+		const times = card.querySelector(selectors.timesLine);
+		return times ? {anchor: times, append: 'after'} : {anchor: card, append: 'last'};
+	},
+});
+
+/** The search date in a Google Flights URL: `tfs` is base64 protobuf holding `YYYY-MM-DD` strings. */
+export function referenceDateFromUrl(url: URL): string | undefined {
+	const tfs = url.searchParams.get('tfs');
+	if (!tfs) return undefined;
+	try {
+		const b64 = tfs.replace(/-/g, '+').replace(/_/g, '/');
+		const bytes = atob(b64.padEnd(Math.ceil(b64.length / 4) * 4, '='));
+		return /\d{4}-\d{2}-\d{2}/.exec(bytes)?.[0];
+	} catch {
+		return undefined;
+	}
+}

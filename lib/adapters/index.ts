@@ -1,0 +1,12 @@
+/**
+ * The adapter registry: an explicit, alphabetical list. The content script's `matches` come from here, so adding a
+ * site is one line here, its adapter file and its fixtures. Adapters must not touch the DOM at import time.
+ */
+import googleFlights from './google-flights';
+import type {SiteAdapter} from './types';
+
+export const adapters: readonly SiteAdapter[] = [googleFlights];
+
+export function adapterFor(url: URL): SiteAdapter | undefined {
+	return adapters.find((a) => a.isItineraryPage(url));
+}
