@@ -1,9 +1,10 @@
 import {browser, defineBackground} from '#imports';
 
 // No evaluation happens here: the rules engine is bundled into each page that needs it.
-// The background only exists for install/update hooks.
+// The background opens the options page for the badges (content scripts cannot).
 export default defineBackground(() => {
-	browser.runtime.onInstalled.addListener(() => {
-		// Nothing to migrate yet; settings get a migration path with the options page.
+	browser.runtime.onMessage.addListener((message: unknown) => {
+		if ((message as {type?: string})?.type === 'open-options') return browser.runtime.openOptionsPage();
+		return undefined;
 	});
 });

@@ -2,7 +2,7 @@
  * Trims a saved page into a test fixture: drops scripts (unless --keep-scripts), styles, images and SVG, keeps at most
  * N elements matching a card selector, and writes the provenance line first.
  *
- *   npx tsx scripts/trim-fixture.ts IN OUT --source "URL or repo/path@commit" --captured YYYY-MM-DD [--cards SELECTOR] [--max N] [--keep-scripts] [--keep-script-containing TEXT]
+ *   npx tsx scripts/trim-fixture.ts IN OUT --source "URL or repo/path@commit" --captured YYYY-MM-DD [--cards SELECTOR] [--max N] [--keep-scripts] [--keep-script-containing TEXT] [--keep-styles]
  *
  * Never part of CI: fixtures are trimmed once, reviewed and committed.
  */
@@ -20,7 +20,9 @@ if (!input || !output || !opt('source') || !opt('captured')) {
 }
 const dom = new JSDOM(readFileSync(input, 'utf8'));
 const doc = dom.window.document;
-const drop = ['style', 'link', 'img', 'svg', 'noscript', 'iframe', 'picture', 'video', 'meta[http-equiv]'];
+const drop = ['link', 'img', 'noscript', 'iframe', 'picture', 'video', 'meta[http-equiv]'];
+// --keep-styles keeps the page's own <style> and SVG icons, for pages people look at (the demo, screenshots).
+if (!rest.includes('--keep-styles')) drop.push('style', 'svg');
 const keepScript = opt('keep-script-containing');
 for (const el of doc.querySelectorAll(drop.join(','))) el.remove();
 if (!rest.includes('--keep-scripts')) {
@@ -28,7 +30,7 @@ if (!rest.includes('--keep-scripts')) {
 }
 // Strip attributes no detector reads (tracking tokens, inline handlers): smaller fixtures, same structure.
 for (const el of doc.querySelectorAll('[jsaction],[data-ved],[jslog]')) for (const a of ['jsaction', 'data-ved', 'jslog']) el.removeAttribute(a);
-for (const el of doc.querySelectorAll('[style]')) el.removeAttribute('style');
+if (!rest.includes('--keep-styles')) for (const el of doc.querySelectorAll('[style]')) el.removeAttribute('style');
 const cards = opt('cards');
 if (cards) {
 	const max = Number(opt('max') ?? 3);

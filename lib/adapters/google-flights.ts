@@ -292,6 +292,7 @@ export default defineAdapter({
 	findCards,
 	extract: (card) => extract(card),
 	extractEmbedded: (doc) => ds1Of(doc).map(({segments}) => ({segments})),
+	referenceDate: (url) => referenceDateFromUrl(url),
 	placeBadge: (card) => {
 		const times = card.querySelector(selectors.timesLine);
 		return times ? {anchor: times, append: 'after'} : {anchor: card, append: 'last'};

@@ -3,9 +3,11 @@
  * site is one line here, its adapter file and its fixtures. Adapters must not touch the DOM at import time.
  */
 import googleFlights from './google-flights';
+import kayak from './kayak';
+import skyscanner from './skyscanner';
 import type {SiteAdapter} from './types';
 
-export const adapters: readonly SiteAdapter[] = [googleFlights];
+export const adapters: readonly SiteAdapter[] = [googleFlights, kayak, skyscanner];
 
 export function adapterFor(url: URL): SiteAdapter | undefined {
 	return adapters.find((a) => a.isItineraryPage(url));

@@ -70,6 +70,8 @@ export type SiteAdapter = Site & {
 	extract: (card: Element, page: PageContext) => Extraction;
 	/** Itineraries the page carries in embedded data before (or without) rendering cards. */
 	extractEmbedded?: (doc: Document, page: PageContext) => RawItinerary[];
+	/** The search date the URL carries, for year-less dates on the page; today when absent. */
+	referenceDate?: (url: URL) => string | undefined;
 	/** Where this card's badge goes; undefined: no badge for this card. */
 	placeBadge: (card: Element) => BadgePlacement | undefined;
 };

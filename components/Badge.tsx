@@ -1,0 +1,95 @@
+import {useEffect, useRef, useState} from 'preact/hooks';
+import type {CheckResult} from '@/lib/rules/types';
+import type {RuleSet} from '@/lib/rules/load-rules';
+import type {Locale} from '@/lib/i18n/reason-text';
+import {t} from '@/lib/i18n/messages';
+import type {BadgeSummary} from '@/lib/ui/summary';
+import {VerdictDetails} from './VerdictDetails';
+
+export type BadgeProps = {
+	summary: BadgeSummary;
+	result: CheckResult;
+	rules: RuleSet;
+	locale: Locale;
+	heuristic?: boolean;
+	onOpenSettings?: () => void;
+};
+
+const MARGIN = 8;
+
+/** Keeps the details card next to the badge and inside the viewport. */
+function place(card: HTMLElement, anchor: HTMLElement) {
+	const a = anchor.getBoundingClientRect();
+	const view = card.ownerDocument.defaultView!;
+	const width = Math.min(380, view.innerWidth - 2 * MARGIN);
+	card.style.width = `${width}px`;
+	card.style.maxHeight = `${Math.max(160, view.innerHeight - 2 * MARGIN)}px`;
+	const height = card.getBoundingClientRect().height;
+	const left = Math.min(Math.max(MARGIN, a.left), view.innerWidth - width - MARGIN);
+	const below = a.bottom + 4;
+	const top = below + height <= view.innerHeight - MARGIN ? below : Math.max(MARGIN, a.top - 4 - height);
+	card.style.left = `${left}px`;
+	card.style.top = `${top}px`;
+}
+
+/**
+ * The badge: a button with an accessible name and a symbol as well as a colour, and a details card in a popover
+ * (top layer, so overflow:hidden cards cannot clip it; Escape and outside clicks close it).
+ */
+export function Badge({summary, result, rules, locale, heuristic, onOpenSettings}: BadgeProps) {
+	const button = useRef<HTMLButtonElement>(null);
+	const card = useRef<HTMLDivElement>(null);
+	const [open, setOpen] = useState(false);
+
+	useEffect(() => {
+		const el = card.current;
+		if (!el) return;
+		const onToggle = (event: Event) => {
+			const isOpen = (event as ToggleEvent).newState === 'open';
+			setOpen(isOpen);
+			if (isOpen) {
+				place(el, button.current!);
+				el.querySelector<HTMLElement>('.close')?.focus();
+			} else if (el.contains(el.ownerDocument.activeElement) || el.getRootNode() instanceof ShadowRoot) {
+				button.current?.focus({preventScroll: true});
+			}
+		};
+		el.addEventListener('toggle', onToggle);
+		return () => el.removeEventListener('toggle', onToggle);
+	}, []);
+
+	const toggle = () => {
+		const el = card.current as (HTMLDivElement & {togglePopover?: () => void}) | null;
+		el?.togglePopover?.();
+	};
+
+	return (
+		<span class={`ctc tone-${summary.tone}`}>
+			<button
+				ref={button}
+				type="button"
+				class="badge"
+				aria-label={summary.ariaLabel}
+				aria-haspopup="dialog"
+				aria-expanded={open}
+				onClick={toggle}
+			>
+				{summary.icon ? (
+					<span class="icon" aria-hidden="true">
+						{summary.icon}
+					</span>
+				) : null}
+				<span class="text">{summary.text}</span>
+			</button>
+			<div ref={card} class="card" popover="auto" role="dialog" aria-label={t('detailsTitle', locale)}>
+				<div class="card-head">
+					<strong>{t('detailsTitle', locale)}</strong>
+					<button type="button" class="close" aria-label={t('close', locale)} onClick={toggle}>
+						×
+					</button>
+				</div>
+				<VerdictDetails result={result} rules={rules} locale={locale} heuristic={heuristic} onOpenSettings={onOpenSettings} />
+			</div>
+		</span>
+	);
+}

@@ -1,0 +1,132 @@
+import {browser, createShadowRootUi, defineContentScript, type ContentScriptContext} from '#imports';
+import {render} from 'preact';
+import badgeCss from '@/components/badge.css?inline';
+import {Badge} from '@/components/Badge';
+import {readSettings, watchSettings} from '@/components/settings-store';
+import {adapterFor} from '@/lib/adapters';
+import {markDocument} from '@/lib/dom/mark-document';
+import {resolveLocale} from '@/lib/i18n/messages';
+import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
+import {startScanner, type Mount, type ScanSettings, type Scanner} from '@/lib/scan/scanner';
+import type {Settings} from '@/lib/settings';
+import {siteMatches} from '@/lib/sites';
+
+/** Events stopped at the badge's shadow host, so the card around it (often a link) never sees them. */
+const ISOLATED_EVENTS = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress', 'touchstart', 'touchend', 'focusin'];
+
+function localToday(): string {
+	const d = new Date();
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function scanSettings(settings: Settings): ScanSettings {
+	return {passports: settings.passports, locale: resolveLocale(settings.language, navigator.language)};
+}
+
+function badgeMount(ctx: ContentScriptContext, rules: RuleSet): Mount {
+	const openSettings = () => void browser.runtime.sendMessage({type: 'open-options'});
+	return (placement, view) => {
+		let current = view;
+		let removed = false;
+		let container: HTMLElement | undefined;
+		let host: HTMLElement | undefined;
+		const draw = () => {
+			if (!container) return;
+			const heuristic = current.heuristic;
+			const result = current.results.length === 1 ? current.results[0]! : {...current.results[0]!, stops: current.results.flatMap((r) => r.stops)};
+			render(<Badge summary={current.summary} result={result} rules={rules} locale={current.locale} heuristic={heuristic} onOpenSettings={openSettings} />, container);
+		};
+		void createShadowRootUi(ctx, {
+			name: 'ctc-badge',
+			position: 'inline',
+			anchor: placement.anchor,
+			append: placement.append,
+			css: badgeCss,
+			isolateEvents: ISOLATED_EVENTS,
+			onMount(uiContainer, _shadow, shadowHost) {
+				container = uiContainer;
+				host = shadowHost;
+				shadowHost.setAttribute('data-ctc-tone', current.summary.tone);
+				if (current.page) shadowHost.setAttribute('data-ctc-page', '');
+				draw();
+			},
+			onRemove() {
+				if (container) render(null, container);
+			},
+		}).then((ui) => {
+			if (removed) return;
+			try {
+				ui.mount();
+			} catch {
+				// The anchor left the page before we got here: the next batch places the badge again.
+			}
+		});
+		return {
+			update(next) {
+				current = next;
+				host?.setAttribute('data-ctc-tone', next.summary.tone);
+				draw();
+			},
+			remove() {
+				removed = true;
+				host?.remove();
+				if (container) render(null, container);
+			},
+			isConnected: () => (host ? host.isConnected : !removed),
+		};
+	};
+}
+
+export default defineContentScript({
+	matches: siteMatches(),
+	runAt: 'document_idle',
+	async main(ctx) {
+		markDocument(document.documentElement);
+		let rules: RuleSet;
+		try {
+			rules = loadRules();
+		} catch (error) {
+			console.warn('[ctc] rules dataset unusable; no badges', error);
+			return;
+		}
+		let settings = await readSettings();
+		let scanner: Scanner | undefined;
+		const start = () => {
+			scanner?.stop();
+			scanner = undefined;
+			const url = new URL(location.href);
+			const adapter = adapterFor(url);
+			if (!adapter || settings.disabledSites.includes(adapter.id)) return;
+			const today = localToday();
+			scanner = startScanner({
+				adapter,
+				doc: document,
+				rules,
+				referenceDate: adapter.referenceDate?.(url) ?? today,
+				today,
+				settings: scanSettings(settings),
+				mount: badgeMount(ctx, rules),
+				log: (message) => console.warn(message),
+				schedule: (callback) => void requestAnimationFrame(callback),
+			});
+			scanner.scan();
+		};
+		start();
+		ctx.addEventListener(window, 'wxt:locationchange', start);
+		const unwatch = watchSettings((next) => {
+			const siteToggled = JSON.stringify(next.disabledSites) !== JSON.stringify(settings.disabledSites);
+			settings = next;
+			if (siteToggled) start();
+			else scanner?.setSettings(scanSettings(next));
+		});
+		browser.runtime.onMessage.addListener((message: unknown) => {
+			if ((message as {type?: string})?.type !== 'page-status') return undefined;
+			const adapter = adapterFor(new URL(location.href));
+			return Promise.resolve({adapter: adapter?.id ?? null, ...(scanner?.found() ?? {itineraries: 0, withStops: 0}), stats: scanner?.stats()});
+		});
+		ctx.onInvalidated(() => {
+			unwatch();
+			scanner?.stop();
+		});
+	},
+});

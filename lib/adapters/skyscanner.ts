@@ -1,0 +1,232 @@
+/**
+ * Skyscanner day-view results (2021 Backpack layout; see ../shared/fixtures/SOURCES.md "Skyscanner").
+ *
+ * One card = one itinerary. A return-trip card shows the outbound leg and the return leg; both go into one itinerary,
+ * outbound segments first, and the engine splits the stay at the destination itself.
+ *
+ * What a card says, most stable first:
+ * 1. Each leg's IATA codes and clocks (`LegInfo_*` spans): origin, destination, the stop airports of an indirect leg,
+ *    departure and arrival time. The list shows no per-segment clocks, no flight numbers and no layover lengths, so a
+ *    1-stop leg becomes two segments with only the leg's first departure and last arrival clock.
+ * 2. Dates: the card's link (`/config/10081-2103010815--32733-0-10803-2103011250|…`) has each leg's departure and
+ *    arrival as YYMMDDHHMM, used when its clocks agree with the visible ones. Sponsored cards have no link: then the
+ *    search dates from the page URL (`/transport/flights/bos/cun/210301/210331/`) or the page's `window["__internal"]`
+ *    search params, one per leg, with the arrival on the departure day unless the card shows "+1".
+ * The screen-reader summary ("Flight option 2: Total cost $311. …") marks a card, but names airports in words the
+ * airport table does not always know ("Houston George Bush Intercntl."), so the codes carry the itinerary.
+ * Class names are CSS-module hashes (`LegInfo_legInfo__2UyXp`): matched by their stable prefix only.
+ */
+import {defineAdapter, type Extraction, type PageContext, type RawSegment, type RawTime} from './types';
+import {parseClock, parseDayOffset} from '../extract/parse';
+
+const selectors = {
+	/** Screen-reader summary of the whole itinerary, 2021 layout: the most stable sign of a card. */
+	summary: '[class*="UpperTicketBody_screenReaderOnly__"]',
+	/** One per leg (outbound, return), 2021 layout. */
+	leg: '[class*="LegDetails_container__"]',
+	/** Card wrapper around the link, 2021 layout (ordinary results). */
+	card: '[class*="FlightsTicket_container__"]',
+	/** The ticket itself; the only wrapper of sponsored ("inline plus") cards, which have no link. */
+	ticket: '[role="button"][class*="BpkTicket_"]',
+	/** Departure and arrival halves of a leg, each with a clock and an airport code. */
+	depart: '[class*="LegInfo_routePartialDepart__"]',
+	arrive: '[class*="LegInfo_routePartialArrive__"]',
+	time: '[class*="LegInfo_routePartialTime__"]',
+	code: '[class*="LegInfo_routePartialCityTooltip__"]',
+	/** "Non-stop" / "1 stop" label (`stopsLabelGreen` / `stopsLabelRed`). */
+	stopsLabel: '[class*="LegInfo_stopsLabel"]:not([class*="LegInfo_stopsLabelContainer"])',
+	/** Stop airport codes of an indirect leg ("IAH"). */
+	stopStation: '[class*="LegInfo_stopStation__"]',
+	/** The legs block: the badge goes right after it. */
+	legs: '[class*="UpperTicketBody_legsContainer__"]',
+	/** Booking link whose path holds every leg's dates. */
+	configLink: 'a[href*="/config/"]',
+};
+
+const CLOCK_RE = /\d{1,2}[:.]\d{2}(?:\s*[AP]\.?M\.?)?/i;
+const CODE_RE = /\b[A-Z]{3}\b/g;
+
+type LegView = {from: string; to: string; stops: string[]; departs: string; arrives: string; arrivalOffset: number};
+type LegDates = {departs: string; arrives?: string; departClock?: string; arriveClock?: string};
+
+function findCards(root: ParentNode): Element[] {
+	const cards = new Set<Element>();
+	for (const el of root.querySelectorAll(`${selectors.summary}, ${selectors.leg}`)) {
+		const card = el.closest(selectors.card) ?? el.closest(selectors.ticket);
+		if (card) cards.add(card);
+	}
+	return [...cards];
+}
+
+function text(el: Element | null | undefined): string {
+	return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** What one leg row shows; a string says what is missing. */
+function readLeg(leg: Element): LegView | string {
+	const depart = leg.querySelector(selectors.depart);
+	const arrive = leg.querySelector(selectors.arrive);
+	const from = text(depart?.querySelector(selectors.code));
+	const to = text(arrive?.querySelector(selectors.code));
+	const departs = CLOCK_RE.exec(text(depart?.querySelector(selectors.time)))?.[0];
+	const arrivalText = text(arrive?.querySelector(selectors.time));
+	const arrives = CLOCK_RE.exec(arrivalText)?.[0];
+	if (!from || !to) return 'airport codes';
+	if (!departs || !arrives) return 'times';
+	const stops = [...leg.querySelectorAll(selectors.stopStation)].flatMap((el) => text(el).match(CODE_RE) ?? []);
+	const label = text(leg.querySelector(selectors.stopsLabel));
+	// "1 stop", "2 stops"; "Non-stop" has no digit. Other locales word it differently: then the codes alone count.
+	const stated = /(\d+)\s*stop/i.exec(label)?.[1];
+	if (stated !== undefined && Number(stated) !== stops.length) return `stop airports (label "${label}", ${stops.length} shown)`;
+	// Whatever follows the clock ("+1") is the arrival's day offset.
+	const arrivalOffset = parseDayOffset(arrivalText.slice(arrivalText.indexOf(arrives) + arrives.length));
+	return {from, to, stops, departs, arrives, arrivalOffset};
+}
+
+/** `…/config/10081-2103010815--32733-0-10803-2103011250|10803-2103311245--31722-1-10081-2103312131?…` → per-leg dates. */
+export function parseConfigDates(href: string): LegDates[] | undefined {
+	const path = /\/config\/([^?#]+)/.exec(href)?.[1];
+	if (!path) return undefined;
+	const legs: LegDates[] = [];
+	for (const part of decodeURIComponent(path).replace(/\/$/, '').split('|')) {
+		// origin-YYMMDDHHMM-carriers-stops-destination-YYMMDDHHMM; carrier ids are negative, hence the double dash.
+		const m = /^\d+-(\d{10})-.+-\d+-\d+-(\d{10})$/.exec(part);
+		if (!m) return undefined;
+		const [dep, arr] = [m[1]!, m[2]!];
+		legs.push({
+			departs: `20${dep.slice(0, 2)}-${dep.slice(2, 4)}-${dep.slice(4, 6)}`,
+			departClock: `${dep.slice(6, 8)}:${dep.slice(8, 10)}`,
+			arrives: `20${arr.slice(0, 2)}-${arr.slice(2, 4)}-${arr.slice(4, 6)}`,
+			arriveClock: `${arr.slice(6, 8)}:${arr.slice(8, 10)}`,
+		});
+	}
+	return legs;
+}
+
+/** `/transport/flights/bos/cun/210301/210331/` → ['2021-03-01', '2021-03-31']; [] when the path has no dates. */
+export function searchDatesFromUrl(url: URL): string[] {
+	const m = /^\/transport\/flights\/[^/]+\/[^/]+\/((?:\d{6}\/?)+)/.exec(url.pathname);
+	if (!m) return [];
+	return m[1]!
+		.split('/')
+		.filter(Boolean)
+		.map((d) => `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}`);
+}
+
+/** The search legs' dates in the page's `window["__internal"] = {…"searchParams": {…"legs":[…]}}` script. */
+export function searchDatesFromPage(doc: Document): string[] {
+	for (const script of doc.querySelectorAll('script')) {
+		const body = script.textContent ?? '';
+		if (!body.includes('window["__internal"]')) continue;
+		// The script is JavaScript (it has `undefined` values), not JSON; the legs array itself is flat JSON objects.
+		const legs = /"searchParams"\s*:\s*\{.*?"legs"\s*:\s*(\[[^\]]*\])/s.exec(body)?.[1];
+		if (!legs) continue;
+		try {
+			const parsed: unknown = JSON.parse(legs);
+			if (!Array.isArray(parsed)) continue;
+			const dates = parsed.map((leg: unknown) =>
+				typeof leg === 'object' && leg !== null && 'date' in leg && typeof leg.date === 'string' ? leg.date : '',
+			);
+			if (dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))) return dates;
+		} catch {
+			continue;
+		}
+	}
+	return [];
+}
+
+const sameClock = (shown: string, config: string | undefined) => config !== undefined && parseClock(shown) === parseClock(config);
+
+function legDates(card: Element, page: PageContext, legs: LegView[]): LegDates[] | undefined {
+	const href = (card.querySelector(selectors.configLink) ?? card.closest(selectors.configLink))?.getAttribute('href');
+	const config = href ? parseConfigDates(href) : undefined;
+	// The link is trusted only when it describes exactly what the card shows (a re-used node could carry a stale link).
+	if (config?.length === legs.length && legs.every((l, i) => sameClock(l.departs, config[i]!.departClock) && sameClock(l.arrives, config[i]!.arriveClock))) {
+		return config;
+	}
+	for (const dates of [searchDatesFromUrl(page.url), searchDatesFromPage(card.ownerDocument)]) {
+		if (dates.length === legs.length) return dates.map((departs) => ({departs}));
+	}
+	return undefined;
+}
+
+function extract(card: Element, page: PageContext): Extraction {
+	try {
+		const rows = [...card.querySelectorAll(selectors.leg)];
+		if (rows.length === 0) return {status: 'incomplete', missing: ['legs']};
+		const legs: LegView[] = [];
+		for (const row of rows) {
+			const leg = readLeg(row);
+			if (typeof leg === 'string') return {status: 'failed', reason: `leg not understood: ${leg}`};
+			legs.push(leg);
+		}
+		const dates = legDates(card, page, legs);
+		const segments: RawSegment[] = [];
+		legs.forEach((leg, i) => {
+			const date = dates?.[i];
+			const points = [leg.from, ...leg.stops, leg.to];
+			const departs: RawTime = date ? {date: date.departs, time: leg.departs} : {time: leg.departs};
+			// Without the link's arrival date: the leg's departure day plus the card's "+1" (none shown: same day). The
+			// date is repeated on the arrival because an indirect leg's last segment has no departure to inherit it from.
+			let arrives: RawTime = {time: leg.arrives};
+			if (date?.arrives) arrives = {date: date.arrives, time: leg.arrives};
+			else if (date) arrives = leg.arrivalOffset ? {date: date.departs, time: leg.arrives, dayOffset: leg.arrivalOffset} : {date: date.departs, time: leg.arrives};
+			else if (leg.arrivalOffset) arrives = {time: leg.arrives, dayOffset: leg.arrivalOffset};
+			for (let s = 0; s < points.length - 1; s++) {
+				const segment: RawSegment = {from: points[s]!, to: points[s + 1]!};
+				// Only the leg's ends have clocks on the card; the stop's clocks stay unknown.
+				if (s === 0) segment.departs = departs;
+				if (s === points.length - 2) segment.arrives = arrives;
+				segments.push(segment);
+			}
+		});
+		return {status: 'ok', itinerary: {segments}};
+	} catch (error) {
+		return {status: 'failed', reason: `unexpected card: ${String(error)}`};
+	}
+}
+
+/** Skyscanner's own country sites (all serve the same Backpack app under /transport/flights/). */
+const hosts = [
+	'www.skyscanner.net',
+	'www.skyscanner.com',
+	'www.skyscanner.ca',
+	'www.skyscanner.com.au',
+	'www.skyscanner.co.nz',
+	'www.skyscanner.ie',
+	'www.skyscanner.co.in',
+	'www.skyscanner.com.sg',
+	'www.skyscanner.com.hk',
+	'www.skyscanner.jp',
+	'www.skyscanner.de',
+	'www.skyscanner.fr',
+	'www.skyscanner.es',
+	'www.skyscanner.it',
+	'www.skyscanner.nl',
+];
+
+export default defineAdapter({
+	id: 'skyscanner',
+	label: 'Skyscanner',
+	confidence: 'structured',
+	matches: hosts.map((h) => `https://${h}/*`),
+	// Day view /transport/flights/<from>/<to>/<dates>/, 2021-2025; SEO pages such as /transport/flights-from/ are not results.
+	isItineraryPage: (url) => hosts.includes(url.hostname) && /^\/transport\/flights\/[^/]+\/[^/]+/.test(url.pathname),
+	examples: [
+		'https://www.skyscanner.com/transport/flights/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&childrenv2=&inboundaltsenabled=false&outboundaltsenabled=false&preferdirects=false&ref=home&rtn=1',
+		'https://www.skyscanner.net/transport/flights/lhr/pek/260615/?adultsv2=1&cabinclass=economy&rtn=0',
+		'https://www.skyscanner.com.sg/transport/flights/sin/pvg/260701/260708/',
+	],
+	counterExamples: [
+		'https://www.skyscanner.net/',
+		'https://www.skyscanner.com/flights',
+		'https://www.skyscanner.net/transport/flights-from/lond/',
+		'https://www.skyscanner.net/hotels',
+	],
+	findCards,
+	extract,
+	placeBadge: (card) => {
+		const legs = card.querySelector(selectors.legs);
+		return legs ? {anchor: legs, append: 'after'} : {anchor: card, append: 'last'};
+	},
+});

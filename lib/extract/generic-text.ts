@@ -1,0 +1,382 @@
+/**
+ * Flight legs in the visible text of any page: text copied from a booking panel, an agency confirmation, a review
+ * page. The last resort after site adapters, structured data and GDS lines, so it is deliberately conservative:
+ * a three-letter word only counts as an airport with context around it, a leg needs two airports and a clock or a
+ * flight number, and anything it cannot place is left out. Pure: text in, RawItinerary out, as the text says it
+ * (dates, clocks and airport codes unconverted; the normaliser does the rest).
+ *
+ * It reads three shapes, line by line:
+ * - point lines, a clock and one airport: `7:00 PMHeathrow Airport (LHR)`, `Departure: 10:50 Tegel(TXL), Berlin`,
+ *   `08:35 北京首都国际机场T3`. Consecutive points pair into departure and arrival;
+ * - route lines, two airports joined by an arrow, a dash or "to": `London LHR to Newark EWR`, `PEK → PVG`, with the
+ *   clocks on the same line or as `6:00 PM to 9:20 PM` on a following line;
+ * - around them: dates (`Wed, Aug 26`, `Mon 17 Oct 2016`, `2026年4月2日`), flight numbers (`Flight: AB6439`,
+ *   `…Boeing 777NH 212`), layovers (`10 hr 35 min layoverRome (FCO)`, `中转3小时15分`).
+ */
+import type {RawItinerary, RawSegment, RawTime} from '../adapters/types';
+import type {RuleSet} from '../rules/load-rules';
+import {resolveAirport} from './normalize';
+import {parseClock, parseDateText, parseDuration} from './parse';
+
+/**
+ * Three-letter words that are also airport codes (THE Teresina, FOR Fortaleza, CAT Cascais, SAT San Antonio, …) or
+ * that pages print next to clocks and prices. A bare token in this list is never an airport; a bracketed one is,
+ * except for the currencies and time zones below.
+ */
+const COMMON_WORDS = new Set(
+	(
+		'AND THE FOR ARE BUT NOT YOU ALL ANY CAN HAD HER WAS ONE OUR OUT DAY GET HAS HIM HIS HOW MAN NEW NOW OLD SEE TWO ' +
+		'WAY WHO BOY DID ITS LET PUT SAY SHE TOO USE CAT DOG ATE BIG END FAR FEW FUN GOT HOT JOB LOT LOW MAP RED RUN SET ' +
+		'SIT TOP TRY WIN YES YET AGE AIR ARM ART ASK BAD BAG BED BOX BUS BUY CAR CUT EAT EYE FEE FLY GAS HAT ICE KEY LEG ' +
+		'LIE MIX OFF OIL PAY PEN PER POP ROW SEA SKY SON SUN TAX TEA TEN TIP VIA WAR WET ' +
+		'MON TUE WED THU FRI SAT JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC ' +
+		'ETA ETD STD STA PAX VAT FAQ CEO PDF APP WEB NET COM ORG TBA TBD ' +
+		'ECO BIZ FST ADT CHD INF'
+	).split(' '),
+);
+const NEVER_AIRPORTS = new Set(
+	(
+		'USD EUR GBP CNY RMB JPY HKD AUD CAD SGD NZD CHF KRW THB MYR TWD INR IDR PHP VND MOP AED ' +
+		'GMT UTC CET CST EST EDT PST PDT BST JST KST HKT SGT AEST AEDT IST MSK'
+	).split(' '),
+);
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![a-z])`;
+const WEEKDAY = String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*`;
+/** Dates as copied text prints them. Day numbers must not run into digits: `April 256:00 PM` is "April 25" + a clock. */
+const DATE_PATTERNS = [
+	/\d{4}-\d{2}-\d{2}(?!\d)/g,
+	/(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日/g,
+	new RegExp(String.raw`(?:${WEEKDAY})?(?<!\d)\d{1,2}\s+${MONTH}(?:\s+\d{4}(?!\d))?`, 'g'), // Mon 17 Oct 2016, 2 Apr
+	new RegExp(String.raw`(?:${WEEKDAY})?${MONTH}\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d))?`, 'g'), // Wed, Aug 26
+];
+
+/**
+ * A clock, 12- or 24-hour, optionally glued to what follows (`7:00 PMHeathrow`) but not to a code (`10:30 AMS` is
+ * 24-hour 10:30 at Amsterdam). A day offset may follow: `+1`, `+1天`, `(+1)`.
+ */
+const CLOCK = /(\d{1,2}):([0-5]\d)(?![\d:])(?:[ \u202f\u00a0]?(AM|PM|am|pm|A\.M\.|P\.M\.|a\.m\.|p\.m\.)(?![A-Z](?![a-z])))?/g;
+const ENDS_WITH_MONTH = new RegExp(String.raw`${MONTH}\s+$`);
+const DAY_OFFSET = /^\s?(?:\(\s*\+\s?(\d)\s*\)|\+\s?(\d)(?:\s?(?:天|days?\b|d\b))?)/;
+
+const LABEL = /^\s*(?:(departure|departs|departing|depart|from|出发|起飞)|(arrival|arrives|arriving|arrive|to|到达|抵达))\s*[:：]/i;
+/** Between two airports of a route line: an arrow, a dash or "to", with at most a few name words around it. */
+const CONNECTOR = /^[\s\p{L}.,'’()]*?(?:→|->|⟶|➝|➔|⇒|✈|–|—|-|\bto\b|至|到|飞往)[\s\p{L}.,'’()]*$/u;
+const RANGE_SEPARATOR = /^\s*(?:to|–|—|-|→|~|～|至)\s*$/;
+const FLIGHT_LABELLED = /(?:\b[Ff]light(?:\s+(?:[Nn]umber|[Nn]o\.?|#))?|航班号?)\s*[:：#]?\s*([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4}[A-Z]?)(?![\dA-Za-z])/;
+/** An unlabelled flight number may be glued to the text before it (`Boeing 777NH 212`) but not inside a word. */
+const FLIGHT_BARE = /(?<![A-Z])([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4})(?![A-Za-z\d:]|[-.]\d)/g; // not A220-300, CC0-1.0
+/** Aircraft types and other tokens shaped like flight numbers. */
+const NOT_A_FLIGHT = /^(?:A\d{3}|E\d{3}|C9\d\d|B7\d\d|CO2|AM\d+|PM\d+)$/;
+const LAYOVER = [
+	/(\d+\s*(?:hours?|hrs?|h)\s*(?:\d+\s*(?:minutes?|mins?|m)\b)?|\d+\s*(?:minutes?|mins?)\b)\s*(?:overnight\s+)?(?:layover|connection|stopover|transfer)/i,
+	/(?:layover|connection|stopover)\s*[:：]?\s*(\d+\s*(?:hours?|hrs?|h)\s*(?:\d+\s*(?:minutes?|mins?|m)\b)?|\d+\s*(?:minutes?|mins?)\b)/i,
+	/(?:中转|转机|停留|經停|经停)\s*(\d+\s*(?:小时|小時|h)\s*(?:\d+\s*(?:分钟|分鐘|分|m))?|\d+\s*(?:分钟|分鐘|分))/,
+];
+const DATE_CHANGE = /\bdate change\b|\barrives? (?:the )?next day\b/i;
+
+type Clock = {text: string; start: number; end: number; dayOffset?: number};
+type Mention = {code: string; start: number; end: number; kind: 'bracketed' | 'bare' | 'name' | 'unlisted'};
+type Leg = {
+	from: string;
+	to?: string;
+	departs?: RawTime;
+	arrives?: RawTime;
+	flight?: string;
+	connectionMinutes?: number;
+	/** Opened by a route line; point lines with its airports fill in its clocks. */
+	route: boolean;
+	/** The arrival has no date of its own and sits on the departure's day by the normaliser's convention. */
+	arrivalFollowsDeparture?: boolean;
+};
+
+export function detectInText(text: string, rules: RuleSet): RawItinerary[] {
+	const legs: Leg[] = [];
+	let cur: Leg | undefined;
+	let date: string | undefined;
+	let pendingFlight: string | undefined;
+	// Agency print-outs name the flight before its departure line; booking panels after it. The first flight number
+	// seen tells which, so a number is never handed to the wrong neighbour.
+	let flightFirst: boolean | undefined;
+
+	const finish = () => {
+		if (cur?.to) legs.push(cur);
+		cur = undefined;
+	};
+	const open = (leg: Leg) => {
+		finish();
+		if (pendingFlight) leg.flight = pendingFlight;
+		pendingFlight = undefined;
+		cur = leg;
+	};
+	const at = (clock: Clock, withDate: boolean): RawTime => {
+		const t: RawTime = {time: clock.text};
+		if (withDate && date) t.date = date;
+		if (clock.dayOffset) t.dayOffset = clock.dayOffset;
+		return t;
+	};
+
+	for (const line of text.split(/\r?\n/)) {
+		if (line.trim() === '') continue;
+		const lineDate = firstDate(line);
+		if (lineDate) date = lineDate;
+		const clocks = findClocks(line);
+		const mentions = findAirports(line, rules, clocks);
+		const label = LABEL.exec(line);
+		const role = label ? (label[1] ? 'dep' : 'arr') : undefined;
+		let openedHere = false;
+
+		const route = routeOf(line, mentions, clocks);
+		if (route) {
+			open({from: route.from, to: route.to, route: true});
+			openedHere = true;
+			if (route.clocks) setRangeTimes(cur!, route.clocks[0], route.clocks[1], at);
+		} else if (cur?.route && !cur.departs && clocks.length === 2 && mentions.length === 0) {
+			const gap = line.slice(clocks[0]!.end, clocks[1]!.start);
+			if (RANGE_SEPARATOR.test(gap)) setRangeTimes(cur, clocks[0]!, clocks[1]!, at);
+		} else {
+			const point = pointOf(line, mentions, clocks, role !== undefined);
+			if (point) {
+				const c: Leg | undefined = cur;
+				if (c?.route && point.code === c.from && !c.departs) c.departs = at(point.clock, true);
+				else if (c?.route && point.code === c.to && !c.arrives) c.arrives = at(point.clock, true);
+				else if (role === 'arr' || (role === undefined && c && !c.route && !c.to)) {
+					// An arrival with no departure before it is a fragment: nothing to pair it with.
+					if (c && !c.to) {
+						c.to = point.code;
+						c.arrives = at(point.clock, true);
+					}
+				} else {
+					open({from: point.code, departs: at(point.clock, true), route: false});
+					openedHere = true;
+				}
+			}
+		}
+
+		if (DATE_CHANGE.test(line) && cur?.arrivalFollowsDeparture) {
+			// The page says the arrival is on another day without saying which: leave it out.
+			delete cur.arrives;
+			delete cur.arrivalFollowsDeparture;
+		}
+
+		const flight = flightOf(line);
+		if (flight) {
+			// Only a number that will be used decides; a stray token before any leg ("CC0", a booking code) does not.
+			if (flightFirst === undefined && (cur || flight.labelled)) flightFirst = !cur;
+			const current: Leg | undefined = cur;
+			if (current && (openedHere || (!flightFirst && !current.flight))) current.flight = flight.number;
+			else if (flight.labelled && (flightFirst || !current)) pendingFlight = flight.number;
+		}
+
+		const layover = layoverOf(line);
+		if (layover !== undefined && cur?.to) {
+			const named = mentions[0]?.code;
+			if (named === undefined || named === cur.to) cur.connectionMinutes = layover;
+		}
+	}
+	finish();
+
+	return group(dropSummaries(legs).filter(isEvidence));
+}
+
+function setRangeTimes(leg: Leg, dep: Clock, arr: Clock, at: (c: Clock, withDate: boolean) => RawTime) {
+	leg.departs = at(dep, true);
+	const d = parseClock(dep.text);
+	const a = parseClock(arr.text);
+	// "12:50 PM to 7:25 AM" without a day mark lands on a later day the line does not name: no arrival rather than a guess.
+	if (!arr.dayOffset && d !== undefined && a !== undefined && a <= d) return;
+	// The line's date is the departure's; the arrival clock belongs to that day unless a day mark says otherwise.
+	leg.arrives = at(arr, false);
+	leg.arrivalFollowsDeparture = !arr.dayOffset;
+}
+
+function firstDate(line: string): string | undefined {
+	let best: {start: number; text: string} | undefined;
+	for (const re of DATE_PATTERNS) {
+		re.lastIndex = 0;
+		for (const m of line.matchAll(re)) {
+			const text = m[0].trim();
+			if (!parseDateText(text)) continue;
+			if (!best || m.index < best.start) best = {start: m.index, text};
+			break;
+		}
+	}
+	return best?.text;
+}
+
+function findClocks(line: string): Clock[] {
+	const clocks: Clock[] = [];
+	for (const m of line.matchAll(CLOCK)) {
+		let start = m.index;
+		let hour = m[1]!;
+		// Copied text glues a date to the clock ("April 256:00 PM", "April 304:19 PM"): a two-digit hour right after
+		// a digit is one digit too long when it is impossible or starts with 0.
+		const before = line.slice(0, start);
+		const gluedToDigit = /\d$/.test(before);
+		const gluedToDate = gluedToDigit || ENDS_WITH_MONTH.test(before); // "May 16:00 AM" = May 1, 6:00 AM
+		if (hour.length === 2 && gluedToDate && (hour.startsWith('0') || parseClock(m[0]) === undefined)) {
+			hour = hour.slice(1);
+			start += 1;
+		}
+		const text = line.slice(start, m.index + m[0].length);
+		if (parseClock(text) === undefined) continue;
+		if (!m[3] && gluedToDigit) continue; // "2510:50" is not a 24-hour clock we can trust
+		let end = m.index + m[0].length;
+		const clock: Clock = {text, start, end};
+		const offset = DAY_OFFSET.exec(line.slice(end));
+		if (offset) {
+			clock.dayOffset = Number(offset[1] ?? offset[2]);
+			end += offset[0].length;
+			clock.end = end;
+		}
+		clocks.push(clock);
+	}
+	return clocks;
+}
+
+function findAirports(line: string, rules: RuleSet, clocks: Clock[]): Mention[] {
+	const found: Mention[] = [];
+	for (const m of line.matchAll(/\(([A-Z]{3})\)/g)) {
+		const code = m[1]!;
+		if (NEVER_AIRPORTS.has(code)) continue;
+		found.push({code, start: m.index, end: m.index + m[0].length, kind: rules.airports[code] ? 'bracketed' : 'unlisted'});
+	}
+	for (const m of line.matchAll(/(?<![A-Za-z0-9(])([A-Z]{3})(?![A-Za-z0-9)])/g)) {
+		const code = m[1]!;
+		if (!rules.airports[code] || COMMON_WORDS.has(code) || NEVER_AIRPORTS.has(code)) continue;
+		if (clocks.some((c) => m.index >= c.start && m.index < c.end)) continue;
+		found.push({code, start: m.index, end: m.index + 3, kind: 'bare'});
+	}
+	// Names only when no code is printed: the code is what the page means, the name may be ambiguous.
+	if (found.length === 0) {
+		for (const re of [/[\p{Script=Han}]{2,14}?(?:国际机场|國際機場|机场|機場)/gu, /(?:[A-Z][\p{L}'’.-]*\s+){1,4}(?:International\s+)?Airport\b/gu]) {
+			for (const m of line.matchAll(re)) {
+				const hit = nameAt(m[0], rules);
+				if (hit) found.push({code: hit.code, start: m.index + hit.offset, end: m.index + m[0].length, kind: 'name'});
+			}
+		}
+	}
+	return found.sort((a, b) => a.start - b.start);
+}
+
+/** The longest tail of a name candidate the airport table resolves ("from Shanghai Pudong …" → "Shanghai Pudong …"). */
+function nameAt(candidate: string, rules: RuleSet): {code: string; offset: number} | undefined {
+	const han = /^\p{Script=Han}/u.test(candidate);
+	const starts = han ? [...candidate].map((_, i) => i) : [0, ...[...candidate.matchAll(/\s+/g)].map((m) => m.index + m[0].length)];
+	for (const offset of starts) {
+		const rest = candidate.slice(offset);
+		if (han && rest.replace(/(国际机场|國際機場|机场|機場)$/u, '').length < 2) break;
+		const code = resolveAirport(rest, rules);
+		if (code) return {code, offset};
+	}
+	return undefined;
+}
+
+type Route = {from: string; to: string; clocks?: [Clock, Clock]};
+
+function routeOf(line: string, mentions: Mention[], clocks: Clock[]): Route | undefined {
+	const codes = mentions.filter((m) => m.kind !== 'unlisted');
+	if (codes.length !== 2) return undefined;
+	const [a, b] = codes as [Mention, Mention];
+	if (a.code === b.code) return undefined;
+	let gap = line.slice(a.end, b.start);
+	for (const c of clocks) if (c.start >= a.end && c.end <= b.start) gap = gap.replace(line.slice(c.start, c.end), ' ');
+	if (gap.length > 40 || !CONNECTOR.test(gap)) return undefined;
+	if (gap.split(/\s+/).filter(Boolean).length > 5) return undefined;
+	const route: Route = {from: a.code, to: b.code};
+	if (clocks.length !== 2) return route;
+	const [c1, c2] = clocks as [Clock, Clock];
+	// The line's two clocks are the leg's only when the line pairs them: as a range ("6:00 PM to 9:20 PM") or each
+	// beside its airport ("PEK 08:35 → PVG 10:50"). Prose ("depart at 10:30 and arrive at 14:00") does neither.
+	const range = RANGE_SEPARATOR.test(line.slice(c1.end, c2.start));
+	if (range || (beside(line, a, c1) && beside(line, b, c2))) route.clocks = [c1, c2];
+	return route;
+}
+
+/** A code and a clock with nothing but a little space or punctuation between them. */
+function beside(line: string, m: Mention, clock: Clock): boolean {
+	const gap = m.start >= clock.end ? line.slice(clock.end, m.start) : clock.start >= m.end ? line.slice(m.end, clock.start) : undefined;
+	return gap !== undefined && /^[\s,;:|·/]{0,3}$/.test(gap);
+}
+
+/** One clock and one airport on a line; a bare code must sit right next to the clock ("HND 12:40", "12:40 HND"). */
+function pointOf(line: string, mentions: Mention[], clocks: Clock[], labelled: boolean): {code: string; clock: Clock} | undefined {
+	if (clocks.length !== 1) return undefined;
+	const usable = mentions.filter((m) => m.kind !== 'unlisted' || labelled);
+	if (usable.length !== 1) return undefined;
+	const m = usable[0]!;
+	const clock = clocks[0]!;
+	if (m.kind === 'bare' && !beside(line, m, clock)) return undefined;
+	return {code: m.code, clock};
+}
+
+function flightOf(line: string): {number: string; labelled: boolean} | undefined {
+	const labelled = FLIGHT_LABELLED.exec(line);
+	if (labelled && /[A-Z]/.test(labelled[1]!)) return {number: `${labelled[1]}${labelled[2]}`, labelled: true};
+	let found: string | undefined;
+	for (const m of line.matchAll(FLIGHT_BARE)) {
+		const number = `${m[1]}${m[2]}`;
+		if (!/[A-Z]/.test(m[1]!) || NOT_A_FLIGHT.test(number)) continue;
+		if (found) return undefined; // two candidates on one line: cannot tell which
+		found = `${m[1]}${m[2]}`;
+	}
+	return found ? {number: found, labelled: false} : undefined;
+}
+
+function layoverOf(line: string): number | undefined {
+	for (const re of LAYOVER) {
+		const m = re.exec(line);
+		if (m) return parseDuration(m[1]!);
+	}
+	return undefined;
+}
+
+/**
+ * A route line that the following legs spell out connection by connection ("London LHR to Punta Cana PUJ", then
+ * LHR → EWR and EWR → PUJ) is a summary, not a flight of its own.
+ */
+function dropSummaries(legs: Leg[]): Leg[] {
+	return legs.filter((leg, i) => {
+		if (!leg.route) return true;
+		const next = legs[i + 1];
+		if (!next || next.from !== leg.from) return true;
+		for (let j = i + 1; j < legs.length; j++) {
+			if (j > i + 1 && legs[j]!.from !== legs[j - 1]!.to) return true;
+			// Reached the summary's destination: a summary when it took two legs or more; one identical leg is an
+			// alternative in a list of options, and both stay.
+			if (legs[j]!.to === leg.to) return j === i + 1;
+		}
+		return true;
+	});
+}
+
+/** A leg is a flight, not a mention, when it has two airports and a clock or a flight number. */
+function isEvidence(leg: Leg): boolean {
+	return leg.from !== leg.to && (leg.departs?.time !== undefined || leg.arrives?.time !== undefined || leg.flight !== undefined);
+}
+
+/**
+ * One booking per text, like a PNR: an outbound and a return, or a multi-city trip, stay one itinerary so the stays
+ * between them are visible. A leg that starts again from the first origin without having come back there is a new
+ * alternative (a list of options), so it starts a new itinerary.
+ */
+function group(legs: Leg[]): RawItinerary[] {
+	const result: RawItinerary[] = [];
+	let segments: RawSegment[] = [];
+	for (const leg of legs) {
+		const first = segments[0];
+		const last = segments.at(-1);
+		if (first && last && leg.from === first.from && last.to !== leg.from) {
+			result.push({segments});
+			segments = [];
+		}
+		const seg: RawSegment = {from: leg.from, to: leg.to!};
+		if (leg.departs) seg.departs = leg.departs;
+		if (leg.arrives) seg.arrives = leg.arrives;
+		if (leg.flight) seg.flight = leg.flight;
+		if (leg.connectionMinutes !== undefined) seg.connectionMinutes = leg.connectionMinutes;
+		segments.push(seg);
+	}
+	if (segments.length > 0) result.push({segments});
+	return result;
+}

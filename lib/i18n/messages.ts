@@ -1,0 +1,99 @@
+/**
+ * Interface strings in English, Simplified and Traditional Chinese. Components take every word from here (or from
+ * reason-text.ts for the engine's codes); none is written inline.
+ */
+import type {Locale} from './reason-text';
+import {fill} from './reason-text';
+
+const M = {
+	appName: {en: 'China Transit Check', 'zh-CN': '中国过境免签查询', 'zh-TW': '中國過境免簽查詢'},
+	appDescription: {
+		en: 'Shows, on flight booking pages, whether a connection in mainland China qualifies for 24-hour or 240-hour visa-free transit.',
+		'zh-CN': '在机票预订页面上显示经停中国大陆的行程是否适用24小时或240小时过境免签。',
+		'zh-TW': '在機票預訂頁面上顯示經停中國大陸的行程是否適用24小時或240小時過境免簽。',
+	},
+	// badge
+	badge24: {en: '24h transit ✓ {airport}', 'zh-CN': '24小时过境 ✓ {airport}', 'zh-TW': '24小時過境 ✓ {airport}'},
+	badge240: {en: '240h visa-free ✓ until {date}', 'zh-CN': '240小时免签 ✓ 至{date}', 'zh-TW': '240小時免簽 ✓ 至{date}'},
+	badgeVisaFree: {en: 'Visa-free entry ✓ until {date}', 'zh-CN': '免签入境 ✓ 至{date}', 'zh-TW': '免簽入境 ✓ 至{date}'},
+	badgeCheck: {en: 'Check: {count} things', 'zh-CN': '需核实：{count}项', 'zh-TW': '需核實：{count}項'},
+	badgeCheckOne: {en: 'Check: 1 thing', 'zh-CN': '需核实：1项', 'zh-TW': '需核實：1項'},
+	badgeNone: {en: 'No visa-free route found', 'zh-CN': '未找到免签方案', 'zh-TW': '未找到免簽方案'},
+	badgeSetPassport: {en: 'Set your passport', 'zh-CN': '请设置护照', 'zh-TW': '請設定護照'},
+	badgeAria: {
+		en: 'China transit check for this itinerary: {summary}. Open details.',
+		'zh-CN': '本行程的中国过境查询：{summary}。打开详情。',
+		'zh-TW': '本行程的中國過境查詢：{summary}。打開詳情。',
+	},
+	heuristicNote: {
+		en: 'Found in the page text, not in structured data: check the flights shown.',
+		'zh-CN': '从页面文字中识别，并非结构化数据：请核对所示航班。',
+		'zh-TW': '從頁面文字中識別，並非結構化資料：請核對所示航班。',
+	},
+	// details card
+	detailsTitle: {en: 'Transit through mainland China', 'zh-CN': '经中国大陆过境', 'zh-TW': '經中國大陸過境'},
+	close: {en: 'Close', 'zh-CN': '关闭', 'zh-TW': '關閉'},
+	stopHeading: {en: 'Stop {n}: {airports}', 'zh-CN': '第{n}站：{airports}', 'zh-TW': '第{n}站：{airports}'},
+	stopRoute: {en: 'From {from} to {to}', 'zh-CN': '{from} → {to}', 'zh-TW': '{from} → {to}'},
+	arrival: {en: 'Arrive', 'zh-CN': '抵达', 'zh-TW': '抵達'},
+	departure: {en: 'Leave', 'zh-CN': '离开', 'zh-TW': '離開'},
+	timeInChina: {en: 'Time in China: {hours} h {minutes} min', 'zh-CN': '在华停留：{hours}小时{minutes}分', 'zh-TW': '在華停留：{hours}小時{minutes}分'},
+	notShown: {en: 'not shown', 'zh-CN': '未显示', 'zh-TW': '未顯示'},
+	deadline: {en: 'Leave mainland China by {deadline}', 'zh-CN': '须在{deadline}前离开中国大陆', 'zh-TW': '須在{deadline}前離開中國大陸'},
+	passportUsed: {en: 'With your {passport} passport', 'zh-CN': '使用{passport}护照', 'zh-TW': '使用{passport}護照'},
+	bestLabel: {en: 'Best option: {policy}', 'zh-CN': '最佳方案：{policy}', 'zh-TW': '最佳方案：{policy}'},
+	noBest: {en: 'No visa-free route found for this stop.', 'zh-CN': '此站未找到免签方案。', 'zh-TW': '此站未找到免簽方案。'},
+	remindersHeading: {en: 'Also make sure', 'zh-CN': '另请确认', 'zh-TW': '另請確認'},
+	sources: {en: 'Sources', 'zh-CN': '来源', 'zh-TW': '來源'},
+	rulesAsOf: {en: 'Rules as of {date}', 'zh-CN': '规则更新于{date}', 'zh-TW': '規則更新於{date}'},
+	openSettings: {en: 'Passports and settings', 'zh-CN': '护照与设置', 'zh-TW': '護照與設定'},
+	setPassportPrompt: {
+		en: 'Set your passport to check 240-hour transit and visa-free entry.',
+		'zh-CN': '设置护照后可核查240小时过境免签和免签入境。',
+		'zh-TW': '設定護照後可核查240小時過境免簽和免簽入境。',
+	},
+	disclaimer: {
+		en: 'Guidance from official sources, not legal advice. Border officers and airlines decide.',
+		'zh-CN': '依据官方来源提供参考，并非法律意见。以边检和航空公司的决定为准。',
+		'zh-TW': '依據官方來源提供參考，並非法律意見。以邊檢和航空公司的決定為準。',
+	},
+	qualifying: {en: 'Qualifying passports: {list}', 'zh-CN': '适用护照：{list}', 'zh-TW': '適用護照：{list}'},
+	// options
+	optionsTitle: {en: 'China Transit Check — settings', 'zh-CN': '中国过境免签查询 — 设置', 'zh-TW': '中國過境免簽查詢 — 設定'},
+	passportsHeading: {en: 'Your passports', 'zh-CN': '您的护照', 'zh-TW': '您的護照'},
+	passportsHelp: {
+		en: 'Add every passport you can travel on; each check uses the one that qualifies.',
+		'zh-CN': '添加您可使用的所有护照；每项核查将使用适用的护照。',
+		'zh-TW': '新增您可使用的所有護照；每項核查將使用適用的護照。',
+	},
+	addPassport: {en: 'Add passport', 'zh-CN': '添加护照', 'zh-TW': '新增護照'},
+	removePassport: {en: 'Remove {country}', 'zh-CN': '删除{country}', 'zh-TW': '刪除{country}'},
+	countryLabel: {en: 'Country of passport', 'zh-CN': '护照签发国家', 'zh-TW': '護照簽發國家'},
+	noPassports: {en: 'No passport set yet.', 'zh-CN': '尚未设置护照。', 'zh-TW': '尚未設定護照。'},
+	languageHeading: {en: 'Language', 'zh-CN': '语言', 'zh-TW': '語言'},
+	languageAuto: {en: 'Automatic (browser language)', 'zh-CN': '自动（浏览器语言）', 'zh-TW': '自動（瀏覽器語言）'},
+	sitesHeading: {en: 'Sites', 'zh-CN': '网站', 'zh-TW': '網站'},
+	rulesHeading: {en: 'Rules dataset', 'zh-CN': '规则数据', 'zh-TW': '規則資料'},
+	rulesVersion: {
+		en: 'Version {version}, checked against sources on {reviewedAt}; latest rule change {latest}.',
+		'zh-CN': '版本{version}，于{reviewedAt}核对来源；最近规则变更{latest}。',
+		'zh-TW': '版本{version}，於{reviewedAt}核對來源；最近規則變更{latest}。',
+	},
+	saved: {en: 'Saved', 'zh-CN': '已保存', 'zh-TW': '已儲存'},
+} as const;
+
+export type MessageKey = keyof typeof M;
+
+export function t(key: MessageKey, locale: Locale, params?: Record<string, string | number>): string {
+	return fill(M[key][locale], params);
+}
+
+export const MESSAGES = M;
+
+/** The UI language: the user's choice, else the browser's (zh-TW/HK/MO → Traditional, other zh → Simplified). */
+export function resolveLocale(setting: 'auto' | Locale, browserLanguage: string | undefined): Locale {
+	if (setting !== 'auto') return setting;
+	const lang = (browserLanguage ?? 'en').toLowerCase();
+	if (!lang.startsWith('zh')) return 'en';
+	return /^zh-(tw|hk|mo|hant)/.test(lang) ? 'zh-TW' : 'zh-CN';
+}

@@ -1,0 +1,237 @@
+/**
+ * The content-script pipeline (design.md §1.4): find cards → extract → normalise → evaluate → one badge per
+ * itinerary. One batched MutationObserver; fingerprints of the extracted segments so unchanged or recycled cards
+ * cost nothing and re-sorted lists get the right verdicts; capped restores when the page deletes a badge.
+ * Rendering is injected (`mount`), so this module holds no UI and runs under jsdom in tests.
+ */
+import type {BadgePlacement, Confidence, SiteAdapter} from '../adapters/types';
+import {normalizeItinerary} from '../extract/normalize';
+import type {Locale} from '../i18n/reason-text';
+import {evaluateTrip} from '../rules/evaluate';
+import type {RuleSet} from '../rules/load-rules';
+import type {CheckResult, SegmentInput} from '../rules/types';
+import {summarize, type BadgeSummary} from '../ui/summary';
+
+export const MAX_BADGE_RESTORES = 3;
+export const MAX_CARDS_PER_BATCH = 400;
+
+/** `page`: one badge for itineraries the page holds in its data but has not rendered as cards. */
+export type BadgeView = {summary: BadgeSummary; results: CheckResult[]; heuristic: boolean; locale: Locale; page?: boolean};
+export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean};
+export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
+
+export type ScanSettings = {passports: string[]; locale: Locale};
+
+export type ScannerOptions = {
+	adapter: SiteAdapter;
+	doc: Document;
+	rules: RuleSet;
+	/** YYYY-MM-DD: resolves year-less dates on the page. */
+	referenceDate: string;
+	/** YYYY-MM-DD: the engine's "today". */
+	today: string;
+	settings: ScanSettings;
+	mount: Mount;
+	/** Called once per adapter and problem, for developers. */
+	log: (message: string) => void;
+	/** Coalesces mutation batches (requestAnimationFrame in the page). */
+	schedule: (callback: () => void) => void;
+};
+
+type CardState = {fingerprint: string; settingsKey: string; handle?: BadgeHandle; restores: number; view?: BadgeView};
+
+export type ScanStats = {batches: number; cards: number; badges: number; evaluations: number; failures: number};
+
+export type Scanner = {
+	/** New passports or language: re-evaluates cached itineraries without re-extracting. */
+	setSettings: (settings: ScanSettings) => void;
+	/** Runs a batch now (tests, and the first scan). */
+	scan: () => void;
+	stop: () => void;
+	stats: () => ScanStats;
+	/** What was found, for the popup's "this page" view. */
+	found: () => {itineraries: number; withStops: number};
+};
+
+export function startScanner(options: ScannerOptions): Scanner {
+	const {adapter, doc, rules, mount, log, schedule} = options;
+	let settings = options.settings;
+	let settingsKey = JSON.stringify(settings);
+	const states = new WeakMap<Element, CardState>();
+	const live = new Set<Element>();
+	const logged = new Set<string>();
+	const stats: ScanStats = {batches: 0, cards: 0, badges: 0, evaluations: 0, failures: 0};
+	let pending = false;
+	let stopped = false;
+	let pageBadge: {handle?: BadgeHandle; key: string} = {key: ''};
+	let lastFound = {itineraries: 0, withStops: 0};
+
+	const logOnce = (message: string) => {
+		if (logged.has(message)) return;
+		logged.add(message);
+		log(`[ctc:${adapter.id}] ${message}`);
+	};
+
+	const judge = (segments: SegmentInput[], confidence: Confidence): {result: CheckResult; summary?: BadgeSummary} => {
+		stats.evaluations++;
+		const result = evaluateTrip({passports: settings.passports, segments}, rules, {today: options.today});
+		return {result, summary: summarize(result, confidence, settings.locale)};
+	};
+
+	const normalize = (raw: Parameters<typeof normalizeItinerary>[0]) => normalizeItinerary(raw, options.referenceDate, rules);
+
+	function processCard(card: Element): {itinerary: boolean; stop: boolean} {
+		let extraction;
+		try {
+			extraction = adapter.extract(card, {url: new URL(doc.URL), referenceDate: options.referenceDate});
+		} catch (error) {
+			stats.failures++;
+			logOnce(`extract threw: ${String(error)}`);
+			return {itinerary: false, stop: false};
+		}
+		if (extraction.status !== 'ok') {
+			if (extraction.status === 'failed') {
+				stats.failures++;
+				logOnce(`card not understood: ${extraction.reason}`);
+			}
+			return {itinerary: false, stop: false};
+		}
+		const normalized = normalize(extraction.itinerary);
+		if (!normalized.ok) {
+			logOnce(`itinerary not normalised: ${normalized.problem}`);
+			return {itinerary: false, stop: false};
+		}
+		const fingerprint = JSON.stringify(normalized.segments);
+		const state = states.get(card);
+		if (state && state.fingerprint === fingerprint && state.settingsKey === settingsKey) {
+			if (!state.handle) return {itinerary: true, stop: false};
+			if (state.handle.isConnected()) return {itinerary: true, stop: true};
+			// The page removed our badge (a re-render): put it back a few times, then leave the card alone.
+			if (state.restores >= MAX_BADGE_RESTORES || !state.view) return {itinerary: true, stop: true};
+			state.restores++;
+			state.handle.remove();
+			const placement = safePlace(card);
+			state.handle = placement ? mount(placement, state.view) : undefined;
+			return {itinerary: true, stop: true};
+		}
+		const {result, summary} = judge(normalized.segments, adapter.confidence);
+		const next: CardState = {fingerprint, settingsKey, restores: state?.restores ?? 0, handle: state?.handle};
+		if (!summary) {
+			next.handle?.remove();
+			next.handle = undefined;
+			states.set(card, next);
+			return {itinerary: true, stop: false};
+		}
+		const view: BadgeView = {summary, results: [result], heuristic: adapter.confidence === 'heuristic', locale: settings.locale};
+		next.view = view;
+		if (next.handle?.isConnected()) next.handle.update(view);
+		else {
+			next.handle?.remove();
+			const placement = safePlace(card);
+			next.handle = placement ? mount(placement, view) : undefined;
+		}
+		states.set(card, next);
+		live.add(card);
+		return {itinerary: true, stop: true};
+	}
+
+	function safePlace(card: Element): BadgePlacement | undefined {
+		try {
+			return adapter.placeBadge(card);
+		} catch (error) {
+			logOnce(`placeBadge threw: ${String(error)}`);
+			return undefined;
+		}
+	}
+
+	/** Results that are in the page's data but not rendered as cards yet: one badge for the page. */
+	function processEmbedded() {
+		let raws: ReturnType<NonNullable<SiteAdapter['extractEmbedded']>> = [];
+		try {
+			raws = adapter.extractEmbedded?.(doc, {url: new URL(doc.URL), referenceDate: options.referenceDate}) ?? [];
+		} catch (error) {
+			logOnce(`extractEmbedded threw: ${String(error)}`);
+		}
+		const judged = raws
+			.map(normalize)
+			.filter((n): n is Extract<typeof n, {ok: true}> => n.ok)
+			.map((n) => judge(n.segments, adapter.confidence))
+			.filter((j): j is {result: CheckResult; summary: BadgeSummary} => j.summary !== undefined);
+		lastFound = {itineraries: raws.length, withStops: judged.length};
+		const key = `${settingsKey}|${judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure]))).join()}`;
+		if (key === pageBadge.key && (!pageBadge.handle || pageBadge.handle.isConnected())) return;
+		pageBadge.handle?.remove();
+		pageBadge = {key};
+		if (judged.length === 0 || !doc.body) return;
+		const rank = {none: 0, passport: 1, check: 2, ok: 3} as const;
+		const weakest = judged.reduce((a, b) => (rank[b.summary.tone] < rank[a.summary.tone] ? b : a));
+		const view: BadgeView = {summary: weakest.summary, results: judged.map((j) => j.result), heuristic: false, locale: settings.locale, page: true};
+		pageBadge.handle = mount({anchor: doc.body, append: 'first'}, view);
+	}
+
+	function batch() {
+		pending = false;
+		if (stopped) return;
+		stats.batches++;
+		let cards: Element[] = [];
+		try {
+			cards = adapter.findCards(doc);
+		} catch (error) {
+			logOnce(`findCards threw: ${String(error)}`);
+		}
+		stats.cards = cards.length;
+		let itineraries = 0;
+		let withStops = 0;
+		for (const card of cards.slice(0, MAX_CARDS_PER_BATCH)) {
+			const r = processCard(card);
+			if (r.itinerary) itineraries++;
+			if (r.stop) withStops++;
+		}
+		if (cards.length > MAX_CARDS_PER_BATCH) schedule(batch); // the rest on the next frame
+		for (const card of live) {
+			if (!card.isConnected) {
+				states.get(card)?.handle?.remove();
+				live.delete(card);
+			}
+		}
+		if (cards.length === 0) processEmbedded();
+		else {
+			pageBadge.handle?.remove();
+			pageBadge = {key: ''};
+			lastFound = {itineraries, withStops};
+		}
+		stats.badges = [...live].filter((c) => states.get(c)?.handle?.isConnected()).length + (pageBadge.handle?.isConnected() ? 1 : 0);
+	}
+
+	const request = () => {
+		if (pending || stopped) return;
+		pending = true;
+		schedule(batch);
+	};
+
+	const isOurs = (node: Node) => node.nodeName.toLowerCase() === 'ctc-badge';
+	const observer = new (doc.defaultView!.MutationObserver)((records) => {
+		// Mutations that only add or remove our own badge hosts are not worth a scan.
+		if (records.length < 1000 && records.every((r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs))) return;
+		request();
+	});
+	observer.observe(doc.documentElement, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'data-travelimpactmodelwebsiteurl', 'id']});
+
+	return {
+		setSettings(next) {
+			settings = next;
+			settingsKey = JSON.stringify(next);
+			request();
+		},
+		scan: batch,
+		stop() {
+			stopped = true;
+			observer.disconnect();
+			for (const card of live) states.get(card)?.handle?.remove();
+			live.clear();
+			pageBadge.handle?.remove();
+		},
+		stats: () => ({...stats}),
+		found: () => lastFound,
+	};
+}

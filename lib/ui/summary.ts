@@ -1,0 +1,77 @@
+/**
+ * What a badge says about one itinerary, from the engine's result. Pure: the badge component only renders this.
+ * Cautious by construction: heuristic detections and conditional verdicts never get a ✓.
+ */
+import type {Confidence} from '../adapters/types';
+import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
+import type {Locale} from '../i18n/reason-text';
+import {t} from '../i18n/messages';
+
+export type Tone = 'ok' | 'check' | 'none' | 'passport';
+export type BadgeSummary = {tone: Tone; text: string; ariaLabel: string; icon: string};
+
+// The ✓ of an eligible verdict is part of its text ("24h transit ✓ PEK"); the other states lead with a symbol, so
+// no state relies on colour alone.
+const ICON: Record<Tone, string> = {ok: '', check: '?', none: '✗', passport: '🛂'};
+
+/** Things to check for a stop: the doubts of the policy that comes closest. */
+function doubts(stop: Stop): number {
+	const conditional = stop.verdicts.filter((v) => v.status === 'conditional');
+	if (conditional.length === 0) return 0;
+	return Math.min(...conditional.map((v) => v.reasons.filter((r) => r.kind === 'doubt').length || 1));
+}
+
+/** "27 Mar" / "3月27日" from a local deadline `2026-03-27T00:00` (the day the traveller must be gone by). */
+export function shortDate(local: string, locale: Locale): string {
+	const [, m, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
+	if (locale !== 'en') return `${m}月${d}日`;
+	const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
+	return `${d} ${month}`;
+}
+
+/** The deadline shown to people: 00:00 on day D+11 reads as "until D+10" (the last full day). */
+function lastFullDay(deadline: string): string {
+	const date = new Date(`${deadline.slice(0, 10)}T00:00:00Z`);
+	if (deadline.endsWith('T00:00')) date.setUTCDate(date.getUTCDate() - 1);
+	return date.toISOString().slice(0, 10);
+}
+
+function stopTone(stop: Stop, confidence: Confidence | 'manual'): {tone: Tone; verdict?: PolicyVerdict} {
+	if (stop.best && confidence !== 'heuristic') return {tone: 'ok', verdict: stop.verdicts.find((v) => v.policy === stop.best)};
+	if (stop.best || stop.verdicts.some((v) => v.status === 'conditional')) return {tone: 'check'};
+	if (stop.verdicts.some((v) => v.status === 'unknown')) return {tone: 'passport'};
+	return {tone: 'none'};
+}
+
+const RANK: Record<Tone, number> = {none: 0, passport: 1, check: 2, ok: 3};
+
+/** One badge for the whole itinerary: the weakest stop decides. undefined when there is no mainland stop. */
+export function summarize(result: CheckResult, confidence: Confidence | 'manual', locale: Locale): BadgeSummary | undefined {
+	if (result.stops.length === 0) return undefined;
+	const tones = result.stops.map((s) => ({stop: s, ...stopTone(s, confidence)}));
+	const worst = tones.reduce((a, b) => (RANK[b.tone] < RANK[a.tone] ? b : a));
+	let text: string;
+	switch (worst.tone) {
+		case 'ok': {
+			const v = worst.verdict!;
+			if (v.policy === 'transit24') text = t('badge24', locale, {airport: worst.stop.airports[0]!});
+			else {
+				const date = v.deadline ? shortDate(lastFullDay(v.deadline), locale) : '?';
+				text = t(v.policy === 'transit240' ? 'badge240' : 'badgeVisaFree', locale, {date});
+			}
+			break;
+		}
+		case 'check': {
+			const n = Math.max(1, doubts(worst.stop) + (confidence === 'heuristic' ? 1 : 0));
+			text = n === 1 ? t('badgeCheckOne', locale) : t('badgeCheck', locale, {count: n});
+			break;
+		}
+		case 'passport':
+			text = t('badgeSetPassport', locale);
+			break;
+		default:
+			text = t('badgeNone', locale);
+	}
+	const icon = ICON[worst.tone];
+	return {tone: worst.tone, text, icon, ariaLabel: t('badgeAria', locale, {summary: text.replace(/ ✓/, '')})};
+}
