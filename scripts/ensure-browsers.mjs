@@ -4,7 +4,11 @@
 import {existsSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
 
-const wanted = [{bin: '/usr/bin/chromium', pkg: 'chromium'}];
+const wanted = [
+	{bin: '/usr/bin/chromium', pkg: 'chromium'},
+	// Chinese glyphs for the zh-CN/zh-TW screenshots (the tests read text, not pixels, but people look at them).
+	{bin: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', pkg: 'fonts-wqy-zenhei'},
+];
 if (process.argv.includes('--firefox')) wanted.push({bin: '/usr/bin/firefox-esr', pkg: 'firefox-esr'});
 const missing = wanted.filter((w) => !existsSync(w.bin));
 if (missing.length > 0) {

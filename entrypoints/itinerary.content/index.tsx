@@ -91,10 +91,10 @@ export default defineContentScript({
 		}
 		let settings = await readSettings();
 		let scanner: Scanner | undefined;
-		const start = () => {
+		// On SPA navigation WXT hands over the new URL: location.href may still be the old one at that moment.
+		const start = (url = new URL(location.href)) => {
 			scanner?.stop();
 			scanner = undefined;
-			const url = new URL(location.href);
 			const adapter = adapterFor(url);
 			if (!adapter || settings.disabledSites.includes(adapter.id)) return;
 			const today = localToday();
@@ -112,7 +112,7 @@ export default defineContentScript({
 			scanner.scan();
 		};
 		start();
-		ctx.addEventListener(window, 'wxt:locationchange', start);
+		ctx.addEventListener(window, 'wxt:locationchange', (event) => start(event.newUrl));
 		const unwatch = watchSettings((next) => {
 			const siteToggled = JSON.stringify(next.disabledSites) !== JSON.stringify(settings.disabledSites);
 			settings = next;

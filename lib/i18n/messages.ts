@@ -20,6 +20,12 @@ const M = {
 	badgeCheckOne: {en: 'Check: 1 thing', 'zh-CN': '需核实：1项', 'zh-TW': '需核實：1項'},
 	badgeNone: {en: 'No visa-free route found', 'zh-CN': '未找到免签方案', 'zh-TW': '未找到免簽方案'},
 	badgeSetPassport: {en: 'Set your passport', 'zh-CN': '请设置护照', 'zh-TW': '請設定護照'},
+	badgePage: {en: '{count} via China · {summary}', 'zh-CN': '{count}个行程经停中国 · {summary}', 'zh-TW': '{count}個行程經停中國 · {summary}'},
+	badgeAriaPage: {
+		en: 'China transit check for the results on this page: {summary}. Open details.',
+		'zh-CN': '本页结果的中国过境查询：{summary}。打开详情。',
+		'zh-TW': '本頁結果的中國過境查詢：{summary}。打開詳情。',
+	},
 	badgeAria: {
 		en: 'China transit check for this itinerary: {summary}. Open details.',
 		'zh-CN': '本行程的中国过境查询：{summary}。打开详情。',

@@ -11,6 +11,7 @@ import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
 import type {CheckResult, SegmentInput} from '../rules/types';
 import {summarize, type BadgeSummary} from '../ui/summary';
+import {t} from '../i18n/messages';
 
 export const MAX_BADGE_RESTORES = 3;
 export const MAX_CARDS_PER_BATCH = 400;
@@ -63,7 +64,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 	const stats: ScanStats = {batches: 0, cards: 0, badges: 0, evaluations: 0, failures: 0};
 	let pending = false;
 	let stopped = false;
-	let pageBadge: {handle?: BadgeHandle; key: string} = {key: ''};
+	let pageBadge: {handle?: BadgeHandle; key: string; restores: number} = {key: '', restores: 0};
 	let lastFound = {itineraries: 0, withStops: 0};
 
 	const logOnce = (message: string) => {
@@ -159,13 +160,18 @@ export function startScanner(options: ScannerOptions): Scanner {
 			.filter((j): j is {result: CheckResult; summary: BadgeSummary} => j.summary !== undefined);
 		lastFound = {itineraries: raws.length, withStops: judged.length};
 		const key = `${settingsKey}|${judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure]))).join()}`;
-		if (key === pageBadge.key && (!pageBadge.handle || pageBadge.handle.isConnected())) return;
+		if (key === pageBadge.key) {
+			if (!pageBadge.handle || pageBadge.handle.isConnected() || pageBadge.restores >= MAX_BADGE_RESTORES) return;
+			pageBadge.restores++; // the page removed it: put it back, a few times at most
+		} else pageBadge.restores = 0;
 		pageBadge.handle?.remove();
-		pageBadge = {key};
+		pageBadge = {key, restores: pageBadge.restores};
 		if (judged.length === 0 || !doc.body) return;
 		const rank = {none: 0, passport: 1, check: 2, ok: 3} as const;
 		const weakest = judged.reduce((a, b) => (rank[b.summary.tone] < rank[a.summary.tone] ? b : a));
-		const view: BadgeView = {summary: weakest.summary, results: judged.map((j) => j.result), heuristic: false, locale: settings.locale, page: true};
+		const text = judged.length === 1 ? weakest.summary.text : t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.text});
+		const summary = {...weakest.summary, text, ariaLabel: t('badgeAriaPage', settings.locale, {summary: text.replace(/ ✓/, '')})};
+		const view: BadgeView = {summary, results: judged.map((j) => j.result), heuristic: false, locale: settings.locale, page: true};
 		pageBadge.handle = mount({anchor: doc.body, append: 'first'}, view);
 	}
 
@@ -197,7 +203,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		if (cards.length === 0) processEmbedded();
 		else {
 			pageBadge.handle?.remove();
-			pageBadge = {key: ''};
+			pageBadge = {key: '', restores: 0};
 			lastFound = {itineraries, withStops};
 		}
 		stats.badges = [...live].filter((c) => states.get(c)?.handle?.isConnected()).length + (pageBadge.handle?.isConnected() ? 1 : 0);
@@ -212,7 +218,8 @@ export function startScanner(options: ScannerOptions): Scanner {
 	const isOurs = (node: Node) => node.nodeName.toLowerCase() === 'ctc-badge';
 	const observer = new (doc.defaultView!.MutationObserver)((records) => {
 		// Mutations that only add or remove our own badge hosts are not worth a scan.
-		if (records.length < 1000 && records.every((r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs))) return;
+		// (The page removing one of ours is worth one: the badge may need restoring.)
+		if (records.length < 1000 && records.every((r) => r.type === 'childList' && r.removedNodes.length === 0 && [...r.addedNodes].every(isOurs))) return;
 		request();
 	});
 	observer.observe(doc.documentElement, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'data-travelimpactmodelwebsiteurl', 'id']});

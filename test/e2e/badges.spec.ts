@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright';
+import type {BrowserContext, Page} from '@playwright/test';
+import {expect, fixture, serve, test} from './fixtures';
+
+const KUL_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
+const SFO_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
+
+async function openKulNrt(context: BrowserContext): Promise<Page> {
+	await serve(context, 'https://www.google.com/travel/flights/**', fixture('google-flights/kul-nrt-loading-composite.html'));
+	const page = await context.newPage();
+	await page.goto(KUL_NRT);
+	return page;
+}
+
+async function setPassports(context: BrowserContext, extensionId: string, codes: string[]) {
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	for (const code of codes) {
+		await options.getByLabel('Country of passport').selectOption(code);
+		await options.getByRole('button', {name: 'Add passport'}).click();
+		await expect(options.locator(`[data-testid="passports"] li[data-code="${code}"]`)).toBeVisible();
+	}
+	return options;
+}
+
+test('a Google Flights page whose results are still in its data gets one badge for the mainland connections', async ({context}) => {
+	const page = await openKulNrt(context);
+	const badge = page.locator('ctc-badge button.badge');
+	await expect(badge).toHaveCount(1);
+	// KUL → HAK → NRT (6 h 40 at Haikou) and KUL → SZX → NRT (12 h 35 at Shenzhen): 24-hour transit holds for everyone.
+	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
+	await expect(badge).toHaveAttribute('aria-label', 'China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.');
+	await page.screenshot({path: '.test-results/badge-en.png'});
+});
+
+test('the details card opens with the keyboard, explains each policy, and closes with Escape', async ({context}) => {
+	const page = await openKulNrt(context);
+	const badge = page.locator('ctc-badge button.badge');
+	await badge.focus();
+	await page.keyboard.press('Enter');
+	const card = page.locator('ctc-badge [role="dialog"]');
+	await expect(card).toBeVisible();
+	await expect(card).toContainText('Stop 1: HAK');
+	await expect(card).toContainText('Stop 2: SZX');
+	await expect(card).toContainText('24-hour direct transit');
+	await expect(card).toContainText('HAK lets transfer passengers who stay airside skip border inspection (since 2025-11-05)');
+	await expect(card).toContainText('Set your passport to check 240-hour transit and visa-free entry.');
+	await expect(card).toContainText(/Rules as of \d{4}-\d{2}-\d{2}/);
+	await expect(card.locator('a[href^="http"]').first()).toBeVisible();
+	const box = (await card.boundingBox())!;
+	const viewport = page.viewportSize()!;
+	expect(box.x).toBeGreaterThanOrEqual(0);
+	expect(box.y).toBeGreaterThanOrEqual(0);
+	expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+	expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+	await page.screenshot({path: '.test-results/details-en.png'});
+	await page.keyboard.press('Escape');
+	await expect(card).toBeHidden();
+	await expect(badge).toBeFocused();
+});
+
+test('axe finds no violations in the badge and its details card', async ({context}) => {
+	const page = await openKulNrt(context);
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	const closed = await new AxeBuilder({page}).include('ctc-badge').analyze();
+	expect(closed.violations).toEqual([]);
+	await page.locator('ctc-badge button.badge').click();
+	await expect(page.locator('ctc-badge [role="dialog"]')).toBeVisible();
+	const open = await new AxeBuilder({page}).include('ctc-badge').analyze();
+	expect(open.violations).toEqual([]);
+});
+
+test('setting passports in the options updates the open page without a reload', async ({context, extensionId}) => {
+	const page = await openKulNrt(context);
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await setPassports(context, extensionId, ['US']);
+	await page.bringToFront();
+	await page.locator('ctc-badge button.badge').click();
+	const card = page.locator('ctc-badge [role="dialog"]');
+	await expect(card).toContainText('With your US passport');
+	await expect(card).not.toContainText('Set your passport to check');
+	// MY → HAK → JP with a US passport: 240-hour transit also holds, until 00:00 on 22 May.
+	await expect(card.locator('[data-policy="transit240"]').first()).toContainText('likely OK');
+	await expect(card.locator('[data-policy="transit240"]').first()).toContainText('Leave mainland China by 2026-05-22 00:00');
+});
+
+test('the language setting switches the badge to Chinese', async ({context, extensionId}) => {
+	const page = await openKulNrt(context);
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	await options.getByRole('combobox', {name: 'Language'}).selectOption('zh-CN');
+	await expect(options.getByRole('heading', {level: 1})).toHaveText('中国过境免签查询 — 设置');
+	await page.bringToFront();
+	await expect(page.locator('ctc-badge button.badge')).toHaveText('2个行程经停中国 · 24小时过境 ✓ HAK');
+	await page.locator('ctc-badge button.badge').click();
+	await expect(page.locator('ctc-badge [role="dialog"]')).toContainText('第1站：HAK');
+	await page.screenshot({path: '.test-results/details-zh-CN.png'});
+	await options.getByRole('combobox', {name: '语言'}).selectOption('zh-TW');
+	await page.bringToFront();
+	await expect(page.locator('ctc-badge button.badge')).toHaveText('2個行程經停中國 · 24小時過境 ✓ HAK');
+});
+
+test('no badge on a results page whose itineraries never touch the mainland (SFO → HKG/TPE → NRT)', async ({context}) => {
+	await serve(context, 'https://www.google.com/travel/flights/**', fixture('google-flights/sfo-nrt-2025.html'));
+	const page = await context.newPage();
+	await page.goto(SFO_NRT);
+	await expect(page.locator('html')).toHaveAttribute('data-china-transit-check', 'ready');
+	await page.waitForTimeout(800);
+	await expect(page.locator('ctc-badge')).toHaveCount(0);
+});
+
+test('an SPA navigation away from the results removes the badge, and back brings it again', async ({context}) => {
+	const page = await openKulNrt(context);
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await page.evaluate(() => history.pushState({}, '', `${location.origin}/travel/hotels`));
+	await expect(page.locator('ctc-badge')).toHaveCount(0, {timeout: 5000});
+	await page.evaluate(() => history.pushState({}, '', `${location.origin}/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU`));
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1, {timeout: 5000});
+});
+
+test('the page deleting the badge gets it back, a few times at most', async ({context}) => {
+	const page = await openKulNrt(context);
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	for (let i = 0; i < 3; i++) {
+		await page.evaluate(() => document.querySelector('ctc-badge')?.remove());
+		await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	}
+	// A page that keeps deleting it wins after three restores: no fight over the DOM.
+	await page.evaluate(() => document.querySelector('ctc-badge')?.remove());
+	await page.waitForTimeout(500);
+	await expect(page.locator('ctc-badge')).toHaveCount(0);
+});
+
+test('clicks on the badge do not reach the page', async ({context}) => {
+	const page = await openKulNrt(context);
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await page.evaluate(() => {
+		(window as unknown as {hits: number}).hits = 0;
+		document.addEventListener('click', () => (window as unknown as {hits: number}).hits++);
+	});
+	await page.locator('ctc-badge button.badge').click();
+	expect(await page.evaluate(() => (window as unknown as {hits: number}).hits)).toBe(0);
+});
+
+test('the extension makes no network request of its own', async ({context, extensionId}) => {
+	const requests: string[] = [];
+	context.on('request', (r) => requests.push(r.url()));
+	const page = await openKulNrt(context);
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await page.locator('ctc-badge button.badge').click();
+	const options = await setPassports(context, extensionId, ['FR']);
+	await options.close();
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	await popup.close();
+	await page.waitForTimeout(500);
+	// Every web request must be the page itself or something the saved page's own markup asks for (its fonts, say):
+	// a request for anything else could only come from the extension.
+	const html = fixture('google-flights/kul-nrt-loading-composite.html');
+	const web = requests.filter((u) => /^https?:/.test(u));
+	expect(web.length).toBeGreaterThan(0);
+	const unexplained = web.filter((u) => !u.startsWith(KUL_NRT) && !html.includes(u) && !html.includes(u.replace(/&/g, '&amp;')));
+	expect(unexplained).toEqual([]);
+});
