@@ -1,0 +1,197 @@
+// @vitest-environment jsdom
+/**
+ * The scanner's mechanics (batching, fingerprints, recycled cards, restores, failures) with a small test adapter
+ * over plain markup. The real adapters are proven on real pages in their own tests and end to end.
+ */
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {defineAdapter, type SiteAdapter} from '../../lib/adapters/types';
+import {loadRules} from '../../lib/rules/load-rules';
+import {startScanner, type BadgeView, type Mount} from '../../lib/scan/scanner';
+
+const rules = loadRules();
+
+/** Cards are <li data-legs="JFK PEK 2026-03-15T13:00 2026-03-16T16:00|PEK NRT …">. */
+let extractCalls = 0;
+let throwOn: string | undefined;
+const testAdapter: SiteAdapter = defineAdapter({
+	id: 'test-site',
+	label: 'Test site',
+	confidence: 'structured',
+	matches: ['https://test.invalid/*'],
+	isItineraryPage: () => true,
+	examples: [],
+	counterExamples: [],
+	findCards: (root) => [...root.querySelectorAll('li[data-legs]')],
+	extract: (card) => {
+		extractCalls++;
+		const legs = card.getAttribute('data-legs')!;
+		if (legs === throwOn) throw new Error('adapter bug');
+		return {
+			status: 'ok',
+			itinerary: {
+				segments: legs.split('|').map((leg) => {
+					const [from, to, dep, arr] = leg.split(' ');
+					return {from: from!, to: to!, departs: {date: dep!.slice(0, 10), time: dep!.slice(11)}, arrives: {date: arr!.slice(0, 10), time: arr!.slice(11)}};
+				}),
+			},
+		};
+	},
+	placeBadge: (card) => ({anchor: card, append: 'last'}),
+});
+
+type Mounted = {host: HTMLElement; views: BadgeView[]; removed: boolean};
+let mounted: Mounted[] = [];
+let logs: string[] = [];
+
+const mount: Mount = (placement, view) => {
+	const host = document.createElement('ctc-badge');
+	host.textContent = view.summary.text;
+	placement.anchor.append(host);
+	const m: Mounted = {host, views: [view], removed: false};
+	mounted.push(m);
+	return {
+		update(next) {
+			m.views.push(next);
+			host.textContent = next.summary.text;
+		},
+		remove() {
+			m.removed = true;
+			host.remove();
+		},
+		isConnected: () => host.isConnected,
+	};
+};
+
+const PEK_24H = 'JFK PEK 2026-03-15T13:00 2026-03-16T16:00|PEK NRT 2026-03-16T18:30 2026-03-16T22:45';
+const PVG_3D = 'LAX PVG 2026-03-15T11:00 2026-03-16T17:00|PVG ICN 2026-03-19T09:00 2026-03-19T12:00';
+const HKG_ONLY = 'SFO HKG 2026-03-15T13:00 2026-03-16T19:00|HKG NRT 2026-03-16T22:00 2026-03-17T03:30';
+
+function page(...legs: string[]) {
+	document.body.innerHTML = `<ul>${legs.map((l) => `<li data-legs="${l}"><span>card</span></li>`).join('')}</ul>`;
+}
+
+let running: {stop: () => void}[] = [];
+afterEach(() => {
+	for (const s of running) s.stop();
+	running = [];
+});
+
+function start(passports: string[] = []) {
+	const scanner = startScanner({
+		adapter: testAdapter,
+		doc: document,
+		rules,
+		referenceDate: '2026-03-01',
+		today: '2026-03-01',
+		settings: {passports, locale: 'en'},
+		mount,
+		log: (m) => logs.push(m),
+		schedule: (cb) => void setTimeout(cb, 0),
+	});
+	running.push(scanner);
+	return scanner;
+}
+
+/** What a framework does when it reuses a card node for another result: new data, re-rendered children. */
+function recycle(card: Element, legs: string) {
+	card.setAttribute('data-legs', legs);
+	card.replaceChildren(Object.assign(document.createElement('span'), {textContent: 'card'}));
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 10));
+const badges = () => [...document.querySelectorAll('ctc-badge')].map((b) => b.textContent);
+
+beforeEach(() => {
+	mounted = [];
+	logs = [];
+	extractCalls = 0;
+	throwOn = undefined;
+});
+
+describe('scanner', () => {
+	it('badges each card with a mainland stop, once, and none without one', () => {
+		page(PEK_24H, HKG_ONLY, PVG_3D);
+		const s = start();
+		s.scan();
+		s.scan(); // idempotent: nothing re-mounted
+		expect(badges()).toEqual(['24h transit ✓ PEK', 'Set your passport']);
+		expect(mounted).toHaveLength(2);
+		expect(s.found()).toEqual({itineraries: 3, withStops: 2});
+		s.stop();
+	});
+
+	it('re-evaluates, without extracting again, when the passports change', async () => {
+		page(PVG_3D);
+		const s = start();
+		s.scan();
+		expect(badges()).toEqual(['Set your passport']);
+		const calls = extractCalls;
+		s.setSettings({passports: ['US'], locale: 'en'});
+		await tick();
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar']);
+		expect(mounted).toHaveLength(1); // updated in place
+		expect(extractCalls - calls).toBe(1); // one read to fingerprint the card, no new badge
+		s.stop();
+	});
+
+	it('follows a recycled card node to its new itinerary (re-sorted, virtualised lists)', async () => {
+		page(PEK_24H);
+		const s = start(['US']);
+		s.scan();
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
+		recycle(document.querySelector('li')!, HKG_ONLY);
+		await tick();
+		expect(badges()).toEqual([]);
+		recycle(document.querySelector('li')!, PVG_3D);
+		await tick();
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar']);
+		s.stop();
+	});
+
+	it('removes badges of cards that leave the page, and everything on stop', async () => {
+		page(PEK_24H, PVG_3D);
+		const s = start(['US']);
+		s.scan();
+		document.querySelector('li')!.remove();
+		await tick();
+		expect(mounted[0]!.removed).toBe(true);
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar']);
+		s.stop();
+		expect(badges()).toEqual([]);
+	});
+
+	it('puts a deleted badge back at most three times', async () => {
+		page(PEK_24H);
+		const s = start();
+		s.scan();
+		for (let i = 0; i < 5; i++) {
+			document.querySelector('ctc-badge')?.remove();
+			await tick();
+		}
+		expect(mounted).toHaveLength(4); // the first and three restores
+		expect(badges()).toEqual([]);
+		s.stop();
+	});
+
+	it('an adapter that throws costs only that card, and is logged once', async () => {
+		page(PEK_24H, PVG_3D);
+		throwOn = PEK_24H;
+		const s = start(['US']);
+		s.scan();
+		s.scan();
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar']);
+		expect(logs).toEqual(['[ctc:test-site] extract threw: Error: adapter bug']);
+		s.stop();
+	});
+
+	it('batches many mutations into one scan', async () => {
+		page(PEK_24H);
+		const s = start();
+		s.scan();
+		const before = s.stats().batches;
+		for (let i = 0; i < 50; i++) document.body.append(document.createElement('div'));
+		await tick();
+		expect(s.stats().batches - before).toBe(1);
+		s.stop();
+	});
+});

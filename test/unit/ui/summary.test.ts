@@ -1,0 +1,70 @@
+import {describe, expect, it} from 'vitest';
+import {evaluateTrip} from '../../../lib/rules/evaluate';
+import {loadRules} from '../../../lib/rules/load-rules';
+import type {SegmentInput} from '../../../lib/rules/types';
+import {resolveLocale} from '../../../lib/i18n/messages';
+import {summarize} from '../../../lib/ui/summary';
+
+const rules = loadRules();
+const run = (passports: string[], segments: SegmentInput[]) => evaluateTrip({passports, segments}, rules, {today: '2026-03-01'});
+const PEK = [
+	{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:00'},
+	{from: 'PEK', to: 'NRT', departure: '2026-03-16T18:30', arrival: '2026-03-16T22:45'},
+];
+const PVG_3D = [
+	{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00'},
+	{from: 'PVG', to: 'ICN', departure: '2026-03-19T09:00', arrival: '2026-03-19T12:00'},
+];
+
+describe('badge summary', () => {
+	it('24-hour transit holds for everyone, passport or not', () => {
+		expect(summarize(run([], PEK), 'structured', 'en')).toMatchObject({tone: 'ok', text: '24h transit ✓ PEK'});
+		expect(summarize(run([], PEK), 'structured', 'zh-CN')?.text).toBe('24小时过境 ✓ PEK');
+	});
+
+	it('240 h shows the last full day: leave by 00:00 on 27 March reads "until 26 Mar"', () => {
+		expect(summarize(run(['US'], PVG_3D), 'structured', 'en')).toMatchObject({tone: 'ok', text: '240h visa-free ✓ until 26 Mar'});
+		expect(summarize(run(['US'], PVG_3D), 'structured', 'zh-TW')?.text).toBe('240小時免簽 ✓ 至3月26日');
+	});
+
+	it('without a passport, a longer stop asks for one', () => {
+		expect(summarize(run([], PVG_3D), 'structured', 'en')).toMatchObject({tone: 'passport', text: 'Set your passport', icon: '🛂'});
+	});
+
+	it('a heuristic detection never gets a plain ✓', () => {
+		const s = summarize(run([], PEK), 'heuristic', 'en')!;
+		expect(s.tone).toBe('check');
+		expect(s.text).not.toContain('✓');
+	});
+
+	it('conditional verdicts say how many things to check', () => {
+		const noTimes = [{from: 'JFK', to: 'PEK'}, {from: 'PEK', to: 'NRT'}];
+		expect(summarize(run(['US'], noTimes), 'structured', 'en')).toMatchObject({tone: 'check', icon: '?'});
+	});
+
+	it('no visa-free route: an Indian passport staying three days', () => {
+		expect(summarize(run(['IN'], PVG_3D), 'structured', 'en')).toMatchObject({tone: 'none', text: 'No visa-free route found', icon: '✗'});
+	});
+
+	it('no badge when the itinerary never touches the mainland', () => {
+		expect(summarize(run(['US'], [{from: 'SFO', to: 'HKG'}, {from: 'HKG', to: 'NRT'}]), 'structured', 'en')).toBeUndefined();
+	});
+
+	it('every badge has an accessible name that says what it is', () => {
+		expect(summarize(run([], PEK), 'structured', 'en')?.ariaLabel).toBe('China transit check for this itinerary: 24h transit PEK. Open details.');
+	});
+});
+
+describe('language', () => {
+	it.each([
+		['auto', 'en-US', 'en'],
+		['auto', 'zh-CN', 'zh-CN'],
+		['auto', 'zh', 'zh-CN'],
+		['auto', 'zh-TW', 'zh-TW'],
+		['auto', 'zh-HK', 'zh-TW'],
+		['auto', 'fr', 'en'],
+		['zh-TW', 'en-US', 'zh-TW'],
+	] as const)('%s with browser %s → %s', (setting, browser, expected) => {
+		expect(resolveLocale(setting, browser)).toBe(expected);
+	});
+});
