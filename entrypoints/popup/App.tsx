@@ -1,17 +1,165 @@
-import {RulesInfo} from '@/components/RulesInfo';
-import {loadRules} from '@/lib/rules/load-rules';
+import {browser} from '#imports';
+import {useEffect, useMemo, useState} from 'preact/hooks';
+import {useSettings} from '@/components/settings-store';
+import {VerdictDetails} from '@/components/VerdictDetails';
+import {adapters} from '@/lib/adapters';
+import {resolveLocale, t} from '@/lib/i18n/messages';
+import type {Locale} from '@/lib/i18n/reason-text';
+import {evaluateTrip} from '@/lib/rules/evaluate';
+import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
+import type {CheckResult} from '@/lib/rules/types';
+import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
+
+type PageStatus = {adapter: string | null; itineraries: number; withStops: number} | 'unsupported' | undefined;
+
+function today(): string {
+	const d = new Date();
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** One datalist of every airport, shared by the airport fields: keyboard and screen-reader friendly autocomplete. */
+function AirportList({rules, locale}: {rules: RuleSet; locale: Locale}) {
+	const options = useMemo(
+		() =>
+			Object.entries(rules.airports).map(([code, a]) => {
+				const name = locale !== 'en' && a.nameZh ? `${a.nameZh} ${a.name}` : a.name;
+				return <option key={code} value={`${code}`} label={`${a.city ?? ''} — ${name}`} />;
+			}),
+		[rules, locale],
+	);
+	return <datalist id="airports">{options}</datalist>;
+}
+
+function ThisPage({locale}: {locale: Locale}) {
+	const [status, setStatus] = useState<PageStatus>();
+	useEffect(() => {
+		void (async () => {
+			try {
+				const [tab] = await browser.tabs.query({active: true, currentWindow: true});
+				if (tab?.id === undefined) return setStatus('unsupported');
+				const reply = (await browser.tabs.sendMessage(tab.id, {type: 'page-status'})) as PageStatus;
+				setStatus(reply ?? 'unsupported');
+			} catch {
+				setStatus('unsupported'); // no content script in this tab: not a supported site
+			}
+		})();
+	}, []);
+	if (status === undefined) return null;
+	const label = (id: string | null) => adapters.find((a) => a.id === id)?.label ?? id ?? '';
+	let text: string;
+	if (status === 'unsupported' || !status.adapter) text = t('popupPageUnsupported', locale);
+	else if (status.itineraries === 0) text = t('popupPageNothing', locale);
+	else text = t('popupPageFound', locale, {itineraries: status.itineraries, withStops: status.withStops, adapter: label(status.adapter)});
+	return (
+		<section aria-labelledby="page-h">
+			<h2 id="page-h">{t('popupThisPage', locale)}</h2>
+			<p data-testid="page-status">{text}</p>
+		</section>
+	);
+}
 
 export function App() {
 	const rules = loadRules();
+	const [settings] = useSettings();
+	const locale = resolveLocale(settings?.language ?? 'auto', navigator.language);
+	const [from, setFrom] = useState('');
+	const [via, setVia] = useState<string[]>(['']);
+	const [to, setTo] = useState('');
+	const [arrive, setArrive] = useState('');
+	const [leave, setLeave] = useState('');
+	const [separate, setSeparate] = useState(false);
+	const [problem, setProblem] = useState<RouteFormProblem>();
+	const [result, setResult] = useState<CheckResult>();
+	const passports = settings?.passports ?? [];
+
+	const submit = (event: Event) => {
+		event.preventDefault();
+		const built = buildTrip({from, via, to, arrive, leave, passports, separateTickets: separate}, rules);
+		if (!built.ok) {
+			setProblem(built.problem);
+			setResult(undefined);
+			return;
+		}
+		setProblem(undefined);
+		setResult(evaluateTrip(built.trip, rules, {today: today()}));
+	};
+	const invalid = (field: RouteFormProblem['field']) => (problem?.field === field ? {'aria-invalid': true, 'aria-describedby': 'form-problem'} : {});
+	const openSettings = () => void browser.runtime.openOptionsPage();
+
 	return (
-		<main style={{width: '340px', padding: '12px', font: '14px system-ui, sans-serif'}}>
-			<h1 style={{fontSize: '16px', margin: '0 0 8px'}}>China Transit Check</h1>
-			<p>
-				On supported booking pages, each connection in mainland China gets a badge: 24-hour direct transit,
-				240-hour visa-free transit, visa-free entry for your passport, or “no visa-free route found”.
+		<main lang={locale}>
+			<header>
+				<h1>{t('appName', locale)}</h1>
+				<button type="button" class="link" onClick={openSettings}>
+					{t('openSettings', locale)}
+				</button>
+			</header>
+			<ThisPage locale={locale} />
+			<section aria-labelledby="check-h">
+				<h2 id="check-h">{t('popupCheckHeading', locale)}</h2>
+				<AirportList rules={rules} locale={locale} />
+				<form onSubmit={submit} noValidate>
+					<label>
+						{t('formFrom', locale)}
+						<input name="from" list="airports" autocomplete="off" placeholder={t('formAirportHint', locale)} value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} {...invalid('from')} />
+					</label>
+					{via.map((v, i) => (
+						<label key={i}>
+							{t('formVia', locale)}
+							{via.length > 1 ? ` ${i + 1}` : ''}
+							<input
+								name={`via-${i}`}
+								list="airports"
+								autocomplete="off"
+								placeholder={t('formAirportHint', locale)}
+								value={v}
+								onInput={(e) => setVia(via.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
+								{...invalid('via')}
+							/>
+						</label>
+					))}
+					<button type="button" class="link" onClick={() => setVia([...via, ''])}>
+						+ {t('formAddVia', locale)}
+					</button>
+					<label>
+						{t('formTo', locale)}
+						<input name="to" list="airports" autocomplete="off" placeholder={t('formAirportHint', locale)} value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} {...invalid('to')} />
+					</label>
+					<div class="row">
+						<label>
+							{t('formArrive', locale)}
+							<input name="arrive" type="datetime-local" value={arrive} onInput={(e) => setArrive((e.target as HTMLInputElement).value)} {...invalid('arrive')} />
+						</label>
+						<label>
+							{t('formLeave', locale)}
+							<input name="leave" type="datetime-local" value={leave} onInput={(e) => setLeave((e.target as HTMLInputElement).value)} {...invalid('leave')} />
+						</label>
+					</div>
+					<p class="hint">{t('formTimesOptional', locale)}</p>
+					<label class="check">
+						<input type="checkbox" name="separate" checked={separate} onChange={(e) => setSeparate((e.target as HTMLInputElement).checked)} /> {t('formSeparate', locale)}
+					</label>
+					<p class="hint" data-testid="form-passports">
+						{passports.length > 0 ? t('formPassports', locale, {list: passports.join(', ')}) : t('setPassportPrompt', locale)}
+					</p>
+					{problem ? (
+						<p id="form-problem" class="problem" role="alert">
+							{t(problem.key, locale, problem.params)}
+						</p>
+					) : null}
+					<button type="submit" class="primary">
+						{t('formCheck', locale)}
+					</button>
+				</form>
+			</section>
+			{result ? (
+				<section aria-live="polite" data-testid="result" class="result">
+					{result.stops.length === 0 ? <p>{t('noBest', locale)}</p> : <VerdictDetails result={result} rules={rules} locale={locale} onOpenSettings={openSettings} />}
+				</section>
+			) : null}
+			<p class="hint" data-testid="rules-info">
+				{t('rulesAsOf', locale, {date: rules.data.reviewedAt})} · {t('disclaimer', locale)}
 			</p>
-			<p>{rules.data.transit240Nationalities.length} nationalities, {rules.data.transit240Ports.length} entry ports and {rules.data.transit240Areas.length} provinces are in the 240-hour data.</p>
-			<RulesInfo rules={rules} />
 		</main>
 	);
 }

@@ -1,4 +1,7 @@
 import {render} from 'preact';
 import {App} from './App';
+import './style.css';
+// The details card's styles (the popup is an extension page of its own, so they style nothing else).
+import '@/components/badge.css';
 
 render(<App />, document.getElementById('app')!);

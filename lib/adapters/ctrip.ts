@@ -62,7 +62,7 @@ export function parseSegmentId(id: string): IdSegment[] | undefined {
 /**
  * The airport of a mainland city, only when data/airports.json (scheduled-service airports) has exactly one in that
  * prefecture-level city: 青岛 → TAO, but 北京 and 上海 have two each, so they stay unknown. The name must be the whole
- * division name bar its administrative suffix (市, 地区, 盟, …自治州), and at least two characters, so 大 never matches 大连市.
+ * division name bar its administrative suffix (市, 地区, 盟, …自治州), and at least two characters, so 大 never matches 大理白族自治州.
  */
 export function soleAirportOfCity(city: string, rules: RuleSet): string | undefined {
 	if ([...city].length < 2) return undefined; // every prefecture-level name has at least two characters

@@ -2,12 +2,14 @@
  * The adapter registry: an explicit, alphabetical list. The content script's `matches` come from here, so adding a
  * site is one line here, its adapter file and its fixtures. Adapters must not touch the DOM at import time.
  */
+import ctrip from './ctrip';
+import flightsfinder from './flightsfinder';
 import googleFlights from './google-flights';
 import kayak from './kayak';
 import skyscanner from './skyscanner';
 import type {SiteAdapter} from './types';
 
-export const adapters: readonly SiteAdapter[] = [googleFlights, kayak, skyscanner];
+export const adapters: readonly SiteAdapter[] = [ctrip, flightsfinder, googleFlights, kayak, skyscanner];
 
 export function adapterFor(url: URL): SiteAdapter | undefined {
 	return adapters.find((a) => a.isItineraryPage(url));

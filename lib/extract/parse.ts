@@ -111,7 +111,8 @@ export function parseDuration(text: string): number | undefined {
 	const t = text.trim();
 	let m = /^PT(?:(\d+)H)?(?:(\d+)M)?$/i.exec(t);
 	if (m && (m[1] || m[2])) return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
-	m = /(\d+)\s*(?:hours?|hrs?|h|小时|小時)\s*(?:(\d+)\s*(?:minutes?|mins?|m|分钟|分鐘|分))?/i.exec(t);
+	// "9h 55" (minutes without a unit after hours) is how some sites print durations.
+	m = /(\d+)\s*(?:hours?|hrs?|h|小时|小時)\s*(?:(\d+)\s*(?:minutes?|mins?|m|分钟|分鐘|分)?)?/i.exec(t);
 	if (m) return Number(m[1]) * 60 + Number(m[2] ?? 0);
 	m = /(\d+)\s*(?:minutes?|mins?|m|分钟|分鐘|分)/i.exec(t);
 	if (m) return Number(m[1]);

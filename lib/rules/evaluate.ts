@@ -63,10 +63,10 @@ export function findStays(trip: TripInput, rules: RuleSet): StayFacts[] {
 		if (fromCn && !current) {
 			// The leg starts in the mainland but no arrival from abroad opened a stay: the traveller got there another way
 			// (a land or sea crossing the page does not show), or the trip starts there.
-			if (prev) {
+			if (prev && regionOf(rules, prev.to) !== MAINLAND) {
 				current = {
 					airports: [seg.from],
-					from: regionOf(rules, prev.to) === MAINLAND ? undefined : regionOf(rules, prev.to),
+					from: regionOf(rules, prev.to),
 					domesticLegs: 0,
 					groundTransfers: 0,
 					separateTickets: true,

@@ -216,10 +216,12 @@ export function startScanner(options: ScannerOptions): Scanner {
 	};
 
 	const isOurs = (node: Node) => node.nodeName.toLowerCase() === 'ctc-badge';
+	const insideOurs = (node: Node) => (node instanceof doc.defaultView!.Element ? node : node.parentElement)?.closest('ctc-badge') != null;
+	// Our own writes are not worth a scan: adding a badge host, or anything inside one. The page removing one of
+	// ours is (the badge may need restoring). Past 1,000 records, skip the filtering and just scan.
+	const ours = (r: MutationRecord) => insideOurs(r.target) || (r.type === 'childList' && r.removedNodes.length === 0 && [...r.addedNodes].every(isOurs));
 	const observer = new (doc.defaultView!.MutationObserver)((records) => {
-		// Mutations that only add or remove our own badge hosts are not worth a scan.
-		// (The page removing one of ours is worth one: the badge may need restoring.)
-		if (records.length < 1000 && records.every((r) => r.type === 'childList' && r.removedNodes.length === 0 && [...r.addedNodes].every(isOurs))) return;
+		if (records.length < 1000 && records.every(ours)) return;
 		request();
 	});
 	observer.observe(doc.documentElement, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'data-travelimpactmodelwebsiteurl', 'id']});

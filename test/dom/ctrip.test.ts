@@ -69,10 +69,13 @@ describe('ctrip: Beijing → Shanghai list, 15 Sep 2026 (13 cards)', () => {
 		]);
 	});
 
+	// A trip that starts in the mainland has no arrival from abroad: no stop to judge (the engine once took the
+	// second leg for an entry "another way"; this case caught it).
 	it('finds no stop in the domestic transfer: Beijing → Qingdao → Shanghai never leaves the mainland', () => {
 		const segments = read(cardWith(load('pkx-pvg-list-2026.html'), 'flight-item-13'));
 		const result = evaluateTrip({passports: ['US'], segments}, rules, {today: '2026-09-01'});
 		expect(result.stops).toEqual([]);
+		expect(result.notices.map((n) => n.code)).toContain('trip-starts-in-mainland');
 	});
 
 	it('puts the badge right after the times and airports row, inside the card', () => {

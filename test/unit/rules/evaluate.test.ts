@@ -339,6 +339,19 @@ describe('several passports, stays and edges', () => {
 		]);
 	});
 
+	it('a domestic trip that starts in the mainland has no stop to judge, and says so', () => {
+		const result = check(['US'], [seg('PEK', 'TAO', '2026-09-15T09:50', '2026-09-15T11:20'), seg('TAO', 'SHA', '2026-09-15T14:35', '2026-09-15T16:15')]);
+		expect(result.stops).toEqual([]);
+		expect(result.notices.map((n) => n.code)).toEqual(['trip-starts-in-mainland']);
+	});
+
+	it('an arrival by land from Hong Kong (no flight into the mainland shown) is a stay whose entry is not shown', () => {
+		const stop = only(check(['US'], [seg('NRT', 'HKG', '2026-04-01T09:00', '2026-04-01T13:00'), seg('SZX', 'PEK', '2026-04-02T09:00', '2026-04-02T12:00'), seg('PEK', 'ICN', '2026-04-04T09:00', '2026-04-04T12:00')]).stops);
+		expect(stop).toMatchObject({airports: ['SZX', 'PEK'], from: 'HK', to: 'KR'});
+		expect(codes(stop, 'transit240')).toContain('entry-not-shown');
+		expect(verdict(stop, 'transit240').status).toBe('conditional');
+	});
+
 	it('a trip that ends in the mainland shows no onward flight: transit cannot be confirmed', () => {
 		const stop = only(check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00')]).stops);
 		expect(verdict(stop, 'transit24').status).toBe('conditional');

@@ -1,0 +1,205 @@
+/**
+ * The detection pipeline, from a page or a text to normalised itineraries, most trustworthy source first:
+ * the site adapter picked by URL, then schema.org data, then GDS segment lines, then the generic text detector.
+ * The first source that yields an itinerary the normaliser accepts wins. Pure: it is handed a Document or a string
+ * (and, for e-mail HTML, a parser) and never touches globals, so the CLI, tests and the content script share it.
+ */
+import {adapterFor} from './adapters';
+import type {Confidence, PageContext, RawItinerary, SiteAdapter} from './adapters/types';
+import {emailBody} from './extract/email';
+import {detectInText} from './extract/generic-text';
+import {parseGdsText} from './extract/gds';
+import {normalizeItinerary} from './extract/normalize';
+import {extractStructuredData} from './extract/structured-data';
+import type {RuleSet} from './rules/load-rules';
+import type {SegmentInput} from './rules/types';
+
+export type DetectedItinerary = {segments: SegmentInput[]; confidence: Confidence};
+
+export type Detection = {
+	/** The adapter id, `structured-data`, `gds`, `generic-text`, or `none` when nothing was found. */
+	adapter: string;
+	itineraries: DetectedItinerary[];
+	/** Itineraries the winning source (or, when none won, every source) found but the normaliser refused. */
+	dropped?: number;
+};
+
+type Stage = {id: string; confidence: Confidence; raw: () => RawItinerary[]};
+
+/** Tags whose text is not shown, and tags that start a new line in rendered text. */
+const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'IFRAME', 'OBJECT']);
+const BLOCK = new Set([
+	'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+	'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'OPTION', 'P', 'PRE',
+	'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BODY', 'HTML',
+]);
+/** Where pages show terminal output or pasted PNRs, whitespace intact. */
+const TERMINAL = 'pre, textarea, code, samp, [class*="terminal" i], [class*="console" i], [class*="pnr" i]';
+
+export function detectDocument(doc: Document, url: URL, referenceDate: string, rules: RuleSet): Detection {
+	const adapter = adapterFor(url);
+	const stages: Stage[] = [];
+	if (adapter) stages.push({id: adapter.id, confidence: adapter.confidence, raw: () => fromAdapter(adapter, doc, {url, referenceDate}, rules)});
+	stages.push({id: 'structured-data', confidence: 'structured', raw: () => safely(() => extractStructuredData(doc))});
+	let body: string | undefined;
+	const bodyText = () => (body ??= doc.body ? visibleText(doc.body) : '');
+	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn([...terminalTexts(doc), bodyText()], rules)});
+	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => detectInText(bodyText(), rules)});
+	return run(stages, referenceDate, rules);
+}
+
+/**
+ * A saved e-mail (`.eml`) or plain text. E-mail: the HTML part's schema.org data (when `parseHtml` is given), then
+ * GDS lines and the generic detector over the text part and the HTML's visible text. Other text: GDS, then generic.
+ * Without `parseHtml` an e-mail's HTML part is not read: this module has no DOM of its own.
+ */
+export function detectText(text: string, referenceDate: string, rules: RuleSet, parseHtml?: (html: string) => Document): Detection {
+	const stages: Stage[] = [];
+	let texts = (): string[] => [text];
+	if (looksLikeEmail(text)) {
+		const {html, text: plain} = emailBody(text);
+		let doc: Document | undefined;
+		// Parsed on first use only: a GDS or text hit in the plain part never needs the HTML.
+		const parsed = html !== undefined && parseHtml ? () => (doc ??= parseHtml(html)) : undefined;
+		if (parsed) stages.push({id: 'structured-data', confidence: 'structured', raw: () => safely(() => extractStructuredData(parsed()))});
+		texts = () => {
+			const all = plain ? [plain] : [];
+			const body = parsed?.().body;
+			if (body) all.push(visibleText(body));
+			return all;
+		};
+	}
+	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn(texts(), rules)});
+	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => texts().flatMap((t) => detectInText(t, rules))});
+	return run(stages, referenceDate, rules);
+}
+
+function run(stages: Stage[], referenceDate: string, rules: RuleSet): Detection {
+	let droppedEverywhere = 0;
+	for (const stage of stages) {
+		const {kept, dropped} = normalizeAll(stage.raw(), referenceDate, rules);
+		if (kept.length > 0) {
+			const result: Detection = {adapter: stage.id, itineraries: kept.map((segments) => ({segments, confidence: stage.confidence}))};
+			if (dropped > 0) result.dropped = dropped;
+			return result;
+		}
+		droppedEverywhere += dropped;
+	}
+	return droppedEverywhere > 0 ? {adapter: 'none', itineraries: [], dropped: droppedEverywhere} : {adapter: 'none', itineraries: []};
+}
+
+function normalizeAll(raw: RawItinerary[], referenceDate: string, rules: RuleSet): {kept: SegmentInput[][]; dropped: number} {
+	const kept: SegmentInput[][] = [];
+	let dropped = 0;
+	for (const itinerary of raw) {
+		const n = normalizeItinerary(itinerary, referenceDate, rules);
+		if (n.ok) kept.push(n.segments);
+		else dropped++;
+	}
+	return {kept, dropped};
+}
+
+/**
+ * Cards first (status 'ok' only), then embedded itineraries no card already showed. Compared after normalisation,
+ * by route and first departure, because a card and the page data spell the same itinerary differently (names or
+ * codes, 12- or 24-hour clocks, with or without flight numbers).
+ */
+function fromAdapter(adapter: SiteAdapter, doc: Document, page: PageContext, rules: RuleSet): RawItinerary[] {
+	const found: RawItinerary[] = [];
+	for (const card of safely(() => adapter.findCards(doc))) {
+		const e = safely(() => [adapter.extract(card, page)])[0];
+		if (e?.status === 'ok') found.push(e.itinerary);
+	}
+	const embedded = adapter.extractEmbedded ? safely(() => adapter.extractEmbedded!(doc, page)) : [];
+	if (embedded.length === 0) return found;
+	const key = (raw: RawItinerary): string | undefined => {
+		const n = normalizeItinerary(raw, page.referenceDate, rules);
+		if (!n.ok) return undefined;
+		const route = [n.segments[0]!.from, ...n.segments.map((s) => s.to)].join('-');
+		return n.segments[0]!.departure ? `${route}@${n.segments[0]!.departure}` : JSON.stringify(n.segments);
+	};
+	const seen = new Set(found.map(key));
+	for (const raw of embedded) {
+		const k = key(raw);
+		if (k !== undefined && seen.has(k)) continue;
+		seen.add(k);
+		found.push(raw);
+	}
+	return found;
+}
+
+/** Adapters and extractors promise not to throw; a broken one must not take the later sources down with it. */
+function safely<T>(read: () => T[]): T[] {
+	try {
+		return read();
+	} catch {
+		return [];
+	}
+}
+
+function gdsIn(texts: string[], rules: RuleSet): RawItinerary[] {
+	const isAirport = (code: string) => rules.airports[code] !== undefined;
+	const seen = new Set<string>();
+	const out: RawItinerary[] = [];
+	for (const text of texts) {
+		for (const itinerary of parseGdsText(text, isAirport)) {
+			// The body text repeats what a <pre> already showed.
+			const k = JSON.stringify(itinerary);
+			if (seen.has(k)) continue;
+			seen.add(k);
+			out.push(itinerary);
+		}
+	}
+	return out;
+}
+
+function terminalTexts(doc: Document): string[] {
+	return safely(() => [...doc.querySelectorAll(TERMINAL)].map((el) => (el.tagName === 'TEXTAREA' ? (el as HTMLTextAreaElement).value : el.textContent ?? '')));
+}
+
+/**
+ * Text roughly as a browser renders it: hidden elements left out, a line break around every block, runs of
+ * whitespace collapsed except in <pre>. jsdom has no innerText, and the generic detector reads line by line.
+ */
+export function visibleText(root: Element): string {
+	const out: string[] = [];
+	// Iterative, so a deeply nested page cannot overflow the call stack; `pre` says whether whitespace is kept.
+	const stack: ({node: Node; pre: boolean} | 'newline')[] = [{node: root, pre: false}];
+	while (stack.length > 0) {
+		const item = stack.pop()!;
+		if (item === 'newline') {
+			out.push('\n');
+			continue;
+		}
+		const {node, pre} = item;
+		if (node.nodeType === 3) {
+			const data = node.nodeValue ?? '';
+			out.push(pre ? data : data.replace(/\s+/g, ' '));
+			continue;
+		}
+		if (node.nodeType !== 1) continue;
+		const el = node as Element;
+		const tag = el.tagName.toUpperCase();
+		if (HIDDEN.has(tag) || el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) continue;
+		if (BLOCK.has(tag)) {
+			out.push('\n');
+			stack.push('newline');
+		}
+		const keep = pre || tag === 'PRE' || tag === 'TEXTAREA';
+		for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push({node: el.childNodes[i]!, pre: keep});
+	}
+	return out
+		.join('')
+		.split('\n')
+		.map((line) => line.trim())
+		.filter((line) => line !== '')
+		.join('\n');
+}
+
+/** Mail headers from the first line up to the first blank line, with at least one header every message has. */
+function looksLikeEmail(text: string): boolean {
+	const head = text.replace(/^From [^\n]*\n/, '').split(/\r?\n\r?\n/, 1)[0] ?? '';
+	const lines = head.split(/\r?\n/);
+	if (!lines.every((l) => /^[\w-]+:/.test(l) || /^[ \t]/.test(l))) return false;
+	return lines.some((l) => /^(?:from|subject|mime-version|content-type):/i.test(l));
+}

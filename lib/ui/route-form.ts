@@ -1,0 +1,62 @@
+/**
+ * The popup's "check a route" form as data: what a person typed → a trip for the engine, or the first problem in
+ * words. Pure, so the form's rules are unit-tested without a browser.
+ */
+import type {RuleSet} from '../rules/load-rules';
+import type {SegmentInput, TripInput} from '../rules/types';
+import {validateTrip} from '../rules/validate';
+import {resolveAirport} from '../extract/normalize';
+
+export type RouteFormValues = {
+	from: string;
+	/** Mainland airports in order: where you land, any domestic stops, where you leave from. */
+	via: string[];
+	to: string;
+	/** `YYYY-MM-DDTHH:mm` or `YYYY-MM-DD` (local, in China), or empty. */
+	arrive: string;
+	leave: string;
+	passports: string[];
+	separateTickets: boolean;
+};
+
+import type {MessageKey} from '../i18n/messages';
+
+export type RouteFormProblem = {field: 'from' | 'via' | 'to' | 'arrive' | 'leave' | 'form'; key: MessageKey; params?: Record<string, string>};
+
+/** "PEK", "pek", "Beijing Capital International Airport (PEK)", "北京首都国际机场" → PEK. */
+export function airportFromInput(text: string, rules: RuleSet): string | undefined {
+	const t = text.trim();
+	if (!t) return undefined;
+	const code = /\(([A-Za-z]{3})\)\s*$/.exec(t)?.[1] ?? (/^[A-Za-z]{3}$/.test(t) ? t : undefined);
+	if (code && rules.airports[code.toUpperCase()]) return code.toUpperCase();
+	return resolveAirport(t, rules);
+}
+
+export function buildTrip(values: RouteFormValues, rules: RuleSet): {ok: true; trip: TripInput} | {ok: false; problem: RouteFormProblem} {
+	const from = airportFromInput(values.from, rules);
+	if (!from) return {ok: false, problem: values.from.trim() ? {field: 'from', key: 'formUnknownAirport', params: {text: values.from.trim()}} : {field: 'from', key: 'formNeedFrom'}};
+	const vias: string[] = [];
+	for (const v of values.via.filter((x) => x.trim())) {
+		const code = airportFromInput(v, rules);
+		if (!code) return {ok: false, problem: {field: 'via', key: 'formUnknownAirport', params: {text: v.trim()}}};
+		vias.push(code);
+	}
+	if (vias.length === 0) return {ok: false, problem: {field: 'via', key: 'formNeedVia'}};
+	const to = airportFromInput(values.to, rules);
+	if (!to) return {ok: false, problem: values.to.trim() ? {field: 'to', key: 'formUnknownAirport', params: {text: values.to.trim()}} : {field: 'to', key: 'formNeedTo'}};
+	const points = [from, ...vias, to];
+	const segments: SegmentInput[] = points.slice(1).map((next, i) => ({from: points[i]!, to: next}));
+	if (values.arrive) segments[0]!.arrival = values.arrive;
+	if (values.leave) segments[segments.length - 1]!.departure = values.leave;
+	if (values.separateTickets) segments[segments.length - 1]!.separateTickets = true;
+	// Both are Beijing time: plain string order is time order (a bare date sorts before any time that day).
+	if (values.arrive && values.leave && values.leave.slice(0, 10) < values.arrive.slice(0, 10)) {
+		return {ok: false, problem: {field: 'leave', key: 'formLeaveBeforeArrive'}};
+	}
+	if (values.arrive.length > 10 && values.leave.length > 10 && values.leave < values.arrive) {
+		return {ok: false, problem: {field: 'leave', key: 'formLeaveBeforeArrive'}};
+	}
+	const valid = validateTrip({passports: values.passports, segments}, rules);
+	if (!valid.ok) return {ok: false, problem: {field: 'form', key: 'formInvalid', params: {detail: valid.error}}};
+	return {ok: true, trip: valid.trip};
+}

@@ -1,0 +1,95 @@
+/**
+ * npm run demo — builds the extension and opens Chromium with it on a real Google Flights capture served for the
+ * real URL (nothing leaves the machine). With a display (DISPLAY set) the browser opens for you to click around;
+ * without one it runs headless, writes screenshots to demo-output/ and prints what the badges say.
+ */
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {chromium, type BrowserContext, type Page} from '@playwright/test';
+
+const root = path.resolve(import.meta.dirname, '..');
+const EXT_DIR = path.join(root, '.output/chrome-mv3');
+const OUT = path.join(root, 'demo-output');
+const URL = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
+const PAGE = fs.readFileSync(path.join(root, 'test/fixtures/google-flights/kul-nrt-loading-composite.html'), 'utf8');
+const headed = Boolean(process.env.DISPLAY) && !process.argv.includes('--headless');
+
+function step(label: string, cmd: string, args: string[]) {
+	console.log(`demo: ${label}`);
+	const r = spawnSync(cmd, args, {cwd: root, stdio: 'inherit'});
+	if (r.status !== 0) {
+		console.error(`demo: ${label} failed`);
+		process.exit(1);
+	}
+}
+
+step('checking browsers', 'node', ['scripts/ensure-browsers.mjs']);
+step('building the extension', 'npx', ['wxt', 'build']);
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-demo-'));
+const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+	executablePath: '/usr/bin/chromium',
+	headless: !headed,
+	viewport: {width: 1280, height: 800},
+	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`],
+});
+await context.route((u) => u.protocol === 'http:' || u.protocol === 'https:', (r) => r.abort());
+await context.route('https://www.google.com/travel/flights**', (r) => r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: PAGE}));
+
+let [worker] = context.serviceWorkers();
+worker ??= await context.waitForEvent('serviceworker');
+const extensionId = new globalThis.URL(worker.url()).host;
+
+async function setPassport(code: string, language: string) {
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	await options.locator('select[name="country"]').selectOption(code);
+	await options.locator('form.add button[type="submit"]').click();
+	await options.locator('main select').nth(1).selectOption(language);
+	await options.waitForTimeout(300);
+	return options;
+}
+
+async function shoot(page: Page, name: string) {
+	const file = path.join(OUT, name);
+	await page.screenshot({path: file});
+	console.log(`demo: wrote ${path.relative(root, file)}`);
+}
+
+const page = await context.newPage();
+await page.goto(URL);
+const badge = page.locator('ctc-badge button.badge');
+await badge.first().waitFor({timeout: 15_000});
+
+if (headed) {
+	console.log(`demo: Chromium is open on ${URL} with the extension loaded. Set a passport in the options (chrome-extension://${extensionId}/options.html). Close the window to end.`);
+	await new Promise<void>((resolve) => context.on('close', () => resolve()));
+} else {
+	fs.rmSync(OUT, {recursive: true, force: true});
+	fs.mkdirSync(OUT, {recursive: true});
+	console.log(`demo: badge without a passport: "${await badge.first().innerText()}"`);
+	await shoot(page, '1-badge-no-passport.png');
+	const options = await setPassport('US', 'en');
+	await shoot(options, '2-options.png');
+	await page.bringToFront();
+	await badge.first().click();
+	await page.locator('ctc-badge [role="dialog"]').waitFor();
+	console.log(`demo: with a US passport: "${await badge.first().innerText()}"`);
+	await shoot(page, '3-details-en.png');
+	await options.bringToFront();
+	await options.locator('main select').nth(1).selectOption('zh-CN');
+	await page.bringToFront();
+	await page.waitForTimeout(300);
+	if (!(await page.locator('ctc-badge [role="dialog"]').isVisible())) await badge.first().click();
+	console.log(`demo: 简体中文: "${await badge.first().innerText()}"`);
+	await shoot(page, '4-details-zh-CN.png');
+	const popup = await context.newPage();
+	await popup.setViewportSize({width: 420, height: 640});
+	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	await shoot(popup, '5-popup.png');
+	await context.close();
+	fs.rmSync(profile, {recursive: true, force: true});
+	console.log('demo: done (headless: no display). Screenshots are in demo-output/.');
+}

@@ -1,0 +1,221 @@
+/**
+ * The generic text detector on copied page text (test/fixtures/text, sources on each file's first line). Expected
+ * values were read off the captured text, quoted in the comments; they are not the detector's output pasted back.
+ */
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import type {RawItinerary} from '../../../lib/adapters/types';
+import {detectInText} from '../../../lib/extract/generic-text';
+import {normalizeItinerary} from '../../../lib/extract/normalize';
+import {loadRules} from '../../../lib/rules/load-rules';
+
+const rules = loadRules();
+
+function raw(name: string): string {
+	return readFileSync(new URL(`../../fixtures/text/${name}`, import.meta.url), 'utf8');
+}
+
+/** A fixture without its `# source:` line, so every assertion is about the captured text alone. */
+function fixture(name: string): string {
+	const text = raw(name);
+	if (!text.startsWith('# source:')) throw new Error(`${name}: the first line must be its # source: line`);
+	return text.slice(text.indexOf('\n') + 1);
+}
+
+function normalized(itineraries: RawItinerary[], referenceDate: string) {
+	return itineraries.map((i) => normalizeItinerary(i, referenceDate, rules));
+}
+
+const GF = 'felciano__united-itinerary-parser__test-case-gf-rt-input.txt';
+const UNITED = 'felciano__united-itinerary-parser__test-case-6-input.txt';
+const FCM = 'KDE__kitinerary__fcmtravel_2.txt';
+
+describe('Google Flights "selected trip" panel, copied (LHR → HND; HND → FCO → LIN → LCY)', () => {
+	const found = detectInText(fixture(GF), rules);
+
+	it('reads the round trip as one itinerary, leg by leg, as the panel prints it', () => {
+		expect(found).toEqual([
+			{
+				segments: [
+					// "Wed, Aug 26" / "7:00 PMHeathrow Airport (LHR)" / "5:15 PM+1Haneda Airport (HND)" / "ANAEconomyBoeing 777NH 212"
+					{
+						from: 'LHR',
+						to: 'HND',
+						departs: {date: 'Wed, Aug 26', time: '7:00 PM'},
+						arrives: {date: 'Wed, Aug 26', time: '5:15 PM', dayOffset: 1},
+						flight: 'NH212',
+					},
+					// "Sun, Aug 30" / "12:40 PMHaneda Airport (HND)" / "8:25 PMLeonardo da Vinci International Airport (FCO)" /
+					// "ITAEconomyAirbus A350AZ 793" / "10 hr 35 min layoverRome (FCO)Long layover"
+					{
+						from: 'HND',
+						to: 'FCO',
+						departs: {date: 'Sun, Aug 30', time: '12:40 PM'},
+						arrives: {date: 'Sun, Aug 30', time: '8:25 PM'},
+						flight: 'AZ793',
+						connectionMinutes: 10 * 60 + 35,
+					},
+					// "7:00 AM+1…(FCO)" / "8:10 AM+1Milan Linate Airport (LIN)" / "…A220-300 PassengerAZ 2010" / "6 hr 55 min layoverMilan (LIN)"
+					{
+						from: 'FCO',
+						to: 'LIN',
+						departs: {date: 'Sun, Aug 30', time: '7:00 AM', dayOffset: 1},
+						arrives: {date: 'Sun, Aug 30', time: '8:10 AM', dayOffset: 1},
+						flight: 'AZ2010',
+						connectionMinutes: 6 * 60 + 55,
+					},
+					// "3:05 PM+1Milan Linate Airport (LIN)" / "3:55 PM+1London City Airport (LCY)" / "…A220-100 PassengerAZ 238"
+					{
+						from: 'LIN',
+						to: 'LCY',
+						departs: {date: 'Sun, Aug 30', time: '3:05 PM', dayOffset: 1},
+						arrives: {date: 'Sun, Aug 30', time: '3:55 PM', dayOffset: 1},
+						flight: 'AZ238',
+					},
+				],
+			},
+		] satisfies RawItinerary[]);
+	});
+
+	// 26 August is a Wednesday in 2026, so the capture is for 2026.
+	it('normalises to local times, "+1" counted from the trip\'s date', () => {
+		expect(normalized(found, '2026-08-01')).toEqual([
+			{
+				ok: true,
+				segments: [
+					{from: 'LHR', to: 'HND', departure: '2026-08-26T19:00', arrival: '2026-08-27T17:15', flight: 'NH212'},
+					{from: 'HND', to: 'FCO', departure: '2026-08-30T12:40', arrival: '2026-08-30T20:25', flight: 'AZ793', connectionMinutes: 635},
+					{from: 'FCO', to: 'LIN', departure: '2026-08-31T07:00', arrival: '2026-08-31T08:10', flight: 'AZ2010', connectionMinutes: 415},
+					{from: 'LIN', to: 'LCY', departure: '2026-08-31T15:05', arrival: '2026-08-31T15:55', flight: 'AZ238'},
+				],
+			},
+		]);
+	});
+
+	it('ignores the fixture\'s # source: line', () => {
+		expect(detectInText(raw(GF), rules)).toEqual(found);
+	});
+});
+
+describe('united.com multi-city review page, copied (LHR → EWR → PUJ, PUJ → EWR → SFO, SFO → LHR)', () => {
+	const found = detectInText(fixture(UNITED), rules);
+
+	it('reads the five flights, not the three "Flight n of 3" summaries of the connecting ones', () => {
+		expect(found).toEqual([
+			{
+				segments: [
+					// "London LHR to Newark EWR" / "Apr 25Saturday, April 256:00 PM to 9:20 PM" / "Flight Number: UA 921"
+					{from: 'LHR', to: 'EWR', departs: {date: 'Apr 25', time: '6:00 PM'}, arrives: {time: '9:20 PM'}, flight: 'UA921'},
+					// "Newark EWR to Punta Cana PUJ" / "Apr 26Sunday, April 268:11 AM to 12:15 PM" / "Flight Number: UA 1514"
+					{from: 'EWR', to: 'PUJ', departs: {date: 'Apr 26', time: '8:11 AM'}, arrives: {time: '12:15 PM'}, flight: 'UA1514'},
+					// "Punta Cana PUJ to Newark EWR" / "Apr 30Thursday, April 304:19 PM to 8:31 PM" / "Flight Number: UA 1526"
+					{from: 'PUJ', to: 'EWR', departs: {date: 'Apr 30', time: '4:19 PM'}, arrives: {time: '8:31 PM'}, flight: 'UA1526'},
+					// "Newark EWR to San Francisco SFO" / "May 1Friday, May 16:00 AM to 9:30 AM" / "Flight Number: UA 2115"
+					{from: 'EWR', to: 'SFO', departs: {date: 'May 1', time: '6:00 AM'}, arrives: {time: '9:30 AM'}, flight: 'UA2115'},
+					// "San Francisco SFO to London LHR" / "May 3Sunday, May 312:50 PM to 7:25 AMNonstop" / "…involves a date
+					// change" / "Flight Number: UA 901": the arrival is on a later day the page does not name, so it is left out.
+					{from: 'SFO', to: 'LHR', departs: {date: 'May 3', time: '12:50 PM'}, flight: 'UA901'},
+				],
+			},
+		] satisfies RawItinerary[]);
+	});
+
+	// 25 April is a Saturday in 2026.
+	it('normalises with the arrival clocks on the departure day', () => {
+		expect(normalized(found, '2026-04-01')).toEqual([
+			{
+				ok: true,
+				segments: [
+					{from: 'LHR', to: 'EWR', departure: '2026-04-25T18:00', arrival: '2026-04-25T21:20', flight: 'UA921'},
+					{from: 'EWR', to: 'PUJ', departure: '2026-04-26T08:11', arrival: '2026-04-26T12:15', flight: 'UA1514'},
+					{from: 'PUJ', to: 'EWR', departure: '2026-04-30T16:19', arrival: '2026-04-30T20:31', flight: 'UA1526'},
+					{from: 'EWR', to: 'SFO', departure: '2026-05-01T06:00', arrival: '2026-05-01T09:30', flight: 'UA2115'},
+					{from: 'SFO', to: 'LHR', departure: '2026-05-03T12:50', flight: 'UA901'},
+				],
+			},
+		]);
+	});
+
+	it('ignores the fixture\'s # source: line', () => {
+		expect(detectInText(raw(UNITED), rules)).toEqual(found);
+	});
+});
+
+describe('FCM/Travellink confirmation e-mail text (TXL → DUS → SFO; PDX → ORD → TXL)', () => {
+	const found = detectInText(fixture(FCM), rules);
+
+	it('reads the labelled Flight / Date / Departure / Arrival blocks, Berlin-Tegel included', () => {
+		// "Flight: AB6439, Air Berlin" / "Date: Mon 17 Oct 2016" / "Departure: 10:50 Tegel(TXL), Berlin, Germany" / …
+		// TXL is not in the airport table (closed 2020); on a labelled Departure/Arrival line the bracketed code is
+		// still reported as printed, so the leg is not silently lost and the normaliser decides.
+		expect(found).toEqual([
+			{
+				segments: [
+					{from: 'TXL', to: 'DUS', departs: {date: 'Mon 17 Oct 2016', time: '10:50'}, arrives: {date: 'Mon 17 Oct 2016', time: '12:00'}, flight: 'AB6439'},
+					{from: 'DUS', to: 'SFO', departs: {date: 'Mon 17 Oct 2016', time: '13:20'}, arrives: {date: 'Mon 17 Oct 2016', time: '15:55'}, flight: 'AB7392'},
+					{from: 'PDX', to: 'ORD', departs: {date: 'Sat 22 Oct 2016', time: '08:00'}, arrives: {date: 'Sat 22 Oct 2016', time: '14:00'}, flight: 'AA086'},
+					{from: 'ORD', to: 'TXL', departs: {date: 'Sat 22 Oct 2016', time: '15:25'}, arrives: {date: 'Sun 23 Oct 2016', time: '07:00'}, flight: 'AB7421'},
+				],
+			},
+		] satisfies RawItinerary[]);
+	});
+
+	it('is refused as a whole by the normaliser, rather than reported without its Berlin legs', () => {
+		expect(normalized(found, '2016-10-01')).toEqual([{ok: false, problem: 'segment 1: unknown airport "TXL"'}]);
+	});
+
+	it('would normalise without Tegel: the Düsseldorf and Portland legs are well formed', () => {
+		expect(normalized([{segments: [found[0]!.segments[1]!, found[0]!.segments[2]!]}], '2016-10-01')).toEqual([
+			{
+				ok: true,
+				segments: [
+					{from: 'DUS', to: 'SFO', departure: '2016-10-17T13:20', arrival: '2016-10-17T15:55', flight: 'AB7392'},
+					{from: 'PDX', to: 'ORD', departure: '2016-10-22T08:00', arrival: '2016-10-22T14:00', flight: 'AA86'},
+				],
+			},
+		]);
+	});
+
+	it('is not fooled by "(CC0-1.0)" on the # source: line', () => {
+		expect(detectInText(raw(FCM), rules)).toEqual(found);
+	});
+});
+
+describe('other layouts', () => {
+	it('Chinese airport names beside clocks, with a Chinese date', () => {
+		const text = '2026年4月2日\n08:35 北京首都国际机场T3\n11:40 上海浦东国际机场T2\n东方航空 MU5101';
+		expect(detectInText(text, rules)).toEqual([
+			{segments: [{from: 'PEK', to: 'PVG', departs: {date: '2026年4月2日', time: '08:35'}, arrives: {date: '2026年4月2日', time: '11:40'}, flight: 'MU5101'}]},
+		]);
+	});
+
+	it('a route line with each clock beside its code and a next-day mark', () => {
+		const text = 'Fri 3 Apr\nCA 982 JFK 13:00 → PEK 16:00 +1';
+		expect(detectInText(text, rules)).toEqual([
+			{segments: [{from: 'JFK', to: 'PEK', departs: {date: 'Fri 3 Apr', time: '13:00'}, arrives: {time: '16:00', dayOffset: 1}, flight: 'CA982'}]},
+		]);
+	});
+
+	it('a list of alternatives from the same origin is one itinerary per option', () => {
+		const text = '2026-03-15\nSFO 10:50 → NRT 14:25 +1 UA837\nSFO 11:45 → NRT 15:20 +1 NH7';
+		expect(detectInText(text, rules).map((i) => i.segments.map((s) => `${s.from}-${s.to} ${s.flight}`))).toEqual([['SFO-NRT UA837'], ['SFO-NRT NH7']]);
+	});
+});
+
+describe('text that is not an itinerary', () => {
+	it.each([
+		['three-letter words that are airport codes (THE, CAT, FOR) next to a clock', 'THE CAT ate AT 10:30 AND left FOR home'],
+		[
+			'a news paragraph that mentions PEK once',
+			'BEIJING (Reuters) - Air China said on Tuesday that flights out of PEK would resume next week after the storm, a spokesperson told reporters.',
+		],
+		['a route in prose, with clocks it does not pair', 'Flights from JFK to PEK depart at 10:30 and arrive at 14:00.'],
+		['weekday names beside clocks', 'SAT 10:30 SUN 11:40\nMON 09:00 - TUE 10:00'],
+		['prices and time zones', 'From USD 450 (CNY) 10:30 GMT to 14:00 UTC'],
+		['a route heading with neither clock nor flight number', 'London (LHR) → Tokyo (HND)\nPrices from £1,497'],
+		['an arrival with no departure before it', 'Arrival: 12:00 International Airport(DUS), Duesseldorf'],
+		['an empty text', ''],
+	])('%s yields nothing', (_name, text) => {
+		expect(detectInText(text, rules)).toEqual([]);
+	});
+});
