@@ -1,12 +1,14 @@
 /**
  * npm run bench:detect — how long the detection pipeline takes on a saved Google Flights results page. Each page is
- * loaded with jsdom once; `detectDocument` then runs several times on the same document. The first run is shown on
+ * loaded once into each of two Node DOMs (jsdom, used by `npm run detect`, and linkedom, a lighter one); the pipeline
+ * then runs several times on the same document. Both must give the same itineraries. The first run is shown on
  * its own because the adapter caches the page's embedded data per document. Prints figures; it asserts nothing.
  */
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {JSDOM, VirtualConsole} from 'jsdom';
+import {parseHTML} from 'linkedom';
 import {detectDocument} from '../lib/detect.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
 
@@ -28,22 +30,32 @@ for (const path of pages) {
 		continue;
 	}
 	const size = `${(statSync(path).size / 1_048_576).toFixed(2)} MB`;
-	let start = performance.now();
-	const doc = new JSDOM(readFileSync(path, 'utf8'), {url: URL_, virtualConsole: new VirtualConsole()}).window.document;
-	const load = performance.now() - start;
+	const html = readFileSync(path, 'utf8');
 	const url = new URL(URL_);
-	const times: number[] = [];
-	let found = 0;
-	for (let run = 0; run < RUNS + 1; run++) {
-		start = performance.now();
-		const result = detectDocument(doc, url, REFERENCE_DATE, rules);
-		times.push(performance.now() - start);
-		found = result.itineraries.length;
+	const doms: [string, () => Document][] = [
+		['jsdom', () => new JSDOM(html, {url: URL_, virtualConsole: new VirtualConsole()}).window.document],
+		['linkedom', () => parseHTML(html).document as unknown as Document],
+	];
+	const outputs: string[] = [];
+	for (const [name, load] of doms) {
+		let start = performance.now();
+		const doc = load();
+		const loadMs = performance.now() - start;
+		const times: number[] = [];
+		let found = 0;
+		for (let run = 0; run < RUNS + 1; run++) {
+			start = performance.now();
+			const result = detectDocument(doc, url, REFERENCE_DATE, rules);
+			times.push(performance.now() - start);
+			found = result.itineraries.length;
+			if (run === 0) outputs.push(JSON.stringify(result.itineraries));
+		}
+		const first = times.shift()!;
+		times.sort((a, b) => a - b);
+		console.log(
+			`${relative(process.cwd(), path)} (${size}, ${name}): ${found} itineraries; detection median ${ms(times[Math.floor(RUNS / 2)]!)} ` +
+				`(min ${ms(times[0]!)}, max ${ms(times[RUNS - 1]!)}) over ${RUNS} runs after a first run of ${ms(first)}; parse ${ms(loadMs)}`,
+		);
 	}
-	const first = times.shift()!;
-	times.sort((a, b) => a - b);
-	console.log(
-		`${relative(process.cwd(), path)} (${size}): ${found} itineraries; detectDocument median ${ms(times[Math.floor(RUNS / 2)]!)} ` +
-			`(min ${ms(times[0]!)}, max ${ms(times[RUNS - 1]!)}) over ${RUNS} runs after a first run of ${ms(first)}; jsdom load ${ms(load)}`,
-	);
+	if (outputs[0] !== outputs[1]) console.log('  warning: jsdom and linkedom found different itineraries');
 }

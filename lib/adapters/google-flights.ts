@@ -190,21 +190,49 @@ function ds1Of(doc: Document): Ds1Itinerary[] {
 
 // ---- the card -----------------------------------------------------------------------------------------------------
 
+const isSentence = (el: Element) => el.getAttribute('role') === 'link' && /\bLeaves .+ arrives at /.test(el.getAttribute('aria-label') ?? '');
+
+function closestLi(el: Element): Element | undefined {
+	for (let e: Element | null = el; e; e = e.parentElement) if (e.tagName === 'LI') return e;
+	return undefined;
+}
+
 function findCards(root: ParentNode): Element[] {
 	const cards = new Set<Element>();
-	for (const el of root.querySelectorAll(`${selectors.segmentData}, ${selectors.sentence}`)) {
-		if (el.matches(selectors.sentence) && !/\bLeaves .+ arrives at /.test(el.getAttribute('aria-label') ?? '')) continue;
-		const card = el.closest('li');
+	// 2025+ cards carry the segment data; only without it (2023) look for the sentence: one selector per page, not two.
+	let hooks = root.querySelectorAll(selectors.segmentData);
+	if (hooks.length === 0) hooks = root.querySelectorAll(selectors.sentence);
+	for (const el of hooks) {
+		if (el.hasAttribute('aria-label') && !isSentence(el)) continue;
+		const card = closestLi(el);
 		if (card) cards.add(card);
 	}
 	if (cards.size === 0) for (const el of root.querySelectorAll(selectors.cardByClass)) cards.add(el);
 	return [...cards];
 }
 
+type Hooks = {label?: string; impactUrl?: string; gs?: string; times?: Element};
+
+/** The card's hooks (selectors above), gathered with one query per card. */
+function hooksOf(card: Element): Hooks {
+	const hooks: Hooks = {};
+	for (const el of card.querySelectorAll('[aria-label], [data-travelimpactmodelwebsiteurl], [data-gs]')) {
+		const aria = el.getAttribute('aria-label');
+		if (aria !== null) {
+			if (hooks.label === undefined && el.getAttribute('role') === 'link' && aria.includes('Leaves ')) hooks.label = aria;
+			else if (!hooks.times && aria.startsWith('Leaves ')) hooks.times = el;
+		}
+		hooks.impactUrl ??= el.getAttribute('data-travelimpactmodelwebsiteurl') ?? undefined;
+		hooks.gs ??= el.getAttribute('data-gs') ?? undefined;
+	}
+	return hooks;
+}
+
 function extract(card: Element): Extraction {
-	const label = [...card.querySelectorAll(selectors.sentence)].map((el) => el.getAttribute('aria-label') ?? '').find((l) => l.includes('Leaves '));
+	const hooks = hooksOf(card);
+	const label = hooks.label;
 	const sentence = label ? parseSentence(label) : undefined;
-	const impactUrl = card.querySelector(selectors.segmentData)?.getAttribute('data-travelimpactmodelwebsiteurl');
+	const impactUrl = hooks.impactUrl;
 	const impact = impactUrl ? parseImpactUrl(impactUrl) : undefined;
 	if (!sentence && !impact) {
 		return label === undefined ? {status: 'incomplete', missing: ['itinerary sentence']} : {status: 'failed', reason: 'itinerary sentence not understood'};
@@ -242,7 +270,7 @@ function extract(card: Element): Extraction {
 		return seg;
 	});
 	// The price element names the flights: the embedded record with the same flights is this card's.
-	const gs = card.querySelector(selectors.flightNumbers)?.getAttribute('data-gs');
+	const gs = hooks.gs;
 	const flights = gs ? parseDataGs(gs) : undefined;
 	if (flights && flights.length === segments.length) {
 		const match = embedded.find((e) => e.key === flights.join('|') && e.segments[0]?.departs?.time === to24(s.departs.time));
@@ -294,7 +322,7 @@ export default defineAdapter({
 	extractEmbedded: (doc) => ds1Of(doc).map(({segments}) => ({segments})),
 	referenceDate: (url) => referenceDateFromUrl(url),
 	placeBadge: (card) => {
-		const times = card.querySelector(selectors.timesLine);
+		const times = hooksOf(card).times;
 		return times ? {anchor: times, append: 'after'} : {anchor: card, append: 'last'};
 	},
 });
