@@ -2,7 +2,16 @@ import {defineConfig} from 'wxt';
 import preact from '@preact/preset-vite';
 import {loadRules} from './lib/rules/load-rules';
 
-// The Firefox build is MV2 (WXT's default for Firefox) until the Firefox issue decides otherwise.
+/**
+ * Firefox gets Manifest V2 on purpose: in Firefox MV3, host permissions are opt-in, so the content script would not
+ * run on the booking sites until each user granted them by hand, and badges would silently be missing. MV2 gives
+ * the same behaviour as the Chrome MV3 build. The minimum version is 140, the ESR that understands
+ * `data_collection_permissions` (the popover API the details card uses arrived in 125).
+ */
+export const GECKO_ID = 'china-transit-check@china-transit-check.app';
+
+type WebAccessible = string | {resources: string[]; matches: string[]};
+
 export default defineConfig({
 	imports: false,
 	modules: ['@wxt-dev/webextension-polyfill'],
@@ -15,10 +24,12 @@ export default defineConfig({
 			? {
 					browser_specific_settings: {
 						gecko: {
-							id: 'china-transit-check@china-transit-check.app',
-							strict_min_version: '115.0',
+							id: GECKO_ID,
+							strict_min_version: '140.0',
 							data_collection_permissions: {required: ['none']},
 						},
+						// Firefox for Android reads data_collection_permissions from 142 on.
+						gecko_android: {strict_min_version: '142.0'},
 					},
 				}
 			: {}),
@@ -27,6 +38,16 @@ export default defineConfig({
 		// A broken or inconsistent dataset fails the build (zod schemas + cross-file checks).
 		'build:before': () => {
 			loadRules();
+		},
+		// Only in `--mode e2e` (never in a release build): the Firefox test driver cannot open moz-extension:// pages
+		// itself, so the test page navigates there, which Firefox allows only for web-accessible pages.
+		'build:manifestGenerated': (wxt, manifest) => {
+			if (wxt.config.mode !== 'e2e') return;
+			const pages = ['popup.html', 'options.html'];
+			const current = (manifest.web_accessible_resources ?? []) as WebAccessible[];
+			manifest.web_accessible_resources = (
+				manifest.manifest_version === 2 ? [...current, ...pages] : [...current, {resources: pages, matches: ['<all_urls>']}]
+			) as typeof manifest.web_accessible_resources;
 		},
 	},
 	vite: () => ({plugins: [preact()]}),

@@ -1,5 +1,6 @@
 // `npm test`: every tier, in order, then one plain summary line `N passed, N failed` over all of them.
-// Tiers: type check, dataset check, unit + DOM tests (vitest), build, end-to-end tests in real Chromium (Playwright).
+// Tiers: type check, dataset check, unit + DOM tests (vitest), builds, end-to-end tests in real Chromium (Playwright)
+// and in real Firefox (puppeteer-core over WebDriver BiDi), and addons-linter on the Firefox build.
 // Exits non-zero when any step or test fails. A missing browser is installed (as root) or fails the run: never skipped.
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync, existsSync} from 'node:fs';
@@ -35,7 +36,7 @@ function readJson(file) {
 	}
 }
 
-const browsersOk = run('browsers', 'node', ['scripts/ensure-browsers.mjs']);
+const browsersOk = run('browsers', 'node', ['scripts/ensure-browsers.mjs', '--firefox']);
 if (!browsersOk) failed++;
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('dataset', 'npx', ['tsx', 'scripts/validate-data.ts']);
@@ -53,6 +54,10 @@ if (!vitestOk && v && v.numFailedTests === 0) failed++; // a suite that failed t
 const buildOk = run('build', 'npm', ['run', '--silent', 'build']);
 if (!buildOk) failed++;
 
+if (buildOk) step('addons-linter (Firefox build)', 'node', ['scripts/lint-firefox.mjs']);
+const firefoxBuildOk = buildOk && run('Firefox end-to-end build', 'npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e']);
+if (buildOk && !firefoxBuildOk) failed++;
+
 if (buildOk && browsersOk) {
 	const pwJson = path.join(OUT, 'playwright.json');
 	const pwOk = run('end-to-end tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson});
@@ -65,6 +70,22 @@ if (buildOk && browsersOk) {
 	if (!pwOk && p?.stats && p.stats.unexpected === 0) failed++;
 } else {
 	failures.push('end-to-end tests not run: build or browser missing');
+	failed++;
+}
+
+// Firefox runs after Chromium: its cross-browser test compares with the badges Chromium recorded.
+if (firefoxBuildOk && browsersOk) {
+	const ffJson = path.join(OUT, 'firefox.json');
+	const ffOk = run('end-to-end tests (Firefox)', 'npx', ['vitest', 'run', '-c', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${ffJson}`]);
+	const f = readJson(ffJson);
+	if (f) {
+		passed += f.numPassedTests;
+		failed += f.numFailedTests;
+		if (f.numTotalTests === 0) failures.push('Firefox suite ran no test');
+	} else failed++;
+	if (!ffOk && f && f.numFailedTests === 0) failed++;
+} else {
+	failures.push('Firefox end-to-end tests not run: build or browser missing');
 	failed++;
 }
 

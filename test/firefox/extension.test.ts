@@ -1,0 +1,137 @@
+/**
+ * The Firefox build in real Firefox ESR: installed as a temporary add-on, a real booking URL answered from a saved
+ * page (request interception), badges and the popup asserted. Uses `.output/firefox-mv2-e2e` (the release build
+ * plus web-accessible popup/options so the test can open them; see wxt.config.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, {type Browser, type Page} from 'puppeteer-core';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {GECKO_ID} from '../../wxt.config';
+
+const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
+const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
+const KUL_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
+const SFO_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
+const pages: Record<string, string> = {
+	[KUL_NRT]: fs.readFileSync('test/fixtures/google-flights/kul-nrt-loading-composite.html', 'utf8'),
+	[SFO_NRT]: fs.readFileSync('test/fixtures/google-flights/sfo-nrt-2025.html', 'utf8'),
+};
+
+let browser: Browser;
+
+async function open(url: string): Promise<Page> {
+	const page = await browser.newPage();
+	await page.setRequestInterception(true);
+	page.on('request', (req) => {
+		const body = pages[req.url()];
+		if (body) void req.respond({status: 200, contentType: 'text/html; charset=utf-8', body});
+		else if (/^https?:/.test(req.url())) void req.abort();
+		else void req.continue();
+	});
+	await page.goto(url);
+	return page;
+}
+
+/** Text of every badge on the page, read through the open shadow roots. */
+function badgeTexts(page: Page, min = 1): Promise<string[]> {
+	return page
+		.waitForFunction(
+			(n: number) => {
+				const texts = [...document.querySelectorAll('ctc-badge')].map((h) => h.shadowRoot?.querySelector('button.badge')?.textContent ?? '');
+				return texts.length >= n && texts.every(Boolean) ? texts : undefined;
+			},
+			{timeout: 15_000},
+			min,
+		)
+		.then((h) => h.jsonValue() as Promise<string[]>);
+}
+
+async function extensionPage(file: string): Promise<Page> {
+	const page = await browser.newPage();
+	await page.goto('about:blank');
+	// BiDi will not navigate to moz-extension:// directly; a page may, to a web-accessible extension page.
+	await page.evaluate((u) => void (location.href = u), `moz-extension://${UUID}/${file}`);
+	return page;
+}
+
+beforeAll(async () => {
+	if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`no Firefox build at ${EXT_DIR}: run npx wxt build -b firefox --mode e2e`);
+	browser = await puppeteer.launch({
+		browser: 'firefox',
+		executablePath: '/usr/bin/firefox-esr',
+		headless: true,
+		extraPrefsFirefox: {'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: UUID})},
+	});
+	const id = await browser.installExtension(EXT_DIR);
+	expect(id).toBe(GECKO_ID);
+});
+
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('Firefox', () => {
+	it('marks the Google Flights page and shows the badge for the mainland connections', async () => {
+		const page = await open(KUL_NRT);
+		await page.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check') === 'ready', {timeout: 15_000});
+		expect(await badgeTexts(page)).toEqual(['2 via China · 24h transit ✓ HAK']);
+		await page.close();
+	});
+
+	it('shows no badge where no itinerary touches the mainland', async () => {
+		const page = await open(SFO_NRT);
+		await page.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check') === 'ready', {timeout: 15_000});
+		await new Promise((r) => setTimeout(r, 1000));
+		expect(await page.evaluate(() => document.querySelectorAll('ctc-badge').length)).toBe(0);
+		await page.close();
+	});
+
+	it('opens the details card from the badge', async () => {
+		const page = await open(KUL_NRT);
+		await badgeTexts(page);
+		await page.evaluate(() => (document.querySelector('ctc-badge')!.shadowRoot!.querySelector('button.badge') as HTMLButtonElement).click());
+		const text = await page
+			.waitForFunction(() => {
+				const card = document.querySelector('ctc-badge')?.shadowRoot?.querySelector('[role="dialog"]');
+				return card && card.matches(':popover-open') ? card.textContent : undefined;
+			})
+			.then((h) => h.jsonValue());
+		expect(text).toContain('Stop 1: HAK');
+		expect(text).toContain('HAK lets transfer passengers who stay airside skip border inspection (since 2025-11-05)');
+		await page.close();
+	});
+
+	it('checks a route in the popup', async () => {
+		const popup = await extensionPage('popup.html');
+		await popup.waitForSelector('input[name="from"]');
+		await popup.type('input[name="from"]', 'JFK');
+		await popup.type('input[name="via-0"]', 'PEK');
+		await popup.type('input[name="to"]', 'NRT');
+		await popup.$eval('input[name="arrive"]', (el) => {
+			(el as HTMLInputElement).value = '2026-03-16T16:00';
+			el.dispatchEvent(new Event('input', {bubbles: true}));
+		});
+		await popup.$eval('input[name="leave"]', (el) => {
+			(el as HTMLInputElement).value = '2026-03-16T18:30';
+			el.dispatchEvent(new Event('input', {bubbles: true}));
+		});
+		await popup.click('button[type="submit"]');
+		const result = await popup.waitForSelector('[data-testid="result"]').then((h) => h!.evaluate((el) => el.textContent));
+		expect(result).toContain('Best option: 24-hour direct transit');
+		await popup.close();
+	});
+
+	it('shows the same badges as Chromium on the same pages', async () => {
+		const chromium = JSON.parse(fs.readFileSync('.test-results/chromium-badges.json', 'utf8')) as Record<string, string[]>;
+		const firefox: Record<string, string[]> = {};
+		for (const url of Object.keys(chromium)) {
+			const page = await open(url);
+			await page.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check') === 'ready', {timeout: 15_000});
+			firefox[url] = chromium[url]!.length === 0 ? await new Promise((r) => setTimeout(() => r([]), 1000)) : await badgeTexts(page, chromium[url]!.length);
+			await page.close();
+		}
+		expect(Object.keys(chromium).length).toBeGreaterThan(0);
+		expect(firefox).toEqual(chromium);
+	});
+});
