@@ -27,30 +27,42 @@ const selectors = {
 
 const SENTENCE_RE =
 	/Leaves (.+?) at (\d{1,2}:\d{2}[\s\u202f]?[AP]M) on (.+?) and arrives at (.+?) at (\d{1,2}:\d{2}[\s\u202f]?[AP]M) on\s+(.+?)\./;
-const LAYOVER_RE = /Layover \((\d+) of (\d+)\) is an? (.+?) (?:overnight )?layover at (.+?) in ([^.]+)\./g;
+// "… is a 3 hr 5 min layover at Hong Kong International Airport in Hong Kong." or, when the airport changes,
+// "… is a 6 hr 10 min layover in Osaka. Transfer here from Kansai International Airport to Osaka Itami Airport."
+const LAYOVER_RE =
+	/Layover \((\d+) of (\d+)\) is an? (.+?) (?:overnight )?layover (?:at (.+?) in ([^.]+)\.|in ([^.]+)\. Transfer here from (.+?) to (.+?)\.)/g;
+const STOPS_RE = /\b(?:(\d+) stops? flight|(Nonstop) flight)/;
+
+type Layover = {minutes?: number; arrive: string; depart: string};
 
 type Sentence = {
 	from: string;
 	to: string;
 	departs: {time: string; date: string};
 	arrives: {time: string; date: string};
-	layovers: {minutes?: number; airport: string}[];
+	layovers: Layover[];
+	/** How many stops the sentence announces ("1 stop flight", "Nonstop flight"), when it says. */
+	stops?: number;
 };
 
 export function parseSentence(label: string): Sentence | undefined {
 	const m = SENTENCE_RE.exec(label);
 	if (!m) return undefined;
-	const layovers = [...label.matchAll(LAYOVER_RE)].map((l) => {
+	const layovers = [...label.matchAll(LAYOVER_RE)].map((l): Layover => {
 		const minutes = parseDuration(l[3]!);
-		return minutes === undefined ? {airport: l[4]!} : {minutes, airport: l[4]!};
+		const [arrive, depart] = l[4] ? [l[4], l[4]] : [l[7]!, l[8]!];
+		return minutes === undefined ? {arrive, depart} : {minutes, arrive, depart};
 	});
-	return {
+	const stops = STOPS_RE.exec(label);
+	const sentence: Sentence = {
 		from: m[1]!,
 		departs: {time: m[2]!, date: m[3]!},
 		to: m[4]!,
 		arrives: {time: m[5]!, date: m[6]!.trim()},
 		layovers,
 	};
+	if (stops) sentence.stops = stops[2] ? 0 : Number(stops[1]);
+	return sentence;
 }
 
 type ImpactSegment = {from: string; to: string; flight: string; date: string};
@@ -245,7 +257,9 @@ function extract(card: Element): Extraction {
 		if (match) return {status: 'ok', itinerary: {segments: match.segments}};
 	}
 	if (impact) {
-		if (sentence && sentence.layovers.length !== impact.length - 1) return {status: 'failed', reason: 'layover count differs from segment count'};
+		if (sentence && (sentence.layovers.length !== impact.length - 1 || (sentence.stops ?? sentence.layovers.length) !== sentence.layovers.length)) {
+			return {status: 'failed', reason: 'layover count differs from segment count'};
+		}
 		const segments: RawSegment[] = impact.map((s, i) => {
 			const seg: RawSegment = {from: s.from, to: s.to, flight: s.flight, departs: {date: s.date}};
 			if (i === 0 && sentence) seg.departs = {date: s.date, time: sentence.departs.time};
@@ -256,17 +270,33 @@ function extract(card: Element): Extraction {
 		});
 		return {status: 'ok', itinerary: {segments}};
 	}
-	// 2023 layout: no segment data on the card. Airports from the hidden codes row (origin, destination, then each
-	// layover: "WRO FCO FRA"), by name from the sentence when that row is missing.
+	// 2023 layout (and 2025 cards without the segment data): airports from the hidden codes row (origin,
+	// destination, then the layovers': "WRO FCO FRA"; two codes where the airport changes), by name from the
+	// sentence when that row is missing or does not add up.
 	const s = sentence!;
+	if (s.stops !== undefined && s.stops !== s.layovers.length) return {status: 'failed', reason: 'layovers not understood'};
 	const codes = routeCodes(card);
-	const points = codes && codes.length === s.layovers.length + 2 ? [codes[0]!, ...codes.slice(2), codes[1]!] : [s.from, ...s.layovers.map((l) => l.airport), s.to];
-	const segments: RawSegment[] = points.slice(1).map((to, i) => {
-		const seg: RawSegment = {from: points[i]!, to};
+	const needed = 2 + s.layovers.reduce((n, l) => n + (l.arrive === l.depart ? 1 : 2), 0);
+	let ends: [string, string] = [s.from, s.to];
+	let stops = s.layovers.map((l) => [l.arrive, l.depart] as const);
+	if (codes && codes.length === needed) {
+		ends = [codes[0]!, codes[1]!];
+		let next = 2;
+		stops = s.layovers.map((l) => (l.arrive === l.depart ? [codes[next], codes[next++]] : [codes[next++], codes[next++]]) as [string, string]);
+	}
+	const legs: [string, string][] = [];
+	let at = ends[0];
+	for (const [arrive, depart] of stops) {
+		legs.push([at, arrive]);
+		at = depart;
+	}
+	legs.push([at, ends[1]]);
+	const segments: RawSegment[] = legs.map(([from, to], i) => {
+		const seg: RawSegment = {from, to};
 		if (i === 0) seg.departs = s.departs;
-		if (i === points.length - 2) seg.arrives = s.arrives;
+		if (i === legs.length - 1) seg.arrives = s.arrives;
 		const minutes = s.layovers[i]?.minutes;
-		if (minutes !== undefined && i < points.length - 2) seg.connectionMinutes = minutes;
+		if (minutes !== undefined && i < legs.length - 1) seg.connectionMinutes = minutes;
 		return seg;
 	});
 	// The price element names the flights: the embedded record with the same flights is this card's.

@@ -58,8 +58,41 @@ export function resolveAirport(text: string, rules: RuleSet): string | undefined
 	if (code) return rules.airports[code] ? code : undefined;
 	const inParens = /\(([A-Z]{3})\)/.exec(t)?.[1]; // "Beijing Capital (PEK)"
 	if (inParens && rules.airports[inParens]) return inParens;
-	const hit = nameIndex(rules).get(nameKey(t));
-	return hit ?? undefined;
+	const key = nameKey(t);
+	const hit = nameIndex(rules).get(key);
+	if (hit !== undefined) return hit ?? undefined;
+	return byTokens(key, rules);
+}
+
+const tokenLists = new WeakMap<RuleSet, [string, string[]][]>();
+const tokenHits = new WeakMap<RuleSet, Map<string, string | undefined>>();
+
+/**
+ * Last resort for names written another way round ("Osaka Itami Airport" for Osaka International, "Wrocław
+ * Nicolaus Copernicus Airport" for Wroclaw Airport): the airport whose every name word appears in the text, with
+ * the most words in common. None when two airports tie: an unknown airport beats a wrong one.
+ */
+function byTokens(key: string, rules: RuleSet): string | undefined {
+	let cache = tokenHits.get(rules);
+	if (!cache) tokenHits.set(rules, (cache = new Map()));
+	if (cache.has(key)) return cache.get(key);
+	let lists = tokenLists.get(rules);
+	if (!lists) {
+		lists = Object.entries(rules.airports).map(([iata, a]) => [iata, nameKey(a.name).split(' ').filter(Boolean)]);
+		tokenLists.set(rules, lists);
+	}
+	const words = new Set(key.split(' ').filter(Boolean));
+	let best: string | undefined;
+	let bestScore = 0;
+	let tie = false;
+	for (const [iata, tokens] of lists) {
+		if (tokens.length === 0 || tokens.join('').length < 4 || !tokens.every((w) => words.has(w))) continue;
+		if (tokens.length > bestScore) [best, bestScore, tie] = [iata, tokens.length, false];
+		else if (tokens.length === bestScore && best !== iata) tie = true;
+	}
+	const found = tie ? undefined : best;
+	cache.set(key, found);
+	return found;
 }
 
 function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined, referenceDate: string): {value?: string; date?: string; problem?: string} {

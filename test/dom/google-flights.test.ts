@@ -132,6 +132,39 @@ describe('google-flights: ds:1 with mainland connections (KUL → NRT, 10 May 20
 	});
 });
 
+describe('google-flights: 2025 DOM serialised by a scraper (ICN/GMP → NRT/HND, 1 Apr 2025)', () => {
+	type Node = {tagName: string; attributes: Record<string, string>; textContent?: string; children?: Node[]};
+	const saved = JSON.parse(readFileSync('test/fixtures/google-flights/icn-nrt-2025-dom.json', 'utf8')) as {flightElements: Node[]};
+	/** Rebuilds the saved element trees: tag names, every attribute, text at the leaves. */
+	function rebuild(doc: Document, n: Node): Element {
+		const el = doc.createElement(n.tagName);
+		for (const [k, v] of Object.entries(n.attributes)) el.setAttribute(k, v);
+		if (n.children) for (const c of n.children) el.append(rebuild(doc, c));
+		else if (n.textContent) el.textContent = n.textContent;
+		return el;
+	}
+	const doc = document.implementation.createHTMLDocument('Seoul to Tokyo | Google Flights');
+	const list = doc.createElement('ul');
+	for (const li of saved.flightElements) list.append(rebuild(doc, li));
+	doc.body.append(list);
+
+	it('reads all 26 cards (13 itineraries, each listed twice on the page)', () => {
+		const itineraries = detect(doc, '2025-03-24');
+		expect(itineraries).toHaveLength(26);
+		expect(new Set(itineraries.map((s) => JSON.stringify(s))).size).toBe(13);
+		expect(itineraries.filter((s) => s.length === 1)).toHaveLength(24); // 12 nonstop itineraries, twice
+	});
+
+	it('keeps the change of airport in Osaka: "a 6 hr 10 min layover in Osaka. Transfer here from Kansai International Airport to Osaka Itami Airport"', () => {
+		const kix = detect(doc, '2025-03-24').find((s) => s.length === 2)!;
+		// "Leaves Gimpo International Airport at 9:00 AM on Tuesday, April 1 and arrives at Haneda Airport at 6:15 PM"
+		expect(kix).toEqual([
+			{from: 'GMP', to: 'KIX', departure: '2025-04-01T09:00', connectionMinutes: 370},
+			{from: 'ITM', to: 'HND', arrival: '2025-04-01T18:15'},
+		]);
+	});
+});
+
 describe('google-flights: parsers', () => {
 	it('reads the sentence with U+202F before AM/PM and an overnight layover', () => {
 		const s = parseSentence(
@@ -142,7 +175,8 @@ describe('google-flights: parsers', () => {
 			to: 'Noi Bai International Airport',
 			departs: {time: '11:30\u202fPM', date: 'Thursday, April 2'},
 			arrives: {time: '9:40\u202fAM', date: 'Friday, April 3'},
-			layovers: [{minutes: 150, airport: 'Tan Son Nhat International Airport'}],
+			layovers: [{minutes: 150, arrive: 'Tan Son Nhat International Airport', depart: 'Tan Son Nhat International Airport'}],
+			stops: 1,
 		});
 	});
 
