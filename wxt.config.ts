@@ -16,9 +16,10 @@ export default defineConfig({
 	imports: false,
 	modules: ['@wxt-dev/webextension-polyfill'],
 	manifest: ({browser}) => ({
-		name: 'China Transit Check',
-		description:
-			'Shows, on flight booking pages, whether a connection in mainland China qualifies for 24-hour or 240-hour visa-free transit.',
+		// Name and description in the browser's language: public/_locales (en, zh_CN, zh_TW), the same words as lib/i18n.
+		name: '__MSG_extName__',
+		description: '__MSG_extDescription__',
+		default_locale: 'en',
 		permissions: ['storage'],
 		...(browser === 'firefox'
 			? {

@@ -4,7 +4,7 @@ import badgeCss from '@/components/badge.css?inline';
 import {Badge} from '@/components/Badge';
 import {readSettings, watchSettings} from '@/components/settings-store';
 import {adapterFor} from '@/lib/adapters';
-import {markDocument} from '@/lib/dom/mark-document';
+import {FOUND_ATTRIBUTE, markDocument, markFound} from '@/lib/dom/mark-document';
 import {resolveLocale} from '@/lib/i18n/messages';
 import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
 import {startScanner, type Mount, type ScanSettings, type Scanner} from '@/lib/scan/scanner';
@@ -95,6 +95,7 @@ export default defineContentScript({
 		const start = (url = new URL(location.href)) => {
 			scanner?.stop();
 			scanner = undefined;
+			document.documentElement.removeAttribute(FOUND_ATTRIBUTE);
 			const adapter = adapterFor(url);
 			if (!adapter || settings.disabledSites.includes(adapter.id)) return;
 			const today = localToday();
@@ -108,6 +109,7 @@ export default defineContentScript({
 				mount: badgeMount(ctx, rules),
 				log: (message) => console.warn(message),
 				schedule: (callback) => void requestAnimationFrame(callback),
+				onBatch: (found) => markFound(document.documentElement, found),
 			});
 			scanner.scan();
 		};

@@ -37,6 +37,8 @@ export type ScannerOptions = {
 	log: (message: string) => void;
 	/** Coalesces mutation batches (requestAnimationFrame in the page). */
 	schedule: (callback: () => void) => void;
+	/** After each batch: what the page holds now (diagnostics, the popup). */
+	onBatch?: (found: {itineraries: number; withStops: number}) => void;
 };
 
 type CardState = {fingerprint: string; settingsKey: string; handle?: BadgeHandle; restores: number; view?: BadgeView};
@@ -207,6 +209,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			lastFound = {itineraries, withStops};
 		}
 		stats.badges = [...live].filter((c) => states.get(c)?.handle?.isConnected()).length + (pageBadge.handle?.isConnected() ? 1 : 0);
+		options.onBatch?.(lastFound);
 	}
 
 	const request = () => {

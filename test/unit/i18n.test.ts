@@ -1,0 +1,32 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {MESSAGES} from '../../lib/i18n/messages';
+import {NOTICE_TEXT, REASON_TEXT, REMINDER_TEXT} from '../../lib/i18n/reason-text';
+import {NOTICE_CODES, REASON_CODES, REMINDER_CODES} from '../../lib/rules/reasons';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+	const tables = {REASON_TEXT, REMINDER_TEXT, NOTICE_TEXT, MESSAGES} as Record<string, Record<string, Record<string, string>>>;
+	it.each(Object.entries(tables))('%s: every entry in en, zh-CN and zh-TW, with the same placeholders', (_name, table) => {
+		for (const [key, texts] of Object.entries(table)) {
+			for (const locale of ['en', 'zh-CN', 'zh-TW']) expect(texts[locale], `${key} ${locale}`).toBeTruthy();
+			expect(placeholders(texts['zh-CN']!), key).toEqual(placeholders(texts.en!));
+			expect(placeholders(texts['zh-TW']!), key).toEqual(placeholders(texts.en!));
+		}
+	});
+
+	it('has a text for every code the engine returns', () => {
+		expect(Object.keys(REASON_TEXT).sort()).toEqual([...REASON_CODES].sort());
+		expect(Object.keys(REMINDER_TEXT).sort()).toEqual([...REMINDER_CODES].sort());
+		expect(Object.keys(NOTICE_TEXT).sort()).toEqual([...NOTICE_CODES].sort());
+	});
+
+	it('names the extension in the manifest locales with the same words as the interface', () => {
+		for (const [dir, locale] of [['en', 'en'], ['zh_CN', 'zh-CN'], ['zh_TW', 'zh-TW']] as const) {
+			const file = JSON.parse(readFileSync(`public/_locales/${dir}/messages.json`, 'utf8'));
+			expect(file.extName.message).toBe(MESSAGES.appName[locale]);
+			expect(file.extDescription.message).toBe(MESSAGES.appDescription[locale]);
+		}
+	});
+});
