@@ -47,16 +47,19 @@ export function Badge({summary, result, rules, locale, heuristic, onOpenSettings
 		const onToggle = (event: Event) => {
 			const isOpen = (event as ToggleEvent).newState === 'open';
 			setOpen(isOpen);
-			if (isOpen) {
-				place(el, button.current!);
-				el.querySelector<HTMLElement>('.close')?.focus();
-			} else if (el.contains(el.ownerDocument.activeElement) || el.getRootNode() instanceof ShadowRoot) {
-				button.current?.focus({preventScroll: true});
-			}
+			if (!isOpen) button.current?.focus({preventScroll: true});
 		};
 		el.addEventListener('toggle', onToggle);
 		return () => el.removeEventListener('toggle', onToggle);
 	}, []);
+
+	// The details are rendered only while open: hundreds of badges on a results page cost a button each.
+	useEffect(() => {
+		const el = card.current;
+		if (!open || !el) return;
+		place(el, button.current!);
+		el.querySelector<HTMLElement>('.close')?.focus();
+	}, [open]);
 
 	const toggle = () => {
 		const el = card.current as (HTMLDivElement & {togglePopover?: () => void}) | null;
@@ -88,7 +91,7 @@ export function Badge({summary, result, rules, locale, heuristic, onOpenSettings
 						×
 					</button>
 				</div>
-				<VerdictDetails result={result} rules={rules} locale={locale} heuristic={heuristic} onOpenSettings={onOpenSettings} />
+				{open ? <VerdictDetails result={result} rules={rules} locale={locale} heuristic={heuristic} onOpenSettings={onOpenSettings} /> : null}
 			</div>
 		</span>
 	);

@@ -84,7 +84,7 @@ export default defineContentScript({
 		markDocument(document.documentElement);
 		let rules: RuleSet;
 		try {
-			rules = loadRules();
+			rules = loadRules({trustAirports: true});
 		} catch (error) {
 			console.warn('[ctc] rules dataset unusable; no badges', error);
 			return;

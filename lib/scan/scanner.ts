@@ -14,7 +14,7 @@ import {summarize, type BadgeSummary} from '../ui/summary';
 import {t} from '../i18n/messages';
 
 export const MAX_BADGE_RESTORES = 3;
-export const MAX_CARDS_PER_BATCH = 400;
+export const MAX_CARDS_PER_BATCH = 100;
 
 /** `page`: one badge for itineraries the page holds in its data but has not rendered as cards. */
 export type BadgeView = {summary: BadgeSummary; results: CheckResult[]; heuristic: boolean; locale: Locale; page?: boolean};
@@ -41,7 +41,15 @@ export type ScannerOptions = {
 	onBatch?: (found: {itineraries: number; withStops: number}) => void;
 };
 
-type CardState = {fingerprint: string; settingsKey: string; handle?: BadgeHandle; restores: number; view?: BadgeView};
+type CardState = {
+	fingerprint: string;
+	/** The normalised itinerary last read from the card; undefined when the card did not read as one. */
+	segments?: SegmentInput[];
+	settingsKey: string;
+	handle?: BadgeHandle;
+	restores: number;
+	view?: BadgeView;
+};
 
 export type ScanStats = {batches: number; cards: number; badges: number; evaluations: number; failures: number};
 
@@ -62,6 +70,9 @@ export function startScanner(options: ScannerOptions): Scanner {
 	let settingsKey = JSON.stringify(settings);
 	const states = new WeakMap<Element, CardState>();
 	const live = new Set<Element>();
+	/** Cards with a mutation inside them since they were last read; only these are extracted again. */
+	const dirty = new WeakSet<Element>();
+	let allDirty = false;
 	const logged = new Set<string>();
 	const stats: ScanStats = {batches: 0, cards: 0, badges: 0, evaluations: 0, failures: 0};
 	let pending = false;
@@ -83,59 +94,84 @@ export function startScanner(options: ScannerOptions): Scanner {
 
 	const normalize = (raw: Parameters<typeof normalizeItinerary>[0]) => normalizeItinerary(raw, options.referenceDate, rules);
 
+	/** Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. */
+	function apply(card: Element, state: CardState): {itinerary: boolean; stop: boolean} {
+		const {result, summary} = judge(state.segments!, adapter.confidence);
+		state.settingsKey = settingsKey;
+		if (!summary) {
+			state.handle?.remove();
+			state.handle = undefined;
+			state.view = undefined;
+			return {itinerary: true, stop: false};
+		}
+		const view: BadgeView = {summary, results: [result], heuristic: adapter.confidence === 'heuristic', locale: settings.locale};
+		state.view = view;
+		if (state.handle?.isConnected()) state.handle.update(view);
+		else {
+			state.handle?.remove();
+			const placement = safePlace(card);
+			state.handle = placement ? mount(placement, view) : undefined;
+		}
+		live.add(card);
+		return {itinerary: true, stop: true};
+	}
+
+	/** A card whose badge the page removed (a re-render): put it back a few times, then leave the card alone. */
+	function restore(card: Element, state: CardState): {itinerary: boolean; stop: boolean} {
+		if (!state.segments) return {itinerary: false, stop: false};
+		if (!state.handle) return {itinerary: true, stop: false};
+		if (state.handle.isConnected() || state.restores >= MAX_BADGE_RESTORES || !state.view) return {itinerary: true, stop: true};
+		state.restores++;
+		state.handle.remove();
+		const placement = safePlace(card);
+		state.handle = placement ? mount(placement, state.view) : undefined;
+		return {itinerary: true, stop: true};
+	}
+
 	function processCard(card: Element): {itinerary: boolean; stop: boolean} {
+		const known = states.get(card);
+		// Untouched since it was read: no extraction. New passports or language only re-judge the stored segments.
+		if (known && !allDirty && !dirty.has(card)) {
+			return known.segments && known.settingsKey !== settingsKey ? apply(card, known) : restore(card, known);
+		}
+		dirty.delete(card);
+		const state: CardState = known ?? {fingerprint: '', settingsKey: '', restores: 0};
+		states.set(card, state);
 		let extraction;
 		try {
 			extraction = adapter.extract(card, {url: new URL(doc.URL), referenceDate: options.referenceDate});
 		} catch (error) {
 			stats.failures++;
 			logOnce(`extract threw: ${String(error)}`);
-			return {itinerary: false, stop: false};
+			return drop(state);
 		}
 		if (extraction.status !== 'ok') {
 			if (extraction.status === 'failed') {
 				stats.failures++;
 				logOnce(`card not understood: ${extraction.reason}`);
 			}
-			return {itinerary: false, stop: false};
+			return drop(state);
 		}
 		const normalized = normalize(extraction.itinerary);
 		if (!normalized.ok) {
 			logOnce(`itinerary not normalised: ${normalized.problem}`);
-			return {itinerary: false, stop: false};
+			return drop(state);
 		}
 		const fingerprint = JSON.stringify(normalized.segments);
-		const state = states.get(card);
-		if (state && state.fingerprint === fingerprint && state.settingsKey === settingsKey) {
-			if (!state.handle) return {itinerary: true, stop: false};
-			if (state.handle.isConnected()) return {itinerary: true, stop: true};
-			// The page removed our badge (a re-render): put it back a few times, then leave the card alone.
-			if (state.restores >= MAX_BADGE_RESTORES || !state.view) return {itinerary: true, stop: true};
-			state.restores++;
-			state.handle.remove();
-			const placement = safePlace(card);
-			state.handle = placement ? mount(placement, state.view) : undefined;
-			return {itinerary: true, stop: true};
-		}
-		const {result, summary} = judge(normalized.segments, adapter.confidence);
-		const next: CardState = {fingerprint, settingsKey, restores: state?.restores ?? 0, handle: state?.handle};
-		if (!summary) {
-			next.handle?.remove();
-			next.handle = undefined;
-			states.set(card, next);
-			return {itinerary: true, stop: false};
-		}
-		const view: BadgeView = {summary, results: [result], heuristic: adapter.confidence === 'heuristic', locale: settings.locale};
-		next.view = view;
-		if (next.handle?.isConnected()) next.handle.update(view);
-		else {
-			next.handle?.remove();
-			const placement = safePlace(card);
-			next.handle = placement ? mount(placement, view) : undefined;
-		}
-		states.set(card, next);
-		live.add(card);
-		return {itinerary: true, stop: true};
+		if (state.segments && state.fingerprint === fingerprint && state.settingsKey === settingsKey) return restore(card, state);
+		state.fingerprint = fingerprint;
+		state.segments = normalized.segments;
+		return apply(card, state);
+	}
+
+	/** A card that no longer reads as an itinerary (still rendering, or recycled into something else): no badge. */
+	function drop(state: CardState): {itinerary: boolean; stop: boolean} {
+		state.handle?.remove();
+		state.handle = undefined;
+		state.segments = undefined;
+		state.view = undefined;
+		state.fingerprint = '';
+		return {itinerary: false, stop: false};
 	}
 
 	function safePlace(card: Element): BadgePlacement | undefined {
@@ -190,12 +226,22 @@ export function startScanner(options: ScannerOptions): Scanner {
 		stats.cards = cards.length;
 		let itineraries = 0;
 		let withStops = 0;
-		for (const card of cards.slice(0, MAX_CARDS_PER_BATCH)) {
+		// Work is bounded per batch: at most MAX_CARDS_PER_BATCH cards are read; the rest wait for the next frame.
+		let reads = 0;
+		let more = false;
+		for (const card of cards) {
+			const needsRead = allDirty || !states.has(card) || dirty.has(card);
+			if (needsRead && reads >= MAX_CARDS_PER_BATCH) {
+				more = true;
+				continue;
+			}
+			if (needsRead) reads++;
 			const r = processCard(card);
 			if (r.itinerary) itineraries++;
 			if (r.stop) withStops++;
 		}
-		if (cards.length > MAX_CARDS_PER_BATCH) schedule(batch); // the rest on the next frame
+		if (more) request();
+		else allDirty = false;
 		for (const card of live) {
 			if (!card.isConnected) {
 				states.get(card)?.handle?.remove();
@@ -223,8 +269,20 @@ export function startScanner(options: ScannerOptions): Scanner {
 	// Our own writes are not worth a scan: adding a badge host, or anything inside one. The page removing one of
 	// ours is (the badge may need restoring). Past 1,000 records, skip the filtering and just scan.
 	const ours = (r: MutationRecord) => insideOurs(r.target) || (r.type === 'childList' && r.removedNodes.length === 0 && [...r.addedNodes].every(isOurs));
+	const markDirty = (node: Node) => {
+		for (let el: Element | null = node instanceof doc.defaultView!.Element ? node : node.parentElement; el; el = el.parentElement) {
+			if (states.has(el)) {
+				dirty.add(el);
+				return;
+			}
+		}
+	};
 	const observer = new (doc.defaultView!.MutationObserver)((records) => {
-		if (records.length < 1000 && records.every(ours)) return;
+		if (records.length >= 1000) allDirty = true;
+		else {
+			if (records.every(ours)) return;
+			for (const r of records) if (!ours(r)) markDirty(r.target);
+		}
 		request();
 	});
 	observer.observe(doc.documentElement, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'data-travelimpactmodelwebsiteurl', 'id']});
