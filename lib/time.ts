@@ -9,15 +9,36 @@ const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 
 export type ParsedLocal = {date: string; minutes?: number; dayNumber: number};
 
-/** Days since 1970-01-01 for a calendar date; exact, no time zone involved. */
+/** Days since 1970-01-01 of a proleptic Gregorian date (civil-to-days arithmetic; no Date object, no time zone). */
+function daysFromCivil(y: number, m: number, d: number): number {
+	const yy = m <= 2 ? y - 1 : y;
+	const era = Math.floor(yy / 400);
+	const yoe = yy - era * 400;
+	const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+	const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/** Days since 1970-01-01 for a calendar date `YYYY-MM-DD`; exact, no time zone involved. */
 export function dayNumber(isoDate: string): number {
-	const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-	return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+	return daysFromCivil(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10)));
 }
 
 export function dateFromDayNumber(day: number): string {
-	return new Date(day * 86_400_000).toISOString().slice(0, 10);
+	const z = day + 719468;
+	const era = Math.floor(z / 146097);
+	const doe = z - era * 146097;
+	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+	const mp = Math.floor((5 * doy + 2) / 153);
+	const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+	const m = mp < 10 ? mp + 3 : mp - 9;
+	const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+	return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 export function addDays(isoDate: string, days: number): string {
 	return dateFromDayNumber(dayNumber(isoDate) + days);
@@ -31,14 +52,14 @@ export function parseLocal(value: string): ParsedLocal | undefined {
 	const year = Number(y);
 	const month = Number(mo);
 	const day = Number(d);
-	const probe = new Date(Date.UTC(year, month - 1, day));
-	if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
+	if (month < 1 || month > 12 || day < 1 || day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return undefined;
 	const date = `${y}-${mo}-${d}`;
-	if (h === undefined) return {date, dayNumber: dayNumber(date)};
+	const days = daysFromCivil(year, month, day);
+	if (h === undefined) return {date, dayNumber: days};
 	const hours = Number(h);
 	const minutes = Number(mi);
 	if (hours > 23 || minutes > 59) return undefined;
-	return {date, minutes: hours * 60 + minutes, dayNumber: dayNumber(date)};
+	return {date, minutes: hours * 60 + minutes, dayNumber: days};
 }
 
 /** Minutes since the epoch of a local clock reading, as if it were UTC (for differences within one zone). */

@@ -233,8 +233,8 @@ function evaluateTransit24(stay: StayFacts, rules: RuleSet): PolicyVerdict {
 }
 
 /** The latest moment to leave under a next-midnight count: 00:00 of the day `days + 1` after the entry day. */
-function nextMidnightDeadline(entryDate: string, days: number): {day: number; text: string} {
-	const day = dayNumber(addDays(entryDate, days + 1));
+function nextMidnightDeadline(entry: ParsedLocal, days: number): {day: number; text: string} {
+	const day = entry.dayNumber + days + 1;
 	return {day, text: formatLocal(day, 0)};
 }
 
@@ -292,7 +292,7 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 	else if (stay.airports.length > 0) reasons.push(reason('inside-permitted-area', 'ok', ['S7'], {airports: stay.airports.join(' ')}));
 	// Time limit: leave by 00:00 of the 11th day after entry.
 	if (stay.arrival) {
-		const deadline = nextMidnightDeadline(stay.arrival.date, policy.maxHours / 24);
+		const deadline = nextMidnightDeadline(stay.arrival, policy.maxHours / 24);
 		verdict.deadline = deadline.text;
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
 		if (vs === 'within') reasons.push(reason('within-240h', 'ok', policy.counting.sources, {deadline: deadline.text}));
@@ -351,7 +351,7 @@ function evaluateVisaFreeForPassport(stay: StayFacts, rules: RuleSet, passport: 
 	if (!regime.days) {
 		reasons.push(reason('stay-limit-unknown', 'doubt', regime.sources, {passport}));
 	} else if (stay.arrival) {
-		const deadline = nextMidnightDeadline(stay.arrival.date, regime.days);
+		const deadline = nextMidnightDeadline(stay.arrival, regime.days);
 		verdict.deadline = deadline.text;
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
 		if (vs === 'within') reasons.push(reason('within-stay-limit', 'ok', regime.sources, {days: regime.days, deadline: deadline.text}));
@@ -432,9 +432,16 @@ export function evaluateStay(stay: StayFacts, passports: string[], rules: RuleSe
 	return stop;
 }
 
+const reviewedDays = new WeakMap<RuleSet, number>();
+function reviewedDay(rules: RuleSet): number {
+	let day = reviewedDays.get(rules);
+	if (day === undefined) reviewedDays.set(rules, (day = dayNumber(rules.data.reviewedAt)));
+	return day;
+}
+
 function noticesFor(trip: TripInput, stops: Stop[], rules: RuleSet, options: EvaluateOptions): Notice[] {
 	const notices: Notice[] = [];
-	const age = dayNumber(options.today) - dayNumber(rules.data.reviewedAt);
+	const age = dayNumber(options.today) - reviewedDay(rules);
 	if (age > STALE_AFTER_DAYS) {
 		notices.push({code: 'data-review-old', params: {reviewedAt: rules.data.reviewedAt, days: age}, sources: []});
 	}
