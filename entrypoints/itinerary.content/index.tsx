@@ -110,6 +110,7 @@ export default defineContentScript({
 				log: (message) => console.warn(message),
 				schedule: (callback) => void requestAnimationFrame(callback),
 				onBatch: (found) => markFound(document.documentElement, found),
+				now: () => performance.now(),
 			});
 			scanner.scan();
 		};

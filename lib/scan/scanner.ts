@@ -15,6 +15,8 @@ import {t} from '../i18n/messages';
 
 export const MAX_BADGE_RESTORES = 3;
 export const MAX_CARDS_PER_BATCH = 100;
+/** Milliseconds of card reading per frame, so a huge page never gets a long task from us. */
+export const FRAME_BUDGET_MS = 8;
 
 /** `page`: one badge for itineraries the page holds in its data but has not rendered as cards. */
 export type BadgeView = {summary: BadgeSummary; results: CheckResult[]; heuristic: boolean; locale: Locale; page?: boolean};
@@ -37,6 +39,8 @@ export type ScannerOptions = {
 	log: (message: string) => void;
 	/** Coalesces mutation batches (requestAnimationFrame in the page). */
 	schedule: (callback: () => void) => void;
+	/** A clock for the per-frame work budget (performance.now in the page). */
+	now?: () => number;
 	/** After each batch: what the page holds now (diagnostics, the popup). */
 	onBatch?: (found: {itineraries: number; withStops: number}) => void;
 };
@@ -66,6 +70,7 @@ export type Scanner = {
 
 export function startScanner(options: ScannerOptions): Scanner {
 	const {adapter, doc, rules, mount, log, schedule} = options;
+	const now = options.now ?? (() => 0);
 	let settings = options.settings;
 	let settingsKey = JSON.stringify(settings);
 	const states = new WeakMap<Element, CardState>();
@@ -213,48 +218,67 @@ export function startScanner(options: ScannerOptions): Scanner {
 		pageBadge.handle = mount({anchor: doc.body, append: 'first'}, view);
 	}
 
+	/** Cards from the last full scan, and those of them still waiting to be read. */
+	let cards: Element[] = [];
+	let backlog: Element[] = [];
+	/** The page changed since the last full scan (or settings did): find the cards again. */
+	let changed = true;
+
 	function batch() {
 		pending = false;
 		if (stopped) return;
 		stats.batches++;
-		let cards: Element[] = [];
-		try {
-			cards = adapter.findCards(doc);
-		} catch (error) {
-			logOnce(`findCards threw: ${String(error)}`);
+		const full = changed || backlog.length === 0;
+		changed = false;
+		if (full) {
+			try {
+				cards = adapter.findCards(doc);
+			} catch (error) {
+				logOnce(`findCards threw: ${String(error)}`);
+				cards = [];
+			}
+			stats.cards = cards.length;
 		}
-		stats.cards = cards.length;
-		let itineraries = 0;
-		let withStops = 0;
-		// Work is bounded per batch: at most MAX_CARDS_PER_BATCH cards are read; the rest wait for the next frame.
+		// Work is bounded per frame: at most MAX_CARDS_PER_BATCH reads and FRAME_BUDGET_MS of them; the rest wait for
+		// the next frame, which continues with them without scanning the page again unless it changed.
+		const next: Element[] = [];
 		let reads = 0;
-		let more = false;
-		for (const card of cards) {
+		const started = now();
+		for (const card of full ? cards : backlog) {
 			const needsRead = allDirty || !states.has(card) || dirty.has(card);
-			if (needsRead && reads >= MAX_CARDS_PER_BATCH) {
-				more = true;
+			if (needsRead && (reads >= MAX_CARDS_PER_BATCH || (reads > 0 && now() - started > FRAME_BUDGET_MS))) {
+				next.push(card);
 				continue;
 			}
 			if (needsRead) reads++;
-			const r = processCard(card);
-			if (r.itinerary) itineraries++;
-			if (r.stop) withStops++;
+			processCard(card);
 		}
-		if (more) request();
+		backlog = next;
+		if (backlog.length > 0) request();
 		else allDirty = false;
-		for (const card of live) {
-			if (!card.isConnected) {
-				states.get(card)?.handle?.remove();
-				live.delete(card);
+		if (full) {
+			for (const card of live) {
+				if (!card.isConnected) {
+					states.get(card)?.handle?.remove();
+					live.delete(card);
+				}
+			}
+			if (cards.length === 0) processEmbedded();
+			else if (pageBadge.handle) {
+				pageBadge.handle.remove();
+				pageBadge = {key: '', restores: 0};
 			}
 		}
-		if (cards.length === 0) processEmbedded();
-		else {
-			pageBadge.handle?.remove();
-			pageBadge = {key: '', restores: 0};
+		if (cards.length > 0) {
+			let itineraries = 0;
+			let withStops = 0;
+			for (const card of cards) {
+				const state = states.get(card);
+				if (state?.segments) itineraries++;
+				if (state?.view) withStops++;
+			}
 			lastFound = {itineraries, withStops};
 		}
-		stats.badges = [...live].filter((c) => states.get(c)?.handle?.isConnected()).length + (pageBadge.handle?.isConnected() ? 1 : 0);
 		options.onBatch?.(lastFound);
 	}
 
@@ -283,6 +307,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			if (records.every(ours)) return;
 			for (const r of records) if (!ours(r)) markDirty(r.target);
 		}
+		changed = true;
 		request();
 	});
 	observer.observe(doc.documentElement, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'data-travelimpactmodelwebsiteurl', 'id']});
@@ -291,6 +316,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		setSettings(next) {
 			settings = next;
 			settingsKey = JSON.stringify(next);
+			changed = true;
 			request();
 		},
 		scan: batch,
@@ -301,7 +327,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			live.clear();
 			pageBadge.handle?.remove();
 		},
-		stats: () => ({...stats}),
+		stats: () => ({...stats, badges: [...live].filter((c) => states.get(c)?.handle?.isConnected()).length + (pageBadge.handle?.isConnected() ? 1 : 0)}),
 		found: () => lastFound,
 	};
 }

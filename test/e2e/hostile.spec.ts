@@ -1,0 +1,151 @@
+import type {BrowserContext, Page} from '@playwright/test';
+import {expect, test} from './fixtures';
+
+/**
+ * Hostile pages: the extension keeps working or stops quietly, the page keeps working, and nothing but one line per
+ * adapter failure reaches the page's console. The cards here carry the hooks of a real Google Flights card (the
+ * Cathay Pacific SFO → HKG → NRT card of the 2025 capture, its connection moved to Shanghai Pudong), stripped to
+ * those hooks so that thousands fit in a page.
+ */
+const URL_ = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
+const SENTENCE =
+	'Leaves San Francisco International Airport at 12:05\u202fAM on Wednesday, August 20 and arrives at Narita International Airport at 1:40\u202fPM on Thursday, August 21.';
+const CARD = `<li class="pIav2d"><div role="link" tabindex="0" aria-label="From 542 US dollars. 1 stop flight with Cathay Pacific. ${SENTENCE} Total duration 21 hr 35 min. Layover (1 of 1) is a 3 hr 5 min layover at Shanghai Pudong International Airport in Shanghai. Select flight"></div><div data-travelimpactmodelwebsiteurl="https://www.travelimpactmodel.org/lookup/flight?itinerary=SFO-PVG-CX-851-20250820,PVG-NRT-CX-526-20250821"></div><span aria-label="${SENTENCE}">12:05 AM – 1:40 PM</span> <span class="price">$542</span></li>`;
+const BADGE = '24h transit ✓ PVG';
+
+function page(body: string, head = ''): string {
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Google Flights</title>${head}</head><body><h3>Other flights</h3>${body}</body></html>`;
+}
+
+async function open(context: BrowserContext, html: string, headers: Record<string, string> = {}): Promise<{page: Page; console: string[]; errors: string[]}> {
+	await context.route('https://www.google.com/travel/flights/**', (r) => r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', headers, body: html}));
+	const p = await context.newPage();
+	const consoleLines: string[] = [];
+	const errors: string[] = [];
+	p.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+	p.on('pageerror', (e) => errors.push(String(e)));
+	await p.goto(URL_);
+	return {page: p, console: consoleLines, errors};
+}
+
+const ours = (lines: string[]) => lines.filter((l) => /ctc/i.test(l));
+
+test('markup and script-looking text in the page is never run or rendered as HTML', async ({context}) => {
+	const evil = '&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;';
+	const card = CARD.replace('Cathay Pacific', `Cathay ${evil}`).replace('<span class="price">$542</span>', `<span class="price">${evil}</span>`);
+	const {page: p, errors} = await open(context, page(`<ul>${card}</ul><p>${evil}</p>`));
+	await expect(p.locator('ctc-badge button.badge')).toHaveText(BADGE);
+	await p.locator('ctc-badge button.badge').click();
+	await expect(p.locator('ctc-badge [role="dialog"]')).toBeVisible();
+	expect(await p.evaluate(() => (window as unknown as {__pwned?: number}).__pwned)).toBeUndefined();
+	expect(await p.locator('ctc-badge img, ctc-badge script').count()).toBe(0);
+	expect(errors).toEqual([]);
+});
+
+test('a page that overrides Array.prototype, JSON, attachShadow and MutationObserver in its own world', async ({context}) => {
+	const sabotage = `<script>
+		Array.prototype.map = function () { throw new Error('page broke map'); };
+		Array.prototype.filter = () => [];
+		JSON.parse = () => { throw new Error('page broke JSON'); };
+		JSON.stringify = () => 'nope';
+		Element.prototype.attachShadow = function () { throw new Error('page broke attachShadow'); };
+		window.MutationObserver = function () { throw new Error('page broke MutationObserver'); };
+		window.__pageAlive = 'yes';
+	</script>`;
+	const {page: p} = await open(context, page(`<ul>${CARD}${CARD}</ul>`, sabotage));
+	// Content scripts run in an isolated world: the page's overrides are its own business.
+	await expect(p.locator('ctc-badge button.badge')).toHaveCount(2);
+	await expect(p.locator('ctc-badge button.badge').first()).toHaveText(BADGE);
+	expect(await p.evaluate(() => (window as unknown as {__pageAlive?: string}).__pageAlive)).toBe('yes');
+});
+
+test('a page with a strict Content-Security-Policy', async ({context}) => {
+	const {page: p, errors} = await open(context, page(`<ul>${CARD}</ul>`), {
+		'Content-Security-Policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'; connect-src 'none'",
+	});
+	await expect(p.locator('ctc-badge button.badge')).toHaveText(BADGE);
+	await p.locator('ctc-badge button.badge').click();
+	await expect(p.locator('ctc-badge [role="dialog"]')).toContainText('Stop 1: PVG');
+	expect(errors).toEqual([]);
+});
+
+test('a page that removes and re-adds its cards 50 times a second', async ({context}) => {
+	const churn = `<script>
+		window.addEventListener('load', () => {
+			const list = document.querySelector('ul');
+			let n = 0;
+			const timer = setInterval(() => {
+				const cards = [...list.children];
+				for (const c of cards) c.remove();
+				for (const c of cards) list.append(c);
+				if (++n === 150) { clearInterval(timer); window.__churned = n; }
+			}, 20);
+		});
+	</script>`;
+	const {page: p, console: lines, errors} = await open(context, page(`<ul>${CARD.repeat(20)}</ul>`, churn));
+	await p.waitForFunction(() => (window as unknown as {__churned?: number}).__churned === 150, undefined, {timeout: 15_000});
+	await expect(p.locator('ctc-badge button.badge')).toHaveCount(20);
+	expect(errors).toEqual([]);
+	expect(ours(lines)).toEqual([]);
+});
+
+test('a page that deletes our badges: put back three times, then left alone, page unharmed', async ({context}) => {
+	const hunter = `<script>
+		window.__deleted = 0;
+		new MutationObserver(() => {
+			for (const b of document.querySelectorAll('ctc-badge')) { b.remove(); window.__deleted++; }
+		}).observe(document.documentElement, {childList: true, subtree: true});
+	</script>`;
+	const {page: p, console: lines, errors} = await open(context, page(`<ul>${CARD}</ul>`, hunter));
+	await p.waitForFunction(() => (window as unknown as {__deleted: number}).__deleted >= 4, undefined, {timeout: 10_000});
+	await p.waitForTimeout(1000);
+	expect(await p.evaluate(() => (window as unknown as {__deleted: number}).__deleted)).toBe(4); // the first badge and three restores
+	await expect(p.locator('ctc-badge')).toHaveCount(0);
+	expect(errors).toEqual([]);
+	expect(ours(lines)).toEqual([]);
+});
+
+test('a 20,000-card page: badges keep arriving in bounded batches and the page stays responsive', async ({context}) => {
+	test.setTimeout(120_000);
+	const many = `<script>
+		window.addEventListener('DOMContentLoaded', () => {
+			const tpl = document.querySelector('template').content.firstElementChild;
+			const list = document.querySelector('ul');
+			const frag = document.createDocumentFragment();
+			for (let i = 0; i < 20000; i++) frag.append(tpl.cloneNode(true));
+			list.append(frag);
+		});
+	</script>`;
+	const {page: p, errors} = await open(context, page(`<template>${CARD}</template><ul></ul>`, many));
+	await expect.poll(() => p.locator('ctc-badge').count(), {timeout: 60_000}).toBeGreaterThan(500);
+	// The page's own work still gets the main thread between our batches.
+	for (let i = 0; i < 3; i++) {
+		const start = Date.now();
+		expect(await p.evaluate(() => document.querySelectorAll('li').length)).toBe(20000);
+		expect(Date.now() - start).toBeLessThan(2000);
+	}
+	const found = async () => Number((await p.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found')))?.split('/')[0]);
+	const before = await found();
+	await p.waitForTimeout(3000);
+	expect(await found()).toBeGreaterThan(before); // still progressing, a bounded batch a frame
+	expect(errors).toEqual([]);
+});
+
+test('an iframe-heavy page: badges in the top document, frames untouched', async ({context}) => {
+	const frames = Array.from({length: 30}, (_, i) => `<iframe title="ad ${i}" srcdoc="<ul>${CARD.replaceAll('"', '&quot;')}</ul>"></iframe>`).join('');
+	const {page: p, errors} = await open(context, page(`<ul>${CARD}</ul>${frames}`));
+	await expect(p.locator('ctc-badge button.badge')).toHaveCount(1);
+	for (const frame of p.frames().slice(1, 4)) expect(await frame.locator('ctc-badge').count()).toBe(0);
+	expect(errors).toEqual([]);
+});
+
+test('a page whose cards stop making sense logs one line for the adapter, not one per card', async ({context}) => {
+	const broken = CARD.replace('Layover (1 of 1) is a 3 hr 5 min layover at Shanghai Pudong International Airport in Shanghai. ', '');
+	const {page: p, console: lines} = await open(context, page(`<ul>${broken.repeat(30)}</ul>`));
+	await expect.poll(() => p.evaluate(() => document.documentElement.getAttribute('data-china-transit-check'))).toBe('ready');
+	await p.waitForTimeout(1500);
+	await expect(p.locator('ctc-badge')).toHaveCount(0);
+	expect(ours(lines)).toHaveLength(1);
+	expect(ours(lines)[0]).toMatch(/\[ctc:google-flights\]/);
+});
+
