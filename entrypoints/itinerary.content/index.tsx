@@ -10,6 +10,9 @@ import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
 import {startScanner, type Mount, type ScanSettings, type Scanner} from '@/lib/scan/scanner';
 import type {Settings} from '@/lib/settings';
 import {siteMatches} from '@/lib/sites';
+import {detectInText} from '@/lib/extract/generic-text';
+import {normalizeItinerary} from '@/lib/extract/normalize';
+import type {SegmentInput} from '@/lib/rules/types';
 
 /** Events stopped at the badge's shadow host, so the card around it (often a link) never sees them. */
 const ISOLATED_EVENTS = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress', 'touchstart', 'touchend', 'focusin'];
@@ -125,7 +128,16 @@ export default defineContentScript({
 		browser.runtime.onMessage.addListener((message: unknown) => {
 			if ((message as {type?: string})?.type !== 'page-status') return undefined;
 			const adapter = adapterFor(new URL(location.href));
-			return Promise.resolve({adapter: adapter?.id ?? null, ...(scanner?.found() ?? {itineraries: 0, withStops: 0}), stats: scanner?.stats()});
+			const found = scanner?.found() ?? {itineraries: 0, withStops: 0};
+			// Honest degradation: the site's adapter reads nothing, yet the page's text shows flights. Its layout has
+			// probably changed; say so, and hand over what the generic text detector sees (heuristic, never a plain ✓).
+			let generic: SegmentInput[][] = [];
+			if (adapter && found.itineraries === 0) {
+				generic = detectInText(document.body?.innerText ?? '', rules)
+					.map((raw) => normalizeItinerary(raw, localToday(), rules))
+					.flatMap((n) => (n.ok ? [n.segments] : []));
+			}
+			return Promise.resolve({adapter: adapter?.id ?? null, ...found, layoutUnrecognised: generic.length > 0, generic, stats: scanner?.stats()});
 		});
 		ctx.onInvalidated(() => {
 			unwatch();

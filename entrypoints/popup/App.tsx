@@ -7,10 +7,13 @@ import {resolveLocale, t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
-import type {CheckResult} from '@/lib/rules/types';
+import type {CheckResult, SegmentInput} from '@/lib/rules/types';
 import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
 
-type PageStatus = {adapter: string | null; itineraries: number; withStops: number} | 'unsupported' | undefined;
+type PageStatus =
+	| {adapter: string | null; itineraries: number; withStops: number; layoutUnrecognised?: boolean; generic?: SegmentInput[][]}
+	| 'unsupported'
+	| undefined;
 
 function today(): string {
 	const d = new Date();
@@ -48,13 +51,31 @@ function ThisPage({locale}: {locale: Locale}) {
 	const label = (id: string | null) => adapters.find((a) => a.id === id)?.label ?? id ?? '';
 	let text: string;
 	if (status === 'unsupported' || !status.adapter) text = t('popupPageUnsupported', locale);
+	else if (status.layoutUnrecognised) text = t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});
 	else if (status.itineraries === 0) text = t('popupPageNothing', locale);
 	else text = t('popupPageFound', locale, {itineraries: status.itineraries, withStops: status.withStops, adapter: label(status.adapter)});
+	const generic = status !== 'unsupported' && status.layoutUnrecognised ? (status.generic ?? []) : [];
 	return (
 		<section aria-labelledby="page-h">
 			<h2 id="page-h">{t('popupThisPage', locale)}</h2>
 			<p data-testid="page-status">{text}</p>
+			{generic.length > 0 ? <GenericFindings itineraries={generic} locale={locale} /> : null}
 		</section>
+	);
+}
+
+/** What the generic text detector saw on a page whose layout is not recognised: judged, but never a plain ✓. */
+function GenericFindings({itineraries, locale}: {itineraries: SegmentInput[][]; locale: Locale}) {
+	const rules = loadRules();
+	const [settings] = useSettings();
+	const results = itineraries.map((segments) => evaluateTrip({passports: settings?.passports ?? [], segments}, rules, {today: today()})).filter((r) => r.stops.length > 0);
+	if (results.length === 0) return null;
+	return (
+		<div data-testid="generic-findings">
+			{results.map((r, i) => (
+				<VerdictDetails key={i} result={r} rules={rules} locale={locale} heuristic />
+			))}
+		</div>
 	);
 }
 

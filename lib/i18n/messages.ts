@@ -98,6 +98,11 @@ const M = {
 		'zh-CN': '此网站不在支持的预订网站之列。',
 		'zh-TW': '此網站不在支援的預訂網站之列。',
 	},
+	popupLayoutUnrecognised: {
+		en: "This page shows flights, but its {adapter} layout is not recognised: nothing on it is checked. Below is what its text says, read by the generic detector.",
+		'zh-CN': '此页面显示了航班，但无法识别其{adapter}页面布局：页面上的行程未经核查。以下为通用识别器从页面文字中读取的内容。',
+		'zh-TW': '此頁面顯示了航班，但無法識別其{adapter}頁面版面：頁面上的行程未經核查。以下為通用識別器從頁面文字中讀取的內容。',
+	},
 	popupCheckHeading: {en: 'Check a route', 'zh-CN': '查询航线', 'zh-TW': '查詢航線'},
 	formFrom: {en: 'From', 'zh-CN': '出发地', 'zh-TW': '出發地'},
 	formVia: {en: 'Connecting in China', 'zh-CN': '中国中转机场', 'zh-TW': '中國轉機機場'},

@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {expect, EXT_DIR, test} from './fixtures';
+
+test('the built manifest asks only for what is used', () => {
+	const manifest = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+		permissions?: string[];
+		host_permissions?: string[];
+		optional_permissions?: string[];
+		content_scripts: {matches: string[]; all_frames?: boolean}[];
+		content_security_policy?: unknown;
+	};
+	expect(manifest.permissions).toEqual(['storage']);
+	expect(manifest.optional_permissions ?? []).toEqual([]);
+	// Hosts: only the supported booking sites the content script runs on (the registry test ties those to the
+	// adapters); no host permission beyond them, never <all_urls>.
+	const matches = manifest.content_scripts.flatMap((c) => c.matches);
+	for (const h of manifest.host_permissions ?? []) expect(matches).toContain(h);
+	expect(matches).not.toContain('<all_urls>');
+	expect(matches.every((m) => m.startsWith('https://') && !m.startsWith('https://*/'))).toBe(true);
+	expect(matches).toContain('https://www.google.com/travel/flights*');
+	expect(manifest.content_scripts.every((c) => !c.all_frames)).toBe(true);
+	// No remote code: the default extension CSP (no script-src relaxations).
+	expect(manifest.content_security_policy).toBeUndefined();
+});
