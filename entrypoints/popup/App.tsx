@@ -9,6 +9,7 @@ import {evaluateTrip} from '@/lib/rules/evaluate';
 import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
 import type {CheckResult, SegmentInput} from '@/lib/rules/types';
 import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
+import {detectText} from '@/lib/detect';
 
 type PageStatus =
 	| {adapter: string | null; itineraries: number; withStops: number; layoutUnrecognised?: boolean; generic?: SegmentInput[][]}
@@ -76,6 +77,43 @@ function GenericFindings({itineraries, locale}: {itineraries: SegmentInput[][]; 
 				<VerdictDetails key={i} result={r} rules={rules} locale={locale} heuristic />
 			))}
 		</div>
+	);
+}
+
+/** For agents: a GDS/PNR display, an e-ticket or copied page text, judged with the same engine. */
+function PasteItinerary({locale, passports}: {locale: Locale; passports: string[]}) {
+	const rules = loadRules();
+	const [text, setText] = useState('');
+	const [found, setFound] = useState<{results: CheckResult[]; heuristic: boolean; count: number}>();
+	const submit = (event: Event) => {
+		event.preventDefault();
+		const detection = detectText(text, today(), rules, (html) => new DOMParser().parseFromString(html, 'text/html'));
+		const results = detection.itineraries.map((it) => evaluateTrip({passports, segments: it.segments}, rules, {today: today()}));
+		setFound({results, heuristic: detection.itineraries.some((it) => it.confidence === 'heuristic'), count: detection.itineraries.length});
+	};
+	return (
+		<section aria-labelledby="paste-h">
+			<h2 id="paste-h">{t('pasteHeading', locale)}</h2>
+			<form onSubmit={submit}>
+				<label>
+					{t('pasteLabel', locale)}
+					<textarea name="paste" rows={5} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+				</label>
+				<button type="submit" class="primary">
+					{t('pasteCheck', locale)}
+				</button>
+			</form>
+			{found ? (
+				<div data-testid="paste-result" aria-live="polite">
+					<p>{t('pasteFound', locale, {count: found.count, stops: found.results.filter((r) => r.stops.length > 0).length})}</p>
+					{found.results
+						.filter((r) => r.stops.length > 0)
+						.map((r, i) => (
+							<VerdictDetails key={i} result={r} rules={rules} locale={locale} heuristic={found.heuristic} />
+						))}
+				</div>
+			) : null}
+		</section>
 	);
 }
 
@@ -178,6 +216,7 @@ export function App() {
 					{result.stops.length === 0 ? <p>{t('noBest', locale)}</p> : <VerdictDetails result={result} rules={rules} locale={locale} onOpenSettings={openSettings} />}
 				</section>
 			) : null}
+			<PasteItinerary locale={locale} passports={passports} />
 			<p class="hint" data-testid="rules-info">
 				{t('rulesAsOf', locale, {date: rules.data.reviewedAt})} · {t('disclaimer', locale)}
 			</p>

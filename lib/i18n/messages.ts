@@ -103,6 +103,18 @@ const M = {
 		'zh-CN': '此页面显示了航班，但无法识别其{adapter}页面布局：页面上的行程未经核查。以下为通用识别器从页面文字中读取的内容。',
 		'zh-TW': '此頁面顯示了航班，但無法識別其{adapter}頁面版面：頁面上的行程未經核查。以下為通用識別器從頁面文字中讀取的內容。',
 	},
+	pasteHeading: {en: 'Paste an itinerary', 'zh-CN': '粘贴行程', 'zh-TW': '貼上行程'},
+	pasteLabel: {
+		en: 'A GDS/PNR display, an e-ticket or copied page text',
+		'zh-CN': 'GDS/PNR显示、电子客票或复制的页面文字',
+		'zh-TW': 'GDS/PNR顯示、電子機票或複製的頁面文字',
+	},
+	pasteCheck: {en: 'Check this text', 'zh-CN': '核查此文字', 'zh-TW': '核查此文字'},
+	pasteFound: {
+		en: '{count} itineraries found; {stops} stop in mainland China.',
+		'zh-CN': '识别出{count}个行程，其中{stops}个经停中国大陆。',
+		'zh-TW': '識別出{count}個行程，其中{stops}個經停中國大陸。',
+	},
 	popupCheckHeading: {en: 'Check a route', 'zh-CN': '查询航线', 'zh-TW': '查詢航線'},
 	formFrom: {en: 'From', 'zh-CN': '出发地', 'zh-TW': '出發地'},
 	formVia: {en: 'Connecting in China', 'zh-CN': '中国中转机场', 'zh-TW': '中國轉機機場'},

@@ -116,7 +116,7 @@ describe('Firefox', () => {
 			(el as HTMLInputElement).value = '2026-03-16T18:30';
 			el.dispatchEvent(new Event('input', {bubbles: true}));
 		});
-		await popup.click('button[type="submit"]');
+		await popup.click('section[aria-labelledby="check-h"] button[type="submit"]');
 		const result = await popup.waitForSelector('[data-testid="result"]').then((h) => h!.evaluate((el) => el.textContent));
 		expect(result).toContain('Best option: 24-hour direct transit');
 		await popup.close();
