@@ -152,6 +152,11 @@ test('the extension makes no network request of its own', async ({context, exten
 	await options.close();
 	const popup = await context.newPage();
 	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	await popup.getByLabel('From').fill('JFK');
+	await popup.getByLabel('Connecting in China').fill('PEK');
+	await popup.getByLabel('To', {exact: true}).fill('NRT');
+	await popup.getByRole('button', {name: 'Check', exact: true}).click();
+	await expect(popup.getByTestId('result')).toContainText('24-hour direct transit');
 	await popup.close();
 	await page.waitForTimeout(500);
 	// Every web request must be the page itself or something the saved page's own markup asks for (its fonts, say):
