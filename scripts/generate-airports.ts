@@ -16,7 +16,7 @@ import {createRequire} from 'node:module';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
-import {AirportsFileSchema, CuratedCnAirportsSchema, type AirportRecord} from '../lib/rules/schema.ts';
+import {AirportsFileSchema, CuratedCnAirportsSchema, isTimeZone, type AirportRecord} from '../lib/rules/schema.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,7 +47,10 @@ const airports: Record<string, AirportRecord> = {};
 const problems: string[] = [];
 for (const a of upstream.sort((x, y) => x.iata.localeCompare(y.iata))) {
 	if (!/^[A-Z]{3}$/.test(a.iata) || String(a.scheduled_service).toUpperCase() !== 'TRUE') continue;
-	const record: AirportRecord = {country: a.country_code, name: a.airport, tz: a.time};
+	// Upstream has stray spaces in a few zone names ("Asia/ Bangkok"); anything still unknown to Intl is an error.
+	const tz = a.time.replace(/\s+/g, '');
+	if (!isTimeZone(tz)) problems.push(`${a.iata}: unknown time zone "${a.time}"`);
+	const record: AirportRecord = {country: a.country_code, name: a.airport, tz};
 	const city = municipality.get(a.iata);
 	if (city) record.city = city;
 	if (a.country_code === 'CN') {

@@ -83,7 +83,7 @@ function checkDate(d: PartialDate): PartialDate | undefined {
  */
 export function resolveYear(d: PartialDate, referenceDate: string): string | undefined {
 	const [ry, rm, rd] = referenceDate.split('-').map(Number) as [number, number, number];
-	const iso = (y: number) => `${y}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+	const iso = (y: number) => `${String(y).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 	const valid = (y: number) => {
 		const probe = new Date(Date.UTC(y, d.month - 1, d.day));
 		return probe.getUTCMonth() === d.month - 1;

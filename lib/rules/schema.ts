@@ -144,13 +144,29 @@ export type Source = z.infer<typeof SourceSchema>;
 export type Port = TransitRules['transit240Ports'][number];
 export type VisaFreeRegime = TransitRules['visaFree'][number];
 
+const validZones = new Map<string, boolean>();
+/** An IANA zone the platform's Intl knows (upstream data once had "Asia/ Bangkok"). */
+export function isTimeZone(tz: string): boolean {
+	let ok = validZones.get(tz);
+	if (ok === undefined) {
+		try {
+			new Intl.DateTimeFormat('en', {timeZone: tz});
+			ok = true;
+		} catch {
+			ok = false;
+		}
+		validZones.set(tz, ok);
+	}
+	return ok;
+}
+
 export const AirportSchema = z.strictObject({
 	/** ISO 3166-1 alpha-2; HK, MO and TW are their own regions, mainland China is CN. */
 	country: CountryCodeSchema,
 	name: z.string().min(1),
 	city: z.string().optional(),
 	/** IANA time zone. */
-	tz: z.string().min(1),
+	tz: z.string().refine(isTimeZone, 'not an IANA time zone'),
 	/** Mainland airports only: Chinese name, GB/T 2260 province and prefecture-level division. */
 	nameZh: z.string().optional(),
 	province: DivisionCodeSchema.optional(),

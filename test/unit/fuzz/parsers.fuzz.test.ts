@@ -1,0 +1,459 @@
+/**
+ * Fuzzing the text parsers (GDS lines, generic page text, e-mail MIME) and the normaliser with fast-check. Pages and
+ * pastes are hostile input: whatever they contain, no exception may escape, and what comes out must still be the
+ * shape the next stage expects. The seed is fixed so a CI failure replays; `npm run fuzz` runs the same properties
+ * with FUZZ_RUNS=100000 (and FUZZ_SEED to explore another part of the space).
+ */
+import {readFileSync} from 'node:fs';
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import type {RawItinerary, RawSegment, RawTime} from '../../../lib/adapters/types';
+import {emailBody} from '../../../lib/extract/email';
+import {parseGdsText} from '../../../lib/extract/gds';
+import {detectInText} from '../../../lib/extract/generic-text';
+import {normalizeItinerary, resolveAirport} from '../../../lib/extract/normalize';
+import {evaluateTrip} from '../../../lib/rules/evaluate';
+import {loadRules} from '../../../lib/rules/load-rules';
+import {validateTrip} from '../../../lib/rules/validate';
+import {parseLocal} from '../../../lib/time';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20_260_110);
+// vitest's 5 s default is for unit tests; a fuzz property's budget grows with its run count.
+const TIMEOUT = 60_000 + RUNS * 20;
+const params = {seed: SEED, numRuns: RUNS};
+
+const rules = loadRules();
+function validZone(tz: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', {timeZone: tz});
+		return true;
+	} catch {
+		return false;
+	}
+}
+// Known data bug (see test/unit/fuzz/engine.fuzz.test.ts): KKM's tz "Asia/ Bangkok" makes validateTrip throw. Trips
+// through such airports skip validation here, so these properties keep testing the parsers rather than finding that.
+const BAD_ZONE = new Set(Object.keys(rules.airports).filter((c) => !validZone(rules.airports[c]!.tz)));
+const touchesBadZone = (segments: {from: string; to: string}[]) => segments.some((s) => BAD_ZONE.has(s.from) || BAD_ZONE.has(s.to));
+const CODES = Object.keys(rules.airports);
+const MAINLAND = CODES.filter((c) => rules.airports[c]!.country === 'CN');
+const NAMES = CODES.flatMap((c) => [rules.airports[c]!.name, rules.airports[c]!.nameZh].filter((n): n is string => n !== undefined));
+
+/** A fixture without its provenance line: the fuzzing is about captured text, not our bookkeeping. */
+function fixture(dir: string, name: string): string {
+	const text = readFileSync(new URL(`../../fixtures/${dir}/${name}`, import.meta.url), 'utf8');
+	return text.slice(text.indexOf('\n') + 1);
+}
+
+const GDS_TEXTS = [
+	'KDE__kitinerary__amadeus_1.txt',
+	'KDE__kitinerary__fcmtravel_2.txt',
+	'KDE__kitinerary__travelport-galileo_single-leg-three-passengers.txt',
+	'wnbjke__PNR-converter__notes.txt',
+].map((n) => fixture('gds', n));
+const PAGE_TEXTS = [
+	'KDE__kitinerary__fcmtravel_2.txt',
+	'felciano__united-itinerary-parser__test-case-6-input.txt',
+	'felciano__united-itinerary-parser__test-case-gf-rt-input.txt',
+].map((n) => fixture('text', n));
+const EML = fixture('email', 'synthetic-flight-booking.eml');
+const ALL_TEXTS = [...GDS_TEXTS, ...PAGE_TEXTS];
+const REAL_LINES = ALL_TEXTS.flatMap((t) => t.split(/\r?\n/)).filter((l) => l.trim() !== '');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text generators
+
+/** Characters the parsers branch on: GDS punctuation, clock and day marks, arrows, CJK date words, odd spaces. */
+const SPICE = fc.constantFrom(
+	...' \t\n\r*#+-/.:()，：→–—~年月日天小时分中转机场\u202f\u00a0\uFEFF\u0301AMPNM0123456789'.split(''),
+	'\r\n', 'ARRIVAL:', 'DEPARTURE:', 'FLIGHT ', ' to ', 'Flight: ', 'layover', 'Airport', 'International Airport', '国际机场',
+);
+const ANY_CHAR = fc.oneof(fc.string({unit: 'binary', minLength: 1, maxLength: 1}), fc.string({minLength: 1, maxLength: 1}), SPICE);
+
+/** Random text of three kinds: printable ASCII, any code point, and text built from the tokens the parsers react to. */
+const randomText = fc.oneof(
+	fc.string({maxLength: 300}),
+	fc.string({unit: 'binary', maxLength: 300}),
+	fc.string({unit: 'grapheme', maxLength: 100}),
+	fc.array(fc.oneof(SPICE, fc.constantFrom(...CODES), fc.constantFrom(...NAMES), fc.string({maxLength: 6})), {maxLength: 60}).map((a) => a.join('')),
+);
+
+/** A capture cut off anywhere: copy-paste rarely takes whole documents. */
+const truncated = fc
+	.tuple(fc.constantFrom(...ALL_TEXTS), fc.double({min: 0, max: 1, noNaN: true}), fc.double({min: 0, max: 1, noNaN: true}))
+	.map(([text, a, b]) => text.slice(Math.floor(Math.min(a, b) * text.length), Math.ceil(Math.max(a, b) * text.length)));
+
+type Edit = {at: number; kind: 'insert' | 'delete' | 'replace'; char: string};
+const edit: fc.Arbitrary<Edit> = fc.record({at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'replace'), char: ANY_CHAR});
+
+function mutate(line: string, edits: Edit[]): string {
+	let s = line;
+	for (const e of edits) {
+		const at = s.length === 0 ? 0 : e.at % (s.length + (e.kind === 'insert' ? 1 : 0));
+		if (e.kind === 'insert') s = s.slice(0, at) + e.char + s.slice(at);
+		else if (e.kind === 'delete') s = s.slice(0, at) + s.slice(at + 1);
+		else s = s.slice(0, at) + e.char + s.slice(at + 1);
+	}
+	return s;
+}
+
+/** Real lines with a few characters inserted, deleted or replaced, a handful at a time, with real lines around. */
+const mutatedLines = fc
+	.array(fc.tuple(fc.constantFrom(...REAL_LINES), fc.array(edit, {maxLength: 4})), {minLength: 1, maxLength: 12})
+	.map((lines) => lines.map(([l, e]) => mutate(l, e)).join('\n'));
+
+/** A whole capture with edits scattered through it. */
+const mutatedCapture = fc.tuple(fc.constantFrom(...ALL_TEXTS), fc.array(edit, {maxLength: 12})).map(([t, e]) => mutate(t, e));
+
+// Well-formed-ish GDS segment lines from real codes, with the date and clock shapes the terminals print and some they
+// do not: they reach the normaliser and the engine instead of stopping at the line regex.
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC', 'XYZ'];
+const gdsDate = fc.tuple(fc.integer({min: 0, max: 39}), fc.constantFrom(...MONTHS), fc.option(fc.integer({min: 0, max: 99}))).map(
+	([d, m, y]) => `${String(d).padStart(2, '0')}${m}${y === null ? '' : String(y).padStart(2, '0')}`,
+);
+const gdsClock = fc.oneof(
+	fc.tuple(fc.integer({min: 0, max: 29}), fc.integer({min: 0, max: 69})).map(([h, m]) => `${String(h).padStart(2, '0')}${String(m).padStart(2, '0')}`),
+	fc.tuple(fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 69}), fc.constantFrom('A', 'P', 'N', 'M')).map(([h, m, s]) => `${h}${String(m).padStart(2, '0')}${s}`),
+);
+const airportCode = fc.oneof({weight: 3, arbitrary: fc.constantFrom(...CODES)}, {weight: 2, arbitrary: fc.constantFrom(...MAINLAND)}, {weight: 1, arbitrary: fc.stringMatching(/^[A-Z]{3}$/)});
+const gdsLine = fc
+	.record({
+		n: fc.integer({min: 1, max: 12}),
+		carrier: fc.stringMatching(/^[A-Z][A-Z0-9]$/),
+		number: fc.integer({min: 1, max: 9999}),
+		cls: fc.stringMatching(/^[A-Z]$/),
+		date: gdsDate,
+		from: airportCode,
+		to: airportCode,
+		dep: gdsClock,
+		arr: gdsClock,
+		mark: fc.constantFrom('', '+1', '#', '-1', '+2'),
+		arrDate: fc.option(gdsDate),
+		layout: fc.constantFrom('sabre', 'galileo', 'eterm'),
+	})
+	.map((s) => {
+		const tail = `${s.arr}${s.mark}${s.arrDate ? `  ${s.arrDate}` : ''}`;
+		if (s.layout === 'sabre') return `${s.n} ${s.carrier}${String(s.number).padStart(4)}${s.cls} ${s.date} 1 ${s.from}${s.to}*SS1  ${s.dep}  ${tail} /DC${s.carrier} /E`;
+		if (s.layout === 'galileo') return ` ${s.n}. ${s.carrier} ${String(s.number).padStart(4)} ${s.cls}  ${s.date} ${s.from}${s.to} HS3  ${s.dep}   ${tail}  O  SA`;
+		return ` ${s.n}.  ${s.carrier}${s.number}  ${s.cls}   SU${s.date}  ${s.from}${s.to} HK1   ${s.dep} ${tail}          E T3T1`;
+	});
+const gdsRecord = fc.array(fc.oneof(gdsLine, fc.constantFrom('', 'Agent, [11/20/23 7:16 PM]', ' 3 ARNK', 'OPERATED BY KL')), {minLength: 1, maxLength: 10}).map((l) => l.join('\n'));
+
+const anyText = fc.oneof(randomText, truncated, mutatedLines, mutatedCapture, gdsRecord);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks shared by the properties
+
+const REFERENCE_DATE = '2026-01-10';
+
+/** What every parser promises its caller: itineraries with at least one leg, each leg with two named ends. */
+function expectRawItineraries(result: RawItinerary[]) {
+	expect(Array.isArray(result)).toBe(true);
+	for (const itinerary of result) {
+		expect(itinerary.segments.length).toBeGreaterThan(0);
+		for (const s of itinerary.segments) {
+			expect(typeof s.from).toBe('string');
+			expect(typeof s.to).toBe('string');
+		}
+	}
+}
+
+/** Parser output flows on in the extension: normalise, validate, evaluate. None of them may throw on it. */
+function runPipeline(result: RawItinerary[], referenceDate = REFERENCE_DATE) {
+	for (const raw of result) {
+		const n = normalizeItinerary(raw, referenceDate, rules);
+		if (!n.ok) continue;
+		expectNormalized(n.segments);
+		if (touchesBadZone(n.segments)) continue;
+		const v = validateTrip({passports: ['US'], segments: n.segments}, rules);
+		if (v.ok) evaluateTrip(v.trip, rules, {today: referenceDate});
+	}
+}
+
+/** Normalised legs name known airports and real local times, or the normaliser should have said no. */
+function expectNormalized(segments: {from: string; to: string; departure?: string; arrival?: string}[]) {
+	for (const s of segments) {
+		expect(rules.airports[s.from]).toBeDefined();
+		expect(rules.airports[s.to]).toBeDefined();
+		for (const t of [s.departure, s.arrival]) if (t !== undefined) expect(parseLocal(t), t).toBeDefined();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('parseGdsText under fuzzing', () => {
+	it('never throws and returns non-empty itineraries whose legs survive the pipeline', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const result = parseGdsText(text);
+				expectRawItineraries(result);
+				runPipeline(result);
+			}),
+			params,
+		);
+	}, TIMEOUT);
+
+	it('asks the airport lookup only about three capital letters', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const asked = new Set<string>();
+				parseGdsText(text, (code) => {
+					asked.add(code);
+					return rules.airports[code] !== undefined;
+				});
+				// A lookup that sees arbitrary text would be matching names, which is the normaliser's job, not this parser's.
+				for (const code of asked) expect(code).toMatch(/^[A-Z]{3}$/);
+			}),
+			params,
+		);
+	}, TIMEOUT);
+
+	it('reads a lone well-formed segment line between two real airports as exactly that leg', () => {
+		const clean = fc.record({
+			carrier: fc.stringMatching(/^[A-Z][A-Z0-9]$/),
+			number: fc.integer({min: 1, max: 9999}),
+			day: fc.integer({min: 1, max: 28}),
+			month: fc.constantFrom(...MONTHS.slice(0, 12)),
+			from: fc.constantFrom(...CODES),
+			to: fc.constantFrom(...CODES),
+			dep: fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59})),
+			arr: fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59})),
+		});
+		const hhmm = ([h, m]: [number, number]) => `${String(h).padStart(2, '0')}${String(m).padStart(2, '0')}`;
+		fc.assert(
+			fc.property(clean, (s) => {
+				const date = `${String(s.day).padStart(2, '0')}${s.month}`;
+				const line = ` 1. ${s.carrier} ${String(s.number).padStart(4)} Y  ${date} ${s.from}${s.to} HS3  ${hhmm(s.dep)}   ${hhmm(s.arr)}  O  SA`;
+				const result = parseGdsText(line);
+				expect(result).toEqual([
+					{segments: [{from: s.from, to: s.to, flight: `${s.carrier}${s.number}`, departs: {date, time: hhmm(s.dep)}, arrives: {time: hhmm(s.arr)}}]},
+				]);
+			}),
+			params,
+		);
+	}, TIMEOUT);
+});
+
+describe('detectInText under fuzzing', () => {
+	it('never throws and returns non-empty itineraries whose legs survive the pipeline', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const result = detectInText(text, rules);
+				expectRawItineraries(result);
+				for (const s of result.flatMap((i) => i.segments)) {
+					// Legs join two different airports (its rule for "evidence"): codes it knows, or a bracketed code on a labelled
+					// line that the table lacks (`Tegel(TXL)`), which the normaliser then refuses.
+					expect(s.from).not.toBe(s.to);
+					for (const code of [s.from, s.to]) expect(rules.airports[code] !== undefined || /^[A-Z]{3}$/.test(code), code).toBe(true);
+				}
+				runPipeline(result);
+			}),
+			params,
+		);
+	}, TIMEOUT);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// E-mail
+
+const boundaryArb = fc.stringMatching(/^[A-Za-z0-9'()+_,./:=?-]{1,40}$/);
+const headerValue = fc.oneof(fc.string({maxLength: 60}), fc.string({unit: 'binary', maxLength: 30}));
+const contentType = fc.oneof(
+	fc.constantFrom('text/plain', 'text/html', 'TEXT/HTML; charset="utf-8"', 'text/plain; charset=iso-8859-1', 'text/html; charset=bogus-42', 'message/rfc822', 'application/pdf'),
+	boundaryArb.map((b) => `multipart/mixed; boundary="${b}"`),
+	boundaryArb.map((b) => `multipart/alternative; boundary=${b}`),
+	headerValue,
+);
+const encoding = fc.oneof(fc.constantFrom('7bit', '8bit', 'base64', 'quoted-printable', 'BASE64', 'binary'), headerValue);
+
+/** A MIME entity of random structure: nested multiparts whose parts may lie about their boundaries and encodings. */
+const mimeEntity: fc.Arbitrary<string> = fc.letrec<{entity: string}>((tie) => ({
+	entity: fc.oneof(
+		{depthSize: 'small', withCrossShrink: true},
+		fc.record({ct: contentType, cte: encoding, disp: fc.constantFrom('', 'inline', 'attachment; filename=a.html'), body: fc.oneof(fc.string({maxLength: 200}), fc.base64String({maxLength: 200}), fc.string({unit: 'binary', maxLength: 100}))}).map(
+			({ct, cte, disp, body}) => `Content-Type: ${ct}\r\nContent-Transfer-Encoding: ${cte}\r\n${disp ? `Content-Disposition: ${disp}\r\n` : ''}\r\n${body}`,
+		),
+		fc.record({b: boundaryArb, parts: fc.array(tie('entity'), {maxLength: 4}), close: fc.boolean(), crlf: fc.boolean()}).map(({b, parts, close, crlf}) => {
+			const nl = crlf ? '\r\n' : '\n';
+			return `Content-Type: multipart/mixed; boundary="${b}"${nl}${nl}preamble${nl}${parts.map((p) => `--${b}${nl}${p}${nl}`).join('')}${close ? `--${b}--${nl}epilogue` : ''}`;
+		}),
+		tie('entity').map((inner) => `Content-Type: message/rfc822\r\n\r\n${inner}`),
+	),
+})).entity;
+
+const emlText = fc.oneof(
+	mimeEntity,
+	randomText,
+	fc.tuple(fc.double({min: 0, max: 1, noNaN: true}), fc.double({min: 0, max: 1, noNaN: true})).map(([a, b]) => EML.slice(Math.floor(Math.min(a, b) * EML.length), Math.ceil(Math.max(a, b) * EML.length))),
+	fc.array(edit, {maxLength: 12}).map((e) => mutate(EML, e)),
+);
+
+/** UTF-8 base64, wrapped at 76 like mail does. */
+function base64(text: string): string {
+	return Buffer.from(text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
+}
+
+/** Quoted-printable of UTF-8: every byte that is not a safe printable ASCII letter escaped, soft breaks at 76. */
+function quotedPrintable(text: string): string {
+	return text
+		.split('\n')
+		.map((line) => {
+			let out = '';
+			let width = 0;
+			for (const byte of Buffer.from(line, 'utf8')) {
+				const safe = byte > 32 && byte < 127 && byte !== 61;
+				const piece = safe ? String.fromCharCode(byte) : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+				if (width + piece.length > 75) {
+					out += '=\r\n';
+					width = 0;
+				}
+				out += piece;
+				width += piece.length;
+			}
+			return out;
+		})
+		.join('\n');
+}
+
+// TextDecoder drops a leading byte-order mark by design (WHATWG Encoding), and a lone \r is not a line end that
+// survives multipart splitting; neither is what a body round-trip is about.
+const bodyText = fc.string({unit: 'binary', maxLength: 300}).map((t) => t.replace(/^\uFEFF+/, '').replace(/\r/g, ''));
+
+describe('emailBody under fuzzing', () => {
+	it('never throws on random, truncated or mutated messages, and returns strings or nothing', () => {
+		fc.assert(
+			fc.property(emlText, (eml) => {
+				const body = emailBody(eml);
+				for (const v of [body.html, body.text]) if (v !== undefined) expect(typeof v).toBe('string');
+			}),
+			params,
+		);
+	}, TIMEOUT);
+
+	it('gives back a text/html body exactly, whichever transfer encoding carried it, also inside multipart', () => {
+		fc.assert(
+			fc.property(bodyText, fc.constantFrom('8bit', 'base64', 'quoted-printable'), fc.boolean(), boundaryArb, (text, cte, nested, b) => {
+				fc.pre(!text.split('\n').some((l) => l.startsWith(`--${b}`)));
+				const encoded = cte === 'base64' ? base64(text) : cte === 'quoted-printable' ? quotedPrintable(text) : text;
+				const part = `Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: ${cte}\r\n\r\n${encoded}`;
+				const eml = nested ? `Content-Type: multipart/alternative; boundary="${b}"\r\n\r\n--${b}\r\n${part}\r\n--${b}--\r\n` : part;
+				expect(emailBody(eml).html).toBe(text);
+			}),
+			params,
+		);
+	}, TIMEOUT);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Normaliser
+
+/** Airports as pages write them: codes in any case and bracketing, dataset names, mangled names, junk. */
+const placeArb = fc.oneof(
+	{weight: 4, arbitrary: fc.constantFrom(...CODES)},
+	{weight: 2, arbitrary: fc.constantFrom(...MAINLAND)},
+	{weight: 1, arbitrary: fc.constantFrom(...CODES).map((c) => c.toLowerCase())},
+	{weight: 1, arbitrary: fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...CODES)).map(([n, c]) => `${n} (${c})`)},
+	{weight: 2, arbitrary: fc.constantFrom(...NAMES)},
+	{weight: 1, arbitrary: fc.tuple(fc.constantFrom(...NAMES), fc.array(edit, {maxLength: 3})).map(([n, e]) => mutate(n, e))},
+	{weight: 1, arbitrary: randomText},
+);
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const MONTH_WORDS = ['January', 'Feb', 'Mar.', 'april', 'MAY', 'June', 'Jul', 'Aug', 'Sept', 'October', 'Nov', 'Dec', 'Smarch'];
+const isoDate = (minYear: number) =>
+	fc.tuple(fc.integer({min: minYear, max: 9999}), fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 32})).map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+/**
+ * Dates in the shapes pages print, with out-of-range parts mixed in. ISO years start at `minYear`: years before 1000
+ * are a known normaliser bug (see the it.fails below), kept out of the properties that would otherwise only find it.
+ */
+const dateText = (minYear: number) => fc.oneof(
+	isoDate(minYear),
+	gdsDate,
+	fc.tuple(fc.integer({min: 0, max: 40}), fc.constantFrom(...MONTH_WORDS), fc.option(fc.integer({min: 1900, max: 2100}))).map(([d, m, y]) => `Thursday, ${m} ${d}${y ? `, ${y}` : ''}`),
+	fc.tuple(fc.integer({min: 0, max: 40}), fc.constantFrom(...MONTH_WORDS)).map(([d, m]) => `${d} ${m}`),
+	fc.tuple(fc.option(fc.integer({min: 1000, max: 9999})), fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 32})).map(([y, m, d]) => `${y ? `${y}年` : ''}${m}月${d}日`),
+	fc.constantFrom('4/2', '', ' ', '29FEB', '29 Feb', '2025-02-29', '2024-02-29', '31APR', 'February 30'),
+	randomText,
+);
+/** Clocks in 12- and 24-hour and GDS shapes, with impossible values and odd spaces mixed in. */
+const clockText = fc.oneof(
+	fc.tuple(fc.integer({min: 0, max: 25}), fc.integer({min: 0, max: 61})).map(([h, m]) => `${h}:${pad(m)}`),
+	fc.tuple(fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 61}), fc.constantFrom(' AM', ' PM', '\u202fpm', ' a.m.', 'P.M.', 'pm')).map(([h, m, s]) => `${h}:${pad(m)}${s}`),
+	gdsClock,
+	fc.constantFrom('12N', '12M', '1200N', '1200M', '1159P', '12 PM', '0 AM', '24:00', ''),
+	randomText,
+);
+/** Day offsets are small integers from `+1` marks in practice; the wide and non-finite ones only have to not throw. */
+const smallOffset = fc.integer({min: -3, max: 3});
+const wildOffset = fc.oneof(smallOffset, fc.integer(), fc.double());
+
+type Gen = {offset: fc.Arbitrary<number>; minYear: number};
+const rawTime = ({offset, minYear}: Gen): fc.Arbitrary<RawTime> =>
+	fc.record({date: dateText(minYear), time: clockText, dayOffset: offset}, {requiredKeys: []});
+const rawSegment = (gen: Gen): fc.Arbitrary<RawSegment> =>
+	fc.record(
+		{
+			from: placeArb,
+			to: placeArb,
+			departs: rawTime(gen),
+			arrives: rawTime(gen),
+			flight: fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{2} ?0*\d{1,4}[A-Z]?$/), randomText),
+			connectionMinutes: fc.oneof(fc.nat(100_000), fc.integer(), fc.double()),
+		},
+		{requiredKeys: ['from', 'to']},
+	);
+const rawItinerary = (gen: Gen): fc.Arbitrary<RawItinerary> => fc.record({segments: fc.array(rawSegment(gen), {maxLength: 6})});
+const referenceDate = fc
+	.tuple(fc.integer({min: 1990, max: 2099}), fc.integer({min: 1, max: 12}), fc.integer({min: 1, max: 28}))
+	.map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`);
+
+describe('normalizeItinerary under fuzzing', () => {
+	it('never throws on any RawItinerary, even with non-finite day offsets and layovers', () => {
+		fc.assert(
+			fc.property(rawItinerary({offset: wildOffset, minYear: 0}), referenceDate, (raw, ref) => {
+				const n = normalizeItinerary(raw, ref, rules);
+				if (!n.ok) expect(typeof n.problem).toBe('string');
+			}),
+			params,
+		);
+	}, TIMEOUT);
+
+	it('with realistic day offsets, says ok only for known airports and real local times, and the pipeline holds', () => {
+		fc.assert(
+			fc.property(rawItinerary({offset: smallOffset, minYear: 1000}), referenceDate, (raw, ref) => {
+				const n = normalizeItinerary(raw, ref, rules);
+				if (!n.ok) return;
+				expect(n.segments).toHaveLength(raw.segments.length);
+				expectNormalized(n.segments);
+				if (touchesBadZone(n.segments)) return;
+				const v = validateTrip({passports: ['DE', 'CN'], segments: n.segments}, rules);
+				if (v.ok) evaluateTrip(v.trip, rules, {today: ref});
+			}),
+			params,
+		);
+	}, TIMEOUT);
+
+	// Found by fuzzing (seed 20260110): a date before the year 1000 came back unpadded ("0-01-01"); resolveYear now
+	// pads the year to four digits.
+	it('normalises an ISO date before the year 1000 to a real local time', () => {
+		fc.assert(
+			fc.property(fc.constantFrom(...CODES), fc.constantFrom(...CODES), fc.integer({min: 0, max: 999}), fc.option(clockText), (from, to, year, time) => {
+				const raw: RawItinerary = {segments: [{from, to, departs: {date: `${pad(year, 4)}-03-01`, ...(time === null ? {} : {time})}}]};
+				const n = normalizeItinerary(raw, REFERENCE_DATE, rules);
+				if (n.ok) expectNormalized(n.segments);
+			}),
+			params,
+		);
+	}, TIMEOUT);
+
+	it('resolveAirport returns a known code or nothing, whatever the text', () => {
+		fc.assert(
+			fc.property(placeArb, (text) => {
+				const code = resolveAirport(text, rules);
+				if (code !== undefined) expect(rules.airports[code]).toBeDefined();
+			}),
+			params,
+		);
+	}, TIMEOUT);
+});
