@@ -15,6 +15,7 @@
  * Kayak's class names here are readable component names (`Flights-Results-LegInfo`), unlike its hashed utility classes.
  */
 import {defineAdapter, type Extraction, type PageContext, type RawSegment, type RawTime} from './types';
+import {legSegments} from '../extract/leg';
 import {parseClock, parseDayOffset} from '../extract/parse';
 
 const selectors = {
@@ -132,13 +133,7 @@ function extract(card: Element, page: PageContext): Extraction {
 			if (date) arrives.date = date;
 			if (offset) arrives.dayOffset = offset;
 			const points = [leg.from, ...leg.stops, leg.to];
-			for (let s = 0; s < points.length - 1; s++) {
-				const segment: RawSegment = {from: points[s]!, to: points[s + 1]!};
-				// Only the leg's ends have clocks on the card.
-				if (s === 0) segment.departs = departs;
-				if (s === points.length - 2) segment.arrives = arrives;
-				segments.push(segment);
-			}
+			segments.push(...legSegments(points, departs, arrives));
 		});
 		return {status: 'ok', itinerary: {segments}};
 	} catch (error) {

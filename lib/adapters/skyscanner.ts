@@ -17,6 +17,7 @@
  * Class names are CSS-module hashes (`LegInfo_legInfo__2UyXp`): matched by their stable prefix only.
  */
 import {defineAdapter, type Extraction, type PageContext, type RawSegment, type RawTime} from './types';
+import {legSegments} from '../extract/leg';
 import {parseClock, parseDayOffset} from '../extract/parse';
 
 const selectors = {
@@ -172,13 +173,7 @@ function extract(card: Element, page: PageContext): Extraction {
 			if (date?.arrives) arrives = {date: date.arrives, time: leg.arrives};
 			else if (date) arrives = leg.arrivalOffset ? {date: date.departs, time: leg.arrives, dayOffset: leg.arrivalOffset} : {date: date.departs, time: leg.arrives};
 			else if (leg.arrivalOffset) arrives = {time: leg.arrives, dayOffset: leg.arrivalOffset};
-			for (let s = 0; s < points.length - 1; s++) {
-				const segment: RawSegment = {from: points[s]!, to: points[s + 1]!};
-				// Only the leg's ends have clocks on the card; the stop's clocks stay unknown.
-				if (s === 0) segment.departs = departs;
-				if (s === points.length - 2) segment.arrives = arrives;
-				segments.push(segment);
-			}
+			segments.push(...legSegments(points, departs, arrives));
 		});
 		return {status: 'ok', itinerary: {segments}};
 	} catch (error) {
