@@ -19,10 +19,6 @@ const selectors = {
 	sentence: '[role="link"][aria-label]',
 	/** Result cards by class, 2023-2026 (obfuscated; kept as the fallback when the hooks above change). */
 	cardByClass: 'li.pIav2d',
-	/** Price element whose base64 protobuf holds the flight numbers `LH1355|LH242` (2023-2026). */
-	flightNumbers: '[data-gs]',
-	/** "Leaves … and arrives at …" times line: the badge goes right after it. */
-	timesLine: '[aria-label^="Leaves "]',
 };
 
 const SENTENCE_RE =
@@ -225,7 +221,10 @@ function findCards(root: ParentNode): Element[] {
 
 type Hooks = {label?: string; impactUrl?: string; gs?: string; times?: Element};
 
-/** The card's hooks (selectors above), gathered with one query per card. */
+/**
+ * The card's hooks, gathered with one query per card: the sentence (role=link aria-label), the "Leaves … and arrives
+ * at …" times line (the badge goes right after it), the segment data and the price's `data-gs` flight numbers.
+ */
 function hooksOf(card: Element): Hooks {
 	const hooks: Hooks = {};
 	for (const el of card.querySelectorAll('[aria-label], [data-travelimpactmodelwebsiteurl], [data-gs]')) {

@@ -5,7 +5,7 @@
  * Every rule it applies is read from the dataset (data/transit-rules.json); the code only knows the shape of the
  * conditions, as rules-facts.md §3 ("Itinerary logic a checker should apply") states them.
  */
-import {addDays, dayNumber, formatLocal, hasClock, localMinutes, parseLocal, type ParsedLocal} from '../time';
+import {dayNumber, formatLocal, hasClock, localMinutes, parseLocal, type ParsedLocal} from '../time';
 import type {RuleSet} from './load-rules';
 import type {CheckResult, Notice, PolicyId, PolicyVerdict, Reason, ReasonParams, Reminder, Status, Stop, TripInput} from './types';
 import type {ReasonCode} from './reasons';

@@ -12,7 +12,6 @@ export function fixture(relative: string): string {
 }
 
 export const test = base.extend<{context: BrowserContext; extensionId: string}>({
-	// eslint-disable-next-line no-empty-pattern
 	context: async ({}, use) => {
 		if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`no built extension at ${EXT_DIR}: run npm run build`);
 		const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-e2e-'));

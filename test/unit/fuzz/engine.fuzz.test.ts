@@ -14,12 +14,9 @@ import {evaluateTrip} from '../../../lib/rules/evaluate';
 import {loadRules} from '../../../lib/rules/load-rules';
 import type {CheckResult, PolicyId, SegmentInput, Status, TripInput} from '../../../lib/rules/types';
 import {validateTrip} from '../../../lib/rules/validate';
+import {RUNS, params, timeoutFor} from './settings';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
-const SEED = Number(process.env.FUZZ_SEED ?? 20_260_110);
-// vitest's 5 s default is for unit tests; a fuzz property's budget grows with its run count.
-const TIMEOUT = 60_000 + RUNS * 20;
-const params = {seed: SEED, numRuns: RUNS};
+const TIMEOUT = timeoutFor(20);
 
 const rules = loadRules();
 
