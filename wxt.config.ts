@@ -10,6 +10,11 @@ import {loadRules} from './lib/rules/load-rules';
  */
 export const GECKO_ID = 'china-transit-check@china-transit-check.app';
 
+/** What "always run on this site" may ask for, one origin at a time (the request names the one site). */
+const USER_SITE_PATTERNS = ['https://*/*', 'http://*/*'] as const;
+/** Only in `--mode e2e`: stands in for a user who granted this test site (a permission prompt cannot be clicked). */
+export const E2E_USER_SITE = 'https://agent.example.test/*';
+
 type WebAccessible = string | {resources: string[]; matches: string[]};
 
 export default defineConfig({
@@ -20,7 +25,10 @@ export default defineConfig({
 		name: '__MSG_extName__',
 		description: '__MSG_extDescription__',
 		default_locale: 'en',
-		permissions: ['storage'],
+		// activeTab + scripting: "scan this page" from the popup on any site, only when the user asks. The optional
+		// host permissions are requested one site at a time ("always run on this site"), never all at once.
+		permissions: ['storage', 'activeTab', 'scripting'],
+		...(browser === 'firefox' ? {optional_permissions: [...USER_SITE_PATTERNS]} : {optional_host_permissions: [...USER_SITE_PATTERNS]}),
 		...(browser === 'firefox'
 			? {
 					browser_specific_settings: {
@@ -41,10 +49,13 @@ export default defineConfig({
 			loadRules();
 		},
 		// Only in `--mode e2e` (never in a release build): the Firefox test driver cannot open moz-extension:// pages
-		// itself, so the test page navigates there, which Firefox allows only for web-accessible pages.
+		// itself, so the test page navigates there, which Firefox allows only for web-accessible pages; and one test
+		// site is granted up front, as if its user had accepted the permission prompt.
 		'build:manifestGenerated': (wxt, manifest) => {
 			if (wxt.config.mode !== 'e2e') return;
-			const pages = ['popup.html', 'options.html'];
+			if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_USER_SITE];
+			else manifest.permissions = [...(manifest.permissions ?? []), E2E_USER_SITE];
+			const pages = ['popup.html', 'options.html', 'card.html'];
 			const current = (manifest.web_accessible_resources ?? []) as WebAccessible[];
 			manifest.web_accessible_resources = (
 				manifest.manifest_version === 2 ? [...current, ...pages] : [...current, {resources: pages, matches: ['<all_urls>']}]

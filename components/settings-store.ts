@@ -4,11 +4,14 @@
  */
 import {storage} from '#imports';
 import {useEffect, useState} from 'preact/hooks';
-import {DEFAULT_SETTINGS, parseSettings, SETTINGS_VERSION, type Settings} from '@/lib/settings';
+import {DEFAULT_SETTINGS, MIGRATIONS, parseSettings, SETTINGS_VERSION, type Settings} from '@/lib/settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
 	fallback: DEFAULT_SETTINGS,
 	version: SETTINGS_VERSION,
+	// WXT runs the steps after the stored version (kept beside the value) once, when a new version first reads it;
+	// parseSettings then still checks every field.
+	migrations: Object.fromEntries(Object.entries(MIGRATIONS).map(([v, step]) => [Number(v), (old: unknown) => step(old)])),
 });
 
 export async function readSettings(): Promise<Settings> {

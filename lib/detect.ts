@@ -49,6 +49,21 @@ export function detectDocument(doc: Document, url: URL, referenceDate: string, r
 }
 
 /**
+ * For a page no adapter knows (a site the user added, or "scan this page" in the popup): the raw itineraries of the
+ * first source that has any, in the same order of trust as detectDocument: schema.org data, GDS lines, page text.
+ */
+export function rawFromDocument(doc: Document, rules: RuleSet): {source: 'structured-data' | 'gds' | 'generic-text'; itineraries: RawItinerary[]} | undefined {
+	let body: string | undefined;
+	const bodyText = () => (body ??= doc.body ? visibleText(doc.body) : '');
+	const structured = safely(() => extractStructuredData(doc));
+	if (structured.length > 0) return {source: 'structured-data', itineraries: structured};
+	const gds = gdsIn([...terminalTexts(doc), bodyText()], rules);
+	if (gds.length > 0) return {source: 'gds', itineraries: gds};
+	const generic = safely(() => detectInText(bodyText(), rules));
+	return generic.length > 0 ? {source: 'generic-text', itineraries: generic} : undefined;
+}
+
+/**
  * A saved e-mail (`.eml`) or plain text. E-mail: the HTML part's schema.org data (when `parseHtml` is given), then
  * GDS lines and the generic detector over the text part and the HTML's visible text. Other text: GDS, then generic.
  * Without `parseHtml` an e-mail's HTML part is not read: this module has no DOM of its own.

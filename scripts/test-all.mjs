@@ -57,8 +57,11 @@ if (!buildOk) failed++;
 if (buildOk) step('addons-linter (Firefox build)', 'node', ['scripts/lint-firefox.mjs']);
 const firefoxBuildOk = buildOk && run('Firefox end-to-end build', 'npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e']);
 if (buildOk && !firefoxBuildOk) failed++;
+// The release build plus one test site granted up front ("always run on this site" without a prompt to click).
+const chromeE2eBuildOk = buildOk && run('Chrome end-to-end build', 'npx', ['wxt', 'build', '--mode', 'e2e']);
+if (buildOk && !chromeE2eBuildOk) failed++;
 
-if (buildOk && browsersOk) {
+if (buildOk && chromeE2eBuildOk && browsersOk) {
 	const pwJson = path.join(OUT, 'playwright.json');
 	const pwOk = run('end-to-end tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson});
 	const p = readJson(pwJson);

@@ -4,6 +4,8 @@ import badgeCss from '@/components/badge.css?inline';
 import {Badge} from '@/components/Badge';
 import {readSettings, watchSettings} from '@/components/settings-store';
 import {adapterFor} from '@/lib/adapters';
+import {genericPageAdapter, GENERIC_PAGE_ID} from '@/lib/adapters/generic-page';
+import type {SiteAdapter} from '@/lib/adapters/types';
 import {FOUND_ATTRIBUTE, markDocument, markFound} from '@/lib/dom/mark-document';
 import {resolveLocale} from '@/lib/i18n/messages';
 import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
@@ -23,7 +25,7 @@ function localToday(): string {
 }
 
 function scanSettings(settings: Settings): ScanSettings {
-	return {passports: settings.passports, locale: resolveLocale(settings.language, navigator.language)};
+	return {passports: settings.passports, locale: resolveLocale(settings.language, navigator.language), detailLevel: settings.detailLevel};
 }
 
 function badgeMount(ctx: ContentScriptContext, rules: RuleSet): Mount {
@@ -94,13 +96,22 @@ export default defineContentScript({
 		}
 		let settings = await readSettings();
 		let scanner: Scanner | undefined;
+		const genericPage = genericPageAdapter(rules);
+		// The popup's "scan this page" (activeTab) or a site the user added: the generic page adapter where no site
+		// adapter applies.
+		let scanRequested = false;
+		const adapterHere = (url: URL): SiteAdapter | undefined => {
+			const site = adapterFor(url);
+			if (site) return settings.disabledSites.includes(site.id) ? undefined : site;
+			return scanRequested || settings.extraSites.includes(url.origin) ? genericPage : undefined;
+		};
 		// On SPA navigation WXT hands over the new URL: location.href may still be the old one at that moment.
 		const start = (url = new URL(location.href)) => {
 			scanner?.stop();
 			scanner = undefined;
 			document.documentElement.removeAttribute(FOUND_ATTRIBUTE);
-			const adapter = adapterFor(url);
-			if (!adapter || settings.disabledSites.includes(adapter.id)) return;
+			const adapter = adapterHere(url);
+			if (!adapter) return;
 			const today = localToday();
 			scanner = startScanner({
 				adapter,
@@ -120,19 +131,24 @@ export default defineContentScript({
 		start();
 		ctx.addEventListener(window, 'wxt:locationchange', (event) => start(event.newUrl));
 		const unwatch = watchSettings((next) => {
-			const siteToggled = JSON.stringify(next.disabledSites) !== JSON.stringify(settings.disabledSites);
+			const siteToggled = JSON.stringify([next.disabledSites, next.extraSites]) !== JSON.stringify([settings.disabledSites, settings.extraSites]);
 			settings = next;
 			if (siteToggled) start();
 			else scanner?.setSettings(scanSettings(next));
 		});
 		browser.runtime.onMessage.addListener((message: unknown) => {
-			if ((message as {type?: string})?.type !== 'page-status') return undefined;
-			const adapter = adapterFor(new URL(location.href));
+			const type = (message as {type?: string})?.type;
+			if (type !== 'page-status' && type !== 'scan-page') return undefined;
+			if (type === 'scan-page' && !scanner) {
+				scanRequested = true;
+				start();
+			}
+			const adapter = scanner ? adapterHere(new URL(location.href)) : adapterFor(new URL(location.href));
 			const found = scanner?.found() ?? {itineraries: 0, withStops: 0};
 			// Honest degradation: the site's adapter reads nothing, yet the page's text shows flights. Its layout has
 			// probably changed; say so, and hand over what the generic text detector sees (heuristic, never a plain ✓).
 			let generic: SegmentInput[][] = [];
-			if (adapter && found.itineraries === 0) {
+			if (adapter && adapter.id !== GENERIC_PAGE_ID && found.itineraries === 0) {
 				generic = detectInText(document.body?.innerText ?? '', rules)
 					.map((raw) => normalizeItinerary(raw, localToday(), rules))
 					.flatMap((n) => (n.ok ? [n.segments] : []));

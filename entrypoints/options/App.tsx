@@ -1,28 +1,46 @@
-import {useMemo, useState} from 'preact/hooks';
+import {browser} from '#imports';
+import {useEffect, useState} from 'preact/hooks';
+import {PassportPicker} from '@/components/PassportPicker';
 import {useSettings} from '@/components/settings-store';
+import {UserSites} from '@/components/UserSites';
 import {adapters} from '@/lib/adapters';
-import {countryName, countryOptions} from '@/lib/i18n/countries';
 import {resolveLocale, t} from '@/lib/i18n/messages';
 import {LOCALES} from '@/lib/i18n/reason-text';
 import {loadRules} from '@/lib/rules/load-rules';
-import type {Settings} from '@/lib/settings';
+import {DETAIL_LEVELS, originPattern, type Settings} from '@/lib/settings';
+import {isBuiltInOrigin} from '@/lib/sites';
 
 const LANGUAGE_NAMES = {en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文'} as const;
+const DETAIL_TEXT = {compact: 'detailCompact', standard: 'detailStandard', detailed: 'detailDetailed'} as const;
+
+/** Which of the user's sites the browser has granted access to (the user can revoke it in the browser's settings). */
+function useGranted(sites: string[] | undefined): [string[], () => void] {
+	const [granted, setGranted] = useState<string[]>([]);
+	const refresh = () => {
+		if (!sites) return;
+		void Promise.all(sites.map(async (s) => ((await browser.permissions.contains({origins: [originPattern(s)]})) ? s : undefined))).then((list) =>
+			setGranted(list.filter((s): s is string => s !== undefined)),
+		);
+	};
+	useEffect(() => {
+		refresh();
+		browser.permissions.onAdded.addListener(refresh);
+		browser.permissions.onRemoved.addListener(refresh);
+		return () => {
+			browser.permissions.onAdded.removeListener(refresh);
+			browser.permissions.onRemoved.removeListener(refresh);
+		};
+	}, [JSON.stringify(sites)]);
+	return [granted, refresh];
+}
 
 export function App() {
 	const rules = loadRules();
 	const [settings, save] = useSettings();
-	const [choice, setChoice] = useState('');
+	const [granted, refreshGranted] = useGranted(settings?.extraSites);
 	const locale = resolveLocale(settings?.language ?? 'auto', navigator.language);
-	const options = useMemo(() => countryOptions(locale), [locale]);
 	if (!settings) return null;
 	const update = (patch: Partial<Settings>) => void save({...settings, ...patch});
-	const add = (event: Event) => {
-		event.preventDefault();
-		if (!choice || settings.passports.includes(choice)) return;
-		update({passports: [...settings.passports, choice]});
-		setChoice('');
-	};
 	const {rulesVersion, reviewedAt, latestRuleChange} = rules.data;
 	return (
 		<main lang={locale}>
@@ -31,35 +49,7 @@ export function App() {
 			<section aria-labelledby="passports-h">
 				<h2 id="passports-h">{t('passportsHeading', locale)}</h2>
 				<p class="help">{t('passportsHelp', locale)}</p>
-				{settings.passports.length === 0 ? <p data-testid="no-passports">{t('noPassports', locale)}</p> : null}
-				<ul class="passports" data-testid="passports">
-					{settings.passports.map((code) => (
-						<li key={code} data-code={code}>
-							<span>
-								{countryName(code, locale)} ({code})
-							</span>
-							<button type="button" onClick={() => update({passports: settings.passports.filter((p) => p !== code)})}>
-								{t('removePassport', locale, {country: countryName(code, locale)})}
-							</button>
-						</li>
-					))}
-				</ul>
-				<form onSubmit={add} class="add">
-					<label>
-						{t('countryLabel', locale)}{' '}
-						<select value={choice} onChange={(e) => setChoice((e.target as HTMLSelectElement).value)} name="country">
-							<option value="">—</option>
-							{options.map((o) => (
-								<option key={o.code} value={o.code} disabled={settings.passports.includes(o.code)}>
-									{o.name} ({o.code})
-								</option>
-							))}
-						</select>
-					</label>{' '}
-					<button type="submit" disabled={!choice}>
-						{t('addPassport', locale)}
-					</button>
-				</form>
+				<PassportPicker passports={settings.passports} locale={locale} onChange={(passports) => update({passports})} />
 			</section>
 
 			<section aria-labelledby="language-h">
@@ -74,8 +64,24 @@ export function App() {
 				</select>
 			</section>
 
+			<section aria-labelledby="detail-h">
+				<h2 id="detail-h">{t('detailHeading', locale)}</h2>
+				<fieldset class="plain" aria-describedby="detail-help">
+					<legend class="visually-hidden">{t('detailHeading', locale)}</legend>
+					{DETAIL_LEVELS.map((level) => (
+						<label key={level} class="radio">
+							<input type="radio" name="detail" value={level} checked={settings.detailLevel === level} onChange={() => update({detailLevel: level})} /> {t(DETAIL_TEXT[level], locale)}
+						</label>
+					))}
+				</fieldset>
+				<p id="detail-help" class="help">
+					{t('detailHelp', locale)}
+				</p>
+			</section>
+
 			<section aria-labelledby="sites-h">
 				<h2 id="sites-h">{t('sitesHeading', locale)}</h2>
+				<h3>{t('builtInSites', locale)}</h3>
 				<ul class="sites">
 					{adapters.map((a) => (
 						<li key={a.id}>
@@ -93,6 +99,20 @@ export function App() {
 						</li>
 					))}
 				</ul>
+				<h3>{t('userSitesHeading', locale)}</h3>
+				<UserSites
+					sites={settings.extraSites}
+					granted={granted}
+					locale={locale}
+					isBuiltIn={isBuiltInOrigin}
+					request={async (origin) => {
+						const ok = await browser.permissions.request({origins: [originPattern(origin)]});
+						refreshGranted();
+						return ok;
+					}}
+					release={(origin) => void browser.permissions.remove({origins: [originPattern(origin)]}).catch(() => false).then(refreshGranted)}
+					onChange={(extraSites) => update({extraSites})}
+				/>
 			</section>
 
 			<section aria-labelledby="rules-h">

@@ -1,75 +1,138 @@
 import {browser} from '#imports';
-import {useEffect, useMemo, useState} from 'preact/hooks';
+import {useEffect, useState} from 'preact/hooks';
+import {PasteItinerary} from '@/components/PasteItinerary';
+import {RouteCheck} from '@/components/RouteCheck';
 import {useSettings} from '@/components/settings-store';
 import {VerdictDetails} from '@/components/VerdictDetails';
 import {adapters} from '@/lib/adapters';
+import {GENERIC_PAGE_ID} from '@/lib/adapters/generic-page';
 import {resolveLocale, t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 import {evaluateTrip} from '@/lib/rules/evaluate';
-import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
-import type {CheckResult, SegmentInput} from '@/lib/rules/types';
-import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
-import {detectText} from '@/lib/detect';
+import {loadRules} from '@/lib/rules/load-rules';
+import type {SegmentInput} from '@/lib/rules/types';
+import {originPattern, siteOrigin, type Settings} from '@/lib/settings';
+import {isBuiltInOrigin} from '@/lib/sites';
+import {CONTENT_SCRIPT_FILE} from '@/lib/sites/user-sites';
 
-type PageStatus =
-	| {adapter: string | null; itineraries: number; withStops: number; layoutUnrecognised?: boolean; generic?: SegmentInput[][]}
-	| 'unsupported'
-	| undefined;
+type Status = {adapter: string | null; itineraries: number; withStops: number; layoutUnrecognised?: boolean; generic?: SegmentInput[][]};
 
 function today(): string {
 	const d = new Date();
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** One datalist of every airport, shared by the airport fields: keyboard and screen-reader friendly autocomplete. */
-function AirportList({rules, locale}: {rules: RuleSet; locale: Locale}) {
-	const options = useMemo(
-		() =>
-			Object.entries(rules.airports).map(([code, a]) => {
-				const name = locale !== 'en' && a.nameZh ? `${a.nameZh} ${a.name}` : a.name;
-				return <option key={code} value={`${code}`} label={`${a.city ?? ''} — ${name}`} />;
-			}),
-		[rules, locale],
-	);
-	return <datalist id="airports">{options}</datalist>;
+/** The tab this popup is about: the active one, or `?tab=ID` when the popup is opened as a page (tests, a pinned window). */
+async function currentTab(): Promise<{id: number; url?: string} | undefined> {
+	const param = Number(new URLSearchParams(location.search).get('tab'));
+	const tab = Number.isInteger(param) && param > 0 ? await browser.tabs.get(param) : (await browser.tabs.query({active: true, currentWindow: true}))[0];
+	return tab?.id === undefined ? undefined : {id: tab.id, url: tab.url};
 }
 
-function ThisPage({locale}: {locale: Locale}) {
-	const [status, setStatus] = useState<PageStatus>();
+async function askPage(tabId: number, type: 'page-status' | 'scan-page'): Promise<Status | undefined> {
+	try {
+		return ((await browser.tabs.sendMessage(tabId, {type})) as Status | undefined) ?? undefined;
+	} catch {
+		return undefined; // no content script in this tab
+	}
+}
+
+/** Puts the content script into the tab (activeTab: the user opened the popup on it) and asks it to read the page. */
+async function scanTab(tabId: number): Promise<Status | undefined> {
+	const running = await askPage(tabId, 'scan-page');
+	if (running) return running;
+	await browser.scripting.executeScript({target: {tabId}, files: [`/${CONTENT_SCRIPT_FILE}`]});
+	// The script reads the settings before it listens: give it a moment.
+	for (let i = 0; i < 20; i++) {
+		const reply = await askPage(tabId, 'scan-page');
+		if (reply) return reply;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return undefined;
+}
+
+function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings; save: (next: Settings) => Promise<void>}) {
+	const [tab, setTab] = useState<{id: number; url?: string} | null>();
+	const [status, setStatus] = useState<Status | 'none'>();
+	const [scan, setScan] = useState<'idle' | 'busy' | 'failed'>('idle');
+	const [always, setAlways] = useState<'on' | 'denied'>();
 	useEffect(() => {
 		void (async () => {
-			try {
-				const [tab] = await browser.tabs.query({active: true, currentWindow: true});
-				if (tab?.id === undefined) return setStatus('unsupported');
-				const reply = (await browser.tabs.sendMessage(tab.id, {type: 'page-status'})) as PageStatus;
-				setStatus(reply ?? 'unsupported');
-			} catch {
-				setStatus('unsupported'); // no content script in this tab: not a supported site
-			}
+			const found = await currentTab().catch(() => undefined);
+			setTab(found ?? null);
+			setStatus((found && (await askPage(found.id, 'page-status'))) || 'none');
 		})();
 	}, []);
-	if (status === undefined) return null;
+	if (status === undefined || tab === undefined) return null;
 	const label = (id: string | null) => adapters.find((a) => a.id === id)?.label ?? id ?? '';
+	const origin = tab?.url ? siteOrigin(tab.url) : undefined;
+	const scannable = tab !== null && (tab.url === undefined || origin !== undefined);
+	const generic = status !== 'none' && status.adapter === GENERIC_PAGE_ID;
 	let text: string;
-	if (status === 'unsupported' || !status.adapter) text = t('popupPageUnsupported', locale);
+	if (status === 'none' || !status.adapter) text = t('popupPageUnsupported', locale);
+	else if (generic) text = status.itineraries === 0 ? t('popupScanNothing', locale) : t('popupScanFound', locale, {itineraries: status.itineraries, withStops: status.withStops});
 	else if (status.layoutUnrecognised) text = t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});
 	else if (status.itineraries === 0) text = t('popupPageNothing', locale);
 	else text = t('popupPageFound', locale, {itineraries: status.itineraries, withStops: status.withStops, adapter: label(status.adapter)});
-	const generic = status !== 'unsupported' && status.layoutUnrecognised ? (status.generic ?? []) : [];
+	const findings = status !== 'none' && status.layoutUnrecognised ? (status.generic ?? []) : [];
+
+	const runScan = () => {
+		if (!tab) return;
+		setScan('busy');
+		void scanTab(tab.id)
+			.then((reply) => {
+				setStatus(reply ?? 'none');
+				setScan(reply ? 'idle' : 'failed');
+			})
+			.catch(() => setScan('failed'));
+	};
+	const alwaysRun = () => {
+		if (!origin) return;
+		// The permission request comes first in the click handler: browsers accept it only as a direct user action.
+		void browser.permissions.request({origins: [originPattern(origin)]}).then(async (ok) => {
+			if (!ok) return setAlways('denied');
+			if (!settings.extraSites.includes(origin)) await save({...settings, extraSites: [...settings.extraSites, origin]});
+			setAlways('on');
+		});
+	};
+	const offerScan = scannable && (status === 'none' || !status.adapter);
+	const offerAlways = generic && origin !== undefined && !isBuiltInOrigin(origin) && !settings.extraSites.includes(origin) && always !== 'on';
+
 	return (
 		<section aria-labelledby="page-h">
 			<h2 id="page-h">{t('popupThisPage', locale)}</h2>
-			<p data-testid="page-status">{text}</p>
-			{generic.length > 0 ? <GenericFindings itineraries={generic} locale={locale} /> : null}
+			<p data-testid="page-status" aria-live="polite">
+				{scan === 'failed' ? t('popupCannotScan', locale) : text}
+			</p>
+			{offerScan && scan !== 'failed' ? (
+				<>
+					<button type="button" class="primary" disabled={scan === 'busy'} aria-describedby="scan-help" onClick={runScan}>
+						{t('popupScanPage', locale)}
+					</button>
+					<p id="scan-help" class="hint">
+						{t('popupScanHelp', locale)}
+					</p>
+				</>
+			) : null}
+			{offerAlways ? (
+				<button type="button" class="link" onClick={alwaysRun}>
+					{t('popupAlwaysRun', locale, {site: new URL(origin).hostname})}
+				</button>
+			) : null}
+			{always ? (
+				<p class="hint" role="status">
+					{t(always === 'on' ? 'popupAlwaysRunOn' : 'siteDenied', locale, {site: origin ? new URL(origin).hostname : ''})}
+				</p>
+			) : null}
+			{findings.length > 0 ? <GenericFindings itineraries={findings} locale={locale} passports={settings.passports} /> : null}
 		</section>
 	);
 }
 
 /** What the generic text detector saw on a page whose layout is not recognised: judged, but never a plain ✓. */
-function GenericFindings({itineraries, locale}: {itineraries: SegmentInput[][]; locale: Locale}) {
+function GenericFindings({itineraries, locale, passports}: {itineraries: SegmentInput[][]; locale: Locale; passports: string[]}) {
 	const rules = loadRules();
-	const [settings] = useSettings();
-	const results = itineraries.map((segments) => evaluateTrip({passports: settings?.passports ?? [], segments}, rules, {today: today()})).filter((r) => r.stops.length > 0);
+	const results = itineraries.map((segments) => evaluateTrip({passports, segments}, rules, {today: today()})).filter((r) => r.stops.length > 0);
 	if (results.length === 0) return null;
 	return (
 		<div data-testid="generic-findings">
@@ -80,71 +143,12 @@ function GenericFindings({itineraries, locale}: {itineraries: SegmentInput[][]; 
 	);
 }
 
-/** For agents: a GDS/PNR display, an e-ticket or copied page text, judged with the same engine. */
-function PasteItinerary({locale, passports}: {locale: Locale; passports: string[]}) {
-	const rules = loadRules();
-	const [text, setText] = useState('');
-	const [found, setFound] = useState<{results: CheckResult[]; heuristic: boolean; count: number}>();
-	const submit = (event: Event) => {
-		event.preventDefault();
-		const detection = detectText(text, today(), rules, (html) => new DOMParser().parseFromString(html, 'text/html'));
-		const results = detection.itineraries.map((it) => evaluateTrip({passports, segments: it.segments}, rules, {today: today()}));
-		setFound({results, heuristic: detection.itineraries.some((it) => it.confidence === 'heuristic'), count: detection.itineraries.length});
-	};
-	return (
-		<section aria-labelledby="paste-h">
-			<h2 id="paste-h">{t('pasteHeading', locale)}</h2>
-			<form onSubmit={submit}>
-				<label>
-					{t('pasteLabel', locale)}
-					<textarea name="paste" rows={5} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-				</label>
-				<button type="submit" class="primary">
-					{t('pasteCheck', locale)}
-				</button>
-			</form>
-			{found ? (
-				<div data-testid="paste-result" aria-live="polite">
-					<p>{t('pasteFound', locale, {count: found.count, stops: found.results.filter((r) => r.stops.length > 0).length})}</p>
-					{found.results
-						.filter((r) => r.stops.length > 0)
-						.map((r, i) => (
-							<VerdictDetails key={i} result={r} rules={rules} locale={locale} heuristic={found.heuristic} />
-						))}
-				</div>
-			) : null}
-		</section>
-	);
-}
-
 export function App() {
 	const rules = loadRules();
-	const [settings] = useSettings();
+	const [settings, save] = useSettings();
 	const locale = resolveLocale(settings?.language ?? 'auto', navigator.language);
-	const [from, setFrom] = useState('');
-	const [via, setVia] = useState<string[]>(['']);
-	const [to, setTo] = useState('');
-	const [arrive, setArrive] = useState('');
-	const [leave, setLeave] = useState('');
-	const [separate, setSeparate] = useState(false);
-	const [problem, setProblem] = useState<RouteFormProblem>();
-	const [result, setResult] = useState<CheckResult>();
-	const passports = settings?.passports ?? [];
-
-	const submit = (event: Event) => {
-		event.preventDefault();
-		const built = buildTrip({from, via, to, arrive, leave, passports, separateTickets: separate}, rules);
-		if (!built.ok) {
-			setProblem(built.problem);
-			setResult(undefined);
-			return;
-		}
-		setProblem(undefined);
-		setResult(evaluateTrip(built.trip, rules, {today: today()}));
-	};
-	const invalid = (field: RouteFormProblem['field']) => (problem?.field === field ? {'aria-invalid': true, 'aria-describedby': 'form-problem'} : {});
 	const openSettings = () => void browser.runtime.openOptionsPage();
-
+	if (!settings) return null;
 	return (
 		<main lang={locale}>
 			<header>
@@ -153,70 +157,9 @@ export function App() {
 					{t('openSettings', locale)}
 				</button>
 			</header>
-			<ThisPage locale={locale} />
-			<section aria-labelledby="check-h">
-				<h2 id="check-h">{t('popupCheckHeading', locale)}</h2>
-				<AirportList rules={rules} locale={locale} />
-				<form onSubmit={submit} noValidate>
-					<label>
-						{t('formFrom', locale)}
-						<input name="from" list="airports" autocomplete="off" placeholder={t('formAirportHint', locale)} value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} {...invalid('from')} />
-					</label>
-					{via.map((v, i) => (
-						<label key={i}>
-							{t('formVia', locale)}
-							{via.length > 1 ? ` ${i + 1}` : ''}
-							<input
-								name={`via-${i}`}
-								list="airports"
-								autocomplete="off"
-								placeholder={t('formAirportHint', locale)}
-								value={v}
-								onInput={(e) => setVia(via.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
-								{...invalid('via')}
-							/>
-						</label>
-					))}
-					<button type="button" class="link" onClick={() => setVia([...via, ''])}>
-						+ {t('formAddVia', locale)}
-					</button>
-					<label>
-						{t('formTo', locale)}
-						<input name="to" list="airports" autocomplete="off" placeholder={t('formAirportHint', locale)} value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} {...invalid('to')} />
-					</label>
-					<div class="row">
-						<label>
-							{t('formArrive', locale)}
-							<input name="arrive" type="datetime-local" value={arrive} onInput={(e) => setArrive((e.target as HTMLInputElement).value)} {...invalid('arrive')} />
-						</label>
-						<label>
-							{t('formLeave', locale)}
-							<input name="leave" type="datetime-local" value={leave} onInput={(e) => setLeave((e.target as HTMLInputElement).value)} {...invalid('leave')} />
-						</label>
-					</div>
-					<p class="hint">{t('formTimesOptional', locale)}</p>
-					<label class="check">
-						<input type="checkbox" name="separate" checked={separate} onChange={(e) => setSeparate((e.target as HTMLInputElement).checked)} /> {t('formSeparate', locale)}
-					</label>
-					<p class="hint" data-testid="form-passports">
-						{passports.length > 0 ? t('formPassports', locale, {list: passports.join(', ')}) : t('setPassportPrompt', locale)}
-					</p>
-					{problem ? (
-						<p id="form-problem" class="problem" role="alert">
-							{t(problem.key, locale, problem.params)}
-						</p>
-					) : null}
-					<button type="submit" class="primary">
-						{t('formCheck', locale)}
-					</button>
-				</form>
-			</section>
-			{result ? (
-				<section aria-live="polite" data-testid="result" class="result">
-					{result.stops.length === 0 ? <p>{t('noBest', locale)}</p> : <VerdictDetails result={result} rules={rules} locale={locale} onOpenSettings={openSettings} />}
-				</section>
-			) : null}
-			<PasteItinerary locale={locale} passports={passports} />
+			<ThisPage locale={locale} settings={settings} save={save} />
+			<RouteCheck rules={rules} locale={locale} passports={settings.passports} today={today()} onOpenSettings={openSettings} />
+			<PasteItinerary rules={rules} locale={locale} passports={settings.passports} today={today()} />
 			<p class="hint" data-testid="rules-info">
 				{t('rulesAsOf', locale, {date: rules.data.reviewedAt})} · {t('disclaimer', locale)}
 			</p>

@@ -6,6 +6,7 @@
  */
 import type {BadgePlacement, Confidence, SiteAdapter} from '../adapters/types';
 import {normalizeItinerary} from '../extract/normalize';
+import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/reason-text';
 import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
@@ -23,7 +24,7 @@ export type BadgeView = {summary: BadgeSummary; results: CheckResult[]; heuristi
 export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean};
 export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
 
-export type ScanSettings = {passports: string[]; locale: Locale};
+export type ScanSettings = {passports: string[]; locale: Locale; detailLevel?: DetailLevel};
 
 export type ScannerOptions = {
 	adapter: SiteAdapter;
@@ -94,7 +95,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 	const judge = (segments: SegmentInput[], confidence: Confidence): {result: CheckResult; summary?: BadgeSummary} => {
 		stats.evaluations++;
 		const result = evaluateTrip({passports: settings.passports, segments}, rules, {today: options.today});
-		return {result, summary: summarize(result, confidence, settings.locale)};
+		return {result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
 	};
 
 	const normalize = (raw: Parameters<typeof normalizeItinerary>[0]) => normalizeItinerary(raw, options.referenceDate, rules);
@@ -214,7 +215,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		const weakest = judged.reduce((a, b) => (rank[b.summary.tone] < rank[a.summary.tone] ? b : a));
 		const text = judged.length === 1 ? weakest.summary.text : t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.text});
 		const summary = {...weakest.summary, text, ariaLabel: t('badgeAriaPage', settings.locale, {summary: text.replace(/ ✓/, '')})};
-		const view: BadgeView = {summary, results: judged.map((j) => j.result), heuristic: false, locale: settings.locale, page: true};
+		const view: BadgeView = {summary, results: judged.map((j) => j.result), heuristic: adapter.confidence === 'heuristic', locale: settings.locale, page: true};
 		pageBadge.handle = mount({anchor: doc.body, append: 'first'}, view);
 	}
 

@@ -6,6 +6,7 @@ import type {Confidence} from '../adapters/types';
 import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
 import type {Locale} from '../i18n/reason-text';
 import {t} from '../i18n/messages';
+import type {DetailLevel} from '../settings';
 
 export type Tone = 'ok' | 'check' | 'none' | 'passport';
 export type BadgeSummary = {tone: Tone; text: string; ariaLabel: string; icon: string};
@@ -45,8 +46,18 @@ function stopTone(stop: Stop, confidence: Confidence | 'manual'): {tone: Tone; v
 
 const RANK: Record<Tone, number> = {none: 0, passport: 1, check: 2, ok: 3};
 
-/** One badge for the whole itinerary: the weakest stop decides. undefined when there is no mainland stop. */
-export function summarize(result: CheckResult, confidence: Confidence | 'manual', locale: Locale): BadgeSummary | undefined {
+/** The compact badge: the policy in a word or two, still with its symbol (never colour alone). */
+function compactText(tone: Tone, verdict: PolicyVerdict | undefined, locale: Locale): string {
+	if (tone === 'ok' && verdict) return t(verdict.policy === 'transit24' ? 'compact24' : verdict.policy === 'transit240' ? 'compact240' : 'compactVisaFree', locale);
+	return t(tone === 'check' ? 'compactCheck' : tone === 'passport' ? 'compactPassport' : 'compactNone', locale);
+}
+
+/**
+ * One badge for the whole itinerary: the weakest stop decides. undefined when there is no mainland stop.
+ * `detail`: compact (a word or two), standard, or detailed (adds the stop's airports and, for a ✓ that depends on
+ * it, the passport). The accessible name always carries the standard sentence.
+ */
+export function summarize(result: CheckResult, confidence: Confidence | 'manual', locale: Locale, detail: DetailLevel = 'standard'): BadgeSummary | undefined {
 	if (result.stops.length === 0) return undefined;
 	const tones = result.stops.map((s) => ({stop: s, ...stopTone(s, confidence)}));
 	const worst = tones.reduce((a, b) => (RANK[b.tone] < RANK[a.tone] ? b : a));
@@ -73,5 +84,13 @@ export function summarize(result: CheckResult, confidence: Confidence | 'manual'
 			text = t('badgeNone', locale);
 	}
 	const icon = ICON[worst.tone];
-	return {tone: worst.tone, text, icon, ariaLabel: t('badgeAria', locale, {summary: text.replace(/ ✓/, '')})};
+	const ariaLabel = t('badgeAria', locale, {summary: text.replace(/ ✓/, '')});
+	if (detail === 'compact') text = compactText(worst.tone, worst.verdict, locale);
+	else if (detail === 'detailed') {
+		const airports = [...new Set(result.stops.flatMap((s) => s.airports))].join(' · ');
+		const passport = worst.verdict?.passport;
+		if (worst.tone !== 'ok' || worst.verdict?.policy !== 'transit24') text += ` · ${airports}`;
+		if (passport) text += ` · ${t('detailPassport', locale, {passport})}`;
+	}
+	return {tone: worst.tone, text, icon, ariaLabel};
 }

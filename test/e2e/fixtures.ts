@@ -11,9 +11,13 @@ export function fixture(relative: string): string {
 	return fs.readFileSync(path.join(FIXTURES, relative), 'utf8');
 }
 
-export const test = base.extend<{context: BrowserContext; extensionId: string}>({
-	context: async ({}, use) => {
-		if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`no built extension at ${EXT_DIR}: run npm run build`);
+/** The `--mode e2e` build: the release build plus one test site granted up front (wxt.config.ts). */
+export const EXT_DIR_E2E = path.resolve('.output/chrome-mv3-e2e');
+
+export const test = base.extend<{extDir: string; context: BrowserContext; extensionId: string}>({
+	extDir: [EXT_DIR, {option: true}],
+	context: async ({extDir}, use) => {
+		if (!fs.existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`no built extension at ${extDir}: run npm run build`);
 		const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-e2e-'));
 		const context = await chromium.launchPersistentContext(userDataDir, {
 			executablePath: '/usr/bin/chromium',
@@ -26,8 +30,8 @@ export const test = base.extend<{context: BrowserContext; extensionId: string}>(
 				'--disable-background-networking',
 				'--disable-component-update',
 				'--disable-sync',
-				`--disable-extensions-except=${EXT_DIR}`,
-				`--load-extension=${EXT_DIR}`,
+				`--disable-extensions-except=${extDir}`,
+				`--load-extension=${extDir}`,
 			],
 		});
 		// Nothing leaves the machine: every web request is answered from fixtures or refused.

@@ -7,11 +7,15 @@ test('the built manifest asks only for what is used', () => {
 		permissions?: string[];
 		host_permissions?: string[];
 		optional_permissions?: string[];
+		optional_host_permissions?: string[];
 		content_scripts: {matches: string[]; all_frames?: boolean}[];
 		content_security_policy?: unknown;
 	};
-	expect(manifest.permissions).toEqual(['storage']);
+	// activeTab + scripting: the popup's "scan this page", only on the user's click. Other sites only one at a time,
+	// asked for when the user adds one (the optional patterns are what a request may name, not a grant).
+	expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting']);
 	expect(manifest.optional_permissions ?? []).toEqual([]);
+	expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
 	// Hosts: only the supported booking sites the content script runs on (the registry test ties those to the
 	// adapters); no host permission beyond them, never <all_urls>.
 	const matches = manifest.content_scripts.flatMap((c) => c.matches);

@@ -68,3 +68,23 @@ describe('language', () => {
 		expect(resolveLocale(setting, browser)).toBe(expected);
 	});
 });
+
+describe('badge detail level (options)', () => {
+	it('compact keeps the symbol and the policy, and the full sentence for screen readers', () => {
+		const s = summarize(run(['US'], PVG_3D), 'structured', 'en', 'compact')!;
+		expect(s).toMatchObject({tone: 'ok', text: '✓ 240h'});
+		expect(s.ariaLabel).toContain('240h visa-free until 26 Mar');
+		expect(summarize(run([], PEK), 'structured', 'zh-CN', 'compact')?.text).toBe('✓ 24小时');
+		expect(summarize(run([], PVG_3D), 'structured', 'en', 'compact')).toMatchObject({text: 'Passport?', icon: '🛂'});
+	});
+
+	it('detailed adds the airports and the passport the ✓ depends on', () => {
+		expect(summarize(run(['US'], PVG_3D), 'structured', 'en', 'detailed')?.text).toBe('240h visa-free ✓ until 26 Mar · PVG · US passport');
+		expect(summarize(run([], PEK), 'structured', 'en', 'detailed')?.text).toBe('24h transit ✓ PEK');
+		expect(summarize(run([], PVG_3D), 'structured', 'en', 'detailed')?.text).toBe('Set your passport · PVG');
+	});
+
+	it('standard is the default', () => {
+		expect(summarize(run(['US'], PVG_3D), 'structured', 'en', 'standard')).toEqual(summarize(run(['US'], PVG_3D), 'structured', 'en'));
+	});
+});

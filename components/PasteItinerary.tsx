@@ -1,0 +1,75 @@
+/**
+ * For agents: a GDS/PNR display, an e-ticket or copied page text, read by the same detectors as pages and judged
+ * by the same engine. Pure props (no `browser.*`), so tests render it in jsdom.
+ */
+import {useState} from 'preact/hooks';
+import {detectText} from '@/lib/detect';
+import {t} from '@/lib/i18n/messages';
+import type {Locale} from '@/lib/i18n/reason-text';
+import {evaluateTrip} from '@/lib/rules/evaluate';
+import type {RuleSet} from '@/lib/rules/load-rules';
+import type {CheckResult} from '@/lib/rules/types';
+import {VerdictDetails} from './VerdictDetails';
+
+export type PasteItineraryProps = {rules: RuleSet; locale: Locale; passports: string[]; today: string};
+
+type Found = {results: CheckResult[]; heuristic: boolean; count: number; dropped: number};
+
+export function PasteItinerary({rules, locale, passports, today}: PasteItineraryProps) {
+	const [text, setText] = useState('');
+	const [found, setFound] = useState<Found>();
+	const [empty, setEmpty] = useState(false);
+	const submit = (event: Event) => {
+		event.preventDefault();
+		if (!text.trim()) {
+			setEmpty(true);
+			setFound(undefined);
+			(event.currentTarget as HTMLFormElement | null)?.querySelector('textarea')?.focus();
+			return;
+		}
+		setEmpty(false);
+		const detection = detectText(text, today, rules, (html) => new DOMParser().parseFromString(html, 'text/html'));
+		const results = detection.itineraries.map((it) => evaluateTrip({passports, segments: it.segments}, rules, {today}));
+		setFound({
+			results,
+			heuristic: detection.itineraries.some((it) => it.confidence === 'heuristic'),
+			count: detection.itineraries.length,
+			dropped: detection.dropped ?? 0,
+		});
+	};
+	const withStops = found?.results.filter((r) => r.stops.length > 0) ?? [];
+	return (
+		<section aria-labelledby="paste-h">
+			<h2 id="paste-h">{t('pasteHeading', locale)}</h2>
+			<form onSubmit={submit} noValidate>
+				<label>
+					{t('pasteLabel', locale)}
+					<textarea
+						name="paste"
+						rows={5}
+						value={text}
+						aria-invalid={empty || undefined}
+						aria-describedby={empty ? 'paste-problem' : undefined}
+						onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+					/>
+				</label>
+				{empty ? (
+					<p id="paste-problem" class="problem" role="alert">
+						{t('pasteEmpty', locale)}
+					</p>
+				) : null}
+				<button type="submit" class="primary">
+					{t('pasteCheck', locale)}
+				</button>
+			</form>
+			{found ? (
+				<div data-testid="paste-result" aria-live="polite">
+					<p>{found.count === 0 ? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped}) : t('pasteFound', locale, {count: found.count, stops: withStops.length})}</p>
+					{withStops.map((r, i) => (
+						<VerdictDetails key={i} result={r} rules={rules} locale={locale} heuristic={found.heuristic} />
+					))}
+				</div>
+			) : null}
+		</section>
+	);
+}

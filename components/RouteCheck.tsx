@@ -1,0 +1,140 @@
+/**
+ * "Check a route": a form a person fills by hand (airports with autocomplete over the airport table, optional
+ * local times, separate tickets) and the engine's answer in the same details component as the badges. No
+ * `browser.*` here: the popup hands in the passports and what the buttons do, so tests render it in jsdom.
+ */
+import type {ComponentChildren} from 'preact';
+import {useMemo, useState} from 'preact/hooks';
+import {t} from '@/lib/i18n/messages';
+import type {Locale} from '@/lib/i18n/reason-text';
+import {evaluateTrip} from '@/lib/rules/evaluate';
+import type {RuleSet} from '@/lib/rules/load-rules';
+import type {CheckResult, TripInput} from '@/lib/rules/types';
+import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
+import {VerdictDetails} from './VerdictDetails';
+
+export type RouteCheckProps = {
+	rules: RuleSet;
+	locale: Locale;
+	passports: string[];
+	/** YYYY-MM-DD: the engine's today (which rules are in force when the dates are left out). */
+	today: string;
+	onOpenSettings?: () => void;
+	/** Extra parts under a result (the map, the check-in card button), given the trip and its result. */
+	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
+};
+
+/** One datalist of every airport, shared by the airport fields: keyboard and screen-reader friendly autocomplete. */
+function AirportList({rules, locale}: {rules: RuleSet; locale: Locale}) {
+	const options = useMemo(
+		() =>
+			Object.entries(rules.airports).map(([code, a]) => {
+				const name = locale !== 'en' && a.nameZh ? `${a.nameZh} ${a.name}` : a.name;
+				return <option key={code} value={code} label={`${a.city ?? ''} — ${name}`} />;
+			}),
+		[rules, locale],
+	);
+	return <datalist id="airports">{options}</datalist>;
+}
+
+export function RouteCheck({rules, locale, passports, today, onOpenSettings, renderExtras}: RouteCheckProps) {
+	const [from, setFrom] = useState('');
+	const [via, setVia] = useState<string[]>(['']);
+	const [to, setTo] = useState('');
+	const [arrive, setArrive] = useState('');
+	const [leave, setLeave] = useState('');
+	const [separate, setSeparate] = useState(false);
+	const [problem, setProblem] = useState<RouteFormProblem>();
+	const [checked, setChecked] = useState<{trip: TripInput; result: CheckResult}>();
+
+	const submit = (event: Event) => {
+		event.preventDefault();
+		const built = buildTrip({from, via, to, arrive, leave, passports, separateTickets: separate}, rules);
+		if (!built.ok) {
+			setProblem(built.problem);
+			setChecked(undefined);
+			// Keyboard and screen-reader users land on the field to fix.
+			const field = built.problem.field === 'via' ? 'via-0' : built.problem.field;
+			(event.currentTarget as HTMLFormElement | null)?.querySelector<HTMLInputElement>(`[name="${field}"]`)?.focus();
+			return;
+		}
+		setProblem(undefined);
+		setChecked({trip: built.trip, result: evaluateTrip(built.trip, rules, {today})});
+	};
+	const invalid = (field: RouteFormProblem['field']) => (problem?.field === field ? {'aria-invalid': true, 'aria-describedby': 'form-problem'} : {});
+	const value = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
+
+	return (
+		<>
+			<section aria-labelledby="check-h">
+				<h2 id="check-h">{t('popupCheckHeading', locale)}</h2>
+				<AirportList rules={rules} locale={locale} />
+				<form onSubmit={submit} noValidate>
+					<label>
+						{t('formFrom', locale)}
+						<input name="from" list="airports" autocomplete="off" placeholder={t('formAirportHint', locale)} value={from} onInput={value(setFrom)} {...invalid('from')} />
+					</label>
+					{via.map((v, i) => (
+						<label key={i}>
+							{t('formVia', locale)}
+							{via.length > 1 ? ` ${i + 1}` : ''}
+							<input
+								name={`via-${i}`}
+								list="airports"
+								autocomplete="off"
+								placeholder={t('formAirportHint', locale)}
+								value={v}
+								onInput={(e) => setVia(via.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
+								{...invalid('via')}
+							/>
+						</label>
+					))}
+					<button type="button" class="link" onClick={() => setVia([...via, ''])}>
+						+ {t('formAddVia', locale)}
+					</button>
+					<label>
+						{t('formTo', locale)}
+						<input name="to" list="airports" autocomplete="off" placeholder={t('formAirportHint', locale)} value={to} onInput={value(setTo)} {...invalid('to')} />
+					</label>
+					<div class="row">
+						<label>
+							{t('formArrive', locale)}
+							<input name="arrive" type="datetime-local" value={arrive} onInput={value(setArrive)} {...invalid('arrive')} />
+						</label>
+						<label>
+							{t('formLeave', locale)}
+							<input name="leave" type="datetime-local" value={leave} onInput={value(setLeave)} {...invalid('leave')} />
+						</label>
+					</div>
+					<p class="hint">{t('formTimesOptional', locale)}</p>
+					<label class="check">
+						<input type="checkbox" name="separate" checked={separate} onChange={(e) => setSeparate((e.target as HTMLInputElement).checked)} /> {t('formSeparate', locale)}
+					</label>
+					<p class="hint" data-testid="form-passports">
+						{passports.length > 0 ? t('formPassports', locale, {list: passports.join(', ')}) : t('setPassportPrompt', locale)}
+					</p>
+					{problem ? (
+						<p id="form-problem" class="problem" role="alert">
+							{t(problem.key, locale, problem.params)}
+						</p>
+					) : null}
+					<button type="submit" class="primary">
+						{t('formCheck', locale)}
+					</button>
+				</form>
+			</section>
+			{checked ? (
+				<section aria-live="polite" data-testid="result" class="result">
+					{checked.result.stops.length === 0 ? (
+						<p>{t('noBest', locale)}</p>
+					) : (
+						<>
+							<VerdictDetails result={checked.result} rules={rules} locale={locale} onOpenSettings={onOpenSettings} />
+							{renderExtras?.(checked.trip, checked.result)}
+						</>
+					)}
+				</section>
+			) : null}
+		</>
+	);
+}

@@ -1,0 +1,30 @@
+/**
+ * The adapter for pages no site adapter knows: sites the user added in the options ("always run on this site") and
+ * pages scanned once from the popup. It has no cards; it reads the whole page (schema.org data, GDS lines, then the
+ * generic text detector) and the scanner shows one badge for the page. Its confidence is heuristic whatever the
+ * source: on an unknown page we cannot tell a booked itinerary from an example or an old quote, so a ✓ is never
+ * shown without "check the flights shown".
+ *
+ * Not in the registry on purpose: it has no match patterns and runs only where the user asked for it.
+ */
+import {rawFromDocument} from '../detect';
+import type {RuleSet} from '../rules/load-rules';
+import {defineAdapter, type SiteAdapter} from './types';
+
+export const GENERIC_PAGE_ID = 'generic-page';
+
+export function genericPageAdapter(rules: RuleSet): SiteAdapter {
+	return defineAdapter({
+		id: GENERIC_PAGE_ID,
+		label: 'Generic text detector',
+		matches: [],
+		isItineraryPage: () => true,
+		examples: [],
+		counterExamples: [],
+		confidence: 'heuristic',
+		findCards: () => [],
+		extract: () => ({status: 'unsupported', reason: 'the generic page adapter reads the whole page, not cards'}),
+		extractEmbedded: (doc) => rawFromDocument(doc, rules)?.itineraries ?? [],
+		placeBadge: () => undefined,
+	});
+}

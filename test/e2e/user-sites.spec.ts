@@ -1,0 +1,79 @@
+import {expect, EXT_DIR_E2E, fixture, serve, test} from './fixtures';
+import type {BrowserContext, Worker} from '@playwright/test';
+
+// The e2e build grants https://agent.example.test/* up front, as a user accepting the permission prompt would
+// (a prompt cannot be clicked from a test); everything else is the release code path.
+test.use({extDir: EXT_DIR_E2E});
+
+const AGENT = 'https://agent.example.test/desk/pnr';
+
+async function worker(context: BrowserContext): Promise<Worker> {
+	return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+async function tabId(context: BrowserContext, url: string): Promise<number> {
+	const sw = await worker(context);
+	return sw.evaluate(async (u) => {
+		const g = globalThis as unknown as {chrome: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
+		return (await g.chrome.tabs.query({url: u}))[0]!.id;
+	}, url);
+}
+
+async function registered(context: BrowserContext): Promise<string[]> {
+	const sw = await worker(context);
+	return sw.evaluate(async () => {
+		const g = globalThis as unknown as {chrome: {scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>}}};
+		return (await g.chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
+	});
+}
+
+test('an agent tool outside the built-in sites: scan once from the popup, then "always run on this site"', async ({context, extensionId}) => {
+	await serve(context, 'https://agent.example.test/**', fixture('agent/pnr-workspace-composite.html'));
+	const page = await context.newPage();
+	await page.goto(AGENT);
+	await page.waitForTimeout(300);
+	await expect(page.locator('ctc-badge')).toHaveCount(0); // not a built-in site: nothing runs by itself
+
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
+	await expect(popup.getByTestId('page-status')).toContainText('not one of the supported');
+	await popup.getByRole('button', {name: 'Scan this page'}).click();
+	// Seven itineraries in the chat notes (none through the mainland) and the current PNR through Beijing.
+	await expect(popup.getByTestId('page-status')).toHaveText(/^\d+ itineraries read by the generic detector, 1 via mainland China/);
+	const badge = page.locator('ctc-badge button.badge');
+	await expect(badge).toHaveCount(1);
+	// Read from an unknown page: never a plain ✓, always "check the flights shown".
+	await expect(badge).not.toContainText('✓');
+	await expect(badge).toHaveAccessibleName(/China transit check for the results on this page/);
+
+	await popup.getByRole('button', {name: 'Always run on agent.example.test'}).click();
+	await expect(popup.getByRole('status')).toHaveText('Runs on agent.example.test from now on. Remove it in the settings.');
+	await expect.poll(() => registered(context)).toEqual(['https://agent.example.test/*']);
+
+	// A new visit gets its badge without the popup.
+	await page.reload();
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+
+	// The options page lists the site; removing it stops the script.
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	const list = options.getByTestId('user-sites');
+	await expect(list).toContainText('https://agent.example.test');
+	await options.getByRole('button', {name: 'Remove https://agent.example.test'}).click();
+	await expect(options.getByTestId('no-user-sites')).toBeVisible();
+	await expect.poll(() => registered(context)).toEqual([]);
+	await page.reload();
+	await page.waitForTimeout(500);
+	await expect(page.locator('ctc-badge')).toHaveCount(0);
+});
+
+test('the options page refuses what is not a web address, and built-in sites', async ({context, extensionId}) => {
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	await options.getByLabel('Site address').fill('chrome://settings');
+	await options.getByRole('button', {name: 'Add site'}).click();
+	await expect(options.getByRole('alert')).toHaveText('Not a web address: chrome://settings. Type something like agent.example.com.');
+	await options.getByLabel('Site address').fill('www.kayak.com');
+	await options.getByRole('button', {name: 'Add site'}).press('Enter');
+	await expect(options.getByRole('alert')).toHaveText('https://www.kayak.com is already built in.');
+});
