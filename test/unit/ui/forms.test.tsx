@@ -1,0 +1,289 @@
+// @vitest-environment jsdom
+/**
+ * Component tests for the popup's and the options page's forms, rendered with Preact in jsdom and driven the way a
+ * person does: typing, Tab, Enter, Space. Browser APIs stay out: the components take plain props.
+ */
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {cleanup, fireEvent, render, screen, waitFor} from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import {PassportPicker} from '@/components/PassportPicker';
+import {PasteItinerary} from '@/components/PasteItinerary';
+import {RouteCheck} from '@/components/RouteCheck';
+import {UserSites} from '@/components/UserSites';
+import {loadRules} from '@/lib/rules/load-rules';
+
+const rules = loadRules();
+const TODAY = '2026-03-01';
+
+afterEach(cleanup);
+
+/** datetime-local fields: jsdom has no picker, so the value is set as the picker would set it. */
+function setTime(label: string, value: string) {
+	fireEvent.input(screen.getByLabelText(label), {target: {value}});
+}
+
+describe('check a route (popup)', () => {
+	const renderForm = (passports: string[] = []) => render(<RouteCheck rules={rules} locale="en" passports={passports} today={TODAY} />);
+
+	it('is filled and sent with the keyboard alone: Tab through the fields, Enter to check', async () => {
+		const user = userEvent.setup();
+		renderForm();
+		await user.click(screen.getByLabelText('From'));
+		await user.keyboard('JFK');
+		await user.tab();
+		expect(document.activeElement).toBe(screen.getByLabelText('Connecting in China'));
+		await user.keyboard('PEK');
+		await user.tab();
+		expect(document.activeElement).toBe(screen.getByRole('button', {name: '+ Add a domestic stop'}));
+		await user.tab();
+		expect(document.activeElement).toBe(screen.getByLabelText('To'));
+		await user.keyboard('NRT{Enter}');
+		// Without times the 24-hour policy cannot be confirmed: the answer says what depends on them.
+		const result = await screen.findByTestId('result');
+		expect(result.textContent).toContain('24-hour direct transit');
+		expect(screen.queryByRole('alert')).toBeNull();
+	});
+
+	it('Space on "add a domestic stop" adds a second connection field', async () => {
+		const user = userEvent.setup();
+		renderForm();
+		screen.getByRole('button', {name: '+ Add a domestic stop'}).focus();
+		await user.keyboard(' ');
+		expect(screen.getByLabelText('Connecting in China 2')).toBeTruthy();
+	});
+
+	it('empty form: asks for the origin and puts focus on it', async () => {
+		const user = userEvent.setup();
+		renderForm();
+		await user.click(screen.getByRole('button', {name: 'Check'}));
+		expect(screen.getByRole('alert').textContent).toBe('Where do you fly from?');
+		const from = screen.getByLabelText('From');
+		expect(from.getAttribute('aria-invalid')).toBe('true');
+		expect(from.getAttribute('aria-describedby')).toBe('form-problem');
+		expect(document.activeElement).toBe(from);
+	});
+
+	it('asks for the connection and the destination in turn', async () => {
+		const user = userEvent.setup();
+		renderForm();
+		await user.type(screen.getByLabelText('From'), 'LAX{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('Which airport in China do you connect at?');
+		expect(document.activeElement).toBe(screen.getByLabelText('Connecting in China'));
+		await user.keyboard('PVG{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('Where do you fly to?');
+		expect(document.activeElement).toBe(screen.getByLabelText('To'));
+	});
+
+	it('unknown airport: names the text it could not read, marks that field, shows no result', async () => {
+		const user = userEvent.setup();
+		renderForm();
+		await user.type(screen.getByLabelText('From'), 'Atlantis Intl');
+		await user.type(screen.getByLabelText('Connecting in China'), 'PVG');
+		await user.type(screen.getByLabelText('To'), 'ICN{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('Unknown airport: Atlantis Intl');
+		expect(screen.getByLabelText('From').getAttribute('aria-invalid')).toBe('true');
+		expect(screen.getByLabelText('To').getAttribute('aria-invalid')).toBeNull();
+		expect(screen.queryByTestId('result')).toBeNull();
+	});
+
+	it('arrival after departure: says so, marks "leave", and clears an earlier result', async () => {
+		const user = userEvent.setup();
+		renderForm(['US']);
+		await user.type(screen.getByLabelText('From'), 'LAX');
+		await user.type(screen.getByLabelText('Connecting in China'), 'PVG');
+		await user.type(screen.getByLabelText('To'), 'ICN');
+		setTime('Arrive in China (local time)', '2026-03-16T16:00');
+		setTime('Leave China (local time)', '2026-03-20T09:00');
+		await user.click(screen.getByRole('button', {name: 'Check'}));
+		expect((await screen.findByTestId('result')).textContent).toContain('240-hour visa-free transit');
+		setTime('Leave China (local time)', '2026-03-15T18:30');
+		await user.click(screen.getByRole('button', {name: 'Check'}));
+		expect(screen.getByRole('alert').textContent).toBe('You leave before you arrive: check the dates.');
+		expect(screen.getByLabelText('Leave China (local time)').getAttribute('aria-invalid')).toBe('true');
+		expect(screen.queryByTestId('result')).toBeNull();
+	});
+
+	it('same day, later hour is fine; same day, earlier hour is not', async () => {
+		const user = userEvent.setup();
+		renderForm();
+		await user.type(screen.getByLabelText('From'), 'JFK');
+		await user.type(screen.getByLabelText('Connecting in China'), 'PEK');
+		await user.type(screen.getByLabelText('To'), 'NRT');
+		setTime('Arrive in China (local time)', '2026-03-16T16:00');
+		setTime('Leave China (local time)', '2026-03-16T15:59');
+		await user.click(screen.getByRole('button', {name: 'Check'}));
+		expect(screen.getByRole('alert').textContent).toBe('You leave before you arrive: check the dates.');
+		setTime('Leave China (local time)', '2026-03-16T18:30');
+		await user.click(screen.getByRole('button', {name: 'Check'}));
+		expect((await screen.findByTestId('result')).textContent).toContain('Best option: 24-hour direct transit');
+	});
+
+	it('takes names as well as codes, in any case: jfk, 北京首都国际机场', async () => {
+		const user = userEvent.setup();
+		renderForm();
+		await user.type(screen.getByLabelText('From'), 'jfk');
+		await user.type(screen.getByLabelText('Connecting in China'), '北京首都国际机场');
+		await user.type(screen.getByLabelText('To'), 'nrt{Enter}');
+		expect((await screen.findByTestId('result')).textContent).toContain('PEK');
+	});
+
+	it('shows which passports are used, or asks for one', () => {
+		renderForm(['US', 'FR']);
+		expect(screen.getByTestId('form-passports').textContent).toBe('Passports: US, FR');
+		cleanup();
+		renderForm([]);
+		expect(screen.getByTestId('form-passports').textContent).toContain('passport');
+	});
+
+	it('offers every airport in the autocomplete list, with city and name', () => {
+		renderForm();
+		const list = document.getElementById('airports')!;
+		expect(list.querySelectorAll('option').length).toBe(Object.keys(rules.airports).length);
+		expect(list.querySelector('option[value="PVG"]')?.getAttribute('label')).toBe('Shanghai (Pudong) — Shanghai Pudong International Airport');
+		expect(screen.getByLabelText('From').getAttribute('list')).toBe('airports');
+	});
+});
+
+describe('paste an itinerary (popup)', () => {
+	const renderPaste = () => render(<PasteItinerary rules={rules} locale="en" passports={[]} today={TODAY} />);
+
+	it('empty text: asks for some, no result', async () => {
+		const user = userEvent.setup();
+		renderPaste();
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		expect(screen.getByRole('alert').textContent).toBe('Paste some text first.');
+		expect(document.activeElement).toBe(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'));
+		expect(screen.queryByTestId('paste-result')).toBeNull();
+	});
+
+	it('text with no flights: says so and what it can read', async () => {
+		const user = userEvent.setup();
+		renderPaste();
+		await user.type(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), 'Dear customer, thank you for your booking.');
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		expect(screen.getByTestId('paste-result').textContent).toContain('No flights found in this text.');
+	});
+
+	it('a Sabre display through Beijing gets its verdict', async () => {
+		const user = userEvent.setup();
+		renderPaste();
+		const box = screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text');
+		fireEvent.input(box, {target: {value: ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245'}});
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		const result = screen.getByTestId('paste-result');
+		expect(result.textContent).toContain('1 itineraries found; 1 stop in mainland China.');
+		expect(result.textContent).toContain('Best option: 24-hour direct transit');
+	});
+});
+
+describe('passports (options)', () => {
+	it('adds by code or by name with Enter, refuses unknown, empty and duplicate entries', async () => {
+		const user = userEvent.setup();
+		const onChange = vi.fn();
+		const {rerender} = render(<PassportPicker passports={['FR']} locale="en" onChange={onChange} />);
+		const field = screen.getByLabelText('Country of passport');
+		await user.click(screen.getByRole('button', {name: 'Add passport'}));
+		expect(screen.getByRole('alert').textContent).toBe('Choose a country first.');
+		await user.type(field, 'Narnia{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('Unknown country: Narnia');
+		expect(field.getAttribute('aria-invalid')).toBe('true');
+		await user.clear(field);
+		await user.type(field, 'fr{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('France is already in the list.');
+		expect(onChange).not.toHaveBeenCalled();
+		await user.clear(field);
+		await user.type(field, 'Germany{Enter}');
+		expect(onChange).toHaveBeenLastCalledWith(['FR', 'DE']);
+		expect(screen.queryByRole('alert')).toBeNull();
+		expect((field as HTMLInputElement).value).toBe('');
+		await user.type(field, 'United States (US){Enter}');
+		expect(onChange).toHaveBeenLastCalledWith(['FR', 'US']);
+		rerender(<PassportPicker passports={['FR', 'DE']} locale="en" onChange={onChange} />);
+		expect(screen.getAllByRole('listitem').map((li) => li.getAttribute('data-code'))).toEqual(['FR', 'DE']);
+	});
+
+	it('removes one with its own labelled button', async () => {
+		const user = userEvent.setup();
+		const onChange = vi.fn();
+		render(<PassportPicker passports={['FR', 'DE']} locale="en" onChange={onChange} />);
+		await user.click(screen.getByRole('button', {name: 'Remove Germany'}));
+		expect(onChange).toHaveBeenCalledWith(['FR']);
+	});
+
+	it('the country list is localised and searchable in Chinese', async () => {
+		const user = userEvent.setup();
+		const onChange = vi.fn();
+		render(<PassportPicker passports={[]} locale="zh-CN" onChange={onChange} />);
+		expect(document.querySelector('#countries option[value="法国 (FR)"]')).not.toBeNull();
+		await user.type(screen.getByLabelText('护照签发国家'), '法国{Enter}');
+		expect(onChange).toHaveBeenCalledWith(['FR']);
+	});
+
+	it('stops at eight passports', async () => {
+		const user = userEvent.setup();
+		const onChange = vi.fn();
+		render(<PassportPicker passports={['FR', 'DE', 'US', 'GB', 'IT', 'ES', 'NL', 'BE']} locale="en" onChange={onChange} />);
+		await user.type(screen.getByLabelText('Country of passport'), 'JP{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('At most 8 passports.');
+		expect(onChange).not.toHaveBeenCalled();
+	});
+});
+
+describe('your sites (options)', () => {
+	const setup = (over: Partial<Parameters<typeof UserSites>[0]> = {}) => {
+		const props = {
+			sites: [] as string[],
+			granted: [] as string[],
+			locale: 'en' as const,
+			isBuiltIn: (origin: string) => origin === 'https://www.kayak.com',
+			request: vi.fn(async () => true),
+			release: vi.fn(),
+			onChange: vi.fn(),
+			...over,
+		};
+		render(<UserSites {...props} />);
+		return props;
+	};
+
+	it('asks the browser for one site and adds it when granted', async () => {
+		const user = userEvent.setup();
+		const props = setup();
+		await user.type(screen.getByLabelText('Site address'), 'https://booking.agency.example/desk/pnr?id=1{Enter}');
+		expect(props.request).toHaveBeenCalledWith('https://booking.agency.example');
+		await waitFor(() => expect(props.onChange).toHaveBeenCalledWith(['https://booking.agency.example']));
+	});
+
+	it('adds nothing when the browser says no, and says so', async () => {
+		const user = userEvent.setup();
+		const props = setup({request: vi.fn(async () => false)});
+		await user.type(screen.getByLabelText('Site address'), 'agent.example.com{Enter}');
+		expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'The browser did not grant access to https://agent.example.com: nothing changed.');
+		expect(props.onChange).not.toHaveBeenCalled();
+	});
+
+	it('refuses what is not a web address, and built-in sites, without asking the browser', async () => {
+		const user = userEvent.setup();
+		const props = setup();
+		await user.click(screen.getByRole('button', {name: 'Add site'}));
+		expect(screen.getByRole('alert').textContent).toBe('Not a web address: —. Type something like agent.example.com.');
+		await user.type(screen.getByLabelText('Site address'), 'file:///etc/passwd{Enter}');
+		expect(screen.getByRole('alert').textContent).toContain('Not a web address: file:///etc/passwd');
+		await user.clear(screen.getByLabelText('Site address'));
+		await user.type(screen.getByLabelText('Site address'), 'www.kayak.com{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('https://www.kayak.com is already built in.');
+		expect(props.request).not.toHaveBeenCalled();
+	});
+
+	it('marks a site whose access was revoked, offers to allow it again, and removes a site with its permission', async () => {
+		const user = userEvent.setup();
+		const props = setup({sites: ['https://a.example', 'https://b.example'], granted: ['https://a.example']});
+		const items = screen.getAllByRole('listitem');
+		expect(items[0]!.textContent).not.toContain('not granted');
+		expect(items[1]!.textContent).toContain('access not granted: not running');
+		await user.click(screen.getByRole('button', {name: 'Allow again'}));
+		expect(props.request).toHaveBeenCalledWith('https://b.example');
+		await user.click(screen.getByRole('button', {name: 'Remove https://a.example'}));
+		expect(props.release).toHaveBeenCalledWith('https://a.example');
+		expect(props.onChange).toHaveBeenCalledWith(['https://b.example']);
+	});
+});
