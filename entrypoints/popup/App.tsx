@@ -1,5 +1,6 @@
 import {browser} from '#imports';
 import {useEffect, useState} from 'preact/hooks';
+import {ChinaMap} from '@/components/ChinaMap';
 import {PasteItinerary} from '@/components/PasteItinerary';
 import {RouteCheck} from '@/components/RouteCheck';
 import {useSettings} from '@/components/settings-store';
@@ -10,7 +11,8 @@ import {resolveLocale, t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import {loadRules} from '@/lib/rules/load-rules';
-import type {SegmentInput} from '@/lib/rules/types';
+import type {CheckResult, SegmentInput, TripInput} from '@/lib/rules/types';
+import {mapText} from '@/lib/i18n/map-text';
 import {originPattern, siteOrigin, type Settings} from '@/lib/settings';
 import {isBuiltInOrigin} from '@/lib/sites';
 import {CONTENT_SCRIPT_FILE} from '@/lib/sites/user-sites';
@@ -143,6 +145,19 @@ function GenericFindings({itineraries, locale, passports}: {itineraries: Segment
 	);
 }
 
+/** Under a checked route: for a stay where 240-hour transit applies or may apply, where the traveller may go. */
+function ResultExtras({result, locale}: {trip: TripInput; result: CheckResult; locale: Locale}) {
+	const rules = loadRules();
+	const stays = result.stops.filter((s) => s.verdicts.some((v) => v.policy === 'transit240' && (v.status === 'eligible' || v.status === 'conditional')));
+	if (stays.length === 0) return null;
+	return (
+		<section aria-labelledby="map-h" class="map-section">
+			<h3 id="map-h">{mapText('heading', locale)}</h3>
+			<ChinaMap rules={rules} locale={locale} airports={stays.flatMap((s) => s.airports)} />
+		</section>
+	);
+}
+
 export function App() {
 	const rules = loadRules();
 	const [settings, save] = useSettings();
@@ -158,7 +173,14 @@ export function App() {
 				</button>
 			</header>
 			<ThisPage locale={locale} settings={settings} save={save} />
-			<RouteCheck rules={rules} locale={locale} passports={settings.passports} today={today()} onOpenSettings={openSettings} />
+			<RouteCheck
+				rules={rules}
+				locale={locale}
+				passports={settings.passports}
+				today={today()}
+				onOpenSettings={openSettings}
+				renderExtras={(trip, result) => <ResultExtras trip={trip} result={result} locale={locale} />}
+			/>
 			<PasteItinerary rules={rules} locale={locale} passports={settings.passports} today={today()} />
 			<p class="hint" data-testid="rules-info">
 				{t('rulesAsOf', locale, {date: rules.data.reviewedAt})} · {t('disclaimer', locale)}

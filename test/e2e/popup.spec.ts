@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
 import {expect, test} from './fixtures';
 
 test('the popup checks a route typed by hand, with the same details as the badges', async ({context, extensionId}) => {
@@ -42,4 +44,70 @@ test('an agent pastes a GDS display and gets the verdict for the mainland stop',
 	const result = popup.getByTestId('paste-result');
 	await expect(result).toContainText('1 itineraries found; 1 stop in mainland China.');
 	await expect(result).toContainText('Best option: 24-hour direct transit');
+});
+
+async function setSettings(context: import('@playwright/test').BrowserContext, settings: Record<string, unknown>) {
+	const [worker] = context.serviceWorkers();
+	await (worker ?? (await context.waitForEvent('serviceworker'))).evaluate(async (value) => {
+		const g = globalThis as unknown as {chrome: {storage: {local: {set: (v: object) => Promise<void>}}}};
+		await g.chrome.storage.local.set({settings: value});
+	}, settings);
+}
+
+async function check240(popup: import('@playwright/test').Page, labels: {from: string; via: string; to: string; arrive: string; leave: string; check: string}) {
+	await popup.getByLabel(labels.from).fill('LAX');
+	await popup.getByLabel(labels.via).fill('PVG');
+	await popup.getByLabel(labels.to, {exact: true}).fill('ICN');
+	await popup.getByLabel(labels.arrive).fill('2026-03-16T17:00');
+	await popup.getByLabel(labels.leave).fill('2026-03-20T09:00');
+	await popup.getByRole('button', {name: labels.check, exact: true}).click();
+}
+
+test('a 240-hour stay shows where the traveller may go: the map from boundary data and the list beside it; axe finds nothing', async ({context, extensionId}) => {
+	await setSettings(context, {passports: ['US'], language: 'en', disabledSites: [], detailLevel: 'standard', extraSites: []});
+	const popup = await context.newPage();
+	await popup.setViewportSize({width: 420, height: 900});
+	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	await expect(popup.getByTestId('form-passports')).toHaveText('Passports: US');
+	await check240(popup, {from: 'From', via: 'Connecting in China', to: 'To', arrive: 'Arrive in China (local time)', leave: 'Leave China (local time)', check: 'Check'});
+	const result = popup.getByTestId('result');
+	await expect(result).toContainText('240-hour visa-free transit');
+	const map = result.getByRole('img', {name: /24 permitted areas.*PVG/});
+	await expect(map).toBeVisible();
+	await expect(result.locator('path[data-status="whole"]')).toHaveCount(18);
+	await expect(result.locator('path[data-status="listed"]')).toHaveCount(6);
+	await expect(result.locator('[data-iata="PVG"]')).toHaveCount(1);
+	await expect(result.getByRole('heading', {name: 'The 24 permitted areas'})).toBeVisible();
+	await expect(result.getByRole('listitem').filter({hasText: 'Shanghai'}).first()).toContainText('PVG');
+	const axe = await new AxeBuilder({page: popup}).analyze();
+	expect(axe.violations).toEqual([]);
+	fs.mkdirSync('.test-results', {recursive: true});
+	await popup.screenshot({path: '.test-results/popup-240-en.png', fullPage: true});
+});
+
+test('the popup in Chinese: the same check, the map and list in Chinese; axe finds nothing', async ({context, extensionId}) => {
+	await setSettings(context, {passports: ['US'], language: 'zh-CN', disabledSites: [], detailLevel: 'standard', extraSites: []});
+	const popup = await context.newPage();
+	await popup.setViewportSize({width: 420, height: 900});
+	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	await check240(popup, {from: '出发地', via: '中国中转机场', to: '目的地', arrive: '抵达中国（当地时间）', leave: '离开中国（当地时间）', check: '查询'});
+	const result = popup.getByTestId('result');
+	await expect(result).toContainText('240小时');
+	await expect(result.getByRole('listitem').filter({hasText: '上海'}).first()).toContainText('PVG');
+	const axe = await new AxeBuilder({page: popup}).analyze();
+	expect(axe.violations).toEqual([]);
+	await popup.screenshot({path: '.test-results/popup-240-zh-CN.png', fullPage: true});
+});
+
+test('the options page: axe finds nothing, in English and Chinese', async ({context, extensionId}) => {
+	for (const language of ['en', 'zh-CN']) {
+		await setSettings(context, {passports: ['US', 'FR'], language, disabledSites: ['kayak'], detailLevel: 'detailed', extraSites: []});
+		const options = await context.newPage();
+		await options.goto(`chrome-extension://${extensionId}/options.html`);
+		await expect(options.getByTestId('passports').getByRole('listitem')).toHaveCount(2);
+		const axe = await new AxeBuilder({page: options}).analyze();
+		expect(axe.violations).toEqual([]);
+		await options.screenshot({path: `.test-results/options-${language}.png`, fullPage: true});
+		await options.close();
+	}
 });
