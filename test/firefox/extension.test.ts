@@ -13,7 +13,9 @@ const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e'
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
 const KUL_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
 const SFO_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
+const AGENT = 'https://agent.example.test/desk/pnr';
 const pages: Record<string, string> = {
+	[AGENT]: fs.readFileSync('test/fixtures/agent/pnr-workspace-composite.html', 'utf8'),
 	[KUL_NRT]: fs.readFileSync('test/fixtures/google-flights/kul-nrt-loading-composite.html', 'utf8'),
 	[SFO_NRT]: fs.readFileSync('test/fixtures/google-flights/sfo-nrt-2025.html', 'utf8'),
 };
@@ -133,5 +135,47 @@ describe('Firefox', () => {
 		}
 		expect(Object.keys(chromium).length).toBeGreaterThan(0);
 		expect(firefox).toEqual(chromium);
+	});
+
+	it('scans an agent tool from the popup (activeTab + scripting in MV2), then runs there by itself once added', async () => {
+		// The e2e build grants https://agent.example.test/* up front, as a user accepting the prompt would.
+		const page = await open(AGENT);
+		await new Promise((r) => setTimeout(r, 500));
+		expect(await page.evaluate(() => document.querySelectorAll('ctc-badge').length)).toBe(0);
+		const popup = await extensionPage('popup.html');
+		await popup.waitForSelector('main');
+		const tabId = await popup.evaluate(async (url) => {
+			const g = globalThis as unknown as {browser: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
+			return (await g.browser.tabs.query({url}))[0]!.id;
+		}, AGENT);
+		await popup.evaluate((id) => void (location.search = `?tab=${id}`), tabId);
+		await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Scan this page'), {timeout: 15_000});
+		await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Scan this page')!.click());
+		const status = await popup
+			.waitForFunction(() => {
+				const text = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
+				return text.includes('generic detector') ? text : undefined;
+			}, {timeout: 15_000})
+			.then((h) => h.jsonValue());
+		expect(status).toMatch(/1 via mainland China/);
+		expect((await badgeTexts(page))[0]).not.toContain('✓');
+		// "Always run on this site", as the settings would store it: the background registers the script.
+		await popup.evaluate(async () => {
+			const g = globalThis as unknown as {browser: {storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}}}};
+			const current = ((await g.browser.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+			await g.browser.storage.local.set({settings: {...current, extraSites: ['https://agent.example.test']}});
+		});
+		await popup.waitForFunction(
+			async () => {
+				const g = globalThis as unknown as {browser: {scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>}}};
+				return (await g.browser.scripting.getRegisteredContentScripts()).some((s) => s.matches?.includes('https://agent.example.test/*'));
+			},
+			{timeout: 15_000},
+		);
+		await page.close();
+		const again = await open(AGENT);
+		expect(await badgeTexts(again)).toHaveLength(1);
+		await again.close();
+		await popup.close();
 	});
 });
