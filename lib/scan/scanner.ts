@@ -214,7 +214,8 @@ export function startScanner(options: ScannerOptions): Scanner {
 		const rank = {none: 0, passport: 1, check: 2, ok: 3} as const;
 		const weakest = judged.reduce((a, b) => (rank[b.summary.tone] < rank[a.summary.tone] ? b : a));
 		const text = judged.length === 1 ? weakest.summary.text : t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.text});
-		const summary = {...weakest.summary, text, ariaLabel: t('badgeAriaPage', settings.locale, {summary: text.replace(/ ✓/, '')})};
+		const full = judged.length === 1 ? weakest.summary.fullText : t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.fullText});
+		const summary = {...weakest.summary, text, fullText: full, ariaLabel: t('badgeAriaPage', settings.locale, {summary: full.replace(/ ✓/, '')})};
 		const view: BadgeView = {summary, results: judged.map((j) => j.result), heuristic: adapter.confidence === 'heuristic', locale: settings.locale, page: true};
 		pageBadge.handle = mount({anchor: doc.body, append: 'first'}, view);
 	}

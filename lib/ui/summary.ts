@@ -9,7 +9,8 @@ import {t} from '../i18n/messages';
 import type {DetailLevel} from '../settings';
 
 export type Tone = 'ok' | 'check' | 'none' | 'passport';
-export type BadgeSummary = {tone: Tone; text: string; ariaLabel: string; icon: string};
+/** `fullText`: the standard wording whatever the detail level (accessible names are built from it). */
+export type BadgeSummary = {tone: Tone; text: string; fullText: string; ariaLabel: string; icon: string};
 
 // The ✓ of an eligible verdict is part of its text ("24h transit ✓ PEK"); the other states lead with a symbol, so
 // no state relies on colour alone.
@@ -84,6 +85,7 @@ export function summarize(result: CheckResult, confidence: Confidence | 'manual'
 			text = t('badgeNone', locale);
 	}
 	const icon = ICON[worst.tone];
+	const fullText = text;
 	const ariaLabel = t('badgeAria', locale, {summary: text.replace(/ ✓/, '')});
 	if (detail === 'compact') text = compactText(worst.tone, worst.verdict, locale);
 	else if (detail === 'detailed') {
@@ -92,5 +94,5 @@ export function summarize(result: CheckResult, confidence: Confidence | 'manual'
 		if (worst.tone !== 'ok' || worst.verdict?.policy !== 'transit24') text += ` · ${airports}`;
 		if (passport) text += ` · ${t('detailPassport', locale, {passport})}`;
 	}
-	return {tone: worst.tone, text, icon, ariaLabel};
+	return {tone: worst.tone, text, fullText, icon, ariaLabel};
 }

@@ -84,6 +84,24 @@ test('setting passports in the options updates the open page without a reload', 
 	await expect(card.locator('[data-policy="transit240"]').first()).toContainText('Leave mainland China by 2026-05-22 00:00');
 });
 
+test('the badge detail level in the options changes what the badge says, not what it means', async ({context, extensionId}) => {
+	const page = await openKulNrt(context);
+	const badge = page.locator('ctc-badge button.badge');
+	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	await options.getByRole('radio', {name: /^Compact/}).check();
+	await page.bringToFront();
+	await expect(badge).toHaveText('2 via China · ✓ 24h');
+	// Screen readers still hear the whole sentence.
+	await expect(badge).toHaveAccessibleName('China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.');
+	await options.getByRole('radio', {name: /^Detailed/}).check();
+	await page.bringToFront();
+	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
+	await options.getByRole('radio', {name: /^Standard/}).check();
+	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
+});
+
 test('the language setting switches the badge to Chinese', async ({context, extensionId}) => {
 	const page = await openKulNrt(context);
 	const options = await context.newPage();
