@@ -47,6 +47,30 @@ export const CountingSchema = z.strictObject({
 	note: z.string(),
 });
 
+/**
+ * A policy in words, for the printable check-in card. `quote`: an official text copied word for word from `source`
+ * (a language marked `…IsTranslation` is our translation of it, not published text). `summary`: no official text was
+ * found, so the words are ours and the card must say so. Chinese is kept in the original script of the source.
+ */
+export const WordingSchema = z.strictObject({
+	kind: z.enum(['quote', 'summary']),
+	en: z.string().min(1),
+	zh: z.string().min(1),
+	enIsTranslation: z.literal(true).optional(),
+	zhIsTranslation: z.literal(true).optional(),
+	/** Where in the source the text stands (law article, numbered measure), in our words. */
+	cite: z.strictObject({en: z.string().min(1), zh: z.string().min(1)}).optional(),
+	/** Date of the quoted text itself, when the source record carries none or a different one. */
+	date: IsoDateSchema.optional(),
+	source: SourceIdSchema,
+	/** Other sources that carry the same text (mirrors with a public address, reprints). */
+	alsoIn: z.array(SourceIdSchema).optional(),
+	/** true when the quote was copied from the source text itself (rules-facts.md), not from a paraphrase. */
+	verified: z.boolean(),
+	note: z.string().optional(),
+});
+export type Wording = z.infer<typeof WordingSchema>;
+
 const ThirdCountrySchema = z.strictObject({
 	required: z.boolean(),
 	confidence: z.enum(['high', 'medium', 'low']),
@@ -69,6 +93,7 @@ export const TransitRulesSchema = z.strictObject({
 			staysAtOneAirport: z.boolean(),
 			domesticLegsAllowed: z.boolean(),
 			counting: CountingSchema,
+			wording: WordingSchema,
 		}),
 		transit240: z.strictObject({
 			maxHours: z.number().int().positive(),
@@ -79,8 +104,9 @@ export const TransitRulesSchema = z.strictObject({
 			thirdCountry: ThirdCountrySchema,
 			counting: CountingSchema,
 			predecessorNote: z.string(),
+			wording: WordingSchema,
 		}),
-		visaFree: z.strictObject({sources: SourceIdsSchema, counting: CountingSchema}),
+		visaFree: z.strictObject({sources: SourceIdsSchema, counting: CountingSchema, wording: WordingSchema}),
 	}),
 	reminders: z.strictObject({
 		passportMinValidityMonths: z.number().int().positive(),

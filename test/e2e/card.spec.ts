@@ -1,0 +1,155 @@
+import AxeBuilder from '@axe-core/playwright';
+import type {BrowserContext, Page} from '@playwright/test';
+import fs from 'node:fs';
+import {cardHash} from '../../lib/ui/card';
+import type {TripInput} from '../../lib/rules/types';
+import {expect, test} from './fixtures';
+
+/** US passport, four days in Shanghai on the way to Seoul: 240-hour transit (the longest card: it lists the areas). */
+const PVG_240H: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00', flight: 'MU586'},
+		{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', arrival: '2026-03-20T12:00', flight: 'MU5041'},
+	],
+};
+const PEK_24H: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:00', flight: 'CA982'},
+		{from: 'PEK', to: 'NRT', departure: '2026-03-16T18:30', arrival: '2026-03-16T22:45', flight: 'CA925'},
+	],
+};
+const PVG_VISA_FREE: TripInput = {
+	passports: ['FR'],
+	segments: [
+		{from: 'CDG', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T07:00', flight: 'AF112'},
+		{from: 'PVG', to: 'CDG', departure: '2026-03-30T09:00', arrival: '2026-03-30T15:00', flight: 'AF111'},
+	],
+};
+
+async function openCard(context: BrowserContext, extensionId: string, hash: string): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`chrome-extension://${extensionId}/card.html#${hash}`);
+	return page;
+}
+
+/** Writes the settings the way the extension stores them (WXT's `local:settings`), from the service worker. */
+async function setLanguage(context: BrowserContext, language: 'en' | 'zh-CN' | 'zh-TW'): Promise<void> {
+	const [worker] = context.serviceWorkers();
+	await worker!.evaluate(async (lang) => {
+		const g = globalThis as unknown as {chrome: {storage: {local: {set: (items: object) => Promise<void>}}}};
+		await g.chrome.storage.local.set({settings: {passports: [], language: lang, disabledSites: []}});
+	}, language);
+}
+
+/** Pages in a PDF: page objects, not the `/Type /Pages` tree node. */
+function pdfPages(pdf: Buffer): number {
+	return pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+}
+
+test('the 240-hour card states the policy, traveller, stay and official wording in English and Chinese', async ({context, extensionId}) => {
+	await setLanguage(context, 'en');
+	const page = await openCard(context, extensionId, cardHash(PVG_240H));
+	const card = page.getByTestId('card');
+	await expect(card).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', {level: 1})).toHaveText(/240-hour visa-free transit\s*240小时过境免签/);
+	await expect(page.getByTestId('passport')).toContainText('United States 美国 (US)');
+	await expect(card.getByRole('table')).toContainText('MU586');
+	await expect(card.getByRole('table')).toContainText('上海浦东国际机场');
+	await expect(page.getByTestId('deadline')).toContainText('2026-03-27 00:00 Beijing time (the end of 2026-03-26)');
+	await expect(page.getByTestId('deadline')).toContainText('北京时间2026-03-27 00:00前（即2026-03-26当天结束前）');
+	await expect(card).toContainText('● Shanghai');
+	await expect(card).toContainText('广西（南宁市');
+	// NIA measure 6 of 2025-11-03 (rules-facts.md §1.1): "…可从24个省（自治区、直辖市）65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时。"
+	await expect(page.getByTestId('wording-zh')).toContainText('65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时');
+	await expect(page.getByTestId('wording-zh')).toContainText('Official text');
+	await expect(page.getByTestId('wording-en')).toContainText('Our translation, not an official text');
+	await expect(page.getByTestId('source')).toContainText('HK News Net report of NIA 10 measures');
+	await expect(page.getByTestId('source')).toContainText('2025-11-03');
+	await expect(page.getByTestId('source')).toContainText('official source 官方来源');
+	await expect(page.getByTestId('rules-as-of')).toContainText('Rules as of 2026-11-22');
+	await expect(card).toContainText('The border officer decides on entry');
+	await expect(card).toContainText('是否准予入境由边检机关决定');
+
+	const axe = await new AxeBuilder({page}).analyze();
+	expect(axe.violations).toEqual([]);
+	await page.screenshot({path: '.test-results/card-en.png', fullPage: true});
+
+	const print = page.getByRole('button', {name: /Print/});
+	await expect(print).toBeVisible();
+	await page.emulateMedia({media: 'print'});
+	await expect(print).toBeHidden();
+	await page.emulateMedia({media: null}); // back to the default, so page.pdf() prints with print CSS
+
+	const pdf = await page.pdf({format: 'A4', printBackground: true});
+	fs.mkdirSync('.test-results', {recursive: true});
+	fs.writeFileSync('.test-results/check-in-card.pdf', pdf); // kept before the checks, to look at when they fail
+	expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+	expect(pdfPages(pdf)).toBe(1);
+});
+
+test('the 24-hour and visa-free cards also fit on one page, and say which wording is official', async ({context, extensionId}) => {
+	await setLanguage(context, 'en');
+	const t24 = await openCard(context, extensionId, cardHash(PEK_24H));
+	await expect(t24.getByRole('heading', {level: 1})).toHaveText(/24-hour direct transit\s*24小时直接过境/);
+	// Exit and Entry Administration Law art. 22(3): "…在中国境内停留不超过二十四小时且不离开口岸…" / "…without leaving the port of entry…"
+	await expect(t24.getByTestId('wording-zh')).toContainText('在中国境内停留不超过二十四小时且不离开口岸');
+	await expect(t24.getByTestId('wording-en')).toContainText('will stay for not more than 24 hours in China without leaving the port of entry');
+	await expect(t24.getByTestId('wording-en')).toContainText('Published English version; the Chinese text prevails');
+	await expect(t24.getByTestId('wording-zh')).toContainText('Official text 官方原文');
+	await expect(t24.getByTestId('source')).toContainText("National People's Congress");
+	expect(pdfPages(await t24.pdf({format: 'A4', printBackground: true}))).toBe(1);
+
+	const vf = await openCard(context, extensionId, cardHash(PVG_VISA_FREE));
+	await expect(vf.getByRole('heading', {level: 1})).toHaveText(/Visa-free entry\s*免签入境/);
+	await expect(vf.getByTestId('deadline')).toContainText('2026-04-16 00:00 Beijing time (the end of 2026-04-15)');
+	await expect(vf.getByTestId('no-official-text')).toContainText('No official text of this rule was found in our sources');
+	await expect(vf.getByTestId('source')).toContainText('Ministry of Foreign Affairs');
+	expect((await new AxeBuilder({page: vf}).analyze()).violations).toEqual([]);
+	expect(pdfPages(await vf.pdf({format: 'A4', printBackground: true}))).toBe(1);
+});
+
+test('a bad or missing hash shows an error and no card', async ({context, extensionId}) => {
+	await setLanguage(context, 'en');
+	const garbage = await openCard(context, extensionId, 'not-a-trip');
+	await expect(garbage.getByTestId('card-error')).toContainText('This card link cannot be read');
+	await expect(garbage.getByTestId('card-error')).toContainText('The link is damaged or incomplete.');
+	await expect(garbage.getByTestId('card')).toHaveCount(0);
+	await expect(garbage.getByRole('button', {name: /Print/})).toHaveCount(0);
+
+	const unknownAirport = await openCard(context, extensionId, encodeURIComponent(JSON.stringify({passports: ['US'], segments: [{from: 'LAX', to: 'ZZZ'}]})));
+	await expect(unknownAirport.getByTestId('card-error')).toContainText('The trip in the link is not valid.');
+	await expect(unknownAirport.getByTestId('card-error')).toContainText('unknown airport code "ZZZ"');
+
+	const empty = await openCard(context, extensionId, '');
+	await expect(empty.getByTestId('card-error')).toContainText('The link carries no trip.');
+	expect((await new AxeBuilder({page: empty}).analyze()).violations).toEqual([]);
+
+	const roundTrip: TripInput = {passports: ['US'], segments: [{from: 'LAX', to: 'PVG', arrival: '2026-03-16T17:00'}, {from: 'PVG', to: 'LAX', departure: '2026-03-20T09:00'}]};
+	const none = await openCard(context, extensionId, cardHash(roundTrip));
+	await expect(none.getByTestId('no-card')).toContainText('No visa-free route was found for this trip');
+	await expect(none.getByTestId('no-card')).toContainText('未找到此行程的免签方案');
+	await expect(none.getByTestId('card')).toHaveCount(0);
+});
+
+test('in Chinese the card leads with Chinese, Simplified or Traditional as set', async ({context, extensionId}) => {
+	await setLanguage(context, 'zh-CN');
+	const page = await openCard(context, extensionId, cardHash(PVG_240H));
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	await expect(page.getByRole('heading', {level: 1})).toHaveText(/240小时过境免签\s*240-hour visa-free transit/);
+	await expect(page.getByRole('button', {name: /打印/})).toBeVisible();
+	await expect(page.getByTestId('deadline')).toContainText('北京时间2026-03-27 00:00前');
+	expect((await new AxeBuilder({page}).analyze()).violations).toEqual([]);
+	await page.screenshot({path: '.test-results/card-zh-CN.png', fullPage: true});
+	expect(pdfPages(await page.pdf({format: 'A4', printBackground: true}))).toBe(1);
+
+	await setLanguage(context, 'zh-TW');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+	await expect(page.getByRole('heading', {level: 1})).toHaveText(/240小時過境免簽\s*240-hour visa-free transit/);
+	await expect(page.getByRole('button', {name: /列印/})).toBeVisible();
+	// The official text keeps its original simplified characters.
+	await expect(page.getByTestId('wording-zh')).toContainText('并在规定区域停留活动不超过240小时');
+	await expect(page.getByTestId('wording-zh')).toContainText('中文按原文簡體字呈現');
+});

@@ -1,0 +1,266 @@
+import {describe, expect, it} from 'vitest';
+import {CARD_TEXT} from '@/lib/i18n/card-text';
+import {LOCALES} from '@/lib/i18n/reason-text';
+import {loadRules} from '@/lib/rules/load-rules';
+import type {TripInput} from '@/lib/rules/types';
+import {chinaMap} from '@/lib/ui/china-map-data';
+import {buildCard, CARD_PATH, cardHash, MAX_HASH_LENGTH, tripFromHash, type CheckInCard} from '@/lib/ui/card';
+
+const rules = loadRules();
+const TODAY = '2026-11-22';
+
+/** JFK → PEK → NRT on one day: 24-hour direct transit, open to every nationality. */
+const PEK_24H: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:00', flight: 'CA982'},
+		{from: 'PEK', to: 'NRT', departure: '2026-03-16T18:30', arrival: '2026-03-16T22:45', flight: 'CA925'},
+	],
+};
+/** A US passport has no visa-free regime, so four days in Shanghai on the way to Seoul rest on the 240-hour rule. */
+const PVG_240H: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00', flight: 'MU586'},
+		{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', arrival: '2026-03-20T12:00'},
+	],
+};
+/** Paris → Shanghai → Paris for two weeks: no transit (same country both ways), but France has 30-day visa-free entry. */
+const PVG_VISA_FREE: TripInput = {
+	passports: ['FR'],
+	segments: [
+		{from: 'CDG', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T07:00'},
+		{from: 'PVG', to: 'CDG', departure: '2026-03-30T09:00', arrival: '2026-03-30T15:00'},
+	],
+};
+/** The same round trip on a US passport: no policy applies. */
+const PVG_ROUND_TRIP_US: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00'},
+		{from: 'PVG', to: 'LAX', departure: '2026-03-20T09:00', arrival: '2026-03-20T06:00'},
+	],
+};
+
+function card(trip: TripInput): CheckInCard {
+	const outcome = buildCard(trip, rules, TODAY, {prefectureNames: chinaMap().prefectures});
+	if (!outcome.ok) throw new Error(`expected a card, got ${outcome.reason}`);
+	return outcome.card;
+}
+
+describe('card hash', () => {
+	it('round-trips every trip through the URL hash, with or without the "#"', () => {
+		for (const trip of [PEK_24H, PVG_240H, PVG_VISA_FREE, {passports: [], segments: []}]) {
+			const hash = cardHash(trip);
+			expect(hash).toMatch(/^[A-Za-z0-9\-_.!~*'()%]+$/); // encodeURIComponent's alphabet: safe in a fragment
+			expect(tripFromHash(`#${hash}`, rules)).toEqual({ok: true, trip});
+			expect(tripFromHash(hash, rules)).toEqual({ok: true, trip});
+		}
+	});
+
+	it('keeps separate tickets, layover minutes and non-ASCII flight text', () => {
+		const trip: TripInput = {
+			passports: ['DE', 'GB'],
+			segments: [
+				{from: 'HKG', to: 'CAN', flight: '航班 CZ 3076', connectionMinutes: 95},
+				{from: 'CAN', to: 'SIN', separateTickets: true},
+			],
+		};
+		expect(tripFromHash(`#${cardHash(trip)}`, rules)).toEqual({ok: true, trip});
+	});
+
+	it('opens on the card page', () => {
+		expect(CARD_PATH).toBe('/card.html');
+	});
+
+	it('answers a missing hash with an error', () => {
+		expect(tripFromHash('', rules)).toMatchObject({ok: false, code: 'missing'});
+		expect(tripFromHash('#', rules)).toMatchObject({ok: false, code: 'missing'});
+	});
+
+	it('answers garbage with an error, never an exception', () => {
+		for (const hash of ['#hello', '#%E0%A4%A', '#%7B%22passports', '#{{{', '#null)', `#${'%'.repeat(20)}`]) {
+			const read = tripFromHash(hash, rules);
+			expect(read.ok, hash).toBe(false);
+			if (!read.ok) expect(read.error.length).toBeGreaterThan(0);
+		}
+		expect(tripFromHash(`#${'a'.repeat(MAX_HASH_LENGTH + 1)}`, rules)).toMatchObject({ok: false, code: 'too-long'});
+	});
+
+	it('rejects valid JSON that is not a trip', () => {
+		for (const value of [null, 42, 'PEK', [], {passports: ['US']}, {passports: 'US', segments: []}, {...PEK_24H, extra: 1}]) {
+			expect(tripFromHash(`#${encodeURIComponent(JSON.stringify(value))}`, rules), JSON.stringify(value)).toMatchObject({ok: false, code: 'invalid'});
+		}
+	});
+
+	it('rejects an unknown airport, an unknown passport and impossible times', () => {
+		const bad = (trip: unknown) => tripFromHash(`#${encodeURIComponent(JSON.stringify(trip))}`, rules);
+		expect(bad({passports: ['US'], segments: [{from: 'JFK', to: 'ZZZ'}]})).toEqual({ok: false, code: 'invalid', error: 'segments.0.to: unknown airport code "ZZZ"'});
+		expect(bad({passports: ['XX'], segments: []})).toMatchObject({ok: false, code: 'invalid', error: expect.stringContaining('unknown passport country code "XX"')});
+		expect(bad({passports: [], segments: [{from: 'JFK', to: 'PEK', departure: '2026-02-30T10:00'}]})).toMatchObject({ok: false, code: 'invalid'});
+	});
+});
+
+describe('the card for a 24-hour direct transit (JFK → PEK → NRT, US passport)', () => {
+	const c = card(PEK_24H);
+
+	it('is for 24-hour transit, in English and both Chinese scripts', () => {
+		expect(c.policy).toBe('transit24');
+		expect(c.policyName).toEqual({en: '24-hour direct transit', 'zh-CN': '24小时直接过境', 'zh-TW': '24小時直接過境'});
+		expect(c.passport).toEqual({code: 'US', name: {en: 'United States', 'zh-CN': '美国', 'zh-TW': '美國'}});
+	});
+
+	it('lists every flight with codes, names in both languages where known, times and flight numbers', () => {
+		expect(c.flights).toHaveLength(2);
+		expect(c.flights[0]).toMatchObject({
+			flight: 'CA982',
+			from: {iata: 'JFK', name: 'John F. Kennedy International Airport'},
+			to: {iata: 'PEK', name: 'Beijing Capital International Airport', nameZh: '北京首都国际机场'},
+			departure: '2026-03-15 13:00',
+			arrival: '2026-03-16 16:00',
+		});
+		expect(c.flights[0]!.from.nameZh).toBeUndefined(); // no Chinese name is made up for a foreign airport
+	});
+
+	it('states the stay: airport, times, 2 h 30 min of the 24 hours allowed, airside at PEK', () => {
+		expect(c.stay.airports.map((a) => a.iata)).toEqual(['PEK']);
+		expect(c.stay).toMatchObject({arrival: '2026-03-16 16:00', departure: '2026-03-16 18:30'});
+		expect(c.stay.duration?.en).toBe('2 h 30 min');
+		expect(c.stay.limit['zh-CN']).toBe('不超过24小时，且不离开口岸（机场限定区域）');
+		expect(c.stay.deadline).toBeUndefined();
+		expect(c.stay.areas).toBeUndefined();
+		expect(c.checks.map((x) => x.en)).toContain('PEK lets transfer passengers who stay airside skip border inspection (since 2024-01-11).');
+		expect(c.reminders.map((x) => x.en).join(' ')).toContain('temporary entry permit');
+		expect(c.reminders.map((x) => x.en).join(' ')).not.toContain('accommodation');
+	});
+
+	it('quotes the law, in Chinese and in its published English', () => {
+		// Exit and Entry Administration Law, art. 22(3) (rules-facts.md §2.1, [S18a][S18c]):
+		// "持联程客票搭乘国际航行的航空器、船舶、列车从中国过境前往第三国或者地区，在中国境内停留不超过二十四小时且不离开口岸…"
+		// "hold connected passenger tickets and are in transit to a third country or region … without leaving the port of entry"
+		expect(c.wording).toMatchObject({kind: 'quote', enIsTranslation: false, zhIsTranslation: false, verified: true, date: '2012-06-30'});
+		expect(c.wording.zh).toContain('在中国境内停留不超过二十四小时且不离开口岸');
+		expect(c.wording.en).toMatch(/^hold connected passenger tickets .* will stay for not more than 24 hours in China without leaving the port of entry/);
+		expect(c.wording.source).toMatchObject({id: 'S18', official: true, publisher: expect.stringContaining("National People's Congress")});
+		expect(c.wording.cite?.en).toContain('Article 22(3)');
+	});
+
+	it('says when the rules were reviewed', () => {
+		expect(c.rules.reviewedAt).toBe(rules.data.reviewedAt);
+		expect(c.notices).toEqual([]); // reviewed within 180 days of TODAY
+	});
+});
+
+describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 2026-03-20, US passport)', () => {
+	const c = card(PVG_240H);
+
+	it('is for 240-hour transit on the US passport', () => {
+		expect(c.policy).toBe('transit240');
+		expect(c.policyName['zh-TW']).toBe('240小時過境免簽');
+		expect(c.passport?.name['zh-CN']).toBe('美国');
+	});
+
+	it('gives the deadline: 00:00 on 27 March, i.e. by the end of 26 March', () => {
+		expect(c.stay.deadline).toMatchObject({at: '2026-03-27 00:00', lastDay: '2026-03-26'});
+		expect(c.stay.deadline?.text.en).toBe('2026-03-27 00:00 Beijing time (the end of 2026-03-26)');
+		expect(c.stay.deadline?.text['zh-CN']).toBe('北京时间2026-03-27 00:00前（即2026-03-26当天结束前）');
+		expect(c.stay.limit.en).toBe('Up to 240 hours, counted from 00:00 on the day after entry');
+		// rules-facts.md §1.4: next-midnight counting is official for 144 h only, so the card says so.
+		expect(c.stay.countingNote?.en).toContain('no official text states it for this policy');
+	});
+
+	it('lists the 24 permitted provinces in both languages, marking Shanghai as this trip\'s', () => {
+		const areas = c.stay.areas!;
+		expect(areas).toHaveLength(24);
+		expect(areas.filter((a) => a.visited).map((a) => a.name)).toEqual(['Shanghai']);
+		const shanxi = areas.find((a) => a.name === 'Shanxi')!;
+		expect(shanxi.cities).toEqual(['太原市', '大同市']);
+		expect(shanxi.label).toMatchObject({en: 'Shanxi (2 listed areas)', 'zh-CN': '山西（太原市、大同市）'});
+		expect(areas.find((a) => a.name === 'Zhejiang')).toMatchObject({nameZh: '浙江', label: {en: 'Zhejiang', 'zh-CN': '浙江'}});
+		// Every listed city has its Chinese name (the airport table alone names only those with an airport).
+		expect(areas.flatMap((a) => a.cities ?? []).filter((name) => /\d/.test(name))).toEqual([]);
+		expect(areas.find((a) => a.name === 'Guangxi')?.cities).toContain('防城港市');
+	});
+
+	it('shows what holds, in the engine\'s words', () => {
+		expect(c.checks.map((x) => x.en)).toEqual([
+			'Your US passport is on the list of eligible countries.',
+			'PVG is an entry port for this policy.',
+			'Onward to a third country or region (US → KR).',
+			'Every airport of the stay (PVG) is inside the permitted areas.',
+			'You leave before the deadline, 2026-03-27 00:00.',
+		]);
+		expect(c.reminders.map((x) => x.en).join(' ')).not.toContain('To leave the airport');
+	});
+
+	it('quotes the NIA measure in Chinese and marks the English as a translation', () => {
+		// NIA, 10 measures of 2025-11-03, measure 6 (rules-facts.md §1.1, [S1][S2][S3]):
+		// "适用过境免签政策的55国公民持有效国际旅行证件和确定日期及行程的联程客票，从中国过境前往第三国（地区），
+		//  可从24个省（自治区、直辖市）65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时。…"
+		expect(c.wording).toMatchObject({kind: 'quote', enIsTranslation: true, zhIsTranslation: false, date: '2025-11-03'});
+		expect(c.wording.zh).toMatch(/^适用过境免签政策的55国公民持有效国际旅行证件和确定日期及行程的联程客票/);
+		expect(c.wording.zh).toContain('可从24个省（自治区、直辖市）65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时。');
+		expect(c.wording.en).toContain('no more than 240 hours');
+		expect(c.wording.source).toMatchObject({id: 'S1', official: true, date: '2025-11-03'});
+		expect(c.wording.source.title).not.toMatch(/\.txt/); // the seed file name is research detail, not for an agent
+		expect(c.wording.alsoAt.map((s) => s.id)).toEqual(['S3']); // S2 has no public address
+	});
+});
+
+describe('the card for visa-free entry (CDG → PVG → CDG, French passport)', () => {
+	const c = card(PVG_VISA_FREE);
+
+	it('uses the unilateral 30-day regime and its deadline', () => {
+		expect(c.policy).toBe('visaFree');
+		expect(c.passport).toMatchObject({code: 'FR', name: {en: 'France', 'zh-CN': '法国'}});
+		expect(c.stay.regime?.en).toBe('China’s unilateral visa-free policy, in force until 2026-12-31');
+		expect(c.stay.limit.en).toBe('Up to 30 days, counted from 00:00 on the day after entry');
+		expect(c.stay.deadline).toMatchObject({at: '2026-04-16 00:00', lastDay: '2026-04-15'});
+		expect(c.stay.areas).toBeUndefined();
+	});
+
+	it('says there is no official wording and cites the source that summarises the rule', () => {
+		// rules-facts.md §4.1 gives the MFA's terms only through press copies ([S28][S32]): no quote exists to print.
+		expect(c.wording).toMatchObject({kind: 'summary', verified: false});
+		expect(c.wording.source).toMatchObject({id: 'S28', publisher: expect.stringContaining('Ministry of Foreign Affairs')});
+		expect(CARD_TEXT.wordingNone.en).toContain('No official text of this rule was found in our sources');
+	});
+});
+
+describe('no card', () => {
+	it('for a stay that qualifies for nothing', () => {
+		expect(buildCard(PVG_ROUND_TRIP_US, rules, TODAY)).toEqual({ok: false, reason: 'not-eligible'});
+	});
+
+	it('for a trip that never stops in the mainland', () => {
+		expect(buildCard({passports: ['US'], segments: [{from: 'LAX', to: 'HKG'}, {from: 'HKG', to: 'NRT'}]}, rules, TODAY)).toEqual({ok: false, reason: 'no-stop'});
+	});
+
+	it('for a stay whose verdict is only conditional (no times shown)', () => {
+		const trip: TripInput = {passports: ['US'], segments: [{from: 'LAX', to: 'PVG'}, {from: 'PVG', to: 'ICN'}]};
+		expect(buildCard(trip, rules, TODAY)).toMatchObject({ok: false, reason: 'not-eligible'});
+	});
+});
+
+describe('card data and strings', () => {
+	it('every policy carries wording whose sources exist', () => {
+		for (const policy of ['transit24', 'transit240', 'visaFree'] as const) {
+			const w = rules.data.policies[policy].wording;
+			expect(rules.sourceIds.has(w.source), `${policy} ${w.source}`).toBe(true);
+			for (const id of w.alsoIn ?? []) expect(rules.sourceIds.has(id), `${policy} ${id}`).toBe(true);
+			if (w.kind === 'summary') expect(w.verified).toBe(false);
+		}
+	});
+
+	it('every card string exists in every language, with the same placeholders', () => {
+		for (const [key, texts] of Object.entries(CARD_TEXT)) {
+			const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+			for (const locale of LOCALES) expect(texts[locale].length, `${key} ${locale}`).toBeGreaterThan(0);
+			// areaListed names the count in English and the cities in Chinese: the only intended difference.
+			if (!key.startsWith('areaListed')) {
+				expect(placeholders(texts['zh-CN']), key).toEqual(placeholders(texts.en));
+				expect(placeholders(texts['zh-TW']), key).toEqual(placeholders(texts.en));
+			}
+		}
+	});
+});
