@@ -8,14 +8,22 @@ import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import type {RuleSet} from '@/lib/rules/load-rules';
-import type {CheckResult} from '@/lib/rules/types';
+import type {ComponentChildren} from 'preact';
+import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {VerdictDetails} from './VerdictDetails';
 
-export type PasteItineraryProps = {rules: RuleSet; locale: Locale; passports: string[]; today: string};
+export type PasteItineraryProps = {
+	rules: RuleSet;
+	locale: Locale;
+	passports: string[];
+	today: string;
+	/** Extra parts under each judged itinerary (the map, the check-in card button). */
+	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
+};
 
-type Found = {results: CheckResult[]; heuristic: boolean; count: number; dropped: number};
+type Found = {results: {trip: TripInput; result: CheckResult}[]; heuristic: boolean; count: number; dropped: number};
 
-export function PasteItinerary({rules, locale, passports, today}: PasteItineraryProps) {
+export function PasteItinerary({rules, locale, passports, today, renderExtras}: PasteItineraryProps) {
 	const [text, setText] = useState('');
 	const [found, setFound] = useState<Found>();
 	const [empty, setEmpty] = useState(false);
@@ -29,7 +37,10 @@ export function PasteItinerary({rules, locale, passports, today}: PasteItinerary
 		}
 		setEmpty(false);
 		const detection = detectText(text, today, rules, (html) => new DOMParser().parseFromString(html, 'text/html'));
-		const results = detection.itineraries.map((it) => evaluateTrip({passports, segments: it.segments}, rules, {today}));
+		const results = detection.itineraries.map((it) => {
+			const trip: TripInput = {passports, segments: it.segments};
+			return {trip, result: evaluateTrip(trip, rules, {today})};
+		});
 		setFound({
 			results,
 			heuristic: detection.itineraries.some((it) => it.confidence === 'heuristic'),
@@ -37,7 +48,7 @@ export function PasteItinerary({rules, locale, passports, today}: PasteItinerary
 			dropped: detection.dropped ?? 0,
 		});
 	};
-	const withStops = found?.results.filter((r) => r.stops.length > 0) ?? [];
+	const withStops = found?.results.filter((r) => r.result.stops.length > 0) ?? [];
 	return (
 		<section aria-labelledby="paste-h">
 			<h2 id="paste-h">{t('pasteHeading', locale)}</h2>
@@ -65,8 +76,11 @@ export function PasteItinerary({rules, locale, passports, today}: PasteItinerary
 			{found ? (
 				<div data-testid="paste-result" aria-live="polite">
 					<p>{found.count === 0 ? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped}) : t('pasteFound', locale, {count: found.count, stops: withStops.length})}</p>
-					{withStops.map((r, i) => (
-						<VerdictDetails key={i} result={r} rules={rules} locale={locale} heuristic={found.heuristic} />
+					{withStops.map(({trip, result}, i) => (
+						<div key={i}>
+							<VerdictDetails result={result} rules={rules} locale={locale} heuristic={found.heuristic} />
+							{found.heuristic ? null : renderExtras?.(trip, result)}
+						</div>
 					))}
 				</div>
 			) : null}

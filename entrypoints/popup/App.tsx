@@ -13,6 +13,7 @@ import {evaluateTrip} from '@/lib/rules/evaluate';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {CheckResult, SegmentInput, TripInput} from '@/lib/rules/types';
 import {mapText} from '@/lib/i18n/map-text';
+import {buildCard, CARD_PATH, cardHash} from '@/lib/ui/card';
 import {originPattern, siteOrigin, type Settings} from '@/lib/settings';
 import {isBuiltInOrigin} from '@/lib/sites';
 import {CONTENT_SCRIPT_FILE} from '@/lib/sites/user-sites';
@@ -145,16 +146,29 @@ function GenericFindings({itineraries, locale, passports}: {itineraries: Segment
 	);
 }
 
-/** Under a checked route: for a stay where 240-hour transit applies or may apply, where the traveller may go. */
-function ResultExtras({result, locale}: {trip: TripInput; result: CheckResult; locale: Locale}) {
+/**
+ * Under a judged itinerary: for an eligible stay, the check-in card (a tab of its own, to print or show); for a stay
+ * where 240-hour transit applies or may apply, where the traveller may go.
+ */
+function ResultExtras({trip, result, locale}: {trip: TripInput; result: CheckResult; locale: Locale}) {
 	const rules = loadRules();
 	const stays = result.stops.filter((s) => s.verdicts.some((v) => v.policy === 'transit240' && (v.status === 'eligible' || v.status === 'conditional')));
-	if (stays.length === 0) return null;
+	const card = buildCard(trip, rules, today()).ok;
+	const openCard = () => void browser.tabs.create({url: browser.runtime.getURL(`${CARD_PATH}#${cardHash(trip)}`)});
 	return (
-		<section aria-labelledby="map-h" class="map-section">
-			<h3 id="map-h">{mapText('heading', locale)}</h3>
-			<ChinaMap rules={rules} locale={locale} airports={stays.flatMap((s) => s.airports)} />
-		</section>
+		<>
+			{card ? (
+				<button type="button" class="primary" onClick={openCard}>
+					{t('openCard', locale)}
+				</button>
+			) : null}
+			{stays.length > 0 ? (
+				<section aria-labelledby="map-h" class="map-section">
+					<h3 id="map-h">{mapText('heading', locale)}</h3>
+					<ChinaMap rules={rules} locale={locale} airports={stays.flatMap((s) => s.airports)} />
+				</section>
+			) : null}
+		</>
 	);
 }
 
@@ -181,7 +195,13 @@ export function App() {
 				onOpenSettings={openSettings}
 				renderExtras={(trip, result) => <ResultExtras trip={trip} result={result} locale={locale} />}
 			/>
-			<PasteItinerary rules={rules} locale={locale} passports={settings.passports} today={today()} />
+			<PasteItinerary
+				rules={rules}
+				locale={locale}
+				passports={settings.passports}
+				today={today()}
+				renderExtras={(trip, result) => <ResultExtras trip={trip} result={result} locale={locale} />}
+			/>
 			<p class="hint" data-testid="rules-info">
 				{t('rulesAsOf', locale, {date: rules.data.reviewedAt})} · {t('disclaimer', locale)}
 			</p>

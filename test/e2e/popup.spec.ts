@@ -44,6 +44,7 @@ test('an agent pastes a GDS display and gets the verdict for the mainland stop',
 	const result = popup.getByTestId('paste-result');
 	await expect(result).toContainText('1 itineraries found; 1 stop in mainland China.');
 	await expect(result).toContainText('Best option: 24-hour direct transit');
+	await expect(result.getByRole('button', {name: 'Check-in card (print, English + 中文)'})).toBeVisible();
 });
 
 async function setSettings(context: import('@playwright/test').BrowserContext, settings: Record<string, unknown>) {
@@ -83,6 +84,12 @@ test('a 240-hour stay shows where the traveller may go: the map from boundary da
 	expect(axe.violations).toEqual([]);
 	fs.mkdirSync('.test-results', {recursive: true});
 	await popup.screenshot({path: '.test-results/popup-240-en.png', fullPage: true});
+	// The check-in card opens in a tab of its own, in English and Chinese.
+	const [card] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click()]);
+	await expect(card.getByRole('heading', {level: 1})).toContainText('240-hour visa-free transit');
+	await expect(card.getByRole('heading', {level: 1})).toContainText('240小时过境免签');
+	await expect(card.locator('body')).toContainText('2026-03-27 00:00 Beijing time');
+	await expect(card.locator('body')).toContainText('LAX');
 });
 
 test('the popup in Chinese: the same check, the map and list in Chinese; axe finds nothing', async ({context, extensionId}) => {
