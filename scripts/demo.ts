@@ -45,9 +45,9 @@ const extensionId = new globalThis.URL(worker.url()).host;
 async function setPassport(code: string, language: string) {
 	const options = await context.newPage();
 	await options.goto(`chrome-extension://${extensionId}/options.html`);
-	await options.locator('select[name="country"]').selectOption(code);
-	await options.locator('form.add button[type="submit"]').click();
-	await options.locator('main select').nth(1).selectOption(language);
+	await options.locator('input[name="country"]').fill(code);
+	await options.locator('input[name="country"]').press('Enter');
+	await options.locator('select[aria-labelledby="language-h"]').selectOption(language);
 	await options.waitForTimeout(300);
 	return options;
 }
@@ -79,7 +79,7 @@ if (headed) {
 	console.log(`demo: with a US passport: "${await badge.first().innerText()}"`);
 	await shoot(page, '3-details-en.png');
 	await options.bringToFront();
-	await options.locator('main select').nth(1).selectOption('zh-CN');
+	await options.locator('select[aria-labelledby="language-h"]').selectOption('zh-CN');
 	await page.bringToFront();
 	await page.waitForTimeout(300);
 	if (!(await page.locator('ctc-badge [role="dialog"]').isVisible())) await badge.first().click();
@@ -89,6 +89,24 @@ if (headed) {
 	await popup.setViewportSize({width: 420, height: 640});
 	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
 	await shoot(popup, '5-popup.png');
+	// A 240-hour stay checked by hand (US passport, in Chinese now): the verdict, the map of permitted areas, and the
+	// check-in card it opens.
+	await popup.locator('input[name="from"]').fill('LAX');
+	await popup.locator('input[name="via-0"]').fill('PVG');
+	await popup.locator('input[name="to"]').fill('ICN');
+	await popup.locator('input[name="arrive"]').fill('2026-03-16T17:00');
+	await popup.locator('input[name="leave"]').fill('2026-03-20T09:00');
+	await popup.locator('input[name="leave"]').press('Enter');
+	await popup.getByTestId('result').waitFor();
+	await popup.screenshot({path: path.join(OUT, '6-popup-240-map-zh-CN.png'), fullPage: true});
+	console.log(`demo: wrote ${path.relative(root, path.join(OUT, '6-popup-240-map-zh-CN.png'))}`);
+	const [card] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('result').locator('button.primary').first().click()]);
+	await card.waitForLoadState();
+	await card.locator('h1').waitFor();
+	await card.setViewportSize({width: 1000, height: 1400});
+	await shoot(card, '7-check-in-card-zh-CN.png');
+	await card.pdf({path: path.join(OUT, '8-check-in-card.pdf'), format: 'A4', printBackground: true});
+	console.log(`demo: wrote ${path.relative(root, path.join(OUT, '8-check-in-card.pdf'))}`);
 	await context.close();
 	fs.rmSync(profile, {recursive: true, force: true});
 	console.log('demo: done (headless: no display). Screenshots are in demo-output/.');
