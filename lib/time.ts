@@ -107,3 +107,8 @@ export function formatLocal(day: number, minutes = 0): LocalDateTime {
 	const mm = String(minutes % 60).padStart(2, '0');
 	return `${dateFromDayNumber(day)}T${hh}:${mm}`;
 }
+
+/** The device's calendar date, YYYY-MM-DD: the engine's "today" in the extension's pages (tests pass their own). */
+export function deviceToday(now: Date = new Date()): string {
+	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

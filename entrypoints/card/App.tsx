@@ -7,6 +7,7 @@ import type {Locale} from '@/lib/i18n/reason-text';
 import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
 import {chinaMap} from '@/lib/ui/china-map-data';
 import {buildCard, tripFromHash, type CardAirport, type CardOutcome, type CardWording, type CheckInCard, type HashError} from '@/lib/ui/card';
+import {deviceToday} from '@/lib/time';
 
 /** The card always speaks two languages: the reader's first, then the other (English or their Chinese). */
 type Langs = {first: Locale; second: Locale};
@@ -14,11 +15,6 @@ type Langs = {first: Locale; second: Locale};
 function langsFor(locale: Locale): Langs {
 	const zh: Locale = locale === 'zh-TW' ? 'zh-TW' : 'zh-CN';
 	return locale === 'en' ? {first: 'en', second: zh} : {first: zh, second: 'en'};
-}
-
-function today(): string {
-	const d = new Date();
-	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 const tx = (key: CardTextKey, params?: Record<string, string | number>): Tri => cardTri(key, params);
@@ -434,7 +430,7 @@ function viewFor(hash: string): View {
 	}
 	const read = tripFromHash(hash, rules);
 	if (!read.ok) return {kind: 'hash-error', code: read.code, detail: read.error};
-	return {kind: 'outcome', outcome: buildCard(read.trip, rules, today(), {prefectureNames: prefectureNames()})};
+	return {kind: 'outcome', outcome: buildCard(read.trip, rules, deviceToday(), {prefectureNames: prefectureNames()})};
 }
 
 function Message({heading, text, detail, langs, testId}: {heading: Tri; text: Tri; detail?: string; langs: Langs; testId: string}) {

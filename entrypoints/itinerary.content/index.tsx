@@ -15,14 +15,10 @@ import {siteMatches} from '@/lib/sites';
 import {detectInText} from '@/lib/extract/generic-text';
 import {normalizeItinerary} from '@/lib/extract/normalize';
 import type {SegmentInput} from '@/lib/rules/types';
+import {deviceToday} from '@/lib/time';
 
 /** Events stopped at the badge's shadow host, so the card around it (often a link) never sees them. */
 const ISOLATED_EVENTS = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress', 'touchstart', 'touchend', 'focusin'];
-
-function localToday(): string {
-	const d = new Date();
-	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function scanSettings(settings: Settings): ScanSettings {
 	return {passports: settings.passports, locale: resolveLocale(settings.language, navigator.language), detailLevel: settings.detailLevel};
@@ -112,7 +108,7 @@ export default defineContentScript({
 			document.documentElement.removeAttribute(FOUND_ATTRIBUTE);
 			const adapter = adapterHere(url);
 			if (!adapter) return;
-			const today = localToday();
+			const today = deviceToday();
 			scanner = startScanner({
 				adapter,
 				doc: document,
@@ -150,7 +146,7 @@ export default defineContentScript({
 			let generic: SegmentInput[][] = [];
 			if (adapter && adapter.id !== GENERIC_PAGE_ID && found.itineraries === 0) {
 				generic = detectInText(document.body?.innerText ?? '', rules)
-					.map((raw) => normalizeItinerary(raw, localToday(), rules))
+					.map((raw) => normalizeItinerary(raw, deviceToday(), rules))
 					.flatMap((n) => (n.ok ? [n.segments] : []));
 			}
 			return Promise.resolve({adapter: adapter?.id ?? null, ...found, layoutUnrecognised: generic.length > 0, generic, stats: scanner?.stats()});

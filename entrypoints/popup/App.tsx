@@ -17,13 +17,9 @@ import {buildCard, CARD_PATH, cardHash} from '@/lib/ui/card';
 import {originPattern, siteOrigin, type Settings} from '@/lib/settings';
 import {isBuiltInOrigin} from '@/lib/sites';
 import {CONTENT_SCRIPT_FILE} from '@/lib/sites/user-sites';
+import {deviceToday} from '@/lib/time';
 
 type Status = {adapter: string | null; itineraries: number; withStops: number; layoutUnrecognised?: boolean; generic?: SegmentInput[][]};
-
-function today(): string {
-	const d = new Date();
-	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** The tab this popup is about: the active one, or `?tab=ID` when the popup is opened as a page (tests, a pinned window). */
 async function currentTab(): Promise<{id: number; url?: string} | undefined> {
@@ -135,7 +131,7 @@ function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings;
 /** What the generic text detector saw on a page whose layout is not recognised: judged, but never a plain ✓. */
 function GenericFindings({itineraries, locale, passports}: {itineraries: SegmentInput[][]; locale: Locale; passports: string[]}) {
 	const rules = loadRules();
-	const results = itineraries.map((segments) => evaluateTrip({passports, segments}, rules, {today: today()})).filter((r) => r.stops.length > 0);
+	const results = itineraries.map((segments) => evaluateTrip({passports, segments}, rules, {today: deviceToday()})).filter((r) => r.stops.length > 0);
 	if (results.length === 0) return null;
 	return (
 		<div data-testid="generic-findings">
@@ -153,7 +149,7 @@ function GenericFindings({itineraries, locale, passports}: {itineraries: Segment
 function ResultExtras({trip, result, locale}: {trip: TripInput; result: CheckResult; locale: Locale}) {
 	const rules = loadRules();
 	const stays = result.stops.filter((s) => s.verdicts.some((v) => v.policy === 'transit240' && (v.status === 'eligible' || v.status === 'conditional')));
-	const card = buildCard(trip, rules, today()).ok;
+	const card = buildCard(trip, rules, deviceToday()).ok;
 	const openCard = () => void browser.tabs.create({url: browser.runtime.getURL(`${CARD_PATH}#${cardHash(trip)}`)});
 	return (
 		<>
@@ -191,7 +187,7 @@ export function App() {
 				rules={rules}
 				locale={locale}
 				passports={settings.passports}
-				today={today()}
+				today={deviceToday()}
 				onOpenSettings={openSettings}
 				renderExtras={(trip, result) => <ResultExtras trip={trip} result={result} locale={locale} />}
 			/>
@@ -199,7 +195,7 @@ export function App() {
 				rules={rules}
 				locale={locale}
 				passports={settings.passports}
-				today={today()}
+				today={deviceToday()}
 				renderExtras={(trip, result) => <ResultExtras trip={trip} result={result} locale={locale} />}
 			/>
 			<p class="hint" data-testid="rules-info">

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {addDays, dateFromDayNumber, dayNumber, parseLocal, toUtcMinutes} from '../../lib/time';
+import {addDays, dateFromDayNumber, dayNumber, deviceToday, parseLocal, toUtcMinutes} from '../../lib/time';
 
 describe('calendar arithmetic (no Date objects in the engine)', () => {
 	it('agrees with the platform calendar on every day from 1900 to 2100', () => {
@@ -24,5 +24,12 @@ describe('calendar arithmetic (no Date objects in the engine)', () => {
 		const ny = toUtcMinutes(parseLocal('2026-03-15T13:00') as never, 'America/New_York'); // EDT, UTC-4
 		const pek = toUtcMinutes(parseLocal('2026-03-16T01:00') as never, 'Asia/Shanghai'); // UTC+8
 		expect(pek - ny).toBe(0);
+	});
+});
+
+describe('deviceToday', () => {
+	it('is the local calendar date, zero-padded', () => {
+		expect(deviceToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+		expect(deviceToday(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31');
 	});
 });
