@@ -3,7 +3,7 @@
  * in order, each removable. Pure props, so tests render it in jsdom.
  */
 import {useMemo, useState} from 'preact/hooks';
-import {countryName, countryOptions} from '@/lib/i18n/countries';
+import {countryFromInput, countryName, countryOptions} from '@/lib/i18n/countries';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 
@@ -13,18 +13,9 @@ export function PassportPicker({passports, locale, onChange, max = 8}: PassportP
 	const options = useMemo(() => countryOptions(locale), [locale]);
 	const [text, setText] = useState('');
 	const [problem, setProblem] = useState<string>();
-	/** "France (FR)", "FR", "fr", "France", "法国" → FR. */
-	const codeFor = (input: string): string | undefined => {
-		const s = input.trim();
-		if (!s) return undefined;
-		const code = /\(([A-Za-z]{2})\)\s*$/.exec(s)?.[1] ?? (/^[A-Za-z]{2}$/.test(s) ? s : undefined);
-		if (code) return options.find((o) => o.code === code.toUpperCase())?.code;
-		const lower = s.toLocaleLowerCase();
-		return options.find((o) => o.name.toLocaleLowerCase() === lower || countryName(o.code, 'en').toLocaleLowerCase() === lower)?.code;
-	};
 	const add = (event: Event) => {
 		event.preventDefault();
-		const code = codeFor(text);
+		const code = countryFromInput(text, locale);
 		if (!code) return setProblem(text.trim() ? t('passportUnknown', locale, {text: text.trim()}) : t('passportEmpty', locale));
 		if (passports.includes(code)) return setProblem(t('passportDuplicate', locale, {country: countryName(code, locale)}));
 		if (passports.length >= max) return setProblem(t('passportTooMany', locale, {max}));

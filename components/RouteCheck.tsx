@@ -5,6 +5,7 @@
  */
 import type {ComponentChildren} from 'preact';
 import {useMemo, useState} from 'preact/hooks';
+import {countriesFromInput} from '@/lib/i18n/countries';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 import {evaluateTrip} from '@/lib/rules/evaluate';
@@ -16,6 +17,7 @@ import {VerdictDetails} from './VerdictDetails';
 export type RouteCheckProps = {
 	rules: RuleSet;
 	locale: Locale;
+	/** The passports from the options: the form's passport field starts with them (an agent may check for a client). */
 	passports: string[];
 	/** YYYY-MM-DD: the engine's today (which rules are in force when the dates are left out). */
 	today: string;
@@ -44,12 +46,16 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 	const [arrive, setArrive] = useState('');
 	const [leave, setLeave] = useState('');
 	const [separate, setSeparate] = useState(false);
+	const [passportText, setPassportText] = useState(passports.join(', '));
 	const [problem, setProblem] = useState<RouteFormProblem>();
 	const [checked, setChecked] = useState<{trip: TripInput; result: CheckResult}>();
 
 	const submit = (event: Event) => {
 		event.preventDefault();
-		const built = buildTrip({from, via, to, arrive, leave, passports, separateTickets: separate}, rules);
+		const holders = countriesFromInput(passportText, locale);
+		const built = holders.ok
+			? buildTrip({from, via, to, arrive, leave, passports: holders.codes, separateTickets: separate}, rules)
+			: ({ok: false, problem: {field: 'passports', key: 'passportUnknown', params: {text: holders.text}}} as const);
 		if (!built.ok) {
 			setProblem(built.problem);
 			setChecked(undefined);
@@ -110,8 +116,20 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 					<label class="check">
 						<input type="checkbox" name="separate" checked={separate} onChange={(e) => setSeparate((e.target as HTMLInputElement).checked)} /> {t('formSeparate', locale)}
 					</label>
-					<p class="hint" data-testid="form-passports">
-						{passports.length > 0 ? t('formPassports', locale, {list: passports.join(', ')}) : t('setPassportPrompt', locale)}
+					<label>
+						{t('formPassportsLabel', locale)}
+						<input
+							name="passports"
+							autocomplete="off"
+							placeholder={t('formPassportsHint', locale)}
+							value={passportText}
+							onInput={value(setPassportText)}
+							aria-describedby={problem?.field === 'passports' ? 'form-problem' : 'form-passports'}
+							aria-invalid={problem?.field === 'passports' || undefined}
+						/>
+					</label>
+					<p class="hint" id="form-passports" data-testid="form-passports">
+						{passportText.trim() ? t('formPassportsHelp', locale) : t('setPassportPrompt', locale)}
 					</p>
 					{problem ? (
 						<p id="form-problem" class="problem" role="alert">

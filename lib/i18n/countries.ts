@@ -20,3 +20,26 @@ export function countryOptions(locale: Locale): {code: string; name: string}[] {
 	const collator = new Intl.Collator(TAG[locale]);
 	return COUNTRY_CODES.map((code) => ({code, name: countryName(code, locale)})).sort((a, b) => collator.compare(a.name, b.name));
 }
+
+/** "France (FR)", "FR", "fr", "France", "法国", "法國" → FR; undefined when it names no country. */
+export function countryFromInput(input: string, locale: Locale): string | undefined {
+	const s = input.trim();
+	if (!s) return undefined;
+	const code = /\(([A-Za-z]{2})\)\s*$/.exec(s)?.[1] ?? (/^[A-Za-z]{2}$/.test(s) ? s : undefined);
+	if (code) return COUNTRY_CODES.includes(code.toUpperCase()) ? code.toUpperCase() : undefined;
+	const lower = s.toLocaleLowerCase();
+	const locales: Locale[] = [locale, 'en', 'zh-CN', 'zh-TW'];
+	return COUNTRY_CODES.find((c) => locales.some((l) => countryName(c, l).toLocaleLowerCase() === lower));
+}
+
+/** A list typed in one field ("US, FR", "美国、法国"): the codes, or the first entry that names no country. */
+export function countriesFromInput(input: string, locale: Locale): {ok: true; codes: string[]} | {ok: false; text: string} {
+	const codes: string[] = [];
+	for (const part of input.split(/[,;，、；\n]+/)) {
+		if (!part.trim()) continue;
+		const code = countryFromInput(part, locale);
+		if (!code) return {ok: false, text: part.trim()};
+		if (!codes.includes(code)) codes.push(code);
+	}
+	return {ok: true, codes};
+}

@@ -21,7 +21,7 @@ export type RouteFormValues = {
 
 import type {MessageKey} from '../i18n/messages';
 
-export type RouteFormProblem = {field: 'from' | 'via' | 'to' | 'arrive' | 'leave' | 'form'; key: MessageKey; params?: Record<string, string>};
+export type RouteFormProblem = {field: 'from' | 'via' | 'to' | 'arrive' | 'leave' | 'passports' | 'form'; key: MessageKey; params?: Record<string, string>};
 
 /** "PEK", "pek", "Beijing Capital International Airport (PEK)", "北京首都国际机场" → PEK. */
 export function airportFromInput(text: string, rules: RuleSet): string | undefined {

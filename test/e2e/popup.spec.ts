@@ -69,7 +69,7 @@ test('a 240-hour stay shows where the traveller may go: the map from boundary da
 	const popup = await context.newPage();
 	await popup.setViewportSize({width: 420, height: 900});
 	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-	await expect(popup.getByTestId('form-passports')).toHaveText('Passports: US');
+	await expect(popup.getByLabel('Passports')).toHaveValue('US');
 	await check240(popup, {from: 'From', via: 'Connecting in China', to: 'To', arrive: 'Arrive in China (local time)', leave: 'Leave China (local time)', check: 'Check'});
 	const result = popup.getByTestId('result');
 	await expect(result).toContainText('240-hour visa-free transit');

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {countriesFromInput, countryFromInput} from '../../lib/i18n/countries';
 import {MESSAGES} from '../../lib/i18n/messages';
 import {NOTICE_TEXT, REASON_TEXT, REMINDER_TEXT} from '../../lib/i18n/reason-text';
 import {NOTICE_CODES, REASON_CODES, REMINDER_CODES} from '../../lib/rules/reasons';
@@ -28,5 +29,29 @@ describe('translations', () => {
 			expect(file.extName.message).toBe(MESSAGES.appName[locale]);
 			expect(file.extDescription.message).toBe(MESSAGES.appDescription[locale]);
 		}
+	});
+});
+
+describe('countries typed by hand', () => {
+	it.each([
+		['FR', 'en', 'FR'],
+		['fr', 'en', 'FR'],
+		['France (FR)', 'en', 'FR'],
+		['france', 'en', 'FR'],
+		['法国', 'zh-CN', 'FR'],
+		['法國', 'zh-TW', 'FR'],
+		['Germany', 'zh-CN', 'DE'],
+	] as const)('%s (%s) → %s', (text, locale, code) => {
+		expect(countryFromInput(text, locale)).toBe(code);
+	});
+
+	it.each(['', 'XX', 'Atlantis', 'F'])('%j names no country', (text) => {
+		expect(countryFromInput(text, 'en')).toBeUndefined();
+	});
+
+	it('reads a list, drops repeats, and names the first entry it cannot read', () => {
+		expect(countriesFromInput('US, fr；美国、Germany', 'zh-CN')).toEqual({ok: true, codes: ['US', 'FR', 'DE']});
+		expect(countriesFromInput(' , ', 'en')).toEqual({ok: true, codes: []});
+		expect(countriesFromInput('US, Narnia, XX', 'en')).toEqual({ok: false, text: 'Narnia'});
 	});
 });

@@ -127,12 +127,32 @@ describe('check a route (popup)', () => {
 		expect((await screen.findByTestId('result')).textContent).toContain('PEK');
 	});
 
-	it('shows which passports are used, or asks for one', () => {
+	it('prefills the passports from the settings, and asks for one when there is none', () => {
 		renderForm(['US', 'FR']);
-		expect(screen.getByTestId('form-passports').textContent).toBe('Passports: US, FR');
+		expect((screen.getByLabelText('Passports') as HTMLInputElement).value).toBe('US, FR');
 		cleanup();
 		renderForm([]);
-		expect(screen.getByTestId('form-passports').textContent).toContain('passport');
+		expect((screen.getByLabelText('Passports') as HTMLInputElement).value).toBe('');
+		expect(screen.getByTestId('form-passports').textContent).toBe('Set your passport to check 240-hour transit and visa-free entry.');
+	});
+
+	it('checks for someone else: another passport typed by name changes the verdict, an unknown one is refused', async () => {
+		const user = userEvent.setup();
+		renderForm([]);
+		await user.type(screen.getByLabelText('From'), 'LAX');
+		await user.type(screen.getByLabelText('Connecting in China'), 'PVG');
+		await user.type(screen.getByLabelText('To'), 'ICN');
+		setTime('Arrive in China (local time)', '2026-03-16T16:00');
+		setTime('Leave China (local time)', '2026-03-20T09:00');
+		await user.type(screen.getByLabelText('Passports'), 'Atlantis{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('Unknown country: Atlantis');
+		expect(screen.getByLabelText('Passports').getAttribute('aria-invalid')).toBe('true');
+		expect(document.activeElement).toBe(screen.getByLabelText('Passports'));
+		await user.clear(screen.getByLabelText('Passports'));
+		await user.type(screen.getByLabelText('Passports'), 'united states{Enter}');
+		const result = await screen.findByTestId('result');
+		expect(result.textContent).toContain('Best option: 240-hour visa-free transit');
+		expect(result.textContent).toContain('US passport');
 	});
 
 	it('offers every airport in the autocomplete list, with city and name', () => {
