@@ -8,6 +8,7 @@ import path from 'node:path';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
+import {cardHash} from '../../lib/ui/card';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
@@ -177,5 +178,26 @@ describe('Firefox', () => {
 		expect(await badgeTexts(again)).toHaveLength(1);
 		await again.close();
 		await popup.close();
+	});
+
+	it('renders the check-in card in English and Chinese', async () => {
+		const hash = cardHash({
+			passports: ['US'],
+			segments: [
+				{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00'},
+				{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', arrival: '2026-03-20T12:00'},
+			],
+		});
+		const card = await extensionPage(`card.html#${hash}`);
+		const text = await card
+			.waitForFunction(() => {
+				const h1 = document.querySelector('h1')?.textContent ?? '';
+				return h1.includes('240') ? document.body.innerText : undefined;
+			}, {timeout: 15_000})
+			.then((h) => h.jsonValue());
+		expect(text).toContain('240-hour visa-free transit');
+		expect(text).toContain('240小时过境免签');
+		expect(text).toContain('2026-03-27 00:00 Beijing time');
+		await card.close();
 	});
 });
