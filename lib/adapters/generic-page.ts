@@ -9,11 +9,14 @@
  */
 import {rawFromDocument} from '../detect';
 import type {RuleSet} from '../rules/load-rules';
-import {defineAdapter, type SiteAdapter} from './types';
+import {defineAdapter, type RawItinerary, type SiteAdapter} from './types';
 
 export const GENERIC_PAGE_ID = 'generic-page';
 
 export function genericPageAdapter(rules: RuleSet): SiteAdapter {
+	// Agents' tools re-render often (clocks, counters): the page is read again only when its text changed, which
+	// textContent tells cheaply.
+	let last: {text: string; itineraries: RawItinerary[]} | undefined;
 	return defineAdapter({
 		id: GENERIC_PAGE_ID,
 		label: 'Generic text detector',
@@ -24,7 +27,11 @@ export function genericPageAdapter(rules: RuleSet): SiteAdapter {
 		confidence: 'heuristic',
 		findCards: () => [],
 		extract: () => ({status: 'unsupported', reason: 'the generic page adapter reads the whole page, not cards'}),
-		extractEmbedded: (doc) => rawFromDocument(doc, rules)?.itineraries ?? [],
+		extractEmbedded: (doc) => {
+			const text = doc.body?.textContent ?? '';
+			if (last?.text !== text) last = {text, itineraries: rawFromDocument(doc, rules)?.itineraries ?? []};
+			return last.itineraries;
+		},
 		placeBadge: () => undefined,
 	});
 }

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+/**
+ * The generic page adapter (user-added sites, "scan this page") on an agent's PNR workspace: real Sabre-style chat
+ * notes (test/fixtures/gds/wnbjke__PNR-converter__notes.txt) beside a synthetic PNR through Beijing
+ * (test/fixtures/agent/pnr-workspace-composite.html, see SOURCES.md).
+ */
+import fs from 'node:fs';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {genericPageAdapter} from '../../lib/adapters/generic-page';
+import {normalizeItinerary} from '../../lib/extract/normalize';
+import {loadRules} from '../../lib/rules/load-rules';
+import {startScanner, type BadgeView} from '../../lib/scan/scanner';
+
+const rules = loadRules();
+const PAGE = fs.readFileSync('test/fixtures/agent/pnr-workspace-composite.html', 'utf8');
+const page = {url: new URL('https://agent.example.test/desk/pnr'), referenceDate: '2026-03-01'};
+
+beforeEach(() => {
+	document.documentElement.innerHTML = new DOMParser().parseFromString(PAGE, 'text/html').documentElement.innerHTML;
+});
+
+describe('generic page adapter', () => {
+	it('reads the GDS lines of the whole page, the PNR through Beijing among them', () => {
+		const raw = genericPageAdapter(rules).extractEmbedded!(document, page);
+		const routes = raw
+			.map((r) => normalizeItinerary(r, page.referenceDate, rules))
+			.flatMap((n) => (n.ok ? [n.segments.map((s) => `${s.from}>${s.to}`).join(' ')] : []));
+		// Read off the page's sell lines: the chat notes' six itineraries (the Qatar one is pasted twice and counted
+		// once; two are open jaws), then the current PNR.
+		expect(routes).toEqual([
+			'JFK>YVR SIT>SEA SEA>JFK',
+			'LAX>BOS BOS>KEF KEF>SEA SEA>LAX',
+			'LAX>ICN ICN>HKT HKT>ICN ICN>LAX',
+			'LAX>DOH DOH>HKT HKT>DOH DOH>LAX',
+			'BOM>HAN SGN>SIN SIN>BOM',
+			'SAN>MIA MIA>HAV HAV>MIA MIA>SAN',
+			'JFK>PEK PEK>NRT',
+		]);
+	});
+
+	it('reads the page again only when its text changed', () => {
+		const adapter = genericPageAdapter(rules);
+		const first = adapter.extractEmbedded!(document, page);
+		expect(adapter.extractEmbedded!(document, page)).toBe(first);
+		document.querySelector('pre')!.textContent = ' 1 CA 981Y 20MAR 5 PEKJFK HK1  1300  1400';
+		expect(adapter.extractEmbedded!(document, page)).not.toBe(first);
+	});
+
+	it('gives one page badge, heuristic: never a plain ✓', () => {
+		const views: BadgeView[] = [];
+		const scanner = startScanner({
+			adapter: genericPageAdapter(rules),
+			doc: document,
+			rules,
+			referenceDate: '2026-03-01',
+			today: '2026-03-01',
+			settings: {passports: [], locale: 'en'},
+			mount: (_placement, view) => {
+				views.push(view);
+				return {update: (next) => void views.push(next), remove: () => undefined, isConnected: () => true};
+			},
+			log: () => undefined,
+			schedule: () => undefined,
+		});
+		scanner.scan();
+		expect(views).toHaveLength(1);
+		expect(views[0]).toMatchObject({page: true, heuristic: true, summary: {tone: 'check'}});
+		expect(views[0]!.summary.text).not.toContain('✓');
+		expect(scanner.found().withStops).toBe(1);
+		scanner.stop();
+	});
+});
