@@ -1,7 +1,8 @@
-import {browser, createShadowRootUi, defineContentScript, type ContentScriptContext} from '#imports';
+import {browser, defineContentScript} from '#imports';
 import {render} from 'preact';
 import badgeCss from '@/components/badge.css?inline';
 import {Badge} from '@/components/Badge';
+import {createBadgeHost} from './badge-host';
 import {readSettings, watchSettings} from '@/components/settings-store';
 import {adapterFor} from '@/lib/adapters';
 import {genericPageAdapter, GENERIC_PAGE_ID} from '@/lib/adapters/generic-page';
@@ -24,11 +25,10 @@ function scanSettings(settings: Settings): ScanSettings {
 	return {passports: settings.passports, locale: resolveLocale(settings.language, navigator.language), detailLevel: settings.detailLevel};
 }
 
-function badgeMount(ctx: ContentScriptContext, rules: RuleSet): Mount {
+function badgeMount(rules: RuleSet): Mount {
 	const openSettings = () => void browser.runtime.sendMessage({type: 'open-options'});
 	return (placement, view) => {
 		let current = view;
-		let removed = false;
 		let container: HTMLElement | undefined;
 		let host: HTMLElement | undefined;
 		const draw = () => {
@@ -37,31 +37,14 @@ function badgeMount(ctx: ContentScriptContext, rules: RuleSet): Mount {
 			const result = current.results.length === 1 ? current.results[0]! : {...current.results[0]!, stops: current.results.flatMap((r) => r.stops)};
 			render(<Badge summary={current.summary} result={result} rules={rules} locale={current.locale} heuristic={heuristic} onOpenSettings={openSettings} />, container);
 		};
-		void createShadowRootUi(ctx, {
-			name: 'ctc-badge',
-			position: 'inline',
-			anchor: placement.anchor,
-			append: placement.append,
-			css: badgeCss,
-			isolateEvents: ISOLATED_EVENTS,
-			onMount(uiContainer, _shadow, shadowHost) {
-				container = uiContainer;
-				host = shadowHost;
-				shadowHost.setAttribute('data-ctc-tone', current.summary.tone);
-				if (current.page) shadowHost.setAttribute('data-ctc-page', '');
-				draw();
-			},
-			onRemove() {
-				if (container) render(null, container);
-			},
-		}).then((ui) => {
-			if (removed) return;
-			try {
-				ui.mount();
-			} catch {
-				// The anchor left the page before we got here: the next batch places the badge again.
-			}
-		});
+		try {
+			({host, container} = createBadgeHost('ctc-badge', placement, badgeCss, ISOLATED_EVENTS));
+			host.setAttribute('data-ctc-tone', current.summary.tone);
+			if (current.page) host.setAttribute('data-ctc-page', '');
+			draw();
+		} catch {
+			// The anchor is not where it can take a child any more: the next batch places the badge again.
+		}
 		return {
 			update(next) {
 				current = next;
@@ -69,11 +52,10 @@ function badgeMount(ctx: ContentScriptContext, rules: RuleSet): Mount {
 				draw();
 			},
 			remove() {
-				removed = true;
 				host?.remove();
 				if (container) render(null, container);
 			},
-			isConnected: () => (host ? host.isConnected : !removed),
+			isConnected: () => host?.isConnected ?? false,
 		};
 	};
 }
@@ -85,7 +67,7 @@ export default defineContentScript({
 		markDocument(document.documentElement);
 		let rules: RuleSet;
 		try {
-			rules = loadRules({trustAirports: true});
+			rules = loadRules({trusted: true});
 		} catch (error) {
 			console.warn('[ctc] rules dataset unusable; no badges', error);
 			return;
@@ -116,7 +98,7 @@ export default defineContentScript({
 				referenceDate: adapter.referenceDate?.(url) ?? today,
 				today,
 				settings: scanSettings(settings),
-				mount: badgeMount(ctx, rules),
+				mount: badgeMount(rules),
 				log: (message) => console.warn(message),
 				schedule: (callback) => void requestAnimationFrame(callback),
 				onBatch: (found) => markFound(document.documentElement, found),

@@ -27,6 +27,9 @@ test('a Google Flights page whose results are still in its data gets one badge f
 	const page = await openKulNrt(context);
 	const badge = page.locator('ctc-badge button.badge');
 	await expect(badge).toHaveCount(1);
+	// Styled by the shared sheet inside the shadow root; the page badge's host is fixed in the corner.
+	await expect(badge).toHaveCSS('border-top-left-radius', '12px');
+	await expect(page.locator('ctc-badge')).toHaveCSS('position', 'fixed');
 	// KUL → HAK → NRT (6 h 40 at Haikou) and KUL → SZX → NRT (12 h 35 at Shenzhen): 24-hour transit holds for everyone.
 	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
 	await expect(badge).toHaveAttribute('aria-label', 'China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.');

@@ -79,6 +79,13 @@ describe('Firefox', () => {
 		const page = await open(KUL_NRT);
 		await page.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check') === 'ready', {timeout: 15_000});
 		expect(await badgeTexts(page)).toEqual(['2 via China · 24h transit ✓ HAK']);
+		// The badge's stylesheet applies inside its shadow root (a shared constructed sheet, or a <style> fallback).
+		const looks = await page.evaluate(() => {
+			const button = document.querySelector('ctc-badge')!.shadowRoot!.querySelector('button.badge')!;
+			const css = getComputedStyle(button);
+			return {radius: css.borderTopLeftRadius, display: css.display, hostPosition: getComputedStyle(document.querySelector('ctc-badge')!).position};
+		});
+		expect(looks).toEqual({radius: '12px', display: 'inline-flex', hostPosition: 'fixed'});
 		await page.close();
 	});
 

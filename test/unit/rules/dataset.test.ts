@@ -109,3 +109,18 @@ describe('a broken dataset fails', () => {
 		expect(() => buildRuleSet(r, a)).toThrow(message);
 	});
 });
+
+describe('the content script trusts the bundled files (no second zod parse)', () => {
+	it('gets exactly the data the parsed load gets: the schemas have no defaults or transforms', () => {
+		const parsed = buildRuleSet(rawRules, rawAirports);
+		const trusted = buildRuleSet(rawRules, rawAirports, {trusted: true});
+		expect(trusted.data).toEqual(parsed.data);
+		expect(trusted.airports).toEqual(parsed.airports);
+	});
+
+	it('still fails closed on an inconsistent bundle (the cross-file checks run)', () => {
+		const r = structuredClone(rawRules) as {transit240Ports: {iata?: string}[]};
+		r.transit240Ports[0]!.iata = 'ZZZ';
+		expect(() => buildRuleSet(r, rawAirports, {trusted: true})).toThrow(DatasetError);
+	});
+});
