@@ -13,6 +13,7 @@ export type BadgeProps = {
 	locale: Locale;
 	heuristic?: boolean;
 	onOpenSettings?: () => void;
+	onOpenCard?: () => void;
 };
 
 const MARGIN = 8;
@@ -36,7 +37,7 @@ function place(card: HTMLElement, anchor: HTMLElement) {
  * The badge: a button with an accessible name and a symbol as well as a colour, and a details card in a popover
  * (top layer, so overflow:hidden cards cannot clip it; Escape and outside clicks close it).
  */
-export function Badge({summary, result, rules, locale, heuristic, onOpenSettings}: BadgeProps) {
+export function Badge({summary, result, rules, locale, heuristic, onOpenSettings, onOpenCard}: BadgeProps) {
 	const button = useRef<HTMLButtonElement>(null);
 	const card = useRef<HTMLDivElement>(null);
 	const [open, setOpen] = useState(false);
@@ -91,7 +92,7 @@ export function Badge({summary, result, rules, locale, heuristic, onOpenSettings
 						×
 					</button>
 				</div>
-				{open ? <VerdictDetails result={result} rules={rules} locale={locale} heuristic={heuristic} onOpenSettings={onOpenSettings} /> : null}
+				{open ? <VerdictDetails result={result} rules={rules} locale={locale} heuristic={heuristic} onOpenSettings={onOpenSettings} onOpenCard={onOpenCard} /> : null}
 			</div>
 		</span>
 	);

@@ -3,7 +3,15 @@ import type {RuleSet} from '@/lib/rules/load-rules';
 import {noticeText, POLICY_NAMES, reasonText, reminderText, STATUS_NAMES, type Locale} from '@/lib/i18n/reason-text';
 import {t} from '@/lib/i18n/messages';
 
-type Props = {result: CheckResult; rules: RuleSet; locale: Locale; heuristic?: boolean; onOpenSettings?: () => void};
+type Props = {
+	result: CheckResult;
+	rules: RuleSet;
+	locale: Locale;
+	heuristic?: boolean;
+	onOpenSettings?: () => void;
+	/** Given for an eligible stay read from structured data: opens the printable check-in card. */
+	onOpenCard?: () => void;
+};
 
 const MARK = {eligible: '✓', ineligible: '✗', conditional: '?', unknown: '·'} as const;
 
@@ -91,7 +99,7 @@ function StopView({stop, n, rules, locale}: {stop: Stop; n: number; rules: RuleS
 }
 
 /** The full explanation of a result: shared by the badge's details card and the popup. */
-export function VerdictDetails({result, rules, locale, heuristic, onOpenSettings}: Props) {
+export function VerdictDetails({result, rules, locale, heuristic, onOpenSettings, onOpenCard}: Props) {
 	const noPassport = result.stops.some((s) => s.verdicts.some((v) => v.status === 'unknown'));
 	return (
 		<div class="details">
@@ -108,6 +116,12 @@ export function VerdictDetails({result, rules, locale, heuristic, onOpenSettings
 			<p class="footer">
 				{t('rulesAsOf', locale, {date: result.rules.reviewedAt})} · {t('disclaimer', locale)}
 			</p>
+			{onOpenCard ? (
+				<button type="button" class="link open-card" onClick={onOpenCard}>
+					{t('openCard', locale)}
+				</button>
+			) : null}
+			{onOpenCard && onOpenSettings ? ' · ' : null}
 			{onOpenSettings ? (
 				<button type="button" class="link" onClick={onOpenSettings}>
 					{t('openSettings', locale)}

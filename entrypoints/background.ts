@@ -1,6 +1,7 @@
 import {browser, defineBackground} from '#imports';
 import {readSettings, watchSettings} from '@/components/settings-store';
 import {CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, userSitePatterns} from '@/lib/sites/user-sites';
+import {CARD_PATH, MAX_HASH_LENGTH} from '@/lib/ui/card';
 
 /**
  * Registers the content script for the sites the user added (each one a host permission the user granted), and
@@ -30,6 +31,13 @@ export default defineBackground(() => {
 	browser.runtime.onMessage.addListener((message: unknown) => {
 		const type = (message as {type?: string})?.type;
 		if (type === 'open-options') return browser.runtime.openOptionsPage();
+		// The check-in card for a badge's itinerary (content scripts cannot open extension pages themselves). The card
+		// page validates the trip in the hash again; here only its size is checked.
+		if (type === 'open-card') {
+			const hash = (message as {hash?: unknown}).hash;
+			if (typeof hash !== 'string' || hash.length > MAX_HASH_LENGTH) return undefined;
+			return browser.tabs.create({url: `${browser.runtime.getURL(CARD_PATH)}#${hash}`}).then(() => true);
+		}
 		// Tests and the options page can wait for the registration to be in place.
 		if (type === 'sync-user-sites') return syncUserSites().then(() => true);
 		return undefined;

@@ -3,6 +3,7 @@ import {render} from 'preact';
 import badgeCss from '@/components/badge.css?inline';
 import {Badge} from '@/components/Badge';
 import {createBadgeHost} from './badge-host';
+import {cardHash} from '@/lib/ui/card';
 import {readSettings, watchSettings} from '@/components/settings-store';
 import {adapterFor} from '@/lib/adapters';
 import {genericPageAdapter, GENERIC_PAGE_ID} from '@/lib/adapters/generic-page';
@@ -35,7 +36,14 @@ function badgeMount(rules: RuleSet): Mount {
 			if (!container) return;
 			const heuristic = current.heuristic;
 			const result = current.results.length === 1 ? current.results[0]! : {...current.results[0]!, stops: current.results.flatMap((r) => r.stops)};
-			render(<Badge summary={current.summary} result={result} rules={rules} locale={current.locale} heuristic={heuristic} onOpenSettings={openSettings} />, container);
+			// The check-in card: for one itinerary read from structured data with a stay the rules confirm.
+			const trip = current.trips.length === 1 ? current.trips[0] : undefined;
+			const onOpenCard =
+				trip && !heuristic && result.stops.some((s) => s.best !== null) ? () => void browser.runtime.sendMessage({type: 'open-card', hash: cardHash(trip)}) : undefined;
+			render(
+				<Badge summary={current.summary} result={result} rules={rules} locale={current.locale} heuristic={heuristic} onOpenSettings={openSettings} onOpenCard={onOpenCard} />,
+				container,
+			);
 		};
 		try {
 			({host, container} = createBadgeHost('ctc-badge', placement, badgeCss, ISOLATED_EVENTS));

@@ -10,7 +10,7 @@ import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/reason-text';
 import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
-import type {CheckResult, SegmentInput} from '../rules/types';
+import type {CheckResult, SegmentInput, TripInput} from '../rules/types';
 import {summarize, type BadgeSummary} from '../ui/summary';
 import {t} from '../i18n/messages';
 
@@ -19,8 +19,11 @@ export const MAX_CARDS_PER_BATCH = 100;
 /** Milliseconds of card reading per frame, so a huge page never gets a long task from us. */
 export const FRAME_BUDGET_MS = 8;
 
-/** `page`: one badge for itineraries the page holds in its data but has not rendered as cards. */
-export type BadgeView = {summary: BadgeSummary; results: CheckResult[]; heuristic: boolean; locale: Locale; page?: boolean};
+/**
+ * `page`: one badge for itineraries the page holds in its data but has not rendered as cards. `trips`: what each
+ * result was judged from (the check-in card is built from it), in the same order as `results`.
+ */
+export type BadgeView = {summary: BadgeSummary; results: CheckResult[]; trips: TripInput[]; heuristic: boolean; locale: Locale; page?: boolean};
 export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean};
 export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
 
@@ -92,17 +95,19 @@ export function startScanner(options: ScannerOptions): Scanner {
 		log(`[ctc:${adapter.id}] ${message}`);
 	};
 
-	const judge = (segments: SegmentInput[], confidence: Confidence): {result: CheckResult; summary?: BadgeSummary} => {
+	type Judged = {trip: TripInput; result: CheckResult; summary?: BadgeSummary};
+	const judge = (segments: SegmentInput[], confidence: Confidence): Judged => {
 		stats.evaluations++;
-		const result = evaluateTrip({passports: settings.passports, segments}, rules, {today: options.today});
-		return {result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
+		const trip: TripInput = {passports: settings.passports, segments};
+		const result = evaluateTrip(trip, rules, {today: options.today});
+		return {trip, result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
 	};
 
 	const normalize = (raw: Parameters<typeof normalizeItinerary>[0]) => normalizeItinerary(raw, options.referenceDate, rules);
 
 	/** Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. */
 	function apply(card: Element, state: CardState): {itinerary: boolean; stop: boolean} {
-		const {result, summary} = judge(state.segments!, adapter.confidence);
+		const {trip, result, summary} = judge(state.segments!, adapter.confidence);
 		state.settingsKey = settingsKey;
 		if (!summary) {
 			state.handle?.remove();
@@ -110,7 +115,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			state.view = undefined;
 			return {itinerary: true, stop: false};
 		}
-		const view: BadgeView = {summary, results: [result], heuristic: adapter.confidence === 'heuristic', locale: settings.locale};
+		const view: BadgeView = {summary, results: [result], trips: [trip], heuristic: adapter.confidence === 'heuristic', locale: settings.locale};
 		state.view = view;
 		if (state.handle?.isConnected()) state.handle.update(view);
 		else {
@@ -201,7 +206,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			.map(normalize)
 			.filter((n): n is Extract<typeof n, {ok: true}> => n.ok)
 			.map((n) => judge(n.segments, adapter.confidence))
-			.filter((j): j is {result: CheckResult; summary: BadgeSummary} => j.summary !== undefined);
+			.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
 		lastFound = {itineraries: raws.length, withStops: judged.length};
 		const key = `${settingsKey}|${judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure]))).join()}`;
 		if (key === pageBadge.key) {
@@ -216,7 +221,14 @@ export function startScanner(options: ScannerOptions): Scanner {
 		const text = judged.length === 1 ? weakest.summary.text : t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.text});
 		const full = judged.length === 1 ? weakest.summary.fullText : t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.fullText});
 		const summary = {...weakest.summary, text, fullText: full, ariaLabel: t('badgeAriaPage', settings.locale, {summary: full.replace(/ ✓/, '')})};
-		const view: BadgeView = {summary, results: judged.map((j) => j.result), heuristic: adapter.confidence === 'heuristic', locale: settings.locale, page: true};
+		const view: BadgeView = {
+			summary,
+			results: judged.map((j) => j.result),
+			trips: judged.map((j) => j.trip),
+			heuristic: adapter.confidence === 'heuristic',
+			locale: settings.locale,
+			page: true,
+		};
 		pageBadge.handle = mount({anchor: doc.body, append: 'first'}, view);
 	}
 

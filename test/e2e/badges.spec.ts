@@ -105,6 +105,23 @@ test('the badge detail level in the options changes what the badge says, not wha
 	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
 });
 
+test('a badge for one itinerary opens its check-in card from the details', async ({context}) => {
+	// The SFO → NRT capture with its Hong Kong connections moved to Shanghai Pudong (as in the bench): real cards,
+	// each one itinerary through the mainland.
+	const body = fixture('google-flights/sfo-nrt-2025.html').replaceAll('HKG', 'PVG').replaceAll('Hong Kong International Airport', 'Shanghai Pudong International Airport');
+	await serve(context, 'https://www.google.com/travel/flights/search**', body);
+	const page = await context.newPage();
+	await page.goto(SFO_NRT);
+	const badge = page.locator('ctc-badge button.badge').first();
+	await expect(badge).toContainText('24h transit ✓ PVG');
+	await badge.click();
+	const [card] = await Promise.all([context.waitForEvent('page'), page.locator('ctc-badge [role="dialog"]').getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click()]);
+	await expect(card.getByRole('heading', {level: 1})).toContainText('24-hour direct transit');
+	await expect(card.getByRole('heading', {level: 1})).toContainText('24小时');
+	await expect(card.locator('body')).toContainText('SFO');
+	await expect(card.locator('body')).toContainText('PVG');
+});
+
 test('the language setting switches the badge to Chinese', async ({context, extensionId}) => {
 	const page = await openKulNrt(context);
 	const options = await context.newPage();
