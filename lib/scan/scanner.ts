@@ -4,7 +4,7 @@
  * cost nothing and re-sorted lists get the right verdicts; capped restores when the page deletes a badge.
  * Rendering is injected (`mount`), so this module holds no UI and runs under jsdom in tests.
  */
-import type {BadgePlacement, Confidence, SiteAdapter} from '../adapters/types';
+import type {BadgePlacement, Confidence, PageContext, SiteAdapter} from '../adapters/types';
 import {normalizeItinerary} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/reason-text';
@@ -16,6 +16,8 @@ import {t} from '../i18n/messages';
 
 export const MAX_BADGE_RESTORES = 3;
 export const MAX_CARDS_PER_BATCH = 100;
+/** Verdicts kept for repeated itineraries; a page with more distinct ones starts the memo again. */
+const MAX_JUDGED = 2000;
 /** Milliseconds of card reading per frame, so a huge page never gets a long task from us. */
 export const FRAME_BUDGET_MS = 8;
 
@@ -96,24 +98,34 @@ export function startScanner(options: ScannerOptions): Scanner {
 	};
 
 	type Judged = {trip: TripInput; result: CheckResult; summary?: BadgeSummary};
-	const judge = (segments: SegmentInput[], confidence: Confidence): Judged => {
+	/**
+	 * Verdicts by itinerary under the current settings: result lists repeat itineraries ("best" and "other" flights,
+	 * re-renders), and a verdict depends only on the segments and the settings. Emptied when the settings change.
+	 */
+	let verdicts = new Map<string, Judged>();
+	const judge = (segments: SegmentInput[], confidence: Confidence, key = JSON.stringify(segments)): Judged => {
+		const known = verdicts.get(key);
+		if (known) return known;
 		stats.evaluations++;
 		const trip: TripInput = {passports: settings.passports, segments};
 		const result = evaluateTrip(trip, rules, {today: options.today});
-		return {trip, result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
+		const fresh = {trip, result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
+		if (verdicts.size >= MAX_JUDGED) verdicts = new Map();
+		verdicts.set(key, fresh);
+		return fresh;
 	};
 
 	const normalize = (raw: Parameters<typeof normalizeItinerary>[0]) => normalizeItinerary(raw, options.referenceDate, rules);
 
 	/** Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. */
-	function apply(card: Element, state: CardState): {itinerary: boolean; stop: boolean} {
-		const {trip, result, summary} = judge(state.segments!, adapter.confidence);
+	function apply(card: Element, state: CardState): void {
+		const {trip, result, summary} = judge(state.segments!, adapter.confidence, state.fingerprint);
 		state.settingsKey = settingsKey;
 		if (!summary) {
 			state.handle?.remove();
 			state.handle = undefined;
 			state.view = undefined;
-			return {itinerary: true, stop: false};
+			return;
 		}
 		const view: BadgeView = {summary, results: [result], trips: [trip], heuristic: adapter.confidence === 'heuristic', locale: settings.locale};
 		state.view = view;
@@ -124,22 +136,19 @@ export function startScanner(options: ScannerOptions): Scanner {
 			state.handle = placement ? mount(placement, view) : undefined;
 		}
 		live.add(card);
-		return {itinerary: true, stop: true};
 	}
 
 	/** A card whose badge the page removed (a re-render): put it back a few times, then leave the card alone. */
-	function restore(card: Element, state: CardState): {itinerary: boolean; stop: boolean} {
-		if (!state.segments) return {itinerary: false, stop: false};
-		if (!state.handle) return {itinerary: true, stop: false};
-		if (state.handle.isConnected() || state.restores >= MAX_BADGE_RESTORES || !state.view) return {itinerary: true, stop: true};
+	function restore(card: Element, state: CardState): void {
+		if (!state.segments || !state.handle) return;
+		if (state.handle.isConnected() || state.restores >= MAX_BADGE_RESTORES || !state.view) return;
 		state.restores++;
 		state.handle.remove();
 		const placement = safePlace(card);
 		state.handle = placement ? mount(placement, state.view) : undefined;
-		return {itinerary: true, stop: true};
 	}
 
-	function processCard(card: Element): {itinerary: boolean; stop: boolean} {
+	function processCard(card: Element, page: PageContext): void {
 		const known = states.get(card);
 		// Untouched since it was read: no extraction. New passports or language only re-judge the stored segments.
 		if (known && !allDirty && !dirty.has(card)) {
@@ -150,7 +159,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		states.set(card, state);
 		let extraction;
 		try {
-			extraction = adapter.extract(card, {url: new URL(doc.URL), referenceDate: options.referenceDate});
+			extraction = adapter.extract(card, page);
 		} catch (error) {
 			stats.failures++;
 			logOnce(`extract threw: ${String(error)}`);
@@ -176,13 +185,12 @@ export function startScanner(options: ScannerOptions): Scanner {
 	}
 
 	/** A card that no longer reads as an itinerary (still rendering, or recycled into something else): no badge. */
-	function drop(state: CardState): {itinerary: boolean; stop: boolean} {
+	function drop(state: CardState): void {
 		state.handle?.remove();
 		state.handle = undefined;
 		state.segments = undefined;
 		state.view = undefined;
 		state.fingerprint = '';
-		return {itinerary: false, stop: false};
 	}
 
 	function safePlace(card: Element): BadgePlacement | undefined {
@@ -258,6 +266,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		const next: Element[] = [];
 		let reads = 0;
 		const started = now();
+		const page: PageContext = {url: new URL(doc.URL), referenceDate: options.referenceDate};
 		for (const card of full ? cards : backlog) {
 			const needsRead = allDirty || !states.has(card) || dirty.has(card);
 			if (needsRead && (reads >= MAX_CARDS_PER_BATCH || (reads > 0 && now() - started > FRAME_BUDGET_MS))) {
@@ -265,7 +274,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 				continue;
 			}
 			if (needsRead) reads++;
-			processCard(card);
+			processCard(card, page);
 		}
 		backlog = next;
 		if (backlog.length > 0) request();
@@ -330,6 +339,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		setSettings(next) {
 			settings = next;
 			settingsKey = JSON.stringify(next);
+			verdicts = new Map();
 			changed = true;
 			request();
 		},

@@ -120,6 +120,19 @@ describe('scanner', () => {
 		s.stop();
 	});
 
+	it('judges an itinerary that the page lists twice once, and again after the settings change', async () => {
+		page(PVG_3D, PEK_24H, PVG_3D);
+		const s = start();
+		s.scan();
+		expect(badges()).toEqual(['Set your passport', '24h transit ✓ PEK', 'Set your passport']);
+		expect(s.stats().evaluations).toBe(2);
+		s.setSettings({passports: ['US'], locale: 'en'});
+		await tick();
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar', '24h transit ✓ PEK', '240h visa-free ✓ until 26 Mar']);
+		expect(s.stats().evaluations).toBe(4);
+		s.stop();
+	});
+
 	it('re-evaluates, without extracting again, when the passports change', async () => {
 		page(PVG_3D);
 		const s = start();
