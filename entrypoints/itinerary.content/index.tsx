@@ -139,7 +139,10 @@ export default defineContentScript({
 					.map((raw) => normalizeItinerary(raw, deviceToday(), rules))
 					.flatMap((n) => (n.ok ? [n.segments] : []));
 			}
-			return Promise.resolve({adapter: adapter?.id ?? null, ...found, layoutUnrecognised: generic.length > 0, generic, stats: scanner?.stats()});
+			// A built-in site the user switched off: say so, so the popup can offer to switch it back on.
+			const site = adapterFor(new URL(location.href));
+			const disabled = site !== undefined && settings.disabledSites.includes(site.id);
+			return Promise.resolve({adapter: adapter?.id ?? (disabled ? site.id : null), disabled, ...found, layoutUnrecognised: generic.length > 0, generic, stats: scanner?.stats()});
 		});
 		ctx.onInvalidated(() => {
 			unwatch();

@@ -19,7 +19,7 @@ import {isBuiltInOrigin} from '@/lib/sites';
 import {CONTENT_SCRIPT_FILE} from '@/lib/sites/user-sites';
 import {deviceToday} from '@/lib/time';
 
-type Status = {adapter: string | null; itineraries: number; withStops: number; layoutUnrecognised?: boolean; generic?: SegmentInput[][]};
+type Status = {adapter: string | null; disabled?: boolean; itineraries: number; withStops: number; layoutUnrecognised?: boolean; generic?: SegmentInput[][]};
 
 /** The tab this popup is about: the active one, or `?tab=ID` when the popup is opened as a page (tests, a pinned window). */
 async function currentTab(): Promise<{id: number; url?: string} | undefined> {
@@ -68,7 +68,9 @@ function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings;
 	const scannable = tab !== null && (tab.url === undefined || origin !== undefined);
 	const generic = status !== 'none' && status.adapter === GENERIC_PAGE_ID;
 	let text: string;
+	const offSite = status !== 'none' && status.disabled === true && status.adapter !== null && settings.disabledSites.includes(status.adapter) ? status.adapter : null;
 	if (status === 'none' || !status.adapter) text = t('popupPageUnsupported', locale);
+	else if (offSite) text = t('popupSiteOff', locale, {adapter: label(offSite)});
 	else if (generic) text = status.itineraries === 0 ? t('popupScanNothing', locale) : t('popupScanFound', locale, {itineraries: status.itineraries, withStops: status.withStops});
 	else if (status.layoutUnrecognised) text = t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});
 	else if (status.itineraries === 0) text = t('popupPageNothing', locale);
@@ -112,6 +114,11 @@ function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings;
 						{t('popupScanHelp', locale)}
 					</p>
 				</>
+			) : null}
+			{offSite ? (
+				<button type="button" class="primary" onClick={() => void save({...settings, disabledSites: settings.disabledSites.filter((id) => id !== offSite)})}>
+					{t('popupSiteTurnOn', locale, {adapter: label(offSite)})}
+				</button>
 			) : null}
 			{offerAlways ? (
 				<button type="button" class="link" onClick={alwaysRun}>

@@ -138,6 +138,12 @@ const M = {
 		'zh-CN': '发现{dropped}组航班，但没有一组能完整读取（机场或日期不明确）：未作核查。',
 		'zh-TW': '發現{dropped}組航班，但沒有一組能完整讀取（機場或日期不明確）：未作核查。',
 	},
+	popupSiteOff: {
+		en: '{adapter} is switched off in your settings: nothing on this page is checked.',
+		'zh-CN': '您已在设置中关闭{adapter}：此页面不作核查。',
+		'zh-TW': '您已在設定中關閉{adapter}：此頁面不作核查。',
+	},
+	popupSiteTurnOn: {en: 'Turn {adapter} back on', 'zh-CN': '重新开启{adapter}', 'zh-TW': '重新開啟{adapter}'},
 	popupScanPage: {en: 'Scan this page', 'zh-CN': '扫描此页面', 'zh-TW': '掃描此頁面'},
 	popupScanHelp: {
 		en: 'Reads this page once with the generic detector (GDS displays, e-tickets, itinerary text). Nothing leaves your browser.',

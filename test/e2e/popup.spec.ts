@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
-import {expect, test} from './fixtures';
+import {expect, fixture, serve, test} from './fixtures';
 
 test('the popup checks a route typed by hand, with the same details as the badges', async ({context, extensionId}) => {
 	const popup = await context.newPage();
@@ -117,4 +117,29 @@ test('the options page: axe finds nothing, in English and Chinese', async ({cont
 		await options.screenshot({path: `.test-results/options-${language}.png`, fullPage: true});
 		await options.close();
 	}
+});
+
+test('on a built-in site the user switched off, the popup says so and turns it back on', async ({context, extensionId}) => {
+	const url = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
+	await serve(context, 'https://www.google.com/travel/flights/**', fixture('google-flights/kul-nrt-loading-composite.html'));
+	const page = await context.newPage();
+	await page.goto(url);
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	await options.getByRole('checkbox', {name: 'Google Flights'}).uncheck();
+	await expect(page.locator('ctc-badge')).toHaveCount(0);
+	// The page's tab, as the popup would see it: the active one (without the tabs permission its URL is not visible).
+	await page.bringToFront();
+	const [worker] = context.serviceWorkers();
+	const tabId = await worker!.evaluate(async () => {
+		const g = globalThis as unknown as {chrome: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
+		return (await g.chrome.tabs.query({active: true, lastFocusedWindow: true}))[0]!.id;
+	});
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+	await expect(popup.getByTestId('page-status')).toHaveText('Google Flights is switched off in your settings: nothing on this page is checked.');
+	await popup.getByRole('button', {name: 'Turn Google Flights back on'}).click();
+	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await expect(popup.getByRole('button', {name: 'Scan this page'})).toHaveCount(0);
 });
