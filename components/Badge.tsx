@@ -12,20 +12,25 @@ export type BadgeProps = {
 	rules: RuleSet;
 	locale: Locale;
 	heuristic?: boolean;
-	onOpenSettings?: () => void;
-	onOpenCard?: () => void;
+	onOpenSettings?: (event: Event) => void;
+	onOpenCard?: (event: Event) => void;
+	/** The page-level badge (itineraries in the page's data, no cards). */
+	page?: boolean;
 };
 
 const MARGIN = 8;
 
-/** Keeps the details card next to the badge and inside the viewport. */
+/**
+ * Keeps the details card next to the badge and inside the viewport. Its size depends on the window only, never on
+ * what it says (the content scrolls), so a page probing the top layer learns nothing from it.
+ */
 function place(card: HTMLElement, anchor: HTMLElement) {
 	const a = anchor.getBoundingClientRect();
 	const view = card.ownerDocument.defaultView!;
 	const width = Math.min(380, view.innerWidth - 2 * MARGIN);
+	const height = Math.min(520, view.innerHeight - 2 * MARGIN);
 	card.style.width = `${width}px`;
-	card.style.maxHeight = `${Math.max(160, view.innerHeight - 2 * MARGIN)}px`;
-	const height = card.getBoundingClientRect().height;
+	card.style.height = `${height}px`;
 	const left = Math.min(Math.max(MARGIN, a.left), view.innerWidth - width - MARGIN);
 	const below = a.bottom + 4;
 	const top = below + height <= view.innerHeight - MARGIN ? below : Math.max(MARGIN, a.top - 4 - height);
@@ -35,9 +40,10 @@ function place(card: HTMLElement, anchor: HTMLElement) {
 
 /**
  * The badge: a button with an accessible name and a symbol as well as a colour, and a details card in a popover
- * (top layer, so overflow:hidden cards cannot clip it; Escape and outside clicks close it).
+ * (top layer, so overflow:hidden cards cannot clip it; Escape and outside clicks close it). Only the user opens it:
+ * clicks a page script fires (`element.click()`, dispatched events) are not trusted and are ignored.
  */
-export function Badge({summary, result, rules, locale, heuristic, onOpenSettings, onOpenCard}: BadgeProps) {
+export function Badge({summary, result, rules, locale, heuristic, onOpenSettings, onOpenCard, page}: BadgeProps) {
 	const button = useRef<HTMLButtonElement>(null);
 	const card = useRef<HTMLDivElement>(null);
 	const [open, setOpen] = useState(false);
@@ -62,17 +68,19 @@ export function Badge({summary, result, rules, locale, heuristic, onOpenSettings
 		el.querySelector<HTMLElement>('.close')?.focus();
 	}, [open]);
 
-	const toggle = () => {
+	const toggle = (event: Event) => {
+		if (!event.isTrusted) return;
 		const el = card.current as (HTMLDivElement & {togglePopover?: () => void}) | null;
 		el?.togglePopover?.();
 	};
 
 	return (
-		<span class={`ctc tone-${summary.tone}`}>
+		<span class={`ctc tone-${summary.tone}${page ? ' page' : ''}`}>
 			<button
 				ref={button}
 				type="button"
 				class="badge"
+				title={summary.fullText}
 				aria-label={summary.ariaLabel}
 				aria-haspopup="dialog"
 				aria-expanded={open}

@@ -8,9 +8,9 @@ type Props = {
 	rules: RuleSet;
 	locale: Locale;
 	heuristic?: boolean;
-	onOpenSettings?: () => void;
+	onOpenSettings?: (event: Event) => void;
 	/** Given for an eligible stay read from structured data: opens the printable check-in card. */
-	onOpenCard?: () => void;
+	onOpenCard?: (event: Event) => void;
 };
 
 const MARK = {eligible: '✓', ineligible: '✗', conditional: '?', unknown: '·'} as const;

@@ -1,7 +1,7 @@
-import {browser, defineBackground} from '#imports';
+import {browser, defineBackground, type Browser} from '#imports';
 import {readSettings, watchSettings} from '@/components/settings-store';
 import {CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, userSitePatterns} from '@/lib/sites/user-sites';
-import {CARD_PATH, MAX_HASH_LENGTH} from '@/lib/ui/card';
+import {createBackgroundHandler} from '@/lib/background/handler';
 
 /**
  * Registers the content script for the sites the user added (each one a host permission the user granted), and
@@ -25,23 +25,22 @@ function syncUserSites(): Promise<void> {
 	return queue;
 }
 
-// No evaluation happens here: the rules engine is bundled into each page that needs it.
-// The background opens the options page for the badges (content scripts cannot).
+// No evaluation happens here: the rules engine is bundled into each page that needs it. The background opens what
+// content scripts cannot (the options page, the check-in card) and keeps the user-site registration in step; which
+// message may do what is decided in lib/background/handler.ts.
 export default defineBackground(() => {
-	browser.runtime.onMessage.addListener((message: unknown) => {
-		const type = (message as {type?: string})?.type;
-		if (type === 'open-options') return browser.runtime.openOptionsPage();
-		// The check-in card for a badge's itinerary (content scripts cannot open extension pages themselves). The card
-		// page validates the trip in the hash again; here only its size is checked.
-		if (type === 'open-card') {
-			const hash = (message as {hash?: unknown}).hash;
-			if (typeof hash !== 'string' || hash.length > MAX_HASH_LENGTH) return undefined;
-			return browser.tabs.create({url: `${browser.runtime.getURL(CARD_PATH)}#${hash}`}).then(() => true);
-		}
-		// Tests and the options page can wait for the registration to be in place.
-		if (type === 'sync-user-sites') return syncUserSites().then(() => true);
-		return undefined;
+	const handle = createBackgroundHandler({
+		runtimeId: browser.runtime.id,
+		extensionRoot: browser.runtime.getURL('/'),
+		tabs: browser.tabs,
+		focusWindow: browser.windows ? (id) => browser.windows.update(id, {focused: true}) : undefined,
+		session: browser.storage.session,
+		openOptionsPage: () => browser.runtime.openOptionsPage(),
+		syncUserSites,
+		now: () => Date.now(),
+		randomKey: () => crypto.randomUUID(),
 	});
+	browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => handle(message, sender));
 	void syncUserSites();
 	watchSettings(() => void syncUserSites());
 	browser.permissions.onAdded.addListener(() => void syncUserSites());

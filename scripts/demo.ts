@@ -1,7 +1,10 @@
 /**
- * npm run demo — builds the extension and opens Chromium with it on a real Google Flights capture served for the
- * real URL (nothing leaves the machine). With a display (DISPLAY set) the browser opens for you to click around;
- * without one it runs headless, writes screenshots to demo-output/ and prints what the badges say.
+ * npm run demo — builds the extension and opens Chromium with it on a real Google Flights results page served for
+ * the real URL (nothing leaves the machine): the SFO → NRT capture with the site's own CSS, whose connections in Hong
+ * Kong and Taipei were rerouted to Shanghai Pudong and Beijing Capital (test/fixtures/SOURCES.md), so its result
+ * cards show badges. With a display (DISPLAY set) the browser opens the release build for you to click around;
+ * without one it runs headless on the end-to-end build (the same extension, with badge hosts marked and their shadow
+ * roots open so the script can find and click them), writes screenshots to demo-output/ and prints what the badges say.
  */
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -10,11 +13,11 @@ import path from 'node:path';
 import {chromium, type BrowserContext, type Page} from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '..');
-const EXT_DIR = path.join(root, '.output/chrome-mv3');
 const OUT = path.join(root, 'demo-output');
-const URL = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
-const PAGE = fs.readFileSync(path.join(root, 'test/fixtures/google-flights/kul-nrt-loading-composite.html'), 'utf8');
+const URL = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
+const PAGE = fs.readFileSync(path.join(root, 'test/fixtures/google-flights/sfo-nrt-2025-styled-via-pvg-pek.html'), 'utf8');
 const headed = Boolean(process.env.DISPLAY) && !process.argv.includes('--headless');
+const EXT_DIR = path.join(root, headed ? '.output/chrome-mv3' : '.output/chrome-mv3-e2e');
 
 function step(label: string, cmd: string, args: string[]) {
 	console.log(`demo: ${label}`);
@@ -26,7 +29,7 @@ function step(label: string, cmd: string, args: string[]) {
 }
 
 step('checking browsers', 'node', ['scripts/ensure-browsers.mjs']);
-step('building the extension', 'npx', ['wxt', 'build']);
+step('building the extension', 'npx', headed ? ['wxt', 'build'] : ['wxt', 'build', '--mode', 'e2e']);
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-demo-'));
 const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -60,29 +63,33 @@ async function shoot(page: Page, name: string) {
 
 const page = await context.newPage();
 await page.goto(URL);
-const badge = page.locator('ctc-badge button.badge');
-await badge.first().waitFor({timeout: 15_000});
+const badge = page.locator('[data-ctc-badge] button.badge');
 
 if (headed) {
 	console.log(`demo: Chromium is open on ${URL} with the extension loaded. Set a passport in the options (chrome-extension://${extensionId}/options.html). Close the window to end.`);
 	await new Promise<void>((resolve) => context.on('close', () => resolve()));
 } else {
+	await badge.first().waitFor({timeout: 15_000});
 	fs.rmSync(OUT, {recursive: true, force: true});
 	fs.mkdirSync(OUT, {recursive: true});
-	console.log(`demo: badge without a passport: "${await badge.first().innerText()}"`);
+	// The first result cards connect in Canada; scroll to the first card with a badge, a few cards down the list.
+	await badge.first().evaluate((el) => el.scrollIntoView({block: 'center'}));
+	await page.waitForTimeout(200);
+	const onCards = await page.locator('[data-ctc-badge]').count();
+	console.log(`demo: ${onCards} badges on result cards; the first says "${await badge.first().innerText()}" (no passport set)`);
 	await shoot(page, '1-badge-no-passport.png');
 	const options = await setPassport('US', 'en');
 	await shoot(options, '2-options.png');
 	await page.bringToFront();
 	await badge.first().click();
-	await page.locator('ctc-badge [role="dialog"]').waitFor();
+	await page.locator('[data-ctc-badge] [role="dialog"]').waitFor();
 	console.log(`demo: with a US passport: "${await badge.first().innerText()}"`);
 	await shoot(page, '3-details-en.png');
 	await options.bringToFront();
 	await options.locator('select[aria-labelledby="language-h"]').selectOption('zh-CN');
 	await page.bringToFront();
 	await page.waitForTimeout(300);
-	if (!(await page.locator('ctc-badge [role="dialog"]').isVisible())) await badge.first().click();
+	if (!(await page.locator('[data-ctc-badge] [role="dialog"]').isVisible())) await badge.first().click();
 	console.log(`demo: 简体中文: "${await badge.first().innerText()}"`);
 	await shoot(page, '4-details-zh-CN.png');
 	const popup = await context.newPage();

@@ -1,12 +1,15 @@
+import {browser} from '#imports';
 import type {ComponentChildren} from 'preact';
-import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'preact/hooks';
+import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {useSettings} from '@/components/settings-store';
 import {cardTri, type CardTextKey, type Tri} from '@/lib/i18n/card-text';
 import {resolveLocale} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
+import {validateTrip} from '@/lib/rules/validate';
 import {chinaMap} from '@/lib/ui/china-map-data';
-import {buildCard, tripFromHash, type CardAirport, type CardOutcome, type CardWording, type CheckInCard, type HashError} from '@/lib/ui/card';
+import {buildCard, type CardAirport, type CardOutcome, type CardWording, type CheckInCard} from '@/lib/ui/card';
+import {takeCardTrip, type CardLinkError, type TabStore} from '@/lib/ui/card-link';
 import {deviceToday} from '@/lib/time';
 
 /** The card always speaks two languages: the reader's first, then the other (English or their Chinese). */
@@ -408,7 +411,7 @@ function Card({card, langs}: {card: CheckInCard; langs: Langs}) {
 	);
 }
 
-const HASH_ERROR_TEXT: Record<HashError, CardTextKey> = {missing: 'errorMissing', 'too-long': 'errorDamaged', damaged: 'errorDamaged', invalid: 'errorInvalid'};
+const LINK_ERROR_TEXT: Record<CardLinkError, CardTextKey> = {missing: 'errorMissing', damaged: 'errorDamaged', expired: 'errorExpired', invalid: 'errorInvalid'};
 
 /** Names for the listed prefectures; a broken map file must not take the card down with it (codes show instead). */
 function prefectureNames(): Record<string, string> {
@@ -419,18 +422,46 @@ function prefectureNames(): Record<string, string> {
 	}
 }
 
-type View = {kind: 'rules-error'; detail: string} | {kind: 'hash-error'; code: HashError; detail: string} | {kind: 'outcome'; outcome: CardOutcome};
+type View =
+	| {kind: 'loading'}
+	| {kind: 'rules-error'; detail: string}
+	| {kind: 'link-error'; code: CardLinkError; detail: string}
+	| {kind: 'outcome'; outcome: CardOutcome};
 
-function viewFor(hash: string): View {
+/** This tab's sessionStorage, or a stand-in where storage is switched off (the card then shows, but not after a reload). */
+function tabStore(): TabStore {
+	try {
+		return window.sessionStorage;
+	} catch {
+		const items = new Map<string, string>();
+		return {getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v)};
+	}
+}
+
+async function viewFor(hash: string): Promise<View> {
 	let rules: RuleSet;
 	try {
 		rules = loadRules();
 	} catch (e) {
 		return {kind: 'rules-error', detail: e instanceof Error ? e.message : String(e)};
 	}
-	const read = tripFromHash(hash, rules);
-	if (!read.ok) return {kind: 'hash-error', code: read.code, detail: read.error};
+	const read = await takeCardTrip(hash, {session: browser.storage.session, tab: tabStore()}, (trip) => validateTrip(trip, rules));
+	if (!read.ok) return {kind: 'link-error', code: read.code, detail: read.error};
 	return {kind: 'outcome', outcome: buildCard(read.trip, rules, deviceToday(), {prefectureNames: prefectureNames()})};
+}
+
+/** The view for the current key; a new key (the background reuses this tab for the next card) fetches its trip. */
+function useView(hash: string): View {
+	const [view, setView] = useState<View>({kind: 'loading'});
+	useEffect(() => {
+		let alive = true;
+		setView({kind: 'loading'});
+		void viewFor(hash).then((next) => alive && setView(next));
+		return () => {
+			alive = false;
+		};
+	}, [hash]);
+	return view;
 }
 
 function Message({heading, text, detail, langs, testId}: {heading: Tri; text: Tri; detail?: string; langs: Langs; testId: string}) {
@@ -478,11 +509,11 @@ function fitToPage(sheet: HTMLElement): () => void {
 	};
 }
 
-/** The check-in card page: the trip comes from the URL hash, the language from the settings. */
+/** The check-in card page: the trip comes from storage.session under the key in the URL hash, the language from the settings. */
 export function App() {
 	const [settings] = useSettings();
 	const hash = useHash();
-	const view = useMemo(() => viewFor(hash), [hash]);
+	const view = useView(hash);
 	const locale = settings ? resolveLocale(settings.language, navigator.language) : undefined;
 	const langs = locale ? langsFor(locale) : undefined;
 	useEffect(() => {
@@ -498,7 +529,8 @@ export function App() {
 	if (!langs) return null;
 	let body;
 	if (view.kind === 'rules-error') body = <Message heading={tx('errorHeading')} text={tx('errorRules')} detail={view.detail} langs={langs} testId="card-error" />;
-	else if (view.kind === 'hash-error') body = <Message heading={tx('errorHeading')} text={tx(HASH_ERROR_TEXT[view.code])} detail={view.detail} langs={langs} testId="card-error" />;
+	else if (view.kind === 'link-error') body = <Message heading={tx('errorHeading')} text={tx(LINK_ERROR_TEXT[view.code])} detail={view.detail} langs={langs} testId="card-error" />;
+	else if (view.kind === 'loading') body = null;
 	else if (!view.outcome.ok) body = <Message heading={tx('noCardHeading')} text={tx(view.outcome.reason === 'no-stop' ? 'noStop' : 'notEligible')} langs={langs} testId="no-card" />;
 	else body = card ? <Card card={card} langs={langs} /> : null;
 	return (

@@ -1,48 +1,110 @@
 /**
- * The badge's host element and shadow root, made synchronously (so a badge is placed inside the scanner's frame
- * budget, not in a burst of promises after it) and styled with one constructed stylesheet shared by every badge
- * (parsed once per page, not once per badge). Where a browser refuses a constructed sheet from a content script,
- * each shadow root gets a <style> element instead.
+ * The badge's host element: what the booking site's scripts share the DOM with. Nothing the page can observe of it
+ * depends on the traveller's passports or on the verdict:
+ * - a plain `<span>` (a custom element name could be registered by the page before us and run its code in our host);
+ * - a closed shadow root (`host.shadowRoot` is null for the page), so its text stays ours;
+ * - no attribute or class, and a fixed size per detail level set with `!important` from inside the shadow root
+ *   (inner `!important` beats any page style on the host), so neither its size nor its computed style follows the
+ *   verdict, the passport or the language;
+ * - events stop at the host, so the card around it (often a link) never sees a click on the badge.
+ * Made synchronously (a badge is placed inside the scanner's frame budget) and styled with one constructed
+ * stylesheet per kind shared by every badge; where a browser refuses a constructed sheet from a content script,
+ * each shadow root gets `<style>` elements instead.
+ *
+ * Only the end-to-end build (`--mode e2e`) opens the root and marks the host `data-ctc-badge`, so tests can find
+ * badges, look inside and screenshot them; release builds never do.
  */
 import type {BadgePlacement} from '@/lib/adapters/types';
+import type {DetailLevel} from '@/lib/settings';
 
-/** The host is reset to initial values, so no page style is inherited into the badge. */
-const RESET = ':host{all:initial !important;}';
+export const TEST_BUILD = import.meta.env.MODE === 'e2e';
+/** The attribute that marks badge hosts in the end-to-end build only. */
+export const TEST_HOST_ATTRIBUTE = 'data-ctc-badge';
 
-let shared: CSSStyleSheet | null | undefined;
+/**
+ * Host sizes in px (the page's rem is not ours). The badge's pill sizes to its text inside this box; the box itself
+ * never changes with what the pill says. Wide enough for the standard sentences in all three languages.
+ */
+const SIZES: Record<DetailLevel, {width: number; height: number}> = {
+	compact: {width: 116, height: 26},
+	standard: {width: 236, height: 26},
+	detailed: {width: 336, height: 26},
+};
+/** The page-level badge (results in the page's data, no cards yet): a fixed pill in the top right corner. */
+const PAGE_SIZE = {width: 340, height: 34};
 
-function style(shadow: ShadowRoot, css: string): void {
-	if (shared === undefined) {
-		try {
-			const sheet = new CSSStyleSheet();
-			sheet.replaceSync(`${RESET}\n${css}`);
-			shared = sheet;
-		} catch {
-			shared = null;
-		}
-	}
-	if (shared) {
-		try {
-			shadow.adoptedStyleSheets = [shared];
-			if (shadow.adoptedStyleSheets.length === 1) return;
-		} catch {
-			// Firefox content scripts may not adopt a sheet made in their own compartment: fall back below.
-		}
-		shared = null;
-	}
-	const el = document.createElement('style');
-	el.textContent = `${RESET}\n${css}`;
-	shadow.append(el);
+export type HostKind = {detail: DetailLevel; page: boolean};
+
+/** The host is reset to initial values (no page style inherited or applied), then given its fixed box. */
+function hostCss({detail, page}: HostKind): string {
+	const {width, height} = page ? PAGE_SIZE : SIZES[detail];
+	const box = `width:${width}px !important;height:${height}px !important;box-sizing:border-box !important;overflow:visible !important;`;
+	const place = page
+		? 'position:fixed !important;top:72px !important;right:16px !important;z-index:2147483646 !important;display:block !important;'
+		: // Relative: painted above earlier positioned overlays in the card (click layers), in tree order, without a
+			// z-index that would lift it over the page's sticky headers.
+			'position:relative !important;display:inline-block !important;vertical-align:middle !important;margin:4px 8px !important;';
+	return `:host{all:initial !important;${place}${box}}`;
 }
 
-export type BadgeHost = {host: HTMLElement; container: HTMLElement};
+const keyOf = (kind: HostKind) => `${kind.page ? 'page' : kind.detail}`;
 
-/** A `<name>` element at the placement, with an open shadow root holding `container`; events stop at the host. */
-export function createBadgeHost(name: string, placement: BadgePlacement, css: string, isolatedEvents: readonly string[]): BadgeHost {
-	const host = document.createElement(name);
-	const shadow = host.attachShadow({mode: 'open'});
-	style(shadow, css);
+/** Constructed sheets: the shared badge styles, and one host sheet per kind. null: this browser refuses them. */
+let base: CSSStyleSheet | null | undefined;
+const kindSheets = new Map<string, CSSStyleSheet>();
+
+function sheet(css: string): CSSStyleSheet | null {
+	try {
+		const s = new CSSStyleSheet();
+		s.replaceSync(css);
+		return s;
+	} catch {
+		return null;
+	}
+}
+
+type Styled = {set: (kind: HostKind) => void};
+
+function style(shadow: ShadowRoot, css: string, kind: HostKind): Styled {
+	if (base === undefined) base = sheet(css);
+	if (base) {
+		const adopt = (k: HostKind): boolean => {
+			let own = kindSheets.get(keyOf(k));
+			if (!own) {
+				const made = sheet(hostCss(k));
+				if (!made) return false;
+				own = made;
+				kindSheets.set(keyOf(k), own);
+			}
+			try {
+				shadow.adoptedStyleSheets = [base!, own];
+				return shadow.adoptedStyleSheets.length === 2;
+			} catch {
+				// Firefox content scripts may not adopt a sheet made in their own compartment: fall back below.
+				return false;
+			}
+		};
+		if (adopt(kind)) return {set: (k) => void adopt(k)};
+		base = null;
+	}
+	const common = document.createElement('style');
+	common.textContent = css;
+	const own = document.createElement('style');
+	own.textContent = hostCss(kind);
+	shadow.append(common, own);
+	return {set: (k) => void (own.textContent = hostCss(k))};
+}
+
+export type BadgeHost = {host: HTMLElement; container: HTMLElement; setKind: (kind: HostKind) => void};
+
+/** A host at the placement, with a closed shadow root holding `container`; events stop at the host. */
+export function createBadgeHost(placement: BadgePlacement, css: string, kind: HostKind, isolatedEvents: readonly string[]): BadgeHost {
+	const host = document.createElement('span');
+	if (TEST_BUILD) host.setAttribute(TEST_HOST_ATTRIBUTE, '');
+	const shadow = host.attachShadow({mode: TEST_BUILD ? 'open' : 'closed'});
+	const styled = style(shadow, css, kind);
 	const container = document.createElement('span');
+	container.className = 'root';
 	shadow.append(container);
 	const stop = (event: Event) => event.stopPropagation();
 	for (const type of isolatedEvents) host.addEventListener(type, stop);
@@ -51,5 +113,5 @@ export function createBadgeHost(name: string, placement: BadgePlacement, css: st
 	else if (append === 'last') anchor.append(host);
 	else if (append === 'before') anchor.before(host);
 	else anchor.after(host);
-	return {host, container};
+	return {host, container, setKind: styled.set};
 }

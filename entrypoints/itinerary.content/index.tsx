@@ -1,17 +1,18 @@
-import {browser, defineContentScript} from '#imports';
+import {browser, defineContentScript, type Browser} from '#imports';
 import {render} from 'preact';
 import badgeCss from '@/components/badge.css?inline';
 import {Badge} from '@/components/Badge';
-import {createBadgeHost} from './badge-host';
-import {cardHash} from '@/lib/ui/card';
+import {createBadgeHost, TEST_BUILD, type BadgeHost} from './badge-host';
 import {readSettings, watchSettings} from '@/components/settings-store';
 import {adapterFor} from '@/lib/adapters';
 import {genericPageAdapter, GENERIC_PAGE_ID} from '@/lib/adapters/generic-page';
 import type {SiteAdapter} from '@/lib/adapters/types';
-import {FOUND_ATTRIBUTE, markDocument, markFound} from '@/lib/dom/mark-document';
+import {FOUND_ATTRIBUTE, markDocument, markFound, UNPLACED_ATTRIBUTE} from '@/lib/dom/mark-document';
 import {resolveLocale} from '@/lib/i18n/messages';
 import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
 import {startScanner, type Mount, type ScanSettings, type Scanner} from '@/lib/scan/scanner';
+import {checkPlacement} from '@/lib/scan/placement-check';
+import {MESSAGE_LIMITS, parseToContent, type PageStatus, type ToBackground} from '@/lib/messages';
 import type {Settings} from '@/lib/settings';
 import {siteMatches} from '@/lib/sites';
 import {detectInText} from '@/lib/extract/generic-text';
@@ -26,53 +27,82 @@ function scanSettings(settings: Settings): ScanSettings {
 	return {passports: settings.passports, locale: resolveLocale(settings.language, navigator.language), detailLevel: settings.detailLevel};
 }
 
+/**
+ * A click the user made, not one a page script fired: trusted, and with the browser's user activation. Anything that
+ * reaches outside the page (opening the check-in card or the options in a tab) needs one.
+ */
+const byUser = (event: Event) => event.isTrusted && (navigator.userActivation?.isActive ?? true);
+
+function send(message: ToBackground): void {
+	browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
 function badgeMount(rules: RuleSet): Mount {
-	const openSettings = () => void browser.runtime.sendMessage({type: 'open-options'});
+	const openSettings = (event: Event) => {
+		if (byUser(event)) send({type: 'open-options'});
+	};
 	return (placement, view) => {
 		let current = view;
-		let container: HTMLElement | undefined;
-		let host: HTMLElement | undefined;
+		let made: BadgeHost | undefined;
 		const draw = () => {
-			if (!container) return;
+			if (!made) return;
 			const heuristic = current.heuristic;
 			const result = current.results.length === 1 ? current.results[0]! : {...current.results[0]!, stops: current.results.flatMap((r) => r.stops)};
 			// The check-in card: for one itinerary read from structured data with a stay the rules confirm.
 			const trip = current.trips.length === 1 ? current.trips[0] : undefined;
 			const onOpenCard =
-				trip && !heuristic && result.stops.some((s) => s.best !== null) ? () => void browser.runtime.sendMessage({type: 'open-card', hash: cardHash(trip)}) : undefined;
+				trip && !heuristic && result.stops.some((s) => s.best !== null)
+					? (event: Event) => {
+							if (byUser(event)) send({type: 'open-card', trip});
+						}
+					: undefined;
 			render(
-				<Badge summary={current.summary} result={result} rules={rules} locale={current.locale} heuristic={heuristic} onOpenSettings={openSettings} onOpenCard={onOpenCard} />,
-				container,
+				<Badge
+					summary={current.summary}
+					result={result}
+					rules={rules}
+					locale={current.locale}
+					heuristic={heuristic}
+					page={current.page}
+					onOpenSettings={openSettings}
+					onOpenCard={onOpenCard}
+				/>,
+				made.container,
 			);
 		};
 		try {
-			({host, container} = createBadgeHost('ctc-badge', placement, badgeCss, ISOLATED_EVENTS));
-			host.setAttribute('data-ctc-tone', current.summary.tone);
-			if (current.page) host.setAttribute('data-ctc-page', '');
+			made = createBadgeHost(placement, badgeCss, {detail: current.detail, page: current.page === true}, ISOLATED_EVENTS);
 			draw();
 		} catch {
 			// The anchor is not where it can take a child any more: the next batch places the badge again.
 		}
 		return {
 			update(next) {
+				if (next.detail !== current.detail) made?.setKind({detail: next.detail, page: next.page === true});
 				current = next;
-				host?.setAttribute('data-ctc-tone', next.summary.tone);
 				draw();
 			},
 			remove() {
-				host?.remove();
-				if (container) render(null, container);
+				made?.host.remove();
+				if (made) render(null, made.container);
 			},
-			isConnected: () => host?.isConnected ?? false,
+			isConnected: () => made?.host.isConnected ?? false,
+			host: made?.host,
 		};
 	};
 }
 
+/** How often the page's URL is compared for SPA navigation (and the extension checked for a reload). */
+const NAVIGATION_POLL_MS = 1000;
+
 export default defineContentScript({
 	matches: siteMatches(),
 	runAt: 'document_idle',
-	async main(ctx) {
-		markDocument(document.documentElement);
+	// The page learns nothing from us: no "content script started" window message, and nothing here listens to
+	// WXT's page-visible events (its context's location and invalidation events), which a page could fire itself.
+	noScriptStartedPostMessage: true,
+	async main() {
+		if (TEST_BUILD) markDocument(document.documentElement);
 		let rules: RuleSet;
 		try {
 			rules = loadRules({trusted: true});
@@ -91,62 +121,90 @@ export default defineContentScript({
 			if (site) return settings.disabledSites.includes(site.id) ? undefined : site;
 			return scanRequested || settings.extraSites.includes(url.origin) ? genericPage : undefined;
 		};
-		// On SPA navigation WXT hands over the new URL: location.href may still be the old one at that moment.
-		const start = (url = new URL(location.href)) => {
+		let url = location.href;
+		const start = () => {
 			scanner?.stop();
 			scanner = undefined;
-			document.documentElement.removeAttribute(FOUND_ATTRIBUTE);
-			const adapter = adapterHere(url);
+			if (TEST_BUILD) for (const name of [FOUND_ATTRIBUTE, UNPLACED_ATTRIBUTE]) document.documentElement.removeAttribute(name);
+			const adapter = adapterHere(new URL(url));
 			if (!adapter) return;
 			const today = deviceToday();
 			scanner = startScanner({
 				adapter,
 				doc: document,
 				rules,
-				referenceDate: adapter.referenceDate?.(url) ?? today,
+				referenceDate: adapter.referenceDate?.(new URL(url)) ?? today,
 				today,
 				settings: scanSettings(settings),
 				mount: badgeMount(rules),
 				log: (message) => console.warn(message),
 				schedule: (callback) => void requestAnimationFrame(callback),
-				onBatch: (found) => markFound(document.documentElement, found),
+				onBatch: TEST_BUILD ? (found) => markFound(document.documentElement, found) : undefined,
 				now: () => performance.now(),
+				checkPlacement,
 			});
 			scanner.scan();
 		};
 		start();
-		ctx.addEventListener(window, 'wxt:locationchange', (event) => start(event.newUrl));
+		// SPA navigation: the URL changes without a page load. Polled, as a page can fake any event we could listen to.
+		let stopped = false;
+		const stop = () => {
+			stopped = true;
+			clearInterval(poll);
+			unwatch();
+			scanner?.stop();
+			scanner = undefined;
+		};
+		const poll = setInterval(() => {
+			// The extension was reloaded or removed: this copy of the script is orphaned.
+			if (!browser.runtime?.id) return stop();
+			if (location.href === url) return;
+			url = location.href;
+			start();
+		}, NAVIGATION_POLL_MS);
+		// A new window size is a new layout: badges that fitted may be clipped now, and the other way round.
+		let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+		addEventListener('resize', () => {
+			clearTimeout(resizeTimer);
+			resizeTimer = setTimeout(() => scanner?.recheck(), 200);
+		});
 		const unwatch = watchSettings((next) => {
 			const siteToggled = JSON.stringify([next.disabledSites, next.extraSites]) !== JSON.stringify([settings.disabledSites, settings.extraSites]);
 			settings = next;
 			if (siteToggled) start();
 			else scanner?.setSettings(scanSettings(next));
 		});
-		browser.runtime.onMessage.addListener((message: unknown) => {
-			const type = (message as {type?: string})?.type;
-			if (type !== 'page-status' && type !== 'scan-page') return undefined;
-			if (type === 'scan-page' && !scanner) {
+		browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+			// Only the extension's own pages (the popup) talk to us; a page cannot, but nothing unchecked is answered.
+			if (stopped || sender.id !== browser.runtime.id) return undefined;
+			const message = parseToContent(raw);
+			if (!message) return undefined;
+			if (message.type === 'scan-page' && !scanner) {
 				scanRequested = true;
 				start();
 			}
-			const adapter = scanner ? adapterHere(new URL(location.href)) : adapterFor(new URL(location.href));
-			const found = scanner?.found() ?? {itineraries: 0, withStops: 0};
+			return Promise.resolve(pageStatus());
+		});
+		const pageStatus = (): PageStatus => {
+			const here = new URL(location.href);
+			const adapter = scanner ? adapterHere(here) : adapterFor(here);
+			const found = scanner?.found() ?? {itineraries: 0, withStops: 0, unplaced: 0};
 			// Honest degradation: the site's adapter reads nothing, yet the page's text shows flights. Its layout has
 			// probably changed; say so, and hand over what the generic text detector sees (heuristic, never a plain ✓).
 			let generic: SegmentInput[][] = [];
 			if (adapter && adapter.id !== GENERIC_PAGE_ID && found.itineraries === 0) {
 				generic = detectInText(document.body?.innerText ?? '', rules)
 					.map((raw) => normalizeItinerary(raw, deviceToday(), rules))
-					.flatMap((n) => (n.ok ? [n.segments] : []));
+					.flatMap((n) => (n.ok && n.segments.length <= MESSAGE_LIMITS.segments ? [n.segments] : []))
+					.slice(0, MESSAGE_LIMITS.genericItineraries);
 			}
 			// A built-in site the user switched off: say so, so the popup can offer to switch it back on.
-			const site = adapterFor(new URL(location.href));
+			const site = adapterFor(here);
 			const disabled = site !== undefined && settings.disabledSites.includes(site.id);
-			return Promise.resolve({adapter: adapter?.id ?? (disabled ? site.id : null), disabled, ...found, layoutUnrecognised: generic.length > 0, generic, stats: scanner?.stats()});
-		});
-		ctx.onInvalidated(() => {
-			unwatch();
-			scanner?.stop();
-		});
+			const status: PageStatus = {adapter: adapter?.id ?? (disabled ? site.id : null), disabled, ...found, layoutUnrecognised: generic.length > 0, generic};
+			const stats = scanner?.stats();
+			if (stats) status.stats = stats;
+			return status;
+		};
 	},
 });

@@ -13,13 +13,13 @@ import {evaluateTrip} from '@/lib/rules/evaluate';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {CheckResult, SegmentInput, TripInput} from '@/lib/rules/types';
 import {mapText} from '@/lib/i18n/map-text';
-import {buildCard, CARD_PATH, cardHash} from '@/lib/ui/card';
+import {parsePageStatus, type PageStatus, type ToBackground, type ToContent} from '@/lib/messages';
+import {buildCard} from '@/lib/ui/card';
+import {pageStatusText, switchedOffSite} from '@/lib/ui/page-status';
 import {originPattern, siteOrigin, type Settings} from '@/lib/settings';
 import {isBuiltInOrigin} from '@/lib/sites';
 import {CONTENT_SCRIPT_FILE} from '@/lib/sites/user-sites';
 import {deviceToday} from '@/lib/time';
-
-type Status = {adapter: string | null; disabled?: boolean; itineraries: number; withStops: number; layoutUnrecognised?: boolean; generic?: SegmentInput[][]};
 
 /** The tab this popup is about: the active one, or `?tab=ID` when the popup is opened as a page (tests, a pinned window). */
 async function currentTab(): Promise<{id: number; url?: string} | undefined> {
@@ -28,16 +28,17 @@ async function currentTab(): Promise<{id: number; url?: string} | undefined> {
 	return tab?.id === undefined ? undefined : {id: tab.id, url: tab.url};
 }
 
-async function askPage(tabId: number, type: 'page-status' | 'scan-page'): Promise<Status | undefined> {
+/** The content script's status for its page; a reply that is not a status counts as no content script at all. */
+async function askPage(tabId: number, type: 'page-status' | 'scan-page'): Promise<PageStatus | undefined> {
 	try {
-		return ((await browser.tabs.sendMessage(tabId, {type})) as Status | undefined) ?? undefined;
+		return parsePageStatus(await browser.tabs.sendMessage(tabId, {type} satisfies ToContent));
 	} catch {
 		return undefined; // no content script in this tab
 	}
 }
 
 /** Puts the content script into the tab (activeTab: the user opened the popup on it) and asks it to read the page. */
-async function scanTab(tabId: number): Promise<Status | undefined> {
+async function scanTab(tabId: number): Promise<PageStatus | undefined> {
 	const running = await askPage(tabId, 'scan-page');
 	if (running) return running;
 	await browser.scripting.executeScript({target: {tabId}, files: [`/${CONTENT_SCRIPT_FILE}`]});
@@ -52,7 +53,7 @@ async function scanTab(tabId: number): Promise<Status | undefined> {
 
 function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings; save: (next: Settings) => Promise<void>}) {
 	const [tab, setTab] = useState<{id: number; url?: string} | null>();
-	const [status, setStatus] = useState<Status | 'none'>();
+	const [status, setStatus] = useState<PageStatus | 'none'>();
 	const [scan, setScan] = useState<'idle' | 'busy' | 'failed'>('idle');
 	const [always, setAlways] = useState<'on' | 'denied'>();
 	useEffect(() => {
@@ -67,15 +68,9 @@ function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings;
 	const origin = tab?.url ? siteOrigin(tab.url) : undefined;
 	const scannable = tab !== null && (tab.url === undefined || origin !== undefined);
 	const generic = status !== 'none' && status.adapter === GENERIC_PAGE_ID;
-	let text: string;
-	const offSite = status !== 'none' && status.disabled === true && status.adapter !== null && settings.disabledSites.includes(status.adapter) ? status.adapter : null;
-	if (status === 'none' || !status.adapter) text = t('popupPageUnsupported', locale);
-	else if (offSite) text = t('popupSiteOff', locale, {adapter: label(offSite)});
-	else if (generic) text = status.itineraries === 0 ? t('popupScanNothing', locale) : t('popupScanFound', locale, {itineraries: status.itineraries, withStops: status.withStops});
-	else if (status.layoutUnrecognised) text = t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});
-	else if (status.itineraries === 0) text = t('popupPageNothing', locale);
-	else text = t('popupPageFound', locale, {itineraries: status.itineraries, withStops: status.withStops, adapter: label(status.adapter)});
-	const findings = status !== 'none' && status.layoutUnrecognised ? (status.generic ?? []) : [];
+	const offSite = switchedOffSite(status === 'none' ? undefined : status, settings.disabledSites);
+	const text = pageStatusText(status === 'none' ? undefined : status, settings.disabledSites, locale, label);
+	const findings = status !== 'none' && status.layoutUnrecognised ? status.generic : [];
 
 	const runScan = () => {
 		if (!tab) return;
@@ -157,7 +152,9 @@ function ResultExtras({trip, result, locale}: {trip: TripInput; result: CheckRes
 	const rules = loadRules();
 	const stays = result.stops.filter((s) => s.verdicts.some((v) => v.policy === 'transit240' && (v.status === 'eligible' || v.status === 'conditional')));
 	const card = buildCard(trip, rules, deviceToday()).ok;
-	const openCard = () => void browser.tabs.create({url: browser.runtime.getURL(`${CARD_PATH}#${cardHash(trip)}`)});
+	// The background stores the trip and opens the card tab (or reuses it): one path for the badges and the popup,
+	// and only a one-time key in the URL.
+	const openCard = () => void browser.runtime.sendMessage({type: 'open-card', trip} satisfies ToBackground).catch(() => undefined);
 	return (
 		<>
 			{card ? (

@@ -182,8 +182,9 @@ export default defineAdapter({
 			return {status: 'failed', reason: `unexpected: ${String(error)}`};
 		}
 	},
-	placeBadge: (card) => {
+	// After the flight detail block, else the end of the row.
+	badgePlacements: (card) => {
 		const detail = card.querySelector(selectors.detail);
-		return detail ? {anchor: detail, append: 'after'} : undefined;
+		return detail ? [{anchor: detail, append: 'after'}, {anchor: card, append: 'last'}] : [{anchor: card, append: 'last'}];
 	},
 });

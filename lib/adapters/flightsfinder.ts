@@ -174,8 +174,9 @@ export default defineAdapter({
 			return {status: 'failed', reason: `unexpected: ${String(error)}`};
 		}
 	},
-	placeBadge: (card) => {
+	// Above the price, else the end of the row.
+	badgePlacements: (card) => {
 		const price = card.querySelector(selectors.price);
-		return price ? {anchor: price, append: 'first'} : {anchor: card, append: 'last'};
+		return price ? [{anchor: price, append: 'first'}, {anchor: card, append: 'last'}] : [{anchor: card, append: 'last'}];
 	},
 });

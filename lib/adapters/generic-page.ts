@@ -32,6 +32,6 @@ export function genericPageAdapter(rules: RuleSet): SiteAdapter {
 			if (last?.text !== text) last = {text, itineraries: rawFromDocument(doc, rules)?.itineraries ?? []};
 			return last.itineraries;
 		},
-		placeBadge: () => undefined,
+		badgePlacements: () => [],
 	});
 }

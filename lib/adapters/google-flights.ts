@@ -9,7 +9,7 @@
  *    render. Used to fill in connection times when it describes the same itinerary as the card.
  * Obfuscated class names (`li.pIav2d`) are only a last resort for finding cards.
  */
-import {defineAdapter, type Extraction, type RawItinerary, type RawSegment} from './types';
+import {defineAdapter, type BadgePlacement, type Extraction, type RawItinerary, type RawSegment} from './types';
 import {parseDuration} from '../extract/parse';
 
 const selectors = {
@@ -350,9 +350,17 @@ export default defineAdapter({
 	extract: (card) => extract(card),
 	extractEmbedded: (doc) => ds1Of(doc).map(({segments}) => ({segments})),
 	referenceDate: (url) => referenceDateFromUrl(url),
-	placeBadge: (card) => {
-		const times = hooksOf(card).times;
-		return times ? {anchor: times, append: 'after'} : {anchor: card, append: 'last'};
+	// The times ("12:05 AM – 1:40 PM+1") sit in a one-line `nowrap; overflow: hidden; text-overflow: ellipsis` box that
+	// a badge inside would overflow, and the row around them has a fixed height. So: a line of its own at the end of
+	// the card's content block (inside its frame: the times' ancestor two levels under the card), else the end of the
+	// card, under its frame.
+	badgePlacements: (card) => {
+		const places: BadgePlacement[] = [];
+		let block: Element | null | undefined = hooksOf(card).times;
+		while (block && block.parentElement?.parentElement !== card) block = block.parentElement;
+		if (block && card.contains(block)) places.push({anchor: block, append: 'last'});
+		places.push({anchor: card, append: 'last'});
+		return places;
 	},
 });
 

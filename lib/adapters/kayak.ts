@@ -173,8 +173,9 @@ export default defineAdapter({
 	counterExamples: ['https://www.kayak.com/', 'https://www.kayak.com/flights', 'https://www.kayak.co.uk/hotels'],
 	findCards,
 	extract,
-	placeBadge: (card) => {
+	// A line of its own under the legs, else the end of the card.
+	badgePlacements: (card) => {
 		const legs = card.querySelector(selectors.legs);
-		return legs ? {anchor: legs, append: 'after'} : {anchor: card, append: 'last'};
+		return legs ? [{anchor: legs, append: 'after'}, {anchor: card, append: 'last'}] : [{anchor: card, append: 'last'}];
 	},
 });

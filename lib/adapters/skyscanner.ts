@@ -220,8 +220,9 @@ export default defineAdapter({
 	],
 	findCards,
 	extract,
-	placeBadge: (card) => {
+	// A line of its own under the legs, else the end of the card.
+	badgePlacements: (card) => {
 		const legs = card.querySelector(selectors.legs);
-		return legs ? {anchor: legs, append: 'after'} : {anchor: card, append: 'last'};
+		return legs ? [{anchor: legs, append: 'after'}, {anchor: card, append: 'last'}] : [{anchor: card, append: 'last'}];
 	},
 });

@@ -60,6 +60,10 @@ export type Extraction =
 /** `referenceDate` (YYYY-MM-DD) resolves year-less dates: the search date from the URL, else today. */
 export type PageContext = {url: URL; referenceDate: string};
 
+/**
+ * A place for the badge: a position relative to `anchor`. Adapters give a place of the badge's own (its own line or
+ * slot in the card), never the inside of a one-line text box: those clip with `overflow: hidden` or an ellipsis.
+ */
 export type BadgePlacement = {anchor: Element; append: 'first' | 'last' | 'before' | 'after'};
 
 export type SiteAdapter = Site & {
@@ -72,8 +76,12 @@ export type SiteAdapter = Site & {
 	extractEmbedded?: (doc: Document, page: PageContext) => RawItinerary[];
 	/** The search date the URL carries, for year-less dates on the page; today when absent. */
 	referenceDate?: (url: URL) => string | undefined;
-	/** Where this card's badge goes; undefined: no badge for this card. */
-	placeBadge: (card: Element) => BadgePlacement | undefined;
+	/**
+	 * Where this card's badge may go, best first; [] for no badge. The scanner tries them in order and keeps the first
+	 * where the badge is painted whole (not clipped by an ancestor's overflow box, inside the card); the last one should
+	 * be a line of its own at the end of the card.
+	 */
+	badgePlacements: (card: Element) => BadgePlacement[];
 };
 
 export function defineAdapter(adapter: SiteAdapter): SiteAdapter {

@@ -164,9 +164,14 @@ const C = {
 		'zh-TW': '連結已損壞或不完整。請從擴充功能重新打開。',
 	},
 	errorInvalid: {
-		en: 'The trip in the link is not valid. Open the card again from the extension.',
-		'zh-CN': '链接中的行程无效。请从扩展程序重新打开。',
-		'zh-TW': '連結中的行程無效。請從擴充功能重新打開。',
+		en: 'The trip for this card is not valid. Open the card again from the extension.',
+		'zh-CN': '此说明中的行程无效。请从扩展程序重新打开。',
+		'zh-TW': '此說明中的行程無效。請從擴充功能重新打開。',
+	},
+	errorExpired: {
+		en: 'This card link has expired: open it again from the badge or the popup.',
+		'zh-CN': '此说明链接已失效：请从页面上的标记或扩展程序弹出窗口重新打开。',
+		'zh-TW': '此說明連結已失效：請從頁面上的標記或擴充功能彈出視窗重新開啟。',
 	},
 	errorDetail: {en: 'Detail: {detail}', 'zh-CN': '详情：{detail}', 'zh-TW': '詳情：{detail}'},
 	errorRules: {

@@ -104,6 +104,16 @@ const M = {
 		'zh-CN': '{adapter}识别出{itineraries}个行程，其中{withStops}个经停中国大陆。',
 		'zh-TW': '{adapter}識別出{itineraries}個行程，其中{withStops}個經停中國大陸。',
 	},
+	popupUnplacedOne: {
+		en: '1 badge could not be placed on the page.',
+		'zh-CN': '有1个标记无法在页面上显示。',
+		'zh-TW': '有1個標記無法在頁面上顯示。',
+	},
+	popupUnplaced: {
+		en: '{count} badges could not be placed on the page.',
+		'zh-CN': '有{count}个标记无法在页面上显示。',
+		'zh-TW': '有{count}個標記無法在頁面上顯示。',
+	},
 	popupPageNothing: {en: 'Nothing found on this page.', 'zh-CN': '此页面未发现行程。', 'zh-TW': '此頁面未發現行程。'},
 	popupPageUnsupported: {
 		en: 'This site is not one of the supported booking sites.',

@@ -25,9 +25,24 @@ export const FRAME_BUDGET_MS = 8;
  * `page`: one badge for itineraries the page holds in its data but has not rendered as cards. `trips`: what each
  * result was judged from (the check-in card is built from it), in the same order as `results`.
  */
-export type BadgeView = {summary: BadgeSummary; results: CheckResult[]; trips: TripInput[]; heuristic: boolean; locale: Locale; page?: boolean};
-export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean};
+export type BadgeView = {
+	summary: BadgeSummary;
+	results: CheckResult[];
+	trips: TripInput[];
+	heuristic: boolean;
+	locale: Locale;
+	/** The badge detail level: it sets the badge's fixed size. */
+	detail: DetailLevel;
+	page?: boolean;
+};
+/** `host`: the element put into the page, for the placement check and to tell our own mutations from the page's. */
+export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean; host?: Element};
 export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
+/**
+ * Whether a mounted badge is painted whole where it is (see ./placement-check.ts): `not-rendered` when the card itself
+ * is not laid out (hidden, collapsed), so nothing can be said yet.
+ */
+export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clipped' | 'not-rendered';
 
 export type ScanSettings = {passports: string[]; locale: Locale; detailLevel?: DetailLevel};
 
@@ -48,8 +63,16 @@ export type ScannerOptions = {
 	/** A clock for the per-frame work budget (performance.now in the page). */
 	now?: () => number;
 	/** After each batch: what the page holds now (diagnostics, the popup). */
-	onBatch?: (found: {itineraries: number; withStops: number}) => void;
+	onBatch?: (found: Found) => void;
+	/**
+	 * Checks each badge after it is mounted; a clipped badge moves to the adapter's next placement, and one that fits
+	 * nowhere is removed and counted as unplaced. Without it (no layout, as under jsdom) the first placement is kept.
+	 */
+	checkPlacement?: PlacementCheck;
 };
+
+/** `unplaced`: itineraries with a mainland stop whose badge could not be shown whole anywhere on their card. */
+export type Found = {itineraries: number; withStops: number; unplaced: number};
 
 type CardState = {
 	fingerprint: string;
@@ -59,9 +82,13 @@ type CardState = {
 	handle?: BadgeHandle;
 	restores: number;
 	view?: BadgeView;
+	/** Index into the adapter's placements where the badge is (or goes next). */
+	placement: number;
+	/** Every placement was tried and none showed the badge whole. */
+	unplaced: boolean;
 };
 
-export type ScanStats = {batches: number; cards: number; badges: number; evaluations: number; failures: number};
+export type ScanStats = {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
 
 export type Scanner = {
 	/** New passports or language: re-evaluates cached itineraries without re-extracting. */
@@ -71,7 +98,9 @@ export type Scanner = {
 	stop: () => void;
 	stats: () => ScanStats;
 	/** What was found, for the popup's "this page" view. */
-	found: () => {itineraries: number; withStops: number};
+	found: () => Found;
+	/** The layout may have changed (the window was resized): check every badge's placement again. */
+	recheck: () => void;
 };
 
 export function startScanner(options: ScannerOptions): Scanner {
@@ -85,11 +114,15 @@ export function startScanner(options: ScannerOptions): Scanner {
 	const dirty = new WeakSet<Element>();
 	let allDirty = false;
 	const logged = new Set<string>();
-	const stats: ScanStats = {batches: 0, cards: 0, badges: 0, evaluations: 0, failures: 0};
+	const stats: ScanStats = {batches: 0, cards: 0, badges: 0, evaluations: 0, failures: 0, unplaced: 0};
+	/** Our badge hosts: their insertion is not a page change worth a scan. */
+	const hosts = new WeakSet<Node>();
+	/** Cards whose badge was mounted or moved since the last placement check. */
+	const toCheck = new Set<Element>();
 	let pending = false;
 	let stopped = false;
 	let pageBadge: {handle?: BadgeHandle; key: string; restores: number} = {key: '', restores: 0};
-	let lastFound = {itineraries: 0, withStops: 0};
+	let lastFound: Found = {itineraries: 0, withStops: 0, unplaced: 0};
 
 	const logOnce = (message: string) => {
 		if (logged.has(message)) return;
@@ -127,15 +160,30 @@ export function startScanner(options: ScannerOptions): Scanner {
 			state.view = undefined;
 			return;
 		}
-		const view: BadgeView = {summary, results: [result], trips: [trip], heuristic: adapter.confidence === 'heuristic', locale: settings.locale};
+		const view: BadgeView = {
+			summary,
+			results: [result],
+			trips: [trip],
+			heuristic: adapter.confidence === 'heuristic',
+			locale: settings.locale,
+			detail: settings.detailLevel ?? 'standard',
+		};
 		state.view = view;
-		if (state.handle?.isConnected()) state.handle.update(view);
-		else {
-			state.handle?.remove();
-			const placement = safePlace(card);
-			state.handle = placement ? mount(placement, view) : undefined;
-		}
 		live.add(card);
+		if (state.handle?.isConnected()) state.handle.update(view);
+		else if (!state.unplaced) mountAt(card, state);
+	}
+
+	/** Mounts the card's badge at its current placement; false when the adapter has no placement left to try. */
+	function mountAt(card: Element, state: CardState): boolean {
+		state.handle?.remove();
+		state.handle = undefined;
+		const placement = safePlacements(card)[state.placement];
+		if (!placement || !state.view) return false;
+		state.handle = mount(placement, state.view);
+		if (state.handle.host) hosts.add(state.handle.host);
+		toCheck.add(card);
+		return true;
 	}
 
 	/** A card whose badge the page removed (a re-render): put it back a few times, then leave the card alone. */
@@ -143,9 +191,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		if (!state.segments || !state.handle) return;
 		if (state.handle.isConnected() || state.restores >= MAX_BADGE_RESTORES || !state.view) return;
 		state.restores++;
-		state.handle.remove();
-		const placement = safePlace(card);
-		state.handle = placement ? mount(placement, state.view) : undefined;
+		mountAt(card, state);
 	}
 
 	function processCard(card: Element, page: PageContext): void {
@@ -155,7 +201,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			return known.segments && known.settingsKey !== settingsKey ? apply(card, known) : restore(card, known);
 		}
 		dirty.delete(card);
-		const state: CardState = known ?? {fingerprint: '', settingsKey: '', restores: 0};
+		const state: CardState = known ?? {fingerprint: '', settingsKey: '', restores: 0, placement: 0, unplaced: false};
 		states.set(card, state);
 		let extraction;
 		try {
@@ -181,6 +227,9 @@ export function startScanner(options: ScannerOptions): Scanner {
 		if (state.segments && state.fingerprint === fingerprint && state.settingsKey === settingsKey) return restore(card, state);
 		state.fingerprint = fingerprint;
 		state.segments = normalized.segments;
+		// Another itinerary in this card (recycled): the placements start again from the best one.
+		state.placement = 0;
+		state.unplaced = false;
 		return apply(card, state);
 	}
 
@@ -191,14 +240,63 @@ export function startScanner(options: ScannerOptions): Scanner {
 		state.segments = undefined;
 		state.view = undefined;
 		state.fingerprint = '';
+		state.placement = 0;
+		state.unplaced = false;
 	}
 
-	function safePlace(card: Element): BadgePlacement | undefined {
+	function safePlacements(card: Element): BadgePlacement[] {
 		try {
-			return adapter.placeBadge(card);
+			return adapter.badgePlacements(card);
 		} catch (error) {
-			logOnce(`placeBadge threw: ${String(error)}`);
-			return undefined;
+			logOnce(`badgePlacements threw: ${String(error)}`);
+			return [];
+		}
+	}
+
+	/**
+	 * Checks the badges mounted or moved in this batch: all reads first, then the moves, so each pass costs the page
+	 * one layout. A clipped badge goes to the next placement and is checked again in the next pass; one that fits
+	 * nowhere is removed and counted. Cards not laid out yet are checked again after the next change.
+	 */
+	function checkPlacements(): void {
+		const check = options.checkPlacement;
+		if (!check) {
+			toCheck.clear();
+			return;
+		}
+		let round = [...toCheck];
+		toCheck.clear();
+		const later: Element[] = [];
+		for (let pass = 0; round.length > 0 && pass < 8; pass++) {
+			const results = round.map((card) => {
+				const host = states.get(card)?.handle?.host;
+				return [card, host && host.isConnected ? safeCheck(check, host, card) : 'gone'] as const;
+			});
+			round = [];
+			for (const [card, result] of results) {
+				const state = states.get(card)!;
+				if (result === 'painted' || result === 'gone') continue;
+				if (result === 'not-rendered') {
+					later.push(card);
+					continue;
+				}
+				state.placement++;
+				if (mountAt(card, state)) round.push(card);
+				else {
+					state.unplaced = true;
+					logOnce('a badge could not be placed where it is painted whole');
+				}
+				toCheck.delete(card);
+			}
+		}
+		for (const card of [...round, ...later]) toCheck.add(card);
+	}
+
+	function safeCheck(check: PlacementCheck, host: Element, card: Element): ReturnType<PlacementCheck> {
+		try {
+			return check(host, card);
+		} catch {
+			return 'painted'; // a check that cannot run must not take badges away
 		}
 	}
 
@@ -215,7 +313,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			.filter((n): n is Extract<typeof n, {ok: true}> => n.ok)
 			.map((n) => judge(n.segments, adapter.confidence))
 			.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
-		lastFound = {itineraries: raws.length, withStops: judged.length};
+		lastFound = {itineraries: raws.length, withStops: judged.length, unplaced: 0};
 		const key = `${settingsKey}|${judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure]))).join()}`;
 		if (key === pageBadge.key) {
 			if (!pageBadge.handle || pageBadge.handle.isConnected() || pageBadge.restores >= MAX_BADGE_RESTORES) return;
@@ -235,9 +333,11 @@ export function startScanner(options: ScannerOptions): Scanner {
 			trips: judged.map((j) => j.trip),
 			heuristic: adapter.confidence === 'heuristic',
 			locale: settings.locale,
+			detail: settings.detailLevel ?? 'standard',
 			page: true,
 		};
 		pageBadge.handle = mount({anchor: doc.body, append: 'first'}, view);
+		if (pageBadge.handle.host) hosts.add(pageBadge.handle.host);
 	}
 
 	/** Cards from the last full scan, and those of them still waiting to be read. */
@@ -292,16 +392,20 @@ export function startScanner(options: ScannerOptions): Scanner {
 				pageBadge = {key: '', restores: 0};
 			}
 		}
+		checkPlacements();
 		if (cards.length > 0) {
 			let itineraries = 0;
 			let withStops = 0;
+			let unplaced = 0;
 			for (const card of cards) {
 				const state = states.get(card);
 				if (state?.segments) itineraries++;
 				if (state?.view) withStops++;
+				if (state?.view && state.unplaced) unplaced++;
 			}
-			lastFound = {itineraries, withStops};
+			lastFound = {itineraries, withStops, unplaced};
 		}
+		stats.unplaced = lastFound.unplaced;
 		options.onBatch?.(lastFound);
 	}
 
@@ -311,11 +415,9 @@ export function startScanner(options: ScannerOptions): Scanner {
 		schedule(batch);
 	};
 
-	const isOurs = (node: Node) => node.nodeName.toLowerCase() === 'ctc-badge';
-	const insideOurs = (node: Node) => (node instanceof doc.defaultView!.Element ? node : node.parentElement)?.closest('ctc-badge') != null;
-	// Our own writes are not worth a scan: adding a badge host, or anything inside one. The page removing one of
-	// ours is (the badge may need restoring). Past 1,000 records, skip the filtering and just scan.
-	const ours = (r: MutationRecord) => insideOurs(r.target) || (r.type === 'childList' && r.removedNodes.length === 0 && [...r.addedNodes].every(isOurs));
+	// Our own writes are not worth a scan: adding a badge host (what happens inside its shadow root is not observed
+	// here). The page removing one of ours is (the badge may need restoring). Past 1,000 records, skip the filtering.
+	const ours = (r: MutationRecord) => hosts.has(r.target) || (r.type === 'childList' && r.removedNodes.length === 0 && [...r.addedNodes].every((n) => hosts.has(n)));
 	const markDirty = (node: Node) => {
 		for (let el: Element | null = node instanceof doc.defaultView!.Element ? node : node.parentElement; el; el = el.parentElement) {
 			if (states.has(el)) {
@@ -350,6 +452,19 @@ export function startScanner(options: ScannerOptions): Scanner {
 			for (const card of live) states.get(card)?.handle?.remove();
 			live.clear();
 			pageBadge.handle?.remove();
+		},
+		recheck() {
+			for (const card of live) {
+				const state = states.get(card);
+				if (!state?.view) continue;
+				// A badge that fitted nowhere gets another chance at the best placement in the new layout.
+				if (state.unplaced) {
+					state.unplaced = false;
+					state.placement = 0;
+					mountAt(card, state);
+				} else if (state.handle) toCheck.add(card);
+			}
+			request();
 		},
 		stats: () => ({...stats, badges: [...live].filter((c) => states.get(c)?.handle?.isConnected()).length + (pageBadge.handle?.isConnected() ? 1 : 0)}),
 		found: () => lastFound,

@@ -1,6 +1,6 @@
 /**
  * The printable check-in card: what a traveller shows an airline agent for a stay in mainland China that qualifies
- * for a visa-free policy. Pure (no DOM, no browser, no clock): the trip travels in the page's URL hash, and
+ * for a visa-free policy. Pure (no DOM, no browser, no clock): the card page fetches the trip (card-link.ts), and
  * `buildCard` turns it into a plain model whose every text is already written in English, Simplified and
  * Traditional Chinese, so the page only lays it out.
  */
@@ -11,42 +11,12 @@ import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
 import type {Source} from '../rules/schema';
 import type {PolicyId, PolicyVerdict, ReasonParams, Stop, TripInput} from '../rules/types';
-import {validateTrip} from '../rules/validate';
 import {addDays} from '../time';
 
 export type {Tri} from '../i18n/card-text';
 
-/** The extension page that shows the card; open it with `CARD_PATH + '#' + cardHash(trip)`. */
-export const CARD_PATH = '/card.html' as const;
-
-/** A hash longer than this is not one we wrote (a trip of 40 flights stays far below it). */
-export const MAX_HASH_LENGTH = 16_000;
-
-export type HashError = 'missing' | 'too-long' | 'damaged' | 'invalid';
-export type TripFromHash = {ok: true; trip: TripInput} | {ok: false; code: HashError; error: string};
-
-/** The trip as URL-safe JSON: plain JSON stays readable once decoded, and needs no codec on either side. */
-export function cardHash(trip: TripInput): string {
-	return encodeURIComponent(JSON.stringify(trip));
-}
-
-/**
- * Reads a trip back from `location.hash` (with or without the '#'). Anything a person could paste or a truncated
- * link could give is answered with an error, never an exception; the trip is checked like any other input.
- */
-export function tripFromHash(hash: string, rules: RuleSet): TripFromHash {
-	const raw = hash.startsWith('#') ? hash.slice(1) : hash;
-	if (raw.trim() === '') return {ok: false, code: 'missing', error: 'the link has no trip in it'};
-	if (raw.length > MAX_HASH_LENGTH) return {ok: false, code: 'too-long', error: `the link is longer than ${MAX_HASH_LENGTH} characters`};
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(decodeURIComponent(raw));
-	} catch (e) {
-		return {ok: false, code: 'damaged', error: e instanceof Error ? e.message : 'not JSON'};
-	}
-	const valid = validateTrip(parsed, rules);
-	return valid.ok ? {ok: true, trip: valid.trip} : {ok: false, code: 'invalid', error: valid.error};
-}
+/** The page that shows the card, opened with a one-time key and never the trip (card-link.ts). */
+export {CARD_PATH} from './card-link';
 
 export type CardAirport = {iata: string; name: string; nameZh?: string; city?: string; country: string};
 export type CardFlight = {from: CardAirport; to: CardAirport; flight?: string; departure?: string; arrival?: string};

@@ -80,7 +80,9 @@ describe('ctrip: Beijing → Shanghai list, 15 Sep 2026 (13 cards)', () => {
 
 	it('puts the badge right after the times and airports row, inside the card', () => {
 		for (const card of ctrip.findCards(load('pkx-pvg-list-2026.html'))) {
-			const placement = ctrip.placeBadge(card)!;
+			const [first, fallback] = ctrip.badgePlacements(card);
+			const placement = first!;
+			expect(fallback).toEqual({anchor: card, append: 'last'});
 			expect(placement).toMatchObject({append: 'after'});
 			expect(placement.anchor.classList.contains('flight-detail')).toBe(true);
 			expect(card.contains(placement.anchor)).toBe(true);

@@ -59,7 +59,9 @@ describe('flightsfinder: Kiwi round trip BER → MAD (1 card)', () => {
 
 	it('puts the badge in the price column, outside the link that opens the dialog', () => {
 		const card = flightsfinder.findCards(load())[0]!;
-		const placement = flightsfinder.placeBadge(card)!;
+		const [first, fallback] = flightsfinder.badgePlacements(card);
+			const placement = first!;
+		expect(fallback).toEqual({anchor: card, append: 'last'});
 		expect(placement).toMatchObject({append: 'first'});
 		expect(placement.anchor.classList.contains('price-summary')).toBe(true);
 		expect(card.contains(placement.anchor)).toBe(true);

@@ -59,13 +59,15 @@ describe('google-flights: 2025 layout, SFO → NRT (56 cards)', () => {
 		for (const segments of itineraries) expect(evaluateTrip({passports: ['US'], segments}, rules, {today: '2025-07-09'}).stops).toEqual([]);
 	});
 
-	it('puts the badge right after the times line of each card', () => {
+	it('puts the badge on a line of its own at the end of the card’s content block (not inside the one-line times box), else at the end of the card', () => {
 		const doc = load('sfo-nrt-2025.html');
 		for (const card of googleFlights.findCards(doc)) {
-			const placement = googleFlights.placeBadge(card)!;
-			expect(placement.append).toBe('after');
-			expect(placement.anchor.getAttribute('aria-label')).toMatch(/^Leaves /);
-			expect(card.contains(placement.anchor)).toBe(true);
+			const [block, fallback] = googleFlights.badgePlacements(card);
+			expect(block!.append).toBe('last');
+			// The block holds the times line, whose box clips, deep inside: the badge goes after all of it.
+			expect(block!.anchor.parentElement!.parentElement).toBe(card);
+			expect(block!.anchor.querySelector('[aria-label^="Leaves "]')).not.toBeNull();
+			expect(fallback).toEqual({anchor: card, append: 'last'});
 		}
 	});
 });

@@ -61,7 +61,9 @@ describe('kayak: MSP → CHI, phoenix result list (R618c)', () => {
 
 	it('puts the badge right after the legs list, inside the card', () => {
 		for (const card of kayak.findCards(load())) {
-			const placement = kayak.placeBadge(card)!;
+			const [first, fallback] = kayak.badgePlacements(card);
+			const placement = first!;
+			expect(fallback).toEqual({anchor: card, append: 'last'});
 			expect(placement).toMatchObject({append: 'after'});
 			expect(placement.anchor.matches('ol.flights')).toBe(true);
 			expect(card.contains(placement.anchor)).toBe(true);

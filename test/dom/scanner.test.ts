@@ -6,7 +6,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {defineAdapter, type SiteAdapter} from '../../lib/adapters/types';
 import {loadRules} from '../../lib/rules/load-rules';
-import {startScanner, type BadgeView, type Mount} from '../../lib/scan/scanner';
+import {startScanner, type BadgeView, type Mount, type PlacementCheck} from '../../lib/scan/scanner';
 
 const rules = loadRules();
 
@@ -36,7 +36,11 @@ const testAdapter: SiteAdapter = defineAdapter({
 			},
 		};
 	},
-	placeBadge: (card) => ({anchor: card, append: 'last'}),
+	// Two places, as real adapters give: right after the card's first line, else at the end of the card.
+	badgePlacements: (card) => [
+		{anchor: card.firstElementChild ?? card, append: 'after'},
+		{anchor: card, append: 'last'},
+	],
 });
 
 type Mounted = {host: HTMLElement; views: BadgeView[]; removed: boolean};
@@ -46,7 +50,11 @@ let logs: string[] = [];
 const mount: Mount = (placement, view) => {
 	const host = document.createElement('ctc-badge');
 	host.textContent = view.summary.text;
-	placement.anchor.append(host);
+	const {anchor, append} = placement;
+	if (append === 'first') anchor.prepend(host);
+	else if (append === 'last') anchor.append(host);
+	else if (append === 'before') anchor.before(host);
+	else anchor.after(host);
 	const m: Mounted = {host, views: [view], removed: false};
 	mounted.push(m);
 	return {
@@ -59,6 +67,7 @@ const mount: Mount = (placement, view) => {
 			host.remove();
 		},
 		isConnected: () => host.isConnected,
+		host,
 	};
 };
 
@@ -76,8 +85,9 @@ afterEach(() => {
 	running = [];
 });
 
-function start(passports: string[] = []) {
+function start(passports: string[] = [], checkPlacement?: PlacementCheck) {
 	const scanner = startScanner({
+		checkPlacement,
 		adapter: testAdapter,
 		doc: document,
 		rules,
@@ -116,7 +126,7 @@ describe('scanner', () => {
 		s.scan(); // idempotent: nothing re-mounted
 		expect(badges()).toEqual(['24h transit ✓ PEK', 'Set your passport']);
 		expect(mounted).toHaveLength(2);
-		expect(s.found()).toEqual({itineraries: 3, withStops: 2});
+		expect(s.found()).toEqual({itineraries: 3, withStops: 2, unplaced: 0});
 		s.stop();
 	});
 
@@ -222,5 +232,60 @@ describe('scanner work bounds', () => {
 		await tick();
 		expect(extractCalls - calls).toBe(1);
 		s.stop();
+	});
+});
+
+describe('scanner: badges are placed where they are painted whole', () => {
+	/** A stand-in for the layout check: the places listed here clip (jsdom has no layout; the real check is below). */
+	const clippedAt = (clips: (host: Element) => boolean): PlacementCheck => (host) => (clips(host) ? 'clipped' : 'painted');
+	const atEnd = (host: Element) => host.parentElement?.tagName === 'LI' && host.nextSibling === null;
+
+	it('moves a clipped badge to the next placement', () => {
+		page(PEK_24H);
+		const s = start([], clippedAt((host) => !atEnd(host)));
+		s.scan();
+		const host = document.querySelector('ctc-badge')!;
+		expect(atEnd(host)).toBe(true);
+		expect(document.querySelectorAll('ctc-badge')).toHaveLength(1);
+		expect(s.found()).toEqual({itineraries: 1, withStops: 1, unplaced: 0});
+	});
+
+	it('counts a badge that fits nowhere, and leaves no clipped badge in the page', () => {
+		page(PEK_24H, PVG_3D);
+		const s = start([], clippedAt((host) => host.closest('li')?.getAttribute('data-legs') === PEK_24H));
+		s.scan();
+		expect(badges()).toEqual(['Set your passport']);
+		expect(s.found()).toEqual({itineraries: 2, withStops: 2, unplaced: 1});
+		expect(s.stats().unplaced).toBe(1);
+		expect(logs.some((l) => /could not be placed/.test(l))).toBe(true);
+	});
+
+	it('waits for a card that is not laid out yet, and checks again after the layout changes', async () => {
+		page(PEK_24H);
+		let layout: 'none' | 'narrow' | 'wide' = 'none';
+		const s = start([], () => (layout === 'none' ? 'not-rendered' : layout === 'narrow' ? 'clipped' : 'painted'));
+		s.scan();
+		expect(badges()).toHaveLength(1);
+		expect(s.found().unplaced).toBe(0);
+		layout = 'narrow'; // the card is laid out, too narrow for the badge anywhere
+		s.recheck();
+		await tick();
+		expect(badges()).toHaveLength(0);
+		expect(s.found().unplaced).toBe(1);
+		layout = 'wide'; // the window grew: the best placement fits again
+		s.recheck();
+		await tick();
+		expect(badges()).toHaveLength(1);
+		expect(document.querySelector('li > span + ctc-badge')).not.toBeNull();
+		expect(s.found().unplaced).toBe(0);
+	});
+
+	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {
+		page(PEK_24H);
+		const s = start([], () => {
+			throw new Error('layout check bug');
+		});
+		s.scan();
+		expect(badges()).toHaveLength(1);
 	});
 });

@@ -116,7 +116,9 @@ describe('skyscanner: BOS ⇄ CUN day view, 2021 layout', () => {
 
 	it('puts the badge right after the legs, inside the card', () => {
 		for (const card of skyscanner.findCards(load())) {
-			const placement = skyscanner.placeBadge(card)!;
+			const [first, fallback] = skyscanner.badgePlacements(card);
+			const placement = first!;
+			expect(fallback).toEqual({anchor: card, append: 'last'});
 			expect(placement).toMatchObject({append: 'after'});
 			expect(placement.anchor.className).toMatch(/UpperTicketBody_legsContainer__/);
 			expect(card.contains(placement.anchor)).toBe(true);

@@ -23,7 +23,7 @@ for (const c of CASES) {
 		const page = await context.newPage();
 		await page.goto(c.url);
 		await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found')), {timeout: 10_000}).toBe(c.found);
-		await expect(page.locator('ctc-badge')).toHaveCount(Number(c.found.split('/')[1]));
+		await expect(page.locator('[data-ctc-badge]')).toHaveCount(Number(c.found.split('/')[1]));
 	});
 }
 
@@ -34,5 +34,5 @@ test('the Trip.com home page (no itinerary): marked, nothing read, no badge', as
 	await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check'))).toBe('ready');
 	await page.waitForTimeout(800);
 	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'))).toBeNull();
-	await expect(page.locator('ctc-badge')).toHaveCount(0);
+	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
 });

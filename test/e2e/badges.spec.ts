@@ -25,11 +25,11 @@ async function setPassports(context: BrowserContext, extensionId: string, codes:
 
 test('a Google Flights page whose results are still in its data gets one badge for the mainland connections', async ({context}) => {
 	const page = await openKulNrt(context);
-	const badge = page.locator('ctc-badge button.badge');
+	const badge = page.locator('[data-ctc-badge] button.badge');
 	await expect(badge).toHaveCount(1);
 	// Styled by the shared sheet inside the shadow root; the page badge's host is fixed in the corner.
 	await expect(badge).toHaveCSS('border-top-left-radius', '12px');
-	await expect(page.locator('ctc-badge')).toHaveCSS('position', 'fixed');
+	await expect(page.locator('[data-ctc-badge]')).toHaveCSS('position', 'fixed');
 	// KUL → HAK → NRT (6 h 40 at Haikou) and KUL → SZX → NRT (12 h 35 at Shenzhen): 24-hour transit holds for everyone.
 	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
 	await expect(badge).toHaveAttribute('aria-label', 'China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.');
@@ -38,10 +38,10 @@ test('a Google Flights page whose results are still in its data gets one badge f
 
 test('the details card opens with the keyboard, explains each policy, and closes with Escape', async ({context}) => {
 	const page = await openKulNrt(context);
-	const badge = page.locator('ctc-badge button.badge');
+	const badge = page.locator('[data-ctc-badge] button.badge');
 	await badge.focus();
 	await page.keyboard.press('Enter');
-	const card = page.locator('ctc-badge [role="dialog"]');
+	const card = page.locator('[data-ctc-badge] [role="dialog"]');
 	await expect(card).toBeVisible();
 	await expect(card).toContainText('Stop 1: HAK');
 	await expect(card).toContainText('Stop 2: SZX');
@@ -64,22 +64,22 @@ test('the details card opens with the keyboard, explains each policy, and closes
 
 test('axe finds no violations in the badge and its details card', async ({context}) => {
 	const page = await openKulNrt(context);
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
-	const closed = await new AxeBuilder({page}).include('ctc-badge').analyze();
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
+	const closed = await new AxeBuilder({page}).include('[data-ctc-badge]').analyze();
 	expect(closed.violations).toEqual([]);
-	await page.locator('ctc-badge button.badge').click();
-	await expect(page.locator('ctc-badge [role="dialog"]')).toBeVisible();
-	const open = await new AxeBuilder({page}).include('ctc-badge').analyze();
+	await page.locator('[data-ctc-badge] button.badge').click();
+	await expect(page.locator('[data-ctc-badge] [role="dialog"]')).toBeVisible();
+	const open = await new AxeBuilder({page}).include('[data-ctc-badge]').analyze();
 	expect(open.violations).toEqual([]);
 });
 
 test('setting passports in the options updates the open page without a reload', async ({context, extensionId}) => {
 	const page = await openKulNrt(context);
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	await setPassports(context, extensionId, ['US']);
 	await page.bringToFront();
-	await page.locator('ctc-badge button.badge').click();
-	const card = page.locator('ctc-badge [role="dialog"]');
+	await page.locator('[data-ctc-badge] button.badge').click();
+	const card = page.locator('[data-ctc-badge] [role="dialog"]');
 	await expect(card).toContainText('With your US passport');
 	await expect(card).not.toContainText('Set your passport to check');
 	// MY → HAK → JP with a US passport: 240-hour transit also holds, until 00:00 on 22 May.
@@ -89,7 +89,7 @@ test('setting passports in the options updates the open page without a reload', 
 
 test('the badge detail level in the options changes what the badge says, not what it means', async ({context, extensionId}) => {
 	const page = await openKulNrt(context);
-	const badge = page.locator('ctc-badge button.badge');
+	const badge = page.locator('[data-ctc-badge] button.badge');
 	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
 	const options = await context.newPage();
 	await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -112,10 +112,10 @@ test('a badge for one itinerary opens its check-in card from the details', async
 	await serve(context, 'https://www.google.com/travel/flights/search**', body);
 	const page = await context.newPage();
 	await page.goto(SFO_NRT);
-	const badge = page.locator('ctc-badge button.badge').first();
+	const badge = page.locator('[data-ctc-badge] button.badge').first();
 	await expect(badge).toContainText('24h transit ✓ PVG');
 	await badge.click();
-	const [card] = await Promise.all([context.waitForEvent('page'), page.locator('ctc-badge [role="dialog"]').getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click()]);
+	const [card] = await Promise.all([context.waitForEvent('page'), page.locator('[data-ctc-badge] [role="dialog"]').getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click()]);
 	await expect(card.getByRole('heading', {level: 1})).toContainText('24-hour direct transit');
 	await expect(card.getByRole('heading', {level: 1})).toContainText('24小时');
 	await expect(card.locator('body')).toContainText('SFO');
@@ -129,13 +129,13 @@ test('the language setting switches the badge to Chinese', async ({context, exte
 	await options.getByRole('combobox', {name: 'Language'}).selectOption('zh-CN');
 	await expect(options.getByRole('heading', {level: 1})).toHaveText('中国过境免签查询 — 设置');
 	await page.bringToFront();
-	await expect(page.locator('ctc-badge button.badge')).toHaveText('2个行程经停中国 · 24小时过境 ✓ HAK');
-	await page.locator('ctc-badge button.badge').click();
-	await expect(page.locator('ctc-badge [role="dialog"]')).toContainText('第1站：HAK');
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveText('2个行程经停中国 · 24小时过境 ✓ HAK');
+	await page.locator('[data-ctc-badge] button.badge').click();
+	await expect(page.locator('[data-ctc-badge] [role="dialog"]')).toContainText('第1站：HAK');
 	await page.screenshot({path: '.test-results/details-zh-CN.png'});
 	await options.getByRole('combobox', {name: '语言'}).selectOption('zh-TW');
 	await page.bringToFront();
-	await expect(page.locator('ctc-badge button.badge')).toHaveText('2個行程經停中國 · 24小時過境 ✓ HAK');
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveText('2個行程經停中國 · 24小時過境 ✓ HAK');
 });
 
 test('no badge on a results page whose itineraries never touch the mainland (SFO → HKG/TPE → NRT)', async ({context}) => {
@@ -144,39 +144,39 @@ test('no badge on a results page whose itineraries never touch the mainland (SFO
 	await page.goto(SFO_NRT);
 	await expect(page.locator('html')).toHaveAttribute('data-china-transit-check', 'ready');
 	await page.waitForTimeout(800);
-	await expect(page.locator('ctc-badge')).toHaveCount(0);
+	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
 });
 
 test('an SPA navigation away from the results removes the badge, and back brings it again', async ({context}) => {
 	const page = await openKulNrt(context);
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	await page.evaluate(() => history.pushState({}, '', `${location.origin}/travel/hotels`));
-	await expect(page.locator('ctc-badge')).toHaveCount(0, {timeout: 5000});
+	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0, {timeout: 5000});
 	await page.evaluate(() => history.pushState({}, '', `${location.origin}/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU`));
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1, {timeout: 5000});
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1, {timeout: 5000});
 });
 
 test('the page deleting the badge gets it back, a few times at most', async ({context}) => {
 	const page = await openKulNrt(context);
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	for (let i = 0; i < 3; i++) {
-		await page.evaluate(() => document.querySelector('ctc-badge')?.remove());
-		await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+		await page.evaluate(() => document.querySelector('[data-ctc-badge]')?.remove());
+		await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	}
 	// A page that keeps deleting it wins after three restores: no fight over the DOM.
-	await page.evaluate(() => document.querySelector('ctc-badge')?.remove());
+	await page.evaluate(() => document.querySelector('[data-ctc-badge]')?.remove());
 	await page.waitForTimeout(500);
-	await expect(page.locator('ctc-badge')).toHaveCount(0);
+	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
 });
 
 test('clicks on the badge do not reach the page', async ({context}) => {
 	const page = await openKulNrt(context);
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	await page.evaluate(() => {
 		(window as unknown as {hits: number}).hits = 0;
 		document.addEventListener('click', () => (window as unknown as {hits: number}).hits++);
 	});
-	await page.locator('ctc-badge button.badge').click();
+	await page.locator('[data-ctc-badge] button.badge').click();
 	expect(await page.evaluate(() => (window as unknown as {hits: number}).hits)).toBe(0);
 });
 
@@ -184,8 +184,8 @@ test('the extension makes no network request of its own', async ({context, exten
 	const requests: string[] = [];
 	context.on('request', (r) => requests.push(r.url()));
 	const page = await openKulNrt(context);
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
-	await page.locator('ctc-badge button.badge').click();
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
+	await page.locator('[data-ctc-badge] button.badge').click();
 	const options = await setPassports(context, extensionId, ['FR']);
 	await options.close();
 	const popup = await context.newPage();

@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type {BrowserContext, Page} from '@playwright/test';
 import fs from 'node:fs';
-import {cardHash} from '../../lib/ui/card';
 import type {TripInput} from '../../lib/rules/types';
 import {expect, test} from './fixtures';
 
@@ -28,10 +27,45 @@ const PVG_VISA_FREE: TripInput = {
 	],
 };
 
-async function openCard(context: BrowserContext, extensionId: string, hash: string): Promise<Page> {
+const CARD_URL = /^chrome-extension:\/\/[a-p]{32}\/card\.html#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An extension page to ask from, as the popup does (a badge asks the same way from its content script). */
+async function extensionPage(context: BrowserContext, extensionId: string): Promise<Page> {
+	const url = `chrome-extension://${extensionId}/popup.html`;
+	const open = context.pages().find((p) => p.url() === url);
+	if (open) return open;
 	const page = await context.newPage();
-	await page.goto(`chrome-extension://${extensionId}/card.html#${hash}`);
+	await page.goto(url);
 	return page;
+}
+
+/** Sends `open-card` to the background; a click within its rate limit is refused, so this one waits and asks again. */
+async function askForCard(from: Page, trip: unknown): Promise<unknown> {
+	return from.evaluate(async (t) => {
+		const g = globalThis as unknown as {chrome: {runtime: {sendMessage: (m: object) => Promise<{ok: boolean; reason?: string}>}}};
+		for (;;) {
+			const reply = await g.chrome.runtime.sendMessage({type: 'open-card', trip: t});
+			if (reply?.reason !== 'rate-limited') return reply;
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}, trip);
+}
+
+const cardPages = (context: BrowserContext) => context.pages().filter((p) => CARD_URL.test(p.url()));
+
+/**
+ * Opens the card the way the extension does: the background stores the trip under a one-time key and opens (or
+ * reuses) the card tab on `card.html#<key>`. Returns that tab, once it shows the new key.
+ */
+async function openCard(context: BrowserContext, extensionId: string, trip: unknown): Promise<Page> {
+	const from = await extensionPage(context, extensionId);
+	const before = new Set(cardPages(context).map((p) => p.url()));
+	expect(await askForCard(from, trip)).toEqual({ok: true});
+	let card: Page | undefined;
+	await expect.poll(() => (card = cardPages(context).find((p) => !before.has(p.url())))).toBeDefined();
+	// Only the key: no passport, airport, flight or date in the URL, the history or anything synced.
+	expect(card!.url()).toMatch(CARD_URL);
+	return card!;
 }
 
 /** Writes the settings the way the extension stores them (WXT's `local:settings`), from the service worker. */
@@ -50,7 +84,7 @@ function pdfPages(pdf: Buffer): number {
 
 test('the 240-hour card states the policy, traveller, stay and official wording in English and Chinese', async ({context, extensionId}) => {
 	await setLanguage(context, 'en');
-	const page = await openCard(context, extensionId, cardHash(PVG_240H));
+	const page = await openCard(context, extensionId, PVG_240H);
 	const card = page.getByTestId('card');
 	await expect(card).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -92,7 +126,7 @@ test('the 240-hour card states the policy, traveller, stay and official wording 
 
 test('the 24-hour and visa-free cards also fit on one page, and say which wording is official', async ({context, extensionId}) => {
 	await setLanguage(context, 'en');
-	const t24 = await openCard(context, extensionId, cardHash(PEK_24H));
+	const t24 = await openCard(context, extensionId, PEK_24H);
 	await expect(t24.getByRole('heading', {level: 1})).toHaveText(/24-hour direct transit\s*24小时直接过境/);
 	// Exit and Entry Administration Law art. 22(3): "…在中国境内停留不超过二十四小时且不离开口岸…" / "…without leaving the port of entry…"
 	await expect(t24.getByTestId('wording-zh')).toContainText('在中国境内停留不超过二十四小时且不离开口岸');
@@ -102,7 +136,10 @@ test('the 24-hour and visa-free cards also fit on one page, and say which wordin
 	await expect(t24.getByTestId('source')).toContainText("National People's Congress");
 	expect(pdfPages(await t24.pdf({format: 'A4', printBackground: true}))).toBe(1);
 
-	const vf = await openCard(context, extensionId, cardHash(PVG_VISA_FREE));
+	// The next card reuses the card tab.
+	const vf = await openCard(context, extensionId, PVG_VISA_FREE);
+	expect(vf).toBe(t24);
+	expect(cardPages(context)).toHaveLength(1);
 	await expect(vf.getByRole('heading', {level: 1})).toHaveText(/Visa-free entry\s*免签入境/);
 	await expect(vf.getByTestId('deadline')).toContainText('2026-04-16 00:00 Beijing time (the end of 2026-04-15)');
 	await expect(vf.getByTestId('no-official-text')).toContainText('No official text of this rule was found in our sources');
@@ -111,24 +148,74 @@ test('the 24-hour and visa-free cards also fit on one page, and say which wordin
 	expect(pdfPages(await vf.pdf({format: 'A4', printBackground: true}))).toBe(1);
 });
 
-test('a bad or missing hash shows an error and no card', async ({context, extensionId}) => {
+/** A card URL typed, pasted or taken from history: not through the background. */
+async function visit(context: BrowserContext, extensionId: string, hash: string): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`chrome-extension://${extensionId}/card.html${hash === '' ? '' : `#${hash}`}`);
+	return page;
+}
+
+test('the card link is a one-time key: a burst of clicks opens one tab, a reload keeps the card, the link elsewhere has expired', async ({context, extensionId}) => {
 	await setLanguage(context, 'en');
-	const garbage = await openCard(context, extensionId, 'not-a-trip');
+	const from = await extensionPage(context, extensionId);
+	const replies = await from.evaluate(async (trip) => {
+		const g = globalThis as unknown as {chrome: {runtime: {sendMessage: (m: object) => Promise<unknown>}}};
+		return Promise.all(Array.from({length: 20}, () => g.chrome.runtime.sendMessage({type: 'open-card', trip})));
+	}, PVG_240H);
+	expect(replies.filter((r) => (r as {ok: boolean}).ok)).toHaveLength(1);
+	expect(replies).toContainEqual({ok: false, reason: 'rate-limited'});
+	await expect.poll(() => cardPages(context).length).toBe(1);
+	const page = cardPages(context)[0]!;
+	await expect(page.getByTestId('card')).toBeVisible();
+	const url = page.url();
+	expect(url).toMatch(CARD_URL);
+	for (const secret of ['US', 'LAX', 'PVG', 'ICN', 'MU586', '2026', '%7B']) expect(url).not.toContain(secret);
+
+	// The entry was taken: content of storage.session is gone, the tab keeps its own copy for a reload.
+	const left = await from.evaluate(async () => {
+		const g = globalThis as unknown as {chrome: {storage: {session: {get: (k: null) => Promise<Record<string, unknown>>}}}};
+		return Object.keys(await g.chrome.storage.session.get(null)).filter((k) => k.startsWith('card:'));
+	});
+	expect(left).toEqual([]);
+	await page.reload();
+	await expect(page.getByTestId('deadline')).toContainText('2026-03-27 00:00 Beijing time');
+
+	// The same link in another tab (copied, or from history) finds nothing.
+	const copied = await visit(context, extensionId, url.split('#')[1]!);
+	await expect(copied.getByTestId('card-error')).toContainText('This card link has expired: open it again from the badge or the popup.');
+	await expect(copied.getByTestId('card')).toHaveCount(0);
+	expect((await new AxeBuilder({page: copied}).analyze()).violations).toEqual([]);
+
+	// The old message, the trip as a URL hash, is refused.
+	expect(await from.evaluate(async () => {
+		const g = globalThis as unknown as {chrome: {runtime: {sendMessage: (m: object) => Promise<unknown>}}};
+		return g.chrome.runtime.sendMessage({type: 'open-card', hash: 'x'});
+	})).toEqual({ok: false, reason: 'invalid'});
+});
+
+test('a bad, old-style or missing link shows an error and no card', async ({context, extensionId}) => {
+	await setLanguage(context, 'en');
+	const garbage = await visit(context, extensionId, 'not-a-trip');
 	await expect(garbage.getByTestId('card-error')).toContainText('This card link cannot be read');
 	await expect(garbage.getByTestId('card-error')).toContainText('The link is damaged or incomplete.');
 	await expect(garbage.getByTestId('card')).toHaveCount(0);
 	await expect(garbage.getByRole('button', {name: /Print/})).toHaveCount(0);
 
-	const unknownAirport = await openCard(context, extensionId, encodeURIComponent(JSON.stringify({passports: ['US'], segments: [{from: 'LAX', to: 'ZZZ'}]})));
-	await expect(unknownAirport.getByTestId('card-error')).toContainText('The trip in the link is not valid.');
-	await expect(unknownAirport.getByTestId('card-error')).toContainText('unknown airport code "ZZZ"');
+	// Links that carried the trip itself are not read any more.
+	const old = await visit(context, extensionId, encodeURIComponent(JSON.stringify(PVG_240H)));
+	await expect(old.getByTestId('card-error')).toContainText('The link is damaged or incomplete.');
 
-	const empty = await openCard(context, extensionId, '');
+	const empty = await visit(context, extensionId, '');
 	await expect(empty.getByTestId('card-error')).toContainText('The link carries no trip.');
 	expect((await new AxeBuilder({page: empty}).analyze()).violations).toEqual([]);
 
+	// Structurally a trip, so the background stores it; the card page checks it against the rules.
+	const unknownAirport = await openCard(context, extensionId, {passports: ['US'], segments: [{from: 'LAX', to: 'ZZZ'}]});
+	await expect(unknownAirport.getByTestId('card-error')).toContainText('The trip for this card is not valid.');
+	await expect(unknownAirport.getByTestId('card-error')).toContainText('unknown airport code "ZZZ"');
+
 	const roundTrip: TripInput = {passports: ['US'], segments: [{from: 'LAX', to: 'PVG', arrival: '2026-03-16T17:00'}, {from: 'PVG', to: 'LAX', departure: '2026-03-20T09:00'}]};
-	const none = await openCard(context, extensionId, cardHash(roundTrip));
+	const none = await openCard(context, extensionId, roundTrip);
 	await expect(none.getByTestId('no-card')).toContainText('No visa-free route was found for this trip');
 	await expect(none.getByTestId('no-card')).toContainText('未找到此行程的免签方案');
 	await expect(none.getByTestId('card')).toHaveCount(0);
@@ -136,7 +223,7 @@ test('a bad or missing hash shows an error and no card', async ({context, extens
 
 test('in Chinese the card leads with Chinese, Simplified or Traditional as set', async ({context, extensionId}) => {
 	await setLanguage(context, 'zh-CN');
-	const page = await openCard(context, extensionId, cardHash(PVG_240H));
+	const page = await openCard(context, extensionId, PVG_240H);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 	await expect(page.getByRole('heading', {level: 1})).toHaveText(/240小时过境免签\s*240-hour visa-free transit/);
 	await expect(page.getByRole('button', {name: /打印/})).toBeVisible();

@@ -18,7 +18,7 @@ test('record the badges on the saved pages for the cross-browser comparison', as
 		// (Not locator('html'): CSS locators pierce shadow roots, and each badge's shadow root holds an <html> of its own.)
 		await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check'))).toBe('ready');
 		await page.waitForTimeout(1000);
-		seen[url] = await page.locator('ctc-badge button.badge').allInnerTexts();
+		seen[url] = await page.locator('[data-ctc-badge] button.badge').allInnerTexts();
 		await page.close();
 	}
 	expect(seen[Object.keys(PAGES)[0]!]).toEqual(['2 via China · 24h transit ✓ HAK']);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The built Chrome extension; `npm test` builds it first. */
+/** The release build of the Chrome extension; `npm test` builds it first. */
 export const EXT_DIR = path.resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
 const FIXTURES = path.resolve('test/fixtures');
 
@@ -11,11 +11,16 @@ export function fixture(relative: string): string {
 	return fs.readFileSync(path.join(FIXTURES, relative), 'utf8');
 }
 
-/** The `--mode e2e` build: the release build plus one test site granted up front (wxt.config.ts). */
+/**
+ * The `--mode e2e` build, which the tests use unless they say otherwise: the release build plus one test site granted
+ * up front (wxt.config.ts), the `<html>` markers that say the content script ran and what it found, and badge hosts
+ * marked `data-ctc-badge` with an open shadow root, so tests can find badges and look inside. The privacy tests run
+ * the release build, which has none of these.
+ */
 export const EXT_DIR_E2E = path.resolve('.output/chrome-mv3-e2e');
 
 export const test = base.extend<{extDir: string; context: BrowserContext; extensionId: string}>({
-	extDir: [EXT_DIR, {option: true}],
+	extDir: [EXT_DIR_E2E, {option: true}],
 	context: async ({extDir}, use) => {
 		if (!fs.existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`no built extension at ${extDir}: run npm run build`);
 		const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-e2e-'));

@@ -34,11 +34,11 @@ test('markup and script-looking text in the page is never run or rendered as HTM
 	const evil = '&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;';
 	const card = CARD.replace('Cathay Pacific', `Cathay ${evil}`).replace('<span class="price">$542</span>', `<span class="price">${evil}</span>`);
 	const {page: p, errors} = await open(context, page(`<ul>${card}</ul><p>${evil}</p>`));
-	await expect(p.locator('ctc-badge button.badge')).toHaveText(BADGE);
-	await p.locator('ctc-badge button.badge').click();
-	await expect(p.locator('ctc-badge [role="dialog"]')).toBeVisible();
+	await expect(p.locator('[data-ctc-badge] button.badge')).toHaveText(BADGE);
+	await p.locator('[data-ctc-badge] button.badge').click();
+	await expect(p.locator('[data-ctc-badge] [role="dialog"]')).toBeVisible();
 	expect(await p.evaluate(() => (window as unknown as {__pwned?: number}).__pwned)).toBeUndefined();
-	expect(await p.locator('ctc-badge img, ctc-badge script').count()).toBe(0);
+	expect(await p.locator('[data-ctc-badge] img, [data-ctc-badge] script').count()).toBe(0);
 	expect(errors).toEqual([]);
 });
 
@@ -54,8 +54,8 @@ test('a page that overrides Array.prototype, JSON, attachShadow and MutationObse
 	</script>`;
 	const {page: p} = await open(context, page(`<ul>${CARD}${CARD}</ul>`, sabotage));
 	// Content scripts run in an isolated world: the page's overrides are its own business.
-	await expect(p.locator('ctc-badge button.badge')).toHaveCount(2);
-	await expect(p.locator('ctc-badge button.badge').first()).toHaveText(BADGE);
+	await expect(p.locator('[data-ctc-badge] button.badge')).toHaveCount(2);
+	await expect(p.locator('[data-ctc-badge] button.badge').first()).toHaveText(BADGE);
 	expect(await p.evaluate(() => (window as unknown as {__pageAlive?: string}).__pageAlive)).toBe('yes');
 });
 
@@ -63,9 +63,9 @@ test('a page with a strict Content-Security-Policy', async ({context}) => {
 	const {page: p, errors} = await open(context, page(`<ul>${CARD}</ul>`), {
 		'Content-Security-Policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'; connect-src 'none'",
 	});
-	await expect(p.locator('ctc-badge button.badge')).toHaveText(BADGE);
-	await p.locator('ctc-badge button.badge').click();
-	await expect(p.locator('ctc-badge [role="dialog"]')).toContainText('Stop 1: PVG');
+	await expect(p.locator('[data-ctc-badge] button.badge')).toHaveText(BADGE);
+	await p.locator('[data-ctc-badge] button.badge').click();
+	await expect(p.locator('[data-ctc-badge] [role="dialog"]')).toContainText('Stop 1: PVG');
 	expect(errors).toEqual([]);
 });
 
@@ -84,7 +84,7 @@ test('a page that removes and re-adds its cards 50 times a second', async ({cont
 	</script>`;
 	const {page: p, console: lines, errors} = await open(context, page(`<ul>${CARD.repeat(20)}</ul>`, churn));
 	await p.waitForFunction(() => (window as unknown as {__churned?: number}).__churned === 150, undefined, {timeout: 15_000});
-	await expect(p.locator('ctc-badge button.badge')).toHaveCount(20);
+	await expect(p.locator('[data-ctc-badge] button.badge')).toHaveCount(20);
 	expect(errors).toEqual([]);
 	expect(ours(lines)).toEqual([]);
 });
@@ -93,14 +93,14 @@ test('a page that deletes our badges: put back three times, then left alone, pag
 	const hunter = `<script>
 		window.__deleted = 0;
 		new MutationObserver(() => {
-			for (const b of document.querySelectorAll('ctc-badge')) { b.remove(); window.__deleted++; }
+			for (const b of document.querySelectorAll('[data-ctc-badge]')) { b.remove(); window.__deleted++; }
 		}).observe(document.documentElement, {childList: true, subtree: true});
 	</script>`;
 	const {page: p, console: lines, errors} = await open(context, page(`<ul>${CARD}</ul>`, hunter));
 	await p.waitForFunction(() => (window as unknown as {__deleted: number}).__deleted >= 4, undefined, {timeout: 10_000});
 	await p.waitForTimeout(1000);
 	expect(await p.evaluate(() => (window as unknown as {__deleted: number}).__deleted)).toBe(4); // the first badge and three restores
-	await expect(p.locator('ctc-badge')).toHaveCount(0);
+	await expect(p.locator('[data-ctc-badge]')).toHaveCount(0);
 	expect(errors).toEqual([]);
 	expect(ours(lines)).toEqual([]);
 });
@@ -117,7 +117,7 @@ test('a 20,000-card page: badges keep arriving in bounded batches and the page s
 		});
 	</script>`;
 	const {page: p, errors} = await open(context, page(`<template>${CARD}</template><ul></ul>`, many));
-	await expect.poll(() => p.locator('ctc-badge').count(), {timeout: 60_000}).toBeGreaterThan(500);
+	await expect.poll(() => p.locator('[data-ctc-badge]').count(), {timeout: 60_000}).toBeGreaterThan(500);
 	// The page's own work still gets the main thread between our batches.
 	for (let i = 0; i < 3; i++) {
 		const start = Date.now();
@@ -134,8 +134,8 @@ test('a 20,000-card page: badges keep arriving in bounded batches and the page s
 test('an iframe-heavy page: badges in the top document, frames untouched', async ({context}) => {
 	const frames = Array.from({length: 30}, (_, i) => `<iframe title="ad ${i}" srcdoc="<ul>${CARD.replaceAll('"', '&quot;')}</ul>"></iframe>`).join('');
 	const {page: p, errors} = await open(context, page(`<ul>${CARD}</ul>${frames}`));
-	await expect(p.locator('ctc-badge button.badge')).toHaveCount(1);
-	for (const frame of p.frames().slice(1, 4)) expect(await frame.locator('ctc-badge').count()).toBe(0);
+	await expect(p.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
+	for (const frame of p.frames().slice(1, 4)) expect(await frame.locator('[data-ctc-badge]').count()).toBe(0);
 	expect(errors).toEqual([]);
 });
 
@@ -144,7 +144,7 @@ test('a page whose cards stop making sense logs one line for the adapter, not on
 	const {page: p, console: lines} = await open(context, page(`<ul>${broken.repeat(30)}</ul>`));
 	await expect.poll(() => p.evaluate(() => document.documentElement.getAttribute('data-china-transit-check'))).toBe('ready');
 	await p.waitForTimeout(1500);
-	await expect(p.locator('ctc-badge')).toHaveCount(0);
+	await expect(p.locator('[data-ctc-badge]')).toHaveCount(0);
 	expect(ours(lines)).toHaveLength(1);
 	expect(ours(lines)[0]).toMatch(/\[ctc:google-flights\]/);
 });

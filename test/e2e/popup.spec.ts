@@ -84,12 +84,22 @@ test('a 240-hour stay shows where the traveller may go: the map from boundary da
 	expect(axe.violations).toEqual([]);
 	fs.mkdirSync('.test-results', {recursive: true});
 	await popup.screenshot({path: '.test-results/popup-240-en.png', fullPage: true});
-	// The check-in card opens in a tab of its own, in English and Chinese.
+	// The check-in card opens in a tab of its own, in English and Chinese; the background keeps the trip, the URL
+	// only carries a one-time key.
 	const [card] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click()]);
+	await card.waitForURL(/card\.html#/);
+	const firstUrl = card.url();
+	expect(firstUrl).toMatch(/^chrome-extension:\/\/[a-p]{32}\/card\.html#[0-9a-f-]{36}$/);
 	await expect(card.getByRole('heading', {level: 1})).toContainText('240-hour visa-free transit');
 	await expect(card.getByRole('heading', {level: 1})).toContainText('240小时过境免签');
 	await expect(card.locator('body')).toContainText('2026-03-27 00:00 Beijing time');
 	await expect(card.locator('body')).toContainText('LAX');
+	// A second click reuses that tab for the new card instead of opening another.
+	await popup.waitForTimeout(1000);
+	await popup.getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click();
+	await expect.poll(() => card.url()).not.toBe(firstUrl);
+	await expect(card.getByRole('heading', {level: 1})).toContainText('240-hour visa-free transit');
+	expect(context.pages().filter((p) => p.url().includes('/card.html'))).toHaveLength(1);
 });
 
 test('the popup in Chinese: the same check, the map and list in Chinese; axe finds nothing', async ({context, extensionId}) => {
@@ -124,11 +134,11 @@ test('on a built-in site the user switched off, the popup says so and turns it b
 	await serve(context, 'https://www.google.com/travel/flights/**', fixture('google-flights/kul-nrt-loading-composite.html'));
 	const page = await context.newPage();
 	await page.goto(url);
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	const options = await context.newPage();
 	await options.goto(`chrome-extension://${extensionId}/options.html`);
 	await options.getByRole('checkbox', {name: 'Google Flights'}).uncheck();
-	await expect(page.locator('ctc-badge')).toHaveCount(0);
+	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
 	// The page's tab, as the popup would see it: the active one (without the tabs permission its URL is not visible).
 	await page.bringToFront();
 	const [worker] = context.serviceWorkers();
@@ -140,6 +150,6 @@ test('on a built-in site the user switched off, the popup says so and turns it b
 	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
 	await expect(popup.getByTestId('page-status')).toHaveText('Google Flights is switched off in your settings: nothing on this page is checked.');
 	await popup.getByRole('button', {name: 'Turn Google Flights back on'}).click();
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	await expect(popup.getByRole('button', {name: 'Scan this page'})).toHaveCount(0);
 });

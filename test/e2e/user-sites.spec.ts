@@ -32,7 +32,7 @@ test('an agent tool outside the built-in sites: scan once from the popup, then "
 	const page = await context.newPage();
 	await page.goto(AGENT);
 	await page.waitForTimeout(300);
-	await expect(page.locator('ctc-badge')).toHaveCount(0); // not a built-in site: nothing runs by itself
+	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0); // not a built-in site: nothing runs by itself
 
 	const popup = await context.newPage();
 	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
@@ -40,7 +40,7 @@ test('an agent tool outside the built-in sites: scan once from the popup, then "
 	await popup.getByRole('button', {name: 'Scan this page'}).click();
 	// Seven itineraries in the chat notes (none through the mainland) and the current PNR through Beijing.
 	await expect(popup.getByTestId('page-status')).toHaveText(/^\d+ itineraries read by the generic detector, 1 via mainland China/);
-	const badge = page.locator('ctc-badge button.badge');
+	const badge = page.locator('[data-ctc-badge] button.badge');
 	await expect(badge).toHaveCount(1);
 	// Read from an unknown page: never a plain ✓, always "check the flights shown".
 	await expect(badge).not.toContainText('✓');
@@ -52,7 +52,7 @@ test('an agent tool outside the built-in sites: scan once from the popup, then "
 
 	// A new visit gets its badge without the popup.
 	await page.reload();
-	await expect(page.locator('ctc-badge button.badge')).toHaveCount(1);
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 
 	// The options page lists the site; removing it stops the script.
 	const options = await context.newPage();
@@ -64,7 +64,7 @@ test('an agent tool outside the built-in sites: scan once from the popup, then "
 	await expect.poll(() => registered(context)).toEqual([]);
 	await page.reload();
 	await page.waitForTimeout(500);
-	await expect(page.locator('ctc-badge')).toHaveCount(0);
+	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
 });
 
 test('the options page refuses what is not a web address, and built-in sites', async ({context, extensionId}) => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {cardHash} from '../../lib/ui/card';
+import {PAINT_CASES} from '../e2e/paint-cases';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
@@ -23,11 +23,13 @@ const pages: Record<string, string> = {
 
 let browser: Browser;
 
-async function open(url: string): Promise<Page> {
+/** Opens `url` answered from its saved page (`body`, else the one listed above for it); every other request fails. */
+async function open(url: string, viewport?: {width: number; height: number}, page0?: string): Promise<Page> {
 	const page = await browser.newPage();
+	if (viewport) await page.setViewport(viewport);
 	await page.setRequestInterception(true);
 	page.on('request', (req) => {
-		const body = pages[req.url()];
+		const body = req.url() === url && page0 ? page0 : pages[req.url()];
 		if (body) void req.respond({status: 200, contentType: 'text/html; charset=utf-8', body});
 		else if (/^https?:/.test(req.url())) void req.abort();
 		else void req.continue();
@@ -41,7 +43,7 @@ function badgeTexts(page: Page, min = 1): Promise<string[]> {
 	return page
 		.waitForFunction(
 			(n: number) => {
-				const texts = [...document.querySelectorAll('ctc-badge')].map((h) => h.shadowRoot?.querySelector('button.badge')?.textContent ?? '');
+				const texts = [...document.querySelectorAll('[data-ctc-badge]')].map((h) => h.shadowRoot?.querySelector('button.badge')?.textContent ?? '');
 				return texts.length >= n && texts.every(Boolean) ? texts : undefined;
 			},
 			{timeout: 15_000},
@@ -81,11 +83,11 @@ describe('Firefox', () => {
 		expect(await badgeTexts(page)).toEqual(['2 via China · 24h transit ✓ HAK']);
 		// The badge's stylesheet applies inside its shadow root (a shared constructed sheet, or a <style> fallback).
 		const looks = await page.evaluate(() => {
-			const button = document.querySelector('ctc-badge')!.shadowRoot!.querySelector('button.badge')!;
+			const button = document.querySelector('[data-ctc-badge]')!.shadowRoot!.querySelector('button.badge')!;
 			const css = getComputedStyle(button);
-			return {radius: css.borderTopLeftRadius, display: css.display, hostPosition: getComputedStyle(document.querySelector('ctc-badge')!).position};
+			return {radius: css.borderTopLeftRadius, display: css.display, hostPosition: getComputedStyle(document.querySelector('[data-ctc-badge]')!).position};
 		});
-		expect(looks).toEqual({radius: '12px', display: 'inline-flex', hostPosition: 'fixed'});
+		expect(looks).toEqual({radius: '12px', display: 'flex', hostPosition: 'fixed'});
 		await page.close();
 	});
 
@@ -93,17 +95,18 @@ describe('Firefox', () => {
 		const page = await open(SFO_NRT);
 		await page.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check') === 'ready', {timeout: 15_000});
 		await new Promise((r) => setTimeout(r, 1000));
-		expect(await page.evaluate(() => document.querySelectorAll('ctc-badge').length)).toBe(0);
+		expect(await page.evaluate(() => document.querySelectorAll('[data-ctc-badge]').length)).toBe(0);
 		await page.close();
 	});
 
 	it('opens the details card from the badge', async () => {
 		const page = await open(KUL_NRT);
 		await badgeTexts(page);
-		await page.evaluate(() => (document.querySelector('ctc-badge')!.shadowRoot!.querySelector('button.badge') as HTMLButtonElement).click());
+		// A real click (trusted input): the badge ignores clicks a script fires.
+		await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
 		const text = await page
 			.waitForFunction(() => {
-				const card = document.querySelector('ctc-badge')?.shadowRoot?.querySelector('[role="dialog"]');
+				const card = document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('[role="dialog"]');
 				return card && card.matches(':popover-open') ? card.textContent : undefined;
 			})
 			.then((h) => h.jsonValue());
@@ -149,7 +152,7 @@ describe('Firefox', () => {
 		// The e2e build grants https://agent.example.test/* up front, as a user accepting the prompt would.
 		const page = await open(AGENT);
 		await new Promise((r) => setTimeout(r, 500));
-		expect(await page.evaluate(() => document.querySelectorAll('ctc-badge').length)).toBe(0);
+		expect(await page.evaluate(() => document.querySelectorAll('[data-ctc-badge]').length)).toBe(0);
 		const popup = await extensionPage('popup.html');
 		await popup.waitForSelector('main');
 		const tabId = await popup.evaluate(async (url) => {
@@ -187,24 +190,129 @@ describe('Firefox', () => {
 		await popup.close();
 	});
 
-	it('renders the check-in card in English and Chinese', async () => {
-		const hash = cardHash({
+	it('opens the check-in card through the background: storage.session, a one-time key in the URL, one reused tab', async () => {
+		const trip = {
 			passports: ['US'],
 			segments: [
 				{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00'},
 				{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', arrival: '2026-03-20T12:00'},
 			],
-		});
-		const card = await extensionPage(`card.html#${hash}`);
-		const text = await card
-			.waitForFunction(() => {
-				const h1 = document.querySelector('h1')?.textContent ?? '';
-				return h1.includes('240') ? document.body.innerText : undefined;
-			}, {timeout: 15_000})
-			.then((h) => h.jsonValue());
+		};
+		const popup = await extensionPage('popup.html');
+		await popup.waitForSelector('main');
+		const ask = () =>
+			popup.evaluate(async (t) => {
+				const g = globalThis as unknown as {browser: {runtime: {sendMessage: (m: object) => Promise<unknown>}}};
+				return g.browser.runtime.sendMessage({type: 'open-card', trip: t});
+			}, trip);
+		const cardUrl = new RegExp(`^moz-extension://${UUID}/card\\.html#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
+		// Puppeteer does not follow a tab that the extension navigates to a moz-extension:// page (its url() stays
+		// about:blank): the page itself says where it is.
+		const hrefOf = (p: Page) => p.evaluate(() => location.href).catch(() => '');
+		const cardPages = async () => {
+			const found: Page[] = [];
+			for (const p of await browser.pages()) if (cardUrl.test(await hrefOf(p))) found.push(p);
+			return found;
+		};
+		const waitForCards = async (n: number) => {
+			for (let i = 0; i < 100 && (await cardPages()).length !== n; i++) await new Promise((r) => setTimeout(r, 100));
+			return cardPages();
+		};
+
+		expect(await ask()).toEqual({ok: true});
+		const [card] = await waitForCards(1);
+		expect(card).toBeDefined();
+		const firstUrl = await hrefOf(card!);
+		for (const secret of ['US', 'LAX', 'PVG', 'ICN', '2026', '%7B']) expect(firstUrl).not.toContain(secret);
+		const readCard = () =>
+			card!
+				.waitForFunction(() => {
+					const h1 = document.querySelector('h1')?.textContent ?? '';
+					return h1.includes('240') ? document.body.innerText : undefined;
+				}, {timeout: 15_000})
+				.then((h) => h.jsonValue());
+		const text = await readCard();
 		expect(text).toContain('240-hour visa-free transit');
 		expect(text).toContain('240小时过境免签');
 		expect(text).toContain('2026-03-27 00:00 Beijing time');
-		await card.close();
+		// Taken: nothing is left in storage.session, and a reload shows the card from the tab's own copy.
+		const left = await popup.evaluate(async () => {
+			const g = globalThis as unknown as {browser: {storage: {session: {get: (k: null) => Promise<Record<string, unknown>>}}}};
+			return Object.keys(await g.browser.storage.session.get(null)).filter((k) => k.startsWith('card:'));
+		});
+		expect(left).toEqual([]);
+		await card!.evaluate(() => location.reload());
+		expect(await readCard()).toContain('2026-03-27 00:00 Beijing time');
+
+		// Right away, a second ask is refused; a second later it reuses the card tab.
+		expect(await ask()).toEqual({ok: false, reason: 'rate-limited'});
+		await new Promise((r) => setTimeout(r, 1100));
+		expect(await ask()).toEqual({ok: true});
+		for (let i = 0; i < 100 && (await hrefOf(card!)) === firstUrl; i++) await new Promise((r) => setTimeout(r, 100));
+		expect(await hrefOf(card!)).toMatch(cardUrl);
+		expect(await hrefOf(card!)).not.toBe(firstUrl);
+		expect(await readCard()).toContain('240-hour visa-free transit');
+		expect(await cardPages()).toHaveLength(1);
+
+		// The first link, opened again elsewhere, has expired.
+		const copied = await extensionPage(`card.html#${firstUrl.split('#')[1]}`);
+		const error = await copied
+			.waitForFunction(() => document.querySelector('[data-testid="card-error"]')?.textContent ?? undefined, {timeout: 15_000})
+			.then((h) => h.jsonValue());
+		expect(error).toContain('This card link has expired');
+		await copied.close();
+		await card!.close();
+		await popup.close();
 	});
+});
+
+/** The same paint check as in Chromium (test/e2e/paint.spec.ts): the badge's box differs with the badge made transparent. */
+const CARD = 'li, [data-resultid], [class*="FlightsTicket_container__"], [class*="BpkTicket_"], div.list-item, div.flight-item';
+
+describe('Firefox: badges painted on saved real pages', () => {
+	for (const c of PAINT_CASES) {
+		for (const width of [1280, 800]) {
+			it(`${c.adapter} at ${width}px: every displayed card with a mainland connection shows a painted badge`, async () => {
+				const p = await open(c.url, {width, height: 900}, fs.readFileSync(`test/fixtures/${c.fixture}`, 'utf8'));
+				await p.waitForFunction(
+					(want: string) => document.documentElement.getAttribute('data-china-transit-check-found') === want && document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0',
+					{timeout: 20_000},
+					`${c.cards}/${c.china}`,
+				);
+				const shown = await p.evaluate(
+					(card: string) => [...document.querySelectorAll('[data-ctc-badge]')].map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1)).filter((i) => i >= 0),
+					CARD,
+				);
+				let painted = 0;
+				for (const i of shown) {
+					const clip = await p.evaluate((n: number) => {
+						const host = document.querySelectorAll('[data-ctc-badge]')[n] as HTMLElement;
+						host.scrollIntoView({block: 'center'});
+						const r = host.getBoundingClientRect();
+						return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height};
+					}, i);
+					const hide = (n: number, hidden: boolean) =>
+						p.evaluate(
+							(k: number, h: boolean) => {
+								const host = document.querySelectorAll('[data-ctc-badge]')[k] as HTMLElement;
+								for (const el of [host, ...([...(host.shadowRoot?.children ?? [])] as HTMLElement[])]) {
+									if (el instanceof HTMLStyleElement) continue;
+									if (h) el.style.setProperty('opacity', '0', 'important');
+									else el.style.removeProperty('opacity');
+								}
+							},
+							n,
+							hidden,
+						);
+					const before = await p.screenshot({clip, encoding: 'base64'});
+					await hide(i, true);
+					const after = await p.screenshot({clip, encoding: 'base64'});
+					await hide(i, false);
+					if (before !== after) painted++;
+				}
+				expect({painted, shown: shown.length}).toEqual({painted: c.shown, shown: c.shown});
+				await p.close();
+			});
+		}
+	}
 });

@@ -1,0 +1,137 @@
+/**
+ * What the background does with a message, as a function of injected browser calls, so it can be tested without a
+ * browser. entrypoints/background.ts only wires it to browser.runtime.onMessage.
+ *
+ * Nothing is trusted for arriving: the sender must be this extension, each message type has the senders it may come
+ * from, the payload is parsed (lib/messages.ts), and tabs are opened at a bounded rate into one reused card tab. The
+ * content script only asks after a trusted user click, but the background cannot see gestures: a page that got hold
+ * of the content script's messaging could otherwise open tabs in a loop.
+ */
+import {parseToBackground, type BackgroundReply, type ToBackground} from '../messages';
+import {CARD_PATH, cardEntryKey, cardPagePath, staleCardEntries, type CardEntry, type SessionArea} from '../ui/card-link';
+
+/** browser.runtime.MessageSender, as far as it is read here. */
+export type Sender = {id?: string; url?: string; tab?: {id?: number}};
+
+type Tab = {id?: number; url?: string; windowId?: number};
+
+export type BackgroundDeps = {
+	/** browser.runtime.id */
+	runtimeId: string;
+	/** browser.runtime.getURL('/'): `chrome-extension://<id>/` or `moz-extension://<uuid>/`, with the slash. */
+	extensionRoot: string;
+	tabs: {
+		create(props: {url: string; active: boolean}): Promise<Tab>;
+		update(tabId: number, props: {url: string; active: boolean}): Promise<Tab | undefined>;
+		get(tabId: number): Promise<Tab>;
+	};
+	/** browser.windows.update(id, {focused: true}); absent where there are no windows (Firefox for Android). */
+	focusWindow?: (windowId: number) => Promise<unknown>;
+	session: SessionArea;
+	openOptionsPage: () => Promise<void>;
+	syncUserSites: () => Promise<void>;
+	now: () => number;
+	/** crypto.randomUUID */
+	randomKey: () => string;
+};
+
+export const OPEN_LIMITS = {
+	/** One tab opened per sender tab (or extension page) and message type in this time: one click, one tab. */
+	perSenderMs: 1000,
+	/** And at most `globalMax` opens in `globalWindowMs`, whoever asks. */
+	globalMax: 5,
+	globalWindowMs: 10_000,
+} as const;
+
+/** storage.session: the card tab to reuse, kept there because a service worker forgets its variables when it sleeps. */
+export const CARD_TAB_ITEM = 'card-tab';
+
+type AnyReply = BackgroundReply<ToBackground['type']>;
+const refuse = (reason: 'forbidden' | 'invalid' | 'rate-limited' | 'failed'): AnyReply => ({ok: false, reason});
+
+export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown, sender: Sender) => Promise<AnyReply> {
+	const cardPageUrl = `${deps.extensionRoot}${CARD_PATH.slice(1)}`;
+	const lastOpen = new Map<string, number>();
+	let recentOpens: number[] = [];
+	/** Tab opening runs one request at a time, so two quick requests cannot both see "no card tab" and make two. */
+	let opening: Promise<unknown> = Promise.resolve();
+	let cardTabId: number | undefined;
+
+	const fromExtensionPage = (sender: Sender) => typeof sender.url === 'string' && sender.url.startsWith(deps.extensionRoot);
+
+	/** Counts the open now (synchronously, before any await) when it is allowed. */
+	function mayOpen(type: ToBackground['type'], sender: Sender): boolean {
+		const now = deps.now();
+		for (const [key, at] of lastOpen) if (now - at >= OPEN_LIMITS.perSenderMs) lastOpen.delete(key);
+		recentOpens = recentOpens.filter((at) => now - at < OPEN_LIMITS.globalWindowMs);
+		const key = `${type} ${sender.tab?.id ?? sender.url ?? ''}`;
+		if (lastOpen.has(key) || recentOpens.length >= OPEN_LIMITS.globalMax) return false;
+		lastOpen.set(key, now);
+		recentOpens.push(now);
+		return true;
+	}
+
+	function serially<T>(job: () => Promise<T>): Promise<T> {
+		const run = opening.then(job);
+		opening = run.catch(() => undefined);
+		return run;
+	}
+
+	async function knownCardTab(): Promise<Tab | undefined> {
+		const id = cardTabId ?? (await deps.session.get(CARD_TAB_ITEM))[CARD_TAB_ITEM];
+		if (typeof id !== 'number') return undefined;
+		try {
+			const tab = await deps.tabs.get(id);
+			// Still our card page: the user may have navigated that tab elsewhere, and that page is theirs to keep.
+			return tab.url?.startsWith(cardPageUrl) ? tab : undefined;
+		} catch {
+			return undefined; // closed
+		}
+	}
+
+	async function openCard(entry: CardEntry): Promise<void> {
+		const key = deps.randomKey();
+		const stored = await deps.session.get(null);
+		const stale = staleCardEntries(stored, entry.at);
+		if (stale.length > 0) await deps.session.remove(stale);
+		await deps.session.set({[cardEntryKey(key)]: entry});
+		const url = `${deps.extensionRoot}${cardPagePath(key).slice(1)}`;
+		const reuse = await knownCardTab();
+		const tab = reuse?.id !== undefined ? ((await deps.tabs.update(reuse.id, {url, active: true})) ?? reuse) : await deps.tabs.create({url, active: true});
+		if (tab.id !== undefined && tab.id !== cardTabId) {
+			cardTabId = tab.id;
+			await deps.session.set({[CARD_TAB_ITEM]: tab.id});
+		}
+		if (reuse && tab.windowId !== undefined) await deps.focusWindow?.(tab.windowId);
+	}
+
+	async function handle(raw: unknown, sender: Sender): Promise<AnyReply> {
+		if (sender.id !== deps.runtimeId) return refuse('forbidden');
+		const message = parseToBackground(raw);
+		if (!message) return refuse('invalid');
+		const page = fromExtensionPage(sender);
+		switch (message.type) {
+			case 'sync-user-sites':
+				if (!page) return refuse('forbidden');
+				await deps.syncUserSites();
+				return {ok: true};
+			case 'open-options':
+			case 'open-card': {
+				// A content script always has its tab; the popup (no tab) and other extension pages have our URL.
+				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
+				if (!mayOpen(message.type, sender)) return refuse('rate-limited');
+				if (message.type === 'open-options') await serially(deps.openOptionsPage);
+				else await serially(() => openCard({trip: message.trip, at: deps.now()}));
+				return {ok: true};
+			}
+		}
+	}
+
+	return (raw, sender) => {
+		try {
+			return handle(raw, sender).catch(() => refuse('failed'));
+		} catch {
+			return Promise.resolve(refuse('failed'));
+		}
+	};
+}

@@ -1,0 +1,59 @@
+/**
+ * Is a badge painted whole where it was put? A badge in the DOM that the page clips is a missing badge: result
+ * cards are full of one-line boxes (`white-space: nowrap; overflow: hidden; text-overflow: ellipsis`) whose
+ * ellipsis replaces whatever overflows them, fixed-height rows, and absolutely positioned overlays.
+ *
+ * Reads layout only (rectangles and computed styles), never writes: the scanner calls it for all new badges of a
+ * batch at once, so a page pays one layout per batch for it.
+ */
+import type {PlacementCheck} from './scanner';
+
+/** Half a pixel either way is rounding, not clipping. */
+const TOLERANCE = 1;
+
+type Box = {left: number; top: number; right: number; bottom: number};
+
+const within = (inner: Box, outer: Box) =>
+	inner.left >= outer.left - TOLERANCE && inner.right <= outer.right + TOLERANCE && inner.top >= outer.top - TOLERANCE && inner.bottom <= outer.bottom + TOLERANCE;
+
+/** Boxes that cut off what overflows them: any overflow but `visible`, and paint containment. */
+function clipsOverflow(style: CSSStyleDeclaration): boolean {
+	if (style.display === 'inline' || style.display === 'contents') return false;
+	const overflow = [style.overflowX, style.overflowY, ...(style.overflow ?? '').split(' ')].filter(Boolean);
+	if (overflow.some((value) => value !== 'visible')) return true;
+	return /\b(paint|strict|content)\b/.test(style.contain ?? '');
+}
+
+/** The padding box, which is what `overflow` clips to (borders and scroll bars excluded). */
+function clipBox(el: Element): Box {
+	const r = el.getBoundingClientRect();
+	const left = r.left + el.clientLeft;
+	const top = r.top + el.clientTop;
+	return {left, top, right: left + el.clientWidth, bottom: top + el.clientHeight};
+}
+
+export const checkPlacement: PlacementCheck = (host, card) => {
+	const view = host.ownerDocument.defaultView;
+	if (!view) return 'not-rendered';
+	const cardBox = card.getBoundingClientRect();
+	if (cardBox.width < 1 || cardBox.height < 1) return 'not-rendered';
+	const box = host.getBoundingClientRect();
+	if (box.width < 1 || box.height < 1) return 'clipped';
+	if (!within(box, cardBox)) return 'clipped';
+	// Every box between the badge and the card (the card included) that clips must hold the badge whole; an ancestor
+	// made transparent hides it as surely. Above the card, scrolling lists clip every card alike: not our concern.
+	for (let el = host.parentElement; el; el = el.parentElement) {
+		const style = view.getComputedStyle(el);
+		if (Number(style.opacity) === 0) return 'clipped';
+		if (clipsOverflow(style) && !within(box, clipBox(el))) return 'clipped';
+		if (el === card) break;
+	}
+	// Covered by something else in the card (an overlay painted above it)? Only answerable on screen.
+	const x = (box.left + box.right) / 2;
+	const y = (box.top + box.bottom) / 2;
+	if (x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight) {
+		const top = host.ownerDocument.elementFromPoint?.(x, y);
+		if (top && top !== host && !top.contains(host) && card.contains(top)) return 'clipped';
+	}
+	return 'painted';
+};

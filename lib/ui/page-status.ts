@@ -1,0 +1,34 @@
+/**
+ * The popup's one-line answer to "what did the extension do on this page?", from the content script's status. Pure,
+ * so every case is tested without a browser; entrypoints/popup/App.tsx lays it out.
+ */
+import {GENERIC_PAGE_ID} from '../adapters/generic-page';
+import {t} from '../i18n/messages';
+import type {Locale} from '../i18n/reason-text';
+import type {PageStatus} from '../messages';
+
+/** The built-in site on this page that the user switched off, or null. */
+export function switchedOffSite(status: PageStatus | undefined, disabledSites: readonly string[]): string | null {
+	return status?.disabled && status.adapter !== null && disabledSites.includes(status.adapter) ? status.adapter : null;
+}
+
+/**
+ * `status` undefined: no content script answered (an unsupported site, or one not scanned yet). `label` names an
+ * adapter id for people ("Google Flights").
+ */
+export function pageStatusText(status: PageStatus | undefined, disabledSites: readonly string[], locale: Locale, label: (adapter: string) => string): string {
+	if (!status?.adapter) return t('popupPageUnsupported', locale);
+	const off = switchedOffSite(status, disabledSites);
+	if (off) return t('popupSiteOff', locale, {adapter: label(off)});
+	const counts = {itineraries: status.itineraries, withStops: status.withStops};
+	let text: string;
+	if (status.adapter === GENERIC_PAGE_ID) text = status.itineraries === 0 ? t('popupScanNothing', locale) : t('popupScanFound', locale, counts);
+	else if (status.layoutUnrecognised) return t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});
+	else if (status.itineraries === 0) return t('popupPageNothing', locale);
+	else text = t('popupPageFound', locale, {...counts, adapter: label(status.adapter)});
+	if (status.itineraries === 0 || status.unplaced <= 0) return text;
+	// Badges with no visible place (covered or clipped by the page) are said beside the count: a badge missing from
+	// a result is not a "no visa-free route".
+	const unplaced = status.unplaced === 1 ? t('popupUnplacedOne', locale) : t('popupUnplaced', locale, {count: status.unplaced});
+	return `${text}${locale === 'en' ? ' ' : ''}${unplaced}`;
+}

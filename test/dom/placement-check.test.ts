@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+/**
+ * The placement check's geometry, with the rectangles a browser would report set by hand (jsdom has no layout).
+ * The same check runs on real saved pages with the sites' CSS in the paint tests (test/e2e/paint.spec.ts).
+ */
+import {beforeEach, describe, expect, it} from 'vitest';
+import {checkPlacement} from '../../lib/scan/placement-check';
+
+type Rect = {left: number; top: number; width: number; height: number};
+
+function box(el: Element, r: Rect) {
+	const rect = {...r, x: r.left, y: r.top, right: r.left + r.width, bottom: r.top + r.height, toJSON: () => r};
+	el.getBoundingClientRect = () => rect as DOMRect;
+	Object.defineProperty(el, 'clientWidth', {value: r.width, configurable: true});
+	Object.defineProperty(el, 'clientHeight', {value: r.height, configurable: true});
+}
+
+let card: HTMLElement;
+let line: HTMLElement;
+let host: HTMLElement;
+
+beforeEach(() => {
+	// A card 600 × 80 at y = -500 (off screen: the covering check is for on-screen badges only), holding a one-line
+	// times box 300 × 20 that clips, as on Google Flights.
+	document.body.innerHTML = '<li id="card"><div id="line" style="overflow: hidden; white-space: nowrap; text-overflow: ellipsis"><span>12:05 AM – 1:40 PM+1</span></div></li>';
+	card = document.getElementById('card')!;
+	line = document.getElementById('line')!;
+	host = document.createElement('span');
+	box(card, {left: 100, top: -500, width: 600, height: 80});
+	box(line, {left: 110, top: -490, width: 300, height: 20});
+});
+
+describe('placement check', () => {
+	it('a badge inside a one-line box that it overflows is clipped (the ellipsis takes it)', () => {
+		line.append(host);
+		box(host, {left: 260, top: -490, width: 236, height: 20});
+		expect(checkPlacement(host, card)).toBe('clipped');
+	});
+
+	it('a badge that fits inside the clipping box is painted', () => {
+		line.append(host);
+		box(host, {left: 150, top: -490, width: 100, height: 20});
+		expect(checkPlacement(host, card)).toBe('painted');
+	});
+
+	it('a badge on a line of its own in the card is painted', () => {
+		card.append(host);
+		box(host, {left: 110, top: -466, width: 236, height: 26});
+		expect(checkPlacement(host, card)).toBe('painted');
+	});
+
+	it('a badge outside the card, or of no size, is not shown', () => {
+		card.append(host);
+		box(host, {left: 110, top: -410, width: 236, height: 26});
+		expect(checkPlacement(host, card)).toBe('clipped');
+		box(host, {left: 110, top: -466, width: 0, height: 0});
+		expect(checkPlacement(host, card)).toBe('clipped');
+	});
+
+	it('a badge under a transparent ancestor is not shown', () => {
+		card.append(host);
+		box(host, {left: 110, top: -466, width: 236, height: 26});
+		card.style.opacity = '0';
+		expect(checkPlacement(host, card)).toBe('clipped');
+	});
+
+	it('a card that is not laid out (display: none, a collapsed tab) cannot be judged yet', () => {
+		card.append(host);
+		box(card, {left: 0, top: 0, width: 0, height: 0});
+		expect(checkPlacement(host, card)).toBe('not-rendered');
+	});
+
+	it('a badge covered by another element of the card (an overlay) is not shown, when on screen', () => {
+		box(card, {left: 100, top: 100, width: 600, height: 80});
+		card.append(host);
+		box(host, {left: 110, top: 140, width: 236, height: 26});
+		const overlay = document.createElement('div');
+		card.prepend(overlay);
+		document.elementFromPoint = () => overlay;
+		expect(checkPlacement(host, card)).toBe('clipped');
+		document.elementFromPoint = () => host;
+		expect(checkPlacement(host, card)).toBe('painted');
+	});
+});

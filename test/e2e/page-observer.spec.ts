@@ -1,0 +1,128 @@
+/**
+ * What a booking site's own scripts can learn from the badge: nothing about the traveller. A page script records
+ * everything it can observe about each element the extension added (tag, attributes, size, every computed style,
+ * `shadowRoot`, text), what was added to `<html>` and `<body>`, and every `message` event; then it clicks, focuses
+ * and presses keys on every badge and button it can reach. Run with two passports whose verdicts differ, at the most
+ * detailed badge level, on the release build: the records must be identical, nothing may be marked on the page, no
+ * message may reach it, and no tab may open.
+ */
+import type {BrowserContext, Page} from '@playwright/test';
+import {expect, EXT_DIR, test} from './fixtures';
+
+const URL_ = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTEyLTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
+// Two real-hook cards (the Cathay Pacific card of the 2025 capture, its connection moved to Shanghai Pudong and its
+// dates to December 2026): one with a 2-day stay at PVG, where passports decide, and one with a 3-hour connection.
+const card = (arrives: string, layover: string, second: string) => {
+	const sentence = `Leaves San Francisco International Airport at 12:05\u202fAM on Sunday, December 20 and arrives at Narita International Airport at 1:40\u202fPM on ${arrives}.`;
+	return `<li class="pIav2d"><div role="link" tabindex="0" aria-label="From 542 US dollars. 1 stop flight with Cathay Pacific. ${sentence} Total duration 21 hr 35 min. Layover (1 of 1) is a ${layover} layover at Shanghai Pudong International Airport in Shanghai. Select flight"></div><div data-travelimpactmodelwebsiteurl="https://www.travelimpactmodel.org/lookup/flight?itinerary=SFO-PVG-CX-851-20261220,PVG-NRT-CX-526-${second}"></div><div><span aria-label="${sentence}">12:05 AM – 1:40 PM</span></div><span class="price">$542</span></li>`;
+};
+const CARDS = card('Wednesday, December 23', '58 hr 10 min', '20261223') + card('Monday, December 21', '3 hr 5 min', '20261221');
+
+/** The page's own recorder, in the page's world, as a site's analytics script would be. */
+const RECORDER = `<script>
+window.__seen = {messages: [], added: []};
+addEventListener('message', (e) => window.__seen.messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)));
+new MutationObserver((records) => {
+	for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) window.__seen.added.push(n);
+}).observe(document.documentElement, {childList: true, subtree: true, attributes: true});
+// What the parser put in is the page's own: count only what arrives after it.
+document.addEventListener('DOMContentLoaded', () => { window.__seen.added = []; });
+window.__record = () => {
+	const styleOf = (el) => { const cs = getComputedStyle(el); const o = {}; for (const p of cs) o[p] = cs.getPropertyValue(p); return o; };
+	const describe = (el) => ({
+		tag: el.tagName, attributes: [...el.attributes].map((a) => a.name + '=' + a.value), parent: el.parentElement && el.parentElement.tagName,
+		size: (({width, height}) => ({width, height}))(el.getBoundingClientRect()), style: styleOf(el),
+		shadowRoot: el.shadowRoot === null ? null : 'open', text: el.textContent, innerText: el.innerText, children: el.children.length,
+	});
+	return {
+		html: [...document.documentElement.attributes].map((a) => a.name + '=' + a.value),
+		body: [...document.body.attributes].map((a) => a.name + '=' + a.value),
+		added: window.__seen.added.filter((n) => n.isConnected).map(describe),
+		messages: window.__seen.messages,
+		active: document.activeElement && document.activeElement.tagName,
+	};
+};
+window.__poke = () => {
+	const targets = [...window.__seen.added.filter((n) => n.isConnected), ...document.querySelectorAll('button, [role=button], a')];
+	for (const el of targets) {
+		el.click();
+		el.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true}));
+		el.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));
+		el.focus && el.focus();
+		for (const key of ['Enter', ' ']) el.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, composed: true}));
+	}
+};
+</script>`;
+
+const HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Google Flights</title>${RECORDER}</head><body><ul>${CARDS}</ul></body></html>`;
+
+async function settings(context: BrowserContext, extensionId: string, passport: string, previous?: string) {
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	if (previous) await options.locator(`[data-testid="passports"] li[data-code="${previous}"]`).getByRole('button').click();
+	await options.getByLabel('Country of passport').fill(passport);
+	await options.getByRole('button', {name: 'Add passport'}).click();
+	await expect(options.locator(`[data-testid="passports"] li[data-code="${passport}"]`)).toBeVisible();
+	await options.locator('input[name="detail"][value="detailed"]').check();
+	await options.waitForTimeout(200);
+	await options.close();
+}
+
+async function openPage(context: BrowserContext): Promise<Page> {
+	await context.route('https://www.google.com/travel/flights/**', (r) => r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: HTML}));
+	const page = await context.newPage();
+	await page.goto(URL_);
+	return page;
+}
+
+test.describe('the release build', () => {
+	test.use({extDir: EXT_DIR});
+
+	test('a page learns nothing about the traveller from the badges, cannot open them, and gets no message', async ({context, extensionId}) => {
+		const records: unknown[] = [];
+		let previous: string | undefined;
+		for (const passport of ['US', 'IN']) {
+			await settings(context, extensionId, passport, previous);
+			previous = passport;
+			const page = await openPage(context);
+			// Two badges, one per card: the release build marks nothing, so wait for the page to see two new elements.
+			await expect.poll(() => page.evaluate(() => (window as unknown as {__record: () => {added: unknown[]}}).__record().added.length), {timeout: 10_000}).toBe(2);
+			await page.waitForTimeout(300);
+			const tabs = context.pages().length;
+			await page.evaluate(() => (window as unknown as {__poke: () => void}).__poke());
+			await page.waitForTimeout(800);
+			expect(context.pages().length).toBe(tabs);
+			const record = await page.evaluate(() => (window as unknown as {__record: () => unknown}).__record());
+			records.push(record);
+			await page.close();
+		}
+		const [us, india] = records as {html: string[]; body: string[]; added: {tag: string; shadowRoot: unknown; text: string; attributes: string[]}[]; messages: string[]}[];
+		expect(us!.added.map((a) => [a.tag, a.shadowRoot, a.text, a.attributes])).toEqual([
+			['SPAN', null, '', []],
+			['SPAN', null, '', []],
+		]);
+		expect(us!.html).toEqual(['lang=en']);
+		expect(us!.body).toEqual([]);
+		expect(us!.messages).toEqual([]);
+		expect(india).toEqual(us);
+	});
+});
+
+test('(the same page in the end-to-end build) the two passports do get different verdicts at the detailed level', async ({context, extensionId}) => {
+	const texts: string[][] = [];
+	let previous: string | undefined;
+	for (const passport of ['US', 'IN']) {
+		await settings(context, extensionId, passport, previous);
+		previous = passport;
+		const page = await openPage(context);
+		await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(2);
+		texts.push(await page.locator('[data-ctc-badge] button.badge').allInnerTexts());
+		// The page's clicks did not open the details either (they are not the user's).
+		await page.evaluate(() => (window as unknown as {__poke: () => void}).__poke());
+		await page.waitForTimeout(300);
+		await expect(page.locator('[data-ctc-badge] [role="dialog"]').first()).toBeHidden();
+		await page.close();
+	}
+	expect(texts[0]).not.toEqual(texts[1]);
+	expect(texts[0]!.join(' ')).toContain('US passport');
+});

@@ -1,0 +1,86 @@
+/**
+ * Saved real pages with connections in mainland China, one or more per built-in adapter, for the paint tests in
+ * Chromium (paint.spec.ts) and Firefox (test/firefox). Most captures have no mainland connection, so their airports
+ * were rerouted by scripts/reroute-fixture.ts (same markup, same CSS; test/fixtures/SOURCES.md says what changed).
+ * `cards`/`china`: result cards on the page and how many of them connect in (or fly to) mainland China, counted on
+ * the page by hand: the route codes in each card, before and after the reroute.
+ */
+export type PaintCase = {
+	adapter: string;
+	fixture: string;
+	url: string;
+	glob: string;
+	cards: number;
+	china: number;
+	/** Of the `china` cards, those the page displays (a list can hold hidden copies of its cards). */
+	shown: number;
+	css: string;
+};
+
+export const PAINT_CASES: PaintCase[] = [
+	{
+		adapter: 'google-flights',
+		// 56 cards SFO → NRT: 14 via HKG (now PVG), 14 via TPE (now PEK). The page shows 28 of the cards (7 + 7 of
+		// them via China); the other 28 are a hidden copy of the list. The site's own CSS is in the page.
+		fixture: 'google-flights/sfo-nrt-2025-styled-via-pvg-pek.html',
+		url: 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en',
+		glob: 'https://www.google.com/travel/flights/**',
+		cards: 56,
+		china: 28,
+		shown: 14,
+		css: 'the site’s own (inline in the capture)',
+	},
+	{
+		adapter: 'skyscanner',
+		// 8 round trips; legs stopping at IAH, BWI, JFK (twice), MCO and ORD, now PEK, PVG, CAN, CTU, SZX: 6 cards.
+		fixture: 'skyscanner/bos-cun-return-2021-via-china.html',
+		url: 'https://www.skyscanner.com/transport/flights/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&rtn=1',
+		glob: 'https://www.skyscanner.com/transport/flights/**',
+		cards: 8,
+		china: 6,
+		shown: 6,
+		css: 'none saved (the capture links its stylesheets)',
+	},
+	{
+		adapter: 'kayak',
+		// 10 nonstop flights MSP → ORD/MDW, now ICN → PEK/PKX: every card flies to the mainland.
+		fixture: 'kayak/msp-chi-oneway-2022-to-china.html',
+		url: 'https://www.kayak.com/flights/MSP-CHI/2022-07-01?sort=bestflight_a',
+		glob: 'https://www.kayak.com/flights/**',
+		cards: 10,
+		china: 10,
+		shown: 10,
+		css: 'none saved (the capture links its stylesheets)',
+	},
+	{
+		adapter: 'flightsfinder',
+		// One round trip BER → DUB → MAD and back, now ICN → PEK → SIN.
+		fixture: 'flightsfinder/ber-mad-kiwi-2025-via-pek.html',
+		url: 'https://www.flightsfinder.com/portal/kiwi?originplace=BER&destinationplace=MAD&outbounddate=2025-10-10&inbounddate=2025-10-17&cabinclass=Economy&adults=1',
+		glob: 'https://www.flightsfinder.com/**',
+		cards: 1,
+		china: 1,
+		shown: 1,
+		css: 'none saved',
+	},
+	{
+		adapter: 'ctrip',
+		// 13 rows Beijing → Shanghai; the 12 from Daxing now leave from Incheon, the one from Capital stays domestic.
+		fixture: 'ctrip/pkx-pvg-list-2026-from-icn.html',
+		url: 'https://flights.ctrip.com/online/list/oneway-bjs-sha?depdate=2026-09-15',
+		glob: 'https://flights.ctrip.com/**',
+		cards: 13,
+		china: 12,
+		shown: 12,
+		css: 'none saved (a list fragment)',
+	},
+];
+
+/**
+ * A style sheet that makes every box inside the result cards clip what overflows it, on one line, the worst a site's
+ * CSS can do to a badge: the adapters' placements and the placement check must still get every badge painted.
+ */
+export const CLIPPING_CSS = `
+li.pIav2d *, [class*="FlightsTicket_container__"] *, [data-resultid] *, div.list-item[data-journey] *, div.flight-item * {
+	overflow: hidden !important; white-space: nowrap !important; text-overflow: ellipsis !important;
+}`;

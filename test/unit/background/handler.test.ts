@@ -1,0 +1,261 @@
+import {beforeEach, describe, expect, it, vi} from 'vitest';
+import {CARD_TAB_ITEM, createBackgroundHandler, OPEN_LIMITS, type BackgroundDeps, type Sender} from '@/lib/background/handler';
+import type {TripInput} from '@/lib/rules/types';
+import {CARD_ENTRY_TTL_MS, cardEntryKey, type SessionArea} from '@/lib/ui/card-link';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ROOT = `chrome-extension://${ID}/`;
+const TRIP: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00', flight: 'MU586'},
+		{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', arrival: '2026-03-20T12:00'},
+	],
+};
+
+/** A content script in a booking page's tab; the popup (an extension page, no tab); a web page that is neither. */
+const contentScript = (tab = 7): Sender => ({id: ID, url: 'https://www.google.com/travel/flights', tab: {id: tab}});
+const popup: Sender = {id: ID, url: `${ROOT}popup.html`};
+const optionsTab: Sender = {id: ID, url: `${ROOT}options.html`, tab: {id: 3}};
+
+type FakeTab = {id: number; url: string; windowId: number};
+
+function fakeBrowser() {
+	const tabs = new Map<number, FakeTab>();
+	const items = new Map<string, unknown>();
+	let nextId = 100;
+	let clock = 1_000_000;
+	const session: SessionArea = {
+		get: vi.fn(async (keys: string | string[] | null) => {
+			const names = keys === null ? [...items.keys()] : typeof keys === 'string' ? [keys] : keys;
+			return Object.fromEntries(names.filter((k) => items.has(k)).map((k) => [k, structuredClone(items.get(k))]));
+		}),
+		set: vi.fn(async (values: Record<string, unknown>) => {
+			for (const [k, v] of Object.entries(values)) items.set(k, structuredClone(v));
+		}),
+		remove: vi.fn(async (keys: string | string[]) => {
+			for (const k of typeof keys === 'string' ? [keys] : keys) items.delete(k);
+		}),
+	};
+	const deps = {
+		runtimeId: ID,
+		extensionRoot: ROOT,
+		tabs: {
+			create: vi.fn(async ({url}: {url: string}) => {
+				const tab = {id: nextId++, url, windowId: 1};
+				tabs.set(tab.id, tab);
+				return {...tab};
+			}),
+			update: vi.fn(async (id: number, {url}: {url: string}) => {
+				const tab = tabs.get(id);
+				if (!tab) throw new Error(`No tab with id: ${id}`);
+				tab.url = url;
+				return {...tab};
+			}),
+			get: vi.fn(async (id: number) => {
+				const tab = tabs.get(id);
+				if (!tab) throw new Error(`No tab with id: ${id}`);
+				return {...tab};
+			}),
+		},
+		focusWindow: vi.fn(async () => undefined),
+		session,
+		openOptionsPage: vi.fn(async () => undefined),
+		syncUserSites: vi.fn(async () => undefined),
+		now: () => clock,
+		randomKey: () => crypto.randomUUID(),
+	} satisfies BackgroundDeps;
+	return {deps, tabs, items, advance: (ms: number) => (clock += ms)};
+}
+
+let b: ReturnType<typeof fakeBrowser>;
+let handle: ReturnType<typeof createBackgroundHandler>;
+beforeEach(() => {
+	b = fakeBrowser();
+	handle = createBackgroundHandler(b.deps);
+});
+
+const nothingHappened = () => {
+	expect(b.deps.tabs.create).not.toHaveBeenCalled();
+	expect(b.deps.tabs.update).not.toHaveBeenCalled();
+	expect(b.deps.openOptionsPage).not.toHaveBeenCalled();
+	expect(b.deps.syncUserSites).not.toHaveBeenCalled();
+	expect(b.deps.session.set).not.toHaveBeenCalled();
+};
+
+describe('the sender', () => {
+	it('must be this extension', async () => {
+		for (const sender of [{...contentScript(), id: 'otherextensionidotherextensionid'}, {...popup, id: undefined}, {url: `${ROOT}popup.html`}]) {
+			for (const message of [{type: 'open-card', trip: TRIP}, {type: 'open-options'}, {type: 'sync-user-sites'}]) {
+				expect(await handle(message, sender)).toEqual({ok: false, reason: 'forbidden'});
+			}
+		}
+		nothingHappened();
+	});
+
+	it('asks for a card or the options from its tab (content script) or from an extension page', async () => {
+		const noTab: Sender[] = [
+			{id: ID},
+			{id: ID, url: 'https://www.google.com/travel/flights'},
+			{id: ID, url: 'https://evil.example/chrome-extension://' + ID + '/'},
+			{id: ID, url: `chrome-extension://${ID}evil/popup.html`},
+			{id: ID, url: `moz-extension://${ID}/popup.html`},
+			{id: ID, tab: {}},
+		];
+		for (const sender of noTab) {
+			expect(await handle({type: 'open-card', trip: TRIP}, sender), JSON.stringify(sender)).toEqual({ok: false, reason: 'forbidden'});
+			expect(await handle({type: 'open-options'}, sender), JSON.stringify(sender)).toEqual({ok: false, reason: 'forbidden'});
+		}
+		nothingHappened();
+		expect(await handle({type: 'open-options'}, contentScript())).toEqual({ok: true});
+		expect(await handle({type: 'open-card', trip: TRIP}, popup)).toEqual({ok: true});
+		expect(b.deps.openOptionsPage).toHaveBeenCalledTimes(1);
+		expect(b.deps.tabs.create).toHaveBeenCalledTimes(1);
+	});
+
+	it('asks for the user-site sync only from an extension page, never from a content script', async () => {
+		expect(await handle({type: 'sync-user-sites'}, contentScript())).toEqual({ok: false, reason: 'forbidden'});
+		expect(await handle({type: 'sync-user-sites'}, {id: ID, url: 'https://agent.example.test/', tab: {id: 4}})).toEqual({ok: false, reason: 'forbidden'});
+		expect(b.deps.syncUserSites).not.toHaveBeenCalled();
+		expect(await handle({type: 'sync-user-sites'}, optionsTab)).toEqual({ok: true});
+		expect(await handle({type: 'sync-user-sites'}, popup)).toEqual({ok: true});
+		expect(b.deps.syncUserSites).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('the payload', () => {
+	it('is refused when it is not exactly one of our messages', async () => {
+		const bad: unknown[] = [
+			undefined,
+			null,
+			'open-options',
+			7,
+			[],
+			{},
+			{type: 'open-tab', url: 'https://evil.example'},
+			{type: 'open-card'},
+			{type: 'open-card', hash: encodeURIComponent(JSON.stringify(TRIP))},
+			{type: 'open-card', trip: {...TRIP, segments: 'LAX-PVG'}},
+			{type: 'open-card', trip: {passports: ['US']}},
+			{type: 'open-card', trip: {...TRIP, segments: Array.from({length: 5000}, () => TRIP.segments[0])}},
+			{type: 'open-card', trip: {...TRIP, passports: Array(1000).fill('US')}},
+			{type: 'open-card', trip: {...TRIP, segments: [{...TRIP.segments[0], flight: 'x'.repeat(100_000)}]}},
+			{type: 'open-card', trip: {...TRIP, junk: true}},
+			{type: 'open-card', trip: TRIP, url: 'https://evil.example'},
+			{type: 'open-options', junk: 1},
+			{type: 'sync-user-sites', matches: ['<all_urls>']},
+		];
+		for (const message of bad) {
+			expect(await handle(message, contentScript()), JSON.stringify(message)?.slice(0, 100)).toEqual({ok: false, reason: 'invalid'});
+			expect(await handle(message, popup)).toEqual({ok: false, reason: 'invalid'});
+		}
+		nothingHappened();
+	});
+
+	it('never throws, whatever arrives or fails', async () => {
+		const cyclic: Record<string, unknown> = {type: 'open-card'};
+		cyclic.trip = cyclic;
+		await expect(handle(cyclic, contentScript())).resolves.toEqual({ok: false, reason: 'invalid'});
+		await expect(handle({type: 'open-options'}, null as unknown as Sender)).resolves.toEqual({ok: false, reason: 'failed'});
+		b.deps.tabs.create.mockRejectedValueOnce(new Error('tabs are off'));
+		await expect(handle({type: 'open-card', trip: TRIP}, contentScript())).resolves.toEqual({ok: false, reason: 'failed'});
+		b.deps.syncUserSites.mockRejectedValueOnce(new Error('no scripting'));
+		await expect(handle({type: 'sync-user-sites'}, popup)).resolves.toEqual({ok: false, reason: 'failed'});
+	});
+});
+
+describe('opening the card', () => {
+	it('stores the trip under a one-time key and puts only that key in the URL', async () => {
+		expect(await handle({type: 'open-card', trip: TRIP}, contentScript())).toEqual({ok: true});
+		expect(b.deps.tabs.create).toHaveBeenCalledTimes(1);
+		const {url, active} = b.deps.tabs.create.mock.calls[0]![0] as {url: string; active: boolean};
+		expect(active).toBe(true);
+		const key = url.match(new RegExp(`^${ROOT}card\\.html#([0-9a-f-]{36})$`))?.[1];
+		expect(key, url).toBeDefined();
+		for (const secret of ['US', 'LAX', 'PVG', 'ICN', 'MU586', '2026', 'passports', '%7B', '{']) expect(url).not.toContain(secret);
+		expect(b.items.get(cardEntryKey(key!))).toEqual({trip: TRIP, at: expect.any(Number)});
+
+		// The next card gets a fresh key.
+		b.advance(OPEN_LIMITS.perSenderMs);
+		await handle({type: 'open-card', trip: TRIP}, contentScript());
+		const next = (b.deps.tabs.update.mock.calls[0]![1] as {url: string}).url;
+		expect(next).not.toBe(url);
+		expect(next).toMatch(/card\.html#[0-9a-f-]{36}$/);
+	});
+
+	it('opens one tab for a burst of clicks, and reuses it for the next click', async () => {
+		const replies = await Promise.all(Array.from({length: 20}, () => handle({type: 'open-card', trip: TRIP}, contentScript())));
+		expect(replies.filter((r) => r.ok)).toHaveLength(1);
+		expect(replies.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(19);
+		expect(b.deps.tabs.create).toHaveBeenCalledTimes(1);
+		expect([...b.items.keys()].filter((k) => k.startsWith('card:'))).toHaveLength(1);
+		const first = [...b.tabs.values()][0]!;
+
+		b.advance(OPEN_LIMITS.perSenderMs);
+		expect(await handle({type: 'open-card', trip: TRIP}, contentScript())).toEqual({ok: true});
+		expect(b.deps.tabs.create).toHaveBeenCalledTimes(1);
+		expect(b.deps.tabs.update).toHaveBeenCalledTimes(1);
+		expect(b.deps.tabs.update.mock.calls[0]![0]).toBe(first.id);
+		expect(b.deps.tabs.update.mock.calls[0]![1]).toMatchObject({active: true});
+		expect(b.deps.focusWindow).toHaveBeenCalledWith(first.windowId);
+		expect(b.tabs.size).toBe(1);
+	});
+
+	it('limits each sender tab on its own, and everyone together', async () => {
+		const replies = [];
+		for (let tab = 1; tab <= OPEN_LIMITS.globalMax + 3; tab++) replies.push(await handle({type: 'open-card', trip: TRIP}, contentScript(tab)));
+		expect(replies.filter((r) => r.ok)).toHaveLength(OPEN_LIMITS.globalMax);
+		expect(replies.slice(OPEN_LIMITS.globalMax)).toEqual(Array(3).fill({ok: false, reason: 'rate-limited'}));
+		// All in the one card tab.
+		expect(b.tabs.size).toBe(1);
+		b.advance(OPEN_LIMITS.globalWindowMs);
+		expect(await handle({type: 'open-card', trip: TRIP}, contentScript(1))).toEqual({ok: true});
+	});
+
+	it('opens a new card tab when the last one was closed or navigated elsewhere', async () => {
+		await handle({type: 'open-card', trip: TRIP}, contentScript());
+		b.tabs.clear();
+		b.advance(OPEN_LIMITS.perSenderMs);
+		await handle({type: 'open-card', trip: TRIP}, contentScript());
+		expect(b.deps.tabs.create).toHaveBeenCalledTimes(2);
+		[...b.tabs.values()][0]!.url = 'https://bank.example/transfer';
+		b.advance(OPEN_LIMITS.perSenderMs);
+		await handle({type: 'open-card', trip: TRIP}, contentScript());
+		expect(b.deps.tabs.create).toHaveBeenCalledTimes(3);
+		expect(b.deps.tabs.update).not.toHaveBeenCalled();
+	});
+
+	it('still finds its card tab after the service worker restarted', async () => {
+		await handle({type: 'open-card', trip: TRIP}, contentScript());
+		expect(typeof b.items.get(CARD_TAB_ITEM)).toBe('number');
+		const restarted = createBackgroundHandler(b.deps);
+		expect(await restarted({type: 'open-card', trip: TRIP}, contentScript(8))).toEqual({ok: true});
+		expect(b.deps.tabs.create).toHaveBeenCalledTimes(1);
+		expect(b.deps.tabs.update).toHaveBeenCalledTimes(1);
+	});
+
+	it('removes entries nobody took once they are old', async () => {
+		b.items.set(cardEntryKey('00000000-0000-4000-8000-000000000000'), {trip: TRIP, at: b.deps.now() - CARD_ENTRY_TTL_MS - 1});
+		b.items.set(cardEntryKey('11111111-1111-4111-8111-111111111111'), {trip: TRIP, at: b.deps.now() - 1000});
+		b.items.set('unrelated', 1);
+		await handle({type: 'open-card', trip: TRIP}, popup);
+		const keys = [...b.items.keys()];
+		expect(keys).not.toContain(cardEntryKey('00000000-0000-4000-8000-000000000000'));
+		expect(keys).toContain(cardEntryKey('11111111-1111-4111-8111-111111111111'));
+		expect(keys).toContain('unrelated');
+		expect(keys.filter((k) => k.startsWith('card:'))).toHaveLength(2);
+	});
+});
+
+describe('opening the options', () => {
+	it('opens them once for a burst of clicks', async () => {
+		const replies = await Promise.all(Array.from({length: 20}, () => handle({type: 'open-options'}, contentScript())));
+		expect(replies.filter((r) => r.ok)).toHaveLength(1);
+		expect(b.deps.openOptionsPage).toHaveBeenCalledTimes(1);
+		b.advance(OPEN_LIMITS.perSenderMs);
+		expect(await handle({type: 'open-options'}, contentScript())).toEqual({ok: true});
+		expect(b.deps.openOptionsPage).toHaveBeenCalledTimes(2);
+		// A card click right after an options click is a different request.
+		expect(await handle({type: 'open-card', trip: TRIP}, contentScript())).toEqual({ok: true});
+	});
+});

@@ -1,0 +1,125 @@
+import {describe, expect, it} from 'vitest';
+import {MESSAGE_LIMITS, parsePageStatus, parseToBackground, parseToContent, type PageStatus, type ToBackground, type ToContent} from '@/lib/messages';
+import type {TripInput} from '@/lib/rules/types';
+
+const TRIP: TripInput = {
+	passports: ['US', 'FR'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00', flight: 'MU586'},
+		{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', separateTickets: true, connectionMinutes: 95},
+	],
+};
+const segment = (i: number) => ({from: `A${i % 10}X`, to: `B${i % 10}X`});
+
+describe('messages to the background', () => {
+	it('round-trips every valid message', () => {
+		const valid: ToBackground[] = [{type: 'open-options'}, {type: 'open-card', trip: TRIP}, {type: 'sync-user-sites'}];
+		for (const m of valid) expect(parseToBackground(structuredClone(m))).toEqual(m);
+		// At the bounds, not beyond.
+		const longest: ToBackground = {type: 'open-card', trip: {passports: Array(MESSAGE_LIMITS.passports).fill('US'), segments: Array.from({length: MESSAGE_LIMITS.segments}, (_, i) => segment(i))}};
+		expect(parseToBackground(longest)).toEqual(longest);
+	});
+
+	it('rejects what is not one of ours: wrong types, missing fields, extra junk, huge arrays and strings', () => {
+		const bad: unknown[] = [
+			undefined,
+			null,
+			42,
+			'open-options',
+			[],
+			[{type: 'open-options'}],
+			{},
+			{type: 'open-tab'},
+			{type: 'OPEN-OPTIONS'},
+			{type: 42},
+			{type: 'open-options', url: 'https://evil.example'},
+			{type: 'sync-user-sites', sites: ['https://evil.example']},
+			{type: 'open-card'},
+			{type: 'open-card', hash: '%7B%7D'},
+			{type: 'open-card', trip: null},
+			{type: 'open-card', trip: 'LAX-PVG'},
+			{type: 'open-card', trip: {passports: ['US']}},
+			{type: 'open-card', trip: {segments: TRIP.segments}},
+			{type: 'open-card', trip: {...TRIP, extra: 1}},
+			{type: 'open-card', trip: TRIP, url: 'https://evil.example'},
+			{type: 'open-card', trip: {...TRIP, segments: []}},
+			{type: 'open-card', trip: {...TRIP, segments: [{...TRIP.segments[0], script: '<img onerror>'}]}},
+			{type: 'open-card', trip: {...TRIP, segments: [{from: 'LAX'}]}},
+			{type: 'open-card', trip: {...TRIP, segments: [{from: 1, to: 2}]}},
+			{type: 'open-card', trip: {...TRIP, segments: [{...TRIP.segments[0], connectionMinutes: -5}]}},
+			{type: 'open-card', trip: {...TRIP, segments: [{...TRIP.segments[0], connectionMinutes: 1.5}]}},
+			{type: 'open-card', trip: {...TRIP, segments: [{...TRIP.segments[0], separateTickets: 'yes'}]}},
+			{type: 'open-card', trip: {...TRIP, passports: 'US'}},
+			{type: 'open-card', trip: {...TRIP, passports: Array(MESSAGE_LIMITS.passports + 1).fill('US')}},
+			{type: 'open-card', trip: {...TRIP, passports: ['U'.repeat(10_000)]}},
+			{type: 'open-card', trip: {...TRIP, segments: Array.from({length: MESSAGE_LIMITS.segments + 1}, (_, i) => segment(i))}},
+			{type: 'open-card', trip: {...TRIP, segments: Array.from({length: 100_000}, (_, i) => segment(i))}},
+			{type: 'open-card', trip: {...TRIP, segments: [{...TRIP.segments[0], flight: 'x'.repeat(1_000_000)}]}},
+			{type: 'open-card', trip: {...TRIP, segments: [{...TRIP.segments[0], from: 'PVG'.repeat(100)}]}},
+		];
+		for (const m of bad) expect(parseToBackground(m), JSON.stringify(m)?.slice(0, 200)).toBeUndefined();
+	});
+
+	it('does not hand back an object that shares anything with the input', () => {
+		const input = {type: 'open-card', trip: structuredClone(TRIP)};
+		const parsed = parseToBackground(input);
+		expect(parsed).toEqual(input);
+		expect(parsed).not.toBe(input);
+	});
+});
+
+describe('messages to the content script', () => {
+	it('round-trips both requests and rejects anything else', () => {
+		const valid: ToContent[] = [{type: 'page-status'}, {type: 'scan-page'}];
+		for (const m of valid) expect(parseToContent(structuredClone(m))).toEqual(m);
+		for (const m of [undefined, null, 'page-status', {}, {type: 'open-card', trip: TRIP}, {type: 'scan-page', url: 'x'}, {type: ['page-status']}]) {
+			expect(parseToContent(m), JSON.stringify(m)).toBeUndefined();
+		}
+	});
+});
+
+describe('the page status the popup receives', () => {
+	const STATUS: PageStatus = {
+		adapter: 'google-flights',
+		disabled: false,
+		itineraries: 12,
+		withStops: 3,
+		unplaced: 1,
+		layoutUnrecognised: false,
+		generic: [],
+		stats: {batches: 2, cards: 12, badges: 11, evaluations: 12, failures: 0, unplaced: 1},
+	};
+
+	it('round-trips a status, with and without stats and findings', () => {
+		expect(parsePageStatus(structuredClone(STATUS))).toEqual(STATUS);
+		const {stats: _, ...bare} = STATUS;
+		expect(parsePageStatus(bare)).toEqual(bare);
+		const degraded: PageStatus = {...bare, adapter: 'kayak', itineraries: 0, withStops: 0, unplaced: 0, layoutUnrecognised: true, generic: [TRIP.segments]};
+		expect(parsePageStatus(degraded)).toEqual(degraded);
+		expect(parsePageStatus({...bare, adapter: null})).toEqual({...bare, adapter: null});
+	});
+
+	it('drops fields it does not know instead of failing', () => {
+		expect(parsePageStatus({...STATUS, later: 'a new field'})).toEqual(STATUS);
+	});
+
+	it('rejects a status with missing, mistyped or unbounded fields', () => {
+		const bad: unknown[] = [
+			undefined,
+			null,
+			true,
+			{},
+			{...STATUS, unplaced: undefined},
+			{...STATUS, unplaced: -1},
+			{...STATUS, itineraries: 1.5},
+			{...STATUS, itineraries: '12'},
+			{...STATUS, withStops: Number.POSITIVE_INFINITY},
+			{...STATUS, disabled: 'false'},
+			{...STATUS, adapter: 'x'.repeat(10_000)},
+			{...STATUS, generic: [[{from: 'JFK'}]]},
+			{...STATUS, generic: Array.from({length: MESSAGE_LIMITS.genericItineraries + 1}, () => [])},
+			{...STATUS, stats: {batches: 1}},
+		];
+		for (const s of bad) expect(parsePageStatus(s), JSON.stringify(s)?.slice(0, 200)).toBeUndefined();
+	});
+});
