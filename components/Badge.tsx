@@ -19,6 +19,8 @@ export type BadgeProps = {
 };
 
 const MARGIN = 8;
+const FULL_HEIGHT = 520;
+const MIN_HEIGHT = 160;
 
 /**
  * Keeps the details card next to the badge and inside the viewport. Its size depends on the window only, never on
@@ -28,14 +30,18 @@ function place(card: HTMLElement, anchor: HTMLElement) {
 	const a = anchor.getBoundingClientRect();
 	const view = card.ownerDocument.defaultView!;
 	const width = Math.min(380, view.innerWidth - 2 * MARGIN);
-	const height = Math.min(520, view.innerHeight - 2 * MARGIN);
+	const left = Math.min(Math.max(MARGIN, a.left), view.innerWidth - width - MARGIN);
+	// Below the badge when the full height fits there, else above, else on the roomier side at that side's height:
+	// never over the badge it belongs to.
+	const below = view.innerHeight - MARGIN - (a.bottom + 4);
+	const above = a.top - 4 - MARGIN;
+	const full = Math.min(FULL_HEIGHT, view.innerHeight - 2 * MARGIN);
+	const downwards = below >= full || (above < full && below >= above);
+	const height = Math.max(MIN_HEIGHT, Math.min(full, downwards ? below : above));
 	card.style.width = `${width}px`;
 	card.style.height = `${height}px`;
-	const left = Math.min(Math.max(MARGIN, a.left), view.innerWidth - width - MARGIN);
-	const below = a.bottom + 4;
-	const top = below + height <= view.innerHeight - MARGIN ? below : Math.max(MARGIN, a.top - 4 - height);
 	card.style.left = `${left}px`;
-	card.style.top = `${top}px`;
+	card.style.top = `${downwards ? a.bottom + 4 : Math.max(MARGIN, a.top - 4 - height)}px`;
 }
 
 /**

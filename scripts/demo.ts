@@ -82,14 +82,14 @@ if (headed) {
 	await shoot(options, '2-options.png');
 	await page.bringToFront();
 	await badge.first().click();
-	await page.locator('[data-ctc-badge] [role="dialog"]').waitFor();
+	await page.locator('[data-ctc-badge] [role="dialog"]:popover-open').waitFor();
 	console.log(`demo: with a US passport: "${await badge.first().innerText()}"`);
 	await shoot(page, '3-details-en.png');
 	await options.bringToFront();
 	await options.locator('select[aria-labelledby="language-h"]').selectOption('zh-CN');
 	await page.bringToFront();
 	await page.waitForTimeout(300);
-	if (!(await page.locator('[data-ctc-badge] [role="dialog"]').isVisible())) await badge.first().click();
+	if (!(await page.locator('[data-ctc-badge] [role="dialog"]:popover-open').isVisible())) await badge.first().click();
 	console.log(`demo: 简体中文: "${await badge.first().innerText()}"`);
 	await shoot(page, '4-details-zh-CN.png');
 	const popup = await context.newPage();
