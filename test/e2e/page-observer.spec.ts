@@ -75,8 +75,40 @@ async function openPage(context: BrowserContext): Promise<Page> {
 	return page;
 }
 
+type AXNode = {role?: {value: string}; name?: {value: string}; properties?: {name: string; value: {value: unknown}}[]};
+
+/** The accessibility tree the browser gives screen readers: it reaches into closed shadow roots, unlike page scripts. */
+async function axNodes(page: Page): Promise<AXNode[]> {
+	const cdp = await page.context().newCDPSession(page);
+	const {nodes} = (await cdp.send('Accessibility.getFullAXTree')) as {nodes: AXNode[]};
+	await cdp.detach();
+	return nodes;
+}
+
 test.describe('the release build', () => {
 	test.use({extDir: EXT_DIR});
+
+	test('with the closed shadow root, each badge is a named button that the keyboard reaches and opens', async ({context, extensionId}) => {
+		await settings(context, extensionId, 'US');
+		const page = await openPage(context);
+		const badges = async () => (await axNodes(page)).filter((n) => n.role?.value === 'button' && /^China transit check/.test(n.name?.value ?? ''));
+		await expect.poll(async () => (await badges()).length, {timeout: 10_000}).toBe(2);
+		expect((await badges()).map((n) => n.name!.value)).toEqual([
+			expect.stringMatching(/: 240h visa-free/),
+			expect.stringMatching(/: 24h transit PVG/),
+		]);
+		// Tab from the top of the page until the focus is in a badge (the page's cards have focusable links first).
+		let focused: AXNode | undefined;
+		for (let i = 0; i < 12 && !focused; i++) {
+			await page.keyboard.press('Tab');
+			focused = (await badges()).find((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+		}
+		expect(focused?.name?.value).toMatch(/^China transit check/);
+		await page.keyboard.press('Enter');
+		await expect.poll(async () => (await axNodes(page)).some((n) => n.role?.value === 'dialog' && n.name?.value === 'Transit through mainland China')).toBe(true);
+		await page.keyboard.press('Escape');
+		await expect.poll(async () => (await axNodes(page)).some((n) => n.role?.value === 'dialog')).toBe(false);
+	});
 
 	test('a page learns nothing about the traveller from the badges, cannot open them, and gets no message', async ({context, extensionId}) => {
 		const records: unknown[] = [];
