@@ -339,15 +339,36 @@ function Wording({w, langs}: {w: CardWording; langs: Langs}) {
 				) : null}
 			</p>
 			{w.alsoAt.length > 0 ? (
-				<p class="source">
+				<p class="source" data-testid="also-at">
 					<Both tri={tx('alsoAt')} langs={langs} />
 					{': '}
 					{w.alsoAt.map((a, i) => (
 						<span key={a.id}>
-							{i > 0 ? ' · ' : null}
-							<a href={a.url} class="url">
-								{a.url}
-							</a>
+							{i > 0 ? '; ' : null}
+							{/* Named in full whether or not it has a link: a copy on an unvetted site is never linked. */}
+							<span lang="en">
+								{a.title} — {a.publisher}
+							</span>
+							{a.date ? (
+								<>
+									{', '}
+									<span class="time">{a.date}</span>
+								</>
+							) : null}
+							{a.official ? (
+								<>
+									{' · '}
+									<Both tri={tx('sourceOfficial')} langs={langs} />
+								</>
+							) : null}
+							{a.url ? (
+								<>
+									{' · '}
+									<a href={a.url} class="url">
+										{a.url}
+									</a>
+								</>
+							) : null}
 						</span>
 					))}
 				</p>
@@ -531,7 +552,7 @@ export function App() {
 	if (view.kind === 'rules-error') body = <Message heading={tx('errorHeading')} text={tx('errorRules')} detail={view.detail} langs={langs} testId="card-error" />;
 	else if (view.kind === 'link-error') body = <Message heading={tx('errorHeading')} text={tx(LINK_ERROR_TEXT[view.code])} detail={view.detail} langs={langs} testId="card-error" />;
 	else if (view.kind === 'loading') body = null;
-	else if (!view.outcome.ok) body = <Message heading={tx('noCardHeading')} text={tx(view.outcome.reason === 'no-stop' ? 'noStop' : 'notEligible')} langs={langs} testId="no-card" />;
+	else if (!view.outcome.ok) body = <Message heading={tx('noCardHeading')} text={tx(view.outcome.reason === 'no-stop' ? 'noStop' : view.outcome.reason === 'earlier-rules' ? 'earlierRules' : 'notEligible')} langs={langs} testId="no-card" />;
 	else body = card ? <Card card={card} langs={langs} /> : null;
 	return (
 		<main class="sheet" ref={sheet}>

@@ -51,7 +51,7 @@ function badgeMount(rules: RuleSet): Mount {
 			// The check-in card: for one itinerary read from structured data with a stay the rules confirm.
 			const trip = current.trips.length === 1 ? current.trips[0] : undefined;
 			const onOpenCard =
-				trip && !heuristic && result.stops.some((s) => s.best !== null)
+				trip && !heuristic && result.stops.some((s) => s.best !== null && !s.verdicts.find((v) => v.policy === s.best)?.scheme)
 					? (event: Event) => {
 							if (byUser(event)) send({type: 'open-card', trip});
 						}

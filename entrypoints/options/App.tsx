@@ -7,6 +7,7 @@ import {adapters} from '@/lib/adapters';
 import {resolveLocale, t} from '@/lib/i18n/messages';
 import {LOCALES} from '@/lib/i18n/reason-text';
 import {loadRules} from '@/lib/rules/load-rules';
+import {isShowableLink} from '@/lib/rules/source-links';
 import {DETAIL_LEVELS, originPattern, type Settings} from '@/lib/settings';
 import {isBuiltInOrigin} from '@/lib/sites';
 
@@ -124,9 +125,20 @@ export function App() {
 					</summary>
 					<ul class="source-list">
 						{rules.data.sources.map((s) => (
-							<li key={s.id}>
-								{s.id}: {s.url ? <a href={s.url} target="_blank" rel="noreferrer noopener">{s.title}</a> : s.title} — {s.publisher}
+							<li key={s.id} data-source={s.id}>
+								{/* Publisher, title and date for every source; a link only to an allowlisted site over https. */}
+								{s.id}:{' '}
+								{isShowableLink(s.url) ? (
+									<a href={s.url} target="_blank" rel="noreferrer noopener">
+										{s.title}
+									</a>
+								) : (
+									s.title
+								)}{' '}
+								— {s.publisher}
 								{s.date ? ` (${s.date})` : ''}
+								{s.official ? ` · ${t('sourceOfficialTag', locale)}` : ''}
+								{isShowableLink(s.url) ? '' : ` · ${t('sourceNoLink', locale)}`}
 							</li>
 						))}
 					</ul>

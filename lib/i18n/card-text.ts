@@ -132,13 +132,13 @@ const C = {
 	sourceOfficial: {en: 'official source', 'zh-CN': '官方来源', 'zh-TW': '官方來源'},
 	sourceNotOfficial: {en: 'not an official source', 'zh-CN': '非官方来源', 'zh-TW': '非官方來源'},
 	sourceUndated: {en: 'undated', 'zh-CN': '日期不详', 'zh-TW': '日期不詳'},
-	alsoAt: {en: 'Also at', 'zh-CN': '另见', 'zh-TW': '另見'},
+	alsoAt: {en: 'Same text also in', 'zh-CN': '相同文本另见', 'zh-TW': '相同文本另見'},
 	// footer
 	rulesAsOf: {en: 'Rules as of {date} (version {version})', 'zh-CN': '规则更新于{date}（版本{version}）', 'zh-TW': '規則更新於{date}（版本{version}）'},
 	disclaimer: {
-		en: 'Guidance from official sources, not a visa and not legal advice. The border officer decides on entry; airlines apply their own checks.',
-		'zh-CN': '依据官方来源提供参考，并非签证，亦非法律意见。是否准予入境由边检机关决定；航空公司另行查验。',
-		'zh-TW': '依據官方來源提供參考，並非簽證，亦非法律意見。是否准予入境由邊檢機關決定；航空公司另行查驗。',
+		en: 'Guidance based on the published rules, not a visa and not legal advice. The border officer decides on entry; airlines apply their own checks.',
+		'zh-CN': '依据已公布的规定提供参考，并非签证，亦非法律意见。是否准予入境由边检机关决定；航空公司另行查验。',
+		'zh-TW': '依據已公布的規定提供參考，並非簽證，亦非法律意見。是否准予入境由邊檢機關決定；航空公司另行查驗。',
 	},
 	// no card
 	noCardHeading: {en: 'No check-in card for this trip', 'zh-CN': '此行程没有值机说明', 'zh-TW': '此行程沒有值機說明'},
@@ -151,6 +151,11 @@ const C = {
 		en: 'No visa-free route was found for this trip: a visa is probably needed. Open the extension for the reasons.',
 		'zh-CN': '未找到此行程的免签方案：可能需要办理签证。原因请在扩展程序中查看。',
 		'zh-TW': '未找到此行程的免簽方案：可能需要辦理簽證。原因請在擴充功能中查看。',
+	},
+	earlierRules: {
+		en: 'This trip was judged by the 72- and 144-hour rules in force before 2024-12-17. The card quotes today’s rules, so there is none for it: the extension shows the reasons.',
+		'zh-CN': '此行程按2024年12月17日前的72/144小时规定判断。本说明引用现行规定，因此不适用于此行程：原因请在扩展程序中查看。',
+		'zh-TW': '此行程按2024年12月17日前的72/144小時規定判斷。本說明引用現行規定，因此不適用於此行程：原因請在擴充功能中查看。',
 	},
 	errorHeading: {en: 'This card link cannot be read', 'zh-CN': '无法读取此说明链接', 'zh-TW': '無法讀取此說明連結'},
 	errorMissing: {

@@ -14,12 +14,12 @@ const M = {
 	},
 	// badge
 	badge24: {en: '24h transit ✓ {airport}', 'zh-CN': '24小时过境 ✓ {airport}', 'zh-TW': '24小時過境 ✓ {airport}'},
-	badge240: {en: '240h visa-free ✓ until {date}', 'zh-CN': '240小时免签 ✓ 至{date}', 'zh-TW': '240小時免簽 ✓ 至{date}'},
+	badge240: {en: '{hours}h visa-free ✓ until {date}', 'zh-CN': '{hours}小时免签 ✓ 至{date}', 'zh-TW': '{hours}小時免簽 ✓ 至{date}'},
 	badgeVisaFree: {en: 'Visa-free entry ✓ until {date}', 'zh-CN': '免签入境 ✓ 至{date}', 'zh-TW': '免簽入境 ✓ 至{date}'},
 	badgeCheck: {en: 'Check: {count} things', 'zh-CN': '需核实：{count}项', 'zh-TW': '需核實：{count}項'},
 	badgeCheckOne: {en: 'Check: 1 thing', 'zh-CN': '需核实：1项', 'zh-TW': '需核實：1項'},
 	compact24: {en: '✓ 24h', 'zh-CN': '✓ 24小时', 'zh-TW': '✓ 24小時'},
-	compact240: {en: '✓ 240h', 'zh-CN': '✓ 240小时', 'zh-TW': '✓ 240小時'},
+	compact240: {en: '✓ {hours}h', 'zh-CN': '✓ {hours}小时', 'zh-TW': '✓ {hours}小時'},
 	compactVisaFree: {en: '✓ Visa-free', 'zh-CN': '✓ 免签', 'zh-TW': '✓ 免簽'},
 	compactCheck: {en: 'Check', 'zh-CN': '需核实', 'zh-TW': '需核實'},
 	compactPassport: {en: 'Passport?', 'zh-CN': '护照？', 'zh-TW': '護照？'},
@@ -58,6 +58,9 @@ const M = {
 	noBest: {en: 'No visa-free route found for this stop.', 'zh-CN': '此站未找到免签方案。', 'zh-TW': '此站未找到免簽方案。'},
 	remindersHeading: {en: 'Also make sure', 'zh-CN': '另请确认', 'zh-TW': '另請確認'},
 	sources: {en: 'Sources', 'zh-CN': '来源', 'zh-TW': '來源'},
+	// Said only of a source whose link is a government's or an embassy's own site (data/source-domains.json).
+	sourceOfficialTag: {en: 'official', 'zh-CN': '官方', 'zh-TW': '官方'},
+	sourceNoLink: {en: 'no link to a trusted site', 'zh-CN': '无可信网站链接', 'zh-TW': '無可信網站連結'},
 	rulesAsOf: {en: 'Rules as of {date}', 'zh-CN': '规则更新于{date}', 'zh-TW': '規則更新於{date}'},
 	openSettings: {en: 'Passports and settings', 'zh-CN': '护照与设置', 'zh-TW': '護照與設定'},
 	setPassportPrompt: {
@@ -66,9 +69,9 @@ const M = {
 		'zh-TW': '設定護照後可核查240小時過境免簽和免簽入境。',
 	},
 	disclaimer: {
-		en: 'Guidance from official sources, not legal advice. Border officers and airlines decide.',
-		'zh-CN': '依据官方来源提供参考，并非法律意见。以边检和航空公司的决定为准。',
-		'zh-TW': '依據官方來源提供參考，並非法律意見。以邊檢和航空公司的決定為準。',
+		en: 'Guidance based on the published rules, not legal advice. Border officers and airlines decide.',
+		'zh-CN': '依据已公布的规定提供参考，并非法律意见。以边检和航空公司的决定为准。',
+		'zh-TW': '依據已公布的規定提供參考，並非法律意見。以邊檢和航空公司的決定為準。',
 	},
 	qualifying: {en: 'Qualifying passports: {list}', 'zh-CN': '适用护照：{list}', 'zh-TW': '適用護照：{list}'},
 	// options

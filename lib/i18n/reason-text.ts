@@ -16,6 +16,18 @@ export const POLICY_NAMES: Table<PolicyId> = {
 	visaFree: {en: 'Visa-free entry', 'zh-CN': '免签入境', 'zh-TW': '免簽入境'},
 };
 
+/** A verdict's policy by name: the 240-hour policy of a trip before 2024-12-17 is called by its scheme's hours. */
+export function policyName(verdict: {policy: PolicyId; hours?: number}, locale: Locale): string {
+	if (verdict.policy !== 'transit240' || !verdict.hours || verdict.hours === 240) return POLICY_NAMES[verdict.policy][locale];
+	return POLICY_NAMES.transit240[locale].replace('240', String(verdict.hours));
+}
+
+/** The name of a stop's best policy (the verdict that won it), or undefined when none holds. */
+export function bestPolicyName(stop: {best: PolicyId | null; verdicts: {policy: PolicyId; hours?: number}[]}, locale: Locale): string | undefined {
+	const best = stop.verdicts.find((v) => v.policy === stop.best);
+	return best ? policyName(best, locale) : undefined;
+}
+
 export const STATUS_NAMES: Table<Status> = {
 	eligible: {en: 'likely OK', 'zh-CN': '看来可行', 'zh-TW': '看來可行'},
 	ineligible: {en: 'does not apply', 'zh-CN': '不适用', 'zh-TW': '不適用'},
@@ -147,9 +159,59 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-TW': '我們的資料中沒有{passport}護照的免簽入境政策。',
 	},
 	'regime-ended': {
-		en: 'Visa-free entry for {passport} was scheduled to end on {until}. It may have been extended since our data was reviewed: check the official sources.',
-		'zh-CN': '{passport}免签政策原定于{until}结束，之后可能已延长：请查阅官方来源。',
-		'zh-TW': '{passport}免簽政策原定於{until}結束，之後可能已延長：請查閱官方來源。',
+		en: 'Visa-free entry for {passport} ended on {until}.',
+		'zh-CN': '{passport}免签政策已于{until}结束。',
+		'zh-TW': '{passport}免簽政策已於{until}結束。',
+	},
+	'earlier-scheme': {
+		en: 'Before 2024-12-17 the rule was {hours} hours: {airport} was a port of the {scheme} ({since} to {until}).',
+		'zh-CN': '2024年12月17日前为{hours}小时：{airport}属于{schemeZh}口岸（{since}至{until}）。',
+		'zh-TW': '2024年12月17日前為{hours}小時：{airport}屬於{schemeZh}口岸（{since}至{until}）。',
+	},
+	'inside-scheme-area': {
+		en: 'Every airport of the stay ({airports}) is inside the area of the {scheme}.',
+		'zh-CN': '停留期间的所有机场（{airports}）均在{schemeZh}的允许区域内。',
+		'zh-TW': '停留期間的所有機場（{airports}）均在{schemeZh}的允許區域內。',
+	},
+	'within-scheme-limit': {
+		en: 'You leave within {hours} hours, before {deadline}.',
+		'zh-CN': '在{hours}小时内离境，早于{deadline}。',
+		'zh-TW': '在{hours}小時內離境，早於{deadline}。',
+	},
+	'outside-scheme-area': {
+		en: 'Before 2024-12-17 the stay had to remain inside the area of the {scheme}, with no travel between regions: {airports} is outside it.',
+		'zh-CN': '2024年12月17日前，停留须限于{schemeZh}的区域内，不得跨区域：{airports}在区域以外。',
+		'zh-TW': '2024年12月17日前，停留須限於{schemeZh}的區域內，不得跨區域：{airports}在區域以外。',
+	},
+	'over-scheme-limit': {
+		en: 'The stay is longer than the {hours} hours allowed then (leave by {deadline}).',
+		'zh-CN': '停留超过当时允许的{hours}小时（须于{deadline}前离境）。',
+		'zh-TW': '停留超過當時允許的{hours}小時（須於{deadline}前離境）。',
+	},
+	'scheme-history-unverified': {
+		en: '{airport} may have been a transit port on {date}, but our sources do not show which scheme (72 or 144 hours) or area applied then.',
+		'zh-CN': '{airport}在{date}可能已是过境免签口岸，但我们的来源未能确认当时适用的政策（72或144小时）和区域。',
+		'zh-TW': '{airport}在{date}可能已是過境免簽口岸，但我們的來源未能確認當時適用的政策（72或144小時）和區域。',
+	},
+	'regional-regime': {
+		en: '{passport} passports may enter under the {scheme}, inside that region only.',
+		'zh-CN': '{passport}护照可适用{schemeZh}，仅限该地区内停留。',
+		'zh-TW': '{passport}護照可適用{schemeZh}，僅限該地區內停留。',
+	},
+	'travel-agency-required': {
+		en: 'The {scheme} goes through a travel agency in China (invitation or reception), which the itinerary cannot show: arrange it before you travel.',
+		'zh-CN': '{schemeZh}须经中国境内旅行社邀请或接待，行程无法显示此项：请在出行前安排。',
+		'zh-TW': '{schemeZh}須經中國境內旅行社邀請或接待，行程無法顯示此項：請在出行前安排。',
+	},
+	'group-scheme-available': {
+		en: 'For tour groups only: the {scheme} lets a group organised by a travel agency enter visa-free here (up to {hours} hours).',
+		'zh-CN': '仅限旅游团：按{schemeZh}，由旅行社组织的旅游团可在此免签入境（最长{hours}小时）。',
+		'zh-TW': '僅限旅遊團：按{schemeZh}，由旅行社組織的旅遊團可在此免簽入境（最長{hours}小時）。',
+	},
+	'scheduled-end-passed': {
+		en: 'This rule ({what}) is scheduled to end on {until}; our rules are from {reviewedAt}. It may have been extended or ended since: check before you travel.',
+		'zh-CN': '该规定（{what}）原定于{until}结束；我们的规则数据截至{reviewedAt}。此后可能已延长或终止：出行前请核实。',
+		'zh-TW': '該規定（{what}）原定於{until}結束；我們的規則資料截至{reviewedAt}。此後可能已延長或終止：出行前請核實。',
 	},
 	'regime-not-yet': {
 		en: 'Visa-free entry for {passport} starts only on {since}.',
@@ -269,6 +331,16 @@ export const REMINDER_TEXT: Table<ReminderCode> = {
 		'zh-CN': '24小时过境期间如需离开机场，须向边检申请临时入境许可。',
 		'zh-TW': '24小時過境期間如需離開機場，須向邊檢申請臨時入境許可。',
 	},
+	'arrival-card': {
+		en: 'Fill in the arrival card: online before you travel (NIA website or government service platform, the “移民局12367” app, WeChat or Alipay mini programs), or at the port by QR code or on paper.',
+		'zh-CN': '请填写入境卡：可在出行前通过国家移民管理局网站或政务服务平台、“移民局12367”App、微信或支付宝小程序在线填写，也可在口岸扫码或填写纸质卡。',
+		'zh-TW': '請填寫入境卡：可在出行前透過國家移民管理局網站或政務服務平台、「移民局12367」App、微信或支付寶小程式線上填寫，也可在口岸掃碼或填寫紙本卡。',
+	},
+	'arrival-card-airside-exempt': {
+		en: 'On a 24-hour direct transit that stays in the airport’s restricted area you need no arrival card; if you leave the airport, fill one in.',
+		'zh-CN': '24小时直接过境且不离开口岸限定区域的，免填入境卡；如离开机场，须填写入境卡。',
+		'zh-TW': '24小時直接過境且不離開口岸限定區域的，免填入境卡；如離開機場，須填寫入境卡。',
+	},
 };
 
 export const NOTICE_TEXT: Table<NoticeCode> = {
@@ -282,10 +354,10 @@ export const NOTICE_TEXT: Table<NoticeCode> = {
 		'zh-CN': '行程从中国大陆（{airport}）出发；未显示入境情况。',
 		'zh-TW': '行程從中國大陸（{airport}）出發；未顯示入境情況。',
 	},
-	'regime-may-be-extended': {
-		en: 'A visa-free scheme in our data was scheduled to end on {until}; it may have been extended. Our data may be out of date.',
-		'zh-CN': '数据中的一项免签政策原定于{until}结束，之后可能已延长。数据可能已过时。',
-		'zh-TW': '資料中的一項免簽政策原定於{until}結束，之後可能已延長。資料可能已過時。',
+	'rules-may-have-changed': {
+		en: 'Rules may have changed: this trip is judged by our rules of {reviewedAt}, and it comes after that by more than 180 days or after a scheduled end date in them. Check the official sources before you travel.',
+		'zh-CN': '规则可能已有变化：本行程按截至{reviewedAt}的规则判断，而行程日期比该日期晚180天以上，或晚于其中某项规定的原定结束日期。出行前请查阅官方来源。',
+		'zh-TW': '規則可能已有變化：本行程按截至{reviewedAt}的規則判斷，而行程日期比該日期晚180天以上，或晚於其中某項規定的原定結束日期。出行前請查閱官方來源。',
 	},
 };
 

@@ -20,7 +20,7 @@ export const STALE_AFTER_DAYS = 180;
 const MAINLAND = 'CN';
 const BEST_ORDER: PolicyId[] = ['transit24', 'visaFree', 'transit240'];
 
-type Dated = {since: string; sinceExact?: false; until?: string; sources: string[]};
+type Dated = {since: string; sinceExact?: false; until?: string; ended?: {sources: string[]}; sources: string[]};
 
 /** One stay in the mainland, before any policy is applied. */
 type StayFacts = {
@@ -150,11 +150,19 @@ function departureVsLimit(departure: ParsedLocal | undefined, limitDay: number, 
 	return 'unknown';
 }
 
-function inForce(r: Dated, date: string): 'yes' | 'not-yet' | 'not-yet-unsure' | 'ended' {
+/**
+ * A record's state on a date. After `until`, only a record that says the scheme ended (`ended`, with its source) is
+ * `ended`; otherwise the scheduled end has passed and nobody here knows whether it was extended: `past-scheduled-end`.
+ */
+function inForce(r: Dated, date: string): 'yes' | 'not-yet' | 'not-yet-unsure' | 'ended' | 'past-scheduled-end' {
 	if (date < r.since) return r.sinceExact === false ? 'not-yet-unsure' : 'not-yet';
-	if (r.until && date > r.until) return 'ended';
+	if (r.until && date > r.until) return r.ended ? 'ended' : 'past-scheduled-end';
 	return 'yes';
 }
+
+/** "Scheduled to end on {until}; our rules are from {reviewedAt}; check before you travel." */
+const pastScheduledEnd = (r: Dated, rules: RuleSet, what: string): Reason =>
+	reason('scheduled-end-passed', 'doubt', [...r.sources, ...(r.ended?.sources ?? [])], {what, until: r.until!, reviewedAt: rules.data.reviewedAt});
 
 function statusOf(reasons: Reason[]): Status {
 	if (reasons.some((r) => r.kind === 'fails')) return 'ineligible';
@@ -229,7 +237,8 @@ function evaluateTransit24(stay: StayFacts, rules: RuleSet): PolicyVerdict {
 	if (policy.counting.verified === false && minutes !== undefined && minutes > limit - 60 && minutes <= limit) {
 		reasons.push(reason('counting-unverified', 'info', policy.counting.sources));
 	}
-	return {policy: 'transit24', status, reasons, inspectionExempt};
+	// Said only where it helps: an ineligible transit gets no border-inspection exemption either.
+	return {policy: 'transit24', status, reasons, inspectionExempt: inspectionExempt && status !== 'ineligible'};
 }
 
 /** The latest moment to leave under a next-midnight count: 00:00 of the day `days + 1` after the entry day. */
@@ -244,21 +253,9 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 	const date = stayDate(stay);
 	const verdict: PolicyVerdict = {policy: 'transit240', status: 'eligible', reasons};
 	if (passport) verdict.passport = passport;
-	if (date && date < policy.since) {
-		reasons.push(reason('policy-not-in-force', 'fails', policy.sources, {since: policy.since}));
-	}
-	// Nationality, on the travel date.
-	if (passport) {
-		const n = rules.nationalities.get(passport);
-		if (!n) reasons.push(reason('nationality-not-listed', 'fails', ['S1', 'S10'], {passport}));
-		else if (date) {
-			const state = inForce(n, date);
-			if (state === 'not-yet') reasons.push(reason('nationality-not-yet-listed', 'fails', n.sources, {passport, since: n.since}));
-			else if (state === 'not-yet-unsure') reasons.push(reason('nationality-date-unverified', 'doubt', n.sources, {passport, since: n.since}));
-			else if (state === 'ended') reasons.push(reason('nationality-removed', 'fails', n.sources, {passport, until: n.until!}));
-			else reasons.push(reason('nationality-listed', 'ok', n.sources, {passport}));
-		} else reasons.push(reason('nationality-listed', 'ok', n.sources, {passport}));
-	}
+	// Before 2024-12-17 the city and regional 72- and 144-hour schemes applied instead.
+	if (date && date < policy.since) return evaluateEarlierScheme(stay, rules, passport, date);
+	if (passport) reasons.push(...nationalityReasons(rules, passport, date));
 	// Entry port, open on the entry date.
 	if (!stay.entryAirport) reasons.push(reason('entry-not-shown', 'doubt', ['S1']));
 	else {
@@ -268,7 +265,8 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 			const state = inForce(port, date);
 			if (state === 'not-yet') reasons.push(reason('port-not-yet-open', 'fails', port.sources, {airport: stay.entryAirport, since: port.since}));
 			else if (state === 'not-yet-unsure') reasons.push(reason('port-date-unverified', 'doubt', port.sources, {airport: stay.entryAirport, since: port.since}));
-			else if (state === 'ended') reasons.push(reason('port-closed', 'fails', port.sources, {airport: stay.entryAirport, until: port.until!}));
+			else if (state === 'ended') reasons.push(reason('port-closed', 'fails', [...port.sources, ...port.ended!.sources], {airport: stay.entryAirport, until: port.until!}));
+			else if (state === 'past-scheduled-end') reasons.push(pastScheduledEnd(port, rules, stay.entryAirport));
 			else reasons.push(reason('port-listed', 'ok', port.sources, {airport: stay.entryAirport}));
 		}
 	}
@@ -285,7 +283,7 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 		const state = area && date ? inForce(area, date) : area ? 'yes' : undefined;
 		if (!a || !area || state === 'not-yet' || state === 'ended') outside.push(iata);
 		else if (area.area === 'listed' && !area.prefectures!.includes(a.prefecture!)) outside.push(iata);
-		else if (state === 'not-yet-unsure' || (area.area === 'listed' && a.verified === false)) unsure.push(iata);
+		else if (state === 'not-yet-unsure' || state === 'past-scheduled-end' || (area.area === 'listed' && a.verified === false)) unsure.push(iata);
 	}
 	if (outside.length > 0) reasons.push(reason('outside-permitted-area', 'fails', ['S7', 'S9', 'S16', 'S47'], {airports: outside.join(' ')}));
 	else if (unsure.length > 0) reasons.push(reason('area-unverified', 'doubt', ['S44'], {airports: unsure.join(' ')}));
@@ -308,11 +306,191 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 	return verdict;
 }
 
-function qualifyingNationalities(rules: RuleSet, date: string | undefined): string[] {
-	return rules.data.transit240Nationalities.filter((n) => !date || inForce(n, date) === 'yes').map((n) => n.country);
+/** The passport on the list of eligible nationalities, on the travel date (the same list for every era). */
+function nationalityReasons(rules: RuleSet, passport: string, date: string | undefined): Reason[] {
+	const n = rules.nationalities.get(passport);
+	if (!n) return [reason('nationality-not-listed', 'fails', ['S1', 'S10'], {passport})];
+	if (!date) return [reason('nationality-listed', 'ok', n.sources, {passport})];
+	const state = inForce(n, date);
+	if (state === 'not-yet') return [reason('nationality-not-yet-listed', 'fails', n.sources, {passport, since: n.since})];
+	if (state === 'not-yet-unsure') return [reason('nationality-date-unverified', 'doubt', n.sources, {passport, since: n.since})];
+	if (state === 'ended') return [reason('nationality-removed', 'fails', [...n.sources, ...n.ended!.sources], {passport, until: n.until!})];
+	if (state === 'past-scheduled-end') return [pastScheduledEnd(n, rules, passport)];
+	return [reason('nationality-listed', 'ok', n.sources, {passport})];
 }
 
+type Scheme = RuleSet['data']['transitSchemes'][number];
+
+/**
+ * The scheme an entry airport belonged to on a date, and whether its membership then is only "in force by" (a port
+ * that joined on a date not verified, or a scheme whose start is not verified).
+ */
+function schemeAt(rules: RuleSet, iata: string, date: string): {scheme: Scheme; unsure: boolean} | undefined {
+	for (const scheme of rules.data.transitSchemes) {
+		const state = inForce(scheme, date);
+		if (state !== 'yes') continue;
+		const port = scheme.ports.find((p) => p.iata === iata);
+		if (!port) continue;
+		if (!port.since || port.since <= date) return {scheme, unsure: false};
+		if (port.sinceExact === false) return {scheme, unsure: true};
+	}
+	return undefined;
+}
+
+/**
+ * Whether the entry airport may have been a transit port on a date no scheme in our data covers: it is listed as
+ * "in force by" a later date, or a scheme with it started on a date not verified, or it was a port by then.
+ */
+function historyUnverified(rules: RuleSet, iata: string, date: string): boolean {
+	const port = rules.portsByIata.get(iata);
+	if (port && (port.sinceExact === false || port.since <= date)) return true;
+	return rules.data.transitSchemes.some((s) => s.ports.some((p) => p.iata === iata) && inForce(s, date) === 'not-yet-unsure');
+}
+
+/**
+ * Before 2024-12-17 (rules-facts §1.1, §1.5): 72 or 144 hours depending on the entry airport's city or region,
+ * counted the same way (from 00:00 after the day of entry), inside that scheme's permitted area only, with no travel
+ * between regions. The same nationality list and third-country rule.
+ */
+function evaluateEarlierScheme(stay: StayFacts, rules: RuleSet, passport: string | undefined, date: string): PolicyVerdict {
+	const policy = rules.data.policies.transit240;
+	const reasons: Reason[] = [];
+	const verdict: PolicyVerdict = {policy: 'transit240', status: 'eligible', reasons};
+	if (passport) {
+		verdict.passport = passport;
+		reasons.push(...nationalityReasons(rules, passport, date));
+	}
+	let found: {scheme: Scheme; unsure: boolean} | undefined;
+	if (!stay.entryAirport) reasons.push(reason('entry-not-shown', 'doubt', ['S1']));
+	else {
+		found = schemeAt(rules, stay.entryAirport, date);
+		if (found) {
+			const {scheme} = found;
+			verdict.hours = scheme.hours;
+			verdict.scheme = scheme.id;
+			const params = {airport: stay.entryAirport, hours: scheme.hours, scheme: scheme.name, schemeZh: scheme.nameZh, since: scheme.since, until: scheme.until!};
+			reasons.push(reason('earlier-scheme', 'ok', scheme.sources, params));
+			if (found.unsure) reasons.push(reason('port-date-unverified', 'doubt', scheme.sources, {airport: stay.entryAirport, since: scheme.ports.find((p) => p.iata === stay.entryAirport)!.since!}));
+		} else if (historyUnverified(rules, stay.entryAirport, date)) {
+			reasons.push(reason('scheme-history-unverified', 'doubt', rules.portsByIata.get(stay.entryAirport)?.sources ?? policy.sources, {airport: stay.entryAirport, date}));
+		} else {
+			const starts = [rules.portsByIata.get(stay.entryAirport)?.since, ...rules.data.transitSchemes.filter((s) => s.ports.some((p) => p.iata === stay.entryAirport)).map((s) => s.since)];
+			const since = starts.filter((d): d is string => d !== undefined).sort()[0];
+			reasons.push(
+				since
+					? reason('port-not-yet-open', 'fails', rules.portsByIata.get(stay.entryAirport)?.sources ?? ['S12'], {airport: stay.entryAirport, since})
+					: reason('port-not-listed', 'fails', ['S1', 'S7'], {airport: stay.entryAirport}),
+			);
+		}
+	}
+	const scheme = found?.scheme;
+	if (scheme && stay.exitAirport && !scheme.ports.some((p) => p.iata === stay.exitAirport)) {
+		reasons.push(reason('exit-port-not-listed', 'doubt', scheme.sources, {airport: stay.exitAirport}));
+	}
+	reasons.push(...thirdCountryReasons(stay, 'transit240', rules));
+	// Inside the scheme's own area: no travel between regions before 2024-12-17.
+	if (scheme) {
+		const outside: string[] = [];
+		const unsure: string[] = [];
+		for (const iata of stay.airports) {
+			const a = rules.airports[iata];
+			const area = a ? scheme.areas.find((x) => x.province === a.province) : undefined;
+			const inside = !!a && !!area && (area.area === 'whole' || area.prefectures!.includes(a.prefecture ?? ''));
+			if (!inside) (scheme.areaVerified ? outside : unsure).push(iata);
+		}
+		const params = {scheme: scheme.name, schemeZh: scheme.nameZh};
+		if (outside.length > 0) reasons.push(reason('outside-scheme-area', 'fails', scheme.sources, {...params, airports: outside.join(' ')}));
+		else if (unsure.length > 0) reasons.push(reason('area-unverified', 'doubt', scheme.sources, {airports: unsure.join(' ')}));
+		else if (stay.airports.length > 0) reasons.push(reason('inside-scheme-area', 'ok', scheme.sources, {...params, airports: stay.airports.join(' ')}));
+	}
+	// The scheme's hours, counted from 00:00 after the day of entry; 144 hours (the longest) where the scheme is unknown.
+	const hours = scheme?.hours ?? 144;
+	if (stay.arrival) {
+		const deadline = nextMidnightDeadline(stay.arrival, hours / 24);
+		if (scheme) verdict.deadline = deadline.text;
+		const vs = departureVsLimit(stay.departure, deadline.day, 0);
+		if (vs === 'within' && scheme) reasons.push(reason('within-scheme-limit', 'ok', policy.counting.sources, {hours, deadline: deadline.text}));
+		else if (vs === 'after') reasons.push(reason('over-scheme-limit', 'fails', policy.counting.sources, {hours, deadline: deadline.text}));
+		else if (vs === 'unknown' && layoverWithin(stay, hours)) reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
+		else if (vs === 'unknown') reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', policy.counting.sources, {deadline: deadline.text}));
+	} else if (layoverWithin(stay, hours)) {
+		reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
+	} else {
+		reasons.push(reason('times-missing', 'doubt', policy.counting.sources));
+	}
+	verdict.status = passport ? statusOf(reasons) : reasons.some((r) => r.kind === 'fails') ? 'ineligible' : 'unknown';
+	return verdict;
+}
+
+function qualifyingNationalities(rules: RuleSet, date: string | undefined): string[] {
+	return rules.data.transit240Nationalities.filter((n) => !date || ['yes', 'past-scheduled-end'].includes(inForce(n, date))).map((n) => n.country);
+}
+
+type Regional = RuleSet['data']['regionalVisaFree'][number];
+
+function inAreas(rules: RuleSet, areas: Regional['areas'], iata: string): boolean {
+	const a = rules.airports[iata];
+	const area = a ? areas.find((x) => x.province === a.province) : undefined;
+	return !!a && !!area && (area.area === 'whole' || area.prefectures!.includes(a.prefecture ?? ''));
+}
+
+/** Regional schemes whose area holds the whole stay, entered where the scheme allows, for this passport. */
+function regionalFits(stay: StayFacts, rules: RuleSet, passport: string, date: string): Regional[] {
+	return rules.data.regionalVisaFree.filter((r) => {
+		const state = inForce(r, date);
+		if (state !== 'yes' && state !== 'past-scheduled-end') return false;
+		if (r.countries && !r.countries.includes(passport)) return false;
+		if (!stay.entryAirport || stay.airports.length === 0) return false;
+		const entryOk = r.entryAirports ? r.entryAirports.includes(stay.entryAirport) : inAreas(rules, r.areas, stay.entryAirport);
+		return entryOk && stay.airports.every((iata) => inAreas(rules, r.areas, iata));
+	});
+}
+
+/**
+ * A regional scheme one traveller may use (Hainan's 59 countries, rules-facts §4.3): 30 days inside the region, but
+ * through a travel agency, which no itinerary shows, so never more than a doubt.
+ */
+function evaluateRegionalVisaFree(stay: StayFacts, rules: RuleSet, passport: string, r: Regional, date: string): PolicyVerdict {
+	const reasons: Reason[] = [];
+	const verdict: PolicyVerdict = {policy: 'visaFree', status: 'conditional', reasons, passport, regime: {kind: 'regional', ...(r.days ? {days: r.days} : {}), ...(r.until ? {until: r.until} : {})}};
+	const params = {passport, scheme: r.name, schemeZh: r.nameZh};
+	reasons.push(reason('regional-regime', 'ok', r.sources, params));
+	if (inForce(r, date) === 'past-scheduled-end') reasons.push(pastScheduledEnd(r, rules, r.name));
+	reasons.push(reason('travel-agency-required', 'doubt', r.sources, params));
+	if (r.days && stay.arrival) {
+		const deadline = nextMidnightDeadline(stay.arrival, r.days);
+		verdict.deadline = deadline.text;
+		const vs = departureVsLimit(stay.departure, deadline.day, 0);
+		if (vs === 'within') reasons.push(reason('within-stay-limit', 'ok', r.sources, {days: r.days, deadline: deadline.text}));
+		else if (vs === 'after') reasons.push(reason('over-stay-limit', 'fails', r.sources, {days: r.days, deadline: deadline.text}));
+		else reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', r.sources, {deadline: deadline.text}));
+	} else reasons.push(reason('times-missing', 'doubt', r.sources));
+	verdict.status = statusOf(reasons);
+	return verdict;
+}
+
+/**
+ * Visa-free entry for one passport: the national regimes (unilateral, mutual); where none admits the stay, a regional
+ * scheme for individual travellers; and where the verdict is still not a yes, the group schemes the stay would fit
+ * (for agents: a tour group could go visa-free), as information that changes no status.
+ */
 function evaluateVisaFreeForPassport(stay: StayFacts, rules: RuleSet, passport: string): PolicyVerdict {
+	let verdict = evaluateNationalVisaFree(stay, rules, passport);
+	const date = stayDate(stay);
+	if (!date) return verdict;
+	const fits = regionalFits(stay, rules, passport, date);
+	const individual = fits.find((r) => r.kind === 'individual-with-agency');
+	if (verdict.status === 'ineligible' && individual) verdict = evaluateRegionalVisaFree(stay, rules, passport, individual, date);
+	if (verdict.status !== 'eligible') {
+		for (const g of fits.filter((r) => r.kind === 'group')) {
+			const hours = g.hours ?? g.days! * 24;
+			verdict.reasons.push(reason('group-scheme-available', 'info', g.sources, {scheme: g.name, schemeZh: g.nameZh, hours}));
+		}
+	}
+	return verdict;
+}
+
+function evaluateNationalVisaFree(stay: StayFacts, rules: RuleSet, passport: string): PolicyVerdict {
 	const reasons: Reason[] = [];
 	const verdict: PolicyVerdict = {policy: 'visaFree', status: 'eligible', reasons, passport};
 	const date = stayDate(stay);
@@ -328,11 +506,12 @@ function evaluateVisaFreeForPassport(stay: StayFacts, rules: RuleSet, passport: 
 		return verdict;
 	}
 	const states = regimes.map((r) => ({r, state: inForce(r, date)}));
-	const current = states.find((s) => s.state === 'yes') ?? states.find((s) => s.state === 'not-yet-unsure');
+	const current =
+		states.find((s) => s.state === 'yes') ?? states.find((s) => s.state === 'not-yet-unsure') ?? states.find((s) => s.state === 'past-scheduled-end');
 	if (!current) {
 		const ended = states.find((s) => s.state === 'ended');
 		if (ended) {
-			reasons.push(reason('regime-ended', 'fails', ended.r.sources, {passport, until: ended.r.until!, kind: ended.r.kind}));
+			reasons.push(reason('regime-ended', 'fails', [...ended.r.sources, ...ended.r.ended!.sources], {passport, until: ended.r.until!, kind: ended.r.kind}));
 		} else {
 			const next = states.find((s) => s.state === 'not-yet')!;
 			reasons.push(reason('regime-not-yet', 'fails', next.r.sources, {passport, since: next.r.since, kind: next.r.kind}));
@@ -341,27 +520,33 @@ function evaluateVisaFreeForPassport(stay: StayFacts, rules: RuleSet, passport: 
 		return verdict;
 	}
 	const regime = current.r;
-	verdict.regime = {kind: regime.kind, ...(regime.days ? {days: regime.days} : {}), ...(regime.until ? {until: regime.until} : {})};
+	// The stay limit on the day of entry (unilateral entry was 15 days before 2024-11-30, 30 after).
+	const entryDay = stay.arrival?.date ?? date;
+	const days = regime.stayLimits ? regime.stayLimits.filter((l) => l.since <= entryDay).at(-1)?.days ?? regime.days : regime.days;
+	const daysSources = regime.stayLimits?.filter((l) => l.since <= entryDay).at(-1)?.sources ?? regime.sources;
+	verdict.regime = {kind: regime.kind, ...(days ? {days} : {}), ...(regime.until ? {until: regime.until} : {})};
 	if (current.state === 'not-yet-unsure') {
 		reasons.push(reason('regime-date-unverified', 'doubt', regime.sources, {passport, since: regime.since}));
+	} else if (current.state === 'past-scheduled-end') {
+		reasons.push(pastScheduledEnd(regime, rules, passport));
 	} else {
 		reasons.push(reason('regime-in-force', 'ok', regime.sources, {passport, kind: regime.kind, ...(regime.until ? {until: regime.until} : {})}));
 	}
 	if (!regime.verified) reasons.push(reason('regime-unverified', 'doubt', regime.sources, {passport}));
-	if (!regime.days) {
+	if (!days) {
 		reasons.push(reason('stay-limit-unknown', 'doubt', regime.sources, {passport}));
 	} else if (stay.arrival) {
-		const deadline = nextMidnightDeadline(stay.arrival, regime.days);
+		const deadline = nextMidnightDeadline(stay.arrival, days);
 		verdict.deadline = deadline.text;
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
-		if (vs === 'within') reasons.push(reason('within-stay-limit', 'ok', regime.sources, {days: regime.days, deadline: deadline.text}));
-		else if (vs === 'after') reasons.push(reason('over-stay-limit', 'fails', regime.sources, {days: regime.days, deadline: deadline.text}));
-		else reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', regime.sources, {deadline: deadline.text}));
-		if (!regime.daysVerified && vs !== 'after') reasons.push(reason('stay-limit-unverified', 'doubt', regime.sources, {days: regime.days}));
+		if (vs === 'within') reasons.push(reason('within-stay-limit', 'ok', daysSources, {days, deadline: deadline.text}));
+		else if (vs === 'after') reasons.push(reason('over-stay-limit', 'fails', daysSources, {days, deadline: deadline.text}));
+		else reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', daysSources, {deadline: deadline.text}));
+		if (!regime.daysVerified && vs !== 'after') reasons.push(reason('stay-limit-unverified', 'doubt', regime.sources, {days}));
 	} else {
 		reasons.push(reason('times-missing', 'doubt', regime.sources));
 	}
-	if (regime.until && stay.departure && stay.departure.date > regime.until) {
+	if (current.state === 'yes' && regime.until && stay.departure && stay.departure.date > regime.until) {
 		reasons.push(reason('regime-ends-during-stay', 'doubt', regime.sources, {until: regime.until}));
 	}
 	verdict.status = statusOf(reasons);
@@ -375,7 +560,7 @@ function bestOf(verdicts: PolicyVerdict[]): PolicyVerdict {
 	return verdicts.reduce((a, b) => (STATUS_RANK[b.status] > STATUS_RANK[a.status] ? b : a));
 }
 
-function remindersFor(verdicts: PolicyVerdict[], rules: RuleSet): Reminder[] {
+function remindersFor(verdicts: PolicyVerdict[], rules: RuleSet, date: string | undefined): Reminder[] {
 	const r = rules.data.reminders;
 	const reminders: Reminder[] = [
 		{code: 'passport-validity', params: {months: r.passportMinValidityMonths}, sources: ['S19', 'S23']},
@@ -387,6 +572,14 @@ function remindersFor(verdicts: PolicyVerdict[], rules: RuleSet): Reminder[] {
 	}
 	const t24 = verdicts.find((v) => v.policy === 'transit24');
 	if (t24 && t24.status !== 'ineligible') reminders.push({code: 'leaving-airport-needs-permit', sources: ['S18', 'S19']});
+	// The arrival card (from its start date): for a stay that enters China, and for 24-hour transit the exemption
+	// while airside (leaving the airport is an entry, so the card is needed then).
+	const card = r.arrivalCard;
+	if (date && date >= card.since) {
+		const entering = verdicts.some((v) => v.policy !== 'transit24' && v.status !== 'ineligible');
+		if (entering) reminders.push({code: 'arrival-card', params: {since: card.since}, sources: card.sources});
+		if (t24 && t24.status !== 'ineligible' && card.exemptAirside24h) reminders.push({code: 'arrival-card-airside-exempt', sources: card.sources});
+	}
 	return reminders;
 }
 
@@ -400,7 +593,7 @@ export function evaluateStay(stay: StayFacts, passports: string[], rules: RuleSe
 		transit240.reasons.unshift(reason('no-passport', 'doubt', ['S1', 'S10']));
 		transit240.qualifyingNationalities = qualifyingNationalities(rules, date);
 		const vfCountries = date
-			? rules.data.visaFree.filter((v) => inForce(v, date) === 'yes').map((v) => v.country)
+			? rules.data.visaFree.filter((v) => ['yes', 'past-scheduled-end'].includes(inForce(v, date))).map((v) => v.country)
 			: [...rules.visaFreeByCountry.keys()];
 		visaFree = {
 			policy: 'visaFree',
@@ -419,7 +612,7 @@ export function evaluateStay(stay: StayFacts, passports: string[], rules: RuleSe
 		domesticLegs: stay.domesticLegs,
 		verdicts,
 		best,
-		reminders: remindersFor(verdicts, rules),
+		reminders: remindersFor(verdicts, rules, date),
 	};
 	if (stay.arrivalText) stop.arrival = stay.arrivalText;
 	if (stay.departureText) stop.departure = stay.departureText;
@@ -439,6 +632,13 @@ function reviewedDay(rules: RuleSet): number {
 	return day;
 }
 
+/** The trip's first date: its first departure, else its first arrival (YYYY-MM-DD). */
+function tripStart(trip: TripInput): string | undefined {
+	const first = trip.segments[0];
+	const text = first?.departure ?? first?.arrival;
+	return text && /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : undefined;
+}
+
 function noticesFor(trip: TripInput, stops: Stop[], rules: RuleSet, options: EvaluateOptions): Notice[] {
 	const notices: Notice[] = [];
 	const age = dayNumber(options.today) - reviewedDay(rules);
@@ -449,12 +649,17 @@ function noticesFor(trip: TripInput, stops: Stop[], rules: RuleSet, options: Eva
 	if (first && regionOf(rules, first.from) === MAINLAND && !stops.some((s) => s.entrySegment === undefined && s.airports[0] === first.from)) {
 		notices.push({code: 'trip-starts-in-mainland', params: {airport: first.from}, sources: []});
 	}
-	// A regime whose end date falls before a stay: the data may be out of date, say so once per trip.
-	for (const stop of stops) {
-		for (const v of stop.verdicts) {
-			const ended = v.reasons.find((r) => r.code === 'regime-ended');
-			if (ended) notices.push({code: 'regime-may-be-extended', params: {until: String(ended.params?.until)}, sources: ended.sources});
-		}
+	// Rules may have changed for this trip: it starts long after our review, or after the scheduled end of a rule it
+	// was judged by. Said once per trip, with the earliest such end.
+	const start = tripStart(trip);
+	const ends = stops.flatMap((s) => s.verdicts.flatMap((v) => v.reasons.filter((r) => r.code === 'scheduled-end-passed')));
+	const firstEnd = ends.reduce<Reason | undefined>((a, r) => (!a || String(r.params!.until) < String(a.params!.until) ? r : a), undefined);
+	const late = start !== undefined && dayNumber(start) - reviewedDay(rules) > STALE_AFTER_DAYS;
+	if (firstEnd || late) {
+		const params: ReasonParams = {reviewedAt: rules.data.reviewedAt};
+		if (firstEnd) params.until = String(firstEnd.params!.until);
+		if (start) params.date = start;
+		notices.push({code: 'rules-may-have-changed', params, sources: firstEnd?.sources ?? []});
 	}
 	return notices;
 }

@@ -1,4 +1,4 @@
-import {noticeText, POLICY_NAMES, reasonText, reminderText, STATUS_NAMES, type Locale} from '../i18n/reason-text';
+import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, type Locale} from '../i18n/reason-text';
 import type {RuleSet} from './load-rules';
 import type {CheckResult} from './types';
 
@@ -15,12 +15,12 @@ export function formatResultText(result: CheckResult, rules: RuleSet, locale: Lo
 	for (const [i, stop] of result.stops.entries()) {
 		const span = [stop.arrival ?? '?', stop.departure ?? '?'].join(' → ');
 		lines.push(`Stop ${i + 1}: ${stop.airports.join(', ')} (${stop.from ?? '?'} → ${stop.to ?? '?'}), ${span}`);
-		lines.push(`  Best: ${stop.best ? POLICY_NAMES[stop.best][locale] : 'no visa-free route found'}`);
+		lines.push(`  Best: ${bestPolicyName(stop, locale) ?? 'no visa-free route found'}`);
 		for (const v of stop.verdicts) {
 			const extra = [v.passport ? `passport ${v.passport}` : '', v.deadline ? `leave by ${v.deadline}` : '', v.inspectionExempt ? 'no border inspection airside' : '']
 				.filter(Boolean)
 				.join(', ');
-			lines.push(`  ${MARK[v.status]} ${POLICY_NAMES[v.policy][locale]}: ${STATUS_NAMES[v.status][locale]}${extra ? ` (${extra})` : ''}`);
+			lines.push(`  ${MARK[v.status]} ${policyName(v, locale)}: ${STATUS_NAMES[v.status][locale]}${extra ? ` (${extra})` : ''}`);
 			for (const r of v.reasons) {
 				lines.push(`    - ${reasonText(r.code, locale, r.params)}`);
 				if (r.kind === 'fails' || r.kind === 'doubt') {

@@ -1,6 +1,8 @@
 import rawRules from '../../data/transit-rules.json';
 import rawAirports from '../../data/airports.json';
-import {AirportsFileSchema, TransitRulesSchema, type AirportRecord, type AirportsFile, type TransitRules} from './schema';
+import rawDomains from '../../data/source-domains.json';
+import {AirportsFileSchema, SourceDomainsSchema, TransitRulesSchema, type AirportRecord, type AirportsFile, type SourceDomains, type TransitRules} from './schema';
+import {sourceLinkProblems, type DomainRule} from './source-links';
 
 /** The dataset in the shape the engine reads: parsed once, indexed by code. */
 export type RuleSet = {
@@ -20,7 +22,7 @@ export class DatasetError extends Error {
 }
 
 /** Facts that span records or files, which a per-record schema cannot see. Returns one line per problem. */
-export function crossCheck(data: TransitRules, airports: AirportsFile): string[] {
+export function crossCheck(data: TransitRules, airports: AirportsFile, domains: readonly DomainRule[] = rawDomains.domains as DomainRule[]): string[] {
 	const problems: string[] = [];
 	const sourceIds = new Set(data.sources.map((s) => s.id));
 	const check = (where: string, ids: string[]) => {
@@ -31,8 +33,10 @@ export function crossCheck(data: TransitRules, airports: AirportsFile): string[]
 			if (keys[i - 1]! >= keys[i]!) problems.push(`${where}: not sorted and unique at ${keys[i - 1]} / ${keys[i]}`);
 		}
 	};
-	const dated = (where: string, r: {since: string; until?: string}) => {
+	const dated = (where: string, r: {since: string; until?: string; ended?: {sources: string[]}}) => {
 		if (r.until && r.until < r.since) problems.push(`${where}: until ${r.until} is before since ${r.since}`);
+		if (r.ended && !r.until) problems.push(`${where}: ended without an until date`);
+		if (r.ended) check(`${where} ended`, r.ended.sources);
 	};
 	sortedUnique('sources', data.sources.map((s) => s.id.replace(/\d+/, (n) => n.padStart(3, '0'))));
 	sortedUnique('transit240Nationalities', data.transit240Nationalities.map((n) => n.country));
@@ -43,6 +47,8 @@ export function crossCheck(data: TransitRules, airports: AirportsFile): string[]
 	for (const s of data.sources) {
 		if (!s.url && !s.document) problems.push(`source ${s.id}: neither url nor document`);
 	}
+	// Every link the product shows opens on a reviewed site over https; "official" only on a government's own site.
+	problems.push(...sourceLinkProblems(data.sources, domains));
 	for (const n of data.transit240Nationalities) {
 		check(`nationality ${n.country}`, n.sources);
 		dated(`nationality ${n.country}`, n);
@@ -78,6 +84,47 @@ export function crossCheck(data: TransitRules, airports: AirportsFile): string[]
 	for (const v of data.visaFree) {
 		check(`visa-free ${v.country}`, v.sources);
 		dated(`visa-free ${v.country}`, v);
+		if (v.stayLimits) {
+			const where = `visa-free ${v.country} ${v.since} stay limits`;
+			for (const l of v.stayLimits) check(where, l.sources);
+			sortedUnique(where, v.stayLimits.map((l) => l.since));
+			if (v.stayLimits[0]!.since !== v.since) problems.push(`${where}: the first limit must start with the regime (${v.since})`);
+			if (v.stayLimits.at(-1)!.days !== v.days) problems.push(`${where}: the last limit must be the regime's days (${v.days})`);
+		}
+	}
+	for (const r of data.regionalVisaFree) {
+		const where = `regional visa-free ${r.id}`;
+		check(where, r.sources);
+		dated(where, r);
+		if ((r.days === undefined) === (r.hours === undefined)) problems.push(`${where}: give its limit in days or in hours`);
+		for (const iata of r.entryAirports ?? []) if (airports.airports[iata]?.country !== 'CN') problems.push(`${where}: ${iata} is not a mainland airport`);
+		if (r.countries) sortedUnique(`${where} countries`, r.countries);
+	}
+	for (const s of data.transitSchemes) {
+		const where = `transit scheme ${s.id}`;
+		check(where, s.sources);
+		dated(where, s);
+		// The schemes are what came before the 240-hour policy: none may run into it.
+		if (!s.until || s.until >= data.policies.transit240.since) problems.push(`${where}: must end before ${data.policies.transit240.since}`);
+		for (const p of s.ports) {
+			const a = airports.airports[p.iata];
+			if (a?.country !== 'CN') problems.push(`${where}: ${p.iata} is not a mainland airport in data/airports.json`);
+			if (p.since && (p.since < s.since || (s.until && p.since > s.until))) problems.push(`${where}: ${p.iata} joins outside the scheme's dates`);
+		}
+		for (const a of s.areas) {
+			if (!airports.divisions[a.province]) problems.push(`${where}: unknown province ${a.province}`);
+			if (a.area === 'listed' && !(a.prefectures && a.prefectures.length > 0)) problems.push(`${where}: listed area without prefectures`);
+			if (a.area === 'whole' && a.prefectures) problems.push(`${where}: whole province with a prefecture list`);
+			for (const code of a.prefectures ?? []) {
+				if (code.slice(0, 2) !== a.province.slice(0, 2)) problems.push(`${where}: prefecture ${code} is in another province`);
+			}
+		}
+		// Every airport of the scheme lies inside its area.
+		for (const p of s.ports) {
+			const a = airports.airports[p.iata];
+			const area = s.areas.find((x) => x.province === a?.province);
+			if (a && (!area || (area.area === 'listed' && !area.prefectures!.includes(a.prefecture ?? '')))) problems.push(`${where}: ${p.iata} lies outside the scheme's area`);
+		}
 	}
 	const inForce = (date: string) => (r: {since: string; until?: string}) => r.since <= date && (!r.until || date <= r.until);
 	for (const c of data.officialCounts) {
@@ -113,6 +160,8 @@ export type BuildOptions = {
 	 * either way; every cross-file check still runs, so an inconsistent bundle still fails closed.
 	 */
 	trusted?: boolean;
+	/** The source-domain allowlist, in the shape of data/source-domains.json; the bundled one when absent (tests pass others). */
+	domains?: unknown;
 };
 
 export function buildRuleSet(rulesJson: unknown, airportsJson: unknown, options: BuildOptions = {}): RuleSet {
@@ -122,7 +171,12 @@ export function buildRuleSet(rulesJson: unknown, airportsJson: unknown, options:
 		? ({success: true, data: airportsJson as AirportsFile} as const)
 		: AirportsFileSchema.safeParse(airportsJson);
 	if (!airports.success) throw new DatasetError(`data/airports.json: ${formatIssues(airports.error.issues)}`);
-	const problems = crossCheck(rules.data, airports.data);
+	const domainsJson = options.domains ?? rawDomains;
+	const domains = options.trusted
+		? ({success: true, data: domainsJson as SourceDomains} as const)
+		: SourceDomainsSchema.safeParse(domainsJson);
+	if (!domains.success) throw new DatasetError(`data/source-domains.json: ${formatIssues(domains.error.issues)}`);
+	const problems = crossCheck(rules.data, airports.data, domains.data.domains);
 	if (problems.length > 0) throw new DatasetError(`dataset is inconsistent:\n${problems.join('\n')}`);
 	const data = rules.data;
 	const visaFreeByCountry = new Map<string, TransitRules['visaFree']>();

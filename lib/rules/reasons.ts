@@ -15,6 +15,11 @@ export const REASON_CODES = [
 	'regime-in-force',
 	'within-stay-limit',
 	'counting-unverified',
+	'earlier-scheme',
+	'inside-scheme-area',
+	'within-scheme-limit',
+	'regional-regime',
+	'group-scheme-available',
 	// what fails
 	'policy-not-in-force',
 	'domestic-leg',
@@ -33,6 +38,8 @@ export const REASON_CODES = [
 	'regime-ended',
 	'regime-not-yet',
 	'over-stay-limit',
+	'outside-scheme-area',
+	'over-scheme-limit',
 	// what is missing or doubtful
 	'no-passport',
 	'origin-not-shown',
@@ -50,6 +57,9 @@ export const REASON_CODES = [
 	'stay-limit-unknown',
 	'stay-limit-unverified',
 	'regime-ends-during-stay',
+	'scheduled-end-passed',
+	'scheme-history-unverified',
+	'travel-agency-required',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -60,8 +70,10 @@ export const REMINDER_CODES = [
 	'purpose',
 	'register-accommodation',
 	'leaving-airport-needs-permit',
+	'arrival-card',
+	'arrival-card-airside-exempt',
 ] as const;
 export type ReminderCode = (typeof REMINDER_CODES)[number];
 
-export const NOTICE_CODES = ['data-review-old', 'trip-starts-in-mainland', 'regime-may-be-extended'] as const;
+export const NOTICE_CODES = ['data-review-old', 'trip-starts-in-mainland', 'rules-may-have-changed'] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];

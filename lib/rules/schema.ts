@@ -3,6 +3,7 @@
  * The dataset is parsed with these in tests, at build time (wxt.config.ts) and by `npm run data:validate`.
  */
 import {z} from 'zod';
+import {DOMAIN_KINDS, linkProblem} from './source-links';
 
 // Never let zod try `new Function` to speed up parsing: extension pages forbid eval, and we want none anyway.
 z.config({jitless: true});
@@ -18,22 +19,40 @@ const SourceIdsSchema = z.array(SourceIdSchema).min(1);
 /**
  * `since` is when a fact took effect. Where only "in force by" is known, `since` is that date and `sinceExact` is
  * false, with `sinceNote` saying what is known: the engine then reports doubt for trips before it instead of guessing.
+ * `until` is the last day a fact is in force as scheduled: schemes have been extended before their end dates, so a
+ * trip after it is a doubt ("scheduled to end on …; check before you travel"), never a plain no. Only `ended`, a
+ * source saying the scheme did end on `until`, makes it a no.
  */
+export const EndedSchema = z.strictObject({sources: SourceIdsSchema, note: z.string().optional()});
 const Dated = {
 	since: IsoDateSchema,
 	sinceExact: z.literal(false).optional(),
 	sinceNote: z.string().optional(),
 	until: IsoDateSchema.optional(),
+	ended: EndedSchema.optional(),
 	sources: SourceIdsSchema,
 	note: z.string().optional(),
 };
 
+/** A link the product may show: https only (z.url() alone takes javascript:, data: and http). The site is checked in load-rules. */
+export const SourceUrlSchema = z.string().superRefine((value, ctx) => {
+	const problem = linkProblem(value);
+	if (problem) ctx.addIssue({code: 'custom', message: problem});
+});
+
+/**
+ * A source as every screen shows it: publisher, title (the document's, never a file name) and date, with a link only
+ * where one exists on the publisher's own site or a reputable outlet on data/source-domains.json. `official` only
+ * for a link to a government or embassy site: state media relaying a government text are not official.
+ */
 export const SourceSchema = z.strictObject({
 	id: SourceIdSchema,
 	title: z.string().min(1),
 	publisher: z.string().min(1),
-	url: z.url().optional(),
-	mirrors: z.array(z.url()).optional(),
+	url: SourceUrlSchema.optional(),
+	/** Further links the research notes give for this source, on allowlisted sites too (other reports, other parts of a bundled record). */
+	mirrors: z.array(SourceUrlSchema).min(1).optional(),
+	/** Where the text is when there is no link: a seed document, or copies the research notes keep off the product. */
 	document: z.string().optional(),
 	date: IsoDateSchema.optional(),
 	official: z.boolean(),
@@ -113,6 +132,16 @@ export const TransitRulesSchema = z.strictObject({
 		allowedActivities: z.array(z.string()),
 		notAllowedActivities: z.array(z.string()),
 		sources: SourceIdsSchema,
+		/** The arrival card, which can be filled in online before travelling from `since` on. */
+		arrivalCard: z.strictObject({
+			since: IsoDateSchema,
+			/** Where it is filled in, in the source's order. */
+			channels: z.array(z.string().min(1)).min(1),
+			/** 24-hour direct transit passengers who stay in the port's restricted area need none. */
+			exemptAirside24h: z.boolean(),
+			sources: SourceIdsSchema,
+			note: z.string(),
+		}),
 	}),
 	/** Counts the official texts state on a date; the dataset must reproduce them (checked in load-rules). */
 	officialCounts: z.array(
@@ -150,16 +179,77 @@ export const TransitRulesSchema = z.strictObject({
 		}),
 	),
 	transit24InspectionExempt: z.array(z.strictObject({iata: IataSchema, name: z.string(), ...Dated})),
+	/**
+	 * Before the nationwide 240-hour policy (2024-12-17): the 72- and 144-hour schemes, one per city or region, each
+	 * with its airports (ports joining later carry their own `since`), its hours, counted the same way, and its permitted
+	 * area, with no travel between regions. `areaVerified: false` where no source states the area: stays beyond the
+	 * entry airport's city are then in doubt. Seaports are left out: the engine judges flights.
+	 */
+	transitSchemes: z.array(
+		z.strictObject({
+			id: z.string().regex(/^[a-z0-9-]+$/),
+			name: z.string(),
+			nameZh: z.string(),
+			hours: z.union([z.literal(72), z.literal(144)]),
+			ports: z
+				.array(
+					z.strictObject({
+						iata: IataSchema,
+						since: IsoDateSchema.optional(),
+						sinceExact: z.literal(false).optional(),
+						note: z.string().optional(),
+					}),
+				)
+				.min(1),
+			areas: z
+				.array(
+					z.strictObject({
+						province: DivisionCodeSchema,
+						area: z.enum(['whole', 'listed']),
+						prefectures: z.array(DivisionCodeSchema).optional(),
+					}),
+				)
+				.min(1),
+			areaVerified: z.boolean(),
+			...Dated,
+		}),
+	),
 	visaFree: z.array(
 		z.strictObject({
 			country: CountryCodeSchema,
 			name: z.string(),
 			kind: z.enum(['unilateral', 'mutual']),
-			/** Stay limit per entry; absent when no source gives it. */
+			/** Stay limit per entry today; absent when no source gives it. */
 			days: z.number().int().positive().optional(),
 			daysVerified: z.boolean(),
+			/** The stay limit's history (15 days before 2024-11-30, 30 after): each entry holds from its `since` to the next. */
+			stayLimits: z.array(z.strictObject({since: IsoDateSchema, days: z.number().int().positive(), sources: SourceIdsSchema})).min(2).optional(),
 			/** false when the regime itself (its in-force date or its existence) is not confirmed by a good source. */
 			verified: z.boolean(),
+			...Dated,
+		}),
+	),
+	/**
+	 * Visa-free entry limited to a region (rules-facts §4.3–4.6). `individual-with-agency`: a traveller may use it
+	 * alone but through a travel agency, which no itinerary shows (Hainan's 59 countries): at best a doubt. `group`:
+	 * tour groups only, never a verdict for one traveller; the details mention it where the stay fits. Without
+	 * `countries`, citizens of every country with diplomatic relations with China; without `entryAirports`, any open
+	 * port in the area (an empty list: not by air).
+	 */
+	regionalVisaFree: z.array(
+		z.strictObject({
+			id: z.string().regex(/^[a-z0-9-]+$/),
+			name: z.string(),
+			nameZh: z.string(),
+			kind: z.enum(['individual-with-agency', 'group']),
+			countries: z.array(CountryCodeSchema).optional(),
+			days: z.number().int().positive().optional(),
+			hours: z.number().int().positive().optional(),
+			entryAirports: z.array(IataSchema).optional(),
+			areas: z
+				.array(z.strictObject({province: DivisionCodeSchema, area: z.enum(['whole', 'listed']), prefectures: z.array(DivisionCodeSchema).optional()}))
+				.min(1),
+			condition: z.string(),
 			...Dated,
 		}),
 	),
@@ -169,6 +259,24 @@ export type TransitRules = z.infer<typeof TransitRulesSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Port = TransitRules['transit240Ports'][number];
 export type VisaFreeRegime = TransitRules['visaFree'][number];
+export type TransitScheme = TransitRules['transitSchemes'][number];
+
+/** data/source-domains.json: the reviewed sites source links may point to. */
+export const SourceDomainsSchema = z.strictObject({
+	description: z.string(),
+	reviewedAt: IsoDateSchema,
+	domains: z
+		.array(
+			z.strictObject({
+				/** An exact host, or `*.suffix` for that domain and every host under it. */
+				pattern: z.string().regex(/^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$/, 'a host name, or *. and a domain'),
+				kind: z.enum(DOMAIN_KINDS),
+				reason: z.string().min(1),
+			}),
+		)
+		.min(1),
+});
+export type SourceDomains = z.infer<typeof SourceDomainsSchema>;
 
 const validZones = new Map<string, boolean>();
 /** An IANA zone the platform's Intl knows (upstream data once had "Asia/ Bangkok"). */

@@ -44,8 +44,11 @@ export type PolicyVerdict = {
 	inspectionExempt?: boolean;
 	/** Leave mainland China no later than this local time (transit240, visaFree). */
 	deadline?: string;
+	/** transit240 before 2024-12-17: the 72- or 144-hour scheme of the entry airport's city or region, and its hours. */
+	scheme?: string;
+	hours?: number;
 	/** visaFree: the regime used. */
-	regime?: {kind: 'unilateral' | 'mutual'; days?: number; until?: string};
+	regime?: {kind: 'unilateral' | 'mutual' | 'regional'; days?: number; until?: string};
 	/** For transit240 and visaFree without passports: the nationalities that would qualify on that date. */
 	qualifyingNationalities?: string[];
 };

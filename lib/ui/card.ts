@@ -6,10 +6,11 @@
  */
 import {cardText, cardTri, type Tri} from '../i18n/card-text';
 import {countryName} from '../i18n/countries';
-import {LOCALES, noticeText, POLICY_NAMES, reasonText, reminderText, type Locale} from '../i18n/reason-text';
+import {LOCALES, noticeText, policyName, reasonText, reminderText, type Locale} from '../i18n/reason-text';
 import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
 import type {Source} from '../rules/schema';
+import {isShowableLink} from '../rules/source-links';
 import type {PolicyId, PolicyVerdict, ReasonParams, Stop, TripInput} from '../rules/types';
 import {addDays} from '../time';
 
@@ -20,6 +21,10 @@ export {CARD_PATH} from './card-link';
 
 export type CardAirport = {iata: string; name: string; nameZh?: string; city?: string; country: string};
 export type CardFlight = {from: CardAirport; to: CardAirport; flight?: string; departure?: string; arrival?: string};
+/**
+ * A source as the card prints it: publisher, title and date always; `url` only where the dataset has a link on an
+ * allowlisted site over https (load-rules checks it); `official` only for a government's or an embassy's own site.
+ */
 export type CardSource = {id: string; title: string; publisher: string; date?: string; official: boolean; url?: string};
 export type CardWording = {
 	kind: 'quote' | 'summary';
@@ -33,7 +38,7 @@ export type CardWording = {
 	/** Date of the quoted text, else of the source. */
 	date?: string;
 	source: CardSource;
-	/** Further places with the same text that a reader can open (sources with an address). */
+	/** Further sources with the same text, each named in full; those with a link can be opened. */
 	alsoAt: CardSource[];
 };
 export type CardArea = {
@@ -79,7 +84,7 @@ export type CardOptions = {
 	prefectureNames?: Readonly<Record<string, string>>;
 };
 
-export type CardOutcome = {ok: true; card: CheckInCard} | {ok: false; reason: 'no-stop' | 'not-eligible'};
+export type CardOutcome = {ok: true; card: CheckInCard} | {ok: false; reason: 'no-stop' | 'not-eligible' | 'earlier-rules'};
 
 const tri = (f: (locale: Locale) => string): Tri => Object.fromEntries(LOCALES.map((l) => [l, f(l)])) as Tri;
 
@@ -99,19 +104,15 @@ function airport(rules: RuleSet, iata: string): CardAirport {
 	return {iata, name: a.name, country: a.country, ...(a.nameZh ? {nameZh: a.nameZh} : {}), ...(a.city ? {city: a.city} : {})};
 }
 
-/** Research-note titles of seed documents start with their file name; a reader needs only the description. */
-function displayTitle(title: string): string {
-	return title.replace(/^\S+\.txt\s+—\s+/, '');
-}
-
 function cardSource(s: Source): CardSource {
 	return {
 		id: s.id,
-		title: displayTitle(s.title),
+		title: s.title,
 		publisher: s.publisher,
 		official: s.official,
 		...(s.date ? {date: s.date} : {}),
-		...(s.url ? {url: s.url} : {}),
+		// Checked again here so that no other scheme can reach the printed page, whatever produced the rules.
+		...(isShowableLink(s.url) ? {url: s.url} : {}),
 	};
 }
 
@@ -136,7 +137,7 @@ function wordingFor(policy: PolicyId, rules: RuleSet): CardWording {
 		...(w.cite ? {cite: w.cite} : {}),
 		...(date ? {date} : {}),
 		source: cardSource(source),
-		alsoAt: (w.alsoIn ?? []).map((id) => findSource(rules, id)).filter((s) => s.url).map(cardSource),
+		alsoAt: (w.alsoIn ?? []).map((id) => cardSource(findSource(rules, id))),
 	};
 }
 
@@ -188,9 +189,9 @@ function regimeOf(verdict: PolicyVerdict): Tri | undefined {
 
 /** Reminders that belong to the card's policy: no accommodation register for an airside transfer, no airport permit for a stay. */
 const REMINDERS_NOT_FOR: Record<PolicyId, ReadonlySet<string>> = {
-	transit24: new Set(['purpose', 'register-accommodation']),
-	transit240: new Set(['leaving-airport-needs-permit']),
-	visaFree: new Set(['leaving-airport-needs-permit']),
+	transit24: new Set(['purpose', 'register-accommodation', 'arrival-card']),
+	transit240: new Set(['leaving-airport-needs-permit', 'arrival-card-airside-exempt']),
+	visaFree: new Set(['leaving-airport-needs-permit', 'arrival-card-airside-exempt']),
 };
 
 /**
@@ -204,6 +205,8 @@ export function buildCard(trip: TripInput, rules: RuleSet, today: string, option
 	if (!stop || !stop.best) return {ok: false, reason: 'not-eligible'};
 	const policy = stop.best;
 	const verdict = stop.verdicts.find((v) => v.policy === policy)!;
+	// The card quotes today's wording: a trip under the schemes before 2024-12-17 gets none.
+	if (verdict.scheme) return {ok: false, reason: 'earlier-rules'};
 	const passportCode = verdict.passport ?? trip.passports[0];
 	const date = (stop.arrival ?? stop.departure)?.slice(0, 10);
 	const minutes = stop.durationMinutes;
@@ -212,7 +215,7 @@ export function buildCard(trip: TripInput, rules: RuleSet, today: string, option
 	const regime = regimeOf(verdict);
 	const card: CheckInCard = {
 		policy,
-		policyName: {...POLICY_NAMES[policy]},
+		policyName: tri((l) => policyName(verdict, l)),
 		...(passportCode ? {passport: {code: passportCode, name: tri((l) => countryName(passportCode, l))}} : {}),
 		flights: trip.segments.map((s) => ({
 			from: airport(rules, s.from),

@@ -49,7 +49,9 @@ const RANK: Record<Tone, number> = {none: 0, passport: 1, check: 2, ok: 3};
 
 /** The compact badge: the policy in a word or two, still with its symbol (never colour alone). */
 function compactText(tone: Tone, verdict: PolicyVerdict | undefined, locale: Locale): string {
-	if (tone === 'ok' && verdict) return t(verdict.policy === 'transit24' ? 'compact24' : verdict.policy === 'transit240' ? 'compact240' : 'compactVisaFree', locale);
+	if (tone === 'ok' && verdict) {
+		return t(verdict.policy === 'transit24' ? 'compact24' : verdict.policy === 'transit240' ? 'compact240' : 'compactVisaFree', locale, {hours: verdict.hours ?? 240});
+	}
 	return t(tone === 'check' ? 'compactCheck' : tone === 'passport' ? 'compactPassport' : 'compactNone', locale);
 }
 
@@ -69,7 +71,8 @@ export function summarize(result: CheckResult, confidence: Confidence | 'manual'
 			if (v.policy === 'transit24') text = t('badge24', locale, {airport: worst.stop.airports[0]!});
 			else {
 				const date = v.deadline ? shortDate(lastFullDay(v.deadline), locale) : '?';
-				text = t(v.policy === 'transit240' ? 'badge240' : 'badgeVisaFree', locale, {date});
+				// 72 or 144 hours for trips before 2024-12-17 (the scheme of the entry airport then).
+				text = t(v.policy === 'transit240' ? 'badge240' : 'badgeVisaFree', locale, {date, hours: v.hours ?? 240});
 			}
 			break;
 		}

@@ -49,7 +49,10 @@ test('the details card opens with the keyboard, explains each policy, and closes
 	await expect(card).toContainText('HAK lets transfer passengers who stay airside skip border inspection (since 2025-11-05)');
 	await expect(card).toContainText('Set your passport to check 240-hour transit and visa-free entry.');
 	await expect(card).toContainText(/Rules as of \d{4}-\d{2}-\d{2}/);
-	await expect(card.locator('a[href^="http"]').first()).toBeVisible();
+	// Sources are listed by title, publisher and date; the links among them open over https only.
+	await expect(card.locator('.source-list li').first()).toBeVisible();
+	await expect(card.locator('a[href^="https://"]').first()).toBeVisible();
+	await expect(card.locator('a:not([href^="https://"])')).toHaveCount(0);
 	const box = (await card.boundingBox())!;
 	const viewport = page.viewportSize()!;
 	expect(box.x).toBeGreaterThanOrEqual(0);

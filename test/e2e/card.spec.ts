@@ -100,9 +100,15 @@ test('the 240-hour card states the policy, traveller, stay and official wording 
 	await expect(page.getByTestId('wording-zh')).toContainText('65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时');
 	await expect(page.getByTestId('wording-zh')).toContainText('Official text');
 	await expect(page.getByTestId('wording-en')).toContainText('Our translation, not an official text');
-	await expect(page.getByTestId('source')).toContainText('HK News Net report of NIA 10 measures');
+	await expect(page.getByTestId('source')).toContainText("National Immigration Administration's ten immigration and exit-entry measures");
+	await expect(page.getByTestId('source')).toContainText('HK News Net');
 	await expect(page.getByTestId('source')).toContainText('2025-11-03');
-	await expect(page.getByTestId('source')).toContainText('official source 官方来源');
+	// Our copy of the NIA text is a news report: the card names it without calling it official, and links nothing.
+	await expect(page.getByTestId('source')).toContainText('not an official source 非官方来源');
+	await expect(page.getByTestId('source').locator('a')).toHaveCount(0);
+	await expect(page.getByTestId('also-at')).toContainText('Ten immigration and exit-entry management service measures');
+	// Every link on the card opens over https (the sites themselves are checked against the allowlist in the unit tests).
+	for (const href of await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^https:\/\//);
 	await expect(page.getByTestId('rules-as-of')).toContainText('Rules as of 2026-11-22');
 	await expect(card).toContainText('The border officer decides on entry');
 	await expect(card).toContainText('是否准予入境由边检机关决定');
@@ -134,6 +140,9 @@ test('the 24-hour and visa-free cards also fit on one page, and say which wordin
 	await expect(t24.getByTestId('wording-en')).toContainText('Published English version; the Chinese text prevails');
 	await expect(t24.getByTestId('wording-zh')).toContainText('Official text 官方原文');
 	await expect(t24.getByTestId('source')).toContainText("National People's Congress");
+	// The law on a government site: the one kind of source the card calls official, with its https link.
+	await expect(t24.getByTestId('source')).toContainText('official source 官方来源');
+	await expect(t24.getByTestId('source').locator('a')).toHaveAttribute('href', /^https:\/\/[^/]+\.gov\.cn\//);
 	expect(pdfPages(await t24.pdf({format: 'A4', printBackground: true}))).toBe(1);
 
 	// The next card reuses the card tab.

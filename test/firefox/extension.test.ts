@@ -244,10 +244,11 @@ describe('Firefox', () => {
 		await card!.evaluate(() => location.reload());
 		expect(await readCard()).toContain('2026-03-27 00:00 Beijing time');
 
-		// Right away, a second ask is refused; a second later it reuses the card tab.
-		expect(await ask()).toEqual({ok: false, reason: 'rate-limited'});
+		// Two asks at once (a double click): one is refused; a second later an ask reuses the card tab.
 		await new Promise((r) => setTimeout(r, 1100));
-		expect(await ask()).toEqual({ok: true});
+		const both = await Promise.all([ask(), ask()]);
+		expect(both).toContainEqual({ok: true});
+		expect(both).toContainEqual({ok: false, reason: 'rate-limited'});
 		for (let i = 0; i < 100 && (await hrefOf(card!)) === firstUrl; i++) await new Promise((r) => setTimeout(r, 100));
 		expect(await hrefOf(card!)).toMatch(cardUrl);
 		expect(await hrefOf(card!)).not.toBe(firstUrl);

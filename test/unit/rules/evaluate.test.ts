@@ -9,6 +9,7 @@ import {evaluateTrip} from '../../../lib/rules/evaluate';
 import {buildRuleSet, loadRules, type RuleSet} from '../../../lib/rules/load-rules';
 import type {PolicyId, SegmentInput, Stop} from '../../../lib/rules/types';
 import {validateTrip} from '../../../lib/rules/validate';
+import {summarize} from '../../../lib/ui/summary';
 
 const rules = loadRules();
 const TODAY = '2026-01-10';
@@ -230,19 +231,19 @@ describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 
 		expect(verdict(on('2026-07-01'), 'transit240').status).toBe('eligible');
 	});
 
-	it('a port whose first date is not verified gives doubt before the date it is known by (Beijing Daxing)', () => {
-		// The 240-hour policy itself starts 2024-12-17, so use the data's own date for PKX with the policy moved earlier.
-		const data = structuredClone(rawRules);
-		data.policies.transit240.since = '2024-01-01';
-		const ruleSet = buildRuleSet(data, rawAirports);
-		const stop = only(check(['US'], [seg('ICN', 'PKX', '2024-10-01T01:00', '2024-10-01T07:00'), seg('PKX', 'SIN', '2024-10-03T09:00', '2024-10-03T14:00')], {ruleSet}).stops);
-		expect(codes(stop, 'transit240')).toContain('port-date-unverified');
+	it('a port known only to be in use by a date gives doubt before it: Tianjin, a port by 2017-12-28 [S15], in 2016', () => {
+		const stop = only(check(['US'], [seg('ICN', 'TSN', '2016-10-01T01:00', '2016-10-01T07:00'), seg('TSN', 'SIN', '2016-10-03T09:00', '2016-10-03T14:00')]).stops);
+		expect(codes(stop, 'transit240')).toContain('scheme-history-unverified');
 		expect(verdict(stop, 'transit240').status).toBe('conditional');
 	});
 
-	it('the 240-hour rule does not exist before 2024-12-17 [S7]', () => {
-		const stop = only(check(['US'], [seg('ICN', 'PEK', '2024-10-01T01:00', '2024-10-01T07:00'), seg('PEK', 'SIN', '2024-10-04T09:00', '2024-10-04T14:00')]).stops);
-		expect(codes(stop, 'transit240')).toContain('policy-not-in-force');
+	it('240 hours only from 2024-12-17 [S7]: six days in Beijing were too long under 144 hours in October 2024, and fine in 2025', () => {
+		const at = (year: number) =>
+			verdict(only(check(['US'], [seg('ICN', 'PEK', `${year}-10-01T01:00`, `${year}-10-01T07:00`), seg('PEK', 'SIN', `${year}-10-08T09:00`, `${year}-10-08T14:00`)]).stops), 'transit240');
+		expect(at(2024)).toMatchObject({status: 'ineligible', hours: 144});
+		expect(at(2024).reasons.map((r) => r.code)).toContain('over-scheme-limit');
+		expect(at(2025).status).toBe('eligible');
+		expect(at(2025).hours).toBeUndefined();
 	});
 
 	it('without a passport: unknown, listing the nationalities that qualify on that date', () => {
@@ -267,20 +268,87 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 		expect(verdict(trip(['FR'], '2026-03-16', '2026-04-16'), 'visaFree').status).toBe('ineligible');
 	});
 
-	it('after a regime\'s end date it is never eligible, and says the data may be out of date: France after 2026-12-31 [S28]', () => {
+	it('after a scheduled end date the verdict is conditional, never a plain no, with a "rules may have changed" note: France after 2026-12-31 [S28]', () => {
 		const result = check(['FR'], [seg('FRA', 'PEK', '2027-01-09T22:00', '2027-01-10T14:00'), seg('PEK', 'FRA', '2027-01-15T10:00', '2027-01-15T14:00')]);
 		const stop = only(result.stops);
-		expect(verdict(stop, 'visaFree').status).toBe('ineligible');
-		expect(codes(stop, 'visaFree')).toContain('regime-ended');
-		expect(result.notices.map((n) => n.code)).toContain('regime-may-be-extended');
+		const visaFree = verdict(stop, 'visaFree');
+		expect(visaFree.status).toBe('conditional');
+		expect(visaFree.reasons.find((r) => r.code === 'scheduled-end-passed')).toMatchObject({kind: 'doubt', params: {until: '2026-12-31', reviewedAt: rules.data.reviewedAt}});
+		expect(codes(stop, 'visaFree')).not.toContain('regime-ended');
+		// The stay limit still applies: 30 days from the day after entry.
+		expect(visaFree.deadline).toBe('2027-02-10T00:00');
+		expect(result.notices.find((n) => n.code === 'rules-may-have-changed')).toMatchObject({params: {until: '2026-12-31', reviewedAt: rules.data.reviewedAt}});
 	});
 
-	it('Russia: the trial ran 2025-09-15 to 2026-09-14 [S30]; later trips fall back to 240 h where it applies', () => {
+	it('the stay limit of the day of entry: French unilateral entry was 15 days until 2024-11-29 and 30 days from 2024-11-30 [S32][S35]', () => {
+		const stay = (arrive: string, leave: string) =>
+			verdict(only(check(['FR'], [seg('CDG', 'PEK', `${addDays(arrive, -1)}T22:00`, `${arrive}T14:00`), seg('PEK', 'CDG', `${leave}T10:00`, `${leave}T15:00`)]).stops), 'visaFree');
+		// Twenty days in mid-2024: over the 15 days then (a false "eligible" before).
+		const summer = stay('2024-07-01', '2024-07-21');
+		expect(summer).toMatchObject({status: 'ineligible', regime: {kind: 'unilateral', days: 15}, deadline: '2024-07-17T00:00'});
+		expect(stay('2024-07-01', '2024-07-14').status).toBe('eligible');
+		// The same twenty days from 2024-12-01: within 30.
+		expect(stay('2024-12-01', '2024-12-21')).toMatchObject({status: 'eligible', regime: {days: 30}});
+	});
+
+	it('Malaysia: unilateral entry from 2023-12-01 (15, then 30 days), replaced by the mutual agreement from 2025-07-17 [S35][S32][S38]', () => {
+		const at = (arrive: string) =>
+			verdict(only(check(['MY'], [seg('KUL', 'PEK', `${arrive}T08:00`, `${arrive}T14:00`), seg('PEK', 'KUL', `${addDays(arrive, 10)}T10:00`, `${addDays(arrive, 10)}T16:00`)]).stops), 'visaFree');
+		expect(at('2023-11-20').status).toBe('ineligible');
+		expect(at('2024-03-01')).toMatchObject({status: 'eligible', regime: {kind: 'unilateral', days: 15}});
+		expect(at('2025-03-01')).toMatchObject({status: 'eligible', regime: {kind: 'unilateral', days: 30}});
+		expect(at('2025-08-01')).toMatchObject({status: 'eligible', regime: {kind: 'mutual', days: 30}});
+	});
+
+	it('Hainan, 59 countries from 2018-05-01 [S39]: a US passport, two weeks in Sanya, is a doubt (through a travel agency), not a no', () => {
+		const v = verdict(only(check(['US'], [seg('SIN', 'SYX', '2019-03-01T08:00', '2019-03-01T12:00'), seg('SYX', 'SIN', '2019-03-15T10:00', '2019-03-15T14:00')]).stops), 'visaFree');
+		expect(v).toMatchObject({status: 'conditional', regime: {kind: 'regional', days: 30}, deadline: '2019-04-01T00:00'});
+		expect(v.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['regional-regime', 'travel-agency-required', 'within-stay-limit']));
+		// Before 2018-05-01, or with a stay that leaves Hainan, it does not apply.
+		expect(verdict(only(check(['US'], [seg('SIN', 'SYX', '2018-03-01T08:00', '2018-03-01T12:00'), seg('SYX', 'SIN', '2018-03-15T10:00', '2018-03-15T14:00')]).stops), 'visaFree').status).toBe('ineligible');
+		const mainland = check(['US'], [seg('SIN', 'HAK', '2019-03-01T08:00', '2019-03-01T12:00'), seg('HAK', 'CAN', '2019-03-05T10:00', '2019-03-05T11:00'), seg('CAN', 'SIN', '2019-03-15T10:00', '2019-03-15T14:00')]);
+		expect(verdict(only(mainland.stops), 'visaFree').status).toBe('ineligible');
+		// India is not among the 59.
+		expect(verdict(only(check(['IN'], [seg('SIN', 'SYX', '2019-03-01T08:00', '2019-03-01T12:00'), seg('SYX', 'SIN', '2019-03-15T10:00', '2019-03-15T14:00')]).stops), 'visaFree').status).toBe('ineligible');
+	});
+
+	it('group schemes are never a verdict for one traveller, but the details name them where the stay fits: ASEAN groups to Xishuangbanna from 2025-02-10 [S40]', () => {
+		const v = verdict(only(check(['VN'], [seg('HAN', 'JHG', '2026-03-01T08:00', '2026-03-01T10:00'), seg('JHG', 'HAN', '2026-03-04T10:00', '2026-03-04T12:00')]).stops), 'visaFree');
+		expect(v.status).toBe('ineligible');
+		expect(v.reasons.find((r) => r.code === 'group-scheme-available')).toMatchObject({kind: 'info', params: {scheme: 'ASEAN tour groups to Xishuangbanna', hours: 144}});
+		// Not for a passport outside ASEAN.
+		const us = verdict(only(check(['IN'], [seg('HAN', 'JHG', '2026-03-01T08:00', '2026-03-01T10:00'), seg('JHG', 'HAN', '2026-03-04T10:00', '2026-03-04T12:00')]).stops), 'visaFree');
+		expect(us.reasons.map((r) => r.code)).not.toContain('group-scheme-available');
+	});
+
+	it('Russia: the trial was scheduled to run 2025-09-15 to 2026-09-14 [S30], no extension and no end found: later trips are conditional, and 240 h still decides', () => {
 		const during = check(['RU'], [seg('SVO', 'PEK', '2026-09-01T22:00', '2026-09-02T10:00'), seg('PEK', 'SVO', '2026-09-10T10:00', '2026-09-10T14:00')]);
 		expect(verdict(only(during.stops), 'visaFree').status).toBe('eligible');
 		const after = only(check(['RU'], [seg('SVO', 'PEK', '2026-10-01T22:00', '2026-10-02T10:00'), seg('PEK', 'ICN', '2026-10-05T10:00', '2026-10-05T14:00')]).stops);
-		expect(codes(after, 'visaFree')).toContain('regime-ended');
+		expect(verdict(after, 'visaFree').status).toBe('conditional');
+		expect(codes(after, 'visaFree')).toContain('scheduled-end-passed');
 		expect(after.best).toBe('transit240');
+	});
+
+	it('only a record that says a scheme ended (with its source) makes a later trip ineligible', () => {
+		type Editable = {visaFree: {country: string; until?: string; ended?: unknown}[]};
+		const data = structuredClone(rawRules) as unknown as Editable;
+		data.visaFree.find((v) => v.country === 'RU')!.ended = {sources: ['S30'], note: 'test: as if a source said the trial ended'};
+		const ended = buildRuleSet(data, rawAirports);
+		const after = only(check(['RU'], [seg('SVO', 'PEK', '2026-10-01T22:00', '2026-10-02T10:00'), seg('PEK', 'SVO', '2026-10-05T10:00', '2026-10-05T14:00')], {ruleSet: ended}).stops);
+		expect(verdict(after, 'visaFree').status).toBe('ineligible');
+		expect(codes(after, 'visaFree')).toContain('regime-ended');
+		// An `ended` without an until date is refused by the dataset checks.
+		const broken = structuredClone(data);
+		delete broken.visaFree.find((v) => v.country === 'RU')!.until;
+		expect(() => buildRuleSet(broken, rawAirports)).toThrow(/ended without an until date/);
+	});
+
+	it('a trip more than 180 days after the rules were reviewed gets the "rules may have changed" note; one within 180 days does not', () => {
+		const at = (day: string) =>
+			check(['US'], [seg('JFK', 'PEK', `${addDays(day, -1)}T13:00`, `${day}T16:00`), seg('PEK', 'NRT', `${day}T18:30`, `${day}T22:45`)]).notices.map((n) => n.code);
+		expect(at(addDays(rules.data.reviewedAt, 170))).not.toContain('rules-may-have-changed');
+		expect(at(addDays(rules.data.reviewedAt, 200))).toContain('rules-may-have-changed');
 	});
 
 	it('the UK from 2026-02-17 [S29]', () => {
@@ -376,6 +444,104 @@ describe('several passports, stays and edges', () => {
 	it('every reason cites sources that exist in the dataset', () => {
 		const stop = only(check(['US', 'MV'], [seg('JFK', 'PEK'), seg('PEK', 'URC'), seg('URC', 'JFK')]).stops);
 		for (const v of stop.verdicts) for (const r of v.reasons) for (const s of r.sources) expect(rules.sourceIds).toContain(s);
+	});
+});
+
+describe('before 2024-12-17: the 72- and 144-hour schemes (rules-facts §1.1 timeline, §1.5 ports, §1.6 areas)', () => {
+	const t240 = (passports: string[], segments: SegmentInput[]) => verdict(only(check(passports, segments).stops), 'transit240');
+
+	it('a US traveller with three days in Xiamen on the way to Singapore in 2019: 144 hours there from 2019-01-01 [S48]', () => {
+		const v = t240(['US'], [seg('SFO', 'XMN', '2019-05-01T22:00', '2019-05-03T06:00'), seg('XMN', 'SIN', '2019-05-06T09:00', '2019-05-06T13:00')]);
+		// The stay is at Xiamen airport only: inside the scheme's area whatever its exact extent then.
+		expect(v).toMatchObject({status: 'eligible', hours: 144, scheme: 'xiamen-144h', deadline: '2019-05-10T00:00'});
+		expect(v.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['earlier-scheme', 'within-scheme-limit', 'nationality-listed']));
+		// Beyond Xiamen, Fujian's area before 2024-12-17 is not in our sources: doubt, not a no.
+		const fuzhou = t240(['US'], [seg('SFO', 'XMN', '2019-05-01T22:00', '2019-05-03T06:00'), seg('XMN', 'FOC', '2019-05-04T09:00', '2019-05-04T10:00'), seg('FOC', 'SIN', '2019-05-06T09:00', '2019-05-06T13:00')]);
+		expect(fuzhou.status).toBe('conditional');
+		expect(fuzhou.reasons.map((r) => r.code)).toContain('area-unverified');
+	});
+
+	it('a Norwegian with two days in Beijing in early 2024: Norway on the list from 2023-11-17 [S11], Beijing–Tianjin–Hebei 144 hours [S15]', () => {
+		const v = t240(['NO'], [seg('OSL', 'PEK', '2024-02-01T10:00', '2024-02-02T06:00'), seg('PEK', 'ICN', '2024-02-04T09:00', '2024-02-04T13:00')]);
+		expect(v).toMatchObject({status: 'eligible', hours: 144, scheme: 'jing-jin-ji-144h'});
+		// The same trip before Norway joined: not eligible.
+		const early = t240(['NO'], [seg('OSL', 'PEK', '2023-02-01T10:00', '2023-02-02T06:00'), seg('PEK', 'ICN', '2023-02-04T09:00', '2023-02-04T13:00')]);
+		expect(early.status).toBe('ineligible');
+		expect(early.reasons.map((r) => r.code)).toContain('nationality-not-yet-listed');
+	});
+
+	it('Beijing in 2015 was 72 hours [S12]: three full days pass, four do not', () => {
+		const three = t240(['US'], [seg('JFK', 'PEK', '2015-06-01T13:00', '2015-06-02T16:00'), seg('PEK', 'NRT', '2015-06-05T18:00', '2015-06-05T22:00')]);
+		expect(three).toMatchObject({status: 'eligible', hours: 72, scheme: 'beijing-72h', deadline: '2015-06-06T00:00'});
+		const four = t240(['US'], [seg('JFK', 'PEK', '2015-06-01T13:00', '2015-06-02T16:00'), seg('PEK', 'NRT', '2015-06-06T09:00', '2015-06-06T13:00')]);
+		expect(four.status).toBe('ineligible');
+		expect(four.reasons.map((r) => r.code)).toContain('over-scheme-limit');
+	});
+
+	it('no travel between regions before 2024-12-17: Shanghai in, Beijing out in 2019 [S7: cross-province travel only since 2024-12-17]', () => {
+		const v = t240(['US'], [seg('LAX', 'PVG', '2019-05-01T11:00', '2019-05-02T17:00'), seg('PVG', 'PEK', '2019-05-03T09:00', '2019-05-03T11:00'), seg('PEK', 'ICN', '2019-05-04T09:00', '2019-05-04T12:00')]);
+		expect(v.status).toBe('ineligible');
+		expect(v.reasons.find((r) => r.code === 'outside-scheme-area')).toMatchObject({params: {airports: 'PEK'}});
+		// Inside the Shanghai–Jiangsu–Zhejiang region (since 2016-01-30 [S49]) it holds.
+		const inside = t240(['US'], [seg('LAX', 'PVG', '2019-05-01T11:00', '2019-05-02T17:00'), seg('PVG', 'HGH', '2019-05-03T09:00', '2019-05-03T10:00'), seg('HGH', 'ICN', '2019-05-04T09:00', '2019-05-04T12:00')]);
+		expect(inside).toMatchObject({status: 'eligible', hours: 144, scheme: 'yangtze-delta-144h'});
+	});
+
+	it('an airport that only became a port on 2024-12-17 gives nothing before then (Haikou [S7])', () => {
+		const v = t240(['US'], [seg('SIN', 'HAK', '2023-05-01T10:00', '2023-05-01T14:00'), seg('HAK', 'ICN', '2023-05-02T09:00', '2023-05-02T14:00')]);
+		expect(v.status).toBe('ineligible');
+		expect(v.reasons.find((r) => r.code === 'port-not-yet-open')).toMatchObject({params: {since: '2024-12-17'}});
+	});
+
+	it('a port whose earlier history our sources do not settle is a doubt, not a no: Guangzhou in 2020 (one of the 39 ports before 2024-12-17 [S7][S44])', () => {
+		const v = t240(['US'], [seg('LAX', 'CAN', '2020-01-10T11:00', '2020-01-11T17:00'), seg('CAN', 'ICN', '2020-01-13T09:00', '2020-01-13T13:00')]);
+		expect(v.status).toBe('conditional');
+		expect(v.reasons.map((r) => r.code)).toContain('scheme-history-unverified');
+		// Chongqing had 72 hours before its 144 hours of 2019-12-01 [S48], from a date not verified.
+		expect(t240(['US'], [seg('LAX', 'CKG', '2018-01-10T11:00', '2018-01-11T17:00'), seg('CKG', 'ICN', '2018-01-12T09:00', '2018-01-12T13:00')]).status).toBe('conditional');
+	});
+
+	it('the badge says the hours of the era: "144h visa-free"', () => {
+		const result = check(['NO'], [seg('OSL', 'PEK', '2024-02-01T10:00', '2024-02-02T06:00'), seg('PEK', 'ICN', '2024-02-04T09:00', '2024-02-04T13:00')]);
+		expect(summarize(result, 'structured', 'en')?.text).toBe('144h visa-free ✓ until 8 Feb');
+	});
+});
+
+describe('inspection exemption only where it helps', () => {
+	it('an ineligible 24-hour transit (a 30-hour connection at PEK, exempt airport since 2024-01-11 [S19]) is not called inspection-exempt', () => {
+		const stop = only(check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'NRT', '2026-03-17T12:00', '2026-03-17T16:00')]).stops);
+		expect(verdict(stop, 'transit24')).toMatchObject({status: 'ineligible', inspectionExempt: false});
+		const ok = only(check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'NRT', '2026-03-16T12:00', '2026-03-16T16:00')]).stops);
+		expect(verdict(ok, 'transit24')).toMatchObject({status: 'eligible', inspectionExempt: true});
+	});
+});
+
+describe('the online arrival card (NIA ten measures 2025-11-03, measure 10 [S1]), from 2025-11-20', () => {
+	const reminders = (passports: string[], segments: SegmentInput[]) => only(check(passports, segments).stops).reminders.map((r) => r.code);
+	const airside = [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'NRT', '2026-03-16T18:30', '2026-03-16T22:45')];
+
+	it('a stay that enters China (240 hours with a US passport) is reminded to fill it in', () => {
+		const codes = reminders(['US'], [seg('LAX', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'), seg('PVG', 'ICN', '2026-03-19T09:00', '2026-03-19T12:00')]);
+		expect(codes).toContain('arrival-card');
+		expect(codes).not.toContain('arrival-card-airside-exempt');
+	});
+
+	it('visa-free entry (French passport, a week in Beijing) is reminded too', () => {
+		expect(reminders(['FR'], [seg('CDG', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'CDG', '2026-03-22T09:00', '2026-03-22T14:00')])).toContain('arrival-card');
+	});
+
+	it('airside 24-hour transit states the exemption (and the card is needed only on leaving the airport)', () => {
+		// Without a passport only 24-hour transit is settled: no "fill it in" for a stay not known to enter.
+		const codes = reminders(['IN'], airside);
+		expect(codes).toContain('arrival-card-airside-exempt');
+		expect(codes).not.toContain('arrival-card');
+	});
+
+	it('no arrival-card reminder for trips before 2025-11-20, nor for a stay that qualifies for nothing', () => {
+		const before = [seg('JFK', 'PEK', '2025-03-15T13:00', '2025-03-16T16:00'), seg('PEK', 'NRT', '2025-03-16T18:30', '2025-03-16T22:45')];
+		expect(reminders(['US'], before).filter((c) => c.startsWith('arrival-card'))).toEqual([]);
+		const nothing = [seg('LHR', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'LHR', '2026-03-30T09:00', '2026-03-30T14:00')];
+		expect(reminders(['IN'], nothing).filter((c) => c.startsWith('arrival-card'))).toEqual([]);
 	});
 });
 

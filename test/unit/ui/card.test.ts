@@ -4,7 +4,9 @@ import {LOCALES} from '@/lib/i18n/reason-text';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
 import {chinaMap} from '@/lib/ui/china-map-data';
-import {buildCard, CARD_PATH, type CheckInCard} from '@/lib/ui/card';
+import {buildCard, CARD_PATH, type CardSource, type CheckInCard} from '@/lib/ui/card';
+import rawDomains from '@/data/source-domains.json';
+import {OFFICIAL_KINDS, ruleForUrl, type DomainRule} from '@/lib/rules/source-links';
 
 const rules = loadRules();
 const TODAY = '2026-11-22';
@@ -154,9 +156,13 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 		expect(c.wording.zh).toMatch(/^适用过境免签政策的55国公民持有效国际旅行证件和确定日期及行程的联程客票/);
 		expect(c.wording.zh).toContain('可从24个省（自治区、直辖市）65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时。');
 		expect(c.wording.en).toContain('no more than 240 hours');
-		expect(c.wording.source).toMatchObject({id: 'S1', official: true, date: '2025-11-03'});
+		// The text is the NIA's, but the copy we hold is a news report: the card must not call that source official.
+		expect(c.wording.source).toMatchObject({id: 'S1', official: false, date: '2025-11-03', publisher: expect.stringContaining('HK News Net')});
 		expect(c.wording.source.title).not.toMatch(/\.txt/); // the seed file name is research detail, not for an agent
-		expect(c.wording.alsoAt.map((s) => s.id)).toEqual(['S3']); // S2 has no public address
+		expect(c.wording.source.url).toBeUndefined(); // a seed document: no public copy on a trusted site
+		// Both other carriers of the text are named; neither has a copy on a site an agent would trust, so neither is linked.
+		expect(c.wording.alsoAt.map((s) => s.id)).toEqual(['S2', 'S3']);
+		expect(c.wording.alsoAt.every((s) => s.url === undefined && s.title.length > 0 && s.publisher.length > 0)).toBe(true);
 	});
 });
 
@@ -177,6 +183,55 @@ describe('the card for visa-free entry (CDG → PVG → CDG, French passport)', 
 		expect(c.wording).toMatchObject({kind: 'summary', verified: false});
 		expect(c.wording.source).toMatchObject({id: 'S28', publisher: expect.stringContaining('Ministry of Foreign Affairs')});
 		expect(CARD_TEXT.wordingNone.en).toContain('No official text of this rule was found in our sources');
+	});
+});
+
+describe('the arrival card on the check-in card (NIA measure 10 [S1], from 2025-11-20)', () => {
+	const reminders = (trip: TripInput) => card(trip).reminders;
+	it('a 240-hour card tells how to fill it in, in all three languages', () => {
+		const card = reminders(PVG_240H).find((r) => /arrival card/.test(r.en))!;
+		expect(card.en).toMatch(/online before you travel/);
+		expect(card['zh-CN']).toContain('入境卡');
+		expect(card['zh-TW']).toContain('入境卡');
+	});
+	it('a visa-free entry card does too', () => {
+		expect(reminders(PVG_VISA_FREE).some((r) => /Fill in the arrival card/.test(r.en))).toBe(true);
+	});
+	it('a 24-hour card states the airside exemption instead', () => {
+		const texts = reminders(PEK_24H).map((r) => r.en);
+		expect(texts.some((t) => /need no arrival card/.test(t))).toBe(true);
+		expect(texts.some((t) => /Fill in the arrival card/.test(t))).toBe(false);
+	});
+});
+
+describe('source links on the card', () => {
+	const domains = rawDomains.domains as DomainRule[];
+	const trips = {PEK_24H, PVG_240H, PVG_VISA_FREE, PEK_24H_NO_PASSPORT: {...PEK_24H, passports: []}};
+	const sourcesOf = (c: CheckInCard): CardSource[] => [c.wording.source, ...c.wording.alsoAt];
+
+	it.each(Object.entries(trips))('%s: every link is https on an allowlisted site; "official" only on a government or embassy site', (_name, trip) => {
+		const c = card(trip);
+		for (const s of sourcesOf(c)) {
+			expect(s.title.length, s.id).toBeGreaterThan(0);
+			expect(s.publisher.length, s.id).toBeGreaterThan(0);
+			if (s.url) {
+				expect(new URL(s.url).protocol, s.url).toBe('https:');
+				expect(ruleForUrl(s.url, domains), s.url).toBeDefined();
+			}
+			if (s.official) expect(OFFICIAL_KINDS.has(ruleForUrl(s.url!, domains)!.kind), s.id).toBe(true);
+		}
+	});
+
+	it('links the 24-hour card to the law on a government site, and calls it official', () => {
+		const s = card(PEK_24H).wording.source;
+		expect(s).toMatchObject({id: 'S18', official: true});
+		expect(new URL(s.url!).hostname).toMatch(/\.gov\.cn$/);
+	});
+
+	it('links the visa-free card to state media, and does not call that official', () => {
+		const s = card(PVG_VISA_FREE).wording.source;
+		expect(s).toMatchObject({id: 'S28', official: false});
+		expect(new URL(s.url!).hostname).toBe('en.people.cn');
 	});
 });
 

@@ -17,6 +17,17 @@ const PVG_3D = [
 ];
 
 describe('badge summary', () => {
+	it('a trip after a scheduled end date is "check", never ✗: French passport, a week in Beijing from Frankfurt and back in 2027 [S28]', () => {
+		const trip = [
+			{from: 'FRA', to: 'PEK', departure: '2027-01-09T22:00', arrival: '2027-01-10T14:00'},
+			{from: 'PEK', to: 'FRA', departure: '2027-01-15T10:00', arrival: '2027-01-15T14:00'},
+		];
+		const summary = summarize(run(['FR'], trip), 'structured', 'en')!;
+		expect(summary.tone).toBe('check');
+		expect(summary.icon).toBe('?');
+		expect(summary.text).not.toMatch(/✗|No visa-free/);
+	});
+
 	it('24-hour transit holds for everyone, passport or not', () => {
 		expect(summarize(run([], PEK), 'structured', 'en')).toMatchObject({tone: 'ok', text: '24h transit ✓ PEK'});
 		expect(summarize(run([], PEK), 'structured', 'zh-CN')?.text).toBe('24小时过境 ✓ PEK');
