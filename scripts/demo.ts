@@ -1,7 +1,7 @@
 /**
  * npm run demo — builds the extension and opens Chromium with it on a real Google Flights results page served for
  * the real URL (nothing leaves the machine): the SFO → NRT capture with the site's own CSS, whose connections in Hong
- * Kong and Taipei were rerouted to Shanghai Pudong and Beijing Capital (test/fixtures/SOURCES.md), so its result
+ * Kong and Taipei are rerouted in memory to Shanghai Pudong and Beijing Capital (test/fixtures/SOURCES.md), so its result
  * cards show badges. With a display (DISPLAY set) the browser opens the release build for you to click around;
  * without one it runs headless on the end-to-end build (the same extension, with badge hosts marked and their shadow
  * roots open so the script can find and click them), writes screenshots to demo-output/ and prints what the badges say.
@@ -11,11 +11,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {chromium, type BrowserContext, type Page} from '@playwright/test';
+import {PAINT_CASES, paintPage} from '../test/e2e/paint-cases';
 
 const root = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(root, 'demo-output');
 const URL = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
-const PAGE = fs.readFileSync(path.join(root, 'test/fixtures/google-flights/sfo-nrt-2025-styled-via-pvg-pek.html'), 'utf8');
+const PAGE = paintPage(PAINT_CASES.find((c) => c.adapter === 'google-flights')!);
 const headed = Boolean(process.env.DISPLAY) && !process.argv.includes('--headless');
 const EXT_DIR = path.join(root, headed ? '.output/chrome-mv3' : '.output/chrome-mv3-e2e');
 

@@ -1,13 +1,19 @@
 /**
- * Saved real pages with connections in mainland China, one or more per built-in adapter, for the paint tests in
- * Chromium (paint.spec.ts) and Firefox (test/firefox). Most captures have no mainland connection, so their airports
- * were rerouted by scripts/reroute-fixture.ts (same markup, same CSS; test/fixtures/SOURCES.md says what changed).
+ * Saved real pages with connections in mainland China, one per built-in adapter, for the paint tests in Chromium
+ * (paint.spec.ts) and Firefox (test/firefox) and for the demo. The captures have no mainland connection, so their
+ * airports are rerouted in memory (./reroute.ts: same markup, same CSS; test/fixtures/SOURCES.md lists the routes).
  * `cards`/`china`: result cards on the page and how many of them connect in (or fly to) mainland China, counted on
  * the page by hand: the route codes in each card, before and after the reroute.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import {reroute, type Reroute} from './reroute';
+
 export type PaintCase = {
 	adapter: string;
+	/** The saved page, under test/fixtures/, as it was captured. */
 	fixture: string;
+	reroute: Reroute;
 	url: string;
 	glob: string;
 	cards: number;
@@ -22,7 +28,16 @@ export const PAINT_CASES: PaintCase[] = [
 		adapter: 'google-flights',
 		// 56 cards SFO → NRT: 14 via HKG (now PVG), 14 via TPE (now PEK). The page shows 28 of the cards (7 + 7 of
 		// them via China); the other 28 are a hidden copy of the list. The site's own CSS is in the page.
-		fixture: 'google-flights/sfo-nrt-2025-styled-via-pvg-pek.html',
+		fixture: 'google-flights/sfo-nrt-2025-styled.html',
+		reroute: {
+			codes: {HKG: 'PVG', TPE: 'PEK'},
+			names: [
+				['Hong Kong International Airport in Hong Kong', 'Shanghai Pudong International Airport in Shanghai'],
+				['Hong Kong International Airport', 'Shanghai Pudong International Airport'],
+				['Taiwan Taoyuan International Airport in Taipei City', 'Beijing Capital International Airport in Beijing'],
+				['Taoyuan International Airport', 'Beijing Capital International Airport'],
+			],
+		},
 		url: 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en',
 		glob: 'https://www.google.com/travel/flights/**',
 		cards: 56,
@@ -33,7 +48,8 @@ export const PAINT_CASES: PaintCase[] = [
 	{
 		adapter: 'skyscanner',
 		// 8 round trips; legs stopping at IAH, BWI, JFK (twice), MCO and ORD, now PEK, PVG, CAN, CTU, SZX: 6 cards.
-		fixture: 'skyscanner/bos-cun-return-2021-via-china.html',
+		fixture: 'skyscanner/bos-cun-return-2021.html',
+		reroute: {codes: {BOS: 'ICN', CUN: 'SIN', IAH: 'PEK', BWI: 'PVG', JFK: 'CAN', MCO: 'CTU', ORD: 'SZX'}},
 		url: 'https://www.skyscanner.com/transport/flights/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&rtn=1',
 		glob: 'https://www.skyscanner.com/transport/flights/**',
 		cards: 8,
@@ -44,7 +60,8 @@ export const PAINT_CASES: PaintCase[] = [
 	{
 		adapter: 'kayak',
 		// 10 nonstop flights MSP → ORD/MDW, now ICN → PEK/PKX: every card flies to the mainland.
-		fixture: 'kayak/msp-chi-oneway-2022-to-china.html',
+		fixture: 'kayak/msp-chi-oneway-2022.html',
+		reroute: {codes: {MSP: 'ICN', ORD: 'PEK', MDW: 'PKX'}},
 		url: 'https://www.kayak.com/flights/MSP-CHI/2022-07-01?sort=bestflight_a',
 		glob: 'https://www.kayak.com/flights/**',
 		cards: 10,
@@ -55,7 +72,8 @@ export const PAINT_CASES: PaintCase[] = [
 	{
 		adapter: 'flightsfinder',
 		// One round trip BER → DUB → MAD and back, now ICN → PEK → SIN.
-		fixture: 'flightsfinder/ber-mad-kiwi-2025-via-pek.html',
+		fixture: 'flightsfinder/ber-mad-kiwi-2025.html',
+		reroute: {codes: {BER: 'ICN', DUB: 'PEK', MAD: 'SIN'}},
 		url: 'https://www.flightsfinder.com/portal/kiwi?originplace=BER&destinationplace=MAD&outbounddate=2025-10-10&inbounddate=2025-10-17&cabinclass=Economy&adults=1',
 		glob: 'https://www.flightsfinder.com/**',
 		cards: 1,
@@ -66,7 +84,8 @@ export const PAINT_CASES: PaintCase[] = [
 	{
 		adapter: 'ctrip',
 		// 13 rows Beijing → Shanghai; the 12 from Daxing now leave from Incheon, the one from Capital stays domestic.
-		fixture: 'ctrip/pkx-pvg-list-2026-from-icn.html',
+		fixture: 'ctrip/pkx-pvg-list-2026.html',
+		reroute: {codes: {PKX: 'ICN'}, names: [['大兴国际机场', 'Incheon International Airport']]},
 		url: 'https://flights.ctrip.com/online/list/oneway-bjs-sha?depdate=2026-09-15',
 		glob: 'https://flights.ctrip.com/**',
 		cards: 13,
@@ -84,3 +103,8 @@ export const CLIPPING_CSS = `
 li.pIav2d *, [class*="FlightsTicket_container__"] *, [data-resultid] *, div.list-item[data-journey] *, div.flight-item * {
 	overflow: hidden !important; white-space: nowrap !important; text-overflow: ellipsis !important;
 }`;
+
+/** The case's page as served: the saved capture with its airports rerouted. */
+export function paintPage(c: PaintCase): string {
+	return reroute(fs.readFileSync(path.resolve('test/fixtures', c.fixture), 'utf8'), c.reroute);
+}

@@ -6,8 +6,8 @@
  * since the root's own `!important` styles beat the host's.
  */
 import type {Page} from '@playwright/test';
-import {expect, fixture, serve, test} from './fixtures';
-import {CLIPPING_CSS, PAINT_CASES, type PaintCase} from './paint-cases';
+import {expect, serve, test} from './fixtures';
+import {CLIPPING_CSS, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
 
 const WIDTHS = [1280, 800];
 
@@ -56,7 +56,7 @@ async function paintedBadges(page: Page): Promise<{painted: number; total: numbe
 for (const c of PAINT_CASES) {
 	for (const width of WIDTHS) {
 		test(`${c.adapter} at ${width}px: every card with a mainland connection shows a painted badge (CSS: ${c.css})`, async ({context}) => {
-			await serve(context, c.glob, fixture(c.fixture));
+			await serve(context, c.glob, paintPage(c));
 			const page = await context.newPage();
 			await open(page, c, width);
 			const result = await paintedBadges(page);
@@ -69,7 +69,7 @@ for (const c of PAINT_CASES) {
 	}
 	test(`${c.adapter}: with every box in the cards clipping on one line, every badge still finds a place where it is painted`, async ({context}) => {
 		// The sheet is in the page from the start, like a site's own CSS.
-		const html = fixture(c.fixture);
+		const html = paintPage(c);
 		const at = html.search(/<\/head>|<body/i);
 		await serve(context, c.glob, at >= 0 ? `${html.slice(0, at)}<style>${CLIPPING_CSS}</style>${html.slice(at)}` : `<style>${CLIPPING_CSS}</style>${html}`);
 		const page = await context.newPage();
@@ -80,7 +80,7 @@ for (const c of PAINT_CASES) {
 
 test('google-flights: the badge no longer sits inside the times line, whose ellipsis hid it', async ({context}) => {
 	const c = PAINT_CASES[0]!;
-	await serve(context, c.glob, fixture(c.fixture));
+	await serve(context, c.glob, paintPage(c));
 	const page = await context.newPage();
 	await open(page, c, 1280);
 	const insideTimes = await page.evaluate(() => [...document.querySelectorAll('[data-ctc-badge]')].filter((h) => h.parentElement?.querySelector(':scope > [aria-label^="Leaves "]')).length);

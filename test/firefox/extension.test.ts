@@ -8,7 +8,7 @@ import path from 'node:path';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {PAINT_CASES} from '../e2e/paint-cases';
+import {PAINT_CASES, paintPage} from '../e2e/paint-cases';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
@@ -274,7 +274,7 @@ describe('Firefox: badges painted on saved real pages', () => {
 	for (const c of PAINT_CASES) {
 		for (const width of [1280, 800]) {
 			it(`${c.adapter} at ${width}px: every displayed card with a mainland connection shows a painted badge`, async () => {
-				const p = await open(c.url, {width, height: 900}, fs.readFileSync(`test/fixtures/${c.fixture}`, 'utf8'));
+				const p = await open(c.url, {width, height: 900}, paintPage(c));
 				await p.waitForFunction(
 					(want: string) => document.documentElement.getAttribute('data-china-transit-check-found') === want && document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0',
 					{timeout: 20_000},
