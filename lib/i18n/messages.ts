@@ -16,6 +16,9 @@ const M = {
 	badge24: {en: '24h transit ✓ {airport}', 'zh-CN': '24小时过境 ✓ {airport}', 'zh-TW': '24小時過境 ✓ {airport}'},
 	badge240: {en: '{hours}h visa-free ✓ until {date}', 'zh-CN': '{hours}小时免签 ✓ 至{date}', 'zh-TW': '{hours}小時免簽 ✓ 至{date}'},
 	badgeVisaFree: {en: 'Visa-free entry ✓ until {date}', 'zh-CN': '免签入境 ✓ 至{date}', 'zh-TW': '免簽入境 ✓ 至{date}'},
+	// Without the day of arrival (a page that states only the layover's length) there is no date to give.
+	badge240NoDate: {en: '{hours}h visa-free ✓', 'zh-CN': '{hours}小时免签 ✓', 'zh-TW': '{hours}小時免簽 ✓'},
+	badgeVisaFreeNoDate: {en: 'Visa-free entry ✓', 'zh-CN': '免签入境 ✓', 'zh-TW': '免簽入境 ✓'},
 	badgeCheck: {en: 'Check: {count} things', 'zh-CN': '需核实：{count}项', 'zh-TW': '需核實：{count}項'},
 	badgeCheckOne: {en: 'Check: 1 thing', 'zh-CN': '需核实：1项', 'zh-TW': '需核實：1項'},
 	compact24: {en: '✓ 24h', 'zh-CN': '✓ 24小时', 'zh-TW': '✓ 24小時'},

@@ -70,9 +70,10 @@ export function summarize(result: CheckResult, confidence: Confidence | 'manual'
 			const v = worst.verdict!;
 			if (v.policy === 'transit24') text = t('badge24', locale, {airport: worst.stop.airports[0]!});
 			else {
-				const date = v.deadline ? shortDate(lastFullDay(v.deadline), locale) : '?';
 				// 72 or 144 hours for trips before 2024-12-17 (the scheme of the entry airport then).
-				text = t(v.policy === 'transit240' ? 'badge240' : 'badgeVisaFree', locale, {date, hours: v.hours ?? 240});
+				const hours = v.hours ?? 240;
+				if (v.deadline) text = t(v.policy === 'transit240' ? 'badge240' : 'badgeVisaFree', locale, {date: shortDate(lastFullDay(v.deadline), locale), hours});
+				else text = t(v.policy === 'transit240' ? 'badge240NoDate' : 'badgeVisaFreeNoDate', locale, {hours});
 			}
 			break;
 		}

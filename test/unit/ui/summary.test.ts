@@ -17,6 +17,17 @@ const PVG_3D = [
 ];
 
 describe('badge summary', () => {
+	it('a stay known only by its layover length gives no date, rather than "until ?"', () => {
+		const layoverOnly = [
+			{from: 'SFO', to: 'PVG', departure: '2026-12-20T00:05'},
+			{from: 'PVG', to: 'NRT', departure: '2026-12-23', arrival: '2026-12-23T13:40'},
+		];
+		const result = evaluateTrip({passports: ['US'], segments: [{...layoverOnly[0]!, connectionMinutes: 58 * 60 + 10}, layoverOnly[1]!]}, rules, {today: '2026-12-01'});
+		const summary = summarize(result, 'structured', 'en')!;
+		expect(summary.text).toBe('240h visa-free ✓');
+		expect(summary.text).not.toContain('?');
+	});
+
 	it('a trip after a scheduled end date is "check", never ✗: French passport, a week in Beijing from Frankfurt and back in 2027 [S28]', () => {
 		const trip = [
 			{from: 'FRA', to: 'PEK', departure: '2027-01-09T22:00', arrival: '2027-01-10T14:00'},
