@@ -1,13 +1,12 @@
 /**
  * The user's settings: shape, defaults, migrations and how a stored value is read. Pure; storage glue lives in
- * components/settings-store.ts. A corrupt or outdated stored value falls back to defaults, field by field.
+ * components/settings-store.ts. A corrupt or outdated stored value falls back to defaults, field by field. Checked by
+ * hand, without a validation library: the content script reads settings on every results page.
  */
-import countries from 'i18n-iso-countries';
-import {z} from 'zod';
+import {COUNTRY_CODES} from './country-codes';
 
 /** Bump when the shape changes, and add the step to MIGRATIONS. */
 export const SETTINGS_VERSION = 2;
-const COUNTRY_CODES = new Set(Object.keys(countries.getAlpha2Codes()));
 
 export const DETAIL_LEVELS = ['compact', 'standard', 'detailed'] as const;
 export type DetailLevel = (typeof DETAIL_LEVELS)[number];
@@ -15,18 +14,21 @@ export type DetailLevel = (typeof DETAIL_LEVELS)[number];
 /** `https://agent.example.com` or `http://127.0.0.1:8080`: a site the user asked us to always scan. */
 const ORIGIN = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
 
-export const SettingsSchema = z.object({
-	/** ISO 3166-1 alpha-2 codes of the passports the traveller holds, in the order added. */
-	passports: z.array(z.string().refine((c) => COUNTRY_CODES.has(c), 'unknown country code')).max(8),
-	language: z.enum(['auto', 'en', 'zh-CN', 'zh-TW']),
+export const LANGUAGES = ['auto', 'en', 'zh-CN', 'zh-TW'] as const;
+const MAX_PASSPORTS = 8;
+const MAX_EXTRA_SITES = 50;
+
+export type Settings = {
+	/** ISO 3166-1 alpha-2 codes of the passports the traveller holds, in the order added (at most 8). */
+	passports: string[];
+	language: (typeof LANGUAGES)[number];
 	/** Site ids (lib/adapters) the user switched off. */
-	disabledSites: z.array(z.string()),
+	disabledSites: string[];
 	/** How much a badge says on the page (the details card is the same at every level). */
-	detailLevel: z.enum(DETAIL_LEVELS),
-	/** Origins outside the built-in list where the generic detector always runs (each one a granted host permission). */
-	extraSites: z.array(z.string().regex(ORIGIN)).max(50),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
+	detailLevel: DetailLevel;
+	/** Origins outside the built-in list where the generic detector always runs (each one a granted host permission; at most 50). */
+	extraSites: string[];
+};
 
 export const DEFAULT_SETTINGS: Settings = {passports: [], language: 'auto', disabledSites: [], detailLevel: 'standard', extraSites: []};
 
@@ -74,20 +76,25 @@ export function originPattern(origin: string): string {
 	return `${url.protocol}//${url.hostname}/*`;
 }
 
-/** Reads whatever is stored; every field that does not validate falls back to its default. Never throws. */
+const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
+
+/** The strings of a stored list that pass `ok`, each once, at most `max`; the default where it is not a list. */
+function list(value: unknown, ok: (s: string) => boolean, max: number, fallback: string[]): string[] {
+	if (!Array.isArray(value)) return fallback;
+	return [...new Set(value.filter((s): s is string => typeof s === 'string' && ok(s)))].slice(0, max);
+}
+
+/**
+ * Reads whatever is stored; every field that does not validate falls back to its default, and lists keep the entries
+ * that do (a passport code that is not ISO 3166-1, a site that is not an origin, are dropped). Never throws.
+ */
 export function parseSettings(stored: unknown): Settings {
-	const whole = SettingsSchema.safeParse(stored);
-	if (whole.success) return {...whole.data, passports: [...new Set(whole.data.passports)], extraSites: [...new Set(whole.data.extraSites)]};
 	const input = isRecord(stored) ? stored : {};
-	const field = <K extends keyof Settings>(key: K): Settings[K] => {
-		const r = SettingsSchema.shape[key].safeParse(input[key]);
-		return r.success ? (r.data as Settings[K]) : DEFAULT_SETTINGS[key];
+	return {
+		passports: list(input.passports, (c) => COUNTRY_CODES.has(c), MAX_PASSPORTS, DEFAULT_SETTINGS.passports),
+		language: oneOf(LANGUAGES, input.language) ? input.language : DEFAULT_SETTINGS.language,
+		disabledSites: Array.isArray(input.disabledSites) && input.disabledSites.every((s) => typeof s === 'string') ? [...(input.disabledSites as string[])] : DEFAULT_SETTINGS.disabledSites,
+		detailLevel: oneOf(DETAIL_LEVELS, input.detailLevel) ? input.detailLevel : DEFAULT_SETTINGS.detailLevel,
+		extraSites: list(input.extraSites, (s) => ORIGIN.test(s), MAX_EXTRA_SITES, DEFAULT_SETTINGS.extraSites),
 	};
-	const passports = Array.isArray(input.passports)
-		? [...new Set(input.passports.filter((p): p is string => typeof p === 'string' && COUNTRY_CODES.has(p)))].slice(0, 8)
-		: DEFAULT_SETTINGS.passports;
-	const extraSites = Array.isArray(input.extraSites)
-		? [...new Set(input.extraSites.filter((s): s is string => typeof s === 'string' && ORIGIN.test(s)))].slice(0, 50)
-		: DEFAULT_SETTINGS.extraSites;
-	return {passports, language: field('language'), disabledSites: field('disabledSites'), detailLevel: field('detailLevel'), extraSites};
 }

@@ -5,7 +5,7 @@ import {useSettings} from '@/components/settings-store';
 import {cardTri, type CardTextKey, type Tri} from '@/lib/i18n/card-text';
 import {resolveLocale} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
-import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
+import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {validateTrip} from '@/lib/rules/validate';
 import {chinaMap} from '@/lib/ui/china-map-data';
 import {buildCard, type CardAirport, type CardOutcome, type CardWording, type CheckInCard} from '@/lib/ui/card';
@@ -462,7 +462,7 @@ function tabStore(): TabStore {
 async function viewFor(hash: string): Promise<View> {
 	let rules: RuleSet;
 	try {
-		rules = loadRules();
+		rules = bundledRules();
 	} catch (e) {
 		return {kind: 'rules-error', detail: e instanceof Error ? e.message : String(e)};
 	}

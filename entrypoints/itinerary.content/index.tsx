@@ -9,10 +9,10 @@ import {genericPageAdapter, GENERIC_PAGE_ID} from '@/lib/adapters/generic-page';
 import type {SiteAdapter} from '@/lib/adapters/types';
 import {FOUND_ATTRIBUTE, markDocument, markFound, UNPLACED_ATTRIBUTE} from '@/lib/dom/mark-document';
 import {resolveLocale} from '@/lib/i18n/messages';
-import {loadRules, type RuleSet} from '@/lib/rules/load-rules';
+import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {startScanner, type Mount, type ScanSettings, type Scanner} from '@/lib/scan/scanner';
 import {checkPlacement} from '@/lib/scan/placement-check';
-import {MESSAGE_LIMITS, parseToContent, type PageStatus, type ToBackground} from '@/lib/messages';
+import {MESSAGE_LIMITS, parseToContent, type PageStatus, type ToBackground} from '@/lib/message-types';
 import type {Settings} from '@/lib/settings';
 import {siteMatches} from '@/lib/sites';
 import {detectInText} from '@/lib/extract/generic-text';
@@ -105,7 +105,7 @@ export default defineContentScript({
 		if (TEST_BUILD) markDocument(document.documentElement);
 		let rules: RuleSet;
 		try {
-			rules = loadRules({trusted: true});
+			rules = bundledRules();
 		} catch (error) {
 			console.warn('[ctc] rules dataset unusable; no badges', error);
 			return;

@@ -6,7 +6,7 @@ import {UserSites} from '@/components/UserSites';
 import {adapters} from '@/lib/adapters';
 import {resolveLocale, t} from '@/lib/i18n/messages';
 import {LOCALES} from '@/lib/i18n/reason-text';
-import {loadRules} from '@/lib/rules/load-rules';
+import {bundledRules} from '@/lib/rules/rule-set';
 import {isShowableLink} from '@/lib/rules/source-links';
 import {DETAIL_LEVELS, originPattern, type Settings} from '@/lib/settings';
 import {isBuiltInOrigin} from '@/lib/sites';
@@ -36,7 +36,7 @@ function useGranted(sites: string[] | undefined): [string[], () => void] {
 }
 
 export function App() {
-	const rules = loadRules();
+	const rules = bundledRules();
 	const [settings, save] = useSettings();
 	const [granted, refreshGranted] = useGranted(settings?.extraSites);
 	const locale = resolveLocale(settings?.language ?? 'auto', navigator.language);

@@ -10,7 +10,7 @@ import {GENERIC_PAGE_ID} from '@/lib/adapters/generic-page';
 import {resolveLocale, t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 import {evaluateTrip} from '@/lib/rules/evaluate';
-import {loadRules} from '@/lib/rules/load-rules';
+import {bundledRules} from '@/lib/rules/rule-set';
 import type {CheckResult, SegmentInput, TripInput} from '@/lib/rules/types';
 import {mapText} from '@/lib/i18n/map-text';
 import {parsePageStatus, type PageStatus, type ToBackground, type ToContent} from '@/lib/messages';
@@ -132,7 +132,7 @@ function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings;
 
 /** What the generic text detector saw on a page whose layout is not recognised: judged, but never a plain ✓. */
 function GenericFindings({itineraries, locale, passports}: {itineraries: SegmentInput[][]; locale: Locale; passports: string[]}) {
-	const rules = loadRules();
+	const rules = bundledRules();
 	const results = itineraries.map((segments) => evaluateTrip({passports, segments}, rules, {today: deviceToday()})).filter((r) => r.stops.length > 0);
 	if (results.length === 0) return null;
 	return (
@@ -149,7 +149,7 @@ function GenericFindings({itineraries, locale, passports}: {itineraries: Segment
  * where 240-hour transit applies or may apply, where the traveller may go.
  */
 function ResultExtras({trip, result, locale}: {trip: TripInput; result: CheckResult; locale: Locale}) {
-	const rules = loadRules();
+	const rules = bundledRules();
 	const stays = result.stops.filter((s) => s.verdicts.some((v) => v.policy === 'transit240' && (v.status === 'eligible' || v.status === 'conditional')));
 	const card = buildCard(trip, rules, deviceToday()).ok;
 	// The background stores the trip and opens the card tab (or reuses it): one path for the badges and the popup,
@@ -173,7 +173,7 @@ function ResultExtras({trip, result, locale}: {trip: TripInput; result: CheckRes
 }
 
 export function App() {
-	const rules = loadRules();
+	const rules = bundledRules();
 	const [settings, save] = useSettings();
 	const locale = resolveLocale(settings?.language ?? 'auto', navigator.language);
 	const openSettings = () => void browser.runtime.openOptionsPage();

@@ -13,7 +13,7 @@
  */
 import {defineAdapter, type Extraction, type RawSegment} from './types';
 import {parseDayOffset, parseDuration} from '../extract/parse';
-import {loadRules, type RuleSet} from '../rules/load-rules';
+import {bundledRules, type RuleSet} from '../rules/rule-set';
 import {dateFromDayNumber} from '../time';
 
 const selectors = {
@@ -123,7 +123,7 @@ function extract(card: Element): Extraction {
 		if (!t) return {status: 'failed', reason: 'transfer city not understood'};
 		let code: string | undefined;
 		try {
-			code = soleAirportOfCity(t.city, loadRules());
+			code = soleAirportOfCity(t.city, bundledRules());
 		} catch {
 			code = undefined; // a broken dataset is reported by the popup; here it only means "cannot tell"
 		}

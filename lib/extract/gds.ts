@@ -4,12 +4,12 @@
  * RawItinerary out, as the text says it. Years, clocks and airport names are the normaliser's business.
  */
 import type {RawItinerary, RawSegment, RawTime} from '../adapters/types';
-import {loadRules} from '../rules/load-rules';
+import {bundledRules} from '../rules/rule-set';
 import {parseClock, parseDateText, parseDayOffset} from './parse';
 
 export type IsAirport = (code: string) => boolean;
 
-const bundledAirport: IsAirport = (code) => loadRules().airports[code] !== undefined;
+const bundledAirport: IsAirport = (code) => bundledRules().airports[code] !== undefined;
 
 /*
  * One segment line. Layouts differ only in spacing and in where the weekday goes:

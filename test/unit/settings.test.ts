@@ -62,3 +62,11 @@ describe('user-added sites', () => {
 		expect(originPattern('http://127.0.0.1:8080')).toBe('http://127.0.0.1/*');
 	});
 });
+
+describe('the passport code list the content script bundles', () => {
+	it('is exactly ISO 3166-1 alpha-2 as i18n-iso-countries (which the pages use for names) has it', async () => {
+		const {COUNTRY_CODES} = await import('../../lib/country-codes');
+		const countries = (await import('i18n-iso-countries')).default;
+		expect([...COUNTRY_CODES].sort()).toEqual(Object.keys(countries.getAlpha2Codes()).sort());
+	});
+});

@@ -1,0 +1,81 @@
+/**
+ * The messages between the extension's parts, as types, their size limits, and the check the content script runs on
+ * what it receives. No validation library: this is the part the content script bundles (it receives only the popup's
+ * two questions, checked by hand below). The zod schemas for the background and the popup are in ./messages.ts.
+ */
+import type {SegmentInput, TripInput} from './rules/types';
+
+/** Upper bounds of what a message may carry. A real trip is far below them (40 flights is a round-the-world ticket). */
+export const MESSAGE_LIMITS = {
+	segments: 40,
+	passports: 10,
+	/** Itineraries the generic detector hands the popup in one status; the content script sends at most this many. */
+	genericItineraries: 100,
+	/** Airport and country codes: three letters in a valid trip; a little room so the error names the bad value. */
+	code: 8,
+	/** `YYYY-MM-DDTHH:mm` is 16 characters. */
+	time: 32,
+	/** A flight as a page writes it (`航班 CZ 3076`, `MU 586 operated by …`). */
+	flight: 64,
+	adapterId: 64,
+	/** A month of layover, in minutes: anything longer is not a connection. */
+	connectionMinutes: 60 * 24 * 31,
+} as const;
+
+// ---- to the background (from the content script and the extension's own pages) ----
+
+export type ToBackground =
+	/** A badge's "settings" link: content scripts cannot open the options page themselves. */
+	| {type: 'open-options'}
+	/** The check-in card for one itinerary: the background keeps the trip in storage.session, never in a URL. */
+	| {type: 'open-card'; trip: TripInput}
+	/** Extension pages (options, tests) wait for the content script registration to follow the settings. */
+	| {type: 'sync-user-sites'};
+
+/**
+ * Why the background did not do what was asked: a sender that may not ask this (`forbidden`), a message that is not
+ * one of ours (`invalid`), too many tabs asked for too fast (`rate-limited`), or the browser refused (`failed`).
+ */
+export type Refusal = 'forbidden' | 'invalid' | 'rate-limited' | 'failed';
+type Outcome<R extends Refusal> = {ok: true} | {ok: false; reason: R};
+
+type Replies = {
+	'open-options': Outcome<Refusal>;
+	'open-card': Outcome<Refusal>;
+	// Opens nothing, so it is never rate-limited.
+	'sync-user-sites': Outcome<'forbidden' | 'invalid' | 'failed'>;
+};
+export type BackgroundReply<T extends ToBackground['type']> = Replies[T];
+
+// ---- to the content script (from the popup) ----
+
+export type ToContent = {type: 'page-status'} | {type: 'scan-page'};
+
+/** Exactly `{type: 'page-status'}` or `{type: 'scan-page'}`: any other key or value is not one of ours. */
+export function parseToContent(x: unknown): ToContent | undefined {
+	if (!x || typeof x !== 'object' || Array.isArray(x)) return undefined;
+	const keys = Object.keys(x);
+	const type = (x as {type?: unknown}).type;
+	if (keys.length !== 1 || (type !== 'page-status' && type !== 'scan-page')) return undefined;
+	return {type};
+}
+
+// ---- the content script's answer to either ----
+
+/** What the content script found on its page, for the popup's "This page" section. */
+export type PageStatus = {
+	/** The site adapter that reads this page (lib/adapters ids), or null where none does. */
+	adapter: string | null;
+	/** The user switched this built-in site off. */
+	disabled: boolean;
+	itineraries: number;
+	withStops: number;
+	/** Badges that could not be placed visibly on the page (covered, clipped or off-screen). */
+	unplaced: number;
+	/** The site's adapter reads nothing although the page's text shows flights: its layout probably changed. */
+	layoutUnrecognised: boolean;
+	/** What the generic text detector read on such a page (heuristic: shown, never a plain ✓). */
+	generic: SegmentInput[][];
+	stats?: {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
+};
+
