@@ -5,7 +5,7 @@
  * (and, for e-mail HTML, a parser) and never touches globals, so the CLI, tests and the content script share it.
  */
 import {adapterFor} from './adapters';
-import type {Confidence, PageContext, RawItinerary, SiteAdapter} from './adapters/types';
+import type {Confidence, ExcludedSegment, PageContext, RawItinerary, SiteAdapter} from './adapters/types';
 import {emailBody} from './extract/email';
 import {detectInText} from './extract/generic-text';
 import {parseGdsText} from './extract/gds';
@@ -17,11 +17,16 @@ import type {SegmentInput} from './rules/types';
 export type DetectedItinerary = {segments: SegmentInput[]; confidence: Confidence};
 
 export type Detection = {
-	/** The adapter id, `structured-data`, `gds`, `generic-text`, or `none` when nothing was found. */
+	/**
+	 * The adapter id, `structured-data`, `gds`, `generic-text`, or `none` when nothing was found. A source that found
+	 * only segments it had to exclude (a PNR of cancelled or waitlisted flights) wins with no itineraries.
+	 */
 	adapter: string;
 	itineraries: DetectedItinerary[];
 	/** Itineraries the winning source (or, when none won, every source) found but the normaliser refused. */
 	dropped?: number;
+	/** Segments the winning source read but left out of its itineraries (cancelled, waitlisted, unconfirmed, surface), with why. */
+	excluded?: ExcludedSegment[];
 };
 
 type Stage = {id: string; confidence: Confidence; raw: () => RawItinerary[]};
@@ -92,10 +97,15 @@ export function detectText(text: string, referenceDate: string, rules: RuleSet, 
 function run(stages: Stage[], referenceDate: string, rules: RuleSet): Detection {
 	let droppedEverywhere = 0;
 	for (const stage of stages) {
-		const {kept, dropped} = normalizeAll(stage.raw(), referenceDate, rules);
-		if (kept.length > 0) {
+		const raw = stage.raw();
+		const {kept, dropped} = normalizeAll(raw, referenceDate, rules);
+		const excluded = raw.flatMap((r) => r.excluded ?? []);
+		// A source that excluded segments recognised the text as its own and read their statuses: a later, looser source
+		// must not read the same lines again as flights.
+		if (kept.length > 0 || excluded.length > 0) {
 			const result: Detection = {adapter: stage.id, itineraries: kept.map((segments) => ({segments, confidence: stage.confidence}))};
 			if (dropped > 0) result.dropped = dropped;
+			if (excluded.length > 0) result.excluded = excluded;
 			return result;
 		}
 		droppedEverywhere += dropped;
@@ -107,6 +117,8 @@ function normalizeAll(raw: RawItinerary[], referenceDate: string, rules: RuleSet
 	const kept: SegmentInput[][] = [];
 	let dropped = 0;
 	for (const itinerary of raw) {
+		// Nothing left to check is not a refusal: its excluded segments are reported instead.
+		if (itinerary.segments.length === 0 && itinerary.excluded?.length) continue;
 		const n = normalizeItinerary(itinerary, referenceDate, rules);
 		if (n.ok) kept.push(n.segments);
 		else dropped++;
@@ -158,8 +170,9 @@ function gdsIn(texts: string[], rules: RuleSet): RawItinerary[] {
 	const out: RawItinerary[] = [];
 	for (const text of texts) {
 		for (const itinerary of parseGdsText(text, isAirport)) {
-			// The body text repeats what a <pre> already showed.
-			const k = JSON.stringify(itinerary);
+			// The body text repeats what a <pre> already showed, with its spaces collapsed where the element is no <pre>:
+			// the printed lines of excluded segments are left out of the comparison, the first copy's are kept.
+			const k = JSON.stringify({...itinerary, excluded: itinerary.excluded?.map(({line: _line, ...e}) => e)});
 			if (seen.has(k)) continue;
 			seen.add(k);
 			out.push(itinerary);

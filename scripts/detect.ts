@@ -1,7 +1,9 @@
 /**
  * npm run --silent detect -- FILE [--url URL] [--date YYYY-MM-DD]
  *
- * Prints the itineraries the extension would find in FILE, as {"adapter", "itineraries": [{"segments", "confidence"}]}.
+ * Prints the itineraries the extension would find in FILE, as {"adapter", "itineraries": [{"segments", "confidence"}]},
+ * with "dropped" (itineraries the normaliser refused) and "excluded" (segments left out: cancelled, waitlisted,
+ * unconfirmed or surface, each with its line, flight, airports, status and code) when there are any.
  * An .html/.htm FILE is loaded with jsdom as the page at URL (default https://example.invalid/), so the site adapter
  * is the one the URL picks; a .txt/.eml FILE goes to the e-mail, GDS and generic text detectors. --date resolves
  * year-less dates (default: today). Exit status: 0 with a result (even an empty one), 2 on bad input (one line on

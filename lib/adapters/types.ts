@@ -33,6 +33,13 @@ export type RawTime = {
 	dayOffset?: number;
 };
 
+/**
+ * What a booking says about one of its segments, read from a GDS status code (`HK`, `HL`, `HX`, …) or a surface line
+ * (`ARNK`). Only a confirmed segment (or one whose status is not stated or not known) is a flight to check; a surface
+ * segment is no flight at all and ends the itinerary's continuity. lib/extract/status.ts maps codes to these.
+ */
+export type SegmentStatus = 'confirmed' | 'unconfirmed' | 'cancelled' | 'waitlisted' | 'surface';
+
 /** One leg as the page says it: airports as IATA codes or names (English or Chinese). Missing fields stay missing. */
 export type RawSegment = {
 	from: string;
@@ -42,9 +49,33 @@ export type RawSegment = {
 	flight?: string;
 	/** The layover after this segment, when the page states its length ("3 hr 5 min layover at …"). */
 	connectionMinutes?: number;
+	/** The booking status, when the page states one (GDS displays do); absent means not stated. */
+	status?: SegmentStatus;
+	/** The status code as printed (`HK`, `WK`, `ARNK`), also when it is a code the status table does not know. */
+	statusCode?: string;
 };
 
-export type RawItinerary = {segments: RawSegment[]};
+/**
+ * A segment the text shows but the itinerary leaves out: cancelled, waitlisted, not (yet) confirmed, or a surface
+ * segment where the itinerary was split. Kept so a user can be told why a leg they see was not checked.
+ */
+export type ExcludedSegment = {
+	/** The line as the text printed it, trimmed. */
+	line?: string;
+	flight?: string;
+	/** Absent for a surface segment whose ends the text does not name (a bare `ARNK`). */
+	from?: string;
+	to?: string;
+	status: SegmentStatus;
+	/** The printed code: `HX`, `HL`, `WK`, `ARNK`, … */
+	code: string;
+};
+
+/**
+ * `segments` is non-empty, except in an itinerary whose every segment was excluded (a record of cancelled or
+ * waitlisted flights only): then `excluded` says what was there.
+ */
+export type RawItinerary = {segments: RawSegment[]; excluded?: ExcludedSegment[]};
 
 export type Confidence = 'structured' | 'heuristic';
 

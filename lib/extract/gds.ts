@@ -1,33 +1,41 @@
 /**
  * Flight segments in text pasted from a GDS terminal or an agency itinerary print-out: Sabre / Amadeus / Galileo /
- * TravelSky eTerm segment lines, and the Amadeus "FLIGHT … / DEPARTURE: … / ARRIVAL: …" print-out. Pure: text in,
- * RawItinerary out, as the text says it. Years, clocks and airport names are the normaliser's business.
+ * Apollo / TravelSky eTerm segment lines, and the Amadeus "FLIGHT … / DEPARTURE: … / ARRIVAL: …" print-out. Pure: text
+ * in, RawItinerary out, as the text says it. Years, clocks and airport names are the normaliser's business; what a
+ * status code or a surface line means to the itinerary is status.ts's.
  */
 import type {RawItinerary, RawSegment, RawTime} from '../adapters/types';
 import {bundledRules} from '../rules/rule-set';
-import {parseClock, parseDateText, parseDayOffset} from './parse';
+import {parseClock, parseDateText} from './parse';
+import {segmentStatus, splitByStatus} from './status';
 
 export type IsAirport = (code: string) => boolean;
 
 const bundledAirport: IsAirport = (code) => bundledRules().airports[code] !== undefined;
 
 /*
- * One segment line. Layouts differ only in spacing and in where the weekday goes:
+ * One segment line. Layouts differ in spacing, in where the weekday goes and in how the arrival's day is marked:
  *   Sabre    `1 KE  12Q 18MAR 1 LAXICN*SS1  2340  0510   20MAR 3 /DCKE /E`, `4 AS1292D 14MAR Q SEALAX SS2 915P 1159P`
- *   Galileo  ` 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA`
- *   eTerm    ` 1.  CA981  Y   SU15MAR  PEKJFK HK1   1300 1450          E T3T1`
- * Sabre glues the booking class to the flight number (`B61975U` = B6 1975 class U), so no separator is required there.
+ *   Galileo  ` 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA`, `… HK1  1155P * 640A O*         SU`
+ *   Apollo   ` 1 UA 857Y 15MAR SFOPVG HK1  1120A  350P|*      SU/MO   E`, `… HK1  1140P  540A2*      SU/TU   E`
+ *   Amadeus  `  3  CA 982 Y 20MAR 5 JFKPEK KK1  1330 1630 21MAR  E  CA/ABCDEF`, `… HK1   530P1125A 23MAR  E`
+ *   eTerm    ` 1.  CA981  Y   SU15MAR  PEKJFK HK1   1300 1450          E T3T1`, ` 2.  MU5101 W1  TU15SEP  SHAPEK HK1 …`,
+ *            ` 3. *MU8663 T2  FR18SEP  PEKHKG HK1 …` (code share), ` 4.  CZ3102 Y1  SU20SEP26HKGCAN HK1 …` (year, no space)
+ * Sabre glues the booking class to the flight number (`B61975U` = B6 1975 class U), so no separator is required there;
+ * eTerm adds a sub-class digit to the class (`T1`, `W1`). Every quantified run is followed by something it cannot
+ * match, so a failing line costs linear time (test/unit/extract/gds.test.ts times long lines).
  */
 const WEEKDAY_AFTER = String.raw`(?:\s+(?:[1-7]|[A-Z]{1,2}))?`;
 const SEGMENT_LINE = new RegExp(
 	String.raw`^\s*(?:(\d{1,2})(?:\.\s*|\s+))?` + // line number
-		String.raw`([A-Z0-9]{2})\s*(\d{1,4})\s*[A-Z]` + // carrier, number, booking class
-		String.raw`\s+(?:MO|TU|WE|TH|FR|SA|SU)?(\d{1,2}[A-Z]{3})` + // date; eTerm puts the weekday in front
+		String.raw`\*?([A-Z0-9]{2})\s*(\d{1,4})\s*[A-Z]\d?` + // code-share mark, carrier, number, booking class (+ sub-class)
+		String.raw`\s+(?:MO|TU|WE|TH|FR|SA|SU)?(\d{1,2}[A-Z]{3}(?:\d{2})?)` + // date; eTerm puts the weekday in front, a year after
 		WEEKDAY_AFTER +
-		String.raw`\s+([A-Z]{3})([A-Z]{3})` + // city pair
-		String.raw`(?:\s*\*?[A-Z]{2}\d{1,3})?` + // status and seat count: SS1, HK1, *SS1
+		String.raw`(?:\s+|(?<=\d))([A-Z]{3})([A-Z]{3})` + // city pair, glued to a date that ends in its year
+		String.raw`(?:\s*\*?([A-Z]{2})\d{1,3})?` + // status and seat count: SS1, HK1, *SS1, HX1
 		String.raw`\s+(\d{3,4}[APNM]?)` + // departure clock
-		String.raw`\s+(#?)(\d{3,4}[APNM]?)(?:\s*([+-]\d|#))?` + // arrival clock with a next-day mark before or after
+		String.raw`(?:\s+|(?<=[APNM]))(?:([#*-])\s*)?(\d{3,4}[APNM]?)` + // arrival clock, Galileo's day mark before it
+		String.raw`(?:\s*([+-]\d|#\d?|[|+])|(?<=[APNM])(\d))?\*?` + // day mark after it; Apollo's * (confirmed by the airline)
 		String.raw`(?:\s+(\d{1,2}[A-Z]{3})` + WEEKDAY_AFTER + ')?' + // arrival date
 		String.raw`(?=\s|$)`,
 );
@@ -35,8 +43,22 @@ const SEGMENT_LINE = new RegExp(
 /** A line that carries a PNR element number (`3 ARNK`, ` 4 HHL …`): part of the same record even when not a flight. */
 const NUMBERED_LINE = /^\s*(\d{1,2})(?:\.\s*|\s+)\S/;
 
+/** Rules, dashes and page-continuation marks around a surface word: `---- ARNK ----`, eTerm's trailing `+`. */
+const DECORATION = /^[-=*+]+$/;
+/**
+ * A word that names a surface segment, as a status code would (ARNK, arrival unknown; its spelling ARUNK; SURFACE),
+ * with rules glued to it (`--ARNK--`). Anchored at both ends, so one pass over the token.
+ */
+const SURFACE_TOKEN = /^[-=*]*(ARNK|ARUNK|SURFACE)[-=*]*$/;
+
 const PRINTOUT_FLIGHT = /^FLIGHT\s+([A-Z0-9]{2})\s*(\d{1,4})\s+-\s/;
-const PRINTOUT_LEG = /^(DEPARTURE|ARRIVAL):\s+(.+?)\s{2,}(\d{1,2} [A-Z]{3})\s+(\d{1,2}:\d{2})\s*$/;
+/**
+ * `DEPARTURE: BERLIN, DE (TEGEL)                                    07 JUN 12:10`: label, place, two or more spaces,
+ * date and clock. Read in steps (printoutLeg) because one pattern with a lazy place before a run of spaces tries
+ * every split of a long blank line.
+ */
+const PRINTOUT_LABEL = /^(DEPARTURE|ARRIVAL):\s+/;
+const PRINTOUT_WHEN = /(\d{1,2} [A-Z]{3})\s+(\d{1,2}:\d{2})$/;
 
 type Open = {kind: 'lines' | 'printout'; segments: RawSegment[]; lastNumber?: number};
 
@@ -52,16 +74,24 @@ export function parseGdsText(text: string, isAirport: IsAirport = bundledAirport
 	// …or a new agency header in a print-out.
 	let newBooking = false;
 	let block: PrintoutBlock | undefined;
+	// The printed line of every segment, for the report of what was excluded.
+	const lineOf = new Map<RawSegment, string>();
+	// A surface line that names no airports ends where the next flight starts.
+	let openSurface: RawSegment | undefined;
 
 	const close = () => {
-		if (open && open.segments.length > 0) result.push({segments: open.segments});
+		// A record of surface lines alone says nothing about any flight.
+		if (open && open.segments.some((s) => s.status !== 'surface')) result.push(...splitByStatus({segments: open.segments}, (s) => lineOf.get(s)));
 		open = undefined;
+		openSurface = undefined;
 	};
 	const append = (kind: Open['kind'], segment: RawSegment, number?: number) => {
 		if (!open || open.kind !== kind) {
 			close();
 			open = {kind, segments: []};
 		}
+		if (openSurface) openSurface.to = segment.from;
+		openSurface = undefined;
 		open.segments.push(segment);
 		open.lastNumber = number;
 		foreignLine = blank = newBooking = false;
@@ -76,7 +106,26 @@ export function parseGdsText(text: string, isAirport: IsAirport = bundledAirport
 			const restarted = seg.number !== undefined && last !== undefined && seg.number <= last;
 			const gap = foreignLine || (blank && (seg.number === undefined || last === undefined));
 			if (restarted || gap) close();
+			lineOf.set(seg.segment, line.trim());
 			append('lines', seg.segment, seg.number);
+			continue;
+		}
+
+		const surface = readSurfaceLine(line, isAirport);
+		if (surface) {
+			// Numbering that starts again at a surface line belongs to a record whose first flight is still to come:
+			// nothing to end there.
+			if (open?.kind === 'lines' && surface.number !== undefined && open.lastNumber !== undefined && surface.number <= open.lastNumber) close();
+			if (open) {
+				// Where the text names no airports, the surface sector runs from the last flight's arrival to the next
+				// flight's departure: said in the report, never used as a leg.
+				const from = surface.from ?? open.segments[open.segments.length - 1]?.to ?? '';
+				const segment: RawSegment = {from, to: surface.to ?? '', status: 'surface', statusCode: surface.word};
+				lineOf.set(segment, line.trim());
+				open.segments.push(segment);
+				if (surface.number !== undefined) open.lastNumber = surface.number;
+				openSurface = surface.to ? undefined : segment;
+			}
 			continue;
 		}
 
@@ -87,11 +136,11 @@ export function parseGdsText(text: string, isAirport: IsAirport = bundledAirport
 			block = {flight: `${flightHeader[1]}${flightHeader[2]}`};
 			continue;
 		}
-		const leg = block ? PRINTOUT_LEG.exec(line) : null;
+		const leg = block ? printoutLeg(line) : undefined;
 		if (block && leg) {
-			const place = printoutAirport(leg[2]!, isAirport);
-			const time: RawTime = {date: leg[3]!, time: leg[4]!};
-			if (leg[1] === 'DEPARTURE') {
+			const place = printoutAirport(leg.place, isAirport);
+			const time: RawTime = {date: leg.date, time: leg.time};
+			if (leg.label === 'DEPARTURE') {
 				block.from = place;
 				block.departs = time;
 			} else {
@@ -126,7 +175,7 @@ export function parseGdsText(text: string, isAirport: IsAirport = bundledAirport
 function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegment; number?: number} | undefined {
 	const m = SEGMENT_LINE.exec(line);
 	if (!m) return undefined;
-	const [, number, carrier, flightNumber, date, from, to, depClock, hashBefore, arrClock, markAfter, arrDate] = m;
+	const [, number, carrier, flightNumber, date, from, to, code, depClock, markBefore, arrClock, markAfter, digitAfter, arrDate] = m;
 	// The shape alone matches too much; every field must also read as what it claims to be.
 	if (!/[A-Z]/.test(carrier!)) return undefined;
 	if (!isAirport(from!) || !isAirport(to!)) return undefined;
@@ -135,10 +184,71 @@ function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegme
 
 	const arrives: RawTime = {time: arrClock!};
 	if (arrDate) arrives.date = arrDate;
-	const offset = parseDayOffset(`${hashBefore ?? ''}${markAfter ?? ''}`);
+	const offset = arrivalDayOffset(markBefore, markAfter ?? digitAfter);
 	if (offset !== 0) arrives.dayOffset = offset;
 	const segment: RawSegment = {from: from!, to: to!, departs: {date: date!, time: depClock!}, arrives, flight: `${carrier}${flightNumber}`};
+	if (code) {
+		const status = segmentStatus(code);
+		if (status) segment.status = status;
+		segment.statusCode = code;
+	}
 	return number === undefined ? {segment} : {segment, number: Number(number)};
+}
+
+/**
+ * Days between the departure's date and the arrival's, from the mark a display prints: Galileo before the arrival
+ * clock (`#` +1, `*` +2, `-` −1), the others after it (`+1`, `-1`, `#`, `#2`, Apollo's `|` and `+` for +1 and a digit
+ * glued to a 12-hour clock, `125A2`, for that many days).
+ */
+function arrivalDayOffset(before: string | undefined, after: string | undefined): number {
+	if (before) return before === '#' ? 1 : before === '*' ? 2 : -1;
+	if (!after) return 0;
+	if (after === '#' || after === '|' || after === '+') return 1;
+	const digit = Number(after.slice(-1));
+	return after.startsWith('-') ? -digit : digit;
+}
+
+/**
+ * A surface segment: ` 3 ARNK` (Sabre, Apollo), `  5  ARNK` (Amadeus), ` 3. ARNK` (Galileo), ` 4.    ARNK   ICNGMP`
+ * (eTerm names both ends), `---- ARNK ----`, `SURFACE PEK-SHA`. Read by tokens, not one pattern, so a long line costs
+ * one pass. Anything after the word but the two airports and decoration makes it not a surface line: "SURFACE
+ * TRANSPORT BY …" in a remark is prose.
+ */
+function readSurfaceLine(line: string, isAirport: IsAirport): {word: string; number?: number; from?: string; to?: string} | undefined {
+	if (!line.includes('ARNK') && !line.includes('ARUNK') && !line.includes('SURFACE')) return undefined;
+	const tokens = line.trim().split(/\s+/);
+	let number: number | undefined;
+	const numbered = /^(\d{1,2})\.?(.*)$/.exec(tokens[0]!);
+	if (numbered) {
+		number = Number(numbered[1]);
+		if (numbered[2]) tokens[0] = numbered[2];
+		else tokens.shift();
+	}
+	const words = tokens.filter((t) => !DECORATION.test(t));
+	const word = words[0] === undefined ? undefined : SURFACE_TOKEN.exec(words[0])?.[1];
+	if (word === undefined) return undefined;
+	const rest = words.slice(1).join(' ');
+	if (rest === '') return number === undefined ? {word} : {word, number};
+	const pair = /^([A-Z]{3})(?:[ /-]?)([A-Z]{3})$/.exec(rest);
+	if (!pair) return undefined;
+	const found: {word: string; number?: number; from?: string; to?: string} = {word};
+	if (number !== undefined) found.number = number;
+	// Codes the dataset does not know are left out rather than reported as airports.
+	if (isAirport(pair[1]!)) found.from = pair[1]!;
+	if (isAirport(pair[2]!)) found.to = pair[2]!;
+	return found;
+}
+
+function printoutLeg(line: string): {label: string; place: string; date: string; time: string} | undefined {
+	const label = PRINTOUT_LABEL.exec(line);
+	if (!label) return undefined;
+	const rest = line.slice(label[0].length).trimEnd();
+	const when = PRINTOUT_WHEN.exec(rest);
+	if (!when) return undefined;
+	const before = rest.slice(0, when.index);
+	const place = before.trimEnd();
+	if (place === '' || before.length - place.length < 2) return undefined;
+	return {label: label[1]!, place, date: when[1]!, time: when[2]!};
 }
 
 /**

@@ -8,6 +8,7 @@ import type {RuleSet} from '../rules/load-rules';
 import type {SegmentInput} from '../rules/types';
 import type {RawItinerary, RawTime} from '../adapters/types';
 import {normalizeFlightNumber, parseClock, parseDateText, resolveYear} from './parse';
+import {isCheckedStatus} from './status';
 
 export type Normalized = {ok: true; segments: SegmentInput[]} | {ok: false; problem: string};
 
@@ -115,6 +116,9 @@ export function normalizeItinerary(raw: RawItinerary, referenceDate: string, rul
 	if (raw.segments.length === 0) return {ok: false, problem: 'no segments'};
 	const segments: SegmentInput[] = [];
 	for (const [i, s] of raw.segments.entries()) {
+		// splitByStatus takes these out; one still here would be checked as a flight the traveller does not hold, or
+		// (a surface segment) glue two trips together. Refuse rather than guess which.
+		if (!isCheckedStatus(s.status)) return {ok: false, problem: `segment ${i + 1}: ${s.status} (${s.statusCode ?? 'no code'}), not a flight to check`};
 		const from = resolveAirport(s.from, rules);
 		const to = resolveAirport(s.to, rules);
 		if (!from) return {ok: false, problem: `segment ${i + 1}: unknown airport "${s.from}"`};

@@ -26,6 +26,7 @@ type Output = {
 	adapter: string;
 	itineraries: {segments: Record<string, unknown>[]; confidence: string}[];
 	dropped?: number;
+	excluded?: Record<string, unknown>[];
 };
 
 function ok(args: string[]): Output {
@@ -69,6 +70,37 @@ describe('npm run detect', () => {
 			adapter: 'gds',
 			itineraries: [
 				{segments: [{from: 'HKG', to: 'SEA', departure: '2026-01-20T11:45', arrival: '2026-01-20T08:11', flight: 'DL38'}], confidence: 'structured'},
+			],
+		});
+	}, SLOW);
+
+	// The synthetic Sabre display of test/unit/extract/gds.test.ts: HX flights via PEK, a WK/TK schedule change, an
+	// ARNK, a waitlisted (HL) flight. Values read off the fixture's lines.
+	it('lists the segments it left out, and why, under "excluded"', () => {
+		expect(ok(['test/fixtures/gds/synthetic__sabre-status-arnk.txt', '--date', '2026-01-10'])).toEqual({
+			adapter: 'gds',
+			itineraries: [
+				{
+					segments: [
+						{from: 'JFK', to: 'ICN', departure: '2026-03-20T14:00', arrival: '2026-03-21T17:50', flight: 'KE82'},
+						{from: 'ICN', to: 'NRT', departure: '2026-03-21T19:00', arrival: '2026-03-21T21:20', flight: 'KE705'},
+					],
+					confidence: 'structured',
+				},
+				{
+					segments: [
+						{from: 'HND', to: 'PEK', departure: '2026-06-20T08:50', arrival: '2026-06-20T11:40', flight: 'NH961'},
+						{from: 'PEK', to: 'JFK', departure: '2026-06-22T16:00', arrival: '2026-06-22T17:00', flight: 'CA989'},
+					],
+					confidence: 'structured',
+				},
+			],
+			excluded: [
+				{line: '1 CA 981Y 20MAR 5 JFKPEK*HX1  1300  1600   21MAR 6 /DCCA /E', flight: 'CA981', from: 'JFK', to: 'PEK', status: 'cancelled', code: 'HX'},
+				{line: '2 CA 925Y 23MAR 1 PEKNRT*HX1  0830  1250 /DCCA /E', flight: 'CA925', from: 'PEK', to: 'NRT', status: 'cancelled', code: 'HX'},
+				{line: '3 KE  82Y 20MAR 5 JFKICN*WK1  1330  1720   21MAR 6 /DCKE /E', flight: 'KE82', from: 'JFK', to: 'ICN', status: 'cancelled', code: 'WK'},
+				{line: '6 ARNK', from: 'NRT', to: 'HND', status: 'surface', code: 'ARNK'},
+				{line: '8 CA 981Y 22JUN 1 PEKJFK*HL1  1300  1400 /DCCA /E', flight: 'CA981', from: 'PEK', to: 'JFK', status: 'waitlisted', code: 'HL'},
 			],
 		});
 	}, SLOW);

@@ -1,8 +1,10 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import type {RawSegment} from '../../../lib/adapters/types';
+import type {RawItinerary, RawSegment} from '../../../lib/adapters/types';
+import {detectText} from '../../../lib/detect';
 import {parseGdsText} from '../../../lib/extract/gds';
 import {normalizeItinerary, resolveAirport} from '../../../lib/extract/normalize';
+import {SEGMENT_STATUS, segmentStatus, splitByStatus} from '../../../lib/extract/status';
 import {loadRules} from '../../../lib/rules/load-rules';
 
 const rules = loadRules();
@@ -19,59 +21,71 @@ function seg(flight: string, from: string, to: string, depDate: string, depTime:
 	return {from, to, flight, departs: {date: depDate, time: depTime}, arrives: arrDate ? {time: arrTime, date: arrDate} : {time: arrTime}};
 }
 
+/** The same segments with the confirmed status code their lines print (`SS1`, `*SS1`, `HS3`, `HK1`). */
+function held(code: string, ...segments: RawSegment[]): RawSegment[] {
+	return segments.map((s) => ({...s, status: 'confirmed', statusCode: code}));
+}
+
 describe('Sabre sell lines (wnbjke/PNR-converter notes.txt)', () => {
 	const itineraries = parseGdsText(fixture('wnbjke__PNR-converter__notes.txt'));
 
 	// Seven chat messages, each one pasted PNR. Messages 4 and 5 are the same QR trip pasted twice: the text shows it
-	// twice, so it is two itineraries (SOURCES.md's "six itineraries" counts distinct trips).
+	// twice, so it is two itineraries (SOURCES.md's "six itineraries" counts distinct trips). Every line is sold (`SS1`,
+	// `*SS1`, `SS2`).
 	it('finds the seven pasted itineraries, segment for segment', () => {
 		expect(itineraries).toEqual([
 			{
-				segments: [
+				segments: held(
+					'SS',
 					seg('B61975', 'JFK', 'YVR', '06SEP', '612P', '940P'),
 					seg('AS58', 'SIT', 'SEA', '17SEP', '145P', '504P'),
 					seg('AS22', 'SEA', 'JFK', '17SEP', '950P', '600A', '18SEP'),
-				],
+				),
 			},
 			{
 				// A blank line after every segment, numbering 1–4 going on: one PNR.
-				segments: [
+				segments: held(
+					'SS',
 					seg('B6288', 'LAX', 'BOS', '07MAR', '700A', '322P'),
 					seg('FI630', 'BOS', 'KEF', '07MAR', '800P', '615A', '08MAR'),
 					seg('FI681', 'KEF', 'SEA', '14MAR', '505P', '600P'),
 					seg('AS1292', 'SEA', 'LAX', '14MAR', '915P', '1159P'),
-				],
+				),
 			},
 			{
-				segments: [
+				segments: held(
+					'SS',
 					seg('KE12', 'LAX', 'ICN', '18MAR', '2340', '0510', '20MAR'),
 					seg('KE663', 'ICN', 'HKT', '20MAR', '1655', '2140'),
 					seg('KE664', 'HKT', 'ICN', '25MAR', '2330', '0725', '26MAR'),
 					seg('KE17', 'ICN', 'LAX', '26MAR', '1430', '0930'),
-				],
+				),
 			},
 			...[0, 1].map(() => ({
-				segments: [
+				segments: held(
+					'SS',
 					seg('QR740', 'LAX', 'DOH', '18MAR', '1615', '1750', '19MAR'),
 					seg('QR842', 'DOH', 'HKT', '19MAR', '2035', '0715', '20MAR'),
 					seg('QR841', 'HKT', 'DOH', '26MAR', '0035', '0400'),
 					seg('QR739', 'DOH', 'LAX', '26MAR', '0805', '1415'),
-				],
+				),
 			})),
 			{
-				segments: [
+				segments: held(
+					'SS',
 					seg('VN972', 'BOM', 'HAN', '23JAN', '2310', '0530', '24JAN'),
 					seg('SQ177', 'SGN', 'SIN', '31JAN', '1215', '1520'),
 					seg('SQ424', 'SIN', 'BOM', '31JAN', '1845', '2210'),
-				],
+				),
 			},
 			{
-				segments: [
+				segments: held(
+					'SS',
 					seg('AA2968', 'SAN', 'MIA', '13APR', '915P', '522A', '14APR'),
 					seg('AA242', 'MIA', 'HAV', '14APR', '814A', '930A'),
 					seg('AA1334', 'HAV', 'MIA', '22APR', '1145A', '1257P'),
 					seg('AA2914', 'MIA', 'SAN', '22APR', '400P', '623P'),
-				],
+				),
 			},
 		]);
 	});
@@ -92,7 +106,7 @@ describe('Galileo (kitinerary travelport-galileo single-leg-three-passengers)', 
 	const itineraries = parseGdsText(fixture('KDE__kitinerary__travelport-galileo_single-leg-three-passengers.txt'));
 
 	it('finds the one DL segment and nothing in the name or SSR lines', () => {
-		expect(itineraries).toEqual([{segments: [seg('DL38', 'HKG', 'SEA', '20JAN', '1145', '0811')]}]);
+		expect(itineraries).toEqual([{segments: held('HS', seg('DL38', 'HKG', 'SEA', '20JAN', '1145', '0811'))}]);
 	});
 
 	// TKTG-TAU/SU20DEC and the line's trailing SA fit 20 Dec 2023 (a Sunday) and 20 Jan 2024 (a Saturday).
@@ -144,10 +158,11 @@ describe('TravelSky eTerm segment lines (constructed)', () => {
 	it('reads both segments as one itinerary, with the +1 as a day offset', () => {
 		expect(parseGdsText(text)).toEqual([
 			{
-				segments: [
+				segments: held(
+					'HK',
 					seg('CA981', 'PEK', 'JFK', '15MAR', '1300', '1450'),
 					{from: 'JFK', to: 'PEK', flight: 'CA982', departs: {date: '20MAR', time: '1730'}, arrives: {time: '2025', dayOffset: 1}},
-				],
+				),
 			},
 		]);
 	});
@@ -200,5 +215,371 @@ describe('text that is not a GDS display', () => {
 	// instead of printing GDS segment lines, so it is an e-mail format, not GDS text: nothing here.
 	it('leaves the FCM/Travellink e-mail to an e-mail parser', () => {
 		expect(parseGdsText(fixture('KDE__kitinerary__fcmtravel_2.txt'))).toEqual([]);
+	});
+});
+
+describe('segment status table (lib/extract/status.ts)', () => {
+	// The groups are the IATA/GDS meanings (HK holds confirmed, HL have listed, HX have cancelled, WK was confirmed…).
+	it('reads each code as the GDS manuals define it', () => {
+		for (const code of ['HK', 'KK', 'RR', 'TK', 'SS', 'HS', 'KL', 'DK', 'GK']) expect(segmentStatus(code), code).toBe('confirmed');
+		for (const code of ['HN', 'NN', 'PN', 'TN']) expect(segmentStatus(code), code).toBe('unconfirmed');
+		for (const code of ['HL', 'LL', 'US', 'UU', 'TL']) expect(segmentStatus(code), code).toBe('waitlisted');
+		for (const code of ['UN', 'UC', 'NO', 'HX', 'XX', 'XK', 'XL', 'WK']) expect(segmentStatus(code), code).toBe('cancelled');
+		for (const code of ['ARNK', 'ARUNK', 'SURFACE']) expect(segmentStatus(code), code).toBe('surface');
+	});
+
+	it('knows no other code: lower case, unknown codes and Object.prototype names have no status', () => {
+		for (const code of ['hk', 'Hk', 'ZZ', 'OK', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(segmentStatus(code), code).toBeUndefined();
+	});
+
+	it('holds capital-letter codes only, each with one of the five statuses', () => {
+		for (const [code, status] of Object.entries(SEGMENT_STATUS)) {
+			expect(code).toMatch(/^[A-Z]{2,7}$/);
+			expect(['confirmed', 'unconfirmed', 'cancelled', 'waitlisted', 'surface']).toContain(status);
+		}
+	});
+});
+
+/** Normalised route of an itinerary, `JFK-ICN ICN-NRT`, or the normaliser's problem. */
+function route(raw: RawItinerary, referenceDate = '2026-01-10'): string {
+	const n = normalizeItinerary(raw, referenceDate, rules);
+	return n.ok ? n.segments.map((s) => `${s.from}-${s.to}`).join(' ') : n.problem;
+}
+
+const inMainland = (code: string) => rules.airports[code]?.country === 'CN';
+
+// A Sabre display written for these tests (test/fixtures/SOURCES.md): the CA flights via PEK were cancelled (HX) and
+// rebooked on KE via ICN, whose time then changed (WK old, TK new); an ARNK; a June trip HND → PEK → JFK whose first
+// choice out of PEK is waitlisted (HL). Expected values are read off the lines.
+describe('status codes and an ARNK in a Sabre display (synthetic fixture)', () => {
+	const itineraries = parseGdsText(fixture('synthetic__sabre-status-arnk.txt'));
+
+	it('keeps the held flights, splits at the ARNK, and reports every line it left out with its code', () => {
+		expect(itineraries).toEqual([
+			{
+				segments: [
+					{...seg('KE82', 'JFK', 'ICN', '20MAR', '1400', '1750', '21MAR'), status: 'confirmed', statusCode: 'TK'},
+					...held('HK', seg('KE705', 'ICN', 'NRT', '21MAR', '1900', '2120')),
+				],
+				excluded: [
+					{line: '1 CA 981Y 20MAR 5 JFKPEK*HX1  1300  1600   21MAR 6 /DCCA /E', flight: 'CA981', from: 'JFK', to: 'PEK', status: 'cancelled', code: 'HX'},
+					{line: '2 CA 925Y 23MAR 1 PEKNRT*HX1  0830  1250 /DCCA /E', flight: 'CA925', from: 'PEK', to: 'NRT', status: 'cancelled', code: 'HX'},
+					{line: '3 KE  82Y 20MAR 5 JFKICN*WK1  1330  1720   21MAR 6 /DCKE /E', flight: 'KE82', from: 'JFK', to: 'ICN', status: 'cancelled', code: 'WK'},
+					// A bare ARNK names no airports: it runs from the last arrival (NRT) to the next departure (HND).
+					{line: '6 ARNK', from: 'NRT', to: 'HND', status: 'surface', code: 'ARNK'},
+				],
+			},
+			{
+				segments: held('HK', seg('NH961', 'HND', 'PEK', '20JUN', '0850', '1140'), seg('CA989', 'PEK', 'JFK', '22JUN', '1600', '1700')),
+				excluded: [{line: '8 CA 981Y 22JUN 1 PEKJFK*HL1  1300  1400 /DCCA /E', flight: 'CA981', from: 'PEK', to: 'JFK', status: 'waitlisted', code: 'HL'}],
+			},
+		]);
+	});
+
+	it('gives the March trip no leg in mainland China: the cancelled CA flights through PEK are gone', () => {
+		const n = normalizeItinerary(itineraries[0]!, '2026-01-10', rules);
+		expect(n.ok).toBe(true);
+		if (!n.ok) return;
+		expect(n.segments.some((s) => inMainland(s.from) || inMainland(s.to))).toBe(false);
+		// WK 1330 → 1720 was replaced by TK 1400 → 1750: only the new times.
+		expect(n.segments[0]).toEqual({from: 'JFK', to: 'ICN', flight: 'KE82', departure: '2026-03-20T14:00', arrival: '2026-03-21T17:50'});
+	});
+
+	it('checks the June trip on its own, leaving PEK on the held CA989 and not the waitlisted CA981', () => {
+		expect(route(itineraries[1]!)).toBe('HND-PEK PEK-JFK');
+		const n = normalizeItinerary(itineraries[1]!, '2026-01-10', rules);
+		expect(n.ok && n.segments[1]).toEqual({from: 'PEK', to: 'JFK', flight: 'CA989', departure: '2026-06-22T16:00', arrival: '2026-06-22T17:00'});
+	});
+
+	it('reports the exclusions in the detection, in the order the display prints them', () => {
+		const d = detectText(fixture('synthetic__sabre-status-arnk.txt'), '2026-01-10', rules);
+		expect(d.adapter).toBe('gds');
+		expect(d.itineraries.map((i) => i.segments.map((s) => s.flight).join(' '))).toEqual(['KE82 KE705', 'NH961 CA989']);
+		expect(d.excluded?.map((e) => `${e.code} ${e.flight ?? ''}`.trim())).toEqual(['HX CA981', 'HX CA925', 'WK KE82', 'ARNK', 'HL CA981']);
+		expect(d.dropped).toBeUndefined();
+	});
+});
+
+// Constructed lines, one display layout each (the layouts in gds.ts's header comment); no capture shows these.
+describe('unconfirmed, waitlisted and cancelled lines (constructed)', () => {
+	it('Galileo: leaves the waitlisted (HL) HKG → PEK leg out, so the trip never reaches the mainland', () => {
+		const text = [' 1. CX  873 Y  15MAR SFOHKG HK1  1155P * 640A O*         SU', ' 2. CX  390 Y  17MAR HKGPEK HL1  1000A   105P O*         TU'].join('\n');
+		const [it0, ...more] = parseGdsText(text);
+		expect(more).toEqual([]);
+		expect(it0).toEqual({
+			segments: [{...held('HK', seg('CX873', 'SFO', 'HKG', '15MAR', '1155P', '640A'))[0]!, arrives: {time: '640A', dayOffset: 2}}],
+			excluded: [{line: '2. CX  390 Y  17MAR HKGPEK HL1  1000A   105P O*         TU', flight: 'CX390', from: 'HKG', to: 'PEK', status: 'waitlisted', code: 'HL'}],
+		});
+		expect(route(it0!)).toBe('SFO-HKG');
+	});
+
+	it('Apollo: an airline cancellation (UN) and its waitlisted replacement (HL) both go; the held PR flight stays', () => {
+		const text = [
+			' 1 UA 857Y 15MAR SFOPVG HK1  1120A  350P|*      SU/MO   E',
+			' 2 MU 597B 17MAR PVGMNL UN1   110P  420P *         TU   E',
+			' 3 MU 597B 17MAR PVGMNL HL1   110P  420P           TU',
+			' 4 PR 337Y 17MAR PVGMNL HK1  1010A  105P *         TU   E',
+		].join('\n');
+		const [it0] = parseGdsText(text);
+		expect(it0?.segments.map((s) => `${s.flight} ${s.statusCode}`)).toEqual(['UA857 HK', 'PR337 HK']);
+		expect(it0?.excluded?.map((e) => [e.code, e.status])).toEqual([
+			['UN', 'cancelled'],
+			['HL', 'waitlisted'],
+		]);
+	});
+
+	it('eTerm: a requested (HN) flight is not a leg yet', () => {
+		const text = [' 2.  CA1524 Y   FR20MAR  PEKSHA HN1   1400 1610          E T3T2', ' 3.  MU5102 Y   SU22MAR  SHAPEK HK1   0900 1120          E T2T2'].join('\n');
+		const [it0] = parseGdsText(text);
+		expect(it0?.segments).toEqual(held('HK', seg('MU5102', 'SHA', 'PEK', '22MAR', '0900', '1120')));
+		expect(it0?.excluded).toEqual([{line: '2.  CA1524 Y   FR20MAR  PEKSHA HN1   1400 1610          E T3T2', flight: 'CA1524', from: 'PEK', to: 'SHA', status: 'unconfirmed', code: 'HN'}]);
+	});
+
+	it('Amadeus: a schedule change shown as WK (old) and KK (new) yields the KK times only', () => {
+		const text = [
+			'  1.TEST/PASSENGER MR',
+			'  2  CA 982 Y 20MAR 5 JFKPEK WK1  1300 1600 21MAR  E  CA/ABCDEF',
+			'  3  CA 982 Y 20MAR 5 JFKPEK KK1  1330 1630 21MAR  E  CA/ABCDEF',
+		].join('\n');
+		expect(parseGdsText(text)).toEqual([
+			{
+				segments: held('KK', seg('CA982', 'JFK', 'PEK', '20MAR', '1330', '1630', '21MAR')),
+				excluded: [{line: '2  CA 982 Y 20MAR 5 JFKPEK WK1  1300 1600 21MAR  E  CA/ABCDEF', flight: 'CA982', from: 'JFK', to: 'PEK', status: 'cancelled', code: 'WK'}],
+			},
+		]);
+	});
+
+	it('keeps a segment whose code the table does not know, with the code as printed', () => {
+		const [it0] = parseGdsText(' 1 CA 982Y 20MAR 5 JFKPEK*ZQ1  1300  1600   21MAR 6 /DCCA /E');
+		expect(it0).toEqual({segments: [{...seg('CA982', 'JFK', 'PEK', '20MAR', '1300', '1600', '21MAR'), statusCode: 'ZQ'}]});
+	});
+
+	it('gives a record of excluded flights only as an itinerary with no segments, and detect stops there', () => {
+		const text = ' 1 CA 982Y 20MAR 5 JFKPEK*HL1  1300  1600   21MAR 6 /DCCA /E';
+		expect(parseGdsText(text)).toEqual([{segments: [], excluded: [{line: text.trim(), flight: 'CA982', from: 'JFK', to: 'PEK', status: 'waitlisted', code: 'HL'}]}]);
+		// Not dropped (nothing was refused) and not handed to the generic detector, which would read the line as a flight.
+		expect(detectText(text, '2026-01-10', rules)).toEqual({
+			adapter: 'gds',
+			itineraries: [],
+			excluded: [{line: text.trim(), flight: 'CA982', from: 'JFK', to: 'PEK', status: 'waitlisted', code: 'HL'}],
+		});
+	});
+});
+
+describe('surface segments end an itinerary (constructed lines)', () => {
+	// Outbound to Beijing in March, home from Shanghai in June: one trip of three months without the split.
+	const outbound = ' 1 CA 984Y 15MAR 7 LAXPEK*HK1  1150  1700   16MAR 1 /DCCA /E';
+	const home = ' 3 MU 586Y 20JUN 6 PVGLAX*HK1  1215  0830 /DCMU /E';
+
+	it('Sabre ARNK: two trips, each checked on its own', () => {
+		const itineraries = parseGdsText([outbound, ' 2 ARNK', home].join('\n'));
+		expect(itineraries.map((i) => route(i))).toEqual(['LAX-PEK', 'PVG-LAX']);
+		expect(itineraries[0]?.excluded).toEqual([{line: '2 ARNK', from: 'PEK', to: 'PVG', status: 'surface', code: 'ARNK'}]);
+		expect(itineraries[1]?.excluded).toBeUndefined();
+	});
+
+	it('the same for Amadeus, Galileo and Apollo ARNK lines, a ruled ARNK, ARUNK and SURFACE', () => {
+		for (const line of ['  2  ARNK', ' 2. ARNK', ' 2   ARNK', '---- ARNK ----', ' 2 ARUNK', ' 2 SURFACE', '2.ARNK']) {
+			expect(parseGdsText([outbound, line, home].join('\n')).map((i) => route(i)), line).toEqual(['LAX-PEK', 'PVG-LAX']);
+		}
+	});
+
+	it('eTerm: the ARNK names its two ends (ICN → GMP), and the trailing page mark is not a word', () => {
+		const text = [
+			' 3.  CA131  Y   FR13MAR  PEKICN HK1   0830 1140          E T3T1',
+			' 4.    ARNK              ICNGMP                                                +',
+			' 5.  CA132  Y   SU22MAR  GMPPEK HK1   1320 1430          E I T3',
+		].join('\n');
+		const itineraries = parseGdsText(text);
+		expect(itineraries.map((i) => route(i))).toEqual(['PEK-ICN', 'GMP-PEK']);
+		expect(itineraries[0]?.excluded).toEqual([{line: '4.    ARNK              ICNGMP                                                +', from: 'ICN', to: 'GMP', status: 'surface', code: 'ARNK'}]);
+	});
+
+	it('SURFACE with a hyphenated city pair names its ends too', () => {
+		const itineraries = parseGdsText([outbound, ' 2 SURFACE PEK-SHA', home].join('\n'));
+		expect(itineraries[0]?.excluded).toEqual([{line: '2 SURFACE PEK-SHA', from: 'PEK', to: 'SHA', status: 'surface', code: 'SURFACE'}]);
+	});
+
+	it('does not split at prose that mentions a surface sector', () => {
+		for (const line of ['SURFACE TRANSPORT BY TRAIN PEK TO SHA', '  RMK ARNK BETWEEN PEK AND SHA', 'the ARNK segment']) {
+			// An indented remark keeps the record open; an unindented line ends it as any foreign line does.
+			const n = parseGdsText([outbound, line, ' 2 CA 981Y 20MAR 5 PEKJFK*HK1  1300  1400 /DCCA /E'].join('\n'));
+			expect(n.flatMap((i) => i.excluded ?? []), line).toEqual([]);
+		}
+		const [it0] = parseGdsText([outbound, '  RMK ARNK BETWEEN PEK AND SHA', ' 2 CA 981Y 20MAR 5 PEKJFK*HK1  1300  1400 /DCCA /E'].join('\n'));
+		expect(route(it0!)).toBe('LAX-PEK PEK-JFK');
+	});
+
+	it('ignores a surface line before any flight, and an ARNK where the numbering starts a new record', () => {
+		expect(parseGdsText([' 1 ARNK', ' 2 CA 981Y 20MAR 5 PEKJFK*HK1  1300  1400 /DCCA /E'].join('\n'))).toEqual([
+			{segments: held('HK', seg('CA981', 'PEK', 'JFK', '20MAR', '1300', '1400'))},
+		]);
+		const restarted = parseGdsText([outbound, ' 1 ARNK', ' 2 CA 981Y 20MAR 5 PEKJFK*HK1  1300  1400 /DCCA /E'].join('\n'));
+		expect(restarted.map((i) => [route(i), i.excluded])).toEqual([
+			['LAX-PEK', undefined],
+			['PEK-JFK', undefined],
+		]);
+	});
+
+	it('splits an Amadeus print-out at a ruled ARNK line between two FLIGHT blocks', () => {
+		const text = [
+			'FLIGHT     CA 984 - AIR CHINA                                SUN 15 MARCH 2026',
+			'-----------------------------------------------------------------------------',
+			'DEPARTURE: LOS ANGELES, CA (LAX)                                 15 MAR 11:50',
+			'ARRIVAL:   BEIJING, CN (PEK)                                     16 MAR 17:00',
+			'---- ARNK ----',
+			'FLIGHT     MU 586 - CHINA EASTERN                            SAT 20 JUNE 2026',
+			'-----------------------------------------------------------------------------',
+			'DEPARTURE: SHANGHAI, CN (PVG)                                    20 JUN 12:15',
+			'ARRIVAL:   LOS ANGELES, CA (LAX)                                 20 JUN 08:30',
+		].join('\n');
+		const itineraries = parseGdsText(text);
+		expect(itineraries.map((i) => route(i))).toEqual(['LAX-PEK', 'PVG-LAX']);
+		expect(itineraries[0]?.excluded).toEqual([{line: '---- ARNK ----', from: 'PEK', to: 'PVG', status: 'surface', code: 'ARNK'}]);
+	});
+});
+
+describe('arrival day marks (constructed lines)', () => {
+	// [layout, line, arrival clock, days after the departure's date]; the marks are the layouts' own.
+	const cases: [string, string, string, number][] = [
+		['Galileo # before, spaced', ' 1. CA  986 Y  15MAR SFOPEK HK1   145P # 605P O*         SU', '605P', 1],
+		['Galileo # before, glued', ' 1. DL  159 Y  15MAR ATLPVG HK1  1205P #330P O*         SU', '330P', 1],
+		['Galileo * before (+2)', ' 1. CX  873 Y  15MAR SFOHKG HK1  1155P * 640A O*         SU', '640A', 2],
+		['Galileo - before (-1)', ' 1. UA  154 Y  20MAR GUMHNL HK1   715A - 750P O*         FR', '750P', -1],
+		['Apollo | after', ' 1 UA 857Y 15MAR SFOPVG HK1  1120A  350P|*      SU/MO   E', '350P', 1],
+		['Apollo | after, spaced', ' 1 UA 857Y 15MAR SFOPVG HK1  1120A  350P |*  ', '350P', 1],
+		['Apollo + after', ' 1 UA 857Y 15MAR SFOPVG HK1  1120A  350P+*      SU/MO   E', '350P', 1],
+		['Apollo digit after', ' 1 UA 869Y 15MAR SFOHKG HK1  1140P  540A2*      SU/TU   E', '540A', 2],
+		['#1 after', ' 1 CA 982Y 15MAR 7 JFKPEK*HK1  1255P  0340P#1 /DCCA /E', '0340P', 1],
+		['#2 after', ' 1 CX 841Y 15MAR 7 JFKHKG*HK1  1145P  0545A#2 /DCCX /E', '0545A', 2],
+		['+2 after', ' 1 SQ  24Y 15MAR 7 JFKSIN*HK1  2230  0515+2 /DCSQ /E', '0515', 2],
+		['eTerm -1', ' 2.  CA987  Y   MO16MAR  PEKLAX HK1   0100 2150-1          E T3TB', '2150', -1],
+	];
+
+	it.each(cases)('%s', (_layout, line, time, dayOffset) => {
+		const [it0] = parseGdsText(line);
+		expect(it0?.segments[0]?.arrives).toEqual({time, dayOffset});
+	});
+
+	it('normalises a Galileo * (+2) arrival two days on', () => {
+		const [it0] = parseGdsText(' 1. CX  873 Y  15MAR SFOHKG HK1  1155P * 640A O*         SU');
+		const n = normalizeItinerary(it0!, '2026-01-10', rules);
+		expect(n.ok && n.segments[0]).toEqual({from: 'SFO', to: 'HKG', flight: 'CX873', departure: '2026-03-15T23:55', arrival: '2026-03-17T06:40'});
+	});
+
+	// Amadeus right-aligns both clocks in five columns, so a five-character arrival touches the departure.
+	it('reads Amadeus clocks that run together (530P1125A) as two clocks', () => {
+		const [it0] = parseGdsText('  4  LH 730 Y 22MAR 7 FRAPVG HK1   530P1125A 23MAR  E  LH/ABCDEF');
+		expect(it0?.segments).toEqual(held('HK', seg('LH730', 'FRA', 'PVG', '22MAR', '530P', '1125A', '23MAR')));
+	});
+
+	it('still refuses a run of digits that is no pair of clocks', () => {
+		expect(parseGdsText('  4  LH 728 Y 22MAR 7 FRAPVG HK1   95001520 23MAR  E')).toEqual([]);
+	});
+});
+
+describe('TravelSky eTerm RT display with sub-classes (constructed)', () => {
+	// Sub-class digits after the booking class (W1, T2, Y1), a code share (`*MU8663 … OP-CX`), and a date that carries
+	// its year and runs into the city pair (20SEP26HKGCAN), as RT shows segments outside the current year.
+	const text = [
+		' 1.TEST/PASSENGER MR AB1CDE',
+		' 2.  MU5101 W1  TU15SEP  SHAPEK HK1   0800 1010          E T2T3',
+		' 3. *MU8663 T2  FR18SEP  PEKHKG HK1   1320 1705          E T3T1 OP-CX391',
+		' 4.  CZ3102 Y1  SU20SEP26HKGCAN HK1   0930 1035          E T1T2',
+		' 5.SHA/T SHA/T 021-00000000/TEST AGENCY/ABCDEFG',
+	].join('\n');
+
+	it('reads every segment line of the record', () => {
+		expect(parseGdsText(text)).toEqual([
+			{
+				segments: held(
+					'HK',
+					seg('MU5101', 'SHA', 'PEK', '15SEP', '0800', '1010'),
+					seg('MU8663', 'PEK', 'HKG', '18SEP', '1320', '1705'),
+					seg('CZ3102', 'HKG', 'CAN', '20SEP26', '0930', '1035'),
+				),
+			},
+		]);
+	});
+
+	it('normalises the year the line prints', () => {
+		const n = normalizeItinerary(parseGdsText(text)[0]!, '2026-01-10', rules);
+		expect(n.ok && n.segments.map((s) => s.departure)).toEqual(['2026-09-15T08:00', '2026-09-18T13:20', '2026-09-20T09:30']);
+	});
+});
+
+describe('splitByStatus, the shared layer', () => {
+	const f = (from: string, to: string, status?: RawSegment['status'], statusCode?: string): RawSegment => ({
+		from,
+		to,
+		...(status ? {status} : {}),
+		...(statusCode ? {statusCode} : {}),
+	});
+
+	it('keeps confirmed and statusless segments in order and moves the others out, splitting at surface ones', () => {
+		const out = splitByStatus({
+			segments: [f('AAA', 'BBB'), f('BBB', 'CCC', 'cancelled', 'HX'), f('BBB', 'CCC', 'confirmed', 'HK'), f('CCC', 'DDD', 'surface', 'ARNK'), f('DDD', 'EEE', 'waitlisted', 'HL'), f('DDD', 'EEE')],
+		});
+		expect(out).toEqual([
+			{
+				segments: [f('AAA', 'BBB'), f('BBB', 'CCC', 'confirmed', 'HK')],
+				excluded: [
+					{from: 'BBB', to: 'CCC', status: 'cancelled', code: 'HX'},
+					{from: 'CCC', to: 'DDD', status: 'surface', code: 'ARNK'},
+				],
+			},
+			{segments: [f('DDD', 'EEE')], excluded: [{from: 'DDD', to: 'EEE', status: 'waitlisted', code: 'HL'}]},
+		]);
+	});
+
+	it('carries exclusions before the first kept segment to it, and those after the last to the last', () => {
+		const out = splitByStatus({segments: [f('AAA', 'BBB', 'surface', 'ARNK'), f('BBB', 'CCC'), f('CCC', 'DDD', 'unconfirmed', 'NN')]});
+		expect(out).toEqual([
+			{
+				segments: [f('BBB', 'CCC')],
+				excluded: [
+					{from: 'AAA', to: 'BBB', status: 'surface', code: 'ARNK'},
+					{from: 'CCC', to: 'DDD', status: 'unconfirmed', code: 'NN'},
+				],
+			},
+		]);
+	});
+
+	it('leaves an itinerary with nothing to exclude untouched', () => {
+		expect(splitByStatus({segments: [f('AAA', 'BBB'), f('BBB', 'CCC', 'confirmed', 'KK')]})).toEqual([{segments: [f('AAA', 'BBB'), f('BBB', 'CCC', 'confirmed', 'KK')]}]);
+	});
+
+	it('is what the normaliser insists on: a segment of an excluded status is refused, not checked', () => {
+		expect(normalizeItinerary({segments: [f('JFK', 'PEK', 'cancelled', 'HX')]}, '2026-01-10', rules)).toEqual({ok: false, problem: 'segment 1: cancelled (HX), not a flight to check'});
+		expect(normalizeItinerary({segments: [f('JFK', 'PEK'), f('PEK', 'PVG', 'surface')]}, '2026-01-10', rules)).toEqual({ok: false, problem: 'segment 2: surface (no code), not a flight to check'});
+		expect(normalizeItinerary({segments: [f('JFK', 'PEK', 'confirmed', 'HK')]}, '2026-01-10', rules)).toEqual({ok: true, segments: [{from: 'JFK', to: 'PEK'}]});
+	});
+});
+
+describe('parsing time grows with the line, not its square', () => {
+	// Each of these ends where a greedy run would have to be tried at every length: with a backtracking pattern the
+	// 100,000-character lines take minutes (the print-out's DEPARTURE line did, before it was read in steps); read
+	// linearly they take milliseconds.
+	const n = 100_000;
+	const lines = [
+		`1 CA 981Y 15MAR PEKJFK HK1 ${' '.repeat(n)}X`,
+		`1 CA 981Y 15MAR PEKJFK HK1 1300${' '.repeat(n)}#${' '.repeat(n)}X`,
+		`1 CA 981Y 15MAR${' '.repeat(n)}Z`,
+		` 1. ${'CA 981Y '.repeat(n / 8)}`,
+		`1 ARNK ${'PEK '.repeat(n / 4)}`,
+		`${' '.repeat(n)}ARNK${' '.repeat(n)}X`,
+		`${'-'.repeat(n)} ARNK ${'-'.repeat(n)}`,
+		`1 ARNK X${'-'.repeat(n)}X`,
+		`FLIGHT     CA 984 - AIR CHINA\nDEPARTURE: X${' '.repeat(n)}`,
+		`FLIGHT     CA 984 - AIR CHINA\nARRIVAL:   ${'1 ABC  '.repeat(n / 7)}`,
+		`1 CA 981Y 15MAR PEKJFK HK1 1300 ${'1'.repeat(n)}`,
+		'1'.repeat(n),
+	];
+
+	it.each(lines.map((l, i) => [i, l]))('line %i', (_i, line) => {
+		const started = performance.now();
+		parseGdsText(line as string);
+		parseGdsText(Array(20).fill(line).join('\n').slice(0, 2 * n));
+		expect(performance.now() - started).toBeLessThan(1_000);
 	});
 });

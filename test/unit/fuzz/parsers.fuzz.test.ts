@@ -7,11 +7,12 @@
 import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {RawItinerary, RawSegment, RawTime} from '../../../lib/adapters/types';
+import type {RawItinerary, RawSegment, RawTime, SegmentStatus} from '../../../lib/adapters/types';
 import {emailBody} from '../../../lib/extract/email';
 import {parseGdsText} from '../../../lib/extract/gds';
 import {detectInText} from '../../../lib/extract/generic-text';
 import {normalizeItinerary, resolveAirport} from '../../../lib/extract/normalize';
+import {isCheckedStatus, SEGMENT_STATUS, segmentStatus, splitByStatus} from '../../../lib/extract/status';
 import {evaluateTrip} from '../../../lib/rules/evaluate';
 import {loadRules} from '../../../lib/rules/load-rules';
 import {validateTrip} from '../../../lib/rules/validate';
@@ -36,6 +37,7 @@ const GDS_TEXTS = [
 	'KDE__kitinerary__fcmtravel_2.txt',
 	'KDE__kitinerary__travelport-galileo_single-leg-three-passengers.txt',
 	'wnbjke__PNR-converter__notes.txt',
+	'synthetic__sabre-status-arnk.txt',
 ].map((n) => fixture('gds', n));
 const PAGE_TEXTS = [
 	'KDE__kitinerary__fcmtravel_2.txt',
@@ -102,28 +104,38 @@ const gdsClock = fc.oneof(
 	fc.tuple(fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 69}), fc.constantFrom('A', 'P', 'N', 'M')).map(([h, m, s]) => `${h}${String(m).padStart(2, '0')}${s}`),
 );
 const airportCode = fc.oneof({weight: 3, arbitrary: fc.constantFrom(...CODES)}, {weight: 2, arbitrary: fc.constantFrom(...MAINLAND)}, {weight: 1, arbitrary: fc.stringMatching(/^[A-Z]{3}$/)});
+/** Two-letter status codes from the table (every status), and codes it does not know. */
+const TABLE_CODES = Object.keys(SEGMENT_STATUS).filter((c) => c.length === 2);
+const statusCode = fc.oneof({weight: 3, arbitrary: fc.constantFrom('HK', 'SS', 'HS')}, {weight: 3, arbitrary: fc.constantFrom(...TABLE_CODES)}, {weight: 1, arbitrary: fc.stringMatching(/^[A-Z]{2}$/)});
 const gdsLine = fc
 	.record({
 		n: fc.integer({min: 1, max: 12}),
 		carrier: fc.stringMatching(/^[A-Z][A-Z0-9]$/),
 		number: fc.integer({min: 1, max: 9999}),
-		cls: fc.stringMatching(/^[A-Z]$/),
+		cls: fc.stringMatching(/^[A-Z][1-9]?$/),
 		date: gdsDate,
 		from: airportCode,
 		to: airportCode,
+		status: statusCode,
 		dep: gdsClock,
 		arr: gdsClock,
-		mark: fc.constantFrom('', '+1', '#', '-1', '+2'),
+		before: fc.constantFrom('', '', '', '# ', '#', '* ', '- '),
+		mark: fc.constantFrom('', '+1', '#', '-1', '+2', '#1', '#2', '|', '+', '2', '|*'),
 		arrDate: fc.option(gdsDate),
-		layout: fc.constantFrom('sabre', 'galileo', 'eterm'),
+		layout: fc.constantFrom('sabre', 'galileo', 'apollo', 'eterm'),
 	})
 	.map((s) => {
 		const tail = `${s.arr}${s.mark}${s.arrDate ? `  ${s.arrDate}` : ''}`;
-		if (s.layout === 'sabre') return `${s.n} ${s.carrier}${String(s.number).padStart(4)}${s.cls} ${s.date} 1 ${s.from}${s.to}*SS1  ${s.dep}  ${tail} /DC${s.carrier} /E`;
-		if (s.layout === 'galileo') return ` ${s.n}. ${s.carrier} ${String(s.number).padStart(4)} ${s.cls}  ${s.date} ${s.from}${s.to} HS3  ${s.dep}   ${tail}  O  SA`;
-		return ` ${s.n}.  ${s.carrier}${s.number}  ${s.cls}   SU${s.date}  ${s.from}${s.to} HK1   ${s.dep} ${tail}          E T3T1`;
+		if (s.layout === 'sabre') return `${s.n} ${s.carrier}${String(s.number).padStart(4)}${s.cls} ${s.date} 1 ${s.from}${s.to}*${s.status}1  ${s.dep}  ${tail} /DC${s.carrier} /E`;
+		if (s.layout === 'galileo') return ` ${s.n}. ${s.carrier} ${String(s.number).padStart(4)} ${s.cls}  ${s.date} ${s.from}${s.to} ${s.status}3  ${s.dep} ${s.before}${tail}  O  SA`;
+		if (s.layout === 'apollo') return ` ${s.n} ${s.carrier}${String(s.number).padStart(4)}${s.cls} ${s.date} ${s.from}${s.to} ${s.status}1  ${s.dep}  ${tail} *      SA/SU   E`;
+		return ` ${s.n}.  ${s.carrier}${s.number}  ${s.cls}   SU${s.date}  ${s.from}${s.to} ${s.status}1   ${s.dep} ${tail}          E T3T1`;
 	});
-const gdsRecord = fc.array(fc.oneof(gdsLine, fc.constantFrom('', 'Agent, [11/20/23 7:16 PM]', ' 3 ARNK', 'OPERATED BY KL')), {minLength: 1, maxLength: 10}).map((l) => l.join('\n'));
+/** Surface lines as the displays print them, and prose that only mentions one. */
+const SURFACE_LINES = [' 3 ARNK', '  4  ARNK', ' 3. ARNK', ' 4.    ARNK              ICNGMP                +', '---- ARNK ----', ' 5 ARUNK', ' 6 SURFACE PEK-SHA', '  RMK ARNK BETWEEN PEK AND SHA', 'SURFACE TRANSPORT BY TRAIN'];
+const gdsRecord = fc
+	.array(fc.oneof(gdsLine, fc.constantFrom('', 'Agent, [11/20/23 7:16 PM]', 'OPERATED BY KL', ...SURFACE_LINES)), {minLength: 1, maxLength: 10})
+	.map((l) => l.join('\n'));
 
 const anyText = fc.oneof(randomText, truncated, mutatedLines, mutatedCapture, gdsRecord);
 
@@ -132,15 +144,20 @@ const anyText = fc.oneof(randomText, truncated, mutatedLines, mutatedCapture, gd
 
 const REFERENCE_DATE = '2026-01-10';
 
-/** What every parser promises its caller: itineraries with at least one leg, each leg with two named ends. */
+/**
+ * What every parser promises its caller: itineraries with at least one leg (or, with none left, the segments it
+ * excluded), each leg with two named ends and a status that makes it a flight to check.
+ */
 function expectRawItineraries(result: RawItinerary[]) {
 	expect(Array.isArray(result)).toBe(true);
 	for (const itinerary of result) {
-		expect(itinerary.segments.length).toBeGreaterThan(0);
+		expect(itinerary.segments.length + (itinerary.excluded?.length ?? 0)).toBeGreaterThan(0);
 		for (const s of itinerary.segments) {
 			expect(typeof s.from).toBe('string');
 			expect(typeof s.to).toBe('string');
+			expect(isCheckedStatus(s.status), s.status).toBe(true);
 		}
+		for (const e of itinerary.excluded ?? []) expect(isCheckedStatus(e.status), e.status).toBe(false);
 	}
 }
 
@@ -210,9 +227,115 @@ describe('parseGdsText under fuzzing', () => {
 				const date = `${String(s.day).padStart(2, '0')}${s.month}`;
 				const line = ` 1. ${s.carrier} ${String(s.number).padStart(4)} Y  ${date} ${s.from}${s.to} HS3  ${hhmm(s.dep)}   ${hhmm(s.arr)}  O  SA`;
 				const result = parseGdsText(line);
-				expect(result).toEqual([
-					{segments: [{from: s.from, to: s.to, flight: `${s.carrier}${s.number}`, departs: {date, time: hhmm(s.dep)}, arrives: {time: hhmm(s.arr)}}]},
-				]);
+				const leg: RawSegment = {from: s.from, to: s.to, flight: `${s.carrier}${s.number}`, departs: {date, time: hhmm(s.dep)}, arrives: {time: hhmm(s.arr)}};
+				expect(result).toEqual([{segments: [{...leg, status: 'confirmed', statusCode: 'HS'}]}]);
+			}),
+			params,
+		);
+	}, TIMEOUT);
+});
+
+/** A well-formed line (known airports, real date and clocks) with the given number and status code, in one of four layouts. */
+const cleanLine = fc.record({
+	carrier: fc.stringMatching(/^[A-Z][A-Z0-9]$/),
+	number: fc.integer({min: 1, max: 9999}),
+	day: fc.integer({min: 1, max: 28}),
+	month: fc.constantFrom(...MONTHS.slice(0, 12)),
+	from: fc.constantFrom(...CODES),
+	to: fc.constantFrom(...CODES),
+	code: statusCode,
+	layout: fc.constantFrom('sabre', 'galileo', 'apollo', 'eterm'),
+});
+type CleanLine = typeof cleanLine extends fc.Arbitrary<infer T> ? T : never;
+
+function printClean(l: CleanLine, n: number): string {
+	const date = `${String(l.day).padStart(2, '0')}${l.month}`;
+	if (l.layout === 'sabre') return `${n} ${l.carrier}${String(l.number).padStart(4)}Y ${date} 1 ${l.from}${l.to}*${l.code}1  0900  1130 /DC${l.carrier} /E`;
+	if (l.layout === 'galileo') return ` ${n}. ${l.carrier} ${String(l.number).padStart(4)} Y  ${date} ${l.from}${l.to} ${l.code}1   900A # 1130A O*         SA`;
+	if (l.layout === 'apollo') return ` ${n} ${l.carrier}${String(l.number).padStart(4)}Y ${date} ${l.from}${l.to} ${l.code}1   900A 1130A|*      SA/SU   E`;
+	return ` ${n}.  ${l.carrier}${l.number}  Y1  SU${date}  ${l.from}${l.to} ${l.code}1   0900 1130+1        E T3T1`;
+}
+
+describe('parseGdsText and segment statuses under fuzzing', () => {
+	// The model: a record is cut at every surface line; within a piece, lines whose code is excluded are reported and
+	// the rest are the legs, in order; a piece with no leg hands its exclusions on.
+	it('never yields a segment for a line of an excluded status, and yields every other line as a leg', () => {
+		const item = fc.oneof({weight: 5, arbitrary: cleanLine}, {weight: 1, arbitrary: fc.constantFrom('ARNK', '---- ARNK ----', 'SURFACE')});
+		fc.assert(
+			fc.property(fc.array(item, {minLength: 1, maxLength: 8}), (items) => {
+				const text = items.map((it, i) => (typeof it === 'string' ? ` ${i + 1} ${it}` : printClean(it, i + 1))).join('\n');
+				const result = parseGdsText(text);
+				expectRawItineraries(result);
+
+				const pieces: CleanLine[][] = [[]];
+				for (const it of items) {
+					if (typeof it === 'string') pieces.push([]);
+					else pieces[pieces.length - 1]!.push(it);
+				}
+				const legsOf = (piece: CleanLine[]) => piece.filter((l) => isCheckedStatus(segmentStatus(l.code)));
+				const expected = pieces.map(legsOf).filter((legs) => legs.length > 0);
+				const kept = result.filter((r) => r.segments.length > 0);
+				expect(kept.map((r) => r.segments.map((s) => `${s.flight} ${s.from}${s.to} ${s.statusCode}`))).toEqual(
+					expected.map((legs) => legs.map((l) => `${l.carrier}${l.number} ${l.from}${l.to} ${l.code}`)),
+				);
+				const flights = items.filter((it): it is CleanLine => typeof it !== 'string');
+				const excludedFlights = result.flatMap((r) => r.excluded ?? []).filter((e) => e.status !== 'surface');
+				expect(excludedFlights.map((e) => `${e.flight} ${e.code}`)).toEqual(
+					flights.filter((l) => !isCheckedStatus(segmentStatus(l.code))).map((l) => `${l.carrier}${l.number} ${l.code}`),
+				);
+				for (const r of result) for (const s of r.segments) expect(s.status).toBe(segmentStatus(s.statusCode!));
+			}),
+			params,
+		);
+	}, TIMEOUT);
+
+	it('never throws whatever stands where the status code goes, and reads a code only as two capitals', () => {
+		const junk = fc.oneof(fc.string({maxLength: 6}), fc.string({unit: 'binary', maxLength: 4}), fc.stringMatching(/^[A-Z]{1,4}\d{0,3}$/), fc.constantFrom('', '*', '**HK1', 'HK', 'H K1', '__proto__1', 'constructor1'));
+		fc.assert(
+			fc.property(cleanLine, junk, (l, code) => {
+				const line = printClean(l, 1).replace(`${l.code}1`, code);
+				const result = parseGdsText(line);
+				expectRawItineraries(result);
+				runPipeline(result);
+				for (const r of result) {
+					for (const s of r.segments) {
+						if (s.statusCode === undefined) continue;
+						expect(s.statusCode).toMatch(/^[A-Z]{2}$/);
+						expect(s.status).toBe(segmentStatus(s.statusCode));
+					}
+				}
+			}),
+			params,
+		);
+	}, TIMEOUT);
+});
+
+const STATUSES: SegmentStatus[] = ['confirmed', 'unconfirmed', 'cancelled', 'waitlisted', 'surface'];
+
+describe('splitByStatus under fuzzing', () => {
+	it('keeps every checked segment once, in order, reports every other one, and lets no itinerary run across a surface segment', () => {
+		const segment = fc.record({from: fc.constantFrom(...CODES), to: fc.constantFrom(...CODES), status: fc.option(fc.constantFrom(...STATUSES), {nil: undefined})}).map(
+			(s): RawSegment => (s.status === undefined ? {from: s.from, to: s.to} : {from: s.from, to: s.to, status: s.status, statusCode: 'XX'}),
+		);
+		fc.assert(
+			fc.property(fc.array(segment, {maxLength: 12}), (segments) => {
+				const out = splitByStatus({segments});
+				expect(out.flatMap((r) => r.segments)).toEqual(segments.filter((s) => isCheckedStatus(s.status)));
+				expect(out.flatMap((r) => r.excluded ?? []).map((e) => e.status)).toEqual(segments.filter((s) => !isCheckedStatus(s.status)).map((s) => s.status));
+				// Consecutive kept segments with a surface segment between them never share an itinerary.
+				const owner = new Map(out.flatMap((r, i) => r.segments.map((s) => [s, i] as const)));
+				let lastKept: RawSegment | undefined;
+				let surfaceSince = false;
+				for (const s of segments) {
+					if (s.status === 'surface') surfaceSince = true;
+					if (!isCheckedStatus(s.status)) continue;
+					if (lastKept) expect(owner.get(s) === owner.get(lastKept)).toBe(!surfaceSince);
+					lastKept = s;
+					surfaceSince = false;
+				}
+				// Only a record with nothing kept gives an itinerary without segments, and then only one.
+				const empty = out.filter((r) => r.segments.length === 0);
+				expect(empty.length).toBe(out.length === 1 && segments.every((s) => !isCheckedStatus(s.status)) && segments.length > 0 ? 1 : 0);
 			}),
 			params,
 		);
@@ -384,6 +507,8 @@ const rawSegment = (gen: Gen): fc.Arbitrary<RawSegment> =>
 			arrives: rawTime(gen),
 			flight: fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{2} ?0*\d{1,4}[A-Z]?$/), randomText),
 			connectionMinutes: fc.oneof(fc.nat(100_000), fc.integer(), fc.double()),
+			status: fc.constantFrom(...STATUSES),
+			statusCode: fc.oneof(fc.constantFrom(...Object.keys(SEGMENT_STATUS)), fc.string({maxLength: 4})),
 		},
 		{requiredKeys: ['from', 'to']},
 	);
@@ -409,6 +534,8 @@ describe('normalizeItinerary under fuzzing', () => {
 				const n = normalizeItinerary(raw, ref, rules);
 				if (!n.ok) return;
 				expect(n.segments).toHaveLength(raw.segments.length);
+				// A cancelled, waitlisted, unconfirmed or surface segment is never checked as a flight.
+				for (const s of raw.segments) expect(isCheckedStatus(s.status)).toBe(true);
 				expectNormalized(n.segments);
 				const v = validateTrip({passports: ['DE', 'CN'], segments: n.segments}, rules);
 				if (v.ok) evaluateTrip(v.trip, rules, {today: ref});
