@@ -392,12 +392,7 @@ function evaluateEarlierScheme(stay: StayFacts, rules: RuleSet, passport: string
 	if (scheme) {
 		const outside: string[] = [];
 		const unsure: string[] = [];
-		for (const iata of stay.airports) {
-			const a = rules.airports[iata];
-			const area = a ? scheme.areas.find((x) => x.province === a.province) : undefined;
-			const inside = !!a && !!area && (area.area === 'whole' || area.prefectures!.includes(a.prefecture ?? ''));
-			if (!inside) (scheme.areaVerified ? outside : unsure).push(iata);
-		}
+		for (const iata of stay.airports) if (!inAreas(rules, scheme.areas, iata)) (scheme.areaVerified ? outside : unsure).push(iata);
 		const params = {scheme: scheme.name, schemeZh: scheme.nameZh};
 		if (outside.length > 0) reasons.push(reason('outside-scheme-area', 'fails', scheme.sources, {...params, airports: outside.join(' ')}));
 		else if (unsure.length > 0) reasons.push(reason('area-unverified', 'doubt', scheme.sources, {airports: unsure.join(' ')}));
@@ -428,7 +423,8 @@ function qualifyingNationalities(rules: RuleSet, date: string | undefined): stri
 
 type Regional = RuleSet['data']['regionalVisaFree'][number];
 
-function inAreas(rules: RuleSet, areas: Regional['areas'], iata: string): boolean {
+/** Whether an airport lies in one of the areas (whole provinces, or listed prefectures of one). */
+function inAreas(rules: RuleSet, areas: readonly {province: string; area: 'whole' | 'listed'; prefectures?: string[]}[], iata: string): boolean {
 	const a = rules.airports[iata];
 	const area = a ? areas.find((x) => x.province === a.province) : undefined;
 	return !!a && !!area && (area.area === 'whole' || area.prefectures!.includes(a.prefecture ?? ''));

@@ -95,6 +95,9 @@ export const PAINT_CASES: PaintCase[] = [
 	},
 ];
 
+/** A result card of any built-in site, as the paint checks find the card around a badge. */
+export const CARD = 'li, [data-resultid], [class*="FlightsTicket_container__"], [class*="BpkTicket_"], div.list-item, div.flight-item';
+
 /**
  * A style sheet that makes every box inside the result cards clip what overflows it, on one line, the worst a site's
  * CSS can do to a badge: the adapters' placements and the placement check must still get every badge painted.

@@ -7,7 +7,7 @@
  */
 import type {Page} from '@playwright/test';
 import {expect, serve, test} from './fixtures';
-import {CLIPPING_CSS, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
+import {CARD, CLIPPING_CSS, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
 
 const WIDTHS = [1280, 800];
 
@@ -29,7 +29,6 @@ const setHidden = (page: Page, index: number, hidden: boolean) =>
 		}
 	}, hidden);
 
-const CARD = 'li, [data-resultid], [class*="FlightsTicket_container__"], [class*="BpkTicket_"], div.list-item, div.flight-item';
 
 /**
  * How many badges on displayed cards are painted: each one's box differs on screen with and without the badge.

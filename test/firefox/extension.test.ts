@@ -8,7 +8,7 @@ import path from 'node:path';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {PAINT_CASES, paintPage} from '../e2e/paint-cases';
+import {CARD, PAINT_CASES, paintPage} from '../e2e/paint-cases';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
@@ -268,7 +268,6 @@ describe('Firefox', () => {
 });
 
 /** The same paint check as in Chromium (test/e2e/paint.spec.ts): the badge's box differs with the badge made transparent. */
-const CARD = 'li, [data-resultid], [class*="FlightsTicket_container__"], [class*="BpkTicket_"], div.list-item, div.flight-item';
 
 describe('Firefox: badges painted on saved real pages', () => {
 	for (const c of PAINT_CASES) {
