@@ -55,7 +55,7 @@ export default defineConfig({
 			if (wxt.config.mode !== 'e2e') return;
 			if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_USER_SITE];
 			else manifest.permissions = [...(manifest.permissions ?? []), E2E_USER_SITE];
-			const pages = ['popup.html', 'options.html', 'card.html'];
+			const pages = ['popup.html', 'options.html', 'check-in-card.html'];
 			const current = (manifest.web_accessible_resources ?? []) as WebAccessible[];
 			manifest.web_accessible_resources = (
 				manifest.manifest_version === 2 ? [...current, ...pages] : [...current, {resources: pages, matches: ['<all_urls>']}]

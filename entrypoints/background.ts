@@ -1,7 +1,7 @@
 import {browser, defineBackground, type Browser} from '#imports';
-import {readSettings, watchSettings} from '@/components/settings-store';
+import {readSettings, watchSettings} from '@/lib/browser/settings-store';
 import {CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, userSitePatterns} from '@/lib/sites/user-sites';
-import {createBackgroundHandler} from '@/lib/background/handler';
+import {createBackgroundHandler} from '@/lib/browser/background-handler';
 
 /**
  * Registers the content script for the sites the user added (each one a host permission the user granted), and

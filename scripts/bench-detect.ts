@@ -9,7 +9,7 @@ import {relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {JSDOM, VirtualConsole} from 'jsdom';
 import {parseHTML} from 'linkedom';
-import {detectDocument} from '../lib/detect.ts';
+import {detectDocument} from '../lib/detect/index.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
 
 const RUNS = 7;

@@ -20,7 +20,7 @@ import zlib from 'node:zlib';
 import {chromium} from '@playwright/test';
 import {parseHTML} from 'linkedom';
 import {JSDOM, VirtualConsole} from 'jsdom';
-import {detectDocument} from '../lib/detect.ts';
+import {detectDocument} from '../lib/detect/index.ts';
 import {evaluateTrip} from '../lib/rules/evaluate.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
 import {validateTrip} from '../lib/rules/validate.ts';

@@ -19,7 +19,8 @@ import {createRequire} from 'node:module';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
-import {AirportsFileSchema, TransitRulesSchema} from '../lib/rules/schema.ts';
+import {AirportsFileSchema} from '../lib/airports/schema.ts';
+import {TransitRulesSchema} from '../lib/rules/schema.ts';
 import type {ChinaMapData} from '../lib/ui/china-map-data.ts';
 
 const require = createRequire(import.meta.url);

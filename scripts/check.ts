@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs';
 import {DatasetError, loadRules} from '../lib/rules/load-rules.ts';
 import {validateTrip} from '../lib/rules/validate.ts';
 import {evaluateTrip} from '../lib/rules/evaluate.ts';
-import {formatResultText} from '../lib/rules/format-text.ts';
+import {formatResultText} from '../lib/ui/cli-text.ts';
 import {LOCALES, type Locale} from '../lib/i18n/reason-text.ts';
 import {parseLocal} from '../lib/time.ts';
 

@@ -11,7 +11,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {extname} from 'node:path';
-import type {Detection} from '../lib/detect.ts';
+import type {Detection} from '../lib/detect/index.ts';
 import type {RuleSet} from '../lib/rules/load-rules.ts';
 import {parseLocal} from '../lib/time.ts';
 
@@ -65,7 +65,7 @@ if (kind === 'html' && !/<[a-z!]/i.test(text)) fail(`${file} does not look like 
 // Loaded only once the input is known to be good: jsdom and the dataset take most of a second to load.
 const [{JSDOM, VirtualConsole}, {detectDocument, detectText}, {DatasetError, loadRules}] = await Promise.all([
 	import('jsdom'),
-	import('../lib/detect.ts'),
+	import('../lib/detect/index.ts'),
 	import('../lib/rules/load-rules.ts'),
 ]);
 let rules: RuleSet;

@@ -16,7 +16,7 @@ import {createRequire} from 'node:module';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
-import {AirportsFileSchema, CuratedCnAirportsSchema, isTimeZone, type AirportRecord} from '../lib/rules/schema.ts';
+import {AirportsFileSchema, CuratedCnAirportsSchema, isTimeZone, type AirportRecord} from '../lib/airports/schema.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

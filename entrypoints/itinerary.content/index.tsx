@@ -3,21 +3,21 @@ import {render} from 'preact';
 import badgeCss from '@/components/badge.css?inline';
 import {Badge} from '@/components/Badge';
 import {createBadgeHost, TEST_BUILD, type BadgeHost} from './badge-host';
-import {readSettings, watchSettings} from '@/components/settings-store';
+import {readSettings, watchSettings} from '@/lib/browser/settings-store';
 import {adapterFor} from '@/lib/adapters';
-import {genericPageAdapter, GENERIC_PAGE_ID} from '@/lib/adapters/generic-page';
+import {genericPageAdapter, GENERIC_PAGE_ID} from '@/lib/detect/generic-page';
 import type {SiteAdapter} from '@/lib/adapters/types';
-import {FOUND_ATTRIBUTE, markDocument, markFound, UNPLACED_ATTRIBUTE} from '@/lib/dom/mark-document';
+import {FOUND_ATTRIBUTE, markDocument, markFound, UNPLACED_ATTRIBUTE} from '@/lib/scan/mark-document';
 import {resolveLocale} from '@/lib/i18n/messages';
 import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {startScanner, type Mount, type ScanSettings, type Scanner} from '@/lib/scan/scanner';
 import {checkPlacement} from '@/lib/scan/placement-check';
-import {MESSAGE_LIMITS, parseToContent, type PageStatus, type ToBackground} from '@/lib/message-types';
+import {MESSAGE_LIMITS, parseToContent, type PageStatus, type ToBackground} from '@/lib/browser/message-types';
 import type {Settings} from '@/lib/settings';
 import {siteMatches} from '@/lib/sites';
 import {detectInText} from '@/lib/extract/generic-text';
 import {normalizeItinerary} from '@/lib/extract/normalize';
-import type {SegmentInput} from '@/lib/rules/types';
+import type {SegmentInput} from '@/lib/itinerary';
 import {deviceToday} from '@/lib/time';
 
 /** Events stopped at the badge's shadow host, so the card around it (often a link) never sees them. */

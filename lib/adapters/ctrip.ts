@@ -11,9 +11,10 @@
  * 3. Transfers: `转 青岛3h15m` names the connecting city only, never the airport.
  * Class names here are plain words (not hashed) and have been stable across Ctrip's 2020-2026 list pages.
  */
-import {defineAdapter, type Extraction, type RawSegment} from './types';
+import {defineAdapter, type Extraction, type PageContext} from './types';
+import {type RawSegment} from '../itinerary';
 import {parseDayOffset, parseDuration} from '../extract/parse';
-import {bundledRules, type RuleSet} from '../rules/rule-set';
+import {soleAirportOfCity} from '../airports';
 import {dateFromDayNumber} from '../time';
 
 const selectors = {
@@ -59,20 +60,6 @@ export function parseSegmentId(id: string): IdSegment[] | undefined {
 	});
 }
 
-/**
- * The airport of a mainland city, only when data/airports.json (scheduled-service airports) has exactly one in that
- * prefecture-level city: 青岛 → TAO, but 北京 and 上海 have two each, so they stay unknown. The name must be the whole
- * division name bar its administrative suffix (市, 地区, 盟, …自治州), and at least two characters, so 大 never matches 大理白族自治州.
- */
-export function soleAirportOfCity(city: string, rules: RuleSet): string | undefined {
-	if ([...city].length < 2) return undefined; // every prefecture-level name has at least two characters
-	const hits = Object.entries(rules.airports).filter(([, a]) => {
-		const division = a.prefecture ? rules.divisions[a.prefecture] : undefined;
-		return division !== undefined && division.startsWith(city) && /^(市|地区|盟|.*自治州)?$/u.test(division.slice(city.length));
-	});
-	return hits.length === 1 ? hits[0]![0] : undefined;
-}
-
 /** `转青岛3h15m` → the city and, when shown, the connection in minutes. */
 export function parseTransferInfo(text: string): {city: string; minutes?: number} | undefined {
 	const m = /^\s*转?\s*([^\d\s]+)\s*(\d.*)?$/u.exec(text);
@@ -89,7 +76,7 @@ function findCards(root: ParentNode): Element[] {
 	return [...root.querySelectorAll(selectors.card)].filter((el) => el.childElementCount > 0 && (el.textContent ?? '').trim() !== '');
 }
 
-function extract(card: Element): Extraction {
+function extract(card: Element, page: PageContext): Extraction {
 	const idElement = selectors.segmentIds.map((s) => card.querySelector(s)).find((el) => el !== null);
 	const departText = text(card, selectors.departTime);
 	const arriveText = text(card, selectors.arriveTime);
@@ -123,7 +110,7 @@ function extract(card: Element): Extraction {
 		if (!t) return {status: 'failed', reason: 'transfer city not understood'};
 		let code: string | undefined;
 		try {
-			code = soleAirportOfCity(t.city, bundledRules());
+			code = soleAirportOfCity(t.city, page.airports);
 		} catch {
 			code = undefined; // a broken dataset is reported by the popup; here it only means "cannot tell"
 		}
@@ -175,9 +162,9 @@ export default defineAdapter({
 		'https://au.trip.com/flights/to-beijing/airfares-bjs/',
 	],
 	findCards,
-	extract: (card) => {
+	extract: (card, page) => {
 		try {
-			return extract(card);
+			return extract(card, page);
 		} catch (error) {
 			return {status: 'failed', reason: `unexpected: ${String(error)}`};
 		}

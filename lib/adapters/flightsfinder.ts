@@ -10,7 +10,8 @@
  *    "BER Berlin", the connection ("9h 55 Connection") and, after the leg's last segment, "Arrives: Sat, 11 Oct 2025".
  * An outbound and its return are one itinerary: the days between them are a stay, which matters when it is in China.
  */
-import {defineAdapter, type Extraction, type PageContext, type RawSegment, type RawTime} from './types';
+import {defineAdapter, type Extraction, type PageContext} from './types';
+import {type RawSegment, type RawTime} from '../itinerary';
 import {parseClock, parseDateText, parseDuration, resolveYear} from '../extract/parse';
 import {dayNumber} from '../time';
 

@@ -9,7 +9,8 @@
  *    render. Used to fill in connection times when it describes the same itinerary as the card.
  * Obfuscated class names (`li.pIav2d`) are only a last resort for finding cards.
  */
-import {defineAdapter, type BadgePlacement, type Extraction, type RawItinerary, type RawSegment} from './types';
+import {defineAdapter, type BadgePlacement, type Extraction} from './types';
+import {type RawItinerary, type RawSegment} from '../itinerary';
 import {parseDuration} from '../extract/parse';
 
 const selectors = {

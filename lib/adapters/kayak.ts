@@ -14,7 +14,8 @@
  *    (kayak.com, en-US).
  * Kayak's class names here are readable component names (`Flights-Results-LegInfo`), unlike its hashed utility classes.
  */
-import {defineAdapter, type Extraction, type PageContext, type RawSegment, type RawTime} from './types';
+import {defineAdapter, type Extraction, type PageContext} from './types';
+import {type RawSegment, type RawTime} from '../itinerary';
 import {legSegments} from '../extract/leg';
 import {parseClock, parseDayOffset} from '../extract/parse';
 

@@ -16,7 +16,8 @@
  * airport table does not always know ("Houston George Bush Intercntl."), so the codes carry the itinerary.
  * Class names are CSS-module hashes (`LegInfo_legInfo__2UyXp`): matched by their stable prefix only.
  */
-import {defineAdapter, type Extraction, type PageContext, type RawSegment, type RawTime} from './types';
+import {defineAdapter, type Extraction, type PageContext} from './types';
+import {type RawSegment, type RawTime} from '../itinerary';
 import {legSegments} from '../extract/leg';
 import {parseClock, parseDayOffset} from '../extract/parse';
 

@@ -1,5 +1,8 @@
+import type {AirportTable} from '../airports';
+import type {Confidence, RawItinerary} from '../itinerary';
+
 /**
- * The adapter contract (design.md §1.3). An adapter declares where it runs, how it finds itinerary cards, what a
+ * The adapter contract. An adapter declares where it runs, how it finds itinerary cards, what a
  * card says and where a badge goes; detection timing, normalisation, evaluation and rendering are not its business.
  */
 /** Where an adapter runs. Pure data: WXT evaluates the registry at build time in Node, so nothing here may touch the DOM. */
@@ -18,66 +21,6 @@ export type Site = {
 	counterExamples: string[];
 };
 
-/**
- * A time as the page shows it. The shared normaliser turns it into a local `YYYY-MM-DDTHH:mm`.
- * @example {date: 'Thursday, April 2', time: '11:30\u202fPM'}
- * @example {date: '18MAR', time: '615A'}
- * @example {time: '07:05', dayOffset: 1} // "+1天": the day after the segment's departure day
- */
-export type RawTime = {
-	/** ISO `2026-04-02`, or date text: `Thursday, April 2`, `2 Apr`, `18MAR`, `4月2日`, `2026年4月2日`. */
-	date?: string;
-	/** `23:40`, `11:30 PM` (U+202F allowed), `615A`, `1159P`, `0510`. */
-	time?: string;
-	/** Days after the date (or, for an arrival without a date, after the departure's date). */
-	dayOffset?: number;
-};
-
-/**
- * What a booking says about one of its segments, read from a GDS status code (`HK`, `HL`, `HX`, …) or a surface line
- * (`ARNK`). Only a confirmed segment (or one whose status is not stated or not known) is a flight to check; a surface
- * segment is no flight at all and ends the itinerary's continuity. lib/extract/status.ts maps codes to these.
- */
-export type SegmentStatus = 'confirmed' | 'unconfirmed' | 'cancelled' | 'waitlisted' | 'surface';
-
-/** One leg as the page says it: airports as IATA codes or names (English or Chinese). Missing fields stay missing. */
-export type RawSegment = {
-	from: string;
-	to: string;
-	departs?: RawTime;
-	arrives?: RawTime;
-	flight?: string;
-	/** The layover after this segment, when the page states its length ("3 hr 5 min layover at …"). */
-	connectionMinutes?: number;
-	/** The booking status, when the page states one (GDS displays do); absent means not stated. */
-	status?: SegmentStatus;
-	/** The status code as printed (`HK`, `WK`, `ARNK`), also when it is a code the status table does not know. */
-	statusCode?: string;
-};
-
-/**
- * A segment the text shows but the itinerary leaves out: cancelled, waitlisted, not (yet) confirmed, or a surface
- * segment where the itinerary was split. Kept so a user can be told why a leg they see was not checked.
- */
-export type ExcludedSegment = {
-	/** The line as the text printed it, trimmed. */
-	line?: string;
-	flight?: string;
-	/** Absent for a surface segment whose ends the text does not name (a bare `ARNK`). */
-	from?: string;
-	to?: string;
-	status: SegmentStatus;
-	/** The printed code: `HX`, `HL`, `WK`, `ARNK`, … */
-	code: string;
-};
-
-/**
- * `segments` is non-empty, except in an itinerary whose every segment was excluded (a record of cancelled or
- * waitlisted flights only): then `excluded` says what was there.
- */
-export type RawItinerary = {segments: RawSegment[]; excluded?: ExcludedSegment[]};
-
-export type Confidence = 'structured' | 'heuristic';
 
 export type Extraction =
 	| {status: 'ok'; itinerary: RawItinerary}
@@ -89,7 +32,12 @@ export type Extraction =
 	| {status: 'failed'; reason: string};
 
 /** `referenceDate` (YYYY-MM-DD) resolves year-less dates: the search date from the URL, else today. */
-export type PageContext = {url: URL; referenceDate: string};
+export type PageContext = {
+	url: URL;
+	referenceDate: string;
+	/** For an adapter that must resolve what a card names (a city with one airport): the table in use. */
+	airports: AirportTable;
+};
 
 /**
  * A place for the badge: a position relative to `anchor`. Adapters give a place of the badge's own (its own line or

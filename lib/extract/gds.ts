@@ -4,14 +4,12 @@
  * in, RawItinerary out, as the text says it. Years, clocks and airport names are the normaliser's business; what a
  * status code or a surface line means to the itinerary is status.ts's.
  */
-import type {RawItinerary, RawSegment, RawTime} from '../adapters/types';
-import {bundledRules} from '../rules/rule-set';
+import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
+import {isAirport as inTable, type AirportTable} from '../airports';
 import {parseClock, parseDateText} from './parse';
 import {segmentStatus, splitByStatus} from './status';
 
-export type IsAirport = (code: string) => boolean;
-
-const bundledAirport: IsAirport = (code) => bundledRules().airports[code] !== undefined;
+type IsAirport = (code: string) => boolean;
 
 /*
  * One segment line. Layouts differ in spacing, in where the weekday goes and in how the arrival's day is marked:
@@ -64,7 +62,8 @@ type Open = {kind: 'lines' | 'printout'; segments: RawSegment[]; lastNumber?: nu
 
 type PrintoutBlock = {flight: string; from?: string; to?: string; departs?: RawTime; arrives?: RawTime};
 
-export function parseGdsText(text: string, isAirport: IsAirport = bundledAirport): RawItinerary[] {
+export function parseGdsText(text: string, airports: AirportTable): RawItinerary[] {
+	const isAirport: IsAirport = (code) => inTable(code, airports);
 	const result: RawItinerary[] = [];
 	let open: Open | undefined;
 	// Since the last segment: an unindented line that is not part of a PNR (a chat header, a remark)…

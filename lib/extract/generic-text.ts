@@ -13,9 +13,8 @@
  * - around them: dates (`Wed, Aug 26`, `Mon 17 Oct 2016`, `2026年4月2日`), flight numbers (`Flight: AB6439`,
  *   `…Boeing 777NH 212`), layovers (`10 hr 35 min layoverRome (FCO)`, `中转3小时15分`).
  */
-import type {RawItinerary, RawSegment, RawTime} from '../adapters/types';
-import type {RuleSet} from '../rules/load-rules';
-import {resolveAirport} from './normalize';
+import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
+import {resolveAirport, type AirportTable} from '../airports';
 import {parseClock, parseDateText, parseDuration} from './parse';
 
 /**
@@ -90,7 +89,7 @@ type Leg = {
 	arrivalFollowsDeparture?: boolean;
 };
 
-export function detectInText(text: string, rules: RuleSet): RawItinerary[] {
+export function detectInText(text: string, airports: AirportTable): RawItinerary[] {
 	const legs: Leg[] = [];
 	let cur: Leg | undefined;
 	let date: string | undefined;
@@ -121,7 +120,7 @@ export function detectInText(text: string, rules: RuleSet): RawItinerary[] {
 		const lineDate = firstDate(line);
 		if (lineDate) date = lineDate;
 		const clocks = findClocks(line);
-		const mentions = findAirports(line, rules, clocks);
+		const mentions = findAirports(line, airports, clocks);
 		const label = LABEL.exec(line);
 		const role = label ? (label[1] ? 'dep' : 'arr') : undefined;
 		let openedHere = false;
@@ -234,16 +233,16 @@ function findClocks(line: string): Clock[] {
 	return clocks;
 }
 
-function findAirports(line: string, rules: RuleSet, clocks: Clock[]): Mention[] {
+function findAirports(line: string, airports: AirportTable, clocks: Clock[]): Mention[] {
 	const found: Mention[] = [];
 	for (const m of line.matchAll(/\(([A-Z]{3})\)/g)) {
 		const code = m[1]!;
 		if (NEVER_AIRPORTS.has(code)) continue;
-		found.push({code, start: m.index, end: m.index + m[0].length, kind: rules.airports[code] ? 'bracketed' : 'unlisted'});
+		found.push({code, start: m.index, end: m.index + m[0].length, kind: airports.airports[code] ? 'bracketed' : 'unlisted'});
 	}
 	for (const m of line.matchAll(/(?<![A-Za-z0-9(])([A-Z]{3})(?![A-Za-z0-9)])/g)) {
 		const code = m[1]!;
-		if (!rules.airports[code] || COMMON_WORDS.has(code) || NEVER_AIRPORTS.has(code)) continue;
+		if (!airports.airports[code] || COMMON_WORDS.has(code) || NEVER_AIRPORTS.has(code)) continue;
 		if (clocks.some((c) => m.index >= c.start && m.index < c.end)) continue;
 		found.push({code, start: m.index, end: m.index + 3, kind: 'bare'});
 	}
@@ -251,7 +250,7 @@ function findAirports(line: string, rules: RuleSet, clocks: Clock[]): Mention[] 
 	if (found.length === 0) {
 		for (const re of [/[\p{Script=Han}]{2,14}?(?:国际机场|國際機場|机场|機場)/gu, /(?:[A-Z][\p{L}'’.-]*\s+){1,4}(?:International\s+)?Airport\b/gu]) {
 			for (const m of line.matchAll(re)) {
-				const hit = nameAt(m[0], rules);
+				const hit = nameAt(m[0], airports);
 				if (hit) found.push({code: hit.code, start: m.index + hit.offset, end: m.index + m[0].length, kind: 'name'});
 			}
 		}
@@ -260,13 +259,13 @@ function findAirports(line: string, rules: RuleSet, clocks: Clock[]): Mention[] 
 }
 
 /** The longest tail of a name candidate the airport table resolves ("from Shanghai Pudong …" → "Shanghai Pudong …"). */
-function nameAt(candidate: string, rules: RuleSet): {code: string; offset: number} | undefined {
+function nameAt(candidate: string, airports: AirportTable): {code: string; offset: number} | undefined {
 	const han = /^\p{Script=Han}/u.test(candidate);
 	const starts = han ? [...candidate].map((_, i) => i) : [0, ...[...candidate.matchAll(/\s+/g)].map((m) => m.index + m[0].length)];
 	for (const offset of starts) {
 		const rest = candidate.slice(offset);
 		if (han && rest.replace(/(国际机场|國際機場|机场|機場)$/u, '').length < 2) break;
-		const code = resolveAirport(rest, rules);
+		const code = resolveAirport(rest, airports);
 		if (code) return {code, offset};
 	}
 	return undefined;

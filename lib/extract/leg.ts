@@ -1,4 +1,4 @@
-import type {RawSegment, RawTime} from '../adapters/types';
+import type {RawSegment, RawTime} from '../itinerary';
 
 /**
  * The segments of one leg when a card shows only its ends' clocks and the stops between them (a "1 stop" leg with

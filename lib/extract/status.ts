@@ -4,7 +4,7 @@
  * splitByStatus; the normaliser refuses a segment that still carries an excluded status, so no source can make a
  * cancelled or waitlisted flight look like a leg to check by forgetting that step.
  */
-import type {ExcludedSegment, RawItinerary, RawSegment, SegmentStatus} from '../adapters/types';
+import type {ExcludedSegment, RawItinerary, RawSegment, SegmentStatus} from '../itinerary';
 
 /**
  * IATA/GDS status and advice codes as they appear after the city pair (`HK1`, `*SS1`, `HX1`), with the systems'

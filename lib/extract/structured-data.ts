@@ -3,7 +3,7 @@
  * e-mails carry it (Gmail markup), so it is a site-independent, structured source. Reports the page's own values
  * only: airports as given, local wall-clock parts of the ISO times, no normalisation.
  */
-import type {RawItinerary, RawSegment, RawTime} from '../adapters/types';
+import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 
 /** A JSON-LD node or a microdata item reduced to the same shape: property → values. */
 type Node = {types: string[]; props: Map<string, Value[]>};

@@ -6,7 +6,8 @@ import rawRules from '../../data/transit-rules.json';
 import rawAirports from '../../data/airports.json';
 import rawDomains from '../../data/source-domains.json';
 import {assembleRuleSet, bundledRules, DatasetError, type RuleSet} from './rule-set';
-import {AirportsFileSchema, SourceDomainsSchema, TransitRulesSchema, type AirportRecord, type AirportsFile, type SourceDomains, type TransitRules} from './schema';
+import {AirportsFileSchema, type AirportsFile} from '../airports/schema';
+import {SourceDomainsSchema, TransitRulesSchema, type SourceDomains, type TransitRules} from './schema';
 
 export {crossCheck, DatasetError, type RuleSet} from './rule-set';
 
@@ -54,8 +55,4 @@ export function loadRules(options: BuildOptions = {}): RuleSet {
 	if (options.trusted) return bundledRules();
 	memo ??= buildRuleSet(rawRules, rawAirports, options);
 	return memo;
-}
-
-export function airportOf(rules: RuleSet, iata: string): AirportRecord | undefined {
-	return rules.airports[iata];
 }

@@ -1,7 +1,8 @@
 import rawRules from '../../data/transit-rules.json';
 import rawAirports from '../../data/airports.json';
 import rawDomains from '../../data/source-domains.json';
-import type {AirportsFile, SourceDomains, TransitRules} from './schema';
+import type {AirportsFile} from '../airports/schema';
+import type {SourceDomains, TransitRules} from './schema';
 import {sourceLinkProblems, type DomainRule} from './source-links';
 
 /**

@@ -3,16 +3,13 @@
  * The dataset is parsed with these in tests, at build time (wxt.config.ts) and by `npm run data:validate`.
  */
 import {z} from 'zod';
+import {CountryCodeSchema, DivisionCodeSchema, IataSchema} from '../airports/schema';
 import {DOMAIN_KINDS, linkProblem} from './source-links';
 
 // Never let zod try `new Function` to speed up parsing: extension pages forbid eval, and we want none anyway.
 z.config({jitless: true});
 
 export const IsoDateSchema = z.iso.date();
-export const IataSchema = z.string().regex(/^[A-Z]{3}$/, 'an IATA airport code is three capital letters');
-export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'a country code is ISO 3166-1 alpha-2');
-/** GB/T 2260 administrative division code (province 110000, prefecture 530700, county 469002). */
-export const DivisionCodeSchema = z.string().regex(/^\d{6}$/);
 export const SourceIdSchema = z.string().regex(/^S\d+$/);
 const SourceIdsSchema = z.array(SourceIdSchema).min(1);
 
@@ -277,62 +274,3 @@ export const SourceDomainsSchema = z.strictObject({
 		.min(1),
 });
 export type SourceDomains = z.infer<typeof SourceDomainsSchema>;
-
-const validZones = new Map<string, boolean>();
-/** An IANA zone the platform's Intl knows (upstream data once had "Asia/ Bangkok"). */
-export function isTimeZone(tz: string): boolean {
-	let ok = validZones.get(tz);
-	if (ok === undefined) {
-		try {
-			new Intl.DateTimeFormat('en', {timeZone: tz});
-			ok = true;
-		} catch {
-			ok = false;
-		}
-		validZones.set(tz, ok);
-	}
-	return ok;
-}
-
-export const AirportSchema = z.strictObject({
-	/** ISO 3166-1 alpha-2; HK, MO and TW are their own regions, mainland China is CN. */
-	country: CountryCodeSchema,
-	name: z.string().min(1),
-	city: z.string().optional(),
-	/** IANA time zone. */
-	tz: z.string().refine(isTimeZone, 'not an IANA time zone'),
-	/** Mainland airports only: Chinese name, GB/T 2260 province and prefecture-level division. */
-	nameZh: z.string().optional(),
-	province: DivisionCodeSchema.optional(),
-	prefecture: DivisionCodeSchema.optional(),
-	/** false when the curated Chinese name or prefecture could not be confirmed by a source. */
-	verified: z.literal(false).optional(),
-});
-export type AirportRecord = z.infer<typeof AirportSchema>;
-
-export const AirportsFileSchema = z.strictObject({
-	generatedBy: z.string(),
-	upstream: z.array(z.string()),
-	divisions: z.record(DivisionCodeSchema, z.string()),
-	airports: z.record(IataSchema, AirportSchema),
-});
-export type AirportsFile = z.infer<typeof AirportsFileSchema>;
-
-export const CuratedCnAirportsSchema = z.strictObject({
-	description: z.string(),
-	sources: z.array(
-		z.looseObject({id: z.string(), title: z.string(), url: z.string(), retrievedAt: IsoDateSchema}),
-	),
-	airports: z.array(
-		z.strictObject({
-				iata: IataSchema,
-				nameZh: z.string().min(2),
-				prefectureCode: DivisionCodeSchema,
-				prefectureZh: z.string(),
-				countyLevel: z.boolean().optional(),
-				sources: z.array(z.string()).min(1),
-				verified: z.boolean(),
-			note: z.string().optional(),
-		}),
-	),
-});

@@ -1,29 +1,25 @@
 import {z} from 'zod';
+import type {SegmentInput} from '../itinerary';
 import type {ReasonCode, ReminderCode, NoticeCode} from './reasons';
 
-/**
- * One flight (or other leg) as a page or a person gives it. Times are local wall-clock times at each airport,
- * `YYYY-MM-DDTHH:mm`, or `YYYY-MM-DD` when only the date is shown; both may be missing.
- * @example {"from": "JFK", "to": "PEK", "departure": "2026-03-15T13:00", "arrival": "2026-03-16T16:00", "flight": "CA982"}
- */
+/** The rules engine's input: the traveller's passports and a normalised itinerary (lib/itinerary.ts). */
+export type TripInput = {passports: string[]; segments: SegmentInput[]};
+
+/** For input from outside the code (the command line, messages): checked against the itinerary model. */
 export const SegmentInputSchema = z.strictObject({
 	from: z.string(),
 	to: z.string(),
 	departure: z.string().optional(),
 	arrival: z.string().optional(),
 	flight: z.string().optional(),
-	/** The traveller rebooks at the start of this leg (self-transfer): bags and check-in again, so no airside stay. */
 	separateTickets: z.boolean().optional(),
-	/** Minutes between this leg's arrival and the next leg's departure, when a page states the layover but not the clocks. */
 	connectionMinutes: z.number().int().nonnegative().optional(),
-});
-export type SegmentInput = z.infer<typeof SegmentInputSchema>;
+}) satisfies z.ZodType<SegmentInput>;
 
 export const TripInputSchema = z.strictObject({
 	passports: z.array(z.string()),
 	segments: z.array(SegmentInputSchema),
-});
-export type TripInput = z.infer<typeof TripInputSchema>;
+}) satisfies z.ZodType<TripInput>;
 
 export type PolicyId = 'transit24' | 'transit240' | 'visaFree';
 export type Status = 'eligible' | 'ineligible' | 'conditional' | 'unknown';

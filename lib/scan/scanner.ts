@@ -4,13 +4,15 @@
  * cost nothing and re-sorted lists get the right verdicts; capped restores when the page deletes a badge.
  * Rendering is injected (`mount`), so this module holds no UI and runs under jsdom in tests.
  */
-import type {BadgePlacement, Confidence, PageContext, SiteAdapter} from '../adapters/types';
+import type {BadgePlacement, PageContext, SiteAdapter} from '../adapters/types';
+import type {Confidence} from '../itinerary';
 import {normalizeItinerary} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/reason-text';
 import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
-import type {CheckResult, SegmentInput, TripInput} from '../rules/types';
+import type {CheckResult, TripInput} from '../rules/types';
+import type {SegmentInput} from '../itinerary';
 import {summarize, type BadgeSummary} from '../ui/summary';
 import {t} from '../i18n/messages';
 
@@ -304,7 +306,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 	function processEmbedded() {
 		let raws: ReturnType<NonNullable<SiteAdapter['extractEmbedded']>> = [];
 		try {
-			raws = adapter.extractEmbedded?.(doc, {url: new URL(doc.URL), referenceDate: options.referenceDate}) ?? [];
+			raws = adapter.extractEmbedded?.(doc, {url: new URL(doc.URL), referenceDate: options.referenceDate, airports: rules}) ?? [];
 		} catch (error) {
 			logOnce(`extractEmbedded threw: ${String(error)}`);
 		}
@@ -366,7 +368,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		const next: Element[] = [];
 		let reads = 0;
 		const started = now();
-		const page: PageContext = {url: new URL(doc.URL), referenceDate: options.referenceDate};
+		const page: PageContext = {url: new URL(doc.URL), referenceDate: options.referenceDate, airports: rules};
 		for (const card of full ? cards : backlog) {
 			const needsRead = allDirty || !states.has(card) || dirty.has(card);
 			if (needsRead && (reads >= MAX_CARDS_PER_BATCH || (reads > 0 && now() - started > FRAME_BUDGET_MS))) {

@@ -2,10 +2,10 @@
  * The popup's one-line answer to "what did the extension do on this page?", from the content script's status. Pure,
  * so every case is tested without a browser; entrypoints/popup/App.tsx lays it out.
  */
-import {GENERIC_PAGE_ID} from '../adapters/generic-page';
+import {GENERIC_PAGE_ID} from '../detect/generic-page';
 import {t} from '../i18n/messages';
 import type {Locale} from '../i18n/reason-text';
-import type {PageStatus} from '../messages';
+import type {PageStatus} from '../browser/messages';
 
 /** The built-in site on this page that the user switched off, or null. */
 export function switchedOffSite(status: PageStatus | undefined, disabledSites: readonly string[]): string | null {

@@ -3,9 +3,10 @@
  * words. Pure, so the form's rules are unit-tested without a browser.
  */
 import type {RuleSet} from '../rules/load-rules';
-import type {SegmentInput, TripInput} from '../rules/types';
+import type {TripInput} from '../rules/types';
+import type {SegmentInput} from '../itinerary';
 import {validateTrip} from '../rules/validate';
-import {resolveAirport} from '../extract/normalize';
+import {resolveAirport} from '../airports';
 
 export type RouteFormValues = {
 	from: string;

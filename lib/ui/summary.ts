@@ -2,7 +2,7 @@
  * What a badge says about one itinerary, from the engine's result. Pure: the badge component only renders this.
  * Cautious by construction: heuristic detections and conditional verdicts never get a ✓.
  */
-import type {Confidence} from '../adapters/types';
+import type {Confidence} from '../itinerary';
 import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
 import type {Locale} from '../i18n/reason-text';
 import {t} from '../i18n/messages';

@@ -6,14 +6,16 @@
  */
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import ctrip, {parseSegmentId, parseTransferInfo, soleAirportOfCity} from '../../lib/adapters/ctrip';
+import ctrip, {parseSegmentId, parseTransferInfo} from '../../lib/adapters/ctrip';
+import {soleAirportOfCity} from '../../lib/airports';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
-import type {SegmentInput} from '../../lib/rules/types';
+import type {SegmentInput} from '../../lib/itinerary';
+import {bundledAirports} from '../../lib/airports/bundled';
 
 const rules = loadRules();
-const PAGE = {url: new URL('https://flights.ctrip.com/online/list/oneway-bjs-sha?depdate=2026-09-15'), referenceDate: '2026-09-01'};
+const PAGE = {url: new URL('https://flights.ctrip.com/online/list/oneway-bjs-sha?depdate=2026-09-15'), referenceDate: '2026-09-01', airports: bundledAirports()};
 
 function load(name: string): Document {
 	return new DOMParser().parseFromString(readFileSync(`test/fixtures/ctrip/${name}`, 'utf8'), 'text/html');

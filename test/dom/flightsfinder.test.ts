@@ -10,10 +10,11 @@ import ctrip from '../../lib/adapters/ctrip';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
-import type {SegmentInput} from '../../lib/rules/types';
+import type {SegmentInput} from '../../lib/itinerary';
+import {bundledAirports} from '../../lib/airports/bundled';
 
 const rules = loadRules();
-const PAGE = {url: new URL(flightsfinder.examples[0]!), referenceDate: '2025-10-01'};
+const PAGE = {url: new URL(flightsfinder.examples[0]!), referenceDate: '2025-10-01', airports: bundledAirports()};
 
 function load(): Document {
 	return new DOMParser().parseFromString(readFileSync('test/fixtures/flightsfinder/ber-mad-kiwi-2025.html', 'utf8'), 'text/html');

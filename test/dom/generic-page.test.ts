@@ -6,14 +6,15 @@
  */
 import fs from 'node:fs';
 import {beforeEach, describe, expect, it} from 'vitest';
-import {genericPageAdapter} from '../../lib/adapters/generic-page';
+import {genericPageAdapter} from '../../lib/detect/generic-page';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import {startScanner, type BadgeView} from '../../lib/scan/scanner';
+import {bundledAirports} from '../../lib/airports/bundled';
 
 const rules = loadRules();
 const PAGE = fs.readFileSync('test/fixtures/agent/pnr-workspace-composite.html', 'utf8');
-const page = {url: new URL('https://agent.example.test/desk/pnr'), referenceDate: '2026-03-01'};
+const page = {url: new URL('https://agent.example.test/desk/pnr'), referenceDate: '2026-03-01', airports: bundledAirports()};
 
 beforeEach(() => {
 	document.documentElement.innerHTML = new DOMParser().parseFromString(PAGE, 'text/html').documentElement.innerHTML;

@@ -9,7 +9,8 @@ import googleFlights, {parseDs1, parseImpactUrl, parseSentence, referenceDateFro
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
-import type {SegmentInput} from '../../lib/rules/types';
+import type {SegmentInput} from '../../lib/itinerary';
+import {bundledAirports} from '../../lib/airports/bundled';
 
 const rules = loadRules();
 const URL_ = new URL('https://www.google.com/travel/flights/search?tfs=x');
@@ -20,7 +21,7 @@ function load(name: string): Document {
 
 function detect(doc: Document, referenceDate: string): SegmentInput[][] {
 	return googleFlights.findCards(doc).map((card) => {
-		const e = googleFlights.extract(card, {url: URL_, referenceDate});
+		const e = googleFlights.extract(card, {url: URL_, referenceDate, airports: bundledAirports()});
 		if (e.status !== 'ok') throw new Error(`card not read: ${JSON.stringify(e)}`);
 		const n = normalizeItinerary(e.itinerary, referenceDate, rules);
 		if (!n.ok) throw new Error(n.problem);
@@ -96,7 +97,7 @@ describe('google-flights: other layouts', () => {
 	it('a page still loading (SFO → FRA): no cards, every itinerary in the embedded ds:1 data', () => {
 		const doc = load('sfo-fra-loading-2025.html');
 		expect(googleFlights.findCards(doc)).toEqual([]);
-		const embedded = googleFlights.extractEmbedded!(doc, {url: URL_, referenceDate: '2025-07-09'});
+		const embedded = googleFlights.extractEmbedded!(doc, {url: URL_, referenceDate: '2025-07-09', airports: bundledAirports()});
 		expect(embedded.length).toBeGreaterThan(20);
 		for (const it of embedded) {
 			expect(it.segments[0]!.from).toBe('SFO');
@@ -107,7 +108,7 @@ describe('google-flights: other layouts', () => {
 	it('a page with no flights yields nothing', () => {
 		const doc = new DOMParser().parseFromString('<html><body><h1>Google Flights</h1><p>Find cheap flights</p></body></html>', 'text/html');
 		expect(googleFlights.findCards(doc)).toEqual([]);
-		expect(googleFlights.extractEmbedded!(doc, {url: URL_, referenceDate: '2026-01-01'})).toEqual([]);
+		expect(googleFlights.extractEmbedded!(doc, {url: URL_, referenceDate: '2026-01-01', airports: bundledAirports()})).toEqual([]);
 	});
 });
 

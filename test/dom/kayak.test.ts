@@ -9,7 +9,8 @@ import {describe, expect, it} from 'vitest';
 import kayak, {parseSpokenLegs, searchDatesFromUrl} from '../../lib/adapters/kayak';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
-import type {SegmentInput} from '../../lib/rules/types';
+import type {SegmentInput} from '../../lib/itinerary';
+import {bundledAirports} from '../../lib/airports/bundled';
 
 const rules = loadRules();
 const PAGE_URL = new URL('https://www.kayak.com/flights/MSP-CHI/2022-07-01?sort=bestflight_a');
@@ -20,7 +21,7 @@ function load(): Document {
 }
 
 function read(card: Element, url = PAGE_URL): SegmentInput[] {
-	const e = kayak.extract(card, {url, referenceDate: REFERENCE});
+	const e = kayak.extract(card, {url, referenceDate: REFERENCE, airports: bundledAirports()});
 	if (e.status !== 'ok') throw new Error(`card not read: ${JSON.stringify(e)}`);
 	const n = normalizeItinerary(e.itinerary, REFERENCE, rules);
 	if (!n.ok) throw new Error(n.problem);
@@ -86,7 +87,7 @@ describe('kayak: what it refuses', () => {
 	it('a "1 stop" leg without the stop\'s code fails instead of guessing a direct flight', () => {
 		const card = kayak.findCards(load())[0]!;
 		card.querySelector('.stops-text')!.textContent = '1 stop';
-		expect(kayak.extract(card, {url: PAGE_URL, referenceDate: REFERENCE})).toMatchObject({status: 'failed'});
+		expect(kayak.extract(card, {url: PAGE_URL, referenceDate: REFERENCE, airports: bundledAirports()})).toMatchObject({status: 'failed'});
 	});
 });
 

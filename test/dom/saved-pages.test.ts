@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {markDocument, READY_ATTRIBUTE} from '../../lib/dom/mark-document';
+import {markDocument, READY_ATTRIBUTE} from '../../lib/scan/mark-document';
 import {findSite} from '../../lib/sites';
 
 const GOOGLE_FLIGHTS = readFileSync('test/fixtures/google-flights/sfo-nrt-2025.html', 'utf8');

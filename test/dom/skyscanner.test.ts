@@ -9,7 +9,8 @@ import {describe, expect, it} from 'vitest';
 import skyscanner, {parseConfigDates, searchDatesFromPage, searchDatesFromUrl} from '../../lib/adapters/skyscanner';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
-import type {SegmentInput} from '../../lib/rules/types';
+import type {SegmentInput} from '../../lib/itinerary';
+import {bundledAirports} from '../../lib/airports/bundled';
 
 const rules = loadRules();
 // The day view the cards' own links point into ("/transport/flights/bos/cun/210301/210331/config/…").
@@ -21,7 +22,7 @@ function load(): Document {
 }
 
 function read(card: Element, url = PAGE_URL): SegmentInput[] {
-	const e = skyscanner.extract(card, {url, referenceDate: REFERENCE});
+	const e = skyscanner.extract(card, {url, referenceDate: REFERENCE, airports: bundledAirports()});
 	if (e.status !== 'ok') throw new Error(`card not read: ${JSON.stringify(e)}`);
 	const n = normalizeItinerary(e.itinerary, REFERENCE, rules);
 	if (!n.ok) throw new Error(n.problem);
@@ -141,13 +142,13 @@ describe('skyscanner: what it refuses', () => {
 	it('a "1 stop" leg whose stop code is missing fails instead of guessing a direct flight', () => {
 		const card = option(load(), 3);
 		card.querySelector('[class*="LegInfo_stopStation__"]')!.remove();
-		expect(skyscanner.extract(card, {url: PAGE_URL, referenceDate: REFERENCE})).toMatchObject({status: 'failed'});
+		expect(skyscanner.extract(card, {url: PAGE_URL, referenceDate: REFERENCE, airports: bundledAirports()})).toMatchObject({status: 'failed'});
 	});
 
 	it('a card whose legs have not rendered is incomplete', () => {
 		const card = option(load(), 2);
 		for (const leg of card.querySelectorAll('[class*="LegDetails_container__"]')) leg.remove();
-		expect(skyscanner.extract(card, {url: PAGE_URL, referenceDate: REFERENCE})).toEqual({status: 'incomplete', missing: ['legs']});
+		expect(skyscanner.extract(card, {url: PAGE_URL, referenceDate: REFERENCE, airports: bundledAirports()})).toEqual({status: 'incomplete', missing: ['legs']});
 	});
 });
 

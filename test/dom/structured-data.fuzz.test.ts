@@ -8,7 +8,7 @@
 import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {RawItinerary} from '../../lib/adapters/types';
+import type {RawItinerary} from '../../lib/itinerary';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {extractStructuredData} from '../../lib/extract/structured-data';
 import {evaluateTrip} from '../../lib/rules/evaluate';

@@ -5,7 +5,7 @@ import {extractStructuredData} from '../../lib/extract/structured-data';
 import {emailBody} from '../../lib/extract/email';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
-import type {RawItinerary} from '../../lib/adapters/types';
+import type {RawItinerary} from '../../lib/itinerary';
 
 const rules = loadRules();
 const fixture = (name: string) => readFileSync(`test/fixtures/email/${name}`, 'utf8');

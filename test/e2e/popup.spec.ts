@@ -88,9 +88,9 @@ test('a 240-hour stay shows where the traveller may go: the map from boundary da
 	// The check-in card opens in a tab of its own, in English and Chinese; the background keeps the trip, the URL
 	// only carries a one-time key.
 	const [card] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click()]);
-	await card.waitForURL(/card\.html#/);
+	await card.waitForURL(/check-in-card\.html#/);
 	const firstUrl = card.url();
-	expect(firstUrl).toMatch(/^chrome-extension:\/\/[a-p]{32}\/card\.html#[0-9a-f-]{36}$/);
+	expect(firstUrl).toMatch(/^chrome-extension:\/\/[a-p]{32}\/check-in-card\.html#[0-9a-f-]{36}$/);
 	await expect(card.getByRole('heading', {level: 1})).toContainText('240-hour visa-free transit');
 	await expect(card.getByRole('heading', {level: 1})).toContainText('240小时过境免签');
 	await expect(card.locator('body')).toContainText('2026-03-27 00:00 Beijing time');
@@ -100,7 +100,7 @@ test('a 240-hour stay shows where the traveller may go: the map from boundary da
 	await popup.getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click();
 	await expect.poll(() => card.url()).not.toBe(firstUrl);
 	await expect(card.getByRole('heading', {level: 1})).toContainText('240-hour visa-free transit');
-	expect(context.pages().filter((p) => p.url().includes('/card.html'))).toHaveLength(1);
+	expect(context.pages().filter((p) => p.url().includes('/check-in-card.html'))).toHaveLength(1);
 });
 
 test('the popup in Chinese: the same check, the map and list in Chinese; axe finds nothing', async ({context, extensionId}) => {

@@ -205,7 +205,7 @@ describe('Firefox', () => {
 				const g = globalThis as unknown as {browser: {runtime: {sendMessage: (m: object) => Promise<unknown>}}};
 				return g.browser.runtime.sendMessage({type: 'open-card', trip: t});
 			}, trip);
-		const cardUrl = new RegExp(`^moz-extension://${UUID}/card\\.html#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
+		const cardUrl = new RegExp(`^moz-extension://${UUID}/check-in-card\\.html#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
 		// Puppeteer does not follow a tab that the extension navigates to a moz-extension:// page (its url() stays
 		// about:blank): the page itself says where it is.
 		const hrefOf = (p: Page) => p.evaluate(() => location.href).catch(() => '');
@@ -256,7 +256,7 @@ describe('Firefox', () => {
 		expect(await cardPages()).toHaveLength(1);
 
 		// The first link, opened again elsewhere, has expired.
-		const copied = await extensionPage(`card.html#${firstUrl.split('#')[1]}`);
+		const copied = await extensionPage(`check-in-card.html#${firstUrl.split('#')[1]}`);
 		const error = await copied
 			.waitForFunction(() => document.querySelector('[data-testid="card-error"]')?.textContent ?? undefined, {timeout: 15_000})
 			.then((h) => h.jsonValue());

@@ -1,11 +1,16 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import type {RawItinerary, RawSegment} from '../../../lib/adapters/types';
+import type {RawItinerary, RawSegment} from '../../../lib/itinerary';
 import {detectText} from '../../../lib/detect';
-import {parseGdsText} from '../../../lib/extract/gds';
-import {normalizeItinerary, resolveAirport} from '../../../lib/extract/normalize';
+import {parseGdsText as parseGds} from '../../../lib/extract/gds';
+import {normalizeItinerary} from '../../../lib/extract/normalize';
+import {resolveAirport} from '../../../lib/airports';
 import {SEGMENT_STATUS, segmentStatus, splitByStatus} from '../../../lib/extract/status';
 import {loadRules} from '../../../lib/rules/load-rules';
+import {bundledAirports} from '../../../lib/airports/bundled';
+import type {AirportTable} from '../../../lib/airports';
+
+const parseGdsText = (text: string, airports: AirportTable = bundledAirports()) => parseGds(text, airports);
 
 const rules = loadRules();
 
@@ -203,7 +208,7 @@ describe('text that is not a GDS display', () => {
 	// CAT (Cascais) is an airport; MAT is not. The shape of a sell line is not enough.
 	it('refuses a segment-shaped line whose city pair is not two known airports', () => {
 		expect(parseGdsText('1 AB 123Y 18MAR 1 CATMAT SS1 1000 1200')).toEqual([]);
-		expect(parseGdsText('1 AB 123Y 18MAR 1 CATSAT SS1 1000 1200', () => false)).toEqual([]);
+		expect(parseGdsText('1 AB 123Y 18MAR 1 CATSAT SS1 1000 1200', {airports: {}, divisions: {}})).toEqual([]);
 	});
 
 	it('refuses a line whose clocks or date do not read', () => {

@@ -4,7 +4,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import type {RawItinerary} from '../../../lib/adapters/types';
+import type {RawItinerary} from '../../../lib/itinerary';
 import {detectInText} from '../../../lib/extract/generic-text';
 import {normalizeItinerary} from '../../../lib/extract/normalize';
 import {loadRules} from '../../../lib/rules/load-rules';

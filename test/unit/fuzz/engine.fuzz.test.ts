@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {evaluateTrip} from '../../../lib/rules/evaluate';
 import {loadRules} from '../../../lib/rules/load-rules';
-import type {CheckResult, PolicyId, SegmentInput, Status, TripInput} from '../../../lib/rules/types';
+import type {CheckResult, PolicyId, Status, TripInput} from '../../../lib/rules/types';
+import type {SegmentInput} from '../../../lib/itinerary';
 import {validateTrip} from '../../../lib/rules/validate';
 import {RUNS, params, timeoutFor} from './settings';
 

@@ -7,7 +7,8 @@ import rawRules from '../../../data/transit-rules.json';
 import rawAirports from '../../../data/airports.json';
 import {evaluateTrip} from '../../../lib/rules/evaluate';
 import {buildRuleSet, loadRules, type RuleSet} from '../../../lib/rules/load-rules';
-import type {PolicyId, SegmentInput, Stop} from '../../../lib/rules/types';
+import type {PolicyId, Stop} from '../../../lib/rules/types';
+import type {SegmentInput} from '../../../lib/itinerary';
 import {validateTrip} from '../../../lib/rules/validate';
 import {summarize} from '../../../lib/ui/summary';
 

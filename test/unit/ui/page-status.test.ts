@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {PageStatus} from '@/lib/messages';
+import type {PageStatus} from '@/lib/browser/messages';
 import {pageStatusText, switchedOffSite} from '@/lib/ui/page-status';
 
 const label = (id: string) => ({'google-flights': 'Google Flights', kayak: 'KAYAK'})[id] ?? id;

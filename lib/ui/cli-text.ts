@@ -1,6 +1,6 @@
 import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, type Locale} from '../i18n/reason-text';
-import type {RuleSet} from './load-rules';
-import type {CheckResult} from './types';
+import type {RuleSet} from '../rules/load-rules';
+import type {CheckResult} from '../rules/types';
 
 const MARK = {eligible: '✓', ineligible: '✗', conditional: '?', unknown: '·'} as const;
 

@@ -1,15 +1,15 @@
 import {browser} from '#imports';
 import type {ComponentChildren} from 'preact';
 import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
-import {useSettings} from '@/components/settings-store';
-import {cardTri, type CardTextKey, type Tri} from '@/lib/i18n/card-text';
+import {useSettings} from '@/lib/browser/settings-store';
+import {cardTri, type CardTextKey, type Tri} from '@/lib/i18n/check-in-card-text';
 import {resolveLocale} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {validateTrip} from '@/lib/rules/validate';
 import {chinaMap} from '@/lib/ui/china-map-data';
-import {buildCard, type CardAirport, type CardOutcome, type CardWording, type CheckInCard} from '@/lib/ui/card';
-import {takeCardTrip, type CardLinkError, type TabStore} from '@/lib/ui/card-link';
+import {buildCard, type CardAirport, type CardOutcome, type CardWording, type CheckInCard} from '@/lib/ui/check-in-card';
+import {takeCardTrip, type CardLinkError, type TabStore} from '@/lib/browser/check-in-card-link';
 import {deviceToday} from '@/lib/time';
 
 /** The card always speaks two languages: the reader's first, then the other (English or their Chinese). */
@@ -531,7 +531,7 @@ function fitToPage(sheet: HTMLElement): () => void {
 }
 
 /** The check-in card page: the trip comes from storage.session under the key in the URL hash, the language from the settings. */
-export function App() {
+export function CheckInCard() {
 	const [settings] = useSettings();
 	const hash = useHash();
 	const view = useView(hash);

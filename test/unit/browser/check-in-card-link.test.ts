@@ -2,7 +2,7 @@ import {describe, expect, it, vi} from 'vitest';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
 import {validateTrip} from '@/lib/rules/validate';
-import {CARD_ENTRY_TTL_MS, CARD_PATH, cardEntryKey, cardPagePath, isCardKey, staleCardEntries, takeCardTrip, type SessionArea, type TabStore} from '@/lib/ui/card-link';
+import {CARD_ENTRY_TTL_MS, CARD_PATH, cardEntryKey, cardPagePath, isCardKey, staleCardEntries, takeCardTrip, type SessionArea, type TabStore} from '@/lib/browser/check-in-card-link';
 
 const rules = loadRules();
 const validate = (trip: unknown) => validateTrip(trip, rules);
@@ -33,8 +33,8 @@ function tabStore(): TabStore & {data: Map<string, string>} {
 
 describe('card keys', () => {
 	it('opens the card page with the key alone in the hash', () => {
-		expect(CARD_PATH).toBe('/card.html');
-		expect(cardPagePath(KEY)).toBe(`/card.html#${KEY}`);
+		expect(CARD_PATH).toBe('/check-in-card.html');
+		expect(cardPagePath(KEY)).toBe(`/check-in-card.html#${KEY}`);
 		expect(cardEntryKey(KEY)).toBe(`card:${KEY}`);
 	});
 

@@ -8,7 +8,8 @@
  * string lengths), so a message cannot make a receiver walk or store something huge.
  */
 import {z} from 'zod';
-import type {SegmentInput, TripInput} from './rules/types';
+import type {TripInput} from '../rules/types';
+import type {SegmentInput} from '../itinerary';
 import {MESSAGE_LIMITS, type PageStatus, type Refusal, type ToBackground} from './message-types';
 
 export * from './message-types';

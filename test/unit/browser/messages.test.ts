@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {MESSAGE_LIMITS, parsePageStatus, parseToBackground, parseToContent, type PageStatus, type ToBackground, type ToContent} from '@/lib/messages';
+import {MESSAGE_LIMITS, parsePageStatus, parseToBackground, parseToContent, type PageStatus, type ToBackground, type ToContent} from '@/lib/browser/messages';
 import type {TripInput} from '@/lib/rules/types';
 
 const TRIP: TripInput = {

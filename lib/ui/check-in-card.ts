@@ -4,7 +4,7 @@
  * `buildCard` turns it into a plain model whose every text is already written in English, Simplified and
  * Traditional Chinese, so the page only lays it out.
  */
-import {cardText, cardTri, type Tri} from '../i18n/card-text';
+import {cardText, cardTri, type Tri} from '../i18n/check-in-card-text';
 import {countryName} from '../i18n/countries';
 import {LOCALES, noticeText, policyName, reasonText, reminderText, type Locale} from '../i18n/reason-text';
 import {evaluateTrip} from '../rules/evaluate';
@@ -14,10 +14,10 @@ import {isShowableLink} from '../rules/source-links';
 import type {PolicyId, PolicyVerdict, ReasonParams, Stop, TripInput} from '../rules/types';
 import {addDays} from '../time';
 
-export type {Tri} from '../i18n/card-text';
+export type {Tri} from '../i18n/check-in-card-text';
 
 /** The page that shows the card, opened with a one-time key and never the trip (card-link.ts). */
-export {CARD_PATH} from './card-link';
+export {CARD_PATH} from '../browser/check-in-card-link';
 
 export type CardAirport = {iata: string; name: string; nameZh?: string; city?: string; country: string};
 export type CardFlight = {from: CardAirport; to: CardAirport; flight?: string; departure?: string; arrival?: string};

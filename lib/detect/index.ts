@@ -4,15 +4,16 @@
  * The first source that yields an itinerary the normaliser accepts wins. Pure: it is handed a Document or a string
  * (and, for e-mail HTML, a parser) and never touches globals, so the CLI, tests and the content script share it.
  */
-import {adapterFor} from './adapters';
-import type {Confidence, ExcludedSegment, PageContext, RawItinerary, SiteAdapter} from './adapters/types';
-import {emailBody} from './extract/email';
-import {detectInText} from './extract/generic-text';
-import {parseGdsText} from './extract/gds';
-import {normalizeItinerary} from './extract/normalize';
-import {extractStructuredData} from './extract/structured-data';
-import type {RuleSet} from './rules/load-rules';
-import type {SegmentInput} from './rules/types';
+import {adapterFor} from '../adapters';
+import type {PageContext, SiteAdapter} from '../adapters/types';
+import type {Confidence, ExcludedSegment, RawItinerary} from '../itinerary';
+import {emailBody} from '../extract/email';
+import {detectInText} from '../extract/generic-text';
+import {parseGdsText} from '../extract/gds';
+import {normalizeItinerary} from '../extract/normalize';
+import {extractStructuredData} from '../extract/structured-data';
+import type {AirportTable} from '../airports';
+import type {SegmentInput} from '../itinerary';
 
 export type DetectedItinerary = {segments: SegmentInput[]; confidence: Confidence};
 
@@ -41,30 +42,30 @@ const BLOCK = new Set([
 /** Where pages show terminal output or pasted PNRs, whitespace intact. */
 const TERMINAL = 'pre, textarea, code, samp, [class*="terminal" i], [class*="console" i], [class*="pnr" i]';
 
-export function detectDocument(doc: Document, url: URL, referenceDate: string, rules: RuleSet): Detection {
+export function detectDocument(doc: Document, url: URL, referenceDate: string, airports: AirportTable): Detection {
 	const adapter = adapterFor(url);
 	const stages: Stage[] = [];
-	if (adapter) stages.push({id: adapter.id, confidence: adapter.confidence, raw: () => fromAdapter(adapter, doc, {url, referenceDate}, rules)});
+	if (adapter) stages.push({id: adapter.id, confidence: adapter.confidence, raw: () => fromAdapter(adapter, doc, {url, referenceDate, airports}, airports)});
 	stages.push({id: 'structured-data', confidence: 'structured', raw: () => safely(() => extractStructuredData(doc))});
 	let body: string | undefined;
 	const bodyText = () => (body ??= doc.body ? visibleText(doc.body) : '');
-	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn([...terminalTexts(doc), bodyText()], rules)});
-	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => detectInText(bodyText(), rules)});
-	return run(stages, referenceDate, rules);
+	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn([...terminalTexts(doc), bodyText()], airports)});
+	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => detectInText(bodyText(), airports)});
+	return run(stages, referenceDate, airports);
 }
 
 /**
  * For a page no adapter knows (a site the user added, or "scan this page" in the popup): the raw itineraries of the
  * first source that has any, in the same order of trust as detectDocument: schema.org data, GDS lines, page text.
  */
-export function rawFromDocument(doc: Document, rules: RuleSet): {source: 'structured-data' | 'gds' | 'generic-text'; itineraries: RawItinerary[]} | undefined {
+export function rawFromDocument(doc: Document, airports: AirportTable): {source: 'structured-data' | 'gds' | 'generic-text'; itineraries: RawItinerary[]} | undefined {
 	let body: string | undefined;
 	const bodyText = () => (body ??= doc.body ? visibleText(doc.body) : '');
 	const structured = safely(() => extractStructuredData(doc));
 	if (structured.length > 0) return {source: 'structured-data', itineraries: structured};
-	const gds = gdsIn([...terminalTexts(doc), bodyText()], rules);
+	const gds = gdsIn([...terminalTexts(doc), bodyText()], airports);
 	if (gds.length > 0) return {source: 'gds', itineraries: gds};
-	const generic = safely(() => detectInText(bodyText(), rules));
+	const generic = safely(() => detectInText(bodyText(), airports));
 	return generic.length > 0 ? {source: 'generic-text', itineraries: generic} : undefined;
 }
 
@@ -73,7 +74,7 @@ export function rawFromDocument(doc: Document, rules: RuleSet): {source: 'struct
  * GDS lines and the generic detector over the text part and the HTML's visible text. Other text: GDS, then generic.
  * Without `parseHtml` an e-mail's HTML part is not read: this module has no DOM of its own.
  */
-export function detectText(text: string, referenceDate: string, rules: RuleSet, parseHtml?: (html: string) => Document): Detection {
+export function detectText(text: string, referenceDate: string, airports: AirportTable, parseHtml?: (html: string) => Document): Detection {
 	const stages: Stage[] = [];
 	let texts = (): string[] => [text];
 	if (looksLikeEmail(text)) {
@@ -89,16 +90,16 @@ export function detectText(text: string, referenceDate: string, rules: RuleSet, 
 			return all;
 		};
 	}
-	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn(texts(), rules)});
-	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => texts().flatMap((t) => detectInText(t, rules))});
-	return run(stages, referenceDate, rules);
+	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn(texts(), airports)});
+	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => texts().flatMap((t) => detectInText(t, airports))});
+	return run(stages, referenceDate, airports);
 }
 
-function run(stages: Stage[], referenceDate: string, rules: RuleSet): Detection {
+function run(stages: Stage[], referenceDate: string, airports: AirportTable): Detection {
 	let droppedEverywhere = 0;
 	for (const stage of stages) {
 		const raw = stage.raw();
-		const {kept, dropped} = normalizeAll(raw, referenceDate, rules);
+		const {kept, dropped} = normalizeAll(raw, referenceDate, airports);
 		const excluded = raw.flatMap((r) => r.excluded ?? []);
 		// A source that excluded segments recognised the text as its own and read their statuses: a later, looser source
 		// must not read the same lines again as flights.
@@ -113,13 +114,13 @@ function run(stages: Stage[], referenceDate: string, rules: RuleSet): Detection 
 	return droppedEverywhere > 0 ? {adapter: 'none', itineraries: [], dropped: droppedEverywhere} : {adapter: 'none', itineraries: []};
 }
 
-function normalizeAll(raw: RawItinerary[], referenceDate: string, rules: RuleSet): {kept: SegmentInput[][]; dropped: number} {
+function normalizeAll(raw: RawItinerary[], referenceDate: string, airports: AirportTable): {kept: SegmentInput[][]; dropped: number} {
 	const kept: SegmentInput[][] = [];
 	let dropped = 0;
 	for (const itinerary of raw) {
 		// Nothing left to check is not a refusal: its excluded segments are reported instead.
 		if (itinerary.segments.length === 0 && itinerary.excluded?.length) continue;
-		const n = normalizeItinerary(itinerary, referenceDate, rules);
+		const n = normalizeItinerary(itinerary, referenceDate, airports);
 		if (n.ok) kept.push(n.segments);
 		else dropped++;
 	}
@@ -131,7 +132,7 @@ function normalizeAll(raw: RawItinerary[], referenceDate: string, rules: RuleSet
  * by route and first departure, because a card and the page data spell the same itinerary differently (names or
  * codes, 12- or 24-hour clocks, with or without flight numbers).
  */
-function fromAdapter(adapter: SiteAdapter, doc: Document, page: PageContext, rules: RuleSet): RawItinerary[] {
+function fromAdapter(adapter: SiteAdapter, doc: Document, page: PageContext, airports: AirportTable): RawItinerary[] {
 	const found: RawItinerary[] = [];
 	for (const card of safely(() => adapter.findCards(doc))) {
 		const e = safely(() => [adapter.extract(card, page)])[0];
@@ -140,7 +141,7 @@ function fromAdapter(adapter: SiteAdapter, doc: Document, page: PageContext, rul
 	const embedded = adapter.extractEmbedded ? safely(() => adapter.extractEmbedded!(doc, page)) : [];
 	if (embedded.length === 0) return found;
 	const key = (raw: RawItinerary): string | undefined => {
-		const n = normalizeItinerary(raw, page.referenceDate, rules);
+		const n = normalizeItinerary(raw, page.referenceDate, airports);
 		if (!n.ok) return undefined;
 		const route = [n.segments[0]!.from, ...n.segments.map((s) => s.to)].join('-');
 		return n.segments[0]!.departure ? `${route}@${n.segments[0]!.departure}` : JSON.stringify(n.segments);
@@ -164,12 +165,11 @@ function safely<T>(read: () => T[]): T[] {
 	}
 }
 
-function gdsIn(texts: string[], rules: RuleSet): RawItinerary[] {
-	const isAirport = (code: string) => rules.airports[code] !== undefined;
+function gdsIn(texts: string[], airports: AirportTable): RawItinerary[] {
 	const seen = new Set<string>();
 	const out: RawItinerary[] = [];
 	for (const text of texts) {
-		for (const itinerary of parseGdsText(text, isAirport)) {
+		for (const itinerary of parseGdsText(text, airports)) {
 			// The body text repeats what a <pre> already showed, with its spaces collapsed where the element is no <pre>:
 			// the printed lines of excluded segments are left out of the comparison, the first copy's are kept.
 			const k = JSON.stringify({...itinerary, excluded: itinerary.excluded?.map(({line: _line, ...e}) => e)});

@@ -27,7 +27,7 @@ const PVG_VISA_FREE: TripInput = {
 	],
 };
 
-const CARD_URL = /^chrome-extension:\/\/[a-p]{32}\/card\.html#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CARD_URL = /^chrome-extension:\/\/[a-p]{32}\/check-in-card\.html#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** An extension page to ask from, as the popup does (a badge asks the same way from its content script). */
 async function extensionPage(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -55,7 +55,7 @@ const cardPages = (context: BrowserContext) => context.pages().filter((p) => CAR
 
 /**
  * Opens the card the way the extension does: the background stores the trip under a one-time key and opens (or
- * reuses) the card tab on `card.html#<key>`. Returns that tab, once it shows the new key.
+ * reuses) the card tab on `check-in-card.html#<key>`. Returns that tab, once it shows the new key.
  */
 async function openCard(context: BrowserContext, extensionId: string, trip: unknown): Promise<Page> {
 	const from = await extensionPage(context, extensionId);
@@ -160,7 +160,7 @@ test('the 24-hour and visa-free cards also fit on one page, and say which wordin
 /** A card URL typed, pasted or taken from history: not through the background. */
 async function visit(context: BrowserContext, extensionId: string, hash: string): Promise<Page> {
 	const page = await context.newPage();
-	await page.goto(`chrome-extension://${extensionId}/card.html${hash === '' ? '' : `#${hash}`}`);
+	await page.goto(`chrome-extension://${extensionId}/check-in-card.html${hash === '' ? '' : `#${hash}`}`);
 	return page;
 }
 

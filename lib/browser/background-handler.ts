@@ -7,8 +7,8 @@
  * content script only asks after a trusted user click, but the background cannot see gestures: a page that got hold
  * of the content script's messaging could otherwise open tabs in a loop.
  */
-import {parseToBackground, type BackgroundReply, type ToBackground} from '../messages';
-import {CARD_PATH, cardEntryKey, cardPagePath, staleCardEntries, type CardEntry, type SessionArea} from '../ui/card-link';
+import {parseToBackground, type BackgroundReply, type ToBackground} from './messages';
+import {CARD_PATH, cardEntryKey, cardPagePath, staleCardEntries, type CardEntry, type SessionArea} from './check-in-card-link';
 
 /** browser.runtime.MessageSender, as far as it is read here. */
 export type Sender = {id?: string; url?: string; tab?: {id?: number}};

@@ -1,7 +1,7 @@
 import {beforeEach, describe, expect, it, vi} from 'vitest';
-import {CARD_TAB_ITEM, createBackgroundHandler, OPEN_LIMITS, type BackgroundDeps, type Sender} from '@/lib/background/handler';
+import {CARD_TAB_ITEM, createBackgroundHandler, OPEN_LIMITS, type BackgroundDeps, type Sender} from '@/lib/browser/background-handler';
 import type {TripInput} from '@/lib/rules/types';
-import {CARD_ENTRY_TTL_MS, cardEntryKey, type SessionArea} from '@/lib/ui/card-link';
+import {CARD_ENTRY_TTL_MS, cardEntryKey, type SessionArea} from '@/lib/browser/check-in-card-link';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ROOT = `chrome-extension://${ID}/`;
@@ -170,7 +170,7 @@ describe('opening the card', () => {
 		expect(b.deps.tabs.create).toHaveBeenCalledTimes(1);
 		const {url, active} = b.deps.tabs.create.mock.calls[0]![0] as {url: string; active: boolean};
 		expect(active).toBe(true);
-		const key = url.match(new RegExp(`^${ROOT}card\\.html#([0-9a-f-]{36})$`))?.[1];
+		const key = url.match(new RegExp(`^${ROOT}check-in-card\\.html#([0-9a-f-]{36})$`))?.[1];
 		expect(key, url).toBeDefined();
 		for (const secret of ['US', 'LAX', 'PVG', 'ICN', 'MU586', '2026', 'passports', '%7B', '{']) expect(url).not.toContain(secret);
 		expect(b.items.get(cardEntryKey(key!))).toEqual({trip: TRIP, at: expect.any(Number)});
@@ -180,7 +180,7 @@ describe('opening the card', () => {
 		await handle({type: 'open-card', trip: TRIP}, contentScript());
 		const next = (b.deps.tabs.update.mock.calls[0]![1] as {url: string}).url;
 		expect(next).not.toBe(url);
-		expect(next).toMatch(/card\.html#[0-9a-f-]{36}$/);
+		expect(next).toMatch(/check-in-card\.html#[0-9a-f-]{36}$/);
 	});
 
 	it('opens one tab for a burst of clicks, and reuses it for the next click', async () => {

@@ -7,13 +7,14 @@
  *
  * Not in the registry on purpose: it has no match patterns and runs only where the user asked for it.
  */
-import {rawFromDocument} from '../detect';
-import type {RuleSet} from '../rules/load-rules';
-import {defineAdapter, type RawItinerary, type SiteAdapter} from './types';
+import {rawFromDocument} from '.';
+import type {AirportTable} from '../airports';
+import {defineAdapter, type SiteAdapter} from '../adapters/types';
+import {type RawItinerary} from '../itinerary';
 
 export const GENERIC_PAGE_ID = 'generic-page';
 
-export function genericPageAdapter(rules: RuleSet): SiteAdapter {
+export function genericPageAdapter(airports: AirportTable): SiteAdapter {
 	// Agents' tools re-render often (clocks, counters): the page is read again only when its text changed, which
 	// textContent tells cheaply.
 	let last: {text: string; itineraries: RawItinerary[]} | undefined;
@@ -29,7 +30,7 @@ export function genericPageAdapter(rules: RuleSet): SiteAdapter {
 		extract: () => ({status: 'unsupported', reason: 'the generic page adapter reads the whole page, not cards'}),
 		extractEmbedded: (doc) => {
 			const text = doc.body?.textContent ?? '';
-			if (last?.text !== text) last = {text, itineraries: rawFromDocument(doc, rules)?.itineraries ?? []};
+			if (last?.text !== text) last = {text, itineraries: rawFromDocument(doc, airports)?.itineraries ?? []};
 			return last.itineraries;
 		},
 		badgePlacements: () => [],

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {CARD_TEXT} from '@/lib/i18n/card-text';
+import {CARD_TEXT} from '@/lib/i18n/check-in-card-text';
 import {LOCALES} from '@/lib/i18n/reason-text';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
 import {chinaMap} from '@/lib/ui/china-map-data';
-import {buildCard, CARD_PATH, type CardSource, type CheckInCard} from '@/lib/ui/card';
+import {buildCard, CARD_PATH, type CardSource, type CheckInCard} from '@/lib/ui/check-in-card';
 import rawDomains from '@/data/source-domains.json';
 import {OFFICIAL_KINDS, ruleForUrl, type DomainRule} from '@/lib/rules/source-links';
 
@@ -52,7 +52,7 @@ function card(trip: TripInput): CheckInCard {
 
 describe('card page', () => {
 	it('opens on the card page', () => {
-		expect(CARD_PATH).toBe('/card.html');
+		expect(CARD_PATH).toBe('/check-in-card.html');
 	});
 });
 

@@ -1,6 +1,6 @@
 /**
  * How a trip reaches the check-in card page without travelling in a URL. The background stores `{trip, at}` in
- * storage.session under `card:<key>`, where the key is a fresh random UUID, and opens `card.html#<key>`. The page
+ * storage.session under `card:<key>`, where the key is a fresh random UUID, and opens `check-in-card.html#<key>`. The page
  * takes the entry (reads, then deletes it: the key works once) and keeps the trip in its own tab's sessionStorage, so
  * a reload of that tab still shows the card while the URL, the history and anything synced only ever hold the key.
  *
@@ -11,7 +11,7 @@ import type {TripInput} from '../rules/types';
 import type {Validation} from '../rules/validate';
 
 /** The extension page that shows the card. */
-export const CARD_PATH = '/card.html' as const;
+export const CARD_PATH = '/check-in-card.html' as const;
 
 /** storage.session keys of card entries start with this. */
 export const CARD_ENTRY_PREFIX = 'card:';

@@ -3,7 +3,8 @@
  * what it receives. No validation library: this is the part the content script bundles (it receives only the popup's
  * two questions, checked by hand below). The zod schemas for the background and the popup are in ./messages.ts.
  */
-import type {SegmentInput, TripInput} from './rules/types';
+import type {TripInput} from '../rules/types';
+import type {SegmentInput} from '../itinerary';
 
 /** Upper bounds of what a message may carry. A real trip is far below them (40 flights is a round-the-world ticket). */
 export const MESSAGE_LIMITS = {

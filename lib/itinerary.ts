@@ -1,0 +1,84 @@
+/**
+ * The itinerary model every layer shares: what a page or a text says (raw: airports as codes or names, times as
+ * printed), and the normalised segments the rules engine reads (IATA codes, local `YYYY-MM-DDTHH:mm`). Adapters and
+ * parsers produce raw itineraries, lib/extract/normalize.ts turns them into segments, lib/rules judges segments.
+ */
+
+/**
+ * A time as the page shows it. The shared normaliser turns it into a local `YYYY-MM-DDTHH:mm`.
+ * @example {date: 'Thursday, April 2', time: '11:30\u202fPM'}
+ * @example {date: '18MAR', time: '615A'}
+ * @example {time: '07:05', dayOffset: 1} // "+1天": the day after the segment's departure day
+ */
+export type RawTime = {
+	/** ISO `2026-04-02`, or date text: `Thursday, April 2`, `2 Apr`, `18MAR`, `4月2日`, `2026年4月2日`. */
+	date?: string;
+	/** `23:40`, `11:30 PM` (U+202F allowed), `615A`, `1159P`, `0510`. */
+	time?: string;
+	/** Days after the date (or, for an arrival without a date, after the departure's date). */
+	dayOffset?: number;
+};
+
+/**
+ * What a booking says about one of its segments, read from a GDS status code (`HK`, `HL`, `HX`, …) or a surface line
+ * (`ARNK`). Only a confirmed segment (or one whose status is not stated or not known) is a flight to check; a surface
+ * segment is no flight at all and ends the itinerary's continuity. lib/extract/status.ts maps codes to these.
+ */
+export type SegmentStatus = 'confirmed' | 'unconfirmed' | 'cancelled' | 'waitlisted' | 'surface';
+
+/** One leg as the page says it: airports as IATA codes or names (English or Chinese). Missing fields stay missing. */
+export type RawSegment = {
+	from: string;
+	to: string;
+	departs?: RawTime;
+	arrives?: RawTime;
+	flight?: string;
+	/** The layover after this segment, when the page states its length ("3 hr 5 min layover at …"). */
+	connectionMinutes?: number;
+	/** The booking status, when the page states one (GDS displays do); absent means not stated. */
+	status?: SegmentStatus;
+	/** The status code as printed (`HK`, `WK`, `ARNK`), also when it is a code the status table does not know. */
+	statusCode?: string;
+};
+
+/**
+ * A segment the text shows but the itinerary leaves out: cancelled, waitlisted, not (yet) confirmed, or a surface
+ * segment where the itinerary was split. Kept so a user can be told why a leg they see was not checked.
+ */
+export type ExcludedSegment = {
+	/** The line as the text printed it, trimmed. */
+	line?: string;
+	flight?: string;
+	/** Absent for a surface segment whose ends the text does not name (a bare `ARNK`). */
+	from?: string;
+	to?: string;
+	status: SegmentStatus;
+	/** The printed code: `HX`, `HL`, `WK`, `ARNK`, … */
+	code: string;
+};
+
+/**
+ * `segments` is non-empty, except in an itinerary whose every segment was excluded (a record of cancelled or
+ * waitlisted flights only): then `excluded` says what was there.
+ */
+export type RawItinerary = {segments: RawSegment[]; excluded?: ExcludedSegment[]};
+
+/**
+ * One flight (or other leg) as a page or a person gives it, normalised. Times are local wall-clock times at each
+ * airport, `YYYY-MM-DDTHH:mm`, or `YYYY-MM-DD` when only the date is shown; both may be missing.
+ * @example {"from": "JFK", "to": "PEK", "departure": "2026-03-15T13:00", "arrival": "2026-03-16T16:00", "flight": "CA982"}
+ */
+export type SegmentInput = {
+	from: string;
+	to: string;
+	departure?: string;
+	arrival?: string;
+	flight?: string;
+	/** The traveller rebooks at the start of this leg (self-transfer): bags and check-in again, so no airside stay. */
+	separateTickets?: boolean;
+	/** Minutes between this leg's arrival and the next leg's departure, when a page states the layover but not the clocks. */
+	connectionMinutes?: number;
+};
+
+/** How far a detected itinerary can be trusted: read from structured markup, or guessed from text. */
+export type Confidence = 'structured' | 'heuristic';
