@@ -106,7 +106,16 @@ export function Badge({summary, result, rules, locale, heuristic, onOpenSettings
 						×
 					</button>
 				</div>
-				{open ? <VerdictDetails result={result} rules={rules} locale={locale} heuristic={heuristic} onOpenSettings={onOpenSettings} onOpenCard={onOpenCard} /> : null}
+				{open ? (
+					<VerdictDetails
+						result={result}
+						rules={rules}
+						locale={locale}
+						heuristic={heuristic}
+						onOpenSettings={onOpenSettings}
+						onOpenCard={onOpenCard}
+					/>
+				) : null}
 			</div>
 		</span>
 	);

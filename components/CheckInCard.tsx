@@ -71,7 +71,19 @@ function AirportName({a, langs}: {a: CardAirport; langs: Langs}) {
 }
 
 /** One labelled value; `span` widens it across the facts grid (three columns). */
-function Fact({label, langs, children, strong, span}: {label: Tri; langs: Langs; children: ComponentChildren; strong?: boolean; span?: 2 | 3}) {
+function Fact({
+	label,
+	langs,
+	children,
+	strong,
+	span,
+}: {
+	label: Tri;
+	langs: Langs;
+	children: ComponentChildren;
+	strong?: boolean;
+	span?: 2 | 3;
+}) {
 	const classes = ['fact', strong ? 'strong' : '', span ? `span-${span}` : ''].filter(Boolean).join(' ');
 	return (
 		<div class={classes}>
@@ -316,7 +328,9 @@ function Wording({w, langs}: {w: CardWording; langs: Langs}) {
 					<Both tri={tx('wordingNone')} langs={langs} stack />
 				</p>
 			) : null}
-			<div class={langs.first === 'en' ? 'quotes en-first' : 'quotes zh-first'}>{langs.first === 'en' ? [blocks.en, blocks.zh] : [blocks.zh, blocks.en]}</div>
+			<div class={langs.first === 'en' ? 'quotes en-first' : 'quotes zh-first'}>
+				{langs.first === 'en' ? [blocks.en, blocks.zh] : [blocks.zh, blocks.en]}
+			</div>
 			<p class="source" data-testid="source">
 				<strong>
 					<Both tri={tx('sourceLabel')} langs={langs} />
@@ -432,7 +446,12 @@ function Card({card, langs}: {card: CheckInCard; langs: Langs}) {
 	);
 }
 
-const LINK_ERROR_TEXT: Record<CardLinkError, CardTextKey> = {missing: 'errorMissing', damaged: 'errorDamaged', expired: 'errorExpired', invalid: 'errorInvalid'};
+const LINK_ERROR_TEXT: Record<CardLinkError, CardTextKey> = {
+	missing: 'errorMissing',
+	damaged: 'errorDamaged',
+	expired: 'errorExpired',
+	invalid: 'errorInvalid',
+};
 
 /** Names for the listed prefectures; a broken map file must not take the card down with it (codes show instead). */
 function prefectureNames(): Record<string, string> {
@@ -549,10 +568,30 @@ export function CheckInCard() {
 	useLayoutEffect(() => (hasCard && sheet.current ? fitToPage(sheet.current) : undefined), [hasCard, view, langs?.first]);
 	if (!langs) return null;
 	let body;
-	if (view.kind === 'rules-error') body = <Message heading={tx('errorHeading')} text={tx('errorRules')} detail={view.detail} langs={langs} testId="card-error" />;
-	else if (view.kind === 'link-error') body = <Message heading={tx('errorHeading')} text={tx(LINK_ERROR_TEXT[view.code])} detail={view.detail} langs={langs} testId="card-error" />;
+	if (view.kind === 'rules-error')
+		body = <Message heading={tx('errorHeading')} text={tx('errorRules')} detail={view.detail} langs={langs} testId="card-error" />;
+	else if (view.kind === 'link-error')
+		body = (
+			<Message
+				heading={tx('errorHeading')}
+				text={tx(LINK_ERROR_TEXT[view.code])}
+				detail={view.detail}
+				langs={langs}
+				testId="card-error"
+			/>
+		);
 	else if (view.kind === 'loading') body = null;
-	else if (!view.outcome.ok) body = <Message heading={tx('noCardHeading')} text={tx(view.outcome.reason === 'no-stop' ? 'noStop' : view.outcome.reason === 'earlier-rules' ? 'earlierRules' : 'notEligible')} langs={langs} testId="no-card" />;
+	else if (!view.outcome.ok)
+		body = (
+			<Message
+				heading={tx('noCardHeading')}
+				text={tx(
+					view.outcome.reason === 'no-stop' ? 'noStop' : view.outcome.reason === 'earlier-rules' ? 'earlierRules' : 'notEligible',
+				)}
+				langs={langs}
+				testId="no-card"
+			/>
+		);
 	else body = card ? <Card card={card} langs={langs} /> : null;
 	return (
 		<main class="sheet" ref={sheet}>

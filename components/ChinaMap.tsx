@@ -29,11 +29,22 @@ function placeLabels(points: Point[]): {x: number; y: number; anchor: 'start' | 
 		const gap = MARKER_R + 3;
 		const options = [
 			{x: x + gap, y: y + LABEL_SIZE * 0.35, anchor: 'start' as const, box: [x + gap, y - LABEL_SIZE / 2, LABEL_W, LABEL_SIZE]},
-			{x: x - gap, y: y + LABEL_SIZE * 0.35, anchor: 'end' as const, box: [x - gap - LABEL_W, y - LABEL_SIZE / 2, LABEL_W, LABEL_SIZE]},
+			{
+				x: x - gap,
+				y: y + LABEL_SIZE * 0.35,
+				anchor: 'end' as const,
+				box: [x - gap - LABEL_W, y - LABEL_SIZE / 2, LABEL_W, LABEL_SIZE],
+			},
 			{x, y: y + gap + LABEL_SIZE * 0.8, anchor: 'middle' as const, box: [x - LABEL_W / 2, y + gap, LABEL_W, LABEL_SIZE]},
-			{x, y: y - gap - LABEL_SIZE * 0.2, anchor: 'middle' as const, box: [x - LABEL_W / 2, y - gap - LABEL_SIZE, LABEL_W, LABEL_SIZE]},
+			{
+				x,
+				y: y - gap - LABEL_SIZE * 0.2,
+				anchor: 'middle' as const,
+				box: [x - LABEL_W / 2, y - gap - LABEL_SIZE, LABEL_W, LABEL_SIZE],
+			},
 		];
-		const overlaps = (b: number[]) => boxes.some((o) => b[0]! < o[0] + o[2] && o[0] < b[0]! + b[2]! && b[1]! < o[1] + o[3] && o[1] < b[1]! + b[3]!);
+		const overlaps = (b: number[]) =>
+			boxes.some((o) => b[0]! < o[0] + o[2] && o[0] < b[0]! + b[2]! && b[1]! < o[1] + o[3] && o[1] < b[1]! + b[3]!);
 		const pick = options.find((o) => !overlaps(o.box)) ?? options[0]!;
 		boxes.push(pick.box as [number, number, number, number]);
 		return {x: pick.x, y: pick.y, anchor: pick.anchor};
@@ -56,7 +67,11 @@ export function ChinaMap({rules, locale, airports = []}: ChinaMapProps) {
 
 	const areas = rules.data.transit240Areas;
 	const statusOf = (code: string): Status => rules.areasByProvince.get(code)?.area ?? 'none';
-	const statusText = {whole: mapText('statusWhole', locale), listed: mapText('statusListed', locale), none: mapText('statusNone', locale)};
+	const statusText = {
+		whole: mapText('statusWhole', locale),
+		listed: mapText('statusListed', locale),
+		none: mapText('statusNone', locale),
+	};
 
 	const stay = [...new Set(airports.map((a) => a.trim().toUpperCase()))];
 	const markers = stay.flatMap((iata) => {
@@ -73,7 +88,14 @@ export function ChinaMap({rules, locale, airports = []}: ChinaMapProps) {
 
 	const summary = [
 		mapText('svgSummary', locale, {count: areas.length}),
-		markers.length > 0 ? mapText('svgAirports', locale, {airports: joinList(markers.map((m) => m.iata), locale)}) : '',
+		markers.length > 0
+			? mapText('svgAirports', locale, {
+					airports: joinList(
+						markers.map((m) => m.iata),
+						locale,
+					),
+				})
+			: '',
 	]
 		.filter(Boolean)
 		.join(zh ? '' : ' ');
@@ -145,8 +167,7 @@ export function ChinaMap({rules, locale, airports = []}: ChinaMapProps) {
 					)}
 				</ul>
 				<figcaption class="ctc-map__caption">
-					{mapText('caption', locale)}{' '}
-					{/* The attribution is the licence's wording, kept in English. */}
+					{mapText('caption', locale)} {/* The attribution is the licence's wording, kept in English. */}
 					<span class="ctc-map__credit" lang={zh ? 'en' : undefined}>
 						{map.source.attribution}
 					</span>
@@ -157,9 +178,16 @@ export function ChinaMap({rules, locale, airports = []}: ChinaMapProps) {
 				<ul>
 					{areas.map((a) => {
 						const here = stayByProvince.get(a.province);
-						const places = (a.area === 'listed' ? (a.prefectures ?? []) : []).map((code) => rules.divisions[code] ?? map.prefectures[code] ?? code);
+						const places = (a.area === 'listed' ? (a.prefectures ?? []) : []).map(
+							(code) => rules.divisions[code] ?? map.prefectures[code] ?? code,
+						);
 						return (
-							<li key={a.province} data-province={a.province} data-status={a.area} class={here ? 'ctc-map__area ctc-map__area--stay' : 'ctc-map__area'}>
+							<li
+								key={a.province}
+								data-province={a.province}
+								data-status={a.area}
+								class={here ? 'ctc-map__area ctc-map__area--stay' : 'ctc-map__area'}
+							>
 								<LegendSwatch status={a.area} hatchId={hatchId} />
 								<span class="ctc-map__area-name">{zh ? a.nameZh : a.name}</span>
 								{places.length > 0 && (

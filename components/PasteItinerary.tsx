@@ -75,7 +75,11 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 			</form>
 			{found ? (
 				<div data-testid="paste-result" aria-live="polite">
-					<p>{found.count === 0 ? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped}) : t('pasteFound', locale, {count: found.count, stops: withStops.length})}</p>
+					<p>
+						{found.count === 0
+							? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped})
+							: t('pasteFound', locale, {count: found.count, stops: withStops.length})}
+					</p>
 					{withStops.map(({trip, result}, i) => (
 						<div key={i}>
 							<VerdictDetails result={result} rules={rules} locale={locale} heuristic={found.heuristic} />

@@ -67,7 +67,8 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 		setProblem(undefined);
 		setChecked({trip: built.trip, result: evaluateTrip(built.trip, rules, {today})});
 	};
-	const invalid = (field: RouteFormProblem['field']) => (problem?.field === field ? {'aria-invalid': true, 'aria-describedby': 'form-problem'} : {});
+	const invalid = (field: RouteFormProblem['field']) =>
+		problem?.field === field ? {'aria-invalid': true, 'aria-describedby': 'form-problem'} : {};
 	const value = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
 
 	return (
@@ -78,7 +79,15 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 				<form onSubmit={submit} noValidate>
 					<label>
 						{t('formFrom', locale)}
-						<input name="from" list="airports" autocomplete="off" placeholder={t('formAirportHint', locale)} value={from} onInput={value(setFrom)} {...invalid('from')} />
+						<input
+							name="from"
+							list="airports"
+							autocomplete="off"
+							placeholder={t('formAirportHint', locale)}
+							value={from}
+							onInput={value(setFrom)}
+							{...invalid('from')}
+						/>
 					</label>
 					{via.map((v, i) => (
 						<label key={i}>
@@ -100,7 +109,15 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 					</button>
 					<label>
 						{t('formTo', locale)}
-						<input name="to" list="airports" autocomplete="off" placeholder={t('formAirportHint', locale)} value={to} onInput={value(setTo)} {...invalid('to')} />
+						<input
+							name="to"
+							list="airports"
+							autocomplete="off"
+							placeholder={t('formAirportHint', locale)}
+							value={to}
+							onInput={value(setTo)}
+							{...invalid('to')}
+						/>
 					</label>
 					<div class="row">
 						<label>
@@ -114,7 +131,13 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 					</div>
 					<p class="hint">{t('formTimesOptional', locale)}</p>
 					<label class="check">
-						<input type="checkbox" name="separate" checked={separate} onChange={(e) => setSeparate((e.target as HTMLInputElement).checked)} /> {t('formSeparate', locale)}
+						<input
+							type="checkbox"
+							name="separate"
+							checked={separate}
+							onChange={(e) => setSeparate((e.target as HTMLInputElement).checked)}
+						/>{' '}
+						{t('formSeparate', locale)}
 					</label>
 					<label>
 						{t('formPassportsLabel', locale)}

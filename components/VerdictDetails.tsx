@@ -25,7 +25,12 @@ function formatLocal(value: string | undefined, locale: Locale): string {
 /** `2026-03-27T00:00` reads as `2026-03-27 00:00` in every text. */
 function readable(params?: Record<string, string | number>) {
 	if (!params) return params;
-	return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? v.replace('T', ' ') : v]));
+	return Object.fromEntries(
+		Object.entries(params).map(([k, v]) => [
+			k,
+			typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? v.replace('T', ' ') : v,
+		]),
+	);
 }
 
 /** A failing or doubtful reason cites its sources; reminders cite theirs. Those are the ones the list below shows. */
@@ -121,7 +126,9 @@ function StopView({stop, n, locale}: {stop: Stop; n: number; locale: Locale}) {
 				<dd>{formatLocal(stop.departure, locale)}</dd>
 			</dl>
 			{stop.from || stop.to ? <p class="meta">{t('stopRoute', locale, {from: stop.from ?? '?', to: stop.to ?? '?'})}</p> : null}
-			{minutes !== undefined ? <p class="meta">{t('timeInChina', locale, {hours: Math.floor(minutes / 60), minutes: minutes % 60})}</p> : null}
+			{minutes !== undefined ? (
+				<p class="meta">{t('timeInChina', locale, {hours: Math.floor(minutes / 60), minutes: minutes % 60})}</p>
+			) : null}
 			<p class="best">{stop.best ? t('bestLabel', locale, {policy: bestPolicyName(stop, locale)!}) : t('noBest', locale)}</p>
 			<ul class="policies">
 				{stop.verdicts.map((v) => (

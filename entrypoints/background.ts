@@ -18,7 +18,9 @@ function syncUserSites(): Promise<void> {
 			const existing = await browser.scripting.getRegisteredContentScripts({ids: [USER_SITES_SCRIPT_ID]});
 			if (existing.length > 0) await browser.scripting.unregisterContentScripts({ids: [USER_SITES_SCRIPT_ID]});
 			if (matches.length > 0) {
-				await browser.scripting.registerContentScripts([{id: USER_SITES_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle'}]);
+				await browser.scripting.registerContentScripts([
+					{id: USER_SITES_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle'},
+				]);
 			}
 		})
 		.catch((error: unknown) => console.warn('[ctc] could not register the content script for your sites', error));

@@ -39,7 +39,11 @@ export const DEFAULT_SETTINGS: Settings = {passports: [], language: 'auto', disa
 export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
 	// v2 added the badge detail level and the user's own sites; everything in v1 keeps its meaning.
 	// (Fields already there are kept: a value written without its version beside it is read as v1.)
-	2: (stored) => ({detailLevel: DEFAULT_SETTINGS.detailLevel, extraSites: DEFAULT_SETTINGS.extraSites, ...(isRecord(stored) ? stored : {})}),
+	2: (stored) => ({
+		detailLevel: DEFAULT_SETTINGS.detailLevel,
+		extraSites: DEFAULT_SETTINGS.extraSites,
+		...(isRecord(stored) ? stored : {}),
+	}),
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -76,7 +80,8 @@ export function originPattern(origin: string): string {
 	return `${url.protocol}//${url.hostname}/*`;
 }
 
-const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
+const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+	typeof value === 'string' && (values as readonly string[]).includes(value);
 
 /** The strings of a stored list that pass `ok`, each once, at most `max`; the default where it is not a list. */
 function list(value: unknown, ok: (s: string) => boolean, max: number, fallback: string[]): string[] {
@@ -93,7 +98,10 @@ export function parseSettings(stored: unknown): Settings {
 	return {
 		passports: list(input.passports, (c) => COUNTRY_CODES.has(c), MAX_PASSPORTS, DEFAULT_SETTINGS.passports),
 		language: oneOf(LANGUAGES, input.language) ? input.language : DEFAULT_SETTINGS.language,
-		disabledSites: Array.isArray(input.disabledSites) && input.disabledSites.every((s) => typeof s === 'string') ? [...(input.disabledSites as string[])] : DEFAULT_SETTINGS.disabledSites,
+		disabledSites:
+			Array.isArray(input.disabledSites) && input.disabledSites.every((s) => typeof s === 'string')
+				? [...(input.disabledSites as string[])]
+				: DEFAULT_SETTINGS.disabledSites,
 		detailLevel: oneOf(DETAIL_LEVELS, input.detailLevel) ? input.detailLevel : DEFAULT_SETTINGS.detailLevel,
 		extraSites: list(input.extraSites, (s) => ORIGIN.test(s), MAX_EXTRA_SITES, DEFAULT_SETTINGS.extraSites),
 	};

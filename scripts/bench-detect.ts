@@ -18,7 +18,9 @@ const REFERENCE_DATE = '2025-07-09'; // the capture date of both pages
 const pages = [
 	fileURLToPath(new URL('../test/fixtures/google-flights/sfo-nrt-2025.html', import.meta.url)),
 	// The untrimmed 2.5 MB original lives next to the repository, not in it; benchmarked only where it is present.
-	fileURLToPath(new URL('../../shared/fixtures/google-flights/AWeirdDev__flights__raw_html_extreme_SFO_NRT_Late_Departure.html', import.meta.url)),
+	fileURLToPath(
+		new URL('../../shared/fixtures/google-flights/AWeirdDev__flights__raw_html_extreme_SFO_NRT_Late_Departure.html', import.meta.url),
+	),
 ];
 
 const rules = loadRules();

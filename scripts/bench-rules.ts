@@ -25,4 +25,6 @@ for (let run = 0; run < 7; run++) {
 }
 runs.sort((a, b) => a - b);
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
-console.log(`engine: ${fmt(runs[3]!)} itineraries/s median (min ${fmt(runs[0]!)}, max ${fmt(runs[6]!)}) over 7 runs of 100,000; ${(1e6 / runs[3]!).toFixed(2)} µs each (${sink > 0 ? 'ok' : 'no stops?'})`);
+console.log(
+	`engine: ${fmt(runs[3]!)} itineraries/s median (min ${fmt(runs[0]!)}, max ${fmt(runs[6]!)}) over 7 runs of 100,000; ${(1e6 / runs[3]!).toFixed(2)} µs each (${sink > 0 ? 'ok' : 'no stops?'})`,
+);

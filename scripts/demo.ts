@@ -37,10 +37,25 @@ const context: BrowserContext = await chromium.launchPersistentContext(profile, 
 	executablePath: '/usr/bin/chromium',
 	headless: !headed,
 	viewport: {width: 1280, height: 800},
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`],
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		`--disable-extensions-except=${EXT_DIR}`,
+		`--load-extension=${EXT_DIR}`,
+	],
 });
-await context.route((u) => u.protocol === 'http:' || u.protocol === 'https:', (r) => r.abort());
-await context.route('https://www.google.com/travel/flights**', (r) => r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: PAGE}));
+await context.route(
+	(u) => u.protocol === 'http:' || u.protocol === 'https:',
+	(r) => r.abort(),
+);
+await context.route('https://www.google.com/travel/flights**', (r) =>
+	r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: PAGE}),
+);
 
 let [worker] = context.serviceWorkers();
 worker ??= await context.waitForEvent('serviceworker');
@@ -67,7 +82,9 @@ await page.goto(URL);
 const badge = page.locator('[data-ctc-badge] button.badge');
 
 if (headed) {
-	console.log(`demo: Chromium is open on ${URL} with the extension loaded. Set a passport in the options (chrome-extension://${extensionId}/options.html). Close the window to end.`);
+	console.log(
+		`demo: Chromium is open on ${URL} with the extension loaded. Set a passport in the options (chrome-extension://${extensionId}/options.html). Close the window to end.`,
+	);
 	await new Promise<void>((resolve) => context.on('close', () => resolve()));
 } else {
 	await badge.first().waitFor({timeout: 15_000});

@@ -80,5 +80,6 @@ try {
 const parse = (html: string, pageUrl = 'https://example.invalid/') =>
 	new JSDOM(html, {url: pageUrl, virtualConsole: new VirtualConsole()}).window.document;
 
-const result: Detection = kind === 'html' ? detectDocument(parse(text, url.href), url, date, rules) : detectText(text, date, rules, (html) => parse(html));
+const result: Detection =
+	kind === 'html' ? detectDocument(parse(text, url.href), url, date, rules) : detectText(text, date, rules, (html) => parse(html));
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

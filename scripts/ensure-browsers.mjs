@@ -21,9 +21,14 @@ if (missing.length > 0) {
 	console.log(`ensure-browsers: installing ${pkgs.join(' ')} with apt-get`);
 	try {
 		execFileSync('apt-get', ['update', '-qq'], {stdio: 'inherit'});
-		execFileSync('apt-get', ['install', '-y', '-qq', ...pkgs], {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}});
+		execFileSync('apt-get', ['install', '-y', '-qq', ...pkgs], {
+			stdio: 'inherit',
+			env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'},
+		});
 	} catch {
-		console.error(`ensure-browsers: apt-get could not install ${pkgs.join(' ')}; install them by hand: apt-get install -y ${pkgs.join(' ')}`);
+		console.error(
+			`ensure-browsers: apt-get could not install ${pkgs.join(' ')}; install them by hand: apt-get install -y ${pkgs.join(' ')}`,
+		);
 		process.exit(1);
 	}
 	const still = missing.filter((m) => !existsSync(m.bin));

@@ -43,5 +43,7 @@ const result = spawnSync('npx', ['vitest', 'run', ...FILES], {
 	env: {...process.env, FUZZ_SEED: String(seed), FUZZ_RUNS: String(runs)},
 });
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-console.log(`fuzz: seed ${seed} finished in ${minutes} min, ${result.status === 0 ? 'no property failed' : 'FAILED (counterexamples above)'}`);
+console.log(
+	`fuzz: seed ${seed} finished in ${minutes} min, ${result.status === 0 ? 'no property failed' : 'FAILED (counterexamples above)'}`,
+);
 process.exit(result.status ?? 1);

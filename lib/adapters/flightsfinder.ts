@@ -132,7 +132,8 @@ function extract(card: Element, page: PageContext): Extraction {
 	if (!modal) return {status: 'failed', reason: 'no details dialog in the card'};
 	const legs = readLegs(modal);
 	if (typeof legs === 'string') return {status: 'failed', reason: `not understood: ${legs}`};
-	if (legs.length === 0 || legs.some((l) => l.segments.length === 0)) return {status: 'failed', reason: 'no segments in the details dialog'};
+	if (legs.length === 0 || legs.some((l) => l.segments.length === 0))
+		return {status: 'failed', reason: 'no segments in the details dialog'};
 	const segments: RawSegment[] = [];
 	for (const leg of legs) {
 		const offsets = legDayOffsets(leg, page.referenceDate);
@@ -178,6 +179,11 @@ export default defineAdapter({
 	// Above the price, else the end of the row.
 	badgePlacements: (card) => {
 		const price = card.querySelector(selectors.price);
-		return price ? [{anchor: price, append: 'first'}, {anchor: card, append: 'last'}] : [{anchor: card, append: 'last'}];
+		return price
+			? [
+					{anchor: price, append: 'first'},
+					{anchor: card, append: 'last'},
+				]
+			: [{anchor: card, append: 'last'}];
 	},
 });

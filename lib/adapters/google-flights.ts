@@ -126,16 +126,19 @@ type Ds1Itinerary = RawItinerary & {key: string; routeKey: string};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isCode = (x: unknown): x is string => typeof x === 'string' && /^[A-Z]{3}$/.test(x);
-const isDate = (x: unknown): x is [number, number, number] =>
-	Array.isArray(x) && x.length === 3 && x.every((n) => typeof n === 'number');
+const isDate = (x: unknown): x is [number, number, number] => Array.isArray(x) && x.length === 3 && x.every((n) => typeof n === 'number');
 const clock = (x: unknown): string | undefined => {
 	if (!Array.isArray(x)) return undefined;
 	const [h, m] = x as [unknown, unknown];
-	if ((h !== null && h !== undefined && typeof h !== 'number') || (m !== null && m !== undefined && typeof m !== 'number')) return undefined;
+	if ((h !== null && h !== undefined && typeof h !== 'number') || (m !== null && m !== undefined && typeof m !== 'number'))
+		return undefined;
 	return `${pad(typeof h === 'number' ? h : 0)}:${pad(typeof m === 'number' ? m : 0)}`;
 };
 
-/** A segment record in ds:1: [_, _, _, FROM, fromName, toName, TO, _, [h,m], _, [h,m], minutes, …, [y,m,d], [y,m,d], [carrier, number, …]]. */
+/**
+ * A segment record in ds:1:
+ * [_, _, _, FROM, fromName, toName, TO, _, [h,m], _, [h,m], minutes, …, [y,m,d], [y,m,d], [carrier, number, …]].
+ */
 function asDs1Segment(x: unknown): RawSegment | undefined {
 	if (!Array.isArray(x) || x.length < 23) return undefined;
 	const [from, to, dep, arr, depDate, arrDate, flight] = [x[3], x[6], clock(x[8]), clock(x[10]), x[20], x[21], x[22]];
@@ -146,7 +149,8 @@ function asDs1Segment(x: unknown): RawSegment | undefined {
 		departs: {date: `${depDate[0]}-${pad(depDate[1])}-${pad(depDate[2])}`, time: dep},
 		arrives: {date: `${arrDate[0]}-${pad(arrDate[1])}-${pad(arrDate[2])}`, time: arr},
 	};
-	if (Array.isArray(flight) && typeof flight[0] === 'string' && typeof flight[1] === 'string') segment.flight = `${flight[0]}${flight[1]}`;
+	if (Array.isArray(flight) && typeof flight[0] === 'string' && typeof flight[1] === 'string')
+		segment.flight = `${flight[0]}${flight[1]}`;
 	return segment;
 }
 
@@ -199,7 +203,8 @@ function ds1Of(doc: Document): Ds1Itinerary[] {
 
 // ---- the card -----------------------------------------------------------------------------------------------------
 
-const isSentence = (el: Element) => el.getAttribute('role') === 'link' && /\bLeaves .+ arrives at /.test(el.getAttribute('aria-label') ?? '');
+const isSentence = (el: Element) =>
+	el.getAttribute('role') === 'link' && /\bLeaves .+ arrives at /.test(el.getAttribute('aria-label') ?? '');
 
 function closestLi(el: Element): Element | undefined {
 	for (let e: Element | null = el; e; e = e.parentElement) if (e.tagName === 'LI') return e;
@@ -247,7 +252,9 @@ function extract(card: Element): Extraction {
 	const impactUrl = hooks.impactUrl;
 	const impact = impactUrl ? parseImpactUrl(impactUrl) : undefined;
 	if (!sentence && !impact) {
-		return label === undefined ? {status: 'incomplete', missing: ['itinerary sentence']} : {status: 'failed', reason: 'itinerary sentence not understood'};
+		return label === undefined
+			? {status: 'incomplete', missing: ['itinerary sentence']}
+			: {status: 'failed', reason: 'itinerary sentence not understood'};
 	}
 	// The embedded data, when it holds this very itinerary, has every clock.
 	const embedded = ds1Of(card.ownerDocument);
@@ -257,7 +264,10 @@ function extract(card: Element): Extraction {
 		if (match) return {status: 'ok', itinerary: {segments: match.segments}};
 	}
 	if (impact) {
-		if (sentence && (sentence.layovers.length !== impact.length - 1 || (sentence.stops ?? sentence.layovers.length) !== sentence.layovers.length)) {
+		if (
+			sentence &&
+			(sentence.layovers.length !== impact.length - 1 || (sentence.stops ?? sentence.layovers.length) !== sentence.layovers.length)
+		) {
 			return {status: 'failed', reason: 'layover count differs from segment count'};
 		}
 		const segments: RawSegment[] = impact.map((s, i) => {
@@ -282,7 +292,9 @@ function extract(card: Element): Extraction {
 	if (codes && codes.length === needed) {
 		ends = [codes[0]!, codes[1]!];
 		let next = 2;
-		stops = s.layovers.map((l) => (l.arrive === l.depart ? [codes[next], codes[next++]] : [codes[next++], codes[next++]]) as [string, string]);
+		stops = s.layovers.map(
+			(l) => (l.arrive === l.depart ? [codes[next], codes[next++]] : [codes[next++], codes[next++]]) as [string, string],
+		);
 	}
 	const legs: [string, string][] = [];
 	let at = ends[0];

@@ -80,7 +80,8 @@ function readLeg(leg: Element): LegView | string {
 
 /** The card's screen-reader paragraph, one entry per "Leg n:" sentence; [] when absent or not understood. */
 export function parseSpokenLegs(sentence: string): SpokenLeg[] {
-	const re = /Departs from .+? on (\d{1,2})\/(\d{1,2}) at (\d{1,2}:\d{2}\s*[ap]m), lands in .+? on (\d{1,2})\/(\d{1,2}) at (\d{1,2}:\d{2}\s*[ap]m)/gi;
+	const re =
+		/Departs from .+? on (\d{1,2})\/(\d{1,2}) at (\d{1,2}:\d{2}\s*[ap]m), lands in .+? on (\d{1,2})\/(\d{1,2}) at (\d{1,2}:\d{2}\s*[ap]m)/gi;
 	return [...sentence.matchAll(re)].map((m) => ({
 		departs: {month: Number(m[1]), day: Number(m[2]), clock: m[3]!},
 		arrives: {month: Number(m[4]), day: Number(m[5]), clock: m[6]!},
@@ -121,12 +122,19 @@ function extract(card: Element, page: PageContext): Extraction {
 		const urlDates = searchDatesFromUrl(page.url);
 		let spoken: SpokenLeg[] | undefined = spokenLegs(card, page);
 		// The paragraph must describe these very legs (same clocks), or it says nothing about them.
-		const agrees = spoken.length === legs.length && legs.every((l, i) => parseClock(l.departs) === parseClock(spoken![i]!.departs.clock) && parseClock(l.arrives) === parseClock(spoken![i]!.arrives.clock));
+		const agrees =
+			spoken.length === legs.length &&
+			legs.every(
+				(l, i) =>
+					parseClock(l.departs) === parseClock(spoken![i]!.departs.clock) &&
+					parseClock(l.arrives) === parseClock(spoken![i]!.arrives.clock),
+			);
 		if (!agrees) spoken = undefined;
 		const segments: RawSegment[] = [];
 		legs.forEach((leg, i) => {
 			const said = spoken?.[i];
-			const date = urlDates.length === legs.length ? urlDates[i] : said ? `${MONTHS[said.departs.month - 1]} ${said.departs.day}` : undefined;
+			const date =
+				urlDates.length === legs.length ? urlDates[i] : said ? `${MONTHS[said.departs.month - 1]} ${said.departs.day}` : undefined;
 			const offset = said ? daysBetween(said.departs, said.arrives) : leg.arrivalOffset;
 			const departs: RawTime = date ? {date, time: leg.departs} : {time: leg.departs};
 			// The arrival repeats the leg's date: an indirect leg's last segment has no departure to take it from.
@@ -177,6 +185,11 @@ export default defineAdapter({
 	// A line of its own under the legs, else the end of the card.
 	badgePlacements: (card) => {
 		const legs = card.querySelector(selectors.legs);
-		return legs ? [{anchor: legs, append: 'after'}, {anchor: card, append: 'last'}] : [{anchor: card, append: 'last'}];
+		return legs
+			? [
+					{anchor: legs, append: 'after'},
+					{anchor: card, append: 'last'},
+				]
+			: [{anchor: card, append: 'last'}];
 	},
 });

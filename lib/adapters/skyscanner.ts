@@ -143,7 +143,10 @@ function legDates(card: Element, page: PageContext, legs: LegView[]): LegDates[]
 	const href = (card.querySelector(selectors.configLink) ?? card.closest(selectors.configLink))?.getAttribute('href');
 	const config = href ? parseConfigDates(href) : undefined;
 	// The link is trusted only when it describes exactly what the card shows (a re-used node could carry a stale link).
-	if (config?.length === legs.length && legs.every((l, i) => sameClock(l.departs, config[i]!.departClock) && sameClock(l.arrives, config[i]!.arriveClock))) {
+	if (
+		config?.length === legs.length &&
+		legs.every((l, i) => sameClock(l.departs, config[i]!.departClock) && sameClock(l.arrives, config[i]!.arriveClock))
+	) {
 		return config;
 	}
 	for (const dates of [searchDatesFromUrl(page.url), searchDatesFromPage(card.ownerDocument)]) {
@@ -172,7 +175,10 @@ function extract(card: Element, page: PageContext): Extraction {
 			// date is repeated on the arrival because an indirect leg's last segment has no departure to inherit it from.
 			let arrives: RawTime = {time: leg.arrives};
 			if (date?.arrives) arrives = {date: date.arrives, time: leg.arrives};
-			else if (date) arrives = leg.arrivalOffset ? {date: date.departs, time: leg.arrives, dayOffset: leg.arrivalOffset} : {date: date.departs, time: leg.arrives};
+			else if (date)
+				arrives = leg.arrivalOffset
+					? {date: date.departs, time: leg.arrives, dayOffset: leg.arrivalOffset}
+					: {date: date.departs, time: leg.arrives};
 			else if (leg.arrivalOffset) arrives = {time: leg.arrives, dayOffset: leg.arrivalOffset};
 			segments.push(...legSegments(points, departs, arrives));
 		});
@@ -224,6 +230,11 @@ export default defineAdapter({
 	// A line of its own under the legs, else the end of the card.
 	badgePlacements: (card) => {
 		const legs = card.querySelector(selectors.legs);
-		return legs ? [{anchor: legs, append: 'after'}, {anchor: card, append: 'last'}] : [{anchor: card, append: 'last'}];
+		return legs
+			? [
+					{anchor: legs, append: 'after'},
+					{anchor: card, append: 'last'},
+				]
+			: [{anchor: card, append: 'last'}];
 	},
 });

@@ -21,7 +21,6 @@ export type Site = {
 	counterExamples: string[];
 };
 
-
 export type Extraction =
 	| {status: 'ok'; itinerary: RawItinerary}
 	/** Still rendering: retried on the next mutation batch. */

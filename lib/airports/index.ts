@@ -49,7 +49,8 @@ function nameIndex(table: AirportTable): NameIndex {
 			add(index, nameKey(a.nameZh), iata);
 			// Chinese sites drop the city: 上海浦东国际机场 → 浦东国际机场 / 浦东. Only for names with a city prefix.
 			const city = a.prefecture ? table.divisions[a.prefecture]?.replace(/(市|地区|盟|自治州|.族自治州)$/u, '') : undefined;
-			if (city && a.nameZh.startsWith(city) && a.nameZh.length > city.length + 2) add(index, nameKey(a.nameZh.slice(city.length)), iata);
+			if (city && a.nameZh.startsWith(city) && a.nameZh.length > city.length + 2)
+				add(index, nameKey(a.nameZh.slice(city.length)), iata);
 		}
 	}
 	indexes.set(table, index);
@@ -113,4 +114,3 @@ export function soleAirportOfCity(city: string, table: AirportTable): string | u
 	});
 	return hits.length === 1 ? hits[0]![0] : undefined;
 }
-

@@ -51,18 +51,16 @@ export type AirportsFile = z.infer<typeof AirportsFileSchema>;
 
 export const CuratedCnAirportsSchema = z.strictObject({
 	description: z.string(),
-	sources: z.array(
-		z.looseObject({id: z.string(), title: z.string(), url: z.string(), retrievedAt: z.iso.date()}),
-	),
+	sources: z.array(z.looseObject({id: z.string(), title: z.string(), url: z.string(), retrievedAt: z.iso.date()})),
 	airports: z.array(
 		z.strictObject({
-				iata: IataSchema,
-				nameZh: z.string().min(2),
-				prefectureCode: DivisionCodeSchema,
-				prefectureZh: z.string(),
-				countyLevel: z.boolean().optional(),
-				sources: z.array(z.string()).min(1),
-				verified: z.boolean(),
+			iata: IataSchema,
+			nameZh: z.string().min(2),
+			prefectureCode: DivisionCodeSchema,
+			prefectureZh: z.string(),
+			countyLevel: z.boolean().optional(),
+			sources: z.array(z.string()).min(1),
+			verified: z.boolean(),
 			note: z.string().optional(),
 		}),
 	),

@@ -97,7 +97,10 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 		await deps.session.set({[cardEntryKey(key)]: entry});
 		const url = `${deps.extensionRoot}${cardPagePath(key).slice(1)}`;
 		const reuse = await knownCardTab();
-		const tab = reuse?.id !== undefined ? ((await deps.tabs.update(reuse.id, {url, active: true})) ?? reuse) : await deps.tabs.create({url, active: true});
+		const tab =
+			reuse?.id !== undefined
+				? ((await deps.tabs.update(reuse.id, {url, active: true})) ?? reuse)
+				: await deps.tabs.create({url, active: true});
 		if (tab.id !== undefined && tab.id !== cardTabId) {
 			cardTabId = tab.id;
 			await deps.session.set({[CARD_TAB_ITEM]: tab.id});

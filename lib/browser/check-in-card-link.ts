@@ -87,7 +87,11 @@ function keepInTab(tab: TabStore, key: string, trip: TripInput): void {
  * storage.session (read, then deleted). Every failure is an answer, never an exception. `validate` is validateTrip
  * with the rules bound: the stored trip was only checked for its structure when it was stored.
  */
-export async function takeCardTrip(hash: string, stores: {session: SessionArea; tab: TabStore}, validate: (trip: unknown) => Validation): Promise<CardTrip> {
+export async function takeCardTrip(
+	hash: string,
+	stores: {session: SessionArea; tab: TabStore},
+	validate: (trip: unknown) => Validation,
+): Promise<CardTrip> {
 	const key = hash.startsWith('#') ? hash.slice(1) : hash;
 	if (key.trim() === '') return {ok: false, code: 'missing', error: 'the link has no card key in it'};
 	if (!isCardKey(key)) return {ok: false, code: 'damaged', error: 'the link does not end in a card key'};

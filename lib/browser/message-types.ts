@@ -4,7 +4,6 @@
  * two questions, checked by hand below). The zod schemas for the background and the popup are in ./messages.ts.
  */
 import type {TripInput} from '../rules/types';
-import type {SegmentInput} from '../itinerary';
 
 /** Upper bounds of what a message may carry. A real trip is far below them (40 flights is a round-the-world ticket). */
 export const MESSAGE_LIMITS = {
@@ -63,20 +62,4 @@ export function parseToContent(x: unknown): ToContent | undefined {
 
 // ---- the content script's answer to either ----
 
-/** What the content script found on its page, for the popup's "This page" section. */
-export type PageStatus = {
-	/** The site adapter that reads this page (lib/adapters ids), or null where none does. */
-	adapter: string | null;
-	/** The user switched this built-in site off. */
-	disabled: boolean;
-	itineraries: number;
-	withStops: number;
-	/** Badges that could not be placed visibly on the page (covered, clipped or off-screen). */
-	unplaced: number;
-	/** The site's adapter reads nothing although the page's text shows flights: its layout probably changed. */
-	layoutUnrecognised: boolean;
-	/** What the generic text detector read on such a page (heuristic: shown, never a plain ✓). */
-	generic: SegmentInput[][];
-	stats?: {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
-};
-
+export type {PageStatus} from '../detect/page-status';

@@ -35,9 +35,49 @@ type Stage = {id: string; confidence: Confidence; raw: () => RawItinerary[]};
 /** Tags whose text is not shown, and tags that start a new line in rendered text. */
 const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'IFRAME', 'OBJECT']);
 const BLOCK = new Set([
-	'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
-	'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'OPTION', 'P', 'PRE',
-	'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BODY', 'HTML',
+	'ADDRESS',
+	'ARTICLE',
+	'ASIDE',
+	'BLOCKQUOTE',
+	'BR',
+	'DD',
+	'DETAILS',
+	'DIALOG',
+	'DIV',
+	'DL',
+	'DT',
+	'FIELDSET',
+	'FIGCAPTION',
+	'FIGURE',
+	'FOOTER',
+	'FORM',
+	'H1',
+	'H2',
+	'H3',
+	'H4',
+	'H5',
+	'H6',
+	'HEADER',
+	'HR',
+	'LI',
+	'MAIN',
+	'NAV',
+	'OL',
+	'OPTION',
+	'P',
+	'PRE',
+	'SECTION',
+	'SUMMARY',
+	'TABLE',
+	'TBODY',
+	'TD',
+	'TFOOT',
+	'TH',
+	'THEAD',
+	'TR',
+	'UL',
+	'BODY',
+	'HTML',
 ]);
 /** Where pages show terminal output or pasted PNRs, whitespace intact. */
 const TERMINAL = 'pre, textarea, code, samp, [class*="terminal" i], [class*="console" i], [class*="pnr" i]';
@@ -45,7 +85,12 @@ const TERMINAL = 'pre, textarea, code, samp, [class*="terminal" i], [class*="con
 export function detectDocument(doc: Document, url: URL, referenceDate: string, airports: AirportTable): Detection {
 	const adapter = adapterFor(url);
 	const stages: Stage[] = [];
-	if (adapter) stages.push({id: adapter.id, confidence: adapter.confidence, raw: () => fromAdapter(adapter, doc, {url, referenceDate, airports}, airports)});
+	if (adapter)
+		stages.push({
+			id: adapter.id,
+			confidence: adapter.confidence,
+			raw: () => fromAdapter(adapter, doc, {url, referenceDate, airports}, airports),
+		});
 	stages.push({id: 'structured-data', confidence: 'structured', raw: () => safely(() => extractStructuredData(doc))});
 	let body: string | undefined;
 	const bodyText = () => (body ??= doc.body ? visibleText(doc.body) : '');
@@ -58,7 +103,10 @@ export function detectDocument(doc: Document, url: URL, referenceDate: string, a
  * For a page no adapter knows (a site the user added, or "scan this page" in the popup): the raw itineraries of the
  * first source that has any, in the same order of trust as detectDocument: schema.org data, GDS lines, page text.
  */
-export function rawFromDocument(doc: Document, airports: AirportTable): {source: 'structured-data' | 'gds' | 'generic-text'; itineraries: RawItinerary[]} | undefined {
+export function rawFromDocument(
+	doc: Document,
+	airports: AirportTable,
+): {source: 'structured-data' | 'gds' | 'generic-text'; itineraries: RawItinerary[]} | undefined {
 	let body: string | undefined;
 	const bodyText = () => (body ??= doc.body ? visibleText(doc.body) : '');
 	const structured = safely(() => extractStructuredData(doc));
@@ -82,7 +130,8 @@ export function detectText(text: string, referenceDate: string, airports: Airpor
 		let doc: Document | undefined;
 		// Parsed on first use only: a GDS or text hit in the plain part never needs the HTML.
 		const parsed = html !== undefined && parseHtml ? () => (doc ??= parseHtml(html)) : undefined;
-		if (parsed) stages.push({id: 'structured-data', confidence: 'structured', raw: () => safely(() => extractStructuredData(parsed()))});
+		if (parsed)
+			stages.push({id: 'structured-data', confidence: 'structured', raw: () => safely(() => extractStructuredData(parsed()))});
 		texts = () => {
 			const all = plain ? [plain] : [];
 			const body = parsed?.().body;
@@ -182,7 +231,11 @@ function gdsIn(texts: string[], airports: AirportTable): RawItinerary[] {
 }
 
 function terminalTexts(doc: Document): string[] {
-	return safely(() => [...doc.querySelectorAll(TERMINAL)].map((el) => (el.tagName === 'TEXTAREA' ? (el as HTMLTextAreaElement).value : el.textContent ?? '')));
+	return safely(() =>
+		[...doc.querySelectorAll(TERMINAL)].map((el) =>
+			el.tagName === 'TEXTAREA' ? (el as HTMLTextAreaElement).value : (el.textContent ?? ''),
+		),
+	);
 }
 
 /**

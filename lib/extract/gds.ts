@@ -34,7 +34,9 @@ const SEGMENT_LINE = new RegExp(
 		String.raw`\s+(\d{3,4}[APNM]?)` + // departure clock
 		String.raw`(?:\s+|(?<=[APNM]))(?:([#*-])\s*)?(\d{3,4}[APNM]?)` + // arrival clock, Galileo's day mark before it
 		String.raw`(?:\s*([+-]\d|#\d?|[|+])|(?<=[APNM])(\d))?\*?` + // day mark after it; Apollo's * (confirmed by the airline)
-		String.raw`(?:\s+(\d{1,2}[A-Z]{3})` + WEEKDAY_AFTER + ')?' + // arrival date
+		String.raw`(?:\s+(\d{1,2}[A-Z]{3})` +
+		WEEKDAY_AFTER +
+		')?' + // arrival date
 		String.raw`(?=\s|$)`,
 );
 
@@ -80,7 +82,8 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 
 	const close = () => {
 		// A record of surface lines alone says nothing about any flight.
-		if (open && open.segments.some((s) => s.status !== 'surface')) result.push(...splitByStatus({segments: open.segments}, (s) => lineOf.get(s)));
+		if (open && open.segments.some((s) => s.status !== 'surface'))
+			result.push(...splitByStatus({segments: open.segments}, (s) => lineOf.get(s)));
 		open = undefined;
 		openSurface = undefined;
 	};
@@ -114,7 +117,13 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 		if (surface) {
 			// Numbering that starts again at a surface line belongs to a record whose first flight is still to come:
 			// nothing to end there.
-			if (open?.kind === 'lines' && surface.number !== undefined && open.lastNumber !== undefined && surface.number <= open.lastNumber) close();
+			if (
+				open?.kind === 'lines' &&
+				surface.number !== undefined &&
+				open.lastNumber !== undefined &&
+				surface.number <= open.lastNumber
+			)
+				close();
 			if (open) {
 				// Where the text names no airports, the surface sector runs from the last flight's arrival to the next
 				// flight's departure: said in the report, never used as a leg.
@@ -185,7 +194,13 @@ function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegme
 	if (arrDate) arrives.date = arrDate;
 	const offset = arrivalDayOffset(markBefore, markAfter ?? digitAfter);
 	if (offset !== 0) arrives.dayOffset = offset;
-	const segment: RawSegment = {from: from!, to: to!, departs: {date: date!, time: depClock!}, arrives, flight: `${carrier}${flightNumber}`};
+	const segment: RawSegment = {
+		from: from!,
+		to: to!,
+		departs: {date: date!, time: depClock!},
+		arrives,
+		flight: `${carrier}${flightNumber}`,
+	};
 	if (code) {
 		const status = segmentStatus(code);
 		if (status) segment.status = status;

@@ -62,7 +62,8 @@ const LABEL = /^\s*(?:(departure|departs|departing|depart|from|出发|起飞)|(a
 /** Between two airports of a route line: an arrow, a dash or "to", with at most a few name words around it. */
 const CONNECTOR = /^[\s\p{L}.,'’()]*?(?:→|->|⟶|➝|➔|⇒|✈|–|—|-|\bto\b|至|到|飞往)[\s\p{L}.,'’()]*$/u;
 const RANGE_SEPARATOR = /^\s*(?:to|–|—|-|→|~|～|至)\s*$/;
-const FLIGHT_LABELLED = /(?:\b[Ff]light(?:\s+(?:[Nn]umber|[Nn]o\.?|#))?|航班号?)\s*[:：#]?\s*([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4}[A-Z]?)(?![\dA-Za-z])/;
+const FLIGHT_LABELLED =
+	/(?:\b[Ff]light(?:\s+(?:[Nn]umber|[Nn]o\.?|#))?|航班号?)\s*[:：#]?\s*([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4}[A-Z]?)(?![\dA-Za-z])/;
 /** An unlabelled flight number may be glued to the text before it (`Boeing 777NH 212`) but not inside a word. */
 const FLIGHT_BARE = /(?<![A-Z])([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4})(?![A-Za-z\d:]|[-.]\d)/g; // not A220-300, CC0-1.0
 /** Aircraft types and other tokens shaped like flight numbers. */
@@ -248,7 +249,10 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[]): Me
 	}
 	// Names only when no code is printed: the code is what the page means, the name may be ambiguous.
 	if (found.length === 0) {
-		for (const re of [/[\p{Script=Han}]{2,14}?(?:国际机场|國際機場|机场|機場)/gu, /(?:[A-Z][\p{L}'’.-]*\s+){1,4}(?:International\s+)?Airport\b/gu]) {
+		for (const re of [
+			/[\p{Script=Han}]{2,14}?(?:国际机场|國際機場|机场|機場)/gu,
+			/(?:[A-Z][\p{L}'’.-]*\s+){1,4}(?:International\s+)?Airport\b/gu,
+		]) {
 			for (const m of line.matchAll(re)) {
 				const hit = nameAt(m[0], airports);
 				if (hit) found.push({code: hit.code, start: m.index + hit.offset, end: m.index + m[0].length, kind: 'name'});

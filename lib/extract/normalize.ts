@@ -1,7 +1,7 @@
 /**
  * RawItinerary (what a page says) → segments the engine reads (IATA codes, local `YYYY-MM-DDTHH:mm`).
- * Airport names become codes through lib/airports; this is the one place that resolves year-less dates against the page's reference date and
- * applies day offsets. Adapters never do these themselves.
+ * Airport names become codes through lib/airports; this is the one place that resolves year-less dates against the
+ * page's reference date and applies day offsets. Adapters never do these themselves.
  */
 import {addDays, formatLocal, dayNumber} from '../time';
 import {resolveAirport, type AirportTable} from '../airports';
@@ -12,7 +12,11 @@ import {isCheckedStatus} from './status';
 
 export type Normalized = {ok: true; segments: SegmentInput[]} | {ok: false; problem: string};
 
-function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined, referenceDate: string): {value?: string; date?: string; problem?: string} {
+function resolveTime(
+	raw: RawTime | undefined,
+	fallbackDate: string | undefined,
+	referenceDate: string,
+): {value?: string; date?: string; problem?: string} {
 	if (!raw) return {};
 	let date: string | undefined;
 	if (raw.date) {
@@ -34,7 +38,8 @@ export function normalizeItinerary(raw: RawItinerary, referenceDate: string, air
 	for (const [i, s] of raw.segments.entries()) {
 		// splitByStatus takes these out; one still here would be checked as a flight the traveller does not hold, or
 		// (a surface segment) glue two trips together. Refuse rather than guess which.
-		if (!isCheckedStatus(s.status)) return {ok: false, problem: `segment ${i + 1}: ${s.status} (${s.statusCode ?? 'no code'}), not a flight to check`};
+		if (!isCheckedStatus(s.status))
+			return {ok: false, problem: `segment ${i + 1}: ${s.status} (${s.statusCode ?? 'no code'}), not a flight to check`};
 		const from = resolveAirport(s.from, airports);
 		const to = resolveAirport(s.to, airports);
 		if (!from) return {ok: false, problem: `segment ${i + 1}: unknown airport "${s.from}"`};

@@ -4,13 +4,38 @@
  */
 
 const MONTHS: Record<string, number> = {
-	jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-	january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+	jan: 1,
+	feb: 2,
+	mar: 3,
+	apr: 4,
+	may: 5,
+	jun: 6,
+	jul: 7,
+	aug: 8,
+	sep: 9,
+	sept: 9,
+	oct: 10,
+	nov: 11,
+	dec: 12,
+	january: 1,
+	february: 2,
+	march: 3,
+	april: 4,
+	june: 6,
+	july: 7,
+	august: 8,
+	september: 9,
+	october: 10,
+	november: 11,
+	december: 12,
 };
 
 /** Minutes after midnight from `23:40`, `7:05`, `11:30 PM`, `11:30\u202fpm`, `615A`, `1159P`, `0510`, `12N`, `12M`. */
 export function parseClock(text: string): number | undefined {
-	const t = text.replace(/[\u202f\u00a0]/g, ' ').trim().toUpperCase();
+	const t = text
+		.replace(/[\u202f\u00a0]/g, ' ')
+		.trim()
+		.toUpperCase();
 	let m = /^(\d{1,2}):(\d{2})\s*(AM|PM|A\.M\.|P\.M\.)?$/.exec(t);
 	if (m) return to24(Number(m[1]), Number(m[2]), m[3]?.[0]);
 	m = /^(\d{1,2})(\d{2})\s*([APNM])$/.exec(t); // GDS 12-hour: 615A, 1159P, 1200N (noon), 1200M (midnight)

@@ -108,7 +108,9 @@ function flightNumber(flight: Node): string | undefined {
 	if (!number) return undefined;
 	// Some senders already put the carrier in flightNumber (`LH2029`); only a bare number needs one.
 	if (!/^\d{1,4}[A-Z]?$/i.test(number)) return number.toUpperCase();
-	const carrier = nodes(flight, 'airline').map((a) => text(a, 'iataCode')).find(Boolean);
+	const carrier = nodes(flight, 'airline')
+		.map((a) => text(a, 'iataCode'))
+		.find(Boolean);
 	// Digits alone are not a flight designator.
 	return carrier ? `${carrier.toUpperCase()}${number.toUpperCase()}` : undefined;
 }

@@ -134,7 +134,11 @@ const C = {
 	sourceUndated: {en: 'undated', 'zh-CN': '日期不详', 'zh-TW': '日期不詳'},
 	alsoAt: {en: 'Same text also in', 'zh-CN': '相同文本另见', 'zh-TW': '相同文本另見'},
 	// footer
-	rulesAsOf: {en: 'Rules as of {date} (version {version})', 'zh-CN': '规则更新于{date}（版本{version}）', 'zh-TW': '規則更新於{date}（版本{version}）'},
+	rulesAsOf: {
+		en: 'Rules as of {date} (version {version})',
+		'zh-CN': '规则更新于{date}（版本{version}）',
+		'zh-TW': '規則更新於{date}（版本{version}）',
+	},
 	disclaimer: {
 		en: 'Guidance based on the published rules, not a visa and not legal advice. The border officer decides on entry; airlines apply their own checks.',
 		'zh-CN': '依据已公布的规定提供参考，并非签证，亦非法律意见。是否准予入境由边检机关决定；航空公司另行查验。',
@@ -195,7 +199,10 @@ export function cardText(key: CardTextKey, locale: Locale, params?: Record<strin
 }
 
 /** The string in all three languages, with the same parameters (or per-language ones). */
-export function cardTri(key: CardTextKey, params?: Record<string, string | number> | ((locale: Locale) => Record<string, string | number>)): Tri {
+export function cardTri(
+	key: CardTextKey,
+	params?: Record<string, string | number> | ((locale: Locale) => Record<string, string | number>),
+): Tri {
 	const at = (locale: Locale) => cardText(key, locale, typeof params === 'function' ? params(locale) : params);
 	return {en: at('en'), 'zh-CN': at('zh-CN'), 'zh-TW': at('zh-TW')};
 }

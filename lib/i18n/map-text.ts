@@ -11,7 +11,11 @@ const MAP_TEXT = {
 		'zh-CN': '中国大陆地图：已突出显示240小时过境免签的{count}个允许停留区域。',
 		'zh-TW': '中國大陸地圖：已突出顯示240小時過境免簽的{count}個允許停留區域。',
 	},
-	svgAirports: {en: 'Stay airports marked: {airports}.', 'zh-CN': '已标出行程机场：{airports}。', 'zh-TW': '已標出行程機場：{airports}。'},
+	svgAirports: {
+		en: 'Stay airports marked: {airports}.',
+		'zh-CN': '已标出行程机场：{airports}。',
+		'zh-TW': '已標出行程機場：{airports}。',
+	},
 	legendWhole: {en: 'Whole province permitted', 'zh-CN': '全省（市、区）允许停留', 'zh-TW': '全省（市、區）允許停留'},
 	legendListed: {
 		en: 'Only the listed cities permitted',

@@ -30,7 +30,11 @@ const M = {
 	detailPassport: {en: '{passport} passport', 'zh-CN': '{passport}护照', 'zh-TW': '{passport}護照'},
 	badgeNone: {en: 'No visa-free route found', 'zh-CN': '未找到免签方案', 'zh-TW': '未找到免簽方案'},
 	badgeSetPassport: {en: 'Set your passport', 'zh-CN': '请设置护照', 'zh-TW': '請設定護照'},
-	badgePage: {en: '{count} via China · {summary}', 'zh-CN': '{count}个行程经停中国 · {summary}', 'zh-TW': '{count}個行程經停中國 · {summary}'},
+	badgePage: {
+		en: '{count} via China · {summary}',
+		'zh-CN': '{count}个行程经停中国 · {summary}',
+		'zh-TW': '{count}個行程經停中國 · {summary}',
+	},
 	badgeAriaPage: {
 		en: 'China transit check for the results on this page: {summary}. Open details.',
 		'zh-CN': '本页结果的中国过境查询：{summary}。打开详情。',
@@ -53,7 +57,11 @@ const M = {
 	stopRoute: {en: 'From {from} to {to}', 'zh-CN': '{from} → {to}', 'zh-TW': '{from} → {to}'},
 	arrival: {en: 'Arrive', 'zh-CN': '抵达', 'zh-TW': '抵達'},
 	departure: {en: 'Leave', 'zh-CN': '离开', 'zh-TW': '離開'},
-	timeInChina: {en: 'Time in China: {hours} h {minutes} min', 'zh-CN': '在华停留：{hours}小时{minutes}分', 'zh-TW': '在華停留：{hours}小時{minutes}分'},
+	timeInChina: {
+		en: 'Time in China: {hours} h {minutes} min',
+		'zh-CN': '在华停留：{hours}小时{minutes}分',
+		'zh-TW': '在華停留：{hours}小時{minutes}分',
+	},
 	notShown: {en: 'not shown', 'zh-CN': '未显示', 'zh-TW': '未顯示'},
 	deadline: {en: 'Leave mainland China by {deadline}', 'zh-CN': '须在{deadline}前离开中国大陆', 'zh-TW': '須在{deadline}前離開中國大陸'},
 	passportUsed: {en: 'With your {passport} passport', 'zh-CN': '使用{passport}护照', 'zh-TW': '使用{passport}護照'},
@@ -88,7 +96,11 @@ const M = {
 	addPassport: {en: 'Add passport', 'zh-CN': '添加护照', 'zh-TW': '新增護照'},
 	removePassport: {en: 'Remove {country}', 'zh-CN': '删除{country}', 'zh-TW': '刪除{country}'},
 	countryLabel: {en: 'Country of passport', 'zh-CN': '护照签发国家', 'zh-TW': '護照簽發國家'},
-	countryHint: {en: 'Country name or code, e.g. France or FR', 'zh-CN': '国家名称或代码，如 法国 或 FR', 'zh-TW': '國家名稱或代碼，如 法國 或 FR'},
+	countryHint: {
+		en: 'Country name or code, e.g. France or FR',
+		'zh-CN': '国家名称或代码，如 法国 或 FR',
+		'zh-TW': '國家名稱或代碼，如 法國 或 FR',
+	},
 	passportEmpty: {en: 'Choose a country first.', 'zh-CN': '请先选择国家。', 'zh-TW': '請先選擇國家。'},
 	passportUnknown: {en: 'Unknown country: {text}', 'zh-CN': '未知国家：{text}', 'zh-TW': '未知國家：{text}'},
 	passportDuplicate: {en: '{country} is already in the list.', 'zh-CN': '{country}已在列表中。', 'zh-TW': '{country}已在清單中。'},
@@ -127,7 +139,7 @@ const M = {
 		'zh-TW': '此網站不在支援的預訂網站之列。',
 	},
 	popupLayoutUnrecognised: {
-		en: "This page shows flights, but its {adapter} layout is not recognised: nothing on it is checked. Below is what its text says, read by the generic detector.",
+		en: 'This page shows flights, but its {adapter} layout is not recognised: nothing on it is checked. Below is what its text says, read by the generic detector.',
 		'zh-CN': '此页面显示了航班，但无法识别其{adapter}页面布局：页面上的行程未经核查。以下为通用识别器从页面文字中读取的内容。',
 		'zh-TW': '此頁面顯示了航班，但無法識別其{adapter}頁面版面：頁面上的行程未經核查。以下為通用識別器從頁面文字中讀取的內容。',
 	},
@@ -196,7 +208,11 @@ const M = {
 	// options: badge detail level, user sites
 	detailHeading: {en: 'Badge detail', 'zh-CN': '标记详细程度', 'zh-TW': '標記詳細程度'},
 	detailCompact: {en: 'Compact: ✓ 240h', 'zh-CN': '简洁：✓ 240小时', 'zh-TW': '簡潔：✓ 240小時'},
-	detailStandard: {en: 'Standard: 240h visa-free ✓ until 26 Mar', 'zh-CN': '标准：240小时免签 ✓ 至3月26日', 'zh-TW': '標準：240小時免簽 ✓ 至3月26日'},
+	detailStandard: {
+		en: 'Standard: 240h visa-free ✓ until 26 Mar',
+		'zh-CN': '标准：240小时免签 ✓ 至3月26日',
+		'zh-TW': '標準：240小時免簽 ✓ 至3月26日',
+	},
 	detailDetailed: {
 		en: 'Detailed: 240h visa-free ✓ until 26 Mar · PVG · US passport',
 		'zh-CN': '详细：240小时免签 ✓ 至3月26日 · PVG · US护照',
@@ -210,7 +226,7 @@ const M = {
 	builtInSites: {en: 'Built-in sites', 'zh-CN': '内置网站', 'zh-TW': '內建網站'},
 	userSitesHeading: {en: 'Your sites', 'zh-CN': '您添加的网站', 'zh-TW': '您新增的網站'},
 	userSitesHelp: {
-		en: "Booking tools and other sites where the generic detector should always run. The browser asks you to allow each one; the extension never asks for all sites.",
+		en: 'Booking tools and other sites where the generic detector should always run. The browser asks you to allow each one; the extension never asks for all sites.',
 		'zh-CN': '希望通用识别器始终运行的预订工具等网站。浏览器会逐一请求您的许可；本扩展从不请求访问所有网站。',
 		'zh-TW': '希望通用識別器一律執行的預訂工具等網站。瀏覽器會逐一請求您的許可；本擴充功能從不請求存取所有網站。',
 	},
@@ -251,7 +267,11 @@ const M = {
 	formNeedFrom: {en: 'Where do you fly from?', 'zh-CN': '请填写出发地。', 'zh-TW': '請填寫出發地。'},
 	formNeedVia: {en: 'Which airport in China do you connect at?', 'zh-CN': '请填写中国中转机场。', 'zh-TW': '請填寫中國轉機機場。'},
 	formNeedTo: {en: 'Where do you fly to?', 'zh-CN': '请填写目的地。', 'zh-TW': '請填寫目的地。'},
-	formLeaveBeforeArrive: {en: 'You leave before you arrive: check the dates.', 'zh-CN': '离开时间早于抵达时间，请检查日期。', 'zh-TW': '離開時間早於抵達時間，請檢查日期。'},
+	formLeaveBeforeArrive: {
+		en: 'You leave before you arrive: check the dates.',
+		'zh-CN': '离开时间早于抵达时间，请检查日期。',
+		'zh-TW': '離開時間早於抵達時間，請檢查日期。',
+	},
 	formInvalid: {en: 'Please check the route: {detail}', 'zh-CN': '请检查航线：{detail}', 'zh-TW': '請檢查航線：{detail}'},
 	formTimesOptional: {
 		en: 'Times are optional; without them the length of the stay cannot be checked.',

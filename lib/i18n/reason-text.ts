@@ -23,7 +23,10 @@ export function policyName(verdict: {policy: PolicyId; hours?: number}, locale: 
 }
 
 /** The name of a stop's best policy (the verdict that won it), or undefined when none holds. */
-export function bestPolicyName(stop: {best: PolicyId | null; verdicts: {policy: PolicyId; hours?: number}[]}, locale: Locale): string | undefined {
+export function bestPolicyName(
+	stop: {best: PolicyId | null; verdicts: {policy: PolicyId; hours?: number}[]},
+	locale: Locale,
+): string | undefined {
 	const best = stop.verdicts.find((v) => v.policy === stop.best);
 	return best ? policyName(best, locale) : undefined;
 }
@@ -254,7 +257,7 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-TW': '未顯示離境時間；須在{deadline}前離境。',
 	},
 	'separate-tickets': {
-		en: 'Separate tickets: you must collect bags and check in again, which means going through border control. The law asks for a connecting ticket; leaving the airport needs a temporary entry permit at the officers\' discretion.',
+		en: "Separate tickets: you must collect bags and check in again, which means going through border control. The law asks for a connecting ticket; leaving the airport needs a temporary entry permit at the officers' discretion.",
 		'zh-CN': '分开出票：需提取行李并重新值机，即须办理边检手续。法律要求联程客票；离开口岸需申请临时入境许可。',
 		'zh-TW': '分開開票：需提取行李並重新報到，即須辦理邊檢手續。法律要求聯程客票；離開口岸需申請臨時入境許可。',
 	},
@@ -333,8 +336,10 @@ export const REMINDER_TEXT: Table<ReminderCode> = {
 	},
 	'arrival-card': {
 		en: 'Fill in the arrival card: online before you travel (NIA website or government service platform, the “移民局12367” app, WeChat or Alipay mini programs), or at the port by QR code or on paper.',
-		'zh-CN': '请填写入境卡：可在出行前通过国家移民管理局网站或政务服务平台、“移民局12367”App、微信或支付宝小程序在线填写，也可在口岸扫码或填写纸质卡。',
-		'zh-TW': '請填寫入境卡：可在出行前透過國家移民管理局網站或政務服務平台、「移民局12367」App、微信或支付寶小程式線上填寫，也可在口岸掃碼或填寫紙本卡。',
+		'zh-CN':
+			'请填写入境卡：可在出行前通过国家移民管理局网站或政务服务平台、“移民局12367”App、微信或支付宝小程序在线填写，也可在口岸扫码或填写纸质卡。',
+		'zh-TW':
+			'請填寫入境卡：可在出行前透過國家移民管理局網站或政務服務平台、「移民局12367」App、微信或支付寶小程式線上填寫，也可在口岸掃碼或填寫紙本卡。',
 	},
 	'arrival-card-airside-exempt': {
 		en: 'On a 24-hour direct transit that stays in the airport’s restricted area you need no arrival card; if you leave the airport, fill one in.',
@@ -356,8 +361,10 @@ export const NOTICE_TEXT: Table<NoticeCode> = {
 	},
 	'rules-may-have-changed': {
 		en: 'Rules may have changed: this trip is judged by our rules of {reviewedAt}, and it comes after that by more than 180 days or after a scheduled end date in them. Check the official sources before you travel.',
-		'zh-CN': '规则可能已有变化：本行程按截至{reviewedAt}的规则判断，而行程日期比该日期晚180天以上，或晚于其中某项规定的原定结束日期。出行前请查阅官方来源。',
-		'zh-TW': '規則可能已有變化：本行程按截至{reviewedAt}的規則判斷，而行程日期比該日期晚180天以上，或晚於其中某項規定的原定結束日期。出行前請查閱官方來源。',
+		'zh-CN':
+			'规则可能已有变化：本行程按截至{reviewedAt}的规则判断，而行程日期比该日期晚180天以上，或晚于其中某项规定的原定结束日期。出行前请查阅官方来源。',
+		'zh-TW':
+			'規則可能已有變化：本行程按截至{reviewedAt}的規則判斷，而行程日期比該日期晚180天以上，或晚於其中某項規定的原定結束日期。出行前請查閱官方來源。',
 	},
 };
 

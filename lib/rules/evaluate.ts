@@ -162,7 +162,11 @@ function inForce(r: Dated, date: string): 'yes' | 'not-yet' | 'not-yet-unsure' |
 
 /** "Scheduled to end on {until}; our rules are from {reviewedAt}; check before you travel." */
 const pastScheduledEnd = (r: Dated, rules: RuleSet, what: string): Reason =>
-	reason('scheduled-end-passed', 'doubt', [...r.sources, ...(r.ended?.sources ?? [])], {what, until: r.until!, reviewedAt: rules.data.reviewedAt});
+	reason('scheduled-end-passed', 'doubt', [...r.sources, ...(r.ended?.sources ?? [])], {
+		what,
+		until: r.until!,
+		reviewedAt: rules.data.reviewedAt,
+	});
 
 function statusOf(reasons: Reason[]): Status {
 	if (reasons.some((r) => r.kind === 'fails')) return 'ineligible';
@@ -223,7 +227,12 @@ function evaluateTransit24(stay: StayFacts, rules: RuleSet): PolicyVerdict {
 	}
 	const exempt = stay.entryAirport ? rules.exemptByIata.get(stay.entryAirport) : undefined;
 	const inspectionExempt =
-		!!exempt && !!date && inForce(exempt, date) === 'yes' && stay.domesticLegs === 0 && stay.groundTransfers === 0 && !stay.separateTickets;
+		!!exempt &&
+		!!date &&
+		inForce(exempt, date) === 'yes' &&
+		stay.domesticLegs === 0 &&
+		stay.groundTransfers === 0 &&
+		!stay.separateTickets;
 	const status = statusOf(reasons);
 	if (status !== 'ineligible' && exempt && date) {
 		reasons.push(
@@ -263,9 +272,17 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 		if (!port) reasons.push(reason('port-not-listed', 'fails', ['S1', 'S7'], {airport: stay.entryAirport}));
 		else if (date) {
 			const state = inForce(port, date);
-			if (state === 'not-yet') reasons.push(reason('port-not-yet-open', 'fails', port.sources, {airport: stay.entryAirport, since: port.since}));
-			else if (state === 'not-yet-unsure') reasons.push(reason('port-date-unverified', 'doubt', port.sources, {airport: stay.entryAirport, since: port.since}));
-			else if (state === 'ended') reasons.push(reason('port-closed', 'fails', [...port.sources, ...port.ended!.sources], {airport: stay.entryAirport, until: port.until!}));
+			if (state === 'not-yet')
+				reasons.push(reason('port-not-yet-open', 'fails', port.sources, {airport: stay.entryAirport, since: port.since}));
+			else if (state === 'not-yet-unsure')
+				reasons.push(reason('port-date-unverified', 'doubt', port.sources, {airport: stay.entryAirport, since: port.since}));
+			else if (state === 'ended')
+				reasons.push(
+					reason('port-closed', 'fails', [...port.sources, ...port.ended!.sources], {
+						airport: stay.entryAirport,
+						until: port.until!,
+					}),
+				);
 			else if (state === 'past-scheduled-end') reasons.push(pastScheduledEnd(port, rules, stay.entryAirport));
 			else reasons.push(reason('port-listed', 'ok', port.sources, {airport: stay.entryAirport}));
 		}
@@ -283,9 +300,11 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 		const state = area && date ? inForce(area, date) : area ? 'yes' : undefined;
 		if (!a || !area || state === 'not-yet' || state === 'ended') outside.push(iata);
 		else if (area.area === 'listed' && !area.prefectures!.includes(a.prefecture!)) outside.push(iata);
-		else if (state === 'not-yet-unsure' || state === 'past-scheduled-end' || (area.area === 'listed' && a.verified === false)) unsure.push(iata);
+		else if (state === 'not-yet-unsure' || state === 'past-scheduled-end' || (area.area === 'listed' && a.verified === false))
+			unsure.push(iata);
 	}
-	if (outside.length > 0) reasons.push(reason('outside-permitted-area', 'fails', ['S7', 'S9', 'S16', 'S47'], {airports: outside.join(' ')}));
+	if (outside.length > 0)
+		reasons.push(reason('outside-permitted-area', 'fails', ['S7', 'S9', 'S16', 'S47'], {airports: outside.join(' ')}));
 	else if (unsure.length > 0) reasons.push(reason('area-unverified', 'doubt', ['S44'], {airports: unsure.join(' ')}));
 	else if (stay.airports.length > 0) reasons.push(reason('inside-permitted-area', 'ok', ['S7'], {airports: stay.airports.join(' ')}));
 	// Time limit: leave by 00:00 of the 11th day after entry.
@@ -295,8 +314,14 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
 		if (vs === 'within') reasons.push(reason('within-240h', 'ok', policy.counting.sources, {deadline: deadline.text}));
 		else if (vs === 'after') reasons.push(reason('over-240h', 'fails', policy.counting.sources, {deadline: deadline.text}));
-		else if (layoverWithin(stay, policy.maxHours)) reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
-		else reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', policy.counting.sources, {deadline: deadline.text}));
+		else if (layoverWithin(stay, policy.maxHours))
+			reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
+		else
+			reasons.push(
+				reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', policy.counting.sources, {
+					deadline: deadline.text,
+				}),
+			);
 	} else if (layoverWithin(stay, policy.maxHours)) {
 		reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
 	} else {
@@ -314,7 +339,8 @@ function nationalityReasons(rules: RuleSet, passport: string, date: string | und
 	const state = inForce(n, date);
 	if (state === 'not-yet') return [reason('nationality-not-yet-listed', 'fails', n.sources, {passport, since: n.since})];
 	if (state === 'not-yet-unsure') return [reason('nationality-date-unverified', 'doubt', n.sources, {passport, since: n.since})];
-	if (state === 'ended') return [reason('nationality-removed', 'fails', [...n.sources, ...n.ended!.sources], {passport, until: n.until!})];
+	if (state === 'ended')
+		return [reason('nationality-removed', 'fails', [...n.sources, ...n.ended!.sources], {passport, until: n.until!})];
 	if (state === 'past-scheduled-end') return [pastScheduledEnd(n, rules, passport)];
 	return [reason('nationality-listed', 'ok', n.sources, {passport})];
 }
@@ -368,17 +394,41 @@ function evaluateEarlierScheme(stay: StayFacts, rules: RuleSet, passport: string
 			const {scheme} = found;
 			verdict.hours = scheme.hours;
 			verdict.scheme = scheme.id;
-			const params = {airport: stay.entryAirport, hours: scheme.hours, scheme: scheme.name, schemeZh: scheme.nameZh, since: scheme.since, until: scheme.until!};
+			const params = {
+				airport: stay.entryAirport,
+				hours: scheme.hours,
+				scheme: scheme.name,
+				schemeZh: scheme.nameZh,
+				since: scheme.since,
+				until: scheme.until!,
+			};
 			reasons.push(reason('earlier-scheme', 'ok', scheme.sources, params));
-			if (found.unsure) reasons.push(reason('port-date-unverified', 'doubt', scheme.sources, {airport: stay.entryAirport, since: scheme.ports.find((p) => p.iata === stay.entryAirport)!.since!}));
+			if (found.unsure)
+				reasons.push(
+					reason('port-date-unverified', 'doubt', scheme.sources, {
+						airport: stay.entryAirport,
+						since: scheme.ports.find((p) => p.iata === stay.entryAirport)!.since!,
+					}),
+				);
 		} else if (historyUnverified(rules, stay.entryAirport, date)) {
-			reasons.push(reason('scheme-history-unverified', 'doubt', rules.portsByIata.get(stay.entryAirport)?.sources ?? policy.sources, {airport: stay.entryAirport, date}));
+			reasons.push(
+				reason('scheme-history-unverified', 'doubt', rules.portsByIata.get(stay.entryAirport)?.sources ?? policy.sources, {
+					airport: stay.entryAirport,
+					date,
+				}),
+			);
 		} else {
-			const starts = [rules.portsByIata.get(stay.entryAirport)?.since, ...rules.data.transitSchemes.filter((s) => s.ports.some((p) => p.iata === stay.entryAirport)).map((s) => s.since)];
+			const starts = [
+				rules.portsByIata.get(stay.entryAirport)?.since,
+				...rules.data.transitSchemes.filter((s) => s.ports.some((p) => p.iata === stay.entryAirport)).map((s) => s.since),
+			];
 			const since = starts.filter((d): d is string => d !== undefined).sort()[0];
 			reasons.push(
 				since
-					? reason('port-not-yet-open', 'fails', rules.portsByIata.get(stay.entryAirport)?.sources ?? ['S12'], {airport: stay.entryAirport, since})
+					? reason('port-not-yet-open', 'fails', rules.portsByIata.get(stay.entryAirport)?.sources ?? ['S12'], {
+							airport: stay.entryAirport,
+							since,
+						})
 					: reason('port-not-listed', 'fails', ['S1', 'S7'], {airport: stay.entryAirport}),
 			);
 		}
@@ -394,9 +444,11 @@ function evaluateEarlierScheme(stay: StayFacts, rules: RuleSet, passport: string
 		const unsure: string[] = [];
 		for (const iata of stay.airports) if (!inAreas(rules, scheme.areas, iata)) (scheme.areaVerified ? outside : unsure).push(iata);
 		const params = {scheme: scheme.name, schemeZh: scheme.nameZh};
-		if (outside.length > 0) reasons.push(reason('outside-scheme-area', 'fails', scheme.sources, {...params, airports: outside.join(' ')}));
+		if (outside.length > 0)
+			reasons.push(reason('outside-scheme-area', 'fails', scheme.sources, {...params, airports: outside.join(' ')}));
 		else if (unsure.length > 0) reasons.push(reason('area-unverified', 'doubt', scheme.sources, {airports: unsure.join(' ')}));
-		else if (stay.airports.length > 0) reasons.push(reason('inside-scheme-area', 'ok', scheme.sources, {...params, airports: stay.airports.join(' ')}));
+		else if (stay.airports.length > 0)
+			reasons.push(reason('inside-scheme-area', 'ok', scheme.sources, {...params, airports: stay.airports.join(' ')}));
 	}
 	// The scheme's hours, counted from 00:00 after the day of entry; 144 hours (the longest) where the scheme is unknown.
 	const hours = scheme?.hours ?? 144;
@@ -404,10 +456,18 @@ function evaluateEarlierScheme(stay: StayFacts, rules: RuleSet, passport: string
 		const deadline = nextMidnightDeadline(stay.arrival, hours / 24);
 		if (scheme) verdict.deadline = deadline.text;
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
-		if (vs === 'within' && scheme) reasons.push(reason('within-scheme-limit', 'ok', policy.counting.sources, {hours, deadline: deadline.text}));
-		else if (vs === 'after') reasons.push(reason('over-scheme-limit', 'fails', policy.counting.sources, {hours, deadline: deadline.text}));
-		else if (vs === 'unknown' && layoverWithin(stay, hours)) reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
-		else if (vs === 'unknown') reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', policy.counting.sources, {deadline: deadline.text}));
+		if (vs === 'within' && scheme)
+			reasons.push(reason('within-scheme-limit', 'ok', policy.counting.sources, {hours, deadline: deadline.text}));
+		else if (vs === 'after')
+			reasons.push(reason('over-scheme-limit', 'fails', policy.counting.sources, {hours, deadline: deadline.text}));
+		else if (vs === 'unknown' && layoverWithin(stay, hours))
+			reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
+		else if (vs === 'unknown')
+			reasons.push(
+				reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', policy.counting.sources, {
+					deadline: deadline.text,
+				}),
+			);
 	} else if (layoverWithin(stay, hours)) {
 		reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
 	} else {
@@ -418,13 +478,19 @@ function evaluateEarlierScheme(stay: StayFacts, rules: RuleSet, passport: string
 }
 
 function qualifyingNationalities(rules: RuleSet, date: string | undefined): string[] {
-	return rules.data.transit240Nationalities.filter((n) => !date || ['yes', 'past-scheduled-end'].includes(inForce(n, date))).map((n) => n.country);
+	return rules.data.transit240Nationalities
+		.filter((n) => !date || ['yes', 'past-scheduled-end'].includes(inForce(n, date)))
+		.map((n) => n.country);
 }
 
 type Regional = RuleSet['data']['regionalVisaFree'][number];
 
 /** Whether an airport lies in one of the areas (whole provinces, or listed prefectures of one). */
-function inAreas(rules: RuleSet, areas: readonly {province: string; area: 'whole' | 'listed'; prefectures?: string[]}[], iata: string): boolean {
+function inAreas(
+	rules: RuleSet,
+	areas: readonly {province: string; area: 'whole' | 'listed'; prefectures?: string[]}[],
+	iata: string,
+): boolean {
 	const a = rules.airports[iata];
 	const area = a ? areas.find((x) => x.province === a.province) : undefined;
 	return !!a && !!area && (area.area === 'whole' || area.prefectures!.includes(a.prefecture ?? ''));
@@ -448,7 +514,13 @@ function regionalFits(stay: StayFacts, rules: RuleSet, passport: string, date: s
  */
 function evaluateRegionalVisaFree(stay: StayFacts, rules: RuleSet, passport: string, r: Regional, date: string): PolicyVerdict {
 	const reasons: Reason[] = [];
-	const verdict: PolicyVerdict = {policy: 'visaFree', status: 'conditional', reasons, passport, regime: {kind: 'regional', ...(r.days ? {days: r.days} : {}), ...(r.until ? {until: r.until} : {})}};
+	const verdict: PolicyVerdict = {
+		policy: 'visaFree',
+		status: 'conditional',
+		reasons,
+		passport,
+		regime: {kind: 'regional', ...(r.days ? {days: r.days} : {}), ...(r.until ? {until: r.until} : {})},
+	};
 	const params = {passport, scheme: r.name, schemeZh: r.nameZh};
 	reasons.push(reason('regional-regime', 'ok', r.sources, params));
 	if (inForce(r, date) === 'past-scheduled-end') reasons.push(pastScheduledEnd(r, rules, r.name));
@@ -503,11 +575,19 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: RuleSet, passport: str
 	}
 	const states = regimes.map((r) => ({r, state: inForce(r, date)}));
 	const current =
-		states.find((s) => s.state === 'yes') ?? states.find((s) => s.state === 'not-yet-unsure') ?? states.find((s) => s.state === 'past-scheduled-end');
+		states.find((s) => s.state === 'yes') ??
+		states.find((s) => s.state === 'not-yet-unsure') ??
+		states.find((s) => s.state === 'past-scheduled-end');
 	if (!current) {
 		const ended = states.find((s) => s.state === 'ended');
 		if (ended) {
-			reasons.push(reason('regime-ended', 'fails', [...ended.r.sources, ...ended.r.ended!.sources], {passport, until: ended.r.until!, kind: ended.r.kind}));
+			reasons.push(
+				reason('regime-ended', 'fails', [...ended.r.sources, ...ended.r.ended!.sources], {
+					passport,
+					until: ended.r.until!,
+					kind: ended.r.kind,
+				}),
+			);
 		} else {
 			const next = states.find((s) => s.state === 'not-yet')!;
 			reasons.push(reason('regime-not-yet', 'fails', next.r.sources, {passport, since: next.r.since, kind: next.r.kind}));
@@ -518,7 +598,7 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: RuleSet, passport: str
 	const regime = current.r;
 	// The stay limit on the day of entry (unilateral entry was 15 days before 2024-11-30, 30 after).
 	const entryDay = stay.arrival?.date ?? date;
-	const days = regime.stayLimits ? regime.stayLimits.filter((l) => l.since <= entryDay).at(-1)?.days ?? regime.days : regime.days;
+	const days = regime.stayLimits ? (regime.stayLimits.filter((l) => l.since <= entryDay).at(-1)?.days ?? regime.days) : regime.days;
 	const daysSources = regime.stayLimits?.filter((l) => l.since <= entryDay).at(-1)?.sources ?? regime.sources;
 	verdict.regime = {kind: regime.kind, ...(days ? {days} : {}), ...(regime.until ? {until: regime.until} : {})};
 	if (current.state === 'not-yet-unsure') {
@@ -526,7 +606,9 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: RuleSet, passport: str
 	} else if (current.state === 'past-scheduled-end') {
 		reasons.push(pastScheduledEnd(regime, rules, passport));
 	} else {
-		reasons.push(reason('regime-in-force', 'ok', regime.sources, {passport, kind: regime.kind, ...(regime.until ? {until: regime.until} : {})}));
+		reasons.push(
+			reason('regime-in-force', 'ok', regime.sources, {passport, kind: regime.kind, ...(regime.until ? {until: regime.until} : {})}),
+		);
 	}
 	if (!regime.verified) reasons.push(reason('regime-unverified', 'doubt', regime.sources, {passport}));
 	if (!days) {
@@ -537,7 +619,8 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: RuleSet, passport: str
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
 		if (vs === 'within') reasons.push(reason('within-stay-limit', 'ok', daysSources, {days, deadline: deadline.text}));
 		else if (vs === 'after') reasons.push(reason('over-stay-limit', 'fails', daysSources, {days, deadline: deadline.text}));
-		else reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', daysSources, {deadline: deadline.text}));
+		else
+			reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', daysSources, {deadline: deadline.text}));
 		if (!regime.daysVerified && vs !== 'after') reasons.push(reason('stay-limit-unverified', 'doubt', regime.sources, {days}));
 	} else {
 		reasons.push(reason('times-missing', 'doubt', regime.sources));
@@ -574,7 +657,8 @@ function remindersFor(verdicts: PolicyVerdict[], rules: RuleSet, date: string | 
 	if (date && date >= card.since) {
 		const entering = verdicts.some((v) => v.policy !== 'transit24' && v.status !== 'ineligible');
 		if (entering) reminders.push({code: 'arrival-card', params: {since: card.since}, sources: card.sources});
-		if (t24 && t24.status !== 'ineligible' && card.exemptAirside24h) reminders.push({code: 'arrival-card-airside-exempt', sources: card.sources});
+		if (t24 && t24.status !== 'ineligible' && card.exemptAirside24h)
+			reminders.push({code: 'arrival-card-airside-exempt', sources: card.sources});
 	}
 	return reminders;
 }
@@ -642,14 +726,21 @@ function noticesFor(trip: TripInput, stops: Stop[], rules: RuleSet, options: Eva
 		notices.push({code: 'data-review-old', params: {reviewedAt: rules.data.reviewedAt, days: age}, sources: []});
 	}
 	const first = trip.segments[0];
-	if (first && regionOf(rules, first.from) === MAINLAND && !stops.some((s) => s.entrySegment === undefined && s.airports[0] === first.from)) {
+	if (
+		first &&
+		regionOf(rules, first.from) === MAINLAND &&
+		!stops.some((s) => s.entrySegment === undefined && s.airports[0] === first.from)
+	) {
 		notices.push({code: 'trip-starts-in-mainland', params: {airport: first.from}, sources: []});
 	}
 	// Rules may have changed for this trip: it starts long after our review, or after the scheduled end of a rule it
 	// was judged by. Said once per trip, with the earliest such end.
 	const start = tripStart(trip);
 	const ends = stops.flatMap((s) => s.verdicts.flatMap((v) => v.reasons.filter((r) => r.code === 'scheduled-end-passed')));
-	const firstEnd = ends.reduce<Reason | undefined>((a, r) => (!a || String(r.params!.until) < String(a.params!.until) ? r : a), undefined);
+	const firstEnd = ends.reduce<Reason | undefined>(
+		(a, r) => (!a || String(r.params!.until) < String(a.params!.until) ? r : a),
+		undefined,
+	);
 	const late = start !== undefined && dayNumber(start) - reviewedDay(rules) > STALE_AFTER_DAYS;
 	if (firstEnd || late) {
 		const params: ReasonParams = {reviewedAt: rules.data.reviewedAt};

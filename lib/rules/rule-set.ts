@@ -30,7 +30,11 @@ export class DatasetError extends Error {
 }
 
 /** Facts that span records or files, which a per-record schema cannot see. Returns one line per problem. */
-export function crossCheck(data: TransitRules, airports: AirportsFile, domains: readonly DomainRule[] = rawDomains.domains as DomainRule[]): string[] {
+export function crossCheck(
+	data: TransitRules,
+	airports: AirportsFile,
+	domains: readonly DomainRule[] = rawDomains.domains as DomainRule[],
+): string[] {
 	const problems: string[] = [];
 	const sourceIds = new Set(data.sources.map((s) => s.id));
 	const check = (where: string, ids: string[]) => {
@@ -46,12 +50,30 @@ export function crossCheck(data: TransitRules, airports: AirportsFile, domains: 
 		if (r.ended && !r.until) problems.push(`${where}: ended without an until date`);
 		if (r.ended) check(`${where} ended`, r.ended.sources);
 	};
-	sortedUnique('sources', data.sources.map((s) => s.id.replace(/\d+/, (n) => n.padStart(3, '0'))));
-	sortedUnique('transit240Nationalities', data.transit240Nationalities.map((n) => n.country));
-	sortedUnique('transit240Ports', data.transit240Ports.map((p) => p.id));
-	sortedUnique('transit240Areas', data.transit240Areas.map((a) => a.province));
-	sortedUnique('transit24InspectionExempt', data.transit24InspectionExempt.map((a) => a.iata));
-	sortedUnique('visaFree', data.visaFree.map((v) => `${v.country} ${v.since}`));
+	sortedUnique(
+		'sources',
+		data.sources.map((s) => s.id.replace(/\d+/, (n) => n.padStart(3, '0'))),
+	);
+	sortedUnique(
+		'transit240Nationalities',
+		data.transit240Nationalities.map((n) => n.country),
+	);
+	sortedUnique(
+		'transit240Ports',
+		data.transit240Ports.map((p) => p.id),
+	);
+	sortedUnique(
+		'transit240Areas',
+		data.transit240Areas.map((a) => a.province),
+	);
+	sortedUnique(
+		'transit24InspectionExempt',
+		data.transit24InspectionExempt.map((a) => a.iata),
+	);
+	sortedUnique(
+		'visaFree',
+		data.visaFree.map((v) => `${v.country} ${v.since}`),
+	);
 	for (const s of data.sources) {
 		if (!s.url && !s.document) problems.push(`source ${s.id}: neither url nor document`);
 	}
@@ -78,7 +100,8 @@ export function crossCheck(data: TransitRules, airports: AirportsFile, domains: 
 	}
 	for (const a of data.transit240Areas) {
 		check(`area ${a.province}`, a.sources);
-		if (a.area === 'listed' && !(a.prefectures && a.prefectures.length > 0)) problems.push(`area ${a.province}: listed area without prefectures`);
+		if (a.area === 'listed' && !(a.prefectures && a.prefectures.length > 0))
+			problems.push(`area ${a.province}: listed area without prefectures`);
 		if (a.area === 'whole' && a.prefectures) problems.push(`area ${a.province}: whole province with a prefecture list`);
 		for (const code of a.prefectures ?? []) {
 			if (code.slice(0, 2) !== a.province.slice(0, 2)) problems.push(`area ${a.province}: prefecture ${code} is in another province`);
@@ -87,7 +110,8 @@ export function crossCheck(data: TransitRules, airports: AirportsFile, domains: 
 	}
 	for (const e of data.transit24InspectionExempt) {
 		check(`inspection-exempt ${e.iata}`, e.sources);
-		if (airports.airports[e.iata]?.country !== 'CN') problems.push(`inspection-exempt ${e.iata}: not a mainland airport in data/airports.json`);
+		if (airports.airports[e.iata]?.country !== 'CN')
+			problems.push(`inspection-exempt ${e.iata}: not a mainland airport in data/airports.json`);
 	}
 	for (const v of data.visaFree) {
 		check(`visa-free ${v.country}`, v.sources);
@@ -95,7 +119,10 @@ export function crossCheck(data: TransitRules, airports: AirportsFile, domains: 
 		if (v.stayLimits) {
 			const where = `visa-free ${v.country} ${v.since} stay limits`;
 			for (const l of v.stayLimits) check(where, l.sources);
-			sortedUnique(where, v.stayLimits.map((l) => l.since));
+			sortedUnique(
+				where,
+				v.stayLimits.map((l) => l.since),
+			);
 			if (v.stayLimits[0]!.since !== v.since) problems.push(`${where}: the first limit must start with the regime (${v.since})`);
 			if (v.stayLimits.at(-1)!.days !== v.days) problems.push(`${where}: the last limit must be the regime's days (${v.days})`);
 		}
@@ -105,7 +132,8 @@ export function crossCheck(data: TransitRules, airports: AirportsFile, domains: 
 		check(where, r.sources);
 		dated(where, r);
 		if ((r.days === undefined) === (r.hours === undefined)) problems.push(`${where}: give its limit in days or in hours`);
-		for (const iata of r.entryAirports ?? []) if (airports.airports[iata]?.country !== 'CN') problems.push(`${where}: ${iata} is not a mainland airport`);
+		for (const iata of r.entryAirports ?? [])
+			if (airports.airports[iata]?.country !== 'CN') problems.push(`${where}: ${iata} is not a mainland airport`);
 		if (r.countries) sortedUnique(`${where} countries`, r.countries);
 	}
 	for (const s of data.transitSchemes) {
@@ -113,15 +141,18 @@ export function crossCheck(data: TransitRules, airports: AirportsFile, domains: 
 		check(where, s.sources);
 		dated(where, s);
 		// The schemes are what came before the 240-hour policy: none may run into it.
-		if (!s.until || s.until >= data.policies.transit240.since) problems.push(`${where}: must end before ${data.policies.transit240.since}`);
+		if (!s.until || s.until >= data.policies.transit240.since)
+			problems.push(`${where}: must end before ${data.policies.transit240.since}`);
 		for (const p of s.ports) {
 			const a = airports.airports[p.iata];
 			if (a?.country !== 'CN') problems.push(`${where}: ${p.iata} is not a mainland airport in data/airports.json`);
-			if (p.since && (p.since < s.since || (s.until && p.since > s.until))) problems.push(`${where}: ${p.iata} joins outside the scheme's dates`);
+			if (p.since && (p.since < s.since || (s.until && p.since > s.until)))
+				problems.push(`${where}: ${p.iata} joins outside the scheme's dates`);
 		}
 		for (const a of s.areas) {
 			if (!airports.divisions[a.province]) problems.push(`${where}: unknown province ${a.province}`);
-			if (a.area === 'listed' && !(a.prefectures && a.prefectures.length > 0)) problems.push(`${where}: listed area without prefectures`);
+			if (a.area === 'listed' && !(a.prefectures && a.prefectures.length > 0))
+				problems.push(`${where}: listed area without prefectures`);
 			if (a.area === 'whole' && a.prefectures) problems.push(`${where}: whole province with a prefecture list`);
 			for (const code of a.prefectures ?? []) {
 				if (code.slice(0, 2) !== a.province.slice(0, 2)) problems.push(`${where}: prefecture ${code} is in another province`);
@@ -131,7 +162,8 @@ export function crossCheck(data: TransitRules, airports: AirportsFile, domains: 
 		for (const p of s.ports) {
 			const a = airports.airports[p.iata];
 			const area = s.areas.find((x) => x.province === a?.province);
-			if (a && (!area || (area.area === 'listed' && !area.prefectures!.includes(a.prefecture ?? '')))) problems.push(`${where}: ${p.iata} lies outside the scheme's area`);
+			if (a && (!area || (area.area === 'listed' && !area.prefectures!.includes(a.prefecture ?? ''))))
+				problems.push(`${where}: ${p.iata} lies outside the scheme's area`);
 		}
 	}
 	const inForce = (date: string) => (r: {since: string; until?: string}) => r.since <= date && (!r.until || date <= r.until);
@@ -152,7 +184,8 @@ export function crossCheck(data: TransitRules, airports: AirportsFile, domains: 
 	}
 	for (const [iata, a] of Object.entries(airports.airports)) {
 		if (a.country === 'CN') {
-			if (!a.province || !a.prefecture || !a.nameZh) problems.push(`airport ${iata}: mainland airport without province, prefecture or Chinese name`);
+			if (!a.province || !a.prefecture || !a.nameZh)
+				problems.push(`airport ${iata}: mainland airport without province, prefecture or Chinese name`);
 			else if (a.prefecture.slice(0, 2) !== a.province.slice(0, 2)) problems.push(`airport ${iata}: prefecture outside its province`);
 			if (a.tz !== 'Asia/Shanghai') problems.push(`airport ${iata}: mainland airports keep Beijing time`);
 		} else if (a.province || a.prefecture) problems.push(`airport ${iata}: only mainland airports carry divisions`);

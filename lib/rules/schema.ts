@@ -220,7 +220,10 @@ export const TransitRulesSchema = z.strictObject({
 			days: z.number().int().positive().optional(),
 			daysVerified: z.boolean(),
 			/** The stay limit's history (15 days before 2024-11-30, 30 after): each entry holds from its `since` to the next. */
-			stayLimits: z.array(z.strictObject({since: IsoDateSchema, days: z.number().int().positive(), sources: SourceIdsSchema})).min(2).optional(),
+			stayLimits: z
+				.array(z.strictObject({since: IsoDateSchema, days: z.number().int().positive(), sources: SourceIdsSchema}))
+				.min(2)
+				.optional(),
 			/** false when the regime itself (its in-force date or its existence) is not confirmed by a good source. */
 			verified: z.boolean(),
 			...Dated,
@@ -244,7 +247,13 @@ export const TransitRulesSchema = z.strictObject({
 			hours: z.number().int().positive().optional(),
 			entryAirports: z.array(IataSchema).optional(),
 			areas: z
-				.array(z.strictObject({province: DivisionCodeSchema, area: z.enum(['whole', 'listed']), prefectures: z.array(DivisionCodeSchema).optional()}))
+				.array(
+					z.strictObject({
+						province: DivisionCodeSchema,
+						area: z.enum(['whole', 'listed']),
+						prefectures: z.array(DivisionCodeSchema).optional(),
+					}),
+				)
 				.min(1),
 			condition: z.string(),
 			...Dated,

@@ -6,7 +6,15 @@
  */
 
 /** What a site is. Only government and embassy sites may be called official on the card. */
-export const DOMAIN_KINDS = ['government', 'embassy', 'state-media', 'news', 'international-org', 'public-body', 'authorised-agent'] as const;
+export const DOMAIN_KINDS = [
+	'government',
+	'embassy',
+	'state-media',
+	'news',
+	'international-org',
+	'public-body',
+	'authorised-agent',
+] as const;
 export type DomainKind = (typeof DOMAIN_KINDS)[number];
 export const OFFICIAL_KINDS: ReadonlySet<DomainKind> = new Set(['government', 'embassy']);
 
@@ -66,13 +74,15 @@ export function sourceLinkProblems(sources: readonly LinkedSource[], rules: read
 		for (const link of links) {
 			const bad = linkProblem(link);
 			if (bad) problems.push(`source ${s.id}: ${link}: ${bad}`);
-			else if (!ruleForUrl(link, rules)) problems.push(`source ${s.id}: ${new URL(link).hostname} is not on the source-domain allowlist (data/source-domains.json)`);
+			else if (!ruleForUrl(link, rules))
+				problems.push(`source ${s.id}: ${new URL(link).hostname} is not on the source-domain allowlist (data/source-domains.json)`);
 		}
 		if (s.official) {
 			// "Official" is a claim the reader can check: it needs a link, on a government or embassy site.
 			const rule = s.url ? ruleForUrl(s.url, rules) : undefined;
 			if (!s.url) problems.push(`source ${s.id}: official without a link to a government site`);
-			else if (rule && !OFFICIAL_KINDS.has(rule.kind)) problems.push(`source ${s.id}: official, but ${new URL(s.url).hostname} is ${rule.kind}, not a government or embassy site`);
+			else if (rule && !OFFICIAL_KINDS.has(rule.kind))
+				problems.push(`source ${s.id}: official, but ${new URL(s.url).hostname} is ${rule.kind}, not a government or embassy site`);
 		}
 	}
 	return problems;

@@ -21,7 +21,8 @@ export function validateTrip(input: unknown, rules: RuleSet): Validation {
 	}
 	const trip = parsed.data;
 	for (const [i, p] of trip.passports.entries()) {
-		if (!COUNTRY_CODES.has(p)) return {ok: false, error: `passports.${i}: unknown passport country code "${p}" (use ISO 3166-1 alpha-2, e.g. "US")`};
+		if (!COUNTRY_CODES.has(p))
+			return {ok: false, error: `passports.${i}: unknown passport country code "${p}" (use ISO 3166-1 alpha-2, e.g. "US")`};
 	}
 	let previousArrival: {utc: number; label: string} | undefined;
 	for (const [i, seg] of trip.segments.entries()) {

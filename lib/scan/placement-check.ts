@@ -14,7 +14,10 @@ const TOLERANCE = 1;
 type Box = {left: number; top: number; right: number; bottom: number};
 
 const within = (inner: Box, outer: Box) =>
-	inner.left >= outer.left - TOLERANCE && inner.right <= outer.right + TOLERANCE && inner.top >= outer.top - TOLERANCE && inner.bottom <= outer.bottom + TOLERANCE;
+	inner.left >= outer.left - TOLERANCE &&
+	inner.right <= outer.right + TOLERANCE &&
+	inner.top >= outer.top - TOLERANCE &&
+	inner.bottom <= outer.bottom + TOLERANCE;
 
 /** Boxes that cut off what overflows them: any overflow but `visible`, and paint containment. */
 function clipsOverflow(style: CSSStyleDeclaration): boolean {

@@ -326,9 +326,20 @@ export function startScanner(options: ScannerOptions): Scanner {
 		if (judged.length === 0 || !doc.body) return;
 		const rank = {none: 0, passport: 1, check: 2, ok: 3} as const;
 		const weakest = judged.reduce((a, b) => (rank[b.summary.tone] < rank[a.summary.tone] ? b : a));
-		const text = judged.length === 1 ? weakest.summary.text : t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.text});
-		const full = judged.length === 1 ? weakest.summary.fullText : t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.fullText});
-		const summary = {...weakest.summary, text, fullText: full, ariaLabel: t('badgeAriaPage', settings.locale, {summary: full.replace(/ ✓/, '')})};
+		const text =
+			judged.length === 1
+				? weakest.summary.text
+				: t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.text});
+		const full =
+			judged.length === 1
+				? weakest.summary.fullText
+				: t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.fullText});
+		const summary = {
+			...weakest.summary,
+			text,
+			fullText: full,
+			ariaLabel: t('badgeAriaPage', settings.locale, {summary: full.replace(/ ✓/, '')}),
+		};
 		const view: BadgeView = {
 			summary,
 			results: judged.map((j) => j.result),
@@ -419,7 +430,8 @@ export function startScanner(options: ScannerOptions): Scanner {
 
 	// Our own writes are not worth a scan: adding a badge host (what happens inside its shadow root is not observed
 	// here). The page removing one of ours is (the badge may need restoring). Past 1,000 records, skip the filtering.
-	const ours = (r: MutationRecord) => hosts.has(r.target) || (r.type === 'childList' && r.removedNodes.length === 0 && [...r.addedNodes].every((n) => hosts.has(n)));
+	const ours = (r: MutationRecord) =>
+		hosts.has(r.target) || (r.type === 'childList' && r.removedNodes.length === 0 && [...r.addedNodes].every((n) => hosts.has(n)));
 	const markDirty = (node: Node) => {
 		for (let el: Element | null = node instanceof doc.defaultView!.Element ? node : node.parentElement; el; el = el.parentElement) {
 			if (states.has(el)) {
@@ -428,7 +440,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			}
 		}
 	};
-	const observer = new (doc.defaultView!.MutationObserver)((records) => {
+	const observer = new doc.defaultView!.MutationObserver((records) => {
 		if (records.length >= 1000) allDirty = true;
 		else {
 			if (records.every(ours)) return;
@@ -437,7 +449,13 @@ export function startScanner(options: ScannerOptions): Scanner {
 		changed = true;
 		request();
 	});
-	observer.observe(doc.documentElement, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'data-travelimpactmodelwebsiteurl', 'id']});
+	observer.observe(doc.documentElement, {
+		childList: true,
+		subtree: true,
+		characterData: true,
+		attributes: true,
+		attributeFilter: ['aria-label', 'data-travelimpactmodelwebsiteurl', 'id'],
+	});
 
 	return {
 		setSettings(next) {
@@ -468,7 +486,10 @@ export function startScanner(options: ScannerOptions): Scanner {
 			}
 			request();
 		},
-		stats: () => ({...stats, badges: [...live].filter((c) => states.get(c)?.handle?.isConnected()).length + (pageBadge.handle?.isConnected() ? 1 : 0)}),
+		stats: () => ({
+			...stats,
+			badges: [...live].filter((c) => states.get(c)?.handle?.isConnected()).length + (pageBadge.handle?.isConnected() ? 1 : 0),
+		}),
 		found: () => lastFound,
 	};
 }

@@ -16,9 +16,6 @@ import {addDays} from '../time';
 
 export type {Tri} from '../i18n/check-in-card-text';
 
-/** The page that shows the card, opened with a one-time key and never the trip (card-link.ts). */
-export {CARD_PATH} from '../browser/check-in-card-link';
-
 export type CardAirport = {iata: string; name: string; nameZh?: string; city?: string; country: string};
 export type CardFlight = {from: CardAirport; to: CardAirport; flight?: string; departure?: string; arrival?: string};
 /**
@@ -95,7 +92,9 @@ const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 function readableParams(params?: ReasonParams): ReasonParams | undefined {
 	if (!params) return params;
-	return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && LOCAL_TIME.test(v) ? readableTime(v) : v]));
+	return Object.fromEntries(
+		Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && LOCAL_TIME.test(v) ? readableTime(v) : v]),
+	);
 }
 
 function airport(rules: RuleSet, iata: string): CardAirport {
@@ -150,11 +149,23 @@ function areasFor(stop: Stop, rules: RuleSet, date: string | undefined, names: R
 	return rules.data.transit240Areas
 		.filter((a) => inForceOn(a, date))
 		.map((a) => {
-			const cities = a.area === 'listed' ? (a.prefectures ?? []).map((code) => rules.divisions[code] ?? names[code] ?? code) : undefined;
+			const cities =
+				a.area === 'listed' ? (a.prefectures ?? []).map((code) => rules.divisions[code] ?? names[code] ?? code) : undefined;
 			const label: Tri = cities
-				? cardTri(cities.length === 1 ? 'areaListedOne' : 'areaListed', (l) => ({name: l === 'en' ? a.name : a.nameZh, count: cities.length, cities: cities.join('、')}))
+				? cardTri(cities.length === 1 ? 'areaListedOne' : 'areaListed', (l) => ({
+						name: l === 'en' ? a.name : a.nameZh,
+						count: cities.length,
+						cities: cities.join('、'),
+					}))
 				: {en: a.name, 'zh-CN': a.nameZh, 'zh-TW': a.nameZh};
-			return {province: a.province, name: a.name, nameZh: a.nameZh, visited: visited.has(a.province), label, ...(cities ? {cities} : {})};
+			return {
+				province: a.province,
+				name: a.name,
+				nameZh: a.nameZh,
+				visited: visited.has(a.province),
+				label,
+				...(cities ? {cities} : {}),
+			};
 		});
 }
 
@@ -235,8 +246,12 @@ export function buildCard(trip: TripInput, rules: RuleSet, today: string, option
 			...(regime ? {regime} : {}),
 			...(policy === 'transit240' ? {areas: areasFor(stop, rules, date, options.prefectureNames ?? {})} : {}),
 		},
-		checks: verdict.reasons.filter((r) => r.kind === 'ok' || r.kind === 'info').map((r) => tri((l) => reasonText(r.code, l, readableParams(r.params)))),
-		reminders: stop.reminders.filter((r) => !REMINDERS_NOT_FOR[policy].has(r.code)).map((r) => tri((l) => reminderText(r.code, l, r.params))),
+		checks: verdict.reasons
+			.filter((r) => r.kind === 'ok' || r.kind === 'info')
+			.map((r) => tri((l) => reasonText(r.code, l, readableParams(r.params)))),
+		reminders: stop.reminders
+			.filter((r) => !REMINDERS_NOT_FOR[policy].has(r.code))
+			.map((r) => tri((l) => reminderText(r.code, l, r.params))),
 		notices: result.notices.filter((n) => n.code !== 'trip-starts-in-mainland').map((n) => tri((l) => noticeText(n.code, l, n.params))),
 		wording: wordingFor(policy, rules),
 		rules: {version: result.rules.version, reviewedAt: result.rules.reviewedAt},

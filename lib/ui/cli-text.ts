@@ -8,7 +8,10 @@ const MARK = {eligible: '✓', ineligible: '✗', conditional: '?', unknown: '·
 export function formatResultText(result: CheckResult, rules: RuleSet, locale: Locale = 'en'): string {
 	const lines: string[] = [];
 	const sourceLine = (ids: string[]) => {
-		const urls = ids.map((id) => rules.data.sources.find((s) => s.id === id)).filter((s) => s?.url).map((s) => `${s!.id} ${s!.url}`);
+		const urls = ids
+			.map((id) => rules.data.sources.find((s) => s.id === id))
+			.filter((s) => s?.url)
+			.map((s) => `${s!.id} ${s!.url}`);
 		return urls.length > 0 ? `      sources: ${urls.join(' ; ')}` : undefined;
 	};
 	if (result.stops.length === 0) lines.push('No stop in mainland China: nothing to check.');
@@ -17,7 +20,11 @@ export function formatResultText(result: CheckResult, rules: RuleSet, locale: Lo
 		lines.push(`Stop ${i + 1}: ${stop.airports.join(', ')} (${stop.from ?? '?'} → ${stop.to ?? '?'}), ${span}`);
 		lines.push(`  Best: ${bestPolicyName(stop, locale) ?? 'no visa-free route found'}`);
 		for (const v of stop.verdicts) {
-			const extra = [v.passport ? `passport ${v.passport}` : '', v.deadline ? `leave by ${v.deadline}` : '', v.inspectionExempt ? 'no border inspection airside' : '']
+			const extra = [
+				v.passport ? `passport ${v.passport}` : '',
+				v.deadline ? `leave by ${v.deadline}` : '',
+				v.inspectionExempt ? 'no border inspection airside' : '',
+			]
 				.filter(Boolean)
 				.join(', ');
 			lines.push(`  ${MARK[v.status]} ${policyName(v, locale)}: ${STATUS_NAMES[v.status][locale]}${extra ? ` (${extra})` : ''}`);

@@ -5,7 +5,7 @@
 import {GENERIC_PAGE_ID} from '../detect/generic-page';
 import {t} from '../i18n/messages';
 import type {Locale} from '../i18n/reason-text';
-import type {PageStatus} from '../browser/messages';
+import type {PageStatus} from '../detect/page-status';
 
 /** The built-in site on this page that the user switched off, or null. */
 export function switchedOffSite(status: PageStatus | undefined, disabledSites: readonly string[]): string | null {
@@ -16,13 +16,19 @@ export function switchedOffSite(status: PageStatus | undefined, disabledSites: r
  * `status` undefined: no content script answered (an unsupported site, or one not scanned yet). `label` names an
  * adapter id for people ("Google Flights").
  */
-export function pageStatusText(status: PageStatus | undefined, disabledSites: readonly string[], locale: Locale, label: (adapter: string) => string): string {
+export function pageStatusText(
+	status: PageStatus | undefined,
+	disabledSites: readonly string[],
+	locale: Locale,
+	label: (adapter: string) => string,
+): string {
 	if (!status?.adapter) return t('popupPageUnsupported', locale);
 	const off = switchedOffSite(status, disabledSites);
 	if (off) return t('popupSiteOff', locale, {adapter: label(off)});
 	const counts = {itineraries: status.itineraries, withStops: status.withStops};
 	let text: string;
-	if (status.adapter === GENERIC_PAGE_ID) text = status.itineraries === 0 ? t('popupScanNothing', locale) : t('popupScanFound', locale, counts);
+	if (status.adapter === GENERIC_PAGE_ID)
+		text = status.itineraries === 0 ? t('popupScanNothing', locale) : t('popupScanFound', locale, counts);
 	else if (status.layoutUnrecognised) return t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});
 	else if (status.itineraries === 0) return t('popupPageNothing', locale);
 	else text = t('popupPageFound', locale, {...counts, adapter: label(status.adapter)});

@@ -22,7 +22,11 @@ export type RouteFormValues = {
 
 import type {MessageKey} from '../i18n/messages';
 
-export type RouteFormProblem = {field: 'from' | 'via' | 'to' | 'arrive' | 'leave' | 'passports' | 'form'; key: MessageKey; params?: Record<string, string>};
+export type RouteFormProblem = {
+	field: 'from' | 'via' | 'to' | 'arrive' | 'leave' | 'passports' | 'form';
+	key: MessageKey;
+	params?: Record<string, string>;
+};
 
 /** "PEK", "pek", "Beijing Capital International Airport (PEK)", "北京首都国际机场" → PEK. */
 export function airportFromInput(text: string, rules: RuleSet): string | undefined {
@@ -35,7 +39,13 @@ export function airportFromInput(text: string, rules: RuleSet): string | undefin
 
 export function buildTrip(values: RouteFormValues, rules: RuleSet): {ok: true; trip: TripInput} | {ok: false; problem: RouteFormProblem} {
 	const from = airportFromInput(values.from, rules);
-	if (!from) return {ok: false, problem: values.from.trim() ? {field: 'from', key: 'formUnknownAirport', params: {text: values.from.trim()}} : {field: 'from', key: 'formNeedFrom'}};
+	if (!from)
+		return {
+			ok: false,
+			problem: values.from.trim()
+				? {field: 'from', key: 'formUnknownAirport', params: {text: values.from.trim()}}
+				: {field: 'from', key: 'formNeedFrom'},
+		};
 	const vias: string[] = [];
 	for (const v of values.via.filter((x) => x.trim())) {
 		const code = airportFromInput(v, rules);
@@ -44,7 +54,13 @@ export function buildTrip(values: RouteFormValues, rules: RuleSet): {ok: true; t
 	}
 	if (vias.length === 0) return {ok: false, problem: {field: 'via', key: 'formNeedVia'}};
 	const to = airportFromInput(values.to, rules);
-	if (!to) return {ok: false, problem: values.to.trim() ? {field: 'to', key: 'formUnknownAirport', params: {text: values.to.trim()}} : {field: 'to', key: 'formNeedTo'}};
+	if (!to)
+		return {
+			ok: false,
+			problem: values.to.trim()
+				? {field: 'to', key: 'formUnknownAirport', params: {text: values.to.trim()}}
+				: {field: 'to', key: 'formNeedTo'},
+		};
 	const points = [from, ...vias, to];
 	const segments: SegmentInput[] = points.slice(1).map((next, i) => ({from: points[i]!, to: next}));
 	if (values.arrive) segments[0]!.arrival = values.arrive;

@@ -50,7 +50,13 @@ const RANK: Record<Tone, number> = {none: 0, passport: 1, check: 2, ok: 3};
 /** The compact badge: the policy in a word or two, still with its symbol (never colour alone). */
 function compactText(tone: Tone, verdict: PolicyVerdict | undefined, locale: Locale): string {
 	if (tone === 'ok' && verdict) {
-		return t(verdict.policy === 'transit24' ? 'compact24' : verdict.policy === 'transit240' ? 'compact240' : 'compactVisaFree', locale, {hours: verdict.hours ?? 240});
+		return t(
+			verdict.policy === 'transit24' ? 'compact24' : verdict.policy === 'transit240' ? 'compact240' : 'compactVisaFree',
+			locale,
+			{
+				hours: verdict.hours ?? 240,
+			},
+		);
 	}
 	return t(tone === 'check' ? 'compactCheck' : tone === 'passport' ? 'compactPassport' : 'compactNone', locale);
 }
@@ -60,7 +66,12 @@ function compactText(tone: Tone, verdict: PolicyVerdict | undefined, locale: Loc
  * `detail`: compact (a word or two), standard, or detailed (adds the stop's airports and, for a ✓ that depends on
  * it, the passport). The accessible name always carries the standard sentence.
  */
-export function summarize(result: CheckResult, confidence: Confidence | 'manual', locale: Locale, detail: DetailLevel = 'standard'): BadgeSummary | undefined {
+export function summarize(
+	result: CheckResult,
+	confidence: Confidence | 'manual',
+	locale: Locale,
+	detail: DetailLevel = 'standard',
+): BadgeSummary | undefined {
 	if (result.stops.length === 0) return undefined;
 	const tones = result.stops.map((s) => ({stop: s, ...stopTone(s, confidence)}));
 	const worst = tones.reduce((a, b) => (RANK[b.tone] < RANK[a.tone] ? b : a));
@@ -72,7 +83,11 @@ export function summarize(result: CheckResult, confidence: Confidence | 'manual'
 			else {
 				// 72 or 144 hours for trips before 2024-12-17 (the scheme of the entry airport then).
 				const hours = v.hours ?? 240;
-				if (v.deadline) text = t(v.policy === 'transit240' ? 'badge240' : 'badgeVisaFree', locale, {date: shortDate(lastFullDay(v.deadline), locale), hours});
+				if (v.deadline)
+					text = t(v.policy === 'transit240' ? 'badge240' : 'badgeVisaFree', locale, {
+						date: shortDate(lastFullDay(v.deadline), locale),
+						hours,
+					});
 				else text = t(v.policy === 'transit240' ? 'badge240NoDate' : 'badgeVisaFreeNoDate', locale, {hours});
 			}
 			break;

@@ -10,7 +10,11 @@ import {adapters} from '../../lib/adapters';
 const FIXTURES = 'test/fixtures';
 const pages = readdirSync(FIXTURES, {withFileTypes: true})
 	.filter((d) => d.isDirectory())
-	.flatMap((d) => readdirSync(`${FIXTURES}/${d.name}`).filter((f) => f.endsWith('.html')).map((f) => ({dir: d.name, file: f})));
+	.flatMap((d) =>
+		readdirSync(`${FIXTURES}/${d.name}`)
+			.filter((f) => f.endsWith('.html'))
+			.map((f) => ({dir: d.name, file: f})),
+	);
 const docs = new Map<string, Document>();
 const load = (dir: string, file: string) => {
 	const key = `${dir}/${file}`;

@@ -15,7 +15,11 @@ import type {SegmentInput} from '../../lib/itinerary';
 import {bundledAirports} from '../../lib/airports/bundled';
 
 const rules = loadRules();
-const PAGE = {url: new URL('https://flights.ctrip.com/online/list/oneway-bjs-sha?depdate=2026-09-15'), referenceDate: '2026-09-01', airports: bundledAirports()};
+const PAGE = {
+	url: new URL('https://flights.ctrip.com/online/list/oneway-bjs-sha?depdate=2026-09-15'),
+	referenceDate: '2026-09-01',
+	airports: bundledAirports(),
+};
 
 function load(name: string): Document {
 	return new DOMParser().parseFromString(readFileSync(`test/fixtures/ctrip/${name}`, 'utf8'), 'text/html');
@@ -147,7 +151,9 @@ describe('ctrip: parsers', () => {
 			{flight: 'SC4659', date: '2026-09-15', time: '14:35'},
 		]);
 		// 1789488000000 is 2026-09-15T16:00Z, i.e. midnight in Beijing: the next day there.
-		expect(parseSegmentId('departureFlightTrain3U8888_1789488000000-7')).toEqual([{flight: '3U8888', date: '2026-09-16', time: '00:00'}]);
+		expect(parseSegmentId('departureFlightTrain3U8888_1789488000000-7')).toEqual([
+			{flight: '3U8888', date: '2026-09-16', time: '00:00'},
+		]);
 		expect(parseSegmentId('flightPriceTag_CZ8888_1789472100000-0_XDiscountProduct_0')).toBeUndefined();
 	});
 

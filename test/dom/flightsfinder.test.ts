@@ -61,7 +61,7 @@ describe('flightsfinder: Kiwi round trip BER → MAD (1 card)', () => {
 	it('puts the badge in the price column, outside the link that opens the dialog', () => {
 		const card = flightsfinder.findCards(load())[0]!;
 		const [first, fallback] = flightsfinder.badgePlacements(card);
-			const placement = first!;
+		const placement = first!;
 		expect(fallback).toEqual({anchor: card, append: 'last'});
 		expect(placement).toMatchObject({append: 'first'});
 		expect(placement.anchor.classList.contains('price-summary')).toBe(true);
@@ -88,7 +88,7 @@ describe('flightsfinder: URLs and parsers', () => {
 		for (const url of flightsfinder.counterExamples) expect(flightsfinder.isItineraryPage(new URL(url)), url).toBe(false);
 	});
 
-	it('reads the site\'s durations, minutes without a unit', () => {
+	it("reads the site's durations, minutes without a unit", () => {
 		expect(parseSiteDuration('9h 55 ')).toBe(595);
 		expect(parseSiteDuration('14h 50')).toBe(890);
 		expect(parseSiteDuration('2h 20')).toBe(140);

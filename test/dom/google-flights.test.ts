@@ -57,7 +57,8 @@ describe('google-flights: 2025 layout, SFO → NRT (56 cards)', () => {
 	});
 
 	it('never touches mainland China, so the engine finds no stop', () => {
-		for (const segments of itineraries) expect(evaluateTrip({passports: ['US'], segments}, rules, {today: '2025-07-09'}).stops).toEqual([]);
+		for (const segments of itineraries)
+			expect(evaluateTrip({passports: ['US'], segments}, rules, {today: '2025-07-09'}).stops).toEqual([]);
 	});
 
 	it('puts the badge on a line of its own at the end of the card’s content block (not inside the one-line times box), else at the end of the card', () => {
@@ -79,7 +80,9 @@ describe('google-flights: other layouts', () => {
 		expect(itineraries).toHaveLength(10);
 		for (const s of itineraries) expect(route(s)).toBe('DFW-ABI');
 		// first card: "Leaves Dallas/Fort Worth International Airport at 9:18 AM on Thursday, August 21 and arrives … at 10:08 AM"
-		expect(itineraries[0]).toEqual([{from: 'DFW', to: 'ABI', departure: '2025-08-21T09:18', arrival: '2025-08-21T10:08', flight: 'AA3407'}]);
+		expect(itineraries[0]).toEqual([
+			{from: 'DFW', to: 'ABI', departure: '2025-08-21T09:18', arrival: '2025-08-21T10:08', flight: 'AA3407'},
+		]);
 	});
 
 	it('2023, WRO → FCO: 11 cards (8 with one stop, 3 with two) read from the sentence and ds:1', () => {
@@ -87,7 +90,8 @@ describe('google-flights: other layouts', () => {
 		expect(itineraries).toHaveLength(11);
 		expect(itineraries.filter((s) => s.length === 2)).toHaveLength(8);
 		expect(itineraries.filter((s) => s.length === 3)).toHaveLength(3);
-		// "Leaves Wrocław … at 6:45 PM on Monday, June 19 and arrives at Rome Fiumicino … at 11:30 PM … a 1 hr 35 min layover at Frankfurt Airport"
+		// "Leaves Wrocław … at 6:45 PM on Monday, June 19 and arrives at Rome Fiumicino … at 11:30 PM …
+		// a 1 hr 35 min layover at Frankfurt Airport"
 		expect(itineraries[0]).toEqual([
 			{from: 'WRO', to: 'FRA', departure: '2023-06-19T18:45', arrival: '2023-06-19T20:05', flight: 'LH1355'},
 			{from: 'FRA', to: 'FCO', departure: '2023-06-19T21:40', arrival: '2023-06-19T23:30', flight: 'LH242'},
@@ -106,7 +110,10 @@ describe('google-flights: other layouts', () => {
 	});
 
 	it('a page with no flights yields nothing', () => {
-		const doc = new DOMParser().parseFromString('<html><body><h1>Google Flights</h1><p>Find cheap flights</p></body></html>', 'text/html');
+		const doc = new DOMParser().parseFromString(
+			'<html><body><h1>Google Flights</h1><p>Find cheap flights</p></body></html>',
+			'text/html',
+		);
 		expect(googleFlights.findCards(doc)).toEqual([]);
 		expect(googleFlights.extractEmbedded!(doc, {url: URL_, referenceDate: '2026-01-01', airports: bundledAirports()})).toEqual([]);
 	});
@@ -120,8 +127,20 @@ describe('google-flights: ds:1 with mainland connections (KUL → NRT, 10 May 20
 		expect(its).toHaveLength(11);
 		const hak = its.find((i) => i.segments.some((s) => s.to === 'HAK'))!;
 		expect(hak.segments).toEqual([
-			{from: 'KUL', to: 'HAK', flight: 'HU756', departs: {date: '2026-05-10', time: '21:05'}, arrives: {date: '2026-05-11', time: '00:40'}},
-			{from: 'HAK', to: 'NRT', flight: 'HU791', departs: {date: '2026-05-11', time: '07:20'}, arrives: {date: '2026-05-11', time: '13:35'}},
+			{
+				from: 'KUL',
+				to: 'HAK',
+				flight: 'HU756',
+				departs: {date: '2026-05-10', time: '21:05'},
+				arrives: {date: '2026-05-11', time: '00:40'},
+			},
+			{
+				from: 'HAK',
+				to: 'NRT',
+				flight: 'HU791',
+				departs: {date: '2026-05-11', time: '07:20'},
+				arrives: {date: '2026-05-11', time: '13:35'},
+			},
 		]);
 	});
 
@@ -184,7 +203,9 @@ describe('google-flights: parsers', () => {
 	});
 
 	it('reads the per-segment travel impact URL', () => {
-		expect(parseImpactUrl('https://www.travelimpactmodel.org/lookup/flight?itinerary=BNE-SGN-VJ-84-20260402,SGN-HAN-VJ-126-20260403')).toEqual([
+		expect(
+			parseImpactUrl('https://www.travelimpactmodel.org/lookup/flight?itinerary=BNE-SGN-VJ-84-20260402,SGN-HAN-VJ-126-20260403'),
+		).toEqual([
 			{from: 'BNE', to: 'SGN', flight: 'VJ84', date: '2026-04-02'},
 			{from: 'SGN', to: 'HAN', flight: 'VJ126', date: '2026-04-03'},
 		]);
@@ -192,7 +213,11 @@ describe('google-flights: parsers', () => {
 	});
 
 	it('takes the search date from the tfs parameter', () => {
-		expect(referenceDateFromUrl(new URL('https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTAzLTE1agcIARIDSkZLcgcIARIDTlJU'))).toBe('2026-03-15');
+		expect(
+			referenceDateFromUrl(
+				new URL('https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTAzLTE1agcIARIDSkZLcgcIARIDTlJU'),
+			),
+		).toBe('2026-03-15');
 		expect(referenceDateFromUrl(new URL('https://www.google.com/travel/flights'))).toBeUndefined();
 	});
 });

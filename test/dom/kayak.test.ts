@@ -29,12 +29,21 @@ function read(card: Element, url = PAGE_URL): SegmentInput[] {
 }
 
 describe('kayak: MSP → CHI, phoenix result list (R618c)', () => {
-	it('finds the 10 results, all nonstop, 8 to O\'Hare and 2 to Midway', () => {
+	it("finds the 10 results, all nonstop, 8 to O'Hare and 2 to Midway", () => {
 		const all = kayak.findCards(load()).map((c) => read(c));
 		expect(all).toHaveLength(10);
 		for (const segments of all) expect(segments).toHaveLength(1);
 		expect(all.map((s) => `${s[0]!.from}-${s[0]!.to}`)).toEqual([
-			'MSP-ORD', 'MSP-ORD', 'MSP-ORD', 'MSP-ORD', 'MSP-ORD', 'MSP-MDW', 'MSP-ORD', 'MSP-MDW', 'MSP-ORD', 'MSP-ORD',
+			'MSP-ORD',
+			'MSP-ORD',
+			'MSP-ORD',
+			'MSP-ORD',
+			'MSP-ORD',
+			'MSP-MDW',
+			'MSP-ORD',
+			'MSP-MDW',
+			'MSP-ORD',
+			'MSP-ORD',
 		]);
 	});
 
@@ -52,7 +61,9 @@ describe('kayak: MSP → CHI, phoenix result list (R618c)', () => {
 
 	it('without a date in the URL, kayak.com\'s paragraph gives it: "Departs from … on 7/1 at 6:10 am, lands in … on 7/1 at 7:41 am"', () => {
 		const card = kayak.findCards(load())[3]!;
-		expect(read(card, new URL('https://www.kayak.com/flights'))).toEqual([{from: 'MSP', to: 'ORD', departure: '2022-07-01T06:10', arrival: '2022-07-01T07:41'}]);
+		expect(read(card, new URL('https://www.kayak.com/flights'))).toEqual([
+			{from: 'MSP', to: 'ORD', departure: '2022-07-01T06:10', arrival: '2022-07-01T07:41'},
+		]);
 	});
 
 	it('where "7/1" might be day/month and the URL has no date, the clocks stay unplaced', () => {
@@ -80,14 +91,19 @@ describe('kayak: what it refuses', () => {
 	});
 
 	it('a home page yields no cards', () => {
-		const doc = new DOMParser().parseFromString('<html><body><h1>Search hundreds of travel sites at once.</h1><form><input name="origin"></form></body></html>', 'text/html');
+		const doc = new DOMParser().parseFromString(
+			'<html><body><h1>Search hundreds of travel sites at once.</h1><form><input name="origin"></form></body></html>',
+			'text/html',
+		);
 		expect(kayak.findCards(doc)).toEqual([]);
 	});
 
 	it('a "1 stop" leg without the stop\'s code fails instead of guessing a direct flight', () => {
 		const card = kayak.findCards(load())[0]!;
 		card.querySelector('.stops-text')!.textContent = '1 stop';
-		expect(kayak.extract(card, {url: PAGE_URL, referenceDate: REFERENCE, airports: bundledAirports()})).toMatchObject({status: 'failed'});
+		expect(kayak.extract(card, {url: PAGE_URL, referenceDate: REFERENCE, airports: bundledAirports()})).toMatchObject({
+			status: 'failed',
+		});
 	});
 });
 
@@ -95,11 +111,15 @@ describe('kayak: URLs and dates', () => {
 	it('accepts its examples and rejects its counter-examples', () => {
 		for (const url of kayak.examples) expect(kayak.isItineraryPage(new URL(url)), url).toBe(true);
 		for (const url of kayak.counterExamples) expect(kayak.isItineraryPage(new URL(url)), url).toBe(false);
-		for (const url of [...kayak.examples, ...kayak.counterExamples]) expect(kayak.matches).toContain(`https://${new URL(url).hostname}/*`);
+		for (const url of [...kayak.examples, ...kayak.counterExamples])
+			expect(kayak.matches).toContain(`https://${new URL(url).hostname}/*`);
 	});
 
 	it('reads search dates from the URL and leg dates from the paragraph', () => {
-		expect(searchDatesFromUrl(new URL('https://www.kayak.com/flights/LAX-PEK/2026-05-10/2026-05-20?sort=price_a'))).toEqual(['2026-05-10', '2026-05-20']);
+		expect(searchDatesFromUrl(new URL('https://www.kayak.com/flights/LAX-PEK/2026-05-10/2026-05-20?sort=price_a'))).toEqual([
+			'2026-05-10',
+			'2026-05-20',
+		]);
 		expect(searchDatesFromUrl(new URL('https://www.kayak.com/flights'))).toEqual([]);
 		expect(
 			parseSpokenLegs(

@@ -22,7 +22,8 @@ let host: HTMLElement;
 beforeEach(() => {
 	// A card 600 × 80 at y = -500 (off screen: the covering check is for on-screen badges only), holding a one-line
 	// times box 300 × 20 that clips, as on Google Flights.
-	document.body.innerHTML = '<li id="card"><div id="line" style="overflow: hidden; white-space: nowrap; text-overflow: ellipsis"><span>12:05 AM – 1:40 PM+1</span></div></li>';
+	document.body.innerHTML =
+		'<li id="card"><div id="line" style="overflow: hidden; white-space: nowrap; text-overflow: ellipsis"><span>12:05 AM – 1:40 PM+1</span></div></li>';
 	card = document.getElementById('card')!;
 	line = document.getElementById('line')!;
 	host = document.createElement('span');

@@ -31,7 +31,12 @@ const testAdapter: SiteAdapter = defineAdapter({
 			itinerary: {
 				segments: legs.split('|').map((leg) => {
 					const [from, to, dep, arr] = leg.split(' ');
-					return {from: from!, to: to!, departs: {date: dep!.slice(0, 10), time: dep!.slice(11)}, arrives: {date: arr!.slice(0, 10), time: arr!.slice(11)}};
+					return {
+						from: from!,
+						to: to!,
+						departs: {date: dep!.slice(0, 10), time: dep!.slice(11)},
+						arrives: {date: arr!.slice(0, 10), time: arr!.slice(11)},
+					};
 				}),
 			},
 		};
@@ -237,12 +242,18 @@ describe('scanner work bounds', () => {
 
 describe('scanner: badges are placed where they are painted whole', () => {
 	/** A stand-in for the layout check: the places listed here clip (jsdom has no layout; the real check is below). */
-	const clippedAt = (clips: (host: Element) => boolean): PlacementCheck => (host) => (clips(host) ? 'clipped' : 'painted');
+	const clippedAt =
+		(clips: (host: Element) => boolean): PlacementCheck =>
+		(host) =>
+			clips(host) ? 'clipped' : 'painted';
 	const atEnd = (host: Element) => host.parentElement?.tagName === 'LI' && host.nextSibling === null;
 
 	it('moves a clipped badge to the next placement', () => {
 		page(PEK_24H);
-		const s = start([], clippedAt((host) => !atEnd(host)));
+		const s = start(
+			[],
+			clippedAt((host) => !atEnd(host)),
+		);
 		s.scan();
 		const host = document.querySelector('ctc-badge')!;
 		expect(atEnd(host)).toBe(true);
@@ -252,7 +263,10 @@ describe('scanner: badges are placed where they are painted whole', () => {
 
 	it('counts a badge that fits nowhere, and leaves no clipped badge in the page', () => {
 		page(PEK_24H, PVG_3D);
-		const s = start([], clippedAt((host) => host.closest('li')?.getAttribute('data-legs') === PEK_24H));
+		const s = start(
+			[],
+			clippedAt((host) => host.closest('li')?.getAttribute('data-legs') === PEK_24H),
+		);
 		s.scan();
 		expect(badges()).toEqual(['Set your passport']);
 		expect(s.found()).toEqual({itineraries: 2, withStops: 2, unplaced: 1});

@@ -14,7 +14,9 @@ import {bundledAirports} from '../../lib/airports/bundled';
 
 const rules = loadRules();
 // The day view the cards' own links point into ("/transport/flights/bos/cun/210301/210331/config/…").
-const PAGE_URL = new URL('https://www.skyscanner.com/transport/flights/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&ref=home&rtn=1');
+const PAGE_URL = new URL(
+	'https://www.skyscanner.com/transport/flights/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&ref=home&rtn=1',
+);
 const REFERENCE = '2021-03-01';
 
 function load(): Document {
@@ -98,7 +100,7 @@ describe('skyscanner: BOS ⇄ CUN day view, 2021 layout', () => {
 		expect(read(option(load(), 7), new URL('https://www.skyscanner.com/transport/flights/bos/cun/'))).toEqual(option7);
 	});
 
-	it('with neither URL dates nor search params, linked cards keep their link\'s dates and option 7 keeps only its route', () => {
+	it("with neither URL dates nor search params, linked cards keep their link's dates and option 7 keeps only its route", () => {
 		const doc = load();
 		for (const script of doc.querySelectorAll('script')) script.remove();
 		const bare = new URL('https://www.skyscanner.com/transport/flights/bos/cun/');
@@ -135,20 +137,28 @@ describe('skyscanner: what it refuses', () => {
 	});
 
 	it('a home page yields no cards', () => {
-		const doc = new DOMParser().parseFromString('<html><body><h1>The best flight deals, from anywhere, to everywhere</h1><form><input name="origin"></form></body></html>', 'text/html');
+		const doc = new DOMParser().parseFromString(
+			'<html><body><h1>The best flight deals, from anywhere, to everywhere</h1><form><input name="origin"></form></body></html>',
+			'text/html',
+		);
 		expect(skyscanner.findCards(doc)).toEqual([]);
 	});
 
 	it('a "1 stop" leg whose stop code is missing fails instead of guessing a direct flight', () => {
 		const card = option(load(), 3);
 		card.querySelector('[class*="LegInfo_stopStation__"]')!.remove();
-		expect(skyscanner.extract(card, {url: PAGE_URL, referenceDate: REFERENCE, airports: bundledAirports()})).toMatchObject({status: 'failed'});
+		expect(skyscanner.extract(card, {url: PAGE_URL, referenceDate: REFERENCE, airports: bundledAirports()})).toMatchObject({
+			status: 'failed',
+		});
 	});
 
 	it('a card whose legs have not rendered is incomplete', () => {
 		const card = option(load(), 2);
 		for (const leg of card.querySelectorAll('[class*="LegDetails_container__"]')) leg.remove();
-		expect(skyscanner.extract(card, {url: PAGE_URL, referenceDate: REFERENCE, airports: bundledAirports()})).toEqual({status: 'incomplete', missing: ['legs']});
+		expect(skyscanner.extract(card, {url: PAGE_URL, referenceDate: REFERENCE, airports: bundledAirports()})).toEqual({
+			status: 'incomplete',
+			missing: ['legs'],
+		});
 	});
 });
 
@@ -162,7 +172,11 @@ describe('skyscanner: URLs and dates', () => {
 	});
 
 	it('reads leg dates from a card link, the URL and the page', () => {
-		expect(parseConfigDates('/transport/flights/bos/cun/210301/210331/config/10081-2103010815--32733-0-10803-2103011250|10803-2103311245--31722-1-10081-2103312131?adults=1')).toEqual([
+		expect(
+			parseConfigDates(
+				'/transport/flights/bos/cun/210301/210331/config/10081-2103010815--32733-0-10803-2103011250|10803-2103311245--31722-1-10081-2103312131?adults=1',
+			),
+		).toEqual([
 			{departs: '2021-03-01', departClock: '08:15', arrives: '2021-03-01', arriveClock: '12:50'},
 			{departs: '2021-03-31', departClock: '12:45', arrives: '2021-03-31', arriveClock: '21:31'},
 		]);

@@ -28,7 +28,9 @@ const fixture = (name: string) => {
 };
 // Without their style sheets: CSS is no business of the reader, and jsdom parsing (and complaining about) mutated CSS
 // would be most of the time spent.
-const CAPTURES = ['lh-invalid-microdata.html', 'os-two-leg-invalid-microdata.html'].map((n) => fixture(n).replace(/<style[\s\S]*?<\/style>/gi, ''));
+const CAPTURES = ['lh-invalid-microdata.html', 'os-two-leg-invalid-microdata.html'].map((n) =>
+	fixture(n).replace(/<style[\s\S]*?<\/style>/gi, ''),
+);
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const html = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -44,12 +46,37 @@ const typeSpelling = fc.oneof(
 	fc.constantFrom(...TYPES).map((t) => `schema:${t}`),
 	fc.string({maxLength: 12}),
 );
-const PROPS = ['reservationFor', 'reservationNumber', 'departureAirport', 'arrivalAirport', 'iataCode', 'name', 'departureTime', 'arrivalTime', 'flightNumber', 'airline'];
-const propName = fc.oneof({weight: 6, arbitrary: fc.constantFrom(...PROPS)}, {weight: 1, arbitrary: fc.constantFrom(...PROPS).map((p) => `http://schema.org/${p}`)}, {weight: 1, arbitrary: fc.string({maxLength: 8})});
+const PROPS = [
+	'reservationFor',
+	'reservationNumber',
+	'departureAirport',
+	'arrivalAirport',
+	'iataCode',
+	'name',
+	'departureTime',
+	'arrivalTime',
+	'flightNumber',
+	'airline',
+];
+const propName = fc.oneof(
+	{weight: 6, arbitrary: fc.constantFrom(...PROPS)},
+	{weight: 1, arbitrary: fc.constantFrom(...PROPS).map((p) => `http://schema.org/${p}`)},
+	{weight: 1, arbitrary: fc.string({maxLength: 8})},
+);
 
 const isoTime = fc
-	.tuple(fc.integer({min: 1990, max: 2040}), fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 32}), fc.integer({min: 0, max: 25}), fc.integer({min: 0, max: 61}), fc.constantFrom('', ':00', ':00+08:00', 'Z', '-05:00'), fc.constantFrom('T', ' ', ''))
-	.map(([y, mo, d, h, mi, tail, sep]) => (sep ? `${y}-${pad(mo)}-${pad(d)}${sep}${pad(h)}:${pad(mi)}${tail}` : `${y}-${pad(mo)}-${pad(d)}`));
+	.tuple(
+		fc.integer({min: 1990, max: 2040}),
+		fc.integer({min: 0, max: 13}),
+		fc.integer({min: 0, max: 32}),
+		fc.integer({min: 0, max: 25}),
+		fc.integer({min: 0, max: 61}),
+		fc.constantFrom('', ':00', ':00+08:00', 'Z', '-05:00'),
+		fc.constantFrom('T', ' ', ''),
+	)
+	.map(([y, mo, d, h, mi, tail, sep]) =>
+		sep ? `${y}-${pad(mo)}-${pad(d)}${sep}${pad(h)}:${pad(mi)}${tail}` : `${y}-${pad(mo)}-${pad(d)}`,
+	);
 const leafString = fc.oneof(
 	fc.constantFrom(...CODES),
 	fc.constantFrom(...MAINLAND),
@@ -71,7 +98,15 @@ const jsonLd = fc.letrec<{node: Record<string, unknown>; value: unknown}>((tie) 
 				'@type': fc.oneof(typeSpelling, fc.array(typeSpelling, {maxLength: 3}), fc.jsonValue({maxDepth: 1})),
 				'@context': fc.constantFrom('https://schema.org', 'http://schema.org/', ''),
 				props: fc.array(fc.tuple(propName, tie('value')), {maxLength: 6, depthIdentifier: 'ld'}),
-				graph: fc.option(fc.oneof({maxDepth: 3, depthIdentifier: 'ld'}, fc.jsonValue({maxDepth: 1}), tie('node'), fc.array(tie('node'), {maxLength: 3})), {freq: 6, depthIdentifier: 'ld'}),
+				graph: fc.option(
+					fc.oneof(
+						{maxDepth: 3, depthIdentifier: 'ld'},
+						fc.jsonValue({maxDepth: 1}),
+						tie('node'),
+						fc.array(tie('node'), {maxLength: 3}),
+					),
+					{freq: 6, depthIdentifier: 'ld'},
+				),
 			},
 			{requiredKeys: ['props']},
 		)
@@ -100,7 +135,13 @@ const reservation = fc
 		flight: fc.integer({min: 1, max: 9999}),
 		from: fc.oneof(fc.constantFrom(...CODES), fc.constantFrom(...MAINLAND)),
 		to: fc.oneof(fc.constantFrom(...CODES), fc.constantFrom(...MAINLAND)),
-		dep: fc.tuple(fc.integer({min: 2024, max: 2028}), fc.integer({min: 1, max: 12}), fc.integer({min: 1, max: 28}), fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59})),
+		dep: fc.tuple(
+			fc.integer({min: 2024, max: 2028}),
+			fc.integer({min: 1, max: 12}),
+			fc.integer({min: 1, max: 28}),
+			fc.integer({min: 0, max: 23}),
+			fc.integer({min: 0, max: 59}),
+		),
 		arrAfter: fc.option(fc.integer({min: 30, max: 20 * 60})),
 	})
 	.map((r) => {
@@ -109,7 +150,8 @@ const reservation = fc
 		const depTime = `${pad(h)}:${pad(mi)}`;
 		// Arrival as the same day's later clock, or the next day: the reader keeps wall-clock parts as written.
 		const arrMinutes = r.arrAfter === null ? undefined : (h * 60 + mi + r.arrAfter) % 1440;
-		const arr = arrMinutes === undefined ? undefined : {date: depDate, time: `${pad(Math.floor(arrMinutes / 60))}:${pad(arrMinutes % 60)}`};
+		const arr =
+			arrMinutes === undefined ? undefined : {date: depDate, time: `${pad(Math.floor(arrMinutes / 60))}:${pad(arrMinutes % 60)}`};
 		return {...r, depDate, depTime, arr};
 	});
 type Reservation = typeof reservation extends fc.Arbitrary<infer T> ? T : never;
@@ -132,7 +174,8 @@ function reservationJson(r: Reservation): Record<string, unknown> {
 }
 
 function reservationMicrodata(r: Reservation): string {
-	const item = (prop: string, type: string, inner: string) => `<div itemprop="${prop}" itemscope itemtype="http://schema.org/${type}">${inner}</div>`;
+	const item = (prop: string, type: string, inner: string) =>
+		`<div itemprop="${prop}" itemscope itemtype="http://schema.org/${type}">${inner}</div>`;
 	return (
 		`<div itemscope itemtype="http://schema.org/FlightReservation">` +
 		(r.number ? `<meta itemprop="reservationNumber" content="${r.number}">` : '') +
@@ -168,7 +211,10 @@ type Edit = {at: number; kind: 'insert' | 'delete' | 'replace'; char: string};
 const edit: fc.Arbitrary<Edit> = fc.record({
 	at: fc.nat(),
 	kind: fc.constantFrom('insert', 'delete', 'replace'),
-	char: fc.oneof(fc.constantFrom(...'{}[]",:<>/="\'\\ -!'.split(''), '@type', 'itemscope ', 'itemprop="', '</div>', '<div itemscope>'), fc.string({unit: 'binary', minLength: 1, maxLength: 1})),
+	char: fc.oneof(
+		fc.constantFrom(...'{}[]",:<>/="\'\\ -!'.split(''), '@type', 'itemscope ', 'itemprop="', '</div>', '<div itemscope>'),
+		fc.string({unit: 'binary', minLength: 1, maxLength: 1}),
+	),
 });
 function mutate(text: string, edits: Edit[]): string {
 	let s = text;
@@ -197,7 +243,26 @@ const scriptType = fc.constantFrom('application/ld+json', ' Application/LD+JSON 
 
 const IDS = ['a', 'b', 'c', 'd'];
 // No <iframe>: jsdom builds a whole window for each, which would be most of the run; <embed> takes the same `src` rule.
-const TAGS = ['div', 'span', 'meta', 'time', 'a', 'link', 'img', 'data', 'meter', 'object', 'p', 'table', 'td', 'embed', 'source', 'video', 'audio', 'area'];
+const TAGS = [
+	'div',
+	'span',
+	'meta',
+	'time',
+	'a',
+	'link',
+	'img',
+	'data',
+	'meter',
+	'object',
+	'p',
+	'table',
+	'td',
+	'embed',
+	'source',
+	'video',
+	'audio',
+	'area',
+];
 type El = {tag: string; attrs: [string, string | null][]; text: string; children: El[]};
 const element: fc.Arbitrary<El> = fc.letrec<{el: El}>((tie) => ({
 	el: fc.record({
@@ -205,9 +270,18 @@ const element: fc.Arbitrary<El> = fc.letrec<{el: El}>((tie) => ({
 		attrs: fc.array(
 			fc.oneof(
 				fc.constant<[string, string | null]>(['itemscope', null]),
-				fc.tuple(fc.constant('itemtype'), fc.array(typeSpelling, {maxLength: 2}).map((t) => t.join(' '))),
-				fc.tuple(fc.constant('itemprop'), fc.array(propName, {maxLength: 2}).map((t) => t.join(' '))),
-				fc.tuple(fc.constant('itemref'), fc.subarray(IDS).map((t) => t.join(' '))),
+				fc.tuple(
+					fc.constant('itemtype'),
+					fc.array(typeSpelling, {maxLength: 2}).map((t) => t.join(' ')),
+				),
+				fc.tuple(
+					fc.constant('itemprop'),
+					fc.array(propName, {maxLength: 2}).map((t) => t.join(' ')),
+				),
+				fc.tuple(
+					fc.constant('itemref'),
+					fc.subarray(IDS).map((t) => t.join(' ')),
+				),
 				fc.tuple(fc.constant('id'), fc.constantFrom(...IDS)),
 				fc.tuple(fc.constantFrom('content', 'datetime', 'href', 'src', 'value', 'data'), leafString),
 			),
@@ -215,7 +289,11 @@ const element: fc.Arbitrary<El> = fc.letrec<{el: El}>((tie) => ({
 		),
 		text: leafString,
 		// Three levels are enough for item → property item → its property; deeper random trees only cost jsdom time.
-		children: fc.oneof({maxDepth: 3, depthIdentifier: 'tree'}, fc.constant<El[]>([]), fc.array(tie('el'), {maxLength: 3, depthIdentifier: 'tree'})),
+		children: fc.oneof(
+			{maxDepth: 3, depthIdentifier: 'tree'},
+			fc.constant<El[]>([]),
+			fc.array(tie('el'), {maxLength: 3, depthIdentifier: 'tree'}),
+		),
 	}),
 })).el;
 function renderEl(e: El): string {
@@ -225,10 +303,20 @@ function renderEl(e: El): string {
 
 // The 5 kB captures (with CSS that jsdom parses) cost several times a generated page, so they come up less often.
 const documentHtml = fc.oneof(
-	{weight: 3, arbitrary: fc.array(fc.tuple(scriptType, jsonLdBody), {minLength: 1, maxLength: 3}).map((blocks) => blocks.map(([t, b]) => `<script type="${attr(t)}">${b}</script>`).join('\n'))},
+	{
+		weight: 3,
+		arbitrary: fc
+			.array(fc.tuple(scriptType, jsonLdBody), {minLength: 1, maxLength: 3})
+			.map((blocks) => blocks.map(([t, b]) => `<script type="${attr(t)}">${b}</script>`).join('\n')),
+	},
 	{weight: 3, arbitrary: fc.array(element, {minLength: 1, maxLength: 3}).map((els) => els.map(renderEl).join(''))},
 	{weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CAPTURES), fc.array(edit, {maxLength: 10})).map(([c, e]) => mutate(c, e))},
-	{weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CAPTURES), fc.double({min: 0, max: 1, noNaN: true})).map(([c, f]) => c.slice(0, Math.floor(f * c.length)))},
+	{
+		weight: 1,
+		arbitrary: fc
+			.tuple(fc.constantFrom(...CAPTURES), fc.double({min: 0, max: 1, noNaN: true}))
+			.map(([c, f]) => c.slice(0, Math.floor(f * c.length))),
+	},
 	{weight: 2, arbitrary: fc.tuple(reservation, fc.array(edit, {maxLength: 6})).map(([r, e]) => mutate(reservationMicrodata(r), e))},
 );
 
@@ -271,43 +359,55 @@ function load(markup: string): HTMLElement {
 }
 
 describe('extractStructuredData under fuzzing', () => {
-	it('never throws on random JSON-LD, microdata and mutated captures, and gives the normaliser well-formed legs', () => {
-		fc.assert(
-			fc.property(documentHtml, (markup) => {
-				const body = load(markup);
-				const result = extractStructuredData(body);
-				expectShape(result);
-				runPipeline(result);
-				// The root is only where to look: the same nodes moved into a fragment read the same.
-				const fragment = document.createDocumentFragment();
-				fragment.append(...Array.from(body.childNodes));
-				expect(extractStructuredData(fragment)).toEqual(result);
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'never throws on random JSON-LD, microdata and mutated captures, and gives the normaliser well-formed legs',
+		() => {
+			fc.assert(
+				fc.property(documentHtml, (markup) => {
+					const body = load(markup);
+					const result = extractStructuredData(body);
+					expectShape(result);
+					runPipeline(result);
+					// The root is only where to look: the same nodes moved into a fragment read the same.
+					const fragment = document.createDocumentFragment();
+					fragment.append(...Array.from(body.childNodes));
+					expect(extractStructuredData(fragment)).toEqual(result);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 
-	it('reads a well-formed reservation exactly, and once when the page carries it as JSON-LD and as microdata', () => {
-		fc.assert(
-			fc.property(reservation, fc.constantFrom('json-ld', 'microdata', 'both', 'twice'), (r, how) => {
-				const ld = `<script type="application/ld+json">${JSON.stringify(reservationJson(r))}</script>`;
-				const md = reservationMicrodata(r);
-				const markup = how === 'json-ld' ? ld : how === 'microdata' ? md : how === 'both' ? ld + md : ld + ld;
-				expect(extractStructuredData(load(markup))).toEqual([expectedItinerary(r)]);
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'reads a well-formed reservation exactly, and once when the page carries it as JSON-LD and as microdata',
+		() => {
+			fc.assert(
+				fc.property(reservation, fc.constantFrom('json-ld', 'microdata', 'both', 'twice'), (r, how) => {
+					const ld = `<script type="application/ld+json">${JSON.stringify(reservationJson(r))}</script>`;
+					const md = reservationMicrodata(r);
+					const markup = how === 'json-ld' ? ld : how === 'microdata' ? md : how === 'both' ? ld + md : ld + ld;
+					expect(extractStructuredData(load(markup))).toEqual([expectedItinerary(r)]);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 
-	it('reads a whole parsed document too, head included', () => {
-		// A smaller sample through DOMParser: the HTML4 captures keep their <meta itemprop> in <head> only this way.
-		fc.assert(
-			fc.property(documentHtml, (markup) => {
-				const result = extractStructuredData(new DOMParser().parseFromString(markup, 'text/html'));
-				expectShape(result);
-				runPipeline(result);
-			}),
-			{...params, numRuns: Math.ceil(RUNS / 10)},
-		);
-	}, TIMEOUT);
+	it(
+		'reads a whole parsed document too, head included',
+		() => {
+			// A smaller sample through DOMParser: the HTML4 captures keep their <meta itemprop> in <head> only this way.
+			fc.assert(
+				fc.property(documentHtml, (markup) => {
+					const result = extractStructuredData(new DOMParser().parseFromString(markup, 'text/html'));
+					expectShape(result);
+					runPipeline(result);
+				}),
+				{...params, numRuns: Math.ceil(RUNS / 10)},
+			);
+		},
+		TIMEOUT,
+	);
 });

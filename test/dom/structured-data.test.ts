@@ -34,10 +34,34 @@ describe('KDE captures (values read from the fixture files)', () => {
 		expect(got).toEqual([
 			{
 				segments: [
-					{from: 'TXL', to: 'MUC', flight: 'LH2029', departs: {date: '2017-04-07', time: '08:30'}, arrives: {date: '2017-04-07', time: '09:35'}},
-					{from: 'MUC', to: 'TLS', flight: 'LH2218', departs: {date: '2017-04-07', time: '11:10'}, arrives: {date: '2017-04-07', time: '13:00'}},
-					{from: 'TLS', to: 'MUC', flight: 'LH2221', departs: {date: '2017-04-09', time: '18:15'}, arrives: {date: '2017-04-09', time: '19:55'}},
-					{from: 'MUC', to: 'TXL', flight: 'LH2054', departs: {date: '2017-04-09', time: '21:30'}, arrives: {date: '2017-04-09', time: '22:35'}},
+					{
+						from: 'TXL',
+						to: 'MUC',
+						flight: 'LH2029',
+						departs: {date: '2017-04-07', time: '08:30'},
+						arrives: {date: '2017-04-07', time: '09:35'},
+					},
+					{
+						from: 'MUC',
+						to: 'TLS',
+						flight: 'LH2218',
+						departs: {date: '2017-04-07', time: '11:10'},
+						arrives: {date: '2017-04-07', time: '13:00'},
+					},
+					{
+						from: 'TLS',
+						to: 'MUC',
+						flight: 'LH2221',
+						departs: {date: '2017-04-09', time: '18:15'},
+						arrives: {date: '2017-04-09', time: '19:55'},
+					},
+					{
+						from: 'MUC',
+						to: 'TXL',
+						flight: 'LH2054',
+						departs: {date: '2017-04-09', time: '21:30'},
+						arrives: {date: '2017-04-09', time: '22:35'},
+					},
 				],
 			},
 		] satisfies RawItinerary[]);
@@ -61,13 +85,28 @@ describe('KDE captures (values read from the fixture files)', () => {
 		expect(got).toEqual([
 			{
 				segments: [
-					{from: 'TXL', to: 'VIE', flight: 'OS232', departs: {date: '2028-08-10', time: '17:05'}, arrives: {date: '2028-08-10', time: '18:25'}},
-					{from: 'VIE', to: 'TXL', flight: 'OS225', departs: {date: '2028-08-18', time: '09:00'}, arrives: {date: '2028-08-18', time: '10:20'}},
+					{
+						from: 'TXL',
+						to: 'VIE',
+						flight: 'OS232',
+						departs: {date: '2028-08-10', time: '17:05'},
+						arrives: {date: '2028-08-10', time: '18:25'},
+					},
+					{
+						from: 'VIE',
+						to: 'TXL',
+						flight: 'OS225',
+						departs: {date: '2028-08-18', time: '09:00'},
+						arrives: {date: '2028-08-18', time: '10:20'},
+					},
 				],
 			},
 		] satisfies RawItinerary[]);
 		expect(normalizeItinerary(got[0]!, '2028-01-01', rules)).toEqual({ok: false, problem: 'segment 1: unknown airport "TXL"'});
-		expect(normalizeItinerary({segments: got[0]!.segments.slice(1)}, '2028-01-01', rules)).toEqual({ok: false, problem: 'segment 1: unknown airport "TXL"'});
+		expect(normalizeItinerary({segments: got[0]!.segments.slice(1)}, '2028-01-01', rules)).toEqual({
+			ok: false,
+			problem: 'segment 1: unknown airport "TXL"',
+		});
 	});
 
 	it('synthetic flight-booking.eml: the HTML part holds one JSON-LD UA110 SFO → JFK', () => {
@@ -80,7 +119,13 @@ describe('KDE captures (values read from the fixture files)', () => {
 		expect(got).toEqual([
 			{
 				segments: [
-					{from: 'SFO', to: 'JFK', flight: 'UA110', departs: {date: '2027-03-04', time: '20:15'}, arrives: {date: '2027-03-05', time: '06:30'}},
+					{
+						from: 'SFO',
+						to: 'JFK',
+						flight: 'UA110',
+						departs: {date: '2027-03-04', time: '20:15'},
+						arrives: {date: '2027-03-05', time: '06:30'},
+					},
 				],
 			},
 		] satisfies RawItinerary[]);
@@ -94,7 +139,9 @@ describe('KDE captures (values read from the fixture files)', () => {
 describe('JSON-LD shapes', () => {
 	it('an array, with a separate reservation number per itinerary', () => {
 		const got = extractStructuredData(
-			ld(`[${reservation('AAA111', 'CA982', 'JFK', 'PEK', '2026-05-01T13:00:00-04:00')}, ${reservation('BBB222', 'CA123', 'PEK', 'HND', '2026-05-02T08:00:00+08:00')}]`),
+			ld(
+				`[${reservation('AAA111', 'CA982', 'JFK', 'PEK', '2026-05-01T13:00:00-04:00')}, ${reservation('BBB222', 'CA123', 'PEK', 'HND', '2026-05-02T08:00:00+08:00')}]`,
+			),
 		);
 		expect(got).toEqual([
 			{segments: [{from: 'JFK', to: 'PEK', flight: 'CA982', departs: {date: '2026-05-01', time: '13:00'}}]},
@@ -152,7 +199,16 @@ describe('JSON-LD shapes', () => {
 			),
 		);
 		expect(got).toEqual([
-			{segments: [{from: 'Beijing Capital International Airport', to: 'Brussels Airport', flight: 'HU7976', departs: {date: '2026-08-01'}}]},
+			{
+				segments: [
+					{
+						from: 'Beijing Capital International Airport',
+						to: 'Brussels Airport',
+						flight: 'HU7976',
+						departs: {date: '2026-08-01'},
+					},
+				],
+			},
 		]);
 	});
 
@@ -185,11 +241,15 @@ describe('microdata shapes', () => {
 				<span itemprop="arrivalAirport" itemscope itemtype="https://schema.org/Airport"><span itemprop="name">John F. Kennedy</span></span>
 			</td></tr></table>
 		</div>`);
-		expect(extractStructuredData(doc)).toEqual([{segments: [{from: 'PVG', to: 'John F. Kennedy', flight: 'MU0587', departs: {date: '2026-09-01', time: '13:05'}}]}]);
+		expect(extractStructuredData(doc)).toEqual([
+			{segments: [{from: 'PVG', to: 'John F. Kennedy', flight: 'MU0587', departs: {date: '2026-09-01', time: '13:05'}}]},
+		]);
 	});
 
 	it('reads only the root it is given', () => {
-		const doc = parse(`<section id="a">${'<div></div>'}</section><section id="b"><script type="application/ld+json">${reservation('R', 'CA982', 'JFK', 'PEK', '2026-05-01T13:00')}</script></section>`);
+		const doc = parse(
+			`<section id="a">${'<div></div>'}</section><section id="b"><script type="application/ld+json">${reservation('R', 'CA982', 'JFK', 'PEK', '2026-05-01T13:00')}</script></section>`,
+		);
 		expect(extractStructuredData(doc.getElementById('a')!)).toEqual([]);
 		expect(extractStructuredData(doc.getElementById('b')!)).toHaveLength(1);
 	});
@@ -203,7 +263,9 @@ describe('nothing to read', () => {
 	it('invalid JSON-LD is skipped without throwing, and valid blocks beside it still count', () => {
 		expect(() => extractStructuredData(ld('{"@type": "FlightReservation", '))).not.toThrow();
 		expect(extractStructuredData(ld('{"@type": "FlightReservation", '))).toEqual([]);
-		expect(extractStructuredData(ld('', 'null', '42', '{oops', reservation('R', 'CA982', 'JFK', 'PEK', '2026-05-01T13:00')))).toHaveLength(1);
+		expect(
+			extractStructuredData(ld('', 'null', '42', '{oops', reservation('R', 'CA982', 'JFK', 'PEK', '2026-05-01T13:00'))),
+		).toHaveLength(1);
 	});
 
 	it('a schema.org Event or LodgingReservation', () => {
@@ -273,14 +335,22 @@ describe('emailBody', () => {
 
 	it('a forwarded message/rfc822, and a single-part message without MIME headers', () => {
 		const inner = 'Content-Type: text/html; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n<b>Z=FCrich</b>';
-		expect(emailBody(`Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: message/rfc822\n\n${inner}\n--b--\n`)).toEqual({html: '<b>Zürich</b>'});
+		expect(emailBody(`Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: message/rfc822\n\n${inner}\n--b--\n`)).toEqual({
+			html: '<b>Zürich</b>',
+		});
 		expect(emailBody('Subject: hi\n\nplain body\n')).toEqual({text: 'plain body\n'});
 		// A part with no headers of its own is US-ASCII plain text.
 		expect(emailBody('Content-Type: multipart/alternative; boundary=b\n\n--b\n\nno headers\n--b--')).toEqual({text: 'no headers'});
 	});
 
 	it('never throws on garbage', () => {
-		for (const junk of ['', '\n\n', 'Content-Type: multipart/mixed\n\nno boundary', 'Content-Transfer-Encoding: base64\n\n@@@=', 'Content-Type: text/plain; charset=bogus\nContent-Transfer-Encoding: base64\n\naGk=']) {
+		for (const junk of [
+			'',
+			'\n\n',
+			'Content-Type: multipart/mixed\n\nno boundary',
+			'Content-Transfer-Encoding: base64\n\n@@@=',
+			'Content-Type: text/plain; charset=bogus\nContent-Transfer-Encoding: base64\n\naGk=',
+		]) {
 			expect(() => emailBody(junk)).not.toThrow();
 		}
 		expect(emailBody('Content-Type: text/plain; charset=bogus\nContent-Transfer-Encoding: base64\n\naGk=')).toEqual({text: 'hi'});

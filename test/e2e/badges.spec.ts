@@ -32,7 +32,10 @@ test('a Google Flights page whose results are still in its data gets one badge f
 	await expect(page.locator('[data-ctc-badge]')).toHaveCSS('position', 'fixed');
 	// KUL → HAK → NRT (6 h 40 at Haikou) and KUL → SZX → NRT (12 h 35 at Shenzhen): 24-hour transit holds for everyone.
 	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
-	await expect(badge).toHaveAttribute('aria-label', 'China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.');
+	await expect(badge).toHaveAttribute(
+		'aria-label',
+		'China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.',
+	);
 	await page.screenshot({path: '.test-results/badge-en.png'});
 });
 
@@ -100,7 +103,9 @@ test('the badge detail level in the options changes what the badge says, not wha
 	await page.bringToFront();
 	await expect(badge).toHaveText('2 via China · ✓ 24h');
 	// Screen readers still hear the whole sentence.
-	await expect(badge).toHaveAccessibleName('China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.');
+	await expect(badge).toHaveAccessibleName(
+		'China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.',
+	);
 	await options.getByRole('radio', {name: /^Detailed/}).check();
 	await page.bringToFront();
 	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
@@ -111,14 +116,19 @@ test('the badge detail level in the options changes what the badge says, not wha
 test('a badge for one itinerary opens its check-in card from the details', async ({context}) => {
 	// The SFO → NRT capture with its Hong Kong connections moved to Shanghai Pudong (as in the bench): real cards,
 	// each one itinerary through the mainland.
-	const body = fixture('google-flights/sfo-nrt-2025.html').replaceAll('HKG', 'PVG').replaceAll('Hong Kong International Airport', 'Shanghai Pudong International Airport');
+	const body = fixture('google-flights/sfo-nrt-2025.html')
+		.replaceAll('HKG', 'PVG')
+		.replaceAll('Hong Kong International Airport', 'Shanghai Pudong International Airport');
 	await serve(context, 'https://www.google.com/travel/flights/search**', body);
 	const page = await context.newPage();
 	await page.goto(SFO_NRT);
 	const badge = page.locator('[data-ctc-badge] button.badge').first();
 	await expect(badge).toContainText('24h transit ✓ PVG');
 	await badge.click();
-	const [card] = await Promise.all([context.waitForEvent('page'), page.locator('[data-ctc-badge] [role="dialog"]').getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click()]);
+	const [card] = await Promise.all([
+		context.waitForEvent('page'),
+		page.locator('[data-ctc-badge] [role="dialog"]').getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click(),
+	]);
 	await expect(card.getByRole('heading', {level: 1})).toContainText('24-hour direct transit');
 	await expect(card.getByRole('heading', {level: 1})).toContainText('24小时');
 	await expect(card.locator('body')).toContainText('SFO');
@@ -155,7 +165,9 @@ test('an SPA navigation away from the results removes the badge, and back brings
 	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	await page.evaluate(() => history.pushState({}, '', `${location.origin}/travel/hotels`));
 	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0, {timeout: 5000});
-	await page.evaluate(() => history.pushState({}, '', `${location.origin}/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU`));
+	await page.evaluate(() =>
+		history.pushState({}, '', `${location.origin}/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU`),
+	);
 	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1, {timeout: 5000});
 });
 

@@ -108,7 +108,8 @@ test('the 240-hour card states the policy, traveller, stay and official wording 
 	await expect(page.getByTestId('source').locator('a')).toHaveCount(0);
 	await expect(page.getByTestId('also-at')).toContainText('Ten immigration and exit-entry management service measures');
 	// Every link on the card opens over https (the sites themselves are checked against the allowlist in the unit tests).
-	for (const href of await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^https:\/\//);
+	for (const href of await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+		expect(href).toMatch(/^https:\/\//);
 	await expect(page.getByTestId('rules-as-of')).toContainText('Rules as of 2026-11-22');
 	await expect(card).toContainText('The border officer decides on entry');
 	await expect(card).toContainText('是否准予入境由边检机关决定');
@@ -136,7 +137,9 @@ test('the 24-hour and visa-free cards also fit on one page, and say which wordin
 	await expect(t24.getByRole('heading', {level: 1})).toHaveText(/24-hour direct transit\s*24小时直接过境/);
 	// Exit and Entry Administration Law art. 22(3): "…在中国境内停留不超过二十四小时且不离开口岸…" / "…without leaving the port of entry…"
 	await expect(t24.getByTestId('wording-zh')).toContainText('在中国境内停留不超过二十四小时且不离开口岸');
-	await expect(t24.getByTestId('wording-en')).toContainText('will stay for not more than 24 hours in China without leaving the port of entry');
+	await expect(t24.getByTestId('wording-en')).toContainText(
+		'will stay for not more than 24 hours in China without leaving the port of entry',
+	);
 	await expect(t24.getByTestId('wording-en')).toContainText('Published English version; the Chinese text prevails');
 	await expect(t24.getByTestId('wording-zh')).toContainText('Official text 官方原文');
 	await expect(t24.getByTestId('source')).toContainText("National People's Congress");
@@ -164,7 +167,10 @@ async function visit(context: BrowserContext, extensionId: string, hash: string)
 	return page;
 }
 
-test('the card link is a one-time key: a burst of clicks opens one tab, a reload keeps the card, the link elsewhere has expired', async ({context, extensionId}) => {
+test('the card link is a one-time key: a burst of clicks opens one tab, a reload keeps the card, the link elsewhere has expired', async ({
+	context,
+	extensionId,
+}) => {
 	await setLanguage(context, 'en');
 	const from = await extensionPage(context, extensionId);
 	const replies = await from.evaluate(async (trip) => {
@@ -196,10 +202,12 @@ test('the card link is a one-time key: a burst of clicks opens one tab, a reload
 	expect((await new AxeBuilder({page: copied}).analyze()).violations).toEqual([]);
 
 	// The old message, the trip as a URL hash, is refused.
-	expect(await from.evaluate(async () => {
-		const g = globalThis as unknown as {chrome: {runtime: {sendMessage: (m: object) => Promise<unknown>}}};
-		return g.chrome.runtime.sendMessage({type: 'open-card', hash: 'x'});
-	})).toEqual({ok: false, reason: 'invalid'});
+	expect(
+		await from.evaluate(async () => {
+			const g = globalThis as unknown as {chrome: {runtime: {sendMessage: (m: object) => Promise<unknown>}}};
+			return g.chrome.runtime.sendMessage({type: 'open-card', hash: 'x'});
+		}),
+	).toEqual({ok: false, reason: 'invalid'});
 });
 
 test('a bad, old-style or missing link shows an error and no card', async ({context, extensionId}) => {
@@ -223,7 +231,13 @@ test('a bad, old-style or missing link shows an error and no card', async ({cont
 	await expect(unknownAirport.getByTestId('card-error')).toContainText('The trip for this card is not valid.');
 	await expect(unknownAirport.getByTestId('card-error')).toContainText('unknown airport code "ZZZ"');
 
-	const roundTrip: TripInput = {passports: ['US'], segments: [{from: 'LAX', to: 'PVG', arrival: '2026-03-16T17:00'}, {from: 'PVG', to: 'LAX', departure: '2026-03-20T09:00'}]};
+	const roundTrip: TripInput = {
+		passports: ['US'],
+		segments: [
+			{from: 'LAX', to: 'PVG', arrival: '2026-03-16T17:00'},
+			{from: 'PVG', to: 'LAX', departure: '2026-03-20T09:00'},
+		],
+	};
 	const none = await openCard(context, extensionId, roundTrip);
 	await expect(none.getByTestId('no-card')).toContainText('No visa-free route was found for this trip');
 	await expect(none.getByTestId('no-card')).toContainText('未找到此行程的免签方案');

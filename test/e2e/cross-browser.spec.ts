@@ -3,15 +3,20 @@ import {expect, fixture, serve, test} from './fixtures';
 
 /** Records the badges Chromium shows on the saved pages, for the Firefox test to compare with (test/firefox). */
 const PAGES = {
-	'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en': 'google-flights/kul-nrt-loading-composite.html',
-	'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en': 'google-flights/sfo-nrt-2025.html',
+	'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en':
+		'google-flights/kul-nrt-loading-composite.html',
+	'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en':
+		'google-flights/sfo-nrt-2025.html',
 };
 
 test('record the badges on the saved pages for the cross-browser comparison', async ({context}) => {
 	const seen: Record<string, string[]> = {};
 	for (const [url, file] of Object.entries(PAGES)) {
 		await context.unrouteAll({behavior: 'ignoreErrors'});
-		await context.route((u) => u.protocol === 'http:' || u.protocol === 'https:', (r) => r.abort());
+		await context.route(
+			(u) => u.protocol === 'http:' || u.protocol === 'https:',
+			(r) => r.abort(),
+		);
 		await serve(context, 'https://www.google.com/travel/flights/**', fixture(file));
 		const page = await context.newPage();
 		await page.goto(url);

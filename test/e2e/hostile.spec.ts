@@ -17,8 +17,14 @@ function page(body: string, head = ''): string {
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Google Flights</title>${head}</head><body><h3>Other flights</h3>${body}</body></html>`;
 }
 
-async function open(context: BrowserContext, html: string, headers: Record<string, string> = {}): Promise<{page: Page; console: string[]; errors: string[]}> {
-	await context.route('https://www.google.com/travel/flights/**', (r) => r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', headers, body: html}));
+async function open(
+	context: BrowserContext,
+	html: string,
+	headers: Record<string, string> = {},
+): Promise<{page: Page; console: string[]; errors: string[]}> {
+	await context.route('https://www.google.com/travel/flights/**', (r) =>
+		r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', headers, body: html}),
+	);
 	const p = await context.newPage();
 	const consoleLines: string[] = [];
 	const errors: string[] = [];
@@ -32,7 +38,10 @@ const ours = (lines: string[]) => lines.filter((l) => /ctc/i.test(l));
 
 test('markup and script-looking text in the page is never run or rendered as HTML', async ({context}) => {
 	const evil = '&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;';
-	const card = CARD.replace('Cathay Pacific', `Cathay ${evil}`).replace('<span class="price">$542</span>', `<span class="price">${evil}</span>`);
+	const card = CARD.replace('Cathay Pacific', `Cathay ${evil}`).replace(
+		'<span class="price">$542</span>',
+		`<span class="price">${evil}</span>`,
+	);
 	const {page: p, errors} = await open(context, page(`<ul>${card}</ul><p>${evil}</p>`));
 	await expect(p.locator('[data-ctc-badge] button.badge')).toHaveText(BADGE);
 	await p.locator('[data-ctc-badge] button.badge').click();
@@ -124,7 +133,8 @@ test('a 20,000-card page: badges keep arriving in bounded batches and the page s
 		expect(await p.evaluate(() => document.querySelectorAll('li').length)).toBe(20000);
 		expect(Date.now() - start).toBeLessThan(2000);
 	}
-	const found = async () => Number((await p.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found')))?.split('/')[0]);
+	const found = async () =>
+		Number((await p.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found')))?.split('/')[0]);
 	const before = await found();
 	await p.waitForTimeout(3000);
 	expect(await found()).toBeGreaterThan(before); // still progressing, a bounded batch a frame
@@ -132,7 +142,10 @@ test('a 20,000-card page: badges keep arriving in bounded batches and the page s
 });
 
 test('an iframe-heavy page: badges in the top document, frames untouched', async ({context}) => {
-	const frames = Array.from({length: 30}, (_, i) => `<iframe title="ad ${i}" srcdoc="<ul>${CARD.replaceAll('"', '&quot;')}</ul>"></iframe>`).join('');
+	const frames = Array.from(
+		{length: 30},
+		(_, i) => `<iframe title="ad ${i}" srcdoc="<ul>${CARD.replaceAll('"', '&quot;')}</ul>"></iframe>`,
+	).join('');
 	const {page: p, errors} = await open(context, page(`<ul>${CARD}</ul>${frames}`));
 	await expect(p.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	for (const frame of p.frames().slice(1, 4)) expect(await frame.locator('[data-ctc-badge]').count()).toBe(0);
@@ -148,4 +161,3 @@ test('a page whose cards stop making sense logs one line for the adapter, not on
 	expect(ours(lines)).toHaveLength(1);
 	expect(ours(lines)[0]).toMatch(/\[ctc:google-flights\]/);
 });
-

@@ -69,7 +69,9 @@ async function settings(context: BrowserContext, extensionId: string, passport: 
 }
 
 async function openPage(context: BrowserContext): Promise<Page> {
-	await context.route('https://www.google.com/travel/flights/**', (r) => r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: HTML}));
+	await context.route('https://www.google.com/travel/flights/**', (r) =>
+		r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: HTML}),
+	);
 	const page = await context.newPage();
 	await page.goto(URL_);
 	return page;
@@ -88,10 +90,14 @@ async function axNodes(page: Page): Promise<AXNode[]> {
 test.describe('the release build', () => {
 	test.use({extDir: EXT_DIR});
 
-	test('with the closed shadow root, each badge is a named button that the keyboard reaches and opens', async ({context, extensionId}) => {
+	test('with the closed shadow root, each badge is a named button that the keyboard reaches and opens', async ({
+		context,
+		extensionId,
+	}) => {
 		await settings(context, extensionId, 'US');
 		const page = await openPage(context);
-		const badges = async () => (await axNodes(page)).filter((n) => n.role?.value === 'button' && /^China transit check/.test(n.name?.value ?? ''));
+		const badges = async () =>
+			(await axNodes(page)).filter((n) => n.role?.value === 'button' && /^China transit check/.test(n.name?.value ?? ''));
 		await expect.poll(async () => (await badges()).length, {timeout: 10_000}).toBe(2);
 		expect((await badges()).map((n) => n.name!.value)).toEqual([
 			expect.stringMatching(/: 240h visa-free/),
@@ -105,12 +111,19 @@ test.describe('the release build', () => {
 		}
 		expect(focused?.name?.value).toMatch(/^China transit check/);
 		await page.keyboard.press('Enter');
-		await expect.poll(async () => (await axNodes(page)).some((n) => n.role?.value === 'dialog' && n.name?.value === 'Transit through mainland China')).toBe(true);
+		await expect
+			.poll(async () =>
+				(await axNodes(page)).some((n) => n.role?.value === 'dialog' && n.name?.value === 'Transit through mainland China'),
+			)
+			.toBe(true);
 		await page.keyboard.press('Escape');
 		await expect.poll(async () => (await axNodes(page)).some((n) => n.role?.value === 'dialog')).toBe(false);
 	});
 
-	test('a page learns nothing about the traveller from the badges, cannot open them, and gets no message', async ({context, extensionId}) => {
+	test('a page learns nothing about the traveller from the badges, cannot open them, and gets no message', async ({
+		context,
+		extensionId,
+	}) => {
 		const records: unknown[] = [];
 		let previous: string | undefined;
 		for (const passport of ['US', 'IN']) {
@@ -118,7 +131,11 @@ test.describe('the release build', () => {
 			previous = passport;
 			const page = await openPage(context);
 			// Two badges, one per card: the release build marks nothing, so wait for the page to see two new elements.
-			await expect.poll(() => page.evaluate(() => (window as unknown as {__record: () => {added: unknown[]}}).__record().added.length), {timeout: 10_000}).toBe(2);
+			await expect
+				.poll(() => page.evaluate(() => (window as unknown as {__record: () => {added: unknown[]}}).__record().added.length), {
+					timeout: 10_000,
+				})
+				.toBe(2);
 			await page.waitForTimeout(300);
 			const tabs = context.pages().length;
 			await page.evaluate(() => (window as unknown as {__poke: () => void}).__poke());
@@ -128,7 +145,12 @@ test.describe('the release build', () => {
 			records.push(record);
 			await page.close();
 		}
-		const [us, india] = records as {html: string[]; body: string[]; added: {tag: string; shadowRoot: unknown; text: string; attributes: string[]}[]; messages: string[]}[];
+		const [us, india] = records as {
+			html: string[];
+			body: string[];
+			added: {tag: string; shadowRoot: unknown; text: string; attributes: string[]}[];
+			messages: string[];
+		}[];
 		expect(us!.added.map((a) => [a.tag, a.shadowRoot, a.text, a.attributes])).toEqual([
 			['SPAN', null, '', []],
 			['SPAN', null, '', []],
@@ -140,7 +162,10 @@ test.describe('the release build', () => {
 	});
 });
 
-test('(the same page in the end-to-end build) the two passports do get different verdicts at the detailed level', async ({context, extensionId}) => {
+test('(the same page in the end-to-end build) the two passports do get different verdicts at the detailed level', async ({
+	context,
+	extensionId,
+}) => {
 	const texts: string[][] = [];
 	let previous: string | undefined;
 	for (const passport of ['US', 'IN']) {

@@ -15,20 +15,24 @@ async function open(page: Page, c: PaintCase, width: number) {
 	await page.setViewportSize({width, height: 900});
 	await page.goto(c.url);
 	// Every card read; every China connection judged; none left without a place.
-	await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found')), {timeout: 20_000}).toBe(`${c.cards}/${c.china}`);
+	await expect
+		.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found')), {timeout: 20_000})
+		.toBe(`${c.cards}/${c.china}`);
 	await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
 }
 
 const setHidden = (page: Page, index: number, hidden: boolean) =>
-	page.locator('[data-ctc-badge]').nth(index).evaluate((host, hide) => {
-		const targets = [host as HTMLElement, ...([...(host.shadowRoot?.children ?? [])] as HTMLElement[])];
-		for (const el of targets) {
-			if (!(el instanceof HTMLElement) || el instanceof HTMLStyleElement) continue;
-			if (hide) el.style.setProperty('opacity', '0', 'important');
-			else el.style.removeProperty('opacity');
-		}
-	}, hidden);
-
+	page
+		.locator('[data-ctc-badge]')
+		.nth(index)
+		.evaluate((host, hide) => {
+			const targets = [host as HTMLElement, ...([...(host.shadowRoot?.children ?? [])] as HTMLElement[])];
+			for (const el of targets) {
+				if (!(el instanceof HTMLElement) || el instanceof HTMLStyleElement) continue;
+				if (hide) el.style.setProperty('opacity', '0', 'important');
+				else el.style.removeProperty('opacity');
+			}
+		}, hidden);
 
 /**
  * How many badges on displayed cards are painted: each one's box differs on screen with and without the badge.
@@ -36,7 +40,10 @@ const setHidden = (page: Page, index: number, hidden: boolean) =>
  */
 async function paintedBadges(page: Page): Promise<{painted: number; total: number; missing: number[]}> {
 	const hosts = page.locator('[data-ctc-badge]');
-	const shown = await hosts.evaluateAll((all, card) => all.map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1)).filter((i) => i >= 0), CARD);
+	const shown = await hosts.evaluateAll(
+		(all, card) => all.map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1)).filter((i) => i >= 0),
+		CARD,
+	);
 	const total = shown.length;
 	const missing: number[] = [];
 	for (const i of shown) {
@@ -54,23 +61,37 @@ async function paintedBadges(page: Page): Promise<{painted: number; total: numbe
 
 for (const c of PAINT_CASES) {
 	for (const width of WIDTHS) {
-		test(`${c.adapter} at ${width}px: every card with a mainland connection shows a painted badge (CSS: ${c.css})`, async ({context}) => {
+		test(`${c.adapter} at ${width}px: every card with a mainland connection shows a painted badge (CSS: ${c.css})`, async ({
+			context,
+		}) => {
 			await serve(context, c.glob, paintPage(c));
 			const page = await context.newPage();
 			await open(page, c, width);
 			const result = await paintedBadges(page);
 			expect(result).toEqual({painted: c.shown, total: c.shown, missing: []});
 			// Each badge sits inside its own card.
-			const outside = await page.locator('[data-ctc-badge]').evaluateAll((all, card) => all.filter((h) => !h.closest(card)).length, CARD);
+			const outside = await page
+				.locator('[data-ctc-badge]')
+				.evaluateAll((all, card) => all.filter((h) => !h.closest(card)).length, CARD);
 			expect(outside).toBe(0);
-			if (width === 1280) await page.locator('[data-ctc-badge]').first().screenshot({path: `.test-results/paint-${c.adapter}.png`});
+			if (width === 1280)
+				await page
+					.locator('[data-ctc-badge]')
+					.first()
+					.screenshot({path: `.test-results/paint-${c.adapter}.png`});
 		});
 	}
-	test(`${c.adapter}: with every box in the cards clipping on one line, every badge still finds a place where it is painted`, async ({context}) => {
+	test(`${c.adapter}: with every box in the cards clipping on one line, every badge still finds a place where it is painted`, async ({
+		context,
+	}) => {
 		// The sheet is in the page from the start, like a site's own CSS.
 		const html = paintPage(c);
 		const at = html.search(/<\/head>|<body/i);
-		await serve(context, c.glob, at >= 0 ? `${html.slice(0, at)}<style>${CLIPPING_CSS}</style>${html.slice(at)}` : `<style>${CLIPPING_CSS}</style>${html}`);
+		await serve(
+			context,
+			c.glob,
+			at >= 0 ? `${html.slice(0, at)}<style>${CLIPPING_CSS}</style>${html.slice(at)}` : `<style>${CLIPPING_CSS}</style>${html}`,
+		);
 		const page = await context.newPage();
 		await open(page, c, 800);
 		expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
@@ -82,7 +103,12 @@ test('google-flights: the badge no longer sits inside the times line, whose elli
 	await serve(context, c.glob, paintPage(c));
 	const page = await context.newPage();
 	await open(page, c, 1280);
-	const insideTimes = await page.evaluate(() => [...document.querySelectorAll('[data-ctc-badge]')].filter((h) => h.parentElement?.querySelector(':scope > [aria-label^="Leaves "]')).length);
+	const insideTimes = await page.evaluate(
+		() =>
+			[...document.querySelectorAll('[data-ctc-badge]')].filter((h) =>
+				h.parentElement?.querySelector(':scope > [aria-label^="Leaves "]'),
+			).length,
+	);
 	expect(insideTimes).toBe(0);
 	// The card that overflows its times line ("+1" day marker) still shows its badge on a line of its own.
 	const card = page.locator('li.pIav2d', {has: page.locator('[data-ctc-badge]')}).first();

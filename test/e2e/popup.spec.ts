@@ -39,7 +39,9 @@ test('an agent pastes a GDS display and gets the verdict for the mainland stop',
 	const popup = await context.newPage();
 	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
 	// Sabre-style sell lines (the format of test/fixtures/gds/wnbjke__PNR-converter__notes.txt) routed through Beijing.
-	await popup.getByLabel('A GDS/PNR display, an e-ticket or copied page text').fill(' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245');
+	await popup
+		.getByLabel('A GDS/PNR display, an e-ticket or copied page text')
+		.fill(' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245');
 	await popup.getByRole('button', {name: 'Check this text'}).click();
 	const result = popup.getByTestId('paste-result');
 	await expect(result).toContainText('1 itineraries found; 1 stop in mainland China.');
@@ -55,7 +57,10 @@ async function setSettings(context: import('@playwright/test').BrowserContext, s
 	}, settings);
 }
 
-async function check240(popup: import('@playwright/test').Page, labels: {from: string; via: string; to: string; arrive: string; leave: string; check: string}) {
+async function check240(
+	popup: import('@playwright/test').Page,
+	labels: {from: string; via: string; to: string; arrive: string; leave: string; check: string},
+) {
 	await popup.getByLabel(labels.from).fill('LAX');
 	await popup.getByLabel(labels.via).fill('PVG');
 	await popup.getByLabel(labels.to, {exact: true}).fill('ICN');
@@ -64,13 +69,23 @@ async function check240(popup: import('@playwright/test').Page, labels: {from: s
 	await popup.getByRole('button', {name: labels.check, exact: true}).click();
 }
 
-test('a 240-hour stay shows where the traveller may go: the map from boundary data and the list beside it; axe finds nothing', async ({context, extensionId}) => {
+test('a 240-hour stay shows where the traveller may go: the map from boundary data and the list beside it; axe finds nothing', async ({
+	context,
+	extensionId,
+}) => {
 	await setSettings(context, {passports: ['US'], language: 'en', disabledSites: [], detailLevel: 'standard', extraSites: []});
 	const popup = await context.newPage();
 	await popup.setViewportSize({width: 420, height: 900});
 	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
 	await expect(popup.getByLabel('Passports')).toHaveValue('US');
-	await check240(popup, {from: 'From', via: 'Connecting in China', to: 'To', arrive: 'Arrive in China (local time)', leave: 'Leave China (local time)', check: 'Check'});
+	await check240(popup, {
+		from: 'From',
+		via: 'Connecting in China',
+		to: 'To',
+		arrive: 'Arrive in China (local time)',
+		leave: 'Leave China (local time)',
+		check: 'Check',
+	});
 	const result = popup.getByTestId('result');
 	await expect(result).toContainText('240-hour visa-free transit');
 	const map = result.getByRole('img', {name: /24 permitted areas.*PVG/});
@@ -80,14 +95,19 @@ test('a 240-hour stay shows where the traveller may go: the map from boundary da
 	await expect(result.locator('[data-iata="PVG"]')).toHaveCount(1);
 	await expect(result.getByRole('heading', {name: 'The 24 permitted areas'})).toBeVisible();
 	// The areas list, not the source list above it (a Shanghai government source also names Shanghai).
-	await expect(result.getByRole('region', {name: 'The 24 permitted areas'}).getByRole('listitem').filter({hasText: 'Shanghai'}).first()).toContainText('PVG');
+	await expect(
+		result.getByRole('region', {name: 'The 24 permitted areas'}).getByRole('listitem').filter({hasText: 'Shanghai'}).first(),
+	).toContainText('PVG');
 	const axe = await new AxeBuilder({page: popup}).analyze();
 	expect(axe.violations).toEqual([]);
 	fs.mkdirSync('.test-results', {recursive: true});
 	await popup.screenshot({path: '.test-results/popup-240-en.png', fullPage: true});
 	// The check-in card opens in a tab of its own, in English and Chinese; the background keeps the trip, the URL
 	// only carries a one-time key.
-	const [card] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click()]);
+	const [card] = await Promise.all([
+		context.waitForEvent('page'),
+		popup.getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click(),
+	]);
 	await card.waitForURL(/check-in-card\.html#/);
 	const firstUrl = card.url();
 	expect(firstUrl).toMatch(/^chrome-extension:\/\/[a-p]{32}\/check-in-card\.html#[0-9a-f-]{36}$/);
@@ -108,7 +128,14 @@ test('the popup in Chinese: the same check, the map and list in Chinese; axe fin
 	const popup = await context.newPage();
 	await popup.setViewportSize({width: 420, height: 900});
 	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-	await check240(popup, {from: '出发地', via: '中国中转机场', to: '目的地', arrive: '抵达中国（当地时间）', leave: '离开中国（当地时间）', check: '查询'});
+	await check240(popup, {
+		from: '出发地',
+		via: '中国中转机场',
+		to: '目的地',
+		arrive: '抵达中国（当地时间）',
+		leave: '离开中国（当地时间）',
+		check: '查询',
+	});
 	const result = popup.getByTestId('result');
 	await expect(result).toContainText('240小时');
 	await expect(result.getByRole('listitem').filter({hasText: '上海'}).first()).toContainText('PVG');
@@ -149,7 +176,9 @@ test('on a built-in site the user switched off, the popup says so and turns it b
 	});
 	const popup = await context.newPage();
 	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-	await expect(popup.getByTestId('page-status')).toHaveText('Google Flights is switched off in your settings: nothing on this page is checked.');
+	await expect(popup.getByTestId('page-status')).toHaveText(
+		'Google Flights is switched off in your settings: nothing on this page is checked.',
+	);
 	await popup.getByRole('button', {name: 'Turn Google Flights back on'}).click();
 	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	await expect(popup.getByRole('button', {name: 'Scan this page'})).toHaveCount(0);

@@ -27,7 +27,10 @@ async function registered(context: BrowserContext): Promise<string[]> {
 	});
 }
 
-test('an agent tool outside the built-in sites: scan once from the popup, then "always run on this site"', async ({context, extensionId}) => {
+test('an agent tool outside the built-in sites: scan once from the popup, then "always run on this site"', async ({
+	context,
+	extensionId,
+}) => {
 	await serve(context, 'https://agent.example.test/**', fixture('agent/pnr-workspace-composite.html'));
 	const page = await context.newPage();
 	await page.goto(AGENT);

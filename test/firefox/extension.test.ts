@@ -43,7 +43,9 @@ function badgeTexts(page: Page, min = 1): Promise<string[]> {
 	return page
 		.waitForFunction(
 			(n: number) => {
-				const texts = [...document.querySelectorAll('[data-ctc-badge]')].map((h) => h.shadowRoot?.querySelector('button.badge')?.textContent ?? '');
+				const texts = [...document.querySelectorAll('[data-ctc-badge]')].map(
+					(h) => h.shadowRoot?.querySelector('button.badge')?.textContent ?? '',
+				);
 				return texts.length >= n && texts.every(Boolean) ? texts : undefined;
 			},
 			{timeout: 15_000},
@@ -61,7 +63,8 @@ async function extensionPage(file: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-	if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`no Firefox build at ${EXT_DIR}: run npx wxt build -b firefox --mode e2e`);
+	if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json')))
+		throw new Error(`no Firefox build at ${EXT_DIR}: run npx wxt build -b firefox --mode e2e`);
 	browser = await puppeteer.launch({
 		browser: 'firefox',
 		executablePath: '/usr/bin/firefox-esr',
@@ -85,7 +88,11 @@ describe('Firefox', () => {
 		const looks = await page.evaluate(() => {
 			const button = document.querySelector('[data-ctc-badge]')!.shadowRoot!.querySelector('button.badge')!;
 			const css = getComputedStyle(button);
-			return {radius: css.borderTopLeftRadius, display: css.display, hostPosition: getComputedStyle(document.querySelector('[data-ctc-badge]')!).position};
+			return {
+				radius: css.borderTopLeftRadius,
+				display: css.display,
+				hostPosition: getComputedStyle(document.querySelector('[data-ctc-badge]')!).position,
+			};
 		});
 		expect(looks).toEqual({radius: '12px', display: 'flex', hostPosition: 'fixed'});
 		await page.close();
@@ -140,8 +147,13 @@ describe('Firefox', () => {
 		const firefox: Record<string, string[]> = {};
 		for (const url of Object.keys(chromium)) {
 			const page = await open(url);
-			await page.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check') === 'ready', {timeout: 15_000});
-			firefox[url] = chromium[url]!.length === 0 ? await new Promise((r) => setTimeout(() => r([]), 1000)) : await badgeTexts(page, chromium[url]!.length);
+			await page.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check') === 'ready', {
+				timeout: 15_000,
+			});
+			firefox[url] =
+				chromium[url]!.length === 0
+					? await new Promise((r) => setTimeout(() => r([]), 1000))
+					: await badgeTexts(page, chromium[url]!.length);
 			await page.close();
 		}
 		expect(Object.keys(chromium).length).toBeGreaterThan(0);
@@ -160,26 +172,37 @@ describe('Firefox', () => {
 			return (await g.browser.tabs.query({url}))[0]!.id;
 		}, AGENT);
 		await popup.evaluate((id) => void (location.search = `?tab=${id}`), tabId);
-		await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Scan this page'), {timeout: 15_000});
+		await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Scan this page'), {
+			timeout: 15_000,
+		});
 		await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Scan this page')!.click());
 		const status = await popup
-			.waitForFunction(() => {
-				const text = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
-				return text.includes('generic detector') ? text : undefined;
-			}, {timeout: 15_000})
+			.waitForFunction(
+				() => {
+					const text = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
+					return text.includes('generic detector') ? text : undefined;
+				},
+				{timeout: 15_000},
+			)
 			.then((h) => h.jsonValue());
 		expect(status).toMatch(/1 via mainland China/);
 		expect((await badgeTexts(page))[0]).not.toContain('✓');
 		// "Always run on this site", as the settings would store it: the background registers the script.
 		await popup.evaluate(async () => {
-			const g = globalThis as unknown as {browser: {storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}}}};
+			const g = globalThis as unknown as {
+				browser: {storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}}};
+			};
 			const current = ((await g.browser.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
 			await g.browser.storage.local.set({settings: {...current, extraSites: ['https://agent.example.test']}});
 		});
 		await popup.waitForFunction(
 			async () => {
-				const g = globalThis as unknown as {browser: {scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>}}};
-				return (await g.browser.scripting.getRegisteredContentScripts()).some((s) => s.matches?.includes('https://agent.example.test/*'));
+				const g = globalThis as unknown as {
+					browser: {scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>}};
+				};
+				return (await g.browser.scripting.getRegisteredContentScripts()).some((s) =>
+					s.matches?.includes('https://agent.example.test/*'),
+				);
 			},
 			{timeout: 15_000},
 		);
@@ -205,7 +228,9 @@ describe('Firefox', () => {
 				const g = globalThis as unknown as {browser: {runtime: {sendMessage: (m: object) => Promise<unknown>}}};
 				return g.browser.runtime.sendMessage({type: 'open-card', trip: t});
 			}, trip);
-		const cardUrl = new RegExp(`^moz-extension://${UUID}/check-in-card\\.html#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
+		const cardUrl = new RegExp(
+			`^moz-extension://${UUID}/check-in-card\\.html#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`,
+		);
 		// Puppeteer does not follow a tab that the extension navigates to a moz-extension:// page (its url() stays
 		// about:blank): the page itself says where it is.
 		const hrefOf = (p: Page) => p.evaluate(() => location.href).catch(() => '');
@@ -226,10 +251,13 @@ describe('Firefox', () => {
 		for (const secret of ['US', 'LAX', 'PVG', 'ICN', '2026', '%7B']) expect(firstUrl).not.toContain(secret);
 		const readCard = () =>
 			card!
-				.waitForFunction(() => {
-					const h1 = document.querySelector('h1')?.textContent ?? '';
-					return h1.includes('240') ? document.body.innerText : undefined;
-				}, {timeout: 15_000})
+				.waitForFunction(
+					() => {
+						const h1 = document.querySelector('h1')?.textContent ?? '';
+						return h1.includes('240') ? document.body.innerText : undefined;
+					},
+					{timeout: 15_000},
+				)
 				.then((h) => h.jsonValue());
 		const text = await readCard();
 		expect(text).toContain('240-hour visa-free transit');
@@ -275,12 +303,17 @@ describe('Firefox: badges painted on saved real pages', () => {
 			it(`${c.adapter} at ${width}px: every displayed card with a mainland connection shows a painted badge`, async () => {
 				const p = await open(c.url, {width, height: 900}, paintPage(c));
 				await p.waitForFunction(
-					(want: string) => document.documentElement.getAttribute('data-china-transit-check-found') === want && document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0',
+					(want: string) =>
+						document.documentElement.getAttribute('data-china-transit-check-found') === want &&
+						document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0',
 					{timeout: 20_000},
 					`${c.cards}/${c.china}`,
 				);
 				const shown = await p.evaluate(
-					(card: string) => [...document.querySelectorAll('[data-ctc-badge]')].map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1)).filter((i) => i >= 0),
+					(card: string) =>
+						[...document.querySelectorAll('[data-ctc-badge]')]
+							.map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1))
+							.filter((i) => i >= 0),
 					CARD,
 				);
 				let painted = 0;

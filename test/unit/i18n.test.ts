@@ -25,7 +25,11 @@ describe('translations', () => {
 	});
 
 	it('names the extension in the manifest locales with the same words as the interface', () => {
-		for (const [dir, locale] of [['en', 'en'], ['zh_CN', 'zh-CN'], ['zh_TW', 'zh-TW']] as const) {
+		for (const [dir, locale] of [
+			['en', 'en'],
+			['zh_CN', 'zh-CN'],
+			['zh_TW', 'zh-TW'],
+		] as const) {
 			const file = JSON.parse(readFileSync(`public/_locales/${dir}/messages.json`, 'utf8'));
 			expect(file.extName.message).toBe(MESSAGES.appName[locale]);
 			expect(file.extDescription.message).toBe(MESSAGES.appDescription[locale]);

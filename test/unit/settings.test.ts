@@ -1,7 +1,21 @@
 import {describe, expect, it} from 'vitest';
-import {DEFAULT_SETTINGS, MIGRATIONS, migrateSettings, originPattern, parseSettings, SETTINGS_VERSION, siteOrigin} from '../../lib/settings';
+import {
+	DEFAULT_SETTINGS,
+	MIGRATIONS,
+	migrateSettings,
+	originPattern,
+	parseSettings,
+	SETTINGS_VERSION,
+	siteOrigin,
+} from '../../lib/settings';
 
-const FULL = {passports: ['US', 'FR'], language: 'zh-TW', disabledSites: ['kayak'], detailLevel: 'compact', extraSites: ['https://agent.example.com']} as const;
+const FULL = {
+	passports: ['US', 'FR'],
+	language: 'zh-TW',
+	disabledSites: ['kayak'],
+	detailLevel: 'compact',
+	extraSites: ['https://agent.example.com'],
+} as const;
 
 describe('stored settings', () => {
 	it('reads a valid value as it is', () => {
@@ -14,8 +28,20 @@ describe('stored settings', () => {
 
 	it('keeps the good fields of a partly corrupt value', () => {
 		expect(
-			parseSettings({passports: ['US', 'XX', 7, 'US'], language: 'klingon', disabledSites: ['skyscanner'], detailLevel: 'loud', extraSites: ['https://ok.example', 'javascript:alert(1)', 'https://ok.example', 5]}),
-		).toEqual({passports: ['US'], language: 'auto', disabledSites: ['skyscanner'], detailLevel: 'standard', extraSites: ['https://ok.example']});
+			parseSettings({
+				passports: ['US', 'XX', 7, 'US'],
+				language: 'klingon',
+				disabledSites: ['skyscanner'],
+				detailLevel: 'loud',
+				extraSites: ['https://ok.example', 'javascript:alert(1)', 'https://ok.example', 5],
+			}),
+		).toEqual({
+			passports: ['US'],
+			language: 'auto',
+			disabledSites: ['skyscanner'],
+			detailLevel: 'standard',
+			extraSites: ['https://ok.example'],
+		});
 	});
 });
 
@@ -53,9 +79,12 @@ describe('user-added sites', () => {
 		expect(siteOrigin(text)).toBe(origin);
 	});
 
-	it.each(['', 'file:///etc/passwd', 'chrome://extensions', 'javascript:alert(1)', 'https://', 'ftp://x.example'])('refuses %j', (text) => {
-		expect(siteOrigin(text)).toBeUndefined();
-	});
+	it.each(['', 'file:///etc/passwd', 'chrome://extensions', 'javascript:alert(1)', 'https://', 'ftp://x.example'])(
+		'refuses %j',
+		(text) => {
+			expect(siteOrigin(text)).toBeUndefined();
+		},
+	);
 
 	it('asks for the whole host, without the port', () => {
 		expect(originPattern('https://agent.example.com')).toBe('https://agent.example.com/*');

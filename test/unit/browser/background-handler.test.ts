@@ -85,7 +85,11 @@ const nothingHappened = () => {
 
 describe('the sender', () => {
 	it('must be this extension', async () => {
-		for (const sender of [{...contentScript(), id: 'otherextensionidotherextensionid'}, {...popup, id: undefined}, {url: `${ROOT}popup.html`}]) {
+		for (const sender of [
+			{...contentScript(), id: 'otherextensionidotherextensionid'},
+			{...popup, id: undefined},
+			{url: `${ROOT}popup.html`},
+		]) {
 			for (const message of [{type: 'open-card', trip: TRIP}, {type: 'open-options'}, {type: 'sync-user-sites'}]) {
 				expect(await handle(message, sender)).toEqual({ok: false, reason: 'forbidden'});
 			}
@@ -115,7 +119,10 @@ describe('the sender', () => {
 
 	it('asks for the user-site sync only from an extension page, never from a content script', async () => {
 		expect(await handle({type: 'sync-user-sites'}, contentScript())).toEqual({ok: false, reason: 'forbidden'});
-		expect(await handle({type: 'sync-user-sites'}, {id: ID, url: 'https://agent.example.test/', tab: {id: 4}})).toEqual({ok: false, reason: 'forbidden'});
+		expect(await handle({type: 'sync-user-sites'}, {id: ID, url: 'https://agent.example.test/', tab: {id: 4}})).toEqual({
+			ok: false,
+			reason: 'forbidden',
+		});
 		expect(b.deps.syncUserSites).not.toHaveBeenCalled();
 		expect(await handle({type: 'sync-user-sites'}, optionsTab)).toEqual({ok: true});
 		expect(await handle({type: 'sync-user-sites'}, popup)).toEqual({ok: true});
@@ -203,7 +210,8 @@ describe('opening the card', () => {
 
 	it('limits each sender tab on its own, and everyone together', async () => {
 		const replies = [];
-		for (let tab = 1; tab <= OPEN_LIMITS.globalMax + 3; tab++) replies.push(await handle({type: 'open-card', trip: TRIP}, contentScript(tab)));
+		for (let tab = 1; tab <= OPEN_LIMITS.globalMax + 3; tab++)
+			replies.push(await handle({type: 'open-card', trip: TRIP}, contentScript(tab)));
 		expect(replies.filter((r) => r.ok)).toHaveLength(OPEN_LIMITS.globalMax);
 		expect(replies.slice(OPEN_LIMITS.globalMax)).toEqual(Array(3).fill({ok: false, reason: 'rate-limited'}));
 		// All in the one card tab.

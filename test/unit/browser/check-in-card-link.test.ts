@@ -2,7 +2,17 @@ import {describe, expect, it, vi} from 'vitest';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
 import {validateTrip} from '@/lib/rules/validate';
-import {CARD_ENTRY_TTL_MS, CARD_PATH, cardEntryKey, cardPagePath, isCardKey, staleCardEntries, takeCardTrip, type SessionArea, type TabStore} from '@/lib/browser/check-in-card-link';
+import {
+	CARD_ENTRY_TTL_MS,
+	CARD_PATH,
+	cardEntryKey,
+	cardPagePath,
+	isCardKey,
+	staleCardEntries,
+	takeCardTrip,
+	type SessionArea,
+	type TabStore,
+} from '@/lib/browser/check-in-card-link';
 
 const rules = loadRules();
 const validate = (trip: unknown) => validateTrip(trip, rules);
@@ -40,7 +50,8 @@ describe('card keys', () => {
 
 	it('accepts crypto.randomUUID() keys only', () => {
 		expect(isCardKey(crypto.randomUUID())).toBe(true);
-		for (const bad of ['', 'card', KEY.toUpperCase(), `${KEY}x`, encodeURIComponent(JSON.stringify(TRIP)), `${KEY}#${KEY}`]) expect(isCardKey(bad), bad).toBe(false);
+		for (const bad of ['', 'card', KEY.toUpperCase(), `${KEY}x`, encodeURIComponent(JSON.stringify(TRIP)), `${KEY}#${KEY}`])
+			expect(isCardKey(bad), bad).toBe(false);
 	});
 
 	it('finds the entries nobody took in time', () => {
@@ -87,7 +98,11 @@ describe('taking the trip for the card page', () => {
 		for (const hash of ['#not-a-trip', `#${encodeURIComponent(JSON.stringify(TRIP))}`, '#%E0%A4%A', `#${KEY.slice(0, 30)}`]) {
 			expect(await takeCardTrip(hash, stores, validate), hash).toMatchObject({ok: false, code: 'damaged'});
 		}
-		expect(await takeCardTrip(`#${KEY}`, stores, validate)).toMatchObject({ok: false, code: 'expired', error: expect.stringContaining('opens once')});
+		expect(await takeCardTrip(`#${KEY}`, stores, validate)).toMatchObject({
+			ok: false,
+			code: 'expired',
+			error: expect.stringContaining('opens once'),
+		});
 		const broken = session();
 		broken.get = async () => {
 			throw new Error('storage.session is undefined');
@@ -100,9 +115,18 @@ describe('taking the trip for the card page', () => {
 	});
 
 	it('checks the stored trip against the rules', async () => {
-		const take = (trip: unknown) => takeCardTrip(KEY, {session: session({[cardEntryKey(KEY)]: {trip, at: 1}}), tab: tabStore()}, validate);
-		expect(await take({passports: ['US'], segments: [{from: 'JFK', to: 'ZZZ'}]})).toEqual({ok: false, code: 'invalid', error: 'segments.0.to: unknown airport code "ZZZ"'});
-		expect(await take({passports: ['XX'], segments: []})).toMatchObject({ok: false, code: 'invalid', error: expect.stringContaining('unknown passport country code "XX"')});
+		const take = (trip: unknown) =>
+			takeCardTrip(KEY, {session: session({[cardEntryKey(KEY)]: {trip, at: 1}}), tab: tabStore()}, validate);
+		expect(await take({passports: ['US'], segments: [{from: 'JFK', to: 'ZZZ'}]})).toEqual({
+			ok: false,
+			code: 'invalid',
+			error: 'segments.0.to: unknown airport code "ZZZ"',
+		});
+		expect(await take({passports: ['XX'], segments: []})).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			error: expect.stringContaining('unknown passport country code "XX"'),
+		});
 		expect(await take({...TRIP, extra: 1})).toMatchObject({ok: false, code: 'invalid'});
 		expect(await take(null)).toMatchObject({ok: false, code: 'invalid'});
 	});

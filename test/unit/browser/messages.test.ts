@@ -1,5 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {MESSAGE_LIMITS, parsePageStatus, parseToBackground, parseToContent, type PageStatus, type ToBackground, type ToContent} from '@/lib/browser/messages';
+import {
+	MESSAGE_LIMITS,
+	parsePageStatus,
+	parseToBackground,
+	parseToContent,
+	type PageStatus,
+	type ToBackground,
+	type ToContent,
+} from '@/lib/browser/messages';
 import type {TripInput} from '@/lib/rules/types';
 
 const TRIP: TripInput = {
@@ -16,7 +24,13 @@ describe('messages to the background', () => {
 		const valid: ToBackground[] = [{type: 'open-options'}, {type: 'open-card', trip: TRIP}, {type: 'sync-user-sites'}];
 		for (const m of valid) expect(parseToBackground(structuredClone(m))).toEqual(m);
 		// At the bounds, not beyond.
-		const longest: ToBackground = {type: 'open-card', trip: {passports: Array(MESSAGE_LIMITS.passports).fill('US'), segments: Array.from({length: MESSAGE_LIMITS.segments}, (_, i) => segment(i))}};
+		const longest: ToBackground = {
+			type: 'open-card',
+			trip: {
+				passports: Array(MESSAGE_LIMITS.passports).fill('US'),
+				segments: Array.from({length: MESSAGE_LIMITS.segments}, (_, i) => segment(i)),
+			},
+		};
 		expect(parseToBackground(longest)).toEqual(longest);
 	});
 
@@ -72,7 +86,15 @@ describe('messages to the content script', () => {
 	it('round-trips both requests and rejects anything else', () => {
 		const valid: ToContent[] = [{type: 'page-status'}, {type: 'scan-page'}];
 		for (const m of valid) expect(parseToContent(structuredClone(m))).toEqual(m);
-		for (const m of [undefined, null, 'page-status', {}, {type: 'open-card', trip: TRIP}, {type: 'scan-page', url: 'x'}, {type: ['page-status']}]) {
+		for (const m of [
+			undefined,
+			null,
+			'page-status',
+			{},
+			{type: 'open-card', trip: TRIP},
+			{type: 'scan-page', url: 'x'},
+			{type: ['page-status']},
+		]) {
 			expect(parseToContent(m), JSON.stringify(m)).toBeUndefined();
 		}
 	});
@@ -94,7 +116,15 @@ describe('the page status the popup receives', () => {
 		expect(parsePageStatus(structuredClone(STATUS))).toEqual(STATUS);
 		const {stats: _, ...bare} = STATUS;
 		expect(parsePageStatus(bare)).toEqual(bare);
-		const degraded: PageStatus = {...bare, adapter: 'kayak', itineraries: 0, withStops: 0, unplaced: 0, layoutUnrecognised: true, generic: [TRIP.segments]};
+		const degraded: PageStatus = {
+			...bare,
+			adapter: 'kayak',
+			itineraries: 0,
+			withStops: 0,
+			unplaced: 0,
+			layoutUnrecognised: true,
+			generic: [TRIP.segments],
+		};
 		expect(parsePageStatus(degraded)).toEqual(degraded);
 		expect(parsePageStatus({...bare, adapter: null})).toEqual({...bare, adapter: null});
 	});

@@ -16,7 +16,7 @@ const TRIP = JSON.stringify({
 });
 
 describe('npm run check', () => {
-	it('prints the contract JSON for the brief\'s example', () => {
+	it("prints the contract JSON for the brief's example", () => {
 		const r = check(['-', '--today', '2026-03-01'], TRIP);
 		expect(r.code).toBe(0);
 		const out = JSON.parse(r.stdout);
@@ -47,19 +47,38 @@ describe('npm run check', () => {
 
 	it.each([
 		['malformed JSON', '{"passports": [', /^check: malformed JSON/],
-		['an unknown airport', JSON.stringify({passports: [], segments: [{from: 'JFK', to: 'ZZZ'}]}), /^check: segments\.0\.to: unknown airport code "ZZZ"$/],
-		['an impossible date', JSON.stringify({passports: [], segments: [{from: 'JFK', to: 'PEK', departure: '2026-13-01T10:00'}]}), /not a real local time/],
+		[
+			'an unknown airport',
+			JSON.stringify({passports: [], segments: [{from: 'JFK', to: 'ZZZ'}]}),
+			/^check: segments\.0\.to: unknown airport code "ZZZ"$/,
+		],
+		[
+			'an impossible date',
+			JSON.stringify({passports: [], segments: [{from: 'JFK', to: 'PEK', departure: '2026-13-01T10:00'}]}),
+			/not a real local time/,
+		],
 		['an unknown passport', JSON.stringify({passports: ['ZZ'], segments: []}), /unknown passport country code "ZZ"/],
-		['a flight landing before it takes off', JSON.stringify({passports: [], segments: [{from: 'PEK', to: 'NRT', departure: '2026-03-16T18:30', arrival: '2026-03-16T19:00'}]}), /before it takes off/],
-	])('exits 2 with one line on stderr for %s', (_name, input, message) => {
-		const r = check(['-'], input);
-		expect(r.code).toBe(2);
-		expect(r.stdout).toBe('');
-		const lines = r.stderr.trim().split('\n');
-		expect(lines).toHaveLength(1);
-		expect(lines[0]).toMatch(message);
-		expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
-	}, 20_000);
+		[
+			'a flight landing before it takes off',
+			JSON.stringify({
+				passports: [],
+				segments: [{from: 'PEK', to: 'NRT', departure: '2026-03-16T18:30', arrival: '2026-03-16T19:00'}],
+			}),
+			/before it takes off/,
+		],
+	])(
+		'exits 2 with one line on stderr for %s',
+		(_name, input, message) => {
+			const r = check(['-'], input);
+			expect(r.code).toBe(2);
+			expect(r.stdout).toBe('');
+			const lines = r.stderr.trim().split('\n');
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toMatch(message);
+			expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
+		},
+		20_000,
+	);
 
 	it('exits 2 for a file it cannot read', () => {
 		const r = check(['/nonexistent/trip.json']);
@@ -68,7 +87,16 @@ describe('npm run check', () => {
 	}, 20_000);
 
 	it('prints an empty stops list for a trip that never touches the mainland', () => {
-		const r = check(['-'], JSON.stringify({passports: ['US'], segments: [{from: 'SFO', to: 'HKG'}, {from: 'HKG', to: 'NRT'}]}));
+		const r = check(
+			['-'],
+			JSON.stringify({
+				passports: ['US'],
+				segments: [
+					{from: 'SFO', to: 'HKG'},
+					{from: 'HKG', to: 'NRT'},
+				],
+			}),
+		);
 		expect(r.code).toBe(0);
 		expect(JSON.parse(r.stdout).stops).toEqual([]);
 	}, 20_000);

@@ -39,116 +39,213 @@ function ok(args: string[]): Output {
 const SLOW = 60_000; // jsdom and a 0.7 MB page in a fresh process
 
 describe('npm run detect', () => {
-	it('reads a Google Flights results page through its adapter', () => {
-		const out = ok(['test/fixtures/google-flights/sfo-nrt-2025.html', '--url', 'https://www.google.com/travel/flights/search?tfs=x', '--date', '2025-07-09']);
-		expect(out.adapter).toBe('google-flights');
-		expect(out.itineraries).toHaveLength(56);
-		expect(out.dropped).toBeUndefined();
-		for (const i of out.itineraries) expect(i.confidence).toBe('structured');
-		// The same itinerary test/dom/google-flights.test.ts reads off the card ("Leaves … at 12:05 AM on Wednesday,
-		// August 20 … a 3 hr 5 min layover at Hong Kong International Airport").
-		const cx = out.itineraries.filter((i) => i.segments.map((s) => s.flight).join('|') === 'CX851|CX526');
-		expect(cx.map((i) => i.segments)).toContainEqual([
-			{from: 'SFO', to: 'HKG', departure: '2025-08-20T00:05', arrival: '2025-08-21T05:10', flight: 'CX851'},
-			{from: 'HKG', to: 'NRT', departure: '2025-08-21T08:15', arrival: '2025-08-21T13:40', flight: 'CX526'},
-		]);
-	}, SLOW);
+	it(
+		'reads a Google Flights results page through its adapter',
+		() => {
+			const out = ok([
+				'test/fixtures/google-flights/sfo-nrt-2025.html',
+				'--url',
+				'https://www.google.com/travel/flights/search?tfs=x',
+				'--date',
+				'2025-07-09',
+			]);
+			expect(out.adapter).toBe('google-flights');
+			expect(out.itineraries).toHaveLength(56);
+			expect(out.dropped).toBeUndefined();
+			for (const i of out.itineraries) expect(i.confidence).toBe('structured');
+			// The same itinerary test/dom/google-flights.test.ts reads off the card ("Leaves … at 12:05 AM on Wednesday,
+			// August 20 … a 3 hr 5 min layover at Hong Kong International Airport").
+			const cx = out.itineraries.filter((i) => i.segments.map((s) => s.flight).join('|') === 'CX851|CX526');
+			expect(cx.map((i) => i.segments)).toContainEqual([
+				{from: 'SFO', to: 'HKG', departure: '2025-08-20T00:05', arrival: '2025-08-21T05:10', flight: 'CX851'},
+				{from: 'HKG', to: 'NRT', departure: '2025-08-21T08:15', arrival: '2025-08-21T13:40', flight: 'CX526'},
+			]);
+		},
+		SLOW,
+	);
 
-	it('reads the JSON-LD in a saved e-mail\'s HTML part', () => {
-		// "flightNumber": "110", airline UA, SFO "2027-03-04T20:15:00-08:00" → JFK "2027-03-05T06:30:00-05:00"
-		expect(ok(['test/fixtures/email/synthetic-flight-booking.eml', '--date', '2027-01-01'])).toEqual({
-			adapter: 'structured-data',
-			itineraries: [
-				{segments: [{from: 'SFO', to: 'JFK', departure: '2027-03-04T20:15', arrival: '2027-03-05T06:30', flight: 'UA110'}], confidence: 'structured'},
-			],
-		});
-	}, SLOW);
+	it(
+		"reads the JSON-LD in a saved e-mail's HTML part",
+		() => {
+			// "flightNumber": "110", airline UA, SFO "2027-03-04T20:15:00-08:00" → JFK "2027-03-05T06:30:00-05:00"
+			expect(ok(['test/fixtures/email/synthetic-flight-booking.eml', '--date', '2027-01-01'])).toEqual({
+				adapter: 'structured-data',
+				itineraries: [
+					{
+						segments: [{from: 'SFO', to: 'JFK', departure: '2027-03-04T20:15', arrival: '2027-03-05T06:30', flight: 'UA110'}],
+						confidence: 'structured',
+					},
+				],
+			});
+		},
+		SLOW,
+	);
 
-	it('reads a GDS segment line', () => {
-		// " 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA": no arrival date, so the arrival clock is on 20 Jan
-		expect(ok(['test/fixtures/gds/KDE__kitinerary__travelport-galileo_single-leg-three-passengers.txt', '--date', '2026-01-10'])).toEqual({
-			adapter: 'gds',
-			itineraries: [
-				{segments: [{from: 'HKG', to: 'SEA', departure: '2026-01-20T11:45', arrival: '2026-01-20T08:11', flight: 'DL38'}], confidence: 'structured'},
-			],
-		});
-	}, SLOW);
+	it(
+		'reads a GDS segment line',
+		() => {
+			// " 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA": no arrival date, so the arrival clock is on 20 Jan
+			expect(
+				ok(['test/fixtures/gds/KDE__kitinerary__travelport-galileo_single-leg-three-passengers.txt', '--date', '2026-01-10']),
+			).toEqual({
+				adapter: 'gds',
+				itineraries: [
+					{
+						segments: [{from: 'HKG', to: 'SEA', departure: '2026-01-20T11:45', arrival: '2026-01-20T08:11', flight: 'DL38'}],
+						confidence: 'structured',
+					},
+				],
+			});
+		},
+		SLOW,
+	);
 
 	// The synthetic Sabre display of test/unit/extract/gds.test.ts: HX flights via PEK, a WK/TK schedule change, an
 	// ARNK, a waitlisted (HL) flight. Values read off the fixture's lines.
-	it('lists the segments it left out, and why, under "excluded"', () => {
-		expect(ok(['test/fixtures/gds/synthetic__sabre-status-arnk.txt', '--date', '2026-01-10'])).toEqual({
-			adapter: 'gds',
-			itineraries: [
-				{
-					segments: [
-						{from: 'JFK', to: 'ICN', departure: '2026-03-20T14:00', arrival: '2026-03-21T17:50', flight: 'KE82'},
-						{from: 'ICN', to: 'NRT', departure: '2026-03-21T19:00', arrival: '2026-03-21T21:20', flight: 'KE705'},
-					],
-					confidence: 'structured',
-				},
-				{
-					segments: [
-						{from: 'HND', to: 'PEK', departure: '2026-06-20T08:50', arrival: '2026-06-20T11:40', flight: 'NH961'},
-						{from: 'PEK', to: 'JFK', departure: '2026-06-22T16:00', arrival: '2026-06-22T17:00', flight: 'CA989'},
-					],
-					confidence: 'structured',
-				},
-			],
-			excluded: [
-				{line: '1 CA 981Y 20MAR 5 JFKPEK*HX1  1300  1600   21MAR 6 /DCCA /E', flight: 'CA981', from: 'JFK', to: 'PEK', status: 'cancelled', code: 'HX'},
-				{line: '2 CA 925Y 23MAR 1 PEKNRT*HX1  0830  1250 /DCCA /E', flight: 'CA925', from: 'PEK', to: 'NRT', status: 'cancelled', code: 'HX'},
-				{line: '3 KE  82Y 20MAR 5 JFKICN*WK1  1330  1720   21MAR 6 /DCKE /E', flight: 'KE82', from: 'JFK', to: 'ICN', status: 'cancelled', code: 'WK'},
-				{line: '6 ARNK', from: 'NRT', to: 'HND', status: 'surface', code: 'ARNK'},
-				{line: '8 CA 981Y 22JUN 1 PEKJFK*HL1  1300  1400 /DCCA /E', flight: 'CA981', from: 'PEK', to: 'JFK', status: 'waitlisted', code: 'HL'},
-			],
-		});
-	}, SLOW);
+	it(
+		'lists the segments it left out, and why, under "excluded"',
+		() => {
+			expect(ok(['test/fixtures/gds/synthetic__sabre-status-arnk.txt', '--date', '2026-01-10'])).toEqual({
+				adapter: 'gds',
+				itineraries: [
+					{
+						segments: [
+							{from: 'JFK', to: 'ICN', departure: '2026-03-20T14:00', arrival: '2026-03-21T17:50', flight: 'KE82'},
+							{from: 'ICN', to: 'NRT', departure: '2026-03-21T19:00', arrival: '2026-03-21T21:20', flight: 'KE705'},
+						],
+						confidence: 'structured',
+					},
+					{
+						segments: [
+							{from: 'HND', to: 'PEK', departure: '2026-06-20T08:50', arrival: '2026-06-20T11:40', flight: 'NH961'},
+							{from: 'PEK', to: 'JFK', departure: '2026-06-22T16:00', arrival: '2026-06-22T17:00', flight: 'CA989'},
+						],
+						confidence: 'structured',
+					},
+				],
+				excluded: [
+					{
+						line: '1 CA 981Y 20MAR 5 JFKPEK*HX1  1300  1600   21MAR 6 /DCCA /E',
+						flight: 'CA981',
+						from: 'JFK',
+						to: 'PEK',
+						status: 'cancelled',
+						code: 'HX',
+					},
+					{
+						line: '2 CA 925Y 23MAR 1 PEKNRT*HX1  0830  1250 /DCCA /E',
+						flight: 'CA925',
+						from: 'PEK',
+						to: 'NRT',
+						status: 'cancelled',
+						code: 'HX',
+					},
+					{
+						line: '3 KE  82Y 20MAR 5 JFKICN*WK1  1330  1720   21MAR 6 /DCKE /E',
+						flight: 'KE82',
+						from: 'JFK',
+						to: 'ICN',
+						status: 'cancelled',
+						code: 'WK',
+					},
+					{line: '6 ARNK', from: 'NRT', to: 'HND', status: 'surface', code: 'ARNK'},
+					{
+						line: '8 CA 981Y 22JUN 1 PEKJFK*HL1  1300  1400 /DCCA /E',
+						flight: 'CA981',
+						from: 'PEK',
+						to: 'JFK',
+						status: 'waitlisted',
+						code: 'HL',
+					},
+				],
+			});
+		},
+		SLOW,
+	);
 
-	it('reads copied page text with the generic detector, marked heuristic', () => {
-		const out = ok(['test/fixtures/text/felciano__united-itinerary-parser__test-case-6-input.txt', '--date', '2026-04-01']);
-		expect(out).toEqual({
-			adapter: 'generic-text',
-			itineraries: [
-				{
-					segments: [
-						{from: 'LHR', to: 'EWR', departure: '2026-04-25T18:00', arrival: '2026-04-25T21:20', flight: 'UA921'},
-						{from: 'EWR', to: 'PUJ', departure: '2026-04-26T08:11', arrival: '2026-04-26T12:15', flight: 'UA1514'},
-						{from: 'PUJ', to: 'EWR', departure: '2026-04-30T16:19', arrival: '2026-04-30T20:31', flight: 'UA1526'},
-						{from: 'EWR', to: 'SFO', departure: '2026-05-01T06:00', arrival: '2026-05-01T09:30', flight: 'UA2115'},
-						{from: 'SFO', to: 'LHR', departure: '2026-05-03T12:50', flight: 'UA901'},
-					],
-					confidence: 'heuristic',
-				},
-			],
-		});
-	}, SLOW);
+	it(
+		'reads copied page text with the generic detector, marked heuristic',
+		() => {
+			const out = ok(['test/fixtures/text/felciano__united-itinerary-parser__test-case-6-input.txt', '--date', '2026-04-01']);
+			expect(out).toEqual({
+				adapter: 'generic-text',
+				itineraries: [
+					{
+						segments: [
+							{from: 'LHR', to: 'EWR', departure: '2026-04-25T18:00', arrival: '2026-04-25T21:20', flight: 'UA921'},
+							{from: 'EWR', to: 'PUJ', departure: '2026-04-26T08:11', arrival: '2026-04-26T12:15', flight: 'UA1514'},
+							{from: 'PUJ', to: 'EWR', departure: '2026-04-30T16:19', arrival: '2026-04-30T20:31', flight: 'UA1526'},
+							{from: 'EWR', to: 'SFO', departure: '2026-05-01T06:00', arrival: '2026-05-01T09:30', flight: 'UA2115'},
+							{from: 'SFO', to: 'LHR', departure: '2026-05-03T12:50', flight: 'UA901'},
+						],
+						confidence: 'heuristic',
+					},
+				],
+			});
+		},
+		SLOW,
+	);
 
-	it('counts what the normaliser refused: the FCM e-mail text goes through Berlin-Tegel, which the table lacks', () => {
-		expect(ok(['test/fixtures/text/KDE__kitinerary__fcmtravel_2.txt', '--date', '2016-10-01'])).toEqual({adapter: 'none', itineraries: [], dropped: 1});
-	}, SLOW);
+	it(
+		'counts what the normaliser refused: the FCM e-mail text goes through Berlin-Tegel, which the table lacks',
+		() => {
+			expect(ok(['test/fixtures/text/KDE__kitinerary__fcmtravel_2.txt', '--date', '2016-10-01'])).toEqual({
+				adapter: 'none',
+				itineraries: [],
+				dropped: 1,
+			});
+		},
+		SLOW,
+	);
 
-	it('falls back from schema.org data to GDS lines in a <pre> on a page no adapter knows', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'detect-test-'));
-		const page = join(dir, 'agency.html');
-		// A Sabre sell line as test/fixtures/gds/wnbjke__PNR-converter__notes.txt prints them, pasted into a web page.
-		writeFileSync(page, '<!doctype html><title>PNR</title><pre>\n 1 CA 982Y 15MAR 7 JFKPEK SS1  1300  1650   16MAR 1 /E\n</pre>');
-		expect(ok([page, '--date', '2026-03-01'])).toEqual({
-			adapter: 'gds',
-			itineraries: [{segments: [{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:50', flight: 'CA982'}], confidence: 'structured'}],
-		});
-	}, SLOW);
+	it(
+		'falls back from schema.org data to GDS lines in a <pre> on a page no adapter knows',
+		() => {
+			const dir = mkdtempSync(join(tmpdir(), 'detect-test-'));
+			const page = join(dir, 'agency.html');
+			// A Sabre sell line as test/fixtures/gds/wnbjke__PNR-converter__notes.txt prints them, pasted into a web page.
+			writeFileSync(page, '<!doctype html><title>PNR</title><pre>\n 1 CA 982Y 15MAR 7 JFKPEK SS1  1300  1650   16MAR 1 /E\n</pre>');
+			expect(ok([page, '--date', '2026-03-01'])).toEqual({
+				adapter: 'gds',
+				itineraries: [
+					{
+						segments: [{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:50', flight: 'CA982'}],
+						confidence: 'structured',
+					},
+				],
+			});
+		},
+		SLOW,
+	);
 
-	it('reports schema.org data it had to refuse: the Lufthansa microdata starts at Berlin-Tegel', () => {
-		expect(ok(['test/fixtures/email/lh-invalid-microdata.html', '--date', '2017-01-01'])).toEqual({adapter: 'none', itineraries: [], dropped: 1});
-	}, SLOW);
+	it(
+		'reports schema.org data it had to refuse: the Lufthansa microdata starts at Berlin-Tegel',
+		() => {
+			expect(ok(['test/fixtures/email/lh-invalid-microdata.html', '--date', '2017-01-01'])).toEqual({
+				adapter: 'none',
+				itineraries: [],
+				dropped: 1,
+			});
+		},
+		SLOW,
+	);
 
-	it('finds nothing on the Trip.com home page', () => {
-		expect(ok(['test/fixtures/text/tonganh__flight-checking__trip_com_homepage_NEGATIVE.html', '--url', 'https://au.trip.com/?locale=en-AU'])).toEqual({
-			adapter: 'none',
-			itineraries: [],
-		});
-	}, SLOW);
+	it(
+		'finds nothing on the Trip.com home page',
+		() => {
+			expect(
+				ok([
+					'test/fixtures/text/tonganh__flight-checking__trip_com_homepage_NEGATIVE.html',
+					'--url',
+					'https://au.trip.com/?locale=en-AU',
+				]),
+			).toEqual({
+				adapter: 'none',
+				itineraries: [],
+			});
+		},
+		SLOW,
+	);
 });
 
 describe.concurrent('npm run detect: bad input', () => {
@@ -160,20 +257,40 @@ describe.concurrent('npm run detect: bad input', () => {
 
 	it.each([
 		['a missing file', ['/nonexistent/page.html'], /^detect: cannot read \/nonexistent\/page\.html: ENOENT$/],
-		['an unknown extension', ['package.json'], /^detect: package\.json: unknown file type "\.json": give \.html, \.htm, \.txt or \.eml$/],
+		[
+			'an unknown extension',
+			['package.json'],
+			/^detect: package\.json: unknown file type "\.json": give \.html, \.htm, \.txt or \.eml$/,
+		],
 		['a binary file', [binary], /^detect: .*photo\.html is not a text file$/],
 		['an .html file without markup', [notHtml], /^detect: .*notes\.html does not look like HTML$/],
-		['an impossible --date', ['test/fixtures/text/KDE__kitinerary__fcmtravel_2.txt', '--date', '2026-02-30'], /^detect: --date must be a date YYYY-MM-DD, not 2026-02-30$/],
-		['a --date in another format', ['test/fixtures/text/KDE__kitinerary__fcmtravel_2.txt', '--date', '1/2/2026'], /^detect: --date must be a date YYYY-MM-DD/],
-		['a relative --url', ['test/fixtures/google-flights/sfo-nrt-2025.html', '--url', 'travel/flights'], /^detect: --url must be an absolute URL, not travel\/flights$/],
+		[
+			'an impossible --date',
+			['test/fixtures/text/KDE__kitinerary__fcmtravel_2.txt', '--date', '2026-02-30'],
+			/^detect: --date must be a date YYYY-MM-DD, not 2026-02-30$/,
+		],
+		[
+			'a --date in another format',
+			['test/fixtures/text/KDE__kitinerary__fcmtravel_2.txt', '--date', '1/2/2026'],
+			/^detect: --date must be a date YYYY-MM-DD/,
+		],
+		[
+			'a relative --url',
+			['test/fixtures/google-flights/sfo-nrt-2025.html', '--url', 'travel/flights'],
+			/^detect: --url must be an absolute URL, not travel\/flights$/,
+		],
 		['no file at all', [], /^detect: no input file/],
-	])('exits 2 with one line on stderr for %s', async (_name, args, message) => {
-		const r = await detectAsync(args);
-		expect(r.code).toBe(2);
-		expect(r.stdout).toBe('');
-		const lines = r.stderr.trim().split('\n');
-		expect(lines).toHaveLength(1);
-		expect(lines[0]).toMatch(message);
-		expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
-	}, SLOW);
+	])(
+		'exits 2 with one line on stderr for %s',
+		async (_name, args, message) => {
+			const r = await detectAsync(args);
+			expect(r.code).toBe(2);
+			expect(r.stdout).toBe('');
+			const lines = r.stderr.trim().split('\n');
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toMatch(message);
+			expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
+		},
+		SLOW,
+	);
 });

@@ -98,12 +98,36 @@ describe('Sabre sell lines (wnbjke/PNR-converter notes.txt)', () => {
 	// The chat is dated 11/20/23, so the March dates are March 2024.
 	it('normalises to local times, with the printed arrival date for overnight legs', () => {
 		const ke = normalizeItinerary(itineraries[2]!, '2023-11-20', rules);
-		expect(ke.ok && ke.segments[0]).toEqual({from: 'LAX', to: 'ICN', flight: 'KE12', departure: '2024-03-18T23:40', arrival: '2024-03-20T05:10'});
-		expect(ke.ok && ke.segments[1]).toEqual({from: 'ICN', to: 'HKT', flight: 'KE663', departure: '2024-03-20T16:55', arrival: '2024-03-20T21:40'});
+		expect(ke.ok && ke.segments[0]).toEqual({
+			from: 'LAX',
+			to: 'ICN',
+			flight: 'KE12',
+			departure: '2024-03-18T23:40',
+			arrival: '2024-03-20T05:10',
+		});
+		expect(ke.ok && ke.segments[1]).toEqual({
+			from: 'ICN',
+			to: 'HKT',
+			flight: 'KE663',
+			departure: '2024-03-20T16:55',
+			arrival: '2024-03-20T21:40',
+		});
 
 		const fi = normalizeItinerary(itineraries[1]!, '2023-11-20', rules);
-		expect(fi.ok && fi.segments[1]).toEqual({from: 'BOS', to: 'KEF', flight: 'FI630', departure: '2024-03-07T20:00', arrival: '2024-03-08T06:15'});
-		expect(fi.ok && fi.segments[3]).toEqual({from: 'SEA', to: 'LAX', flight: 'AS1292', departure: '2024-03-14T21:15', arrival: '2024-03-14T23:59'});
+		expect(fi.ok && fi.segments[1]).toEqual({
+			from: 'BOS',
+			to: 'KEF',
+			flight: 'FI630',
+			departure: '2024-03-07T20:00',
+			arrival: '2024-03-08T06:15',
+		});
+		expect(fi.ok && fi.segments[3]).toEqual({
+			from: 'SEA',
+			to: 'LAX',
+			flight: 'AS1292',
+			departure: '2024-03-14T21:15',
+			arrival: '2024-03-14T23:59',
+		});
 	});
 });
 
@@ -117,7 +141,10 @@ describe('Galileo (kitinerary travelport-galileo single-leg-three-passengers)', 
 	// TKTG-TAU/SU20DEC and the line's trailing SA fit 20 Dec 2023 (a Sunday) and 20 Jan 2024 (a Saturday).
 	it('normalises; the arrival clock is earlier than the departure because the leg crosses the date line', () => {
 		const n = normalizeItinerary(itineraries[0]!, '2023-12-01', rules);
-		expect(n).toEqual({ok: true, segments: [{from: 'HKG', to: 'SEA', flight: 'DL38', departure: '2024-01-20T11:45', arrival: '2024-01-20T08:11'}]});
+		expect(n).toEqual({
+			ok: true,
+			segments: [{from: 'HKG', to: 'SEA', flight: 'DL38', departure: '2024-01-20T11:45', arrival: '2024-01-20T08:11'}],
+		});
 	});
 });
 
@@ -129,10 +156,34 @@ describe('Amadeus agency print-out (kitinerary amadeus_1.txt)', () => {
 		expect(itineraries).toEqual([
 			{
 				segments: [
-					{from: 'BERLIN TEGEL', to: 'AMSTERDAM SCHIPHOL AIRPORT', flight: 'DL9520', departs: {date: '07 JUN', time: '12:10'}, arrives: {date: '07 JUN', time: '13:30'}},
-					{from: 'AMSTERDAM SCHIPHOL AIRPORT', to: 'DETROIT METROPOLITAN WAYNE CO', flight: 'DL139', departs: {date: '07 JUN', time: '15:00'}, arrives: {date: '07 JUN', time: '17:40'}},
-					{from: 'DETROIT METROPOLITAN WAYNE CO', to: 'PARIS CHARLES DE GAULLE', flight: 'DL8573', departs: {date: '09 JUN', time: '21:40'}, arrives: {date: '10 JUN', time: '11:30'}},
-					{from: 'PARIS CHARLES DE GAULLE', to: 'BERLIN TEGEL', flight: 'DL8680', departs: {date: '10 JUN', time: '13:00'}, arrives: {date: '10 JUN', time: '14:40'}},
+					{
+						from: 'BERLIN TEGEL',
+						to: 'AMSTERDAM SCHIPHOL AIRPORT',
+						flight: 'DL9520',
+						departs: {date: '07 JUN', time: '12:10'},
+						arrives: {date: '07 JUN', time: '13:30'},
+					},
+					{
+						from: 'AMSTERDAM SCHIPHOL AIRPORT',
+						to: 'DETROIT METROPOLITAN WAYNE CO',
+						flight: 'DL139',
+						departs: {date: '07 JUN', time: '15:00'},
+						arrives: {date: '07 JUN', time: '17:40'},
+					},
+					{
+						from: 'DETROIT METROPOLITAN WAYNE CO',
+						to: 'PARIS CHARLES DE GAULLE',
+						flight: 'DL8573',
+						departs: {date: '09 JUN', time: '21:40'},
+						arrives: {date: '10 JUN', time: '11:30'},
+					},
+					{
+						from: 'PARIS CHARLES DE GAULLE',
+						to: 'BERLIN TEGEL',
+						flight: 'DL8680',
+						departs: {date: '10 JUN', time: '13:00'},
+						arrives: {date: '10 JUN', time: '14:40'},
+					},
 				],
 			},
 		]);
@@ -148,7 +199,10 @@ describe('Amadeus agency print-out (kitinerary amadeus_1.txt)', () => {
 
 	// Every leg touches TXL or DTW, so the itinerary cannot be normalised; the problem names the first unknown.
 	it('normalises to a named problem rather than a guess', () => {
-		expect(normalizeItinerary(itineraries[0]!, '2016-05-27', rules)).toEqual({ok: false, problem: 'segment 1: unknown airport "BERLIN TEGEL"'});
+		expect(normalizeItinerary(itineraries[0]!, '2016-05-27', rules)).toEqual({
+			ok: false,
+			problem: 'segment 1: unknown airport "BERLIN TEGEL"',
+		});
 	});
 });
 
@@ -163,18 +217,26 @@ describe('TravelSky eTerm segment lines (constructed)', () => {
 	it('reads both segments as one itinerary, with the +1 as a day offset', () => {
 		expect(parseGdsText(text)).toEqual([
 			{
-				segments: held(
-					'HK',
-					seg('CA981', 'PEK', 'JFK', '15MAR', '1300', '1450'),
-					{from: 'JFK', to: 'PEK', flight: 'CA982', departs: {date: '20MAR', time: '1730'}, arrives: {time: '2025', dayOffset: 1}},
-				),
+				segments: held('HK', seg('CA981', 'PEK', 'JFK', '15MAR', '1300', '1450'), {
+					from: 'JFK',
+					to: 'PEK',
+					flight: 'CA982',
+					departs: {date: '20MAR', time: '1730'},
+					arrives: {time: '2025', dayOffset: 1},
+				}),
 			},
 		]);
 	});
 
 	it('normalises the +1 arrival to the next day', () => {
 		const n = normalizeItinerary(parseGdsText(text)[0]!, '2026-03-01', rules);
-		expect(n.ok && n.segments[1]).toEqual({from: 'JFK', to: 'PEK', flight: 'CA982', departure: '2026-03-20T17:30', arrival: '2026-03-21T20:25'});
+		expect(n.ok && n.segments[1]).toEqual({
+			from: 'JFK',
+			to: 'PEK',
+			flight: 'CA982',
+			departure: '2026-03-20T17:30',
+			arrival: '2026-03-21T20:25',
+		});
 	});
 });
 
@@ -195,7 +257,9 @@ describe('next-day marks and grouping (constructed lines)', () => {
 	});
 
 	it('keeps an OPERATED BY line inside the itinerary', () => {
-		const text = ['1 CA 981Y 15MAR 7 PEKJFK SS1 1300 1450', 'OPERATED BY AIR CHINA', '2 CA 982Y 20MAR 5 JFKPEK SS1 1730 2025+1'].join('\n');
+		const text = ['1 CA 981Y 15MAR 7 PEKJFK SS1 1300 1450', 'OPERATED BY AIR CHINA', '2 CA 982Y 20MAR 5 JFKPEK SS1 1730 2025+1'].join(
+			'\n',
+		);
 		expect(parseGdsText(text).map((i) => i.segments.length)).toEqual([2]);
 	});
 });
@@ -234,7 +298,8 @@ describe('segment status table (lib/extract/status.ts)', () => {
 	});
 
 	it('knows no other code: lower case, unknown codes and Object.prototype names have no status', () => {
-		for (const code of ['hk', 'Hk', 'ZZ', 'OK', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(segmentStatus(code), code).toBeUndefined();
+		for (const code of ['hk', 'Hk', 'ZZ', 'OK', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])
+			expect(segmentStatus(code), code).toBeUndefined();
 	});
 
 	it('holds capital-letter codes only, each with one of the five statuses', () => {
@@ -267,16 +332,50 @@ describe('status codes and an ARNK in a Sabre display (synthetic fixture)', () =
 					...held('HK', seg('KE705', 'ICN', 'NRT', '21MAR', '1900', '2120')),
 				],
 				excluded: [
-					{line: '1 CA 981Y 20MAR 5 JFKPEK*HX1  1300  1600   21MAR 6 /DCCA /E', flight: 'CA981', from: 'JFK', to: 'PEK', status: 'cancelled', code: 'HX'},
-					{line: '2 CA 925Y 23MAR 1 PEKNRT*HX1  0830  1250 /DCCA /E', flight: 'CA925', from: 'PEK', to: 'NRT', status: 'cancelled', code: 'HX'},
-					{line: '3 KE  82Y 20MAR 5 JFKICN*WK1  1330  1720   21MAR 6 /DCKE /E', flight: 'KE82', from: 'JFK', to: 'ICN', status: 'cancelled', code: 'WK'},
+					{
+						line: '1 CA 981Y 20MAR 5 JFKPEK*HX1  1300  1600   21MAR 6 /DCCA /E',
+						flight: 'CA981',
+						from: 'JFK',
+						to: 'PEK',
+						status: 'cancelled',
+						code: 'HX',
+					},
+					{
+						line: '2 CA 925Y 23MAR 1 PEKNRT*HX1  0830  1250 /DCCA /E',
+						flight: 'CA925',
+						from: 'PEK',
+						to: 'NRT',
+						status: 'cancelled',
+						code: 'HX',
+					},
+					{
+						line: '3 KE  82Y 20MAR 5 JFKICN*WK1  1330  1720   21MAR 6 /DCKE /E',
+						flight: 'KE82',
+						from: 'JFK',
+						to: 'ICN',
+						status: 'cancelled',
+						code: 'WK',
+					},
 					// A bare ARNK names no airports: it runs from the last arrival (NRT) to the next departure (HND).
 					{line: '6 ARNK', from: 'NRT', to: 'HND', status: 'surface', code: 'ARNK'},
 				],
 			},
 			{
-				segments: held('HK', seg('NH961', 'HND', 'PEK', '20JUN', '0850', '1140'), seg('CA989', 'PEK', 'JFK', '22JUN', '1600', '1700')),
-				excluded: [{line: '8 CA 981Y 22JUN 1 PEKJFK*HL1  1300  1400 /DCCA /E', flight: 'CA981', from: 'PEK', to: 'JFK', status: 'waitlisted', code: 'HL'}],
+				segments: held(
+					'HK',
+					seg('NH961', 'HND', 'PEK', '20JUN', '0850', '1140'),
+					seg('CA989', 'PEK', 'JFK', '22JUN', '1600', '1700'),
+				),
+				excluded: [
+					{
+						line: '8 CA 981Y 22JUN 1 PEKJFK*HL1  1300  1400 /DCCA /E',
+						flight: 'CA981',
+						from: 'PEK',
+						to: 'JFK',
+						status: 'waitlisted',
+						code: 'HL',
+					},
+				],
 			},
 		]);
 	});
@@ -293,14 +392,26 @@ describe('status codes and an ARNK in a Sabre display (synthetic fixture)', () =
 	it('checks the June trip on its own, leaving PEK on the held CA989 and not the waitlisted CA981', () => {
 		expect(route(itineraries[1]!)).toBe('HND-PEK PEK-JFK');
 		const n = normalizeItinerary(itineraries[1]!, '2026-01-10', rules);
-		expect(n.ok && n.segments[1]).toEqual({from: 'PEK', to: 'JFK', flight: 'CA989', departure: '2026-06-22T16:00', arrival: '2026-06-22T17:00'});
+		expect(n.ok && n.segments[1]).toEqual({
+			from: 'PEK',
+			to: 'JFK',
+			flight: 'CA989',
+			departure: '2026-06-22T16:00',
+			arrival: '2026-06-22T17:00',
+		});
 	});
 
 	it('reports the exclusions in the detection, in the order the display prints them', () => {
 		const d = detectText(fixture('synthetic__sabre-status-arnk.txt'), '2026-01-10', rules);
 		expect(d.adapter).toBe('gds');
 		expect(d.itineraries.map((i) => i.segments.map((s) => s.flight).join(' '))).toEqual(['KE82 KE705', 'NH961 CA989']);
-		expect(d.excluded?.map((e) => `${e.code} ${e.flight ?? ''}`.trim())).toEqual(['HX CA981', 'HX CA925', 'WK KE82', 'ARNK', 'HL CA981']);
+		expect(d.excluded?.map((e) => `${e.code} ${e.flight ?? ''}`.trim())).toEqual([
+			'HX CA981',
+			'HX CA925',
+			'WK KE82',
+			'ARNK',
+			'HL CA981',
+		]);
 		expect(d.dropped).toBeUndefined();
 	});
 });
@@ -308,12 +419,24 @@ describe('status codes and an ARNK in a Sabre display (synthetic fixture)', () =
 // Constructed lines, one display layout each (the layouts in gds.ts's header comment); no capture shows these.
 describe('unconfirmed, waitlisted and cancelled lines (constructed)', () => {
 	it('Galileo: leaves the waitlisted (HL) HKG → PEK leg out, so the trip never reaches the mainland', () => {
-		const text = [' 1. CX  873 Y  15MAR SFOHKG HK1  1155P * 640A O*         SU', ' 2. CX  390 Y  17MAR HKGPEK HL1  1000A   105P O*         TU'].join('\n');
+		const text = [
+			' 1. CX  873 Y  15MAR SFOHKG HK1  1155P * 640A O*         SU',
+			' 2. CX  390 Y  17MAR HKGPEK HL1  1000A   105P O*         TU',
+		].join('\n');
 		const [it0, ...more] = parseGdsText(text);
 		expect(more).toEqual([]);
 		expect(it0).toEqual({
 			segments: [{...held('HK', seg('CX873', 'SFO', 'HKG', '15MAR', '1155P', '640A'))[0]!, arrives: {time: '640A', dayOffset: 2}}],
-			excluded: [{line: '2. CX  390 Y  17MAR HKGPEK HL1  1000A   105P O*         TU', flight: 'CX390', from: 'HKG', to: 'PEK', status: 'waitlisted', code: 'HL'}],
+			excluded: [
+				{
+					line: '2. CX  390 Y  17MAR HKGPEK HL1  1000A   105P O*         TU',
+					flight: 'CX390',
+					from: 'HKG',
+					to: 'PEK',
+					status: 'waitlisted',
+					code: 'HL',
+				},
+			],
 		});
 		expect(route(it0!)).toBe('SFO-HKG');
 	});
@@ -334,10 +457,22 @@ describe('unconfirmed, waitlisted and cancelled lines (constructed)', () => {
 	});
 
 	it('eTerm: a requested (HN) flight is not a leg yet', () => {
-		const text = [' 2.  CA1524 Y   FR20MAR  PEKSHA HN1   1400 1610          E T3T2', ' 3.  MU5102 Y   SU22MAR  SHAPEK HK1   0900 1120          E T2T2'].join('\n');
+		const text = [
+			' 2.  CA1524 Y   FR20MAR  PEKSHA HN1   1400 1610          E T3T2',
+			' 3.  MU5102 Y   SU22MAR  SHAPEK HK1   0900 1120          E T2T2',
+		].join('\n');
 		const [it0] = parseGdsText(text);
 		expect(it0?.segments).toEqual(held('HK', seg('MU5102', 'SHA', 'PEK', '22MAR', '0900', '1120')));
-		expect(it0?.excluded).toEqual([{line: '2.  CA1524 Y   FR20MAR  PEKSHA HN1   1400 1610          E T3T2', flight: 'CA1524', from: 'PEK', to: 'SHA', status: 'unconfirmed', code: 'HN'}]);
+		expect(it0?.excluded).toEqual([
+			{
+				line: '2.  CA1524 Y   FR20MAR  PEKSHA HN1   1400 1610          E T3T2',
+				flight: 'CA1524',
+				from: 'PEK',
+				to: 'SHA',
+				status: 'unconfirmed',
+				code: 'HN',
+			},
+		]);
 	});
 
 	it('Amadeus: a schedule change shown as WK (old) and KK (new) yields the KK times only', () => {
@@ -349,7 +484,16 @@ describe('unconfirmed, waitlisted and cancelled lines (constructed)', () => {
 		expect(parseGdsText(text)).toEqual([
 			{
 				segments: held('KK', seg('CA982', 'JFK', 'PEK', '20MAR', '1330', '1630', '21MAR')),
-				excluded: [{line: '2  CA 982 Y 20MAR 5 JFKPEK WK1  1300 1600 21MAR  E  CA/ABCDEF', flight: 'CA982', from: 'JFK', to: 'PEK', status: 'cancelled', code: 'WK'}],
+				excluded: [
+					{
+						line: '2  CA 982 Y 20MAR 5 JFKPEK WK1  1300 1600 21MAR  E  CA/ABCDEF',
+						flight: 'CA982',
+						from: 'JFK',
+						to: 'PEK',
+						status: 'cancelled',
+						code: 'WK',
+					},
+				],
 			},
 		]);
 	});
@@ -361,7 +505,9 @@ describe('unconfirmed, waitlisted and cancelled lines (constructed)', () => {
 
 	it('gives a record of excluded flights only as an itinerary with no segments, and detect stops there', () => {
 		const text = ' 1 CA 982Y 20MAR 5 JFKPEK*HL1  1300  1600   21MAR 6 /DCCA /E';
-		expect(parseGdsText(text)).toEqual([{segments: [], excluded: [{line: text.trim(), flight: 'CA982', from: 'JFK', to: 'PEK', status: 'waitlisted', code: 'HL'}]}]);
+		expect(parseGdsText(text)).toEqual([
+			{segments: [], excluded: [{line: text.trim(), flight: 'CA982', from: 'JFK', to: 'PEK', status: 'waitlisted', code: 'HL'}]},
+		]);
 		// Not dropped (nothing was refused) and not handed to the generic detector, which would read the line as a flight.
 		expect(detectText(text, '2026-01-10', rules)).toEqual({
 			adapter: 'gds',
@@ -385,7 +531,10 @@ describe('surface segments end an itinerary (constructed lines)', () => {
 
 	it('the same for Amadeus, Galileo and Apollo ARNK lines, a ruled ARNK, ARUNK and SURFACE', () => {
 		for (const line of ['  2  ARNK', ' 2. ARNK', ' 2   ARNK', '---- ARNK ----', ' 2 ARUNK', ' 2 SURFACE', '2.ARNK']) {
-			expect(parseGdsText([outbound, line, home].join('\n')).map((i) => route(i)), line).toEqual(['LAX-PEK', 'PVG-LAX']);
+			expect(
+				parseGdsText([outbound, line, home].join('\n')).map((i) => route(i)),
+				line,
+			).toEqual(['LAX-PEK', 'PVG-LAX']);
 		}
 	});
 
@@ -397,7 +546,15 @@ describe('surface segments end an itinerary (constructed lines)', () => {
 		].join('\n');
 		const itineraries = parseGdsText(text);
 		expect(itineraries.map((i) => route(i))).toEqual(['PEK-ICN', 'GMP-PEK']);
-		expect(itineraries[0]?.excluded).toEqual([{line: '4.    ARNK              ICNGMP                                                +', from: 'ICN', to: 'GMP', status: 'surface', code: 'ARNK'}]);
+		expect(itineraries[0]?.excluded).toEqual([
+			{
+				line: '4.    ARNK              ICNGMP                                                +',
+				from: 'ICN',
+				to: 'GMP',
+				status: 'surface',
+				code: 'ARNK',
+			},
+		]);
 	});
 
 	it('SURFACE with a hyphenated city pair names its ends too', () => {
@@ -409,9 +566,14 @@ describe('surface segments end an itinerary (constructed lines)', () => {
 		for (const line of ['SURFACE TRANSPORT BY TRAIN PEK TO SHA', '  RMK ARNK BETWEEN PEK AND SHA', 'the ARNK segment']) {
 			// An indented remark keeps the record open; an unindented line ends it as any foreign line does.
 			const n = parseGdsText([outbound, line, ' 2 CA 981Y 20MAR 5 PEKJFK*HK1  1300  1400 /DCCA /E'].join('\n'));
-			expect(n.flatMap((i) => i.excluded ?? []), line).toEqual([]);
+			expect(
+				n.flatMap((i) => i.excluded ?? []),
+				line,
+			).toEqual([]);
 		}
-		const [it0] = parseGdsText([outbound, '  RMK ARNK BETWEEN PEK AND SHA', ' 2 CA 981Y 20MAR 5 PEKJFK*HK1  1300  1400 /DCCA /E'].join('\n'));
+		const [it0] = parseGdsText(
+			[outbound, '  RMK ARNK BETWEEN PEK AND SHA', ' 2 CA 981Y 20MAR 5 PEKJFK*HK1  1300  1400 /DCCA /E'].join('\n'),
+		);
 		expect(route(it0!)).toBe('LAX-PEK PEK-JFK');
 	});
 
@@ -469,7 +631,13 @@ describe('arrival day marks (constructed lines)', () => {
 	it('normalises a Galileo * (+2) arrival two days on', () => {
 		const [it0] = parseGdsText(' 1. CX  873 Y  15MAR SFOHKG HK1  1155P * 640A O*         SU');
 		const n = normalizeItinerary(it0!, '2026-01-10', rules);
-		expect(n.ok && n.segments[0]).toEqual({from: 'SFO', to: 'HKG', flight: 'CX873', departure: '2026-03-15T23:55', arrival: '2026-03-17T06:40'});
+		expect(n.ok && n.segments[0]).toEqual({
+			from: 'SFO',
+			to: 'HKG',
+			flight: 'CX873',
+			departure: '2026-03-15T23:55',
+			arrival: '2026-03-17T06:40',
+		});
 	});
 
 	// Amadeus right-aligns both clocks in five columns, so a five-character arrival touches the departure.
@@ -523,7 +691,14 @@ describe('splitByStatus, the shared layer', () => {
 
 	it('keeps confirmed and statusless segments in order and moves the others out, splitting at surface ones', () => {
 		const out = splitByStatus({
-			segments: [f('AAA', 'BBB'), f('BBB', 'CCC', 'cancelled', 'HX'), f('BBB', 'CCC', 'confirmed', 'HK'), f('CCC', 'DDD', 'surface', 'ARNK'), f('DDD', 'EEE', 'waitlisted', 'HL'), f('DDD', 'EEE')],
+			segments: [
+				f('AAA', 'BBB'),
+				f('BBB', 'CCC', 'cancelled', 'HX'),
+				f('BBB', 'CCC', 'confirmed', 'HK'),
+				f('CCC', 'DDD', 'surface', 'ARNK'),
+				f('DDD', 'EEE', 'waitlisted', 'HL'),
+				f('DDD', 'EEE'),
+			],
 		});
 		expect(out).toEqual([
 			{
@@ -551,13 +726,24 @@ describe('splitByStatus, the shared layer', () => {
 	});
 
 	it('leaves an itinerary with nothing to exclude untouched', () => {
-		expect(splitByStatus({segments: [f('AAA', 'BBB'), f('BBB', 'CCC', 'confirmed', 'KK')]})).toEqual([{segments: [f('AAA', 'BBB'), f('BBB', 'CCC', 'confirmed', 'KK')]}]);
+		expect(splitByStatus({segments: [f('AAA', 'BBB'), f('BBB', 'CCC', 'confirmed', 'KK')]})).toEqual([
+			{segments: [f('AAA', 'BBB'), f('BBB', 'CCC', 'confirmed', 'KK')]},
+		]);
 	});
 
 	it('is what the normaliser insists on: a segment of an excluded status is refused, not checked', () => {
-		expect(normalizeItinerary({segments: [f('JFK', 'PEK', 'cancelled', 'HX')]}, '2026-01-10', rules)).toEqual({ok: false, problem: 'segment 1: cancelled (HX), not a flight to check'});
-		expect(normalizeItinerary({segments: [f('JFK', 'PEK'), f('PEK', 'PVG', 'surface')]}, '2026-01-10', rules)).toEqual({ok: false, problem: 'segment 2: surface (no code), not a flight to check'});
-		expect(normalizeItinerary({segments: [f('JFK', 'PEK', 'confirmed', 'HK')]}, '2026-01-10', rules)).toEqual({ok: true, segments: [{from: 'JFK', to: 'PEK'}]});
+		expect(normalizeItinerary({segments: [f('JFK', 'PEK', 'cancelled', 'HX')]}, '2026-01-10', rules)).toEqual({
+			ok: false,
+			problem: 'segment 1: cancelled (HX), not a flight to check',
+		});
+		expect(normalizeItinerary({segments: [f('JFK', 'PEK'), f('PEK', 'PVG', 'surface')]}, '2026-01-10', rules)).toEqual({
+			ok: false,
+			problem: 'segment 2: surface (no code), not a flight to check',
+		});
+		expect(normalizeItinerary({segments: [f('JFK', 'PEK', 'confirmed', 'HK')]}, '2026-01-10', rules)).toEqual({
+			ok: true,
+			segments: [{from: 'JFK', to: 'PEK'}],
+		});
 	});
 });
 
@@ -584,7 +770,12 @@ describe('parsing time grows with the line, not its square', () => {
 	it.each(lines.map((l, i) => [i, l]))('line %i', (_i, line) => {
 		const started = performance.now();
 		parseGdsText(line as string);
-		parseGdsText(Array(20).fill(line).join('\n').slice(0, 2 * n));
+		parseGdsText(
+			Array(20)
+				.fill(line)
+				.join('\n')
+				.slice(0, 2 * n),
+		);
 		expect(performance.now() - started).toBeLessThan(1_000);
 	});
 });

@@ -55,7 +55,8 @@ describe('Google Flights "selected trip" panel, copied (LHR → HND; HND → FCO
 						flight: 'AZ793',
 						connectionMinutes: 10 * 60 + 35,
 					},
-					// "7:00 AM+1…(FCO)" / "8:10 AM+1Milan Linate Airport (LIN)" / "…A220-300 PassengerAZ 2010" / "6 hr 55 min layoverMilan (LIN)"
+					// "7:00 AM+1…(FCO)" / "8:10 AM+1Milan Linate Airport (LIN)" / "…A220-300 PassengerAZ 2010" /
+					// "6 hr 55 min layoverMilan (LIN)"
 					{
 						from: 'FCO',
 						to: 'LIN',
@@ -84,15 +85,29 @@ describe('Google Flights "selected trip" panel, copied (LHR → HND; HND → FCO
 				ok: true,
 				segments: [
 					{from: 'LHR', to: 'HND', departure: '2026-08-26T19:00', arrival: '2026-08-27T17:15', flight: 'NH212'},
-					{from: 'HND', to: 'FCO', departure: '2026-08-30T12:40', arrival: '2026-08-30T20:25', flight: 'AZ793', connectionMinutes: 635},
-					{from: 'FCO', to: 'LIN', departure: '2026-08-31T07:00', arrival: '2026-08-31T08:10', flight: 'AZ2010', connectionMinutes: 415},
+					{
+						from: 'HND',
+						to: 'FCO',
+						departure: '2026-08-30T12:40',
+						arrival: '2026-08-30T20:25',
+						flight: 'AZ793',
+						connectionMinutes: 635,
+					},
+					{
+						from: 'FCO',
+						to: 'LIN',
+						departure: '2026-08-31T07:00',
+						arrival: '2026-08-31T08:10',
+						flight: 'AZ2010',
+						connectionMinutes: 415,
+					},
 					{from: 'LIN', to: 'LCY', departure: '2026-08-31T15:05', arrival: '2026-08-31T15:55', flight: 'AZ238'},
 				],
 			},
 		]);
 	});
 
-	it('ignores the fixture\'s # source: line', () => {
+	it("ignores the fixture's # source: line", () => {
 		expect(detectInText(raw(GF), rules)).toEqual(found);
 	});
 });
@@ -136,7 +151,7 @@ describe('united.com multi-city review page, copied (LHR → EWR → PUJ, PUJ �
 		]);
 	});
 
-	it('ignores the fixture\'s # source: line', () => {
+	it("ignores the fixture's # source: line", () => {
 		expect(detectInText(raw(UNITED), rules)).toEqual(found);
 	});
 });
@@ -151,10 +166,34 @@ describe('FCM/Travellink confirmation e-mail text (TXL → DUS → SFO; PDX → 
 		expect(found).toEqual([
 			{
 				segments: [
-					{from: 'TXL', to: 'DUS', departs: {date: 'Mon 17 Oct 2016', time: '10:50'}, arrives: {date: 'Mon 17 Oct 2016', time: '12:00'}, flight: 'AB6439'},
-					{from: 'DUS', to: 'SFO', departs: {date: 'Mon 17 Oct 2016', time: '13:20'}, arrives: {date: 'Mon 17 Oct 2016', time: '15:55'}, flight: 'AB7392'},
-					{from: 'PDX', to: 'ORD', departs: {date: 'Sat 22 Oct 2016', time: '08:00'}, arrives: {date: 'Sat 22 Oct 2016', time: '14:00'}, flight: 'AA086'},
-					{from: 'ORD', to: 'TXL', departs: {date: 'Sat 22 Oct 2016', time: '15:25'}, arrives: {date: 'Sun 23 Oct 2016', time: '07:00'}, flight: 'AB7421'},
+					{
+						from: 'TXL',
+						to: 'DUS',
+						departs: {date: 'Mon 17 Oct 2016', time: '10:50'},
+						arrives: {date: 'Mon 17 Oct 2016', time: '12:00'},
+						flight: 'AB6439',
+					},
+					{
+						from: 'DUS',
+						to: 'SFO',
+						departs: {date: 'Mon 17 Oct 2016', time: '13:20'},
+						arrives: {date: 'Mon 17 Oct 2016', time: '15:55'},
+						flight: 'AB7392',
+					},
+					{
+						from: 'PDX',
+						to: 'ORD',
+						departs: {date: 'Sat 22 Oct 2016', time: '08:00'},
+						arrives: {date: 'Sat 22 Oct 2016', time: '14:00'},
+						flight: 'AA086',
+					},
+					{
+						from: 'ORD',
+						to: 'TXL',
+						departs: {date: 'Sat 22 Oct 2016', time: '15:25'},
+						arrives: {date: 'Sun 23 Oct 2016', time: '07:00'},
+						flight: 'AB7421',
+					},
 				],
 			},
 		] satisfies RawItinerary[]);
@@ -185,20 +224,43 @@ describe('other layouts', () => {
 	it('Chinese airport names beside clocks, with a Chinese date', () => {
 		const text = '2026年4月2日\n08:35 北京首都国际机场T3\n11:40 上海浦东国际机场T2\n东方航空 MU5101';
 		expect(detectInText(text, rules)).toEqual([
-			{segments: [{from: 'PEK', to: 'PVG', departs: {date: '2026年4月2日', time: '08:35'}, arrives: {date: '2026年4月2日', time: '11:40'}, flight: 'MU5101'}]},
+			{
+				segments: [
+					{
+						from: 'PEK',
+						to: 'PVG',
+						departs: {date: '2026年4月2日', time: '08:35'},
+						arrives: {date: '2026年4月2日', time: '11:40'},
+						flight: 'MU5101',
+					},
+				],
+			},
 		]);
 	});
 
 	it('a route line with each clock beside its code and a next-day mark', () => {
 		const text = 'Fri 3 Apr\nCA 982 JFK 13:00 → PEK 16:00 +1';
 		expect(detectInText(text, rules)).toEqual([
-			{segments: [{from: 'JFK', to: 'PEK', departs: {date: 'Fri 3 Apr', time: '13:00'}, arrives: {time: '16:00', dayOffset: 1}, flight: 'CA982'}]},
+			{
+				segments: [
+					{
+						from: 'JFK',
+						to: 'PEK',
+						departs: {date: 'Fri 3 Apr', time: '13:00'},
+						arrives: {time: '16:00', dayOffset: 1},
+						flight: 'CA982',
+					},
+				],
+			},
 		]);
 	});
 
 	it('a list of alternatives from the same origin is one itinerary per option', () => {
 		const text = '2026-03-15\nSFO 10:50 → NRT 14:25 +1 UA837\nSFO 11:45 → NRT 15:20 +1 NH7';
-		expect(detectInText(text, rules).map((i) => i.segments.map((s) => `${s.from}-${s.to} ${s.flight}`))).toEqual([['SFO-NRT UA837'], ['SFO-NRT NH7']]);
+		expect(detectInText(text, rules).map((i) => i.segments.map((s) => `${s.from}-${s.to} ${s.flight}`))).toEqual([
+			['SFO-NRT UA837'],
+			['SFO-NRT NH7'],
+		]);
 	});
 });
 

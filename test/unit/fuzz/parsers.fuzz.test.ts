@@ -59,7 +59,16 @@ const REAL_LINES = ALL_TEXTS.flatMap((t) => t.split(/\r?\n/)).filter((l) => l.tr
 /** Characters the parsers branch on: GDS punctuation, clock and day marks, arrows, CJK date words, odd spaces. */
 const SPICE = fc.constantFrom(
 	...' \t\n\r*#+-/.:()，：→–—~年月日天小时分中转机场\u202f\u00a0\uFEFF\u0301AMPNM0123456789'.split(''),
-	'\r\n', 'ARRIVAL:', 'DEPARTURE:', 'FLIGHT ', ' to ', 'Flight: ', 'layover', 'Airport', 'International Airport', '国际机场',
+	'\r\n',
+	'ARRIVAL:',
+	'DEPARTURE:',
+	'FLIGHT ',
+	' to ',
+	'Flight: ',
+	'layover',
+	'Airport',
+	'International Airport',
+	'国际机场',
 );
 const ANY_CHAR = fc.oneof(fc.string({unit: 'binary', minLength: 1, maxLength: 1}), fc.string({minLength: 1, maxLength: 1}), SPICE);
 
@@ -68,7 +77,9 @@ const randomText = fc.oneof(
 	fc.string({maxLength: 300}),
 	fc.string({unit: 'binary', maxLength: 300}),
 	fc.string({unit: 'grapheme', maxLength: 100}),
-	fc.array(fc.oneof(SPICE, fc.constantFrom(...CODES), fc.constantFrom(...NAMES), fc.string({maxLength: 6})), {maxLength: 60}).map((a) => a.join('')),
+	fc
+		.array(fc.oneof(SPICE, fc.constantFrom(...CODES), fc.constantFrom(...NAMES), fc.string({maxLength: 6})), {maxLength: 60})
+		.map((a) => a.join('')),
 );
 
 /** A capture cut off anywhere: copy-paste rarely takes whole documents. */
@@ -101,17 +112,29 @@ const mutatedCapture = fc.tuple(fc.constantFrom(...ALL_TEXTS), fc.array(edit, {m
 // Well-formed-ish GDS segment lines from real codes, with the date and clock shapes the terminals print and some they
 // do not: they reach the normaliser and the engine instead of stopping at the line regex.
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC', 'XYZ'];
-const gdsDate = fc.tuple(fc.integer({min: 0, max: 39}), fc.constantFrom(...MONTHS), fc.option(fc.integer({min: 0, max: 99}))).map(
-	([d, m, y]) => `${String(d).padStart(2, '0')}${m}${y === null ? '' : String(y).padStart(2, '0')}`,
-);
+const gdsDate = fc
+	.tuple(fc.integer({min: 0, max: 39}), fc.constantFrom(...MONTHS), fc.option(fc.integer({min: 0, max: 99})))
+	.map(([d, m, y]) => `${String(d).padStart(2, '0')}${m}${y === null ? '' : String(y).padStart(2, '0')}`);
 const gdsClock = fc.oneof(
-	fc.tuple(fc.integer({min: 0, max: 29}), fc.integer({min: 0, max: 69})).map(([h, m]) => `${String(h).padStart(2, '0')}${String(m).padStart(2, '0')}`),
-	fc.tuple(fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 69}), fc.constantFrom('A', 'P', 'N', 'M')).map(([h, m, s]) => `${h}${String(m).padStart(2, '0')}${s}`),
+	fc
+		.tuple(fc.integer({min: 0, max: 29}), fc.integer({min: 0, max: 69}))
+		.map(([h, m]) => `${String(h).padStart(2, '0')}${String(m).padStart(2, '0')}`),
+	fc
+		.tuple(fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 69}), fc.constantFrom('A', 'P', 'N', 'M'))
+		.map(([h, m, s]) => `${h}${String(m).padStart(2, '0')}${s}`),
 );
-const airportCode = fc.oneof({weight: 3, arbitrary: fc.constantFrom(...CODES)}, {weight: 2, arbitrary: fc.constantFrom(...MAINLAND)}, {weight: 1, arbitrary: fc.stringMatching(/^[A-Z]{3}$/)});
+const airportCode = fc.oneof(
+	{weight: 3, arbitrary: fc.constantFrom(...CODES)},
+	{weight: 2, arbitrary: fc.constantFrom(...MAINLAND)},
+	{weight: 1, arbitrary: fc.stringMatching(/^[A-Z]{3}$/)},
+);
 /** Two-letter status codes from the table (every status), and codes it does not know. */
 const TABLE_CODES = Object.keys(SEGMENT_STATUS).filter((c) => c.length === 2);
-const statusCode = fc.oneof({weight: 3, arbitrary: fc.constantFrom('HK', 'SS', 'HS')}, {weight: 3, arbitrary: fc.constantFrom(...TABLE_CODES)}, {weight: 1, arbitrary: fc.stringMatching(/^[A-Z]{2}$/)});
+const statusCode = fc.oneof(
+	{weight: 3, arbitrary: fc.constantFrom('HK', 'SS', 'HS')},
+	{weight: 3, arbitrary: fc.constantFrom(...TABLE_CODES)},
+	{weight: 1, arbitrary: fc.stringMatching(/^[A-Z]{2}$/)},
+);
 const gdsLine = fc
 	.record({
 		n: fc.integer({min: 1, max: 12}),
@@ -131,15 +154,31 @@ const gdsLine = fc
 	})
 	.map((s) => {
 		const tail = `${s.arr}${s.mark}${s.arrDate ? `  ${s.arrDate}` : ''}`;
-		if (s.layout === 'sabre') return `${s.n} ${s.carrier}${String(s.number).padStart(4)}${s.cls} ${s.date} 1 ${s.from}${s.to}*${s.status}1  ${s.dep}  ${tail} /DC${s.carrier} /E`;
-		if (s.layout === 'galileo') return ` ${s.n}. ${s.carrier} ${String(s.number).padStart(4)} ${s.cls}  ${s.date} ${s.from}${s.to} ${s.status}3  ${s.dep} ${s.before}${tail}  O  SA`;
-		if (s.layout === 'apollo') return ` ${s.n} ${s.carrier}${String(s.number).padStart(4)}${s.cls} ${s.date} ${s.from}${s.to} ${s.status}1  ${s.dep}  ${tail} *      SA/SU   E`;
+		if (s.layout === 'sabre')
+			return `${s.n} ${s.carrier}${String(s.number).padStart(4)}${s.cls} ${s.date} 1 ${s.from}${s.to}*${s.status}1  ${s.dep}  ${tail} /DC${s.carrier} /E`;
+		if (s.layout === 'galileo')
+			return ` ${s.n}. ${s.carrier} ${String(s.number).padStart(4)} ${s.cls}  ${s.date} ${s.from}${s.to} ${s.status}3  ${s.dep} ${s.before}${tail}  O  SA`;
+		if (s.layout === 'apollo')
+			return ` ${s.n} ${s.carrier}${String(s.number).padStart(4)}${s.cls} ${s.date} ${s.from}${s.to} ${s.status}1  ${s.dep}  ${tail} *      SA/SU   E`;
 		return ` ${s.n}.  ${s.carrier}${s.number}  ${s.cls}   SU${s.date}  ${s.from}${s.to} ${s.status}1   ${s.dep} ${tail}          E T3T1`;
 	});
 /** Surface lines as the displays print them, and prose that only mentions one. */
-const SURFACE_LINES = [' 3 ARNK', '  4  ARNK', ' 3. ARNK', ' 4.    ARNK              ICNGMP                +', '---- ARNK ----', ' 5 ARUNK', ' 6 SURFACE PEK-SHA', '  RMK ARNK BETWEEN PEK AND SHA', 'SURFACE TRANSPORT BY TRAIN'];
+const SURFACE_LINES = [
+	' 3 ARNK',
+	'  4  ARNK',
+	' 3. ARNK',
+	' 4.    ARNK              ICNGMP                +',
+	'---- ARNK ----',
+	' 5 ARUNK',
+	' 6 SURFACE PEK-SHA',
+	'  RMK ARNK BETWEEN PEK AND SHA',
+	'SURFACE TRANSPORT BY TRAIN',
+];
 const gdsRecord = fc
-	.array(fc.oneof(gdsLine, fc.constantFrom('', 'Agent, [11/20/23 7:16 PM]', 'OPERATED BY KL', ...SURFACE_LINES)), {minLength: 1, maxLength: 10})
+	.array(fc.oneof(gdsLine, fc.constantFrom('', 'Agent, [11/20/23 7:16 PM]', 'OPERATED BY KL', ...SURFACE_LINES)), {
+		minLength: 1,
+		maxLength: 10,
+	})
 	.map((l) => l.join('\n'));
 
 const anyText = fc.oneof(randomText, truncated, mutatedLines, mutatedCapture, gdsRecord);
@@ -189,58 +228,76 @@ function expectNormalized(segments: {from: string; to: string; departure?: strin
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('parseGdsText under fuzzing', () => {
-	it('never throws and returns non-empty itineraries whose legs survive the pipeline', () => {
-		fc.assert(
-			fc.property(anyText, (text) => {
-				const result = parseGdsText(text);
-				expectRawItineraries(result);
-				runPipeline(result);
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'never throws and returns non-empty itineraries whose legs survive the pipeline',
+		() => {
+			fc.assert(
+				fc.property(anyText, (text) => {
+					const result = parseGdsText(text);
+					expectRawItineraries(result);
+					runPipeline(result);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 
-	it('asks the airport lookup only about three capital letters', () => {
-		fc.assert(
-			fc.property(anyText, (text) => {
-				const asked = new Set<string>();
-				const airports = new Proxy(rules.airports, {
-					get(table, code) {
-						asked.add(String(code));
-						return table[String(code)];
-					},
-				});
-				parseGdsText(text, {airports, divisions: rules.divisions});
-				// A lookup that sees arbitrary text would be matching names, which is the normaliser's job, not this parser's.
-				for (const code of asked) expect(code).toMatch(/^[A-Z]{3}$/);
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'asks the airport lookup only about three capital letters',
+		() => {
+			fc.assert(
+				fc.property(anyText, (text) => {
+					const asked = new Set<string>();
+					const airports = new Proxy(rules.airports, {
+						get(table, code) {
+							asked.add(String(code));
+							return table[String(code)];
+						},
+					});
+					parseGdsText(text, {airports, divisions: rules.divisions});
+					// A lookup that sees arbitrary text would be matching names, which is the normaliser's job, not this parser's.
+					for (const code of asked) expect(code).toMatch(/^[A-Z]{3}$/);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 
-	it('reads a lone well-formed segment line between two real airports as exactly that leg', () => {
-		const clean = fc.record({
-			carrier: fc.stringMatching(/^[A-Z][A-Z0-9]$/),
-			number: fc.integer({min: 1, max: 9999}),
-			day: fc.integer({min: 1, max: 28}),
-			month: fc.constantFrom(...MONTHS.slice(0, 12)),
-			from: fc.constantFrom(...CODES),
-			to: fc.constantFrom(...CODES),
-			dep: fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59})),
-			arr: fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59})),
-		});
-		const hhmm = ([h, m]: [number, number]) => `${String(h).padStart(2, '0')}${String(m).padStart(2, '0')}`;
-		fc.assert(
-			fc.property(clean, (s) => {
-				const date = `${String(s.day).padStart(2, '0')}${s.month}`;
-				const line = ` 1. ${s.carrier} ${String(s.number).padStart(4)} Y  ${date} ${s.from}${s.to} HS3  ${hhmm(s.dep)}   ${hhmm(s.arr)}  O  SA`;
-				const result = parseGdsText(line);
-				const leg: RawSegment = {from: s.from, to: s.to, flight: `${s.carrier}${s.number}`, departs: {date, time: hhmm(s.dep)}, arrives: {time: hhmm(s.arr)}};
-				expect(result).toEqual([{segments: [{...leg, status: 'confirmed', statusCode: 'HS'}]}]);
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'reads a lone well-formed segment line between two real airports as exactly that leg',
+		() => {
+			const clean = fc.record({
+				carrier: fc.stringMatching(/^[A-Z][A-Z0-9]$/),
+				number: fc.integer({min: 1, max: 9999}),
+				day: fc.integer({min: 1, max: 28}),
+				month: fc.constantFrom(...MONTHS.slice(0, 12)),
+				from: fc.constantFrom(...CODES),
+				to: fc.constantFrom(...CODES),
+				dep: fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59})),
+				arr: fc.tuple(fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59})),
+			});
+			const hhmm = ([h, m]: [number, number]) => `${String(h).padStart(2, '0')}${String(m).padStart(2, '0')}`;
+			fc.assert(
+				fc.property(clean, (s) => {
+					const date = `${String(s.day).padStart(2, '0')}${s.month}`;
+					const line = ` 1. ${s.carrier} ${String(s.number).padStart(4)} Y  ${date} ${s.from}${s.to} HS3  ${hhmm(s.dep)}   ${hhmm(s.arr)}  O  SA`;
+					const result = parseGdsText(line);
+					const leg: RawSegment = {
+						from: s.from,
+						to: s.to,
+						flight: `${s.carrier}${s.number}`,
+						departs: {date, time: hhmm(s.dep)},
+						arrives: {time: hhmm(s.arr)},
+					};
+					expect(result).toEqual([{segments: [{...leg, status: 'confirmed', statusCode: 'HS'}]}]);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 });
 
 /** A well-formed line (known airports, real date and clocks) with the given number and status code, in one of four layouts. */
@@ -258,115 +315,153 @@ type CleanLine = typeof cleanLine extends fc.Arbitrary<infer T> ? T : never;
 
 function printClean(l: CleanLine, n: number): string {
 	const date = `${String(l.day).padStart(2, '0')}${l.month}`;
-	if (l.layout === 'sabre') return `${n} ${l.carrier}${String(l.number).padStart(4)}Y ${date} 1 ${l.from}${l.to}*${l.code}1  0900  1130 /DC${l.carrier} /E`;
-	if (l.layout === 'galileo') return ` ${n}. ${l.carrier} ${String(l.number).padStart(4)} Y  ${date} ${l.from}${l.to} ${l.code}1   900A # 1130A O*         SA`;
-	if (l.layout === 'apollo') return ` ${n} ${l.carrier}${String(l.number).padStart(4)}Y ${date} ${l.from}${l.to} ${l.code}1   900A 1130A|*      SA/SU   E`;
+	if (l.layout === 'sabre')
+		return `${n} ${l.carrier}${String(l.number).padStart(4)}Y ${date} 1 ${l.from}${l.to}*${l.code}1  0900  1130 /DC${l.carrier} /E`;
+	if (l.layout === 'galileo')
+		return ` ${n}. ${l.carrier} ${String(l.number).padStart(4)} Y  ${date} ${l.from}${l.to} ${l.code}1   900A # 1130A O*         SA`;
+	if (l.layout === 'apollo')
+		return ` ${n} ${l.carrier}${String(l.number).padStart(4)}Y ${date} ${l.from}${l.to} ${l.code}1   900A 1130A|*      SA/SU   E`;
 	return ` ${n}.  ${l.carrier}${l.number}  Y1  SU${date}  ${l.from}${l.to} ${l.code}1   0900 1130+1        E T3T1`;
 }
 
 describe('parseGdsText and segment statuses under fuzzing', () => {
 	// The model: a record is cut at every surface line; within a piece, lines whose code is excluded are reported and
 	// the rest are the legs, in order; a piece with no leg hands its exclusions on.
-	it('never yields a segment for a line of an excluded status, and yields every other line as a leg', () => {
-		const item = fc.oneof({weight: 5, arbitrary: cleanLine}, {weight: 1, arbitrary: fc.constantFrom('ARNK', '---- ARNK ----', 'SURFACE')});
-		fc.assert(
-			fc.property(fc.array(item, {minLength: 1, maxLength: 8}), (items) => {
-				const text = items.map((it, i) => (typeof it === 'string' ? ` ${i + 1} ${it}` : printClean(it, i + 1))).join('\n');
-				const result = parseGdsText(text);
-				expectRawItineraries(result);
+	it(
+		'never yields a segment for a line of an excluded status, and yields every other line as a leg',
+		() => {
+			const item = fc.oneof(
+				{weight: 5, arbitrary: cleanLine},
+				{weight: 1, arbitrary: fc.constantFrom('ARNK', '---- ARNK ----', 'SURFACE')},
+			);
+			fc.assert(
+				fc.property(fc.array(item, {minLength: 1, maxLength: 8}), (items) => {
+					const text = items.map((it, i) => (typeof it === 'string' ? ` ${i + 1} ${it}` : printClean(it, i + 1))).join('\n');
+					const result = parseGdsText(text);
+					expectRawItineraries(result);
 
-				const pieces: CleanLine[][] = [[]];
-				for (const it of items) {
-					if (typeof it === 'string') pieces.push([]);
-					else pieces[pieces.length - 1]!.push(it);
-				}
-				const legsOf = (piece: CleanLine[]) => piece.filter((l) => isCheckedStatus(segmentStatus(l.code)));
-				const expected = pieces.map(legsOf).filter((legs) => legs.length > 0);
-				const kept = result.filter((r) => r.segments.length > 0);
-				expect(kept.map((r) => r.segments.map((s) => `${s.flight} ${s.from}${s.to} ${s.statusCode}`))).toEqual(
-					expected.map((legs) => legs.map((l) => `${l.carrier}${l.number} ${l.from}${l.to} ${l.code}`)),
-				);
-				const flights = items.filter((it): it is CleanLine => typeof it !== 'string');
-				const excludedFlights = result.flatMap((r) => r.excluded ?? []).filter((e) => e.status !== 'surface');
-				expect(excludedFlights.map((e) => `${e.flight} ${e.code}`)).toEqual(
-					flights.filter((l) => !isCheckedStatus(segmentStatus(l.code))).map((l) => `${l.carrier}${l.number} ${l.code}`),
-				);
-				for (const r of result) for (const s of r.segments) expect(s.status).toBe(segmentStatus(s.statusCode!));
-			}),
-			params,
-		);
-	}, TIMEOUT);
-
-	it('never throws whatever stands where the status code goes, and reads a code only as two capitals', () => {
-		const junk = fc.oneof(fc.string({maxLength: 6}), fc.string({unit: 'binary', maxLength: 4}), fc.stringMatching(/^[A-Z]{1,4}\d{0,3}$/), fc.constantFrom('', '*', '**HK1', 'HK', 'H K1', '__proto__1', 'constructor1'));
-		fc.assert(
-			fc.property(cleanLine, junk, (l, code) => {
-				const line = printClean(l, 1).replace(`${l.code}1`, code);
-				const result = parseGdsText(line);
-				expectRawItineraries(result);
-				runPipeline(result);
-				for (const r of result) {
-					for (const s of r.segments) {
-						if (s.statusCode === undefined) continue;
-						expect(s.statusCode).toMatch(/^[A-Z]{2}$/);
-						expect(s.status).toBe(segmentStatus(s.statusCode));
+					const pieces: CleanLine[][] = [[]];
+					for (const it of items) {
+						if (typeof it === 'string') pieces.push([]);
+						else pieces[pieces.length - 1]!.push(it);
 					}
-				}
-			}),
-			params,
-		);
-	}, TIMEOUT);
+					const legsOf = (piece: CleanLine[]) => piece.filter((l) => isCheckedStatus(segmentStatus(l.code)));
+					const expected = pieces.map(legsOf).filter((legs) => legs.length > 0);
+					const kept = result.filter((r) => r.segments.length > 0);
+					expect(kept.map((r) => r.segments.map((s) => `${s.flight} ${s.from}${s.to} ${s.statusCode}`))).toEqual(
+						expected.map((legs) => legs.map((l) => `${l.carrier}${l.number} ${l.from}${l.to} ${l.code}`)),
+					);
+					const flights = items.filter((it): it is CleanLine => typeof it !== 'string');
+					const excludedFlights = result.flatMap((r) => r.excluded ?? []).filter((e) => e.status !== 'surface');
+					expect(excludedFlights.map((e) => `${e.flight} ${e.code}`)).toEqual(
+						flights.filter((l) => !isCheckedStatus(segmentStatus(l.code))).map((l) => `${l.carrier}${l.number} ${l.code}`),
+					);
+					for (const r of result) for (const s of r.segments) expect(s.status).toBe(segmentStatus(s.statusCode!));
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'never throws whatever stands where the status code goes, and reads a code only as two capitals',
+		() => {
+			const junk = fc.oneof(
+				fc.string({maxLength: 6}),
+				fc.string({unit: 'binary', maxLength: 4}),
+				fc.stringMatching(/^[A-Z]{1,4}\d{0,3}$/),
+				fc.constantFrom('', '*', '**HK1', 'HK', 'H K1', '__proto__1', 'constructor1'),
+			);
+			fc.assert(
+				fc.property(cleanLine, junk, (l, code) => {
+					const line = printClean(l, 1).replace(`${l.code}1`, code);
+					const result = parseGdsText(line);
+					expectRawItineraries(result);
+					runPipeline(result);
+					for (const r of result) {
+						for (const s of r.segments) {
+							if (s.statusCode === undefined) continue;
+							expect(s.statusCode).toMatch(/^[A-Z]{2}$/);
+							expect(s.status).toBe(segmentStatus(s.statusCode));
+						}
+					}
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 });
 
 const STATUSES: SegmentStatus[] = ['confirmed', 'unconfirmed', 'cancelled', 'waitlisted', 'surface'];
 
 describe('splitByStatus under fuzzing', () => {
-	it('keeps every checked segment once, in order, reports every other one, and lets no itinerary run across a surface segment', () => {
-		const segment = fc.record({from: fc.constantFrom(...CODES), to: fc.constantFrom(...CODES), status: fc.option(fc.constantFrom(...STATUSES), {nil: undefined})}).map(
-			(s): RawSegment => (s.status === undefined ? {from: s.from, to: s.to} : {from: s.from, to: s.to, status: s.status, statusCode: 'XX'}),
-		);
-		fc.assert(
-			fc.property(fc.array(segment, {maxLength: 12}), (segments) => {
-				const out = splitByStatus({segments});
-				expect(out.flatMap((r) => r.segments)).toEqual(segments.filter((s) => isCheckedStatus(s.status)));
-				expect(out.flatMap((r) => r.excluded ?? []).map((e) => e.status)).toEqual(segments.filter((s) => !isCheckedStatus(s.status)).map((s) => s.status));
-				// Consecutive kept segments with a surface segment between them never share an itinerary.
-				const owner = new Map(out.flatMap((r, i) => r.segments.map((s) => [s, i] as const)));
-				let lastKept: RawSegment | undefined;
-				let surfaceSince = false;
-				for (const s of segments) {
-					if (s.status === 'surface') surfaceSince = true;
-					if (!isCheckedStatus(s.status)) continue;
-					if (lastKept) expect(owner.get(s) === owner.get(lastKept)).toBe(!surfaceSince);
-					lastKept = s;
-					surfaceSince = false;
-				}
-				// Only a record with nothing kept gives an itinerary without segments, and then only one.
-				const empty = out.filter((r) => r.segments.length === 0);
-				expect(empty.length).toBe(out.length === 1 && segments.every((s) => !isCheckedStatus(s.status)) && segments.length > 0 ? 1 : 0);
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'keeps every checked segment once, in order, reports every other one, and lets no itinerary run across a surface segment',
+		() => {
+			const segment = fc
+				.record({
+					from: fc.constantFrom(...CODES),
+					to: fc.constantFrom(...CODES),
+					status: fc.option(fc.constantFrom(...STATUSES), {nil: undefined}),
+				})
+				.map((s): RawSegment =>
+					s.status === undefined ? {from: s.from, to: s.to} : {from: s.from, to: s.to, status: s.status, statusCode: 'XX'},
+				);
+			fc.assert(
+				fc.property(fc.array(segment, {maxLength: 12}), (segments) => {
+					const out = splitByStatus({segments});
+					expect(out.flatMap((r) => r.segments)).toEqual(segments.filter((s) => isCheckedStatus(s.status)));
+					expect(out.flatMap((r) => r.excluded ?? []).map((e) => e.status)).toEqual(
+						segments.filter((s) => !isCheckedStatus(s.status)).map((s) => s.status),
+					);
+					// Consecutive kept segments with a surface segment between them never share an itinerary.
+					const owner = new Map(out.flatMap((r, i) => r.segments.map((s) => [s, i] as const)));
+					let lastKept: RawSegment | undefined;
+					let surfaceSince = false;
+					for (const s of segments) {
+						if (s.status === 'surface') surfaceSince = true;
+						if (!isCheckedStatus(s.status)) continue;
+						if (lastKept) expect(owner.get(s) === owner.get(lastKept)).toBe(!surfaceSince);
+						lastKept = s;
+						surfaceSince = false;
+					}
+					// Only a record with nothing kept gives an itinerary without segments, and then only one.
+					const empty = out.filter((r) => r.segments.length === 0);
+					expect(empty.length).toBe(
+						out.length === 1 && segments.every((s) => !isCheckedStatus(s.status)) && segments.length > 0 ? 1 : 0,
+					);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 });
 
 describe('detectInText under fuzzing', () => {
-	it('never throws and returns non-empty itineraries whose legs survive the pipeline', () => {
-		fc.assert(
-			fc.property(anyText, (text) => {
-				const result = detectInText(text, rules);
-				expectRawItineraries(result);
-				for (const s of result.flatMap((i) => i.segments)) {
-					// Legs join two different airports (its rule for "evidence"): codes it knows, or a bracketed code on a labelled
-					// line that the table lacks (`Tegel(TXL)`), which the normaliser then refuses.
-					expect(s.from).not.toBe(s.to);
-					for (const code of [s.from, s.to]) expect(rules.airports[code] !== undefined || /^[A-Z]{3}$/.test(code), code).toBe(true);
-				}
-				runPipeline(result);
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'never throws and returns non-empty itineraries whose legs survive the pipeline',
+		() => {
+			fc.assert(
+				fc.property(anyText, (text) => {
+					const result = detectInText(text, rules);
+					expectRawItineraries(result);
+					for (const s of result.flatMap((i) => i.segments)) {
+						// Legs join two different airports (its rule for "evidence"): codes it knows, or a bracketed code on a labelled
+						// line that the table lacks (`Tegel(TXL)`), which the normaliser then refuses.
+						expect(s.from).not.toBe(s.to);
+						for (const code of [s.from, s.to])
+							expect(rules.airports[code] !== undefined || /^[A-Z]{3}$/.test(code), code).toBe(true);
+					}
+					runPipeline(result);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -375,7 +470,15 @@ describe('detectInText under fuzzing', () => {
 const boundaryArb = fc.stringMatching(/^[A-Za-z0-9'()+_,./:=?-]{1,40}$/);
 const headerValue = fc.oneof(fc.string({maxLength: 60}), fc.string({unit: 'binary', maxLength: 30}));
 const contentType = fc.oneof(
-	fc.constantFrom('text/plain', 'text/html', 'TEXT/HTML; charset="utf-8"', 'text/plain; charset=iso-8859-1', 'text/html; charset=bogus-42', 'message/rfc822', 'application/pdf'),
+	fc.constantFrom(
+		'text/plain',
+		'text/html',
+		'TEXT/HTML; charset="utf-8"',
+		'text/plain; charset=iso-8859-1',
+		'text/html; charset=bogus-42',
+		'message/rfc822',
+		'application/pdf',
+	),
 	boundaryArb.map((b) => `multipart/mixed; boundary="${b}"`),
 	boundaryArb.map((b) => `multipart/alternative; boundary=${b}`),
 	headerValue,
@@ -386,13 +489,23 @@ const encoding = fc.oneof(fc.constantFrom('7bit', '8bit', 'base64', 'quoted-prin
 const mimeEntity: fc.Arbitrary<string> = fc.letrec<{entity: string}>((tie) => ({
 	entity: fc.oneof(
 		{depthSize: 'small', withCrossShrink: true},
-		fc.record({ct: contentType, cte: encoding, disp: fc.constantFrom('', 'inline', 'attachment; filename=a.html'), body: fc.oneof(fc.string({maxLength: 200}), fc.base64String({maxLength: 200}), fc.string({unit: 'binary', maxLength: 100}))}).map(
-			({ct, cte, disp, body}) => `Content-Type: ${ct}\r\nContent-Transfer-Encoding: ${cte}\r\n${disp ? `Content-Disposition: ${disp}\r\n` : ''}\r\n${body}`,
-		),
-		fc.record({b: boundaryArb, parts: fc.array(tie('entity'), {maxLength: 4}), close: fc.boolean(), crlf: fc.boolean()}).map(({b, parts, close, crlf}) => {
-			const nl = crlf ? '\r\n' : '\n';
-			return `Content-Type: multipart/mixed; boundary="${b}"${nl}${nl}preamble${nl}${parts.map((p) => `--${b}${nl}${p}${nl}`).join('')}${close ? `--${b}--${nl}epilogue` : ''}`;
-		}),
+		fc
+			.record({
+				ct: contentType,
+				cte: encoding,
+				disp: fc.constantFrom('', 'inline', 'attachment; filename=a.html'),
+				body: fc.oneof(fc.string({maxLength: 200}), fc.base64String({maxLength: 200}), fc.string({unit: 'binary', maxLength: 100})),
+			})
+			.map(
+				({ct, cte, disp, body}) =>
+					`Content-Type: ${ct}\r\nContent-Transfer-Encoding: ${cte}\r\n${disp ? `Content-Disposition: ${disp}\r\n` : ''}\r\n${body}`,
+			),
+		fc
+			.record({b: boundaryArb, parts: fc.array(tie('entity'), {maxLength: 4}), close: fc.boolean(), crlf: fc.boolean()})
+			.map(({b, parts, close, crlf}) => {
+				const nl = crlf ? '\r\n' : '\n';
+				return `Content-Type: multipart/mixed; boundary="${b}"${nl}${nl}preamble${nl}${parts.map((p) => `--${b}${nl}${p}${nl}`).join('')}${close ? `--${b}--${nl}epilogue` : ''}`;
+			}),
 		tie('entity').map((inner) => `Content-Type: message/rfc822\r\n\r\n${inner}`),
 	),
 })).entity;
@@ -400,7 +513,9 @@ const mimeEntity: fc.Arbitrary<string> = fc.letrec<{entity: string}>((tie) => ({
 const emlText = fc.oneof(
 	mimeEntity,
 	randomText,
-	fc.tuple(fc.double({min: 0, max: 1, noNaN: true}), fc.double({min: 0, max: 1, noNaN: true})).map(([a, b]) => EML.slice(Math.floor(Math.min(a, b) * EML.length), Math.ceil(Math.max(a, b) * EML.length))),
+	fc
+		.tuple(fc.double({min: 0, max: 1, noNaN: true}), fc.double({min: 0, max: 1, noNaN: true}))
+		.map(([a, b]) => EML.slice(Math.floor(Math.min(a, b) * EML.length), Math.ceil(Math.max(a, b) * EML.length))),
 	fc.array(edit, {maxLength: 12}).map((e) => mutate(EML, e)),
 );
 
@@ -436,28 +551,44 @@ function quotedPrintable(text: string): string {
 const bodyText = fc.string({unit: 'binary', maxLength: 300}).map((t) => t.replace(/^\uFEFF+/, '').replace(/\r/g, ''));
 
 describe('emailBody under fuzzing', () => {
-	it('never throws on random, truncated or mutated messages, and returns strings or nothing', () => {
-		fc.assert(
-			fc.property(emlText, (eml) => {
-				const body = emailBody(eml);
-				for (const v of [body.html, body.text]) if (v !== undefined) expect(typeof v).toBe('string');
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'never throws on random, truncated or mutated messages, and returns strings or nothing',
+		() => {
+			fc.assert(
+				fc.property(emlText, (eml) => {
+					const body = emailBody(eml);
+					for (const v of [body.html, body.text]) if (v !== undefined) expect(typeof v).toBe('string');
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 
-	it('gives back a text/html body exactly, whichever transfer encoding carried it, also inside multipart', () => {
-		fc.assert(
-			fc.property(bodyText, fc.constantFrom('8bit', 'base64', 'quoted-printable'), fc.boolean(), boundaryArb, (text, cte, nested, b) => {
-				fc.pre(!text.split('\n').some((l) => l.startsWith(`--${b}`)));
-				const encoded = cte === 'base64' ? base64(text) : cte === 'quoted-printable' ? quotedPrintable(text) : text;
-				const part = `Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: ${cte}\r\n\r\n${encoded}`;
-				const eml = nested ? `Content-Type: multipart/alternative; boundary="${b}"\r\n\r\n--${b}\r\n${part}\r\n--${b}--\r\n` : part;
-				expect(emailBody(eml).html).toBe(text);
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'gives back a text/html body exactly, whichever transfer encoding carried it, also inside multipart',
+		() => {
+			fc.assert(
+				fc.property(
+					bodyText,
+					fc.constantFrom('8bit', 'base64', 'quoted-printable'),
+					fc.boolean(),
+					boundaryArb,
+					(text, cte, nested, b) => {
+						fc.pre(!text.split('\n').some((l) => l.startsWith(`--${b}`)));
+						const encoded = cte === 'base64' ? base64(text) : cte === 'quoted-printable' ? quotedPrintable(text) : text;
+						const part = `Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: ${cte}\r\n\r\n${encoded}`;
+						const eml = nested
+							? `Content-Type: multipart/alternative; boundary="${b}"\r\n\r\n--${b}\r\n${part}\r\n--${b}--\r\n`
+							: part;
+						expect(emailBody(eml).html).toBe(text);
+					},
+				),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -477,24 +608,37 @@ const placeArb = fc.oneof(
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const MONTH_WORDS = ['January', 'Feb', 'Mar.', 'april', 'MAY', 'June', 'Jul', 'Aug', 'Sept', 'October', 'Nov', 'Dec', 'Smarch'];
 const isoDate = (minYear: number) =>
-	fc.tuple(fc.integer({min: minYear, max: 9999}), fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 32})).map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+	fc
+		.tuple(fc.integer({min: minYear, max: 9999}), fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 32}))
+		.map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
 /**
  * Dates in the shapes pages print, with out-of-range parts mixed in. ISO years start at `minYear` (years before 1000
  * have their own property below).
  */
-const dateText = (minYear: number) => fc.oneof(
-	isoDate(minYear),
-	gdsDate,
-	fc.tuple(fc.integer({min: 0, max: 40}), fc.constantFrom(...MONTH_WORDS), fc.option(fc.integer({min: 1900, max: 2100}))).map(([d, m, y]) => `Thursday, ${m} ${d}${y ? `, ${y}` : ''}`),
-	fc.tuple(fc.integer({min: 0, max: 40}), fc.constantFrom(...MONTH_WORDS)).map(([d, m]) => `${d} ${m}`),
-	fc.tuple(fc.option(fc.integer({min: 1000, max: 9999})), fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 32})).map(([y, m, d]) => `${y ? `${y}年` : ''}${m}月${d}日`),
-	fc.constantFrom('4/2', '', ' ', '29FEB', '29 Feb', '2025-02-29', '2024-02-29', '31APR', 'February 30'),
-	randomText,
-);
+const dateText = (minYear: number) =>
+	fc.oneof(
+		isoDate(minYear),
+		gdsDate,
+		fc
+			.tuple(fc.integer({min: 0, max: 40}), fc.constantFrom(...MONTH_WORDS), fc.option(fc.integer({min: 1900, max: 2100})))
+			.map(([d, m, y]) => `Thursday, ${m} ${d}${y ? `, ${y}` : ''}`),
+		fc.tuple(fc.integer({min: 0, max: 40}), fc.constantFrom(...MONTH_WORDS)).map(([d, m]) => `${d} ${m}`),
+		fc
+			.tuple(fc.option(fc.integer({min: 1000, max: 9999})), fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 32}))
+			.map(([y, m, d]) => `${y ? `${y}年` : ''}${m}月${d}日`),
+		fc.constantFrom('4/2', '', ' ', '29FEB', '29 Feb', '2025-02-29', '2024-02-29', '31APR', 'February 30'),
+		randomText,
+	);
 /** Clocks in 12- and 24-hour and GDS shapes, with impossible values and odd spaces mixed in. */
 const clockText = fc.oneof(
 	fc.tuple(fc.integer({min: 0, max: 25}), fc.integer({min: 0, max: 61})).map(([h, m]) => `${h}:${pad(m)}`),
-	fc.tuple(fc.integer({min: 0, max: 13}), fc.integer({min: 0, max: 61}), fc.constantFrom(' AM', ' PM', '\u202fpm', ' a.m.', 'P.M.', 'pm')).map(([h, m, s]) => `${h}:${pad(m)}${s}`),
+	fc
+		.tuple(
+			fc.integer({min: 0, max: 13}),
+			fc.integer({min: 0, max: 61}),
+			fc.constantFrom(' AM', ' PM', '\u202fpm', ' a.m.', 'P.M.', 'pm'),
+		)
+		.map(([h, m, s]) => `${h}:${pad(m)}${s}`),
 	gdsClock,
 	fc.constantFrom('12N', '12M', '1200N', '1200M', '1159P', '12 PM', '0 AM', '24:00', ''),
 	randomText,
@@ -526,52 +670,76 @@ const referenceDate = fc
 	.map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`);
 
 describe('normalizeItinerary under fuzzing', () => {
-	it('never throws on any RawItinerary, even with non-finite day offsets and layovers', () => {
-		fc.assert(
-			fc.property(rawItinerary({offset: wildOffset, minYear: 0}), referenceDate, (raw, ref) => {
-				const n = normalizeItinerary(raw, ref, rules);
-				if (!n.ok) expect(typeof n.problem).toBe('string');
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'never throws on any RawItinerary, even with non-finite day offsets and layovers',
+		() => {
+			fc.assert(
+				fc.property(rawItinerary({offset: wildOffset, minYear: 0}), referenceDate, (raw, ref) => {
+					const n = normalizeItinerary(raw, ref, rules);
+					if (!n.ok) expect(typeof n.problem).toBe('string');
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 
-	it('with realistic day offsets, says ok only for known airports and real local times, and the pipeline holds', () => {
-		fc.assert(
-			fc.property(rawItinerary({offset: smallOffset, minYear: 1000}), referenceDate, (raw, ref) => {
-				const n = normalizeItinerary(raw, ref, rules);
-				if (!n.ok) return;
-				expect(n.segments).toHaveLength(raw.segments.length);
-				// A cancelled, waitlisted, unconfirmed or surface segment is never checked as a flight.
-				for (const s of raw.segments) expect(isCheckedStatus(s.status)).toBe(true);
-				expectNormalized(n.segments);
-				const v = validateTrip({passports: ['DE', 'CN'], segments: n.segments}, rules);
-				if (v.ok) evaluateTrip(v.trip, rules, {today: ref});
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'with realistic day offsets, says ok only for known airports and real local times, and the pipeline holds',
+		() => {
+			fc.assert(
+				fc.property(rawItinerary({offset: smallOffset, minYear: 1000}), referenceDate, (raw, ref) => {
+					const n = normalizeItinerary(raw, ref, rules);
+					if (!n.ok) return;
+					expect(n.segments).toHaveLength(raw.segments.length);
+					// A cancelled, waitlisted, unconfirmed or surface segment is never checked as a flight.
+					for (const s of raw.segments) expect(isCheckedStatus(s.status)).toBe(true);
+					expectNormalized(n.segments);
+					const v = validateTrip({passports: ['DE', 'CN'], segments: n.segments}, rules);
+					if (v.ok) evaluateTrip(v.trip, rules, {today: ref});
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 
 	// Found by fuzzing (seed 20260110): a date before the year 1000 came back unpadded ("0-01-01"); resolveYear now
 	// pads the year to four digits.
-	it('normalises an ISO date before the year 1000 to a real local time', () => {
-		fc.assert(
-			fc.property(fc.constantFrom(...CODES), fc.constantFrom(...CODES), fc.integer({min: 0, max: 999}), fc.option(clockText), (from, to, year, time) => {
-				const raw: RawItinerary = {segments: [{from, to, departs: {date: `${pad(year, 4)}-03-01`, ...(time === null ? {} : {time})}}]};
-				const n = normalizeItinerary(raw, REFERENCE_DATE, rules);
-				if (n.ok) expectNormalized(n.segments);
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'normalises an ISO date before the year 1000 to a real local time',
+		() => {
+			fc.assert(
+				fc.property(
+					fc.constantFrom(...CODES),
+					fc.constantFrom(...CODES),
+					fc.integer({min: 0, max: 999}),
+					fc.option(clockText),
+					(from, to, year, time) => {
+						const raw: RawItinerary = {
+							segments: [{from, to, departs: {date: `${pad(year, 4)}-03-01`, ...(time === null ? {} : {time})}}],
+						};
+						const n = normalizeItinerary(raw, REFERENCE_DATE, rules);
+						if (n.ok) expectNormalized(n.segments);
+					},
+				),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 
-	it('resolveAirport returns a known code or nothing, whatever the text', () => {
-		fc.assert(
-			fc.property(placeArb, (text) => {
-				const code = resolveAirport(text, rules);
-				if (code !== undefined) expect(rules.airports[code]).toBeDefined();
-			}),
-			params,
-		);
-	}, TIMEOUT);
+	it(
+		'resolveAirport returns a known code or nothing, whatever the text',
+		() => {
+			fc.assert(
+				fc.property(placeArb, (text) => {
+					const code = resolveAirport(text, rules);
+					if (code !== undefined) expect(rules.airports[code]).toBeDefined();
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
 });

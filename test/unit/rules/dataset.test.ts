@@ -64,7 +64,11 @@ describe('the bundled dataset', () => {
 		const mainland = Object.entries(rules.airports).filter(([, a]) => a.country === 'CN');
 		expect(mainland.length).toBeGreaterThan(250);
 		for (const [, a] of mainland) {
-			expect(a).toMatchObject({tz: 'Asia/Shanghai', province: expect.stringMatching(/^\d{2}0000$/), prefecture: expect.stringMatching(/^\d{6}$/)});
+			expect(a).toMatchObject({
+				tz: 'Asia/Shanghai',
+				province: expect.stringMatching(/^\d{2}0000$/),
+				prefecture: expect.stringMatching(/^\d{6}$/),
+			});
 			expect(a.nameZh).toMatch(/机场/);
 		}
 		expect(rules.airports.JHG).toMatchObject({nameZh: '西双版纳嘎洒国际机场', prefecture: '532800'});
@@ -83,22 +87,44 @@ describe('the bundled dataset', () => {
 
 	it('cites a known source in every record', () => {
 		const ids = new Set(d.sources.map((s) => s.id));
-		const all = [...d.transit240Nationalities, ...d.transit240Ports, ...d.transit240Areas, ...d.transit24InspectionExempt, ...d.visaFree];
+		const all = [
+			...d.transit240Nationalities,
+			...d.transit240Ports,
+			...d.transit240Areas,
+			...d.transit24InspectionExempt,
+			...d.visaFree,
+		];
 		for (const r of all) for (const s of r.sources) expect(ids).toContain(s);
 	});
 });
 
 describe('a broken dataset fails', () => {
 	const broken: [string, (r: typeof rawRules, a: typeof rawAirports) => void, RegExp][] = [
-		['a port airport missing from the airport table', (r) => void (r.transit240Ports.find((p) => p.id === 'PEK')!.iata = 'QQQ'), /QQQ is not in data\/airports.json/],
+		[
+			'a port airport missing from the airport table',
+			(r) => void (r.transit240Ports.find((p) => p.id === 'PEK')!.iata = 'QQQ'),
+			/QQQ is not in data\/airports.json/,
+		],
 		['a record without sources', (r) => void (r.transit240Nationalities[0]!.sources = []), /sources/],
 		['a bad date', (r) => void (r.transit240Ports[0]!.since = '2024-13-01'), /since/],
 		['an unsorted list', (r) => void r.transit240Nationalities.reverse(), /not sorted and unique/],
-		['a duplicate nationality', (r) => void r.transit240Nationalities.push(clone(r.transit240Nationalities[0]!)), /not sorted and unique/],
-		['a count that no longer matches the official one', (r) => void r.transit240Ports.splice(0, 1), /65 ports expected, the data has 64/],
+		[
+			'a duplicate nationality',
+			(r) => void r.transit240Nationalities.push(clone(r.transit240Nationalities[0]!)),
+			/not sorted and unique/,
+		],
+		[
+			'a count that no longer matches the official one',
+			(r) => void r.transit240Ports.splice(0, 1),
+			/65 ports expected, the data has 64/,
+		],
 		['an unknown source id', (r) => void (r.transit24InspectionExempt[0]!.sources = ['S999']), /unknown source S999/],
 		['an unknown field', (r) => void Object.assign(r, {surprise: true}), /surprise|Unrecognized/],
-		['a mainland airport without a prefecture', (_r, a) => void delete (a.airports.PEK as {prefecture?: string}).prefecture, /without province, prefecture/],
+		[
+			'a mainland airport without a prefecture',
+			(_r, a) => void delete (a.airports.PEK as {prefecture?: string}).prefecture,
+			/without province, prefecture/,
+		],
 		['an end date before its start', (r) => void (r.visaFree[0]!.until = '2000-01-01'), /before since/],
 	];
 	it.each(broken)('%s', (_name, mutate, message) => {

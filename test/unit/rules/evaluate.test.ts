@@ -44,18 +44,36 @@ const seg = (from: string, to: string, departure?: string, arrival?: string, ext
 });
 
 describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [S18]; NIA [S19][S1])', () => {
-	it('the brief\'s example: US passport, JFK → PEK → NRT with 2 h 30 at Beijing Capital', () => {
+	it("the brief's example: US passport, JFK → PEK → NRT with 2 h 30 at Beijing Capital", () => {
 		const stop = only(
-			check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00', {flight: 'CA982'}), seg('PEK', 'NRT', '2026-03-16T18:30', '2026-03-16T22:45')]).stops,
+			check(
+				['US'],
+				[
+					seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00', {flight: 'CA982'}),
+					seg('PEK', 'NRT', '2026-03-16T18:30', '2026-03-16T22:45'),
+				],
+			).stops,
 		);
-		expect(stop).toMatchObject({airports: ['PEK'], arrival: '2026-03-16T16:00', departure: '2026-03-16T18:30', from: 'US', to: 'JP', best: 'transit24'});
+		expect(stop).toMatchObject({
+			airports: ['PEK'],
+			arrival: '2026-03-16T16:00',
+			departure: '2026-03-16T18:30',
+			from: 'US',
+			to: 'JP',
+			best: 'transit24',
+		});
 		expect(verdict(stop, 'transit24')).toMatchObject({status: 'eligible', inspectionExempt: true});
 		expect(verdict(stop, 'transit240')).toMatchObject({status: 'eligible', passport: 'US', deadline: '2026-03-27T00:00'});
 		expect(verdict(stop, 'visaFree')).toMatchObject({status: 'ineligible', passport: 'US'});
 	});
 
 	it('applies to any nationality: "citizens of all other countries" [S21]', () => {
-		const stop = only(check(['IN'], [seg('DEL', 'PVG', '2026-03-15T23:00', '2026-03-16T07:30'), seg('PVG', 'LAX', '2026-03-16T12:00', '2026-03-16T08:30')]).stops);
+		const stop = only(
+			check(
+				['IN'],
+				[seg('DEL', 'PVG', '2026-03-15T23:00', '2026-03-16T07:30'), seg('PVG', 'LAX', '2026-03-16T12:00', '2026-03-16T08:30')],
+			).stops,
+		);
 		expect(verdict(stop, 'transit24').status).toBe('eligible');
 		expect(verdict(stop, 'transit240').status).toBe('ineligible');
 		expect(codes(stop, 'transit240')).toContain('nationality-not-listed');
@@ -63,7 +81,11 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 	});
 
 	it('"not more than 24 hours" [S18]: exactly 24 h is within, one minute more is not', () => {
-		const at = (dep: string) => only(check(['US'], [seg('LAX', 'CAN', '2026-05-01T00:30', '2026-05-02T06:00'), seg('CAN', 'SIN', dep, '2026-05-03T10:00')]).stops);
+		const at = (dep: string) =>
+			only(
+				check(['US'], [seg('LAX', 'CAN', '2026-05-01T00:30', '2026-05-02T06:00'), seg('CAN', 'SIN', dep, '2026-05-03T10:00')])
+					.stops,
+			);
 		expect(verdict(at('2026-05-03T06:00'), 'transit24').status).toBe('eligible');
 		const over = at('2026-05-03T06:01');
 		expect(verdict(over, 'transit24').status).toBe('ineligible');
@@ -73,7 +95,14 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 
 	it('a domestic leg means leaving the port: not direct transit [S18 art. 22(3)][S43]', () => {
 		const stop = only(
-			check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'SHA', '2026-03-16T18:00', '2026-03-16T20:10'), seg('SHA', 'HND', '2026-03-17T08:00', '2026-03-17T11:50')]).stops,
+			check(
+				['US'],
+				[
+					seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'),
+					seg('PEK', 'SHA', '2026-03-16T18:00', '2026-03-16T20:10'),
+					seg('SHA', 'HND', '2026-03-17T08:00', '2026-03-17T11:50'),
+				],
+			).stops,
 		);
 		expect(stop.airports).toEqual(['PEK', 'SHA']);
 		expect(stop.domesticLegs).toBe(1);
@@ -84,14 +113,24 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 	});
 
 	it('changing airports (PVG → SHA) means leaving the port [S43d]', () => {
-		const stop = only(check(['US'], [seg('SFO', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'), seg('SHA', 'ICN', '2026-03-17T09:00', '2026-03-17T12:00')]).stops);
+		const stop = only(
+			check(
+				['US'],
+				[seg('SFO', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'), seg('SHA', 'ICN', '2026-03-17T09:00', '2026-03-17T12:00')],
+			).stops,
+		);
 		expect(stop.airports).toEqual(['PVG', 'SHA']);
 		expect(codes(stop, 'transit24')).toContain('airport-change');
 		expect(verdict(stop, 'transit24').status).toBe('ineligible');
 	});
 
 	it('onward to the same country is not a third country: US → PEK → US [S19c][S1]', () => {
-		const stop = only(check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'EWR', '2026-03-16T20:00', '2026-03-16T21:00')]).stops);
+		const stop = only(
+			check(
+				['US'],
+				[seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'EWR', '2026-03-16T20:00', '2026-03-16T21:00')],
+			).stops,
+		);
 		expect(codes(stop, 'transit24')).toContain('onward-same-region');
 		expect(codes(stop, 'transit240')).toContain('onward-same-region');
 		expect(stop.best).toBeNull();
@@ -99,18 +138,31 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 
 	it('airside stays skip inspection only at the listed airports, from their listing date: Tianjin from 2025-11-05 [S1]', () => {
 		const at = (day: string) =>
-			only(check(['US'], [seg('ICN', 'TSN', `${day}T09:00`, `${day}T10:00`), seg('TSN', 'NRT', `${day}T14:00`, `${day}T18:00`)]).stops);
+			only(
+				check(['US'], [seg('ICN', 'TSN', `${day}T09:00`, `${day}T10:00`), seg('TSN', 'NRT', `${day}T14:00`, `${day}T18:00`)]).stops,
+			);
 		expect(verdict(at('2025-11-04'), 'transit24')).toMatchObject({status: 'eligible', inspectionExempt: false});
 		expect(verdict(at('2025-11-05'), 'transit24')).toMatchObject({status: 'eligible', inspectionExempt: true});
 		// Shanghai Hongqiao is not on the list: still visa-free, but with border inspection [rules-facts.md §2.4]
-		const sha = only(check(['US'], [seg('ICN', 'SHA', '2026-01-20T09:00', '2026-01-20T10:00'), seg('SHA', 'NRT', '2026-01-20T14:00', '2026-01-20T18:00')]).stops);
+		const sha = only(
+			check(
+				['US'],
+				[seg('ICN', 'SHA', '2026-01-20T09:00', '2026-01-20T10:00'), seg('SHA', 'NRT', '2026-01-20T14:00', '2026-01-20T18:00')],
+			).stops,
+		);
 		expect(verdict(sha, 'transit24')).toMatchObject({status: 'eligible', inspectionExempt: false});
 		expect(codes(sha, 'transit24')).toContain('inspection-required');
 	});
 
 	it('separate tickets rule out staying airside: the law asks for a connecting ticket [S18][S43]', () => {
 		const stop = only(
-			check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'NRT', '2026-03-16T21:30', '2026-03-17T01:45', {separateTickets: true})]).stops,
+			check(
+				['US'],
+				[
+					seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'),
+					seg('PEK', 'NRT', '2026-03-16T21:30', '2026-03-17T01:45', {separateTickets: true}),
+				],
+			).stops,
 		);
 		expect(verdict(stop, 'transit24')).toMatchObject({status: 'conditional', inspectionExempt: false});
 		expect(codes(stop, 'transit24')).toContain('separate-tickets');
@@ -125,7 +177,8 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 	});
 
 	it('dates without clocks: the same day is within 24 h, the next day cannot be told, two days is over', () => {
-		const on = (arr: string, dep: string) => verdict(only(check([], [seg('JFK', 'PEK', undefined, arr), seg('PEK', 'NRT', dep)]).stops), 'transit24').status;
+		const on = (arr: string, dep: string) =>
+			verdict(only(check([], [seg('JFK', 'PEK', undefined, arr), seg('PEK', 'NRT', dep)]).stops), 'transit24').status;
 		expect(on('2026-03-16', '2026-03-16')).toBe('eligible');
 		expect(on('2026-03-16', '2026-03-17')).toBe('conditional');
 		expect(on('2026-03-16', '2026-03-18')).toBe('ineligible');
@@ -147,20 +200,37 @@ describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 
 	});
 
 	it('an entry just after midnight still gets the whole next-midnight count (263 h 30 elapsed)', () => {
-		const stop = only(check(['US'], [seg('ICN', 'PEK', '2026-03-15T22:00', '2026-03-16T00:30'), seg('PEK', 'NRT', '2026-03-27T00:00', '2026-03-27T04:30')]).stops);
+		const stop = only(
+			check(
+				['US'],
+				[seg('ICN', 'PEK', '2026-03-15T22:00', '2026-03-16T00:30'), seg('PEK', 'NRT', '2026-03-27T00:00', '2026-03-27T04:30')],
+			).stops,
+		);
 		expect(stop.durationMinutes).toBe(263 * 60 + 30);
 		expect(verdict(stop, 'transit240').status).toBe('eligible');
 	});
 
 	it('origin and destination must differ (A ≠ C) even through different airports: LAX → PVG → JFK [S25][S24]', () => {
-		const stop = only(check(['US'], [seg('LAX', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'), seg('PVG', 'JFK', '2026-03-20T10:00', '2026-03-20T12:00')]).stops);
+		const stop = only(
+			check(
+				['US'],
+				[seg('LAX', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'), seg('PVG', 'JFK', '2026-03-20T10:00', '2026-03-20T12:00')],
+			).stops,
+		);
 		expect(codes(stop, 'transit240')).toContain('onward-same-region');
 		expect(verdict(stop, 'transit240').status).toBe('ineligible');
 	});
 
 	it('only the country just before and just after count: London–Tokyo–Shanghai–London qualifies [S23a]', () => {
 		const stop = only(
-			check(['GB'], [seg('LHR', 'HND', '2025-03-01T10:00', '2025-03-02T07:00'), seg('HND', 'PVG', '2025-03-05T10:00', '2025-03-05T12:30'), seg('PVG', 'LHR', '2025-03-10T11:00', '2025-03-10T16:00')]).stops,
+			check(
+				['GB'],
+				[
+					seg('LHR', 'HND', '2025-03-01T10:00', '2025-03-02T07:00'),
+					seg('HND', 'PVG', '2025-03-05T10:00', '2025-03-05T12:30'),
+					seg('PVG', 'LHR', '2025-03-10T11:00', '2025-03-10T16:00'),
+				],
+			).stops,
 		);
 		expect(stop).toMatchObject({from: 'JP', to: 'GB'});
 		expect(verdict(stop, 'transit240').status).toBe('eligible');
@@ -173,7 +243,9 @@ describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 
 		['HKG', 'PEK', 'HKG', 'ineligible'], // HK–mainland–HK is not [S43b]
 		['TPE', 'XMN', 'HKG', 'eligible'], // Taiwan and Hong Kong are separate regions [S1] "第三国（地区）"
 	])('Hong Kong, Macao and Taiwan are regions of their own: %s → %s → %s', (a, b, c, status) => {
-		const stop = only(check(['US'], [seg(a, b, '2026-04-01T08:00', '2026-04-01T10:30'), seg(b, c, '2026-04-05T09:00', '2026-04-05T11:30')]).stops);
+		const stop = only(
+			check(['US'], [seg(a, b, '2026-04-01T08:00', '2026-04-01T10:30'), seg(b, c, '2026-04-05T09:00', '2026-04-05T11:30')]).stops,
+		);
 		expect(verdict(stop, 'transit240').status).toBe(status);
 		expect(verdict(stop, 'transit24').status).toBe(status === 'eligible' ? 'ineligible' : 'ineligible'); // 4 days: over 24 h either way
 	});
@@ -188,12 +260,15 @@ describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 
 		['DAT', 'Shanxi: Datong [S7]', 'eligible'],
 	])('permitted areas: a domestic trip to %s (%s)', (airport, _why, status) => {
 		const stop = only(
-			check(['US'], [
-				seg('LAX', 'PVG', '2026-04-01T11:00', '2026-04-02T17:00'),
-				seg('PVG', airport, '2026-04-03T09:00', '2026-04-03T13:00'),
-				seg(airport, 'PVG', '2026-04-05T09:00', '2026-04-05T13:00'),
-				seg('PVG', 'NRT', '2026-04-06T09:00', '2026-04-06T13:00'),
-			]).stops,
+			check(
+				['US'],
+				[
+					seg('LAX', 'PVG', '2026-04-01T11:00', '2026-04-02T17:00'),
+					seg('PVG', airport, '2026-04-03T09:00', '2026-04-03T13:00'),
+					seg(airport, 'PVG', '2026-04-05T09:00', '2026-04-05T13:00'),
+					seg('PVG', 'NRT', '2026-04-06T09:00', '2026-04-06T13:00'),
+				],
+			).stops,
 		);
 		expect(verdict(stop, 'transit240').status).toBe(status === 'conditional' ? 'eligible' : status);
 		if (status === 'ineligible') expect(codes(stop, 'transit240')).toContain('outside-permitted-area');
@@ -201,20 +276,40 @@ describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 
 
 	it('leaving from an airport that is not a designated port is a doubt, not a pass: KMG → JHG → BKK [S7][S26]', () => {
 		const stop = only(
-			check(['US'], [seg('ICN', 'KMG', '2026-04-01T08:00', '2026-04-01T12:00'), seg('KMG', 'JHG', '2026-04-02T09:00', '2026-04-02T10:00'), seg('JHG', 'BKK', '2026-04-04T11:00', '2026-04-04T12:30')]).stops,
+			check(
+				['US'],
+				[
+					seg('ICN', 'KMG', '2026-04-01T08:00', '2026-04-01T12:00'),
+					seg('KMG', 'JHG', '2026-04-02T09:00', '2026-04-02T10:00'),
+					seg('JHG', 'BKK', '2026-04-04T11:00', '2026-04-04T12:30'),
+				],
+			).stops,
 		);
 		expect(verdict(stop, 'transit240').status).toBe('conditional');
 		expect(codes(stop, 'transit240')).toContain('exit-port-not-listed');
 	});
 
 	it('entry must be at one of the 65 ports: Urumqi is not one [S1]', () => {
-		const stop = only(check(['US'], [seg('IST', 'URC', '2026-04-01T01:00', '2026-04-01T09:00'), seg('URC', 'ALA', '2026-04-03T10:00', '2026-04-03T10:30')]).stops);
+		const stop = only(
+			check(
+				['US'],
+				[seg('IST', 'URC', '2026-04-01T01:00', '2026-04-01T09:00'), seg('URC', 'ALA', '2026-04-03T10:00', '2026-04-03T10:30')],
+			).stops,
+		);
 		expect(codes(stop, 'transit240')).toContain('port-not-listed');
 	});
 
 	it('a nationality counts from its start date: Indonesia from 2025-06-12 [S10]', () => {
 		const on = (day: string) =>
-			only(check(['ID'], [seg('CGK', 'CAN', `${day}T01:00`, `${day}T07:00`), seg('CAN', 'ICN', `${addDays(day, 3)}T09:00`, `${addDays(day, 3)}T14:00`)]).stops);
+			only(
+				check(
+					['ID'],
+					[
+						seg('CGK', 'CAN', `${day}T01:00`, `${day}T07:00`),
+						seg('CAN', 'ICN', `${addDays(day, 3)}T09:00`, `${addDays(day, 3)}T14:00`),
+					],
+				).stops,
+			);
 		const before = on('2025-06-11');
 		expect(verdict(before, 'transit240').status).toBe('ineligible');
 		expect(codes(before, 'transit240')).toContain('nationality-not-yet-listed');
@@ -227,20 +322,45 @@ describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 
 		data.officialCounts = [];
 		const ruleSet = buildRuleSet(data, rawAirports);
 		const on = (day: string) =>
-			only(check(['US'], [seg('ICN', 'TFU', `${day}T01:00`, `${day}T07:00`), seg('TFU', 'SIN', `${addDays(day, 2)}T09:00`, `${addDays(day, 2)}T14:00`)], {ruleSet}).stops);
+			only(
+				check(
+					['US'],
+					[
+						seg('ICN', 'TFU', `${day}T01:00`, `${day}T07:00`),
+						seg('TFU', 'SIN', `${addDays(day, 2)}T09:00`, `${addDays(day, 2)}T14:00`),
+					],
+					{ruleSet},
+				).stops,
+			);
 		expect(codes(on('2026-06-30'), 'transit240')).toContain('port-not-yet-open');
 		expect(verdict(on('2026-07-01'), 'transit240').status).toBe('eligible');
 	});
 
 	it('a port known only to be in use by a date gives doubt before it: Tianjin, a port by 2017-12-28 [S15], in 2016', () => {
-		const stop = only(check(['US'], [seg('ICN', 'TSN', '2016-10-01T01:00', '2016-10-01T07:00'), seg('TSN', 'SIN', '2016-10-03T09:00', '2016-10-03T14:00')]).stops);
+		const stop = only(
+			check(
+				['US'],
+				[seg('ICN', 'TSN', '2016-10-01T01:00', '2016-10-01T07:00'), seg('TSN', 'SIN', '2016-10-03T09:00', '2016-10-03T14:00')],
+			).stops,
+		);
 		expect(codes(stop, 'transit240')).toContain('scheme-history-unverified');
 		expect(verdict(stop, 'transit240').status).toBe('conditional');
 	});
 
 	it('240 hours only from 2024-12-17 [S7]: six days in Beijing were too long under 144 hours in October 2024, and fine in 2025', () => {
 		const at = (year: number) =>
-			verdict(only(check(['US'], [seg('ICN', 'PEK', `${year}-10-01T01:00`, `${year}-10-01T07:00`), seg('PEK', 'SIN', `${year}-10-08T09:00`, `${year}-10-08T14:00`)]).stops), 'transit240');
+			verdict(
+				only(
+					check(
+						['US'],
+						[
+							seg('ICN', 'PEK', `${year}-10-01T01:00`, `${year}-10-01T07:00`),
+							seg('PEK', 'SIN', `${year}-10-08T09:00`, `${year}-10-08T14:00`),
+						],
+					).stops,
+				),
+				'transit240',
+			);
 		expect(at(2024)).toMatchObject({status: 'ineligible', hours: 144});
 		expect(at(2024).reasons.map((r) => r.code)).toContain('over-scheme-limit');
 		expect(at(2025).status).toBe('eligible');
@@ -248,7 +368,12 @@ describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 
 	});
 
 	it('without a passport: unknown, listing the nationalities that qualify on that date', () => {
-		const stop = only(check([], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'NRT', '2026-03-19T18:30', '2026-03-19T22:45')]).stops);
+		const stop = only(
+			check(
+				[],
+				[seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'NRT', '2026-03-19T18:30', '2026-03-19T22:45')],
+			).stops,
+		);
 		const t240 = verdict(stop, 'transit240');
 		expect(t240.status).toBe('unknown');
 		expect(t240.qualifyingNationalities).toHaveLength(55);
@@ -260,30 +385,59 @@ describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 
 
 describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])', () => {
 	const trip = (passports: string[], arrival: string, departure: string) =>
-		only(check(passports, [seg('FRA', 'PEK', `${addDays(arrival, -1)}T22:00`, `${arrival}T14:00`), seg('PEK', 'FRA', `${departure}T10:00`, `${departure}T14:00`)]).stops);
+		only(
+			check(passports, [
+				seg('FRA', 'PEK', `${addDays(arrival, -1)}T22:00`, `${arrival}T14:00`),
+				seg('PEK', 'FRA', `${departure}T10:00`, `${departure}T14:00`),
+			]).stops,
+		);
 
 	it('France: 30 days, counted from 00:00 of the day after entry; the same country both ways is fine', () => {
 		const stop = trip(['FR'], '2026-03-16', '2026-04-15');
-		expect(verdict(stop, 'visaFree')).toMatchObject({status: 'eligible', passport: 'FR', deadline: '2026-04-16T00:00', regime: {kind: 'unilateral', days: 30, until: '2026-12-31'}});
+		expect(verdict(stop, 'visaFree')).toMatchObject({
+			status: 'eligible',
+			passport: 'FR',
+			deadline: '2026-04-16T00:00',
+			regime: {kind: 'unilateral', days: 30, until: '2026-12-31'},
+		});
 		expect(stop.best).toBe('visaFree');
 		expect(verdict(trip(['FR'], '2026-03-16', '2026-04-16'), 'visaFree').status).toBe('ineligible');
 	});
 
 	it('after a scheduled end date the verdict is conditional, never a plain no, with a "rules may have changed" note: France after 2026-12-31 [S28]', () => {
-		const result = check(['FR'], [seg('FRA', 'PEK', '2027-01-09T22:00', '2027-01-10T14:00'), seg('PEK', 'FRA', '2027-01-15T10:00', '2027-01-15T14:00')]);
+		const result = check(
+			['FR'],
+			[seg('FRA', 'PEK', '2027-01-09T22:00', '2027-01-10T14:00'), seg('PEK', 'FRA', '2027-01-15T10:00', '2027-01-15T14:00')],
+		);
 		const stop = only(result.stops);
 		const visaFree = verdict(stop, 'visaFree');
 		expect(visaFree.status).toBe('conditional');
-		expect(visaFree.reasons.find((r) => r.code === 'scheduled-end-passed')).toMatchObject({kind: 'doubt', params: {until: '2026-12-31', reviewedAt: rules.data.reviewedAt}});
+		expect(visaFree.reasons.find((r) => r.code === 'scheduled-end-passed')).toMatchObject({
+			kind: 'doubt',
+			params: {until: '2026-12-31', reviewedAt: rules.data.reviewedAt},
+		});
 		expect(codes(stop, 'visaFree')).not.toContain('regime-ended');
 		// The stay limit still applies: 30 days from the day after entry.
 		expect(visaFree.deadline).toBe('2027-02-10T00:00');
-		expect(result.notices.find((n) => n.code === 'rules-may-have-changed')).toMatchObject({params: {until: '2026-12-31', reviewedAt: rules.data.reviewedAt}});
+		expect(result.notices.find((n) => n.code === 'rules-may-have-changed')).toMatchObject({
+			params: {until: '2026-12-31', reviewedAt: rules.data.reviewedAt},
+		});
 	});
 
 	it('the stay limit of the day of entry: French unilateral entry was 15 days until 2024-11-29 and 30 days from 2024-11-30 [S32][S35]', () => {
 		const stay = (arrive: string, leave: string) =>
-			verdict(only(check(['FR'], [seg('CDG', 'PEK', `${addDays(arrive, -1)}T22:00`, `${arrive}T14:00`), seg('PEK', 'CDG', `${leave}T10:00`, `${leave}T15:00`)]).stops), 'visaFree');
+			verdict(
+				only(
+					check(
+						['FR'],
+						[
+							seg('CDG', 'PEK', `${addDays(arrive, -1)}T22:00`, `${arrive}T14:00`),
+							seg('PEK', 'CDG', `${leave}T10:00`, `${leave}T15:00`),
+						],
+					).stops,
+				),
+				'visaFree',
+			);
 		// Twenty days in mid-2024: over the 15 days then (a false "eligible" before).
 		const summer = stay('2024-07-01', '2024-07-21');
 		expect(summer).toMatchObject({status: 'ineligible', regime: {kind: 'unilateral', days: 15}, deadline: '2024-07-17T00:00'});
@@ -294,7 +448,18 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 
 	it('Malaysia: unilateral entry from 2023-12-01 (15, then 30 days), replaced by the mutual agreement from 2025-07-17 [S35][S32][S38]', () => {
 		const at = (arrive: string) =>
-			verdict(only(check(['MY'], [seg('KUL', 'PEK', `${arrive}T08:00`, `${arrive}T14:00`), seg('PEK', 'KUL', `${addDays(arrive, 10)}T10:00`, `${addDays(arrive, 10)}T16:00`)]).stops), 'visaFree');
+			verdict(
+				only(
+					check(
+						['MY'],
+						[
+							seg('KUL', 'PEK', `${arrive}T08:00`, `${arrive}T14:00`),
+							seg('PEK', 'KUL', `${addDays(arrive, 10)}T10:00`, `${addDays(arrive, 10)}T16:00`),
+						],
+					).stops,
+				),
+				'visaFree',
+			);
 		expect(at('2023-11-20').status).toBe('ineligible');
 		expect(at('2024-03-01')).toMatchObject({status: 'eligible', regime: {kind: 'unilateral', days: 15}});
 		expect(at('2025-03-01')).toMatchObject({status: 'eligible', regime: {kind: 'unilateral', days: 30}});
@@ -302,30 +467,100 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 	});
 
 	it('Hainan, 59 countries from 2018-05-01 [S39]: a US passport, two weeks in Sanya, is a doubt (through a travel agency), not a no', () => {
-		const v = verdict(only(check(['US'], [seg('SIN', 'SYX', '2019-03-01T08:00', '2019-03-01T12:00'), seg('SYX', 'SIN', '2019-03-15T10:00', '2019-03-15T14:00')]).stops), 'visaFree');
+		const v = verdict(
+			only(
+				check(
+					['US'],
+					[seg('SIN', 'SYX', '2019-03-01T08:00', '2019-03-01T12:00'), seg('SYX', 'SIN', '2019-03-15T10:00', '2019-03-15T14:00')],
+				).stops,
+			),
+			'visaFree',
+		);
 		expect(v).toMatchObject({status: 'conditional', regime: {kind: 'regional', days: 30}, deadline: '2019-04-01T00:00'});
-		expect(v.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['regional-regime', 'travel-agency-required', 'within-stay-limit']));
+		expect(v.reasons.map((r) => r.code)).toEqual(
+			expect.arrayContaining(['regional-regime', 'travel-agency-required', 'within-stay-limit']),
+		);
 		// Before 2018-05-01, or with a stay that leaves Hainan, it does not apply.
-		expect(verdict(only(check(['US'], [seg('SIN', 'SYX', '2018-03-01T08:00', '2018-03-01T12:00'), seg('SYX', 'SIN', '2018-03-15T10:00', '2018-03-15T14:00')]).stops), 'visaFree').status).toBe('ineligible');
-		const mainland = check(['US'], [seg('SIN', 'HAK', '2019-03-01T08:00', '2019-03-01T12:00'), seg('HAK', 'CAN', '2019-03-05T10:00', '2019-03-05T11:00'), seg('CAN', 'SIN', '2019-03-15T10:00', '2019-03-15T14:00')]);
+		expect(
+			verdict(
+				only(
+					check(
+						['US'],
+						[
+							seg('SIN', 'SYX', '2018-03-01T08:00', '2018-03-01T12:00'),
+							seg('SYX', 'SIN', '2018-03-15T10:00', '2018-03-15T14:00'),
+						],
+					).stops,
+				),
+				'visaFree',
+			).status,
+		).toBe('ineligible');
+		const mainland = check(
+			['US'],
+			[
+				seg('SIN', 'HAK', '2019-03-01T08:00', '2019-03-01T12:00'),
+				seg('HAK', 'CAN', '2019-03-05T10:00', '2019-03-05T11:00'),
+				seg('CAN', 'SIN', '2019-03-15T10:00', '2019-03-15T14:00'),
+			],
+		);
 		expect(verdict(only(mainland.stops), 'visaFree').status).toBe('ineligible');
 		// India is not among the 59.
-		expect(verdict(only(check(['IN'], [seg('SIN', 'SYX', '2019-03-01T08:00', '2019-03-01T12:00'), seg('SYX', 'SIN', '2019-03-15T10:00', '2019-03-15T14:00')]).stops), 'visaFree').status).toBe('ineligible');
+		expect(
+			verdict(
+				only(
+					check(
+						['IN'],
+						[
+							seg('SIN', 'SYX', '2019-03-01T08:00', '2019-03-01T12:00'),
+							seg('SYX', 'SIN', '2019-03-15T10:00', '2019-03-15T14:00'),
+						],
+					).stops,
+				),
+				'visaFree',
+			).status,
+		).toBe('ineligible');
 	});
 
 	it('group schemes are never a verdict for one traveller, but the details name them where the stay fits: ASEAN groups to Xishuangbanna from 2025-02-10 [S40]', () => {
-		const v = verdict(only(check(['VN'], [seg('HAN', 'JHG', '2026-03-01T08:00', '2026-03-01T10:00'), seg('JHG', 'HAN', '2026-03-04T10:00', '2026-03-04T12:00')]).stops), 'visaFree');
+		const v = verdict(
+			only(
+				check(
+					['VN'],
+					[seg('HAN', 'JHG', '2026-03-01T08:00', '2026-03-01T10:00'), seg('JHG', 'HAN', '2026-03-04T10:00', '2026-03-04T12:00')],
+				).stops,
+			),
+			'visaFree',
+		);
 		expect(v.status).toBe('ineligible');
-		expect(v.reasons.find((r) => r.code === 'group-scheme-available')).toMatchObject({kind: 'info', params: {scheme: 'ASEAN tour groups to Xishuangbanna', hours: 144}});
+		expect(v.reasons.find((r) => r.code === 'group-scheme-available')).toMatchObject({
+			kind: 'info',
+			params: {scheme: 'ASEAN tour groups to Xishuangbanna', hours: 144},
+		});
 		// Not for a passport outside ASEAN.
-		const us = verdict(only(check(['IN'], [seg('HAN', 'JHG', '2026-03-01T08:00', '2026-03-01T10:00'), seg('JHG', 'HAN', '2026-03-04T10:00', '2026-03-04T12:00')]).stops), 'visaFree');
+		const us = verdict(
+			only(
+				check(
+					['IN'],
+					[seg('HAN', 'JHG', '2026-03-01T08:00', '2026-03-01T10:00'), seg('JHG', 'HAN', '2026-03-04T10:00', '2026-03-04T12:00')],
+				).stops,
+			),
+			'visaFree',
+		);
 		expect(us.reasons.map((r) => r.code)).not.toContain('group-scheme-available');
 	});
 
 	it('Russia: the trial was scheduled to run 2025-09-15 to 2026-09-14 [S30], no extension and no end found: later trips are conditional, and 240 h still decides', () => {
-		const during = check(['RU'], [seg('SVO', 'PEK', '2026-09-01T22:00', '2026-09-02T10:00'), seg('PEK', 'SVO', '2026-09-10T10:00', '2026-09-10T14:00')]);
+		const during = check(
+			['RU'],
+			[seg('SVO', 'PEK', '2026-09-01T22:00', '2026-09-02T10:00'), seg('PEK', 'SVO', '2026-09-10T10:00', '2026-09-10T14:00')],
+		);
 		expect(verdict(only(during.stops), 'visaFree').status).toBe('eligible');
-		const after = only(check(['RU'], [seg('SVO', 'PEK', '2026-10-01T22:00', '2026-10-02T10:00'), seg('PEK', 'ICN', '2026-10-05T10:00', '2026-10-05T14:00')]).stops);
+		const after = only(
+			check(
+				['RU'],
+				[seg('SVO', 'PEK', '2026-10-01T22:00', '2026-10-02T10:00'), seg('PEK', 'ICN', '2026-10-05T10:00', '2026-10-05T14:00')],
+			).stops,
+		);
 		expect(verdict(after, 'visaFree').status).toBe('conditional');
 		expect(codes(after, 'visaFree')).toContain('scheduled-end-passed');
 		expect(after.best).toBe('transit240');
@@ -336,7 +571,13 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 		const data = structuredClone(rawRules) as unknown as Editable;
 		data.visaFree.find((v) => v.country === 'RU')!.ended = {sources: ['S30'], note: 'test: as if a source said the trial ended'};
 		const ended = buildRuleSet(data, rawAirports);
-		const after = only(check(['RU'], [seg('SVO', 'PEK', '2026-10-01T22:00', '2026-10-02T10:00'), seg('PEK', 'SVO', '2026-10-05T10:00', '2026-10-05T14:00')], {ruleSet: ended}).stops);
+		const after = only(
+			check(
+				['RU'],
+				[seg('SVO', 'PEK', '2026-10-01T22:00', '2026-10-02T10:00'), seg('PEK', 'SVO', '2026-10-05T10:00', '2026-10-05T14:00')],
+				{ruleSet: ended},
+			).stops,
+		);
 		expect(verdict(after, 'visaFree').status).toBe('ineligible');
 		expect(codes(after, 'visaFree')).toContain('regime-ended');
 		// An `ended` without an until date is refused by the dataset checks.
@@ -347,14 +588,28 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 
 	it('a trip more than 180 days after the rules were reviewed gets the "rules may have changed" note; one within 180 days does not', () => {
 		const at = (day: string) =>
-			check(['US'], [seg('JFK', 'PEK', `${addDays(day, -1)}T13:00`, `${day}T16:00`), seg('PEK', 'NRT', `${day}T18:30`, `${day}T22:45`)]).notices.map((n) => n.code);
+			check(
+				['US'],
+				[seg('JFK', 'PEK', `${addDays(day, -1)}T13:00`, `${day}T16:00`), seg('PEK', 'NRT', `${day}T18:30`, `${day}T22:45`)],
+			).notices.map((n) => n.code);
 		expect(at(addDays(rules.data.reviewedAt, 170))).not.toContain('rules-may-have-changed');
 		expect(at(addDays(rules.data.reviewedAt, 200))).toContain('rules-may-have-changed');
 	});
 
 	it('the UK from 2026-02-17 [S29]', () => {
 		const at = (day: string) =>
-			verdict(only(check(['GB'], [seg('LHR', 'PVG', `${addDays(day, -1)}T20:00`, `${day}T14:00`), seg('PVG', 'LHR', `${addDays(day, 7)}T10:00`, `${addDays(day, 7)}T15:00`)]).stops), 'visaFree');
+			verdict(
+				only(
+					check(
+						['GB'],
+						[
+							seg('LHR', 'PVG', `${addDays(day, -1)}T20:00`, `${day}T14:00`),
+							seg('PVG', 'LHR', `${addDays(day, 7)}T10:00`, `${addDays(day, 7)}T15:00`),
+						],
+					).stops,
+				),
+				'visaFree',
+			);
 		expect(at('2026-02-16').status).toBe('ineligible');
 		expect(at('2026-02-17').status).toBe('eligible');
 	});
@@ -366,7 +621,10 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 	});
 
 	it('a verified mutual agreement: Singapore, 30 days from 2024-02-09 [S38a][S38n]', () => {
-		expect(verdict(trip(['SG'], '2026-03-16', '2026-03-30'), 'visaFree')).toMatchObject({status: 'eligible', regime: {kind: 'mutual', days: 30}});
+		expect(verdict(trip(['SG'], '2026-03-16', '2026-03-30'), 'visaFree')).toMatchObject({
+			status: 'eligible',
+			regime: {kind: 'mutual', days: 30},
+		});
 	});
 
 	it('the stay limit is checked: 31 days is too long for 30', () => {
@@ -376,14 +634,22 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 
 describe('several passports, stays and edges', () => {
 	it('each policy uses the passport that qualifies: US + FR on a US → PEK → US round trip', () => {
-		const stop = only(check(['US', 'FR'], [seg('LAX', 'PEK', '2026-03-15T11:00', '2026-03-16T16:00'), seg('PEK', 'LAX', '2026-03-24T12:00', '2026-03-24T09:00')]).stops);
+		const stop = only(
+			check(
+				['US', 'FR'],
+				[seg('LAX', 'PEK', '2026-03-15T11:00', '2026-03-16T16:00'), seg('PEK', 'LAX', '2026-03-24T12:00', '2026-03-24T09:00')],
+			).stops,
+		);
 		expect(verdict(stop, 'visaFree')).toMatchObject({status: 'eligible', passport: 'FR'});
 		expect(verdict(stop, 'transit240').status).toBe('ineligible'); // A = C for either passport
 		expect(stop.best).toBe('visaFree');
 	});
 
 	it('two passports are never worse than one', () => {
-		const segments = [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'NRT', '2026-03-19T18:30', '2026-03-19T22:45')];
+		const segments = [
+			seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'),
+			seg('PEK', 'NRT', '2026-03-19T18:30', '2026-03-19T22:45'),
+		];
 		const one = only(check(['IN'], segments).stops);
 		const two = only(check(['IN', 'US'], segments).stops);
 		expect(verdict(one, 'transit240').status).toBe('ineligible');
@@ -391,17 +657,23 @@ describe('several passports, stays and edges', () => {
 	});
 
 	it('a trip that never touches the mainland has no stops', () => {
-		const result = check(['US'], [seg('SFO', 'HKG', '2026-03-15T13:00', '2026-03-16T19:00'), seg('HKG', 'NRT', '2026-03-16T22:00', '2026-03-17T03:30')]);
+		const result = check(
+			['US'],
+			[seg('SFO', 'HKG', '2026-03-15T13:00', '2026-03-16T19:00'), seg('HKG', 'NRT', '2026-03-16T22:00', '2026-03-17T03:30')],
+		);
 		expect(result.stops).toEqual([]);
 	});
 
 	it('two separate stays on one trip are judged separately', () => {
-		const result = check(['US'], [
-			seg('LAX', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'),
-			seg('PVG', 'HKG', '2026-03-16T20:00', '2026-03-16T22:40'),
-			seg('HKG', 'CAN', '2026-03-20T09:00', '2026-03-20T10:10'),
-			seg('CAN', 'SIN', '2026-03-20T15:00', '2026-03-20T19:00'),
-		]);
+		const result = check(
+			['US'],
+			[
+				seg('LAX', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'),
+				seg('PVG', 'HKG', '2026-03-16T20:00', '2026-03-16T22:40'),
+				seg('HKG', 'CAN', '2026-03-20T09:00', '2026-03-20T10:10'),
+				seg('CAN', 'SIN', '2026-03-20T15:00', '2026-03-20T19:00'),
+			],
+		);
 		expect(result.stops.map((s) => [s.airports, s.from, s.to, s.best])).toEqual([
 			[['PVG'], 'US', 'HK', 'transit24'],
 			[['CAN'], 'HK', 'SG', 'transit24'],
@@ -409,13 +681,25 @@ describe('several passports, stays and edges', () => {
 	});
 
 	it('a domestic trip that starts in the mainland has no stop to judge, and says so', () => {
-		const result = check(['US'], [seg('PEK', 'TAO', '2026-09-15T09:50', '2026-09-15T11:20'), seg('TAO', 'SHA', '2026-09-15T14:35', '2026-09-15T16:15')]);
+		const result = check(
+			['US'],
+			[seg('PEK', 'TAO', '2026-09-15T09:50', '2026-09-15T11:20'), seg('TAO', 'SHA', '2026-09-15T14:35', '2026-09-15T16:15')],
+		);
 		expect(result.stops).toEqual([]);
 		expect(result.notices.map((n) => n.code)).toEqual(['trip-starts-in-mainland']);
 	});
 
 	it('an arrival by land from Hong Kong (no flight into the mainland shown) is a stay whose entry is not shown', () => {
-		const stop = only(check(['US'], [seg('NRT', 'HKG', '2026-04-01T09:00', '2026-04-01T13:00'), seg('SZX', 'PEK', '2026-04-02T09:00', '2026-04-02T12:00'), seg('PEK', 'ICN', '2026-04-04T09:00', '2026-04-04T12:00')]).stops);
+		const stop = only(
+			check(
+				['US'],
+				[
+					seg('NRT', 'HKG', '2026-04-01T09:00', '2026-04-01T13:00'),
+					seg('SZX', 'PEK', '2026-04-02T09:00', '2026-04-02T12:00'),
+					seg('PEK', 'ICN', '2026-04-04T09:00', '2026-04-04T12:00'),
+				],
+			).stops,
+		);
 		expect(stop).toMatchObject({airports: ['SZX', 'PEK'], from: 'HK', to: 'KR'});
 		expect(codes(stop, 'transit240')).toContain('entry-not-shown');
 		expect(verdict(stop, 'transit240').status).toBe('conditional');
@@ -431,13 +715,21 @@ describe('several passports, stays and edges', () => {
 	});
 
 	it('says when the dataset was reviewed more than 180 days before today', () => {
-		const segments = [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'NRT', '2026-03-16T18:30', '2026-03-16T22:45')];
+		const segments = [
+			seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'),
+			seg('PEK', 'NRT', '2026-03-16T18:30', '2026-03-16T22:45'),
+		];
 		expect(check(['US'], segments, {today: '2027-05-20'}).notices.map((n) => n.code)).toEqual([]);
 		expect(check(['US'], segments, {today: '2027-05-22'}).notices.map((n) => n.code)).toEqual(['data-review-old']);
 	});
 
 	it('reminds of what no itinerary can show, without turning it into doubt', () => {
-		const stop = only(check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'NRT', '2026-03-19T18:30', '2026-03-19T22:45')]).stops);
+		const stop = only(
+			check(
+				['US'],
+				[seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'NRT', '2026-03-19T18:30', '2026-03-19T22:45')],
+			).stops,
+		);
 		expect(stop.reminders.map((r) => r.code)).toEqual(expect.arrayContaining(['passport-validity', 'onward-ticket', 'purpose']));
 		expect(verdict(stop, 'transit240').status).toBe('eligible');
 	});
@@ -452,83 +744,154 @@ describe('before 2024-12-17: the 72- and 144-hour schemes (rules-facts §1.1 tim
 	const t240 = (passports: string[], segments: SegmentInput[]) => verdict(only(check(passports, segments).stops), 'transit240');
 
 	it('a US traveller with three days in Xiamen on the way to Singapore in 2019: 144 hours there from 2019-01-01 [S48]', () => {
-		const v = t240(['US'], [seg('SFO', 'XMN', '2019-05-01T22:00', '2019-05-03T06:00'), seg('XMN', 'SIN', '2019-05-06T09:00', '2019-05-06T13:00')]);
+		const v = t240(
+			['US'],
+			[seg('SFO', 'XMN', '2019-05-01T22:00', '2019-05-03T06:00'), seg('XMN', 'SIN', '2019-05-06T09:00', '2019-05-06T13:00')],
+		);
 		// The stay is at Xiamen airport only: inside the scheme's area whatever its exact extent then.
 		expect(v).toMatchObject({status: 'eligible', hours: 144, scheme: 'xiamen-144h', deadline: '2019-05-10T00:00'});
-		expect(v.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['earlier-scheme', 'within-scheme-limit', 'nationality-listed']));
+		expect(v.reasons.map((r) => r.code)).toEqual(
+			expect.arrayContaining(['earlier-scheme', 'within-scheme-limit', 'nationality-listed']),
+		);
 		// Beyond Xiamen, Fujian's area before 2024-12-17 is not in our sources: doubt, not a no.
-		const fuzhou = t240(['US'], [seg('SFO', 'XMN', '2019-05-01T22:00', '2019-05-03T06:00'), seg('XMN', 'FOC', '2019-05-04T09:00', '2019-05-04T10:00'), seg('FOC', 'SIN', '2019-05-06T09:00', '2019-05-06T13:00')]);
+		const fuzhou = t240(
+			['US'],
+			[
+				seg('SFO', 'XMN', '2019-05-01T22:00', '2019-05-03T06:00'),
+				seg('XMN', 'FOC', '2019-05-04T09:00', '2019-05-04T10:00'),
+				seg('FOC', 'SIN', '2019-05-06T09:00', '2019-05-06T13:00'),
+			],
+		);
 		expect(fuzhou.status).toBe('conditional');
 		expect(fuzhou.reasons.map((r) => r.code)).toContain('area-unverified');
 	});
 
 	it('a Norwegian with two days in Beijing in early 2024: Norway on the list from 2023-11-17 [S11], Beijing–Tianjin–Hebei 144 hours [S15]', () => {
-		const v = t240(['NO'], [seg('OSL', 'PEK', '2024-02-01T10:00', '2024-02-02T06:00'), seg('PEK', 'ICN', '2024-02-04T09:00', '2024-02-04T13:00')]);
+		const v = t240(
+			['NO'],
+			[seg('OSL', 'PEK', '2024-02-01T10:00', '2024-02-02T06:00'), seg('PEK', 'ICN', '2024-02-04T09:00', '2024-02-04T13:00')],
+		);
 		expect(v).toMatchObject({status: 'eligible', hours: 144, scheme: 'jing-jin-ji-144h'});
 		// The same trip before Norway joined: not eligible.
-		const early = t240(['NO'], [seg('OSL', 'PEK', '2023-02-01T10:00', '2023-02-02T06:00'), seg('PEK', 'ICN', '2023-02-04T09:00', '2023-02-04T13:00')]);
+		const early = t240(
+			['NO'],
+			[seg('OSL', 'PEK', '2023-02-01T10:00', '2023-02-02T06:00'), seg('PEK', 'ICN', '2023-02-04T09:00', '2023-02-04T13:00')],
+		);
 		expect(early.status).toBe('ineligible');
 		expect(early.reasons.map((r) => r.code)).toContain('nationality-not-yet-listed');
 	});
 
 	it('Beijing in 2015 was 72 hours [S12]: three full days pass, four do not', () => {
-		const three = t240(['US'], [seg('JFK', 'PEK', '2015-06-01T13:00', '2015-06-02T16:00'), seg('PEK', 'NRT', '2015-06-05T18:00', '2015-06-05T22:00')]);
+		const three = t240(
+			['US'],
+			[seg('JFK', 'PEK', '2015-06-01T13:00', '2015-06-02T16:00'), seg('PEK', 'NRT', '2015-06-05T18:00', '2015-06-05T22:00')],
+		);
 		expect(three).toMatchObject({status: 'eligible', hours: 72, scheme: 'beijing-72h', deadline: '2015-06-06T00:00'});
-		const four = t240(['US'], [seg('JFK', 'PEK', '2015-06-01T13:00', '2015-06-02T16:00'), seg('PEK', 'NRT', '2015-06-06T09:00', '2015-06-06T13:00')]);
+		const four = t240(
+			['US'],
+			[seg('JFK', 'PEK', '2015-06-01T13:00', '2015-06-02T16:00'), seg('PEK', 'NRT', '2015-06-06T09:00', '2015-06-06T13:00')],
+		);
 		expect(four.status).toBe('ineligible');
 		expect(four.reasons.map((r) => r.code)).toContain('over-scheme-limit');
 	});
 
 	it('no travel between regions before 2024-12-17: Shanghai in, Beijing out in 2019 [S7: cross-province travel only since 2024-12-17]', () => {
-		const v = t240(['US'], [seg('LAX', 'PVG', '2019-05-01T11:00', '2019-05-02T17:00'), seg('PVG', 'PEK', '2019-05-03T09:00', '2019-05-03T11:00'), seg('PEK', 'ICN', '2019-05-04T09:00', '2019-05-04T12:00')]);
+		const v = t240(
+			['US'],
+			[
+				seg('LAX', 'PVG', '2019-05-01T11:00', '2019-05-02T17:00'),
+				seg('PVG', 'PEK', '2019-05-03T09:00', '2019-05-03T11:00'),
+				seg('PEK', 'ICN', '2019-05-04T09:00', '2019-05-04T12:00'),
+			],
+		);
 		expect(v.status).toBe('ineligible');
 		expect(v.reasons.find((r) => r.code === 'outside-scheme-area')).toMatchObject({params: {airports: 'PEK'}});
 		// Inside the Shanghai–Jiangsu–Zhejiang region (since 2016-01-30 [S49]) it holds.
-		const inside = t240(['US'], [seg('LAX', 'PVG', '2019-05-01T11:00', '2019-05-02T17:00'), seg('PVG', 'HGH', '2019-05-03T09:00', '2019-05-03T10:00'), seg('HGH', 'ICN', '2019-05-04T09:00', '2019-05-04T12:00')]);
+		const inside = t240(
+			['US'],
+			[
+				seg('LAX', 'PVG', '2019-05-01T11:00', '2019-05-02T17:00'),
+				seg('PVG', 'HGH', '2019-05-03T09:00', '2019-05-03T10:00'),
+				seg('HGH', 'ICN', '2019-05-04T09:00', '2019-05-04T12:00'),
+			],
+		);
 		expect(inside).toMatchObject({status: 'eligible', hours: 144, scheme: 'yangtze-delta-144h'});
 	});
 
 	it('an airport that only became a port on 2024-12-17 gives nothing before then (Haikou [S7])', () => {
-		const v = t240(['US'], [seg('SIN', 'HAK', '2023-05-01T10:00', '2023-05-01T14:00'), seg('HAK', 'ICN', '2023-05-02T09:00', '2023-05-02T14:00')]);
+		const v = t240(
+			['US'],
+			[seg('SIN', 'HAK', '2023-05-01T10:00', '2023-05-01T14:00'), seg('HAK', 'ICN', '2023-05-02T09:00', '2023-05-02T14:00')],
+		);
 		expect(v.status).toBe('ineligible');
 		expect(v.reasons.find((r) => r.code === 'port-not-yet-open')).toMatchObject({params: {since: '2024-12-17'}});
 	});
 
 	it('a port whose earlier history our sources do not settle is a doubt, not a no: Guangzhou in 2020 (one of the 39 ports before 2024-12-17 [S7][S44])', () => {
-		const v = t240(['US'], [seg('LAX', 'CAN', '2020-01-10T11:00', '2020-01-11T17:00'), seg('CAN', 'ICN', '2020-01-13T09:00', '2020-01-13T13:00')]);
+		const v = t240(
+			['US'],
+			[seg('LAX', 'CAN', '2020-01-10T11:00', '2020-01-11T17:00'), seg('CAN', 'ICN', '2020-01-13T09:00', '2020-01-13T13:00')],
+		);
 		expect(v.status).toBe('conditional');
 		expect(v.reasons.map((r) => r.code)).toContain('scheme-history-unverified');
 		// Chongqing had 72 hours before its 144 hours of 2019-12-01 [S48], from a date not verified.
-		expect(t240(['US'], [seg('LAX', 'CKG', '2018-01-10T11:00', '2018-01-11T17:00'), seg('CKG', 'ICN', '2018-01-12T09:00', '2018-01-12T13:00')]).status).toBe('conditional');
+		expect(
+			t240(
+				['US'],
+				[seg('LAX', 'CKG', '2018-01-10T11:00', '2018-01-11T17:00'), seg('CKG', 'ICN', '2018-01-12T09:00', '2018-01-12T13:00')],
+			).status,
+		).toBe('conditional');
 	});
 
 	it('the badge says the hours of the era: "144h visa-free"', () => {
-		const result = check(['NO'], [seg('OSL', 'PEK', '2024-02-01T10:00', '2024-02-02T06:00'), seg('PEK', 'ICN', '2024-02-04T09:00', '2024-02-04T13:00')]);
+		const result = check(
+			['NO'],
+			[seg('OSL', 'PEK', '2024-02-01T10:00', '2024-02-02T06:00'), seg('PEK', 'ICN', '2024-02-04T09:00', '2024-02-04T13:00')],
+		);
 		expect(summarize(result, 'structured', 'en')?.text).toBe('144h visa-free ✓ until 8 Feb');
 	});
 });
 
 describe('inspection exemption only where it helps', () => {
 	it('an ineligible 24-hour transit (a 30-hour connection at PEK, exempt airport since 2024-01-11 [S19]) is not called inspection-exempt', () => {
-		const stop = only(check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'NRT', '2026-03-17T12:00', '2026-03-17T16:00')]).stops);
+		const stop = only(
+			check(
+				['US'],
+				[seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'NRT', '2026-03-17T12:00', '2026-03-17T16:00')],
+			).stops,
+		);
 		expect(verdict(stop, 'transit24')).toMatchObject({status: 'ineligible', inspectionExempt: false});
-		const ok = only(check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'NRT', '2026-03-16T12:00', '2026-03-16T16:00')]).stops);
+		const ok = only(
+			check(
+				['US'],
+				[seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'NRT', '2026-03-16T12:00', '2026-03-16T16:00')],
+			).stops,
+		);
 		expect(verdict(ok, 'transit24')).toMatchObject({status: 'eligible', inspectionExempt: true});
 	});
 });
 
 describe('the online arrival card (NIA ten measures 2025-11-03, measure 10 [S1]), from 2025-11-20', () => {
-	const reminders = (passports: string[], segments: SegmentInput[]) => only(check(passports, segments).stops).reminders.map((r) => r.code);
+	const reminders = (passports: string[], segments: SegmentInput[]) =>
+		only(check(passports, segments).stops).reminders.map((r) => r.code);
 	const airside = [seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('PEK', 'NRT', '2026-03-16T18:30', '2026-03-16T22:45')];
 
 	it('a stay that enters China (240 hours with a US passport) is reminded to fill it in', () => {
-		const codes = reminders(['US'], [seg('LAX', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'), seg('PVG', 'ICN', '2026-03-19T09:00', '2026-03-19T12:00')]);
+		const codes = reminders(
+			['US'],
+			[seg('LAX', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'), seg('PVG', 'ICN', '2026-03-19T09:00', '2026-03-19T12:00')],
+		);
 		expect(codes).toContain('arrival-card');
 		expect(codes).not.toContain('arrival-card-airside-exempt');
 	});
 
 	it('visa-free entry (French passport, a week in Beijing) is reminded too', () => {
-		expect(reminders(['FR'], [seg('CDG', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'CDG', '2026-03-22T09:00', '2026-03-22T14:00')])).toContain('arrival-card');
+		expect(
+			reminders(
+				['FR'],
+				[seg('CDG', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'CDG', '2026-03-22T09:00', '2026-03-22T14:00')],
+			),
+		).toContain('arrival-card');
 	});
 
 	it('airside 24-hour transit states the exemption (and the card is needed only on leaving the airport)', () => {
@@ -539,9 +902,15 @@ describe('the online arrival card (NIA ten measures 2025-11-03, measure 10 [S1])
 	});
 
 	it('no arrival-card reminder for trips before 2025-11-20, nor for a stay that qualifies for nothing', () => {
-		const before = [seg('JFK', 'PEK', '2025-03-15T13:00', '2025-03-16T16:00'), seg('PEK', 'NRT', '2025-03-16T18:30', '2025-03-16T22:45')];
+		const before = [
+			seg('JFK', 'PEK', '2025-03-15T13:00', '2025-03-16T16:00'),
+			seg('PEK', 'NRT', '2025-03-16T18:30', '2025-03-16T22:45'),
+		];
 		expect(reminders(['US'], before).filter((c) => c.startsWith('arrival-card'))).toEqual([]);
-		const nothing = [seg('LHR', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'), seg('PEK', 'LHR', '2026-03-30T09:00', '2026-03-30T14:00')];
+		const nothing = [
+			seg('LHR', 'PEK', '2026-03-15T13:00', '2026-03-16T06:00'),
+			seg('PEK', 'LHR', '2026-03-30T09:00', '2026-03-30T14:00'),
+		];
 		expect(reminders(['IN'], nothing).filter((c) => c.startsWith('arrival-card'))).toEqual([]);
 	});
 });

@@ -47,12 +47,15 @@ describe('the source-domain allowlist', () => {
 describe('every source in the bundled dataset', () => {
 	const sources = rules.data.sources;
 
-	it.each(sources.filter((s) => linksOf(s).length > 0).map((s) => [s.id, s] as const))('%s links only to allowlisted sites over https', (_id, s) => {
-		for (const link of linksOf(s)) {
-			expect(linkProblem(link), link).toBeUndefined();
-			expect(ruleForUrl(link, domains), link).toBeDefined();
-		}
-	});
+	it.each(sources.filter((s) => linksOf(s).length > 0).map((s) => [s.id, s] as const))(
+		'%s links only to allowlisted sites over https',
+		(_id, s) => {
+			for (const link of linksOf(s)) {
+				expect(linkProblem(link), link).toBeUndefined();
+				expect(ruleForUrl(link, domains), link).toBeDefined();
+			}
+		},
+	);
 
 	it('is official only with a link to a government or embassy site', () => {
 		for (const s of sources.filter((x) => x.official)) {
@@ -93,13 +96,37 @@ describe('a dataset with a bad source link fails validation', () => {
 		return r;
 	};
 	const cases: [string, Rules, RegExp][] = [
-		['a plain http link', withSource('S5', (s) => void (s.url = 'http://en.people.cn/n3/2025/1103/c90000-20385581.html')), /only https/],
+		[
+			'a plain http link',
+			withSource('S5', (s) => void (s.url = 'http://en.people.cn/n3/2025/1103/c90000-20385581.html')),
+			/only https/,
+		],
 		['a javascript: link', withSource('S5', (s) => void (s.url = 'javascript:alert(document.domain)')), /only https/],
-		['a data: link', withSource('S5', (s) => void (s.url = 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==')), /only https/],
-		['an http mirror', withSource('S11', (s) => void (s.mirrors = ['http://en.people.cn/n3/2023/1117/c90000-20099029.html'])), /only https/],
-		['a link to a site not on the allowlist', withSource('S7', (s) => void (s.url = 'https://xllpx.com/s8rtls.html')), /xllpx\.com is not on the source-domain allowlist/],
-		['a mirror on a site not on the allowlist', withSource('S19', (s) => void s.mirrors!.push('https://www.mcurtmis.com/news/guonei/2024/01111001132024.html')), /mcurtmis\.com is not on the source-domain allowlist/],
-		['official on a state-media site', withSource('S5', (s) => void (s.official = true)), /S5: official, but en\.people\.cn is state-media/],
+		[
+			'a data: link',
+			withSource('S5', (s) => void (s.url = 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==')),
+			/only https/,
+		],
+		[
+			'an http mirror',
+			withSource('S11', (s) => void (s.mirrors = ['http://en.people.cn/n3/2023/1117/c90000-20099029.html'])),
+			/only https/,
+		],
+		[
+			'a link to a site not on the allowlist',
+			withSource('S7', (s) => void (s.url = 'https://xllpx.com/s8rtls.html')),
+			/xllpx\.com is not on the source-domain allowlist/,
+		],
+		[
+			'a mirror on a site not on the allowlist',
+			withSource('S19', (s) => void s.mirrors!.push('https://www.mcurtmis.com/news/guonei/2024/01111001132024.html')),
+			/mcurtmis\.com is not on the source-domain allowlist/,
+		],
+		[
+			'official on a state-media site',
+			withSource('S5', (s) => void (s.official = true)),
+			/S5: official, but en\.people\.cn is state-media/,
+		],
 		['official without any link', withSource('S3', (s) => void (s.official = true)), /S3: official without a link/],
 	];
 

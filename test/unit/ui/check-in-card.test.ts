@@ -4,7 +4,7 @@ import {LOCALES} from '@/lib/i18n/reason-text';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
 import {chinaMap} from '@/lib/ui/china-map-data';
-import {buildCard, CARD_PATH, type CardSource, type CheckInCard} from '@/lib/ui/check-in-card';
+import {buildCard, type CardSource, type CheckInCard} from '@/lib/ui/check-in-card';
 import rawDomains from '@/data/source-domains.json';
 import {OFFICIAL_KINDS, ruleForUrl, type DomainRule} from '@/lib/rules/source-links';
 
@@ -50,12 +50,6 @@ function card(trip: TripInput): CheckInCard {
 	return outcome.card;
 }
 
-describe('card page', () => {
-	it('opens on the card page', () => {
-		expect(CARD_PATH).toBe('/check-in-card.html');
-	});
-});
-
 describe('the card for a 24-hour direct transit (JFK → PEK → NRT, US passport)', () => {
 	const c = card(PEK_24H);
 
@@ -84,7 +78,9 @@ describe('the card for a 24-hour direct transit (JFK → PEK → NRT, US passpor
 		expect(c.stay.limit['zh-CN']).toBe('不超过24小时，且不离开口岸（机场限定区域）');
 		expect(c.stay.deadline).toBeUndefined();
 		expect(c.stay.areas).toBeUndefined();
-		expect(c.checks.map((x) => x.en)).toContain('PEK lets transfer passengers who stay airside skip border inspection (since 2024-01-11).');
+		expect(c.checks.map((x) => x.en)).toContain(
+			'PEK lets transfer passengers who stay airside skip border inspection (since 2024-01-11).',
+		);
 		expect(c.reminders.map((x) => x.en).join(' ')).toContain('temporary entry permit');
 		expect(c.reminders.map((x) => x.en).join(' ')).not.toContain('accommodation');
 	});
@@ -93,10 +89,22 @@ describe('the card for a 24-hour direct transit (JFK → PEK → NRT, US passpor
 		// Exit and Entry Administration Law, art. 22(3) (rules-facts.md §2.1, [S18a][S18c]):
 		// "持联程客票搭乘国际航行的航空器、船舶、列车从中国过境前往第三国或者地区，在中国境内停留不超过二十四小时且不离开口岸…"
 		// "hold connected passenger tickets and are in transit to a third country or region … without leaving the port of entry"
-		expect(c.wording).toMatchObject({kind: 'quote', enIsTranslation: false, zhIsTranslation: false, verified: true, date: '2012-06-30'});
+		expect(c.wording).toMatchObject({
+			kind: 'quote',
+			enIsTranslation: false,
+			zhIsTranslation: false,
+			verified: true,
+			date: '2012-06-30',
+		});
 		expect(c.wording.zh).toContain('在中国境内停留不超过二十四小时且不离开口岸');
-		expect(c.wording.en).toMatch(/^hold connected passenger tickets .* will stay for not more than 24 hours in China without leaving the port of entry/);
-		expect(c.wording.source).toMatchObject({id: 'S18', official: true, publisher: expect.stringContaining("National People's Congress")});
+		expect(c.wording.en).toMatch(
+			/^hold connected passenger tickets .* will stay for not more than 24 hours in China without leaving the port of entry/,
+		);
+		expect(c.wording.source).toMatchObject({
+			id: 'S18',
+			official: true,
+			publisher: expect.stringContaining("National People's Congress"),
+		});
 		expect(c.wording.cite?.en).toContain('Article 22(3)');
 	});
 
@@ -124,7 +132,7 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 		expect(c.stay.countingNote?.en).toContain('no official text states it for this policy');
 	});
 
-	it('lists the 24 permitted provinces in both languages, marking Shanghai as this trip\'s', () => {
+	it("lists the 24 permitted provinces in both languages, marking Shanghai as this trip's", () => {
 		const areas = c.stay.areas!;
 		expect(areas).toHaveLength(24);
 		expect(areas.filter((a) => a.visited).map((a) => a.name)).toEqual(['Shanghai']);
@@ -137,7 +145,7 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 		expect(areas.find((a) => a.name === 'Guangxi')?.cities).toContain('防城港市');
 	});
 
-	it('shows what holds, in the engine\'s words', () => {
+	it("shows what holds, in the engine's words", () => {
 		expect(c.checks.map((x) => x.en)).toEqual([
 			'Your US passport is on the list of eligible countries.',
 			'PVG is an entry port for this policy.',
@@ -157,7 +165,12 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 		expect(c.wording.zh).toContain('可从24个省（自治区、直辖市）65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时。');
 		expect(c.wording.en).toContain('no more than 240 hours');
 		// The text is the NIA's, but the copy we hold is a news report: the card must not call that source official.
-		expect(c.wording.source).toMatchObject({id: 'S1', official: false, date: '2025-11-03', publisher: expect.stringContaining('HK News Net')});
+		expect(c.wording.source).toMatchObject({
+			id: 'S1',
+			official: false,
+			date: '2025-11-03',
+			publisher: expect.stringContaining('HK News Net'),
+		});
 		expect(c.wording.source.title).not.toMatch(/\.txt/); // the seed file name is research detail, not for an agent
 		expect(c.wording.source.url).toBeUndefined(); // a seed document: no public copy on a trusted site
 		// Both other carriers of the text are named; neither has a copy on a site an agent would trust, so neither is linked.
@@ -209,18 +222,21 @@ describe('source links on the card', () => {
 	const trips = {PEK_24H, PVG_240H, PVG_VISA_FREE, PEK_24H_NO_PASSPORT: {...PEK_24H, passports: []}};
 	const sourcesOf = (c: CheckInCard): CardSource[] => [c.wording.source, ...c.wording.alsoAt];
 
-	it.each(Object.entries(trips))('%s: every link is https on an allowlisted site; "official" only on a government or embassy site', (_name, trip) => {
-		const c = card(trip);
-		for (const s of sourcesOf(c)) {
-			expect(s.title.length, s.id).toBeGreaterThan(0);
-			expect(s.publisher.length, s.id).toBeGreaterThan(0);
-			if (s.url) {
-				expect(new URL(s.url).protocol, s.url).toBe('https:');
-				expect(ruleForUrl(s.url, domains), s.url).toBeDefined();
+	it.each(Object.entries(trips))(
+		'%s: every link is https on an allowlisted site; "official" only on a government or embassy site',
+		(_name, trip) => {
+			const c = card(trip);
+			for (const s of sourcesOf(c)) {
+				expect(s.title.length, s.id).toBeGreaterThan(0);
+				expect(s.publisher.length, s.id).toBeGreaterThan(0);
+				if (s.url) {
+					expect(new URL(s.url).protocol, s.url).toBe('https:');
+					expect(ruleForUrl(s.url, domains), s.url).toBeDefined();
+				}
+				if (s.official) expect(OFFICIAL_KINDS.has(ruleForUrl(s.url!, domains)!.kind), s.id).toBe(true);
 			}
-			if (s.official) expect(OFFICIAL_KINDS.has(ruleForUrl(s.url!, domains)!.kind), s.id).toBe(true);
-		}
-	});
+		},
+	);
 
 	it('links the 24-hour card to the law on a government site, and calls it official', () => {
 		const s = card(PEK_24H).wording.source;
@@ -241,11 +257,29 @@ describe('no card', () => {
 	});
 
 	it('for a trip that never stops in the mainland', () => {
-		expect(buildCard({passports: ['US'], segments: [{from: 'LAX', to: 'HKG'}, {from: 'HKG', to: 'NRT'}]}, rules, TODAY)).toEqual({ok: false, reason: 'no-stop'});
+		expect(
+			buildCard(
+				{
+					passports: ['US'],
+					segments: [
+						{from: 'LAX', to: 'HKG'},
+						{from: 'HKG', to: 'NRT'},
+					],
+				},
+				rules,
+				TODAY,
+			),
+		).toEqual({ok: false, reason: 'no-stop'});
 	});
 
 	it('for a stay whose verdict is only conditional (no times shown)', () => {
-		const trip: TripInput = {passports: ['US'], segments: [{from: 'LAX', to: 'PVG'}, {from: 'PVG', to: 'ICN'}]};
+		const trip: TripInput = {
+			passports: ['US'],
+			segments: [
+				{from: 'LAX', to: 'PVG'},
+				{from: 'PVG', to: 'ICN'},
+			],
+		};
 		expect(buildCard(trip, rules, TODAY)).toMatchObject({ok: false, reason: 'not-eligible'});
 	});
 });

@@ -38,7 +38,11 @@ describe('china-map.json', () => {
 
 	it('has a shape for every permitted area and a name for every listed prefecture', () => {
 		const {provinces, prefectures} = chinaMap();
-		for (const a of areas) expect(provinces.find((p) => p.code === a.province), a.name).toBeDefined();
+		for (const a of areas)
+			expect(
+				provinces.find((p) => p.code === a.province),
+				a.name,
+			).toBeDefined();
 		for (const code of areas.flatMap((a) => a.prefectures ?? [])) {
 			expect(rules.divisions[code] ?? prefectures[code], code).toMatch(/[\u4e00-\u9fff]/);
 		}

@@ -159,7 +159,9 @@ describe('check a route (popup)', () => {
 		renderForm();
 		const list = document.getElementById('airports')!;
 		expect(list.querySelectorAll('option').length).toBe(Object.keys(rules.airports).length);
-		expect(list.querySelector('option[value="PVG"]')?.getAttribute('label')).toBe('Shanghai (Pudong) — Shanghai Pudong International Airport');
+		expect(list.querySelector('option[value="PVG"]')?.getAttribute('label')).toBe(
+			'Shanghai (Pudong) — Shanghai Pudong International Airport',
+		);
 		expect(screen.getByLabelText('From').getAttribute('list')).toBe('airports');
 	});
 });
@@ -179,7 +181,10 @@ describe('paste an itinerary (popup)', () => {
 	it('text with no flights: says so and what it can read', async () => {
 		const user = userEvent.setup();
 		renderPaste();
-		await user.type(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), 'Dear customer, thank you for your booking.');
+		await user.type(
+			screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'),
+			'Dear customer, thank you for your booking.',
+		);
 		await user.click(screen.getByRole('button', {name: 'Check this text'}));
 		expect(screen.getByTestId('paste-result').textContent).toContain('No flights found in this text.');
 	});
@@ -188,7 +193,9 @@ describe('paste an itinerary (popup)', () => {
 		const user = userEvent.setup();
 		renderPaste();
 		const box = screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text');
-		fireEvent.input(box, {target: {value: ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245'}});
+		fireEvent.input(box, {
+			target: {value: ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245'},
+		});
 		await user.click(screen.getByRole('button', {name: 'Check this text'}));
 		const result = screen.getByTestId('paste-result');
 		expect(result.textContent).toContain('1 itineraries found; 1 stop in mainland China.');
@@ -277,7 +284,10 @@ describe('your sites (options)', () => {
 		const user = userEvent.setup();
 		const props = setup({request: vi.fn(async () => false)});
 		await user.type(screen.getByLabelText('Site address'), 'agent.example.com{Enter}');
-		expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'The browser did not grant access to https://agent.example.com: nothing changed.');
+		expect(await screen.findByRole('alert')).toHaveProperty(
+			'textContent',
+			'The browser did not grant access to https://agent.example.com: nothing changed.',
+		);
 		expect(props.onChange).not.toHaveBeenCalled();
 	});
 

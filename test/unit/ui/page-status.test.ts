@@ -3,7 +3,15 @@ import type {PageStatus} from '@/lib/browser/messages';
 import {pageStatusText, switchedOffSite} from '@/lib/ui/page-status';
 
 const label = (id: string) => ({'google-flights': 'Google Flights', kayak: 'KAYAK'})[id] ?? id;
-const FOUND: PageStatus = {adapter: 'google-flights', disabled: false, itineraries: 12, withStops: 3, unplaced: 0, layoutUnrecognised: false, generic: []};
+const FOUND: PageStatus = {
+	adapter: 'google-flights',
+	disabled: false,
+	itineraries: 12,
+	withStops: 3,
+	unplaced: 0,
+	layoutUnrecognised: false,
+	generic: [],
+};
 
 describe("the popup's status line for this page", () => {
 	it('counts what the site adapter read', () => {
@@ -11,18 +19,32 @@ describe("the popup's status line for this page", () => {
 	});
 
 	it('says how many badges could not be placed, in each language', () => {
-		expect(pageStatusText({...FOUND, unplaced: 1}, [], 'en', label)).toBe('12 itineraries found by Google Flights; 3 stop in mainland China. 1 badge could not be placed on the page.');
-		expect(pageStatusText({...FOUND, unplaced: 2}, [], 'en', label)).toBe('12 itineraries found by Google Flights; 3 stop in mainland China. 2 badges could not be placed on the page.');
-		expect(pageStatusText({...FOUND, unplaced: 2}, [], 'zh-CN', label)).toBe('Google Flights识别出12个行程，其中3个经停中国大陆。有2个标记无法在页面上显示。');
-		expect(pageStatusText({...FOUND, unplaced: 1}, [], 'zh-TW', label)).toBe('Google Flights識別出12個行程，其中3個經停中國大陸。有1個標記無法在頁面上顯示。');
+		expect(pageStatusText({...FOUND, unplaced: 1}, [], 'en', label)).toBe(
+			'12 itineraries found by Google Flights; 3 stop in mainland China. 1 badge could not be placed on the page.',
+		);
+		expect(pageStatusText({...FOUND, unplaced: 2}, [], 'en', label)).toBe(
+			'12 itineraries found by Google Flights; 3 stop in mainland China. 2 badges could not be placed on the page.',
+		);
+		expect(pageStatusText({...FOUND, unplaced: 2}, [], 'zh-CN', label)).toBe(
+			'Google Flights识别出12个行程，其中3个经停中国大陆。有2个标记无法在页面上显示。',
+		);
+		expect(pageStatusText({...FOUND, unplaced: 1}, [], 'zh-TW', label)).toBe(
+			'Google Flights識別出12個行程，其中3個經停中國大陸。有1個標記無法在頁面上顯示。',
+		);
 		const generic: PageStatus = {...FOUND, adapter: 'generic-page', itineraries: 4, withStops: 1, unplaced: 1};
-		expect(pageStatusText(generic, [], 'en', label)).toMatch(/^4 itineraries read by the generic detector, 1 via mainland China: .* 1 badge could not be placed on the page\.$/);
+		expect(pageStatusText(generic, [], 'en', label)).toMatch(
+			/^4 itineraries read by the generic detector, 1 via mainland China: .* 1 badge could not be placed on the page\.$/,
+		);
 	});
 
 	it('says nothing of placement where no badge was due', () => {
 		expect(pageStatusText({...FOUND, itineraries: 0, withStops: 0, unplaced: 3}, [], 'en', label)).toBe('Nothing found on this page.');
-		expect(pageStatusText({...FOUND, itineraries: 0, unplaced: 1, layoutUnrecognised: true}, [], 'en', label)).toMatch(/^This page shows flights, but its Google Flights layout is not recognised/);
-		expect(pageStatusText({...FOUND, disabled: true, unplaced: 1}, ['google-flights'], 'en', label)).toBe('Google Flights is switched off in your settings: nothing on this page is checked.');
+		expect(pageStatusText({...FOUND, itineraries: 0, unplaced: 1, layoutUnrecognised: true}, [], 'en', label)).toMatch(
+			/^This page shows flights, but its Google Flights layout is not recognised/,
+		);
+		expect(pageStatusText({...FOUND, disabled: true, unplaced: 1}, ['google-flights'], 'en', label)).toBe(
+			'Google Flights is switched off in your settings: nothing on this page is checked.',
+		);
 	});
 
 	it('tells unsupported and switched-off sites apart', () => {

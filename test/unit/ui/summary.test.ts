@@ -22,7 +22,11 @@ describe('badge summary', () => {
 			{from: 'SFO', to: 'PVG', departure: '2026-12-20T00:05'},
 			{from: 'PVG', to: 'NRT', departure: '2026-12-23', arrival: '2026-12-23T13:40'},
 		];
-		const result = evaluateTrip({passports: ['US'], segments: [{...layoverOnly[0]!, connectionMinutes: 58 * 60 + 10}, layoverOnly[1]!]}, rules, {today: '2026-12-01'});
+		const result = evaluateTrip(
+			{passports: ['US'], segments: [{...layoverOnly[0]!, connectionMinutes: 58 * 60 + 10}, layoverOnly[1]!]},
+			rules,
+			{today: '2026-12-01'},
+		);
 		const summary = summarize(result, 'structured', 'en')!;
 		expect(summary.text).toBe('240h visa-free ✓');
 		expect(summary.text).not.toContain('?');
@@ -60,20 +64,41 @@ describe('badge summary', () => {
 	});
 
 	it('conditional verdicts say how many things to check', () => {
-		const noTimes = [{from: 'JFK', to: 'PEK'}, {from: 'PEK', to: 'NRT'}];
+		const noTimes = [
+			{from: 'JFK', to: 'PEK'},
+			{from: 'PEK', to: 'NRT'},
+		];
 		expect(summarize(run(['US'], noTimes), 'structured', 'en')).toMatchObject({tone: 'check', icon: '?'});
 	});
 
 	it('no visa-free route: an Indian passport staying three days', () => {
-		expect(summarize(run(['IN'], PVG_3D), 'structured', 'en')).toMatchObject({tone: 'none', text: 'No visa-free route found', icon: '✗'});
+		expect(summarize(run(['IN'], PVG_3D), 'structured', 'en')).toMatchObject({
+			tone: 'none',
+			text: 'No visa-free route found',
+			icon: '✗',
+		});
 	});
 
 	it('no badge when the itinerary never touches the mainland', () => {
-		expect(summarize(run(['US'], [{from: 'SFO', to: 'HKG'}, {from: 'HKG', to: 'NRT'}]), 'structured', 'en')).toBeUndefined();
+		expect(
+			summarize(
+				run(
+					['US'],
+					[
+						{from: 'SFO', to: 'HKG'},
+						{from: 'HKG', to: 'NRT'},
+					],
+				),
+				'structured',
+				'en',
+			),
+		).toBeUndefined();
 	});
 
 	it('every badge has an accessible name that says what it is', () => {
-		expect(summarize(run([], PEK), 'structured', 'en')?.ariaLabel).toBe('China transit check for this itinerary: 24h transit PEK. Open details.');
+		expect(summarize(run([], PEK), 'structured', 'en')?.ariaLabel).toBe(
+			'China transit check for this itinerary: 24h transit PEK. Open details.',
+		);
 	});
 });
 
@@ -101,7 +126,9 @@ describe('badge detail level (options)', () => {
 	});
 
 	it('detailed adds the airports and the passport the ✓ depends on', () => {
-		expect(summarize(run(['US'], PVG_3D), 'structured', 'en', 'detailed')?.text).toBe('240h visa-free ✓ until 26 Mar · PVG · US passport');
+		expect(summarize(run(['US'], PVG_3D), 'structured', 'en', 'detailed')?.text).toBe(
+			'240h visa-free ✓ until 26 Mar · PVG · US passport',
+		);
 		expect(summarize(run([], PEK), 'structured', 'en', 'detailed')?.text).toBe('24h transit ✓ PEK');
 		expect(summarize(run([], PVG_3D), 'structured', 'en', 'detailed')?.text).toBe('Set your passport · PVG');
 	});

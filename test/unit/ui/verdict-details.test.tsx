@@ -43,7 +43,13 @@ const TRIPS: Record<string, TripInput> = {
 		],
 	},
 	// No times on the page: doubts, which cite their sources too.
-	'JFK → PEK → NRT, no times, US passport': {passports: ['US'], segments: [{from: 'JFK', to: 'PEK'}, {from: 'PEK', to: 'NRT'}]},
+	'JFK → PEK → NRT, no times, US passport': {
+		passports: ['US'],
+		segments: [
+			{from: 'JFK', to: 'PEK'},
+			{from: 'PEK', to: 'NRT'},
+		],
+	},
 };
 
 describe.each(Object.entries(TRIPS))('the details card for %s', (_name, trip) => {

@@ -1,0 +1,68 @@
+/**
+ * What the content script tells the popup about its page ("This page"): which adapter reads it, what it found, and,
+ * where a site's adapter reads nothing although the page's text shows flights, what the generic text detector sees.
+ * Pure: the content script hands in the page's text and what its scanner counted.
+ */
+import type {AirportTable} from '../airports';
+import {detectInText} from '../extract/generic-text';
+import {normalizeItinerary} from '../extract/normalize';
+import type {SegmentInput} from '../itinerary';
+import type {SiteAdapter} from '../adapters/types';
+import {GENERIC_PAGE_ID} from './generic-page';
+
+/** What the content script found on its page, for the popup's "This page" section. */
+export type PageStatus = {
+	/** The site adapter that reads this page (lib/adapters ids), or null where none does. */
+	adapter: string | null;
+	/** The user switched this built-in site off. */
+	disabled: boolean;
+	itineraries: number;
+	withStops: number;
+	/** Badges that could not be placed visibly on the page (covered, clipped or off-screen). */
+	unplaced: number;
+	/** The site's adapter reads nothing although the page's text shows flights: its layout probably changed. */
+	layoutUnrecognised: boolean;
+	/** What the generic text detector read on such a page (heuristic: shown, never a plain ✓). */
+	generic: SegmentInput[][];
+	stats?: {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
+};
+
+export type PageStatusInput = {
+	/** The built-in site adapter for this URL (lib/adapters' adapterFor), switched off or not. */
+	site: SiteAdapter | undefined;
+	/** The adapter reading the page now (the site's, or the generic page adapter), undefined when none runs. */
+	running: SiteAdapter | undefined;
+	disabledSites: readonly string[];
+	found: {itineraries: number; withStops: number; unplaced: number};
+	stats?: PageStatus['stats'];
+	/** The page's rendered text, read only when the generic detector is needed. */
+	pageText: () => string;
+	today: string;
+	airports: AirportTable;
+	/** The message limits: itineraries and segments per itinerary the popup accepts. */
+	limits: {segments: number; genericItineraries: number};
+};
+
+export function pageStatus(input: PageStatusInput): PageStatus {
+	const {site, running, found} = input;
+	// Honest degradation: the site's adapter reads nothing, yet the page's text shows flights. Its layout has
+	// probably changed; say so, and hand over what the generic text detector sees (heuristic, never a plain ✓).
+	let generic: SegmentInput[][] = [];
+	if (running && running.id !== GENERIC_PAGE_ID && found.itineraries === 0) {
+		generic = detectInText(input.pageText(), input.airports)
+			.map((raw) => normalizeItinerary(raw, input.today, input.airports))
+			.flatMap((n) => (n.ok && n.segments.length <= input.limits.segments ? [n.segments] : []))
+			.slice(0, input.limits.genericItineraries);
+	}
+	// A built-in site the user switched off: say so, so the popup can offer to switch it back on.
+	const disabled = site !== undefined && input.disabledSites.includes(site.id);
+	const status: PageStatus = {
+		adapter: running?.id ?? (disabled ? site.id : null),
+		disabled,
+		...found,
+		layoutUnrecognised: generic.length > 0,
+		generic,
+	};
+	if (input.stats) status.stats = input.stats;
+	return status;
+}
