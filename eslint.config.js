@@ -43,7 +43,7 @@ for (const layer of LAYERS) {
 	const lib = layer.paths.every((p) => p.startsWith('lib/'));
 	layer.packagesForbidden = [
 		...(lib && layer.name !== 'browser' ? BROWSER_PACKAGES : []),
-		...(lib && layer.name !== 'browser' ? VIEW_PACKAGES : []),
+		...(lib ? VIEW_PACKAGES : []),
 	];
 }
 

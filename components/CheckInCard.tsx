@@ -1,7 +1,7 @@
 import {browser} from '#imports';
 import type {ComponentChildren} from 'preact';
 import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
-import {useSettings} from '@/lib/browser/settings-store';
+import {useSettings} from '@/components/use-settings';
 import {cardTri, type CardTextKey, type Tri} from '@/lib/i18n/check-in-card-text';
 import {resolveLocale} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';

@@ -1,7 +1,7 @@
 import {browser} from '#imports';
 import {useEffect, useState} from 'preact/hooks';
 import {PassportPicker} from '@/components/PassportPicker';
-import {useSettings} from '@/lib/browser/settings-store';
+import {useSettings} from '@/components/use-settings';
 import {UserSites} from '@/components/UserSites';
 import {adapters} from '@/lib/adapters';
 import {resolveLocale, t} from '@/lib/i18n/messages';

@@ -3,7 +3,7 @@ import {useEffect, useState} from 'preact/hooks';
 import {ChinaMap} from '@/components/ChinaMap';
 import {PasteItinerary} from '@/components/PasteItinerary';
 import {RouteCheck} from '@/components/RouteCheck';
-import {useSettings} from '@/lib/browser/settings-store';
+import {useSettings} from '@/components/use-settings';
 import {VerdictDetails} from '@/components/VerdictDetails';
 import {adapters} from '@/lib/adapters';
 import {GENERIC_PAGE_ID} from '@/lib/detect/generic-page';

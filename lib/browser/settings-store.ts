@@ -1,9 +1,8 @@
 /**
- * Where settings are stored (browser storage, through WXT's typed storage and webextension-polyfill) and a Preact
- * hook that follows them. Every read goes through parseSettings, so a corrupt value can never crash a page.
+ * Where settings are stored (browser storage, through WXT's typed storage and webextension-polyfill); the views
+ * follow them with components/use-settings.ts. Every read goes through parseSettings, so a corrupt value can never crash a page.
  */
 import {storage} from '#imports';
-import {useEffect, useState} from 'preact/hooks';
 import {DEFAULT_SETTINGS, MIGRATIONS, parseSettings, SETTINGS_VERSION, type Settings} from '@/lib/settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -28,18 +27,4 @@ export async function writeSettings(next: Settings): Promise<void> {
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
 	return settingsItem.watch((value) => callback(parseSettings(value)));
-}
-
-export function useSettings(): [Settings | undefined, (next: Settings) => Promise<void>] {
-	const [settings, setSettings] = useState<Settings>();
-	useEffect(() => {
-		let alive = true;
-		void readSettings().then((s) => alive && setSettings(s));
-		const stop = watchSettings((s) => setSettings(s));
-		return () => {
-			alive = false;
-			stop();
-		};
-	}, []);
-	return [settings, writeSettings];
 }
