@@ -31,7 +31,7 @@ export const LAYERS = [
 	{
 		name: 'components',
 		paths: ['components/'],
-		may: ['model', 'airports', 'rules', 'extract', 'adapters', 'detect', 'settings', 'i18n', 'ui', 'browser'],
+		may: ['model', 'airports', 'rules', 'extract', 'adapters', 'detect', 'settings', 'i18n', 'ui', 'scan', 'browser'],
 	},
 	{
 		name: 'entrypoints',
@@ -41,10 +41,7 @@ export const LAYERS = [
 ];
 for (const layer of LAYERS) {
 	const lib = layer.paths.every((p) => p.startsWith('lib/'));
-	layer.packagesForbidden = [
-		...(lib && layer.name !== 'browser' ? BROWSER_PACKAGES : []),
-		...(lib ? VIEW_PACKAGES : []),
-	];
+	layer.packagesForbidden = [...(lib && layer.name !== 'browser' ? BROWSER_PACKAGES : []), ...(lib ? VIEW_PACKAGES : [])];
 }
 
 const babel = {

@@ -1,4 +1,3 @@
-import {browser} from '#imports';
 import type {ComponentChildren} from 'preact';
 import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {useSettings} from '@/components/use-settings';
@@ -9,7 +8,8 @@ import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {validateTrip} from '@/lib/rules/validate';
 import {chinaMap} from '@/lib/ui/china-map-data';
 import {buildCard, type CardAirport, type CardOutcome, type CardWording, type CheckInCard} from '@/lib/ui/check-in-card';
-import {takeCardTrip, type CardLinkError, type TabStore} from '@/lib/browser/check-in-card-link';
+import type {CardLinkError} from '@/lib/browser/check-in-card-link';
+import {takeTripForThisTab} from '@/lib/browser/check-in-card-tab';
 import {deviceToday} from '@/lib/time';
 
 /** The card always speaks two languages: the reader's first, then the other (English or their Chinese). */
@@ -468,16 +468,6 @@ type View =
 	| {kind: 'link-error'; code: CardLinkError; detail: string}
 	| {kind: 'outcome'; outcome: CardOutcome};
 
-/** This tab's sessionStorage, or a stand-in where storage is switched off (the card then shows, but not after a reload). */
-function tabStore(): TabStore {
-	try {
-		return window.sessionStorage;
-	} catch {
-		const items = new Map<string, string>();
-		return {getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v)};
-	}
-}
-
 async function viewFor(hash: string): Promise<View> {
 	let rules: RuleSet;
 	try {
@@ -485,7 +475,7 @@ async function viewFor(hash: string): Promise<View> {
 	} catch (e) {
 		return {kind: 'rules-error', detail: e instanceof Error ? e.message : String(e)};
 	}
-	const read = await takeCardTrip(hash, {session: browser.storage.session, tab: tabStore()}, (trip) => validateTrip(trip, rules));
+	const read = await takeTripForThisTab(hash, (trip) => validateTrip(trip, rules));
 	if (!read.ok) return {kind: 'link-error', code: read.code, detail: read.error};
 	return {kind: 'outcome', outcome: buildCard(read.trip, rules, deviceToday(), {prefectureNames: prefectureNames()})};
 }

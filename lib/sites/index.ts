@@ -1,7 +1,8 @@
 /**
  * The sites the extension runs on by default, as the build and the options page see them: the adapter registry
- * (lib/adapters/index.ts) without the DOM-reading parts.
+ * (lib/adapters/index.ts) without the DOM-reading parts. Which adapter reads a URL is the registry's adapterFor.
  */
+import {MatchPattern} from '@webext-core/match-patterns';
 import {adapters} from '../adapters';
 import type {Site} from '../adapters/types';
 
@@ -13,17 +14,14 @@ export function siteMatches(): string[] {
 	return [...new Set(sites.flatMap((site) => site.matches))];
 }
 
-export function findSite(url: URL): Site | undefined {
-	return sites.find((site) => site.isItineraryPage(url));
-}
-
-/** Does a built-in site's match pattern cover this origin's host (so there is nothing for the user to add)? */
+/**
+ * Does a built-in site's match pattern cover this origin's host (so there is nothing for the user to add)? Each
+ * pattern is tried on the origin with the pattern's own path, so only the host decides.
+ */
 export function isBuiltInOrigin(origin: string): boolean {
-	const host = new URL(origin).hostname;
+	const {protocol, host} = new URL(origin);
 	return siteMatches().some((pattern) => {
-		const patternHost = /^[^:]+:\/\/([^/]+)\//.exec(pattern)?.[1];
-		if (!patternHost) return false;
-		if (patternHost.startsWith('*.')) return host === patternHost.slice(2) || host.endsWith(patternHost.slice(1));
-		return host === patternHost;
+		const path = /^[^:]+:\/\/[^/]+(\/.*)$/.exec(pattern)?.[1]?.replaceAll('*', '') ?? '/';
+		return new MatchPattern(pattern).includes(`${protocol}//${host}${path}`);
 	});
 }

@@ -2,14 +2,14 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {markDocument, READY_ATTRIBUTE} from '../../lib/scan/mark-document';
-import {findSite} from '../../lib/sites';
+import {adapterFor} from '../../lib/adapters';
 
 const GOOGLE_FLIGHTS = readFileSync('test/fixtures/google-flights/sfo-nrt-2025.html', 'utf8');
 
 describe('saved pages', () => {
 	it('the saved Google Flights results page is claimed by the google-flights site and keeps its cards', () => {
 		const doc = new DOMParser().parseFromString(GOOGLE_FLIGHTS, 'text/html');
-		expect(findSite(new URL('https://www.google.com/travel/flights/search?tfs=x'))?.id).toBe('google-flights');
+		expect(adapterFor(new URL('https://www.google.com/travel/flights/search?tfs=x'))?.id).toBe('google-flights');
 		// The trimmed capture keeps all 56 result cards (li.pIav2d) with their aria-label sentences.
 		expect(doc.querySelectorAll('li.pIav2d')).toHaveLength(56);
 		expect(doc.querySelector('li.pIav2d [aria-label*="Leaves"]')).not.toBeNull();

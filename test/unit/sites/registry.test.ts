@@ -1,18 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {findSite, siteMatches, sites} from '../../../lib/sites';
-
-/** Chrome match-pattern semantics, enough for the https host patterns the registry uses. */
-function matchesPattern(pattern: string, url: URL): boolean {
-	const m = /^(https?|\*):\/\/([^/]+)(\/.*)$/.exec(pattern);
-	if (!m) throw new Error(`unsupported pattern ${pattern}`);
-	const [, scheme, host, path] = m;
-	if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-	const hostOk = host!.startsWith('*.')
-		? url.hostname === host!.slice(2) || url.hostname.endsWith(host!.slice(1))
-		: url.hostname === host;
-	const pathRe = new RegExp(`^${path!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-	return hostOk && pathRe.test(url.pathname + url.search);
-}
+import {adapterFor} from '../../../lib/adapters';
+import {MatchPattern} from '@webext-core/match-patterns';
+import {isBuiltInOrigin, siteMatches, sites} from '../../../lib/sites';
 
 describe('site registry', () => {
 	it('is sorted by id, with unique kebab-case ids', () => {
@@ -29,8 +18,8 @@ describe('site registry', () => {
 			for (const example of site.examples) {
 				const url = new URL(example);
 				expect(site.isItineraryPage(url)).toBe(true);
-				expect(findSite(url)?.id).toBe(site.id);
-				expect(site.matches.some((p) => matchesPattern(p, url))).toBe(true);
+				expect(adapterFor(url)?.id).toBe(site.id);
+				expect(site.matches.some((p) => new MatchPattern(p).includes(url.href))).toBe(true);
 			}
 			for (const counter of site.counterExamples) expect(site.isItineraryPage(new URL(counter))).toBe(false);
 		},
@@ -40,5 +29,14 @@ describe('site registry', () => {
 		expect(siteMatches()).toEqual([...new Set(sites.flatMap((s) => s.matches))]);
 		expect(siteMatches()).toContain('https://www.google.com/travel/flights*');
 		expect(siteMatches()).not.toContain('<all_urls>');
+	});
+
+	it('knows the origins its sites cover, whatever the path: nothing for the user to add there', () => {
+		expect(isBuiltInOrigin('https://www.google.com')).toBe(true); // https://www.google.com/travel/flights*
+		expect(isBuiltInOrigin('https://au.trip.com')).toBe(true); // *.trip.com
+		expect(isBuiltInOrigin('https://www.kayak.com')).toBe(true);
+		expect(isBuiltInOrigin('https://agent.example.test')).toBe(false);
+		expect(isBuiltInOrigin('https://google.com.evil.test')).toBe(false);
+		expect(isBuiltInOrigin('https://maps.google.com')).toBe(false);
 	});
 });

@@ -1,0 +1,121 @@
+/**
+ * One page's life in the content script: which adapter reads it (the site's, or the generic page adapter where the
+ * user asked for it), the scanner that runs it, and what the popup is told about it. The content script's entry only
+ * wires this to the browser (settings storage, messages, the URL poll and the window's resize).
+ */
+import {adapterFor} from '../adapters';
+import type {SiteAdapter} from '../adapters/types';
+import {pageStatus, type PageStatus} from '../detect/page-status';
+import {resolveLocale} from '../i18n/messages';
+import type {RuleSet} from '../rules/rule-set';
+import type {Settings} from '../settings';
+import {deviceToday} from '../time';
+import {FOUND_ATTRIBUTE, markFound, UNPLACED_ATTRIBUTE} from './mark-document';
+import {startScanner, type Mount, type PlacementCheck, type ScanSettings, type Scanner} from './scanner';
+
+export type PageSessionOptions = {
+	doc: Document;
+	rules: RuleSet;
+	settings: Settings;
+	/** For pages no site adapter knows, where the user asked for a scan or added the site. */
+	genericPage: SiteAdapter;
+	mount: Mount;
+	checkPlacement: PlacementCheck;
+	/** The end-to-end build marks what it found on `<html>`; release builds never do. */
+	testBuild: boolean;
+	/** The message limits of the popup's status (lib/browser/message-types.ts MESSAGE_LIMITS). */
+	limits: {segments: number; genericItineraries: number};
+	/** The browser's language, for the "same as the browser" setting. */
+	browserLanguage: string;
+};
+
+export type PageSession = {
+	/** Reads the page at this URL: a new page load or an SPA navigation. */
+	start: (url: string) => void;
+	stop: () => void;
+	/** The layout changed (a resize): check every badge's placement again. */
+	recheck: () => void;
+	settingsChanged: (next: Settings) => void;
+	/** The popup's "scan this page": the generic page adapter where no site adapter runs. */
+	scanRequested: () => void;
+	status: () => PageStatus;
+};
+
+export function scanSettings(settings: Settings, browserLanguage: string): ScanSettings {
+	return {passports: settings.passports, locale: resolveLocale(settings.language, browserLanguage), detailLevel: settings.detailLevel};
+}
+
+/** Site switched off, site added, or a scan asked for: the same list the popup and the options page show. */
+const siteListsKey = (s: Settings) => JSON.stringify([s.disabledSites, s.extraSites]);
+
+export function createPageSession(options: PageSessionOptions): PageSession {
+	const {doc, rules, genericPage, testBuild} = options;
+	let settings = options.settings;
+	let scanner: Scanner | undefined;
+	let url = doc.URL;
+	let scanAsked = false;
+	const adapterHere = (here: URL): SiteAdapter | undefined => {
+		const site = adapterFor(here);
+		if (site) return settings.disabledSites.includes(site.id) ? undefined : site;
+		return scanAsked || settings.extraSites.includes(here.origin) ? genericPage : undefined;
+	};
+	const stop = () => {
+		scanner?.stop();
+		scanner = undefined;
+	};
+	const start = (next: string) => {
+		stop();
+		url = next;
+		const root = doc.documentElement;
+		if (testBuild) for (const name of [FOUND_ATTRIBUTE, UNPLACED_ATTRIBUTE]) root.removeAttribute(name);
+		const here = new URL(url);
+		const adapter = adapterHere(here);
+		if (!adapter) return;
+		const today = deviceToday();
+		scanner = startScanner({
+			adapter,
+			doc,
+			rules,
+			referenceDate: adapter.referenceDate?.(here) ?? today,
+			today,
+			settings: scanSettings(settings, options.browserLanguage),
+			mount: options.mount,
+			log: (message) => console.warn(message),
+			schedule: (callback) => void requestAnimationFrame(callback),
+			onBatch: testBuild ? (found) => markFound(root, found) : undefined,
+			now: () => performance.now(),
+			checkPlacement: options.checkPlacement,
+		});
+		scanner.scan();
+	};
+	return {
+		start,
+		stop,
+		recheck: () => scanner?.recheck(),
+		settingsChanged(next) {
+			const sitesChanged = siteListsKey(next) !== siteListsKey(settings);
+			settings = next;
+			if (sitesChanged) start(url);
+			else scanner?.setSettings(scanSettings(next, options.browserLanguage));
+		},
+		scanRequested() {
+			if (scanner) return;
+			scanAsked = true;
+			start(url);
+		},
+		status() {
+			const here = new URL(doc.URL);
+			return pageStatus({
+				site: adapterFor(here),
+				running: scanner ? adapterHere(here) : adapterFor(here),
+				disabledSites: settings.disabledSites,
+				found: scanner?.found() ?? {itineraries: 0, withStops: 0, unplaced: 0},
+				stats: scanner?.stats(),
+				pageText: () => (doc.body as HTMLElement | null)?.innerText ?? '',
+				today: deviceToday(),
+				airports: rules,
+				limits: options.limits,
+			});
+		},
+	};
+}
