@@ -1,5 +1,5 @@
 /**
- * Ctrip domestic flight list (flights.ctrip.com/online/list, 2026 layout; see ../shared/fixtures/SOURCES.md
+ * Ctrip domestic flight list (flights.ctrip.com/online/list, 2026 layout; see test/fixtures/SOURCES.md
  * "Trip.com / Ctrip"). Trip.com result pages (showfarefirst) are matched so the extension is present there, but no
  * Trip.com results page has been captured: its cards are not known to use this markup, and none are claimed.
  *

@@ -1,5 +1,5 @@
 /**
- * Flightsfinder.com's Kiwi.com results (`/portal/kiwi`, 2025 markup; see ../shared/fixtures/SOURCES.md "Other OTAs").
+ * Flightsfinder.com's Kiwi.com results (`/portal/kiwi`, 2025 markup; see test/fixtures/SOURCES.md "Other OTAs").
  * Not kiwi.com's own DOM: a metasearch page that renders Kiwi fares server-side.
  *
  * What a card says:

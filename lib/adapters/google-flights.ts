@@ -1,5 +1,5 @@
 /**
- * Google Flights results (2023, 2025 and 2026 layouts; see ../shared/fixtures/SOURCES.md "Google Flights").
+ * Google Flights results (2023, 2025 and 2026 layouts; see test/fixtures/SOURCES.md "Google Flights").
  *
  * What a card says, most stable first:
  * 1. `data-travelimpactmodelwebsiteurl` (2025+): every segment as ORG-DST-CARRIER-NUMBER-YYYYMMDD, language independent.

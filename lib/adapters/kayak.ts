@@ -1,5 +1,5 @@
 /**
- * Kayak results, the server-rendered "phoenix" result list (R9 build R618c, 2022; see ../shared/fixtures/SOURCES.md
+ * Kayak results, the server-rendered "phoenix" result list (R9 build R618c, 2022; see test/fixtures/SOURCES.md
  * "Kayak"). The later `nrc6-*` layout has no saved page here, so its cards are not claimed.
  *
  * One card = one itinerary: a round trip's outbound and return legs go into one itinerary, in the card's order; the

@@ -1,5 +1,5 @@
 /**
- * Skyscanner day-view results (2021 Backpack layout; see ../shared/fixtures/SOURCES.md "Skyscanner").
+ * Skyscanner day-view results (2021 Backpack layout; see test/fixtures/SOURCES.md "Skyscanner").
  *
  * One card = one itinerary. A return-trip card shows the outbound leg and the return leg; both go into one itinerary,
  * outbound segments first, and the engine splits the stay at the destination itself.

@@ -3,7 +3,7 @@
  * mainland China. No DOM, no browser APIs, no clock of its own: "today" is a parameter.
  *
  * Every rule it applies is read from the dataset (data/transit-rules.json); the code only knows the shape of the
- * conditions, as rules-facts.md §3 ("Itinerary logic a checker should apply") states them.
+ * conditions, as the rules facts §3 ("Itinerary logic a checker should apply") states them.
  */
 import {dayNumber, formatLocal, hasClock, localMinutes, parseLocal, type ParsedLocal} from '../time';
 import type {RuleSet} from './load-rules';
@@ -374,7 +374,7 @@ function historyUnverified(rules: RuleSet, iata: string, date: string): boolean 
 }
 
 /**
- * Before 2024-12-17 (rules-facts §1.1, §1.5): 72 or 144 hours depending on the entry airport's city or region,
+ * Before 2024-12-17 (the transitSchemes of the dataset): 72 or 144 hours depending on the entry airport's city or region,
  * counted the same way (from 00:00 after the day of entry), inside that scheme's permitted area only, with no travel
  * between regions. The same nationality list and third-country rule.
  */
@@ -509,7 +509,7 @@ function regionalFits(stay: StayFacts, rules: RuleSet, passport: string, date: s
 }
 
 /**
- * A regional scheme one traveller may use (Hainan's 59 countries, rules-facts §4.3): 30 days inside the region, but
+ * A regional scheme one traveller may use (Hainan's 59 countries, regionalVisaFree in the dataset): 30 days inside the region, but
  * through a travel agency, which no itinerary shows, so never more than a doubt.
  */
 function evaluateRegionalVisaFree(stay: StayFacts, rules: RuleSet, passport: string, r: Regional, date: string): PolicyVerdict {

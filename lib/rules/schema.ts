@@ -81,7 +81,7 @@ export const WordingSchema = z.strictObject({
 	source: SourceIdSchema,
 	/** Other sources that carry the same text (mirrors with a public address, reprints). */
 	alsoIn: z.array(SourceIdSchema).optional(),
-	/** true when the quote was copied from the source text itself (rules-facts.md), not from a paraphrase. */
+	/** true when the quote was copied from the source text itself (the source's own text), not from a paraphrase. */
 	verified: z.boolean(),
 	note: z.string().optional(),
 });
@@ -230,7 +230,7 @@ export const TransitRulesSchema = z.strictObject({
 		}),
 	),
 	/**
-	 * Visa-free entry limited to a region (rules-facts §4.3–4.6). `individual-with-agency`: a traveller may use it
+	 * Visa-free entry limited to a region. `individual-with-agency`: a traveller may use it
 	 * alone but through a travel agency, which no itinerary shows (Hainan's 59 countries): at best a doubt. `group`:
 	 * tour groups only, never a verdict for one traveller; the details mention it where the stay fits. Without
 	 * `countries`, citizens of every country with diplomatic relations with China; without `entryAirports`, any open

@@ -1,5 +1,5 @@
 /**
- * The content-script pipeline (design.md §1.4): find cards → extract → normalise → evaluate → one badge per
+ * The content-script pipeline (docs/architecture.md): find cards → extract → normalise → evaluate → one badge per
  * itinerary. One batched MutationObserver; fingerprints of the extracted segments so unchanged or recycled cards
  * cost nothing and re-sorted lists get the right verdicts; capped restores when the page deletes a badge.
  * Rendering is injected (`mount`), so this module holds no UI and runs under jsdom in tests.

@@ -96,7 +96,7 @@ test('the 240-hour card states the policy, traveller, stay and official wording 
 	await expect(page.getByTestId('deadline')).toContainText('北京时间2026-03-27 00:00前（即2026-03-26当天结束前）');
 	await expect(card).toContainText('● Shanghai');
 	await expect(card).toContainText('广西（南宁市');
-	// NIA measure 6 of 2025-11-03 (rules-facts.md §1.1): "…可从24个省（自治区、直辖市）65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时。"
+	// NIA measure 6 of 2025-11-03 [S1]: "…可从24个省（自治区、直辖市）65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时。"
 	await expect(page.getByTestId('wording-zh')).toContainText('65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时');
 	await expect(page.getByTestId('wording-zh')).toContainText('Official text');
 	await expect(page.getByTestId('wording-en')).toContainText('Our translation, not an official text');

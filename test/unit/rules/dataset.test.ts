@@ -43,7 +43,7 @@ describe('the bundled dataset', () => {
 		for (const p of airportPorts) expect(rules.airports[p.iata!]).toMatchObject({country: 'CN', province: p.province});
 	});
 
-	it('encodes the partial provinces as their listed prefectures (rules-facts.md §1.6)', () => {
+	it('encodes the partial provinces as their listed prefectures', () => {
 		const count = (province: string) => rules.areasByProvince.get(province)?.prefectures?.length;
 		expect(count('140000')).toBe(2); // Shanxi: Taiyuan, Datong [S7]
 		expect(count('230000')).toBe(1); // Heilongjiang: Harbin
@@ -75,7 +75,7 @@ describe('the bundled dataset', () => {
 	});
 
 	it('keeps the unverified flags of the facts sheet', () => {
-		expect(d.policies.transit240.counting.verified).toBe(false); // rules-facts.md §1.4: no 240 h-specific text
+		expect(d.policies.transit240.counting.verified).toBe(false); // no 240 h-specific text in the sources
 		expect(d.transit240Nationalities.find((n) => n.country === 'BY')?.sinceExact).toBe(false); // Belarus date not found
 		expect(d.transit240Ports.find((p) => p.id === 'PKX')?.sinceExact).toBe(false);
 		expect(d.visaFree.find((v) => v.country === 'MV')).toMatchObject({verified: false, daysVerified: false});

@@ -1,6 +1,6 @@
 /**
- * The engine, rule by rule. Each case cites the wording it comes from (source ids as in data/transit-rules.json and
- * ../shared/rules-facts.md). Assertions are on statuses and reason codes, never on UI text.
+ * The engine, rule by rule. Each case cites the wording it comes from (source ids as in data/transit-rules.json's
+ * sources). Assertions are on statuses and reason codes, never on UI text.
  */
 import {describe, expect, it} from 'vitest';
 import rawRules from '../../../data/transit-rules.json';
@@ -143,7 +143,7 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 			);
 		expect(verdict(at('2025-11-04'), 'transit24')).toMatchObject({status: 'eligible', inspectionExempt: false});
 		expect(verdict(at('2025-11-05'), 'transit24')).toMatchObject({status: 'eligible', inspectionExempt: true});
-		// Shanghai Hongqiao is not on the list: still visa-free, but with border inspection [rules-facts.md §2.4]
+		// Shanghai Hongqiao is not on the list: still visa-free, but with border inspection [exempt list]
 		const sha = only(
 			check(
 				['US'],
@@ -740,7 +740,7 @@ describe('several passports, stays and edges', () => {
 	});
 });
 
-describe('before 2024-12-17: the 72- and 144-hour schemes (rules-facts §1.1 timeline, §1.5 ports, §1.6 areas)', () => {
+describe('before 2024-12-17: the 72- and 144-hour schemes (timeline, ports and areas as the dataset's transitSchemes give them)', () => {
 	const t240 = (passports: string[], segments: SegmentInput[]) => verdict(only(check(passports, segments).stops), 'transit240');
 
 	it('a US traveller with three days in Xiamen on the way to Singapore in 2019: 144 hours there from 2019-01-01 [S48]', () => {
