@@ -4,7 +4,7 @@ import type {Locale} from '@/lib/i18n/reason-text';
 import {joinList, mapText} from '@/lib/i18n/map-text';
 import {chinaMap} from '@/lib/ui/china-map-data';
 
-export type ChinaMapProps = {
+type ChinaMapProps = {
 	rules: RuleSet;
 	locale: Locale;
 	/** IATA codes of the stay's airports; codes the map does not know are left out. */

@@ -7,7 +7,7 @@ import {countryFromInput, countryName, countryOptions} from '@/lib/i18n/countrie
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 
-export type PassportPickerProps = {passports: string[]; locale: Locale; onChange: (passports: string[]) => void; max?: number};
+type PassportPickerProps = {passports: string[]; locale: Locale; onChange: (passports: string[]) => void; max?: number};
 
 export function PassportPicker({passports, locale, onChange, max = 8}: PassportPickerProps) {
 	const options = useMemo(() => countryOptions(locale), [locale]);

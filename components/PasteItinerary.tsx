@@ -12,7 +12,7 @@ import type {ComponentChildren} from 'preact';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {VerdictDetails} from './VerdictDetails';
 
-export type PasteItineraryProps = {
+type PasteItineraryProps = {
 	rules: RuleSet;
 	locale: Locale;
 	passports: string[];

@@ -14,7 +14,7 @@ import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
 import {VerdictDetails} from './VerdictDetails';
 
-export type RouteCheckProps = {
+type RouteCheckProps = {
 	rules: RuleSet;
 	locale: Locale;
 	/** The passports from the options: the form's passport field starts with them (an agent may check for a client). */

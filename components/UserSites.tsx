@@ -7,7 +7,7 @@ import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/reason-text';
 import {siteOrigin} from '@/lib/settings';
 
-export type UserSitesProps = {
+type UserSitesProps = {
 	sites: string[];
 	/** Origins whose host permission is granted right now. */
 	granted: string[];

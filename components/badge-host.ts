@@ -19,7 +19,7 @@ import type {DetailLevel} from '@/lib/settings';
 
 export const TEST_BUILD = import.meta.env.MODE === 'e2e';
 /** The attribute that marks badge hosts in the end-to-end build only. */
-export const TEST_HOST_ATTRIBUTE = 'data-ctc-badge';
+const TEST_HOST_ATTRIBUTE = 'data-ctc-badge';
 
 /**
  * Host sizes in px (the page's rem is not ours). The badge's pill sizes to its text inside this box; the box itself
@@ -33,7 +33,7 @@ const SIZES: Record<DetailLevel, {width: number; height: number}> = {
 /** The page-level badge (results in the page's data, no cards yet): a fixed pill in the top right corner. */
 const PAGE_SIZE = {width: 340, height: 34};
 
-export type HostKind = {detail: DetailLevel; page: boolean};
+type HostKind = {detail: DetailLevel; page: boolean};
 
 /** The host is reset to initial values (no page style inherited or applied), then given its fixed box. */
 function hostCss({detail, page}: HostKind): string {

@@ -7,7 +7,7 @@ import {Badge} from './Badge';
 import {createBadgeHost, type BadgeHost} from './badge-host';
 
 /** Events stopped at the badge's shadow host, so the card around it (often a link) never sees them. */
-export const ISOLATED_EVENTS = [
+const ISOLATED_EVENTS = [
 	'click',
 	'pointerdown',
 	'pointerup',
@@ -25,7 +25,7 @@ export const ISOLATED_EVENTS = [
  * A click the user made, not one a page script fired: trusted, and with the browser's user activation. Anything that
  * reaches outside the page (opening the check-in card or the options in a tab) needs one.
  */
-export const byUser = (event: Event) => event.isTrusted && (navigator.userActivation?.isActive ?? true);
+const byUser = (event: Event) => event.isTrusted && (navigator.userActivation?.isActive ?? true);
 
 /**
  * How the scanner puts a badge on the page: a closed host (./badge-host.ts) with the Badge rendered inside.

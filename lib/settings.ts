@@ -14,7 +14,7 @@ export type DetailLevel = (typeof DETAIL_LEVELS)[number];
 /** `https://agent.example.com` or `http://127.0.0.1:8080`: a site the user asked us to always scan. */
 const ORIGIN = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
 
-export const LANGUAGES = ['auto', 'en', 'zh-CN', 'zh-TW'] as const;
+const LANGUAGES = ['auto', 'en', 'zh-CN', 'zh-TW'] as const;
 const MAX_PASSPORTS = 8;
 const MAX_EXTRA_SITES = 50;
 

@@ -3,7 +3,7 @@
  * when the page shows no time. No `Date` object leaves this module; time zones are only needed to compare
  * clocks at different airports.
  */
-export type LocalDateTime = string;
+type LocalDateTime = string;
 
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 

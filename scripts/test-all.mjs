@@ -1,5 +1,5 @@
 // `npm test`: every tier, in order, then one plain summary line `N passed, N failed` over all of them.
-// Tiers: type check, dataset check, unit + DOM tests (vitest), builds, end-to-end tests in real Chromium (Playwright)
+// Tiers: type check, lint and format, dataset check, unit + DOM tests (vitest), builds, end-to-end tests in real Chromium (Playwright)
 // and in real Firefox (puppeteer-core over WebDriver BiDi), and addons-linter on the Firefox build.
 // Exits non-zero when any step or test fails. A missing browser is installed (as root) or fails the run: never skipped.
 import {spawnSync} from 'node:child_process';
@@ -39,6 +39,9 @@ function readJson(file) {
 const browsersOk = run('browsers', 'node', ['scripts/ensure-browsers.mjs', '--firefox']);
 if (!browsersOk) failed++;
 step('typecheck', 'npx', ['tsc', '--noEmit']);
+// The layers of docs/architecture.md, and the code's format.
+step('lint (ESLint: layers, cycles, entry points)', 'npx', ['eslint', '.']);
+step('format (Prettier)', 'npx', ['prettier', '--check', '.']);
 step('dataset', 'npx', ['tsx', 'scripts/validate-data.ts']);
 
 const vitestJson = path.join(OUT, 'vitest.json');

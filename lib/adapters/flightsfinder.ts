@@ -99,7 +99,7 @@ function readLegs(modal: Element): LegRead[] | string {
  * day, and a connection adds its stated length at one airport (one clock, so no time zone is needed). The result is
  * used only when it lands on the date the page prints for the leg's arrival; otherwise undefined.
  */
-export function legDayOffsets(leg: LegRead, referenceDate: string): {departs: number; arrives: number}[] | undefined {
+function legDayOffsets(leg: LegRead, referenceDate: string): {departs: number; arrives: number}[] | undefined {
 	const offsets: {departs: number; arrives: number}[] = [];
 	let day = 0;
 	for (const [i, seg] of leg.segments.entries()) {

@@ -81,7 +81,7 @@ export function parseImpactUrl(url: string): ImpactSegment[] | undefined {
  * The flight numbers in a `data-gs` value: a base64 protobuf whose length-delimited fields include `LH1355|LH242`.
  * Reads top-level fields only; undefined when none looks like a flight-number list.
  */
-export function parseDataGs(value: string): string[] | undefined {
+function parseDataGs(value: string): string[] | undefined {
 	let bytes: string;
 	try {
 		const b64 = value.replace(/-/g, '+').replace(/_/g, '/');

@@ -21,7 +21,7 @@ type NameIndex = Map<string, string | null>; // key → IATA, or null when ambig
 const indexes = new WeakMap<AirportTable, NameIndex>();
 
 /** Lower-case, no accents, no punctuation, no generic airport words. */
-export function nameKey(text: string): string {
+function nameKey(text: string): string {
 	return text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')

@@ -25,7 +25,7 @@ export function isTimeZone(tz: string): boolean {
 	return ok;
 }
 
-export const AirportSchema = z.strictObject({
+const AirportSchema = z.strictObject({
 	/** ISO 3166-1 alpha-2; HK, MO and TW are their own regions, mainland China is CN. */
 	country: CountryCodeSchema,
 	name: z.string().min(1),

@@ -14,7 +14,7 @@ import type {Validation} from '../rules/validate';
 export const CARD_PATH = '/check-in-card.html' as const;
 
 /** storage.session keys of card entries start with this. */
-export const CARD_ENTRY_PREFIX = 'card:';
+const CARD_ENTRY_PREFIX = 'card:';
 
 /** An entry nobody took within this time is removed when the next one is stored (the tab never loaded, or closed). */
 export const CARD_ENTRY_TTL_MS = 10 * 60_000;

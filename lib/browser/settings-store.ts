@@ -5,7 +5,7 @@
 import {storage} from '#imports';
 import {DEFAULT_SETTINGS, MIGRATIONS, parseSettings, SETTINGS_VERSION, type Settings} from '@/lib/settings';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+const settingsItem = storage.defineItem<Settings>('local:settings', {
 	fallback: DEFAULT_SETTINGS,
 	version: SETTINGS_VERSION,
 	// WXT runs the steps after the stored version (kept beside the value) once, when a new version first reads it;

@@ -15,7 +15,7 @@ import {extractStructuredData} from '../extract/structured-data';
 import type {AirportTable} from '../airports';
 import type {SegmentInput} from '../itinerary';
 
-export type DetectedItinerary = {segments: SegmentInput[]; confidence: Confidence};
+type DetectedItinerary = {segments: SegmentInput[]; confidence: Confidence};
 
 export type Detection = {
 	/**
@@ -242,7 +242,7 @@ function terminalTexts(doc: Document): string[] {
  * Text roughly as a browser renders it: hidden elements left out, a line break around every block, runs of
  * whitespace collapsed except in <pre>. jsdom has no innerText, and the generic detector reads line by line.
  */
-export function visibleText(root: Element): string {
+function visibleText(root: Element): string {
 	const out: string[] = [];
 	// Iterative, so a deeply nested page cannot overflow the call stack; `pre` says whether whitespace is kept.
 	const stack: ({node: Node; pre: boolean} | 'newline')[] = [{node: root, pre: false}];

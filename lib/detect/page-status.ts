@@ -27,7 +27,7 @@ export type PageStatus = {
 	stats?: {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
 };
 
-export type PageStatusInput = {
+type PageStatusInput = {
 	/** The built-in site adapter for this URL (lib/adapters' adapterFor), switched off or not. */
 	site: SiteAdapter | undefined;
 	/** The adapter reading the page now (the site's, or the generic page adapter), undefined when none runs. */

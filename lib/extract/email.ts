@@ -3,7 +3,7 @@
  * message/rfc822, quoted-printable and base64. Confirmation e-mails carry schema.org markup in the HTML part.
  */
 
-export type EmailBody = {html?: string; text?: string};
+type EmailBody = {html?: string; text?: string};
 
 type Headers = Map<string, string>;
 type ContentType = {type: string; params: Map<string, string>};

@@ -10,7 +10,7 @@ import type {RawItinerary, RawTime} from '../itinerary';
 import {normalizeFlightNumber, parseClock, parseDateText, resolveYear} from './parse';
 import {isCheckedStatus} from './status';
 
-export type Normalized = {ok: true; segments: SegmentInput[]} | {ok: false; problem: string};
+type Normalized = {ok: true; segments: SegmentInput[]} | {ok: false; problem: string};
 
 function resolveTime(
 	raw: RawTime | undefined,

@@ -42,7 +42,7 @@ const MAP_TEXT = {
 	statusNone: {en: 'not permitted', 'zh-CN': '不允许停留', 'zh-TW': '不允許停留'},
 } satisfies Record<string, Record<Locale, string>>;
 
-export type MapTextKey = keyof typeof MAP_TEXT;
+type MapTextKey = keyof typeof MAP_TEXT;
 
 export function mapText(key: MapTextKey, locale: Locale, params?: Record<string, string | number>): string {
 	return fill(MAP_TEXT[key][locale], params);

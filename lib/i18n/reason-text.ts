@@ -10,7 +10,7 @@ export const LOCALES: readonly Locale[] = ['en', 'zh-CN', 'zh-TW'];
 
 type Table<K extends string> = Record<K, Record<Locale, string>>;
 
-export const POLICY_NAMES: Table<PolicyId> = {
+const POLICY_NAMES: Table<PolicyId> = {
 	transit24: {en: '24-hour direct transit', 'zh-CN': '24小时直接过境', 'zh-TW': '24小時直接過境'},
 	transit240: {en: '240-hour visa-free transit', 'zh-CN': '240小时过境免签', 'zh-TW': '240小時過境免簽'},
 	visaFree: {en: 'Visa-free entry', 'zh-CN': '免签入境', 'zh-TW': '免簽入境'},

@@ -10,13 +10,13 @@ import type {RuleSet} from './load-rules';
 import type {CheckResult, Notice, PolicyId, PolicyVerdict, Reason, ReasonParams, Reminder, Status, Stop, TripInput} from './types';
 import type {ReasonCode} from './reasons';
 
-export type EvaluateOptions = {
+type EvaluateOptions = {
 	/** Today's date (YYYY-MM-DD), for the age of the dataset. */
 	today: string;
 };
 
 /** Days after which the dataset's review date is called old. */
-export const STALE_AFTER_DAYS = 180;
+const STALE_AFTER_DAYS = 180;
 const MAINLAND = 'CN';
 const BEST_ORDER: PolicyId[] = ['transit24', 'visaFree', 'transit240'];
 
@@ -51,7 +51,7 @@ function regionOf(rules: RuleSet, iata: string): string | undefined {
 }
 
 /** Splits the itinerary into mainland stays: from an arrival from abroad to the next departure abroad. */
-export function findStays(trip: TripInput, rules: RuleSet): StayFacts[] {
+function findStays(trip: TripInput, rules: RuleSet): StayFacts[] {
 	const stays: StayFacts[] = [];
 	let current: StayFacts | undefined;
 	const segs = trip.segments;
@@ -663,7 +663,7 @@ function remindersFor(verdicts: PolicyVerdict[], rules: RuleSet, date: string | 
 	return reminders;
 }
 
-export function evaluateStay(stay: StayFacts, passports: string[], rules: RuleSet): Stop {
+function evaluateStay(stay: StayFacts, passports: string[], rules: RuleSet): Stop {
 	const transit24 = evaluateTransit24(stay, rules);
 	let transit240: PolicyVerdict;
 	let visaFree: PolicyVerdict;

@@ -11,7 +11,7 @@ import {SourceDomainsSchema, TransitRulesSchema, type SourceDomains, type Transi
 
 export {crossCheck, DatasetError, type RuleSet} from './rule-set';
 
-export type BuildOptions = {
+type BuildOptions = {
 	/**
 	 * Skip the zod parses of the bundled files (the rules and the 4,500-record airport table): for the content
 	 * script, where both were already parsed at build time (wxt.config.ts) and in the tests, and parsing them again

@@ -9,8 +9,8 @@ import {DOMAIN_KINDS, linkProblem} from './source-links';
 // Never let zod try `new Function` to speed up parsing: extension pages forbid eval, and we want none anyway.
 z.config({jitless: true});
 
-export const IsoDateSchema = z.iso.date();
-export const SourceIdSchema = z.string().regex(/^S\d+$/);
+const IsoDateSchema = z.iso.date();
+const SourceIdSchema = z.string().regex(/^S\d+$/);
 const SourceIdsSchema = z.array(SourceIdSchema).min(1);
 
 /**
@@ -20,7 +20,7 @@ const SourceIdsSchema = z.array(SourceIdSchema).min(1);
  * trip after it is a doubt ("scheduled to end on …; check before you travel"), never a plain no. Only `ended`, a
  * source saying the scheme did end on `until`, makes it a no.
  */
-export const EndedSchema = z.strictObject({sources: SourceIdsSchema, note: z.string().optional()});
+const EndedSchema = z.strictObject({sources: SourceIdsSchema, note: z.string().optional()});
 const Dated = {
 	since: IsoDateSchema,
 	sinceExact: z.literal(false).optional(),
@@ -32,7 +32,7 @@ const Dated = {
 };
 
 /** A link the product may show: https only (z.url() alone takes javascript:, data: and http). The site is checked in load-rules. */
-export const SourceUrlSchema = z.string().superRefine((value, ctx) => {
+const SourceUrlSchema = z.string().superRefine((value, ctx) => {
 	const problem = linkProblem(value);
 	if (problem) ctx.addIssue({code: 'custom', message: problem});
 });
@@ -42,7 +42,7 @@ export const SourceUrlSchema = z.string().superRefine((value, ctx) => {
  * where one exists on the publisher's own site or a reputable outlet on data/source-domains.json. `official` only
  * for a link to a government or embassy site: state media relaying a government text are not official.
  */
-export const SourceSchema = z.strictObject({
+const SourceSchema = z.strictObject({
 	id: SourceIdSchema,
 	title: z.string().min(1),
 	publisher: z.string().min(1),
@@ -55,7 +55,7 @@ export const SourceSchema = z.strictObject({
 	official: z.boolean(),
 });
 
-export const CountingSchema = z.strictObject({
+const CountingSchema = z.strictObject({
 	/** next-midnight: the clock starts at 00:00 of the day after entry. scheduled-arrival-to-departure: plain elapsed time. */
 	method: z.enum(['next-midnight', 'scheduled-arrival-to-departure']),
 	verified: z.boolean(),
@@ -68,7 +68,7 @@ export const CountingSchema = z.strictObject({
  * (a language marked `…IsTranslation` is our translation of it, not published text). `summary`: no official text was
  * found, so the words are ours and the card must say so. Chinese is kept in the original script of the source.
  */
-export const WordingSchema = z.strictObject({
+const WordingSchema = z.strictObject({
 	kind: z.enum(['quote', 'summary']),
 	en: z.string().min(1),
 	zh: z.string().min(1),
@@ -263,9 +263,9 @@ export const TransitRulesSchema = z.strictObject({
 });
 export type TransitRules = z.infer<typeof TransitRulesSchema>;
 export type Source = z.infer<typeof SourceSchema>;
-export type Port = TransitRules['transit240Ports'][number];
-export type VisaFreeRegime = TransitRules['visaFree'][number];
-export type TransitScheme = TransitRules['transitSchemes'][number];
+type Port = TransitRules['transit240Ports'][number];
+type VisaFreeRegime = TransitRules['visaFree'][number];
+type TransitScheme = TransitRules['transitSchemes'][number];
 
 /** data/source-domains.json: the reviewed sites source links may point to. */
 export const SourceDomainsSchema = z.strictObject({

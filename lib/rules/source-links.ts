@@ -15,7 +15,7 @@ export const DOMAIN_KINDS = [
 	'public-body',
 	'authorised-agent',
 ] as const;
-export type DomainKind = (typeof DOMAIN_KINDS)[number];
+type DomainKind = (typeof DOMAIN_KINDS)[number];
 export const OFFICIAL_KINDS: ReadonlySet<DomainKind> = new Set(['government', 'embassy']);
 
 export type DomainRule = {pattern: string; kind: DomainKind; reason: string};

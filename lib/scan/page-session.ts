@@ -13,7 +13,7 @@ import {deviceToday} from '../time';
 import {FOUND_ATTRIBUTE, markFound, UNPLACED_ATTRIBUTE} from './mark-document';
 import {startScanner, type Mount, type PlacementCheck, type ScanSettings, type Scanner} from './scanner';
 
-export type PageSessionOptions = {
+type PageSessionOptions = {
 	doc: Document;
 	rules: RuleSet;
 	settings: Settings;
@@ -29,7 +29,7 @@ export type PageSessionOptions = {
 	browserLanguage: string;
 };
 
-export type PageSession = {
+type PageSession = {
 	/** Reads the page at this URL: a new page load or an SPA navigation. */
 	start: (url: string) => void;
 	stop: () => void;
@@ -41,7 +41,7 @@ export type PageSession = {
 	status: () => PageStatus;
 };
 
-export function scanSettings(settings: Settings, browserLanguage: string): ScanSettings {
+function scanSettings(settings: Settings, browserLanguage: string): ScanSettings {
 	return {passports: settings.passports, locale: resolveLocale(settings.language, browserLanguage), detailLevel: settings.detailLevel};
 }
 

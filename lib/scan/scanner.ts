@@ -16,12 +16,12 @@ import type {SegmentInput} from '../itinerary';
 import {summarize, type BadgeSummary} from '../ui/summary';
 import {t} from '../i18n/messages';
 
-export const MAX_BADGE_RESTORES = 3;
-export const MAX_CARDS_PER_BATCH = 100;
+const MAX_BADGE_RESTORES = 3;
+const MAX_CARDS_PER_BATCH = 100;
 /** Verdicts kept for repeated itineraries; a page with more distinct ones starts the memo again. */
 const MAX_JUDGED = 2000;
 /** Milliseconds of card reading per frame, so a huge page never gets a long task from us. */
-export const FRAME_BUDGET_MS = 8;
+const FRAME_BUDGET_MS = 8;
 
 /**
  * `page`: one badge for itineraries the page holds in its data but has not rendered as cards. `trips`: what each
@@ -38,7 +38,7 @@ export type BadgeView = {
 	page?: boolean;
 };
 /** `host`: the element put into the page, for the placement check and to tell our own mutations from the page's. */
-export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean; host?: Element};
+type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean; host?: Element};
 export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
 /**
  * Whether a mounted badge is painted whole where it is (see ./placement-check.ts): `not-rendered` when the card itself
@@ -48,7 +48,7 @@ export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clip
 
 export type ScanSettings = {passports: string[]; locale: Locale; detailLevel?: DetailLevel};
 
-export type ScannerOptions = {
+type ScannerOptions = {
 	adapter: SiteAdapter;
 	doc: Document;
 	rules: RuleSet;
@@ -90,7 +90,7 @@ type CardState = {
 	unplaced: boolean;
 };
 
-export type ScanStats = {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
+type ScanStats = {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
 
 export type Scanner = {
 	/** New passports or language: re-evaluates cached itineraries without re-extracting. */

@@ -8,7 +8,7 @@ import type {SegmentInput} from '../itinerary';
 import {validateTrip} from '../rules/validate';
 import {resolveAirport} from '../airports';
 
-export type RouteFormValues = {
+type RouteFormValues = {
 	from: string;
 	/** Mainland airports in order: where you land, any domestic stops, where you leave from. */
 	via: string[];
@@ -29,7 +29,7 @@ export type RouteFormProblem = {
 };
 
 /** "PEK", "pek", "Beijing Capital International Airport (PEK)", "北京首都国际机场" → PEK. */
-export function airportFromInput(text: string, rules: RuleSet): string | undefined {
+function airportFromInput(text: string, rules: RuleSet): string | undefined {
 	const t = text.trim();
 	if (!t) return undefined;
 	const code = /\(([A-Za-z]{3})\)\s*$/.exec(t)?.[1] ?? (/^[A-Za-z]{3}$/.test(t) ? t : undefined);

@@ -8,7 +8,7 @@ import type {Locale} from '../i18n/reason-text';
 import {t} from '../i18n/messages';
 import type {DetailLevel} from '../settings';
 
-export type Tone = 'ok' | 'check' | 'none' | 'passport';
+type Tone = 'ok' | 'check' | 'none' | 'passport';
 /** `fullText`: the standard wording whatever the detail level (accessible names are built from it). */
 export type BadgeSummary = {tone: Tone; text: string; fullText: string; ariaLabel: string; icon: string};
 
@@ -24,7 +24,7 @@ function doubts(stop: Stop): number {
 }
 
 /** "27 Mar" / "3月27日" from a local deadline `2026-03-27T00:00` (the day the traveller must be gone by). */
-export function shortDate(local: string, locale: Locale): string {
+function shortDate(local: string, locale: Locale): string {
 	const [, m, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number];
 	if (locale !== 'en') return `${m}月${d}日`;
 	const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];

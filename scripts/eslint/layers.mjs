@@ -45,7 +45,7 @@ export function specifiersOf(text) {
 const graphs = new Map();
 
 /** The import graph of the files under `folders`, read once per lint run. */
-function importGraph(root, folders) {
+export function importGraph(root, folders) {
 	const key = `${root}|${folders.join(',')}`;
 	let graph = graphs.get(key);
 	if (graph) return graph;

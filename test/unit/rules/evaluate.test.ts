@@ -740,7 +740,7 @@ describe('several passports, stays and edges', () => {
 	});
 });
 
-describe('before 2024-12-17: the 72- and 144-hour schemes (timeline, ports and areas as the dataset's transitSchemes give them)', () => {
+describe('before 2024-12-17: the 72- and 144-hour schemes (timeline, ports and areas as the transitSchemes of the dataset give them)', () => {
 	const t240 = (passports: string[], segments: SegmentInput[]) => verdict(only(check(passports, segments).stops), 'transit240');
 
 	it('a US traveller with three days in Xiamen on the way to Singapore in 2019: 144 hours there from 2019-01-01 [S48]', () => {
