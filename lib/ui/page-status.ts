@@ -1,6 +1,6 @@
 /**
  * The popup's one-line answer to "what did the extension do on this page?", from the content script's status. Pure,
- * so every case is tested without a browser; entrypoints/popup/App.tsx lays it out.
+ * so every case is tested without a browser; lib/ui/popup.ts builds the "This page" section on it.
  */
 import {GENERIC_PAGE_ID} from '../detect/generic-page';
 import {t} from '../i18n/messages';

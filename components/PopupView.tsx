@@ -1,0 +1,95 @@
+/**
+ * The toolbar popup: what the extension did on this page (ThisPage), a route checked by hand (RouteCheck), pasted
+ * itinerary text (PasteItinerary), and under a judged itinerary the check-in card and the map of where the traveller
+ * may go. The browser calls come in as callbacks from entrypoints/popup/App.tsx.
+ */
+import {ChinaMap} from '@/components/ChinaMap';
+import {PasteItinerary} from '@/components/PasteItinerary';
+import {RouteCheck} from '@/components/RouteCheck';
+import {ThisPage, type ThisPageProps} from '@/components/ThisPage';
+import {mapText} from '@/lib/i18n/map-text';
+import {t} from '@/lib/i18n/messages';
+import type {Locale} from '@/lib/i18n/reason-text';
+import type {RuleSet} from '@/lib/rules/rule-set';
+import type {CheckResult, TripInput} from '@/lib/rules/types';
+import type {Settings} from '@/lib/settings';
+import {resultExtras} from '@/lib/ui/popup';
+
+type PopupViewProps = {
+	settings: Settings;
+	save: (next: Settings) => Promise<void>;
+	locale: Locale;
+	rules: RuleSet;
+	today: string;
+	/** The tab the popup is about, through the browser: see ThisPageProps. */
+	page: Pick<ThisPageProps, 'load' | 'scanPage' | 'requestSite'>;
+	openSettings: () => void;
+	/** Opens the check-in card for this trip in a tab of its own. */
+	openCard: (trip: TripInput) => void;
+};
+
+export function PopupView({settings, save, locale, rules, today, page, openSettings, openCard}: PopupViewProps) {
+	const extras = (trip: TripInput, result: CheckResult) => (
+		<ResultExtras trip={trip} result={result} locale={locale} rules={rules} today={today} openCard={openCard} />
+	);
+	return (
+		<main lang={locale}>
+			<header>
+				<h1>{t('appName', locale)}</h1>
+				<button type="button" class="link" onClick={openSettings}>
+					{t('openSettings', locale)}
+				</button>
+			</header>
+			<ThisPage locale={locale} settings={settings} save={save} rules={rules} today={today} {...page} />
+			<RouteCheck
+				rules={rules}
+				locale={locale}
+				passports={settings.passports}
+				today={today}
+				onOpenSettings={openSettings}
+				renderExtras={extras}
+			/>
+			<PasteItinerary rules={rules} locale={locale} passports={settings.passports} today={today} renderExtras={extras} />
+			<p class="hint" data-testid="rules-info">
+				{t('rulesAsOf', locale, {date: rules.data.reviewedAt})} · {t('disclaimer', locale)}
+			</p>
+		</main>
+	);
+}
+
+/**
+ * Under a judged itinerary: for an eligible stay, the check-in card (a tab of its own, to print or show); for a stay
+ * where 240-hour transit applies or may apply, where the traveller may go.
+ */
+function ResultExtras({
+	trip,
+	result,
+	locale,
+	rules,
+	today,
+	openCard,
+}: {
+	trip: TripInput;
+	result: CheckResult;
+	locale: Locale;
+	rules: RuleSet;
+	today: string;
+	openCard: (trip: TripInput) => void;
+}) {
+	const {card, mapAirports} = resultExtras(trip, result, rules, today);
+	return (
+		<>
+			{card ? (
+				<button type="button" class="primary" onClick={() => openCard(trip)}>
+					{t('openCard', locale)}
+				</button>
+			) : null}
+			{mapAirports ? (
+				<section aria-labelledby="map-h" class="map-section">
+					<h3 id="map-h">{mapText('heading', locale)}</h3>
+					<ChinaMap rules={rules} locale={locale} airports={mapAirports} />
+				</section>
+			) : null}
+		</>
+	);
+}

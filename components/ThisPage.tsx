@@ -1,0 +1,128 @@
+/**
+ * The popup's "This page" section: what the extension did on the tab the popup is about, with what it offers there
+ * (scan the page, turn a switched-off site back on, always run on a site the generic detector read). What it says and
+ * offers is lib/ui/popup.ts' thisPageModel; the browser calls come in as callbacks from the popup's entry point.
+ */
+import {useEffect, useState} from 'preact/hooks';
+import {VerdictDetails} from '@/components/VerdictDetails';
+import {t} from '@/lib/i18n/messages';
+import type {Locale} from '@/lib/i18n/reason-text';
+import type {SegmentInput} from '@/lib/itinerary';
+import type {PageStatus} from '@/lib/detect/page-status';
+import type {RuleSet} from '@/lib/rules/rule-set';
+import type {Settings} from '@/lib/settings';
+import {judgeFindings, thisPageModel, withSiteOn, withUserSite, type AlwaysState, type PopupTab, type ScanState} from '@/lib/ui/popup';
+
+/** The tab and its content script's status: `tab` null where there is none, `status` undefined where none answered. */
+export type PageFound = {tab: PopupTab | null; status: PageStatus | undefined};
+
+export type ThisPageProps = {
+	locale: Locale;
+	settings: Settings;
+	save: (next: Settings) => Promise<void>;
+	rules: RuleSet;
+	today: string;
+	/** Finds the tab and asks its content script (once, when the popup opens). */
+	load: () => Promise<PageFound>;
+	/** Puts the content script into the tab and has it read the page; undefined where it did not answer. */
+	scanPage: (tabId: number) => Promise<PageStatus | undefined>;
+	/**
+	 * Asks the browser for access to a site (the permission prompt); resolves true when granted. Called first in the
+	 * click handler, before anything is awaited: browsers accept it only as a direct user action.
+	 */
+	requestSite: (origin: string) => Promise<boolean>;
+};
+
+export function ThisPage({locale, settings, save, rules, today, load, scanPage, requestSite}: ThisPageProps) {
+	const [found, setFound] = useState<PageFound>();
+	const [scan, setScan] = useState<ScanState>('idle');
+	const [always, setAlways] = useState<AlwaysState>();
+	useEffect(() => {
+		void load().then(setFound);
+	}, []);
+	if (found === undefined) return null;
+	const {tab, status} = found;
+	const {text, offerScan, offerTurnOn, offerAlways, note, findings} = thisPageModel({tab, status, scan, always, settings, locale});
+
+	const runScan = () => {
+		if (!tab) return;
+		setScan('busy');
+		void scanPage(tab.id)
+			.then((reply) => {
+				setFound({tab, status: reply});
+				setScan(reply ? 'idle' : 'failed');
+			})
+			.catch(() => setScan('failed'));
+	};
+	const alwaysRun = (origin: string) => {
+		// The permission request comes first in the click handler: browsers accept it only as a direct user action.
+		void requestSite(origin).then(async (ok) => {
+			if (!ok) return setAlways('denied');
+			const next = withUserSite(settings, origin);
+			if (next !== settings) await save(next);
+			setAlways('on');
+		});
+	};
+
+	return (
+		<section aria-labelledby="page-h">
+			<h2 id="page-h">{t('popupThisPage', locale)}</h2>
+			<p data-testid="page-status" aria-live="polite">
+				{text}
+			</p>
+			{offerScan ? (
+				<>
+					<button type="button" class="primary" disabled={offerScan.busy} aria-describedby="scan-help" onClick={runScan}>
+						{offerScan.label}
+					</button>
+					<p id="scan-help" class="hint">
+						{offerScan.help}
+					</p>
+				</>
+			) : null}
+			{offerTurnOn ? (
+				<button type="button" class="primary" onClick={() => void save(withSiteOn(settings, offerTurnOn.adapter))}>
+					{offerTurnOn.label}
+				</button>
+			) : null}
+			{offerAlways ? (
+				<button type="button" class="link" onClick={() => alwaysRun(offerAlways.origin)}>
+					{offerAlways.label}
+				</button>
+			) : null}
+			{note ? (
+				<p class="hint" role="status">
+					{note}
+				</p>
+			) : null}
+			{findings.length > 0 ? (
+				<GenericFindings itineraries={findings} locale={locale} passports={settings.passports} rules={rules} today={today} />
+			) : null}
+		</section>
+	);
+}
+
+/** What the generic text detector saw on a page whose layout is not recognised: judged, but never a plain ✓. */
+function GenericFindings({
+	itineraries,
+	locale,
+	passports,
+	rules,
+	today,
+}: {
+	itineraries: SegmentInput[][];
+	locale: Locale;
+	passports: string[];
+	rules: RuleSet;
+	today: string;
+}) {
+	const results = judgeFindings(itineraries, passports, rules, today);
+	if (results.length === 0) return null;
+	return (
+		<div data-testid="generic-findings">
+			{results.map((r, i) => (
+				<VerdictDetails key={i} result={r} rules={rules} locale={locale} heuristic />
+			))}
+		</div>
+	);
+}

@@ -1,0 +1,48 @@
+/**
+ * The popup's reach into the tab it is about: which tab that is, what its content script says, and putting the
+ * content script into it for a one-off scan (activeTab: the user opened the popup on it). The popup's entry point
+ * hands these to components/ThisPage.tsx.
+ */
+import {browser} from '#imports';
+import type {PopupTab} from '../ui/popup';
+import {CONTENT_SCRIPT_FILE} from '../sites/user-sites';
+import {parsePageStatus, type PageStatus, type ToContent} from './messages';
+
+/** The tab `requested` (lib/ui/popup.ts' requestedTab), or else the active one; undefined where there is none. */
+async function currentTab(requested: number | undefined): Promise<PopupTab | undefined> {
+	const tab =
+		requested !== undefined ? await browser.tabs.get(requested) : (await browser.tabs.query({active: true, currentWindow: true}))[0];
+	return tab?.id === undefined ? undefined : {id: tab.id, url: tab.url};
+}
+
+/** The content script's status for its page; a reply that is not a status counts as no content script at all. */
+async function askPage(tabId: number, type: 'page-status' | 'scan-page'): Promise<PageStatus | undefined> {
+	try {
+		return parsePageStatus(await browser.tabs.sendMessage(tabId, {type} satisfies ToContent));
+	} catch {
+		return undefined; // no content script in this tab
+	}
+}
+
+/**
+ * The tab the popup is about (null where there is none, or the browser would not say) and its content script's status
+ * (undefined where none answered).
+ */
+export async function thisPage(requested: number | undefined): Promise<{tab: PopupTab | null; status: PageStatus | undefined}> {
+	const tab = await currentTab(requested).catch(() => undefined);
+	return {tab: tab ?? null, status: tab && (await askPage(tab.id, 'page-status'))};
+}
+
+/** Puts the content script into the tab (activeTab: the user opened the popup on it) and asks it to read the page. */
+export async function scanTab(tabId: number): Promise<PageStatus | undefined> {
+	const running = await askPage(tabId, 'scan-page');
+	if (running) return running;
+	await browser.scripting.executeScript({target: {tabId}, files: [`/${CONTENT_SCRIPT_FILE}`]});
+	// The script reads the settings before it listens: give it a moment.
+	for (let i = 0; i < 20; i++) {
+		const reply = await askPage(tabId, 'scan-page');
+		if (reply) return reply;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return undefined;
+}

@@ -1,0 +1,124 @@
+/**
+ * What the popup decides, apart from laying it out: which tab it is about, what its "This page" section says and offers
+ * for each page status, what a judged itinerary gets under it, and the settings its buttons save. Pure, so every case
+ * is tested without a browser; components/ThisPage.tsx and components/PopupView.tsx lay it out.
+ */
+import {GENERIC_PAGE_ID} from '../detect/generic-page';
+import type {PageStatus} from '../detect/page-status';
+import {t} from '../i18n/messages';
+import type {Locale} from '../i18n/reason-text';
+import type {SegmentInput} from '../itinerary';
+import {evaluateTrip} from '../rules/evaluate';
+import type {RuleSet} from '../rules/rule-set';
+import type {CheckResult, TripInput} from '../rules/types';
+import {siteOrigin, type Settings} from '../settings';
+import {isBuiltInOrigin, sites} from '../sites';
+import {buildCard} from './check-in-card';
+import {pageStatusText, switchedOffSite} from './page-status';
+
+/** The tab the popup is about: its id, and its URL where the browser shows it (activeTab, or a permission). */
+export type PopupTab = {id: number; url?: string};
+
+/** The popup's own scan of the page ("Scan this page"). */
+export type ScanState = 'idle' | 'busy' | 'failed';
+
+/** "Always run on this site": granted and saved, or refused by the user. */
+export type AlwaysState = 'on' | 'denied';
+
+/**
+ * `?tab=ID` in the popup's URL (the popup opened as a page: tests, a pinned window) names the tab it is about; without
+ * it, a positive whole number, the popup is about the active tab (undefined).
+ */
+export function requestedTab(search: string): number | undefined {
+	const param = Number(new URLSearchParams(search).get('tab'));
+	return Number.isInteger(param) && param > 0 ? param : undefined;
+}
+
+export type ThisPageInput = {
+	/** null: no tab to speak of (none found, or the browser would not say). */
+	tab: PopupTab | null;
+	/** The content script's status; undefined where none answered. */
+	status: PageStatus | undefined;
+	scan: ScanState;
+	always: AlwaysState | undefined;
+	settings: Pick<Settings, 'disabledSites' | 'extraSites'>;
+	locale: Locale;
+};
+
+/** What the "This page" section shows: each part null where it is not shown. */
+type ThisPageModel = {
+	/** The status line (live region). */
+	text: string;
+	/** "Scan this page", with its help line; busy while a scan runs. */
+	offerScan: {label: string; help: string; busy: boolean} | null;
+	/** A built-in site the user switched off, with the button that turns it back on. */
+	offerTurnOn: {adapter: string; label: string} | null;
+	/** A page the generic detector read on a site the user has not added: the link that adds it. */
+	offerAlways: {origin: string; label: string} | null;
+	/** What came of "always run on this site" (status region). */
+	note: string | null;
+	/** What the generic detector read on a page whose layout its site's adapter does not recognise. */
+	findings: SegmentInput[][];
+};
+
+/** A built-in site's id for people ("Google Flights"); an id no site has, as it is. */
+export function siteLabel(id: string): string {
+	return sites.find((s) => s.id === id)?.label ?? id;
+}
+
+export function thisPageModel({tab, status, scan, always, settings, locale}: ThisPageInput): ThisPageModel {
+	const origin = tab?.url ? siteOrigin(tab.url) : undefined;
+	const host = origin ? new URL(origin).hostname : '';
+	// A tab whose URL the browser does not show may still be scanned (activeTab); one whose URL is not a web page not.
+	const scannable = tab !== null && (tab.url === undefined || origin !== undefined);
+	const offSite = switchedOffSite(status, settings.disabledSites);
+	const canAlwaysRun =
+		status?.adapter === GENERIC_PAGE_ID &&
+		origin !== undefined &&
+		!isBuiltInOrigin(origin) &&
+		!settings.extraSites.includes(origin) &&
+		always !== 'on';
+	return {
+		text: scan === 'failed' ? t('popupCannotScan', locale) : pageStatusText(status, settings.disabledSites, locale, siteLabel),
+		offerScan:
+			scannable && !status?.adapter && scan !== 'failed'
+				? {label: t('popupScanPage', locale), help: t('popupScanHelp', locale), busy: scan === 'busy'}
+				: null,
+		offerTurnOn: offSite ? {adapter: offSite, label: t('popupSiteTurnOn', locale, {adapter: siteLabel(offSite)})} : null,
+		offerAlways: canAlwaysRun ? {origin, label: t('popupAlwaysRun', locale, {site: host})} : null,
+		note: always ? t(always === 'on' ? 'popupAlwaysRunOn' : 'siteDenied', locale, {site: host}) : null,
+		findings: status?.layoutUnrecognised ? status.generic : [],
+	};
+}
+
+/** The settings with a switched-off built-in site turned back on. */
+export function withSiteOn<S extends Pick<Settings, 'disabledSites'>>(settings: S, adapter: string): S {
+	return {...settings, disabledSites: settings.disabledSites.filter((id) => id !== adapter)};
+}
+
+/** The settings with a site of the user's own added (unchanged when it is there already). */
+export function withUserSite<S extends Pick<Settings, 'extraSites'>>(settings: S, origin: string): S {
+	return settings.extraSites.includes(origin) ? settings : {...settings, extraSites: [...settings.extraSites, origin]};
+}
+
+/** The generic detector's itineraries, judged; those with no stop in mainland China are left out. */
+export function judgeFindings(itineraries: SegmentInput[][], passports: string[], rules: RuleSet, today: string): CheckResult[] {
+	return itineraries.map((segments) => evaluateTrip({passports, segments}, rules, {today})).filter((r) => r.stops.length > 0);
+}
+
+/**
+ * Under a judged itinerary: `card`, whether there is a check-in card to open (an eligible stay); `mapAirports`, the
+ * airports of the stays where 240-hour transit applies or may apply (the map of where the traveller may go), or null
+ * where there is no such stay.
+ */
+export function resultExtras(
+	trip: TripInput,
+	result: CheckResult,
+	rules: RuleSet,
+	today: string,
+): {card: boolean; mapAirports: string[] | null} {
+	const stays = result.stops.filter((s) =>
+		s.verdicts.some((v) => v.policy === 'transit240' && (v.status === 'eligible' || v.status === 'conditional')),
+	);
+	return {card: buildCard(trip, rules, today).ok, mapAirports: stays.length > 0 ? stays.flatMap((s) => s.airports) : null};
+}

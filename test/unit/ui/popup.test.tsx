@@ -1,0 +1,316 @@
+// @vitest-environment jsdom
+/**
+ * The popup: what its "This page" section says and offers for each page status (lib/ui/popup.ts, pure), and the views
+ * (components/ThisPage.tsx, components/PopupView.tsx) rendered with Preact in jsdom, with the browser calls as fakes.
+ */
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {cleanup, fireEvent, render, screen, waitFor} from '@testing-library/preact';
+import {PopupView} from '@/components/PopupView';
+import {ThisPage, type PageFound, type ThisPageProps} from '@/components/ThisPage';
+import type {PageStatus} from '@/lib/detect/page-status';
+import {evaluateTrip} from '@/lib/rules/evaluate';
+import {loadRules} from '@/lib/rules/load-rules';
+import type {TripInput} from '@/lib/rules/types';
+import {DEFAULT_SETTINGS, type Settings} from '@/lib/settings';
+import {
+	judgeFindings,
+	requestedTab,
+	resultExtras,
+	siteLabel,
+	thisPageModel,
+	withSiteOn,
+	withUserSite,
+	type ThisPageInput,
+} from '@/lib/ui/popup';
+
+const rules = loadRules();
+const TODAY = '2026-03-01';
+const AGENT = 'https://agent.example.test';
+
+afterEach(cleanup);
+
+const STATUS: PageStatus = {
+	adapter: 'google-flights',
+	disabled: false,
+	itineraries: 12,
+	withStops: 3,
+	unplaced: 0,
+	layoutUnrecognised: false,
+	generic: [],
+};
+const GENERIC: PageStatus = {...STATUS, adapter: 'generic-page', itineraries: 2, withStops: 1};
+const VIA_PEK = [
+	{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:00'},
+	{from: 'PEK', to: 'NRT', departure: '2026-03-16T18:30', arrival: '2026-03-16T22:45'},
+];
+const NO_STOP = [{from: 'JFK', to: 'NRT', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:00'}];
+
+const model = (input: Partial<ThisPageInput>) =>
+	thisPageModel({
+		tab: {id: 1, url: `${AGENT}/trips/42`},
+		status: undefined,
+		scan: 'idle',
+		always: undefined,
+		settings: DEFAULT_SETTINGS,
+		locale: 'en',
+		...input,
+	});
+
+describe('which tab the popup is about', () => {
+	it('is ?tab=ID when the popup is opened as a page, else the active tab', () => {
+		expect(requestedTab('?tab=12')).toBe(12);
+		expect(requestedTab('')).toBeUndefined();
+		for (const bad of ['?tab=0', '?tab=-3', '?tab=1.5', '?tab=abc', '?tab=']) expect(requestedTab(bad)).toBeUndefined();
+	});
+});
+
+describe('what "This page" says and offers', () => {
+	it('no tab at all: unsupported, nothing to offer', () => {
+		expect(model({tab: null})).toEqual({
+			text: 'This site is not one of the supported booking sites.',
+			offerScan: null,
+			offerTurnOn: null,
+			offerAlways: null,
+			note: null,
+			findings: [],
+		});
+	});
+
+	it('no content script on a web page (or one whose URL the browser does not show): offers a scan', () => {
+		const scan = {
+			label: 'Scan this page',
+			help: 'Reads this page once with the generic detector (GDS displays, e-tickets, itinerary text). Nothing leaves your browser.',
+			busy: false,
+		};
+		expect(model({}).offerScan).toEqual(scan);
+		expect(model({tab: {id: 1}}).offerScan).toEqual(scan);
+		expect(model({scan: 'busy'}).offerScan).toEqual({...scan, busy: true});
+		// A page no adapter reads answers with adapter null: it may be scanned all the same.
+		expect(model({status: {...STATUS, adapter: null, itineraries: 0, withStops: 0}}).offerScan).toEqual(scan);
+	});
+
+	it('browser pages cannot be scanned; a failed scan says so and offers no second try', () => {
+		expect(model({tab: {id: 1, url: 'chrome://extensions/'}}).offerScan).toBeNull();
+		const failed = model({scan: 'failed'});
+		expect(failed.text).toBe('This page cannot be scanned (browser pages and the extension store are off limits).');
+		expect(failed.offerScan).toBeNull();
+	});
+
+	it('a page a site adapter reads: its count, no scan', () => {
+		const read = model({tab: {id: 1, url: 'https://www.google.com/travel/flights'}, status: STATUS});
+		expect(read.text).toBe('12 itineraries found by Google Flights; 3 stop in mainland China.');
+		expect(read).toMatchObject({offerScan: null, offerTurnOn: null, offerAlways: null, note: null});
+	});
+
+	it('a built-in site the user switched off: says so and offers to turn it back on', () => {
+		const off = model({
+			tab: {id: 1, url: 'https://www.google.com/travel/flights'},
+			status: {...STATUS, disabled: true, itineraries: 0, withStops: 0},
+			settings: {...DEFAULT_SETTINGS, disabledSites: ['google-flights']},
+		});
+		expect(off.text).toBe('Google Flights is switched off in your settings: nothing on this page is checked.');
+		expect(off.offerTurnOn).toEqual({adapter: 'google-flights', label: 'Turn Google Flights back on'});
+		expect(off.offerScan).toBeNull();
+	});
+
+	it('a page the generic detector read: offers to always run on a site the user has not added', () => {
+		const read = model({status: GENERIC});
+		expect(read.text).toMatch(/^2 itineraries read by the generic detector, 1 via mainland China/);
+		expect(read.offerAlways).toEqual({origin: AGENT, label: 'Always run on agent.example.test'});
+		expect(model({status: GENERIC, settings: {...DEFAULT_SETTINGS, extraSites: [AGENT]}}).offerAlways).toBeNull();
+		expect(model({status: GENERIC, tab: {id: 1, url: 'https://www.kayak.com/flights'}}).offerAlways).toBeNull();
+		expect(model({status: GENERIC, tab: {id: 1}}).offerAlways).toBeNull();
+		expect(model({status: STATUS}).offerAlways).toBeNull();
+	});
+
+	it('says what came of "always run"', () => {
+		const on = model({status: GENERIC, always: 'on'});
+		expect(on.offerAlways).toBeNull();
+		expect(on.note).toBe('Runs on agent.example.test from now on. Remove it in the settings.');
+		const denied = model({status: GENERIC, always: 'denied'});
+		expect(denied.offerAlways).not.toBeNull();
+		expect(denied.note).toBe('The browser did not grant access to agent.example.test: nothing changed.');
+		expect(model({status: GENERIC, always: 'on'}).text).toMatch(/generic detector/);
+	});
+
+	it("shows the generic detector's findings only where the site's layout is not recognised", () => {
+		const generic = [VIA_PEK];
+		expect(model({status: {...STATUS, itineraries: 0, layoutUnrecognised: true, generic}}).findings).toBe(generic);
+		expect(model({status: {...STATUS, generic}}).findings).toEqual([]);
+	});
+
+	it('speaks each language', () => {
+		expect(model({locale: 'zh-CN', status: GENERIC}).offerAlways?.label).toBe('始终在agent.example.test上运行');
+		expect(model({locale: 'zh-TW', tab: null}).text).toBe('此網站不在支援的預訂網站之列。');
+	});
+});
+
+describe("the popup's pure helpers", () => {
+	it('names sites for people', () => {
+		expect(siteLabel('google-flights')).toBe('Google Flights');
+		expect(siteLabel('no-such-site')).toBe('no-such-site');
+	});
+
+	it("turns a site back on, and adds a site of the user's own once", () => {
+		const settings: Settings = {...DEFAULT_SETTINGS, disabledSites: ['kayak', 'google-flights'], extraSites: [AGENT]};
+		expect(withSiteOn(settings, 'kayak')).toEqual({...settings, disabledSites: ['google-flights']});
+		expect(withUserSite(settings, AGENT)).toBe(settings);
+		expect(withUserSite(settings, 'https://b.example').extraSites).toEqual([AGENT, 'https://b.example']);
+	});
+
+	it('judges the generic findings, leaving out those with no mainland stop', () => {
+		const results = judgeFindings([NO_STOP, VIA_PEK], [], rules, TODAY);
+		expect(results).toHaveLength(1);
+		expect(results[0]!.stops[0]!.airports).toEqual(['PEK']);
+	});
+
+	it('offers the card and the map under a 240-hour stay, neither without a mainland stop', () => {
+		const trip: TripInput = {
+			passports: ['US'],
+			segments: [
+				{from: 'LAX', to: 'PVG', arrival: '2026-03-16T17:00'},
+				{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00'},
+			],
+		};
+		expect(resultExtras(trip, evaluateTrip(trip, rules, {today: TODAY}), rules, TODAY)).toEqual({card: true, mapAirports: ['PVG']});
+		const none: TripInput = {passports: ['US'], segments: NO_STOP};
+		expect(resultExtras(none, evaluateTrip(none, rules, {today: TODAY}), rules, TODAY)).toEqual({card: false, mapAirports: null});
+	});
+});
+
+/** The browser side of ThisPage, as fakes: `found` is what the popup sees when it opens. */
+function renderThisPage(found: PageFound, overrides: Partial<ThisPageProps> = {}) {
+	const props: ThisPageProps = {
+		locale: 'en',
+		settings: DEFAULT_SETTINGS,
+		save: vi.fn(async () => {}),
+		rules,
+		today: TODAY,
+		load: vi.fn(async () => found),
+		scanPage: vi.fn(async () => undefined),
+		requestSite: vi.fn(async () => true),
+		...overrides,
+	};
+	render(<ThisPage {...props} />);
+	return props;
+}
+
+describe('the "This page" section', () => {
+	it('shows nothing until the tab is found, then its status', async () => {
+		let answer!: (found: PageFound) => void;
+		const {container} = render(
+			<ThisPage
+				locale="en"
+				settings={DEFAULT_SETTINGS}
+				save={async () => {}}
+				rules={rules}
+				today={TODAY}
+				load={() => new Promise((resolve) => (answer = resolve))}
+				scanPage={async () => undefined}
+				requestSite={async () => true}
+			/>,
+		);
+		expect(container.innerHTML).toBe('');
+		answer({tab: {id: 1, url: 'https://www.google.com/travel/flights'}, status: STATUS});
+		expect(await screen.findByRole('heading', {name: 'This page'})).toBeTruthy();
+		expect(screen.getByTestId('page-status').textContent).toBe('12 itineraries found by Google Flights; 3 stop in mainland China.');
+		expect(screen.getByTestId('page-status').getAttribute('aria-live')).toBe('polite');
+	});
+
+	it('scans the page: the button waits while it runs, then the status is the scan', async () => {
+		let reply!: (status: PageStatus | undefined) => void;
+		const props = renderThisPage(
+			{tab: {id: 7, url: `${AGENT}/x`}, status: undefined},
+			{scanPage: vi.fn(() => new Promise<PageStatus | undefined>((resolve) => (reply = resolve)))},
+		);
+		const button = await screen.findByRole('button', {name: 'Scan this page'});
+		expect(button.getAttribute('aria-describedby')).toBe('scan-help');
+		fireEvent.click(button);
+		expect(props.scanPage).toHaveBeenCalledWith(7);
+		await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(true));
+		reply(GENERIC);
+		await waitFor(() => expect(screen.getByTestId('page-status').textContent).toMatch(/^2 itineraries read by the generic detector/));
+		expect(screen.queryByRole('button', {name: 'Scan this page'})).toBeNull();
+		expect(screen.getByRole('button', {name: 'Always run on agent.example.test'})).toBeTruthy();
+	});
+
+	it('a scan with no answer says the page cannot be scanned', async () => {
+		renderThisPage({tab: {id: 7, url: `${AGENT}/x`}, status: undefined});
+		fireEvent.click(await screen.findByRole('button', {name: 'Scan this page'}));
+		await waitFor(() => expect(screen.getByTestId('page-status').textContent).toMatch(/^This page cannot be scanned/));
+		expect(screen.queryByRole('button', {name: 'Scan this page'})).toBeNull();
+	});
+
+	it('"always run" asks the browser inside the click, then saves the site', async () => {
+		const props = renderThisPage({tab: {id: 7, url: `${AGENT}/x`}, status: GENERIC});
+		fireEvent.click(await screen.findByRole('button', {name: 'Always run on agent.example.test'}));
+		// Synchronously, in the click handler: browsers accept a permission request only as a direct user action.
+		expect(props.requestSite).toHaveBeenCalledWith(AGENT);
+		await waitFor(() =>
+			expect(screen.getByRole('status').textContent).toBe('Runs on agent.example.test from now on. Remove it in the settings.'),
+		);
+		expect(props.save).toHaveBeenCalledWith({...DEFAULT_SETTINGS, extraSites: [AGENT]});
+		expect(screen.queryByRole('button', {name: 'Always run on agent.example.test'})).toBeNull();
+	});
+
+	it('"always run" refused: says so and saves nothing', async () => {
+		const props = renderThisPage({tab: {id: 7, url: `${AGENT}/x`}, status: GENERIC}, {requestSite: vi.fn(async () => false)});
+		fireEvent.click(await screen.findByRole('button', {name: 'Always run on agent.example.test'}));
+		await waitFor(() =>
+			expect(screen.getByRole('status').textContent).toBe('The browser did not grant access to agent.example.test: nothing changed.'),
+		);
+		expect(props.save).not.toHaveBeenCalled();
+	});
+
+	it('turns a switched-off site back on', async () => {
+		const settings = {...DEFAULT_SETTINGS, disabledSites: ['kayak', 'google-flights']};
+		const props = renderThisPage(
+			{tab: {id: 7, url: 'https://www.google.com/travel/flights'}, status: {...STATUS, disabled: true}},
+			{settings},
+		);
+		fireEvent.click(await screen.findByRole('button', {name: 'Turn Google Flights back on'}));
+		expect(props.save).toHaveBeenCalledWith({...settings, disabledSites: ['kayak']});
+	});
+
+	it("judges what the generic detector read on a page in a layout it doesn't know", async () => {
+		renderThisPage({
+			tab: {id: 7, url: 'https://www.google.com/travel/flights'},
+			status: {...STATUS, itineraries: 0, withStops: 0, layoutUnrecognised: true, generic: [NO_STOP, VIA_PEK]},
+		});
+		const findings = await screen.findByTestId('generic-findings');
+		expect(findings.textContent).toContain('24-hour direct transit');
+	});
+});
+
+describe('the popup', () => {
+	const renderPopup = () => {
+		const props = {
+			openSettings: vi.fn(),
+			openCard: vi.fn(),
+			page: {load: async () => ({tab: null, status: undefined}), scanPage: async () => undefined, requestSite: async () => false},
+		};
+		render(<PopupView settings={DEFAULT_SETTINGS} save={async () => {}} locale="en" rules={rules} today={TODAY} {...props} />);
+		return props;
+	};
+
+	it('opens the settings, and says which rules it checks with', async () => {
+		const props = renderPopup();
+		expect(screen.getByRole('heading', {level: 1}).textContent).toBe('China Transit Check');
+		expect(screen.getByRole('main').getAttribute('lang')).toBe('en');
+		fireEvent.click(screen.getByRole('button', {name: 'Passports and settings'}));
+		expect(props.openSettings).toHaveBeenCalled();
+		expect(screen.getByTestId('rules-info').textContent).toContain(rules.data.reviewedAt);
+		expect((await screen.findByTestId('page-status')).textContent).toBe('This site is not one of the supported booking sites.');
+	});
+
+	it('opens the check-in card for a pasted itinerary', async () => {
+		const props = renderPopup();
+		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {
+			target: {value: ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245'},
+		});
+		fireEvent.click(screen.getByRole('button', {name: 'Check this text'}));
+		fireEvent.click(await screen.findByRole('button', {name: 'Check-in card (print, English + 中文)'}));
+		expect(props.openCard).toHaveBeenCalledTimes(1);
+		expect(props.openCard.mock.calls[0]![0].segments.map((s: {from: string}) => s.from)).toEqual(['JFK', 'PEK']);
+	});
+});
