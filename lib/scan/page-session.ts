@@ -104,7 +104,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			start(url);
 		},
 		status() {
-			const here = new URL(doc.URL);
+			const here = new URL(url);
 			return pageStatus({
 				site: adapterFor(here),
 				running: scanner ? adapterHere(here) : adapterFor(here),

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+/**
+ * The content script's page session: which adapter runs where, what the popup is told, and how settings changes
+ * restart or re-judge the page. On an agent's PNR workspace (test/fixtures/agent/pnr-workspace-composite.html) and on
+ * a Google Flights URL with no cards.
+ */
+import fs from 'node:fs';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {genericPageAdapter} from '../../lib/detect/generic-page';
+import {loadRules} from '../../lib/rules/load-rules';
+import {DEFAULT_SETTINGS, type Settings} from '../../lib/settings';
+import {createPageSession, type PageSession} from '../../lib/scan/page-session';
+import type {BadgeView, Mount} from '../../lib/scan/scanner';
+
+const rules = loadRules();
+const PNR_PAGE = fs.readFileSync('test/fixtures/agent/pnr-workspace-composite.html', 'utf8');
+const AGENT_URL = 'https://agent.example.test/desk/pnr';
+// test/fixtures/SOURCES.md: felciano/united-itinerary-parser, a Google Flights "selected trip" panel as text.
+const GF_PANEL_TEXT = fs.readFileSync('test/fixtures/text/felciano__united-itinerary-parser__test-case-gf-rt-input.txt', 'utf8');
+const FLIGHTS_URL = 'https://www.google.com/travel/flights/search?tfs=x';
+
+let views: BadgeView[] = [];
+const mount: Mount = (_placement, view) => {
+	views.push(view);
+	return {update: (next) => void views.push(next), remove: () => undefined, isConnected: () => true};
+};
+
+let session: PageSession | undefined;
+function open(settings: Partial<Settings> = {}): PageSession {
+	session = createPageSession({
+		doc: document,
+		rules,
+		settings: {...DEFAULT_SETTINGS, ...settings},
+		genericPage: genericPageAdapter(rules),
+		mount,
+		checkPlacement: () => 'painted',
+		testBuild: false,
+		limits: {segments: 40, genericItineraries: 100},
+		browserLanguage: 'en-GB',
+	});
+	return session;
+}
+
+beforeEach(() => {
+	views = [];
+	document.documentElement.innerHTML = new DOMParser().parseFromString(PNR_PAGE, 'text/html').documentElement.innerHTML;
+});
+afterEach(() => session?.stop());
+
+describe('page session', () => {
+	it('on a page no site adapter knows, reads nothing until the user asks', () => {
+		const s = open();
+		s.start(AGENT_URL);
+		expect(s.status()).toMatchObject({adapter: null, disabled: false, itineraries: 0});
+		expect(views).toEqual([]);
+		s.scanRequested();
+		expect(s.status()).toMatchObject({adapter: 'generic-page', withStops: 1});
+		expect(views).toHaveLength(1);
+		expect(views[0]).toMatchObject({page: true, heuristic: true});
+	});
+
+	it('runs the generic page adapter on a site the user added, and stops when it is removed', () => {
+		const s = open({extraSites: ['https://agent.example.test']});
+		s.start(AGENT_URL);
+		expect(s.status().adapter).toBe('generic-page');
+		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: []});
+		expect(s.status().adapter).toBeNull();
+	});
+
+	it('re-judges without restarting when only the passports change', async () => {
+		const s = open({extraSites: ['https://agent.example.test']});
+		s.start(AGENT_URL);
+		expect(views).toHaveLength(1);
+		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], passports: ['US']});
+		await new Promise((resolve) => setTimeout(resolve, 100)); // the next animation frame
+		// The badge now speaks of the American passport.
+		const verdicts = views.at(-1)!.results.flatMap((r) => r.stops.flatMap((stop) => stop.verdicts));
+		expect(verdicts.some((v) => v.passport === 'US')).toBe(true);
+		expect(s.status().adapter).toBe('generic-page');
+	});
+
+	it('says so when the site is switched off, and that its layout is not read when it shows flights without cards', () => {
+		const off = open({disabledSites: ['google-flights']});
+		off.start(FLIGHTS_URL);
+		expect(off.status()).toMatchObject({adapter: 'google-flights', disabled: true, itineraries: 0});
+		off.stop();
+		const on = open();
+		on.start(FLIGHTS_URL);
+		// jsdom has no innerText; the browser's is the rendered text: here, a trip copied from a Google Flights panel.
+		Object.defineProperty(document.body, 'innerText', {configurable: true, get: () => GF_PANEL_TEXT});
+		// Flights in the page's text, yet Google Flights' adapter finds no card: the layout is not one it knows.
+		const status = on.status();
+		expect(status).toMatchObject({adapter: 'google-flights', disabled: false, layoutUnrecognised: true});
+		expect(status.generic.length).toBeGreaterThan(0);
+	});
+});
