@@ -1,50 +1,23 @@
 // @vitest-environment jsdom
 /**
- * The Flightsfinder (Kiwi results) adapter on a real result row (test/fixtures/SOURCES.md). Expected values were read
- * off the row's details dialog (quoted in the comments), not copied from the adapter's output.
+ * The Flightsfinder (Kiwi results) adapter on a real result row (test/fixtures/SOURCES.md). What it reads there (the
+ * card, its itinerary, read off the row's details dialog by hand) is in the page's expected.json, checked by
+ * adapters.test.ts; here: the row edited in memory, the engine, the badge place, URLs and parsers.
  */
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import flightsfinder, {parseSiteDuration} from '../../lib/adapters/flightsfinder';
 import ctrip from '../../lib/adapters/ctrip';
-import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
-import type {SegmentInput} from '../../lib/itinerary';
-import {bundledAirports} from '../../lib/airports/bundled';
+import {loadFixture, readCard, savedPage} from './adapter-harness';
 
 const rules = loadRules();
-const PAGE = {url: new URL(flightsfinder.examples[0]!), referenceDate: '2025-10-01', airports: bundledAirports()};
-
-function load(): Document {
-	return new DOMParser().parseFromString(readFileSync('test/fixtures/flightsfinder/ber-mad-kiwi-2025.html', 'utf8'), 'text/html');
-}
-
-function read(card: Element): SegmentInput[] {
-	const e = flightsfinder.extract(card, PAGE);
-	if (e.status !== 'ok') throw new Error(`card not read: ${JSON.stringify(e)}`);
-	const n = normalizeItinerary(e.itinerary, PAGE.referenceDate, rules);
-	if (!n.ok) throw new Error(n.problem);
-	return n.segments;
-}
+const {context: PAGE, load} = savedPage('flightsfinder/ber-mad-kiwi-2025.html');
+const read = (card: Element) => readCard(flightsfinder, card, PAGE);
 
 describe('flightsfinder: Kiwi round trip BER → MAD (1 card)', () => {
-	it('finds the one card', () => {
-		expect(flightsfinder.findCards(load())).toHaveLength(1);
-	});
-
-	it('reads outbound and return from the details dialog', () => {
-		// "Outbound Fri, 10 Oct 2025": "Aer Lingus EI 337" 21:40 BER Berlin → 23:00 DUB Dublin, "9h 55 Connection";
-		// "Iberia Express I2 1882" 08:55 DUB Dublin → 12:30 MAD Madrid, "Arrives: Sat, 11 Oct 2025".
-		// "Return Mon, 20 Oct 2025": "Iberia Express I2 1801" 07:30 MAD Madrid → 10:35 BER Berlin, "Arrives: Mon, 20 Oct 2025".
-		expect(read(flightsfinder.findCards(load())[0]!)).toEqual([
-			{from: 'BER', to: 'DUB', departure: '2025-10-10T21:40', arrival: '2025-10-10T23:00', flight: 'EI337', connectionMinutes: 595},
-			{from: 'DUB', to: 'MAD', departure: '2025-10-11T08:55', arrival: '2025-10-11T12:30', flight: 'I21882'},
-			{from: 'MAD', to: 'BER', departure: '2025-10-20T07:30', arrival: '2025-10-20T10:35', flight: 'I21801'},
-		]);
-	});
-
 	it('keeps only the dated clocks when the worked-out days disagree with the printed arrival date', () => {
+		// The row as saved is read in ber-mad-kiwi-2025.expected.json; here its printed arrival date is changed.
 		const card = flightsfinder.findCards(load())[0]!;
 		card.querySelector('._summary span')!.textContent = 'Sun, 12 Oct 2025';
 		expect(read(card).slice(0, 2)).toEqual([
@@ -76,8 +49,7 @@ describe('flightsfinder: Kiwi round trip BER → MAD (1 card)', () => {
 	});
 
 	it('finds nothing on the Ctrip fixtures, and Ctrip nothing here', () => {
-		const ctripDoc = new DOMParser().parseFromString(readFileSync('test/fixtures/ctrip/pkx-pvg-list-2026.html', 'utf8'), 'text/html');
-		expect(flightsfinder.findCards(ctripDoc)).toEqual([]);
+		expect(flightsfinder.findCards(loadFixture('ctrip/pkx-pvg-list-2026.html'))).toEqual([]);
 		expect(ctrip.findCards(load())).toEqual([]);
 	});
 });
