@@ -50,7 +50,7 @@ const M = {
 		'zh-CN': '从页面文字中识别，并非结构化数据：请核对所示航班。',
 		'zh-TW': '從頁面文字中識別，並非結構化資料：請核對所示航班。',
 	},
-	// details card
+	// details (components/VerdictDetails.tsx: the badge's popover and the popup)
 	detailsTitle: {en: 'Transit through mainland China', 'zh-CN': '经中国大陆过境', 'zh-TW': '經中國大陸過境'},
 	close: {en: 'Close', 'zh-CN': '关闭', 'zh-TW': '關閉'},
 	stopHeading: {en: 'Stop {n}: {airports}', 'zh-CN': '第{n}站：{airports}', 'zh-TW': '第{n}站：{airports}'},

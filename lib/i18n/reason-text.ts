@@ -213,8 +213,8 @@ export const REASON_TEXT: Table<ReasonCode> = {
 	},
 	'scheduled-end-passed': {
 		en: 'This rule ({what}) is scheduled to end on {until}; our rules are from {reviewedAt}. It may have been extended or ended since: check before you travel.',
-		'zh-CN': '该规定（{what}）原定于{until}结束；我们的规则数据截至{reviewedAt}。此后可能已延长或终止：出行前请核实。',
-		'zh-TW': '該規定（{what}）原定於{until}結束；我們的規則資料截至{reviewedAt}。此後可能已延長或終止：出行前請核實。',
+		'zh-CN': '该规定（{whatZh}）原定于{until}结束；我们的规则数据截至{reviewedAt}。此后可能已延长或终止：出行前请核实。',
+		'zh-TW': '該規定（{whatZh}）原定於{until}結束；我們的規則資料截至{reviewedAt}。此後可能已延長或終止：出行前請核實。',
 	},
 	'regime-not-yet': {
 		en: 'Visa-free entry for {passport} starts only on {since}.',

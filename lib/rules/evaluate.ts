@@ -161,9 +161,11 @@ function inForce(r: Dated, date: string): 'yes' | 'not-yet' | 'not-yet-unsure' |
 }
 
 /** "Scheduled to end on {until}; our rules are from {reviewedAt}; check before you travel." */
-const pastScheduledEnd = (r: Dated, rules: RuleSet, what: string): Reason =>
+/** `what` names the rule (a code, or the scheme's name); `whatZh` its Chinese name where it has one. */
+const pastScheduledEnd = (r: Dated, rules: RuleSet, what: string, whatZh: string = what): Reason =>
 	reason('scheduled-end-passed', 'doubt', [...r.sources, ...(r.ended?.sources ?? [])], {
 		what,
+		whatZh,
 		until: r.until!,
 		reviewedAt: rules.data.reviewedAt,
 	});
@@ -523,7 +525,7 @@ function evaluateRegionalVisaFree(stay: StayFacts, rules: RuleSet, passport: str
 	};
 	const params = {passport, scheme: r.name, schemeZh: r.nameZh};
 	reasons.push(reason('regional-regime', 'ok', r.sources, params));
-	if (inForce(r, date) === 'past-scheduled-end') reasons.push(pastScheduledEnd(r, rules, r.name));
+	if (inForce(r, date) === 'past-scheduled-end') reasons.push(pastScheduledEnd(r, rules, r.name, r.nameZh));
 	reasons.push(reason('travel-agency-required', 'doubt', r.sources, params));
 	if (r.days && stay.arrival) {
 		const deadline = nextMidnightDeadline(stay.arrival, r.days);

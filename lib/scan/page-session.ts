@@ -29,7 +29,7 @@ type PageSessionOptions = {
 	browserLanguage: string;
 };
 
-type PageSession = {
+export type PageSession = {
 	/** Reads the page at this URL: a new page load or an SPA navigation. */
 	start: (url: string) => void;
 	stop: () => void;

@@ -9,20 +9,16 @@ import {countryName} from '../i18n/countries';
 import {LOCALES, noticeText, policyName, reasonText, reminderText, type Locale} from '../i18n/reason-text';
 import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
-import type {Source} from '../rules/schema';
-import {isShowableLink} from '../rules/source-links';
-import type {PolicyId, PolicyVerdict, ReasonParams, Stop, TripInput} from '../rules/types';
+import type {PolicyId, PolicyVerdict, Stop, TripInput} from '../rules/types';
 import {addDays} from '../time';
+import {findSource, readableParams, readableTime, sourceView, type SourceView} from './format';
 
 export type {Tri} from '../i18n/check-in-card-text';
 
 export type CardAirport = {iata: string; name: string; nameZh?: string; city?: string; country: string};
-export type CardFlight = {from: CardAirport; to: CardAirport; flight?: string; departure?: string; arrival?: string};
-/**
- * A source as the card prints it: publisher, title and date always; `url` only where the dataset has a link on an
- * allowlisted site over https (load-rules checks it); `official` only for a government's or an embassy's own site.
- */
-export type CardSource = {id: string; title: string; publisher: string; date?: string; official: boolean; url?: string};
+type CardFlight = {from: CardAirport; to: CardAirport; flight?: string; departure?: string; arrival?: string};
+/** A source as the card prints it: the same as every view shows it (format.ts). */
+export type CardSource = SourceView;
 export type CardWording = {
 	kind: 'quote' | 'summary';
 	en: string;
@@ -38,7 +34,7 @@ export type CardWording = {
 	/** Further sources with the same text, each named in full; those with a link can be opened. */
 	alsoAt: CardSource[];
 };
-export type CardArea = {
+type CardArea = {
 	province: string;
 	name: string;
 	nameZh: string;
@@ -73,7 +69,7 @@ export type CheckInCard = {
 	wording: CardWording;
 	rules: {version: string; reviewedAt: string};
 };
-export type CardOptions = {
+type CardOptions = {
 	/**
 	 * GB/T 2260 code → Chinese name of prefectures the airport table does not name (it names only those with an
 	 * airport): the page passes the map data's list (lib/ui/china-map-data.ts), which names every listed one.
@@ -85,46 +81,23 @@ export type CardOutcome = {ok: true; card: CheckInCard} | {ok: false; reason: 'n
 
 const tri = (f: (locale: Locale) => string): Tri => Object.fromEntries(LOCALES.map((l) => [l, f(l)])) as Tri;
 
-/** `2026-03-27T00:00` reads as `2026-03-27 00:00`. */
-const readableTime = (value: string): string => value.replace('T', ' ');
-
-const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-
-function readableParams(params?: ReasonParams): ReasonParams | undefined {
-	if (!params) return params;
-	return Object.fromEntries(
-		Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && LOCAL_TIME.test(v) ? readableTime(v) : v]),
-	);
-}
-
 function airport(rules: RuleSet, iata: string): CardAirport {
 	const a = rules.airports[iata];
 	if (!a) return {iata, name: iata, country: ''};
 	return {iata, name: a.name, country: a.country, ...(a.nameZh ? {nameZh: a.nameZh} : {}), ...(a.city ? {city: a.city} : {})};
 }
 
-function cardSource(s: Source): CardSource {
-	return {
-		id: s.id,
-		title: s.title,
-		publisher: s.publisher,
-		official: s.official,
-		...(s.date ? {date: s.date} : {}),
-		// Checked again here so that no other scheme can reach the printed page, whatever produced the rules.
-		...(isShowableLink(s.url) ? {url: s.url} : {}),
-	};
-}
-
-function findSource(rules: RuleSet, id: string): Source {
-	const s = rules.data.sources.find((x) => x.id === id);
+/** The card names every source it quotes: an id the dataset does not have is an error, not a gap. */
+function cardSource(rules: RuleSet, id: string): CardSource {
+	const s = findSource(rules, id);
 	// load-rules checks every id the engine uses; the wording's ids are checked by the card's tests.
 	if (!s) throw new Error(`unknown source ${id}`);
-	return s;
+	return sourceView(s);
 }
 
 function wordingFor(policy: PolicyId, rules: RuleSet): CardWording {
 	const w = rules.data.policies[policy].wording;
-	const source = findSource(rules, w.source);
+	const source = cardSource(rules, w.source);
 	const date = w.date ?? source.date;
 	return {
 		kind: w.kind,
@@ -135,8 +108,8 @@ function wordingFor(policy: PolicyId, rules: RuleSet): CardWording {
 		verified: w.verified,
 		...(w.cite ? {cite: w.cite} : {}),
 		...(date ? {date} : {}),
-		source: cardSource(source),
-		alsoAt: (w.alsoIn ?? []).map((id) => cardSource(findSource(rules, id))),
+		source,
+		alsoAt: (w.alsoIn ?? []).map((id) => cardSource(rules, id)),
 	};
 }
 

@@ -1,46 +1,67 @@
+/**
+ * The CLI's readable output (`npm run check -- FILE --format text`): a result as plain lines in the reader's language.
+ * Pure. Every word comes from lib/i18n (cli-text.ts for the framing, reason-text.ts for the engine's codes); codes,
+ * times and links are printed as they are. The English lines are a public contract: their shape does not change.
+ */
+import {cliText} from '../i18n/cli-text';
 import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, type Locale} from '../i18n/reason-text';
 import type {RuleSet} from '../rules/load-rules';
-import type {CheckResult} from '../rules/types';
+import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
+import {citesSources, sourceViews, STATUS_MARK} from './format';
 
-const MARK = {eligible: '✓', ineligible: '✗', conditional: '?', unknown: '·'} as const;
+/** The line under a failing or doubtful reason: the id and link of each source it cites that has a link. */
+function sourceLine(ids: string[], rules: RuleSet, locale: Locale): string | undefined {
+	const links = sourceViews(rules, ids).flatMap((s) => (s.url ? [`${s.id} ${s.url}`] : []));
+	return links.length > 0 ? `      ${cliText('sources', locale, {list: links.join(cliText('sourceSeparator', locale))})}` : undefined;
+}
+
+function verdictLines(v: PolicyVerdict, rules: RuleSet, locale: Locale): string[] {
+	const details = [
+		v.passport ? cliText('passport', locale, {passport: v.passport}) : '',
+		v.deadline ? cliText('leaveBy', locale, {deadline: v.deadline}) : '',
+		v.inspectionExempt ? cliText('inspectionExempt', locale) : '',
+	]
+		.filter(Boolean)
+		.join(cliText('detailSeparator', locale));
+	const verdict = cliText('verdict', locale, {
+		mark: STATUS_MARK[v.status],
+		policy: policyName(v, locale),
+		status: STATUS_NAMES[v.status][locale],
+	});
+	const lines = [`  ${details ? cliText('verdictWith', locale, {verdict, details}) : verdict}`];
+	for (const r of v.reasons) {
+		lines.push(`    - ${reasonText(r.code, locale, r.params)}`);
+		const sources = citesSources(r.kind) ? sourceLine(r.sources, rules, locale) : undefined;
+		if (sources) lines.push(sources);
+	}
+	if (v.qualifyingNationalities) lines.push(`    - ${cliText('qualifying', locale, {list: v.qualifyingNationalities.join(' ')})}`);
+	return lines;
+}
+
+function stopLines(stop: Stop, n: number, rules: RuleSet, locale: Locale): string[] {
+	const head = cliText('stop', locale, {
+		n,
+		airports: stop.airports.join(cliText('airportSeparator', locale)),
+		from: stop.from ?? '?',
+		to: stop.to ?? '?',
+		arrival: stop.arrival ?? '?',
+		departure: stop.departure ?? '?',
+	});
+	return [
+		head,
+		`  ${cliText('best', locale, {policy: bestPolicyName(stop, locale) ?? cliText('noBest', locale)})}`,
+		...stop.verdicts.flatMap((v) => verdictLines(v, rules, locale)),
+		`  ${cliText('remember', locale)}`,
+		...stop.reminders.map((r) => `    - ${reminderText(r.code, locale, r.params)}`),
+	];
+}
 
 /** The result as a short readable explanation (the CLI's --format text). */
 export function formatResultText(result: CheckResult, rules: RuleSet, locale: Locale = 'en'): string {
 	const lines: string[] = [];
-	const sourceLine = (ids: string[]) => {
-		const urls = ids
-			.map((id) => rules.data.sources.find((s) => s.id === id))
-			.filter((s) => s?.url)
-			.map((s) => `${s!.id} ${s!.url}`);
-		return urls.length > 0 ? `      sources: ${urls.join(' ; ')}` : undefined;
-	};
-	if (result.stops.length === 0) lines.push('No stop in mainland China: nothing to check.');
-	for (const [i, stop] of result.stops.entries()) {
-		const span = [stop.arrival ?? '?', stop.departure ?? '?'].join(' → ');
-		lines.push(`Stop ${i + 1}: ${stop.airports.join(', ')} (${stop.from ?? '?'} → ${stop.to ?? '?'}), ${span}`);
-		lines.push(`  Best: ${bestPolicyName(stop, locale) ?? 'no visa-free route found'}`);
-		for (const v of stop.verdicts) {
-			const extra = [
-				v.passport ? `passport ${v.passport}` : '',
-				v.deadline ? `leave by ${v.deadline}` : '',
-				v.inspectionExempt ? 'no border inspection airside' : '',
-			]
-				.filter(Boolean)
-				.join(', ');
-			lines.push(`  ${MARK[v.status]} ${policyName(v, locale)}: ${STATUS_NAMES[v.status][locale]}${extra ? ` (${extra})` : ''}`);
-			for (const r of v.reasons) {
-				lines.push(`    - ${reasonText(r.code, locale, r.params)}`);
-				if (r.kind === 'fails' || r.kind === 'doubt') {
-					const s = sourceLine(r.sources);
-					if (s) lines.push(s);
-				}
-			}
-			if (v.qualifyingNationalities) lines.push(`    - qualifying passports: ${v.qualifyingNationalities.join(' ')}`);
-		}
-		lines.push('  Remember:');
-		for (const r of stop.reminders) lines.push(`    - ${reminderText(r.code, locale, r.params)}`);
-	}
-	for (const n of result.notices) lines.push(`Note: ${noticeText(n.code, locale, n.params)}`);
-	lines.push(`Rules as of ${result.rules.reviewedAt} (version ${result.rules.version}).`);
+	if (result.stops.length === 0) lines.push(cliText('noStop', locale));
+	for (const [i, stop] of result.stops.entries()) lines.push(...stopLines(stop, i + 1, rules, locale));
+	for (const n of result.notices) lines.push(cliText('note', locale, {text: noticeText(n.code, locale, n.params)}));
+	lines.push(cliText('rulesAsOf', locale, {date: result.rules.reviewedAt, version: result.rules.version}));
 	return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {CLI_TEXT} from '../../lib/i18n/cli-text';
 import {countriesFromInput, countryFromInput} from '../../lib/i18n/countries';
 import {MESSAGES} from '../../lib/i18n/messages';
 import {NOTICE_TEXT, REASON_TEXT, REMINDER_TEXT} from '../../lib/i18n/reason-text';
@@ -9,7 +10,7 @@ import {NOTICE_CODES, REASON_CODES, REMINDER_CODES} from '../../lib/rules/reason
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/Zh$/, '')).sort();
 
 describe('translations', () => {
-	const tables = {REASON_TEXT, REMINDER_TEXT, NOTICE_TEXT, MESSAGES} as Record<string, Record<string, Record<string, string>>>;
+	const tables = {REASON_TEXT, REMINDER_TEXT, NOTICE_TEXT, MESSAGES, CLI_TEXT} as Record<string, Record<string, Record<string, string>>>;
 	it.each(Object.entries(tables))('%s: every entry in en, zh-CN and zh-TW, with the same placeholders', (_name, table) => {
 		for (const [key, texts] of Object.entries(table)) {
 			for (const locale of ['en', 'zh-CN', 'zh-TW']) expect(texts[locale], `${key} ${locale}`).toBeTruthy();

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 
 /** Runs the real command, as `npm run --silent check -- ARGS` would. */
 function check(args: string[], stdin?: string) {
@@ -43,6 +43,34 @@ describe('npm run check', () => {
 		expect(r.stdout).toContain('Best: 24-hour direct transit');
 		expect(r.stdout).toContain('leave by 2026-03-27T00:00');
 		expect(r.stdout).toMatch(/Rules as of \d{4}-\d{2}-\d{2}/);
+	}, 20_000);
+
+	it('keeps the shape of the English text: every line is one of the known kinds', () => {
+		const r = check(['-', '--format', 'text', '--today', '2026-03-01'], TRIP);
+		expect(r.code).toBe(0);
+		const lines = r.stdout.split('\n');
+		expect(lines.pop()).toBe(''); // ends with a newline
+		const KINDS = [
+			/^Stop \d+: [A-Z]{3}(, [A-Z]{3})* \([A-Z?]{1,2} → [A-Z?]{1,2}\), \S+ → \S+$/,
+			/^ {2}Best: .+$/,
+			/^ {2}[✓✗?·] .+: (likely OK|does not apply|check|set your passport)( \((passport [A-Z]{2}|leave by \S+|no border inspection airside)(, (passport [A-Z]{2}|leave by \S+|no border inspection airside))*\))?$/,
+			/^ {4}- \S.*$/,
+			/^ {6}sources: S\d+ https:\/\/\S+( ; S\d+ https:\/\/\S+)*$/,
+			/^ {2}Remember:$/,
+			/^Note: \S.*$/,
+			/^Rules as of \d{4}-\d{2}-\d{2} \(version [\w.-]+\)\.$/,
+		];
+		for (const line of lines)
+			expect(
+				KINDS.some((k) => k.test(line)),
+				line,
+			).toBe(true);
+		expect(lines[0]).toBe('Stop 1: PEK (US → JP), 2026-03-16T16:00 → 2026-03-16T18:30');
+		expect(lines[1]).toBe('  Best: 24-hour direct transit');
+		expect(lines).toContain('  ✓ 24-hour direct transit: likely OK (no border inspection airside)');
+		expect(lines).toContain('  ✓ 240-hour visa-free transit: likely OK (passport US, leave by 2026-03-27T00:00)');
+		expect(lines).toContain('  Remember:');
+		expect(lines.at(-1)).toMatch(/^Rules as of \d{4}-\d{2}-\d{2} \(version /);
 	}, 20_000);
 
 	it.each([
@@ -100,4 +128,103 @@ describe('npm run check', () => {
 		expect(r.code).toBe(0);
 		expect(JSON.parse(r.stdout).stops).toEqual([]);
 	}, 20_000);
+
+	it('says in words when no stop is in the mainland, in every language', () => {
+		const trip = JSON.stringify({passports: ['US'], segments: [{from: 'SFO', to: 'HKG'}]});
+		expect(check(['-', '--format', 'text', '--today', '2026-03-01'], trip).stdout).toMatch(
+			/^No stop in mainland China: nothing to check\.\nRules as of /,
+		);
+		expect(check(['-', '--format', 'text', '--today', '2026-03-01', '--lang', 'zh-CN'], trip).stdout).toMatch(
+			/^行程未经停中国大陆：无需核查。\n规则更新于/,
+		);
+		expect(check(['-', '--format', 'text', '--today', '2026-03-01', '--lang', 'zh-TW'], trip).stdout).toMatch(
+			/^行程未經停中國大陸：無需核查。\n規則更新於/,
+		);
+	}, 30_000);
+});
+
+/** Four days in Shanghai on the way to Seoul: eligible for 240-hour transit on a US passport only. */
+const PVG_240H = {
+	passports: ['US'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00', flight: 'MU586'},
+		{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', arrival: '2026-03-20T12:00'},
+	],
+};
+/** Back to where it came from, with no visa-free regime for the passport: no policy applies. */
+const PVG_NO_ROUTE = {
+	passports: ['US'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00'},
+		{from: 'PVG', to: 'LAX', departure: '2026-03-20T09:00', arrival: '2026-03-20T06:00'},
+	],
+};
+
+/**
+ * The English words in a text: every run of two or more Latin letters once the links are taken out, except codes in
+ * capitals (the trip's airports; two-letter country codes and airline prefixes of flight numbers such as US or MU)
+ * and "App", which the Chinese arrival-card reminder uses as Chinese texts do (“移民局12367”App). Source ids (S19)
+ * have one letter; the CLI prints no source titles, only ids and links.
+ */
+function englishWords(text: string, airports: readonly string[]): string[] {
+	const allowed = new Set([...airports, 'App']);
+	const words = text.replace(/https:\/\/\S+/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+	return words.filter((w) => !allowed.has(w) && !/^[A-Z]{2}$/.test(w));
+}
+
+describe.each([
+	{
+		name: 'an eligible 240-hour transit',
+		trip: PVG_240H,
+		'zh-CN': [
+			'第1站：PVG（US → KR），2026-03-16T17:00 → 2026-03-20T09:00',
+			'  最佳方案：240小时过境免签',
+			'  ✓ 240小时过境免签：看来可行（US护照，须在2026-03-27T00:00前离境）',
+		],
+		'zh-TW': [
+			'第1站：PVG（US → KR），2026-03-16T17:00 → 2026-03-20T09:00',
+			'  最佳方案：240小時過境免簽',
+			'  ✓ 240小時過境免簽：看來可行（US護照，須在2026-03-27T00:00前離境）',
+		],
+	},
+	{
+		name: 'a trip no policy allows',
+		trip: PVG_NO_ROUTE,
+		'zh-CN': ['第1站：PVG（US → US），2026-03-16T17:00 → 2026-03-20T09:00', '  最佳方案：未找到免签方案', '  ✗ 24小时直接过境：不适用'],
+		'zh-TW': ['第1站：PVG（US → US），2026-03-16T17:00 → 2026-03-20T09:00', '  最佳方案：未找到免簽方案', '  ✗ 24小時直接過境：不適用'],
+	},
+] as const)('npm run check --format text in Chinese: $name', (example) => {
+	const input = JSON.stringify(example.trip);
+	const airports = example.trip.segments.flatMap((s) => [s.from, s.to]);
+	const out: Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>> = {};
+	beforeAll(() => {
+		for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+			const r = check(['-', '--format', 'text', '--today', '2026-03-01', '--lang', lang], input);
+			expect(r.code, lang).toBe(0);
+			out[lang] = r.stdout;
+		}
+	}, 60_000);
+
+	it('finds English words in the English text (so the check below can fail)', () => {
+		expect(englishWords(out.en!, airports)).toEqual(expect.arrayContaining(['Stop', 'Best', 'sources', 'Remember', 'Rules']));
+	});
+
+	it.each(['zh-CN', 'zh-TW'] as const)('%s has no English word, in as many lines as the English text', (lang) => {
+		const text = out[lang]!;
+		expect(englishWords(text, airports)).toEqual([]);
+		expect(text.split('\n')).toHaveLength(out.en!.split('\n').length);
+		const lines = text.split('\n');
+		for (const line of example[lang]) expect(lines).toContain(line);
+		expect(lines.at(-2)).toMatch(
+			lang === 'zh-CN' ? /^规则更新于\d{4}-\d{2}-\d{2}（版本[\w.-]+）。$/ : /^規則更新於\d{4}-\d{2}-\d{2}（版本[\w.-]+）。$/,
+		);
+	});
+
+	it('zh-CN in Simplified and zh-TW in Traditional characters', () => {
+		expect(out['zh-CN']).toContain('另请确认：');
+		expect(out['zh-TW']).toContain('另請確認：');
+		// Characters that exist only in the simplified script, and their traditional forms.
+		expect(out['zh-TW']).not.toMatch(/[规则过签适护须来离请态区时间证]/);
+		expect(out['zh-CN']).not.toMatch(/[規則過簽適護須來離請態區時間證]/);
+	});
 });

@@ -5,6 +5,7 @@ import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
 import {chinaMap} from '@/lib/ui/china-map-data';
 import {buildCard, type CardSource, type CheckInCard} from '@/lib/ui/check-in-card';
+import {findSource, sourceView} from '@/lib/ui/format';
 import rawDomains from '@/data/source-domains.json';
 import {OFFICIAL_KINDS, ruleForUrl, type DomainRule} from '@/lib/rules/source-links';
 
@@ -86,7 +87,7 @@ describe('the card for a 24-hour direct transit (JFK → PEK → NRT, US passpor
 	});
 
 	it('quotes the law, in Chinese and in its published English', () => {
-		// Exit and Entry Administration Law, art. 22(3) (rules-facts.md §2.1, [S18a][S18c]):
+		// Exit and Entry Administration Law, art. 22(3) ([S18a][S18c]):
 		// "持联程客票搭乘国际航行的航空器、船舶、列车从中国过境前往第三国或者地区，在中国境内停留不超过二十四小时且不离开口岸…"
 		// "hold connected passenger tickets and are in transit to a third country or region … without leaving the port of entry"
 		expect(c.wording).toMatchObject({
@@ -128,7 +129,7 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 		expect(c.stay.deadline?.text.en).toBe('2026-03-27 00:00 Beijing time (the end of 2026-03-26)');
 		expect(c.stay.deadline?.text['zh-CN']).toBe('北京时间2026-03-27 00:00前（即2026-03-26当天结束前）');
 		expect(c.stay.limit.en).toBe('Up to 240 hours, counted from 00:00 on the day after entry');
-		// rules-facts.md §1.4: next-midnight counting is official for 144 h only, so the card says so.
+		// Next-midnight counting is official for 144 h only, so the card says so.
 		expect(c.stay.countingNote?.en).toContain('no official text states it for this policy');
 	});
 
@@ -157,7 +158,7 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 	});
 
 	it('quotes the NIA measure in Chinese and marks the English as a translation', () => {
-		// NIA, 10 measures of 2025-11-03, measure 6 (rules-facts.md §1.1, [S1][S2][S3]):
+		// NIA, 10 measures of 2025-11-03, measure 6 ([S1][S2][S3]):
 		// "适用过境免签政策的55国公民持有效国际旅行证件和确定日期及行程的联程客票，从中国过境前往第三国（地区），
 		//  可从24个省（自治区、直辖市）65个开放口岸中任一口岸免签入境，并在规定区域停留活动不超过240小时。…"
 		expect(c.wording).toMatchObject({kind: 'quote', enIsTranslation: true, zhIsTranslation: false, date: '2025-11-03'});
@@ -192,7 +193,7 @@ describe('the card for visa-free entry (CDG → PVG → CDG, French passport)', 
 	});
 
 	it('says there is no official wording and cites the source that summarises the rule', () => {
-		// rules-facts.md §4.1 gives the MFA's terms only through press copies ([S28][S32]): no quote exists to print.
+		// The MFA's terms are known only through press copies ([S28][S32]): no quote exists to print.
 		expect(c.wording).toMatchObject({kind: 'summary', verified: false});
 		expect(c.wording.source).toMatchObject({id: 'S28', publisher: expect.stringContaining('Ministry of Foreign Affairs')});
 		expect(CARD_TEXT.wordingNone.en).toContain('No official text of this rule was found in our sources');
@@ -221,6 +222,12 @@ describe('source links on the card', () => {
 	const domains = rawDomains.domains as DomainRule[];
 	const trips = {PEK_24H, PVG_240H, PVG_VISA_FREE, PEK_24H_NO_PASSPORT: {...PEK_24H, passports: []}};
 	const sourcesOf = (c: CheckInCard): CardSource[] => [c.wording.source, ...c.wording.alsoAt];
+
+	it.each(Object.entries(trips))('%s: names its sources as the details and the CLI do, and writes every time readably', (_name, trip) => {
+		const c = card(trip);
+		for (const s of sourcesOf(c)) expect(s, s.id).toEqual(sourceView(findSource(rules, s.id)!));
+		expect(JSON.stringify(c)).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+	});
 
 	it.each(Object.entries(trips))(
 		'%s: every link is https on an allowlisted site; "official" only on a government or embassy site',

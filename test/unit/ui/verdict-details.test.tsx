@@ -1,12 +1,17 @@
 // @vitest-environment jsdom
 /**
- * The details card (badge and popup) for a few trips: every link it renders opens over https on an allowlisted
- * site, and a source without such a link is still named by publisher, title and date, as plain text.
+ * The details (in the badge's popover and the popup) for a few trips: the component lays out its view-model
+ * (lib/ui/details.ts) and nothing else; every link it renders opens over https on an allowlisted site, and a source
+ * without such a link is still named by publisher, title and date, as plain text. Then the badge and its popover.
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import {cleanup, render} from '@testing-library/preact';
+import {act, cleanup, render} from '@testing-library/preact';
 import rawDomains from '@/data/source-domains.json';
-import {citedSourceIds, VerdictDetails} from '@/components/VerdictDetails';
+import {Badge} from '@/components/Badge';
+import {VerdictDetails} from '@/components/VerdictDetails';
+import {buildDetails} from '@/lib/ui/details';
+import {citedSourceIds} from '@/lib/ui/format';
+import {summarize} from '@/lib/ui/summary';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import {loadRules} from '@/lib/rules/load-rules';
 import {ruleForUrl, type DomainRule} from '@/lib/rules/source-links';
@@ -52,13 +57,63 @@ const TRIPS: Record<string, TripInput> = {
 	},
 };
 
-describe.each(Object.entries(TRIPS))('the details card for %s', (_name, trip) => {
+describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 	const result = evaluateTrip(trip, rules, {today: TODAY});
 	const cited = citedSourceIds(result);
 
 	it('cites sources', () => {
 		expect(cited.length).toBeGreaterThan(0);
 	});
+
+	it.each(['en', 'zh-CN', 'zh-TW'] as const)(
+		'lays out its view-model in %s: notices, stops, policies, reasons, reminders, sources',
+		(locale) => {
+			const d = buildDetails(result, rules, locale, {heuristic: true});
+			const {container} = render(<VerdictDetails result={result} rules={rules} locale={locale} heuristic />);
+			const text = (el: Element | null) => el?.textContent ?? '';
+			expect([...container.querySelectorAll('.details > .notice')].map(text)).toEqual(d.notices);
+			const stops = [...container.querySelectorAll('section.stop')];
+			expect(stops.map((s) => text(s.querySelector('h3')))).toEqual(d.stops.map((s) => s.heading));
+			expect(stops.map((s) => s.getAttribute('aria-label'))).toEqual(d.stops.map((s) => s.label));
+			for (const [i, el] of stops.entries()) {
+				const stop = d.stops[i]!;
+				expect([...el.querySelectorAll('.times dt, .times dd')].map(text)).toEqual([
+					stop.arrival.label,
+					stop.arrival.value,
+					stop.departure.label,
+					stop.departure.value,
+				]);
+				expect([...el.querySelectorAll(':scope > p.meta')].map(text)).toEqual([stop.route, stop.timeInChina].filter(Boolean));
+				expect(text(el.querySelector('.best'))).toBe(stop.best);
+				const policies = [...el.querySelectorAll('.policy')];
+				expect(policies.map((p) => p.getAttribute('data-policy'))).toEqual(stop.policies.map((p) => p.policy));
+				for (const [j, p] of policies.entries()) {
+					const policy = stop.policies[j]!;
+					expect(p.className).toBe(`policy status-${policy.status}`);
+					expect([text(p.querySelector('.mark')), text(p.querySelector('strong')), text(p.querySelector('.status'))]).toEqual([
+						policy.mark,
+						policy.name,
+						policy.statusText,
+					]);
+					expect(text(p.querySelector(':scope > .meta')) || undefined).toBe(policy.passportNote);
+					expect(text(p.querySelector('.deadline')) || undefined).toBe(policy.deadline);
+					expect([...p.querySelectorAll('.reason')].map((r) => [r.className, text(r)])).toEqual(
+						policy.reasons.map((r) => [
+							`reason kind-${r.kind}`,
+							r.sources.length > 0 ? `${r.text} [${r.sources.join(', ')}]` : `${r.text} `,
+						]),
+					);
+				}
+				expect([...el.querySelectorAll('.reminders li')].map(text)).toEqual(
+					stop.reminders.map((r) => (r.sources.length > 0 ? `${r.text} [${r.sources.join(', ')}]` : `${r.text} `)),
+				);
+			}
+			expect([...container.querySelectorAll('.source-list li')].map((li) => li.getAttribute('data-source'))).toEqual(
+				d.sources.items.map((s) => s.id),
+			);
+			expect(text(container.querySelector('.footer'))).toBe(d.footer);
+		},
+	);
 
 	it('links only to allowlisted sites over https', () => {
 		const {container} = render(<VerdictDetails result={result} rules={rules} locale="en" />);
@@ -101,5 +156,50 @@ describe('sources that lost their copies on spam sites', () => {
 		expect(item?.querySelector('a')).toBeNull();
 		expect(item?.textContent).toContain('无可信网站链接');
 		expect(container.innerHTML).not.toMatch(/51kaos|http:\/\//);
+	});
+});
+
+describe('the badge and its popover', () => {
+	const result = evaluateTrip(TRIPS['KUL → HAK → NRT, no passport']!, rules, {today: TODAY});
+	const summary = summarize(result, 'manual', 'en')!;
+
+	/** The browser's toggle event when the popover opens or closes (jsdom has no popover API). */
+	const toggle = (el: Element, newState: 'open' | 'closed') =>
+		act(() => {
+			el.dispatchEvent(Object.assign(new Event('toggle'), {newState, oldState: newState === 'open' ? 'closed' : 'open'}));
+		});
+
+	it('is a button and a dialog in a popover, with a heading and a close button; no details while closed', () => {
+		const {container} = render(<Badge summary={summary} result={result} rules={rules} locale="en" />);
+		const root = container.firstElementChild!;
+		expect(root.className).toBe(`ctc tone-${summary.tone}`);
+		const button = root.querySelector(':scope > button.badge')!;
+		expect(button.getAttribute('aria-label')).toBe(summary.ariaLabel);
+		expect(button.getAttribute('aria-haspopup')).toBe('dialog');
+		expect(button.getAttribute('aria-expanded')).toBe('false');
+		const popover = root.querySelector(':scope > [role="dialog"]')!;
+		expect(popover.getAttribute('popover')).toBe('auto');
+		expect(popover.getAttribute('aria-label')).toBe('Transit through mainland China');
+		expect(popover.querySelector('strong')?.textContent).toBe('Transit through mainland China');
+		expect(popover.querySelector('button.close')?.getAttribute('aria-label')).toBe('Close');
+		expect(popover.querySelector('.details')).toBeNull();
+	});
+
+	it('renders the details when the browser opens it, places it by the badge, and gives focus back on closing', async () => {
+		const {container} = render(<Badge summary={summary} result={result} rules={rules} locale="en" page />);
+		const button = container.querySelector<HTMLButtonElement>('button.badge')!;
+		const popover = container.querySelector<HTMLElement>('[role="dialog"]')!;
+		// A click a script fires is not the user's: nothing opens (and jsdom could not open a popover anyway).
+		button.click();
+		expect(popover.querySelector('.details')).toBeNull();
+		await toggle(popover, 'open');
+		expect(button.getAttribute('aria-expanded')).toBe('true');
+		expect(popover.querySelector('.details')?.textContent).toContain('Stop 1: HAK');
+		expect(popover.style.width).toMatch(/^\d+px$/);
+		expect(popover.ownerDocument.activeElement).toBe(popover.querySelector('button.close'));
+		await toggle(popover, 'closed');
+		expect(button.getAttribute('aria-expanded')).toBe('false');
+		expect(popover.querySelector('.details')).toBeNull();
+		expect(popover.ownerDocument.activeElement).toBe(button);
 	});
 });

@@ -1,0 +1,134 @@
+/**
+ * The details view-model: the full explanation of a result that the badge's popover and the popup show
+ * (components/VerdictDetails.tsx). Pure (no DOM, no browser): `buildDetails` turns a result into plain texts in the
+ * reader's language, in the order shown, so the component only lays them out.
+ */
+import {t} from '../i18n/messages';
+import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, type Locale} from '../i18n/reason-text';
+import type {ReasonCode, ReminderCode} from '../rules/reasons';
+import type {RuleSet} from '../rules/load-rules';
+import type {CheckResult, PolicyId, PolicyVerdict, Reason, Status, Stop} from '../rules/types';
+import {citedSourceIds, citesSources, readableParams, readableTime, sourceViews, STATUS_MARK, type SourceView} from './format';
+
+/** A reason in words; `sources` are the ids it cites (none for a condition that is met). */
+type DetailsReason = {code: ReasonCode; kind: Reason['kind']; text: string; sources: string[]};
+type DetailsReminder = {code: ReminderCode; text: string; sources: string[]};
+export type DetailsPolicy = {
+	policy: PolicyId;
+	status: Status;
+	/** ✓ ✗ ? ·, beside the status words. */
+	mark: string;
+	name: string;
+	statusText: string;
+	/** "With your US passport", for a verdict that rests on one. */
+	passportNote?: string;
+	/** "Leave mainland China by 2026-03-27 00:00", unless the policy does not apply. */
+	deadline?: string;
+	reasons: DetailsReason[];
+};
+type DetailsTime = {label: string; value: string};
+export type DetailsStop = {
+	/** "Stop 1: PVG → PEK". */
+	heading: string;
+	/** The section's accessible name: "Stop 1: PVG, PEK". */
+	label: string;
+	arrival: DetailsTime;
+	departure: DetailsTime;
+	/** "From US to JP", when the page shows either end. */
+	route?: string;
+	/** "Time in China: 2 h 30 min", when both clocks are known. */
+	timeInChina?: string;
+	/** The best policy, or that none was found. */
+	best: string;
+	policies: DetailsPolicy[];
+	remindersHeading: string;
+	reminders: DetailsReminder[];
+};
+export type DetailsSources = {
+	heading: string;
+	/** Said after a source from a government's or an embassy's own site. */
+	officialTag: string;
+	/** Said after a source with no link on a trusted site. */
+	noLink: string;
+	items: SourceView[];
+};
+export type Details = {
+	/** Shown first, in this order: a detection from page text, no passport set, then the engine's notices. */
+	notices: string[];
+	stops: DetailsStop[];
+	/** Every source cited above, in order of first citation; empty `items` when none is. */
+	sources: DetailsSources;
+	/** Date of the rules and the disclaimer. */
+	footer: string;
+	/** Labels of the buttons the details may offer. */
+	actions: {openCard: string; openSettings: string};
+};
+type DetailsOptions = {
+	/** The itinerary was read from page text, not structured data. */
+	heuristic?: boolean;
+};
+
+function policyView(verdict: PolicyVerdict, locale: Locale): DetailsPolicy {
+	return {
+		policy: verdict.policy,
+		status: verdict.status,
+		mark: STATUS_MARK[verdict.status],
+		name: policyName(verdict, locale),
+		statusText: STATUS_NAMES[verdict.status][locale],
+		...(verdict.passport ? {passportNote: t('passportUsed', locale, {passport: verdict.passport})} : {}),
+		...(verdict.deadline && verdict.status !== 'ineligible'
+			? {deadline: t('deadline', locale, {deadline: readableTime(verdict.deadline)})}
+			: {}),
+		// "Set your passport" is said once, under the 240-hour policy, not under every policy that needs one.
+		reasons: verdict.reasons
+			.filter((r) => r.code !== 'no-passport' || verdict.policy === 'transit240')
+			.map((r) => ({
+				code: r.code,
+				kind: r.kind,
+				text: reasonText(r.code, locale, readableParams(r.params)),
+				sources: citesSources(r.kind) ? r.sources : [],
+			})),
+	};
+}
+
+function time(label: string, value: string | undefined, locale: Locale): DetailsTime {
+	return {label, value: value ? readableTime(value) : t('notShown', locale)};
+}
+
+function stopView(stop: Stop, n: number, locale: Locale): DetailsStop {
+	const minutes = stop.durationMinutes;
+	const best = bestPolicyName(stop, locale);
+	return {
+		heading: t('stopHeading', locale, {n, airports: stop.airports.join(' → ')}),
+		label: t('stopHeading', locale, {n, airports: stop.airports.join(', ')}),
+		arrival: time(t('arrival', locale), stop.arrival, locale),
+		departure: time(t('departure', locale), stop.departure, locale),
+		...(stop.from || stop.to ? {route: t('stopRoute', locale, {from: stop.from ?? '?', to: stop.to ?? '?'})} : {}),
+		...(minutes !== undefined ? {timeInChina: t('timeInChina', locale, {hours: Math.floor(minutes / 60), minutes: minutes % 60})} : {}),
+		best: stop.best && best ? t('bestLabel', locale, {policy: best}) : t('noBest', locale),
+		policies: stop.verdicts.map((v) => policyView(v, locale)),
+		remindersHeading: t('remindersHeading', locale),
+		reminders: stop.reminders.map((r) => ({code: r.code, text: reminderText(r.code, locale, r.params), sources: r.sources})),
+	};
+}
+
+/** Everything the details show for a result, in the reader's language and in the order shown. */
+export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale, options: DetailsOptions = {}): Details {
+	const noPassport = result.stops.some((s) => s.verdicts.some((v) => v.status === 'unknown'));
+	return {
+		notices: [
+			...(options.heuristic ? [t('heuristicNote', locale)] : []),
+			...(noPassport ? [t('setPassportPrompt', locale)] : []),
+			...result.notices.map((n) => noticeText(n.code, locale, n.params)),
+		],
+		stops: result.stops.map((s, i) => stopView(s, i + 1, locale)),
+		sources: {
+			heading: t('sources', locale),
+			officialTag: t('sourceOfficialTag', locale),
+			noLink: t('sourceNoLink', locale),
+			items: sourceViews(rules, citedSourceIds(result)),
+		},
+		footer: `${t('rulesAsOf', locale, {date: result.rules.reviewedAt})} · ${t('disclaimer', locale)}`,
+		actions: {openCard: t('openCard', locale), openSettings: t('openSettings', locale)},
+	};
+}

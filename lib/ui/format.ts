@@ -1,0 +1,69 @@
+/**
+ * What every view shows the same way: a verdict's status mark, local times in readable form, and the sources a result
+ * cites. Pure (no DOM, no browser): the details (details.ts), the check-in card (check-in-card.ts) and the CLI's text
+ * (cli-text.ts) take these from here and keep none of their own.
+ */
+import type {RuleSet} from '../rules/load-rules';
+import type {Source} from '../rules/schema';
+import {isShowableLink} from '../rules/source-links';
+import type {CheckResult, Reason, ReasonParams, Status} from '../rules/types';
+
+/** A verdict's status as a symbol, shown beside its words (never colour alone). */
+export const STATUS_MARK: Readonly<Record<Status, string>> = {eligible: '✓', ineligible: '✗', conditional: '?', unknown: '·'};
+
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** `2026-03-27T00:00` reads as `2026-03-27 00:00`; a bare date `2026-03-27` stays as it is. */
+export function readableTime(value: string): string {
+	return value.replace('T', ' ');
+}
+
+/** A reason's params with every local time (`YYYY-MM-DDTHH:mm`) in readable form; other values as they are. */
+export function readableParams(params?: ReasonParams): ReasonParams | undefined {
+	if (!params) return params;
+	return Object.fromEntries(
+		Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && LOCAL_TIME.test(v) ? readableTime(v) : v]),
+	);
+}
+
+/** A failing or doubtful reason cites its sources (reminders always cite theirs); a met condition does not. */
+export function citesSources(kind: Reason['kind']): boolean {
+	return kind === 'fails' || kind === 'doubt';
+}
+
+/** The ids a result cites where the views show sources, in order of first citation. */
+export function citedSourceIds(result: CheckResult): string[] {
+	const ids = new Set<string>();
+	for (const stop of result.stops) {
+		for (const v of stop.verdicts) for (const r of v.reasons) if (citesSources(r.kind)) for (const id of r.sources) ids.add(id);
+		for (const r of stop.reminders) for (const id of r.sources) ids.add(id);
+	}
+	return [...ids];
+}
+
+/**
+ * A source as the views show it: publisher, title and date always; `url` only where the dataset has a link on an
+ * allowlisted site over https (load-rules checks it); `official` only for a government's or an embassy's own site.
+ */
+export type SourceView = {id: string; title: string; publisher: string; date?: string; official: boolean; url?: string};
+
+export function findSource(rules: RuleSet, id: string): Source | undefined {
+	return rules.data.sources.find((s) => s.id === id);
+}
+
+export function sourceView(s: Source): SourceView {
+	return {
+		id: s.id,
+		title: s.title,
+		publisher: s.publisher,
+		official: s.official,
+		...(s.date ? {date: s.date} : {}),
+		// Checked again here so that no other scheme can reach a page or a printout, whatever produced the rules.
+		...(isShowableLink(s.url) ? {url: s.url} : {}),
+	};
+}
+
+/** The sources with these ids, in that order; an id the dataset does not have is left out. */
+export function sourceViews(rules: RuleSet, ids: readonly string[]): SourceView[] {
+	return ids.map((id) => findSource(rules, id)).flatMap((s) => (s ? [sourceView(s)] : []));
+}

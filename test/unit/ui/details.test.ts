@@ -1,0 +1,260 @@
+/**
+ * The details view-model (lib/ui/details.ts) and the helpers every view shares (lib/ui/format.ts): what the badge's
+ * popover and the popup show for a result, as plain texts in the reader's language and in the order shown.
+ */
+import {describe, expect, it} from 'vitest';
+import {evaluateTrip} from '@/lib/rules/evaluate';
+import {loadRules} from '@/lib/rules/load-rules';
+import type {Source} from '@/lib/rules/schema';
+import type {CheckResult, TripInput} from '@/lib/rules/types';
+import {buildDetails, type Details} from '@/lib/ui/details';
+import {
+	citedSourceIds,
+	citesSources,
+	findSource,
+	readableParams,
+	readableTime,
+	sourceView,
+	sourceViews,
+	STATUS_MARK,
+} from '@/lib/ui/format';
+
+const rules = loadRules();
+const TODAY = '2026-03-01';
+
+/** Four days in Shanghai on the way to Seoul: 240-hour transit on a US passport. */
+const PVG_240H: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00', flight: 'MU586'},
+		{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', arrival: '2026-03-20T12:00'},
+	],
+};
+/** Back to where it came from: no policy applies. */
+const PVG_ROUND_TRIP_US: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', arrival: '2026-03-16T17:00'},
+		{from: 'PVG', to: 'LAX', departure: '2026-03-20T09:00', arrival: '2026-03-20T06:00'},
+	],
+};
+/** Two stops, no passport set. */
+const KUL_HAK_NRT: TripInput = {
+	passports: [],
+	segments: [
+		{from: 'KUL', to: 'HAK', departure: '2026-03-15T08:00', arrival: '2026-03-15T12:00'},
+		{from: 'HAK', to: 'NRT', departure: '2026-03-15T18:40', arrival: '2026-03-15T23:55'},
+	],
+};
+/** No times on the page. */
+const JFK_PEK_NRT_NO_TIMES: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'JFK', to: 'PEK'},
+		{from: 'PEK', to: 'NRT'},
+	],
+};
+
+const evaluate = (trip: TripInput): CheckResult => evaluateTrip(trip, rules, {today: TODAY});
+
+describe('the details of a 240-hour transit (LAX → PVG → ICN, US passport), in English', () => {
+	const result = evaluate(PVG_240H);
+	const d = buildDetails(result, rules, 'en');
+	const stop = d.stops[0]!;
+
+	it('has one stop with its airports, readable times, route and time in China', () => {
+		expect(d.stops).toHaveLength(1);
+		expect(stop).toMatchObject({
+			heading: 'Stop 1: PVG',
+			label: 'Stop 1: PVG',
+			arrival: {label: 'Arrive', value: '2026-03-16 17:00'},
+			departure: {label: 'Leave', value: '2026-03-20 09:00'},
+			route: 'From US to KR',
+			timeInChina: 'Time in China: 88 h 0 min',
+			best: 'Best option: 240-hour visa-free transit',
+			remindersHeading: 'Also make sure',
+		});
+	});
+
+	it('gives every policy in the engine’s order, with its mark and status in words', () => {
+		expect(stop.policies.map((p) => [p.policy, p.mark, p.name, p.statusText])).toEqual([
+			['transit24', '✗', '24-hour direct transit', 'does not apply'],
+			['transit240', '✓', '240-hour visa-free transit', 'likely OK'],
+			['visaFree', '✗', 'Visa-free entry', 'does not apply'],
+		]);
+		const t240 = stop.policies[1]!;
+		expect(t240.passportNote).toBe('With your US passport');
+		expect(t240.deadline).toBe('Leave mainland China by 2026-03-27 00:00');
+		expect(t240.reasons.map((r) => r.text)).toContain('You leave before the deadline, 2026-03-27 00:00.');
+	});
+
+	it('writes no local time in its raw form anywhere', () => {
+		expect(JSON.stringify(d)).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+	});
+
+	it('gives the source ids of failing and doubtful reasons only, and of every reminder', () => {
+		for (const [p, v] of stop.policies.map((p, i) => [p, result.stops[0]!.verdicts[i]!] as const)) {
+			expect(p.reasons.map((r) => r.code)).toEqual(v.reasons.map((r) => r.code));
+			for (const [i, r] of p.reasons.entries()) expect(r.sources).toEqual(citesSources(r.kind) ? v.reasons[i]!.sources : []);
+		}
+		expect(stop.reminders.map((r) => [r.code, r.sources])).toEqual(result.stops[0]!.reminders.map((r) => [r.code, r.sources]));
+	});
+
+	it('lists every cited source once, in order of first citation, as the dataset names it', () => {
+		const cited = [...stop.policies.flatMap((p) => p.reasons.flatMap((r) => r.sources)), ...stop.reminders.flatMap((r) => r.sources)];
+		expect(d.sources.items.map((s) => s.id)).toEqual(citedSourceIds(result));
+		expect(new Set(d.sources.items.map((s) => s.id))).toEqual(new Set(cited));
+		for (const s of d.sources.items) expect(s).toEqual(sourceView(findSource(rules, s.id)!));
+		expect(d.sources).toMatchObject({heading: 'Sources', officialTag: 'official', noLink: 'no link to a trusted site'});
+	});
+
+	it('ends with the rules date and the disclaimer, and labels its buttons', () => {
+		expect(d.footer).toBe(
+			`Rules as of ${result.rules.reviewedAt} · Guidance based on the published rules, not legal advice. Border officers and airlines decide.`,
+		);
+		expect(d.actions).toEqual({openCard: 'Check-in card (print, English + 中文)', openSettings: 'Passports and settings'});
+		expect(d.notices).toEqual([]);
+	});
+});
+
+/** Every text the details show, apart from the sources' own titles and publishers. */
+function shownTexts(d: Details): string[] {
+	return [
+		...d.notices,
+		...d.stops.flatMap((s) => [
+			s.heading,
+			s.label,
+			s.arrival.label,
+			s.arrival.value,
+			s.departure.label,
+			s.departure.value,
+			s.route ?? '',
+			s.timeInChina ?? '',
+			s.best,
+			...s.policies.flatMap((p) => [
+				p.mark,
+				p.name,
+				p.statusText,
+				p.passportNote ?? '',
+				p.deadline ?? '',
+				...p.reasons.map((r) => r.text),
+			]),
+			s.remindersHeading,
+			...s.reminders.map((r) => r.text),
+		]),
+		d.sources.heading,
+		d.sources.officialTag,
+		d.sources.noLink,
+		d.footer,
+		d.actions.openCard,
+		d.actions.openSettings,
+	];
+}
+
+describe('the details in Chinese', () => {
+	it.each([
+		['zh-CN', '最佳方案：240小时过境免签', '须在2026-03-27 00:00前离开中国大陆', '来源'],
+		['zh-TW', '最佳方案：240小時過境免簽', '須在2026-03-27 00:00前離開中國大陸', '來源'],
+	] as const)('%s: every text in that language', (locale, best, deadline, sources) => {
+		const d = buildDetails(evaluate(PVG_240H), rules, locale);
+		expect(d.stops[0]).toMatchObject({heading: '第1站：PVG', best});
+		expect(d.stops[0]!.policies[1]!.deadline).toBe(deadline);
+		expect(d.sources.heading).toBe(sources);
+		// No English word: runs of three Latin letters are the airport's code, or "App" (the NIA's “移民局12367” App).
+		const words =
+			shownTexts(d)
+				.join('\n')
+				.match(/[A-Za-z]{3,}/g) ?? [];
+		expect(words.filter((w) => w !== 'PVG' && w !== 'App')).toEqual([]);
+		expect(shownTexts(buildDetails(evaluate(PVG_240H), rules, 'en')).join('\n')).toMatch(/Stop 1: PVG/); // the check can fail
+	});
+});
+
+describe('what the details leave out or add', () => {
+	it('no passport: says once to set one, under the 240-hour policy only', () => {
+		const d = buildDetails(evaluate(KUL_HAK_NRT), rules, 'en');
+		expect(d.notices).toEqual(['Set your passport to check 240-hour transit and visa-free entry.']);
+		expect(d.stops.map((s) => s.heading)).toEqual(['Stop 1: HAK']);
+		for (const s of d.stops) {
+			for (const p of s.policies) {
+				const asks = p.reasons.some((r) => r.code === 'no-passport');
+				expect(asks, `${s.heading} ${p.policy}`).toBe(p.policy === 'transit240' && p.status === 'unknown');
+				if (p.status === 'unknown') expect(p.mark).toBe('·');
+			}
+		}
+	});
+
+	it('a detection from page text says so first', () => {
+		const d = buildDetails(evaluate(KUL_HAK_NRT), rules, 'en', {heuristic: true});
+		expect(d.notices[0]).toBe('Found in the page text, not in structured data: check the flights shown.');
+		expect(d.notices[1]).toBe('Set your passport to check 240-hour transit and visa-free entry.');
+	});
+
+	it('a policy that does not apply gives no deadline, even when the engine computed one', () => {
+		const result = evaluate(PVG_ROUND_TRIP_US);
+		const v = result.stops[0]!.verdicts.find((x) => x.policy === 'transit240')!;
+		expect(v).toMatchObject({status: 'ineligible', deadline: '2026-03-27T00:00'});
+		const d = buildDetails(result, rules, 'en');
+		expect(d.stops[0]!.policies.find((p) => p.policy === 'transit240')!.deadline).toBeUndefined();
+		expect(d.stops[0]!.best).toBe('No visa-free route found for this stop.');
+	});
+
+	it('no times: says they are not shown, and gives no time in China', () => {
+		const d = buildDetails(evaluate(JFK_PEK_NRT_NO_TIMES), rules, 'en');
+		expect(d.stops[0]).toMatchObject({arrival: {value: 'not shown'}, departure: {value: 'not shown'}, route: 'From US to JP'});
+		expect(d.stops[0]!.timeInChina).toBeUndefined();
+	});
+
+	it('no stop in the mainland: no stops, no sources, still the footer', () => {
+		const result = evaluate({passports: ['US'], segments: [{from: 'SFO', to: 'HKG'}]});
+		const d: Details = buildDetails(result, rules, 'en');
+		expect(d.stops).toEqual([]);
+		expect(d.sources.items).toEqual([]);
+		expect(d.footer).toMatch(/^Rules as of \d{4}-\d{2}-\d{2} · /);
+	});
+});
+
+describe('the shared helpers (lib/ui/format.ts)', () => {
+	it('marks every status with a symbol', () => {
+		expect(STATUS_MARK).toEqual({eligible: '✓', ineligible: '✗', conditional: '?', unknown: '·'});
+	});
+
+	it('makes local times readable and leaves everything else as it is', () => {
+		expect(readableTime('2026-03-27T00:00')).toBe('2026-03-27 00:00');
+		expect(readableTime('2026-03-27')).toBe('2026-03-27');
+		expect(readableParams({deadline: '2026-03-27T00:00', since: '2025-11-05', hours: 240, what: 'PVG T1'})).toEqual({
+			deadline: '2026-03-27 00:00',
+			since: '2025-11-05',
+			hours: 240,
+			what: 'PVG T1',
+		});
+		expect(readableParams({note: 'at 2026-03-27T00:00 local'})).toEqual({note: 'at 2026-03-27T00:00 local'});
+		expect(readableParams(undefined)).toBeUndefined();
+	});
+
+	it('cites sources for failing and doubtful reasons only', () => {
+		expect((['ok', 'fails', 'doubt', 'info'] as const).filter(citesSources)).toEqual(['fails', 'doubt']);
+	});
+
+	it('collects the cited ids once each, in order of first citation', () => {
+		const result = evaluate(PVG_ROUND_TRIP_US);
+		const ids = citedSourceIds(result);
+		expect(new Set(ids).size).toBe(ids.length);
+		const expected: string[] = [];
+		for (const s of result.stops) {
+			for (const v of s.verdicts)
+				for (const r of v.reasons) if (r.kind === 'fails' || r.kind === 'doubt') expected.push(...r.sources);
+			for (const r of s.reminders) expected.push(...r.sources);
+		}
+		expect(ids).toEqual([...new Set(expected)]);
+	});
+
+	it('shows a source with a link only when it is https on a named host, and skips unknown ids', () => {
+		const base: Source = {...rules.data.sources[0]!};
+		expect(sourceView({...base, url: 'http://example.gov.cn/x'}).url).toBeUndefined();
+		expect(sourceView({...base, url: 'javascript:alert(1)'}).url).toBeUndefined();
+		expect(sourceView({...base, url: 'https://www.gov.cn/x'}).url).toBe('https://www.gov.cn/x');
+		expect(sourceViews(rules, [base.id, 'S-none', base.id]).map((s) => s.id)).toEqual([base.id, base.id]);
+		expect(findSource(rules, 'S-none')).toBeUndefined();
+	});
+});
