@@ -1,7 +1,7 @@
 import {useRef, useState} from 'preact/hooks';
 import type {CheckResult} from '@/lib/rules/types';
 import type {RuleSet} from '@/lib/rules/load-rules';
-import type {Locale} from '@/lib/i18n/reason-text';
+import type {Locale} from '@/lib/i18n/locale';
 import {t} from '@/lib/i18n/messages';
 import type {BadgeSummary} from '@/lib/ui/summary';
 import {Popover, togglePopover} from './Popover';

@@ -3,7 +3,7 @@ import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {useSettings} from '@/components/use-settings';
 import {cardTri, type CardTextKey, type Tri} from '@/lib/i18n/check-in-card-text';
 import {resolveLocale} from '@/lib/i18n/messages';
-import type {Locale} from '@/lib/i18n/reason-text';
+import type {Locale} from '@/lib/i18n/locale';
 import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {validateTrip} from '@/lib/rules/validate';
 import {chinaMap} from '@/lib/ui/china-map-data';
@@ -34,6 +34,30 @@ function Both({tri, langs, stack}: {tri: Tri; langs: Langs; stack?: boolean}) {
 				{tri[langs.second]}
 			</span>
 		</>
+	);
+}
+
+/** A section under its heading (`id`), in both languages. */
+function Section({
+	id,
+	heading,
+	langs,
+	class: className,
+	children,
+}: {
+	id: string;
+	heading: CardTextKey;
+	langs: Langs;
+	class?: string;
+	children: ComponentChildren;
+}) {
+	return (
+		<section aria-labelledby={id} class={className}>
+			<h2 id={id}>
+				<Both tri={tx(heading)} langs={langs} />
+			</h2>
+			{children}
+		</section>
 	);
 }
 
@@ -128,10 +152,7 @@ function StayPoint({a, value, langs}: {a: CardAirport | undefined; value: string
 
 function Itinerary({card, langs}: {card: CheckInCard; langs: Langs}) {
 	return (
-		<section aria-labelledby="h-itinerary">
-			<h2 id="h-itinerary">
-				<Both tri={tx('itineraryHeading')} langs={langs} />
-			</h2>
+		<Section id="h-itinerary" heading="itineraryHeading" langs={langs}>
 			<table class="flights">
 				<thead>
 					<tr>
@@ -162,7 +183,7 @@ function Itinerary({card, langs}: {card: CheckInCard; langs: Langs}) {
 					))}
 				</tbody>
 			</table>
-		</section>
+		</Section>
 	);
 }
 
@@ -170,10 +191,7 @@ function Stay({card, langs}: {card: CheckInCard; langs: Langs}) {
 	const s = card.stay;
 	const notShown = <Both tri={tx('notShown')} langs={langs} />;
 	return (
-		<section aria-labelledby="h-stay">
-			<h2 id="h-stay">
-				<Both tri={tx('stayHeading')} langs={langs} />
-			</h2>
+		<Section id="h-stay" heading="stayHeading" langs={langs}>
 			<dl class="facts">
 				{s.airports.length > 1 ? (
 					<Fact label={tx('airports')} langs={langs} span={3}>
@@ -238,37 +256,30 @@ function Stay({card, langs}: {card: CheckInCard; langs: Langs}) {
 					</p>
 				</div>
 			) : null}
-		</section>
+		</Section>
+	);
+}
+
+/** A headed list of texts, each in both languages; `name` is its class and, after `h-`, its heading's id. */
+function ListSection({name, heading, items, langs}: {name: string; heading: CardTextKey; items: Tri[]; langs: Langs}) {
+	return (
+		<Section id={`h-${name}`} heading={heading} langs={langs}>
+			<ul class={name}>
+				{items.map((c, i) => (
+					<li key={i}>
+						<Both tri={c} langs={langs} stack />
+					</li>
+				))}
+			</ul>
+		</Section>
 	);
 }
 
 function Lists({card, langs}: {card: CheckInCard; langs: Langs}) {
 	return (
 		<div class="columns">
-			<section aria-labelledby="h-checks">
-				<h2 id="h-checks">
-					<Both tri={tx('checksHeading')} langs={langs} />
-				</h2>
-				<ul class="checks">
-					{card.checks.map((c, i) => (
-						<li key={i}>
-							<Both tri={c} langs={langs} stack />
-						</li>
-					))}
-				</ul>
-			</section>
-			<section aria-labelledby="h-reminders">
-				<h2 id="h-reminders">
-					<Both tri={tx('remindersHeading')} langs={langs} />
-				</h2>
-				<ul class="reminders">
-					{card.reminders.map((c, i) => (
-						<li key={i}>
-							<Both tri={c} langs={langs} stack />
-						</li>
-					))}
-				</ul>
-			</section>
+			<ListSection name="checks" heading="checksHeading" items={card.checks} langs={langs} />
+			<ListSection name="reminders" heading="remindersHeading" items={card.reminders} langs={langs} />
 		</div>
 	);
 }
@@ -280,49 +291,51 @@ function wordingLabel(w: CardWording, lang: 'en' | 'zh'): CardTextKey {
 	return lang === 'en' ? 'wordingOfficialEnglish' : 'wordingOfficial';
 }
 
-function Wording({w, langs}: {w: CardWording; langs: Langs}) {
+/** The wording in one language (the Chinese in its simplified original), with what kind of text it is. */
+function Quote({w, lang, langs, note}: {w: CardWording; lang: 'en' | 'zh'; langs: Langs; note?: ComponentChildren}) {
+	const tag = lang === 'en' ? 'en' : 'zh-CN';
+	const translated = lang === 'en' ? w.enIsTranslation : w.zhIsTranslation;
 	// Quotation marks only around words that are the source's own.
-	const quote = (text: string, translated: boolean) => (w.kind === 'quote' && !translated ? `“${text}”` : text);
+	const text = w.kind === 'quote' && !translated ? `“${w[lang]}”` : w[lang];
+	return (
+		<figure class="quote" data-testid={`wording-${lang}`}>
+			<figcaption>
+				<Both tri={tx(wordingLabel(w, lang))} langs={langs} />
+				{note}
+			</figcaption>
+			{w.cite ? (
+				<p lang={tag} class="cite">
+					{w.cite[lang]}
+				</p>
+			) : null}
+			<blockquote lang={tag}>{text}</blockquote>
+		</figure>
+	);
+}
+
+function Wording({w, langs}: {w: CardWording; langs: Langs}) {
 	const blocks = {
-		en: (
-			<figure key="en" class="quote" data-testid="wording-en">
-				<figcaption>
-					<Both tri={tx(wordingLabel(w, 'en'))} langs={langs} />
-				</figcaption>
-				{w.cite ? (
-					<p lang="en" class="cite">
-						{w.cite.en}
-					</p>
-				) : null}
-				<blockquote lang="en">{quote(w.en, w.enIsTranslation)}</blockquote>
-			</figure>
-		),
+		en: <Quote key="en" w={w} lang="en" langs={langs} />,
 		zh: (
-			<figure key="zh" class="quote" data-testid="wording-zh">
-				<figcaption>
-					<Both tri={tx(wordingLabel(w, 'zh'))} langs={langs} />
-					{langs.first === 'zh-TW' && w.kind === 'quote' ? (
+			<Quote
+				key="zh"
+				w={w}
+				lang="zh"
+				langs={langs}
+				note={
+					langs.first === 'zh-TW' && w.kind === 'quote' ? (
 						<span lang="zh-TW" class="script-note">
 							{' '}
 							{tx('originalScript')['zh-TW']}
 						</span>
-					) : null}
-				</figcaption>
-				{w.cite ? (
-					<p lang="zh-CN" class="cite">
-						{w.cite.zh}
-					</p>
-				) : null}
-				<blockquote lang="zh-CN">{quote(w.zh, w.zhIsTranslation)}</blockquote>
-			</figure>
+					) : null
+				}
+			/>
 		),
 	};
 	const s = w.source;
 	return (
-		<section aria-labelledby="h-wording" class="wording">
-			<h2 id="h-wording">
-				<Both tri={tx('wordingHeading')} langs={langs} />
-			</h2>
+		<Section id="h-wording" heading="wordingHeading" langs={langs} class="wording">
 			{w.kind === 'summary' ? (
 				<p class="warn" data-testid="no-official-text">
 					<Both tri={tx('wordingNone')} langs={langs} stack />
@@ -392,7 +405,7 @@ function Wording({w, langs}: {w: CardWording; langs: Langs}) {
 					<Both tri={tx('wordingUnverified')} langs={langs} />
 				</p>
 			) : null}
-		</section>
+		</Section>
 	);
 }
 

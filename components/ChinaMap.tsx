@@ -1,6 +1,6 @@
 import {useId} from 'preact/hooks';
 import type {RuleSet} from '@/lib/rules/load-rules';
-import type {Locale} from '@/lib/i18n/reason-text';
+import type {Locale} from '@/lib/i18n/locale';
 import {joinList, mapText} from '@/lib/i18n/map-text';
 import {chinaMap} from '@/lib/ui/china-map-data';
 

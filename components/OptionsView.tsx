@@ -7,7 +7,7 @@ import {PassportPicker} from '@/components/PassportPicker';
 import {UserSites} from '@/components/UserSites';
 import {adapters} from '@/lib/adapters';
 import {t} from '@/lib/i18n/messages';
-import {LOCALES, type Locale} from '@/lib/i18n/reason-text';
+import {LOCALES, type Locale} from '@/lib/i18n/locale';
 import type {RuleSet} from '@/lib/rules/rule-set';
 import {isShowableLink} from '@/lib/rules/source-links';
 import {DETAIL_LEVELS, type Settings} from '@/lib/settings';

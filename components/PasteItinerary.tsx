@@ -5,7 +5,7 @@
 import {useState} from 'preact/hooks';
 import {detectText} from '@/lib/detect';
 import {t} from '@/lib/i18n/messages';
-import type {Locale} from '@/lib/i18n/reason-text';
+import type {Locale} from '@/lib/i18n/locale';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import type {RuleSet} from '@/lib/rules/load-rules';
 import type {ComponentChildren} from 'preact';

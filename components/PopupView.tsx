@@ -9,7 +9,7 @@ import {RouteCheck} from '@/components/RouteCheck';
 import {ThisPage, type ThisPageProps} from '@/components/ThisPage';
 import {mapText} from '@/lib/i18n/map-text';
 import {t} from '@/lib/i18n/messages';
-import type {Locale} from '@/lib/i18n/reason-text';
+import type {Locale} from '@/lib/i18n/locale';
 import type {RuleSet} from '@/lib/rules/rule-set';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import type {Settings} from '@/lib/settings';

@@ -7,7 +7,7 @@ import type {ComponentChildren} from 'preact';
 import {useMemo, useState} from 'preact/hooks';
 import {countriesFromInput} from '@/lib/i18n/countries';
 import {t} from '@/lib/i18n/messages';
-import type {Locale} from '@/lib/i18n/reason-text';
+import type {Locale} from '@/lib/i18n/locale';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import type {RuleSet} from '@/lib/rules/load-rules';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
@@ -37,6 +37,34 @@ function AirportList({rules, locale}: {rules: RuleSet; locale: Locale}) {
 		[rules, locale],
 	);
 	return <datalist id="airports">{options}</datalist>;
+}
+
+type AirportFieldProps = {
+	label: ComponentChildren;
+	name: string;
+	value: string;
+	onValue: (value: string) => void;
+	locale: Locale;
+	/** aria-invalid and aria-describedby while the form's problem is about this field. */
+	invalid: Record<string, unknown>;
+};
+
+/** An airport field with autocomplete over the shared airport list. */
+function AirportField({label, name, value, onValue, locale, invalid}: AirportFieldProps) {
+	return (
+		<label>
+			{label}
+			<input
+				name={name}
+				list="airports"
+				autocomplete="off"
+				placeholder={t('formAirportHint', locale)}
+				value={value}
+				onInput={(e) => onValue((e.target as HTMLInputElement).value)}
+				{...invalid}
+			/>
+		</label>
+	);
 }
 
 export function RouteCheck({rules, locale, passports, today, onOpenSettings, renderExtras}: RouteCheckProps) {
@@ -70,6 +98,9 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 	const invalid = (field: RouteFormProblem['field']) =>
 		problem?.field === field ? {'aria-invalid': true, 'aria-describedby': 'form-problem'} : {};
 	const value = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
+	const routeEnd = (name: 'from' | 'to', label: string, current: string, set: (v: string) => void) => (
+		<AirportField label={label} name={name} value={current} onValue={set} locale={locale} invalid={invalid(name)} />
+	);
 
 	return (
 		<>
@@ -77,48 +108,27 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 				<h2 id="check-h">{t('popupCheckHeading', locale)}</h2>
 				<AirportList rules={rules} locale={locale} />
 				<form onSubmit={submit} noValidate>
-					<label>
-						{t('formFrom', locale)}
-						<input
-							name="from"
-							list="airports"
-							autocomplete="off"
-							placeholder={t('formAirportHint', locale)}
-							value={from}
-							onInput={value(setFrom)}
-							{...invalid('from')}
-						/>
-					</label>
+					{routeEnd('from', t('formFrom', locale), from, setFrom)}
 					{via.map((v, i) => (
-						<label key={i}>
-							{t('formVia', locale)}
-							{via.length > 1 ? ` ${i + 1}` : ''}
-							<input
-								name={`via-${i}`}
-								list="airports"
-								autocomplete="off"
-								placeholder={t('formAirportHint', locale)}
-								value={v}
-								onInput={(e) => setVia(via.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
-								{...invalid('via')}
-							/>
-						</label>
+						<AirportField
+							key={i}
+							label={
+								<>
+									{t('formVia', locale)}
+									{via.length > 1 ? ` ${i + 1}` : ''}
+								</>
+							}
+							name={`via-${i}`}
+							value={v}
+							onValue={(next) => setVia(via.map((x, j) => (j === i ? next : x)))}
+							locale={locale}
+							invalid={invalid('via')}
+						/>
 					))}
 					<button type="button" class="link" onClick={() => setVia([...via, ''])}>
 						+ {t('formAddVia', locale)}
 					</button>
-					<label>
-						{t('formTo', locale)}
-						<input
-							name="to"
-							list="airports"
-							autocomplete="off"
-							placeholder={t('formAirportHint', locale)}
-							value={to}
-							onInput={value(setTo)}
-							{...invalid('to')}
-						/>
-					</label>
+					{routeEnd('to', t('formTo', locale), to, setTo)}
 					<div class="row">
 						<label>
 							{t('formArrive', locale)}

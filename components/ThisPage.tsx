@@ -6,7 +6,7 @@
 import {useEffect, useState} from 'preact/hooks';
 import {VerdictDetails} from '@/components/VerdictDetails';
 import {t} from '@/lib/i18n/messages';
-import type {Locale} from '@/lib/i18n/reason-text';
+import type {Locale} from '@/lib/i18n/locale';
 import type {SegmentInput} from '@/lib/itinerary';
 import type {PageStatus} from '@/lib/detect/page-status';
 import type {RuleSet} from '@/lib/rules/rule-set';

@@ -2,10 +2,10 @@
  * Sites the user added for the generic detector. Access is asked per site, through the callbacks the options page
  * wires to `browser.permissions` (request must run inside the click, so it is called before anything is awaited).
  */
-import {useState} from 'preact/hooks';
 import {t} from '@/lib/i18n/messages';
-import type {Locale} from '@/lib/i18n/reason-text';
+import type {Locale} from '@/lib/i18n/locale';
 import {siteOrigin} from '@/lib/settings';
+import {AddForm} from './AddForm';
 
 type UserSitesProps = {
 	sites: string[];
@@ -22,19 +22,15 @@ type UserSitesProps = {
 };
 
 export function UserSites({sites, granted, locale, isBuiltIn, request, onChange, release}: UserSitesProps) {
-	const [text, setText] = useState('');
-	const [problem, setProblem] = useState<string>();
-	const add = (event: Event) => {
-		event.preventDefault();
+	const add = (text: string) => {
 		const origin = siteOrigin(text);
-		if (!origin) return setProblem(t('userSiteInvalid', locale, {text: text.trim() || '—'}));
-		if (isBuiltIn(origin)) return setProblem(t('userSiteBuiltIn', locale, {site: origin}));
+		if (!origin) return t('userSiteInvalid', locale, {text: text.trim() || '—'});
+		if (isBuiltIn(origin)) return t('userSiteBuiltIn', locale, {site: origin});
 		const asked = request(origin); // first, while the click still counts as a user gesture
-		void asked.then((ok) => {
-			if (!ok) return setProblem(t('siteDenied', locale, {site: origin}));
-			setProblem(undefined);
-			setText('');
+		return asked.then((ok) => {
+			if (!ok) return t('siteDenied', locale, {site: origin});
 			if (!sites.includes(origin)) onChange([...sites, origin]);
+			return undefined;
 		});
 	};
 	return (
@@ -67,28 +63,13 @@ export function UserSites({sites, granted, locale, isBuiltIn, request, onChange,
 					</li>
 				))}
 			</ul>
-			<form onSubmit={add} class="add" noValidate>
-				<label>
-					{t('userSiteLabel', locale)}{' '}
-					<input
-						name="site"
-						type="text"
-						inputMode="url"
-						autocomplete="off"
-						placeholder="agent.example.com"
-						value={text}
-						aria-invalid={problem ? true : undefined}
-						aria-describedby={problem ? 'site-problem' : undefined}
-						onInput={(e) => setText((e.target as HTMLInputElement).value)}
-					/>
-				</label>{' '}
-				<button type="submit">{t('userSiteAdd', locale)}</button>
-				{problem ? (
-					<p id="site-problem" class="problem" role="alert">
-						{problem}
-					</p>
-				) : null}
-			</form>
+			<AddForm
+				label={t('userSiteLabel', locale)}
+				button={t('userSiteAdd', locale)}
+				onAdd={add}
+				problemId="site-problem"
+				field={{name: 'site', type: 'text', inputMode: 'url', placeholder: 'agent.example.com'}}
+			/>
 		</>
 	);
 }

@@ -1,6 +1,6 @@
 import type {CheckResult} from '@/lib/rules/types';
 import type {RuleSet} from '@/lib/rules/load-rules';
-import type {Locale} from '@/lib/i18n/reason-text';
+import type {Locale} from '@/lib/i18n/locale';
 import {buildDetails, type DetailsPolicy, type DetailsSources, type DetailsStop} from '@/lib/ui/details';
 
 type Props = {

@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import {chromium} from '@playwright/test';
 import {parseHTML} from 'linkedom';
 import {JSDOM, VirtualConsole} from 'jsdom';
 import {detectDocument} from '../lib/detect/index.ts';
@@ -26,6 +25,7 @@ import {loadRules} from '../lib/rules/load-rules.ts';
 import {validateTrip} from '../lib/rules/validate.ts';
 import type {TripInput} from '../lib/rules/types.ts';
 import {BENCH_MIX} from './bench-mix.ts';
+import {CHROMIUM, extensionIdOf, launchChromium} from './chromium.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const EXT_DIR = path.join(root, '.output/chrome-mv3');
@@ -137,27 +137,13 @@ setTimeout(batch, 300);
 type Session = {latencies: number[]; longTasks: number[]; scriptMs: number; heapMb: number; badges: number};
 
 async function session(withExtension: boolean): Promise<Session> {
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-bench-'));
-	const args = [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-	];
-	if (withExtension) args.push(`--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`);
-	const context = await chromium.launchPersistentContext(profile, {executablePath: '/usr/bin/chromium', headless: true, args});
+	const browser = await launchChromium({extDir: withExtension ? EXT_DIR : undefined, profilePrefix: 'ctc-bench-'});
+	const {context} = browser;
 	try {
-		await context.route(
-			(u) => u.protocol === 'http:' || u.protocol === 'https:',
-			(r) => r.abort(),
-		);
 		await context.route('https://www.google.com/travel/flights**', (r) =>
 			r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: benchPage}),
 		);
-		if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+		if (withExtension) await extensionIdOf(context);
 		const page = await context.newPage();
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Performance.enable');
@@ -176,8 +162,7 @@ async function session(withExtension: boolean): Promise<Session> {
 			badges,
 		};
 	} finally {
-		await context.close();
-		fs.rmSync(profile, {recursive: true, force: true});
+		await browser.close();
 	}
 }
 
@@ -224,7 +209,7 @@ const targets: Record<keyof typeof results, [string, number]> = {
 	scriptingOverheadRatio: ['<=', 1.03],
 	heapDeltaMb: ['<=', 5],
 };
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execFileSync('/usr/bin/chromium', ['--version'], {encoding: 'utf8'}).trim()}`;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execFileSync(CHROMIUM, ['--version'], {encoding: 'utf8'}).trim()}`;
 console.log(`\nChina Transit Check — bench (${machine}); ${CARDS} cards, ${badgesSeen} badges in the last run\n`);
 console.log(`${'figure'.padEnd(26)}${'median'.padStart(12)}${'min'.padStart(12)}${'max'.padStart(12)}   target`);
 for (const [key, value] of Object.entries(results) as [keyof typeof results, Stat][]) {

@@ -8,10 +8,10 @@
  */
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {chromium, type BrowserContext, type Page} from '@playwright/test';
+import type {Page} from '@playwright/test';
 import {PAINT_CASES, paintPage} from '../test/e2e/paint-cases';
+import {extensionIdOf, launchChromium} from './chromium';
 
 const root = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(root, 'demo-output');
@@ -32,34 +32,18 @@ function step(label: string, cmd: string, args: string[]) {
 step('checking browsers', 'node', ['scripts/ensure-browsers.mjs']);
 step('building the extension', 'npx', headed ? ['wxt', 'build'] : ['wxt', 'build', '--mode', 'e2e']);
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-demo-'));
-const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-	executablePath: '/usr/bin/chromium',
+const browser = await launchChromium({
+	extDir: EXT_DIR,
 	headless: !headed,
 	viewport: {width: 1280, height: 800},
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		`--disable-extensions-except=${EXT_DIR}`,
-		`--load-extension=${EXT_DIR}`,
-	],
+	profilePrefix: 'ctc-demo-',
 });
-await context.route(
-	(u) => u.protocol === 'http:' || u.protocol === 'https:',
-	(r) => r.abort(),
-);
+const {context} = browser;
 await context.route('https://www.google.com/travel/flights**', (r) =>
 	r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: PAGE}),
 );
 
-let [worker] = context.serviceWorkers();
-worker ??= await context.waitForEvent('serviceworker');
-const extensionId = new globalThis.URL(worker.url()).host;
+const extensionId = await extensionIdOf(context);
 
 async function setPassport(code: string, language: string) {
 	const options = await context.newPage();
@@ -132,7 +116,6 @@ if (headed) {
 	await shoot(card, '7-check-in-card-zh-CN.png');
 	await card.pdf({path: path.join(OUT, '8-check-in-card.pdf'), format: 'A4', printBackground: true});
 	console.log(`demo: wrote ${path.relative(root, path.join(OUT, '8-check-in-card.pdf'))}`);
-	await context.close();
-	fs.rmSync(profile, {recursive: true, force: true});
+	await browser.close();
 	console.log('demo: done (headless: no display). Screenshots are in demo-output/.');
 }

@@ -44,21 +44,23 @@ step('lint (ESLint: layers, cycles, entry points)', 'npx', ['eslint', '.']);
 step('format (Prettier)', 'npx', ['prettier', '--check', '.']);
 step('dataset', 'npx', ['tsx', 'scripts/validate-data.ts']);
 
-const vitestJson = path.join(OUT, 'vitest.json');
-const vitestOk = run('unit and DOM tests', 'npx', [
-	'vitest',
-	'run',
-	'--reporter=default',
-	'--reporter=json',
-	`--outputFile.json=${vitestJson}`,
-]);
-const v = readJson(vitestJson);
-if (v) {
-	passed += v.numPassedTests;
-	failed += v.numFailedTests;
-	if (v.numTotalTests === 0) failures.push('vitest ran no test');
-} else failed++;
-if (!vitestOk && v && v.numFailedTests === 0) failed++; // a suite that failed to load
+/**
+ * A vitest run whose JSON report (`.test-results/NAME.json`) counts every test; no report, or a failed run with no
+ * failed test (a suite that failed to load), counts as one failure.
+ */
+function vitestTier(label, name, args, noTests) {
+	const json = path.join(OUT, `${name}.json`);
+	const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+	const report = readJson(json);
+	if (report) {
+		passed += report.numPassedTests;
+		failed += report.numFailedTests;
+		if (report.numTotalTests === 0) failures.push(noTests);
+	} else failed++;
+	if (!ok && report && report.numFailedTests === 0) failed++;
+}
+
+vitestTier('unit and DOM tests', 'vitest', [], 'vitest ran no test');
 
 const buildOk = run('build', 'npm', ['run', '--silent', 'build']);
 if (!buildOk) failed++;
@@ -89,23 +91,7 @@ if (buildOk && chromeE2eBuildOk && browsersOk) {
 
 // Firefox runs after Chromium: its cross-browser test compares with the badges Chromium recorded.
 if (firefoxBuildOk && browsersOk) {
-	const ffJson = path.join(OUT, 'firefox.json');
-	const ffOk = run('end-to-end tests (Firefox)', 'npx', [
-		'vitest',
-		'run',
-		'-c',
-		'vitest.firefox.config.ts',
-		'--reporter=default',
-		'--reporter=json',
-		`--outputFile.json=${ffJson}`,
-	]);
-	const f = readJson(ffJson);
-	if (f) {
-		passed += f.numPassedTests;
-		failed += f.numFailedTests;
-		if (f.numTotalTests === 0) failures.push('Firefox suite ran no test');
-	} else failed++;
-	if (!ffOk && f && f.numFailedTests === 0) failed++;
+	vitestTier('end-to-end tests (Firefox)', 'firefox', ['-c', 'vitest.firefox.config.ts'], 'Firefox suite ran no test');
 } else {
 	failures.push('Firefox end-to-end tests not run: build or browser missing');
 	failed++;

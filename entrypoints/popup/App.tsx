@@ -1,11 +1,10 @@
 /** The toolbar popup: components/PopupView.tsx, wired to the browser (the tab it is about, the background, settings). */
 import {browser} from '#imports';
 import {PopupView} from '@/components/PopupView';
-import {useSettings} from '@/components/use-settings';
+import {useSettingsPage} from '@/components/use-settings';
 import type {ToBackground} from '@/lib/browser/messages';
 import {requestSite} from '@/lib/browser/permissions';
 import {scanTab, thisPage} from '@/lib/browser/tabs';
-import {resolveLocale} from '@/lib/i18n/messages';
 import type {TripInput} from '@/lib/rules/types';
 import {bundledRules} from '@/lib/rules/rule-set';
 import {deviceToday} from '@/lib/time';
@@ -26,14 +25,11 @@ const openCard = (trip: TripInput) =>
 	void browser.runtime.sendMessage({type: 'open-card', trip} satisfies ToBackground).catch(() => undefined);
 
 export function App() {
-	const [settings, save] = useSettings();
-	const locale = resolveLocale(settings?.language ?? 'auto', navigator.language);
-	if (!settings) return null;
+	const settingsPage = useSettingsPage();
+	if (!settingsPage) return null;
 	return (
 		<PopupView
-			settings={settings}
-			save={save}
-			locale={locale}
+			{...settingsPage}
 			rules={bundledRules()}
 			today={deviceToday()}
 			page={page}

@@ -12,6 +12,7 @@
  * Class names here are plain words (not hashed) and have been stable across Ctrip's 2020-2026 list pages.
  */
 import {defineAdapter, type Extraction, type PageContext} from './types';
+import {guardExtract, placementsAt} from './common';
 import {type RawSegment} from '../itinerary';
 import {parseDayOffset, parseDuration} from '../extract/parse';
 import {soleAirportOfCity} from '../airports';
@@ -163,21 +164,7 @@ export default defineAdapter({
 		'https://au.trip.com/flights/to-beijing/airfares-bjs/',
 	],
 	findCards,
-	extract: (card, page) => {
-		try {
-			return extract(card, page);
-		} catch (error) {
-			return {status: 'failed', reason: `unexpected: ${String(error)}`};
-		}
-	},
+	extract: guardExtract(extract),
 	// After the flight detail block, else the end of the row.
-	badgePlacements: (card) => {
-		const detail = card.querySelector(selectors.detail);
-		return detail
-			? [
-					{anchor: detail, append: 'after'},
-					{anchor: card, append: 'last'},
-				]
-			: [{anchor: card, append: 'last'}];
-	},
+	badgePlacements: (card) => placementsAt(card, selectors.detail, 'after'),
 });

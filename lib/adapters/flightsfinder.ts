@@ -11,6 +11,7 @@
  * An outbound and its return are one itinerary: the days between them are a stay, which matters when it is in China.
  */
 import {defineAdapter, type Extraction, type PageContext} from './types';
+import {guardExtract, placementsAt, text} from './common';
 import {type RawSegment, type RawTime} from '../itinerary';
 import {parseClock, parseDateText, parseDuration, resolveYear} from '../extract/parse';
 import {dayNumber} from '../time';
@@ -42,8 +43,6 @@ export function parseSiteDuration(text: string): number | undefined {
 	return parseDuration(text.trim().replace(/^(\d+)\s*h\s*(\d+)$/, '$1h $2m'));
 }
 
-const textOf = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
 /** The heading's own text, without "Outbound" and "All times are local": the leg's date. */
 function headingDate(heading: Element): string {
 	return [...heading.childNodes]
@@ -55,17 +54,17 @@ function headingDate(heading: Element): string {
 }
 
 function readSegment(body: Element): SegmentRead | string {
-	const [departs, arrives] = [...body.querySelectorAll(selectors.clocks)].map(textOf);
-	const [from, to] = [...body.querySelectorAll(selectors.airports)].map((p) => /^([A-Z]{3})\b/.exec(textOf(p))?.[1]);
+	const [departs, arrives] = [...body.querySelectorAll(selectors.clocks)].map(text);
+	const [from, to] = [...body.querySelectorAll(selectors.airports)].map((p) => /^([A-Z]{3})\b/.exec(text(p))?.[1]);
 	if (!departs || !arrives) return 'segment clocks';
 	if (!from || !to) return 'segment airports';
 	const seg: SegmentRead = {from, to, departs, arrives};
 	// "Aer Lingus EI 337": the airline name comes first and may contain anything, the designator is at the end.
-	const flight = /\b([A-Z0-9]{2})\s?(\d{1,4}[A-Z]?)$/.exec(textOf(body.querySelector(selectors.flight)));
+	const flight = /\b([A-Z0-9]{2})\s?(\d{1,4}[A-Z]?)$/.exec(text(body.querySelector(selectors.flight)));
 	if (flight) seg.flight = `${flight[1]}${flight[2]}`;
 	const connection = body.querySelector(selectors.connection);
 	if (connection) {
-		const minutes = parseSiteDuration(textOf(connection));
+		const minutes = parseSiteDuration(text(connection));
 		if (minutes !== undefined) seg.connectionMinutes = minutes;
 	}
 	return seg;
@@ -83,11 +82,11 @@ function readLegs(modal: Element): LegRead[] | string {
 			if (typeof seg === 'string') return seg;
 			segments.push(seg);
 		}
-		const stops = textOf(panel.querySelector(selectors.legStops));
+		const stops = text(panel.querySelector(selectors.legStops));
 		const statedStops = /direct/i.test(stops) ? 0 : Number(/(\d+)\s*stop/i.exec(stops)?.[1] ?? NaN);
 		if (statedStops !== segments.length - 1) return `leg of ${date}: ${segments.length} segments but "${stops}"`;
 		const bodies = panel.querySelectorAll(selectors.segment);
-		const arrivesDate = textOf(bodies[bodies.length - 1]?.querySelector(selectors.arrivesDate));
+		const arrivesDate = text(bodies[bodies.length - 1]?.querySelector(selectors.arrivesDate));
 		legs.push(arrivesDate ? {date, arrivesDate, segments} : {date, segments});
 	}
 	return legs;
@@ -169,21 +168,7 @@ export default defineAdapter({
 		'https://www.flightsfinder.com/portal/sky?originplace=BER&destinationplace=MAD&outbounddate=2025-10-10&cabinclass=Economy&adults=1',
 	],
 	findCards: (root) => [...root.querySelectorAll(selectors.card)],
-	extract: (card, page) => {
-		try {
-			return extract(card, page);
-		} catch (error) {
-			return {status: 'failed', reason: `unexpected: ${String(error)}`};
-		}
-	},
+	extract: guardExtract(extract),
 	// Above the price, else the end of the row.
-	badgePlacements: (card) => {
-		const price = card.querySelector(selectors.price);
-		return price
-			? [
-					{anchor: price, append: 'first'},
-					{anchor: card, append: 'last'},
-				]
-			: [{anchor: card, append: 'last'}];
-	},
+	badgePlacements: (card) => placementsAt(card, selectors.price, 'first'),
 });

@@ -15,8 +15,8 @@
  * Kayak's class names here are readable component names (`Flights-Results-LegInfo`), unlike its hashed utility classes.
  */
 import {defineAdapter, type Extraction, type PageContext} from './types';
-import {type RawSegment, type RawTime} from '../itinerary';
-import {legSegments} from '../extract/leg';
+import {guardExtract, legsItinerary, placementsAt, readLegRows, text, type LegView} from './common';
+import {type RawTime} from '../itinerary';
 import {parseClock, parseDayOffset} from '../extract/parse';
 
 const selectors = {
@@ -43,12 +43,7 @@ const monthFirstHosts = ['www.kayak.com'];
 const CODE_RE = /\b[A-Z]{3}\b/g;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-type LegView = {from: string; to: string; stops: string[]; departs: string; arrives: string; arrivalOffset: number};
 type SpokenLeg = {departs: {month: number; day: number; clock: string}; arrives: {month: number; day: number; clock: string}};
-
-function text(el: Element | null | undefined): string {
-	return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 function findCards(root: ParentNode): Element[] {
 	const cards = new Set<Element>();
@@ -110,44 +105,31 @@ function daysBetween(a: {month: number; day: number}, b: {month: number; day: nu
 }
 
 function extract(card: Element, page: PageContext): Extraction {
-	try {
-		const rows = [...card.querySelectorAll(selectors.leg)];
-		if (rows.length === 0) return {status: 'incomplete', missing: ['legs']};
-		const legs: LegView[] = [];
-		for (const row of rows) {
-			const leg = readLeg(row);
-			if (typeof leg === 'string') return {status: 'failed', reason: `leg not understood: ${leg}`};
-			legs.push(leg);
-		}
-		const urlDates = searchDatesFromUrl(page.url);
-		let spoken: SpokenLeg[] | undefined = spokenLegs(card, page);
-		// The paragraph must describe these very legs (same clocks), or it says nothing about them.
-		const agrees =
-			spoken.length === legs.length &&
-			legs.every(
-				(l, i) =>
-					parseClock(l.departs) === parseClock(spoken![i]!.departs.clock) &&
-					parseClock(l.arrives) === parseClock(spoken![i]!.arrives.clock),
-			);
-		if (!agrees) spoken = undefined;
-		const segments: RawSegment[] = [];
-		legs.forEach((leg, i) => {
-			const said = spoken?.[i];
-			const date =
-				urlDates.length === legs.length ? urlDates[i] : said ? `${MONTHS[said.departs.month - 1]} ${said.departs.day}` : undefined;
-			const offset = said ? daysBetween(said.departs, said.arrives) : leg.arrivalOffset;
-			const departs: RawTime = date ? {date, time: leg.departs} : {time: leg.departs};
-			// The arrival repeats the leg's date: an indirect leg's last segment has no departure to take it from.
-			const arrives: RawTime = {time: leg.arrives};
-			if (date) arrives.date = date;
-			if (offset) arrives.dayOffset = offset;
-			const points = [leg.from, ...leg.stops, leg.to];
-			segments.push(...legSegments(points, departs, arrives));
-		});
-		return {status: 'ok', itinerary: {segments}};
-	} catch (error) {
-		return {status: 'failed', reason: `unexpected card: ${String(error)}`};
-	}
+	const legs = readLegRows(card, selectors.leg, readLeg);
+	if (!Array.isArray(legs)) return legs;
+	const urlDates = searchDatesFromUrl(page.url);
+	let spoken: SpokenLeg[] | undefined = spokenLegs(card, page);
+	// The paragraph must describe these very legs (same clocks), or it says nothing about them.
+	const agrees =
+		spoken.length === legs.length &&
+		legs.every(
+			(l, i) =>
+				parseClock(l.departs) === parseClock(spoken![i]!.departs.clock) &&
+				parseClock(l.arrives) === parseClock(spoken![i]!.arrives.clock),
+		);
+	if (!agrees) spoken = undefined;
+	return legsItinerary(legs, (leg, i) => {
+		const said = spoken?.[i];
+		const date =
+			urlDates.length === legs.length ? urlDates[i] : said ? `${MONTHS[said.departs.month - 1]} ${said.departs.day}` : undefined;
+		const offset = said ? daysBetween(said.departs, said.arrives) : leg.arrivalOffset;
+		const departs: RawTime = date ? {date, time: leg.departs} : {time: leg.departs};
+		// The arrival repeats the leg's date: an indirect leg's last segment has no departure to take it from.
+		const arrives: RawTime = {time: leg.arrives};
+		if (date) arrives.date = date;
+		if (offset) arrives.dayOffset = offset;
+		return {departs, arrives};
+	});
 }
 
 /** Kayak's own country sites; all put results under /flights/<route>/<date>. */
@@ -181,15 +163,7 @@ export default defineAdapter({
 	],
 	counterExamples: ['https://www.kayak.com/', 'https://www.kayak.com/flights', 'https://www.kayak.co.uk/hotels'],
 	findCards,
-	extract,
+	extract: guardExtract(extract, 'unexpected card'),
 	// A line of its own under the legs, else the end of the card.
-	badgePlacements: (card) => {
-		const legs = card.querySelector(selectors.legs);
-		return legs
-			? [
-					{anchor: legs, append: 'after'},
-					{anchor: card, append: 'last'},
-				]
-			: [{anchor: card, append: 'last'}];
-	},
+	badgePlacements: (card) => placementsAt(card, selectors.legs, 'after'),
 });

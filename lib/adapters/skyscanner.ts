@@ -17,8 +17,8 @@
  * Class names are CSS-module hashes (`LegInfo_legInfo__2UyXp`): matched by their stable prefix only.
  */
 import {defineAdapter, type Extraction, type PageContext} from './types';
-import {type RawSegment, type RawTime} from '../itinerary';
-import {legSegments} from '../extract/leg';
+import {guardExtract, legsItinerary, placementsAt, readLegRows, text, type LegView} from './common';
+import {type RawTime} from '../itinerary';
 import {parseClock, parseDayOffset} from '../extract/parse';
 
 const selectors = {
@@ -48,7 +48,6 @@ const selectors = {
 const CLOCK_RE = /\d{1,2}[:.]\d{2}(?:\s*[AP]\.?M\.?)?/i;
 const CODE_RE = /\b[A-Z]{3}\b/g;
 
-type LegView = {from: string; to: string; stops: string[]; departs: string; arrives: string; arrivalOffset: number};
 type LegDates = {departs: string; arrives?: string; departClock?: string; arriveClock?: string};
 
 function findCards(root: ParentNode): Element[] {
@@ -58,10 +57,6 @@ function findCards(root: ParentNode): Element[] {
 		if (card) cards.add(card);
 	}
 	return [...cards];
-}
-
-function text(el: Element | null | undefined): string {
-	return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** What one leg row shows; a string says what is missing. */
@@ -156,36 +151,23 @@ function legDates(card: Element, page: PageContext, legs: LegView[]): LegDates[]
 }
 
 function extract(card: Element, page: PageContext): Extraction {
-	try {
-		const rows = [...card.querySelectorAll(selectors.leg)];
-		if (rows.length === 0) return {status: 'incomplete', missing: ['legs']};
-		const legs: LegView[] = [];
-		for (const row of rows) {
-			const leg = readLeg(row);
-			if (typeof leg === 'string') return {status: 'failed', reason: `leg not understood: ${leg}`};
-			legs.push(leg);
-		}
-		const dates = legDates(card, page, legs);
-		const segments: RawSegment[] = [];
-		legs.forEach((leg, i) => {
-			const date = dates?.[i];
-			const points = [leg.from, ...leg.stops, leg.to];
-			const departs: RawTime = date ? {date: date.departs, time: leg.departs} : {time: leg.departs};
-			// Without the link's arrival date: the leg's departure day plus the card's "+1" (none shown: same day). The
-			// date is repeated on the arrival because an indirect leg's last segment has no departure to inherit it from.
-			let arrives: RawTime = {time: leg.arrives};
-			if (date?.arrives) arrives = {date: date.arrives, time: leg.arrives};
-			else if (date)
-				arrives = leg.arrivalOffset
-					? {date: date.departs, time: leg.arrives, dayOffset: leg.arrivalOffset}
-					: {date: date.departs, time: leg.arrives};
-			else if (leg.arrivalOffset) arrives = {time: leg.arrives, dayOffset: leg.arrivalOffset};
-			segments.push(...legSegments(points, departs, arrives));
-		});
-		return {status: 'ok', itinerary: {segments}};
-	} catch (error) {
-		return {status: 'failed', reason: `unexpected card: ${String(error)}`};
-	}
+	const legs = readLegRows(card, selectors.leg, readLeg);
+	if (!Array.isArray(legs)) return legs;
+	const dates = legDates(card, page, legs);
+	return legsItinerary(legs, (leg, i) => {
+		const date = dates?.[i];
+		const departs: RawTime = date ? {date: date.departs, time: leg.departs} : {time: leg.departs};
+		// Without the link's arrival date: the leg's departure day plus the card's "+1" (none shown: same day). The
+		// date is repeated on the arrival because an indirect leg's last segment has no departure to inherit it from.
+		let arrives: RawTime = {time: leg.arrives};
+		if (date?.arrives) arrives = {date: date.arrives, time: leg.arrives};
+		else if (date)
+			arrives = leg.arrivalOffset
+				? {date: date.departs, time: leg.arrives, dayOffset: leg.arrivalOffset}
+				: {date: date.departs, time: leg.arrives};
+		else if (leg.arrivalOffset) arrives = {time: leg.arrives, dayOffset: leg.arrivalOffset};
+		return {departs, arrives};
+	});
 }
 
 /** Skyscanner's own country sites (all serve the same Backpack app under /transport/flights/). */
@@ -226,15 +208,7 @@ export default defineAdapter({
 		'https://www.skyscanner.net/hotels',
 	],
 	findCards,
-	extract,
+	extract: guardExtract(extract, 'unexpected card'),
 	// A line of its own under the legs, else the end of the card.
-	badgePlacements: (card) => {
-		const legs = card.querySelector(selectors.legs);
-		return legs
-			? [
-					{anchor: legs, append: 'after'},
-					{anchor: card, append: 'last'},
-				]
-			: [{anchor: card, append: 'last'}];
-	},
+	badgePlacements: (card) => placementsAt(card, selectors.legs, 'after'),
 });

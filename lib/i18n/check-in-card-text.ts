@@ -3,7 +3,8 @@
  * the card always prints two languages at once (English plus the reader's Chinese), so every string is needed in a
  * pair, never alone. Engine reasons and reminders keep their texts in reason-text.ts.
  */
-import {fill, type Locale} from './reason-text';
+import {fill} from './reason-text';
+import {type Locale} from './locale';
 
 const C = {
 	pageTitle: {en: 'Check-in card — China Transit Check', 'zh-CN': '值机说明 — 中国过境免签查询', 'zh-TW': '值機說明 — 中國過境免簽查詢'},

@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries';
-import type {Locale} from './reason-text';
+import type {Locale} from './locale';
 
 const TAG: Record<Locale, string> = {en: 'en', 'zh-CN': 'zh-Hans', 'zh-TW': 'zh-Hant'};
 const names = new Map<Locale, Intl.DisplayNames>();

@@ -2,7 +2,8 @@
  * Strings of the "Where can I go?" map (components/ChinaMap.tsx), in English, Simplified and Traditional Chinese.
  * Kept apart from messages.ts so the map can change without touching the shared table. `{name}` placeholders.
  */
-import {fill, type Locale} from './reason-text';
+import {fill} from './reason-text';
+import {type Locale} from './locale';
 
 const MAP_TEXT = {
 	heading: {en: 'Where can I go?', 'zh-CN': '可以去哪里？', 'zh-TW': '可以去哪裡？'},

@@ -2,7 +2,7 @@
  * Interface strings in English, Simplified and Traditional Chinese. Components take every word from here (or from
  * reason-text.ts for the engine's codes); none is written inline.
  */
-import type {Locale} from './reason-text';
+import type {Locale} from './locale';
 import {fill} from './reason-text';
 
 const M = {

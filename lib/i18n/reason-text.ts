@@ -4,9 +4,7 @@
  */
 import type {NoticeCode, ReasonCode, ReminderCode} from '../rules/reasons';
 import type {PolicyId, Status} from '../rules/types';
-
-export type Locale = 'en' | 'zh-CN' | 'zh-TW';
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN', 'zh-TW'];
+import type {Locale} from './locale';
 
 type Table<K extends string> = Record<K, Record<Locale, string>>;
 

@@ -50,30 +50,23 @@ export function crossCheck(
 		if (r.ended && !r.until) problems.push(`${where}: ended without an until date`);
 		if (r.ended) check(`${where} ended`, r.ended.sources);
 	};
-	sortedUnique(
-		'sources',
-		data.sources.map((s) => s.id.replace(/\d+/, (n) => n.padStart(3, '0'))),
-	);
-	sortedUnique(
-		'transit240Nationalities',
-		data.transit240Nationalities.map((n) => n.country),
-	);
-	sortedUnique(
-		'transit240Ports',
-		data.transit240Ports.map((p) => p.id),
-	);
-	sortedUnique(
-		'transit240Areas',
-		data.transit240Areas.map((a) => a.province),
-	);
-	sortedUnique(
-		'transit24InspectionExempt',
-		data.transit24InspectionExempt.map((a) => a.iata),
-	);
-	sortedUnique(
-		'visaFree',
-		data.visaFree.map((v) => `${v.country} ${v.since}`),
-	);
+	const keyed: [string, string[]][] = [
+		['sources', data.sources.map((s) => s.id.replace(/\d+/, (n) => n.padStart(3, '0')))],
+		['transit240Nationalities', data.transit240Nationalities.map((n) => n.country)],
+		['transit240Ports', data.transit240Ports.map((p) => p.id)],
+		['transit240Areas', data.transit240Areas.map((a) => a.province)],
+		['transit24InspectionExempt', data.transit24InspectionExempt.map((a) => a.iata)],
+		['visaFree', data.visaFree.map((v) => `${v.country} ${v.since}`)],
+	];
+	for (const [where, keys] of keyed) sortedUnique(where, keys);
+	// A permitted area: a whole province, or the listed prefectures of that province.
+	const checkArea = (where: string, a: {province: string; area: 'whole' | 'listed'; prefectures?: string[]}) => {
+		if (a.area === 'listed' && !(a.prefectures && a.prefectures.length > 0)) problems.push(`${where}: listed area without prefectures`);
+		if (a.area === 'whole' && a.prefectures) problems.push(`${where}: whole province with a prefecture list`);
+		for (const code of a.prefectures ?? []) {
+			if (code.slice(0, 2) !== a.province.slice(0, 2)) problems.push(`${where}: prefecture ${code} is in another province`);
+		}
+	};
 	for (const s of data.sources) {
 		if (!s.url && !s.document) problems.push(`source ${s.id}: neither url nor document`);
 	}
@@ -100,12 +93,7 @@ export function crossCheck(
 	}
 	for (const a of data.transit240Areas) {
 		check(`area ${a.province}`, a.sources);
-		if (a.area === 'listed' && !(a.prefectures && a.prefectures.length > 0))
-			problems.push(`area ${a.province}: listed area without prefectures`);
-		if (a.area === 'whole' && a.prefectures) problems.push(`area ${a.province}: whole province with a prefecture list`);
-		for (const code of a.prefectures ?? []) {
-			if (code.slice(0, 2) !== a.province.slice(0, 2)) problems.push(`area ${a.province}: prefecture ${code} is in another province`);
-		}
+		checkArea(`area ${a.province}`, a);
 		sortedUnique(`area ${a.province} prefectures`, a.prefectures ?? []);
 	}
 	for (const e of data.transit24InspectionExempt) {
@@ -151,12 +139,7 @@ export function crossCheck(
 		}
 		for (const a of s.areas) {
 			if (!airports.divisions[a.province]) problems.push(`${where}: unknown province ${a.province}`);
-			if (a.area === 'listed' && !(a.prefectures && a.prefectures.length > 0))
-				problems.push(`${where}: listed area without prefectures`);
-			if (a.area === 'whole' && a.prefectures) problems.push(`${where}: whole province with a prefecture list`);
-			for (const code of a.prefectures ?? []) {
-				if (code.slice(0, 2) !== a.province.slice(0, 2)) problems.push(`${where}: prefecture ${code} is in another province`);
-			}
+			checkArea(where, a);
 		}
 		// Every airport of the scheme lies inside its area.
 		for (const p of s.ports) {

@@ -87,6 +87,17 @@ const WordingSchema = z.strictObject({
 });
 export type Wording = z.infer<typeof WordingSchema>;
 
+/** Where a scheme lets a traveller go: whole provinces, or the listed prefectures of one. */
+const AreasSchema = z
+	.array(
+		z.strictObject({
+			province: DivisionCodeSchema,
+			area: z.enum(['whole', 'listed']),
+			prefectures: z.array(DivisionCodeSchema).optional(),
+		}),
+	)
+	.min(1);
+
 const ThirdCountrySchema = z.strictObject({
 	required: z.boolean(),
 	confidence: z.enum(['high', 'medium', 'low']),
@@ -198,15 +209,7 @@ export const TransitRulesSchema = z.strictObject({
 					}),
 				)
 				.min(1),
-			areas: z
-				.array(
-					z.strictObject({
-						province: DivisionCodeSchema,
-						area: z.enum(['whole', 'listed']),
-						prefectures: z.array(DivisionCodeSchema).optional(),
-					}),
-				)
-				.min(1),
+			areas: AreasSchema,
 			areaVerified: z.boolean(),
 			...Dated,
 		}),
@@ -246,15 +249,7 @@ export const TransitRulesSchema = z.strictObject({
 			days: z.number().int().positive().optional(),
 			hours: z.number().int().positive().optional(),
 			entryAirports: z.array(IataSchema).optional(),
-			areas: z
-				.array(
-					z.strictObject({
-						province: DivisionCodeSchema,
-						area: z.enum(['whole', 'listed']),
-						prefectures: z.array(DivisionCodeSchema).optional(),
-					}),
-				)
-				.min(1),
+			areas: AreasSchema,
 			condition: z.string(),
 			...Dated,
 		}),

@@ -8,7 +8,7 @@ import type {BadgePlacement, PageContext, SiteAdapter} from '../adapters/types';
 import type {Confidence} from '../itinerary';
 import {normalizeItinerary} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
-import type {Locale} from '../i18n/reason-text';
+import type {Locale} from '../i18n/locale';
 import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
 import type {CheckResult, TripInput} from '../rules/types';

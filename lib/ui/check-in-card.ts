@@ -6,7 +6,8 @@
  */
 import {cardText, cardTri, type Tri} from '../i18n/check-in-card-text';
 import {countryName} from '../i18n/countries';
-import {LOCALES, noticeText, policyName, reasonText, reminderText, type Locale} from '../i18n/reason-text';
+import {noticeText, policyName, reasonText, reminderText} from '../i18n/reason-text';
+import {LOCALES, type Locale} from '../i18n/locale';
 import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
 import type {PolicyId, PolicyVerdict, Stop, TripInput} from '../rules/types';

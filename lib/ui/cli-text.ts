@@ -4,7 +4,8 @@
  * times and links are printed as they are. The English lines are a public contract: their shape does not change.
  */
 import {cliText} from '../i18n/cli-text';
-import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, type Locale} from '../i18n/reason-text';
+import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES} from '../i18n/reason-text';
+import {type Locale} from '../i18n/locale';
 import type {RuleSet} from '../rules/load-rules';
 import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
 import {citesSources, sourceViews, STATUS_MARK} from './format';

@@ -4,7 +4,8 @@
  * reader's language, in the order shown, so the component only lays them out.
  */
 import {t} from '../i18n/messages';
-import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, type Locale} from '../i18n/reason-text';
+import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES} from '../i18n/reason-text';
+import {type Locale} from '../i18n/locale';
 import type {ReasonCode, ReminderCode} from '../rules/reasons';
 import type {RuleSet} from '../rules/load-rules';
 import type {CheckResult, PolicyId, PolicyVerdict, Reason, Status, Stop} from '../rules/types';

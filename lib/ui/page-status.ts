@@ -4,7 +4,7 @@
  */
 import {GENERIC_PAGE_ID} from '../detect/generic-page';
 import {t} from '../i18n/messages';
-import type {Locale} from '../i18n/reason-text';
+import type {Locale} from '../i18n/locale';
 import type {PageStatus} from '../detect/page-status';
 
 /** The built-in site on this page that the user switched off, or null. */

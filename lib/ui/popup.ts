@@ -6,7 +6,7 @@
 import {GENERIC_PAGE_ID} from '../detect/generic-page';
 import type {PageStatus} from '../detect/page-status';
 import {t} from '../i18n/messages';
-import type {Locale} from '../i18n/reason-text';
+import type {Locale} from '../i18n/locale';
 import type {SegmentInput} from '../itinerary';
 import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/rule-set';

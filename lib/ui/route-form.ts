@@ -37,15 +37,18 @@ function airportFromInput(text: string, rules: RuleSet): string | undefined {
 	return resolveAirport(t, rules);
 }
 
+/** The airport at one end of the route, or what is wrong with its field: an airport we do not know, or none. */
+function routeEnd(field: 'from' | 'to', text: string, rules: RuleSet): string | RouteFormProblem {
+	const code = airportFromInput(text, rules);
+	if (code) return code;
+	return text.trim()
+		? {field, key: 'formUnknownAirport', params: {text: text.trim()}}
+		: {field, key: field === 'from' ? 'formNeedFrom' : 'formNeedTo'};
+}
+
 export function buildTrip(values: RouteFormValues, rules: RuleSet): {ok: true; trip: TripInput} | {ok: false; problem: RouteFormProblem} {
-	const from = airportFromInput(values.from, rules);
-	if (!from)
-		return {
-			ok: false,
-			problem: values.from.trim()
-				? {field: 'from', key: 'formUnknownAirport', params: {text: values.from.trim()}}
-				: {field: 'from', key: 'formNeedFrom'},
-		};
+	const from = routeEnd('from', values.from, rules);
+	if (typeof from !== 'string') return {ok: false, problem: from};
 	const vias: string[] = [];
 	for (const v of values.via.filter((x) => x.trim())) {
 		const code = airportFromInput(v, rules);
@@ -53,14 +56,8 @@ export function buildTrip(values: RouteFormValues, rules: RuleSet): {ok: true; t
 		vias.push(code);
 	}
 	if (vias.length === 0) return {ok: false, problem: {field: 'via', key: 'formNeedVia'}};
-	const to = airportFromInput(values.to, rules);
-	if (!to)
-		return {
-			ok: false,
-			problem: values.to.trim()
-				? {field: 'to', key: 'formUnknownAirport', params: {text: values.to.trim()}}
-				: {field: 'to', key: 'formNeedTo'},
-		};
+	const to = routeEnd('to', values.to, rules);
+	if (typeof to !== 'string') return {ok: false, problem: to};
 	const points = [from, ...vias, to];
 	const segments: SegmentInput[] = points.slice(1).map((next, i) => ({from: points[i]!, to: next}));
 	if (values.arrive) segments[0]!.arrival = values.arrive;

@@ -4,7 +4,7 @@
  */
 import type {Confidence} from '../itinerary';
 import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
-import type {Locale} from '../i18n/reason-text';
+import type {Locale} from '../i18n/locale';
 import {t} from '../i18n/messages';
 import type {DetailLevel} from '../settings';
 

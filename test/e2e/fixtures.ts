@@ -1,7 +1,7 @@
-import {test as base, chromium, type BrowserContext} from '@playwright/test';
+import {test as base, type BrowserContext} from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import {extensionIdOf, launchChromium} from '../../scripts/chromium';
 
 /** The release build of the Chrome extension; `npm test` builds it first. */
 export const EXT_DIR = path.resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
@@ -23,36 +23,13 @@ export const test = base.extend<{extDir: string; context: BrowserContext; extens
 	extDir: [EXT_DIR_E2E, {option: true}],
 	context: async ({extDir}, use) => {
 		if (!fs.existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`no built extension at ${extDir}: run npm run build`);
-		const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-e2e-'));
-		const context = await chromium.launchPersistentContext(userDataDir, {
-			executablePath: '/usr/bin/chromium',
-			headless: true,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				`--disable-extensions-except=${extDir}`,
-				`--load-extension=${extDir}`,
-			],
-		});
 		// Nothing leaves the machine: every web request is answered from fixtures or refused.
-		// (Only http(s): a '**/*' route would also swallow chrome-extension:// pages.)
-		await context.route(
-			(url) => url.protocol === 'http:' || url.protocol === 'https:',
-			(route) => route.abort(),
-		);
-		await use(context);
-		await context.close();
-		fs.rmSync(userDataDir, {recursive: true, force: true});
+		const browser = await launchChromium({extDir, profilePrefix: 'ctc-e2e-'});
+		await use(browser.context);
+		await browser.close();
 	},
 	extensionId: async ({context}, use) => {
-		let [worker] = context.serviceWorkers();
-		worker ??= await context.waitForEvent('serviceworker');
-		await use(new URL(worker.url()).host);
+		await use(await extensionIdOf(context));
 	},
 });
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {CARD_TEXT} from '@/lib/i18n/check-in-card-text';
-import {LOCALES} from '@/lib/i18n/reason-text';
+import {LOCALES} from '@/lib/i18n/locale';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
 import {chinaMap} from '@/lib/ui/china-map-data';
