@@ -1,20 +1,12 @@
 import {useRef, useState} from 'preact/hooks';
-import type {CheckResult} from '@/lib/rules/types';
-import type {RuleSet} from '@/lib/rules/load-rules';
-import type {Locale} from '@/lib/i18n/locale';
 import {t} from '@/lib/i18n/messages';
 import type {BadgeSummary} from '@/lib/ui/summary';
 import {Popover, togglePopover} from './Popover';
-import {VerdictDetails} from './VerdictDetails';
+import {VerdictDetails, type VerdictDetailsProps} from './VerdictDetails';
 
-type BadgeProps = {
+/** What the popover shows (the verdict's details), and what the badge itself says. */
+type BadgeProps = VerdictDetailsProps & {
 	summary: BadgeSummary;
-	result: CheckResult;
-	rules: RuleSet;
-	locale: Locale;
-	heuristic?: boolean;
-	onOpenSettings?: (event: Event) => void;
-	onOpenCard?: (event: Event) => void;
 	/** The page-level badge (itineraries in the page's data, no cards). */
 	page?: boolean;
 };

@@ -3,7 +3,7 @@ import type {RuleSet} from '@/lib/rules/load-rules';
 import type {Locale} from '@/lib/i18n/locale';
 import {buildDetails, type DetailsPolicy, type DetailsSources, type DetailsStop} from '@/lib/ui/details';
 
-type Props = {
+export type VerdictDetailsProps = {
 	result: CheckResult;
 	rules: RuleSet;
 	locale: Locale;
@@ -105,7 +105,7 @@ function StopView({stop}: {stop: DetailsStop}) {
 }
 
 /** The full explanation of a result, laid out from its view-model (lib/ui/details.ts): in the badge's popover and the popup. */
-export function VerdictDetails({result, rules, locale, heuristic, onOpenSettings, onOpenCard}: Props) {
+export function VerdictDetails({result, rules, locale, heuristic, onOpenSettings, onOpenCard}: VerdictDetailsProps) {
 	const details = buildDetails(result, rules, locale, {heuristic});
 	return (
 		<div class="details">

@@ -1,7 +1,7 @@
 import {render} from 'preact';
 import {App} from './App';
 import './style.css';
-// The details card's styles (the popup is an extension page of its own, so they style nothing else).
+// The popover's details styles (the popup is an extension page of its own, so they style nothing else).
 import '@/components/badge.css';
 import '@/components/china-map.css';
 
