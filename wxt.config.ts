@@ -18,6 +18,8 @@ export const E2E_USER_SITE = 'https://agent.example.test/*';
 type WebAccessible = string | {resources: string[]; matches: string[]};
 
 export default defineConfig({
+	// Tools that build while another build may run (npm run bench) use a folder of their own.
+	...(process.env.CTC_OUT_DIR ? {outDir: process.env.CTC_OUT_DIR} : {}),
 	imports: false,
 	modules: ['@wxt-dev/webextension-polyfill'],
 	manifest: ({browser}) => ({
@@ -62,5 +64,6 @@ export default defineConfig({
 			) as typeof manifest.web_accessible_resources;
 		},
 	},
-	vite: () => ({plugins: [preact()]}),
+	// CTC_SOURCEMAP=1: source maps, to see what the bundles are made of.
+	vite: () => ({plugins: [preact()], ...(process.env.CTC_SOURCEMAP ? {build: {sourcemap: true}} : {})}),
 });
