@@ -27,7 +27,7 @@ export const LAYERS = [
 	{name: 'i18n', paths: ['lib/i18n/'], may: ['model', 'rules']},
 	{name: 'ui', paths: ['lib/ui/'], may: ['model', 'airports', 'rules', 'extract', 'detect', 'settings', 'i18n', 'data']},
 	{name: 'scan', paths: ['lib/scan/'], may: ['model', 'airports', 'rules', 'extract', 'adapters', 'detect', 'settings', 'i18n', 'ui']},
-	{name: 'browser', paths: ['lib/browser/'], may: ['model', 'rules', 'detect', 'settings', 'ui']},
+	{name: 'browser', paths: ['lib/browser/'], may: ['model', 'rules', 'detect', 'settings', 'i18n', 'ui']},
 	{
 		name: 'components',
 		paths: ['components/'],
@@ -56,6 +56,7 @@ export default [
 	{
 		ignores: [
 			'.output/**',
+			'.output-*/**',
 			'.wxt/**',
 			'.x/**',
 			'node_modules/**',

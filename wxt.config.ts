@@ -1,6 +1,8 @@
 import {defineConfig} from 'wxt';
 import preact from '@preact/preset-vite';
+import fs from 'node:fs';
 import {loadRules} from './lib/rules/load-rules';
+import {COMPACT_FILE, compactOfRules} from './lib/rules/compact-file';
 
 /**
  * Firefox gets Manifest V2 on purpose: in Firefox MV3, host permissions are opt-in, so the content script would not
@@ -46,9 +48,12 @@ export default defineConfig({
 			: {}),
 	}),
 	hooks: {
-		// A broken or inconsistent dataset fails the build (zod schemas + cross-file checks).
+		// A broken or inconsistent dataset fails the build (zod schemas + cross-file checks), and so does a content-script
+		// dataset (data/compact-rules.json) that was not made from it.
 		'build:before': () => {
-			loadRules();
+			const rules = loadRules();
+			if (fs.readFileSync(COMPACT_FILE, 'utf8') !== compactOfRules(rules))
+				throw new Error(`${COMPACT_FILE} is stale: run npm run data:compact`);
 		},
 		// Only in `--mode e2e` (never in a release build): the Firefox test driver cannot open moz-extension:// pages
 		// itself, so the test page navigates there, which Firefox allows only for web-accessible pages; and one test

@@ -2,7 +2,7 @@ import type {ComponentChildren} from 'preact';
 import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {useSettings} from '@/components/use-settings';
 import {cardTri, type CardTextKey, type Tri} from '@/lib/i18n/check-in-card-text';
-import {resolveLocale} from '@/lib/i18n/messages';
+import {resolveLocale} from '@/lib/i18n/badge-messages';
 import type {Locale} from '@/lib/i18n/locale';
 import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {validateTrip} from '@/lib/rules/validate';

@@ -11,6 +11,7 @@ import type {RuleSet} from '@/lib/rules/load-rules';
 import type {ComponentChildren} from 'preact';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {VerdictDetails} from './VerdictDetails';
+import {buildDetails} from '@/lib/ui/details';
 
 type PasteItineraryProps = {
 	rules: RuleSet;
@@ -82,7 +83,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 					</p>
 					{withStops.map(({trip, result}, i) => (
 						<div key={i}>
-							<VerdictDetails result={result} rules={rules} locale={locale} heuristic={found.heuristic} />
+							<VerdictDetails details={buildDetails(result, rules, locale, {heuristic: found.heuristic})} />
 							{found.heuristic ? null : renderExtras?.(trip, result)}
 						</div>
 					))}

@@ -13,6 +13,7 @@ import type {RuleSet} from '@/lib/rules/load-rules';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
 import {VerdictDetails} from './VerdictDetails';
+import {buildDetails} from '@/lib/ui/details';
 
 type RouteCheckProps = {
 	rules: RuleSet;
@@ -180,7 +181,7 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 						<p>{t('noBest', locale)}</p>
 					) : (
 						<>
-							<VerdictDetails result={checked.result} rules={rules} locale={locale} onOpenSettings={onOpenSettings} />
+							<VerdictDetails details={buildDetails(checked.result, rules, locale)} onOpenSettings={onOpenSettings} />
 							{renderExtras?.(checked.trip, checked.result)}
 						</>
 					)}

@@ -5,6 +5,7 @@
  */
 import {useEffect, useState} from 'preact/hooks';
 import {VerdictDetails} from '@/components/VerdictDetails';
+import {buildDetails} from '@/lib/ui/details';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
 import type {SegmentInput} from '@/lib/itinerary';
@@ -121,7 +122,7 @@ function GenericFindings({
 	return (
 		<div data-testid="generic-findings">
 			{results.map((r, i) => (
-				<VerdictDetails key={i} result={r} rules={rules} locale={locale} heuristic />
+				<VerdictDetails key={i} details={buildDetails(r, rules, locale, {heuristic: true})} />
 			))}
 		</div>
 	);

@@ -1,13 +1,8 @@
-import type {CheckResult} from '@/lib/rules/types';
-import type {RuleSet} from '@/lib/rules/load-rules';
-import type {Locale} from '@/lib/i18n/locale';
-import {buildDetails, type DetailsPolicy, type DetailsSources, type DetailsStop} from '@/lib/ui/details';
+import type {Details, DetailsPolicy, DetailsSources, DetailsStop} from '@/lib/ui/details';
 
-export type VerdictDetailsProps = {
-	result: CheckResult;
-	rules: RuleSet;
-	locale: Locale;
-	heuristic?: boolean;
+type VerdictDetailsProps = {
+	/** The explanation in words (lib/ui/details.ts): built here on the extension's pages, by the background for a badge. */
+	details: Details;
 	onOpenSettings?: (event: Event) => void;
 	/** Given for an eligible stay read from structured data: opens the printable check-in card. */
 	onOpenCard?: (event: Event) => void;
@@ -105,8 +100,7 @@ function StopView({stop}: {stop: DetailsStop}) {
 }
 
 /** The full explanation of a result, laid out from its view-model (lib/ui/details.ts): in the badge's popover and the popup. */
-export function VerdictDetails({result, rules, locale, heuristic, onOpenSettings, onOpenCard}: VerdictDetailsProps) {
-	const details = buildDetails(result, rules, locale, {heuristic});
+export function VerdictDetails({details, onOpenSettings, onOpenCard}: VerdictDetailsProps) {
 	return (
 		<div class="details">
 			{details.notices.map((text, i) => (

@@ -1,8 +1,8 @@
 /** The content script's badges: mounting, updating and removing one badge per card (or per page). */
 import {render} from 'preact';
 import type {ToBackground} from '@/lib/browser/message-types';
-import type {RuleSet} from '@/lib/rules/rule-set';
 import type {Mount} from '@/lib/scan/scanner';
+import type {Details} from '@/lib/ui/details';
 import {Badge} from './Badge';
 import {createBadgeHost, type BadgeHost} from './badge-host';
 
@@ -30,9 +30,15 @@ const byUser = (event: Event) => event.isTrusted && (navigator.userActivation?.i
 /**
  * How the scanner puts a badge on the page: a closed host (./badge-host.ts) with the Badge rendered inside.
  * `send` carries the two requests a badge can make (open the options, open the check-in card), each only after a
- * click the user made.
+ * click the user made; `explain` asks the background for a badge's details when its popover opens.
  */
-export function badgeMount(rules: RuleSet, css: string, send: (message: ToBackground) => void): Mount {
+export function badgeMount(
+	css: string,
+	send: (message: ToBackground) => void,
+	explain: (request: Extract<ToBackground, {type: 'details'}>) => Promise<Details | undefined>,
+	/** The engine's "today" (the device's date), as the scanner judged the badge with it. */
+	today: () => string,
+): Mount {
 	const openSettings = (event: Event) => {
 		if (byUser(event)) send({type: 'open-options'});
 	};
@@ -54,13 +60,13 @@ export function badgeMount(rules: RuleSet, css: string, send: (message: ToBackgr
 							if (byUser(event)) send({type: 'open-card', trip});
 						}
 					: undefined;
+			const view = current;
+			const loadDetails = () => explain({type: 'details', trips: view.trips, today: today(), locale: view.locale, heuristic});
 			render(
 				<Badge
 					summary={current.summary}
-					result={result}
-					rules={rules}
 					locale={current.locale}
-					heuristic={heuristic}
+					loadDetails={loadDetails}
 					page={current.page}
 					onOpenSettings={openSettings}
 					onOpenCard={onOpenCard}

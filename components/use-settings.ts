@@ -1,7 +1,7 @@
 /** Preact hooks that follow the stored settings (lib/browser/settings-store.ts) and save changes. */
 import {useEffect, useState} from 'preact/hooks';
 import {readSettings, watchSettings, writeSettings} from '@/lib/browser/settings-store';
-import {resolveLocale} from '@/lib/i18n/messages';
+import {resolveLocale} from '@/lib/i18n/badge-messages';
 import type {Settings} from '@/lib/settings';
 
 export function useSettings(): [Settings | undefined, (next: Settings) => Promise<void>] {

@@ -2,6 +2,9 @@ import {browser, defineBackground, type Browser} from '#imports';
 import {readSettings, watchSettings} from '@/lib/browser/settings-store';
 import {CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, userSitePatterns} from '@/lib/sites/user-sites';
 import {createBackgroundHandler} from '@/lib/browser/background-handler';
+import {resolveNames} from '@/lib/airports';
+import {bundledRules} from '@/lib/rules/rule-set';
+import {explainTrips} from '@/lib/ui/details';
 
 /**
  * Registers the content script for the sites the user added (each one a host permission the user granted), and
@@ -27,9 +30,9 @@ function syncUserSites(): Promise<void> {
 	return queue;
 }
 
-// No evaluation happens here: the rules engine is bundled into each page that needs it. The background opens what
-// content scripts cannot (the options page, the check-in card) and keeps the user-site registration in step; which
-// message may do what is decided in lib/background/handler.ts.
+// The background opens what content scripts cannot (the options page, the check-in card), keeps the user-site
+// registration in step, and holds the full dataset the content script leaves out: a badge's details and airport names
+// are asked of it. Which message may do what is decided in lib/browser/background-handler.ts.
 export default defineBackground(() => {
 	const handle = createBackgroundHandler({
 		runtimeId: browser.runtime.id,
@@ -41,6 +44,8 @@ export default defineBackground(() => {
 		syncUserSites,
 		now: () => Date.now(),
 		randomKey: () => crypto.randomUUID(),
+		explain: (request) => explainTrips(request, bundledRules()),
+		airportCodes: (names) => resolveNames(names, bundledRules()),
 	});
 	browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => handle(message, sender));
 	void syncUserSites();

@@ -1,26 +1,26 @@
 /**
  * The content script: wires the page session (lib/scan/page-session.ts) to the browser. Settings come from storage,
  * the popup's questions arrive as messages, SPA navigation is seen by polling the URL, a resize re-checks placements.
+ * It carries the compact rules only (lib/rules/compact.ts): a badge's details and airport names are asked of the
+ * background, and it reaches the extension API without the polyfill (lib/browser/content-api.ts).
  */
-import {browser, defineContentScript, type Browser} from '#imports';
+import {defineContentScript} from 'wxt/utils/define-content-script';
 import badgeCss from '@/components/badge.css?inline';
 import {badgeMount} from '@/components/badge-mount';
 import {TEST_BUILD} from '@/components/badge-host';
-import {readSettings, watchSettings} from '@/lib/browser/settings-store';
+import {ask, contentApi, readStoredSettings, watchStoredSettings} from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
 import {genericPageAdapter} from '@/lib/detect/generic-page';
-import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
+import {compactRules} from '@/lib/rules/compact-bundled';
+import type {EngineRules} from '@/lib/rules/engine-rules';
 import {markDocument} from '@/lib/scan/mark-document';
 import {createPageSession} from '@/lib/scan/page-session';
 import {checkPlacement} from '@/lib/scan/placement-check';
 import {siteMatches} from '@/lib/sites';
+import {deviceToday} from '@/lib/time';
 
 /** How often the page's URL is compared for SPA navigation (and the extension checked for a reload). */
 const NAVIGATION_POLL_MS = 1000;
-
-function send(message: ToBackground): void {
-	browser.runtime.sendMessage(message).catch(() => undefined);
-}
 
 export default defineContentScript({
 	matches: siteMatches(),
@@ -30,19 +30,33 @@ export default defineContentScript({
 	noScriptStartedPostMessage: true,
 	async main() {
 		if (TEST_BUILD) markDocument(document.documentElement);
-		let rules: RuleSet;
+		const api = contentApi();
+		let rules: EngineRules;
 		try {
-			rules = bundledRules();
+			rules = compactRules();
 		} catch (error) {
 			console.warn('[ctc] rules dataset unusable; no badges', error);
 			return;
 		}
+		const send = (message: ToBackground) => void ask(api, message);
 		const session = createPageSession({
 			doc: document,
 			rules,
-			settings: await readSettings(),
+			settings: await readStoredSettings(api),
 			genericPage: genericPageAdapter(rules),
-			mount: badgeMount(rules, badgeCss, send),
+			mount: badgeMount(
+				badgeCss,
+				send,
+				async (request) => {
+					const reply = await ask(api, request);
+					return reply?.ok ? reply.details : undefined;
+				},
+				deviceToday,
+			),
+			lookupNames: async (names) => {
+				const reply = await ask(api, {type: 'airport-names', names});
+				return reply?.ok ? reply.codes : {};
+			},
 			checkPlacement,
 			testBuild: TEST_BUILD,
 			limits: MESSAGE_LIMITS,
@@ -54,7 +68,7 @@ export default defineContentScript({
 		let stopped = false;
 		const poll = setInterval(() => {
 			// The extension was reloaded or removed: this copy of the script is orphaned.
-			if (!browser.runtime?.id) {
+			if (!api.runtime?.id) {
 				stopped = true;
 				clearInterval(poll);
 				unwatch();
@@ -70,14 +84,15 @@ export default defineContentScript({
 			clearTimeout(resizeTimer);
 			resizeTimer = setTimeout(() => session.recheck(), 200);
 		});
-		const unwatch = watchSettings((next) => session.settingsChanged(next));
-		browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+		const unwatch = watchStoredSettings(api, (next) => session.settingsChanged(next));
+		api.runtime.onMessage.addListener((raw, sender, sendResponse) => {
 			// Only the extension's own pages (the popup) talk to us; a page cannot, but nothing unchecked is answered.
-			if (stopped || sender.id !== browser.runtime.id) return undefined;
+			if (stopped || sender.id !== api.runtime.id) return undefined;
 			const message = parseToContent(raw);
 			if (!message) return undefined;
 			if (message.type === 'scan-page') session.scanRequested();
-			return Promise.resolve(session.status());
+			sendResponse(session.status());
+			return undefined;
 		});
 	},
 });

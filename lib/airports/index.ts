@@ -6,11 +6,28 @@
 import type {AirportRecord} from './schema';
 
 export type {AirportRecord};
+/**
+ * What every table has of an airport. The content script's compact table (lib/rules/compact.ts) has no names, cities
+ * or time zones: a name it cannot resolve is looked up where the names are (`onUnknownName`).
+ */
+export type AirportCore = Omit<AirportRecord, 'name' | 'city' | 'tz' | 'nameZh'> & {
+	name?: string;
+	city?: string;
+	tz?: string;
+	nameZh?: string;
+};
 
 /** The airports by IATA code, and the Chinese names of the divisions mainland airports lie in. */
 export type AirportTable = {
-	airports: Record<string, AirportRecord>;
+	airports: Record<string, AirportCore>;
 	divisions: Record<string, string>;
+	/**
+	 * A table without English names: told of each airport name it could not resolve, so its owner can look the name
+	 * up where the names are (the background) and read the page again.
+	 */
+	onUnknownName?: (text: string) => void;
+	/** Names looked up elsewhere and what they are (an IATA code), by the text as the page wrote it. */
+	aliases?: Map<string, string>;
 };
 
 /** Is this three-letter code an airport the table knows? */
@@ -44,7 +61,7 @@ function nameIndex(table: AirportTable): NameIndex {
 	if (index) return index;
 	index = new Map();
 	for (const [iata, a] of Object.entries(table.airports)) {
-		add(index, nameKey(a.name), iata);
+		if (a.name) add(index, nameKey(a.name), iata);
 		if (a.nameZh) {
 			add(index, nameKey(a.nameZh), iata);
 			// Chinese sites drop the city: 上海浦东国际机场 → 浦东国际机场 / 浦东. Only for names with a city prefix.
@@ -64,10 +81,14 @@ export function resolveAirport(text: string, table: AirportTable): string | unde
 	if (code) return table.airports[code] ? code : undefined;
 	const inParens = /\(([A-Z]{3})\)/.exec(t)?.[1]; // "Beijing Capital (PEK)"
 	if (inParens && table.airports[inParens]) return inParens;
+	const alias = table.aliases?.get(t);
+	if (alias) return alias;
 	const key = nameKey(t);
 	const hit = nameIndex(table).get(key);
 	if (hit !== undefined) return hit ?? undefined;
-	return byTokens(key, table);
+	const found = byTokens(key, table);
+	if (found === undefined) table.onUnknownName?.(t);
+	return found;
 }
 
 const tokenLists = new WeakMap<AirportTable, [string, string[]][]>();
@@ -84,7 +105,12 @@ function byTokens(key: string, table: AirportTable): string | undefined {
 	if (cache.has(key)) return cache.get(key);
 	let lists = tokenLists.get(table);
 	if (!lists) {
-		lists = Object.entries(table.airports).map(([iata, a]) => [iata, nameKey(a.name).split(' ').filter(Boolean)]);
+		lists = Object.entries(table.airports).map(([iata, a]) => [
+			iata,
+			nameKey(a.name ?? '')
+				.split(' ')
+				.filter(Boolean),
+		]);
 		tokenLists.set(table, lists);
 	}
 	const words = new Set(key.split(' ').filter(Boolean));
@@ -113,4 +139,9 @@ export function soleAirportOfCity(city: string, table: AirportTable): string | u
 		return division !== undefined && division.startsWith(city) && /^(市|地区|盟|.*自治州)?$/u.test(division.slice(city.length));
 	});
 	return hits.length === 1 ? hits[0]![0] : undefined;
+}
+
+/** What a table with names reads these airport names as (IATA codes); null where it cannot either. */
+export function resolveNames(names: readonly string[], table: AirportTable): Record<string, string | null> {
+	return Object.fromEntries(names.map((name) => [name, resolveAirport(name, table) ?? null]));
 }

@@ -7,6 +7,7 @@
  * content script only asks after a trusted user click, but the background cannot see gestures: a page that got hold
  * of the content script's messaging could otherwise open tabs in a loop.
  */
+import type {Details} from '../ui/details';
 import {parseToBackground, type BackgroundReply, type ToBackground} from './messages';
 import {CARD_PATH, cardEntryKey, cardPagePath, staleCardEntries, type CardEntry, type SessionArea} from './check-in-card-link';
 
@@ -33,6 +34,10 @@ export type BackgroundDeps = {
 	now: () => number;
 	/** crypto.randomUUID */
 	randomKey: () => string;
+	/** A badge's details from the full rules (lib/ui/details.ts explainTrips). */
+	explain: (request: Extract<ToBackground, {type: 'details'}>) => Details;
+	/** Airport names read with the full airport table (lib/airports resolveNames). */
+	airportCodes: (names: string[]) => Record<string, string | null>;
 };
 
 export const OPEN_LIMITS = {
@@ -118,6 +123,14 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 				if (!page) return refuse('forbidden');
 				await deps.syncUserSites();
 				return {ok: true};
+			// Answers to the content script (a tab of ours) or our pages; nothing opens, so no rate limit beyond the bounds
+			// of the message itself.
+			case 'details':
+				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
+				return {ok: true, details: deps.explain(message)};
+			case 'airport-names':
+				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
+				return {ok: true, codes: deps.airportCodes(message.names)};
 			case 'open-options':
 			case 'open-card': {
 				// A content script always has its tab; the popup (no tab) and other extension pages have our URL.

@@ -3,7 +3,9 @@
  * what it receives. No validation library: this is the part the content script bundles (it receives only the popup's
  * two questions, checked by hand below). The zod schemas for the background and the popup are in ./messages.ts.
  */
+import type {Locale} from '../i18n/locale';
 import type {TripInput} from '../rules/types';
+import type {Details} from '../ui/details';
 
 /** Upper bounds of what a message may carry. A real trip is far below them (40 flights is a round-the-world ticket). */
 export const MESSAGE_LIMITS = {
@@ -20,6 +22,11 @@ export const MESSAGE_LIMITS = {
 	adapterId: 64,
 	/** A month of layover, in minutes: anything longer is not a connection. */
 	connectionMinutes: 60 * 24 * 31,
+	/** Trips one badge's details explain (a page badge: the itineraries in the page's data). */
+	detailsTrips: 100,
+	/** Airport names the content script asks the background about at once, and how long one may be. */
+	names: 200,
+	name: 200,
 } as const;
 
 // ---- to the background (from the content script and the extension's own pages) ----
@@ -30,7 +37,14 @@ export type ToBackground =
 	/** The check-in card for one itinerary: the background keeps the trip in storage.session, never in a URL. */
 	| {type: 'open-card'; trip: TripInput}
 	/** Extension pages (options, tests) wait for the content script registration to follow the settings. */
-	| {type: 'sync-user-sites'};
+	| {type: 'sync-user-sites'}
+	/**
+	 * A badge was opened: its details, explained from the full rules (names, reasons, sources), which the content script
+	 * does not carry. `today` is the badge's, so both judge the same day.
+	 */
+	| {type: 'details'; trips: TripInput[]; today: string; locale: Locale; heuristic: boolean}
+	/** Airport names a page wrote that the content script's compact table cannot read (it has no names). */
+	| {type: 'airport-names'; names: string[]};
 
 /**
  * Why the background did not do what was asked: a sender that may not ask this (`forbidden`), a message that is not
@@ -44,6 +58,9 @@ type Replies = {
 	'open-card': Outcome<Refusal>;
 	// Opens nothing, so it is never rate-limited.
 	'sync-user-sites': Outcome<'forbidden' | 'invalid' | 'failed'>;
+	details: {ok: true; details: Details} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
+	/** Each name asked, with its IATA code or null. */
+	'airport-names': {ok: true; codes: Record<string, string | null>} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 };
 export type BackgroundReply<T extends ToBackground['type']> = Replies[T];
 

@@ -8,6 +8,7 @@
  * string lengths), so a message cannot make a receiver walk or store something huge.
  */
 import {z} from 'zod';
+import {LOCALES, type Locale} from '../i18n/locale';
 import type {TripInput} from '../rules/types';
 import type {SegmentInput} from '../itinerary';
 import {MESSAGE_LIMITS, type PageStatus, type Refusal, type ToBackground} from './message-types';
@@ -46,6 +47,14 @@ const ToBackgroundSchema = z.discriminatedUnion('type', [
 	z.strictObject({type: z.literal('open-options')}),
 	z.strictObject({type: z.literal('open-card'), trip: BoundedTrip}),
 	z.strictObject({type: z.literal('sync-user-sites')}),
+	z.strictObject({
+		type: z.literal('details'),
+		trips: z.array(BoundedTrip).min(1).max(L.detailsTrips),
+		today: z.iso.date(),
+		locale: z.enum(LOCALES as [Locale, ...Locale[]]),
+		heuristic: z.boolean(),
+	}),
+	z.strictObject({type: z.literal('airport-names'), names: z.array(z.string().min(1).max(L.name)).min(1).max(L.names)}),
 ]) satisfies z.ZodType<ToBackground>;
 
 export function parseToBackground(x: unknown): ToBackground | undefined {

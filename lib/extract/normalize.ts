@@ -35,13 +35,14 @@ function resolveTime(
 export function normalizeItinerary(raw: RawItinerary, referenceDate: string, airports: AirportTable): Normalized {
 	if (raw.segments.length === 0) return {ok: false, problem: 'no segments'};
 	const segments: SegmentInput[] = [];
+	// Every airport first: a table that looks unknown names up elsewhere hears of all of them at once.
+	const codes = raw.segments.map((s) => [resolveAirport(s.from, airports), resolveAirport(s.to, airports)] as const);
 	for (const [i, s] of raw.segments.entries()) {
 		// splitByStatus takes these out; one still here would be checked as a flight the traveller does not hold, or
 		// (a surface segment) glue two trips together. Refuse rather than guess which.
 		if (!isCheckedStatus(s.status))
 			return {ok: false, problem: `segment ${i + 1}: ${s.status} (${s.statusCode ?? 'no code'}), not a flight to check`};
-		const from = resolveAirport(s.from, airports);
-		const to = resolveAirport(s.to, airports);
+		const [from, to] = codes[i]!;
 		if (!from) return {ok: false, problem: `segment ${i + 1}: unknown airport "${s.from}"`};
 		if (!to) return {ok: false, problem: `segment ${i + 1}: unknown airport "${s.to}"`};
 		const dep = resolveTime(s.departs, undefined, referenceDate);

@@ -3,7 +3,7 @@
  * the card always prints two languages at once (English plus the reader's Chinese), so every string is needed in a
  * pair, never alone. Engine reasons and reminders keep their texts in reason-text.ts.
  */
-import {fill} from './reason-text';
+import {fill} from './fill';
 import {type Locale} from './locale';
 
 const C = {

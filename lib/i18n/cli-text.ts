@@ -4,7 +4,7 @@
  * terser and the English ones are a public contract (their shape must not change). Engine reasons, reminders and
  * notices keep their texts in reason-text.ts.
  */
-import {fill} from './reason-text';
+import {fill} from './fill';
 import {type Locale} from './locale';
 
 const X = {

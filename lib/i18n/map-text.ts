@@ -2,7 +2,7 @@
  * Strings of the "Where can I go?" map (components/ChinaMap.tsx), in English, Simplified and Traditional Chinese.
  * Kept apart from messages.ts so the map can change without touching the shared table. `{name}` placeholders.
  */
-import {fill} from './reason-text';
+import {fill} from './fill';
 import {type Locale} from './locale';
 
 const MAP_TEXT = {

@@ -3,56 +3,22 @@
  * reason-text.ts for the engine's codes); none is written inline.
  */
 import type {Locale} from './locale';
-import {fill} from './reason-text';
+import {BADGE_MESSAGES} from './badge-messages';
+import {fill} from './fill';
 
 const M = {
+	...BADGE_MESSAGES,
 	appName: {en: 'China Transit Check', 'zh-CN': '中国过境免签查询', 'zh-TW': '中國過境免簽查詢'},
 	appDescription: {
 		en: 'Shows, on flight booking pages, whether a connection in mainland China qualifies for 24-hour or 240-hour visa-free transit.',
 		'zh-CN': '在机票预订页面上显示经停中国大陆的行程是否适用24小时或240小时过境免签。',
 		'zh-TW': '在機票預訂頁面上顯示經停中國大陸的行程是否適用24小時或240小時過境免簽。',
 	},
-	// badge
-	badge24: {en: '24h transit ✓ {airport}', 'zh-CN': '24小时过境 ✓ {airport}', 'zh-TW': '24小時過境 ✓ {airport}'},
-	badge240: {en: '{hours}h visa-free ✓ until {date}', 'zh-CN': '{hours}小时免签 ✓ 至{date}', 'zh-TW': '{hours}小時免簽 ✓ 至{date}'},
-	badgeVisaFree: {en: 'Visa-free entry ✓ until {date}', 'zh-CN': '免签入境 ✓ 至{date}', 'zh-TW': '免簽入境 ✓ 至{date}'},
-	// Without the day of arrival (a page that states only the layover's length) there is no date to give.
-	badge240NoDate: {en: '{hours}h visa-free ✓', 'zh-CN': '{hours}小时免签 ✓', 'zh-TW': '{hours}小時免簽 ✓'},
-	badgeVisaFreeNoDate: {en: 'Visa-free entry ✓', 'zh-CN': '免签入境 ✓', 'zh-TW': '免簽入境 ✓'},
-	badgeCheck: {en: 'Check: {count} things', 'zh-CN': '需核实：{count}项', 'zh-TW': '需核實：{count}項'},
-	badgeCheckOne: {en: 'Check: 1 thing', 'zh-CN': '需核实：1项', 'zh-TW': '需核實：1項'},
-	compact24: {en: '✓ 24h', 'zh-CN': '✓ 24小时', 'zh-TW': '✓ 24小時'},
-	compact240: {en: '✓ {hours}h', 'zh-CN': '✓ {hours}小时', 'zh-TW': '✓ {hours}小時'},
-	compactVisaFree: {en: '✓ Visa-free', 'zh-CN': '✓ 免签', 'zh-TW': '✓ 免簽'},
-	compactCheck: {en: 'Check', 'zh-CN': '需核实', 'zh-TW': '需核實'},
-	compactPassport: {en: 'Passport?', 'zh-CN': '护照？', 'zh-TW': '護照？'},
-	compactNone: {en: 'No visa-free', 'zh-CN': '无免签', 'zh-TW': '無免簽'},
-	detailPassport: {en: '{passport} passport', 'zh-CN': '{passport}护照', 'zh-TW': '{passport}護照'},
-	badgeNone: {en: 'No visa-free route found', 'zh-CN': '未找到免签方案', 'zh-TW': '未找到免簽方案'},
-	badgeSetPassport: {en: 'Set your passport', 'zh-CN': '请设置护照', 'zh-TW': '請設定護照'},
-	badgePage: {
-		en: '{count} via China · {summary}',
-		'zh-CN': '{count}个行程经停中国 · {summary}',
-		'zh-TW': '{count}個行程經停中國 · {summary}',
-	},
-	badgeAriaPage: {
-		en: 'China transit check for the results on this page: {summary}. Open details.',
-		'zh-CN': '本页结果的中国过境查询：{summary}。打开详情。',
-		'zh-TW': '本頁結果的中國過境查詢：{summary}。打開詳情。',
-	},
-	badgeAria: {
-		en: 'China transit check for this itinerary: {summary}. Open details.',
-		'zh-CN': '本行程的中国过境查询：{summary}。打开详情。',
-		'zh-TW': '本行程的中國過境查詢：{summary}。打開詳情。',
-	},
 	heuristicNote: {
 		en: 'Found in the page text, not in structured data: check the flights shown.',
 		'zh-CN': '从页面文字中识别，并非结构化数据：请核对所示航班。',
 		'zh-TW': '從頁面文字中識別，並非結構化資料：請核對所示航班。',
 	},
-	// details (components/VerdictDetails.tsx: the badge's popover and the popup)
-	detailsTitle: {en: 'Transit through mainland China', 'zh-CN': '经中国大陆过境', 'zh-TW': '經中國大陸過境'},
-	close: {en: 'Close', 'zh-CN': '关闭', 'zh-TW': '關閉'},
 	stopHeading: {en: 'Stop {n}: {airports}', 'zh-CN': '第{n}站：{airports}', 'zh-TW': '第{n}站：{airports}'},
 	stopRoute: {en: 'From {from} to {to}', 'zh-CN': '{from} → {to}', 'zh-TW': '{from} → {to}'},
 	arrival: {en: 'Arrive', 'zh-CN': '抵达', 'zh-TW': '抵達'},
@@ -288,11 +254,3 @@ export function t(key: MessageKey, locale: Locale, params?: Record<string, strin
 }
 
 export const MESSAGES = M;
-
-/** The UI language: the user's choice, else the browser's (zh-TW/HK/MO → Traditional, other zh → Simplified). */
-export function resolveLocale(setting: 'auto' | Locale, browserLanguage: string | undefined): Locale {
-	if (setting !== 'auto') return setting;
-	const lang = (browserLanguage ?? 'en').toLowerCase();
-	if (!lang.startsWith('zh')) return 'en';
-	return /^zh-(tw|hk|mo|hant)/.test(lang) ? 'zh-TW' : 'zh-CN';
-}

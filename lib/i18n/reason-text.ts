@@ -4,6 +4,7 @@
  */
 import type {NoticeCode, ReasonCode, ReminderCode} from '../rules/reasons';
 import type {PolicyId, Status} from '../rules/types';
+import {fill} from './fill';
 import type {Locale} from './locale';
 
 type Table<K extends string> = Record<K, Record<Locale, string>>;
@@ -365,10 +366,6 @@ export const NOTICE_TEXT: Table<NoticeCode> = {
 			'規則可能已有變化：本行程按截至{reviewedAt}的規則判斷，而行程日期比該日期晚180天以上，或晚於其中某項規定的原定結束日期。出行前請查閱官方來源。',
 	},
 };
-
-export function fill(template: string, params: Record<string, string | number> = {}): string {
-	return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
 
 export function reasonText(code: ReasonCode, locale: Locale, params?: Record<string, string | number>): string {
 	return fill(REASON_TEXT[code][locale], params);

@@ -6,7 +6,7 @@
  * conditions, as the rules facts §3 ("Itinerary logic a checker should apply") states them.
  */
 import {dayNumber, formatLocal, hasClock, localMinutes, parseLocal, type ParsedLocal} from '../time';
-import type {RuleSet} from './load-rules';
+import type {EngineRules} from './engine-rules';
 import type {CheckResult, Notice, PolicyId, PolicyVerdict, Reason, ReasonParams, Reminder, Status, Stop, TripInput} from './types';
 import type {ReasonCode} from './reasons';
 
@@ -46,12 +46,12 @@ type StayFacts = {
 const reason = (code: ReasonCode, kind: Reason['kind'], sources: string[], params?: ReasonParams): Reason =>
 	params ? {code, kind, params, sources} : {code, kind, sources};
 
-function regionOf(rules: RuleSet, iata: string): string | undefined {
+function regionOf(rules: EngineRules, iata: string): string | undefined {
 	return rules.airports[iata]?.country;
 }
 
 /** Splits the itinerary into mainland stays: from an arrival from abroad to the next departure abroad. */
-function findStays(trip: TripInput, rules: RuleSet): StayFacts[] {
+function findStays(trip: TripInput, rules: EngineRules): StayFacts[] {
 	const stays: StayFacts[] = [];
 	let current: StayFacts | undefined;
 	const segs = trip.segments;
@@ -162,7 +162,7 @@ function inForce(r: Dated, date: string): 'yes' | 'not-yet' | 'not-yet-unsure' |
 
 /** "Scheduled to end on {until}; our rules are from {reviewedAt}; check before you travel." */
 /** `what` names the rule (a code, or the scheme's name); `whatZh` its Chinese name where it has one. */
-const pastScheduledEnd = (r: Dated, rules: RuleSet, what: string, whatZh: string = what): Reason =>
+const pastScheduledEnd = (r: Dated, rules: EngineRules, what: string, whatZh: string = what): Reason =>
 	reason('scheduled-end-passed', 'doubt', [...r.sources, ...(r.ended?.sources ?? [])], {
 		what,
 		whatZh,
@@ -181,7 +181,7 @@ function stayDate(stay: StayFacts): string | undefined {
 	return stay.arrival?.date ?? stay.departure?.date;
 }
 
-function thirdCountryReasons(stay: StayFacts, policy: 'transit24' | 'transit240', rules: RuleSet): Reason[] {
+function thirdCountryReasons(stay: StayFacts, policy: 'transit24' | 'transit240', rules: EngineRules): Reason[] {
 	const tc = rules.data.policies[policy].thirdCountry;
 	const sources = policy === 'transit24' ? ['S19', 'S20'] : ['S1', 'S23', 'S25'];
 	if (!stay.from) return [reason('origin-not-shown', 'doubt', sources)];
@@ -192,7 +192,7 @@ function thirdCountryReasons(stay: StayFacts, policy: 'transit24' | 'transit240'
 	return [reason('third-region', 'ok', sources, {from: stay.from, to: stay.to})];
 }
 
-function evaluateTransit24(stay: StayFacts, rules: RuleSet): PolicyVerdict {
+function evaluateTransit24(stay: StayFacts, rules: EngineRules): PolicyVerdict {
 	const policy = rules.data.policies.transit24;
 	const reasons: Reason[] = [];
 	const date = stayDate(stay);
@@ -258,7 +258,7 @@ function nextMidnightDeadline(entry: ParsedLocal, days: number): {day: number; t
 	return {day, text: formatLocal(day, 0)};
 }
 
-function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport: string | undefined): PolicyVerdict {
+function evaluateTransit240ForPassport(stay: StayFacts, rules: EngineRules, passport: string | undefined): PolicyVerdict {
 	const policy = rules.data.policies.transit240;
 	const reasons: Reason[] = [];
 	const date = stayDate(stay);
@@ -334,7 +334,7 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: RuleSet, passport
 }
 
 /** The passport on the list of eligible nationalities, on the travel date (the same list for every era). */
-function nationalityReasons(rules: RuleSet, passport: string, date: string | undefined): Reason[] {
+function nationalityReasons(rules: EngineRules, passport: string, date: string | undefined): Reason[] {
 	const n = rules.nationalities.get(passport);
 	if (!n) return [reason('nationality-not-listed', 'fails', ['S1', 'S10'], {passport})];
 	if (!date) return [reason('nationality-listed', 'ok', n.sources, {passport})];
@@ -347,13 +347,13 @@ function nationalityReasons(rules: RuleSet, passport: string, date: string | und
 	return [reason('nationality-listed', 'ok', n.sources, {passport})];
 }
 
-type Scheme = RuleSet['data']['transitSchemes'][number];
+type Scheme = EngineRules['data']['transitSchemes'][number];
 
 /**
  * The scheme an entry airport belonged to on a date, and whether its membership then is only "in force by" (a port
  * that joined on a date not verified, or a scheme whose start is not verified).
  */
-function schemeAt(rules: RuleSet, iata: string, date: string): {scheme: Scheme; unsure: boolean} | undefined {
+function schemeAt(rules: EngineRules, iata: string, date: string): {scheme: Scheme; unsure: boolean} | undefined {
 	for (const scheme of rules.data.transitSchemes) {
 		const state = inForce(scheme, date);
 		if (state !== 'yes') continue;
@@ -369,7 +369,7 @@ function schemeAt(rules: RuleSet, iata: string, date: string): {scheme: Scheme; 
  * Whether the entry airport may have been a transit port on a date no scheme in our data covers: it is listed as
  * "in force by" a later date, or a scheme with it started on a date not verified, or it was a port by then.
  */
-function historyUnverified(rules: RuleSet, iata: string, date: string): boolean {
+function historyUnverified(rules: EngineRules, iata: string, date: string): boolean {
 	const port = rules.portsByIata.get(iata);
 	if (port && (port.sinceExact === false || port.since <= date)) return true;
 	return rules.data.transitSchemes.some((s) => s.ports.some((p) => p.iata === iata) && inForce(s, date) === 'not-yet-unsure');
@@ -380,7 +380,7 @@ function historyUnverified(rules: RuleSet, iata: string, date: string): boolean 
  * counted the same way (from 00:00 after the day of entry), inside that scheme's permitted area only, with no travel
  * between regions. The same nationality list and third-country rule.
  */
-function evaluateEarlierScheme(stay: StayFacts, rules: RuleSet, passport: string | undefined, date: string): PolicyVerdict {
+function evaluateEarlierScheme(stay: StayFacts, rules: EngineRules, passport: string | undefined, date: string): PolicyVerdict {
 	const policy = rules.data.policies.transit240;
 	const reasons: Reason[] = [];
 	const verdict: PolicyVerdict = {policy: 'transit240', status: 'eligible', reasons};
@@ -479,17 +479,17 @@ function evaluateEarlierScheme(stay: StayFacts, rules: RuleSet, passport: string
 	return verdict;
 }
 
-function qualifyingNationalities(rules: RuleSet, date: string | undefined): string[] {
+function qualifyingNationalities(rules: EngineRules, date: string | undefined): string[] {
 	return rules.data.transit240Nationalities
 		.filter((n) => !date || ['yes', 'past-scheduled-end'].includes(inForce(n, date)))
 		.map((n) => n.country);
 }
 
-type Regional = RuleSet['data']['regionalVisaFree'][number];
+type Regional = EngineRules['data']['regionalVisaFree'][number];
 
 /** Whether an airport lies in one of the areas (whole provinces, or listed prefectures of one). */
 function inAreas(
-	rules: RuleSet,
+	rules: EngineRules,
 	areas: readonly {province: string; area: 'whole' | 'listed'; prefectures?: string[]}[],
 	iata: string,
 ): boolean {
@@ -499,7 +499,7 @@ function inAreas(
 }
 
 /** Regional schemes whose area holds the whole stay, entered where the scheme allows, for this passport. */
-function regionalFits(stay: StayFacts, rules: RuleSet, passport: string, date: string): Regional[] {
+function regionalFits(stay: StayFacts, rules: EngineRules, passport: string, date: string): Regional[] {
 	return rules.data.regionalVisaFree.filter((r) => {
 		const state = inForce(r, date);
 		if (state !== 'yes' && state !== 'past-scheduled-end') return false;
@@ -514,7 +514,7 @@ function regionalFits(stay: StayFacts, rules: RuleSet, passport: string, date: s
  * A regional scheme one traveller may use (Hainan's 59 countries, regionalVisaFree in the dataset): 30 days inside the region, but
  * through a travel agency, which no itinerary shows, so never more than a doubt.
  */
-function evaluateRegionalVisaFree(stay: StayFacts, rules: RuleSet, passport: string, r: Regional, date: string): PolicyVerdict {
+function evaluateRegionalVisaFree(stay: StayFacts, rules: EngineRules, passport: string, r: Regional, date: string): PolicyVerdict {
 	const reasons: Reason[] = [];
 	const verdict: PolicyVerdict = {
 		policy: 'visaFree',
@@ -544,7 +544,7 @@ function evaluateRegionalVisaFree(stay: StayFacts, rules: RuleSet, passport: str
  * scheme for individual travellers; and where the verdict is still not a yes, the group schemes the stay would fit
  * (for agents: a tour group could go visa-free), as information that changes no status.
  */
-function evaluateVisaFreeForPassport(stay: StayFacts, rules: RuleSet, passport: string): PolicyVerdict {
+function evaluateVisaFreeForPassport(stay: StayFacts, rules: EngineRules, passport: string): PolicyVerdict {
 	let verdict = evaluateNationalVisaFree(stay, rules, passport);
 	const date = stayDate(stay);
 	if (!date) return verdict;
@@ -560,7 +560,7 @@ function evaluateVisaFreeForPassport(stay: StayFacts, rules: RuleSet, passport: 
 	return verdict;
 }
 
-function evaluateNationalVisaFree(stay: StayFacts, rules: RuleSet, passport: string): PolicyVerdict {
+function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport: string): PolicyVerdict {
 	const reasons: Reason[] = [];
 	const verdict: PolicyVerdict = {policy: 'visaFree', status: 'eligible', reasons, passport};
 	const date = stayDate(stay);
@@ -641,7 +641,7 @@ function bestOf(verdicts: PolicyVerdict[]): PolicyVerdict {
 	return verdicts.reduce((a, b) => (STATUS_RANK[b.status] > STATUS_RANK[a.status] ? b : a));
 }
 
-function remindersFor(verdicts: PolicyVerdict[], rules: RuleSet, date: string | undefined): Reminder[] {
+function remindersFor(verdicts: PolicyVerdict[], rules: EngineRules, date: string | undefined): Reminder[] {
 	const r = rules.data.reminders;
 	const reminders: Reminder[] = [
 		{code: 'passport-validity', params: {months: r.passportMinValidityMonths}, sources: ['S19', 'S23']},
@@ -665,7 +665,7 @@ function remindersFor(verdicts: PolicyVerdict[], rules: RuleSet, date: string | 
 	return reminders;
 }
 
-function evaluateStay(stay: StayFacts, passports: string[], rules: RuleSet): Stop {
+function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules): Stop {
 	const transit24 = evaluateTransit24(stay, rules);
 	let transit240: PolicyVerdict;
 	let visaFree: PolicyVerdict;
@@ -707,8 +707,8 @@ function evaluateStay(stay: StayFacts, passports: string[], rules: RuleSet): Sto
 	return stop;
 }
 
-const reviewedDays = new WeakMap<RuleSet, number>();
-function reviewedDay(rules: RuleSet): number {
+const reviewedDays = new WeakMap<EngineRules, number>();
+function reviewedDay(rules: EngineRules): number {
 	let day = reviewedDays.get(rules);
 	if (day === undefined) reviewedDays.set(rules, (day = dayNumber(rules.data.reviewedAt)));
 	return day;
@@ -721,7 +721,7 @@ function tripStart(trip: TripInput): string | undefined {
 	return text && /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : undefined;
 }
 
-function noticesFor(trip: TripInput, stops: Stop[], rules: RuleSet, options: EvaluateOptions): Notice[] {
+function noticesFor(trip: TripInput, stops: Stop[], rules: EngineRules, options: EvaluateOptions): Notice[] {
 	const notices: Notice[] = [];
 	const age = dayNumber(options.today) - reviewedDay(rules);
 	if (age > STALE_AFTER_DAYS) {
@@ -754,7 +754,7 @@ function noticesFor(trip: TripInput, stops: Stop[], rules: RuleSet, options: Eva
 }
 
 /** Judges a validated trip (see validateTrip) under the rules in force on its travel dates. */
-export function evaluateTrip(trip: TripInput, rules: RuleSet, options: EvaluateOptions): CheckResult {
+export function evaluateTrip(trip: TripInput, rules: EngineRules, options: EvaluateOptions): CheckResult {
 	const passports = [...new Set(trip.passports)];
 	const stops = findStays(trip, rules).map((stay) => evaluateStay(stay, passports, rules));
 	return {

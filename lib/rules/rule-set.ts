@@ -4,6 +4,7 @@ import rawDomains from '../../data/source-domains.json';
 import type {AirportsFile} from '../airports/schema';
 import type {SourceDomains, TransitRules} from './schema';
 import {sourceLinkProblems, type DomainRule} from './source-links';
+import {indexRules} from './engine-rules';
 
 /**
  * The dataset as the engine reads it, without a validation library: the files were parsed with the zod schemas at
@@ -12,16 +13,13 @@ import {sourceLinkProblems, type DomainRule} from './source-links';
  * bundle still fails closed.
  */
 
-/** The dataset in the shape the engine reads: indexed by code. */
-export type RuleSet = {
-	data: TransitRules;
+/**
+ * The full dataset indexed by code: names, notes, wordings and sources as well as what the engine reads. The engine
+ * takes any EngineRules (./engine-rules.ts); this is one, and so is the content script's compact set.
+ */
+export type RuleSet = ReturnType<typeof indexRules<TransitRules>> & {
 	airports: AirportsFile['airports'];
 	divisions: AirportsFile['divisions'];
-	portsByIata: Map<string, TransitRules['transit240Ports'][number]>;
-	areasByProvince: Map<string, TransitRules['transit240Areas'][number]>;
-	nationalities: Map<string, TransitRules['transit240Nationalities'][number]>;
-	exemptByIata: Map<string, TransitRules['transit24InspectionExempt'][number]>;
-	visaFreeByCountry: Map<string, TransitRules['visaFree']>;
 	sourceIds: Set<string>;
 };
 
@@ -180,17 +178,10 @@ export function crossCheck(
 export function assembleRuleSet(data: TransitRules, airports: AirportsFile, domains: SourceDomains = rawDomains as SourceDomains): RuleSet {
 	const problems = crossCheck(data, airports, domains.domains);
 	if (problems.length > 0) throw new DatasetError(`dataset is inconsistent:\n${problems.join('\n')}`);
-	const visaFreeByCountry = new Map<string, TransitRules['visaFree']>();
-	for (const v of data.visaFree) visaFreeByCountry.set(v.country, [...(visaFreeByCountry.get(v.country) ?? []), v]);
 	return {
-		data,
+		...indexRules(data),
 		airports: airports.airports,
 		divisions: airports.divisions,
-		portsByIata: new Map(data.transit240Ports.filter((p) => p.iata).map((p) => [p.iata!, p])),
-		areasByProvince: new Map(data.transit240Areas.map((a) => [a.province, a])),
-		nationalities: new Map(data.transit240Nationalities.map((n) => [n.country, n])),
-		exemptByIata: new Map(data.transit24InspectionExempt.map((e) => [e.iata, e])),
-		visaFreeByCountry,
 		sourceIds: new Set(data.sources.map((s) => s.id)),
 	};
 }

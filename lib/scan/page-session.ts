@@ -6,8 +6,8 @@
 import {adapterFor} from '../adapters';
 import type {SiteAdapter} from '../adapters/types';
 import {pageStatus, type PageStatus} from '../detect/page-status';
-import {resolveLocale} from '../i18n/messages';
-import type {RuleSet} from '../rules/rule-set';
+import {resolveLocale} from '../i18n/badge-messages';
+import type {EngineRules} from '../rules/engine-rules';
 import type {Settings} from '../settings';
 import {deviceToday} from '../time';
 import {FOUND_ATTRIBUTE, markFound, UNPLACED_ATTRIBUTE} from './mark-document';
@@ -15,7 +15,8 @@ import {startScanner, type Mount, type PlacementCheck, type ScanSettings, type S
 
 type PageSessionOptions = {
 	doc: Document;
-	rules: RuleSet;
+	/** The compact rules: no airport names (lookupNames finds those). */
+	rules: EngineRules;
 	settings: Settings;
 	/** For pages no site adapter knows, where the user asked for a scan or added the site. */
 	genericPage: SiteAdapter;
@@ -27,7 +28,17 @@ type PageSessionOptions = {
 	limits: {segments: number; genericItineraries: number};
 	/** The browser's language, for the "same as the browser" setting. */
 	browserLanguage: string;
+	/**
+	 * Airport names the page wrote that the compact table cannot read, looked up where the names are (the background):
+	 * each name's IATA code, or null. Without it, names stay unread.
+	 */
+	lookupNames?: (names: string[]) => Promise<Record<string, string | null>>;
 };
+
+/** Names asked about on one page, at most: a page of junk cannot keep the background busy. */
+const MAX_NAMES_PER_PAGE = 1000;
+/** Names in one question (lib/browser/message-types.ts MESSAGE_LIMITS.names). */
+const NAMES_PER_MESSAGE = 200;
 
 export type PageSession = {
 	/** Reads the page at this URL: a new page load or an SPA navigation. */
@@ -48,8 +59,45 @@ function scanSettings(settings: Settings, browserLanguage: string): ScanSettings
 /** Site switched off, site added, or a scan asked for: the same list the popup and the options page show. */
 const siteListsKey = (s: Settings) => JSON.stringify([s.disabledSites, s.extraSites]);
 
+/**
+ * The compact rules, taught the airport names the page uses: a name the table cannot read is asked about once, in
+ * one message with the others of the same moment; when an answer teaches a code, `learned` runs (the cards are read again).
+ */
+function withNameLookup(rules: EngineRules, lookup: PageSessionOptions['lookupNames'], learned: () => void): EngineRules {
+	if (!lookup) return rules;
+	const aliases = new Map<string, string>();
+	const asked = new Set<string>();
+	const pending: string[] = [];
+	const flush = async () => {
+		const names = pending.splice(0, NAMES_PER_MESSAGE);
+		if (pending.length > 0) queueMicrotask(() => void flush());
+		let codes: Record<string, string | null> = {};
+		try {
+			codes = await lookup(names);
+		} catch {
+			// No answer (the extension was reloaded): the names stay unread, as without a lookup.
+		}
+		let taught = false;
+		for (const name of names) {
+			const code = codes[name];
+			if (typeof code === 'string' && rules.airports[code]) {
+				aliases.set(name, code);
+				taught = true;
+			}
+		}
+		if (taught) learned();
+	};
+	const onUnknownName = (name: string) => {
+		if (asked.has(name) || asked.size >= MAX_NAMES_PER_PAGE) return;
+		asked.add(name);
+		if (pending.push(name) === 1) queueMicrotask(() => void flush());
+	};
+	return {...rules, aliases, onUnknownName};
+}
+
 export function createPageSession(options: PageSessionOptions): PageSession {
-	const {doc, rules, genericPage, testBuild} = options;
+	const {doc, genericPage, testBuild} = options;
+	const rules = withNameLookup(options.rules, options.lookupNames, () => scanner?.reread());
 	let settings = options.settings;
 	let scanner: Scanner | undefined;
 	let url = doc.URL;

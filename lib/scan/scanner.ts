@@ -10,11 +10,11 @@ import {normalizeItinerary} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/locale';
 import {evaluateTrip} from '../rules/evaluate';
-import type {RuleSet} from '../rules/load-rules';
+import type {EngineRules} from '../rules/engine-rules';
 import type {CheckResult, TripInput} from '../rules/types';
 import type {SegmentInput} from '../itinerary';
 import {summarize, type BadgeSummary} from '../ui/summary';
-import {t} from '../i18n/messages';
+import {badgeText as t} from '../i18n/badge-messages';
 
 const MAX_BADGE_RESTORES = 3;
 const MAX_CARDS_PER_BATCH = 100;
@@ -51,7 +51,7 @@ export type ScanSettings = {passports: string[]; locale: Locale; detailLevel?: D
 type ScannerOptions = {
 	adapter: SiteAdapter;
 	doc: Document;
-	rules: RuleSet;
+	rules: EngineRules;
 	/** YYYY-MM-DD: resolves year-less dates on the page. */
 	referenceDate: string;
 	/** YYYY-MM-DD: the engine's "today". */
@@ -103,6 +103,8 @@ export type Scanner = {
 	found: () => Found;
 	/** The layout may have changed (the window was resized): check every badge's placement again. */
 	recheck: () => void;
+	/** Reads every card again (the airport table learned names): badges stay until their new verdict replaces them. */
+	reread: () => void;
 };
 
 export function startScanner(options: ScannerOptions): Scanner {
@@ -484,6 +486,11 @@ export function startScanner(options: ScannerOptions): Scanner {
 					mountAt(card, state);
 				} else if (state.handle) toCheck.add(card);
 			}
+			request();
+		},
+		reread() {
+			allDirty = true;
+			changed = true;
 			request();
 		},
 		stats: () => ({

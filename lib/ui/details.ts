@@ -8,7 +8,8 @@ import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS
 import {type Locale} from '../i18n/locale';
 import type {ReasonCode, ReminderCode} from '../rules/reasons';
 import type {RuleSet} from '../rules/load-rules';
-import type {CheckResult, PolicyId, PolicyVerdict, Reason, Status, Stop} from '../rules/types';
+import {evaluateTrip} from '../rules/evaluate';
+import type {CheckResult, PolicyId, PolicyVerdict, Reason, Status, Stop, TripInput} from '../rules/types';
 import {citedSourceIds, citesSources, readableParams, readableTime, sourceViews, STATUS_MARK, type SourceView} from './format';
 
 /** A reason in words; `sources` are the ids it cites (none for a condition that is met). */
@@ -132,4 +133,17 @@ export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale
 		footer: `${t('rulesAsOf', locale, {date: result.rules.reviewedAt})} · ${t('disclaimer', locale)}`,
 		actions: {openCard: t('openCard', locale), openSettings: t('openSettings', locale)},
 	};
+}
+
+type ExplainRequest = {trips: TripInput[]; today: string; locale: Locale; heuristic: boolean};
+
+/**
+ * A badge's details, as the background makes them for the content script (which carries only the compact rules): each
+ * trip judged again with the full rules on the badge's day (the same verdicts: test/unit/rules/compact.test.ts), and
+ * the stops of all of them in one explanation (a page badge stands for every itinerary in the page's data).
+ */
+export function explainTrips({trips, today, locale, heuristic}: ExplainRequest, rules: RuleSet): Details {
+	const results = trips.map((trip) => evaluateTrip(trip, rules, {today}));
+	const result = results.length === 1 ? results[0]! : {...results[0]!, stops: results.flatMap((r) => r.stops)};
+	return buildDetails(result, rules, locale, {heuristic});
 }

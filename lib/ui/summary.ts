@@ -5,7 +5,7 @@
 import type {Confidence} from '../itinerary';
 import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
 import type {Locale} from '../i18n/locale';
-import {t} from '../i18n/messages';
+import {badgeText as t} from '../i18n/badge-messages';
 import type {DetailLevel} from '../settings';
 
 type Tone = 'ok' | 'check' | 'none' | 'passport';

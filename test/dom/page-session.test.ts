@@ -7,12 +7,21 @@
 import fs from 'node:fs';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {genericPageAdapter} from '../../lib/detect/generic-page';
+import {resolveNames} from '../../lib/airports';
+import {compactRules} from '../../lib/rules/compact-bundled';
 import {loadRules} from '../../lib/rules/load-rules';
 import {DEFAULT_SETTINGS, type Settings} from '../../lib/settings';
 import {createPageSession, type PageSession} from '../../lib/scan/page-session';
 import type {BadgeView, Mount} from '../../lib/scan/scanner';
 
-const rules = loadRules();
+// What the content script has (the compact rules, no airport names), and what the background answers names with.
+const rules = compactRules();
+const fullRules = loadRules();
+let lookups: string[][] = [];
+const lookupNames = async (names: string[]) => {
+	lookups.push(names);
+	return resolveNames(names, fullRules);
+};
 const PNR_PAGE = fs.readFileSync('test/fixtures/agent/pnr-workspace-composite.html', 'utf8');
 const AGENT_URL = 'https://agent.example.test/desk/pnr';
 // test/fixtures/SOURCES.md: felciano/united-itinerary-parser, a Google Flights "selected trip" panel as text.
@@ -37,12 +46,14 @@ function open(settings: Partial<Settings> = {}): PageSession {
 		testBuild: false,
 		limits: {segments: 40, genericItineraries: 100},
 		browserLanguage: 'en-GB',
+		lookupNames,
 	});
 	return session;
 }
 
 beforeEach(() => {
 	views = [];
+	lookups = [];
 	document.documentElement.innerHTML = new DOMParser().parseFromString(PNR_PAGE, 'text/html').documentElement.innerHTML;
 });
 afterEach(() => session?.stop());
@@ -92,5 +103,42 @@ describe('page session', () => {
 		const status = on.status();
 		expect(status).toMatchObject({adapter: 'google-flights', disabled: false, layoutUnrecognised: true});
 		expect(status.generic.length).toBeGreaterThan(0);
+	});
+
+	it('has the airport names a page writes looked up, once, and reads the page again with them', async () => {
+		// A confirmation page's structured data that names its airports in words only (schema.org FlightReservation).
+		const leg = (from: string, to: string, dep: string, arr: string, flight: string) => ({
+			'@type': 'Flight',
+			flightNumber: flight,
+			departureAirport: {'@type': 'Airport', name: from},
+			arrivalAirport: {'@type': 'Airport', name: to},
+			departureTime: dep,
+			arrivalTime: arr,
+		});
+		const data = [
+			leg(
+				'Kuala Lumpur International Airport',
+				'Shanghai Pudong International Airport',
+				'2026-03-15T08:00',
+				'2026-03-15T13:30',
+				'MU5042',
+			),
+			leg('Shanghai Pudong International Airport', 'Narita International Airport', '2026-03-15T18:40', '2026-03-15T22:55', 'MU523'),
+		].map((flight) => ({'@context': 'https://schema.org', '@type': 'FlightReservation', reservationFor: flight}));
+		document.documentElement.innerHTML = `<head><script type="application/ld+json">${JSON.stringify(data)}</script></head><body><p>Your trip</p></body>`;
+		const s = open({extraSites: ['https://agent.example.test']});
+		s.start(AGENT_URL);
+		// The compact table cannot read the names: nothing yet, and one question for all three.
+		expect(views).toEqual([]);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(lookups).toEqual([
+			['Kuala Lumpur International Airport', 'Shanghai Pudong International Airport', 'Narita International Airport'],
+		]);
+		expect(views.at(-1)?.trips[0]?.segments.map((seg) => `${seg.from}-${seg.to}`)).toEqual(['KUL-PVG', 'PVG-NRT']);
+		expect(views.at(-1)?.results[0]?.stops[0]).toMatchObject({airports: ['PVG'], best: 'transit24'});
+		// Read again later (a settings change): the names are known, nobody is asked twice.
+		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], passports: ['DE']});
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(lookups).toHaveLength(1);
 	});
 });

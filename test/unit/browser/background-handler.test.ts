@@ -2,6 +2,11 @@ import {beforeEach, describe, expect, it, vi} from 'vitest';
 import {CARD_TAB_ITEM, createBackgroundHandler, OPEN_LIMITS, type BackgroundDeps, type Sender} from '@/lib/browser/background-handler';
 import type {TripInput} from '@/lib/rules/types';
 import {CARD_ENTRY_TTL_MS, cardEntryKey, type SessionArea} from '@/lib/browser/check-in-card-link';
+import {resolveNames} from '@/lib/airports';
+import {loadRules} from '@/lib/rules/load-rules';
+import {explainTrips} from '@/lib/ui/details';
+
+const rules = loadRules();
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ROOT = `chrome-extension://${ID}/`;
@@ -64,6 +69,8 @@ function fakeBrowser() {
 		syncUserSites: vi.fn(async () => undefined),
 		now: () => clock,
 		randomKey: () => crypto.randomUUID(),
+		explain: vi.fn((request: Parameters<BackgroundDeps['explain']>[0]) => explainTrips(request, rules)),
+		airportCodes: vi.fn((names: string[]) => resolveNames(names, rules)),
 	} satisfies BackgroundDeps;
 	return {deps, tabs, items, advance: (ms: number) => (clock += ms)};
 }
@@ -265,5 +272,50 @@ describe('opening the options', () => {
 		expect(b.deps.openOptionsPage).toHaveBeenCalledTimes(2);
 		// A card click right after an options click is a different request.
 		expect(await handle({type: 'open-card', trip: TRIP}, contentScript())).toEqual({ok: true});
+	});
+});
+
+describe('what the content script asks of the full dataset', () => {
+	const details = {type: 'details', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: false};
+
+	it("explains a badge's trips from the full rules, for its content script or our pages", async () => {
+		for (const sender of [contentScript(), popup]) {
+			const reply = await handle(details, sender);
+			expect(reply.ok).toBe(true);
+			const explained = (
+				reply as {details: {stops: {heading: string; policies: {name: string}[]}[]; sources: {items: {title: string}[]}}}
+			).details;
+			expect(explained.stops[0]!.heading).toBe('Stop 1: PVG');
+			expect(explained.stops[0]!.policies.map((p) => p.name)).toContain('240-hour visa-free transit');
+			// Source titles: what the content script does not carry.
+			expect(explained.sources.items.length).toBeGreaterThan(0);
+		}
+		nothingHappened();
+	});
+
+	it('in the language asked, and refuses what is not a bounded request from us', async () => {
+		const zh = (await handle({...details, locale: 'zh-CN'}, contentScript())) as {ok: true; details: {stops: {heading: string}[]}};
+		expect(zh.details.stops[0]!.heading).toBe('第1站：PVG');
+		expect(await handle(details, {url: 'https://evil.example/', tab: {id: 9}})).toEqual({ok: false, reason: 'forbidden'});
+		expect(await handle(details, {id: ID, url: 'https://www.google.com/'})).toEqual({ok: false, reason: 'forbidden'});
+		for (const bad of [
+			{...details, locale: 'fr'},
+			{...details, trips: []},
+			{...details, trips: Array.from({length: 101}, () => TRIP)},
+			{...details, today: 'tomorrow'},
+			{...details, extra: 1},
+		])
+			expect(await handle(bad, contentScript())).toEqual({ok: false, reason: 'invalid'});
+		expect(b.deps.explain).toHaveBeenCalledTimes(1);
+	});
+
+	it('reads airport names with the full table, null where it cannot', async () => {
+		const reply = await handle(
+			{type: 'airport-names', names: ['Shanghai Pudong International Airport', '北京首都国际机场', 'Atlantis']},
+			contentScript(),
+		);
+		expect(reply).toEqual({ok: true, codes: {'Shanghai Pudong International Airport': 'PVG', 北京首都国际机场: 'PEK', Atlantis: null}});
+		expect(await handle({type: 'airport-names', names: ['x'.repeat(201)]}, contentScript())).toEqual({ok: false, reason: 'invalid'});
+		expect(await handle({type: 'airport-names', names: ['PVG']}, {id: ID})).toEqual({ok: false, reason: 'forbidden'});
 	});
 });

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {evaluateTrip} from '../../../lib/rules/evaluate';
 import {loadRules} from '../../../lib/rules/load-rules';
 import type {SegmentInput} from '../../../lib/itinerary';
-import {resolveLocale} from '../../../lib/i18n/messages';
+import {resolveLocale} from '../../../lib/i18n/badge-messages';
 import {summarize} from '../../../lib/ui/summary';
 
 const rules = loadRules();

@@ -9,7 +9,7 @@ import {act, cleanup, render} from '@testing-library/preact';
 import rawDomains from '@/data/source-domains.json';
 import {Badge} from '@/components/Badge';
 import {VerdictDetails} from '@/components/VerdictDetails';
-import {buildDetails} from '@/lib/ui/details';
+import {buildDetails, explainTrips} from '@/lib/ui/details';
 import {citedSourceIds} from '@/lib/ui/format';
 import {summarize} from '@/lib/ui/summary';
 import {evaluateTrip} from '@/lib/rules/evaluate';
@@ -69,7 +69,7 @@ describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 		'lays out its view-model in %s: notices, stops, policies, reasons, reminders, sources',
 		(locale) => {
 			const d = buildDetails(result, rules, locale, {heuristic: true});
-			const {container} = render(<VerdictDetails result={result} rules={rules} locale={locale} heuristic />);
+			const {container} = render(<VerdictDetails details={d} />);
 			const text = (el: Element | null) => el?.textContent ?? '';
 			expect([...container.querySelectorAll('.details > .notice')].map(text)).toEqual(d.notices);
 			const stops = [...container.querySelectorAll('section.stop')];
@@ -116,7 +116,7 @@ describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 	);
 
 	it('links only to allowlisted sites over https', () => {
-		const {container} = render(<VerdictDetails result={result} rules={rules} locale="en" />);
+		const {container} = render(<VerdictDetails details={buildDetails(result, rules, 'en')} />);
 		const links = [...container.querySelectorAll('a')];
 		expect(links.length).toBeGreaterThan(0);
 		for (const a of links) {
@@ -128,7 +128,7 @@ describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 	});
 
 	it('names every cited source by title, publisher and date, and links it only when the dataset has a link', () => {
-		const {container} = render(<VerdictDetails result={result} rules={rules} locale="en" />);
+		const {container} = render(<VerdictDetails details={buildDetails(result, rules, 'en')} />);
 		for (const id of cited) {
 			const s = rules.data.sources.find((x) => x.id === id)!;
 			const item = container.querySelector(`.source-list li[data-source="${id}"]`);
@@ -150,7 +150,7 @@ describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 describe('sources that lost their copies on spam sites', () => {
 	it('are named without a link (S25, the Baiyun border station guidance, on a return to the origin)', () => {
 		const result = evaluateTrip(TRIPS['LAX → PVG → LAX, US passport']!, rules, {today: TODAY});
-		const {container} = render(<VerdictDetails result={result} rules={rules} locale="zh-CN" />);
+		const {container} = render(<VerdictDetails details={buildDetails(result, rules, 'zh-CN')} />);
 		const item = container.querySelector('.source-list li[data-source="S25"]');
 		expect(item?.textContent).toContain('Guangzhou Baiyun');
 		expect(item?.querySelector('a')).toBeNull();
@@ -162,6 +162,11 @@ describe('sources that lost their copies on spam sites', () => {
 describe('the badge and its popover', () => {
 	const result = evaluateTrip(TRIPS['KUL → HAK → NRT, no passport']!, rules, {today: TODAY});
 	const summary = summarize(result, 'manual', 'en')!;
+	/** The background's answer (lib/ui/details.ts explainTrips), as the content script receives it. */
+	const fromBackground = () =>
+		Promise.resolve(
+			explainTrips({trips: [TRIPS['KUL → HAK → NRT, no passport']!], today: TODAY, locale: 'en', heuristic: false}, rules),
+		);
 
 	/** The browser's toggle event when the popover opens or closes (jsdom has no popover API). */
 	const toggle = (el: Element, newState: 'open' | 'closed') =>
@@ -170,7 +175,7 @@ describe('the badge and its popover', () => {
 		});
 
 	it('is a button and a dialog in a popover, with a heading and a close button; no details while closed', () => {
-		const {container} = render(<Badge summary={summary} result={result} rules={rules} locale="en" />);
+		const {container} = render(<Badge summary={summary} locale="en" loadDetails={fromBackground} />);
 		const root = container.firstElementChild!;
 		expect(root.className).toBe(`ctc tone-${summary.tone}`);
 		const button = root.querySelector(':scope > button.badge')!;
@@ -186,7 +191,7 @@ describe('the badge and its popover', () => {
 	});
 
 	it('renders the details when the browser opens it, places it by the badge, and gives focus back on closing', async () => {
-		const {container} = render(<Badge summary={summary} result={result} rules={rules} locale="en" page />);
+		const {container} = render(<Badge summary={summary} locale="en" loadDetails={fromBackground} page />);
 		const button = container.querySelector<HTMLButtonElement>('button.badge')!;
 		const popover = container.querySelector<HTMLElement>('[role="dialog"]')!;
 		// A click a script fires is not the user's: nothing opens (and jsdom could not open a popover anyway).
@@ -194,6 +199,7 @@ describe('the badge and its popover', () => {
 		expect(popover.querySelector('.details')).toBeNull();
 		await toggle(popover, 'open');
 		expect(button.getAttribute('aria-expanded')).toBe('true');
+		await act(() => Promise.resolve());
 		expect(popover.querySelector('.details')?.textContent).toContain('Stop 1: HAK');
 		expect(popover.style.width).toMatch(/^\d+px$/);
 		expect(popover.ownerDocument.activeElement).toBe(popover.querySelector('button.close'));
@@ -201,5 +207,20 @@ describe('the badge and its popover', () => {
 		expect(button.getAttribute('aria-expanded')).toBe('false');
 		expect(popover.querySelector('.details')).toBeNull();
 		expect(popover.ownerDocument.activeElement).toBe(button);
+	});
+
+	it('says the details are on their way, and says so in words when the background cannot give them', async () => {
+		let answer: (d: undefined) => void = () => undefined;
+		const pending = () => new Promise<undefined>((resolve) => (answer = resolve));
+		const {container} = render(<Badge summary={summary} locale="zh-CN" loadDetails={pending} />);
+		const popover = container.querySelector<HTMLElement>('[role="dialog"]')!;
+		await toggle(popover, 'open');
+		expect(popover.querySelector('[role="status"]')?.textContent).toBe('正在载入详情…');
+		await act(async () => {
+			answer(undefined);
+			await Promise.resolve();
+		});
+		expect(popover.querySelector('[role="status"]')?.textContent).toContain('无法载入详情');
+		expect(popover.querySelector('.details')).toBeNull();
 	});
 });

@@ -1,0 +1,64 @@
+/**
+ * The content script's view of the extension API: the browser's own object (`browser` in Firefox, `chrome` in
+ * Chrome; both return promises here), without webextension-polyfill or WXT's storage layer, which the extension's
+ * pages keep. Only what the content script calls, typed as it uses it.
+ */
+import {migrateSettings, DEFAULT_SETTINGS, type Settings} from '../settings';
+import type {BackgroundReply, ToBackground} from './message-types';
+
+type Sender = {id?: string};
+type MessageListener = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => boolean | undefined;
+type StorageChanges = Record<string, {newValue?: unknown; oldValue?: unknown}>;
+type ChangeListener = (changes: StorageChanges, area: string) => void;
+
+type ContentApi = {
+	runtime: {
+		id?: string;
+		sendMessage: (message: unknown) => Promise<unknown>;
+		onMessage: {addListener: (listener: MessageListener) => void; removeListener: (listener: MessageListener) => void};
+	};
+	storage: {
+		local: {get: (keys: string[]) => Promise<Record<string, unknown>>};
+		onChanged: {addListener: (listener: ChangeListener) => void; removeListener: (listener: ChangeListener) => void};
+	};
+};
+
+export function contentApi(): ContentApi {
+	const scope = globalThis as {browser?: ContentApi; chrome?: ContentApi};
+	return (scope.browser ?? scope.chrome)!;
+}
+
+/** WXT storage's layout (lib/browser/settings-store.ts): the value under `settings`, its version under `settings$`. */
+const KEY = 'settings';
+const META_KEY = `${KEY}$`;
+
+const versionOf = (meta: unknown) =>
+	meta && typeof meta === 'object' && typeof (meta as {v?: unknown}).v === 'number' ? (meta as {v: number}).v : undefined;
+
+/** The stored settings, migrated and checked field by field (lib/settings.ts); the defaults when none or unreadable. */
+export async function readStoredSettings(api: ContentApi): Promise<Settings> {
+	try {
+		const stored = await api.storage.local.get([KEY, META_KEY]);
+		return stored[KEY] == null ? DEFAULT_SETTINGS : migrateSettings(stored[KEY], versionOf(stored[META_KEY]));
+	} catch {
+		return DEFAULT_SETTINGS;
+	}
+}
+
+/** Calls back with the settings after each change in storage; returns the unsubscribe. */
+export function watchStoredSettings(api: ContentApi, callback: (settings: Settings) => void): () => void {
+	const listener: ChangeListener = (changes, area) => {
+		if (area === 'local' && (KEY in changes || META_KEY in changes)) void readStoredSettings(api).then(callback);
+	};
+	api.storage.onChanged.addListener(listener);
+	return () => api.storage.onChanged.removeListener(listener);
+}
+
+/** Sends a message to the background; undefined when it could not answer (the extension was reloaded, say). */
+export async function ask<T extends ToBackground>(api: ContentApi, message: T): Promise<BackgroundReply<T['type']> | undefined> {
+	try {
+		return (await api.runtime.sendMessage(message)) as BackgroundReply<T['type']>;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,43 @@
+/**
+ * The rules as the engine reads them, indexed by code: made from the full dataset (./rule-set.ts) on the extension's
+ * pages, in the background and the command line, or from the compact one (./compact.ts) in the content script.
+ * Indexing only: the data was validated at build time and in the tests, and is not checked again on a results page.
+ */
+import type {AirportCore, AirportTable} from '../airports';
+import {expandAirports, type CompactDataset, type EngineData} from './compact';
+
+type Port = EngineData['transit240Ports'][number];
+type Area = EngineData['transit240Areas'][number];
+type Nationality = EngineData['transit240Nationalities'][number];
+type Exempt = EngineData['transit24InspectionExempt'][number];
+
+/** An AirportTable (adapters and parsers take it as one), and the rules indexed by code. */
+export type EngineRules = AirportTable & {
+	data: EngineData;
+	airports: Record<string, AirportCore>;
+	portsByIata: Map<string, Port>;
+	areasByProvince: Map<string, Area>;
+	nationalities: Map<string, Nationality>;
+	exemptByIata: Map<string, Exempt>;
+	visaFreeByCountry: Map<string, EngineData['visaFree']>;
+};
+
+/** The indexes the engine looks things up in. */
+export function indexRules<D extends EngineData>(data: D) {
+	const visaFreeByCountry = new Map<string, D['visaFree']>();
+	for (const v of data.visaFree) visaFreeByCountry.set(v.country, [...(visaFreeByCountry.get(v.country) ?? []), v] as D['visaFree']);
+	return {
+		data,
+		portsByIata: new Map(data.transit240Ports.filter((p) => p.iata).map((p) => [p.iata!, p as D['transit240Ports'][number]])),
+		areasByProvince: new Map(data.transit240Areas.map((a) => [a.province, a as D['transit240Areas'][number]])),
+		nationalities: new Map(data.transit240Nationalities.map((n) => [n.country, n as D['transit240Nationalities'][number]])),
+		exemptByIata: new Map(data.transit24InspectionExempt.map((e) => [e.iata, e as D['transit24InspectionExempt'][number]])),
+		visaFreeByCountry,
+	};
+}
+
+/** Engine rules from a compact dataset (data/compact-rules.json, or one compacted from updated rules). */
+export function engineRulesOf(compact: CompactDataset): EngineRules {
+	const table = expandAirports(compact.airports);
+	return {...indexRules(compact.rules), airports: table.airports, divisions: table.divisions};
+}
