@@ -114,7 +114,8 @@ describe('Firefox', () => {
 		const text = await page
 			.waitForFunction(() => {
 				const card = document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('[role="dialog"]');
-				return card && card.matches(':popover-open') ? card.textContent : undefined;
+				// The details arrive from the background a moment after the popover opens ("Loading the details…").
+				return card && card.matches(':popover-open') && card.querySelector('.details') ? card.textContent : undefined;
 			})
 			.then((h) => h.jsonValue());
 		expect(text).toContain('Stop 1: HAK');
