@@ -71,10 +71,12 @@ export function parseTransferInfo(text: string): {city: string; minutes?: number
 
 const text = (card: Element, selector: string) => card.querySelector(selector)?.textContent?.trim() || undefined;
 
+// An empty lazy slot is not a card yet: it holds nothing to read or anchor to, and the observer sees it again once it
+// renders. A slot with content but missing parts is a card, and extract() calls it incomplete.
+const rendered = (el: Element) => el.childElementCount > 0 && (el.textContent ?? '').trim() !== '';
+
 function findCards(root: ParentNode): Element[] {
-	// An empty lazy slot is not a card yet: it holds nothing to read or anchor to, and the observer sees it again
-	// once it renders. A slot with content but missing parts is a card, and extract() calls it incomplete.
-	return [...root.querySelectorAll(selectors.card)].filter((el) => el.childElementCount > 0 && (el.textContent ?? '').trim() !== '');
+	return [...root.querySelectorAll(selectors.card)].filter(rendered);
 }
 
 function extract(card: Element, page: PageContext): Extraction {
@@ -164,6 +166,12 @@ export default defineAdapter({
 		'https://au.trip.com/flights/to-beijing/airfares-bjs/',
 	],
 	findCards,
+	// The segment ids are the only place a transfer's second flight shows: a recycled row can differ in them alone.
+	watchAttributes: ['id'],
+	cardOf: (el) => {
+		const card = el.closest(selectors.card);
+		return card && rendered(card) ? card : undefined;
+	},
 	extract: guardExtract(extract),
 	// After the flight detail block, else the end of the row.
 	badgePlacements: (card) => placementsAt(card, selectors.detail, 'after'),

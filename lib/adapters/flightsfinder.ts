@@ -168,6 +168,7 @@ export default defineAdapter({
 		'https://www.flightsfinder.com/portal/sky?originplace=BER&destinationplace=MAD&outbounddate=2025-10-10&cabinclass=Economy&adults=1',
 	],
 	findCards: (root) => [...root.querySelectorAll(selectors.card)],
+	cardOf: (el) => el.closest(selectors.card) ?? undefined,
 	extract: guardExtract(extract),
 	// Above the price, else the end of the row.
 	badgePlacements: (card) => placementsAt(card, selectors.price, 'first'),

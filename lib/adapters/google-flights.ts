@@ -360,6 +360,12 @@ export default defineAdapter({
 	],
 	counterExamples: ['https://www.google.com/search?q=flights', 'https://www.google.com/maps'],
 	findCards,
+	// The sentence and the segment data are attributes: a card can change in them alone.
+	watchAttributes: ['aria-label', 'data-travelimpactmodelwebsiteurl'],
+	cardOf: (el) => {
+		const li = closestLi(el);
+		return li && findCards(li).includes(li) ? li : undefined;
+	},
 	extract: (card) => extract(card),
 	extractEmbedded: (doc) => ds1Of(doc).map(({segments}) => ({segments})),
 	referenceDate: (url) => referenceDateFromUrl(url),

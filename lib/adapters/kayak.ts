@@ -163,6 +163,10 @@ export default defineAdapter({
 	],
 	counterExamples: ['https://www.kayak.com/', 'https://www.kayak.com/flights', 'https://www.kayak.co.uk/hotels'],
 	findCards,
+	cardOf: (el) => {
+		const card = el.closest(selectors.result);
+		return card && findCards(card).includes(card) ? card : undefined;
+	},
 	extract: guardExtract(extract, 'unexpected card'),
 	// A line of its own under the legs, else the end of the card.
 	badgePlacements: (card) => placementsAt(card, selectors.legs, 'after'),

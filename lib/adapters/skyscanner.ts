@@ -208,6 +208,10 @@ export default defineAdapter({
 		'https://www.skyscanner.net/hotels',
 	],
 	findCards,
+	cardOf: (el) => {
+		const card = el.closest(selectors.card) ?? el.closest(selectors.ticket);
+		return card && findCards(card).includes(card) ? card : undefined;
+	},
 	extract: guardExtract(extract, 'unexpected card'),
 	// A line of its own under the legs, else the end of the card.
 	badgePlacements: (card) => placementsAt(card, selectors.legs, 'after'),

@@ -60,6 +60,18 @@ export type SiteAdapter = Site & {
 	 * be a line of its own at the end of the card.
 	 */
 	badgePlacements: (card: Element) => BadgePlacement[];
+	/**
+	 * Attributes whose change alone (no child or text changing with it) can change what `findCards` or `extract`
+	 * reads: a sentence in an `aria-label`, segment data in an `id`. The scanner watches these and no other attribute.
+	 */
+	watchAttributes?: string[];
+	/**
+	 * The card `el` is or lies in; undefined when none. The scanner searches only what changed, handing `findCards`
+	 * the subtree that was added, and `querySelectorAll` never returns its own root: an adapter whose `findCards`
+	 * matches the card element itself needs this to see a card added on its own or filled in later, and one that goes
+	 * up from a hook inside the card (`closest`) needs it where the hook itself is what changed.
+	 */
+	cardOf?: (el: Element) => Element | undefined;
 };
 
 export function defineAdapter(adapter: SiteAdapter): SiteAdapter {

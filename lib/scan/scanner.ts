@@ -1,52 +1,50 @@
 /**
  * The content-script pipeline (docs/architecture.md): find cards → extract → normalise → evaluate → one badge per
- * itinerary. One batched MutationObserver; fingerprints of the extracted segments so unchanged or recycled cards
- * cost nothing and re-sorted lists get the right verdicts; capped restores when the page deletes a badge.
- * Rendering is injected (`mount`), so this module holds no UI and runs under jsdom in tests.
+ * itinerary. The page observer (./page-observer.ts) hands over only what changed, so cards are looked for only there
+ * and read once per change; cards near the viewport are read first, the others in idle time (./read-queue.ts). The
+ * normalised itinerary and its verdict are remembered per itinerary, so identical cards cost one read each; an
+ * unchanged or recycled card is recognised by its segments' fingerprint. Badges (./card-badges.ts) are mounted by an
+ * injected `mount`, so this module holds no UI and runs under jsdom in tests.
  */
-import type {BadgePlacement, PageContext, SiteAdapter} from '../adapters/types';
-import type {Confidence} from '../itinerary';
+import type {Extraction, PageContext, SiteAdapter} from '../adapters/types';
+import type {Confidence, RawItinerary, SegmentInput} from '../itinerary';
 import {normalizeItinerary} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/locale';
 import {evaluateTrip} from '../rules/evaluate';
 import type {EngineRules} from '../rules/engine-rules';
 import type {CheckResult, TripInput} from '../rules/types';
-import type {SegmentInput} from '../itinerary';
 import {summarize, type BadgeSummary} from '../ui/summary';
-import {badgeText as t} from '../i18n/badge-messages';
+import {pageSummary} from '../ui/page-summary';
+import {
+	createCardBadges,
+	MAX_BADGE_RESTORES,
+	newCardState,
+	type BadgeHandle,
+	type BadgeView,
+	type CardBadges,
+	type CardState,
+	type Mount,
+	type PlacementCheck,
+} from './card-badges';
+import {observePage, type PageChange, type PageObserver} from './page-observer';
+import {createReadQueue, type NearObserverConstructor, type ReadQueue} from './read-queue';
 
-const MAX_BADGE_RESTORES = 3;
+export type {BadgeView, Mount, PlacementCheck} from './card-badges';
+
 const MAX_CARDS_PER_BATCH = 100;
-/** Verdicts kept for repeated itineraries; a page with more distinct ones starts the memo again. */
-const MAX_JUDGED = 2000;
 /** Milliseconds of card reading per frame, so a huge page never gets a long task from us. */
 const FRAME_BUDGET_MS = 8;
-
-/**
- * `page`: one badge for itineraries the page holds in its data but has not rendered as cards. `trips`: what each
- * result was judged from (the check-in card is built from it), in the same order as `results`.
- */
-export type BadgeView = {
-	summary: BadgeSummary;
-	results: CheckResult[];
-	trips: TripInput[];
-	heuristic: boolean;
-	locale: Locale;
-	/** The badge detail level: it sets the badge's fixed size. */
-	detail: DetailLevel;
-	page?: boolean;
-};
-/** `host`: the element put into the page, for the placement check and to tell our own mutations from the page's. */
-type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean; host?: Element};
-export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
-/**
- * Whether a mounted badge is painted whole where it is (see ./placement-check.ts): `not-rendered` when the card itself
- * is not laid out (hidden, collapsed), so nothing can be said yet.
- */
-export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clipped' | 'not-rendered';
+/** Normalised itineraries and verdicts kept for repeated ones; a page with more distinct ones starts the memo again. */
+const MAX_REMEMBERED = 2000;
+/** Far cards read per idle callback, at most (fewer when the idle period ends). */
+const IDLE_BATCH = 20;
+/** An idle callback comes within this time even on a busy page, so the popup's counts converge. */
+const IDLE_TIMEOUT_MS = 1000;
 
 export type ScanSettings = {passports: string[]; locale: Locale; detailLevel?: DetailLevel};
+
+type IdleDeadlineLike = {timeRemaining: () => number};
 
 type ScannerOptions = {
 	adapter: SiteAdapter;
@@ -71,24 +69,17 @@ type ScannerOptions = {
 	 * nowhere is removed and counted as unplaced. Without it (no layout, as under jsdom) the first placement is kept.
 	 */
 	checkPlacement?: PlacementCheck;
+	/**
+	 * Says which cards are within about a screen of the viewport: those are read first, the others in idle time. The
+	 * window's IntersectionObserver by default; without one (null, or none in the window) every card counts as near.
+	 */
+	intersectionObserver?: NearObserverConstructor | null;
+	/** Runs a callback when the page is idle: requestIdleCallback by default, else `schedule`. */
+	idle?: (callback: (deadline?: IdleDeadlineLike) => void) => void;
 };
 
 /** `unplaced`: itineraries with a mainland stop whose badge could not be shown whole anywhere on their card. */
 export type Found = {itineraries: number; withStops: number; unplaced: number};
-
-type CardState = {
-	fingerprint: string;
-	/** The normalised itinerary last read from the card; undefined when the card did not read as one. */
-	segments?: SegmentInput[];
-	settingsKey: string;
-	handle?: BadgeHandle;
-	restores: number;
-	view?: BadgeView;
-	/** Index into the adapter's placements where the badge is (or goes next). */
-	placement: number;
-	/** Every placement was tried and none showed the badge whole. */
-	unplaced: boolean;
-};
 
 type ScanStats = {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
 
@@ -107,396 +98,439 @@ export type Scanner = {
 	reread: () => void;
 };
 
-export function startScanner(options: ScannerOptions): Scanner {
-	const {adapter, doc, rules, mount, log, schedule} = options;
-	const now = options.now ?? (() => 0);
-	let settings = options.settings;
-	let settingsKey = JSON.stringify(settings);
-	const states = new WeakMap<Element, CardState>();
-	const live = new Set<Element>();
-	/** Cards with a mutation inside them since they were last read; only these are extracted again. */
-	const dirty = new WeakSet<Element>();
-	let allDirty = false;
-	const logged = new Set<string>();
-	const stats: ScanStats = {batches: 0, cards: 0, badges: 0, evaluations: 0, failures: 0, unplaced: 0};
-	/** Our badge hosts: their insertion is not a page change worth a scan. */
-	const hosts = new WeakSet<Node>();
-	/** Cards whose badge was mounted or moved since the last placement check. */
-	const toCheck = new Set<Element>();
-	let pending = false;
-	let stopped = false;
-	let pageBadge: {handle?: BadgeHandle; key: string; restores: number} = {key: '', restores: 0};
-	let lastFound: Found = {itineraries: 0, withStops: 0, unplaced: 0};
+type Judged = {trip: TripInput; result: CheckResult; summary?: BadgeSummary};
+/** A raw itinerary normalised: its segments and their key (their JSON), or why it did not normalise. */
+type Normalised = {ok: true; segments: SegmentInput[]; key: string} | {ok: false; problem: string};
+type Memo<V> = {get: (key: string) => V | undefined; set: (key: string, value: V) => void; clear: () => void};
 
+/** One scanner's state; the functions below each take it. */
+type Run = {
+	options: ScannerOptions;
+	adapter: SiteAdapter;
+	settings: ScanSettings;
+	settingsKey: string;
+	/** Cards found and still on the page, in the order found. */
+	cards: Set<Element>;
+	states: WeakMap<Element, CardState>;
+	/** Cards that have been given a badge: `stop` removes theirs. */
+	live: Set<Element>;
+	/** Our badge hosts: their insertion is not a page change worth a scan. */
+	hosts: WeakSet<Node>;
+	queue: ReadQueue;
+	badges: CardBadges;
+	observer: PageObserver;
+	/** Normalised itineraries by raw itinerary (its JSON): identical cards are normalised once. */
+	normalised: Memo<Normalised>;
+	/** Verdicts by itinerary key under the current settings. */
+	verdicts: Memo<Judged>;
+	pageBadge: {handle?: BadgeHandle; key: string; restores: number};
+	stats: ScanStats;
+	found: Found;
+	logOnce: (message: string) => void;
+	idle: (callback: (deadline?: IdleDeadlineLike) => void) => void;
+	now: () => number;
+	/** Find every card on the page and read it: the first scan. */
+	rescan: boolean;
+	settingsChanged: boolean;
+	pending: boolean;
+	idlePending: boolean;
+	stopped: boolean;
+};
+
+export function startScanner(options: ScannerOptions): Scanner {
+	const run = createRun(options);
+	return {
+		setSettings(next) {
+			run.settings = next;
+			run.settingsKey = JSON.stringify(next);
+			run.verdicts.clear();
+			run.settingsChanged = true;
+			request(run);
+		},
+		scan: () => frame(run),
+		stop() {
+			run.stopped = true;
+			run.observer.disconnect();
+			run.queue.disconnect();
+			for (const card of run.live) run.states.get(card)?.handle?.remove();
+			run.live.clear();
+			run.pageBadge.handle?.remove();
+		},
+		recheck() {
+			for (const card of run.live) {
+				const state = run.states.get(card);
+				if (state) run.badges.recheck(card, state);
+			}
+			request(run);
+		},
+		reread() {
+			// The airport table changed: what normalised (or did not) may now read otherwise, and verdicts with it.
+			run.normalised.clear();
+			run.verdicts.clear();
+			for (const card of run.cards) run.queue.add(card);
+			request(run);
+		},
+		stats: () => ({
+			...run.stats,
+			badges:
+				[...run.live].filter((c) => run.states.get(c)?.handle?.isConnected()).length +
+				(run.pageBadge.handle?.isConnected() ? 1 : 0),
+		}),
+		found: () => run.found,
+	};
+}
+
+function createRun(options: ScannerOptions): Run {
+	const {adapter, doc} = options;
+	const logged = new Set<string>();
 	const logOnce = (message: string) => {
 		if (logged.has(message)) return;
 		logged.add(message);
-		log(`[ctc:${adapter.id}] ${message}`);
+		options.log(`[ctc:${adapter.id}] ${message}`);
 	};
-
-	type Judged = {trip: TripInput; result: CheckResult; summary?: BadgeSummary};
-	/**
-	 * Verdicts by itinerary under the current settings: result lists repeat itineraries ("best" and "other" flights,
-	 * re-renders), and a verdict depends only on the segments and the settings. Emptied when the settings change.
-	 */
-	let verdicts = new Map<string, Judged>();
-	const judge = (segments: SegmentInput[], confidence: Confidence, key = JSON.stringify(segments)): Judged => {
-		const known = verdicts.get(key);
-		if (known) return known;
-		stats.evaluations++;
-		const trip: TripInput = {passports: settings.passports, segments};
-		const result = evaluateTrip(trip, rules, {today: options.today});
-		const fresh = {trip, result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
-		if (verdicts.size >= MAX_JUDGED) verdicts = new Map();
-		verdicts.set(key, fresh);
-		return fresh;
-	};
-
-	const normalize = (raw: Parameters<typeof normalizeItinerary>[0]) => normalizeItinerary(raw, options.referenceDate, rules);
-
-	/** Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. */
-	function apply(card: Element, state: CardState): void {
-		const {trip, result, summary} = judge(state.segments!, adapter.confidence, state.fingerprint);
-		state.settingsKey = settingsKey;
-		if (!summary) {
-			state.handle?.remove();
-			state.handle = undefined;
-			state.view = undefined;
-			return;
-		}
-		const view: BadgeView = {
-			summary,
-			results: [result],
-			trips: [trip],
-			heuristic: adapter.confidence === 'heuristic',
-			locale: settings.locale,
-			detail: settings.detailLevel ?? 'standard',
-		};
-		state.view = view;
-		live.add(card);
-		if (state.handle?.isConnected()) state.handle.update(view);
-		else if (!state.unplaced) mountAt(card, state);
-	}
-
-	/** Mounts the card's badge at its current placement; false when the adapter has no placement left to try. */
-	function mountAt(card: Element, state: CardState): boolean {
-		state.handle?.remove();
-		state.handle = undefined;
-		const placement = safePlacements(card)[state.placement];
-		if (!placement || !state.view) return false;
-		state.handle = mount(placement, state.view);
-		if (state.handle.host) hosts.add(state.handle.host);
-		toCheck.add(card);
-		return true;
-	}
-
-	/** A card whose badge the page removed (a re-render): put it back a few times, then leave the card alone. */
-	function restore(card: Element, state: CardState): void {
-		if (!state.segments || !state.handle) return;
-		if (state.handle.isConnected() || state.restores >= MAX_BADGE_RESTORES || !state.view) return;
-		state.restores++;
-		mountAt(card, state);
-	}
-
-	function processCard(card: Element, page: PageContext): void {
-		const known = states.get(card);
-		// Untouched since it was read: no extraction. New passports or language only re-judge the stored segments.
-		if (known && !allDirty && !dirty.has(card)) {
-			return known.segments && known.settingsKey !== settingsKey ? apply(card, known) : restore(card, known);
-		}
-		dirty.delete(card);
-		const state: CardState = known ?? {fingerprint: '', settingsKey: '', restores: 0, placement: 0, unplaced: false};
-		states.set(card, state);
-		let extraction;
-		try {
-			extraction = adapter.extract(card, page);
-		} catch (error) {
-			stats.failures++;
-			logOnce(`extract threw: ${String(error)}`);
-			return drop(state);
-		}
-		if (extraction.status !== 'ok') {
-			if (extraction.status === 'failed') {
-				stats.failures++;
-				logOnce(`card not understood: ${extraction.reason}`);
-			}
-			return drop(state);
-		}
-		const normalized = normalize(extraction.itinerary);
-		if (!normalized.ok) {
-			logOnce(`itinerary not normalised: ${normalized.problem}`);
-			return drop(state);
-		}
-		const fingerprint = JSON.stringify(normalized.segments);
-		if (state.segments && state.fingerprint === fingerprint && state.settingsKey === settingsKey) return restore(card, state);
-		state.fingerprint = fingerprint;
-		state.segments = normalized.segments;
-		// Another itinerary in this card (recycled): the placements start again from the best one.
-		state.placement = 0;
-		state.unplaced = false;
-		return apply(card, state);
-	}
-
-	/** A card that no longer reads as an itinerary (still rendering, or recycled into something else): no badge. */
-	function drop(state: CardState): void {
-		state.handle?.remove();
-		state.handle = undefined;
-		state.segments = undefined;
-		state.view = undefined;
-		state.fingerprint = '';
-		state.placement = 0;
-		state.unplaced = false;
-	}
-
-	function safePlacements(card: Element): BadgePlacement[] {
-		try {
-			return adapter.badgePlacements(card);
-		} catch (error) {
-			logOnce(`badgePlacements threw: ${String(error)}`);
-			return [];
-		}
-	}
-
-	/**
-	 * Checks the badges mounted or moved in this batch: all reads first, then the moves, so each pass costs the page
-	 * one layout. A clipped badge goes to the next placement and is checked again in the next pass; one that fits
-	 * nowhere is removed and counted. Cards not laid out yet are checked again after the next change.
-	 */
-	function checkPlacements(): void {
-		const check = options.checkPlacement;
-		if (!check) {
-			toCheck.clear();
-			return;
-		}
-		let round = [...toCheck];
-		toCheck.clear();
-		const later: Element[] = [];
-		for (let pass = 0; round.length > 0 && pass < 8; pass++) {
-			const results = round.map((card) => {
-				const host = states.get(card)?.handle?.host;
-				return [card, host && host.isConnected ? safeCheck(check, host, card) : 'gone'] as const;
-			});
-			round = [];
-			for (const [card, result] of results) {
-				const state = states.get(card)!;
-				if (result === 'painted' || result === 'gone') continue;
-				if (result === 'not-rendered') {
-					later.push(card);
-					continue;
-				}
-				state.placement++;
-				if (mountAt(card, state)) round.push(card);
-				else {
-					state.unplaced = true;
-					logOnce('a badge could not be placed where it is painted whole');
-				}
-				toCheck.delete(card);
-			}
-		}
-		for (const card of [...round, ...later]) toCheck.add(card);
-	}
-
-	function safeCheck(check: PlacementCheck, host: Element, card: Element): ReturnType<PlacementCheck> {
-		try {
-			return check(host, card);
-		} catch {
-			return 'painted'; // a check that cannot run must not take badges away
-		}
-	}
-
-	/** Results that are in the page's data but not rendered as cards yet: one badge for the page. */
-	function processEmbedded() {
-		let raws: ReturnType<NonNullable<SiteAdapter['extractEmbedded']>> = [];
-		try {
-			raws = adapter.extractEmbedded?.(doc, {url: new URL(doc.URL), referenceDate: options.referenceDate, airports: rules}) ?? [];
-		} catch (error) {
-			logOnce(`extractEmbedded threw: ${String(error)}`);
-		}
-		const judged = raws
-			.map(normalize)
-			.filter((n): n is Extract<typeof n, {ok: true}> => n.ok)
-			.map((n) => judge(n.segments, adapter.confidence))
-			.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
-		lastFound = {itineraries: raws.length, withStops: judged.length, unplaced: 0};
-		const key = `${settingsKey}|${judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure]))).join()}`;
-		if (key === pageBadge.key) {
-			if (!pageBadge.handle || pageBadge.handle.isConnected() || pageBadge.restores >= MAX_BADGE_RESTORES) return;
-			pageBadge.restores++; // the page removed it: put it back, a few times at most
-		} else pageBadge.restores = 0;
-		pageBadge.handle?.remove();
-		pageBadge = {key, restores: pageBadge.restores};
-		if (judged.length === 0 || !doc.body) return;
-		const rank = {none: 0, passport: 1, check: 2, ok: 3} as const;
-		const weakest = judged.reduce((a, b) => (rank[b.summary.tone] < rank[a.summary.tone] ? b : a));
-		const text =
-			judged.length === 1
-				? weakest.summary.text
-				: t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.text});
-		const full =
-			judged.length === 1
-				? weakest.summary.fullText
-				: t('badgePage', settings.locale, {count: judged.length, summary: weakest.summary.fullText});
-		const summary = {
-			...weakest.summary,
-			text,
-			fullText: full,
-			ariaLabel: t('badgeAriaPage', settings.locale, {summary: full.replace(/ ✓/, '')}),
-		};
-		const view: BadgeView = {
-			summary,
-			results: judged.map((j) => j.result),
-			trips: judged.map((j) => j.trip),
-			heuristic: adapter.confidence === 'heuristic',
-			locale: settings.locale,
-			detail: settings.detailLevel ?? 'standard',
-			page: true,
-		};
-		pageBadge.handle = mount({anchor: doc.body, append: 'first'}, view);
-		if (pageBadge.handle.host) hosts.add(pageBadge.handle.host);
-	}
-
-	/** Cards from the last full scan, and those of them still waiting to be read. */
-	let cards: Element[] = [];
-	let backlog: Element[] = [];
-	/** The page changed since the last full scan (or settings did): find the cards again. */
-	let changed = true;
-
-	function batch() {
-		pending = false;
-		if (stopped) return;
-		stats.batches++;
-		const full = changed || backlog.length === 0;
-		changed = false;
-		if (full) {
-			try {
-				cards = adapter.findCards(doc);
-			} catch (error) {
-				logOnce(`findCards threw: ${String(error)}`);
-				cards = [];
-			}
-			stats.cards = cards.length;
-		}
-		// Work is bounded per frame: at most MAX_CARDS_PER_BATCH reads and FRAME_BUDGET_MS of them; the rest wait for
-		// the next frame, which continues with them without scanning the page again unless it changed.
-		const next: Element[] = [];
-		let reads = 0;
-		const started = now();
-		const page: PageContext = {url: new URL(doc.URL), referenceDate: options.referenceDate, airports: rules};
-		for (const card of full ? cards : backlog) {
-			const needsRead = allDirty || !states.has(card) || dirty.has(card);
-			if (needsRead && (reads >= MAX_CARDS_PER_BATCH || (reads > 0 && now() - started > FRAME_BUDGET_MS))) {
-				next.push(card);
-				continue;
-			}
-			if (needsRead) reads++;
-			processCard(card, page);
-		}
-		backlog = next;
-		if (backlog.length > 0) request();
-		else allDirty = false;
-		if (full) {
-			for (const card of live) {
-				if (!card.isConnected) {
-					states.get(card)?.handle?.remove();
-					live.delete(card);
-				}
-			}
-			if (cards.length === 0) processEmbedded();
-			else if (pageBadge.handle) {
-				pageBadge.handle.remove();
-				pageBadge = {key: '', restores: 0};
-			}
-		}
-		checkPlacements();
-		if (cards.length > 0) {
-			let itineraries = 0;
-			let withStops = 0;
-			let unplaced = 0;
-			for (const card of cards) {
-				const state = states.get(card);
-				if (state?.segments) itineraries++;
-				if (state?.view) withStops++;
-				if (state?.view && state.unplaced) unplaced++;
-			}
-			lastFound = {itineraries, withStops, unplaced};
-		}
-		stats.unplaced = lastFound.unplaced;
-		options.onBatch?.(lastFound);
-	}
-
-	const request = () => {
-		if (pending || stopped) return;
-		pending = true;
-		schedule(batch);
-	};
-
-	// Our own writes are not worth a scan: adding a badge host (what happens inside its shadow root is not observed
-	// here). The page removing one of ours is (the badge may need restoring). Past 1,000 records, skip the filtering.
-	const ours = (r: MutationRecord) =>
-		hosts.has(r.target) || (r.type === 'childList' && r.removedNodes.length === 0 && [...r.addedNodes].every((n) => hosts.has(n)));
-	const markDirty = (node: Node) => {
-		for (let el: Element | null = node instanceof doc.defaultView!.Element ? node : node.parentElement; el; el = el.parentElement) {
-			if (states.has(el)) {
-				dirty.add(el);
-				return;
-			}
-		}
-	};
-	const observer = new doc.defaultView!.MutationObserver((records) => {
-		if (records.length >= 1000) allDirty = true;
-		else {
-			if (records.every(ours)) return;
-			for (const r of records) if (!ours(r)) markDirty(r.target);
-		}
-		changed = true;
-		request();
-	});
-	observer.observe(doc.documentElement, {
-		childList: true,
-		subtree: true,
-		characterData: true,
-		attributes: true,
-		attributeFilter: ['aria-label', 'data-travelimpactmodelwebsiteurl', 'id'],
-	});
-
-	return {
-		setSettings(next) {
-			settings = next;
-			settingsKey = JSON.stringify(next);
-			verdicts = new Map();
-			changed = true;
-			request();
-		},
-		scan: batch,
-		stop() {
-			stopped = true;
-			observer.disconnect();
-			for (const card of live) states.get(card)?.handle?.remove();
-			live.clear();
-			pageBadge.handle?.remove();
-		},
-		recheck() {
-			for (const card of live) {
-				const state = states.get(card);
-				if (!state?.view) continue;
-				// A badge that fitted nowhere gets another chance at the best placement in the new layout.
-				if (state.unplaced) {
-					state.unplaced = false;
-					state.placement = 0;
-					mountAt(card, state);
-				} else if (state.handle) toCheck.add(card);
-			}
-			request();
-		},
-		reread() {
-			allDirty = true;
-			changed = true;
-			request();
-		},
-		stats: () => ({
-			...stats,
-			badges: [...live].filter((c) => states.get(c)?.handle?.isConnected()).length + (pageBadge.handle?.isConnected() ? 1 : 0),
+	const hosts = new WeakSet<Node>();
+	const win = doc.defaultView;
+	const Near = options.intersectionObserver === undefined ? win?.IntersectionObserver : options.intersectionObserver;
+	const run: Run = {
+		options,
+		adapter,
+		settings: options.settings,
+		settingsKey: JSON.stringify(options.settings),
+		cards: new Set(),
+		states: new WeakMap(),
+		live: new Set(),
+		hosts,
+		queue: createReadQueue(Near ?? undefined, () => request(run)),
+		badges: createCardBadges({...options, own: (host) => hosts.add(host), logOnce}),
+		observer: observePage({
+			doc,
+			watchAttributes: adapter.watchAttributes ?? [],
+			isOurs: (node) => hosts.has(node),
+			onChange: () => request(run),
 		}),
-		found: () => lastFound,
+		normalised: memo(),
+		verdicts: memo(),
+		pageBadge: {key: '', restores: 0},
+		stats: {batches: 0, cards: 0, badges: 0, evaluations: 0, failures: 0, unplaced: 0},
+		found: {itineraries: 0, withStops: 0, unplaced: 0},
+		logOnce,
+		idle:
+			options.idle ??
+			(win?.requestIdleCallback
+				? (callback) => void win.requestIdleCallback(callback, {timeout: IDLE_TIMEOUT_MS})
+				: (callback) => options.schedule(() => callback())),
+		now: options.now ?? (() => 0),
+		rescan: true,
+		settingsChanged: false,
+		pending: false,
+		idlePending: false,
+		stopped: false,
 	};
+	return run;
+}
+
+function memo<V>(): Memo<V> {
+	let map = new Map<string, V>();
+	return {
+		get: (key) => map.get(key),
+		set(key, value) {
+			if (map.size >= MAX_REMEMBERED) map = new Map();
+			map.set(key, value);
+		},
+		clear: () => void (map = new Map()),
+	};
+}
+
+const request = (run: Run) => {
+	if (run.pending || run.stopped) return;
+	run.pending = true;
+	run.options.schedule(() => frame(run));
+};
+
+const requestIdle = (run: Run) => {
+	if (run.idlePending || run.stopped) return;
+	run.idlePending = true;
+	run.idle((deadline) => idlePass(run, deadline));
+};
+
+const pageContext = (run: Run): PageContext => ({
+	url: new URL(run.options.doc.URL),
+	referenceDate: run.options.referenceDate,
+	airports: run.options.rules,
+});
+
+// ---- batches ------------------------------------------------------------------------------------------------------
+
+/**
+ * One frame's work: follow what changed on the page, judge the cards again under new settings, and read the cards
+ * near the viewport. Work is bounded per frame (MAX_CARDS_PER_BATCH reads, FRAME_BUDGET_MS of them); the rest wait
+ * for the next frame, without the page being searched again unless it changed.
+ */
+function frame(run: Run): void {
+	run.pending = false;
+	if (run.stopped) return;
+	run.stats.batches++;
+	const change = run.observer.take();
+	if (run.rescan || change?.full) {
+		run.rescan = false;
+		rescan(run);
+	} else if (change) follow(run, change);
+	if (run.settingsChanged) {
+		run.settingsChanged = false;
+		rejudge(run);
+	}
+	const page = pageContext(run);
+	const started = run.now();
+	for (let reads = 0; reads < MAX_CARDS_PER_BATCH && (reads === 0 || run.now() - started <= FRAME_BUDGET_MS); reads++) {
+		const card = run.queue.take(false);
+		if (!card) break;
+		readCard(run, card, page);
+	}
+	if (run.queue.hasNear()) request(run);
+	finish(run);
+}
+
+/** Far cards, a few at a time while the page is idle, so the counts converge to the whole page. */
+function idlePass(run: Run, deadline?: IdleDeadlineLike): void {
+	run.idlePending = false;
+	if (run.stopped) return;
+	run.stats.batches++;
+	const page = pageContext(run);
+	for (let reads = 0; reads < IDLE_BATCH && (reads === 0 || !deadline || deadline.timeRemaining() > 1); reads++) {
+		const card = run.queue.take(true);
+		if (!card) break;
+		// Gone since the last frame: the next frame forgets it.
+		if (card.isConnected) readCard(run, card, page);
+	}
+	finish(run);
+}
+
+/** After each batch: idle work asked for, the page badge where there are no cards, placements checked, counts. */
+function finish(run: Run): void {
+	if (run.queue.hasFar()) requestIdle(run);
+	if (run.cards.size === 0) processEmbedded(run);
+	else if (run.pageBadge.handle) {
+		run.pageBadge.handle.remove();
+		run.pageBadge = {key: '', restores: 0};
+	}
+	run.badges.checkPlacements();
+	if (run.cards.size > 0) run.found = count(run);
+	run.stats.cards = run.cards.size;
+	run.stats.unplaced = run.found.unplaced;
+	run.options.onBatch?.(run.found);
+}
+
+function count(run: Run): Found {
+	const found: Found = {itineraries: 0, withStops: 0, unplaced: 0};
+	for (const card of run.cards) {
+		const state = run.states.get(card);
+		if (state?.segments) found.itineraries++;
+		if (state?.view) found.withStops++;
+		if (state?.view && state.unplaced) found.unplaced++;
+	}
+	return found;
+}
+
+// ---- which cards to read ------------------------------------------------------------------------------------------
+
+/** Every card on the page found again, and all read (the first scan, or more changes than are worth following). */
+function rescan(run: Run): void {
+	const found = new Set(findCards(run, run.options.doc));
+	for (const card of run.cards) if (!found.has(card)) forget(run, card);
+	for (const card of found) {
+		track(run, card);
+		run.queue.add(card);
+	}
+}
+
+/** Only what changed: gone cards forgotten, changed cards read again, new cards found in or around what changed. */
+function follow(run: Run, change: PageChange): void {
+	if (change.removed) sweep(run);
+	for (const el of change.touched) if (!change.subtrees.has(el)) look(run, el, false);
+	for (const el of change.subtrees) look(run, el, true);
+}
+
+/**
+ * A changed element: the card it lies in is read again (a mutation inside a card); else the cards in it (`search`:
+ * an added subtree) and the one it lies in (the adapter's `cardOf`) are new cards.
+ */
+function look(run: Run, el: Element, search: boolean): void {
+	if (!el.isConnected) return;
+	for (let e: Element | null = el; e; e = e.parentElement) {
+		if (run.cards.has(e)) return run.queue.add(e);
+	}
+	const found = search ? findCards(run, el) : [];
+	if (!found.some((card) => card.contains(el))) {
+		try {
+			const around = run.adapter.cardOf?.(el);
+			if (around) found.push(around);
+		} catch (error) {
+			run.logOnce(`cardOf threw: ${String(error)}`);
+		}
+	}
+	for (const card of found) if (!run.cards.has(card)) track(run, card);
+}
+
+function findCards(run: Run, root: ParentNode): Element[] {
+	try {
+		return run.adapter.findCards(root);
+	} catch (error) {
+		run.logOnce(`findCards threw: ${String(error)}`);
+		return [];
+	}
+}
+
+/** A card seen for the first time: followed from now on (its distance from the viewport too), and read. */
+function track(run: Run, card: Element): void {
+	if (run.cards.has(card)) return;
+	run.cards.add(card);
+	run.queue.watch(card);
+	run.queue.add(card);
+}
+
+/** A card that left the page: its badge goes; should the node come back, it is a new card. */
+function forget(run: Run, card: Element): void {
+	run.badges.forget(card, run.states.get(card));
+	run.states.delete(card);
+	run.live.delete(card);
+	run.cards.delete(card);
+	run.queue.forget(card);
+}
+
+/** Something left the page: the cards that went with it are forgotten, and badges the page removed are put back. */
+function sweep(run: Run): void {
+	for (const card of run.cards) if (!card.isConnected) forget(run, card);
+	for (const card of run.live) {
+		const state = run.states.get(card);
+		if (state) run.badges.restore(card, state);
+	}
+}
+
+/** New passports or language: every card's stored itinerary judged again, none read again. */
+function rejudge(run: Run): void {
+	for (const card of run.cards) {
+		const state = run.states.get(card);
+		if (state?.segments && state.settingsKey !== run.settingsKey) apply(run, card, state);
+	}
+}
+
+// ---- reading and judging ------------------------------------------------------------------------------------------
+
+function readCard(run: Run, card: Element, page: PageContext): void {
+	let state = run.states.get(card);
+	if (!state) run.states.set(card, (state = newCardState()));
+	const itinerary = itineraryOf(run, card, page);
+	if (!itinerary) return run.badges.drop(state);
+	if (state.segments && state.fingerprint === itinerary.key && state.settingsKey === run.settingsKey) {
+		return run.badges.restore(card, state);
+	}
+	state.fingerprint = itinerary.key;
+	state.segments = itinerary.segments;
+	// Another itinerary in this card (recycled): the placements start again from the best one.
+	state.placement = 0;
+	state.unplaced = false;
+	apply(run, card, state);
+}
+
+/** The card's itinerary, normalised; undefined when it does not read as one (a problem is logged once). */
+function itineraryOf(run: Run, card: Element, page: PageContext): Extract<Normalised, {ok: true}> | undefined {
+	let extraction: Extraction;
+	try {
+		extraction = run.adapter.extract(card, page);
+	} catch (error) {
+		run.stats.failures++;
+		run.logOnce(`extract threw: ${String(error)}`);
+		return undefined;
+	}
+	if (extraction.status !== 'ok') {
+		if (extraction.status === 'failed') {
+			run.stats.failures++;
+			run.logOnce(`card not understood: ${extraction.reason}`);
+		}
+		return undefined;
+	}
+	const normalised = normalize(run, extraction.itinerary);
+	if (normalised.ok) return normalised;
+	run.logOnce(`itinerary not normalised: ${normalised.problem}`);
+	return undefined;
+}
+
+/** A raw itinerary normalised, once for identical ones (until the airport table changes). */
+function normalize(run: Run, raw: RawItinerary): Normalised {
+	const rawKey = JSON.stringify(raw);
+	const known = run.normalised.get(rawKey);
+	if (known) return known;
+	const n = normalizeItinerary(raw, run.options.referenceDate, run.options.rules);
+	const fresh: Normalised = n.ok ? {ok: true, segments: n.segments, key: JSON.stringify(n.segments)} : {ok: false, problem: n.problem};
+	run.normalised.set(rawKey, fresh);
+	return fresh;
+}
+
+/**
+ * The verdict on an itinerary under the current settings. Result lists repeat itineraries ("best" and "other"
+ * flights, re-renders), and a verdict depends only on the segments and the settings: remembered by `key` (the JSON of
+ * the segments) until the settings change.
+ */
+function judge(run: Run, segments: SegmentInput[], confidence: Confidence, key = JSON.stringify(segments)): Judged {
+	const known = run.verdicts.get(key);
+	if (known) return known;
+	run.stats.evaluations++;
+	const {settings} = run;
+	const trip: TripInput = {passports: settings.passports, segments};
+	const result = evaluateTrip(trip, run.options.rules, {today: run.options.today});
+	const fresh = {trip, result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
+	run.verdicts.set(key, fresh);
+	return fresh;
+}
+
+const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?: true): BadgeView => ({
+	summary,
+	results: judged.map((j) => j.result),
+	trips: judged.map((j) => j.trip),
+	heuristic: run.adapter.confidence === 'heuristic',
+	locale: run.settings.locale,
+	detail: run.settings.detailLevel ?? 'standard',
+	...(page ? {page} : {}),
+});
+
+/** Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. */
+function apply(run: Run, card: Element, state: CardState): void {
+	const judged = judge(run, state.segments!, run.adapter.confidence, state.fingerprint);
+	state.settingsKey = run.settingsKey;
+	if (judged.summary) run.live.add(card);
+	run.badges.show(card, state, judged.summary && viewOf(run, judged.summary, [judged]));
+}
+
+// ---- the page badge -----------------------------------------------------------------------------------------------
+
+/** Results that are in the page's data but not rendered as cards yet: one badge for the page. */
+function processEmbedded(run: Run): void {
+	const {adapter, doc} = run.options;
+	let raws: RawItinerary[] = [];
+	try {
+		raws = adapter.extractEmbedded?.(doc, pageContext(run)) ?? [];
+	} catch (error) {
+		run.logOnce(`extractEmbedded threw: ${String(error)}`);
+	}
+	const judged = raws
+		.map((raw) => normalize(run, raw))
+		.flatMap((n) => (n.ok ? [judge(run, n.segments, adapter.confidence, n.key)] : []))
+		.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
+	run.found = {itineraries: raws.length, withStops: judged.length, unplaced: 0};
+	const stops = judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure])));
+	const key = `${run.settingsKey}|${stops.join()}`;
+	const badge = run.pageBadge;
+	if (key === badge.key) {
+		if (!badge.handle || badge.handle.isConnected() || badge.restores >= MAX_BADGE_RESTORES) return;
+		badge.restores++; // the page removed it: put it back, a few times at most
+	} else badge.restores = 0;
+	badge.handle?.remove();
+	run.pageBadge = {key, restores: badge.restores};
+	const summary = pageSummary(
+		judged.map((j) => j.summary),
+		run.settings.locale,
+	);
+	if (!summary || !doc.body) return;
+	run.pageBadge.handle = run.options.mount({anchor: doc.body, append: 'first'}, viewOf(run, summary, judged, true));
+	if (run.pageBadge.handle.host) run.hosts.add(run.pageBadge.handle.host);
 }

@@ -1,0 +1,202 @@
+/**
+ * A card's badge: its verdict put on the page (a new badge, an update in place, or none without a mainland stop),
+ * put back when the page removes it (a few times at most), and moved to the adapter's next placement when the page
+ * clips it (./placement-check.ts). Rendering is injected (`Mount`), so nothing here is UI.
+ */
+import type {BadgePlacement, SiteAdapter} from '../adapters/types';
+import type {Locale} from '../i18n/locale';
+import type {SegmentInput} from '../itinerary';
+import type {CheckResult, TripInput} from '../rules/types';
+import type {DetailLevel} from '../settings';
+import type {BadgeSummary} from '../ui/summary';
+
+export const MAX_BADGE_RESTORES = 3;
+/** Placement checks per batch: a clipped badge moves on one placement a pass. */
+const MAX_PLACEMENT_PASSES = 8;
+
+/**
+ * `page`: one badge for itineraries the page holds in its data but has not rendered as cards. `trips`: what each
+ * result was judged from (the check-in card is built from it), in the same order as `results`.
+ */
+export type BadgeView = {
+	summary: BadgeSummary;
+	results: CheckResult[];
+	trips: TripInput[];
+	heuristic: boolean;
+	locale: Locale;
+	/** The badge detail level: it sets the badge's fixed size. */
+	detail: DetailLevel;
+	page?: boolean;
+};
+/** `host`: the element put into the page, for the placement check and to tell our own mutations from the page's. */
+export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean; host?: Element};
+export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
+/**
+ * Whether a mounted badge is painted whole where it is (see ./placement-check.ts): `not-rendered` when the card itself
+ * is not laid out (hidden, collapsed), so nothing can be said yet.
+ */
+export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clipped' | 'not-rendered';
+
+/** What the scanner knows of a card it has read. */
+export type CardState = {
+	/** The itinerary key of `segments` (their JSON): an unchanged itinerary is not judged or mounted again. */
+	fingerprint: string;
+	/** The normalised itinerary last read from the card; undefined when the card did not read as one. */
+	segments?: SegmentInput[];
+	/** The settings the badge was judged under. */
+	settingsKey: string;
+	handle?: BadgeHandle;
+	restores: number;
+	view?: BadgeView;
+	/** Index into the adapter's placements where the badge is (or goes next). */
+	placement: number;
+	/** Every placement was tried and none showed the badge whole. */
+	unplaced: boolean;
+};
+
+export const newCardState = (): CardState => ({fingerprint: '', settingsKey: '', restores: 0, placement: 0, unplaced: false});
+
+export type CardBadges = {
+	/** Shows `view` on the card: a new badge or an update in place; undefined (no mainland stop) removes the badge. */
+	show: (card: Element, state: CardState, view: BadgeView | undefined) => void;
+	/** Puts back a badge the page removed (a re-render), a few times at most; then the card is left alone. */
+	restore: (card: Element, state: CardState) => void;
+	/** The card no longer reads as an itinerary (still rendering, or recycled into something else): no badge. */
+	drop: (state: CardState) => void;
+	/** The card left the page: its badge goes, and it is not checked. */
+	forget: (card: Element, state: CardState | undefined) => void;
+	/** The layout changed: check the badge again; one that fitted nowhere gets another chance at the best placement. */
+	recheck: (card: Element, state: CardState) => void;
+	/** Checks the badges mounted or moved since the last call. */
+	checkPlacements: () => void;
+};
+
+type CardBadgesOptions = {
+	adapter: SiteAdapter;
+	mount: Mount;
+	/**
+	 * Checks each badge after it is mounted; a clipped badge moves to the adapter's next placement, and one that fits
+	 * nowhere is removed and counted as unplaced. Without it (no layout, as under jsdom) the first placement is kept.
+	 */
+	checkPlacement?: PlacementCheck;
+	/** Told of each host we put into the page (the observer leaves those out). */
+	own: (host: Element) => void;
+	logOnce: (message: string) => void;
+};
+
+/** The options, and the cards whose badge was mounted or moved since the last placement check. */
+type Context = CardBadgesOptions & {toCheck: Map<Element, CardState>};
+
+export function createCardBadges(options: CardBadgesOptions): CardBadges {
+	const ctx: Context = {...options, toCheck: new Map()};
+	return {
+		show: (card, state, view) => show(ctx, card, state, view),
+		restore(card, state) {
+			if (!state.segments || !state.handle || !state.view) return;
+			if (state.handle.isConnected() || state.restores >= MAX_BADGE_RESTORES) return;
+			state.restores++;
+			mountAt(ctx, card, state);
+		},
+		drop(state) {
+			state.handle?.remove();
+			state.handle = undefined;
+			state.segments = undefined;
+			state.view = undefined;
+			state.fingerprint = '';
+			state.placement = 0;
+			state.unplaced = false;
+		},
+		forget(card, state) {
+			state?.handle?.remove();
+			ctx.toCheck.delete(card);
+		},
+		recheck(card, state) {
+			if (!state.view) return;
+			if (state.unplaced) {
+				state.unplaced = false;
+				state.placement = 0;
+				mountAt(ctx, card, state);
+			} else if (state.handle) ctx.toCheck.set(card, state);
+		},
+		checkPlacements: () => checkPlacements(ctx),
+	};
+}
+
+function show(ctx: Context, card: Element, state: CardState, view: BadgeView | undefined): void {
+	if (!view) {
+		state.handle?.remove();
+		state.handle = undefined;
+		state.view = undefined;
+		return;
+	}
+	state.view = view;
+	if (state.handle?.isConnected()) state.handle.update(view);
+	else if (!state.unplaced) mountAt(ctx, card, state);
+}
+
+/** Mounts the card's badge at its current placement; false when the adapter has no placement left to try. */
+function mountAt(ctx: Context, card: Element, state: CardState): boolean {
+	state.handle?.remove();
+	state.handle = undefined;
+	const placement = placements(ctx, card)[state.placement];
+	if (!placement || !state.view) return false;
+	state.handle = ctx.mount(placement, state.view);
+	if (state.handle.host) ctx.own(state.handle.host);
+	ctx.toCheck.set(card, state);
+	return true;
+}
+
+function placements(ctx: Context, card: Element): BadgePlacement[] {
+	try {
+		return ctx.adapter.badgePlacements(card);
+	} catch (error) {
+		ctx.logOnce(`badgePlacements threw: ${String(error)}`);
+		return [];
+	}
+}
+
+/**
+ * Checks the badges mounted or moved in this batch: all reads first, then the moves, so each pass costs the page
+ * one layout. A clipped badge goes to the next placement and is checked again in the next pass; one that fits
+ * nowhere is removed and counted. Cards not laid out yet are checked again after the next change.
+ */
+function checkPlacements(ctx: Context): void {
+	const check = ctx.checkPlacement;
+	if (!check) {
+		ctx.toCheck.clear();
+		return;
+	}
+	let round = [...ctx.toCheck];
+	ctx.toCheck.clear();
+	const later: [Element, CardState][] = [];
+	for (let pass = 0; round.length > 0 && pass < MAX_PLACEMENT_PASSES; pass++) {
+		const results = round.map(([card, state]) => {
+			const host = state.handle?.host;
+			return [card, state, host && host.isConnected ? safeCheck(check, host, card) : 'gone'] as const;
+		});
+		round = [];
+		for (const [card, state, result] of results) {
+			if (result === 'painted' || result === 'gone') continue;
+			if (result === 'not-rendered') {
+				later.push([card, state]);
+				continue;
+			}
+			state.placement++;
+			if (mountAt(ctx, card, state)) round.push([card, state]);
+			else {
+				state.unplaced = true;
+				ctx.logOnce('a badge could not be placed where it is painted whole');
+			}
+			ctx.toCheck.delete(card);
+		}
+	}
+	for (const [card, state] of [...round, ...later]) ctx.toCheck.set(card, state);
+}
+
+function safeCheck(check: PlacementCheck, host: Element, card: Element): ReturnType<PlacementCheck> {
+	try {
+		return check(host, card);
+	} catch {
+		return 'painted'; // a check that cannot run must not take badges away
+	}
+}

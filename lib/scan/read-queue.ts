@@ -1,0 +1,78 @@
+/**
+ * The cards waiting to be read, those near the viewport first. An IntersectionObserver with a margin of one screen
+ * above and below says which found cards are near; until it has said so, a card counts as far. Without an
+ * IntersectionObserver (jsdom, the tests) every card counts as near.
+ */
+
+/** What the queue needs of an IntersectionObserver; the DOM's own fits. */
+type NearObserver = {observe: (target: Element) => void; unobserve: (target: Element) => void; disconnect: () => void};
+export type NearObserverConstructor = new (
+	callback: (entries: readonly {target: Element; isIntersecting: boolean}[]) => void,
+	init: {rootMargin: string},
+) => NearObserver;
+
+/** "Near": within one screen's height of the viewport. */
+const NEAR_MARGIN = '100% 0px';
+
+export type ReadQueue = {
+	/** Follows a found card's distance from the viewport. */
+	watch: (card: Element) => void;
+	/** A card that left the page: no longer followed, nor read. */
+	forget: (card: Element) => void;
+	/** The card is to be read (again); once, however often it is added before it is read. */
+	add: (card: Element) => void;
+	/** The next card to read, taken off the queue: a near one, or with `anyDistance` (idle time) a far one after them. */
+	take: (anyDistance: boolean) => Element | undefined;
+	hasNear: () => boolean;
+	hasFar: () => boolean;
+	disconnect: () => void;
+};
+
+/** `onNear`: a waiting card came near the viewport (the scanner reads it in its next frame). */
+export function createReadQueue(Observer: NearObserverConstructor | undefined, onNear: () => void): ReadQueue {
+	const near = new Set<Element>();
+	const waitingNear = new Set<Element>();
+	const waitingFar = new Set<Element>();
+	const observer = Observer
+		? new Observer(
+				(entries) => {
+					let woke = false;
+					for (const {target, isIntersecting} of entries) {
+						if (isIntersecting) near.add(target);
+						else near.delete(target);
+						const [from, to] = isIntersecting ? [waitingFar, waitingNear] : [waitingNear, waitingFar];
+						if (from.delete(target)) {
+							to.add(target);
+							woke ||= isIntersecting;
+						}
+					}
+					if (woke) onNear();
+				},
+				{rootMargin: NEAR_MARGIN},
+			)
+		: undefined;
+	const first = (set: Set<Element>): Element | undefined => {
+		for (const card of set) {
+			set.delete(card);
+			return card;
+		}
+		return undefined;
+	};
+	return {
+		watch: (card) => observer?.observe(card),
+		forget(card) {
+			observer?.unobserve(card);
+			near.delete(card);
+			waitingNear.delete(card);
+			waitingFar.delete(card);
+		},
+		add(card) {
+			if (waitingNear.has(card) || waitingFar.has(card)) return;
+			(!observer || near.has(card) ? waitingNear : waitingFar).add(card);
+		},
+		take: (anyDistance) => first(waitingNear) ?? (anyDistance ? first(waitingFar) : undefined),
+		hasNear: () => waitingNear.size > 0,
+		hasFar: () => waitingFar.size > 0,
+		disconnect: () => observer?.disconnect(),
+	};
+}

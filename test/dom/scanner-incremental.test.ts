@@ -1,0 +1,342 @@
+// @vitest-environment jsdom
+/**
+ * The scanner's incremental path: after the first scan it looks for cards only where the page changed, reads a card
+ * once per change, normalises and judges identical itineraries once, reads the cards near the viewport first and the
+ * others in idle time, and reads every card again when asked (the airport table learned names). With a small test
+ * adapter over plain markup, as test/dom/scanner.test.ts.
+ */
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {defineAdapter, type SiteAdapter} from '../../lib/adapters/types';
+import {normalizeItinerary} from '../../lib/extract/normalize';
+import {loadRules} from '../../lib/rules/load-rules';
+import type {NearObserverConstructor} from '../../lib/scan/read-queue';
+import {startScanner, type Mount, type Scanner} from '../../lib/scan/scanner';
+
+vi.mock('../../lib/extract/normalize', async (original) => {
+	const actual = await original<typeof import('../../lib/extract/normalize')>();
+	return {...actual, normalizeItinerary: vi.fn(actual.normalizeItinerary)};
+});
+
+const rules = loadRules();
+
+const PEK_24H = 'JFK PEK 2026-03-15T13:00 2026-03-16T16:00|PEK NRT 2026-03-16T18:30 2026-03-16T22:45';
+const PVG_3D = 'LAX PVG 2026-03-15T11:00 2026-03-16T17:00|PVG ICN 2026-03-19T09:00 2026-03-19T12:00';
+const HKG_ONLY = 'SFO HKG 2026-03-15T13:00 2026-03-16T19:00|HKG NRT 2026-03-16T22:00 2026-03-17T03:30';
+
+/** Every root findCards was handed, and every card extract read, since the last reset. */
+let roots: ParentNode[] = [];
+let reads: Element[] = [];
+
+/** Cards are <li data-legs="FROM TO departs arrives|…">; `cardOf` finds the card from anything in it. */
+function legsAdapter(extra: Partial<SiteAdapter> = {}): SiteAdapter {
+	return defineAdapter({
+		id: 'test-site',
+		label: 'Test site',
+		confidence: 'structured',
+		matches: ['https://test.invalid/*'],
+		isItineraryPage: () => true,
+		examples: [],
+		counterExamples: [],
+		findCards: (root) => {
+			roots.push(root);
+			return [...root.querySelectorAll('li[data-legs]')];
+		},
+		cardOf: (el) => el.closest('li[data-legs]') ?? undefined,
+		extract: (card) => {
+			reads.push(card);
+			const segments = card
+				.getAttribute('data-legs')!
+				.split('|')
+				.map((leg) => {
+					const [from, to, dep, arr] = leg.split(' ') as [string, string, string, string];
+					const at = (t: string) => ({date: t.slice(0, 10), time: t.slice(11)});
+					return {from, to, departs: at(dep), arrives: at(arr)};
+				});
+			return {status: 'ok', itinerary: {segments}};
+		},
+		badgePlacements: (card) => [{anchor: card, append: 'last'}],
+		...extra,
+	});
+}
+
+let mounts = 0;
+let removals = 0;
+const mount: Mount = (placement, view) => {
+	mounts++;
+	const host = document.createElement('ctc-badge');
+	host.textContent = view.summary.text;
+	placement.anchor.append(host);
+	return {
+		update: (next) => void (host.textContent = next.summary.text),
+		remove() {
+			removals++;
+			host.remove();
+		},
+		isConnected: () => host.isConnected,
+		host,
+	};
+};
+
+const card = (legs: string) => `<li data-legs="${legs}"><span>card</span></li>`;
+const page = (...legs: string[]) => void (document.body.innerHTML = `<ul>${legs.map(card).join('')}</ul><div id="other"></div>`);
+const cards = () => [...document.querySelectorAll('li')];
+const badges = () => [...document.querySelectorAll('ctc-badge')].map((b) => b.textContent);
+/** The observer's callback first (a microtask), then the frames it asked for (timers). */
+const tick = async () => {
+	await Promise.resolve();
+	await new Promise((resolve) => setTimeout(resolve, 10));
+};
+const fragment = (html: string) => document.createRange().createContextualFragment(html).firstElementChild!;
+
+let running: Scanner[] = [];
+function start(adapter: SiteAdapter, extra: Partial<Parameters<typeof startScanner>[0]> = {}): Scanner {
+	const scanner = startScanner({
+		adapter,
+		doc: document,
+		rules,
+		referenceDate: '2026-03-01',
+		today: '2026-03-01',
+		settings: {passports: ['US'], locale: 'en'},
+		mount,
+		log: () => undefined,
+		schedule: (callback) => void setTimeout(callback, 0),
+		...extra,
+	});
+	running.push(scanner);
+	scanner.scan();
+	roots = [];
+	reads = [];
+	return scanner;
+}
+
+beforeEach(() => {
+	roots = [];
+	reads = [];
+	mounts = 0;
+	removals = 0;
+	vi.mocked(normalizeItinerary).mockClear();
+});
+afterEach(() => {
+	for (const s of running) s.stop();
+	running = [];
+});
+
+describe('scanner: only what changed is searched and read', () => {
+	it('looks for new cards only in the added subtrees, never in the whole page', async () => {
+		page(PEK_24H, PVG_3D);
+		const s = start(legsAdapter());
+		const ul = document.querySelector('ul')!;
+		const one = fragment(card(HKG_ONLY));
+		const two = fragment(`<div>${card(PEK_24H)}${card(PVG_3D)}</div>`);
+		ul.append(one);
+		document.getElementById('other')!.append(two);
+		await tick();
+		expect(roots).toEqual([one, two]);
+		expect(reads).toEqual([one, ...two.querySelectorAll('li')]);
+		expect(s.found()).toEqual({itineraries: 5, withStops: 4, unplaced: 0});
+	});
+
+	it('reads again only the card a mutation happened in', async () => {
+		page(PEK_24H, PVG_3D, HKG_ONLY);
+		start(legsAdapter());
+		cards()[1]!.querySelector('span')!.firstChild!.textContent = 'changed'; // a text inside the second card
+		await tick();
+		expect(reads).toEqual([cards()[1]]);
+		cards()[2]!.append(document.createElement('b')); // a child added inside the third
+		await tick();
+		expect(reads).toEqual([cards()[1], cards()[2]]);
+		expect(roots).toEqual([]); // inside a known card: nothing to search
+	});
+
+	it('reads a card again when an attribute its adapter watches changes, and not for any other attribute', async () => {
+		page(PEK_24H);
+		const s = start(legsAdapter({watchAttributes: ['data-legs']}));
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
+		cards()[0]!.setAttribute('data-legs', PVG_3D);
+		await tick();
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar']);
+		expect(reads).toHaveLength(1);
+		const batches = s.stats().batches;
+		cards()[0]!.setAttribute('data-price', '420');
+		cards()[0]!.setAttribute('aria-label', 'Cheapest'); // watched for Google Flights, not for this adapter
+		await tick();
+		expect(s.stats().batches).toBe(batches);
+		expect(reads).toHaveLength(1);
+	});
+
+	it('an attribute the adapter does not declare is not watched: the card keeps its verdict', async () => {
+		page(PEK_24H);
+		start(legsAdapter());
+		cards()[0]!.setAttribute('data-legs', PVG_3D);
+		await tick();
+		expect(reads).toEqual([]);
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
+	});
+
+	it('past 1,000 mutation records in a batch, finds every card in the whole page again and reads each', async () => {
+		page(PEK_24H, PVG_3D);
+		start(legsAdapter());
+		const other = document.getElementById('other')!;
+		for (let i = 0; i < 1001; i++) other.append(document.createTextNode('.'));
+		await tick();
+		expect(roots).toEqual([document]);
+		expect(reads).toEqual(cards());
+	});
+
+	it('past 250 changed elements in a batch, searches the whole page once instead of each', async () => {
+		page(PEK_24H);
+		start(legsAdapter());
+		const other = document.getElementById('other')!;
+		for (let i = 0; i < 300; i++) other.append(document.createElement('p'));
+		await tick();
+		expect(roots).toEqual([document]);
+		const few = document.createElement('section');
+		other.append(few);
+		await tick();
+		expect(roots).toEqual([document, few]); // below the threshold again: the added element only
+	});
+
+	it('forgets a card whose subtree was removed, with its badge', async () => {
+		page(PEK_24H, PVG_3D);
+		const s = start(legsAdapter());
+		const wrapper = document.querySelector('ul')!;
+		wrapper.remove();
+		await tick();
+		expect(removals).toBe(2);
+		expect(s.found()).toEqual({itineraries: 0, withStops: 0, unplaced: 0});
+		expect(s.stats().cards).toBe(0);
+	});
+});
+
+describe('scanner: identical itineraries cost one normalisation and one verdict', () => {
+	it('normalises identical cards once, and judges each itinerary once', () => {
+		page(PEK_24H, PEK_24H, PVG_3D, PEK_24H, PVG_3D);
+		const s = start(legsAdapter());
+		expect(badges()).toHaveLength(5);
+		expect(vi.mocked(normalizeItinerary)).toHaveBeenCalledTimes(2);
+		expect(s.stats().evaluations).toBe(2);
+	});
+
+	it('a re-rendered card that reads the same is not normalised or judged again', async () => {
+		page(PEK_24H);
+		const s = start(legsAdapter());
+		vi.mocked(normalizeItinerary).mockClear();
+		cards()[0]!.replaceChildren(document.createElement('i'));
+		await tick();
+		expect(reads).toHaveLength(1);
+		expect(vi.mocked(normalizeItinerary)).not.toHaveBeenCalled();
+		expect(s.stats().evaluations).toBe(1);
+		expect(mounts).toBe(2); // the badge the re-render took away is put back (a restore), not judged again
+	});
+});
+
+/** A stand-in for IntersectionObserver: the test says which cards are near (within a screen of the viewport). */
+let observers: {callback: (entries: {target: Element; isIntersecting: boolean}[]) => void; margin: string; watched: Set<Element>}[] = [];
+const FakeIntersectionObserver: NearObserverConstructor = class {
+	private entry: (typeof observers)[number];
+	constructor(callback: (entries: readonly {target: Element; isIntersecting: boolean}[]) => void, init: {rootMargin: string}) {
+		this.entry = {callback, margin: init.rootMargin, watched: new Set()};
+		observers.push(this.entry);
+	}
+	observe(target: Element) {
+		this.entry.watched.add(target);
+	}
+	unobserve(target: Element) {
+		this.entry.watched.delete(target);
+	}
+	disconnect() {
+		this.entry.watched.clear();
+	}
+};
+const report = (near: Element[], far: Element[]) =>
+	observers[0]!.callback([
+		...near.map((target) => ({target, isIntersecting: true})),
+		...far.map((target) => ({target, isIntersecting: false})),
+	]);
+
+describe('scanner: cards near the viewport first', () => {
+	let idle: (() => void)[] = [];
+	const runIdle = () => idle.splice(0).forEach((callback) => callback());
+	beforeEach(() => {
+		observers = [];
+		idle = [];
+	});
+	const startNear = () =>
+		start(legsAdapter(), {intersectionObserver: FakeIntersectionObserver, idle: (callback) => void idle.push(() => callback())});
+
+	it('judges a far card only once it comes near or the idle pass reaches it; the counts converge', async () => {
+		page(PEK_24H, PVG_3D, HKG_ONLY, PVG_3D);
+		const s = startNear();
+		const all = cards();
+		const [a, b, c, d] = [all[0]!, all[1]!, all[2]!, all[3]!];
+		expect(observers[0]!.margin).toBe('100% 0px');
+		expect([...observers[0]!.watched]).toEqual([a, b, c, d]);
+		expect(badges()).toEqual([]); // nothing said to be near yet
+		report([a, b], [c, d]);
+		await tick();
+		expect(reads).toEqual([a, b]);
+		expect(s.found()).toEqual({itineraries: 2, withStops: 2, unplaced: 0});
+		report([d], []); // scrolled: the last card comes near before the idle pass reached it
+		await tick();
+		expect(reads).toEqual([a, b, d]);
+		expect(idle.length).toBeGreaterThan(0);
+		runIdle();
+		expect(reads).toEqual([a, b, d, c]);
+		expect(s.found()).toEqual({itineraries: 4, withStops: 3, unplaced: 0});
+		expect(idle).toEqual([]); // nothing left to read
+	});
+
+	it('reads far cards in small idle batches until the whole page is read', async () => {
+		page(...Array.from({length: 50}, () => PEK_24H));
+		const s = startNear();
+		runIdle();
+		expect(reads).toHaveLength(20);
+		runIdle();
+		runIdle();
+		expect(reads).toHaveLength(50);
+		expect(s.found()).toEqual({itineraries: 50, withStops: 50, unplaced: 0});
+	});
+
+	it('a changed far card keeps its badge until the idle pass reads it again', async () => {
+		page(PEK_24H);
+		const s = startNear();
+		report([cards()[0]!], []);
+		await tick();
+		report([], [cards()[0]!]); // scrolled far away
+		cards()[0]!.setAttribute('data-legs', PVG_3D);
+		cards()[0]!.replaceChildren(document.createElement('span'));
+		await tick();
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
+		runIdle();
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar']);
+		expect(s.found().withStops).toBe(1);
+	});
+
+	it('stops following cards that leave the page', async () => {
+		page(PEK_24H, PVG_3D);
+		startNear();
+		cards()[0]!.remove();
+		await tick();
+		expect([...observers[0]!.watched]).toEqual(cards());
+	});
+});
+
+describe('scanner: reread', () => {
+	it('reads every card again; badges stay until the new verdict replaces them', async () => {
+		// The content script's table learns airport names later (asked of the background): here, one the page uses.
+		const learning = {...rules, aliases: new Map<string, string>()};
+		const NAMED = PEK_24H.replace('PEK NRT', 'Qxzv-Field NRT').replace('JFK PEK', 'JFK Qxzv-Field');
+		page(PVG_3D, NAMED, PVG_3D);
+		const s = start(legsAdapter(), {rules: learning});
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar', '240h visa-free ✓ until 26 Mar']);
+		expect(s.found()).toEqual({itineraries: 2, withStops: 2, unplaced: 0});
+		learning.aliases.set('Qxzv-Field', 'PEK');
+		s.reread();
+		await tick();
+		expect(reads).toEqual(cards());
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar', '24h transit ✓ PEK', '240h visa-free ✓ until 26 Mar']);
+		expect(removals).toBe(0);
+		expect(mounts).toBe(3);
+		expect(s.found()).toEqual({itineraries: 3, withStops: 3, unplaced: 0});
+	});
+});
