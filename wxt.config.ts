@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import fs from 'node:fs';
 import {loadRules} from './lib/rules/load-rules';
 import {COMPACT_FILE, compactOfRules} from './lib/rules/compact-file';
+import {siteMatches} from './lib/sites';
 
 /**
  * Firefox gets Manifest V2 on purpose: in Firefox MV3, host permissions are opt-in, so the content script would not
@@ -55,13 +56,25 @@ export default defineConfig({
 			if (fs.readFileSync(COMPACT_FILE, 'utf8') !== compactOfRules(rules))
 				throw new Error(`${COMPACT_FILE} is stale: run npm run data:compact`);
 		},
+		// The content script reaches the extension API through the browser's own object (lib/browser/content-api.ts), so
+		// WXT's own code in it (defineContentScript's context) gets the browser's object too, not webextension-polyfill,
+		// which the extension's pages and the background keep.
+		'vite:build:extendConfig': (entrypoints, config) => {
+			if (!entrypoints.every((e) => e.type === 'content-script')) return;
+			const alias = config.resolve?.alias;
+			if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a: {find: unknown}) => a.find !== 'wxt/browser');
+			else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+		},
 		// Only in `--mode e2e` (never in a release build): the Firefox test driver cannot open moz-extension:// pages
 		// itself, so the test page navigates there, which Firefox allows only for web-accessible pages; and one test
 		// site is granted up front, as if its user had accepted the permission prompt.
 		'build:manifestGenerated': (wxt, manifest) => {
 			if (wxt.config.mode !== 'e2e') return;
-			if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_USER_SITE];
-			else manifest.permissions = [...(manifest.permissions ?? []), E2E_USER_SITE];
+			// The built-in sites too: stands in for activeTab, which the popup has when the user opens it on a tab (it
+			// puts the generic readers into the tab) and a test cannot get without clicking the toolbar.
+			const granted = [E2E_USER_SITE, ...siteMatches()];
+			if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...granted];
+			else manifest.permissions = [...(manifest.permissions ?? []), ...granted];
 			const pages = ['popup.html', 'options.html', 'check-in-card.html'];
 			const current = (manifest.web_accessible_resources ?? []) as WebAccessible[];
 			manifest.web_accessible_resources = (

@@ -1,6 +1,6 @@
 import {browser, defineBackground, type Browser} from '#imports';
 import {readSettings, watchSettings} from '@/lib/browser/settings-store';
-import {CONTENT_SCRIPT_FILE, USER_SITES_SCRIPT_ID, userSitePatterns} from '@/lib/sites/user-sites';
+import {CONTENT_SCRIPT_FILE, GENERIC_SCRIPT_FILE, USER_SITES_SCRIPT_ID, userSitePatterns} from '@/lib/sites/user-sites';
 import {createBackgroundHandler} from '@/lib/browser/background-handler';
 import {resolveNames} from '@/lib/airports';
 import {bundledRules} from '@/lib/rules/rule-set';
@@ -22,7 +22,8 @@ function syncUserSites(): Promise<void> {
 			if (existing.length > 0) await browser.scripting.unregisterContentScripts({ids: [USER_SITES_SCRIPT_ID]});
 			if (matches.length > 0) {
 				await browser.scripting.registerContentScripts([
-					{id: USER_SITES_SCRIPT_ID, matches, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle'},
+					// The generic readers first: these pages are read by the generic page adapter.
+					{id: USER_SITES_SCRIPT_ID, matches, js: [GENERIC_SCRIPT_FILE, CONTENT_SCRIPT_FILE], runAt: 'document_idle'},
 				]);
 			}
 		})

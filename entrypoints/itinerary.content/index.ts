@@ -8,9 +8,8 @@ import {defineContentScript} from 'wxt/utils/define-content-script';
 import badgeCss from '@/components/badge.css?inline';
 import {badgeMount} from '@/components/badge-mount';
 import {TEST_BUILD} from '@/components/badge-host';
-import {ask, contentApi, readStoredSettings, watchStoredSettings} from '@/lib/browser/content-api';
+import {ask, contentApi, installedGeneric, readStoredSettings, watchStoredSettings} from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
-import {genericPageAdapter} from '@/lib/detect/generic-page';
 import {compactRules} from '@/lib/rules/compact-bundled';
 import type {EngineRules} from '@/lib/rules/engine-rules';
 import {markDocument} from '@/lib/scan/mark-document';
@@ -43,7 +42,7 @@ export default defineContentScript({
 			doc: document,
 			rules,
 			settings: await readStoredSettings(api),
-			genericPage: genericPageAdapter(rules),
+			generic: installedGeneric,
 			mount: badgeMount(
 				badgeCss,
 				send,

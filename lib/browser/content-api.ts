@@ -3,6 +3,7 @@
  * Chrome; both return promises here), without webextension-polyfill or WXT's storage layer, which the extension's
  * pages keep. Only what the content script calls, typed as it uses it.
  */
+import type {GenericDetector} from '../detect/generic-page';
 import {migrateSettings, DEFAULT_SETTINGS, type Settings} from '../settings';
 import type {BackgroundReply, ToBackground} from './message-types';
 
@@ -61,4 +62,19 @@ export async function ask<T extends ToBackground>(api: ContentApi, message: T): 
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * Where the second content script (entrypoints/generic.ts) leaves the generic readers: a global of the extension's
+ * isolated world, which both scripts share and the page cannot see.
+ */
+const GENERIC_GLOBAL = '__chinaTransitCheckGeneric';
+
+export function installGeneric(detector: GenericDetector): void {
+	(globalThis as Record<string, unknown>)[GENERIC_GLOBAL] = detector;
+}
+
+/** The generic readers, once the second script ran in this page; undefined before. */
+export function installedGeneric(): GenericDetector | undefined {
+	return (globalThis as Record<string, unknown>)[GENERIC_GLOBAL] as GenericDetector | undefined;
 }

@@ -78,6 +78,7 @@ const PageStatusSchema = z.object({
 	unplaced: count,
 	layoutUnrecognised: z.boolean(),
 	generic: z.array(z.array(BoundedSegment).max(L.segments)).max(L.genericItineraries),
+	textScanPending: z.boolean().optional(),
 	stats: z.object({batches: count, cards: count, badges: count, evaluations: count, failures: count, unplaced: count}).optional(),
 }) satisfies z.ZodType<PageStatus>;
 

@@ -5,7 +5,7 @@
  */
 import {browser} from '#imports';
 import type {PopupTab} from '../ui/popup';
-import {CONTENT_SCRIPT_FILE} from '../sites/user-sites';
+import {CONTENT_SCRIPT_FILE, GENERIC_SCRIPT_FILE} from '../sites/user-sites';
 import {parsePageStatus, type PageStatus, type ToContent} from './messages';
 
 /** The tab `requested` (lib/ui/popup.ts' requestedTab), or else the active one; undefined where there is none. */
@@ -30,11 +30,26 @@ async function askPage(tabId: number, type: 'page-status' | 'scan-page'): Promis
  */
 export async function thisPage(requested: number | undefined): Promise<{tab: PopupTab | null; status: PageStatus | undefined}> {
 	const tab = await currentTab(requested).catch(() => undefined);
-	return {tab: tab ?? null, status: tab && (await askPage(tab.id, 'page-status'))};
+	if (!tab) return {tab: null, status: undefined};
+	const status = await askPage(tab.id, 'page-status');
+	// The site's cards read as nothing: what does the generic text detector see? It is put into the page now.
+	if (status?.textScanPending && (await putGenericReaders(tab.id))) return {tab, status: await askPage(tab.id, 'page-status')};
+	return {tab, status};
+}
+
+/** The second content script, the generic readers (activeTab: the user opened the popup on this tab). */
+async function putGenericReaders(tabId: number): Promise<boolean> {
+	try {
+		await browser.scripting.executeScript({target: {tabId}, files: [`/${GENERIC_SCRIPT_FILE}`]});
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** Puts the content script into the tab (activeTab: the user opened the popup on it) and asks it to read the page. */
 export async function scanTab(tabId: number): Promise<PageStatus | undefined> {
+	await putGenericReaders(tabId);
 	const running = await askPage(tabId, 'scan-page');
 	if (running) return running;
 	await browser.scripting.executeScript({target: {tabId}, files: [`/${CONTENT_SCRIPT_FILE}`]});

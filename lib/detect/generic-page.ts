@@ -10,9 +10,19 @@
 import {rawFromDocument} from '.';
 import type {AirportTable} from '../airports';
 import {defineAdapter, type SiteAdapter} from '../adapters/types';
+import {detectInText} from '../extract/generic-text';
 import {type RawItinerary} from '../itinerary';
+import {GENERIC_PAGE_ID} from './page-status';
 
-export const GENERIC_PAGE_ID = 'generic-page';
+/**
+ * What the second content script (entrypoints/generic.ts) hands the first: the generic readers, which the site
+ * adapters never need. It is put into a page only where they are: a site the user added, or by the popup (a scan,
+ * or a site whose cards no longer read).
+ */
+export type GenericDetector = {
+	pageAdapter: (airports: AirportTable) => SiteAdapter;
+	textItineraries: (text: string, airports: AirportTable) => RawItinerary[];
+};
 
 export function genericPageAdapter(airports: AirportTable): SiteAdapter {
 	// Agents' tools re-render often (clocks, counters): the page is read again only when its text changed, which
@@ -27,6 +37,8 @@ export function genericPageAdapter(airports: AirportTable): SiteAdapter {
 		counterExamples: [],
 		confidence: 'heuristic',
 		findCards: () => [],
+		// It reads the page's text only: no attribute change alone is worth reading it again.
+		watchAttributes: [],
 		extract: () => ({status: 'unsupported', reason: 'the generic page adapter reads the whole page, not cards'}),
 		extractEmbedded: (doc) => {
 			const text = doc.body?.textContent ?? '';
@@ -36,3 +48,5 @@ export function genericPageAdapter(airports: AirportTable): SiteAdapter {
 		badgePlacements: () => [],
 	});
 }
+
+export const genericDetector: GenericDetector = {pageAdapter: genericPageAdapter, textItineraries: detectInText};

@@ -4,11 +4,12 @@
  * Pure: the content script hands in the page's text and what its scanner counted.
  */
 import type {AirportTable} from '../airports';
-import {detectInText} from '../extract/generic-text';
 import {normalizeItinerary} from '../extract/normalize';
-import type {SegmentInput} from '../itinerary';
+import type {RawItinerary, SegmentInput} from '../itinerary';
 import type {SiteAdapter} from '../adapters/types';
-import {GENERIC_PAGE_ID} from './generic-page';
+
+/** The generic page adapter's id (./generic-page.ts), here so the content script need not load that adapter to know it. */
+export const GENERIC_PAGE_ID = 'generic-page';
 
 /** What the content script found on its page, for the popup's "This page" section. */
 export type PageStatus = {
@@ -24,6 +25,11 @@ export type PageStatus = {
 	layoutUnrecognised: boolean;
 	/** What the generic text detector read on such a page (heuristic: shown, never a plain ✓). */
 	generic: SegmentInput[][];
+	/**
+	 * The site's adapter reads nothing and the generic text detector is not in the page yet: the popup puts it there
+	 * (./generic-page.ts GenericDetector) and asks again.
+	 */
+	textScanPending?: boolean;
 	stats?: {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
 };
 
@@ -37,6 +43,8 @@ type PageStatusInput = {
 	stats?: PageStatus['stats'];
 	/** The page's rendered text, read only when the generic detector is needed. */
 	pageText: () => string;
+	/** The generic text detector, where it is in the page. */
+	detectText?: (text: string) => RawItinerary[];
 	today: string;
 	airports: AirportTable;
 	/** The message limits: itineraries and segments per itinerary the popup accepts. */
@@ -48,8 +56,10 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 	// Honest degradation: the site's adapter reads nothing, yet the page's text shows flights. Its layout has
 	// probably changed; say so, and hand over what the generic text detector sees (heuristic, never a plain ✓).
 	let generic: SegmentInput[][] = [];
-	if (running && running.id !== GENERIC_PAGE_ID && found.itineraries === 0) {
-		generic = detectInText(input.pageText(), input.airports)
+	const needsText = running !== undefined && running.id !== GENERIC_PAGE_ID && found.itineraries === 0;
+	if (needsText && input.detectText) {
+		generic = input
+			.detectText(input.pageText())
 			.map((raw) => normalizeItinerary(raw, input.today, input.airports))
 			.flatMap((n) => (n.ok && n.segments.length <= input.limits.segments ? [n.segments] : []))
 			.slice(0, input.limits.genericItineraries);
@@ -63,6 +73,7 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 		layoutUnrecognised: generic.length > 0,
 		generic,
 	};
+	if (needsText && !input.detectText) status.textScanPending = true;
 	if (input.stats) status.stats = input.stats;
 	return status;
 }

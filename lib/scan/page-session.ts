@@ -5,6 +5,7 @@
  */
 import {adapterFor} from '../adapters';
 import type {SiteAdapter} from '../adapters/types';
+import type {GenericDetector} from '../detect/generic-page';
 import {pageStatus, type PageStatus} from '../detect/page-status';
 import {resolveLocale} from '../i18n/badge-messages';
 import type {EngineRules} from '../rules/engine-rules';
@@ -18,8 +19,11 @@ type PageSessionOptions = {
 	/** The compact rules: no airport names (lookupNames finds those). */
 	rules: EngineRules;
 	settings: Settings;
-	/** For pages no site adapter knows, where the user asked for a scan or added the site. */
-	genericPage: SiteAdapter;
+	/**
+	 * The generic readers, where the second content script put them into the page (a site the user added, or the
+	 * popup's scan): the generic page adapter for pages no site adapter knows, the text detector for the popup.
+	 */
+	generic: () => GenericDetector | undefined;
 	mount: Mount;
 	checkPlacement: PlacementCheck;
 	/** The end-to-end build marks what it found on `<html>`; release builds never do. */
@@ -95,8 +99,19 @@ function withNameLookup(rules: EngineRules, lookup: PageSessionOptions['lookupNa
 	return {...rules, aliases, onUnknownName};
 }
 
+function detectTextWith(detector: GenericDetector | undefined, rules: EngineRules) {
+	return detector ? (text: string) => detector.textItineraries(text, rules) : undefined;
+}
+
 export function createPageSession(options: PageSessionOptions): PageSession {
-	const {doc, genericPage, testBuild} = options;
+	const {doc, testBuild} = options;
+	let genericPage: {detector: GenericDetector; adapter: SiteAdapter} | undefined;
+	/** The generic page adapter, made once the second script is in the page; undefined until then. */
+	const genericAdapter = (): SiteAdapter | undefined => {
+		const detector = options.generic();
+		if (detector && genericPage?.detector !== detector) genericPage = {detector, adapter: detector.pageAdapter(rules)};
+		return genericPage?.adapter;
+	};
 	const rules = withNameLookup(options.rules, options.lookupNames, () => scanner?.reread());
 	let settings = options.settings;
 	let scanner: Scanner | undefined;
@@ -105,7 +120,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 	const adapterHere = (here: URL): SiteAdapter | undefined => {
 		const site = adapterFor(here);
 		if (site) return settings.disabledSites.includes(site.id) ? undefined : site;
-		return scanAsked || settings.extraSites.includes(here.origin) ? genericPage : undefined;
+		return scanAsked || settings.extraSites.includes(here.origin) ? genericAdapter() : undefined;
 	};
 	const stop = () => {
 		scanner?.stop();
@@ -160,6 +175,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 				found: scanner?.found() ?? {itineraries: 0, withStops: 0, unplaced: 0},
 				stats: scanner?.stats(),
 				pageText: () => (doc.body as HTMLElement | null)?.innerText ?? '',
+				detectText: detectTextWith(options.generic(), rules),
 				today: deviceToday(),
 				airports: rules,
 				limits: options.limits,

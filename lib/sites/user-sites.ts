@@ -8,6 +8,11 @@ import {originPattern} from '../settings';
 export const USER_SITES_SCRIPT_ID = 'ctc-user-sites';
 /** The built content script (WXT names it after its entrypoint folder). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/itinerary.js';
+/**
+ * The second content script (entrypoints/generic.ts): the generic readers, which only pages no site adapter knows
+ * need. Put before the first on the user's sites, and into a tab by the popup when it scans or finds cards unread.
+ */
+export const GENERIC_SCRIPT_FILE = 'generic.js';
 
 /**
  * The match patterns to register: every added site whose host permission is still granted (a user can revoke it in

@@ -2,7 +2,7 @@
  * The popup's one-line answer to "what did the extension do on this page?", from the content script's status. Pure,
  * so every case is tested without a browser; lib/ui/popup.ts builds the "This page" section on it.
  */
-import {GENERIC_PAGE_ID} from '../detect/generic-page';
+import {GENERIC_PAGE_ID} from '../detect/page-status';
 import {t} from '../i18n/messages';
 import type {Locale} from '../i18n/locale';
 import type {PageStatus} from '../detect/page-status';

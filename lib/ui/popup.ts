@@ -3,7 +3,7 @@
  * for each page status, what a judged itinerary gets under it, and the settings its buttons save. Pure, so every case
  * is tested without a browser; components/ThisPage.tsx and components/PopupView.tsx lay it out.
  */
-import {GENERIC_PAGE_ID} from '../detect/generic-page';
+import {GENERIC_PAGE_ID} from '../detect/page-status';
 import type {PageStatus} from '../detect/page-status';
 import {t} from '../i18n/messages';
 import type {Locale} from '../i18n/locale';

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {genericPageAdapter} from '../../lib/detect/generic-page';
+import {genericDetector} from '../../lib/detect/generic-page';
 import {resolveNames} from '../../lib/airports';
 import {compactRules} from '../../lib/rules/compact-bundled';
 import {loadRules} from '../../lib/rules/load-rules';
@@ -40,7 +40,7 @@ function open(settings: Partial<Settings> = {}): PageSession {
 		doc: document,
 		rules,
 		settings: {...DEFAULT_SETTINGS, ...settings},
-		genericPage: genericPageAdapter(rules),
+		generic: () => genericDetector,
 		mount,
 		checkPlacement: () => 'painted',
 		testBuild: false,

@@ -5,9 +5,9 @@
  * without such a link is still named by publisher, title and date, as plain text. Then the badge and its popover.
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import {act, cleanup, render} from '@testing-library/preact';
+import {cleanup, render} from '@testing-library/preact';
 import rawDomains from '@/data/source-domains.json';
-import {Badge} from '@/components/Badge';
+import {createBadge, type BadgeProps} from '@/components/badge-view';
 import {VerdictDetails} from '@/components/VerdictDetails';
 import {buildDetails, explainTrips} from '@/lib/ui/details';
 import {citedSourceIds} from '@/lib/ui/format';
@@ -21,7 +21,10 @@ const rules = loadRules();
 const domains = rawDomains.domains as DomainRule[];
 const TODAY = '2026-03-01';
 
-afterEach(cleanup);
+afterEach(() => {
+	cleanup();
+	document.body.replaceChildren();
+});
 
 const TRIPS: Record<string, TripInput> = {
 	// The e2e page: two stops, no passport set (24-hour transit holds for everyone).
@@ -169,19 +172,24 @@ describe('the badge and its popover', () => {
 		);
 
 	/** The browser's toggle event when the popover opens or closes (jsdom has no popover API). */
-	const toggle = (el: Element, newState: 'open' | 'closed') =>
-		act(() => {
-			el.dispatchEvent(Object.assign(new Event('toggle'), {newState, oldState: newState === 'open' ? 'closed' : 'open'}));
-		});
+	const toggle = async (el: Element, newState: 'open' | 'closed') => {
+		el.dispatchEvent(Object.assign(new Event('toggle'), {newState, oldState: newState === 'open' ? 'closed' : 'open'}));
+		await new Promise((resolve) => setTimeout(resolve, 0));
+	};
+	const badge = (props: Partial<BadgeProps> = {}) => {
+		const view = createBadge({summary, locale: 'en', loadDetails: fromBackground, ...props});
+		document.body.append(view.element);
+		return view;
+	};
 
 	it('is a button and a dialog in a popover, with a heading and a close button; no details while closed', () => {
-		const {container} = render(<Badge summary={summary} locale="en" loadDetails={fromBackground} />);
-		const root = container.firstElementChild!;
+		const root = badge().element;
 		expect(root.className).toBe(`ctc tone-${summary.tone}`);
 		const button = root.querySelector(':scope > button.badge')!;
 		expect(button.getAttribute('aria-label')).toBe(summary.ariaLabel);
 		expect(button.getAttribute('aria-haspopup')).toBe('dialog');
 		expect(button.getAttribute('aria-expanded')).toBe('false');
+		expect(button.querySelector('.text')?.textContent).toBe(summary.text);
 		const popover = root.querySelector(':scope > [role="dialog"]')!;
 		expect(popover.getAttribute('popover')).toBe('auto');
 		expect(popover.getAttribute('aria-label')).toBe('Transit through mainland China');
@@ -191,15 +199,15 @@ describe('the badge and its popover', () => {
 	});
 
 	it('renders the details when the browser opens it, places it by the badge, and gives focus back on closing', async () => {
-		const {container} = render(<Badge summary={summary} locale="en" loadDetails={fromBackground} page />);
-		const button = container.querySelector<HTMLButtonElement>('button.badge')!;
-		const popover = container.querySelector<HTMLElement>('[role="dialog"]')!;
+		const root = badge({page: true}).element;
+		expect(root.className).toBe(`ctc tone-${summary.tone} page`);
+		const button = root.querySelector<HTMLButtonElement>('button.badge')!;
+		const popover = root.querySelector<HTMLElement>('[role="dialog"]')!;
 		// A click a script fires is not the user's: nothing opens (and jsdom could not open a popover anyway).
 		button.click();
 		expect(popover.querySelector('.details')).toBeNull();
 		await toggle(popover, 'open');
 		expect(button.getAttribute('aria-expanded')).toBe('true');
-		await act(() => Promise.resolve());
 		expect(popover.querySelector('.details')?.textContent).toContain('Stop 1: HAK');
 		expect(popover.style.width).toMatch(/^\d+px$/);
 		expect(popover.ownerDocument.activeElement).toBe(popover.querySelector('button.close'));
@@ -212,15 +220,24 @@ describe('the badge and its popover', () => {
 	it('says the details are on their way, and says so in words when the background cannot give them', async () => {
 		let answer: (d: undefined) => void = () => undefined;
 		const pending = () => new Promise<undefined>((resolve) => (answer = resolve));
-		const {container} = render(<Badge summary={summary} locale="zh-CN" loadDetails={pending} />);
-		const popover = container.querySelector<HTMLElement>('[role="dialog"]')!;
+		const view = badge({locale: 'zh-CN', loadDetails: pending});
+		const popover = view.element.querySelector<HTMLElement>('[role="dialog"]')!;
 		await toggle(popover, 'open');
 		expect(popover.querySelector('[role="status"]')?.textContent).toBe('正在载入详情…');
-		await act(async () => {
-			answer(undefined);
-			await Promise.resolve();
-		});
+		answer(undefined);
+		await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(popover.querySelector('[role="status"]')?.textContent).toContain('无法载入详情');
 		expect(popover.querySelector('.details')).toBeNull();
+	});
+
+	it('shows a new verdict and language in place, in the same elements', () => {
+		const view = badge();
+		const button = view.element.querySelector('button.badge')!;
+		const zh = summarize(result, 'manual', 'zh-TW', 'compact')!;
+		view.update({summary: zh, locale: 'zh-TW', loadDetails: fromBackground});
+		expect(view.element.querySelector('button.badge')).toBe(button);
+		expect(button.querySelector('.text')?.textContent).toBe(zh.text);
+		expect(button.getAttribute('aria-label')).toBe(zh.ariaLabel);
+		expect(view.element.querySelector('button.close')?.getAttribute('aria-label')).toBe('關閉');
 	});
 });

@@ -1,0 +1,113 @@
+/**
+ * The badge: a button with an accessible name and a symbol as well as a colour, which opens the details in a popover
+ * (a dialog in the top layer, so the overflow:hidden result cards of a page cannot clip it; Escape and outside clicks
+ * close it). Plain DOM: the content script carries no view library.
+ *
+ * Only the user opens it: clicks a page script fires are not trusted and are ignored. The details are asked for each
+ * time it opens (`loadDetails`: the background explains the badge's trips), and dropped when it closes, so hundreds of
+ * badges on a results page cost a button each.
+ */
+import {badgeText} from '@/lib/i18n/badge-messages';
+import type {Locale} from '@/lib/i18n/locale';
+import type {Details} from '@/lib/ui/details';
+import type {BadgeSummary} from '@/lib/ui/summary';
+import {el, renderDetails, type DetailsActions} from './details-view';
+
+export type BadgeProps = DetailsActions & {
+	summary: BadgeSummary;
+	locale: Locale;
+	/** The page-level badge (itineraries in the page's data, no cards). */
+	page?: boolean;
+	/** The details; undefined when the background could not give them. */
+	loadDetails: () => Promise<Details | undefined>;
+};
+
+const MARGIN = 8;
+const FULL_HEIGHT = 520;
+const MIN_HEIGHT = 160;
+
+/**
+ * Keeps the popover next to its anchor (the badge) and inside the viewport. Its size depends on the window only,
+ * never on what it says (the content scrolls), so a page probing the top layer learns nothing from it.
+ */
+function place(popover: HTMLElement, anchor: HTMLElement) {
+	const a = anchor.getBoundingClientRect();
+	const view = popover.ownerDocument.defaultView!;
+	const width = Math.min(380, view.innerWidth - 2 * MARGIN);
+	const left = Math.min(Math.max(MARGIN, a.left), view.innerWidth - width - MARGIN);
+	// Below the anchor when the full height fits there, else above, else on the roomier side at that side's height:
+	// never over the badge it belongs to.
+	const below = view.innerHeight - MARGIN - (a.bottom + 4);
+	const above = a.top - 4 - MARGIN;
+	const full = Math.min(FULL_HEIGHT, view.innerHeight - 2 * MARGIN);
+	const downwards = below >= full || (above < full && below >= above);
+	const height = Math.max(MIN_HEIGHT, Math.min(full, downwards ? below : above));
+	popover.style.width = `${width}px`;
+	popover.style.height = `${height}px`;
+	popover.style.left = `${left}px`;
+	popover.style.top = `${downwards ? a.bottom + 4 : Math.max(MARGIN, a.top - 4 - height)}px`;
+}
+
+/** Opens or closes the popover, for the user only (`element.click()` and dispatched events are not trusted). */
+function toggleByUser(popover: HTMLElement, event: Event): void {
+	if (!event.isTrusted) return;
+	(popover as HTMLElement & {togglePopover?: () => void}).togglePopover?.();
+}
+
+export type BadgeView = {element: HTMLElement; update: (props: BadgeProps) => void};
+
+/** The badge's element, and how to show new props in it (a new verdict, another language). */
+export function createBadge(initial: BadgeProps): BadgeView {
+	let props = initial;
+	const icon = el('span', 'icon', [], {'aria-hidden': 'true'});
+	const text = el('span', 'text');
+	const button = el('button', 'badge', [icon, text], {type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false'});
+	const title = el('strong');
+	const close = el('button', 'close', ['×'], {type: 'button'});
+	const body = el('div', 'popover-body');
+	const popover = el('div', 'popover', [el('div', 'popover-head', [title, close]), body], {popover: 'auto', role: 'dialog'});
+	const element = el('span', undefined, [button, popover]);
+	button.addEventListener('click', (event) => toggleByUser(popover, event));
+	close.addEventListener('click', (event) => toggleByUser(popover, event));
+
+	let opened = 0;
+	const show = async () => {
+		const mine = ++opened;
+		const status = el('p', 'details-status', [badgeText('detailsLoading', props.locale)], {role: 'status'});
+		body.replaceChildren(status);
+		const details = await props.loadDetails().catch(() => undefined);
+		if (mine !== opened) return; // closed, or opened again, meanwhile
+		if (details) body.replaceChildren(renderDetails(details, props));
+		else status.textContent = badgeText('detailsFailed', props.locale);
+	};
+	popover.addEventListener('toggle', (event) => {
+		const open = (event as ToggleEvent).newState === 'open';
+		button.setAttribute('aria-expanded', String(open));
+		if (open) {
+			place(popover, button);
+			close.focus();
+			void show();
+		} else {
+			opened++;
+			body.replaceChildren();
+			button.focus({preventScroll: true});
+		}
+	});
+
+	const update = (next: BadgeProps) => {
+		props = next;
+		const {summary, locale, page} = next;
+		element.className = `ctc tone-${summary.tone}${page ? ' page' : ''}`;
+		button.title = summary.fullText;
+		button.setAttribute('aria-label', summary.ariaLabel);
+		icon.textContent = summary.icon;
+		icon.hidden = !summary.icon;
+		text.textContent = summary.text;
+		const heading = badgeText('detailsTitle', locale);
+		title.textContent = heading;
+		popover.setAttribute('aria-label', heading);
+		close.setAttribute('aria-label', badgeText('close', locale));
+	};
+	update(initial);
+	return {element, update};
+}

@@ -1,0 +1,110 @@
+/**
+ * The details (lib/ui/details.ts) as DOM: what the badge's popover shows, and what the popup shows through
+ * ./VerdictDetails.tsx. Plain DOM, so the content script carries no view library; it only lays the view-model out.
+ */
+import type {Details, DetailsPolicy, DetailsSources, DetailsStop} from '@/lib/ui/details';
+
+type Child = Node | string | null | undefined | false;
+
+/** An element with a class (or none), attributes and children; text is always text, never markup. */
+export function el(tag: string, className?: string, children: Child[] = [], attributes: Record<string, string> = {}): HTMLElement {
+	const element = document.createElement(tag);
+	if (className) element.className = className;
+	for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+	for (const child of children) if (child) element.append(child);
+	return element;
+}
+
+/** Markers after a reason: the ids of the sources listed under the stops, where each is named in full. */
+const sourceRefs = (ids: string[]) => (ids.length === 0 ? null : el('span', 'sources', [`[${ids.join(', ')}]`]));
+
+/**
+ * Every cited source by publisher, title and date. A link only where the dataset has one (an allowlisted site over
+ * https, checked when the rules load): a source whose only copies are on unvetted sites is named without a link.
+ */
+function sourceList(sources: DetailsSources): HTMLElement | null {
+	if (sources.items.length === 0) return null;
+	const items = sources.items.map((s) => {
+		const title = s.url
+			? el('a', undefined, [s.title], {href: s.url, target: '_blank', rel: 'noreferrer noopener'})
+			: el('span', 'source-title', [s.title]);
+		const tail = `${s.publisher}${s.date ? `, ${s.date}` : ''}${s.official ? ` · ${sources.officialTag}` : ''}${s.url ? '' : ` · ${sources.noLink}`}`;
+		return el('li', undefined, [el('span', 'source-id', [s.id]), ' ', title, ' — ', tail], {'data-source': s.id});
+	});
+	return el('section', 'source-list', [el('h4', undefined, [sources.heading]), el('ul', undefined, items)], {
+		'aria-label': sources.heading,
+	});
+}
+
+function policyItem(policy: DetailsPolicy): HTMLElement {
+	const head = el('div', 'policy-head', [
+		el('span', 'mark', [policy.mark], {'aria-hidden': 'true'}),
+		el('strong', undefined, [policy.name]),
+		el('span', 'status', [policy.statusText]),
+	]);
+	const reasons = policy.reasons.map((r) => el('li', `reason kind-${r.kind}`, [r.text, ' ', sourceRefs(r.sources)]));
+	return el(
+		'li',
+		`policy status-${policy.status}`,
+		[
+			head,
+			policy.passportNote ? el('div', 'meta', [policy.passportNote]) : null,
+			policy.deadline ? el('div', 'deadline', [policy.deadline]) : null,
+			el('ul', 'reasons', reasons),
+		],
+		{'data-policy': policy.policy},
+	);
+}
+
+function stopSection(stop: DetailsStop): HTMLElement {
+	const times = el('dl', 'times', [
+		el('dt', undefined, [stop.arrival.label]),
+		el('dd', undefined, [stop.arrival.value]),
+		el('dt', undefined, [stop.departure.label]),
+		el('dd', undefined, [stop.departure.value]),
+	]);
+	return el(
+		'section',
+		'stop',
+		[
+			el('h3', undefined, [stop.heading]),
+			times,
+			stop.route ? el('p', 'meta', [stop.route]) : null,
+			stop.timeInChina ? el('p', 'meta', [stop.timeInChina]) : null,
+			el('p', 'best', [stop.best]),
+			el('ul', 'policies', stop.policies.map(policyItem)),
+			el('h4', undefined, [stop.remindersHeading]),
+			el(
+				'ul',
+				'reminders',
+				stop.reminders.map((r) => el('li', undefined, [r.text, ' ', sourceRefs(r.sources)])),
+			),
+		],
+		{'aria-label': stop.label},
+	);
+}
+
+export type DetailsActions = {
+	onOpenSettings?: (event: Event) => void;
+	/** Given for an eligible stay read from structured data: opens the printable check-in card. */
+	onOpenCard?: (event: Event) => void;
+};
+
+function linkButton(className: string, text: string, onClick: (event: Event) => void): HTMLElement {
+	const button = el('button', className, [text], {type: 'button'});
+	button.addEventListener('click', onClick);
+	return button;
+}
+
+/** The full explanation of a result, laid out from its view-model. */
+export function renderDetails(details: Details, {onOpenSettings, onOpenCard}: DetailsActions = {}): HTMLElement {
+	return el('div', 'details', [
+		...details.notices.map((text) => el('p', 'notice', [text])),
+		...details.stops.map(stopSection),
+		sourceList(details.sources),
+		el('p', 'footer', [details.footer]),
+		onOpenCard ? linkButton('link open-card', details.actions.openCard, onOpenCard) : null,
+		onOpenCard && onOpenSettings ? ' · ' : null,
+		onOpenSettings ? linkButton('link', details.actions.openSettings, onOpenSettings) : null,
+	]);
+}
