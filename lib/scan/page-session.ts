@@ -99,6 +99,19 @@ function withNameLookup(rules: EngineRules, lookup: PageSessionOptions['lookupNa
 	return {...rules, aliases, onUnknownName};
 }
 
+/** Calls back after the browser's next layout of the page (where it has ResizeObserver; else at once). */
+function afterLayoutIn(doc: Document): ((callback: () => void) => void) | undefined {
+	const Observer = doc.defaultView?.ResizeObserver;
+	if (!Observer) return undefined;
+	return (callback) => {
+		const observer = new Observer(() => {
+			observer.disconnect();
+			callback();
+		});
+		observer.observe(doc.documentElement);
+	};
+}
+
 function detectTextWith(detector: GenericDetector | undefined, rules: EngineRules) {
 	return detector ? (text: string) => detector.textItineraries(text, rules) : undefined;
 }
@@ -148,6 +161,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			onBatch: testBuild ? (found) => markFound(root, found) : undefined,
 			now: () => performance.now(),
 			checkPlacement: options.checkPlacement,
+			afterLayout: afterLayoutIn(doc),
 		});
 		scanner.scan();
 	};

@@ -340,3 +340,36 @@ describe('scanner: reread', () => {
 		expect(s.found()).toEqual({itineraries: 3, withStops: 3, unplaced: 0});
 	});
 });
+
+describe('scanner: placement checks wait for the browser to lay the page out', () => {
+	it('checks the new badges only when the layout callback runs, then moves a clipped one and counts it', async () => {
+		page(PEK_24H, PVG_3D);
+		const waiting: (() => void)[] = [];
+		const checked: Element[] = [];
+		// The first card's badge is clipped at its first placement; every other badge is painted.
+		const checkPlacement = (host: Element, card: Element) => {
+			checked.push(card);
+			return card === cards()[0] && card.lastElementChild === host ? 'clipped' : 'painted';
+		};
+		const adapter = legsAdapter({
+			badgePlacements: (card) => [
+				{anchor: card, append: 'last'},
+				{anchor: card.querySelector('span')!, append: 'last'},
+			],
+		});
+		const s = start(adapter, {checkPlacement, afterLayout: (callback) => void waiting.push(callback)});
+		// Two badges are on the page; their boxes were not read (that would have made the page lay itself out).
+		expect(badges()).toHaveLength(2);
+		expect(checked).toEqual([]);
+		expect(waiting).toHaveLength(1);
+		waiting.shift()!();
+		expect(checked.slice(0, 2)).toEqual(cards());
+		// The clipped one moved to its next place, and was checked there.
+		expect(cards()[0]!.querySelector('span > ctc-badge')).not.toBeNull();
+		expect(s.found()).toEqual({itineraries: 2, withStops: 2, unplaced: 0});
+		// One wait at a time: a new card while a check is pending does not ask for another.
+		document.querySelector('ul')!.append(fragment(card(PVG_3D)));
+		await tick();
+		expect(waiting.length).toBeLessThanOrEqual(1);
+	});
+});
