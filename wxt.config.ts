@@ -83,5 +83,6 @@ export default defineConfig({
 		},
 	},
 	// CTC_SOURCEMAP=1: source maps, to see what the bundles are made of.
-	vite: () => ({plugins: [preact()], ...(process.env.CTC_SOURCEMAP ? {build: {sourcemap: true}} : {})}),
+	// JSON as JSON.parse('…'), which engines parse faster than an object literal (the content script's compact rules).
+	vite: () => ({plugins: [preact()], json: {stringify: true}, ...(process.env.CTC_SOURCEMAP ? {build: {sourcemap: true}} : {})}),
 });

@@ -277,13 +277,13 @@ const results = {
 };
 const targets: Record<keyof typeof results, [string, number]> = {
 	contentScriptKbGz: ['<=', 50],
-	engineItinerariesPerSec: ['>=', 500_000],
+	engineItinerariesPerSec: ['>=', 1_000_000],
 	detectLargePageMs: ['<=', 50],
 	badgeLatencyMsP50: ['<=', Infinity],
 	badgeLatencyMsP95: ['<=', 16],
 	longTasksFromExtension: ['=', 0],
 	scriptingOverheadRatio: ['<=', 1.03],
-	heapDeltaMb: ['<=', 5],
+	heapDeltaMb: ['<=', 2],
 	badgeFramesP95: ['<=', 2],
 	extensionMsPer100Cards: ['<=', 10],
 	mainThreadOverheadRatio: ['<=', 1.05],

@@ -83,20 +83,22 @@ function packCodes(codes: string[]): string {
 	return out;
 }
 
-function unpackCodes(packed: string): string[] {
-	const codes: string[] = [];
+const DIGIT_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUES[DIGITS.charCodeAt(i)] = i;
+
+/** Calls `each` with every code `packCodes` packed, in order. */
+function unpackCodes(packed: string, each: (code: string) => void): void {
 	let previous = -1;
 	let gap = 0;
-	for (const char of packed) {
-		const digit = DIGITS.indexOf(char);
+	for (let i = 0; i < packed.length; i++) {
+		const digit = DIGIT_VALUES[packed.charCodeAt(i)]!;
 		if (digit < BASE) gap = gap * BASE + digit;
 		else {
 			previous += gap * BASE + (digit - BASE) + 1;
-			codes.push(codeOf(previous));
+			each(codeOf(previous));
 			gap = 0;
 		}
 	}
-	return codes;
 }
 
 function compactAirports(file: Pick<AirportsFile, 'airports' | 'divisions'>): CompactDataset['airports'] {
@@ -134,7 +136,11 @@ export function compactDataset(rules: TransitRules, airports: Pick<AirportsFile,
 /** The airport table the content script reads: codes and countries; divisions for mainland airports. */
 export function expandAirports(compact: CompactDataset['airports']): AirportTable {
 	const airports: Record<string, AirportCore> = {};
-	for (const [country, packed] of Object.entries(compact.countries)) for (const code of unpackCodes(packed)) airports[code] = {country};
+	for (const [country, packed] of Object.entries(compact.countries)) {
+		// One record per country, shared by its airports: all the table knows of an airport outside the mainland.
+		const core: AirportCore = Object.freeze({country});
+		unpackCodes(packed, (code) => (airports[code] = core));
+	}
 	for (const [iata, entry] of Object.entries(compact.mainland)) {
 		const prefecture = entry.slice(0, 6);
 		const record: AirportCore = {...airports[iata]!, province: provinceOf(prefecture), prefecture};
