@@ -11,6 +11,7 @@
  * without a GPU, so a fast scroll through all 500 cards gives a handful of frames in which cards jump past the
  * viewport unseen. BENCH_SCROLL_SPEED and BENCH_SCROLL_PX change the scroll for experiments.
  */
+import fs from 'node:fs';
 import type {CDPSession} from '@playwright/test';
 import {BENCH_URL} from './bench-page.ts';
 import {extensionIdOf, launchChromium} from './chromium.ts';
@@ -158,6 +159,8 @@ export async function runSession({extDir, html, cards, instrument}: SessionOptio
 		let profile: Profile | undefined;
 		if (instrument) {
 			profile = (await cdp.send('Profiler.stop')).profile;
+			// BENCH_PROFILE_OUT=file.cpuprofile: the profiled session's CPU profile, for DevTools or a closer look.
+			if (process.env.BENCH_PROFILE_OUT) fs.writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
 			await cdp.send('Tracing.end');
 			await traced;
 		}

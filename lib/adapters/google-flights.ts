@@ -233,7 +233,10 @@ type Hooks = {label?: string; impactUrl?: string; gs?: string; times?: Element};
  */
 function hooksOf(card: Element): Hooks {
 	const hooks: Hooks = {};
-	for (const el of card.querySelectorAll('[aria-label], [data-travelimpactmodelwebsiteurl], [data-gs]')) {
+	// Only the elements that can be one of them: a card has dozens of other labelled elements.
+	for (const el of card.querySelectorAll(
+		'[role="link"][aria-label*="Leaves "], [aria-label^="Leaves "], [data-travelimpactmodelwebsiteurl], [data-gs]',
+	)) {
 		const aria = el.getAttribute('aria-label');
 		if (aria !== null) {
 			if (hooks.label === undefined && el.getAttribute('role') === 'link' && aria.includes('Leaves ')) hooks.label = aria;

@@ -142,6 +142,8 @@ type Run = {
 	idlePending: boolean;
 	/** Placement checks are waiting for the browser's next layout. */
 	checksPending: boolean;
+	/** Cards were read or placed since `found` was last counted. */
+	countsStale: boolean;
 	stopped: boolean;
 };
 
@@ -178,13 +180,16 @@ export function startScanner(options: ScannerOptions): Scanner {
 			for (const card of run.cards) run.queue.add(card);
 			request(run);
 		},
-		stats: () => ({
-			...run.stats,
-			badges:
-				[...run.live].filter((c) => run.states.get(c)?.handle?.isConnected()).length +
-				(run.pageBadge.handle?.isConnected() ? 1 : 0),
-		}),
-		found: () => run.found,
+		stats: () => {
+			counted(run); // stats.unplaced comes with the counts
+			return {
+				...run.stats,
+				badges:
+					[...run.live].filter((c) => run.states.get(c)?.handle?.isConnected()).length +
+					(run.pageBadge.handle?.isConnected() ? 1 : 0),
+			};
+		},
+		found: () => counted(run),
 	};
 }
 
@@ -233,6 +238,7 @@ function createRun(options: ScannerOptions): Run {
 		pending: false,
 		idlePending: false,
 		checksPending: false,
+		countsStale: false,
 		stopped: false,
 	};
 	return run;
@@ -336,12 +342,24 @@ function finish(run: Run): void {
 	report(run);
 }
 
-/** The counts after a batch or a placement check, for the popup (and the end-to-end build's marks). */
+/**
+ * The counts after a batch or a placement check, for the end-to-end build's marks; otherwise they are counted when
+ * the popup asks (`found`, `stats`), not after every batch, which would cost a pass over every card each frame.
+ */
 function report(run: Run): void {
-	if (run.cards.size > 0) run.found = count(run);
 	run.stats.cards = run.cards.size;
-	run.stats.unplaced = run.found.unplaced;
-	run.options.onBatch?.(run.found);
+	run.countsStale = true;
+	if (run.options.onBatch) run.options.onBatch(counted(run));
+}
+
+/** What was found, counted again only when something was read or placed since the last count. */
+function counted(run: Run): Found {
+	if (run.countsStale) {
+		run.countsStale = false;
+		if (run.cards.size > 0) run.found = count(run);
+		run.stats.unplaced = run.found.unplaced;
+	}
+	return run.found;
 }
 
 function count(run: Run): Found {
