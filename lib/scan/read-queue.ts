@@ -1,7 +1,8 @@
 /**
  * The cards waiting to be read, those near the viewport first. An IntersectionObserver with a margin of one screen
- * above and below says which found cards are near; until it has said so, a card counts as far. Without an
- * IntersectionObserver (jsdom, the tests) every card counts as near.
+ * above and below says which waiting cards are near; until it has said so, a card counts as far. Only waiting cards
+ * are observed: a browser computes every observed element's intersection on every frame, and a read card needs none.
+ * Without an IntersectionObserver (jsdom, the tests) every card counts as near.
  */
 
 /** What the queue needs of an IntersectionObserver; the DOM's own fits. */
@@ -15,8 +16,6 @@ export type NearObserverConstructor = new (
 const NEAR_MARGIN = '100% 0px';
 
 export type ReadQueue = {
-	/** Follows a found card's distance from the viewport. */
-	watch: (card: Element) => void;
 	/** A card that left the page: no longer followed, nor read. */
 	forget: (card: Element) => void;
 	/** The card is to be read (again); once, however often it is added before it is read. */
@@ -51,24 +50,29 @@ export function createReadQueue(Observer: NearObserverConstructor | undefined, o
 				{rootMargin: NEAR_MARGIN},
 			)
 		: undefined;
+	/** Taken off the queue (read, or gone): no longer observed, and not near until the observer says so again. */
+	const release = (card: Element) => {
+		observer?.unobserve(card);
+		near.delete(card);
+	};
 	const first = (set: Set<Element>): Element | undefined => {
 		for (const card of set) {
 			set.delete(card);
+			release(card);
 			return card;
 		}
 		return undefined;
 	};
 	return {
-		watch: (card) => observer?.observe(card),
 		forget(card) {
-			observer?.unobserve(card);
-			near.delete(card);
+			release(card);
 			waitingNear.delete(card);
 			waitingFar.delete(card);
 		},
 		add(card) {
 			if (waitingNear.has(card) || waitingFar.has(card)) return;
-			(!observer || near.has(card) ? waitingNear : waitingFar).add(card);
+			(observer ? waitingFar : waitingNear).add(card);
+			observer?.observe(card);
 		},
 		take: (anyDistance) => first(waitingNear) ?? (anyDistance ? first(waitingFar) : undefined),
 		hasNear: () => waitingNear.size > 0,

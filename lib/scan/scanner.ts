@@ -422,11 +422,10 @@ function findCards(run: Run, root: ParentNode): Element[] {
 	}
 }
 
-/** A card seen for the first time: followed from now on (its distance from the viewport too), and read. */
+/** A card seen for the first time: followed from now on, and queued to be read. */
 function track(run: Run, card: Element): void {
 	if (run.cards.has(card)) return;
 	run.cards.add(card);
-	run.queue.watch(card);
 	run.queue.add(card);
 }
 
