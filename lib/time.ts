@@ -45,6 +45,19 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 /** Parses and checks a local time; undefined when it is not a real calendar date and clock time. */
+/** Parsed times by their text: a results page judges the same clocks over and over. Read-only, shared. */
+const parsed = new Map<string, Readonly<ParsedLocal> | undefined>();
+const MAX_PARSED = 4096;
+
+/** parseLocal, remembered: the same text gives the same (frozen) object. */
+export function parseLocalCached(value: string): Readonly<ParsedLocal> | undefined {
+	if (parsed.has(value)) return parsed.get(value);
+	const result = parseLocal(value);
+	if (parsed.size >= MAX_PARSED) parsed.clear();
+	parsed.set(value, result && Object.freeze(result));
+	return result;
+}
+
 export function parseLocal(value: string): ParsedLocal | undefined {
 	const match = LOCAL_RE.exec(value);
 	if (!match) return undefined;

@@ -5,7 +5,7 @@
  * Every rule it applies is read from the dataset (data/transit-rules.json); the code only knows the shape of the
  * conditions, as the rules facts §3 ("Itinerary logic a checker should apply") states them.
  */
-import {dayNumber, formatLocal, hasClock, localMinutes, parseLocal, type ParsedLocal} from '../time';
+import {dayNumber, formatLocal, hasClock, localMinutes, parseLocalCached, type ParsedLocal} from '../time';
 import type {EngineRules} from './engine-rules';
 import type {CheckResult, Notice, PolicyId, PolicyVerdict, Reason, ReasonParams, Reminder, Status, Stop, TripInput} from './types';
 import type {ReasonCode} from './reasons';
@@ -88,7 +88,7 @@ function findStays(trip: TripInput, rules: EngineRules): StayFacts[] {
 				current.exitAirport = seg.from;
 				current.exitSegment = i;
 				current.departureText = seg.departure;
-				current.departure = seg.departure ? parseLocal(seg.departure) : undefined;
+				current.departure = seg.departure ? parseLocalCached(seg.departure) : undefined;
 				current.to = regionOf(rules, seg.to);
 				stays.push(current);
 				current = undefined;
@@ -100,7 +100,7 @@ function findStays(trip: TripInput, rules: EngineRules): StayFacts[] {
 				entryAirport: seg.to,
 				entrySegment: i,
 				arrivalText: seg.arrival,
-				arrival: seg.arrival ? parseLocal(seg.arrival) : undefined,
+				arrival: seg.arrival ? parseLocalCached(seg.arrival) : undefined,
 				from: regionOf(rules, seg.from),
 				domesticLegs: 0,
 				groundTransfers: 0,
@@ -479,10 +479,29 @@ function evaluateEarlierScheme(stay: StayFacts, rules: EngineRules, passport: st
 	return verdict;
 }
 
-function qualifyingNationalities(rules: EngineRules, date: string | undefined): string[] {
-	return rules.data.transit240Nationalities
-		.filter((n) => !date || ['yes', 'past-scheduled-end'].includes(inForce(n, date)))
-		.map((n) => n.country);
+/**
+ * Per rule set and date: the lists a stop without passports carries (the same for every such stop that day, and a
+ * results page judges hundreds of them). Each result gets its own copy.
+ */
+const listsByDate = new WeakMap<EngineRules, Map<string, {transit240: string[]; visaFree: string[]}>>();
+const MAX_LIST_DATES = 400;
+
+function qualifyingLists(rules: EngineRules, date: string | undefined): {transit240: string[]; visaFree: string[]} {
+	let byDate = listsByDate.get(rules);
+	if (!byDate) listsByDate.set(rules, (byDate = new Map()));
+	const key = date ?? '';
+	let lists = byDate.get(key);
+	if (!lists) {
+		const inForceOn = (r: Dated) => !date || ['yes', 'past-scheduled-end'].includes(inForce(r, date));
+		const vfCountries = date ? rules.data.visaFree.filter(inForceOn).map((v) => v.country) : [...rules.visaFreeByCountry.keys()];
+		lists = {
+			transit240: rules.data.transit240Nationalities.filter(inForceOn).map((n) => n.country),
+			visaFree: [...new Set(vfCountries)].sort(),
+		};
+		if (byDate.size >= MAX_LIST_DATES) byDate.clear();
+		byDate.set(key, lists);
+	}
+	return {transit240: [...lists.transit240], visaFree: [...lists.visaFree]};
 }
 
 type Regional = EngineRules['data']['regionalVisaFree'][number];
@@ -673,15 +692,13 @@ function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules):
 	if (passports.length === 0) {
 		transit240 = evaluateTransit240ForPassport(stay, rules, undefined);
 		transit240.reasons.unshift(reason('no-passport', 'doubt', ['S1', 'S10']));
-		transit240.qualifyingNationalities = qualifyingNationalities(rules, date);
-		const vfCountries = date
-			? rules.data.visaFree.filter((v) => ['yes', 'past-scheduled-end'].includes(inForce(v, date))).map((v) => v.country)
-			: [...rules.visaFreeByCountry.keys()];
+		const lists = qualifyingLists(rules, date);
+		transit240.qualifyingNationalities = lists.transit240;
 		visaFree = {
 			policy: 'visaFree',
 			status: 'unknown',
 			reasons: [reason('no-passport', 'doubt', rules.data.policies.visaFree.sources)],
-			qualifyingNationalities: [...new Set(vfCountries)].sort(),
+			qualifyingNationalities: lists.visaFree,
 		};
 	} else {
 		transit240 = bestOf(passports.map((p) => evaluateTransit240ForPassport(stay, rules, p)));
@@ -721,9 +738,16 @@ function tripStart(trip: TripInput): string | undefined {
 	return text && /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : undefined;
 }
 
+/** The day number of `today`: the same for every trip a page judges. */
+let lastToday: {text: string; day: number} | undefined;
+function todayNumber(today: string): number {
+	if (lastToday?.text !== today) lastToday = {text: today, day: dayNumber(today)};
+	return lastToday.day;
+}
+
 function noticesFor(trip: TripInput, stops: Stop[], rules: EngineRules, options: EvaluateOptions): Notice[] {
 	const notices: Notice[] = [];
-	const age = dayNumber(options.today) - reviewedDay(rules);
+	const age = todayNumber(options.today) - reviewedDay(rules);
 	if (age > STALE_AFTER_DAYS) {
 		notices.push({code: 'data-review-old', params: {reviewedAt: rules.data.reviewedAt, days: age}, sources: []});
 	}
