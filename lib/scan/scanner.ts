@@ -140,6 +140,14 @@ type Run = {
 	settingsChanged: boolean;
 	pending: boolean;
 	idlePending: boolean;
+	/** An idle pass is reading: badges it decides wait for the next frame (`deferred`). */
+	inIdle: boolean;
+	/**
+	 * Badges decided in idle time, put on the page together in the next frame the page lays out anyway (its own next
+	 * change, or once the idle reading is done): each badge added in a frame of its own would make a heavy results page
+	 * lay itself out again for nothing else.
+	 */
+	deferred: Map<Element, {state: CardState; view: BadgeView | undefined}>;
 	/** Placement checks are waiting for the browser's next layout. */
 	checksPending: boolean;
 	/** Cards were read or placed since `found` was last counted. */
@@ -160,6 +168,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		scan: () => frame(run),
 		stop() {
 			run.stopped = true;
+			run.deferred.clear();
 			run.observer.disconnect();
 			run.queue.disconnect();
 			for (const card of run.live) run.states.get(card)?.handle?.remove();
@@ -237,6 +246,8 @@ function createRun(options: ScannerOptions): Run {
 		settingsChanged: false,
 		pending: false,
 		idlePending: false,
+		inIdle: false,
+		deferred: new Map(),
 		checksPending: false,
 		countsStale: false,
 		stopped: false,
@@ -290,6 +301,7 @@ function frame(run: Run): void {
 		run.rescan = false;
 		rescan(run);
 	} else if (change) follow(run, change);
+	showDeferred(run);
 	if (run.settingsChanged) {
 		run.settingsChanged = false;
 		rejudge(run);
@@ -311,13 +323,23 @@ function idlePass(run: Run, deadline?: IdleDeadlineLike): void {
 	if (run.stopped) return;
 	run.stats.batches++;
 	const page = pageContext(run);
+	run.inIdle = true;
 	for (let reads = 0; reads < IDLE_BATCH && (reads === 0 || !deadline || deadline.timeRemaining() > 1); reads++) {
 		const card = run.queue.take(true);
 		if (!card) break;
 		// Gone since the last frame: the next frame forgets it.
 		if (card.isConnected) readCard(run, card, page);
 	}
+	run.inIdle = false;
+	// The idle reading is done: its badges go on the page in one frame.
+	if (!run.queue.hasFar() && run.deferred.size > 0) request(run);
 	finish(run);
+}
+
+/** The badges idle passes decided, in this frame. */
+function showDeferred(run: Run): void {
+	for (const [card, {state, view}] of run.deferred) if (card.isConnected) run.badges.show(card, state, view);
+	run.deferred.clear();
 }
 
 /** After each batch: idle work asked for, the page badge where there are no cards, placements checked, counts. */
@@ -436,6 +458,7 @@ function forget(run: Run, card: Element): void {
 	run.live.delete(card);
 	run.cards.delete(card);
 	run.queue.forget(card);
+	run.deferred.delete(card);
 }
 
 /** Something left the page: the cards that went with it are forgotten, and badges the page removed are put back. */
@@ -458,6 +481,7 @@ function rejudge(run: Run): void {
 // ---- reading and judging ------------------------------------------------------------------------------------------
 
 function readCard(run: Run, card: Element, page: PageContext): void {
+	run.deferred.delete(card); // read again: what it says now decides
 	let state = run.states.get(card);
 	if (!state) run.states.set(card, (state = newCardState()));
 	const itinerary = itineraryOf(run, card, page);
@@ -539,7 +563,9 @@ function apply(run: Run, card: Element, state: CardState): void {
 	const judged = judge(run, state.segments!, run.adapter.confidence, state.fingerprint);
 	state.settingsKey = run.settingsKey;
 	if (judged.summary) run.live.add(card);
-	run.badges.show(card, state, judged.summary && viewOf(run, judged.summary, [judged]));
+	const view = judged.summary && viewOf(run, judged.summary, [judged]);
+	if (run.inIdle) run.deferred.set(card, {state, view});
+	else run.badges.show(card, state, view);
 }
 
 // ---- the page badge -----------------------------------------------------------------------------------------------

@@ -294,6 +294,10 @@ describe('scanner: cards near the viewport first', () => {
 		runIdle();
 		runIdle();
 		expect(reads).toHaveLength(50);
+		// Their badges go on the page together, in the next frame: one layout for all of them, not one per idle pass.
+		expect(badges()).toHaveLength(0);
+		await tick();
+		expect(badges()).toHaveLength(50);
 		expect(s.found()).toEqual({itineraries: 50, withStops: 50, unplaced: 0});
 	});
 
@@ -308,6 +312,7 @@ describe('scanner: cards near the viewport first', () => {
 		await tick();
 		expect(badges()).toEqual(['24h transit ✓ PEK']);
 		runIdle();
+		await tick();
 		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar']);
 		expect(s.found().withStops).toBe(1);
 	});
