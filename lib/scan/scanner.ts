@@ -336,10 +336,18 @@ function idlePass(run: Run, deadline?: IdleDeadlineLike): void {
 	finish(run);
 }
 
-/** The badges idle passes decided, in this frame. */
+/** The badges idle passes decided, in this frame: as many as a frame's budget allows, the rest in the next ones. */
 function showDeferred(run: Run): void {
-	for (const [card, {state, view}] of run.deferred) if (card.isConnected) run.badges.show(card, state, view);
-	run.deferred.clear();
+	const started = run.now();
+	let shown = 0;
+	for (const [card, {state, view}] of run.deferred) {
+		if (shown >= MAX_CARDS_PER_BATCH || (shown > 0 && run.now() - started > FRAME_BUDGET_MS)) break;
+		run.deferred.delete(card);
+		if (!card.isConnected) continue;
+		run.badges.show(card, state, view);
+		shown++;
+	}
+	if (run.deferred.size > 0) request(run);
 }
 
 /** After each batch: idle work asked for, the page badge where there are no cards, placements checked, counts. */

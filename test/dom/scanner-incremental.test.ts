@@ -301,6 +301,25 @@ describe('scanner: cards near the viewport first', () => {
 		expect(s.found()).toEqual({itineraries: 50, withStops: 50, unplaced: 0});
 	});
 
+	it('puts the badges idle reading decided on the page a bounded batch a frame', async () => {
+		page(...Array.from({length: 150}, () => PEK_24H));
+		const frames: (() => void)[] = [];
+		const s = start(legsAdapter(), {
+			intersectionObserver: FakeIntersectionObserver,
+			idle: (callback) => void idle.push(() => callback()),
+			schedule: (callback) => void frames.push(callback),
+		});
+		while (idle.length > 0) runIdle();
+		expect(reads).toHaveLength(150);
+		expect(badges()).toHaveLength(0);
+		frames.shift()!();
+		expect(badges()).toHaveLength(100);
+		frames.shift()!();
+		expect(badges()).toHaveLength(150);
+		expect(frames).toHaveLength(0);
+		expect(s.found().withStops).toBe(150);
+	});
+
 	it('a changed far card keeps its badge until the idle pass reads it again', async () => {
 		page(PEK_24H);
 		const s = startNear();
