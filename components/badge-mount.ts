@@ -35,8 +35,6 @@ export function badgeMount(
 	css: string,
 	send: (message: ToBackground) => void,
 	explain: (request: Extract<ToBackground, {type: 'details'}>) => Promise<Details | undefined>,
-	/** The engine's "today" (the device's date), as the scanner judged the badge with it. */
-	today: () => string,
 ): Mount {
 	const openSettings = (event: Event) => {
 		if (byUser(event)) send({type: 'open-options'});
@@ -61,7 +59,7 @@ export function badgeMount(
 						}
 					: undefined;
 			const view = current;
-			const loadDetails = () => explain({type: 'details', trips: view.trips, today: today(), locale: view.locale, heuristic});
+			const loadDetails = () => explain({type: 'details', trips: view.trips, today: view.today, locale: view.locale, heuristic});
 			const props: BadgeProps = {
 				summary: current.summary,
 				locale: current.locale,

@@ -16,7 +16,6 @@ import {markDocument} from '@/lib/scan/mark-document';
 import {createPageSession} from '@/lib/scan/page-session';
 import {checkPlacement} from '@/lib/scan/placement-check';
 import {siteMatches} from '@/lib/sites';
-import {deviceToday} from '@/lib/time';
 
 /** How often the page's URL is compared for SPA navigation (and the extension checked for a reload). */
 const NAVIGATION_POLL_MS = 1000;
@@ -43,15 +42,10 @@ export default defineContentScript({
 			rules,
 			settings: await readStoredSettings(api),
 			generic: installedGeneric,
-			mount: badgeMount(
-				badgeCss,
-				send,
-				async (request) => {
-					const reply = await ask(api, request);
-					return reply?.ok ? reply.details : undefined;
-				},
-				deviceToday,
-			),
+			mount: badgeMount(badgeCss, send, async (request) => {
+				const reply = await ask(api, request);
+				return reply?.ok ? reply.details : undefined;
+			}),
 			lookupNames: async (names) => {
 				const reply = await ask(api, {type: 'airport-names', names});
 				return reply?.ok ? reply.codes : {};

@@ -26,6 +26,8 @@ export type BadgeView = {
 	locale: Locale;
 	/** The badge detail level: it sets the badge's fixed size. */
 	detail: DetailLevel;
+	/** The engine's "today" the results were judged on: the details are explained on the same day. */
+	today: string;
 	page?: boolean;
 };
 /** `host`: the element put into the page, for the placement check and to tell our own mutations from the page's. */

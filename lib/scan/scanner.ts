@@ -563,6 +563,7 @@ const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?: true):
 	heuristic: run.adapter.confidence === 'heuristic',
 	locale: run.settings.locale,
 	detail: run.settings.detailLevel ?? 'standard',
+	today: run.options.today,
 	...(page ? {page} : {}),
 });
 

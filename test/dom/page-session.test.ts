@@ -11,6 +11,7 @@ import {resolveNames} from '../../lib/airports';
 import {compactRules} from '../../lib/rules/compact-bundled';
 import {loadRules} from '../../lib/rules/load-rules';
 import {DEFAULT_SETTINGS, type Settings} from '../../lib/settings';
+import {deviceToday} from '../../lib/time';
 import {createPageSession, type PageSession} from '../../lib/scan/page-session';
 import type {BadgeView, Mount} from '../../lib/scan/scanner';
 
@@ -67,7 +68,8 @@ describe('page session', () => {
 		s.scanRequested();
 		expect(s.status()).toMatchObject({adapter: 'generic-page', withStops: 1});
 		expect(views).toHaveLength(1);
-		expect(views[0]).toMatchObject({page: true, heuristic: true});
+		// The day it was judged on travels with the badge: its details are explained on the same day.
+		expect(views[0]).toMatchObject({page: true, heuristic: true, today: deviceToday()});
 	});
 
 	it('runs the generic page adapter on a site the user added, and stops when it is removed', () => {
