@@ -5,7 +5,9 @@
  *
  * In Node:
  * - contentScriptKbGz: everything the content script loads (its scripts and styles from the manifest), gzipped.
- * - engineItinerariesPerSec: evaluateTrip on a fixed mix of itineraries.
+ * - engineItinerariesPerSec: the badge's fast path, as the content script runs it (evaluateTrip with the compact rules and
+ *   `badgeOnly`), on a fixed mix of itineraries; the full evaluation (full rules, as the details and the popup use
+ *   it) beside it as `full`.
  * - detectLargePageMs: the detection pipeline on the raw 2.4 MB Google Flights capture (linkedom; the jsdom figure is
  *   printed beside it), or on the trimmed capture when the raw one is not beside the repository.
  *
@@ -66,6 +68,7 @@ import {parseHTML} from 'linkedom';
 import {JSDOM, VirtualConsole} from 'jsdom';
 import {detectDocument} from '../lib/detect/index.ts';
 import {evaluateTrip} from '../lib/rules/evaluate.ts';
+import {compactRules} from '../lib/rules/compact-bundled.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
 import {validateTrip} from '../lib/rules/validate.ts';
 import type {TripInput} from '../lib/rules/types.ts';
@@ -114,12 +117,17 @@ const mix: TripInput[] = BENCH_MIX.map((t) => {
 	if (!v.ok) throw new Error(v.error);
 	return v.trip;
 });
+const compact = compactRules();
 const engineRuns: number[] = [];
+const engineFullRuns: number[] = [];
 for (let r = 0; r < 7; r++) {
 	const n = 50_000;
-	const start = performance.now();
-	for (let i = 0; i < n; i++) evaluateTrip(mix[i % mix.length]!, rules, {today: '2026-11-26'});
+	let start = performance.now();
+	for (let i = 0; i < n; i++) evaluateTrip(mix[i % mix.length]!, compact, {today: '2026-11-26', badgeOnly: true});
 	engineRuns.push(n / ((performance.now() - start) / 1000));
+	start = performance.now();
+	for (let i = 0; i < n; i++) evaluateTrip(mix[i % mix.length]!, rules, {today: '2026-11-26'});
+	engineFullRuns.push(n / ((performance.now() - start) / 1000));
 }
 
 // ---- detection in Node -----------------------------------------------------------------------------------------
@@ -255,7 +263,7 @@ for (let r = 0; r < BROWSER_ROUNDS; r++) {
 // ---- report ---------------------------------------------------------------------------------------------------
 const results = {
 	contentScriptKbGz: {...stat([gzBytes / 1024]), rawKb: round(rawBytes / 1024, 1), files: contentFiles},
-	engineItinerariesPerSec: stat(engineRuns),
+	engineItinerariesPerSec: {...stat(engineRuns), full: stat(engineFullRuns)},
 	detectLargePageMs: {...stat(detectRuns), page: path.basename(detectPage), dom: 'linkedom', jsdom: stat(detectJsdomRuns)},
 	badgeLatencyMsP50: stat(runs.badgeMsP50),
 	badgeLatencyMsP95: stat(runs.badgeMsP95),
@@ -321,6 +329,9 @@ for (const [key, value] of Object.entries(results) as [keyof typeof results, Sta
 	);
 }
 console.log(`(detectLargePageMs in jsdom: median ${round(results.detectLargePageMs.jsdom.median)} ms)`);
+console.log(
+	`(engineItinerariesPerSec, the full evaluation with the full rules: median ${round(results.engineItinerariesPerSec.full.median, 0)})`,
+);
 console.log(
 	`(extensionMsPer100Cards: ${judged} cards judged, from ${judgedFrom}; longTasksFromExtension: of ${results.longTasksFromExtension.allLongTasks.median} long tasks in the profiled session)`,
 );

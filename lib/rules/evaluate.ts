@@ -13,6 +13,12 @@ import type {ReasonCode} from './reasons';
 type EvaluateOptions = {
 	/** Today's date (YYYY-MM-DD), for the age of the dataset. */
 	today: string;
+	/**
+	 * What a badge needs only (the content script): every verdict with its status, reasons, deadline and the best
+	 * policy, without what only the details show (reminders, notices, the nationalities that would qualify without a
+	 * passport), which the background adds when it explains a badge from a full evaluation.
+	 */
+	badgeOnly?: boolean;
 };
 
 /** Days after which the dataset's review date is called old. */
@@ -684,7 +690,7 @@ function remindersFor(verdicts: PolicyVerdict[], rules: EngineRules, date: strin
 	return reminders;
 }
 
-function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules): Stop {
+function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules, badgeOnly: boolean): Stop {
 	const transit24 = evaluateTransit24(stay, rules);
 	let transit240: PolicyVerdict;
 	let visaFree: PolicyVerdict;
@@ -692,14 +698,12 @@ function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules):
 	if (passports.length === 0) {
 		transit240 = evaluateTransit240ForPassport(stay, rules, undefined);
 		transit240.reasons.unshift(reason('no-passport', 'doubt', ['S1', 'S10']));
-		const lists = qualifyingLists(rules, date);
-		transit240.qualifyingNationalities = lists.transit240;
-		visaFree = {
-			policy: 'visaFree',
-			status: 'unknown',
-			reasons: [reason('no-passport', 'doubt', rules.data.policies.visaFree.sources)],
-			qualifyingNationalities: lists.visaFree,
-		};
+		visaFree = {policy: 'visaFree', status: 'unknown', reasons: [reason('no-passport', 'doubt', rules.data.policies.visaFree.sources)]};
+		if (!badgeOnly) {
+			const lists = qualifyingLists(rules, date);
+			transit240.qualifyingNationalities = lists.transit240;
+			visaFree.qualifyingNationalities = lists.visaFree;
+		}
 	} else {
 		transit240 = bestOf(passports.map((p) => evaluateTransit240ForPassport(stay, rules, p)));
 		visaFree = bestOf(passports.map((p) => evaluateVisaFreeForPassport(stay, rules, p)));
@@ -711,7 +715,7 @@ function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules):
 		domesticLegs: stay.domesticLegs,
 		verdicts,
 		best,
-		reminders: remindersFor(verdicts, rules, date),
+		reminders: badgeOnly ? [] : remindersFor(verdicts, rules, date),
 	};
 	if (stay.arrivalText) stop.arrival = stay.arrivalText;
 	if (stay.departureText) stop.departure = stay.departureText;
@@ -780,10 +784,11 @@ function noticesFor(trip: TripInput, stops: Stop[], rules: EngineRules, options:
 /** Judges a validated trip (see validateTrip) under the rules in force on its travel dates. */
 export function evaluateTrip(trip: TripInput, rules: EngineRules, options: EvaluateOptions): CheckResult {
 	const passports = [...new Set(trip.passports)];
-	const stops = findStays(trip, rules).map((stay) => evaluateStay(stay, passports, rules));
+	const badgeOnly = options.badgeOnly === true;
+	const stops = findStays(trip, rules).map((stay) => evaluateStay(stay, passports, rules, badgeOnly));
 	return {
 		rules: {version: rules.data.rulesVersion, reviewedAt: rules.data.reviewedAt, latestRuleChange: rules.data.latestRuleChange},
 		stops,
-		notices: noticesFor(trip, stops, rules, options),
+		notices: badgeOnly ? [] : noticesFor(trip, stops, rules, options),
 	};
 }

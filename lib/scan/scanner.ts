@@ -550,7 +550,8 @@ function judge(run: Run, segments: SegmentInput[], confidence: Confidence, key =
 	run.stats.evaluations++;
 	const {settings} = run;
 	const trip: TripInput = {passports: settings.passports, segments};
-	const result = evaluateTrip(trip, run.options.rules, {today: run.options.today});
+	// The badge's fast path: the details are explained by the background from a full evaluation.
+	const result = evaluateTrip(trip, run.options.rules, {today: run.options.today, badgeOnly: true});
 	const fresh = {trip, result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
 	run.verdicts.set(key, fresh);
 	return fresh;

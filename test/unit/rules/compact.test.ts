@@ -11,6 +11,8 @@ import {compactRules} from '../../../lib/rules/compact-bundled';
 import {COMPACT_FILE, compactOfRules} from '../../../lib/rules/compact-file';
 import {evaluateTrip} from '../../../lib/rules/evaluate';
 import {resolveAirport} from '../../../lib/airports';
+import {summarize} from '../../../lib/ui/summary';
+import type {CheckResult} from '../../../lib/rules/types';
 import {SEED} from '../fuzz/settings';
 import {accepted, planArb, rules} from '../fuzz/trips';
 
@@ -56,5 +58,27 @@ describe('compact dataset', () => {
 		);
 		// The trips reach the mainland often enough for the comparison to mean something.
 		expect(stops).toBeGreaterThan(EQUIVALENCE_RUNS / 4);
+	}, 240_000);
+
+	it(`the badge's fast path (compact rules, no reminders, notices or nationality lists) says what the full evaluation says, on ${EQUIVALENCE_RUNS.toLocaleString('en')} random trips`, () => {
+		/** A full result without what only the details show. */
+		const forBadge = (r: CheckResult) =>
+			r.stops.map((stop) => ({
+				...stop,
+				reminders: [],
+				verdicts: stop.verdicts.map(({qualifyingNationalities: _q, ...verdict}) => verdict),
+			}));
+		fc.assert(
+			fc.property(planArb('any'), (plan) => {
+				const trip = accepted(plan);
+				const full = evaluateTrip(trip, rules, {today: plan.today});
+				const fast = evaluateTrip(trip, compact, {today: plan.today, badgeOnly: true});
+				expect(fast.stops).toEqual(forBadge(full));
+				expect(fast.notices).toEqual([]);
+				for (const detail of ['compact', 'standard', 'detailed'] as const)
+					expect(summarize(fast, 'structured', 'en', detail)).toEqual(summarize(full, 'structured', 'en', detail));
+			}),
+			{seed: SEED + 17, numRuns: EQUIVALENCE_RUNS},
+		);
 	}, 240_000);
 });
