@@ -39,7 +39,7 @@ export const BADGE_MESSAGES = {
 		'zh-CN': '{count}个行程经停中国 · {summary}',
 		'zh-TW': '{count}個行程經停中國 · {summary}',
 	},
-	// details (components/VerdictDetails.tsx: the badge's popover and the popup)
+	// the badge's popover (components/badge-view.ts)
 	detailsTitle: {en: 'Transit through mainland China', 'zh-CN': '经中国大陆过境', 'zh-TW': '經中國大陸過境'},
 	close: {en: 'Close', 'zh-CN': '关闭', 'zh-TW': '關閉'},
 	detailsLoading: {en: 'Loading the details…', 'zh-CN': '正在载入详情…', 'zh-TW': '正在載入詳情…'},

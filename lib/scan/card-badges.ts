@@ -3,6 +3,7 @@
  * put back when the page removes it (a few times at most), and moved to the adapter's next placement when the page
  * clips it (./placement-check.ts). Rendering is injected (`Mount`), so nothing here is UI.
  */
+import {guarded} from './guard';
 import type {BadgePlacement, SiteAdapter} from '../adapters/types';
 import type {Locale} from '../i18n/locale';
 import type {SegmentInput} from '../itinerary';
@@ -149,12 +150,7 @@ function mountAt(ctx: Context, card: Element, state: CardState): boolean {
 }
 
 function placements(ctx: Context, card: Element): BadgePlacement[] {
-	try {
-		return ctx.adapter.badgePlacements(card);
-	} catch (error) {
-		ctx.logOnce(`badgePlacements threw: ${String(error)}`);
-		return [];
-	}
+	return guarded('badgePlacements', () => ctx.adapter.badgePlacements(card), [], ctx.logOnce);
 }
 
 /**

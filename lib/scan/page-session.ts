@@ -28,8 +28,8 @@ type PageSessionOptions = {
 	checkPlacement: PlacementCheck;
 	/** The end-to-end build marks what it found on `<html>`; release builds never do. */
 	testBuild: boolean;
-	/** The message limits of the popup's status (lib/browser/message-types.ts MESSAGE_LIMITS). */
-	limits: {segments: number; genericItineraries: number};
+	/** The message limits (lib/browser/message-types.ts MESSAGE_LIMITS): of the popup's status, of a name lookup. */
+	limits: {segments: number; genericItineraries: number; names: number};
 	/** The browser's language, for the "same as the browser" setting. */
 	browserLanguage: string;
 	/**
@@ -41,8 +41,6 @@ type PageSessionOptions = {
 
 /** Names asked about on one page, at most: a page of junk cannot keep the background busy. */
 const MAX_NAMES_PER_PAGE = 1000;
-/** Names in one question (lib/browser/message-types.ts MESSAGE_LIMITS.names). */
-const NAMES_PER_MESSAGE = 200;
 
 export type PageSession = {
 	/** Reads the page at this URL: a new page load or an SPA navigation. */
@@ -67,13 +65,18 @@ const siteListsKey = (s: Settings) => JSON.stringify([s.disabledSites, s.extraSi
  * The compact rules, taught the airport names the page uses: a name the table cannot read is asked about once, in
  * one message with the others of the same moment; when an answer teaches a code, `learned` runs (the cards are read again).
  */
-function withNameLookup(rules: EngineRules, lookup: PageSessionOptions['lookupNames'], learned: () => void): EngineRules {
+function withNameLookup(
+	rules: EngineRules,
+	lookup: PageSessionOptions['lookupNames'],
+	perMessage: number,
+	learned: () => void,
+): EngineRules {
 	if (!lookup) return rules;
 	const aliases = new Map<string, string>();
 	const asked = new Set<string>();
 	const pending: string[] = [];
 	const flush = async () => {
-		const names = pending.splice(0, NAMES_PER_MESSAGE);
+		const names = pending.splice(0, perMessage);
 		if (pending.length > 0) queueMicrotask(() => void flush());
 		let codes: Record<string, string | null> = {};
 		try {
@@ -125,7 +128,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 		if (detector && genericPage?.detector !== detector) genericPage = {detector, adapter: detector.pageAdapter(rules)};
 		return genericPage?.adapter;
 	};
-	const rules = withNameLookup(options.rules, options.lookupNames, () => scanner?.reread());
+	const rules = withNameLookup(options.rules, options.lookupNames, options.limits.names, () => scanner?.reread());
 	let settings = options.settings;
 	let scanner: Scanner | undefined;
 	let url = doc.URL;

@@ -27,6 +27,7 @@ import {
 	type Mount,
 	type PlacementCheck,
 } from './card-badges';
+import {guarded} from './guard';
 import {observePage, type PageChange, type PageObserver} from './page-observer';
 import {createReadQueue, type NearObserverConstructor, type ReadQueue} from './read-queue';
 
@@ -433,23 +434,14 @@ function look(run: Run, el: Element, search: boolean): void {
 	}
 	const found = search ? findCards(run, el) : [];
 	if (!found.some((card) => card.contains(el))) {
-		try {
-			const around = run.adapter.cardOf?.(el);
-			if (around) found.push(around);
-		} catch (error) {
-			run.logOnce(`cardOf threw: ${String(error)}`);
-		}
+		const around = guarded('cardOf', () => run.adapter.cardOf?.(el), undefined, run.logOnce);
+		if (around) found.push(around);
 	}
 	for (const card of found) if (!run.cards.has(card)) track(run, card);
 }
 
 function findCards(run: Run, root: ParentNode): Element[] {
-	try {
-		return run.adapter.findCards(root);
-	} catch (error) {
-		run.logOnce(`findCards threw: ${String(error)}`);
-		return [];
-	}
+	return guarded('findCards', () => run.adapter.findCards(root), [], run.logOnce);
 }
 
 /** A card seen for the first time: followed from now on, and queued to be read. */
@@ -583,12 +575,7 @@ function apply(run: Run, card: Element, state: CardState): void {
 /** Results that are in the page's data but not rendered as cards yet: one badge for the page. */
 function processEmbedded(run: Run): void {
 	const {adapter, doc} = run.options;
-	let raws: RawItinerary[] = [];
-	try {
-		raws = adapter.extractEmbedded?.(doc, pageContext(run)) ?? [];
-	} catch (error) {
-		run.logOnce(`extractEmbedded threw: ${String(error)}`);
-	}
+	const raws: RawItinerary[] = guarded('extractEmbedded', () => adapter.extractEmbedded?.(doc, pageContext(run)) ?? [], [], run.logOnce);
 	const judged = raws
 		.map((raw) => normalize(run, raw))
 		.flatMap((n) => (n.ok ? [judge(run, n.segments, adapter.confidence, n.key)] : []))
