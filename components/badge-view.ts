@@ -107,6 +107,8 @@ export function createBadge(initial: BadgeProps): BadgeView {
 		title.textContent = heading;
 		popover.setAttribute('aria-label', heading);
 		close.setAttribute('aria-label', badgeText('close', locale));
+		// Open while the verdict or the language changed: its details are asked for again.
+		if (button.getAttribute('aria-expanded') === 'true') void show();
 	};
 	update(initial);
 	return {element, update};

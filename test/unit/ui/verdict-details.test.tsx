@@ -240,4 +240,18 @@ describe('the badge and its popover', () => {
 		expect(button.getAttribute('aria-label')).toBe(zh.ariaLabel);
 		expect(view.element.querySelector('button.close')?.getAttribute('aria-label')).toBe('關閉');
 	});
+
+	it('asks for the details again when the verdict or the language changes while it is open', async () => {
+		const view = badge();
+		const popover = view.element.querySelector<HTMLElement>('[role="dialog"]')!;
+		await toggle(popover, 'open');
+		expect(popover.querySelector('.details h3')?.textContent).toBe('Stop 1: HAK');
+		const zh = () =>
+			Promise.resolve(
+				explainTrips({trips: [TRIPS['KUL → HAK → NRT, no passport']!], today: TODAY, locale: 'zh-CN', heuristic: false}, rules),
+			);
+		view.update({summary: summarize(result, 'manual', 'zh-CN')!, locale: 'zh-CN', loadDetails: zh});
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(popover.querySelector('.details h3')?.textContent).toBe('第1站：HAK');
+	});
 });
