@@ -1,8 +1,8 @@
 import {defineConfig} from 'wxt';
 import preact from '@preact/preset-vite';
 import fs from 'node:fs';
-import {loadRules} from './lib/rules/load-rules';
-import {COMPACT_FILE, compactOfRules} from './lib/rules/compact-file';
+import {checkDataForBuild} from './scripts/build-check';
+import {E2E_KEY_FILE, E2E_RULES_URL} from './scripts/e2e-constants';
 import {siteMatches} from './lib/sites';
 
 /**
@@ -20,19 +20,46 @@ export const E2E_USER_SITE = 'https://agent.example.test/*';
 
 type WebAccessible = string | {resources: string[]; matches: string[]};
 
+/**
+ * Where signed rules updates are published (lib/rules/signed-update.ts; README: Releasing rules updates). A release
+ * build takes it from here or from CTC_RULES_UPDATE_URL; a build without one has no updates switch and no `alarms`
+ * permission. One https URL of one file, no query (the request must carry nothing but the file's address).
+ */
+export const RULES_UPDATE_URL: string | undefined = undefined;
+// Only in `--mode e2e`: the URL of a local server the tests start, and the test key trusted besides data/rules-keys.json.
+
+/** The update URL of a build in this mode, checked; undefined when the build has none. */
+export function rulesUpdateUrl(mode: string): string | undefined {
+	const raw = process.env.CTC_RULES_UPDATE_URL || (mode === 'e2e' ? E2E_RULES_URL : RULES_UPDATE_URL);
+	if (!raw) return undefined;
+	const url = new URL(raw);
+	const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) throw new Error(`rules update URL ${raw}: https only`);
+	if (url.search || url.hash || url.username || url.password)
+		throw new Error(`rules update URL ${raw}: no query, fragment or credentials`);
+	return url.href;
+}
+
+function e2eKeys(mode: string): string {
+	if (mode !== 'e2e') return '[]';
+	const {id, publicKey, added} = JSON.parse(fs.readFileSync(E2E_KEY_FILE, 'utf8')) as {id: string; publicKey: string; added: string};
+	return JSON.stringify([{id, publicKey, added}]);
+}
+
 export default defineConfig({
 	// Tools that build while another build may run (npm run bench) use a folder of their own.
 	...(process.env.CTC_OUT_DIR ? {outDir: process.env.CTC_OUT_DIR} : {}),
 	imports: false,
 	modules: ['@wxt-dev/webextension-polyfill'],
-	manifest: ({browser}) => ({
+	manifest: ({browser, mode}) => ({
 		// Name and description in the browser's language: public/_locales (en, zh_CN, zh_TW), the same words as lib/i18n.
 		name: '__MSG_extName__',
 		description: '__MSG_extDescription__',
 		default_locale: 'en',
 		// activeTab + scripting: "scan this page" from the popup on any site, only when the user asks. The optional
 		// host permissions are requested one site at a time ("always run on this site"), never all at once.
-		permissions: ['storage', 'activeTab', 'scripting'],
+		// alarms: the once-a-day check for rules updates, only in builds that have an update URL.
+		permissions: ['storage', 'activeTab', 'scripting', ...(rulesUpdateUrl(mode) ? ['alarms'] : [])],
 		...(browser === 'firefox' ? {optional_permissions: [...USER_SITE_PATTERNS]} : {optional_host_permissions: [...USER_SITE_PATTERNS]}),
 		...(browser === 'firefox'
 			? {
@@ -51,10 +78,10 @@ export default defineConfig({
 	hooks: {
 		// A broken or inconsistent dataset fails the build (zod schemas + cross-file checks), and so does a content-script
 		// dataset (data/compact-rules.json) that was not made from it.
-		'build:before': () => {
-			const rules = loadRules();
-			if (fs.readFileSync(COMPACT_FILE, 'utf8') !== compactOfRules(rules))
-				throw new Error(`${COMPACT_FILE} is stale: run npm run data:compact`);
+		// So does an update URL that is not https; and `npm run rules:publish` runs the same checks before it signs.
+		'build:before': (wxt) => {
+			checkDataForBuild();
+			rulesUpdateUrl(wxt.config.mode);
 		},
 		// The content script reaches the extension API through the browser's own object (lib/browser/content-api.ts), so
 		// WXT's own code in it (defineContentScript's context) gets the browser's object too, not webextension-polyfill,
@@ -72,7 +99,9 @@ export default defineConfig({
 			if (wxt.config.mode !== 'e2e') return;
 			// The built-in sites too: stands in for activeTab, which the popup has when the user opens it on a tab (it
 			// puts the generic readers into the tab) and a test cannot get without clicking the toolbar.
-			const granted = [E2E_USER_SITE, ...siteMatches()];
+			// And the rules update host (the local test server), as if the user had accepted its prompt when switching updates on.
+			const rulesHost = new URL(rulesUpdateUrl(wxt.config.mode) ?? E2E_RULES_URL);
+			const granted = [E2E_USER_SITE, `${rulesHost.protocol}//${rulesHost.hostname}/*`, ...siteMatches()];
 			if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...granted];
 			else manifest.permissions = [...(manifest.permissions ?? []), ...granted];
 			const pages = ['popup.html', 'options.html', 'check-in-card.html'];
@@ -84,5 +113,14 @@ export default defineConfig({
 	},
 	// CTC_SOURCEMAP=1: source maps, to see what the bundles are made of.
 	// JSON as JSON.parse('…'), which engines parse faster than an object literal (the content script's compact rules).
-	vite: () => ({plugins: [preact()], json: {stringify: true}, ...(process.env.CTC_SOURCEMAP ? {build: {sourcemap: true}} : {})}),
+	// The rules update URL and (e2e only) the test key reach the code as import.meta.env (lib/browser/rules-config.ts).
+	vite: ({mode}) => ({
+		plugins: [preact()],
+		json: {stringify: true},
+		define: {
+			'import.meta.env.CTC_RULES_UPDATE_URL': JSON.stringify(rulesUpdateUrl(mode) ?? ''),
+			'import.meta.env.CTC_RULES_TEST_KEYS': JSON.stringify(e2eKeys(mode)),
+		},
+		...(process.env.CTC_SOURCEMAP ? {build: {sourcemap: true}} : {}),
+	}),
 });

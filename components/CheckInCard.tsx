@@ -4,7 +4,8 @@ import {useSettings} from '@/components/use-settings';
 import {cardTri, type CardTextKey, type Tri} from '@/lib/i18n/check-in-card-text';
 import {resolveLocale} from '@/lib/i18n/badge-messages';
 import type {Locale} from '@/lib/i18n/locale';
-import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
+import type {RuleSet} from '@/lib/rules/rule-set';
+import {readRulesInUse} from '@/lib/browser/rules-store';
 import {validateTrip} from '@/lib/rules/validate';
 import {chinaMap} from '@/lib/ui/china-map-data';
 import {buildCard, type CardAirport, type CardOutcome, type CardWording, type CheckInCard} from '@/lib/ui/check-in-card';
@@ -484,7 +485,7 @@ type View =
 async function viewFor(hash: string): Promise<View> {
 	let rules: RuleSet;
 	try {
-		rules = bundledRules();
+		rules = await readRulesInUse();
 	} catch (e) {
 		return {kind: 'rules-error', detail: e instanceof Error ? e.message : String(e)};
 	}

@@ -5,6 +5,7 @@
  */
 import {PassportPicker} from '@/components/PassportPicker';
 import {UserSites} from '@/components/UserSites';
+import {RulesUpdates, type RulesUpdatesProps} from '@/components/RulesUpdates';
 import {adapters} from '@/lib/adapters';
 import {t} from '@/lib/i18n/messages';
 import {LOCALES, type Locale} from '@/lib/i18n/locale';
@@ -30,9 +31,11 @@ export type OptionsViewProps = {
 	requestSite: (origin: string) => Promise<boolean>;
 	/** Gives a removed site's access back. */
 	releaseSite: (origin: string) => void;
+	/** Signed rules updates: the switch and the last check (components/RulesUpdates.tsx). */
+	updates: Omit<RulesUpdatesProps, 'locale' | 'enabled'>;
 };
 
-export function OptionsView({settings, save, locale, rules, granted, requestSite, releaseSite}: OptionsViewProps) {
+export function OptionsView({settings, save, locale, rules, granted, requestSite, releaseSite, updates}: OptionsViewProps) {
 	const update = (patch: Partial<Settings>) => void save({...settings, ...patch});
 	const {rulesVersion, reviewedAt, latestRuleChange} = rules.data;
 	return (
@@ -122,6 +125,7 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 			<section aria-labelledby="rules-h">
 				<h2 id="rules-h">{t('rulesHeading', locale)}</h2>
 				<p data-testid="rules-info">{t('rulesVersion', locale, {version: rulesVersion, reviewedAt, latest: latestRuleChange})}</p>
+				<RulesUpdates locale={locale} enabled={settings.rulesUpdates} {...updates} />
 				<details>
 					<summary>
 						{t('sources', locale)} ({rules.data.sources.length})

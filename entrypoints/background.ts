@@ -3,8 +3,58 @@ import {readSettings, watchSettings} from '@/lib/browser/settings-store';
 import {CONTENT_SCRIPT_FILE, GENERIC_SCRIPT_FILE, USER_SITES_SCRIPT_ID, userSitePatterns} from '@/lib/sites/user-sites';
 import {createBackgroundHandler} from '@/lib/browser/background-handler';
 import {resolveNames} from '@/lib/airports';
-import {bundledRules} from '@/lib/rules/rule-set';
+import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {explainTrips} from '@/lib/ui/details';
+import {RULES_UPDATE_URL, trustedKeys, updateHostPattern} from '@/lib/browser/rules-config';
+import {readRulesInUse} from '@/lib/browser/rules-store';
+import {createRulesUpdater, fetchUpdateText, type RulesUpdater} from '@/lib/browser/rules-updater';
+import {validateRulesUpdate} from '@/lib/rules/load-rules';
+import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
+
+/** The alarm that wakes the background to see whether the daily rules check is due. */
+const RULES_ALARM = 'rules-update';
+const RULES_ALARM_MINUTES = 180;
+
+/**
+ * Signed rules updates, in builds with an update URL: checked when the user switches them on, then whenever the alarm
+ * finds the last check a day old; forgotten (back to the bundled rules) when they switch them off.
+ */
+function startRulesUpdates(url: string): RulesUpdater {
+	const pattern = updateHostPattern(url);
+	const updater = createRulesUpdater({
+		url,
+		keys: trustedKeys(),
+		extensionVersion: browser.runtime.getManifest().version,
+		bundled: bundledRules(),
+		storage: browser.storage.local,
+		fetchText: fetchUpdateText,
+		enabled: async () => (await readSettings()).rulesUpdates,
+		permitted: () => browser.permissions.contains({origins: [pattern]}),
+		validate: validateRulesUpdate,
+		now: () => Date.now(),
+	});
+	const due = () => void updater.checkIfDue().catch((error: unknown) => console.warn('[ctc] rules update check failed', error));
+	browser.alarms.onAlarm.addListener((alarm) => {
+		if (alarm.name === RULES_ALARM) due();
+	});
+	void browser.alarms.get(RULES_ALARM).then((alarm) => {
+		if (!alarm) void browser.alarms.create(RULES_ALARM, {delayInMinutes: 1, periodInMinutes: RULES_ALARM_MINUTES});
+	});
+	let enabled: boolean | undefined;
+	watchSettings((settings) => {
+		if (settings.rulesUpdates === enabled) return;
+		enabled = settings.rulesUpdates;
+		if (enabled) due();
+		else void updater.forget();
+	});
+	void readSettings().then((settings) => {
+		enabled ??= settings.rulesUpdates;
+		if (!enabled) void updater.forget();
+	});
+	browser.permissions.onAdded.addListener(due);
+	void updater.tidy().then(due);
+	return updater;
+}
 
 /**
  * Registers the content script for the sites the user added (each one a host permission the user granted), and
@@ -35,6 +85,13 @@ function syncUserSites(): Promise<void> {
 // registration in step, and holds the full dataset the content script leaves out: a badge's details and airport names
 // are asked of it. Which message may do what is decided in lib/browser/background-handler.ts.
 export default defineBackground(() => {
+	// The rules in use (bundled, or a stored update), read again after an update is stored or forgotten.
+	let rules: Promise<RuleSet> | undefined;
+	const rulesNow = () => (rules ??= readRulesInUse());
+	browser.storage.onChanged.addListener((changes, area) => {
+		if (area === 'local' && RULES_UPDATE_ITEMS.update in changes) rules = undefined;
+	});
+	const updater = RULES_UPDATE_URL ? startRulesUpdates(RULES_UPDATE_URL) : undefined;
 	const handle = createBackgroundHandler({
 		runtimeId: browser.runtime.id,
 		extensionRoot: browser.runtime.getURL('/'),
@@ -45,8 +102,9 @@ export default defineBackground(() => {
 		syncUserSites,
 		now: () => Date.now(),
 		randomKey: () => crypto.randomUUID(),
-		explain: (request) => explainTrips(request, bundledRules()),
+		explain: async (request) => explainTrips(request, await rulesNow()),
 		airportCodes: (names) => resolveNames(names, bundledRules()),
+		...(updater ? {checkRules: updater.checkNow} : {}),
 	});
 	browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => handle(message, sender));
 	void syncUserSites();

@@ -6,7 +6,7 @@
 import {COUNTRY_CODES} from './country-codes';
 
 /** Bump when the shape changes, and add the step to MIGRATIONS. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const DETAIL_LEVELS = ['compact', 'standard', 'detailed'] as const;
 export type DetailLevel = (typeof DETAIL_LEVELS)[number];
@@ -28,9 +28,21 @@ export type Settings = {
 	detailLevel: DetailLevel;
 	/** Origins outside the built-in list where the generic detector always runs (each one a granted host permission; at most 50). */
 	extraSites: string[];
+	/**
+	 * Signed rules updates (lib/rules/signed-update.ts): checked for once a day when on. Off unless the user turns it on;
+	 * only builds with an update URL offer the switch.
+	 */
+	rulesUpdates: boolean;
 };
 
-export const DEFAULT_SETTINGS: Settings = {passports: [], language: 'auto', disabledSites: [], detailLevel: 'standard', extraSites: []};
+export const DEFAULT_SETTINGS: Settings = {
+	passports: [],
+	language: 'auto',
+	disabledSites: [],
+	detailLevel: 'standard',
+	extraSites: [],
+	rulesUpdates: false,
+};
 
 /**
  * Steps from one stored version to the next, keyed by the version they produce (WXT storage runs them in order when
@@ -44,6 +56,8 @@ export const MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
 		extraSites: DEFAULT_SETTINGS.extraSites,
 		...(isRecord(stored) ? stored : {}),
 	}),
+	// v3 added the rules-updates switch, off.
+	3: (stored) => ({rulesUpdates: false, ...(isRecord(stored) ? stored : {})}),
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -104,5 +118,6 @@ export function parseSettings(stored: unknown): Settings {
 				: DEFAULT_SETTINGS.disabledSites,
 		detailLevel: oneOf(DETAIL_LEVELS, input.detailLevel) ? input.detailLevel : DEFAULT_SETTINGS.detailLevel,
 		extraSites: list(input.extraSites, (s) => ORIGIN.test(s), MAX_EXTRA_SITES, DEFAULT_SETTINGS.extraSites),
+		rulesUpdates: input.rulesUpdates === true,
 	};
 }

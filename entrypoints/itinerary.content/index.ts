@@ -8,9 +8,18 @@ import {defineContentScript} from 'wxt/utils/define-content-script';
 import badgeCss from '@/components/badge.css?inline';
 import {badgeMount} from '@/components/badge-mount';
 import {TEST_BUILD} from '@/components/badge-host';
-import {ask, contentApi, installedGeneric, readStoredSettings, watchStoredSettings} from '@/lib/browser/content-api';
+import {
+	ask,
+	contentApi,
+	installedGeneric,
+	readStoredItem,
+	readStoredSettings,
+	watchStoredItem,
+	watchStoredSettings,
+} from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
-import {compactRules} from '@/lib/rules/compact-bundled';
+import {compactRulesInUse} from '@/lib/rules/compact-bundled';
+import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
 import type {EngineRules} from '@/lib/rules/engine-rules';
 import {markDocument} from '@/lib/scan/mark-document';
 import {createPageSession} from '@/lib/scan/page-session';
@@ -29,9 +38,11 @@ export default defineContentScript({
 	async main() {
 		if (TEST_BUILD) markDocument(document.documentElement);
 		const api = contentApi();
+		const [settings, storedRules] = await Promise.all([readStoredSettings(api), readStoredItem(api, RULES_UPDATE_ITEMS.compact)]);
 		let rules: EngineRules;
 		try {
-			rules = compactRules();
+			// The bundled compact rules, or a signed update's (the background checked it before storing it).
+			rules = compactRulesInUse(storedRules);
 		} catch (error) {
 			console.warn('[ctc] rules dataset unusable; no badges', error);
 			return;
@@ -40,7 +51,7 @@ export default defineContentScript({
 		const session = createPageSession({
 			doc: document,
 			rules,
-			settings: await readStoredSettings(api),
+			settings,
 			generic: installedGeneric,
 			mount: badgeMount(badgeCss, send, async (request) => {
 				const reply = await ask(api, request);
@@ -77,7 +88,19 @@ export default defineContentScript({
 			clearTimeout(resizeTimer);
 			resizeTimer = setTimeout(() => session.recheck(), 200);
 		});
-		const unwatch = watchStoredSettings(api, (next) => session.settingsChanged(next));
+		const unwatchSettings = watchStoredSettings(api, (next) => session.settingsChanged(next));
+		// A rules update was stored (or forgotten): the cards are judged again by the rules now in use.
+		const unwatchRules = watchStoredItem(api, RULES_UPDATE_ITEMS.compact, (value) => {
+			try {
+				session.rulesChanged(compactRulesInUse(value));
+			} catch (error) {
+				console.warn('[ctc] updated rules unusable; keeping the rules in use', error);
+			}
+		});
+		const unwatch = () => {
+			unwatchSettings();
+			unwatchRules();
+		};
 		api.runtime.onMessage.addListener((raw, sender, sendResponse) => {
 			// Only the extension's own pages (the popup) talk to us; a page cannot, but nothing unchecked is answered.
 			if (stopped || sender.id !== api.runtime.id) return undefined;

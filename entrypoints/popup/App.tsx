@@ -6,7 +6,7 @@ import type {ToBackground} from '@/lib/browser/messages';
 import {requestSite} from '@/lib/browser/permissions';
 import {scanTab, thisPage} from '@/lib/browser/tabs';
 import type {TripInput} from '@/lib/rules/types';
-import {bundledRules} from '@/lib/rules/rule-set';
+import {useRulesInUse} from '@/components/use-rules';
 import {deviceToday} from '@/lib/time';
 import {requestedTab} from '@/lib/ui/popup';
 
@@ -26,15 +26,7 @@ const openCard = (trip: TripInput) =>
 
 export function App() {
 	const settingsPage = useSettingsPage();
-	if (!settingsPage) return null;
-	return (
-		<PopupView
-			{...settingsPage}
-			rules={bundledRules()}
-			today={deviceToday()}
-			page={page}
-			openSettings={openSettings}
-			openCard={openCard}
-		/>
-	);
+	const rules = useRulesInUse();
+	if (!settingsPage || !rules) return null;
+	return <PopupView {...settingsPage} rules={rules} today={deviceToday()} page={page} openSettings={openSettings} openCard={openCard} />;
 }

@@ -8,6 +8,7 @@
  * of the content script's messaging could otherwise open tabs in a loop.
  */
 import type {Details} from '../ui/details';
+import type {UpdateStatus} from '../rules/update-state';
 import {parseToBackground, type BackgroundReply, type ToBackground} from './messages';
 import {CARD_PATH, cardEntryKey, cardPagePath, staleCardEntries, type CardEntry, type SessionArea} from './check-in-card-link';
 
@@ -34,10 +35,12 @@ export type BackgroundDeps = {
 	now: () => number;
 	/** crypto.randomUUID */
 	randomKey: () => string;
-	/** A badge's details from the full rules (lib/ui/details.ts explainTrips). */
-	explain: (request: Extract<ToBackground, {type: 'details'}>) => Details;
+	/** A badge's details from the full rules in use (lib/ui/details.ts explainTrips). */
+	explain: (request: Extract<ToBackground, {type: 'details'}>) => Details | Promise<Details>;
 	/** Airport names read with the full airport table (lib/airports resolveNames). */
-	airportCodes: (names: string[]) => Record<string, string | null>;
+	airportCodes: (names: string[]) => Record<string, string | null> | Promise<Record<string, string | null>>;
+	/** Checks for a rules update now (./rules-updater.ts); absent in builds without an update URL. */
+	checkRules?: () => Promise<UpdateStatus>;
 };
 
 export const OPEN_LIMITS = {
@@ -127,10 +130,14 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 			// of the message itself.
 			case 'details':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
-				return {ok: true, details: deps.explain(message)};
+				return {ok: true, details: await deps.explain(message)};
 			case 'airport-names':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
-				return {ok: true, codes: deps.airportCodes(message.names)};
+				return {ok: true, codes: await deps.airportCodes(message.names)};
+			// Only the options page asks; the updater itself decides whether the user allowed it.
+			case 'rules-update-check':
+				if (!page || !deps.checkRules) return refuse('forbidden');
+				return {ok: true, status: await deps.checkRules()};
 			case 'open-options':
 			case 'open-card': {
 				// A content script always has its tab; the popup (no tab) and other extension pages have our URL.

@@ -55,6 +55,24 @@ export function watchStoredSettings(api: ContentApi, callback: (settings: Settin
 	return () => api.storage.onChanged.removeListener(listener);
 }
 
+/** One storage.local item as stored (undefined when absent or unreadable). */
+export async function readStoredItem(api: ContentApi, key: string): Promise<unknown> {
+	try {
+		return (await api.storage.local.get([key]))[key];
+	} catch {
+		return undefined;
+	}
+}
+
+/** Calls back with an item's new value (undefined: removed) after each change; returns the unsubscribe. */
+export function watchStoredItem(api: ContentApi, key: string, callback: (value: unknown) => void): () => void {
+	const listener: ChangeListener = (changes, area) => {
+		if (area === 'local' && key in changes) callback(changes[key]!.newValue);
+	};
+	api.storage.onChanged.addListener(listener);
+	return () => api.storage.onChanged.removeListener(listener);
+}
+
 /** Sends a message to the background; undefined when it could not answer (the extension was reloaded, say). */
 export async function ask<T extends ToBackground>(api: ContentApi, message: T): Promise<BackgroundReply<T['type']> | undefined> {
 	try {

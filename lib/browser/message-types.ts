@@ -6,6 +6,7 @@
 import type {Locale} from '../i18n/locale';
 import type {TripInput} from '../rules/types';
 import type {Details} from '../ui/details';
+import type {UpdateStatus} from '../rules/update-state';
 
 /** Upper bounds of what a message may carry. A real trip is far below them (40 flights is a round-the-world ticket). */
 export const MESSAGE_LIMITS = {
@@ -44,7 +45,9 @@ export type ToBackground =
 	 */
 	| {type: 'details'; trips: TripInput[]; today: string; locale: Locale; heuristic: boolean}
 	/** Airport names a page wrote that the content script's compact table cannot read (it has no names). */
-	| {type: 'airport-names'; names: string[]};
+	| {type: 'airport-names'; names: string[]}
+	/** The options page's "check now" for rules updates (only builds with an update URL). */
+	| {type: 'rules-update-check'};
 
 /**
  * Why the background did not do what was asked: a sender that may not ask this (`forbidden`), a message that is not
@@ -61,6 +64,8 @@ type Replies = {
 	details: {ok: true; details: Details} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	/** Each name asked, with its IATA code or null. */
 	'airport-names': {ok: true; codes: Record<string, string | null>} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
+	/** The check's outcome, as also stored (lib/rules/update-state.ts). */
+	'rules-update-check': {ok: true; status: UpdateStatus} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 };
 export type BackgroundReply<T extends ToBackground['type']> = Replies[T];
 

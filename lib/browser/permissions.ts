@@ -4,6 +4,7 @@
  */
 import {browser} from '#imports';
 import {originPattern} from '../settings';
+import {updateHostPattern} from './rules-config';
 
 /**
  * Asks the browser for access to a site (the permission prompt); resolves true when granted. Browsers accept the
@@ -35,4 +36,13 @@ export function watchPermissions(callback: () => void): () => void {
 		browser.permissions.onAdded.removeListener(callback);
 		browser.permissions.onRemoved.removeListener(callback);
 	};
+}
+
+/** The rules update host's permission (lib/browser/rules-config.ts): asked for inside the user's click, like requestSite. */
+export function requestUpdateHost(url: string): Promise<boolean> {
+	return browser.permissions.request({origins: [updateHostPattern(url)]});
+}
+
+export function hasUpdateHost(url: string): Promise<boolean> {
+	return browser.permissions.contains({origins: [updateHostPattern(url)]}).catch(() => false);
 }

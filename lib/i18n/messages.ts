@@ -245,6 +245,106 @@ const M = {
 		'zh-TW': '時間可不填；不填則無法核對停留時長。',
 	},
 	saved: {en: 'Saved', 'zh-CN': '已保存', 'zh-TW': '已儲存'},
+	// rules updates (options page)
+	rulesInUseBundled: {
+		en: 'In use: the rules that came with this version of the extension.',
+		'zh-CN': '正在使用：随本版本扩展附带的规则。',
+		'zh-TW': '正在使用：隨本版本擴充功能附帶的規則。',
+	},
+	rulesInUseUpdate: {
+		en: 'In use: a signed rules update, downloaded {fetched} (published {published}).',
+		'zh-CN': '正在使用：已签名的规则更新，下载于{fetched}（发布于{published}）。',
+		'zh-TW': '正在使用：已簽章的規則更新，下載於{fetched}（發布於{published}）。',
+	},
+	rulesUpdatesSwitch: {
+		en: 'Check for rules updates once a day (downloads one file; nothing about you or your trips is sent)',
+		'zh-CN': '每天检查一次规则更新（只下载一个文件；不发送任何关于您或您行程的信息）',
+		'zh-TW': '每天檢查一次規則更新（只下載一個檔案；不傳送任何關於您或您行程的資訊）',
+	},
+	rulesUpdatesHelp: {
+		en: 'The file comes from {host} and is used only if it carries our signature and passes the same checks as a release. Turning this off goes back to the rules that came with the extension.',
+		'zh-CN': '文件来自{host}，仅在带有我们的签名并通过与正式版本相同的检查时才会使用。关闭后恢复使用扩展附带的规则。',
+		'zh-TW': '檔案來自{host}，僅在帶有我們的簽章並通過與正式版本相同的檢查時才會使用。關閉後恢復使用擴充功能附帶的規則。',
+	},
+	rulesUpdatesDenied: {
+		en: 'The browser did not allow access to {host}, so updates stay off.',
+		'zh-CN': '浏览器未允许访问{host}，因此更新保持关闭。',
+		'zh-TW': '瀏覽器未允許存取{host}，因此更新保持關閉。',
+	},
+	rulesUpdatesNotGranted: {
+		en: 'Access to {host} was withdrawn in the browser: no check can run until you allow it again.',
+		'zh-CN': '浏览器中对{host}的访问权限已被撤销：重新允许之前无法检查。',
+		'zh-TW': '瀏覽器中對{host}的存取權限已被撤銷：重新允許之前無法檢查。',
+	},
+	rulesUpdatesAllow: {en: 'Allow access', 'zh-CN': '允许访问', 'zh-TW': '允許存取'},
+	rulesUpdatesNever: {en: 'Not checked yet.', 'zh-CN': '尚未检查。', 'zh-TW': '尚未檢查。'},
+	rulesUpdatesUpdated: {
+		en: 'Last checked {when}: new rules were found and are in use.',
+		'zh-CN': '上次检查：{when}。发现新规则，已启用。',
+		'zh-TW': '上次檢查：{when}。發現新規則，已啟用。',
+	},
+	rulesUpdatesCurrent: {
+		en: 'Last checked {when}: the rules in use are the newest published.',
+		'zh-CN': '上次检查：{when}。正在使用的规则已是最新发布的版本。',
+		'zh-TW': '上次檢查：{when}。正在使用的規則已是最新發布的版本。',
+	},
+	rulesUpdatesFailed: {
+		en: 'Last checked {when}: {why} The rules in use did not change.',
+		'zh-CN': '上次检查：{when}。{why}正在使用的规则没有改变。',
+		'zh-TW': '上次檢查：{when}。{why}正在使用的規則沒有改變。',
+	},
+	rulesCheckNow: {en: 'Check now', 'zh-CN': '立即检查', 'zh-TW': '立即檢查'},
+	rulesChecking: {en: 'Checking…', 'zh-CN': '正在检查…', 'zh-TW': '正在檢查…'},
+	rulesProblemNetwork: {
+		en: 'The update server could not be reached.',
+		'zh-CN': '无法连接更新服务器。',
+		'zh-TW': '無法連線更新伺服器。',
+	},
+	rulesProblemHttp: {
+		en: 'The update server did not send the file ({detail}).',
+		'zh-CN': '更新服务器未提供该文件（{detail}）。',
+		'zh-TW': '更新伺服器未提供該檔案（{detail}）。',
+	},
+	rulesProblemPermission: {
+		en: 'Updates are off or access to the update server is not allowed.',
+		'zh-CN': '更新已关闭，或未允许访问更新服务器。',
+		'zh-TW': '更新已關閉，或未允許存取更新伺服器。',
+	},
+	rulesProblemTooLarge: {
+		en: 'The file was far larger than a rules update can be, so it was not read.',
+		'zh-CN': '文件远大于规则更新应有的大小，因此未读取。',
+		'zh-TW': '檔案遠大於規則更新應有的大小，因此未讀取。',
+	},
+	rulesProblemMalformed: {
+		en: 'The file is not a rules update this extension can read.',
+		'zh-CN': '该文件不是本扩展能读取的规则更新。',
+		'zh-TW': '該檔案不是本擴充功能能讀取的規則更新。',
+	},
+	rulesProblemUnknownKey: {
+		en: 'The file is signed with a key this version does not know; a newer version of the extension may.',
+		'zh-CN': '文件使用了本版本不认识的密钥签名；较新版本的扩展或许可以识别。',
+		'zh-TW': '檔案使用了本版本不認得的金鑰簽章；較新版本的擴充功能或許可以識別。',
+	},
+	rulesProblemBadSignature: {
+		en: 'The signature does not match: the file was changed after it was signed, so it was rejected.',
+		'zh-CN': '签名不符：文件在签名后被改动过，因此已拒绝。',
+		'zh-TW': '簽章不符：檔案在簽章後被改動過，因此已拒絕。',
+	},
+	rulesProblemNoVerifier: {
+		en: 'This browser cannot check Ed25519 signatures; please update the browser.',
+		'zh-CN': '此浏览器无法验证Ed25519签名；请更新浏览器。',
+		'zh-TW': '此瀏覽器無法驗證Ed25519簽章；請更新瀏覽器。',
+	},
+	rulesProblemNewerFormat: {
+		en: 'The update is made for a newer version of the extension; update the extension to use it.',
+		'zh-CN': '该更新适用于较新版本的扩展；请更新扩展后使用。',
+		'zh-TW': '該更新適用於較新版本的擴充功能；請更新擴充功能後使用。',
+	},
+	rulesProblemInvalid: {
+		en: 'The rules in the file failed our checks ({detail}), so they were not used.',
+		'zh-CN': '文件中的规则未通过检查（{detail}），因此未使用。',
+		'zh-TW': '檔案中的規則未通過檢查（{detail}），因此未使用。',
+	},
 } as const;
 
 export type MessageKey = keyof typeof M;

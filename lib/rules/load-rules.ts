@@ -56,3 +56,20 @@ export function loadRules(options: BuildOptions = {}): RuleSet {
 	memo ??= buildRuleSet(rawRules, rawAirports, options);
 	return memo;
 }
+
+/**
+ * A downloaded rules dataset (./signed-update.ts), checked exactly as the build checks data/transit-rules.json: the
+ * schemas first, then the cross-file checks against the bundled airports and source domains.
+ */
+export function validateRulesUpdate(
+	rulesJson: unknown,
+): {ok: true; ruleSet: RuleSet} | {ok: false; problem: 'invalid-rules' | 'inconsistent'; detail: string} {
+	const rules = TransitRulesSchema.safeParse(rulesJson);
+	if (!rules.success) return {ok: false, problem: 'invalid-rules', detail: formatIssues(rules.error.issues)};
+	try {
+		return {ok: true, ruleSet: assembleRuleSet(rules.data, rawAirports as AirportsFile, rawDomains as SourceDomains)};
+	} catch (error) {
+		if (error instanceof DatasetError) return {ok: false, problem: 'inconsistent', detail: error.message.slice(0, 2000)};
+		throw error;
+	}
+}

@@ -5,6 +5,7 @@ import type {AirportsFile} from '../airports/schema';
 import type {SourceDomains, TransitRules} from './schema';
 import {sourceLinkProblems, type DomainRule} from './source-links';
 import {indexRules} from './engine-rules';
+import {storedUpdateNewerThan} from './update-state';
 
 /**
  * The dataset as the engine reads it, without a validation library: the files were parsed with the zod schemas at
@@ -192,4 +193,24 @@ let memo: RuleSet | undefined;
 export function bundledRules(): RuleSet {
 	memo ??= assembleRuleSet(rawRules as TransitRules, rawAirports as AirportsFile);
 	return memo;
+}
+
+let inUseMemo: {key: string; rules: RuleSet} | undefined;
+
+/**
+ * The rules the extension's pages and the background use: a stored update (./update-state.ts) where it is newer than
+ * the bundled rules and still passes the cross-file checks, else the bundled rules. Never throws for a bad update.
+ */
+export function ruleSetInUse(storedUpdate: unknown): RuleSet {
+	const bundled = bundledRules();
+	const update = storedUpdateNewerThan(storedUpdate, bundled.data.rulesVersion);
+	if (!update) return bundled;
+	const key = `${update.rulesVersion} ${update.fetchedAt}`;
+	if (inUseMemo?.key === key) return inUseMemo.rules;
+	try {
+		inUseMemo = {key, rules: assembleRuleSet(update.rules, rawAirports as AirportsFile)};
+		return inUseMemo.rules;
+	} catch {
+		return bundled;
+	}
 }

@@ -278,3 +278,22 @@ export const SourceDomainsSchema = z.strictObject({
 		.min(1),
 });
 export type SourceDomains = z.infer<typeof SourceDomainsSchema>;
+
+/**
+ * data/rules-keys.json: the public keys a signed rules update may be signed with (lib/rules/signed-update.ts). More
+ * than one, so a key can be rotated: a release ships the new key beside the old one before updates are signed with it.
+ */
+export const RulesKeysSchema = z.strictObject({
+	description: z.string(),
+	keys: z
+		.array(
+			z.strictObject({
+				id: z.string().regex(/^[a-z0-9-]{4,64}$/),
+				/** The raw 32-byte Ed25519 public key, base64 (44 characters). */
+				publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+				added: IsoDateSchema,
+			}),
+		)
+		.min(1),
+});
+export type RulesKeys = z.infer<typeof RulesKeysSchema>;

@@ -49,6 +49,8 @@ export type PageSession = {
 	/** The layout changed (a resize): check every badge's placement again. */
 	recheck: () => void;
 	settingsChanged: (next: Settings) => void;
+	/** Other rules are in use now (a signed rules update was stored or forgotten): the page is read and judged again. */
+	rulesChanged: (next: EngineRules) => void;
 	/** The popup's "scan this page": the generic page adapter where no site adapter runs. */
 	scanRequested: () => void;
 	status: () => PageStatus;
@@ -128,7 +130,8 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 		if (detector && genericPage?.detector !== detector) genericPage = {detector, adapter: detector.pageAdapter(rules)};
 		return genericPage?.adapter;
 	};
-	const rules = withNameLookup(options.rules, options.lookupNames, options.limits.names, () => scanner?.reread());
+	const taught = (base: EngineRules) => withNameLookup(base, options.lookupNames, options.limits.names, () => scanner?.reread());
+	let rules = taught(options.rules);
 	let settings = options.settings;
 	let scanner: Scanner | undefined;
 	let url = doc.URL;
@@ -177,6 +180,11 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			settings = next;
 			if (sitesChanged) start(url);
 			else scanner?.setSettings(scanSettings(next, options.browserLanguage));
+		},
+		rulesChanged(next) {
+			rules = taught(next);
+			genericPage = undefined;
+			if (scanner) start(url);
 		},
 		scanRequested() {
 			if (scanner) return;

@@ -9,6 +9,7 @@ import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
 import {CARD, PAINT_CASES, paintPage} from '../e2e/paint-cases';
+import {agentPage, signedFile, startRulesServer, tamperedFile, updatedRules} from '../e2e/rules-update-setup';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
@@ -349,4 +350,99 @@ describe('Firefox: badges painted on saved real pages', () => {
 			});
 		}
 	}
+});
+
+describe('Firefox: signed rules updates', () => {
+	const NONE = 'No visa-free route found';
+	type StorageGlobal = {
+		browser: {
+			storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}};
+			scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>};
+		};
+	};
+
+	/** Waits until the element's text contains `text`; returns that text. */
+	const textOf = (page: Page, selector: string, text: string) =>
+		page
+			.waitForFunction(
+				(s: string, t: string) => {
+					const found = document.querySelector(s)?.textContent ?? '';
+					return found.includes(t) ? found : undefined;
+				},
+				{timeout: 15_000},
+				selector,
+				text,
+			)
+			.then((h) => h.jsonValue() as Promise<string>);
+
+	/** Waits until the page's one badge does (or does not) say `text`. */
+	const badgeSays = (page: Page, text: string, says: boolean) =>
+		page.waitForFunction(
+			(t: string, s: boolean) => {
+				const badge = document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('button.badge')?.textContent;
+				return badge !== undefined && badge !== null && badge !== '' && badge.includes(t) === s;
+			},
+			{timeout: 15_000},
+			text,
+			says,
+		);
+
+	it('takes a signed update from the update host, refuses a tampered one, and asks nothing once switched off', async () => {
+		const server = await startRulesServer();
+		const options = await extensionPage('options.html');
+		let saved: unknown;
+		try {
+			server.serve(tamperedFile(updatedRules()));
+			await options.waitForSelector('[data-testid="rules-updates-switch"]');
+			// A US passport, and the agent tool as one of the user's sites (its permission is granted by the e2e build).
+			saved = await options.evaluate(async () => {
+				const g = globalThis as unknown as StorageGlobal;
+				const current = ((await g.browser.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+				await g.browser.storage.local.set({settings: {...current, passports: ['US'], extraSites: ['https://agent.example.test']}});
+				return current;
+			});
+			await options.waitForFunction(
+				async () =>
+					(await (globalThis as unknown as StorageGlobal).browser.scripting.getRegisteredContentScripts()).some((s) =>
+						s.matches?.includes('https://agent.example.test/*'),
+					),
+				{timeout: 15_000},
+			);
+			const page = await open(AGENT, undefined, agentPage(pages[AGENT]!));
+			await badgeSays(page, NONE, true);
+			expect(server.requests).toEqual([]);
+
+			// On: the first file is tampered with, and refused in words.
+			await options.bringToFront();
+			await options.click('[data-testid="rules-updates-switch"]');
+			await textOf(options, '[data-testid="rules-update-status"]', 'The signature does not match');
+			expect(await options.$eval('[data-testid="rules-source"]', (e) => e.textContent)).toContain('came with this version');
+			expect(server.requests).toHaveLength(1);
+			await badgeSays(page, NONE, true);
+
+			// The good one, on demand: the open page follows without a reload.
+			server.serve(signedFile(updatedRules()));
+			await options.click('[data-testid="rules-check-now"]');
+			await textOf(options, '[data-testid="rules-update-status"]', 'new rules were found and are in use');
+			await textOf(options, '[data-testid="rules-source"]', 'a signed rules update');
+			await badgeSays(page, NONE, false);
+			expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /rules-update.json', 'GET /rules-update.json']);
+			expect(server.requests.every((r) => r.headers.cookie === undefined && r.headers.referer === undefined)).toBe(true);
+
+			// Off: the bundled rules again, and no request after that.
+			await options.click('[data-testid="rules-updates-switch"]');
+			await textOf(options, '[data-testid="rules-source"]', 'came with this version');
+			await badgeSays(page, NONE, true);
+			await new Promise((r) => setTimeout(r, 1000));
+			expect(server.requests).toHaveLength(2);
+			await page.close();
+		} finally {
+			await options.evaluate(async (settings) => {
+				const g = globalThis as unknown as StorageGlobal;
+				await g.browser.storage.local.set({settings});
+			}, saved ?? {});
+			await options.close();
+			await server.close();
+		}
+	});
 });

@@ -15,6 +15,7 @@ const FULL = {
 	disabledSites: ['kayak'],
 	detailLevel: 'compact',
 	extraSites: ['https://agent.example.com'],
+	rulesUpdates: true,
 } as const;
 
 describe('stored settings', () => {
@@ -41,6 +42,7 @@ describe('stored settings', () => {
 			disabledSites: ['skyscanner'],
 			detailLevel: 'standard',
 			extraSites: ['https://ok.example'],
+			rulesUpdates: false,
 		});
 	});
 });
@@ -56,8 +58,14 @@ describe('migrations', () => {
 		expect(migrateSettings(v1, undefined)).toEqual({...DEFAULT_SETTINGS, ...v1});
 	});
 
-	it('keeps v2 fields that are already there (a value stored without its version reads as v1)', () => {
+	it('keeps v2 and v3 fields that are already there (a value stored without its version reads as v1)', () => {
 		expect(migrateSettings(FULL, 1)).toEqual(FULL);
+	});
+
+	it('brings a v2 value to v3 with rules updates off, whatever else it says', () => {
+		const {rulesUpdates: _, ...v2} = FULL;
+		expect(migrateSettings(v2, 2)).toEqual({...v2, rulesUpdates: false});
+		expect(parseSettings({...v2, rulesUpdates: 'yes'}).rulesUpdates).toBe(false);
 	});
 
 	it('turns a corrupt old value into defaults, without throwing', () => {

@@ -22,6 +22,14 @@ function renderOptions(overrides: Partial<OptionsViewProps> = {}) {
 		granted: [],
 		requestSite: vi.fn(async () => true),
 		releaseSite: vi.fn(),
+		updates: {
+			url: undefined,
+			granted: false,
+			update: undefined,
+			status: undefined,
+			setEnabled: vi.fn(async () => true),
+			checkNow: vi.fn(async () => {}),
+		},
 		...overrides,
 	};
 	render(<OptionsView {...props} />);
@@ -71,5 +79,67 @@ describe('the options page', () => {
 		expect(screen.getByRole('main').getAttribute('lang')).toBe('zh-CN');
 		expect(screen.getByTestId('rules-info').textContent).toContain(rules.data.rulesVersion);
 		expect(document.querySelectorAll('[data-source]')).toHaveLength(rules.data.sources.length);
+	});
+
+	describe('rules updates', () => {
+		const URL = 'https://rules.example.org/ctc/rules-update.json';
+		const updates = (patch: Partial<OptionsViewProps['updates']> = {}): OptionsViewProps['updates'] => ({
+			url: URL,
+			granted: true,
+			update: undefined,
+			status: undefined,
+			setEnabled: vi.fn(async () => true),
+			checkNow: vi.fn(async () => {}),
+			...patch,
+		});
+
+		it('offers no switch in a build without an update URL, and says the bundled rules are in use', () => {
+			renderOptions();
+			expect(screen.queryByTestId('rules-updates-switch')).toBeNull();
+			expect(screen.getByTestId('rules-source').textContent).toContain('came with this version');
+		});
+
+		it('has the switch off by default, names the host, and turns it on through setEnabled', async () => {
+			const props = renderOptions({updates: updates()});
+			const box = screen.getByRole('checkbox', {name: /Check for rules updates once a day/}) as HTMLInputElement;
+			expect(box.checked).toBe(false);
+			expect(screen.getByText(/rules\.example\.org/).textContent).toContain('Turning this off goes back');
+			fireEvent.click(box);
+			expect(props.updates.setEnabled).toHaveBeenCalledWith(true);
+			expect(screen.queryByTestId('rules-check-now')).toBeNull();
+		});
+
+		it('says so when the browser refuses the update host', async () => {
+			renderOptions({updates: updates({setEnabled: vi.fn(async () => false)})});
+			fireEvent.click(screen.getByTestId('rules-updates-switch'));
+			await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('did not allow access to rules.example.org'));
+		});
+
+		it('shows the last check in words and checks on demand', async () => {
+			const status = {checkedAt: Date.UTC(2026, 11, 1, 9, 30), outcome: 'failed', problem: 'bad-signature'} as const;
+			const props = renderOptions({settings: {...DEFAULT_SETTINGS, rulesUpdates: true}, updates: updates({status})});
+			expect(screen.getByTestId('rules-update-status').textContent).toMatch(
+				/^Last checked .*2026.*: The signature does not match: .* The rules in use did not change\.$/,
+			);
+			fireEvent.click(screen.getByTestId('rules-check-now'));
+			expect(props.updates.checkNow).toHaveBeenCalledTimes(1);
+			await waitFor(() => expect((screen.getByTestId('rules-check-now') as HTMLButtonElement).disabled).toBe(false));
+		});
+
+		it('names a downloaded update when one is in use, in Chinese too', () => {
+			const update = {
+				format: 1,
+				rulesVersion: '2026.12.05',
+				reviewedAt: '2026-12-05',
+				publishedAt: '2026-12-05',
+				keyId: 'k',
+				fetchedAt: Date.UTC(2026, 11, 6),
+				rules: rules.data,
+			} as const;
+			renderOptions({locale: 'zh-CN', settings: {...DEFAULT_SETTINGS, rulesUpdates: true}, updates: updates({update})});
+			expect(screen.getByTestId('rules-source').textContent).toContain('已签名的规则更新');
+			expect(screen.getByTestId('rules-source').textContent).toContain('2026-12-05');
+			expect(screen.getByTestId('rules-update-status').textContent).toBe('尚未检查。');
+		});
 	});
 });
