@@ -100,6 +100,7 @@ function linkButton(className: string, text: string, onClick: (event: Event) => 
 export function renderDetails(details: Details, {onOpenSettings, onOpenCard}: DetailsActions = {}): HTMLElement {
 	return el('div', 'details', [
 		...details.notices.map((text) => el('p', 'notice', [text])),
+		details.tip ? el('p', 'tip', [details.tip]) : null,
 		...details.stops.map(stopSection),
 		sourceList(details.sources),
 		el('p', 'footer', [details.footer]),

@@ -10,6 +10,24 @@ import {readRulesInUse} from '@/lib/browser/rules-store';
 import {createRulesUpdater, fetchUpdateText, type RulesUpdater} from '@/lib/browser/rules-updater';
 import {validateRulesUpdate} from '@/lib/rules/load-rules';
 import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
+import {toolbarLook} from '@/lib/ui/toolbar';
+import type {ToBackground} from '@/lib/browser/messages';
+
+/** The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in V2 (Firefox). */
+const toolbarButton = () => browser.action ?? browser.browserAction;
+
+/** Shows a tab's page verdict on the toolbar button, for that tab only; a count of 0 clears it. */
+async function showVerdict(tabId: number, verdict: Omit<Extract<ToBackground, {type: 'page-verdict'}>, 'type'>): Promise<void> {
+	const button = toolbarButton();
+	const look = toolbarLook(verdict, verdict.locale);
+	await Promise.all([
+		button.setBadgeText({tabId, text: look.text}),
+		button.setTitle({tabId, title: look.title}),
+		...(look.colour
+			? [button.setBadgeBackgroundColor({tabId, color: look.colour}), button.setBadgeTextColor?.({tabId, color: '#ffffff'})]
+			: []),
+	]);
+}
 
 /** The alarm that wakes the background to see whether the daily rules check is due. */
 const RULES_ALARM = 'rules-update';
@@ -104,9 +122,21 @@ export default defineBackground(() => {
 		randomKey: () => crypto.randomUUID(),
 		explain: async (request) => explainTrips(request, await rulesNow()),
 		airportCodes: (names) => resolveNames(names, bundledRules()),
+		showVerdict,
 		...(updater ? {checkRules: updater.checkNow} : {}),
 	});
 	browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => handle(message, sender));
+	// First run: the welcome page (passports, what a badge looks like, the privacy promise). Not on updates.
+	browser.runtime.onInstalled.addListener(({reason}) => {
+		if (reason === 'install') void browser.tabs.create({url: browser.runtime.getURL('/welcome.html'), active: true});
+	});
+	// A new page in the tab: its content script says again what it finds; until then, nothing on the button.
+	browser.tabs.onUpdated.addListener((tabId, change) => {
+		if (change.status === 'loading')
+			void toolbarButton()
+				.setBadgeText({tabId, text: ''})
+				.catch(() => undefined);
+	});
 	void syncUserSites();
 	watchSettings(() => void syncUserSites());
 	browser.permissions.onAdded.addListener(() => void syncUserSites());

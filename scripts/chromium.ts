@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {chromium, type BrowserContext} from '@playwright/test';
+import {chromium, type BrowserContext, type Page} from '@playwright/test';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -17,15 +17,42 @@ type LaunchOptions = {
 	viewport?: {width: number; height: number};
 	/** The temporary profile folder's name starts with this. */
 	profilePrefix: string;
+	/**
+	 * The extension opens its welcome page when it is installed, which a fresh profile always does: by default that
+	 * tab is waited for and closed, so a session starts with no page of the extension's in front; keep it to test it.
+	 */
+	keepWelcome?: boolean;
 };
 
 export type LaunchedChromium = {
 	context: BrowserContext;
+	/** The welcome page the install opened (only with `keepWelcome`). */
+	welcome?: Page;
 	/** Closes the browser and deletes its profile. */
 	close: () => Promise<void>;
 };
 
-export async function launchChromium({extDir, headless = true, viewport, profilePrefix}: LaunchOptions): Promise<LaunchedChromium> {
+/** How long an install may take to open its welcome page. */
+const WELCOME_TIMEOUT_MS = 15_000;
+
+/** The welcome page the extension opened on install (waited for). */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+	const deadline = Date.now() + WELCOME_TIMEOUT_MS;
+	for (;;) {
+		const page = context.pages().find((p) => /^chrome-extension:\/\/[a-p]{32}\/welcome\.html/.test(p.url()));
+		if (page) return page;
+		if (Date.now() > deadline) throw new Error('the extension opened no welcome page on install');
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+export async function launchChromium({
+	extDir,
+	headless = true,
+	viewport,
+	profilePrefix,
+	keepWelcome = false,
+}: LaunchOptions): Promise<LaunchedChromium> {
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), profilePrefix));
 	const args = [
 		'--no-sandbox',
@@ -56,7 +83,20 @@ export async function launchChromium({extDir, headless = true, viewport, profile
 		await close();
 		throw error;
 	}
-	return {context, close};
+	let welcome: Page | undefined;
+	if (extDir) {
+		try {
+			welcome = await welcomePage(context);
+			if (!keepWelcome) {
+				await welcome.close();
+				welcome = undefined;
+			}
+		} catch (error) {
+			await close();
+			throw error;
+		}
+	}
+	return {context, close, ...(welcome ? {welcome} : {})};
 }
 
 /** The loaded extension's id, from its service worker (waited for when it has not started yet). */

@@ -62,6 +62,8 @@ export default defineContentScript({
 				return reply?.ok ? reply.codes : {};
 			},
 			checkPlacement,
+			// The toolbar button's count and best verdict for this tab: a message to the background, never the page.
+			toolbar: (verdict) => send({type: 'page-verdict', ...verdict}),
 			testBuild: TEST_BUILD,
 			limits: MESSAGE_LIMITS,
 			browserLanguage: navigator.language,

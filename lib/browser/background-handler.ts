@@ -39,6 +39,8 @@ export type BackgroundDeps = {
 	explain: (request: Extract<ToBackground, {type: 'details'}>) => Details | Promise<Details>;
 	/** Airport names read with the full airport table (lib/airports resolveNames). */
 	airportCodes: (names: string[]) => Record<string, string | null> | Promise<Record<string, string | null>>;
+	/** Shows a tab's page verdict on the toolbar button (the browser's action API). */
+	showVerdict: (tabId: number, verdict: Omit<Extract<ToBackground, {type: 'page-verdict'}>, 'type'>) => Promise<void>;
 	/** Checks for a rules update now (./rules-updater.ts); absent in builds without an update URL. */
 	checkRules?: () => Promise<UpdateStatus>;
 };
@@ -134,6 +136,14 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 			case 'airport-names':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
 				return {ok: true, codes: await deps.airportCodes(message.names)};
+			// Only a content script, about its own tab: no page can name another tab.
+			case 'page-verdict': {
+				const tabId = sender.tab?.id;
+				if (page || tabId === undefined) return refuse('forbidden');
+				const {type: _, ...verdict} = message;
+				await deps.showVerdict(tabId, verdict);
+				return {ok: true};
+			}
 			// Only the options page asks; the updater itself decides whether the user allowed it.
 			case 'rules-update-check':
 				if (!page || !deps.checkRules) return refuse('forbidden');

@@ -28,6 +28,10 @@ export const MESSAGE_LIMITS = {
 	/** Airport names the content script asks the background about at once, and how long one may be. */
 	names: 200,
 	name: 200,
+	/** What the toolbar's tooltip quotes of a badge. */
+	verdictText: 200,
+	/** Itineraries one page reports to the toolbar. */
+	pageItineraries: 100_000,
 } as const;
 
 // ---- to the background (from the content script and the extension's own pages) ----
@@ -47,7 +51,12 @@ export type ToBackground =
 	/** Airport names a page wrote that the content script's compact table cannot read (it has no names). */
 	| {type: 'airport-names'; names: string[]}
 	/** The options page's "check now" for rules updates (only builds with an update URL). */
-	| {type: 'rules-update-check'};
+	| {type: 'rules-update-check'}
+	/**
+	 * The content script's page, for its tab's toolbar button: how many itineraries with a mainland stop, and the best
+	 * verdict with its words in the badge's language (lib/ui/page-summary.ts toolbarVerdict).
+	 */
+	| {type: 'page-verdict'; withStops: number; tone: 'ok' | 'check' | 'none' | 'passport' | null; text: string; locale: Locale};
 
 /**
  * Why the background did not do what was asked: a sender that may not ask this (`forbidden`), a message that is not
@@ -66,6 +75,7 @@ type Replies = {
 	'airport-names': {ok: true; codes: Record<string, string | null>} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	/** The check's outcome, as also stored (lib/rules/update-state.ts). */
 	'rules-update-check': {ok: true; status: UpdateStatus} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
+	'page-verdict': Outcome<'forbidden' | 'invalid' | 'failed'>;
 };
 export type BackgroundReply<T extends ToBackground['type']> = Replies[T];
 

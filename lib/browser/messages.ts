@@ -56,6 +56,13 @@ const ToBackgroundSchema = z.discriminatedUnion('type', [
 	}),
 	z.strictObject({type: z.literal('airport-names'), names: z.array(z.string().min(1).max(L.name)).min(1).max(L.names)}),
 	z.strictObject({type: z.literal('rules-update-check')}),
+	z.strictObject({
+		type: z.literal('page-verdict'),
+		withStops: z.number().int().nonnegative().max(L.pageItineraries),
+		tone: z.enum(['ok', 'check', 'none', 'passport']).nullable(),
+		text: z.string().max(L.verdictText),
+		locale: z.enum(LOCALES as [Locale, ...Locale[]]),
+	}),
 ]) satisfies z.ZodType<ToBackground>;
 
 export function parseToBackground(x: unknown): ToBackground | undefined {

@@ -45,6 +45,11 @@ const M = {
 		'zh-CN': '设置护照后可核查240小时过境免签和免签入境。',
 		'zh-TW': '設定護照後可核查240小時過境免簽和免簽入境。',
 	},
+	noPassportTip: {
+		en: '24-hour transit does not depend on your passport, so it was checked. Add your passports in the settings to check 240-hour transit and visa-free entry too.',
+		'zh-CN': '24小时过境与护照国籍无关，已为您核查。在设置中添加护照后，还可核查240小时过境免签和免签入境。',
+		'zh-TW': '24小時過境與護照國籍無關，已為您核查。在設定中新增護照後，還可核查240小時過境免簽和免簽入境。',
+	},
 	disclaimer: {
 		en: 'Guidance based on the published rules, not legal advice. Border officers and airlines decide.',
 		'zh-CN': '依据已公布的规定提供参考，并非法律意见。以边检和航空公司的决定为准。',
@@ -244,7 +249,74 @@ const M = {
 		'zh-CN': '时间可不填；不填则无法核对停留时长。',
 		'zh-TW': '時間可不填；不填則無法核對停留時長。',
 	},
+	// The route form's dates and times, typed in the UI language's format (components/DateTimeField.tsx).
+	formDatePlaceholder: {en: 'YYYY-MM-DD', 'zh-CN': '年-月-日', 'zh-TW': '年-月-日'},
+	formTimePlaceholder: {en: 'HH:mm', 'zh-CN': '时:分', 'zh-TW': '時:分'},
+	formArriveTime: {en: 'Arrival time', 'zh-CN': '抵达时刻', 'zh-TW': '抵達時刻'},
+	formLeaveTime: {en: 'Departure time', 'zh-CN': '离开时刻', 'zh-TW': '離開時刻'},
+	formWhenFormat: {
+		en: 'Dates as YYYY-MM-DD, times as HH:mm (24-hour clock).',
+		'zh-CN': '日期（年-月-日），时间（时:分，24小时制）。',
+		'zh-TW': '日期（年-月-日），時間（時:分，24小時制）。',
+	},
+	formBadDate: {
+		en: 'Not a date: {text}. Type it as YYYY-MM-DD, e.g. 2026-03-16.',
+		'zh-CN': '无法识别的日期：{text}。请按“年-月-日”填写，如 2026-03-16。',
+		'zh-TW': '無法識別的日期：{text}。請按「年-月-日」填寫，如 2026-03-16。',
+	},
+	formBadTime: {
+		en: 'Not a time: {text}. Type it as HH:mm on the 24-hour clock, e.g. 16:30.',
+		'zh-CN': '无法识别的时间：{text}。请按“时:分”（24小时制）填写，如 16:30。',
+		'zh-TW': '無法識別的時間：{text}。請按「時:分」（24小時制）填寫，如 16:30。',
+	},
+	formTimeNeedsDate: {en: 'Add the date for this time.', 'zh-CN': '请填写该时间对应的日期。', 'zh-TW': '請填寫該時間對應的日期。'},
 	saved: {en: 'Saved', 'zh-CN': '已保存', 'zh-TW': '已儲存'},
+	toolbarTitle: {
+		en: '{app}: {count} via mainland China on this page · best: {verdict}',
+		'zh-CN': '{app}：本页{count}个行程经停中国大陆 · 最佳：{verdict}',
+		'zh-TW': '{app}：本頁{count}個行程經停中國大陸 · 最佳：{verdict}',
+	},
+	// welcome page (first run)
+	welcomeTitle: {en: 'Welcome to China Transit Check', 'zh-CN': '欢迎使用中国过境免签查询', 'zh-TW': '歡迎使用中國過境免簽查詢'},
+	welcomeLead: {
+		en: 'When you book flights, a small badge on each result that changes planes in mainland China tells you whether you can do it without a visa, with the reasons and the official sources one click away.',
+		'zh-CN': '预订机票时，每个在中国大陆转机的航班结果上都会出现一个小标记，告诉您能否免签转机；点一下即可查看理由和官方来源。',
+		'zh-TW': '預訂機票時，每個在中國大陸轉機的航班結果上都會出現一個小標記，告訴您能否免簽轉機；點一下即可查看理由和官方來源。',
+	},
+	welcomeStepPassports: {en: '1. Your passports', 'zh-CN': '1. 您的护照', 'zh-TW': '1. 您的護照'},
+	welcomePassportsHelp: {
+		en: 'Add the passports you travel with: the badges then check 240-hour transit and visa-free entry for them. You can skip this: 24-hour transit does not depend on your passport, and the badges check it either way.',
+		'zh-CN': '添加您出行所用的护照，标记将据此核查240小时过境免签和免签入境。也可以跳过：24小时过境与护照国籍无关，标记始终会核查。',
+		'zh-TW': '新增您出行所用的護照，標記將據此核查240小時過境免簽和免簽入境。也可以跳過：24小時過境與護照國籍無關，標記始終會核查。',
+	},
+	welcomeStepBadge: {en: '2. What a badge looks like', 'zh-CN': '2. 标记的样子', 'zh-TW': '2. 標記的樣子'},
+	welcomeBadgeHelp: {
+		en: 'It sits on the flight result itself. Click it (or press Enter on it) for each stop in China, every rule that applies, and its sources.',
+		'zh-CN': '标记显示在航班结果上。点击（或按回车键）即可查看每个在华经停点、适用的每条规定及其来源。',
+		'zh-TW': '標記顯示在航班結果上。點擊（或按 Enter 鍵）即可查看每個在華經停點、適用的每條規定及其來源。',
+	},
+	welcomeSamplesLabel: {en: 'Examples of flight results with a badge', 'zh-CN': '带标记的航班结果示例', 'zh-TW': '帶標記的航班結果範例'},
+	welcomeSampleStop: {
+		en: '1 stop: {airport}, {hours} h',
+		'zh-CN': '经停1次：{airport}，{hours}小时',
+		'zh-TW': '經停1次：{airport}，{hours}小時',
+	},
+	welcomeWhere: {
+		en: 'Badges appear on {sites}. On any other site (an airline, an agent\'s booking tool), open the extension from the toolbar and choose "Scan this page"; the toolbar button also counts the results that stop in China.',
+		'zh-CN':
+			'标记会出现在 {sites}。在其他网站（航空公司、代理订票系统）上，请点击工具栏中的扩展图标并选择“扫描此页面”；工具栏按钮也会显示经停中国的结果数量。',
+		'zh-TW':
+			'標記會出現在 {sites}。在其他網站（航空公司、代理訂票系統）上，請點擊工具列中的擴充功能圖示並選擇「掃描此頁面」；工具列按鈕也會顯示經停中國的結果數量。',
+	},
+	welcomeStepPrivacy: {en: '3. Your privacy', 'zh-CN': '3. 您的隐私', 'zh-TW': '3. 您的隱私'},
+	welcomePrivacy: {
+		en: 'Every check runs in your browser. Your passports, settings and itineraries stay in the browser and are never sent anywhere, and the booking sites cannot read them from the badges. The extension makes no request of its own unless you switch on rules updates, which download one file a day and send nothing about you.',
+		'zh-CN':
+			'所有核查均在您的浏览器中进行。您的护照、设置和行程只保存在浏览器中，绝不会发送到任何地方，订票网站也无法从标记中读取。除非您开启规则更新（每天下载一个文件，不发送任何关于您的信息），扩展不会自行发出任何网络请求。',
+		'zh-TW':
+			'所有核查均在您的瀏覽器中進行。您的護照、設定和行程只保存在瀏覽器中，絕不會傳送到任何地方，訂票網站也無法從標記中讀取。除非您開啟規則更新（每天下載一個檔案，不傳送任何關於您的資訊），擴充功能不會自行發出任何網路請求。',
+	},
+	welcomeAllSettings: {en: 'All settings', 'zh-CN': '全部设置', 'zh-TW': '全部設定'},
 	// rules updates (options page)
 	rulesInUseBundled: {
 		en: 'In use: the rules that came with this version of the extension.',

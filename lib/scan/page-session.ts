@@ -13,6 +13,8 @@ import type {Settings} from '../settings';
 import {deviceToday} from '../time';
 import {FOUND_ATTRIBUTE, markFound, UNPLACED_ATTRIBUTE} from './mark-document';
 import {startScanner, type Mount, type PlacementCheck, type ScanSettings, type Scanner} from './scanner';
+import type {ToolbarVerdict} from '../ui/page-summary';
+import type {Locale} from '../i18n/locale';
 
 type PageSessionOptions = {
 	doc: Document;
@@ -37,7 +39,17 @@ type PageSessionOptions = {
 	 * each name's IATA code, or null. Without it, names stay unread.
 	 */
 	lookupNames?: (names: string[]) => Promise<Record<string, string | null>>;
+	/**
+	 * The toolbar button's state for this tab (extension UI, which the page cannot see): called a moment after the
+	 * page's verdicts change, and with a count of 0 when a new page starts or the scan stops; never twice the same.
+	 */
+	toolbar?: (verdict: ToolbarVerdict & {locale: Locale}) => void;
+	/** Runs a callback after `ms` (setTimeout in the page). */
+	later?: (callback: () => void, ms: number) => void;
 };
+
+/** The toolbar follows the page at most this often: counting every card on every frame would cost the page. */
+const TOOLBAR_DELAY_MS = 500;
 
 /** Names asked about on one page, at most: a page of junk cannot keep the background busy. */
 const MAX_NAMES_PER_PAGE = 1000;
@@ -141,9 +153,30 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 		if (site) return settings.disabledSites.includes(site.id) ? undefined : site;
 		return scanAsked || settings.extraSites.includes(here.origin) ? genericAdapter() : undefined;
 	};
+	let shown = '';
+	let toolbarPending = false;
+	const showToolbar = () => {
+		if (!options.toolbar) return;
+		const verdict = scanner?.verdict() ?? {withStops: 0, tone: null, text: ''};
+		const locale = scanSettings(settings, options.browserLanguage).locale;
+		const key = JSON.stringify([verdict, locale]);
+		// Nothing to show and nothing shown yet (most pages): no message at all.
+		if (key === shown || (shown === '' && verdict.withStops === 0)) return;
+		shown = key;
+		options.toolbar({...verdict, locale});
+	};
+	const toolbarLater = () => {
+		if (toolbarPending || !options.toolbar) return;
+		toolbarPending = true;
+		(options.later ?? ((f, ms) => void setTimeout(f, ms)))(() => {
+			toolbarPending = false;
+			showToolbar();
+		}, TOOLBAR_DELAY_MS);
+	};
 	const stop = () => {
 		scanner?.stop();
 		scanner = undefined;
+		showToolbar();
 	};
 	const start = (next: string) => {
 		stop();
@@ -168,6 +201,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			now: () => performance.now(),
 			checkPlacement: options.checkPlacement,
 			afterLayout: afterLayoutIn(doc),
+			onChange: toolbarLater,
 		});
 		scanner.scan();
 	};
@@ -180,6 +214,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			settings = next;
 			if (sitesChanged) start(url);
 			else scanner?.setSettings(scanSettings(next, options.browserLanguage));
+			toolbarLater();
 		},
 		rulesChanged(next) {
 			rules = taught(next);

@@ -15,7 +15,7 @@ import {evaluateTrip} from '../rules/evaluate';
 import type {EngineRules} from '../rules/engine-rules';
 import type {CheckResult, TripInput} from '../rules/types';
 import {summarize, type BadgeSummary} from '../ui/summary';
-import {pageSummary} from '../ui/page-summary';
+import {pageSummary, toolbarVerdict, type ToolbarVerdict} from '../ui/page-summary';
 import {
 	createCardBadges,
 	MAX_BADGE_RESTORES,
@@ -65,6 +65,8 @@ type ScannerOptions = {
 	now?: () => number;
 	/** After each batch: what the page holds now (diagnostics, the popup). */
 	onBatch?: (found: Found) => void;
+	/** After each batch or placement check that read or placed something: cheap, counts nothing (the toolbar asks later). */
+	onChange?: () => void;
 	/**
 	 * Checks each badge after it is mounted; a clipped badge moves to the adapter's next placement, and one that fits
 	 * nowhere is removed and counted as unplaced. Without it (no layout, as under jsdom) the first placement is kept.
@@ -99,6 +101,8 @@ export type Scanner = {
 	stats: () => ScanStats;
 	/** What was found, for the popup's "this page" view. */
 	found: () => Found;
+	/** The itineraries with a mainland stop and their best verdict, for the toolbar button. */
+	verdict: () => ToolbarVerdict;
 	/** The layout may have changed (the window was resized): check every badge's placement again. */
 	recheck: () => void;
 	/** Reads every card again (the airport table learned names): badges stay until their new verdict replaces them. */
@@ -131,6 +135,8 @@ type Run = {
 	/** Verdicts by itinerary key under the current settings. */
 	verdicts: Memo<Judged>;
 	pageBadge: {handle?: BadgeHandle; key: string; restores: number};
+	/** The page badge's itineraries' summaries (each one's own), for the toolbar. */
+	pageSummaries: BadgeSummary[];
 	stats: ScanStats;
 	found: Found;
 	logOnce: (message: string) => void;
@@ -200,6 +206,14 @@ export function startScanner(options: ScannerOptions): Scanner {
 			};
 		},
 		found: () => counted(run),
+		verdict() {
+			const summaries = [...run.pageSummaries];
+			for (const card of run.cards) {
+				const summary = run.states.get(card)?.view?.summary;
+				if (summary) summaries.push(summary);
+			}
+			return toolbarVerdict(summaries);
+		},
 	};
 }
 
@@ -234,6 +248,7 @@ function createRun(options: ScannerOptions): Run {
 		normalised: memo(),
 		verdicts: memo(),
 		pageBadge: {key: '', restores: 0},
+		pageSummaries: [],
 		stats: {batches: 0, cards: 0, badges: 0, evaluations: 0, failures: 0, unplaced: 0},
 		found: {itineraries: 0, withStops: 0, unplaced: 0},
 		logOnce,
@@ -355,9 +370,12 @@ function showDeferred(run: Run): void {
 function finish(run: Run): void {
 	if (run.queue.hasFar()) requestIdle(run);
 	if (run.cards.size === 0) processEmbedded(run);
-	else if (run.pageBadge.handle) {
-		run.pageBadge.handle.remove();
-		run.pageBadge = {key: '', restores: 0};
+	else {
+		run.pageSummaries = [];
+		if (run.pageBadge.handle) {
+			run.pageBadge.handle.remove();
+			run.pageBadge = {key: '', restores: 0};
+		}
 	}
 	const afterLayout = run.options.afterLayout;
 	if (!afterLayout) run.badges.checkPlacements();
@@ -381,6 +399,7 @@ function report(run: Run): void {
 	run.stats.cards = run.cards.size;
 	run.countsStale = true;
 	if (run.options.onBatch) run.options.onBatch(counted(run));
+	run.options.onChange?.();
 }
 
 /** What was found, counted again only when something was read or placed since the last count. */
@@ -581,6 +600,7 @@ function processEmbedded(run: Run): void {
 		.flatMap((n) => (n.ok ? [judge(run, n.segments, adapter.confidence, n.key)] : []))
 		.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
 	run.found = {itineraries: raws.length, withStops: judged.length, unplaced: 0};
+	run.pageSummaries = judged.map((j) => j.summary);
 	const stops = judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure])));
 	const key = `${run.settingsKey}|${stops.join()}`;
 	const badge = run.pageBadge;

@@ -55,8 +55,13 @@ export type DetailsSources = {
 	items: SourceView[];
 };
 export type Details = {
-	/** Shown first, in this order: a detection from page text, no passport set, then the engine's notices. */
+	/** Shown first, in this order: a detection from page text, then the engine's notices. */
 	notices: string[];
+	/**
+	 * No passport set: one plain line (not a warning) that what holds for everyone was checked and what a passport
+	 * would add; undefined once a passport is set.
+	 */
+	tip?: string;
 	stops: DetailsStop[];
 	/** Every source cited above, in order of first citation; empty `items` when none is. */
 	sources: DetailsSources;
@@ -120,9 +125,9 @@ export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale
 	return {
 		notices: [
 			...(options.heuristic ? [t('heuristicNote', locale)] : []),
-			...(noPassport ? [t('setPassportPrompt', locale)] : []),
 			...result.notices.map((n) => noticeText(n.code, locale, n.params)),
 		],
+		...(noPassport ? {tip: t('noPassportTip', locale)} : {}),
 		stops: result.stops.map((s, i) => stopView(s, i + 1, locale)),
 		sources: {
 			heading: t('sources', locale),

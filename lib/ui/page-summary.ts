@@ -24,3 +24,16 @@ export function pageSummary(summaries: readonly BadgeSummary[], locale: Locale):
 		ariaLabel: t('badgeAriaPage', locale, {summary: fullText.replace(/ ✓/, '')}),
 	};
 }
+
+/** What the toolbar button shows for a page (extension UI, never the page's DOM): how many, and the best verdict. */
+export type ToolbarVerdict = {withStops: number; tone: BadgeSummary['tone'] | null; text: string};
+
+/**
+ * The toolbar's summary of the page's itineraries with a mainland stop: their count and the best of their verdicts,
+ * with its words (the button's colour is never the only signal). No itinerary: a count of 0, nothing to show.
+ */
+export function toolbarVerdict(summaries: readonly BadgeSummary[]): ToolbarVerdict {
+	if (summaries.length === 0) return {withStops: 0, tone: null, text: ''};
+	const best = summaries.reduce((a, b) => (RANK[b.tone] > RANK[a.tone] ? b : a));
+	return {withStops: summaries.length, tone: best.tone, text: best.fullText};
+}

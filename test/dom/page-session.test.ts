@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {genericDetector} from '../../lib/detect/generic-page';
+import {badgeText} from '../../lib/i18n/badge-messages';
 import {resolveNames} from '../../lib/airports';
 import {compactRules} from '../../lib/rules/compact-bundled';
 import {loadRules} from '../../lib/rules/load-rules';
@@ -36,8 +37,12 @@ const mount: Mount = (_placement, view) => {
 };
 
 let session: PageSession | undefined;
+let toolbar: unknown[] = [];
+let pendingToolbar: (() => void)[] = [];
 function open(settings: Partial<Settings> = {}): PageSession {
 	session = createPageSession({
+		toolbar: (verdict) => void toolbar.push(verdict),
+		later: (callback) => void pendingToolbar.push(callback),
 		doc: document,
 		rules,
 		settings: {...DEFAULT_SETTINGS, ...settings},
@@ -55,6 +60,8 @@ function open(settings: Partial<Settings> = {}): PageSession {
 beforeEach(() => {
 	views = [];
 	lookups = [];
+	toolbar = [];
+	pendingToolbar = [];
 	document.documentElement.innerHTML = new DOMParser().parseFromString(PNR_PAGE, 'text/html').documentElement.innerHTML;
 });
 afterEach(() => session?.stop());
@@ -142,5 +149,31 @@ describe('page session', () => {
 		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], passports: ['DE']});
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		expect(lookups).toHaveLength(1);
+	});
+
+	it('tells the toolbar a moment later how many itineraries stop in the mainland and the best verdict, once per change', async () => {
+		const runLater = () => pendingToolbar.splice(0).forEach((f) => f());
+		const s = open();
+		// A page with nothing to read: no message at all.
+		s.start(AGENT_URL);
+		runLater();
+		expect(toolbar).toEqual([]);
+		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test']});
+		expect(toolbar).toEqual([]); // not before the delay: counting every card each frame would cost the page
+		runLater();
+		// Read from an agent's page: never a plain ✓, so the best verdict is "check".
+		expect(toolbar).toEqual([{withStops: 1, tone: 'check', text: badgeText('badgeCheckOne', 'en'), locale: 'en'}]);
+		// Nothing new: nothing sent again.
+		s.recheck();
+		runLater();
+		expect(toolbar).toHaveLength(1);
+		// Another language: said again in it.
+		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], language: 'zh-CN'});
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		runLater();
+		expect(toolbar.at(-1)).toEqual({withStops: 1, tone: 'check', text: badgeText('badgeCheckOne', 'zh-CN'), locale: 'zh-CN'});
+		// The site removed: the button is cleared at once.
+		s.settingsChanged({...DEFAULT_SETTINGS, language: 'zh-CN'});
+		expect(toolbar.at(-1)).toEqual({withStops: 0, tone: null, text: '', locale: 'zh-CN'});
 	});
 });

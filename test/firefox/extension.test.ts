@@ -74,13 +74,74 @@ beforeAll(async () => {
 	});
 	const id = await browser.installExtension(EXT_DIR);
 	expect(id).toBe(GECKO_ID);
+	// The install opens the welcome page: checked (axe, its words) and closed here, so every test starts without it.
+	welcome = await welcomeFindings();
 });
+
+/** The welcome page the install opened: its heading and axe's violations, light and dark; then it is closed. */
+async function welcomeFindings(): Promise<{heading: string; violations: string[]}> {
+	const url = `moz-extension://${UUID}/welcome.html`;
+	const deadline = Date.now() + 15_000;
+	let page: Page | undefined;
+	while (!page && Date.now() < deadline) {
+		for (const p of await browser.pages()) if ((await p.evaluate(() => location.href).catch(() => '')) === url) page = p;
+		if (!page) await new Promise((r) => setTimeout(r, 100));
+	}
+	if (!page) return {heading: '', violations: ['no welcome page opened']};
+	await page.waitForSelector('h1');
+	const heading = await page.$eval('h1', (h) => h.textContent ?? '');
+	// axe-core's source evaluated over WebDriver BiDi (not subject to the page's CSP, which forbids eval).
+	await page.evaluate(`${fs.readFileSync('node_modules/axe-core/axe.min.js', 'utf8')};0`);
+	const run = () =>
+		page.evaluate(async () => {
+			const axe = (globalThis as unknown as {axe: {run: () => Promise<{violations: {id: string}[]}>}}).axe;
+			return (await axe.run()).violations.map((v) => v.id);
+		});
+	const violations = await run();
+	await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: 'dark'}]).catch(() => undefined);
+	violations.push(...(await run()).map((v) => `dark: ${v}`));
+	await page.close();
+	return {heading, violations};
+}
+
+let welcome: {heading: string; violations: string[]};
 
 afterAll(async () => {
 	await browser?.close();
 });
 
 describe('Firefox', () => {
+	it('opened the welcome page on install, and axe finds nothing on it, light or dark', () => {
+		expect(welcome).toEqual({heading: 'Welcome to China Transit Check', violations: []});
+	});
+
+	it('counts the mainland itineraries of a tab on its toolbar button, and names the best verdict', async () => {
+		const page = await open(KUL_NRT);
+		await badgeTexts(page);
+		const options = await extensionPage('options.html');
+		await options.waitForSelector('main');
+		const read = () =>
+			options.evaluate(async (u) => {
+				type Action = {getBadgeText: (d: {tabId: number}) => Promise<string>; getTitle: (d: {tabId: number}) => Promise<string>};
+				const g = globalThis as unknown as {
+					browser: {browserAction: Action; tabs: {query: (q: object) => Promise<{id: number}[]>}};
+				};
+				const [tab] = await g.browser.tabs.query({url: u});
+				return tab
+					? [await g.browser.browserAction.getBadgeText({tabId: tab.id}), await g.browser.browserAction.getTitle({tabId: tab.id})]
+					: [];
+			}, KUL_NRT);
+		const deadline = Date.now() + 10_000;
+		let shown = await read();
+		while (shown[0] !== '2' && Date.now() < deadline) {
+			await new Promise((r) => setTimeout(r, 200));
+			shown = await read();
+		}
+		expect(shown).toEqual(['2', 'China Transit Check: 2 via mainland China on this page · best: 24h transit ✓ HAK']);
+		await options.close();
+		await page.close();
+	});
+
 	it('marks the Google Flights page and shows the badge for the mainland connections', async () => {
 		const page = await open(KUL_NRT);
 		await page.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check') === 'ready', {timeout: 15_000});

@@ -71,6 +71,7 @@ function fakeBrowser() {
 		randomKey: () => crypto.randomUUID(),
 		explain: vi.fn((request: Parameters<BackgroundDeps['explain']>[0]) => explainTrips(request, rules)),
 		airportCodes: vi.fn((names: string[]) => resolveNames(names, rules)),
+		showVerdict: vi.fn(async () => undefined),
 	} satisfies BackgroundDeps;
 	return {deps, tabs, items, advance: (ms: number) => (clock += ms)};
 }
@@ -317,5 +318,27 @@ describe('what the content script asks of the full dataset', () => {
 		expect(reply).toEqual({ok: true, codes: {'Shanghai Pudong International Airport': 'PVG', 北京首都国际机场: 'PEK', Atlantis: null}});
 		expect(await handle({type: 'airport-names', names: ['x'.repeat(201)]}, contentScript())).toEqual({ok: false, reason: 'invalid'});
 		expect(await handle({type: 'airport-names', names: ['PVG']}, {id: ID})).toEqual({ok: false, reason: 'forbidden'});
+	});
+});
+
+describe('the toolbar verdict', () => {
+	const verdict = {type: 'page-verdict', withStops: 2, tone: 'ok', text: '24h transit ✓ HAK', locale: 'en'} as const;
+	const contentScript: Sender = {id: ID, url: 'https://www.google.com/travel/flights', tab: {id: 7}};
+
+	it("shows a content script's verdict on its own tab only", async () => {
+		expect(await handle(verdict, contentScript)).toEqual({ok: true});
+		expect(b.deps.showVerdict).toHaveBeenCalledWith(7, {withStops: 2, tone: 'ok', text: '24h transit ✓ HAK', locale: 'en'});
+	});
+
+	it('refuses it from an extension page, another extension, or with a bad shape', async () => {
+		expect(await handle(verdict, {id: ID, url: `chrome-extension://${ID}/options.html`, tab: {id: 3}})).toEqual({
+			ok: false,
+			reason: 'forbidden',
+		});
+		expect(await handle(verdict, {id: 'other', tab: {id: 7}})).toEqual({ok: false, reason: 'forbidden'});
+		expect(await handle({...verdict, tone: 'great'}, contentScript)).toEqual({ok: false, reason: 'invalid'});
+		expect(await handle({...verdict, text: 'x'.repeat(201)}, contentScript)).toEqual({ok: false, reason: 'invalid'});
+		expect(await handle({...verdict, tabId: 9}, contentScript)).toEqual({ok: false, reason: 'invalid'});
+		expect(b.deps.showVerdict).not.toHaveBeenCalled();
 	});
 });

@@ -173,7 +173,11 @@ describe('the details in Chinese', () => {
 describe('what the details leave out or add', () => {
 	it('no passport: says once to set one, under the 240-hour policy only', () => {
 		const d = buildDetails(evaluate(KUL_HAK_NRT), rules, 'en');
-		expect(d.notices).toEqual(['Set your passport to check 240-hour transit and visa-free entry.']);
+		// Said once, as a plain line, not among the warnings.
+		expect(d.notices).toEqual([]);
+		expect(d.tip).toBe(
+			'24-hour transit does not depend on your passport, so it was checked. Add your passports in the settings to check 240-hour transit and visa-free entry too.',
+		);
 		expect(d.stops.map((s) => s.heading)).toEqual(['Stop 1: HAK']);
 		for (const s of d.stops) {
 			for (const p of s.policies) {
@@ -187,7 +191,7 @@ describe('what the details leave out or add', () => {
 	it('a detection from page text says so first', () => {
 		const d = buildDetails(evaluate(KUL_HAK_NRT), rules, 'en', {heuristic: true});
 		expect(d.notices[0]).toBe('Found in the page text, not in structured data: check the flights shown.');
-		expect(d.notices[1]).toBe('Set your passport to check 240-hour transit and visa-free entry.');
+		expect(d.tip).toMatch(/^24-hour transit does not depend on your passport/);
 	});
 
 	it('a policy that does not apply gives no deadline, even when the engine computed one', () => {

@@ -1,0 +1,114 @@
+/**
+ * The first-run page, opened once when the extension is installed: the passports (the one setting that changes
+ * verdicts), what a badge looks like and where it appears, the privacy promise, and the way to every other setting.
+ * Pure props, so tests render it in jsdom; entrypoints/welcome/App.tsx wires it to the browser.
+ */
+import {PassportPicker} from '@/components/PassportPicker';
+import {adapters} from '@/lib/adapters';
+import {t} from '@/lib/i18n/messages';
+import {badgeText} from '@/lib/i18n/badge-messages';
+import {LOCALES, type Locale} from '@/lib/i18n/locale';
+import type {Settings} from '@/lib/settings';
+
+const LANGUAGE_NAMES = {en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文'} as const;
+
+export type WelcomeViewProps = {
+	settings: Settings;
+	save: (next: Settings) => Promise<void>;
+	locale: Locale;
+	openOptions: () => void;
+};
+
+/** A result card as a booking site shows one, with the badge where the extension puts it: an illustration, not a page. */
+function SampleCard({route, detail, badge, tone, icon}: {route: string; detail: string; badge: string; tone: string; icon: string}) {
+	return (
+		<li class="sample-card">
+			<span class="sample-route">{route}</span>
+			<span class="sample-detail">{detail}</span>
+			<span class={`sample-badge tone-${tone}`}>
+				{icon ? (
+					<span class="sample-icon" aria-hidden="true">
+						{icon}
+					</span>
+				) : null}
+				{badge}
+			</span>
+		</li>
+	);
+}
+
+export function WelcomeView({settings, save, locale, openOptions}: WelcomeViewProps) {
+	const sites = adapters.map((a) => a.label).join(' · ');
+	return (
+		<main lang={locale} class="welcome">
+			<header>
+				<h1>{t('welcomeTitle', locale)}</h1>
+				<p class="lead">{t('welcomeLead', locale)}</p>
+				<label class="language">
+					{t('languageHeading', locale)}{' '}
+					<select
+						value={settings.language}
+						onChange={(e) => void save({...settings, language: (e.target as HTMLSelectElement).value as Settings['language']})}
+					>
+						<option value="auto">{t('languageAuto', locale)}</option>
+						{LOCALES.map((l) => (
+							<option key={l} value={l}>
+								{LANGUAGE_NAMES[l]}
+							</option>
+						))}
+					</select>
+				</label>
+			</header>
+
+			<section aria-labelledby="welcome-passports-h">
+				<h2 id="welcome-passports-h">{t('welcomeStepPassports', locale)}</h2>
+				<p class="help">{t('welcomePassportsHelp', locale)}</p>
+				<PassportPicker
+					passports={settings.passports}
+					locale={locale}
+					onChange={(passports) => void save({...settings, passports})}
+				/>
+			</section>
+
+			<section aria-labelledby="welcome-badge-h">
+				<h2 id="welcome-badge-h">{t('welcomeStepBadge', locale)}</h2>
+				<p class="help">{t('welcomeBadgeHelp', locale)}</p>
+				<ul class="samples" aria-label={t('welcomeSamplesLabel', locale)}>
+					<SampleCard
+						route="JFK → PEK → NRT"
+						detail={t('welcomeSampleStop', locale, {airport: 'PEK', hours: 3})}
+						badge={badgeText('badge24', locale, {airport: 'PEK'})}
+						tone="ok"
+						icon=""
+					/>
+					<SampleCard
+						route="LHR → PVG → SYD"
+						detail={t('welcomeSampleStop', locale, {airport: 'PVG', hours: 50})}
+						badge={badgeText('badge240NoDate', locale, {hours: 240})}
+						tone="ok"
+						icon=""
+					/>
+					<SampleCard
+						route="DEL → CAN → LAX"
+						detail={t('welcomeSampleStop', locale, {airport: 'CAN', hours: 30})}
+						badge={badgeText('badgeNone', locale)}
+						tone="none"
+						icon="✗"
+					/>
+				</ul>
+				<p class="help">{t('welcomeWhere', locale, {sites})}</p>
+			</section>
+
+			<section aria-labelledby="welcome-privacy-h">
+				<h2 id="welcome-privacy-h">{t('welcomeStepPrivacy', locale)}</h2>
+				<p>{t('welcomePrivacy', locale)}</p>
+			</section>
+
+			<p class="actions">
+				<button type="button" class="primary" onClick={openOptions}>
+					{t('welcomeAllSettings', locale)}
+				</button>
+			</p>
+		</main>
+	);
+}

@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright';
+import type {BrowserContext, Page, Worker} from '@playwright/test';
+import {launchChromium} from '../../scripts/chromium';
+import {expect, EXT_DIR_E2E, fixture, serve, test} from './fixtures';
+
+// What a new user meets: the welcome page the install opens, and the toolbar button that says what a tab holds.
+
+const KUL_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
+const SFO_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
+
+async function worker(context: BrowserContext): Promise<Worker> {
+	return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** The toolbar button of the tab showing `url`: its badge text and tooltip, as the browser holds them for that tab. */
+async function toolbarOf(context: BrowserContext, url: string): Promise<{text: string; title: string}> {
+	return (await worker(context)).evaluate(async (u) => {
+		type Action = {getBadgeText: (d: {tabId: number}) => Promise<string>; getTitle: (d: {tabId: number}) => Promise<string>};
+		const g = globalThis as unknown as {chrome: {action: Action; tabs: {query: (q: object) => Promise<{id: number}[]>}}};
+		const [tab] = await g.chrome.tabs.query({url: u});
+		if (!tab) return {text: 'no tab', title: ''};
+		return {text: await g.chrome.action.getBadgeText({tabId: tab.id}), title: await g.chrome.action.getTitle({tabId: tab.id})};
+	}, url);
+}
+
+async function axe(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({page}).analyze();
+	return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('a fresh install opens the welcome page, which passes axe in light and dark; the passport chosen there decides the badges', async () => {
+	const browser = await launchChromium({extDir: EXT_DIR_E2E, profilePrefix: 'ctc-e2e-welcome-', keepWelcome: true});
+	try {
+		const welcome = browser.welcome!;
+		await expect(welcome.getByRole('heading', {level: 1})).toHaveText('Welcome to China Transit Check');
+		await expect(welcome.getByRole('list', {name: 'Examples of flight results with a badge'})).toContainText('24h transit ✓ PEK');
+		await expect(welcome.getByRole('region', {name: '3. Your privacy'})).toContainText('never sent anywhere');
+		expect(await axe(welcome)).toEqual([]);
+		await welcome.emulateMedia({colorScheme: 'dark'});
+		expect(await axe(welcome)).toEqual([]);
+		const background = await welcome.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		expect(background).toBe('rgb(21, 24, 28)');
+		await welcome.emulateMedia({colorScheme: 'light'});
+
+		// Keyboard only: the passport field, then the add button.
+		await welcome.getByLabel('Country of passport').focus();
+		await welcome.keyboard.type('US');
+		await welcome.keyboard.press('Enter');
+		await expect(welcome.locator('[data-testid="passports"] li[data-code="US"]')).toBeVisible();
+
+		// The same install, a saved results page: the badges judge for that passport.
+		await serve(browser.context, 'https://www.google.com/travel/flights/**', fixture('google-flights/kul-nrt-loading-composite.html'));
+		const page = await browser.context.newPage();
+		await page.goto(KUL_NRT);
+		await page.locator('[data-ctc-badge] button.badge').click();
+		const card = page.locator('[data-ctc-badge] [role="dialog"]');
+		await expect(card).toContainText('With your US passport');
+		await expect(card).not.toContainText('does not depend on your passport');
+
+		// In Chinese too, from the welcome page's own language switch.
+		await welcome.bringToFront();
+		await welcome.getByLabel('Language').selectOption('zh-CN');
+		await expect(welcome.getByRole('heading', {level: 1})).toHaveText('欢迎使用中国过境免签查询');
+		await expect(welcome.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	} finally {
+		await browser.close();
+	}
+});
+
+test("the toolbar button counts a tab's itineraries through mainland China and names the best verdict; nothing elsewhere", async ({
+	context,
+}) => {
+	await serve(
+		context,
+		'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2*',
+		fixture('google-flights/kul-nrt-loading-composite.html'),
+	);
+	await serve(context, 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1*', fixture('google-flights/sfo-nrt-2025.html'));
+	const page = await context.newPage();
+	await page.goto(KUL_NRT);
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
+	// KUL → HAK → NRT and KUL → SZX → NRT: two, and 24-hour transit holds (at Haikou, the best of the two).
+	await expect
+		.poll(() => toolbarOf(context, KUL_NRT))
+		.toEqual({
+			text: '2',
+			title: 'China Transit Check: 2 via mainland China on this page · best: 24h transit ✓ HAK',
+		});
+	// The same tab, a page without a mainland connection: nothing on the button.
+	await page.goto(SFO_NRT);
+	await page.waitForTimeout(1000);
+	expect(await toolbarOf(context, SFO_NRT)).toEqual({text: '', title: 'China Transit Check'});
+	// Back: counted again.
+	await page.goto(KUL_NRT);
+	await expect.poll(() => toolbarOf(context, KUL_NRT)).toMatchObject({text: '2'});
+});
