@@ -9,7 +9,7 @@ import {evaluateTrip} from '../lib/rules/evaluate.ts';
 import {formatResultText} from '../lib/ui/cli-text.ts';
 import {LOCALES, type Locale} from '../lib/i18n/locale';
 import {parseLocal} from '../lib/time.ts';
-import {failer, loadRulesOrFail, parseArgs, readInput, type Fail} from './cli-io.ts';
+import {failer, inputText, loadRulesOrFail, parseArgs, readInput, type Fail} from './cli-io.ts';
 
 const fail: Fail = failer('check');
 
@@ -34,7 +34,7 @@ if (format !== 'json' && format !== 'text') fail(`--format must be json or text,
 if (!parseLocal(today) || today.length !== 10) fail(`--today must be a date YYYY-MM-DD, not ${today}`);
 if (!LOCALES.includes(lang)) fail(`--lang must be one of ${LOCALES.join(', ')}`);
 
-const text = readInput(file, fail).toString('utf8');
+const text = inputText(readInput(file, fail));
 let input: unknown;
 try {
 	input = JSON.parse(text);

@@ -52,6 +52,11 @@ export function readInput(file: string, fail: Fail): Buffer {
 	}
 }
 
+/** The input as text: UTF-8, without the byte-order mark some editors put first (JSON.parse refuses it). */
+export function inputText(bytes: Buffer): string {
+	return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
 /** The dataset, loaded only when asked for (it takes a while); a broken one fails with status 1. */
 export async function loadRulesOrFail(fail: Fail): Promise<RuleSet> {
 	const {DatasetError, loadRules} = await import('../lib/rules/load-rules.ts');

@@ -12,7 +12,7 @@
 import {extname} from 'node:path';
 import type {Detection} from '../lib/detect/index.ts';
 import {parseLocal} from '../lib/time.ts';
-import {failer, loadRulesOrFail, parseArgs, readInput, type Fail} from './cli-io.ts';
+import {failer, inputText, loadRulesOrFail, parseArgs, readInput, type Fail} from './cli-io.ts';
 
 const USAGE = 'usage: npm run --silent detect -- FILE [--url URL] [--date YYYY-MM-DD]';
 const KINDS: Record<string, 'html' | 'text'> = {'.html': 'html', '.htm': 'html', '.txt': 'text', '.eml': 'text'};
@@ -46,7 +46,7 @@ if (!kind) fail(`${file}: unknown file type "${extname(file) || '(none)'}": give
 const bytes = readInput(file, fail);
 // A NUL byte never occurs in HTML, mail or text; it does in images, archives and executables.
 if (bytes.includes(0)) fail(`${file} is not a text file`);
-const text = bytes.toString('utf8');
+const text = inputText(bytes);
 if (kind === 'html' && !/<[a-z!]/i.test(text)) fail(`${file} does not look like HTML`);
 
 // Loaded only once the input is known to be good: jsdom and the dataset take most of a second to load.

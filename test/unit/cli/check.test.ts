@@ -108,6 +108,13 @@ describe('npm run check', () => {
 		20_000,
 	);
 
+	it('reads a file that starts with a byte-order mark, as some Windows editors save JSON', () => {
+		const r = check(['-', '--today', '2026-03-01'], `\uFEFF${TRIP}`);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout).stops[0].airports).toEqual(['PEK']);
+	});
+
 	it('exits 2 for a file it cannot read', () => {
 		const r = check(['/nonexistent/trip.json']);
 		expect(r.code).toBe(2);
