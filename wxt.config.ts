@@ -20,6 +20,23 @@ export const E2E_USER_SITE = 'https://agent.example.test/*';
 
 type WebAccessible = string | {resources: string[]; matches: string[]};
 
+/** The sizes the build exports assets/icon.svg to (autoIcons below), and the toolbar button's share of them. */
+export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+const TOOLBAR_ICONS = Object.fromEntries(ICON_SIZES.filter((s) => s <= 48).map((s) => [s, `icons/${s}.png`]));
+/** Left out of the AMO sources zip, besides WXT's own exclusions (everything in them is for testing or publishing). */
+export const SOURCES_EXCLUDED = [
+	'test/**',
+	'docs/**',
+	'store/**',
+	'dist/**',
+	'demo-output/**',
+	'test-results/**',
+	'playwright-report/**',
+	'coverage/**',
+	'bench-results.json',
+	'*.log',
+] as const;
+
 /**
  * Where signed rules updates are published (lib/rules/signed-update.ts; README: Releasing rules updates). A release
  * build takes it from here or from CTC_RULES_UPDATE_URL; a build without one has no updates switch and no `alarms`
@@ -50,8 +67,16 @@ export default defineConfig({
 	// Tools that build while another build may run (npm run bench) use a folder of their own.
 	...(process.env.CTC_OUT_DIR ? {outDir: process.env.CTC_OUT_DIR} : {}),
 	imports: false,
-	modules: ['@wxt-dev/webextension-polyfill'],
-	manifest: ({browser, mode}) => ({
+	modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+	// The icon: one drawing, assets/icon.svg, exported by every build to icons/<size>.png and declared as the manifest's
+	// `icons` (with sharp, from npm, so a fresh machine needs nothing else). Chrome asks for 16, 32, 48 and 128, Firefox
+	// for 48 and 96; the toolbar button gets the small ones (TOOLBAR_ICONS). Only the dev server (`wxt`, development
+	// mode) greys it, so a development copy is not mistaken for the installed release.
+	autoIcons: {baseIconPath: 'assets/icon.svg', sizes: [...ICON_SIZES], developmentIndicator: 'grayscale'},
+	// Store packages (npm run zip): the AMO sources zip holds what `npm ci && npx wxt zip -b firefox` needs and no
+	// tests, fixtures, screenshots, store material or outputs (WXT already leaves out dotfiles, node_modules, .output).
+	zip: {excludeSources: [...SOURCES_EXCLUDED]},
+	manifest: ({browser, manifestVersion, mode}) => ({
 		// Name and description in the browser's language: public/_locales (en, zh_CN, zh_TW), the same words as lib/i18n.
 		name: '__MSG_extName__',
 		description: '__MSG_extDescription__',
@@ -60,6 +85,9 @@ export default defineConfig({
 		// host permissions are requested one site at a time ("always run on this site"), never all at once.
 		// alarms: the once-a-day check for rules updates, only in builds that have an update URL.
 		permissions: ['storage', 'activeTab', 'scripting', ...(rulesUpdateUrl(mode) ? ['alarms'] : [])],
+		// The toolbar button's icon, under the key WXT also puts the popup in: browser_action in MV2 (Firefox), action in
+		// MV3. An `action` given to an MV2 build would be dropped, since WXT's popup already fills browser_action.
+		[manifestVersion === 2 ? 'browser_action' : 'action']: {default_icon: TOOLBAR_ICONS},
 		...(browser === 'firefox' ? {optional_permissions: [...USER_SITE_PATTERNS]} : {optional_host_permissions: [...USER_SITE_PATTERNS]}),
 		...(browser === 'firefox'
 			? {
@@ -104,7 +132,7 @@ export default defineConfig({
 			const granted = [E2E_USER_SITE, `${rulesHost.protocol}//${rulesHost.hostname}/*`, ...siteMatches()];
 			if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...granted];
 			else manifest.permissions = [...(manifest.permissions ?? []), ...granted];
-			const pages = ['popup.html', 'options.html', 'check-in-card.html'];
+			const pages = ['popup.html', 'options.html', 'check-in-card.html', 'welcome.html', 'privacy.html'];
 			const current = (manifest.web_accessible_resources ?? []) as WebAccessible[];
 			manifest.web_accessible_resources = (
 				manifest.manifest_version === 2 ? [...current, ...pages] : [...current, {resources: pages, matches: ['<all_urls>']}]

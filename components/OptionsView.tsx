@@ -40,15 +40,15 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 	const {rulesVersion, reviewedAt, latestRuleChange} = rules.data;
 	return (
 		<main lang={locale}>
-			<h1>{t('optionsTitle', locale)}</h1>
+			<h1 class="brand">{t('optionsTitle', locale)}</h1>
 
-			<section aria-labelledby="passports-h">
+			<section class="card" aria-labelledby="passports-h">
 				<h2 id="passports-h">{t('passportsHeading', locale)}</h2>
 				<p class="help">{t('passportsHelp', locale)}</p>
 				<PassportPicker passports={settings.passports} locale={locale} onChange={(passports) => update({passports})} />
 			</section>
 
-			<section aria-labelledby="language-h">
+			<section class="card" aria-labelledby="language-h">
 				<h2 id="language-h">{t('languageHeading', locale)}</h2>
 				<select
 					aria-labelledby="language-h"
@@ -64,7 +64,7 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 				</select>
 			</section>
 
-			<section aria-labelledby="detail-h">
+			<section class="card" aria-labelledby="detail-h">
 				<h2 id="detail-h">{t('detailHeading', locale)}</h2>
 				<fieldset class="plain" aria-describedby="detail-help">
 					<legend class="visually-hidden">{t('detailHeading', locale)}</legend>
@@ -86,13 +86,13 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 				</p>
 			</section>
 
-			<section aria-labelledby="sites-h">
+			<section class="card" aria-labelledby="sites-h">
 				<h2 id="sites-h">{t('sitesHeading', locale)}</h2>
 				<h3>{t('builtInSites', locale)}</h3>
 				<ul class="sites">
 					{adapters.map((a) => (
 						<li key={a.id}>
-							<label>
+							<label class="check">
 								<input
 									type="checkbox"
 									checked={!settings.disabledSites.includes(a.id)}
@@ -122,7 +122,7 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 				/>
 			</section>
 
-			<section aria-labelledby="rules-h">
+			<section class="card" aria-labelledby="rules-h">
 				<h2 id="rules-h">{t('rulesHeading', locale)}</h2>
 				<p data-testid="rules-info">{t('rulesVersion', locale, {version: rulesVersion, reviewedAt, latest: latestRuleChange})}</p>
 				<RulesUpdates locale={locale} enabled={settings.rulesUpdates} {...updates} />
@@ -150,6 +150,16 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 						))}
 					</ul>
 				</details>
+			</section>
+
+			<section class="card" aria-labelledby="privacy-h">
+				<h2 id="privacy-h">{t('privacyHeading', locale)}</h2>
+				<p>{t('welcomePrivacy', locale)}</p>
+				<p>
+					<a href="privacy.html" target="_blank" rel="noopener">
+						{t('privacyPolicyLink', locale)}
+					</a>
+				</p>
 			</section>
 		</main>
 	);

@@ -35,7 +35,7 @@ export function PopupView({settings, save, locale, rules, today, page, openSetti
 	return (
 		<main lang={locale}>
 			<header>
-				<h1>{t('appName', locale)}</h1>
+				<h1 class="brand">{t('appName', locale)}</h1>
 				<button type="button" class="link" onClick={openSettings}>
 					{t('openSettings', locale)}
 				</button>

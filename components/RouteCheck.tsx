@@ -1,6 +1,7 @@
 /**
  * "Check a route": a form a person fills by hand (airports with autocomplete over the airport table, optional
- * local times, separate tickets) and the engine's answer in the same details component as the badges. No
+ * local dates and times typed in the UI language's format (./DateTimeField.tsx), separate tickets) and the engine's
+ * answer in the same details component as the badges. No
  * `browser.*` here: the popup hands in the passports and what the buttons do, so tests render it in jsdom.
  */
 import type {ComponentChildren} from 'preact';
@@ -12,6 +13,7 @@ import {evaluateTrip} from '@/lib/rules/evaluate';
 import type {RuleSet} from '@/lib/rules/load-rules';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
+import {DateTimeField, readWhen} from './DateTimeField';
 import {VerdictDetails} from './VerdictDetails';
 import {buildDetails} from '@/lib/ui/details';
 
@@ -26,6 +28,12 @@ type RouteCheckProps = {
 	/** Extra parts under a result (the map, the check-in card button), given the trip and its result. */
 	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
 };
+
+/** A problem of the form: one of lib/ui/route-form.ts', or one with a time box (`arrive-time`, `leave-time`). */
+type FormProblem = RouteFormProblem | {field: 'arrive-time' | 'leave-time'; key: RouteFormProblem['key']; params?: Record<string, string>};
+
+type When = {date: string; time: string};
+const NO_TIME: When = {date: '', time: ''};
 
 /** One datalist of every airport, shared by the airport fields: keyboard and screen-reader friendly autocomplete. */
 function AirportList({rules, locale}: {rules: RuleSet; locale: Locale}) {
@@ -72,19 +80,40 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 	const [from, setFrom] = useState('');
 	const [via, setVia] = useState<string[]>(['']);
 	const [to, setTo] = useState('');
-	const [arrive, setArrive] = useState('');
-	const [leave, setLeave] = useState('');
+	const [arrive, setArrive] = useState<When>(NO_TIME);
+	const [leave, setLeave] = useState<When>(NO_TIME);
 	const [separate, setSeparate] = useState(false);
 	const [passportText, setPassportText] = useState(passports.join(', '));
-	const [problem, setProblem] = useState<RouteFormProblem>();
+	const [problem, setProblem] = useState<FormProblem>();
 	const [checked, setChecked] = useState<{trip: TripInput; result: CheckResult}>();
+
+	/** The dates and times as the engine's local times, shown back in their canonical form; or the first problem. */
+	const readTimes = (): {arrive: string; leave: string} | FormProblem => {
+		const ends = [
+			['arrive', arrive, setArrive],
+			['leave', leave, setLeave],
+		] as const;
+		const values = {arrive: '', leave: ''};
+		for (const [field, when, set] of ends) {
+			const read = readWhen(when.date, when.time);
+			if (!read.ok)
+				return {field: read.problem.part === 'date' ? field : `${field}-time`, key: read.problem.key, params: read.problem.params};
+			if (read.date !== when.date || read.time !== when.time) set({date: read.date, time: read.time});
+			values[field] = read.value;
+		}
+		return values;
+	};
 
 	const submit = (event: Event) => {
 		event.preventDefault();
 		const holders = countriesFromInput(passportText, locale);
-		const built = holders.ok
-			? buildTrip({from, via, to, arrive, leave, passports: holders.codes, separateTickets: separate}, rules)
-			: ({ok: false, problem: {field: 'passports', key: 'passportUnknown', params: {text: holders.text}}} as const);
+		const times = readTimes();
+		const built =
+			'field' in times
+				? ({ok: false, problem: times} as const)
+				: holders.ok
+					? buildTrip({from, via, to, ...times, passports: holders.codes, separateTickets: separate}, rules)
+					: ({ok: false, problem: {field: 'passports', key: 'passportUnknown', params: {text: holders.text}}} as const);
 		if (!built.ok) {
 			setProblem(built.problem);
 			setChecked(undefined);
@@ -96,8 +125,24 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 		setProblem(undefined);
 		setChecked({trip: built.trip, result: evaluateTrip(built.trip, rules, {today})});
 	};
-	const invalid = (field: RouteFormProblem['field']) =>
+	const invalid = (field: FormProblem['field']) =>
 		problem?.field === field ? {'aria-invalid': true, 'aria-describedby': 'form-problem'} : {};
+	const whenField = (name: 'arrive' | 'leave', when: When, set: (next: When) => void) => {
+		const mine = problem?.field === name ? 'date' : problem?.field === `${name}-time` ? 'time' : undefined;
+		return (
+			<DateTimeField
+				name={name}
+				label={t(name === 'arrive' ? 'formArrive' : 'formLeave', locale)}
+				timeLabel={t(name === 'arrive' ? 'formArriveTime' : 'formLeaveTime', locale)}
+				date={when.date}
+				time={when.time}
+				onChange={(date, time) => set({date, time})}
+				locale={locale}
+				invalid={mine}
+				describedBy={mine ? 'form-problem form-when-hint' : 'form-when-hint'}
+			/>
+		);
+	};
 	const value = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
 	const routeEnd = (name: 'from' | 'to', label: string, current: string, set: (v: string) => void) => (
 		<AirportField label={label} name={name} value={current} onValue={set} locale={locale} invalid={invalid(name)} />
@@ -130,17 +175,13 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 						+ {t('formAddVia', locale)}
 					</button>
 					{routeEnd('to', t('formTo', locale), to, setTo)}
-					<div class="row">
-						<label>
-							{t('formArrive', locale)}
-							<input name="arrive" type="datetime-local" value={arrive} onInput={value(setArrive)} {...invalid('arrive')} />
-						</label>
-						<label>
-							{t('formLeave', locale)}
-							<input name="leave" type="datetime-local" value={leave} onInput={value(setLeave)} {...invalid('leave')} />
-						</label>
-					</div>
-					<p class="hint">{t('formTimesOptional', locale)}</p>
+					{whenField('arrive', arrive, setArrive)}
+					{whenField('leave', leave, setLeave)}
+					<p class="hint" id="form-when-hint">
+						{t('formWhenFormat', locale)}
+						{locale === 'en' ? ' ' : ''}
+						{t('formTimesOptional', locale)}
+					</p>
 					<label class="check">
 						<input
 							type="checkbox"

@@ -42,7 +42,7 @@ export function WelcomeView({settings, save, locale, openOptions}: WelcomeViewPr
 	return (
 		<main lang={locale} class="welcome">
 			<header>
-				<h1>{t('welcomeTitle', locale)}</h1>
+				<h1 class="brand">{t('welcomeTitle', locale)}</h1>
 				<p class="lead">{t('welcomeLead', locale)}</p>
 				<label class="language">
 					{t('languageHeading', locale)}{' '}
@@ -60,7 +60,7 @@ export function WelcomeView({settings, save, locale, openOptions}: WelcomeViewPr
 				</label>
 			</header>
 
-			<section aria-labelledby="welcome-passports-h">
+			<section class="card" aria-labelledby="welcome-passports-h">
 				<h2 id="welcome-passports-h">{t('welcomeStepPassports', locale)}</h2>
 				<p class="help">{t('welcomePassportsHelp', locale)}</p>
 				<PassportPicker
@@ -70,7 +70,7 @@ export function WelcomeView({settings, save, locale, openOptions}: WelcomeViewPr
 				/>
 			</section>
 
-			<section aria-labelledby="welcome-badge-h">
+			<section class="card" aria-labelledby="welcome-badge-h">
 				<h2 id="welcome-badge-h">{t('welcomeStepBadge', locale)}</h2>
 				<p class="help">{t('welcomeBadgeHelp', locale)}</p>
 				<ul class="samples" aria-label={t('welcomeSamplesLabel', locale)}>
@@ -99,9 +99,14 @@ export function WelcomeView({settings, save, locale, openOptions}: WelcomeViewPr
 				<p class="help">{t('welcomeWhere', locale, {sites})}</p>
 			</section>
 
-			<section aria-labelledby="welcome-privacy-h">
+			<section class="card" aria-labelledby="welcome-privacy-h">
 				<h2 id="welcome-privacy-h">{t('welcomeStepPrivacy', locale)}</h2>
 				<p>{t('welcomePrivacy', locale)}</p>
+				<p>
+					<a href="privacy.html" target="_blank" rel="noopener">
+						{t('privacyPolicyLink', locale)}
+					</a>
+				</p>
 			</section>
 
 			<p class="actions">

@@ -10,6 +10,7 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Page} from '@playwright/test';
+import sharp from 'sharp';
 import {PAINT_CASES, paintPage} from '../test/e2e/paint-cases';
 import {extensionIdOf, launchChromium} from './chromium';
 
@@ -53,6 +54,42 @@ async function setPassport(code: string, language: string) {
 	await options.locator('select[aria-labelledby="language-h"]').selectOption(language);
 	await options.waitForTimeout(300);
 	return options;
+}
+
+/**
+ * The store listing's screenshots (store/screenshots/README.md): the results page with its badges, and a badge's
+ * details, in light and dark, in English and Chinese; 1280 × 800 PNGs without alpha, as the Chrome Web Store wants.
+ */
+async function storeScreenshots(options: Page) {
+	const dir = path.join(root, 'store/screenshots');
+	const write = async (target: Page, name: string) => {
+		const file = path.join(dir, name);
+		await sharp(await target.screenshot())
+			.flatten({background: '#ffffff'})
+			.removeAlpha()
+			.png()
+			.toFile(file);
+		console.log(`demo: wrote ${path.relative(root, file)}`);
+	};
+	const popover = page.locator('[data-ctc-badge] [role="dialog"]:popover-open');
+	for (const language of ['en', 'zh-CN'] as const) {
+		await options.bringToFront();
+		await options.locator('select[aria-labelledby="language-h"]').selectOption(language);
+		await page.bringToFront();
+		for (const theme of ['light', 'dark'] as const) {
+			await page.emulateMedia({colorScheme: theme});
+			if (await popover.isVisible()) await page.keyboard.press('Escape');
+			await badge.first().evaluate((el) => el.scrollIntoView({block: 'center'}));
+			await page.waitForTimeout(300);
+			await write(page, `badges-${theme}-${language}.png`);
+			await badge.first().click();
+			await popover.waitFor();
+			await page.locator('[data-ctc-badge] [role="dialog"]:popover-open .details').waitFor();
+			await write(page, `details-${theme}-${language}.png`);
+			await page.keyboard.press('Escape');
+		}
+	}
+	await page.emulateMedia({colorScheme: 'light'});
 }
 
 async function shoot(page: Page, name: string) {
@@ -116,6 +153,8 @@ if (headed) {
 	await shoot(card, '7-check-in-card-zh-CN.png');
 	await card.pdf({path: path.join(OUT, '8-check-in-card.pdf'), format: 'A4', printBackground: true});
 	console.log(`demo: wrote ${path.relative(root, path.join(OUT, '8-check-in-card.pdf'))}`);
+	await card.close();
+	await storeScreenshots(options);
 	await browser.close();
 	console.log('demo: done (headless: no display). Screenshots are in demo-output/.');
 }

@@ -316,6 +316,12 @@ const M = {
 		'zh-TW':
 			'所有核查均在您的瀏覽器中進行。您的護照、設定和行程只保存在瀏覽器中，絕不會傳送到任何地方，訂票網站也無法從標記中讀取。除非您開啟規則更新（每天下載一個檔案，不傳送任何關於您的資訊），擴充功能不會自行發出任何網路請求。',
 	},
+	privacyHeading: {en: 'Privacy', 'zh-CN': '隐私', 'zh-TW': '隱私'},
+	privacyPolicyLink: {
+		en: 'Privacy policy (opens in a new tab)',
+		'zh-CN': '隐私政策（在新标签页中打开）',
+		'zh-TW': '隱私權政策（在新分頁中開啟）',
+	},
 	welcomeAllSettings: {en: 'All settings', 'zh-CN': '全部设置', 'zh-TW': '全部設定'},
 	// rules updates (options page)
 	rulesInUseBundled: {

@@ -39,7 +39,7 @@ test('a fresh install opens the welcome page, which passes axe in light and dark
 		await welcome.emulateMedia({colorScheme: 'dark'});
 		expect(await axe(welcome)).toEqual([]);
 		const background = await welcome.evaluate(() => getComputedStyle(document.body).backgroundColor);
-		expect(background).toBe('rgb(21, 24, 28)');
+		expect(background).toBe('rgb(17, 20, 24)'); // --ctc-bg in dark (components/tokens.css)
 		await welcome.emulateMedia({colorScheme: 'light'});
 
 		// Keyboard only: the passport field, then the add button.
@@ -93,4 +93,20 @@ test("the toolbar button counts a tab's itineraries through mainland China and n
 	// Back: counted again.
 	await page.goto(KUL_NRT);
 	await expect.poll(() => toolbarOf(context, KUL_NRT)).toMatchObject({text: '2'});
+});
+
+test('the options page links to the privacy policy, in the settings language, which passes axe', async ({context, extensionId}) => {
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	const [policy] = await Promise.all([
+		context.waitForEvent('page'),
+		options.getByRole('link', {name: 'Privacy policy (opens in a new tab)'}).click(),
+	]);
+	await expect(policy.getByRole('heading', {level: 1})).toHaveText('China Transit Check: privacy policy');
+	await expect(policy.getByRole('heading', {name: 'What it sends'})).toBeVisible();
+	expect(await axe(policy)).toEqual([]);
+	await options.getByRole('combobox', {name: 'Language'}).selectOption('zh-CN');
+	await policy.reload();
+	await expect(policy.locator('main')).toHaveAttribute('lang', 'zh-CN');
+	await expect(policy.getByRole('heading', {level: 1})).not.toHaveText('China Transit Check: privacy policy');
 });

@@ -17,7 +17,7 @@ const TODAY = '2026-03-01';
 
 afterEach(cleanup);
 
-/** datetime-local fields: jsdom has no picker, so the value is set as the picker would set it. */
+/** A date and time set at once in the date box, as a paste (`2026-03-16T16:00`): it fills the date and the time box. */
 function setTime(label: string, value: string) {
 	fireEvent.input(screen.getByLabelText(label), {target: {value}});
 }
