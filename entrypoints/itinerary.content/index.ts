@@ -84,6 +84,11 @@ export default defineContentScript({
 			url = location.href;
 			session.start(url);
 		}, NAVIGATION_POLL_MS);
+		// Back from the back/forward cache: the tab "navigated", so the background cleared its button. Only the
+		// browser's own event counts: a page could fire this one itself.
+		addEventListener('pageshow', (event) => {
+			if (event.isTrusted && event.persisted) session.toolbarAgain();
+		});
 		// A new window size is a new layout: badges that fitted may be clipped now, and the other way round.
 		let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 		addEventListener('resize', () => {

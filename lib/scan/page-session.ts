@@ -63,6 +63,8 @@ export type PageSession = {
 	settingsChanged: (next: Settings) => void;
 	/** Other rules are in use now (a signed rules update was stored or forgotten): the page is read and judged again. */
 	rulesChanged: (next: EngineRules) => void;
+	/** The page came back from the back/forward cache, where the browser cleared its toolbar button: say it again. */
+	toolbarAgain: () => void;
 	/** The popup's "scan this page": the generic page adapter where no site adapter runs. */
 	scanRequested: () => void;
 	status: () => PageStatus;
@@ -215,6 +217,10 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			if (sitesChanged) start(url);
 			else scanner?.setSettings(scanSettings(next, options.browserLanguage));
 			toolbarLater();
+		},
+		toolbarAgain() {
+			shown = '';
+			showToolbar();
 		},
 		rulesChanged(next) {
 			rules = taught(next);

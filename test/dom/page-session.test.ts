@@ -172,6 +172,11 @@ describe('page session', () => {
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		runLater();
 		expect(toolbar.at(-1)).toEqual({withStops: 1, tone: 'check', text: badgeText('badgeCheckOne', 'zh-CN'), locale: 'zh-CN'});
+		// Back from the back/forward cache (the browser cleared the button): said again, though nothing changed.
+		const sent = toolbar.length;
+		s.toolbarAgain();
+		expect(toolbar).toHaveLength(sent + 1);
+		expect(toolbar.at(-1)).toEqual(toolbar.at(-2));
 		// The site removed: the button is cleared at once.
 		s.settingsChanged({...DEFAULT_SETTINGS, language: 'zh-CN'});
 		expect(toolbar.at(-1)).toEqual({withStops: 0, tone: null, text: '', locale: 'zh-CN'});
