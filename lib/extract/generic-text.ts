@@ -46,7 +46,11 @@ const WEEKDAY = String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*`;
 const DATE_PATTERNS = [
 	/\d{4}-\d{2}-\d{2}(?!\d)/g,
 	/(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日/g,
-	new RegExp(String.raw`(?:${WEEKDAY})?(?<!\d)\d{1,2}\s+${MONTH}(?:\s+\d{4}(?!\d))?`, 'g'), // Mon 17 Oct 2016, 2 Apr
+	// Mon 17 Oct 2016, 2 Apr, and in any case (`fre 3 jul 2009`: the weekday of another language is simply not part of it)
+	new RegExp(String.raw`(?:${WEEKDAY})?(?<!\d)\d{1,2}\s+${MONTH}(?:\s+\d{4}(?!\d))?`, 'gi'),
+	new RegExp(String.raw`(?<![\dA-Za-z])\d{1,2}-${MONTH}(?:-(?:\d{4}|\d{2})(?!\d))?`, 'gi'), // 20-Jul, 20-Jul-26
+	/(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])/g, // 15.06.2017, day first
+	/(?<![\dA-Za-z])\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\d{2})?(?![\dA-Za-z])/g, // 03JUN, 03AUG26
 	new RegExp(String.raw`(?:${WEEKDAY})?${MONTH}\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d))?`, 'g'), // Wed, Aug 26
 ];
 
@@ -58,18 +62,28 @@ const CLOCK = /(\d{1,2}):([0-5]\d)(?![\d:])(?:[ \u202f\u00a0]?(AM|PM|am|pm|A\.M\
 const ENDS_WITH_MONTH = new RegExp(String.raw`${MONTH}\s+$`);
 const DAY_OFFSET = /^\s?(?:\(\s*\+\s?(\d)\s*\)|\+\s?(\d)(?:\s?(?:天|days?\b|d\b))?)/;
 
-const LABEL = /^\s*(?:(departure|departs|departing|depart|from|出发|起飞)|(arrival|arrives|arriving|arrive|to|到达|抵达))\s*[:：]/i;
+/**
+ * A departure or arrival label at the start of a line, in the languages e-tickets and receipts come in (Swedish
+ * `Avgång:` / `Ankomst:`, German, French, Spanish), and the `自` / `至` (FROM / TO) rows of a Chinese 行程单, which may
+ * go without a colon.
+ */
+const LABEL =
+	/^\s*(?:(?:(departure|departs|departing|depart|from|出发|起飞|avgång|abflug|départ|salida)|(arrival|arrives|arriving|arrive|to|到达|抵达|ankomst|ankunft|arrivée|llegada))\s*[:：]|(自)(?:\s*FROM)?\s*[:：]?|(至)(?:\s*TO)?\s*[:：]?)/i;
 /** Between two airports of a route line: an arrow, a dash or "to", with at most a few name words around it. */
 const CONNECTOR = /^[\s\p{L}.,'’()]*?(?:→|->|⟶|➝|➔|⇒|✈|–|—|-|\bto\b|至|到|飞往)[\s\p{L}.,'’()]*$/u;
 const RANGE_SEPARATOR = /^\s*(?:to|–|—|-|→|~|～|至)\s*$/;
 const FLIGHT_LABELLED =
-	/(?:\b[Ff]light(?:\s+(?:[Nn]umber|[Nn]o\.?|#))?|航班号?)\s*[:：#]?\s*([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4}[A-Z]?)(?![\dA-Za-z])/;
+	/(?:\b(?:[Ff]light|[Ff]lyg|[Ff]lug|[Vv]uelo)(?:\s+(?:[Nn]umber|[Nn]o\.?|#))?|航班号?)\s*[:：#]?\s*([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4}[A-Z]?)(?![\dA-Za-z])/;
+/** A line that a flight label opens (`Flight: 15.06.2017  |  4U 8462 (X)`): its one flight number is the labelled one. */
+const FLIGHT_LINE = /^\s*(?:[Ff]light|FLIGHT|[Ff]lyg|[Ff]lug|[Vv]uelo|航班号?)\s*[:：]/;
 /** An unlabelled flight number may be glued to the text before it (`Boeing 777NH 212`) but not inside a word. */
 const FLIGHT_BARE = /(?<![A-Z])([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4})(?![A-Za-z\d:]|[-.]\d)/g; // not A220-300, CC0-1.0
 /** Aircraft types and other tokens shaped like flight numbers. */
 const NOT_A_FLIGHT = /^(?:A\d{3}|E\d{3}|C9\d\d|B7\d\d|CO2|AM\d+|PM\d+)$/;
 const LAYOVER = [
-	/(\d+\s*(?:hours?|hrs?|h)\s*(?:\d+\s*(?:minutes?|mins?|m)\b)?|\d+\s*(?:minutes?|mins?)\b)\s*(?:overnight\s+)?(?:layover|connection|stopover|transfer)/i,
+	// A duration starts where a run of digits starts: tried inside a long run of digits, `\d+` would read to its end from
+	// every position of it.
+	/((?<!\d)\d+\s*(?:hours?|hrs?|h)\s*(?:\d+\s*(?:minutes?|mins?|m)\b)?|(?<!\d)\d+\s*(?:minutes?|mins?)\b)\s*(?:overnight\s+)?(?:layover|connection|stopover|transfer)/i,
 	/(?:layover|connection|stopover)\s*[:：]?\s*(\d+\s*(?:hours?|hrs?|h)\s*(?:\d+\s*(?:minutes?|mins?|m)\b)?|\d+\s*(?:minutes?|mins?)\b)/i,
 	/(?:中转|转机|停留|經停|经停)\s*(\d+\s*(?:小时|小時|h)\s*(?:\d+\s*(?:分钟|分鐘|分|m))?|\d+\s*(?:分钟|分鐘|分))/,
 ];
@@ -121,16 +135,26 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 		const lineDate = firstDate(line);
 		if (lineDate) date = lineDate;
 		const clocks = findClocks(line);
-		const mentions = findAirports(line, airports, clocks);
 		const label = LABEL.exec(line);
-		const role = label ? (label[1] ? 'dep' : 'arr') : undefined;
+		const role = label ? (label[1] || label[3] ? 'dep' : 'arr') : undefined;
+		const flight = flightOf(line);
+		// A row of an e-ticket's table: a flight number with a clock or a date (`CA1501 北京首都 上海虹桥 2026年6月3日 08:30 10:45`).
+		const rowLike = flight !== undefined && (clocks.length > 0 || lineDate !== undefined);
+		const mentions = findAirports(line, airports, clocks, role !== undefined, rowLike);
 		let openedHere = false;
+		let row: Row | undefined;
 
 		const route = routeOf(line, mentions, clocks);
 		if (route) {
 			open({from: route.from, to: route.to, route: true});
 			openedHere = true;
 			if (route.clocks) setRangeTimes(cur!, route.clocks[0], route.clocks[1], at);
+		} else if ((row = rowLike ? rowOf(line, mentions, clocks) : undefined)) {
+			open({from: row.from, to: row.to, route: false});
+			openedHere = true;
+			const [dep, arr] = row.clocks;
+			if (arr) setRangeTimes(cur!, dep, arr, at);
+			else cur!.departs = at(dep, true);
 		} else if (cur?.route && !cur.departs && clocks.length === 2 && mentions.length === 0) {
 			const gap = line.slice(clocks[0]!.end, clocks[1]!.start);
 			if (RANGE_SEPARATOR.test(gap)) setRangeTimes(cur, clocks[0]!, clocks[1]!, at);
@@ -150,6 +174,9 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 					open({from: point.code, departs: at(point.clock, true), route: false});
 					openedHere = true;
 				}
+			} else if (role === 'arr' && clocks.length === 0 && mentions.length === 1 && cur && !cur.route && !cur.to) {
+				// `至:上海虹桥`: the 行程单's TO row names the airport and no time.
+				cur.to = mentions[0]!.code;
 			}
 		}
 
@@ -159,7 +186,6 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 			delete cur.arrivalFollowsDeparture;
 		}
 
-		const flight = flightOf(line);
 		if (flight) {
 			// Only a number that will be used decides; a stray token before any leg ("CC0", a booking code) does not.
 			if (flightFirst === undefined && (cur || flight.labelled)) flightFirst = !cur;
@@ -234,7 +260,7 @@ function findClocks(line: string): Clock[] {
 	return clocks;
 }
 
-function findAirports(line: string, airports: AirportTable, clocks: Clock[]): Mention[] {
+function findAirports(line: string, airports: AirportTable, clocks: Clock[], labelled: boolean, rowLike: boolean): Mention[] {
 	const found: Mention[] = [];
 	for (const m of line.matchAll(/\(([A-Z]{3})\)/g)) {
 		const code = m[1]!;
@@ -259,6 +285,29 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[]): Me
 			}
 		}
 	}
+	// E-tickets and 行程单 name airports without the word "airport" (北京首都, 上海虹桥, 浦东): only in a row or on a
+	// labelled line, and only a whole run of Chinese characters the table knows, so prose never makes an airport.
+	if ((rowLike || labelled) && found.length < 2 && found.every((f) => f.kind === 'name')) {
+		for (const m of line.matchAll(/\p{Script=Han}{2,14}/gu)) {
+			const end = m.index + m[0].length;
+			if (found.some((f) => m.index < f.end && f.start < end)) continue;
+			const unlabelled = /^[自至]/u.test(m[0]) ? m[0].slice(1) : undefined; // 自北京首都: the FROM mark glued on
+			const code =
+				resolveAirport(m[0], airports) ?? (unlabelled && unlabelled.length >= 2 ? resolveAirport(unlabelled, airports) : undefined);
+			if (code) found.push({code, start: m.index, end, kind: 'name'});
+			if (found.length > 2) break; // a row or a point has at most two: more is not one, and need not be counted
+		}
+	}
+	// `Departure: 12:55  London Heathrow`: on a labelled line the words after the clock are the airport's name. One the
+	// table does not know stays as written, for the normaliser to refuse (`Berlin-Tegel`).
+	if (found.length === 0 && labelled && clocks.length === 1) {
+		const name = line.slice(clocks[0]!.end).trim();
+		if (name.length <= 60 && /^\p{L}[\p{L}\p{M}'’. -]*$/u.test(name)) {
+			const code = resolveAirport(name, airports);
+			const start = line.length - name.length;
+			found.push(code ? {code, start, end: line.length, kind: 'name'} : {code: name, start, end: line.length, kind: 'unlisted'});
+		}
+	}
 	return found.sort((a, b) => a.start - b.start);
 }
 
@@ -276,6 +325,23 @@ function nameAt(candidate: string, airports: AirportTable): {code: string; offse
 }
 
 type Route = {from: string; to: string; clocks?: [Clock, Clock]};
+type Row = {from: string; to: string; clocks: [Clock, Clock | undefined]};
+
+/**
+ * A table row: two airports, then the departure clock and maybe the arrival's (`PEK PVG 03JUN 08:30 10:45+1`), or
+ * each clock beside its airport (`PEK 08:30 PVG 10:45`). The caller has seen a flight number on the line.
+ */
+function rowOf(line: string, mentions: Mention[], clocks: Clock[]): Row | undefined {
+	const codes = mentions.filter((m) => m.kind !== 'unlisted');
+	if (codes.length !== 2 || mentions.length !== 2 || clocks.length < 1 || clocks.length > 2) return undefined;
+	const [a, b] = codes as [Mention, Mention];
+	if (a.code === b.code) return undefined;
+	const [c1, c2] = clocks as [Clock, Clock | undefined];
+	const columns = b.end <= c1.start;
+	const paired = c2 !== undefined && beside(line, a, c1) && beside(line, b, c2) && c1.end <= b.start;
+	if (!columns && !paired) return undefined;
+	return {from: a.code, to: b.code, clocks: [c1, c2]};
+}
 
 function routeOf(line: string, mentions: Mention[], clocks: Clock[]): Route | undefined {
 	const codes = mentions.filter((m) => m.kind !== 'unlisted');
@@ -323,7 +389,7 @@ function flightOf(line: string): {number: string; labelled: boolean} | undefined
 		if (found) return undefined; // two candidates on one line: cannot tell which
 		found = `${m[1]}${m[2]}`;
 	}
-	return found ? {number: found, labelled: false} : undefined;
+	return found ? {number: found, labelled: FLIGHT_LINE.test(line)} : undefined;
 }
 
 function layoverOf(line: string): number | undefined {

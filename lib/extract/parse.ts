@@ -67,7 +67,8 @@ type PartialDate = {year?: number; month: number; day: number};
 
 /**
  * Reads a date as pages print it: `2026-04-02`, `Thursday, April 2`, `Apr 2, 2026`, `2 Apr`, `Tue 4 Mar`, `18MAR`,
- * `18MAR26`, `07 JUN`, `4月2日`, `2026年4月2日`, `4/2` is refused (ambiguous).
+ * `18MAR26`, `07 JUN`, `20-Jul`, `20-Jul-26`, `15.06.2017` (day first: dots are never month first), `fre 3 jul 2009`,
+ * `4月2日`, `06月03日`, `2026年4月2日`; `4/2` is refused (ambiguous).
  */
 export function parseDateText(text: string): PartialDate | undefined {
 	const t = text.replace(/[\u202f\u00a0]/g, ' ').trim();
@@ -75,6 +76,15 @@ export function parseDateText(text: string): PartialDate | undefined {
 	if (m) return checkDate({year: Number(m[1]), month: Number(m[2]), day: Number(m[3])});
 	m = /(?:(\d{4})年)?\s*(\d{1,2})月\s*(\d{1,2})日/.exec(t);
 	if (m) return checkDate({...(m[1] ? {year: Number(m[1])} : {}), month: Number(m[2]), day: Number(m[3])});
+	m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t); // 15.06.2017
+	if (m) return checkDate({year: Number(m[3]), month: Number(m[2]), day: Number(m[1])});
+	m = /^(\d{1,2})-([A-Za-z]{3,9})(?:-(\d{4}|\d{2}))?$/.exec(t); // 20-Jul, 20-Jul-26, 20-July-2026
+	if (m) {
+		const month = MONTHS[m[2]!.toLowerCase()];
+		if (!month) return undefined;
+		const year = m[3] ? Number(m[3]) + (m[3].length === 2 ? 2000 : 0) : undefined;
+		return checkDate({...(year ? {year} : {}), month, day: Number(m[1])});
+	}
 	m = /^(\d{1,2})([A-Z]{3})(\d{2})?$/i.exec(t.replace(/\s+/g, '')); // 18MAR, 18MAR26
 	if (m) {
 		const month = MONTHS[m[2]!.toLowerCase()];

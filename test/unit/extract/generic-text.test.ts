@@ -281,3 +281,77 @@ describe('text that is not an itinerary', () => {
 		expect(detectInText(text, rules)).toEqual([]);
 	});
 });
+
+/** Normalised segments of a text, for the e-ticket layouts below. */
+function read(text: string, referenceDate: string) {
+	return normalized(detectInText(text, rules), referenceDate).map((n) => (n.ok ? n.segments : n.problem));
+}
+
+// SYNTHETIC: no real Chinese e-ticket text (电子客票行程单) could be found in public repositories; these lines are
+// written for this test in the layouts such tickets print (column headers as on the ticket), with made-up trips.
+describe('e-ticket tables and receipts (synthetic lines in real layouts)', () => {
+	it('a 行程单 table: flight, airports by Chinese name, date, departure and arrival columns', () => {
+		const text = [
+			'航空运输电子客票行程单',
+			'航班号 出发 到达 日期 起飞 到达',
+			'CA1501 北京首都 上海虹桥 2026年6月3日 08:30 10:45',
+			'MU5301 浦东机场 广州白云 06月04日 21:40 00:05+1',
+		].join('\n');
+		expect(read(text, '2026-05-01')).toEqual([
+			[
+				{from: 'PEK', to: 'SHA', departure: '2026-06-03T08:30', arrival: '2026-06-03T10:45', flight: 'CA1501'},
+				{from: 'PVG', to: 'CAN', departure: '2026-06-04T21:40', arrival: '2026-06-05T00:05', flight: 'MU5301'},
+			],
+		]);
+	});
+
+	it('the FROM / TO rows of a 行程单 (承运人 航班号 座位等级 日期 时间): a departure time only', () => {
+		const text = [
+			'电子客票行程单',
+			'承运人 航班号 座位等级 日期 时间',
+			'自:北京首都 国航 CA1501 Y 2026年6月3日 08:30',
+			'至:上海虹桥',
+		].join('\n');
+		expect(read(text, '2026-05-01')).toEqual([[{from: 'PEK', to: 'SHA', departure: '2026-06-03T08:30', flight: 'CA1501'}]]);
+	});
+
+	it('a receipt row with codes, a GDS-style date and +1 / +2 marks on the arrival', () => {
+		const text = ['Flight From To Date Dep Arr', 'CA981 PEK JFK 03AUG 13:00 14:20', 'CX880 HKG LAX 20-Jul 23:55 20:30+2'].join('\n');
+		// One text, one booking: the two rows stay one itinerary, as the detector groups every text.
+		expect(read(text, '2026-07-01')).toEqual([
+			[
+				{from: 'PEK', to: 'JFK', departure: '2026-08-03T13:00', arrival: '2026-08-03T14:20', flight: 'CA981'},
+				{from: 'HKG', to: 'LAX', departure: '2026-07-20T23:55', arrival: '2026-07-22T20:30', flight: 'CX880'},
+			],
+		]);
+	});
+
+	it('an arrival clock before the departure without a day mark is left out, not guessed', () => {
+		expect(read('MU587 PVG LAX 03JUN 20:35 16:50', '2026-05-01')).toEqual([
+			[{from: 'PVG', to: 'LAX', departure: '2026-06-03T20:35', flight: 'MU587'}],
+		]);
+	});
+
+	it('Chinese words that are not airport names do not make a row', () => {
+		expect(detectInText('CA1501 经济舱 行李额 2026年6月3日 08:30 10:45', rules)).toEqual([]);
+		expect(detectInText('首都 上海 2026年6月3日 08:30 10:45', rules)).toEqual([]); // no flight number: not a row
+	});
+});
+
+describe('the e-ticket readers take time in proportion to the line', () => {
+	const n = 100_000;
+	const lines = [
+		`CA1501 ${'北'.repeat(n)} 08:30`,
+		`CA1501 PEK PVG ${'1'.repeat(n)}-Jul 08:30`, // also the layover pattern's digits, which once took 25 s here
+		'1'.repeat(n),
+		`Departure: 12:55 ${'a '.repeat(n / 2)}1`,
+		`Flight: ${'15.06.'.repeat(n / 6)}2017 CA1501`,
+		`自:${'北京首都 '.repeat(n / 5)}CA1501 08:30`,
+		`CA1501 ${'03JUN'.repeat(n / 5)} 08:30`,
+	];
+	it.each(lines.map((l, i) => [i, l]))('line %i', (_i, line) => {
+		const started = performance.now();
+		detectInText(line as string, rules);
+		expect(performance.now() - started).toBeLessThan(1_000);
+	});
+});
