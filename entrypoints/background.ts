@@ -5,74 +5,11 @@ import {createBackgroundHandler} from '@/lib/browser/background-handler';
 import {resolveNames} from '@/lib/airports';
 import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {explainTrips} from '@/lib/ui/details';
-import {RULES_UPDATE_URL, trustedKeys, updateHostPattern} from '@/lib/browser/rules-config';
 import {readRulesInUse} from '@/lib/browser/rules-store';
-import {createRulesUpdater, fetchUpdateText, type RulesUpdater} from '@/lib/browser/rules-updater';
-import {validateRulesUpdate} from '@/lib/rules/load-rules';
 import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
-import {toolbarLook} from '@/lib/ui/toolbar';
-import type {ToBackground} from '@/lib/browser/messages';
-
-/** The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in V2 (Firefox). */
-const toolbarButton = () => browser.action ?? browser.browserAction;
-
-/** Shows a tab's page verdict on the toolbar button, for that tab only; a count of 0 clears it. */
-async function showVerdict(tabId: number, verdict: Omit<Extract<ToBackground, {type: 'page-verdict'}>, 'type'>): Promise<void> {
-	const button = toolbarButton();
-	const look = toolbarLook(verdict, verdict.locale);
-	await Promise.all([
-		button.setBadgeText({tabId, text: look.text}),
-		button.setTitle({tabId, title: look.title}),
-		...(look.colour
-			? [button.setBadgeBackgroundColor({tabId, color: look.colour}), button.setBadgeTextColor?.({tabId, color: '#ffffff'})]
-			: []),
-	]);
-}
-
-/** The alarm that wakes the background to see whether the daily rules check is due. */
-const RULES_ALARM = 'rules-update';
-const RULES_ALARM_MINUTES = 180;
-
-/**
- * Signed rules updates, in builds with an update URL: checked when the user switches them on, then whenever the alarm
- * finds the last check a day old; forgotten (back to the bundled rules) when they switch them off.
- */
-function startRulesUpdates(url: string): RulesUpdater {
-	const pattern = updateHostPattern(url);
-	const updater = createRulesUpdater({
-		url,
-		keys: trustedKeys(),
-		extensionVersion: browser.runtime.getManifest().version,
-		bundled: bundledRules(),
-		storage: browser.storage.local,
-		fetchText: fetchUpdateText,
-		enabled: async () => (await readSettings()).rulesUpdates,
-		permitted: () => browser.permissions.contains({origins: [pattern]}),
-		validate: validateRulesUpdate,
-		now: () => Date.now(),
-	});
-	const due = () => void updater.checkIfDue().catch((error: unknown) => console.warn('[ctc] rules update check failed', error));
-	browser.alarms.onAlarm.addListener((alarm) => {
-		if (alarm.name === RULES_ALARM) due();
-	});
-	void browser.alarms.get(RULES_ALARM).then((alarm) => {
-		if (!alarm) void browser.alarms.create(RULES_ALARM, {delayInMinutes: 1, periodInMinutes: RULES_ALARM_MINUTES});
-	});
-	let enabled: boolean | undefined;
-	watchSettings((settings) => {
-		if (settings.rulesUpdates === enabled) return;
-		enabled = settings.rulesUpdates;
-		if (enabled) due();
-		else void updater.forget();
-	});
-	void readSettings().then((settings) => {
-		enabled ??= settings.rulesUpdates;
-		if (!enabled) void updater.forget();
-	});
-	browser.permissions.onAdded.addListener(due);
-	void updater.tidy().then(due);
-	return updater;
-}
+import {RULES_UPDATE_URL} from '@/lib/browser/rules-config';
+import {startRulesUpdates} from '@/lib/browser/rules-background';
+import {clearToolbarButton, showVerdict} from '@/lib/browser/toolbar-button';
 
 /**
  * Registers the content script for the sites the user added (each one a host permission the user granted), and
@@ -132,10 +69,7 @@ export default defineBackground(() => {
 	});
 	// A new page in the tab: its content script says again what it finds; until then, nothing on the button.
 	browser.tabs.onUpdated.addListener((tabId, change) => {
-		if (change.status === 'loading')
-			void toolbarButton()
-				.setBadgeText({tabId, text: ''})
-				.catch(() => undefined);
+		if (change.status === 'loading') clearToolbarButton(tabId);
 	});
 	void syncUserSites();
 	watchSettings(() => void syncUserSites());
