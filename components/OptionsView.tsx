@@ -5,16 +5,17 @@
  */
 import {PassportPicker} from '@/components/PassportPicker';
 import {UserSites} from '@/components/UserSites';
+import {LanguageSelect} from '@/components/LanguageSelect';
+import {PrivacyPromise} from '@/components/PrivacyPromise';
 import {RulesUpdates, type RulesUpdatesProps} from '@/components/RulesUpdates';
 import {adapters} from '@/lib/adapters';
 import {t} from '@/lib/i18n/messages';
-import {LOCALES, type Locale} from '@/lib/i18n/locale';
+import type {Locale} from '@/lib/i18n/locale';
 import type {RuleSet} from '@/lib/rules/rule-set';
 import {isShowableLink} from '@/lib/rules/source-links';
 import {DETAIL_LEVELS, type Settings} from '@/lib/settings';
 import {isBuiltInOrigin} from '@/lib/sites';
 
-const LANGUAGE_NAMES = {en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文'} as const;
 const DETAIL_TEXT = {compact: 'detailCompact', standard: 'detailStandard', detailed: 'detailDetailed'} as const;
 
 export type OptionsViewProps = {
@@ -50,18 +51,12 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 
 			<section class="card" aria-labelledby="language-h">
 				<h2 id="language-h">{t('languageHeading', locale)}</h2>
-				<select
-					aria-labelledby="language-h"
+				<LanguageSelect
+					labelledBy="language-h"
 					value={settings.language}
-					onChange={(e) => update({language: (e.target as HTMLSelectElement).value as Settings['language']})}
-				>
-					<option value="auto">{t('languageAuto', locale)}</option>
-					{LOCALES.map((l) => (
-						<option key={l} value={l}>
-							{LANGUAGE_NAMES[l]}
-						</option>
-					))}
-				</select>
+					locale={locale}
+					onChange={(language) => update({language})}
+				/>
 			</section>
 
 			<section class="card" aria-labelledby="detail-h">
@@ -154,12 +149,7 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 
 			<section class="card" aria-labelledby="privacy-h">
 				<h2 id="privacy-h">{t('privacyHeading', locale)}</h2>
-				<p>{t('welcomePrivacy', locale)}</p>
-				<p>
-					<a href="privacy.html" target="_blank" rel="noopener">
-						{t('privacyPolicyLink', locale)}
-					</a>
-				</p>
+				<PrivacyPromise locale={locale} />
 			</section>
 		</main>
 	);

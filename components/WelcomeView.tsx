@@ -4,13 +4,13 @@
  * Pure props, so tests render it in jsdom; entrypoints/welcome/App.tsx wires it to the browser.
  */
 import {PassportPicker} from '@/components/PassportPicker';
+import {LanguageSelect} from '@/components/LanguageSelect';
+import {PrivacyPromise} from '@/components/PrivacyPromise';
 import {adapters} from '@/lib/adapters';
 import {t} from '@/lib/i18n/messages';
 import {badgeText} from '@/lib/i18n/badge-messages';
-import {LOCALES, type Locale} from '@/lib/i18n/locale';
+import type {Locale} from '@/lib/i18n/locale';
 import type {Settings} from '@/lib/settings';
-
-const LANGUAGE_NAMES = {en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文'} as const;
 
 export type WelcomeViewProps = {
 	settings: Settings;
@@ -46,17 +46,7 @@ export function WelcomeView({settings, save, locale, openOptions}: WelcomeViewPr
 				<p class="lead">{t('welcomeLead', locale)}</p>
 				<label class="language">
 					{t('languageHeading', locale)}{' '}
-					<select
-						value={settings.language}
-						onChange={(e) => void save({...settings, language: (e.target as HTMLSelectElement).value as Settings['language']})}
-					>
-						<option value="auto">{t('languageAuto', locale)}</option>
-						{LOCALES.map((l) => (
-							<option key={l} value={l}>
-								{LANGUAGE_NAMES[l]}
-							</option>
-						))}
-					</select>
+					<LanguageSelect value={settings.language} locale={locale} onChange={(language) => void save({...settings, language})} />
 				</label>
 			</header>
 
@@ -101,12 +91,7 @@ export function WelcomeView({settings, save, locale, openOptions}: WelcomeViewPr
 
 			<section class="card" aria-labelledby="welcome-privacy-h">
 				<h2 id="welcome-privacy-h">{t('welcomeStepPrivacy', locale)}</h2>
-				<p>{t('welcomePrivacy', locale)}</p>
-				<p>
-					<a href="privacy.html" target="_blank" rel="noopener">
-						{t('privacyPolicyLink', locale)}
-					</a>
-				</p>
+				<PrivacyPromise locale={locale} />
 			</section>
 
 			<p class="actions">

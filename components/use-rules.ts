@@ -3,12 +3,12 @@ import {useEffect, useState} from 'preact/hooks';
 import {readRulesInUse, readUpdateView, watchRulesUpdates, type UpdateView} from '@/lib/browser/rules-store';
 import type {RuleSet} from '@/lib/rules/rule-set';
 
-/** The rules in use; undefined until read. Follows updates while the page is open. */
-export function useRulesInUse(): RuleSet | undefined {
-	const [rules, setRules] = useState<RuleSet>();
+/** What `read` gives, read again whenever an update is stored or forgotten or a check ends, while the page is open. */
+function useRulesState<T>(read: () => Promise<T>, initial: T): T {
+	const [value, setValue] = useState<T>(initial);
 	useEffect(() => {
 		let alive = true;
-		const load = () => void readRulesInUse().then((r) => alive && setRules(r));
+		const load = () => void read().then((v) => alive && setValue(() => v));
 		load();
 		const stop = watchRulesUpdates(load);
 		return () => {
@@ -16,21 +16,11 @@ export function useRulesInUse(): RuleSet | undefined {
 			stop();
 		};
 	}, []);
-	return rules;
+	return value;
 }
 
+/** The rules in use; undefined until read. */
+export const useRulesInUse = (): RuleSet | undefined => useRulesState<RuleSet | undefined>(readRulesInUse, undefined);
+
 /** The stored update and the last check, for the options page. */
-export function useUpdateView(): UpdateView {
-	const [view, setView] = useState<UpdateView>({});
-	useEffect(() => {
-		let alive = true;
-		const load = () => void readUpdateView().then((v) => alive && setView(v));
-		load();
-		const stop = watchRulesUpdates(load);
-		return () => {
-			alive = false;
-			stop();
-		};
-	}, []);
-	return view;
-}
+export const useUpdateView = (): UpdateView => useRulesState<UpdateView>(readUpdateView, {});

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type {BrowserContext, Page} from '@playwright/test';
-import {expect, fixture, serve, test} from './fixtures';
+import {expect, fixture, serve, setPassports, test} from './fixtures';
 
 const KUL_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
 const SFO_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
@@ -10,17 +10,6 @@ async function openKulNrt(context: BrowserContext): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(KUL_NRT);
 	return page;
-}
-
-async function setPassports(context: BrowserContext, extensionId: string, codes: string[]) {
-	const options = await context.newPage();
-	await options.goto(`chrome-extension://${extensionId}/options.html`);
-	for (const code of codes) {
-		await options.getByLabel('Country of passport').fill(code);
-		await options.getByRole('button', {name: 'Add passport'}).click();
-		await expect(options.locator(`[data-testid="passports"] li[data-code="${code}"]`)).toBeVisible();
-	}
-	return options;
 }
 
 test('a Google Flights page whose results are still in its data gets one badge for the mainland connections', async ({context}) => {

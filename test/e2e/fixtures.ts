@@ -38,4 +38,16 @@ export async function serve(context: BrowserContext, urlGlob: string, body: stri
 	await context.route(urlGlob, (route) => route.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body}));
 }
 
+/** The options page, with these passports added through its form (as a user would); returned open. */
+export async function setPassports(context: BrowserContext, extensionId: string, codes: string[]) {
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	for (const code of codes) {
+		await options.getByLabel('Country of passport').fill(code);
+		await options.getByRole('button', {name: 'Add passport'}).click();
+		await expect(options.locator(`[data-testid="passports"] li[data-code="${code}"]`)).toBeVisible();
+	}
+	return options;
+}
+
 export const expect = test.expect;

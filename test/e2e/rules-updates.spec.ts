@@ -1,5 +1,5 @@
 import type {BrowserContext, Page} from '@playwright/test';
-import {expect, fixture, serve, test} from './fixtures';
+import {expect, fixture, serve, setPassports, test} from './fixtures';
 import {E2E_RULES_PORT} from '../../scripts/e2e-constants';
 import {ADDED_PORT, agentPage, BUNDLED_END, signedFile, startRulesServer, tamperedFile, updatedRules} from './rules-update-setup';
 
@@ -23,13 +23,7 @@ test.afterEach(async () => {
 
 /** The options page with these passports and the agent tool added as one of the user's sites. */
 async function setUp(context: BrowserContext, extensionId: string, passports: string[]): Promise<Page> {
-	const options = await context.newPage();
-	await options.goto(`chrome-extension://${extensionId}/options.html`);
-	for (const code of passports) {
-		await options.getByLabel('Country of passport').fill(code);
-		await options.getByRole('button', {name: 'Add passport'}).click();
-		await expect(options.locator(`[data-testid="passports"] li[data-code="${code}"]`)).toBeVisible();
-	}
+	const options = await setPassports(context, extensionId, passports);
 	await options.getByLabel('Site address').fill('agent.example.test');
 	await options.getByRole('button', {name: 'Add site'}).click();
 	await expect(options.getByTestId('user-sites')).toContainText('https://agent.example.test');

@@ -55,6 +55,18 @@ function badgeTexts(page: Page, min = 1): Promise<string[]> {
 		.then((h) => h.jsonValue() as Promise<string[]>);
 }
 
+/** Clicks the page's first badge (a trusted click) and waits for its details: the text of the open card. */
+async function detailsOf(page: Page): Promise<string> {
+	await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
+	return page
+		.waitForFunction(() => {
+			const card = document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('[role="dialog"]');
+			// The details arrive from the background a moment after the popover opens ("Loading the details…").
+			return card && card.matches(':popover-open') && card.querySelector('.details') ? card.textContent : undefined;
+		})
+		.then((h) => h.jsonValue() as Promise<string>);
+}
+
 async function extensionPage(file: string): Promise<Page> {
 	const page = await browser.newPage();
 	await page.goto('about:blank');
@@ -182,14 +194,7 @@ describe('Firefox', () => {
 		const page = await open(KUL_NRT);
 		await badgeTexts(page);
 		// A real click (trusted input): the badge ignores clicks a script fires.
-		await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
-		const text = await page
-			.waitForFunction(() => {
-				const card = document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('[role="dialog"]');
-				// The details arrive from the background a moment after the popover opens ("Loading the details…").
-				return card && card.matches(':popover-open') && card.querySelector('.details') ? card.textContent : undefined;
-			})
-			.then((h) => h.jsonValue());
+		const text = await detailsOf(page);
 		expect(text).toContain('Stop 1: HAK');
 		expect(text).toContain('HAK lets transfer passengers who stay airside skip border inspection (since 2025-11-05)');
 		await page.close();
@@ -203,13 +208,7 @@ describe('Firefox', () => {
 		await welcomePage.waitForSelector('[data-testid="passports"] li[data-code="US"]');
 		const page = await open(KUL_NRT);
 		await badgeTexts(page);
-		await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
-		const text = await page
-			.waitForFunction(() => {
-				const card = document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('[role="dialog"]');
-				return card && card.matches(':popover-open') && card.querySelector('.details') ? card.textContent : undefined;
-			})
-			.then((h) => h.jsonValue());
+		const text = await detailsOf(page);
 		expect(text).toContain('With your US passport');
 		expect(text).not.toContain('does not depend on your passport');
 		await page.close();
