@@ -56,22 +56,20 @@ function toggleByUser(popover: HTMLElement, event: Event): void {
 
 export type BadgeView = {element: HTMLElement; update: (props: BadgeProps) => void};
 
+/** The popover's parts, made on the badge's first click: until then a badge is a button and its two labels. */
+type Popover = {popover: HTMLElement; title: HTMLElement; close: HTMLElement; body: HTMLElement};
+
 /** The badge's element, and how to show new props in it (a new verdict, another language). */
 export function createBadge(initial: BadgeProps): BadgeView {
 	let props = initial;
 	const icon = el('span', 'icon', [], {'aria-hidden': 'true'});
 	const text = el('span', 'text');
 	const button = el('button', 'badge', [icon, text], {type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false'});
-	const title = el('strong');
-	const close = el('button', 'close', ['×'], {type: 'button'});
-	const body = el('div', 'popover-body');
-	const popover = el('div', 'popover', [el('div', 'popover-head', [title, close]), body], {popover: 'auto', role: 'dialog'});
-	const element = el('span', undefined, [button, popover]);
-	button.addEventListener('click', (event) => toggleByUser(popover, event));
-	close.addEventListener('click', (event) => toggleByUser(popover, event));
+	const element = el('span', undefined, [button]);
+	let parts: Popover | undefined;
 
 	let opened = 0;
-	const show = async () => {
+	const show = async (body: HTMLElement) => {
 		const mine = ++opened;
 		const status = el('p', 'details-status', [badgeText('detailsLoading', props.locale)], {role: 'status'});
 		body.replaceChildren(status);
@@ -80,19 +78,40 @@ export function createBadge(initial: BadgeProps): BadgeView {
 		if (details) body.replaceChildren(renderDetails(details, props));
 		else status.textContent = badgeText('detailsFailed', props.locale);
 	};
-	popover.addEventListener('toggle', (event) => {
-		const open = (event as ToggleEvent).newState === 'open';
-		button.setAttribute('aria-expanded', String(open));
-		if (open) {
-			place(popover, button);
-			close.focus();
-			void show();
-		} else {
-			opened++;
-			body.replaceChildren();
-			button.focus({preventScroll: true});
-		}
-	});
+	const label = ({title, close, popover}: Popover, locale: Locale) => {
+		const heading = badgeText('detailsTitle', locale);
+		title.textContent = heading;
+		popover.setAttribute('aria-label', heading);
+		close.setAttribute('aria-label', badgeText('close', locale));
+	};
+	const made = (): Popover => {
+		if (parts) return parts;
+		const title = el('strong');
+		const close = el('button', 'close', ['×'], {type: 'button'});
+		const body = el('div', 'popover-body');
+		const popover = el('div', 'popover', [el('div', 'popover-head', [title, close]), body], {popover: 'auto', role: 'dialog'});
+		parts = {popover, title, close, body};
+		label(parts, props.locale);
+		close.addEventListener('click', (event) => toggleByUser(popover, event));
+		popover.addEventListener('toggle', (event) => {
+			const open = (event as ToggleEvent).newState === 'open';
+			button.setAttribute('aria-expanded', String(open));
+			if (open) {
+				place(popover, button);
+				close.focus();
+				void show(body);
+			} else {
+				opened++;
+				body.replaceChildren();
+				button.focus({preventScroll: true});
+			}
+		});
+		element.append(popover);
+		return parts;
+	};
+	// Made on the first click, the user's or not (a page script's click opens nothing, and cannot see into the closed
+	// root where it is made), so tests can reach it before they open it as the browser would.
+	button.addEventListener('click', (event) => toggleByUser(made().popover, event));
 
 	const update = (next: BadgeProps) => {
 		props = next;
@@ -103,12 +122,10 @@ export function createBadge(initial: BadgeProps): BadgeView {
 		icon.textContent = summary.icon;
 		icon.hidden = !summary.icon;
 		text.textContent = summary.text;
-		const heading = badgeText('detailsTitle', locale);
-		title.textContent = heading;
-		popover.setAttribute('aria-label', heading);
-		close.setAttribute('aria-label', badgeText('close', locale));
+		if (!parts) return;
+		label(parts, locale);
 		// Open while the verdict or the language changed: its details are asked for again.
-		if (button.getAttribute('aria-expanded') === 'true') void show();
+		if (button.getAttribute('aria-expanded') === 'true') void show(parts.body);
 	};
 	update(initial);
 	return {element, update};

@@ -5,9 +5,12 @@
  *
  * In Node:
  * - contentScriptKbGz: everything the content script loads (its scripts and styles from the manifest), gzipped.
- * - engineItinerariesPerSec: the badge's fast path, as the content script runs it (evaluateTrip with the compact rules and
- *   `badgeOnly`), on a fixed mix of itineraries; the full evaluation (full rules, as the details and the popup use
- *   it) beside it as `full`.
+ * - engineItinerariesPerSec: the badge's fast path, as the content script runs it (lib/rules/badge-verdict.ts
+ *   evaluateBadge with the compact rules), on a fixed mix of itineraries (scripts/bench-mix.ts): 7 runs of 200,000
+ *   after one untimed run, so the JIT's warm-up is not what is measured (scripts/bench-rules.ts, which prints the same
+ *   figures). Beside it, from the same runs: `badgeOnly`, evaluateTrip with the compact rules and `badgeOnly` (what the
+ *   figure measured until 2026-12, in runs of 50,000 without warm-up), and `full`, the full evaluation (full rules, as
+ *   the details and the popup use it).
  * - detectLargePageMs: the detection pipeline on the raw 2.4 MB Google Flights capture (linkedom; the jsdom figure is
  *   printed beside it), or on the trimmed capture when the raw one is not beside the repository.
  *
@@ -67,13 +70,9 @@ import zlib from 'node:zlib';
 import {parseHTML} from 'linkedom';
 import {JSDOM, VirtualConsole} from 'jsdom';
 import {detectDocument} from '../lib/detect/index.ts';
-import {evaluateTrip} from '../lib/rules/evaluate.ts';
-import {compactRules} from '../lib/rules/compact-bundled.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
-import {validateTrip} from '../lib/rules/validate.ts';
-import type {TripInput} from '../lib/rules/types.ts';
 import {badgeTimes, foundCounts, profileFigures, runSession, type SessionResult} from './bench-browser.ts';
-import {BENCH_MIX} from './bench-mix.ts';
+import {engineFigures} from './bench-rules.ts';
 import {BENCH_URL, buildBenchPage, CHINA_HUBS} from './bench-page.ts';
 import {CHROMIUM} from './chromium.ts';
 
@@ -112,23 +111,7 @@ const rawBytes = contentFiles.reduce((n, f) => n + fs.statSync(path.join(EXT_DIR
 
 // ---- engine ---------------------------------------------------------------------------------------------------
 const rules = loadRules();
-const mix: TripInput[] = BENCH_MIX.map((t) => {
-	const v = validateTrip(t, rules);
-	if (!v.ok) throw new Error(v.error);
-	return v.trip;
-});
-const compact = compactRules();
-const engineRuns: number[] = [];
-const engineFullRuns: number[] = [];
-for (let r = 0; r < 7; r++) {
-	const n = 50_000;
-	let start = performance.now();
-	for (let i = 0; i < n; i++) evaluateTrip(mix[i % mix.length]!, compact, {today: '2026-11-26', badgeOnly: true});
-	engineRuns.push(n / ((performance.now() - start) / 1000));
-	start = performance.now();
-	for (let i = 0; i < n; i++) evaluateTrip(mix[i % mix.length]!, rules, {today: '2026-11-26'});
-	engineFullRuns.push(n / ((performance.now() - start) / 1000));
-}
+const engine = engineFigures();
 
 // ---- detection in Node -----------------------------------------------------------------------------------------
 const rawPage = path.resolve(root, '../shared/fixtures/google-flights/AWeirdDev__flights__raw_html_extreme_SFO_NRT_Late_Departure.html');
@@ -263,7 +246,7 @@ for (let r = 0; r < BROWSER_ROUNDS; r++) {
 // ---- report ---------------------------------------------------------------------------------------------------
 const results = {
 	contentScriptKbGz: {...stat([gzBytes / 1024]), rawKb: round(rawBytes / 1024, 1), files: contentFiles},
-	engineItinerariesPerSec: {...stat(engineRuns), full: stat(engineFullRuns)},
+	engineItinerariesPerSec: {...stat(engine.fast), full: stat(engine.full), badgeOnly: stat(engine.badgeOnly)},
 	detectLargePageMs: {...stat(detectRuns), page: path.basename(detectPage), dom: 'linkedom', jsdom: stat(detectJsdomRuns)},
 	badgeLatencyMsP50: stat(runs.badgeMsP50),
 	badgeLatencyMsP95: stat(runs.badgeMsP95),
@@ -330,7 +313,7 @@ for (const [key, value] of Object.entries(results) as [keyof typeof results, Sta
 }
 console.log(`(detectLargePageMs in jsdom: median ${round(results.detectLargePageMs.jsdom.median)} ms)`);
 console.log(
-	`(engineItinerariesPerSec, the full evaluation with the full rules: median ${round(results.engineItinerariesPerSec.full.median, 0)})`,
+	`(engineItinerariesPerSec, evaluateTrip badgeOnly: median ${round(results.engineItinerariesPerSec.badgeOnly.median, 0)}; the full evaluation with the full rules: median ${round(results.engineItinerariesPerSec.full.median, 0)})`,
 );
 console.log(
 	`(extensionMsPer100Cards: ${judged} cards judged, from ${judgedFrom}; longTasksFromExtension: of ${results.longTasksFromExtension.allLongTasks.median} long tasks in the profiled session)`,

@@ -1,6 +1,9 @@
 /**
- * Flightsfinder.com's Kiwi.com results (`/portal/kiwi`, 2025 markup; see test/fixtures/SOURCES.md "Other OTAs").
- * Not kiwi.com's own DOM: a metasearch page that renders Kiwi fares server-side.
+ * Flightsfinder.com's results, from its Kiwi.com portal (`/portal/kiwi`) and its Skyscanner portal (`/portal/sky`), 2025
+ * markup; see test/fixtures/SOURCES.md "Other OTAs". Not kiwi.com's or Skyscanner's own DOM: a metasearch page that
+ * renders their fares server-side, with the same result rows for both portals (santistebanc/flights2
+ * `test-data/phase2-kiwi.html` and `test-data/phase2-sky.html`: the same `div.list-item[data-journey]` rows, `.search_modal`
+ * dialogs, `._panel` legs and `._panel_body` segments; the Sky rows say "Connect in airport" where Kiwi's say "Connection").
  *
  * What a card says:
  * 1. `div.list-item` carries `data-journey` (onestop, direct, …), `data-duration`, `data-totalstops` and the first
@@ -154,18 +157,24 @@ function extract(card: Element, page: PageContext): Extraction {
 
 export default defineAdapter({
 	id: 'flightsfinder',
-	label: 'Flightsfinder (Kiwi results)',
+	label: 'Flightsfinder (Kiwi and Skyscanner results)',
 	confidence: 'structured',
 	matches: ['https://www.flightsfinder.com/*'],
-	// Kiwi fares are searched from /portal/kiwi; the Skyscanner portal (/portal/sky) renders other markup, not captured.
-	isItineraryPage: (url) => url.hostname === 'www.flightsfinder.com' && /^\/portal\/kiwi\/?$/.test(url.pathname),
+	// The portals' results pages: /portal/kiwi and /portal/sky (the two portals public scrapers of the site request, with
+	// the same result markup); not their search and poll endpoints, which answer scripts, nor other pages of the site.
+	isItineraryPage: (url) => url.hostname === 'www.flightsfinder.com' && /^\/portal\/(?:kiwi|sky)\/?$/.test(url.pathname),
 	examples: [
 		'https://www.flightsfinder.com/portal/kiwi?type=return&currency=EUR&cabinclass=M&originplace=BER&destinationplace=MAD&outbounddate=10%2F10%2F2025&inbounddate=20%2F10%2F2025&adults=1&children=0&infants=0',
 		'https://www.flightsfinder.com/portal/kiwi?type=oneway&currency=EUR&cabinclass=M&originplace=LHR&destinationplace=PEK&outbounddate=15%2F09%2F2026&adults=1&children=0&infants=0',
+		'https://www.flightsfinder.com/portal/sky?originplace=BER&destinationplace=MAD&outbounddate=2025-10-10&inbounddate=2025-10-20&cabinclass=Economy&adults=1&children=0&infants=0&currency=EUR',
+		'https://www.flightsfinder.com/portal/sky/?originplace=LHR&destinationplace=PEK&outbounddate=2026-09-15&cabinclass=Economy&adults=1',
 	],
 	counterExamples: [
 		'https://www.flightsfinder.com/',
-		'https://www.flightsfinder.com/portal/sky?originplace=BER&destinationplace=MAD&outbounddate=2025-10-10&cabinclass=Economy&adults=1',
+		'https://www.flightsfinder.com/portal/sky/poll',
+		'https://www.flightsfinder.com/portal/kiwi/search',
+		'https://www.flightsfinder.com/portal/skyscanner',
+		'https://www.flightsfinder.com/portal/',
 	],
 	findCards: (root) => [...root.querySelectorAll(selectors.card)],
 	cardOf: (el) => el.closest(selectors.card) ?? undefined,

@@ -177,29 +177,39 @@ function normalizeAll(raw: RawItinerary[], referenceDate: string, airports: Airp
 }
 
 /**
- * Cards first (status 'ok' only), then embedded itineraries no card already showed. Compared after normalisation,
- * by route and first departure, because a card and the page data spell the same itinerary differently (names or
- * codes, 12- or 24-hour clocks, with or without flight numbers).
+ * Cards first (status 'ok' only), each itinerary once, then embedded itineraries no card already showed. A page can
+ * show one itinerary on several cards (Google Flights keeps a hidden copy of its list): compared after normalisation,
+ * whole. A card and the page data spell the same itinerary differently (names or codes, 12- or 24-hour clocks, with or
+ * without flight numbers or middle clocks), so an embedded itinerary is one a card showed when a card has its route
+ * and first departure and agrees with it on every time and flight the card gives: itineraries that share only their
+ * first flight stay apart.
  */
 function fromAdapter(adapter: SiteAdapter, doc: Document, page: PageContext, airports: AirportTable): RawItinerary[] {
 	const found: RawItinerary[] = [];
+	const seen = new Set<string>();
+	const shown = new Map<string, SegmentInput[][]>();
+	const normalized = (raw: RawItinerary) => normalizeItinerary(raw, page.referenceDate, airports);
+	const routeAt = (s: SegmentInput[]) => `${[s[0]!.from, ...s.map((x) => x.to)].join('-')}@${s[0]!.departure ?? ''}`;
 	for (const card of safely(() => adapter.findCards(doc))) {
 		const e = safely(() => [adapter.extract(card, page)])[0];
-		if (e?.status === 'ok') found.push(e.itinerary);
+		if (e?.status !== 'ok') continue;
+		const n = normalized(e.itinerary);
+		const whole = n.ok ? JSON.stringify(n.segments) : JSON.stringify(e.itinerary);
+		if (seen.has(whole)) continue;
+		seen.add(whole);
+		found.push(e.itinerary);
+		if (n.ok) shown.set(routeAt(n.segments), [...(shown.get(routeAt(n.segments)) ?? []), n.segments]);
 	}
 	const embedded = adapter.extractEmbedded ? safely(() => adapter.extractEmbedded!(doc, page)) : [];
-	if (embedded.length === 0) return found;
-	const key = (raw: RawItinerary): string | undefined => {
-		const n = normalizeItinerary(raw, page.referenceDate, airports);
-		if (!n.ok) return undefined;
-		const route = [n.segments[0]!.from, ...n.segments.map((s) => s.to)].join('-');
-		return n.segments[0]!.departure ? `${route}@${n.segments[0]!.departure}` : JSON.stringify(n.segments);
-	};
-	const seen = new Set(found.map(key));
+	const agrees = (card: SegmentInput[], data: SegmentInput[]) =>
+		card.every((s, i) =>
+			(['departure', 'arrival', 'flight'] as const).every((field) => s[field] === undefined || s[field] === data[i]![field]),
+		);
 	for (const raw of embedded) {
-		const k = key(raw);
-		if (k !== undefined && seen.has(k)) continue;
-		seen.add(k);
+		const n = normalized(raw);
+		const whole = n.ok ? JSON.stringify(n.segments) : JSON.stringify(raw);
+		if (seen.has(whole) || (n.ok && shown.get(routeAt(n.segments))?.some((card) => agrees(card, n.segments)))) continue;
+		seen.add(whole);
 		found.push(raw);
 	}
 	return found;

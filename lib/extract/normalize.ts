@@ -12,6 +12,25 @@ import {isCheckedStatus} from './status';
 
 type Normalized = {ok: true; segments: SegmentInput[]} | {ok: false; problem: string};
 
+/**
+ * Date texts resolved against a reference date, remembered: a results page prints the same few dates on every card
+ * ("Thu, Aug 20"), and reading one takes several patterns. Bounded; null for a text that is not a date.
+ */
+const resolvedDates = new Map<string, string | null>();
+const MAX_RESOLVED_DATES = 512;
+
+function resolveDate(text: string, referenceDate: string): string | undefined {
+	const key = `${referenceDate}|${text}`;
+	let date = resolvedDates.get(key);
+	if (date === undefined) {
+		const parsed = parseDateText(text);
+		date = (parsed && resolveYear(parsed, referenceDate)) ?? null;
+		if (resolvedDates.size >= MAX_RESOLVED_DATES) resolvedDates.clear();
+		resolvedDates.set(key, date);
+	}
+	return date ?? undefined;
+}
+
 function resolveTime(
 	raw: RawTime | undefined,
 	fallbackDate: string | undefined,
@@ -20,8 +39,7 @@ function resolveTime(
 	if (!raw) return {};
 	let date: string | undefined;
 	if (raw.date) {
-		const parsed = parseDateText(raw.date);
-		date = parsed ? resolveYear(parsed, referenceDate) : undefined;
+		date = resolveDate(raw.date, referenceDate);
 		if (!date) return {problem: `unreadable date "${raw.date}"`};
 	} else date = fallbackDate;
 	if (date && raw.dayOffset) date = addDays(date, raw.dayOffset);

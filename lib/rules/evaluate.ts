@@ -53,7 +53,7 @@ const reason = (code: ReasonCode, kind: Reason['kind'], sources: string[], param
 	params ? {code, kind, params, sources} : {code, kind, sources};
 
 function regionOf(rules: EngineRules, iata: string): string | undefined {
-	return rules.airports[iata]?.country;
+	return rules.airportOf(iata)?.country;
 }
 
 /** Splits the itinerary into mainland stays: from an arrival from abroad to the next departure abroad. */
@@ -101,6 +101,9 @@ function findStays(trip: TripInput, rules: EngineRules): StayFacts[] {
 			}
 		}
 		if (!fromCn && toCn) {
+			// A stay still open was left by a way the page does not show (the next leg starts abroad): it is still a
+			// stay, with its exit unknown, never dropped.
+			if (current) stays.push(current);
 			current = {
 				airports: [seg.to],
 				entryAirport: seg.to,
@@ -116,7 +119,10 @@ function findStays(trip: TripInput, rules: EngineRules): StayFacts[] {
 			if (next?.separateTickets) current.separateTickets = true;
 			if (seg.connectionMinutes !== undefined) current.connectionMinutes = seg.connectionMinutes;
 		}
-		if (current && !toCn && !fromCn) current = undefined;
+		if (current && !toCn && !fromCn) {
+			stays.push(current); // left overland or by sea (JFK → PEK, then HKG → NRT): the exit is not shown
+			current = undefined;
+		}
 	}
 	if (current) stays.push(current); // the trip ends in the mainland: no departure shown
 	return stays;
@@ -303,7 +309,7 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: EngineRules, pass
 	const outside: string[] = [];
 	const unsure: string[] = [];
 	for (const iata of stay.airports) {
-		const a = rules.airports[iata];
+		const a = rules.airportOf(iata);
 		const area = a?.province ? rules.areasByProvince.get(a.province) : undefined;
 		const state = area && date ? inForce(area, date) : area ? 'yes' : undefined;
 		if (!a || !area || state === 'not-yet' || state === 'ended') outside.push(iata);
@@ -518,7 +524,7 @@ function inAreas(
 	areas: readonly {province: string; area: 'whole' | 'listed'; prefectures?: string[]}[],
 	iata: string,
 ): boolean {
-	const a = rules.airports[iata];
+	const a = rules.airportOf(iata);
 	const area = a ? areas.find((x) => x.province === a.province) : undefined;
 	return !!a && !!area && (area.area === 'whole' || area.prefectures!.includes(a.prefecture ?? ''));
 }

@@ -21,6 +21,7 @@ import {storedUpdateNewerThan} from './update-state';
 export type RuleSet = ReturnType<typeof indexRules<TransitRules>> & {
 	airports: AirportsFile['airports'];
 	divisions: AirportsFile['divisions'];
+	airportOf: (iata: string) => AirportsFile['airports'][string] | undefined;
 	sourceIds: Set<string>;
 };
 
@@ -183,6 +184,7 @@ export function assembleRuleSet(data: TransitRules, airports: AirportsFile, doma
 		...indexRules(data),
 		airports: airports.airports,
 		divisions: airports.divisions,
+		airportOf: (iata) => airports.airports[iata],
 		sourceIds: new Set(data.sources.map((s) => s.id)),
 	};
 }

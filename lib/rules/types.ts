@@ -47,6 +47,11 @@ export type PolicyVerdict = {
 	regime?: {kind: 'unilateral' | 'mutual' | 'regional'; days?: number; until?: string};
 	/** For transit240 and visaFree without passports: the nationalities that would qualify on that date. */
 	qualifyingNationalities?: string[];
+	/**
+	 * The badge's fast path only (./badge-verdict.ts, whose verdicts have no reasons): how many of the reasons the full
+	 * evaluation gives are doubts (`kind: 'doubt'`). Absent from a full evaluation: count its reasons there.
+	 */
+	doubts?: number;
 };
 
 export type Stop = {

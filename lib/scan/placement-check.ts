@@ -21,10 +21,15 @@ const within = (inner: Box, outer: Box) =>
 
 /** Boxes that cut off what overflows them: any overflow but `visible`, and paint containment. */
 function clipsOverflow(style: CSSStyleDeclaration): boolean {
-	if (style.display === 'inline' || style.display === 'contents') return false;
-	const overflow = [style.overflowX, style.overflowY, ...(style.overflow ?? '').split(' ')].filter(Boolean);
-	if (overflow.some((value) => value !== 'visible')) return true;
-	return /\b(paint|strict|content)\b/.test(style.contain ?? '');
+	const display = style.display;
+	if (display === 'inline' || display === 'contents') return false;
+	const clips = (value: string | undefined) => !!value && value !== 'visible';
+	// The shorthand too ("hidden", "visible clip"): DOMs without layout (jsdom) may not expand it into the longhands.
+	const overflow = style.overflow;
+	if (clips(style.overflowX) || clips(style.overflowY) || (!!overflow && overflow !== 'visible' && overflow !== 'visible visible'))
+		return true;
+	const contain = style.contain;
+	return !!contain && contain !== 'none' && /\b(paint|strict|content)\b/.test(contain);
 }
 
 /** The padding box, which is what `overflow` clips to (borders and scroll bars excluded). */

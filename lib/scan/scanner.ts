@@ -11,7 +11,7 @@ import type {Confidence, RawItinerary, SegmentInput} from '../itinerary';
 import {normalizeItinerary} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/locale';
-import {evaluateTrip} from '../rules/evaluate';
+import {evaluateBadge} from '../rules/badge-verdict';
 import type {EngineRules} from '../rules/engine-rules';
 import type {CheckResult, TripInput} from '../rules/types';
 import {summarize, type BadgeSummary} from '../ui/summary';
@@ -561,8 +561,8 @@ function judge(run: Run, segments: SegmentInput[], confidence: Confidence, key =
 	run.stats.evaluations++;
 	const {settings} = run;
 	const trip: TripInput = {passports: settings.passports, segments};
-	// The badge's fast path: the details are explained by the background from a full evaluation.
-	const result = evaluateTrip(trip, run.options.rules, {today: run.options.today, badgeOnly: true});
+	// The badge's fast path (no reasons): the details are explained by the background from a full evaluation.
+	const result = evaluateBadge(trip, run.options.rules, run.options.today);
 	const fresh = {trip, result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
 	run.verdicts.set(key, fresh);
 	return fresh;

@@ -20,7 +20,7 @@ const ICON: Record<Tone, string> = {ok: '', check: '?', none: '✗', passport: '
 function doubts(stop: Stop): number {
 	const conditional = stop.verdicts.filter((v) => v.status === 'conditional');
 	if (conditional.length === 0) return 0;
-	return Math.min(...conditional.map((v) => v.reasons.filter((r) => r.kind === 'doubt').length || 1));
+	return Math.min(...conditional.map((v) => (v.doubts ?? v.reasons.filter((r) => r.kind === 'doubt').length) || 1));
 }
 
 /** "27 Mar" / "3月27日" from a local deadline `2026-03-27T00:00` (the day the traveller must be gone by). */

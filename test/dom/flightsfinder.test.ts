@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 /**
- * The Flightsfinder (Kiwi results) adapter on a real result row (test/fixtures/SOURCES.md). What it reads there (the
- * card, its itinerary, read off the row's details dialog by hand) is in the page's expected.json, checked by
- * adapters.test.ts; here: the row edited in memory, the engine, the badge place, URLs and parsers.
+ * The Flightsfinder adapter on real result rows from its Kiwi and Skyscanner portals (test/fixtures/SOURCES.md). What it
+ * reads there (the cards, their itineraries, read off the rows' details dialogs by hand) is in each page's
+ * expected.json, checked by adapters.test.ts; here: a row edited in memory, the engine, the badge place, URLs and
+ * parsers.
  */
 import {describe, expect, it} from 'vitest';
 import flightsfinder, {parseSiteDuration} from '../../lib/adapters/flightsfinder';
 import ctrip from '../../lib/adapters/ctrip';
+import {adapterFor} from '../../lib/adapters';
 import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
 import {loadFixture, readCard, savedPage} from './adapter-harness';
@@ -51,6 +53,22 @@ describe('flightsfinder: Kiwi round trip BER → MAD (1 card)', () => {
 	it('finds nothing on the Ctrip fixtures, and Ctrip nothing here', () => {
 		expect(flightsfinder.findCards(loadFixture('ctrip/pkx-pvg-list-2026.html'))).toEqual([]);
 		expect(ctrip.findCards(load())).toEqual([]);
+	});
+});
+
+describe('flightsfinder: Skyscanner portal, BER → MAD round trips (2 cards)', () => {
+	const sky = savedPage('flightsfinder/ber-mad-sky-2025.html');
+
+	it('is the same adapter for the Sky portal as for the Kiwi portal', () => {
+		expect(adapterFor(new URL(sky.expected.url))?.id).toBe('flightsfinder');
+	});
+
+	it('puts each badge in its row’s price column, outside the link that opens the dialog', () => {
+		for (const card of flightsfinder.findCards(sky.load())) {
+			const [first] = flightsfinder.badgePlacements(card);
+			expect(first!.anchor.classList.contains('price-summary')).toBe(true);
+			expect(first!.anchor.closest('a')).toBeNull();
+		}
 	});
 });
 

@@ -8,11 +8,13 @@
 import {readFileSync} from 'node:fs';
 import {beforeAll, describe, expect, it} from 'vitest';
 import googleFlights, {parseDs1, parseImpactUrl, parseSentence, referenceDateFromUrl} from '../../lib/adapters/google-flights';
+import {bundledAirports} from '../../lib/airports/bundled';
+import {detectDocument} from '../../lib/detect';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
 import type {SegmentInput} from '../../lib/itinerary';
-import {pageContext, readCards, savedPage} from './adapter-harness';
+import {pageContext, readCard, readCards, savedPage} from './adapter-harness';
 
 const rules = loadRules();
 const URL_ = 'https://www.google.com/travel/flights/search?tfs=x';
@@ -27,6 +29,58 @@ describe('google-flights: 2025 layout, SFO → NRT (56 cards)', () => {
 	it('never touches mainland China, so the engine finds no stop', () => {
 		for (const segments of itineraries)
 			expect(evaluateTrip({passports: ['US'], segments}, rules, {today: '2025-07-09'}).stops).toEqual([]);
+	});
+
+	it('gives every card its own clocks from the page data, also cards that share their first flight (CX851, then CX526, CX504 or CX520)', () => {
+		expect(itineraries.filter((s) => s[0]!.flight === 'CX851').map((s) => s[1]!.flight)).toEqual([
+			'CX526',
+			'CX504',
+			'CX520',
+			'CX526',
+			'CX504',
+			'CX520',
+		]);
+		for (const segments of itineraries)
+			for (const s of segments) {
+				expect(s.departure).toMatch(/T\d\d:\d\d$/);
+				expect(s.arrival).toMatch(/T\d\d:\d\d$/);
+			}
+	});
+
+	const detect = (doc: Document) => detectDocument(doc, new URL(URL_), '2025-07-09', bundledAirports());
+	const distinct = (d: ReturnType<typeof detect>) => new Set(d.itineraries.map((i) => JSON.stringify(i.segments))).size;
+
+	it('detects each of the 28 itineraries once, though the page shows each on two cards (the list and its hidden copy)', () => {
+		const d = detect(sfoNrt.load());
+		expect(d.adapter).toBe('google-flights');
+		expect(d.itineraries).toHaveLength(28);
+		expect(distinct(d)).toBe(28);
+	});
+
+	it('keeps an embedded itinerary that shares only its first flight with a card (CX851 then CX504 or CX520, beside the card of CX851 then CX526)', () => {
+		const doc = sfoNrt.load();
+		const cards = googleFlights.findCards(doc);
+		for (const card of cards.slice(10)) card.remove();
+		const d = detect(doc);
+		expect(d.itineraries).toHaveLength(28);
+		expect(distinct(d)).toBe(28);
+		const cx851 = d.itineraries.filter((i) => i.segments[0]!.flight === 'CX851').map((i) => i.segments[1]);
+		expect(cx851).toEqual([
+			{from: 'HKG', to: 'NRT', departure: '2025-08-21T08:15', arrival: '2025-08-21T13:40', flight: 'CX526'},
+			{from: 'HKG', to: 'NRT', departure: '2025-08-21T09:05', arrival: '2025-08-21T14:30', flight: 'CX504'},
+			{from: 'HKG', to: 'NRT', departure: '2025-08-21T10:40', arrival: '2025-08-21T16:05', flight: 'CX520'},
+		]);
+	});
+
+	it('does not add an embedded itinerary again where a card said less of it (no flight numbers, no middle clocks)', () => {
+		const doc = sfoNrt.load();
+		for (const el of doc.querySelectorAll('[data-travelimpactmodelwebsiteurl], [data-gs]')) {
+			el.removeAttribute('data-travelimpactmodelwebsiteurl');
+			el.removeAttribute('data-gs');
+		}
+		const cards = googleFlights.findCards(doc).map((card) => readCard(googleFlights, card, sfoNrt.context));
+		expect(cards.filter((s) => s.length === 2 && s[0]!.flight === undefined && s[0]!.arrival === undefined)).toHaveLength(48);
+		expect(detect(doc).itineraries).toHaveLength(28);
 	});
 
 	it('puts the badge on a line of its own at the end of the card’s content block (not inside the one-line times box), else at the end of the card', () => {

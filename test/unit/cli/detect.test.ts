@@ -50,7 +50,8 @@ describe('npm run detect', () => {
 				'2025-07-09',
 			]);
 			expect(out.adapter).toBe('google-flights');
-			expect(out.itineraries).toHaveLength(56);
+			// 56 cards, of which 28 to 55 repeat 0 to 27 (the hidden copy of the list; sfo-nrt-2025.expected.json): 28 itineraries.
+			expect(out.itineraries).toHaveLength(28);
 			expect(out.dropped).toBeUndefined();
 			for (const i of out.itineraries) expect(i.confidence).toBe('structured');
 			// The same itinerary test/dom/google-flights.test.ts reads off the card ("Leaves … at 12:05 AM on Wednesday,

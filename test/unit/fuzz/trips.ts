@@ -158,13 +158,18 @@ const transitRoute = fc
 		[...pre, origin, entry, ...domestic, onward, ...post].filter((c, i, a) => c !== a[i - 1]),
 	);
 
-export const planArb = (pool: 'any' | 'abroad', passports = fc.array(passportArb, {maxLength: 3})): fc.Arbitrary<Plan> => {
+/** `dates`: when the trips start (UTC minutes); mid-2024 to 2027 unless a test asks for earlier or later years. */
+export const planArb = (
+	pool: 'any' | 'abroad',
+	passports = fc.array(passportArb, {maxLength: 3}),
+	dates: {from: number; to: number} = {from: FROM, to: TO},
+): fc.Arbitrary<Plan> => {
 	const shape: LegShape = legShape(pool);
 	const random = fc.record({first: airportArb(pool), shapes: fc.array(shape, {minLength: 1, maxLength: 6}), route: fc.constant(null)});
 	const transit = fc.record({first: fc.constant(''), shapes: fc.array(shape, {minLength: 6, maxLength: 6}), route: transitRoute});
 	return fc
 		.record({
-			start: fc.integer({min: FROM, max: TO}),
+			start: fc.integer({min: dates.from, max: dates.to}),
 			kind: pool === 'abroad' ? random : fc.oneof(random, transit),
 			passports,
 			todayOffset: fc.integer({min: -400, max: 400}),

@@ -680,6 +680,34 @@ describe('several passports, stays and edges', () => {
 		]);
 	});
 
+	it('a stay left by a way the page does not show (PEK in, then on from HKG) is a stay with its exit unknown, not no stay', () => {
+		const stop = only(
+			check(
+				['US'],
+				[seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'), seg('HKG', 'NRT', '2026-03-18T09:00', '2026-03-18T14:00')],
+			).stops,
+		);
+		expect([stop.airports, stop.from, stop.to, stop.exitSegment, stop.best]).toEqual([['PEK'], 'US', undefined, undefined, null]);
+		expect(codes(stop, 'transit24')).toContain('onward-not-shown');
+		expect(codes(stop, 'transit240')).toContain('onward-not-shown');
+		expect(verdict(stop, 'transit240').status).toBe('conditional');
+	});
+
+	it('a stay whose exit is not shown is kept when the trip enters the mainland again (PEK, then HKG → CAN → SIN)', () => {
+		const result = check(
+			['US'],
+			[
+				seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00'),
+				seg('HKG', 'CAN', '2026-03-19T09:00', '2026-03-19T10:10'),
+				seg('CAN', 'SIN', '2026-03-19T15:00', '2026-03-19T19:00'),
+			],
+		);
+		expect(result.stops.map((s) => [s.airports, s.from, s.to, s.best])).toEqual([
+			[['PEK'], 'US', undefined, null],
+			[['CAN'], 'HK', 'SG', 'transit24'],
+		]);
+	});
+
 	it('a domestic trip that starts in the mainland has no stop to judge, and says so', () => {
 		const result = check(
 			['US'],
