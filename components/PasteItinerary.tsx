@@ -3,7 +3,7 @@
  * by the same engine. Pure props (no `browser.*`), so tests render it in jsdom.
  */
 import {useState} from 'preact/hooks';
-import {detectText} from '@/lib/detect';
+import {detectText, MAX_TEXT_CHARS} from '@/lib/detect';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
 import {evaluateTrip} from '@/lib/rules/evaluate';
@@ -22,7 +22,7 @@ type PasteItineraryProps = {
 	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
 };
 
-type Found = {results: {trip: TripInput; result: CheckResult}[]; heuristic: boolean; count: number; dropped: number};
+type Found = {results: {trip: TripInput; result: CheckResult}[]; heuristic: boolean; count: number; dropped: number; truncated: boolean};
 
 export function PasteItinerary({rules, locale, passports, today, renderExtras}: PasteItineraryProps) {
 	const [text, setText] = useState('');
@@ -47,6 +47,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 			heuristic: detection.itineraries.some((it) => it.confidence === 'heuristic'),
 			count: detection.itineraries.length,
 			dropped: detection.dropped ?? 0,
+			truncated: detection.truncated === true,
 		});
 	};
 	const withStops = found?.results.filter((r) => r.result.stops.length > 0) ?? [];
@@ -76,6 +77,9 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 			</form>
 			{found ? (
 				<div data-testid="paste-result" aria-live="polite">
+					{found.truncated ? (
+						<p class="problem">{t('pasteTruncated', locale, {chars: MAX_TEXT_CHARS.toLocaleString(locale)})}</p>
+					) : null}
 					<p>
 						{found.count === 0
 							? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped})

@@ -43,13 +43,24 @@ export function parseArgs(args: readonly string[], {options, usage, stdin = fals
 	return file;
 }
 
-/** The bytes of FILE (`-`: standard input). */
+/**
+ * The largest input the tools read: a saved results page is a few megabytes (Google Flights' raw capture 2.6 MB), a
+ * PNR or a trip a few kilobytes. The detectors read at most MAX_TEXT_CHARS of text (lib/detect) either way.
+ */
+const MAX_INPUT_BYTES = 16 * 1_048_576;
+
+/** The bytes of FILE (`-`: standard input); larger than MAX_INPUT_BYTES fails in one line. */
 export function readInput(file: string, fail: Fail): Buffer {
+	const name = file === '-' ? 'standard input' : file;
+	let bytes: Buffer;
 	try {
-		return readFileSync(file === '-' ? 0 : file);
+		bytes = readFileSync(file === '-' ? 0 : file);
 	} catch (error) {
-		fail(`cannot read ${file === '-' ? 'standard input' : file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+		fail(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
 	}
+	if (bytes.length > MAX_INPUT_BYTES)
+		fail(`${name} is ${(bytes.length / 1_048_576).toFixed(1)} MB: the tools read at most ${MAX_INPUT_BYTES / 1_048_576} MB`);
+	return bytes;
 }
 
 /** The input as text: UTF-8, without the byte-order mark some editors put first (JSON.parse refuses it). */

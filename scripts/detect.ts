@@ -3,7 +3,9 @@
  *
  * Prints the itineraries the extension would find in FILE, as {"adapter", "itineraries": [{"segments", "confidence"}]},
  * with "dropped" (itineraries the normaliser refused) and "excluded" (segments left out: cancelled, waitlisted,
- * unconfirmed or surface, each with its line, flight, airports, status and code) when there are any.
+ * unconfirmed or surface, each with its line, flight, airports, status and code) and "unknownAirports" (segments
+ * left out because the airport table does not know an airport they name; the legs around them are kept as separate
+ * itineraries) when there are any.
  * An .html/.htm FILE is loaded with jsdom as the page at URL (default https://example.invalid/), so the site adapter
  * is the one the URL picks; a .txt/.eml FILE goes to the e-mail, GDS and generic text detectors. --date resolves
  * year-less dates (default: today). Exit status: 0 with a result (even an empty one), 2 on bad input (one line on
@@ -15,6 +17,8 @@ import {parseLocal} from '../lib/time.ts';
 import {failer, inputText, loadRulesOrFail, parseArgs, readInput, type Fail} from './cli-io.ts';
 
 const USAGE = 'usage: npm run --silent detect -- FILE [--url URL] [--date YYYY-MM-DD]';
+/** Element nesting beyond which a file is refused (see nesting). */
+const MAX_NESTING = 5_000;
 const KINDS: Record<string, 'html' | 'text'> = {'.html': 'html', '.htm': 'html', '.txt': 'text', '.eml': 'text'};
 
 const fail: Fail = failer('detect');
@@ -48,6 +52,8 @@ const bytes = readInput(file, fail);
 if (bytes.includes(0)) fail(`${file} is not a text file`);
 const text = inputText(bytes);
 if (kind === 'html' && !/<[a-z!]/i.test(text)) fail(`${file} does not look like HTML`);
+const depth = nesting(text);
+if (depth > MAX_NESTING) fail(`${file} nests its elements ${depth} deep: detect reads pages nested at most ${MAX_NESTING} deep`);
 
 // Loaded only once the input is known to be good: jsdom and the dataset take most of a second to load.
 const [{JSDOM, VirtualConsole}, {detectDocument, detectText}, rules] = await Promise.all([
@@ -60,6 +66,29 @@ const [{JSDOM, VirtualConsole}, {detectDocument, detectText}, rules] = await Pro
 const parse = (html: string, pageUrl = 'https://example.invalid/') =>
 	new JSDOM(html, {url: pageUrl, virtualConsole: new VirtualConsole()}).window.document;
 
-const result: Detection =
-	kind === 'html' ? detectDocument(parse(text, url.href), url, date, rules) : detectText(text, date, rules, (html) => parse(html));
+let result: Detection;
+try {
+	result =
+		kind === 'html' ? detectDocument(parse(text, url.href), url, date, rules) : detectText(text, date, rules, (html) => parse(html));
+} catch (error) {
+	// The DOM's own recursion on a pathological file (nesting the estimate above missed): one line, not a stack trace.
+	if (error instanceof RangeError) fail(`${file} could not be read: ${error.message}`);
+	throw error;
+}
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+/**
+ * How deep the markup nests, estimated in one pass over its tags (void elements, self-closing tags, comments and
+ * doctype skipped; an e-mail's or a text's markup counts too). Real pages nest a few dozen levels; jsdom recurses
+ * per level and overflows the stack somewhere past ten thousand, after half a minute.
+ */
+function nesting(markup: string): number {
+	const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|param|keygen)$/i;
+	let depth = 0;
+	let max = 0;
+	for (const m of markup.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g)) {
+		if (m[1]) depth = Math.max(0, depth - 1);
+		else if (!m[3] && !VOID.test(m[2]!)) max = Math.max(max, ++depth);
+	}
+	return max;
+}

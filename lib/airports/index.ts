@@ -46,8 +46,21 @@ function nameKey(text: string): string {
 		.replace(/\b(international|intl|airport|aeroporto|aeropuerto|aeroport|flughafen|airfield)\b/g, ' ')
 		.replace(/(国际机场|國際機場|机场|機場|口岸)$/u, '')
 		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.replace(/(?<![^ ])(?:co|cnty|rgnl|muni|mem|metro|arpt)(?![^ ])/g, (w) => ABBREVIATIONS[w] ?? w)
+		.replace(/ {2,}/g, ' ')
 		.trim();
 }
+
+/** Words printed short on tickets and GDS print-outs (`DETROIT, MI (METROPOLITAN WAYNE CO)`), as the table spells them. */
+const ABBREVIATIONS: Record<string, string> = {
+	co: 'county',
+	cnty: 'county',
+	rgnl: 'regional',
+	muni: 'municipal',
+	mem: 'memorial',
+	metro: 'metropolitan',
+	arpt: '',
+};
 
 function add(index: NameIndex, key: string, iata: string) {
 	if (!key) return;
@@ -74,6 +87,37 @@ function nameIndex(table: AirportTable): NameIndex {
 	return index;
 }
 
+const shortIndexes = new WeakMap<AirportTable, NameIndex>();
+/**
+ * Words that say what kind of airport it is or where, not which one, and plain English words prose is full of: a name
+ * left with only these after its city names none ("Augusta State" is not "State").
+ */
+const KIND_WORDS = new Set(
+	'regional municipal county national metropolitan intercontinental internacional field domestic city state capital island north south east west new public express memorial valley basin hole sale liberty jetport sunport'.split(
+		' ',
+	),
+);
+
+/**
+ * Names without the city they start with, as confirmations print them ("Tegel" for Berlin Tegel Airport, "Heathrow"
+ * for London Heathrow Airport). Asked only when no whole name matched; ambiguous keys stay unknown.
+ */
+function shortNameIndex(table: AirportTable): NameIndex {
+	let index = shortIndexes.get(table);
+	if (index) return index;
+	index = new Map();
+	for (const [iata, a] of Object.entries(table.airports)) {
+		if (!a.name || !a.city) continue;
+		const name = nameKey(a.name);
+		const city = nameKey(a.city);
+		if (!city || !name.startsWith(`${city} `)) continue;
+		const rest = name.slice(city.length + 1);
+		if (rest.length >= 4 && !rest.split(' ').every((w) => KIND_WORDS.has(w))) add(index, rest, iata);
+	}
+	shortIndexes.set(table, index);
+	return index;
+}
+
 /** An airport code from a code or a name; undefined when unknown or ambiguous. */
 export function resolveAirport(text: string, table: AirportTable): string | undefined {
 	const t = text.trim();
@@ -86,41 +130,60 @@ export function resolveAirport(text: string, table: AirportTable): string | unde
 	const key = nameKey(t);
 	const hit = nameIndex(table).get(key);
 	if (hit !== undefined) return hit ?? undefined;
+	const short = shortNameIndex(table).get(key);
+	if (short !== undefined) return short ?? undefined;
 	const found = byTokens(key, table);
 	if (found === undefined) table.onUnknownName?.(t);
 	return found;
 }
 
-const tokenLists = new WeakMap<AirportTable, [string, string[]][]>();
+/** Each name word → the airports with that word in their name, and all their name's words. */
+const tokenIndexes = new WeakMap<AirportTable, Map<string, [string, string[]][]>>();
 const tokenHits = new WeakMap<AirportTable, Map<string, string | undefined>>();
+
+function tokenIndex(table: AirportTable): Map<string, [string, string[]][]> {
+	let index = tokenIndexes.get(table);
+	if (index) return index;
+	index = new Map();
+	for (const [iata, a] of Object.entries(table.airports)) {
+		const tokens = nameKey(a.name ?? '')
+			.split(' ')
+			.filter(Boolean);
+		if (tokens.length === 0 || tokens.join('').length < 4) continue;
+		for (const token of new Set(tokens)) {
+			const list = index.get(token);
+			if (list) list.push([iata, tokens]);
+			else index.set(token, [[iata, tokens]]);
+		}
+	}
+	tokenIndexes.set(table, index);
+	return index;
+}
 
 /**
  * Last resort for names written another way round ("Osaka Itami Airport" for Osaka International, "Wrocław
  * Nicolaus Copernicus Airport" for Wroclaw Airport): the airport whose every name word appears in the text, with
- * the most words in common. None when two airports tie: an unknown airport beats a wrong one.
+ * the most words in common. None when two airports tie: an unknown airport beats a wrong one. Only airports that
+ * share a word with the text are looked at, so an unknown name costs its words, not the whole table.
  */
 function byTokens(key: string, table: AirportTable): string | undefined {
 	let cache = tokenHits.get(table);
 	if (!cache) tokenHits.set(table, (cache = new Map()));
 	if (cache.has(key)) return cache.get(key);
-	let lists = tokenLists.get(table);
-	if (!lists) {
-		lists = Object.entries(table.airports).map(([iata, a]) => [
-			iata,
-			nameKey(a.name ?? '')
-				.split(' ')
-				.filter(Boolean),
-		]);
-		tokenLists.set(table, lists);
-	}
+	const index = tokenIndex(table);
 	const words = new Set(key.split(' ').filter(Boolean));
+	const seen = new Set<string>();
 	let best: string | undefined;
 	let bestScore = 0;
 	let tie = false;
-	for (const [iata, tokens] of lists) {
-		if (tokens.length === 0 || tokens.join('').length < 4 || !tokens.every((w) => words.has(w))) continue;
-		if (tokens.length > bestScore) [best, bestScore, tie] = [iata, tokens.length, false];
-		else if (tokens.length === bestScore && best !== iata) tie = true;
+	for (const word of words) {
+		for (const [iata, tokens] of index.get(word) ?? []) {
+			if (seen.has(iata)) continue;
+			seen.add(iata);
+			if (!tokens.every((w) => words.has(w))) continue;
+			if (tokens.length > bestScore) [best, bestScore, tie] = [iata, tokens.length, false];
+			else if (tokens.length === bestScore) tie = true;
+		}
 	}
 	const found = tie ? undefined : best;
 	cache.set(key, found);

@@ -41,12 +41,30 @@ const AirportSchema = z.strictObject({
 });
 export type AirportRecord = z.infer<typeof AirportSchema>;
 
-export const AirportsFileSchema = z.strictObject({
-	generatedBy: z.string(),
-	upstream: z.array(z.string()),
-	divisions: z.record(DivisionCodeSchema, z.string()),
-	airports: z.record(IataSchema, AirportSchema),
+/**
+ * An airport in the table whose code is out of service: it closed, or its code went to no airport. Past bookings and
+ * old confirmations still name it, so it stays in `airports` (a trip through it is judged like any other) and is
+ * marked here rather than on its record, which the content script's compact table copies field by field.
+ */
+const ClosedAirportSchema = z.strictObject({
+	closed: z.literal(true),
+	/** The year its last scheduled flight left. */
+	year: z.number().int().min(1900),
+	/** Where that is written. */
+	source: z.url(),
 });
+export type ClosedAirport = z.infer<typeof ClosedAirportSchema>;
+
+export const AirportsFileSchema = z
+	.strictObject({
+		generatedBy: z.string(),
+		upstream: z.array(z.string()),
+		divisions: z.record(DivisionCodeSchema, z.string()),
+		airports: z.record(IataSchema, AirportSchema),
+		/** Closed airports, each also in `airports`. */
+		closed: z.record(IataSchema, ClosedAirportSchema).optional(),
+	})
+	.refine((f) => Object.keys(f.closed ?? {}).every((iata) => f.airports[iata] !== undefined), 'a closed airport missing from airports');
 export type AirportsFile = z.infer<typeof AirportsFileSchema>;
 
 export const CuratedCnAirportsSchema = z.strictObject({

@@ -9,8 +9,9 @@ import type {PageContext, SiteAdapter} from '../adapters/types';
 import type {Confidence, ExcludedSegment, RawItinerary} from '../itinerary';
 import {emailBody} from '../extract/email';
 import {detectInText} from '../extract/generic-text';
+import {parseEtermAv} from '../extract/eterm-av';
 import {parseGdsText} from '../extract/gds';
-import {normalizeItinerary} from '../extract/normalize';
+import {normalizeAroundUnknownAirports, normalizeItinerary, type UnknownAirportSegment} from '../extract/normalize';
 import {extractStructuredData} from '../extract/structured-data';
 import type {AirportTable} from '../airports';
 import type {SegmentInput} from '../itinerary';
@@ -28,9 +29,29 @@ export type Detection = {
 	dropped?: number;
 	/** Segments the winning source read but left out of its itineraries (cancelled, waitlisted, unconfirmed, surface), with why. */
 	excluded?: ExcludedSegment[];
+	/**
+	 * Segments left out because the airport table does not know one of their airports (each with the names it did not
+	 * know). The legs on either side were kept, as separate itineraries: what happened in between is unknown. From the
+	 * winning source, or, when none won, from every source.
+	 */
+	unknownAirports?: UnknownAirportSegment[];
+	/** The input was longer than MAX_TEXT_CHARS: only its beginning was read. */
+	truncated?: true;
 };
 
 type Stage = {id: string; confidence: Confidence; raw: () => RawItinerary[]};
+
+/**
+ * The most text the detectors read of one input (a pasted or saved text, an e-mail, a page's visible text): two
+ * million characters, a few tenths of a second on a 2-core machine (`npm run bench:detect`). Beyond it nothing is
+ * read, and the detection says so (`truncated`): a PNR history or a results page is far shorter.
+ */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+/** The text as far as the detectors read it, and whether that is all of it. */
+function capped(text: string): {text: string; truncated: boolean} {
+	return text.length > MAX_TEXT_CHARS ? {text: text.slice(0, MAX_TEXT_CHARS), truncated: true} : {text, truncated: false};
+}
 
 /** Tags whose text is not shown, and tags that start a new line in rendered text. */
 const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'IFRAME', 'OBJECT']);
@@ -92,11 +113,13 @@ export function detectDocument(doc: Document, url: URL, referenceDate: string, a
 			raw: () => fromAdapter(adapter, doc, {url, referenceDate, airports}, airports),
 		});
 	stages.push({id: 'structured-data', confidence: 'structured', raw: () => safely(() => extractStructuredData(doc))});
-	let body: string | undefined;
-	const bodyText = () => (body ??= doc.body ? visibleText(doc.body) : '');
+	let body: {text: string; truncated: boolean} | undefined;
+	const bodyText = () => (body ??= capped(doc.body ? visibleText(doc.body) : '')).text;
 	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn([...terminalTexts(doc), bodyText()], airports)});
 	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => detectInText(bodyText(), airports)});
-	return run(stages, referenceDate, airports);
+	const result = run(stages, referenceDate, airports);
+	if (body?.truncated) result.truncated = true;
+	return result;
 }
 
 /**
@@ -108,7 +131,7 @@ export function rawFromDocument(
 	airports: AirportTable,
 ): {source: 'structured-data' | 'gds' | 'generic-text'; itineraries: RawItinerary[]} | undefined {
 	let body: string | undefined;
-	const bodyText = () => (body ??= doc.body ? visibleText(doc.body) : '');
+	const bodyText = () => (body ??= capped(doc.body ? visibleText(doc.body) : '').text);
 	const structured = safely(() => extractStructuredData(doc));
 	if (structured.length > 0) return {source: 'structured-data', itineraries: structured};
 	const gds = gdsIn([...terminalTexts(doc), bodyText()], airports);
@@ -122,7 +145,13 @@ export function rawFromDocument(
  * GDS lines and the generic detector over the text part and the HTML's visible text. Other text: GDS, then generic.
  * Without `parseHtml` an e-mail's HTML part is not read: this module has no DOM of its own.
  */
-export function detectText(text: string, referenceDate: string, airports: AirportTable, parseHtml?: (html: string) => Document): Detection {
+export function detectText(
+	input: string,
+	referenceDate: string,
+	airports: AirportTable,
+	parseHtml?: (html: string) => Document,
+): Detection {
+	const {text, truncated} = capped(input);
 	const stages: Stage[] = [];
 	let texts = (): string[] => [text];
 	if (looksLikeEmail(text)) {
@@ -141,14 +170,17 @@ export function detectText(text: string, referenceDate: string, airports: Airpor
 	}
 	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn(texts(), airports)});
 	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => texts().flatMap((t) => detectInText(t, airports))});
-	return run(stages, referenceDate, airports);
+	const result = run(stages, referenceDate, airports);
+	if (truncated) result.truncated = true;
+	return result;
 }
 
 function run(stages: Stage[], referenceDate: string, airports: AirportTable): Detection {
 	let droppedEverywhere = 0;
+	const unknownEverywhere: UnknownAirportSegment[] = [];
 	for (const stage of stages) {
 		const raw = stage.raw();
-		const {kept, dropped} = normalizeAll(raw, referenceDate, airports);
+		const {kept, dropped, unknown} = normalizeAll(raw, referenceDate, airports);
 		const excluded = raw.flatMap((r) => r.excluded ?? []);
 		// A source that excluded segments recognised the text as its own and read their statuses: a later, looser source
 		// must not read the same lines again as flights.
@@ -156,24 +188,40 @@ function run(stages: Stage[], referenceDate: string, airports: AirportTable): De
 			const result: Detection = {adapter: stage.id, itineraries: kept.map((segments) => ({segments, confidence: stage.confidence}))};
 			if (dropped > 0) result.dropped = dropped;
 			if (excluded.length > 0) result.excluded = excluded;
+			if (unknown.length > 0) result.unknownAirports = unknown;
 			return result;
 		}
 		droppedEverywhere += dropped;
+		unknownEverywhere.push(...unknown);
 	}
-	return droppedEverywhere > 0 ? {adapter: 'none', itineraries: [], dropped: droppedEverywhere} : {adapter: 'none', itineraries: []};
+	const none: Detection = {adapter: 'none', itineraries: []};
+	if (droppedEverywhere > 0) none.dropped = droppedEverywhere;
+	if (unknownEverywhere.length > 0) none.unknownAirports = unknownEverywhere;
+	return none;
 }
 
-function normalizeAll(raw: RawItinerary[], referenceDate: string, airports: AirportTable): {kept: SegmentInput[][]; dropped: number} {
+/**
+ * Each raw itinerary normalised; one that names an airport the table lacks keeps its other legs (split where the
+ * unknown ones were) and counts as dropped only when nothing of it is left.
+ */
+function normalizeAll(
+	raw: RawItinerary[],
+	referenceDate: string,
+	airports: AirportTable,
+): {kept: SegmentInput[][]; dropped: number; unknown: UnknownAirportSegment[]} {
 	const kept: SegmentInput[][] = [];
+	const unknown: UnknownAirportSegment[] = [];
 	let dropped = 0;
 	for (const itinerary of raw) {
 		// Nothing left to check is not a refusal: its excluded segments are reported instead.
 		if (itinerary.segments.length === 0 && itinerary.excluded?.length) continue;
-		const n = normalizeItinerary(itinerary, referenceDate, airports);
-		if (n.ok) kept.push(n.segments);
-		else dropped++;
+		const n = normalizeAroundUnknownAirports(itinerary, referenceDate, airports);
+		kept.push(...n.itineraries);
+		unknown.push(...n.unknown);
+		if (n.itineraries.length === 0) dropped++;
+		else dropped += n.refused;
 	}
-	return {kept, dropped};
+	return {kept, dropped, unknown};
 }
 
 /**
@@ -228,7 +276,8 @@ function gdsIn(texts: string[], airports: AirportTable): RawItinerary[] {
 	const seen = new Set<string>();
 	const out: RawItinerary[] = [];
 	for (const text of texts) {
-		for (const itinerary of parseGdsText(text, airports)) {
+		// Booked segments and availability displays (each option an itinerary of its own) are both GDS text.
+		for (const itinerary of [...parseGdsText(text, airports), ...parseEtermAv(text, airports).itineraries]) {
 			// The body text repeats what a <pre> already showed, with its spaces collapsed where the element is no <pre>:
 			// the printed lines of excluded segments are left out of the comparison, the first copy's are kept.
 			const k = JSON.stringify({...itinerary, excluded: itinerary.excluded?.map(({line: _line, ...e}) => e)});

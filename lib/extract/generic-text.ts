@@ -5,7 +5,7 @@
  * flight number, and anything it cannot place is left out. Pure: text in, RawItinerary out, as the text says it
  * (dates, clocks and airport codes unconverted; the normaliser does the rest).
  *
- * It reads three shapes, line by line:
+ * A Chinese e-ticket receipt (行程单) is read by ./ticket-itinerary.ts instead. Other text, in three shapes, line by line:
  * - point lines, a clock and one airport: `7:00 PMHeathrow Airport (LHR)`, `Departure: 10:50 Tegel(TXL), Berlin`,
  *   `08:35 北京首都国际机场T3`. Consecutive points pair into departure and arrival;
  * - route lines, two airports joined by an arrow, a dash or "to": `London LHR to Newark EWR`, `PEK → PVG`, with the
@@ -16,6 +16,7 @@
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 import {resolveAirport, type AirportTable} from '../airports';
 import {parseClock, parseDateText, parseDuration} from './parse';
+import {parseTicketItinerary} from './ticket-itinerary';
 
 /**
  * Three-letter words that are also airport codes (THE Teresina, FOR Fortaleza, CAT Cascais, SAT San Antonio, …) or
@@ -65,10 +66,11 @@ const DAY_OFFSET = /^\s?(?:\(\s*\+\s?(\d)\s*\)|\+\s?(\d)(?:\s?(?:天|days?\b|d\b
 /**
  * A departure or arrival label at the start of a line, in the languages e-tickets and receipts come in (Swedish
  * `Avgång:` / `Ankomst:`, German, French, Spanish), and the `自` / `至` (FROM / TO) rows of a Chinese 行程单, which may
- * go without a colon.
+ * go without a colon. Matched against the lower-cased line: a pattern with the `i` flag and non-ASCII letters costs V8
+ * a fresh compile after garbage collections (lib/extract/parse.ts parseDuration).
  */
 const LABEL =
-	/^\s*(?:(?:(departure|departs|departing|depart|from|出发|起飞|avgång|abflug|départ|salida)|(arrival|arrives|arriving|arrive|to|到达|抵达|ankomst|ankunft|arrivée|llegada))\s*[:：]|(自)(?:\s*FROM)?\s*[:：]?|(至)(?:\s*TO)?\s*[:：]?)/i;
+	/^\s*(?:(?:(departure|departs|departing|depart|from|出发|起飞|avgång|abflug|départ|salida)|(arrival|arrives|arriving|arrive|to|到达|抵达|ankomst|ankunft|arrivée|llegada))\s*[:：]|(自)(?:\s*from)?\s*[:：]?|(至)(?:\s*to)?\s*[:：]?)/;
 /** Between two airports of a route line: an arrow, a dash or "to", with at most a few name words around it. */
 const CONNECTOR = /^[\s\p{L}.,'’()]*?(?:→|->|⟶|➝|➔|⇒|✈|–|—|-|\bto\b|至|到|飞往)[\s\p{L}.,'’()]*$/u;
 const RANGE_SEPARATOR = /^\s*(?:to|–|—|-|→|~|～|至)\s*$/;
@@ -80,11 +82,12 @@ const FLIGHT_LINE = /^\s*(?:[Ff]light|FLIGHT|[Ff]lyg|[Ff]lug|[Vv]uelo|航班号?
 const FLIGHT_BARE = /(?<![A-Z])([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4})(?![A-Za-z\d:]|[-.]\d)/g; // not A220-300, CC0-1.0
 /** Aircraft types and other tokens shaped like flight numbers. */
 const NOT_A_FLIGHT = /^(?:A\d{3}|E\d{3}|C9\d\d|B7\d\d|CO2|AM\d+|PM\d+)$/;
+/** Layover lengths, matched against the lower-cased line (see LABEL). */
 const LAYOVER = [
 	// A duration starts where a run of digits starts: tried inside a long run of digits, `\d+` would read to its end from
 	// every position of it.
-	/((?<!\d)\d+\s*(?:hours?|hrs?|h)\s*(?:\d+\s*(?:minutes?|mins?|m)\b)?|(?<!\d)\d+\s*(?:minutes?|mins?)\b)\s*(?:overnight\s+)?(?:layover|connection|stopover|transfer)/i,
-	/(?:layover|connection|stopover)\s*[:：]?\s*(\d+\s*(?:hours?|hrs?|h)\s*(?:\d+\s*(?:minutes?|mins?|m)\b)?|\d+\s*(?:minutes?|mins?)\b)/i,
+	/((?<!\d)\d+\s*(?:hours?|hrs?|h)\s*(?:\d+\s*(?:minutes?|mins?|m)\b)?|(?<!\d)\d+\s*(?:minutes?|mins?)\b)\s*(?:overnight\s+)?(?:layover|connection|stopover|transfer)/,
+	/(?:layover|connection|stopover)\s*[:：]?\s*(\d+\s*(?:hours?|hrs?|h)\s*(?:\d+\s*(?:minutes?|mins?|m)\b)?|\d+\s*(?:minutes?|mins?)\b)/,
 	/(?:中转|转机|停留|經停|经停)\s*(\d+\s*(?:小时|小時|h)\s*(?:\d+\s*(?:分钟|分鐘|分|m))?|\d+\s*(?:分钟|分鐘|分))/,
 ];
 const DATE_CHANGE = /\bdate change\b|\barrives? (?:the )?next day\b/i;
@@ -105,6 +108,9 @@ type Leg = {
 };
 
 export function detectInText(text: string, airports: AirportTable): RawItinerary[] {
+	// A Chinese e-ticket receipt says its route in columns of its own: read as such, not line by line.
+	const tickets = parseTicketItinerary(text, airports);
+	if (tickets.length > 0) return tickets;
 	const legs: Leg[] = [];
 	let cur: Leg | undefined;
 	let date: string | undefined;
@@ -130,17 +136,29 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 		return t;
 	};
 
+	// An airport named alone on its line, no clock, no flight: in a table cell, its date and clock may follow on the next.
+	let namedAbove: Mention | undefined;
 	for (const line of text.split(/\r?\n/)) {
 		if (line.trim() === '') continue;
 		const lineDate = firstDate(line);
 		if (lineDate) date = lineDate;
 		const clocks = findClocks(line);
-		const label = LABEL.exec(line);
+		const lower = line.toLowerCase();
+		const label = LABEL.exec(lower);
 		const role = label ? (label[1] || label[3] ? 'dep' : 'arr') : undefined;
 		const flight = flightOf(line);
 		// A row of an e-ticket's table: a flight number with a clock or a date (`CA1501 北京首都 上海虹桥 2026年6月3日 08:30 10:45`).
 		const rowLike = flight !== undefined && (clocks.length > 0 || lineDate !== undefined);
-		const mentions = findAirports(line, airports, clocks, role !== undefined, rowLike);
+		let mentions = findAirports(line, airports, clocks, role !== undefined, rowLike);
+		// `Berlin, Tegel Airport, DE` / `Fri, 03 Feb 2017, 18:25`: a cell's two lines, read as one point. Only a named or
+		// bracketed airport, and only a line with a clock and nothing else of a leg.
+		const above = namedAbove;
+		namedAbove =
+			mentions.length === 1 && clocks.length === 0 && !flight && (mentions[0]!.kind === 'name' || mentions[0]!.kind === 'bracketed')
+				? mentions[0]
+				: undefined;
+		if (above && mentions.length === 0 && clocks.length === 1 && !flight && role === undefined)
+			mentions = [{...above, start: clocks[0]!.end, end: clocks[0]!.end}];
 		let openedHere = false;
 		let row: Row | undefined;
 
@@ -393,8 +411,9 @@ function flightOf(line: string): {number: string; labelled: boolean} | undefined
 }
 
 function layoverOf(line: string): number | undefined {
+	const lower = line.toLowerCase();
 	for (const re of LAYOVER) {
-		const m = re.exec(line);
+		const m = re.exec(lower);
 		if (m) return parseDuration(m[1]!);
 	}
 	return undefined;

@@ -6,7 +6,7 @@
 import {addDays, formatLocal, dayNumber} from '../time';
 import {resolveAirport, type AirportTable} from '../airports';
 import type {SegmentInput} from '../itinerary';
-import type {RawItinerary, RawTime} from '../itinerary';
+import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 import {normalizeFlightNumber, parseClock, parseDateText, resolveYear} from './parse';
 import {isCheckedStatus} from './status';
 
@@ -77,4 +77,52 @@ export function normalizeItinerary(raw: RawItinerary, referenceDate: string, air
 		segments.push(seg);
 	}
 	return {ok: true, segments};
+}
+
+/** A segment left out because the airport table does not know one of its airports, as the text wrote it. */
+export type UnknownAirportSegment = {
+	from: string;
+	to: string;
+	flight?: string;
+	/** The names or codes the table did not know. */
+	unknown: string[];
+};
+
+/**
+ * Like normalizeItinerary, but an airport the table does not know costs only the segments that name it: those are
+ * reported in `unknown`, and they end the itinerary's continuity as a surface segment does (lib/extract/status.ts),
+ * since nothing says where the traveller was in between. The legs before and after are normalised as itineraries of
+ * their own; a part the normaliser refuses for another reason (an unreadable date) is counted in `refused`.
+ */
+export function normalizeAroundUnknownAirports(
+	raw: RawItinerary,
+	referenceDate: string,
+	airports: AirportTable,
+): {itineraries: SegmentInput[][]; unknown: UnknownAirportSegment[]; refused: number} {
+	const whole = normalizeItinerary(raw, referenceDate, airports);
+	if (whole.ok) return {itineraries: [whole.segments], unknown: [], refused: 0};
+	const itineraries: SegmentInput[][] = [];
+	const unknown: UnknownAirportSegment[] = [];
+	let refused = 0;
+	let part: RawSegment[] = [];
+	const close = () => {
+		if (part.length === 0) return;
+		const n = normalizeItinerary({segments: part}, referenceDate, airports);
+		if (n.ok) itineraries.push(n.segments);
+		else refused++;
+		part = [];
+	};
+	for (const s of raw.segments) {
+		const names = [s.from, s.to].filter((name) => resolveAirport(name, airports) === undefined);
+		if (names.length === 0) {
+			part.push(s);
+			continue;
+		}
+		close();
+		const [from, to, missing] = [s.from, s.to, [...new Set(names)]];
+		unknown.push(s.flight ? {from, to, flight: s.flight, unknown: missing} : {from, to, unknown: missing});
+	}
+	close();
+	// Nothing unknown: the refusal was for another reason, and it stands for the whole itinerary.
+	return unknown.length === 0 ? {itineraries: [], unknown, refused: 1} : {itineraries, unknown, refused};
 }

@@ -9,7 +9,7 @@ import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 type Node = {types: string[]; props: Map<string, Value[]>};
 type Value = string | Node;
 
-type Entry = {reservationNumber?: string; segment: RawSegment};
+type Entry = {reservationNumber?: string; segment: RawSegment; boardingDay?: number};
 
 export function extractStructuredData(root: ParentNode): RawItinerary[] {
 	const entries: Entry[] = [];
@@ -39,6 +39,7 @@ export function extractStructuredData(root: ParentNode): RawItinerary[] {
 			for (const node of jsonLdNodes(el.textContent ?? '')) collect(node, entries);
 		}
 	}
+	settleNumericDates(entries);
 	return group(entries);
 }
 
@@ -64,9 +65,15 @@ function reservationFlights(node: Node): Node[] {
 function collect(node: Node, out: Entry[]) {
 	if (isType(node, 'FlightReservation')) {
 		const reservationNumber = text(node, 'reservationNumber');
-		for (const flight of reservationFlights(node)) {
+		const flights = reservationFlights(node);
+		for (const flight of flights) {
 			const segment = flightSegment(flight);
-			if (segment) out.push(reservationNumber ? {reservationNumber, segment} : {segment});
+			if (!segment) continue;
+			const entry: Entry = reservationNumber ? {reservationNumber, segment} : {segment};
+			// The bar code is the reservation's; it dates its flight only when there is one.
+			const day = flights.length === 1 ? boardingPassDay(text(node, 'ticketToken'), segment) : undefined;
+			if (day !== undefined) entry.boardingDay = day;
+			out.push(entry);
 		}
 	} else if (isType(node, 'Flight')) {
 		const segment = flightSegment(node);
@@ -122,13 +129,86 @@ function flightNumber(flight: Node): string | undefined {
 function localTime(value: string | undefined): RawTime | undefined {
 	if (!value) return undefined;
 	const m = /^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value);
-	if (!m) return undefined;
-	return m[2] ? {date: m[1]!, time: `${m[2]}:${m[3]}`} : {date: m[1]!};
+	if (m) return m[2] ? {date: m[1]!, time: `${m[2]}:${m[3]}`} : {date: m[1]!};
+	// Not ISO, as some senders write it: `02-02-2018 18:35`. Day and month are settled later (settleNumericDates).
+	const n = NUMERIC_DATE.exec(value);
+	if (!n) return undefined;
+	const date = `${n[1]!.padStart(2, '0')}-${n[2]!.padStart(2, '0')}-${n[3]}`;
+	return n[4] ? {date, time: `${n[4].padStart(2, '0')}:${n[5]}`} : {date};
+}
+
+/** `02-04-2018 20:40`, `2.4.2018`, `02/04/2018T20:40`: day and month in an order the text does not say. */
+const NUMERIC_DATE = /^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?:(?:[T ]|,\s*)(\d{1,2}):(\d{2}))?/;
+const PENDING = /^(\d{2})-(\d{2})-(\d{4})$/;
+
+type Order = 'day-month' | 'month-day';
+
+/**
+ * Numeric dates (`02-04-2018`) to ISO, once their order is known: from the document, where any date with a part over
+ * 12 settles it for all; else, for one flight, from its boarding-pass bar code's day of the year. A date still
+ * ambiguous is left out with its clock (2 April or 4 February: an unknown date is better than a wrong one).
+ */
+function settleNumericDates(entries: Entry[]) {
+	const pending = entries.flatMap(({segment}) => [segment.departs, segment.arrives]).filter((t) => t?.date && PENDING.test(t.date));
+	if (pending.length === 0) return;
+	const seen = new Set<Order>();
+	for (const t of pending) {
+		const [, a, b] = PENDING.exec(t!.date!)!;
+		if (Number(a) > 12) seen.add('day-month');
+		else if (Number(b) > 12) seen.add('month-day');
+	}
+	// A document that writes both ways says nothing.
+	const documentOrder = seen.size === 1 ? [...seen][0] : undefined;
+	for (const entry of entries) {
+		const {departs} = entry.segment;
+		let order = documentOrder;
+		if (!order && departs?.date && entry.boardingDay !== undefined) {
+			const fits = (['day-month', 'month-day'] as const).filter((o) => dayOfYear(isoDate(departs.date!, o)) === entry.boardingDay);
+			if (fits.length > 0) order = fits[0]; // both fit only when day and month are the same number
+		}
+		for (const key of ['departs', 'arrives'] as const) {
+			const t = entry.segment[key];
+			if (!t?.date || !PENDING.test(t.date)) continue;
+			const [dayFirst, monthFirst] = [isoDate(t.date, 'day-month'), isoDate(t.date, 'month-day')];
+			// `02-02-2018` reads the same either way.
+			const iso = order ? isoDate(t.date, order) : dayFirst === monthFirst ? dayFirst : undefined;
+			if (iso) t.date = iso;
+			else delete entry.segment[key];
+		}
+	}
+}
+
+function isoDate(pending: string, order: Order): string | undefined {
+	const [, a, b, year] = PENDING.exec(pending) ?? [];
+	if (!year) return undefined;
+	const [day, month] = order === 'day-month' ? [a!, b!] : [b!, a!];
+	const probe = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+	return probe.getUTCMonth() === Number(month) - 1 && Number(day) > 0 ? `${year}-${month}-${day}` : undefined;
+}
+
+function dayOfYear(iso: string | undefined): number | undefined {
+	if (!iso) return undefined;
+	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+	return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000) + 1;
+}
+
+/**
+ * The day of the year of the flight in a boarding pass bar code (IATA BCBP, Resolution 792), as schema.org's
+ * `ticketToken` carries it (`qrCode:M1…`, `aztecCode:M1…`): after `M1`, the name (20), the e-ticket mark (1), the
+ * booking reference (7), from (3), to (3), carrier (3), flight number (5), then the Julian date (3). Only when the
+ * bar code's airports are the segment's own.
+ */
+function boardingPassDay(token: string | undefined, segment: RawSegment): number | undefined {
+	const m = /^(?:[a-zA-Z0-9]+:)?M[1-4].{20}.{8}([A-Z]{3})([A-Z]{3}).{8}(\d{3})/.exec(token ?? '');
+	if (!m || m[1] !== segment.from || m[2] !== segment.to) return undefined;
+	const day = Number(m[3]);
+	return day >= 1 && day <= 366 ? day : undefined;
 }
 
 function group(entries: Entry[]): RawItinerary[] {
 	const itineraries: RawItinerary[] = [];
 	const byNumber = new Map<string, RawItinerary>();
+	const seen = new WeakMap<RawItinerary, Set<string>>(); // each itinerary's legs, as keys: one look-up a leg
 	let open: RawItinerary | undefined; // the current run of reservations without a number
 	for (const {reservationNumber, segment} of entries) {
 		let target: RawItinerary;
@@ -150,13 +230,14 @@ function group(entries: Entry[]): RawItinerary[] {
 			target = open;
 		}
 		// One reservation per passenger, or the same data as JSON-LD and microdata, repeats a leg: keep it once.
-		if (!target.segments.some((s) => sameSegment(s, segment))) target.segments.push(segment);
+		let keys = seen.get(target);
+		if (!keys) seen.set(target, (keys = new Set()));
+		const key = JSON.stringify(segment);
+		if (keys.has(key)) continue;
+		keys.add(key);
+		target.segments.push(segment);
 	}
 	return itineraries.filter((i) => i.segments.length > 0);
-}
-
-function sameSegment(a: RawSegment, b: RawSegment): boolean {
-	return JSON.stringify(a) === JSON.stringify(b);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -194,7 +275,11 @@ function jsonLdNodes(source: string): Node[] {
 	try {
 		data = JSON.parse(body);
 	} catch {
-		return [];
+		try {
+			data = parseLenient(body);
+		} catch {
+			return [];
+		}
 	}
 	const out: Node[] = [];
 	const top = Array.isArray(data) ? data : [data];
@@ -207,6 +292,21 @@ function jsonLdNodes(source: string): Node[] {
 		else out.push(jsonNode(item, 0));
 	}
 	return out;
+}
+
+/**
+ * JSON that some senders break by leaving out the commas between objects (`[{…}{…}]`, `{…}\n{…}`): the commas put back
+ * outside strings, and objects that follow each other at the top level read as an array. Linear: the string token
+ * always matches (to the end, when a string is never closed), so the pattern never backtracks into it.
+ */
+function parseLenient(source: string): unknown {
+	const fixed = source.replace(/"[^"\\]*(?:\\[\s\S]?[^"\\]*)*(?:"|$)|\}(?=\s*\{)/g, (m) => (m === '}' ? '},' : m));
+	if (fixed === source) throw new SyntaxError('no commas missing');
+	try {
+		return JSON.parse(fixed);
+	} catch {
+		return JSON.parse(`[${fixed}]`);
+	}
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

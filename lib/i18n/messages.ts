@@ -127,6 +127,11 @@ const M = {
 		'zh-TW': '識別出{count}個行程，其中{stops}個經停中國大陸。',
 	},
 	pasteEmpty: {en: 'Paste some text first.', 'zh-CN': '请先粘贴文字。', 'zh-TW': '請先貼上文字。'},
+	pasteTruncated: {
+		en: 'This text is very long: only its first {chars} characters were read. Paste the part with the flights.',
+		'zh-CN': '此文字过长：只读取了前{chars}个字符。请只粘贴含航班的部分。',
+		'zh-TW': '此文字過長：只讀取了前{chars}個字元。請只貼上含航班的部分。',
+	},
 	pasteNothing: {
 		en: 'No flights found in this text. It reads GDS/PNR displays (Amadeus, Sabre, Galileo, eTerm), e-tickets and copied booking pages.',
 		'zh-CN': '此文字中未发现航班。可识别GDS/PNR显示（Amadeus、Sabre、Galileo、eTerm）、电子客票和复制的预订页面。',

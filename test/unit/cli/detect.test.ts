@@ -164,6 +164,34 @@ describe('npm run detect', () => {
 		SLOW,
 	);
 
+	// test/fixtures/gds/bmrxntfj__eterm-parser__av-pkxsha.txt: a TravelSky eTerm AV display of four options, each a
+	// connection; values read off its lines (the hand-read record beside it quotes them).
+	it(
+		'reads an eTerm availability display as one itinerary per option',
+		() => {
+			const day = (hhmm: string) => `2023-08-03T${hhmm}`;
+			const leg = (flight: string, from: string, to: string, dep: string, arr: string) => ({
+				from,
+				to,
+				departure: day(dep),
+				arrival: day(arr),
+				flight,
+			});
+			const first = leg('KN6856', 'PKX', 'XIY', '09:00', '11:20');
+			const third = leg('KN5730', 'PKX', 'WNZ', '09:15', '11:45');
+			expect(ok(['test/fixtures/gds/bmrxntfj__eterm-parser__av-pkxsha.txt', '--date', '2023-07-20'])).toEqual({
+				adapter: 'gds',
+				itineraries: [
+					[first, leg('MU2159', 'XIY', 'SHA', '14:00', '16:20')],
+					[first, leg('MU3502', 'XIY', 'PVG', '15:00', '17:20')],
+					[third, leg('FM9530', 'WNZ', 'PVG', '15:45', '16:50')],
+					[third, leg('MU8610', 'WNZ', 'PVG', '15:45', '16:50')],
+				].map((segments) => ({segments, confidence: 'structured'})),
+			});
+		},
+		SLOW,
+	);
+
 	it(
 		'reads copied page text with the generic detector, marked heuristic',
 		() => {
@@ -188,12 +216,56 @@ describe('npm run detect', () => {
 	);
 
 	it(
-		'counts what the normaliser refused: the FCM e-mail text goes through Berlin-Tegel, which the table lacks',
+		'reads the FCM e-mail text through Berlin-Tegel, a closed airport the table keeps',
 		() => {
+			// "Departure: 10:50 Tegel(TXL), Berlin, Germany" … "Arrival: 07:00 Tegel(TXL), Berlin, Germany"
+			// (test/fixtures/text/KDE__kitinerary__fcmtravel_2.hand-read.json has every line).
 			expect(ok(['test/fixtures/text/KDE__kitinerary__fcmtravel_2.txt', '--date', '2016-10-01'])).toEqual({
-				adapter: 'none',
-				itineraries: [],
-				dropped: 1,
+				adapter: 'generic-text',
+				itineraries: [
+					{
+						segments: [
+							{from: 'TXL', to: 'DUS', departure: '2016-10-17T10:50', arrival: '2016-10-17T12:00', flight: 'AB6439'},
+							{from: 'DUS', to: 'SFO', departure: '2016-10-17T13:20', arrival: '2016-10-17T15:55', flight: 'AB7392'},
+							{from: 'PDX', to: 'ORD', departure: '2016-10-22T08:00', arrival: '2016-10-22T14:00', flight: 'AA86'},
+							{from: 'ORD', to: 'TXL', departure: '2016-10-22T15:25', arrival: '2016-10-23T07:00', flight: 'AB7421'},
+						],
+						confidence: 'heuristic',
+					},
+				],
+			});
+		},
+		SLOW,
+	);
+
+	it(
+		'keeps the legs around an airport the table lacks and reports it in unknownAirports',
+		() => {
+			const dir = mkdtempSync(join(tmpdir(), 'detect-test-'));
+			const file = join(dir, 'pasted.txt');
+			writeFileSync(
+				file,
+				[
+					'Flight: CA1501',
+					'Date: 15 Mar 2026',
+					'Departure: 08:00 Hongqiao(SHA), Shanghai',
+					'Arrival: 10:10 Capital(PEK), Beijing',
+					'',
+					'Flight: CA123',
+					'Date: 17 Mar 2026',
+					'Departure: 09:00 Capital(PEK), Beijing',
+					'Arrival: 12:00 Gotham Heliport',
+				].join('\n'),
+			);
+			expect(ok([file, '--date', '2026-03-01'])).toEqual({
+				adapter: 'generic-text',
+				itineraries: [
+					{
+						segments: [{from: 'SHA', to: 'PEK', departure: '2026-03-15T08:00', arrival: '2026-03-15T10:10', flight: 'CA1501'}],
+						confidence: 'heuristic',
+					},
+				],
+				unknownAirports: [{from: 'PEK', to: 'Gotham Heliport', flight: 'CA123', unknown: ['Gotham Heliport']}],
 			});
 		},
 		SLOW,
@@ -220,12 +292,22 @@ describe('npm run detect', () => {
 	);
 
 	it(
-		'reports schema.org data it had to refuse: the Lufthansa microdata starts at Berlin-Tegel',
+		'reads schema.org microdata through Berlin-Tegel: the Lufthansa confirmation',
 		() => {
+			// 'BERLIN DE TEGEL' "TXL" 'departureTime' content="2017-04-07T08:30:00+02:00" … (lh-invalid-microdata.hand-read.json)
 			expect(ok(['test/fixtures/email/lh-invalid-microdata.html', '--date', '2017-01-01'])).toEqual({
-				adapter: 'none',
-				itineraries: [],
-				dropped: 1,
+				adapter: 'structured-data',
+				itineraries: [
+					{
+						segments: [
+							{from: 'TXL', to: 'MUC', departure: '2017-04-07T08:30', arrival: '2017-04-07T09:35', flight: 'LH2029'},
+							{from: 'MUC', to: 'TLS', departure: '2017-04-07T11:10', arrival: '2017-04-07T13:00', flight: 'LH2218'},
+							{from: 'TLS', to: 'MUC', departure: '2017-04-09T18:15', arrival: '2017-04-09T19:55', flight: 'LH2221'},
+							{from: 'MUC', to: 'TXL', departure: '2017-04-09T21:30', arrival: '2017-04-09T22:35', flight: 'LH2054'},
+						],
+						confidence: 'structured',
+					},
+				],
 			});
 		},
 		SLOW,
@@ -255,6 +337,11 @@ describe.concurrent('npm run detect: bad input', () => {
 	writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
 	const notHtml = join(dir, 'notes.html');
 	writeFileSync(notHtml, 'just some words, no markup\n');
+	// jsdom recursed per level on this and printed a stack trace after half a minute.
+	const deep = join(dir, 'deep.html');
+	writeFileSync(deep, `<html><body>${'<div>'.repeat(100_000)}CA123 PEK 10:00 NRT 14:00${'</div>'.repeat(100_000)}</body></html>`);
+	const huge = join(dir, 'huge.txt');
+	writeFileSync(huge, Buffer.alloc(16 * 1_048_576 + 1, 'a'));
 
 	it.each([
 		['a missing file', ['/nonexistent/page.html'], /^detect: cannot read \/nonexistent\/page\.html: ENOENT$/],
@@ -265,6 +352,12 @@ describe.concurrent('npm run detect: bad input', () => {
 		],
 		['a binary file', [binary], /^detect: .*photo\.html is not a text file$/],
 		['an .html file without markup', [notHtml], /^detect: .*notes\.html does not look like HTML$/],
+		[
+			'an .html file nested 100,000 deep',
+			[deep],
+			/^detect: .*deep\.html nests its elements 100002 deep: detect reads pages nested at most 5000 deep$/,
+		],
+		['a file over 16 MB', [huge], /^detect: .*huge\.txt is 16\.0 MB: the tools read at most 16 MB$/],
 		[
 			'an impossible --date',
 			['test/fixtures/text/KDE__kitinerary__fcmtravel_2.txt', '--date', '2026-02-30'],

@@ -192,16 +192,20 @@ describe('Amadeus agency print-out (kitinerary amadeus_1.txt)', () => {
 	it('gives names the normaliser resolves where the dataset knows the airport', () => {
 		expect(resolveAirport('AMSTERDAM SCHIPHOL AIRPORT', rules)).toBe('AMS');
 		expect(resolveAirport('PARIS CHARLES DE GAULLE', rules)).toBe('CDG');
-		// Tegel closed in 2020 and is not in data/airports.json; "WAYNE CO" abbreviates the dataset's "Wayne County".
-		expect(resolveAirport('BERLIN TEGEL', rules)).toBeUndefined();
-		expect(resolveAirport('DETROIT METROPOLITAN WAYNE CO', rules)).toBeUndefined();
+		// Tegel closed in 2020 and stays in data/airports.json as a closed airport; "WAYNE CO" abbreviates "Wayne County".
+		expect(resolveAirport('BERLIN TEGEL', rules)).toBe('TXL');
+		expect(resolveAirport('DETROIT METROPOLITAN WAYNE CO', rules)).toBe('DTW');
 	});
 
-	// Every leg touches TXL or DTW, so the itinerary cannot be normalised; the problem names the first unknown.
-	it('normalises to a named problem rather than a guess', () => {
+	it('normalises every leg, local times as printed', () => {
 		expect(normalizeItinerary(itineraries[0]!, '2016-05-27', rules)).toEqual({
-			ok: false,
-			problem: 'segment 1: unknown airport "BERLIN TEGEL"',
+			ok: true,
+			segments: [
+				{from: 'TXL', to: 'AMS', departure: '2016-06-07T12:10', arrival: '2016-06-07T13:30', flight: 'DL9520'},
+				{from: 'AMS', to: 'DTW', departure: '2016-06-07T15:00', arrival: '2016-06-07T17:40', flight: 'DL139'},
+				{from: 'DTW', to: 'CDG', departure: '2016-06-09T21:40', arrival: '2016-06-10T11:30', flight: 'DL8573'},
+				{from: 'CDG', to: 'TXL', departure: '2016-06-10T13:00', arrival: '2016-06-10T14:40', flight: 'DL8680'},
+			],
 		});
 	});
 });

@@ -161,8 +161,8 @@ describe('FCM/Travellink confirmation e-mail text (TXL → DUS → SFO; PDX → 
 
 	it('reads the labelled Flight / Date / Departure / Arrival blocks, Berlin-Tegel included', () => {
 		// "Flight: AB6439, Air Berlin" / "Date: Mon 17 Oct 2016" / "Departure: 10:50 Tegel(TXL), Berlin, Germany" / …
-		// TXL is not in the airport table (closed 2020); on a labelled Departure/Arrival line the bracketed code is
-		// still reported as printed, so the leg is not silently lost and the normaliser decides.
+		// TXL closed in 2020 and stays in the airport table, marked closed; an airport the table lacks would still be
+		// reported as printed on a labelled Departure/Arrival line, so the leg is not silently lost and the normaliser decides.
 		expect(found).toEqual([
 			{
 				segments: [
@@ -199,8 +199,18 @@ describe('FCM/Travellink confirmation e-mail text (TXL → DUS → SFO; PDX → 
 		] satisfies RawItinerary[]);
 	});
 
-	it('is refused as a whole by the normaliser, rather than reported without its Berlin legs', () => {
-		expect(normalized(found, '2016-10-01')).toEqual([{ok: false, problem: 'segment 1: unknown airport "TXL"'}]);
+	it('normalises with Tegel, a closed airport the table keeps', () => {
+		expect(normalized(found, '2016-10-01')).toEqual([
+			{
+				ok: true,
+				segments: [
+					{from: 'TXL', to: 'DUS', departure: '2016-10-17T10:50', arrival: '2016-10-17T12:00', flight: 'AB6439'},
+					{from: 'DUS', to: 'SFO', departure: '2016-10-17T13:20', arrival: '2016-10-17T15:55', flight: 'AB7392'},
+					{from: 'PDX', to: 'ORD', departure: '2016-10-22T08:00', arrival: '2016-10-22T14:00', flight: 'AA86'},
+					{from: 'ORD', to: 'TXL', departure: '2016-10-22T15:25', arrival: '2016-10-23T07:00', flight: 'AB7421'},
+				],
+			},
+		]);
 	});
 
 	it('would normalise without Tegel: the Düsseldorf and Portland legs are well formed', () => {

@@ -9,9 +9,12 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {RawItinerary, RawSegment, RawTime, SegmentStatus} from '../../../lib/itinerary';
 import {emailBody} from '../../../lib/extract/email';
+import {parseEtermAv} from '../../../lib/extract/eterm-av';
 import {parseGdsText as parseGds} from '../../../lib/extract/gds';
 import {detectInText} from '../../../lib/extract/generic-text';
-import {normalizeItinerary} from '../../../lib/extract/normalize';
+import {normalizeAroundUnknownAirports, normalizeItinerary} from '../../../lib/extract/normalize';
+import {extractStructuredData} from '../../../lib/extract/structured-data';
+import {parseTicketItinerary} from '../../../lib/extract/ticket-itinerary';
 import {resolveAirport} from '../../../lib/airports';
 import {isCheckedStatus, SEGMENT_STATUS, segmentStatus, splitByStatus} from '../../../lib/extract/status';
 import {evaluateTrip} from '../../../lib/rules/evaluate';
@@ -742,6 +745,522 @@ describe('normalizeItinerary under fuzzing', () => {
 				}),
 				params,
 			);
+		},
+		TIMEOUT,
+	);
+});
+
+describe('normalizeAroundUnknownAirports under fuzzing', () => {
+	it(
+		'never throws; keeps only runs of known-airport segments in order, and reports every other segment it leaves out',
+		() => {
+			fc.assert(
+				fc.property(rawItinerary({offset: smallOffset, minYear: 1000}), referenceDate, (raw, ref) => {
+					const n = normalizeAroundUnknownAirports(raw, ref, rules);
+					const kept = n.itineraries.flat();
+					expect(kept.length + n.unknown.length).toBeLessThanOrEqual(raw.segments.length);
+					for (const itinerary of n.itineraries) {
+						expect(itinerary.length).toBeGreaterThan(0);
+						expectNormalized(itinerary);
+					}
+					for (const u of n.unknown) {
+						expect(u.unknown.length).toBeGreaterThan(0);
+						for (const name of u.unknown) expect(resolveAirport(name, rules)).toBeUndefined();
+					}
+					// The kept legs come in the order of the raw segments whose airports the table knows.
+					const known = raw.segments.filter(
+						(s) => resolveAirport(s.from, rules) !== undefined && resolveAirport(s.to, rules) !== undefined,
+					);
+					const pairs = known.map((s) => `${resolveAirport(s.from, rules)}-${resolveAirport(s.to, rules)}`);
+					let at = 0;
+					for (const leg of kept) {
+						at = pairs.indexOf(`${leg.from}-${leg.to}`, at);
+						expect(at, `${leg.from}-${leg.to}`).toBeGreaterThanOrEqual(0);
+						at++;
+					}
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lenient JSON-LD (lib/extract/structured-data.ts): objects without commas between them, numeric dates. A script
+// element stands alone here, without a DOM: the reader asks a root for its scripts and each for its type and text.
+
+function jsonLdRoot(json: string): ParentNode {
+	const script = {
+		localName: 'script',
+		textContent: json,
+		hasAttribute: (name: string) => name === 'type',
+		getAttribute: (name: string) => (name === 'type' ? 'application/ld+json' : null),
+	};
+	return {querySelectorAll: () => [script]} as unknown as ParentNode;
+}
+const readJsonLd = (json: string) => extractStructuredData(jsonLdRoot(json));
+
+const numericDate = fc
+	.record({
+		day: fc.integer({min: 0, max: 32}),
+		month: fc.integer({min: 0, max: 13}),
+		year: fc.integer({min: 1990, max: 2040}),
+		hour: fc.integer({min: 0, max: 23}),
+		minute: fc.integer({min: 0, max: 59}),
+		dayFirst: fc.boolean(),
+		sep: fc.constantFrom('-', '.', '/'),
+	})
+	.map((d) => ({
+		...d,
+		text: `${pad(d.dayFirst ? d.day : d.month)}${d.sep}${pad(d.dayFirst ? d.month : d.day)}${d.sep}${d.year} ${pad(d.hour)}:${pad(d.minute)}`,
+	}));
+const reservation = fc
+	.record({
+		number: fc.integer({min: 1, max: 9999}),
+		from: fc.constantFrom(...CODES),
+		to: fc.constantFrom(...CODES),
+		departs: fc.oneof(
+			numericDate.map((d) => d.text),
+			isoDate(1990),
+			fc.constantFrom('', 'soon', '2018-02-02T18:35:00+01:00'),
+		),
+		withAirports: fc.boolean(),
+	})
+	.map((r) => ({
+		'@context': 'http://schema.org',
+		'@type': 'FlightReservation',
+		reservationNumber: 'XXX007',
+		reservationFor: {
+			'@type': 'Flight',
+			flightNumber: String(r.number),
+			airline: {'@type': 'Airline', iataCode: '4U'},
+			...(r.withAirports
+				? {departureAirport: {'@type': 'Airport', iataCode: r.from}, arrivalAirport: {'@type': 'Airport', iataCode: r.to}}
+				: {}),
+			departureTime: r.departs,
+		},
+	}));
+
+describe('lenient JSON-LD under fuzzing', () => {
+	it(
+		'reads objects written without commas between them as the same objects with commas',
+		() => {
+			fc.assert(
+				fc.property(
+					fc.array(reservation, {minLength: 1, maxLength: 5}),
+					fc.constantFrom('', '\n', ' ', '\r\n\t'),
+					fc.boolean(),
+					(objects, gap, bracketed) => {
+						const items = objects.map((o) => JSON.stringify(o));
+						const broken = bracketed ? `[${items.join(gap)}]` : items.join(gap);
+						expect(readJsonLd(broken)).toEqual(readJsonLd(`[${items.join(',')}]`));
+					},
+				),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'never throws on mutated JSON-LD, and yields legs with two ends only: never a segment from a date alone',
+		() => {
+			fc.assert(
+				fc.property(
+					fc.array(reservation, {minLength: 1, maxLength: 4}),
+					fc.array(
+						fc.record({
+							at: fc.nat(),
+							kind: fc.constantFrom('insert', 'delete', 'replace'),
+							char: fc.constantFrom('{', '}', '"', ',', '\\', '[', ']', ' ', '-', '1'),
+						}),
+						{
+							maxLength: 8,
+						},
+					),
+					(objects, edits) => {
+						const text = mutate(objects.map((o) => JSON.stringify(o)).join(''), edits as Edit[]);
+						const found = readJsonLd(text);
+						expectRawItineraries(found);
+						for (const s of found.flatMap((i) => i.segments)) {
+							expect(s.from).toMatch(/\S/);
+							expect(s.to).toMatch(/\S/);
+						}
+						runPipeline(found);
+					},
+				),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'reads a numeric date as the day it is, or leaves it out: never the other order when the document says which',
+		() => {
+			fc.assert(
+				fc.property(numericDate, fc.constantFrom(...CODES), fc.constantFrom(...CODES), (d, from, to) => {
+					const json = JSON.stringify({
+						'@type': 'Flight',
+						flightNumber: 'LH1',
+						departureAirport: from,
+						arrivalAirport: to,
+						departureTime: d.text,
+					});
+					const [segment] = readJsonLd(json).flatMap((i) => i.segments);
+					expect(segment).toBeDefined();
+					const date = segment!.departs?.date;
+					// The two readings of the text, day first and month first, where they are dates.
+					const [first, second] = d.dayFirst ? [d.day, d.month] : [d.month, d.day];
+					const real = (day: number, month: number) =>
+						month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(d.year, month - 1, day)).getUTCDate() === day
+							? `${d.year}-${pad(month)}-${pad(day)}`
+							: undefined;
+					const readings = new Set([real(first, second), real(second, first)].filter((r) => r !== undefined));
+					// A part over 12 says the order; two parts of 12 or less say it only when they are the same number.
+					const told = first > 12 || second > 12 || first === second;
+					if (told && readings.size === 1) expect(date).toBe([...readings][0]);
+					else expect(date, d.text).toBeUndefined();
+					if (date === undefined) return;
+					expect(segment!.departs?.time).toBe(`${pad(d.hour)}:${pad(d.minute)}`);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'reads 1 MB of adversarial JSON-LD in linear time',
+		() => {
+			const one = JSON.stringify(fc.sample(reservation, {seed: 1, numRuns: 1})[0]);
+			for (const text of [
+				'}{'.repeat(500_000),
+				`[${'{"a":"}{\\"'.repeat(90_000)}`,
+				one.repeat(Math.ceil(1_000_000 / one.length)),
+				`${'{'.repeat(300_000)}${'}'.repeat(300_000)}`,
+				`"${'\\'.repeat(999_998)}"`,
+			]) {
+				const start = performance.now();
+				readJsonLd(text);
+				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(1_500);
+			}
+		},
+		TIMEOUT,
+	);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chinese e-ticket receipts (lib/extract/ticket-itinerary.ts): 自/至 rows under the 行程单 title.
+
+const HAN_PLACES = MAINLAND.map((c) => rules.airports[c]!.nameZh!.replace(/国际机场|机场$/u, ''));
+const ticketRow = fc
+	.record({
+		mark: fc.constantFrom('自', '至', '自 FROM', '至 TO', '自:', '至：', '至'),
+		place: fc.oneof(
+			fc.constantFrom(...HAN_PLACES),
+			fc.constantFrom(...CODES),
+			fc.string({maxLength: 8}),
+			fc.constantFrom('甲机场', ''),
+		),
+		terminal: fc.constantFrom('', ' T1', ' T3', ' --', 'T2'),
+		carrier: fc.constantFrom('', ' 国航', '东航', ' 某航空'),
+		flight: fc.oneof(fc.stringMatching(/^[A-Z][A-Z0-9] ?\d{2,4}$/), fc.constantFrom('', 'VOID', '1234')),
+		date: fc.oneof(isoDate(1990), gdsDate, fc.constantFrom('2026年7月1日', '', '2026-13-45')),
+		time: fc.oneof(gdsClock, clockText, fc.constantFrom('', '0830', '25:99')),
+		tail: fc.constantFrom('', ' Y', ' 20K', ' CNY 1330.00'),
+	})
+	.map((r) => `${r.mark} ${r.place}${r.terminal}${r.carrier} ${r.flight} Y ${r.date} ${r.time}${r.tail}`);
+const ticketText = fc
+	.tuple(
+		fc.constantFrom('航空运输电子客票行程单', 'ITINERARY/RECEIPT OF E-TICKET', '电子发票（航空运输电子客票行程单）', ''),
+		fc.array(
+			fc.oneof(
+				{weight: 4, arbitrary: ticketRow},
+				{
+					weight: 1,
+					arbitrary: fc.oneof(mutatedLines, fc.constantFrom('票价 FARE CNY 1240.00', '合计 CNY 1030.00', '填开日期 2026-05-01')),
+				},
+			),
+			{maxLength: 8},
+		),
+	)
+	.map(([title, rows]) => [title, ...rows].join('\n'));
+
+describe('parseTicketItinerary under fuzzing', () => {
+	it(
+		'never throws; every leg has two airports, a flight number and a date, and normalises or is refused by name',
+		() => {
+			fc.assert(
+				fc.property(fc.oneof(ticketText, anyText), (text) => {
+					const found = parseTicketItinerary(text, rules);
+					expectRawItineraries(found);
+					for (const s of found.flatMap((i) => i.segments)) {
+						expect(s.flight).toMatch(/^[A-Z0-9]{2}\d{1,4}$/);
+						expect(s.departs?.date).toBeTruthy();
+					}
+					runPipeline(found);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'finds nothing without the receipt title, and nothing from dates, clocks or prices alone',
+		() => {
+			fc.assert(
+				fc.property(
+					fc.array(ticketRow, {maxLength: 6}),
+					fc.array(
+						fc.oneof(isoDate(1990), gdsClock, fc.constantFrom('CNY 1240.00', '至 TO 2026-06-03 0830', '自 2026年7月1日 09:05')),
+						{maxLength: 6},
+					),
+					(rows, noise) => {
+						expect(parseTicketItinerary(rows.join('\n'), rules)).toEqual([]);
+						expect(parseTicketItinerary(['行程单', ...noise].join('\n'), rules)).toEqual([]);
+					},
+				),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'reads 1 MB of adversarial receipt text in linear time',
+		() => {
+			for (const text of [
+				`行程单\n自 ${'北'.repeat(1_000_000)}`,
+				`行程单\n${'自 北京首都 T3 国航 CA1501 Y 2026-06-03 0830\n'.repeat(20_000)}`,
+				`行程单\n自 北京首都 ${'CA1 '.repeat(250_000)}`,
+				`行程单\n${'至'.repeat(1_000_000)}`,
+				`行程单\n自 北京首都 CA1501 ${'2026-06-03 '.repeat(90_000)}`,
+				// Every row a name the table does not know, each different: carrier tails are tried for the first few only.
+				`行程单\n${Array.from({length: 60_000}, (_, k) => `自 上海${String.fromCharCode(0x4e00 + (k % 20_000))}东航东航 CA1 2026-06-03\n`).join('')}`,
+			]) {
+				const start = performance.now();
+				parseTicketItinerary(text, rules);
+				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(1_500);
+			}
+		},
+		TIMEOUT,
+	);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// TravelSky eTerm availability (AV) displays
+
+const AV_TEXTS = ['bmrxntfj__eterm-parser__av-pkxsha.txt', 'synthetic__eterm-av-hkglax.txt'].map((n) => fixture('gds', n));
+const AV_LINES = AV_TEXTS.flatMap((t) => t.split('\n')).filter((l) => l.trim() !== '');
+
+/** One flight line of an option (numbered) or of its connection (not), from real codes and some that are none. */
+const avFlight = fc.record({
+	star: fc.constantFrom('', '*'),
+	carrier: fc.stringMatching(/^[A-Z][A-Z0-9]$/),
+	number: fc.integer({min: 1, max: 9999}),
+	source: fc.constantFrom('DS#', 'AS#', 'DS!', 'DS*'),
+	classes: fc.array(fc.stringMatching(/^[A-Z][A-Z0-9]$/), {maxLength: 12}),
+	from: airportCode,
+	to: airportCode,
+	dep: gdsClock,
+	arr: gdsClock,
+	depMark: fc.constantFrom('', '', '+1', '+2', '-1'),
+	arrMark: fc.constantFrom('', '', '+1', '+2', '-1'),
+});
+type AvFlight = typeof avFlight extends fc.Arbitrary<infer T> ? T : never;
+
+function printAv(f: AvFlight, number: string | undefined): string {
+	const head = number === undefined ? `   ${f.star || ' '}` : `${number.padEnd(3)}${f.star || ' '}`;
+	const route = number === undefined ? `   ${f.to}` : `${f.from}${f.to}`;
+	return (
+		`${head}${f.carrier}${f.number}`.padEnd(12) +
+		`${f.source} ${f.classes.join(' ')}  ${route} ${f.dep}${f.depMark}   ${f.arr}${f.arrMark}   33L 0^B  E`
+	);
+}
+
+/** A display: a command and header or not, options of one to three flights, the lines eTerm prints between them. */
+const avDisplay = fc
+	.record({
+		command: fc.constantFrom('', 'AV:PEKSHA/15MAR', '>AVH/HKGLAX/20MAY26/MU', 'avh/aklsyd/28feb/ek', 'AV:H/PEKSHA/39XYZ'),
+		header: fc.option(gdsDate.map((d) => ` ${d}(THU) PEKSHA VIA CA  `)),
+		options: fc.array(fc.array(avFlight, {minLength: 1, maxLength: 3}), {maxLength: 6}),
+		between: fc.array(
+			fc.constantFrom(
+				'>               SA NA VA UA TA EA              T3 T2  2:15',
+				'               ** M1S H1S',
+				' **  REMARK',
+				'',
+				'PAGE 1/1',
+			),
+			{maxLength: 3},
+		),
+	})
+	.map(({command, header, options, between}) =>
+		[
+			command,
+			header ?? '',
+			...options.flatMap((flights, k) => [
+				...flights.map((f, j) => printAv(f, j === 0 ? `${k + 1}${k === options.length - 1 ? '+' : '-'}` : undefined)),
+				...between,
+			]),
+		].join('\n'),
+	);
+
+const avMutatedLines = fc
+	.array(fc.tuple(fc.constantFrom(...AV_LINES), fc.array(edit, {maxLength: 4})), {minLength: 1, maxLength: 12})
+	.map((lines) => lines.map(([l, e]) => mutate(l, e)).join('\n'));
+const avText = fc.oneof(
+	anyText,
+	avDisplay,
+	avMutatedLines,
+	fc.tuple(fc.constantFrom(...AV_TEXTS), fc.array(edit, {maxLength: 12})).map(([t, e]) => mutate(t, e)),
+);
+
+describe('parseEtermAv under fuzzing', () => {
+	it(
+		'never throws; every option is a whole itinerary of dated legs between known airports that survives the pipeline',
+		() => {
+			fc.assert(
+				fc.property(avText, (text) => {
+					const {itineraries, refused} = parseEtermAv(text, rules);
+					expectRawItineraries(itineraries);
+					for (const i of itineraries) {
+						expect(i.segments.length).toBeGreaterThan(0);
+						for (const [k, s] of i.segments.entries()) {
+							expect(rules.airports[s.from]).toBeDefined();
+							expect(rules.airports[s.to]).toBeDefined();
+							expect(s.flight).toMatch(/^[A-Z0-9]{2}\d{1,4}$/);
+							expect(s.departs?.date).toBeTruthy();
+							expect(s.arrives?.date).toBe(s.departs?.date);
+							// A connection leaves from where the flight before it landed, or names its own city pair.
+							if (k > 0 && s.from !== i.segments[k - 1]!.to) expect(text).toContain(`${s.from}${s.to}`);
+						}
+					}
+					for (const r of refused) expect(r.why).not.toBe('');
+					runPipeline(itineraries);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'asks the airport lookup only about three capital letters',
+		() => {
+			fc.assert(
+				fc.property(avText, (text) => {
+					const asked = new Set<string>();
+					const airports = new Proxy(rules.airports, {
+						get(table, code) {
+							asked.add(String(code));
+							return table[String(code)];
+						},
+					});
+					parseEtermAv(text, {airports, divisions: rules.divisions});
+					for (const code of asked) expect(code).toMatch(/^[A-Z]{3}$/);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'reads a well-formed display as one itinerary per option, each with exactly its flights',
+		() => {
+			const known = fc.record({
+				star: fc.constantFrom('', '*'),
+				carrier: fc.stringMatching(/^[A-Z][A-Z0-9]$/),
+				number: fc.integer({min: 1, max: 9999}),
+				source: fc.constantFrom('DS#', 'AS#'),
+				classes: fc.array(fc.stringMatching(/^[A-Z][A-Z0-9]$/), {maxLength: 12}),
+				from: fc.constantFrom(...CODES),
+				to: fc.constantFrom(...CODES),
+				dep: fc.constantFrom('0005', '0830', '1359', '2355'),
+				arr: fc.constantFrom('0110', '1045', '2359'),
+				depMark: fc.constantFrom('', '+1'),
+				arrMark: fc.constantFrom('', '+1', '+2'),
+			});
+			fc.assert(
+				fc.property(fc.array(fc.array(known, {minLength: 1, maxLength: 3}), {minLength: 1, maxLength: 6}), (options) => {
+					const text = [
+						' 15MAR26(SUN) PEKSHA',
+						...options.flatMap((flights, k) => flights.map((f, j) => printAv(f, j === 0 ? `${k + 1}` : undefined))),
+					].join('\n');
+					const time = (clock: string, mark: string): RawTime =>
+						mark ? {date: '15MAR26', time: clock, dayOffset: Number(mark)} : {date: '15MAR26', time: clock};
+					expect(parseEtermAv(text, rules)).toEqual({
+						itineraries: options.map((flights) => ({
+							segments: flights.map((f, j) => ({
+								from: j === 0 ? f.from : flights[j - 1]!.to,
+								to: f.to,
+								flight: `${f.carrier}${f.number}`,
+								departs: time(f.dep, f.depMark),
+								arrives: time(f.arr, f.arrMark),
+							})),
+						})),
+						refused: [],
+					});
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'finds nothing from dates, clocks or prices alone, with a header above them',
+		() => {
+			fc.assert(
+				fc.property(
+					fc.array(
+						fc.oneof(
+							gdsDate,
+							gdsClock,
+							fc.tuple(gdsDate, gdsClock, gdsClock).map((p) => p.join(' ')),
+							fc
+								.tuple(fc.integer({min: 1, max: 9}), airportCode, airportCode, gdsClock, gdsClock)
+								.map(([n, a, b, c, d]) => `${n}- ${a}${b} ${c} ${d}`),
+							fc.constantFrom('CNY 1240.00', 'FARE: CNY 520.00 TAX: CNY 50.00', '1- CNY1240.00 DS# 0830 1045', 'PAGE 1/1'),
+						),
+						{maxLength: 10},
+					),
+					(noise) => {
+						expect(parseEtermAv([' 15MAR(SUN) PEKSHA', ...noise].join('\n'), rules).itineraries).toEqual([]);
+					},
+				),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'reads 1 MB of adversarial text in linear time',
+		() => {
+			const option = '1-  CA1501  DS# FA AS YA BA MA HA KA LA QA GA  PEKSHA 0830   1045   33A 0^L  E\n';
+			for (const text of [
+				`1- CA1501 DS# ${'YA '.repeat(330_000)}`,
+				`1- CA1501 DS# ${'YA '.repeat(330_000)}PEKSHA 0830 1045`,
+				`AV${' '.repeat(1_000_000)}`,
+				`>AV${' :'.repeat(500_000)}`,
+				`AV${' H'.repeat(500_000)}/PEKSHA/15MAR`,
+				` 15MAR(SUN)${' '.repeat(1_000_000)}PEKSHA`,
+				` 15MAR(SUN) PEKSHA\n${option.repeat(12_000)}`,
+				` 15MAR(SUN) PEKSHA\n${option}${'    MU2159  DS# YA     QQQ 1400 1620\n'.repeat(25_000)}`,
+				`${'1- CA1 DS# '.repeat(90_000)}`,
+				'#'.repeat(1_000_000),
+				'*'.repeat(1_000_000),
+				`15MAR(SUN)PEKSHA\n${'1-'.repeat(500_000)}`,
+			]) {
+				const start = performance.now();
+				parseEtermAv(text, rules);
+				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(1_500);
+			}
 		},
 		TIMEOUT,
 	);

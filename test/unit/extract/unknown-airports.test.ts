@@ -1,0 +1,118 @@
+/**
+ * An airport the table does not know costs the segments that name it, not the reservation: the legs on either side
+ * are kept as itineraries of their own (nothing says where the traveller was in between, as with an ARNK), and the
+ * unknown segment is reported (Detection.unknownAirports).
+ */
+import {describe, expect, it} from 'vitest';
+import {detectText} from '../../../lib/detect';
+import {normalizeAroundUnknownAirports, normalizeItinerary} from '../../../lib/extract/normalize';
+import {resolveAirport} from '../../../lib/airports';
+import type {RawItinerary} from '../../../lib/itinerary';
+import {loadRules} from '../../../lib/rules/load-rules';
+
+const rules = loadRules();
+
+const trip: RawItinerary = {
+	segments: [
+		{
+			from: 'JFK',
+			to: 'PEK',
+			departs: {date: '2026-03-15', time: '13:00'},
+			arrives: {date: '2026-03-16', time: '16:50'},
+			flight: 'CA982',
+		},
+		{from: 'PEK', to: 'Gotham City', departs: {date: '2026-03-17', time: '09:00'}, flight: 'CA123'},
+		{from: 'Gotham City', to: 'NRT', departs: {date: '2026-03-20', time: '10:00'}, flight: 'NH9'},
+		{from: 'NRT', to: 'SFO', departs: {date: '2026-03-21', time: '17:00'}, flight: 'NH8'},
+	],
+};
+
+describe('normalizeAroundUnknownAirports', () => {
+	it('keeps the legs before and after the unknown airport, as two itineraries, and names what it did not know', () => {
+		expect(normalizeItinerary(trip, '2026-03-01', rules)).toEqual({ok: false, problem: 'segment 2: unknown airport "Gotham City"'});
+		expect(normalizeAroundUnknownAirports(trip, '2026-03-01', rules)).toEqual({
+			itineraries: [
+				[{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:50', flight: 'CA982'}],
+				[{from: 'NRT', to: 'SFO', departure: '2026-03-21T17:00', flight: 'NH8'}],
+			],
+			unknown: [
+				{from: 'PEK', to: 'Gotham City', flight: 'CA123', unknown: ['Gotham City']},
+				{from: 'Gotham City', to: 'NRT', flight: 'NH9', unknown: ['Gotham City']},
+			],
+			refused: 0,
+		});
+	});
+
+	it('is normalizeItinerary where every airport is known', () => {
+		const known: RawItinerary = {segments: [trip.segments[0]!, trip.segments[3]!]};
+		const whole = normalizeItinerary(known, '2026-03-01', rules);
+		expect(whole.ok).toBe(true);
+		expect(normalizeAroundUnknownAirports(known, '2026-03-01', rules)).toEqual({
+			itineraries: [whole.ok ? whole.segments : []],
+			unknown: [],
+			refused: 0,
+		});
+	});
+
+	it('refuses the whole itinerary, as before, for a problem that is not an airport', () => {
+		const bad: RawItinerary = {segments: [{from: 'JFK', to: 'PEK', departs: {date: 'the 45th of Smarch', time: '13:00'}}]};
+		expect(normalizeAroundUnknownAirports(bad, '2026-03-01', rules)).toEqual({itineraries: [], unknown: [], refused: 1});
+	});
+
+	it('reports a reservation of unknown airports only, and keeps nothing', () => {
+		const lost: RawItinerary = {segments: [{from: 'ZZZ', to: 'QQQ', flight: 'XX1'}]};
+		expect(normalizeAroundUnknownAirports(lost, '2026-03-01', rules)).toEqual({
+			itineraries: [],
+			unknown: [{from: 'ZZZ', to: 'QQQ', flight: 'XX1', unknown: ['ZZZ', 'QQQ']}],
+			refused: 0,
+		});
+	});
+});
+
+describe('detectText with an airport the table lacks', () => {
+	// An e-mail text in the layout of test/fixtures/text/KDE__kitinerary__fcmtravel_3.txt, with a made-up airport.
+	const text = [
+		'Flight: CA1501',
+		'Date: 15 Mar 2026',
+		'Departure: 08:00 Hongqiao(SHA), Shanghai',
+		'Arrival: 10:10 Capital(PEK), Beijing',
+		'',
+		'Flight: CA123',
+		'Date: 17 Mar 2026',
+		'Departure: 09:00 Capital(PEK), Beijing',
+		'Arrival: 12:00 Gotham Heliport',
+	].join('\n');
+
+	it('keeps the known leg and reports the unknown one; "dropped" stays for refusals', () => {
+		expect(resolveAirport('Gotham Heliport', rules)).toBeUndefined();
+		const d = detectText(text, '2026-03-01', rules);
+		expect(d.adapter).toBe('generic-text');
+		expect(d.itineraries.map((i) => i.segments)).toEqual([
+			[{from: 'SHA', to: 'PEK', departure: '2026-03-15T08:00', arrival: '2026-03-15T10:10', flight: 'CA1501'}],
+		]);
+		expect(d.dropped).toBeUndefined();
+		expect(d.unknownAirports).toEqual([{from: 'PEK', to: 'Gotham Heliport', flight: 'CA123', unknown: ['Gotham Heliport']}]);
+	});
+});
+
+describe('closed airports', () => {
+	it('resolves Berlin-Tegel, Schönefeld and Tempelhof by code, by name and by the name without its city', () => {
+		for (const [text, code] of [
+			['TXL', 'TXL'],
+			['Berlin-Tegel', 'TXL'],
+			['Tegel', 'TXL'],
+			['BERLIN DE TEGEL', 'TXL'],
+			['Berlin - Tegel', 'TXL'],
+			['SXF', 'SXF'],
+			['Berlin-Schönefeld', 'SXF'],
+			['Schönefeld', 'SXF'],
+			['Tempelhof', 'THF'],
+		])
+			expect(resolveAirport(text!, rules), text).toBe(code);
+	});
+
+	it('keeps a name left with only a kind of airport or a plain word unknown', () => {
+		for (const text of ['Regional', 'Municipal', 'State', 'Island', 'Capital', 'North'])
+			expect(resolveAirport(text, rules), text).toBeUndefined();
+	});
+});
