@@ -2,7 +2,9 @@
  * npm run bench:detect — how long the detection pipeline takes on a saved Google Flights results page. Each page is
  * loaded once into each of two Node DOMs (jsdom, used by `npm run detect`, and linkedom, a lighter one); the pipeline
  * then runs several times on the same document. Both must give the same itineraries. The first run is shown on
- * its own because the adapter caches the page's embedded data per document. Prints figures; it asserts nothing.
+ * its own because the adapter caches the page's embedded data per document. Then every text detector on 1 MB of
+ * realistic and of adversarial input (scripts/bench-text.ts; the target is 200 ms each). Prints figures; it asserts
+ * nothing.
  */
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {relative} from 'node:path';
@@ -11,6 +13,7 @@ import {JSDOM, VirtualConsole} from 'jsdom';
 import {parseHTML} from 'linkedom';
 import {detectDocument} from '../lib/detect/index.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
+import {slowest, textFigures} from './bench-text.ts';
 
 const RUNS = 7;
 const URL_ = 'https://www.google.com/travel/flights/search?tfs=x';
@@ -61,3 +64,11 @@ for (const path of pages) {
 	}
 	if (outputs[0] !== outputs[1]) console.log('  warning: jsdom and linkedom found different itineraries');
 }
+
+const text = textFigures(fileURLToPath(new URL('..', import.meta.url)), rules);
+console.log('\ntext detectors on 1 MB (median ms; target 200):');
+for (const [name, f] of Object.entries(text))
+	console.log(
+		`  ${name.padEnd(16)} realistic ${ms(f.realisticMs).padStart(9)} (${f.found} itineraries)   adversarial ${ms(f.adversarialMs).padStart(9)}`,
+	);
+console.log(`  slowest: ${ms(slowest(text))}`);

