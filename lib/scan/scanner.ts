@@ -2,8 +2,8 @@
  * The content-script pipeline (docs/architecture.md): find cards → extract → normalise → evaluate → one badge per
  * itinerary. The page observer (./page-observer.ts) hands over only what changed, so cards are looked for only there
  * and read once per change; cards near the viewport are read first, the others in idle time (./read-queue.ts). The
- * normalised itinerary and its verdict are remembered per itinerary, so identical cards cost one read each; an
- * unchanged or recycled card is recognised by its segments' fingerprint. Badges (./card-badges.ts) are mounted by an
+ * verdict is remembered per itinerary (its normalised segments), so identical cards are judged once; an unchanged or
+ * recycled card is recognised by its segments' fingerprint. Badges (./card-badges.ts) are mounted by an
  * injected `mount`, so this module holds no UI and runs under jsdom in tests.
  */
 import type {Extraction, PageContext, SiteAdapter} from '../adapters/types';
@@ -130,8 +130,6 @@ type Run = {
 	queue: ReadQueue;
 	badges: CardBadges;
 	observer: PageObserver;
-	/** Normalised itineraries by raw itinerary (its JSON): identical cards are normalised once. */
-	normalised: Memo<Normalised>;
 	/** Verdicts by itinerary key under the current settings. */
 	verdicts: Memo<Judged>;
 	pageBadge: {handle?: BadgeHandle; key: string; restores: number};
@@ -191,7 +189,6 @@ export function startScanner(options: ScannerOptions): Scanner {
 		},
 		reread() {
 			// The airport table changed: what normalised (or did not) may now read otherwise, and verdicts with it.
-			run.normalised.clear();
 			run.verdicts.clear();
 			for (const card of run.cards) run.queue.add(card);
 			request(run);
@@ -245,7 +242,6 @@ function createRun(options: ScannerOptions): Run {
 			isOurs: (node) => hosts.has(node),
 			onChange: () => request(run),
 		}),
-		normalised: memo(),
 		verdicts: memo(),
 		pageBadge: {key: '', restores: 0},
 		pageSummaries: [],
@@ -539,15 +535,14 @@ function itineraryOf(run: Run, card: Element, page: PageContext): Extract<Normal
 	return undefined;
 }
 
-/** A raw itinerary normalised, once for identical ones (until the airport table changes). */
+/**
+ * A raw itinerary normalised, with its key. Not remembered by the raw itinerary: normalising costs a few
+ * microseconds (dates are resolved once per page, lib/extract/normalize.ts), while a memo keyed by each card's raw
+ * JSON held about 200 kB on a page of 500 distinct results.
+ */
 function normalize(run: Run, raw: RawItinerary): Normalised {
-	const rawKey = JSON.stringify(raw);
-	const known = run.normalised.get(rawKey);
-	if (known) return known;
 	const n = normalizeItinerary(raw, run.options.referenceDate, run.options.rules);
-	const fresh: Normalised = n.ok ? {ok: true, segments: n.segments, key: JSON.stringify(n.segments)} : {ok: false, problem: n.problem};
-	run.normalised.set(rawKey, fresh);
-	return fresh;
+	return n.ok ? {ok: true, segments: n.segments, key: JSON.stringify(n.segments)} : {ok: false, problem: n.problem};
 }
 
 /**
