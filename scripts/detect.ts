@@ -5,7 +5,9 @@
  * with "dropped" (itineraries the normaliser refused) and "excluded" (segments left out: cancelled, waitlisted,
  * unconfirmed or surface, each with its line, flight, airports, status and code) and "unknownAirports" (segments
  * left out because the airport table does not know an airport they name; the legs around them are kept as separate
- * itineraries) when there are any.
+ * itineraries), "unreadLines" (lines of an eTerm availability display that could not be placed, with why) and
+ * "truncated" (the text was longer than the detectors read) when there are any. Files over 16 MB and HTML nested over
+ * 5,000 elements deep are refused.
  * An .html/.htm FILE is loaded with jsdom as the page at URL (default https://example.invalid/), so the site adapter
  * is the one the URL picks; a .txt/.eml FILE goes to the e-mail, GDS and generic text detectors. --date resolves
  * year-less dates (default: today). Exit status: 0 with a result (even an empty one), 2 on bad input (one line on

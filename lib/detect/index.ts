@@ -9,7 +9,7 @@ import type {PageContext, SiteAdapter} from '../adapters/types';
 import type {Confidence, ExcludedSegment, RawItinerary} from '../itinerary';
 import {emailBody} from '../extract/email';
 import {detectInText} from '../extract/generic-text';
-import {parseEtermAv} from '../extract/eterm-av';
+import {parseEtermAv, type AvRefusal} from '../extract/eterm-av';
 import {parseGdsText} from '../extract/gds';
 import {normalizeAroundUnknownAirports, normalizeItinerary, type UnknownAirportSegment} from '../extract/normalize';
 import {extractStructuredData} from '../extract/structured-data';
@@ -37,9 +37,15 @@ export type Detection = {
 	unknownAirports?: UnknownAirportSegment[];
 	/** The input was longer than MAX_TEXT_CHARS: only its beginning was read. */
 	truncated?: true;
+	/**
+	 * Lines of an availability display (eTerm AV) the GDS reader recognised but could not place, with why; the options
+	 * they belong to were left out rather than judged in part. From the winning source, or from every source.
+	 */
+	unreadLines?: AvRefusal[];
 };
 
-type Stage = {id: string; confidence: Confidence; raw: () => RawItinerary[]};
+/** A source of itineraries; `unread`: after `raw`, the lines it recognised but could not place. */
+type Stage = {id: string; confidence: Confidence; raw: () => RawItinerary[]; unread?: AvRefusal[]};
 
 /**
  * The most text the detectors read of one input (a pasted or saved text, an e-mail, a page's visible text): two
@@ -115,7 +121,8 @@ export function detectDocument(doc: Document, url: URL, referenceDate: string, a
 	stages.push({id: 'structured-data', confidence: 'structured', raw: () => safely(() => extractStructuredData(doc))});
 	let body: {text: string; truncated: boolean} | undefined;
 	const bodyText = () => (body ??= capped(doc.body ? visibleText(doc.body) : '')).text;
-	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn([...terminalTexts(doc), bodyText()], airports)});
+	const unread: AvRefusal[] = [];
+	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn([...terminalTexts(doc), bodyText()], airports, unread), unread});
 	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => detectInText(bodyText(), airports)});
 	const result = run(stages, referenceDate, airports);
 	if (body?.truncated) result.truncated = true;
@@ -168,7 +175,8 @@ export function detectText(
 			return all;
 		};
 	}
-	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn(texts(), airports)});
+	const unread: AvRefusal[] = [];
+	stages.push({id: 'gds', confidence: 'structured', raw: () => gdsIn(texts(), airports, unread), unread});
 	stages.push({id: 'generic-text', confidence: 'heuristic', raw: () => texts().flatMap((t) => detectInText(t, airports))});
 	const result = run(stages, referenceDate, airports);
 	if (truncated) result.truncated = true;
@@ -178,6 +186,7 @@ export function detectText(
 function run(stages: Stage[], referenceDate: string, airports: AirportTable): Detection {
 	let droppedEverywhere = 0;
 	const unknownEverywhere: UnknownAirportSegment[] = [];
+	const unreadEverywhere: AvRefusal[] = [];
 	for (const stage of stages) {
 		const raw = stage.raw();
 		const {kept, dropped, unknown} = normalizeAll(raw, referenceDate, airports);
@@ -189,14 +198,17 @@ function run(stages: Stage[], referenceDate: string, airports: AirportTable): De
 			if (dropped > 0) result.dropped = dropped;
 			if (excluded.length > 0) result.excluded = excluded;
 			if (unknown.length > 0) result.unknownAirports = unknown;
+			if (stage.unread?.length) result.unreadLines = stage.unread;
 			return result;
 		}
 		droppedEverywhere += dropped;
 		unknownEverywhere.push(...unknown);
+		unreadEverywhere.push(...(stage.unread ?? []));
 	}
 	const none: Detection = {adapter: 'none', itineraries: []};
 	if (droppedEverywhere > 0) none.dropped = droppedEverywhere;
 	if (unknownEverywhere.length > 0) none.unknownAirports = unknownEverywhere;
+	if (unreadEverywhere.length > 0) none.unreadLines = unreadEverywhere;
 	return none;
 }
 
@@ -272,12 +284,22 @@ function safely<T>(read: () => T[]): T[] {
 	}
 }
 
-function gdsIn(texts: string[], airports: AirportTable): RawItinerary[] {
+/** GDS itineraries in the texts; the availability lines recognised but not placed go to `unread`, once each. */
+function gdsIn(texts: string[], airports: AirportTable, unread: AvRefusal[] = []): RawItinerary[] {
 	const seen = new Set<string>();
 	const out: RawItinerary[] = [];
+	const refusedSeen = new Set<string>();
 	for (const text of texts) {
 		// Booked segments and availability displays (each option an itinerary of its own) are both GDS text.
-		for (const itinerary of [...parseGdsText(text, airports), ...parseEtermAv(text, airports).itineraries]) {
+		const av = parseEtermAv(text, airports);
+		for (const r of av.refused) {
+			// The body text repeats a <pre>'s lines with their spaces collapsed.
+			const key = r.line.trim().replace(/\s+/g, ' ');
+			if (refusedSeen.has(key)) continue;
+			refusedSeen.add(key);
+			unread.push(r);
+		}
+		for (const itinerary of [...parseGdsText(text, airports), ...av.itineraries]) {
 			// The body text repeats what a <pre> already showed, with its spaces collapsed where the element is no <pre>:
 			// the printed lines of excluded segments are left out of the comparison, the first copy's are kept.
 			const k = JSON.stringify({...itinerary, excluded: itinerary.excluded?.map(({line: _line, ...e}) => e)});

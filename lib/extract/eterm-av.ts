@@ -23,7 +23,7 @@ import {isAirport as inTable, type AirportTable} from '../airports';
 import {parseClock, parseDateText} from './parse';
 
 /** A line the reader recognised as part of an availability display but could not place, and why. */
-type Refusal = {line: string; why: string};
+export type AvRefusal = {line: string; why: string};
 
 /**
  * ` 03AUG(THU) PKXSHA VIA KN`: date (year optional), weekday in brackets, the city pair asked for. Read on the trimmed
@@ -45,9 +45,9 @@ const CLOCK = /^(\d{4})([+-]\d)?$/;
 
 type Open = {segments: RawSegment[]; refused: boolean};
 
-export function parseEtermAv(text: string, airports: AirportTable): {itineraries: RawItinerary[]; refused: Refusal[]} {
+export function parseEtermAv(text: string, airports: AirportTable): {itineraries: RawItinerary[]; refused: AvRefusal[]} {
 	const itineraries: RawItinerary[] = [];
-	const refused: Refusal[] = [];
+	const refused: AvRefusal[] = [];
 	let date: string | undefined;
 	let open: Open | undefined;
 	const close = () => {

@@ -171,6 +171,23 @@ describe('eTerm AV lines', () => {
 		]);
 	});
 
+	it('says in the detection which lines it could not place (unreadLines), beside the options it read', () => {
+		const text = [
+			header,
+			'1-  CA1501  DS# FA YA  PEKSHA 0830   1045   33A 0^L  E',
+			'2   CA1831  DS# FA YA  PEKXIY 0800   1015   33A 0^L  E',
+			'    MU2159  DS# YA BA     QQQ 1400   1620   32L 0^S  E',
+		].join('\n');
+		const d = detectText(text, '2026-03-01', rules);
+		expect(d.adapter).toBe('gds');
+		expect(d.itineraries.map((i) => i.segments.map((s) => s.flight))).toEqual([['CA1501']]);
+		expect(d.unreadLines).toEqual([{line: 'MU2159  DS# YA BA     QQQ 1400   1620   32L 0^S  E', why: 'unknown airport QQQ'}]);
+		// Nothing placed at all: the lines are still reported, from every source.
+		const none = detectText(`${header}\n${'1-  CA1501  DS# FA YA  PEKQQQ 0830   1045   33A 0^L  E'}`, '2026-03-01', rules);
+		expect(none.itineraries).toEqual([]);
+		expect(none.unreadLines).toEqual([{line: '1-  CA1501  DS# FA YA  PEKQQQ 0830   1045   33A 0^L  E', why: 'unknown airport QQQ'}]);
+	});
+
 	it('refuses options without a date above them, and connections without an option', () => {
 		const option = '1-  CA1501  DS# FA YA  PEKSHA 0830   1045   33A 0^L  E';
 		const connection = '    MU2159  DS# YA BA     SHA 1400   1620   32L 0^S  E';
