@@ -270,20 +270,20 @@ function hooksOf(card: Element): Hooks {
 
 function extract(card: Element): Extraction {
 	const hooks = hooksOf(card);
-	const label = hooks.label;
-	const sentence = label ? parseSentence(label) : undefined;
 	const impactUrl = hooks.impactUrl;
 	const impact = impactUrl ? parseImpactUrl(impactUrl) : undefined;
-	if (!sentence && !impact) {
-		return label === undefined
-			? {status: 'incomplete', missing: ['itinerary sentence']}
-			: {status: 'failed', reason: 'itinerary sentence not understood'};
-	}
-	// The embedded data, when it holds this very itinerary, has every clock.
+	// The embedded data, when it holds this very itinerary, has every clock: the sentence is not needed then.
 	const embedded = ds1Of(card.ownerDocument);
 	if (impact) {
 		const match = embedded.byDate.get(`${impact.map((s) => s.flight).join('|')}@${impact[0]!.date}`);
 		if (match) return {status: 'ok', itinerary: {segments: match.segments}};
+	}
+	const label = hooks.label;
+	const sentence = label ? parseSentence(label) : undefined;
+	if (!sentence && !impact) {
+		return label === undefined
+			? {status: 'incomplete', missing: ['itinerary sentence']}
+			: {status: 'failed', reason: 'itinerary sentence not understood'};
 	}
 	if (impact) {
 		if (
