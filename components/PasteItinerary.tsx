@@ -3,9 +3,10 @@
  * by the same engine. Pure props (no `browser.*`), so tests render it in jsdom.
  */
 import {useState} from 'preact/hooks';
-import {detectText, MAX_TEXT_CHARS} from '@/lib/detect';
+import {detectText, MAX_TEXT_CHARS, type Detection} from '@/lib/detect';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
+import type {SegmentStatus} from '@/lib/itinerary';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import type {RuleSet} from '@/lib/rules/load-rules';
 import type {ComponentChildren} from 'preact';
@@ -22,7 +23,40 @@ type PasteItineraryProps = {
 	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
 };
 
-type Found = {results: {trip: TripInput; result: CheckResult}[]; heuristic: boolean; count: number; dropped: number; truncated: boolean};
+type Found = {
+	results: {trip: TripInput; result: CheckResult}[];
+	heuristic: boolean;
+	count: number;
+	dropped: number;
+	truncated: boolean;
+	/** The detection, for what the text holds but was not checked (excluded segments, unknown airports, unread lines). */
+	detection: Detection;
+};
+
+const STATUS_WORD: Record<SegmentStatus, Parameters<typeof t>[0]> = {
+	confirmed: 'segmentUnconfirmed', // never excluded; here for completeness
+	unconfirmed: 'segmentUnconfirmed',
+	cancelled: 'segmentCancelled',
+	waitlisted: 'segmentWaitlisted',
+	surface: 'segmentSurface',
+};
+
+/** A segment as people name it: flight and route, whatever of them the text gave. */
+const segmentName = (s: {flight?: string; from?: string; to?: string}, fallback: string) =>
+	[s.flight, s.from || s.to ? `${s.from ?? '?'} → ${s.to ?? '?'}` : undefined].filter(Boolean).join(' ') || fallback;
+
+/** Everything a detection read but did not check, each in a sentence: an agent must see what is missing. */
+function leftOutOf(detection: Detection, locale: Locale): string[] {
+	return [
+		...(detection.excluded ?? []).map((e) =>
+			t('pasteExcluded', locale, {what: segmentName(e, e.code), status: t(STATUS_WORD[e.status], locale), code: e.code}),
+		),
+		...(detection.unknownAirports ?? []).map((u) =>
+			t('pasteUnknownAirport', locale, {what: segmentName(u, ''), names: u.unknown.join(', ')}),
+		),
+		...(detection.unreadLines ?? []).map((r) => t('pasteUnreadLine', locale, {line: r.line})),
+	];
+}
 
 export function PasteItinerary({rules, locale, passports, today, renderExtras}: PasteItineraryProps) {
 	const [text, setText] = useState('');
@@ -48,9 +82,11 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 			count: detection.itineraries.length,
 			dropped: detection.dropped ?? 0,
 			truncated: detection.truncated === true,
+			detection,
 		});
 	};
 	const withStops = found?.results.filter((r) => r.result.stops.length > 0) ?? [];
+	const leftOut = found ? leftOutOf(found.detection, locale) : [];
 	return (
 		<section aria-labelledby="paste-h">
 			<h2 id="paste-h">{t('pasteHeading', locale)}</h2>
@@ -85,6 +121,16 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 							? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped})
 							: t('pasteFound', locale, {count: found.count, stops: withStops.length})}
 					</p>
+					{leftOut.length > 0 ? (
+						<div class="left-out">
+							<p>{t('pasteLeftOut', locale)}</p>
+							<ul>
+								{leftOut.map((line) => (
+									<li key={line}>{line}</li>
+								))}
+							</ul>
+						</div>
+					) : null}
 					{withStops.map(({trip, result}, i) => (
 						<div key={i}>
 							<VerdictDetails details={buildDetails(result, rules, locale, {heuristic: found.heuristic})} />

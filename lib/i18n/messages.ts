@@ -127,6 +127,26 @@ const M = {
 		'zh-TW': '識別出{count}個行程，其中{stops}個經停中國大陸。',
 	},
 	pasteEmpty: {en: 'Paste some text first.', 'zh-CN': '请先粘贴文字。', 'zh-TW': '請先貼上文字。'},
+	pasteLeftOut: {en: 'Not checked:', 'zh-CN': '未核查：', 'zh-TW': '未核查：'},
+	pasteExcluded: {
+		en: '{what}: {status} ({code}), left out',
+		'zh-CN': '{what}：{status}（{code}），未计入行程',
+		'zh-TW': '{what}：{status}（{code}），未計入行程',
+	},
+	segmentCancelled: {en: 'cancelled', 'zh-CN': '已取消', 'zh-TW': '已取消'},
+	segmentWaitlisted: {en: 'waitlisted', 'zh-CN': '候补', 'zh-TW': '候補'},
+	segmentUnconfirmed: {en: 'not confirmed', 'zh-CN': '未确认', 'zh-TW': '未確認'},
+	segmentSurface: {en: 'surface sector', 'zh-CN': '地面段', 'zh-TW': '地面段'},
+	pasteUnknownAirport: {
+		en: '{what}: airport not known ({names}); the flights before and after it were checked apart',
+		'zh-CN': '{what}：无法识别机场（{names}）；其前后的航班分开核查',
+		'zh-TW': '{what}：無法識別機場（{names}）；其前後的航班分開核查',
+	},
+	pasteUnreadLine: {
+		en: '“{line}”: could not be read, so its option was left out',
+		'zh-CN': '“{line}”：无法读取，该选项未核查',
+		'zh-TW': '“{line}”：無法讀取，該選項未核查',
+	},
 	pasteTruncated: {
 		en: 'This text is very long: only its first {chars} characters were read. Paste the part with the flights.',
 		'zh-CN': '此文字过长：只读取了前{chars}个字符。请只粘贴含航班的部分。',

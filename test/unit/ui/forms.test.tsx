@@ -3,6 +3,7 @@
  * Component tests for the popup's and the options page's forms, rendered with Preact in jsdom and driven the way a
  * person does: typing, Tab, Enter, Space. Browser APIs stay out: the components take plain props.
  */
+import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cleanup, fireEvent, render, screen, waitFor} from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
@@ -200,6 +201,66 @@ describe('paste an itinerary (popup)', () => {
 		const result = screen.getByTestId('paste-result');
 		expect(result.textContent).toContain('1 itineraries found; 1 stop in mainland China.');
 		expect(result.textContent).toContain('Best option: 24-hour direct transit');
+	});
+});
+
+describe('paste an itinerary: what it did not check, it says', () => {
+	const box = () => screen.getByLabelText(/GDS\/PNR/);
+	const paste = async (text: string, locale: 'en' | 'zh-CN' = 'en') => {
+		const user = userEvent.setup();
+		render(<PasteItinerary rules={rules} locale={locale} passports={[]} today={TODAY} />);
+		fireEvent.input(box(), {target: {value: text}});
+		await user.click(screen.getByRole('button', {name: locale === 'en' ? 'Check this text' : '核查此文字'}));
+		return [...screen.getByTestId('paste-result').querySelectorAll('.left-out li')].map((li) => li.textContent);
+	};
+
+	it('cancelled, waitlisted and schedule-changed segments and an ARNK (the synthetic Sabre PNR)', async () => {
+		const text = readFileSync('test/fixtures/gds/synthetic__sabre-status-arnk.txt', 'utf8');
+		const lines = await paste(text.slice(text.indexOf('\n') + 1));
+		expect(lines).toEqual([
+			'CA981 JFK → PEK: cancelled (HX), left out',
+			'CA925 PEK → NRT: cancelled (HX), left out',
+			// WK: the old time of a schedule change, superseded by the TK line after it (lib/extract/status.ts).
+			'KE82 JFK → ICN: cancelled (WK), left out',
+			// The ARNK between Tokyo Narita and Haneda: the ends are read from the legs around it.
+			'NRT → HND: surface sector (ARNK), left out',
+			'CA981 PEK → JFK: waitlisted (HL), left out',
+		]);
+		expect(screen.getByText('Not checked:')).toBeTruthy();
+	});
+
+	it('an airport it does not know, in Chinese too', async () => {
+		const text = [
+			'Flight: CA1501',
+			'Date: 15 Mar 2026',
+			'Departure: 08:00 Hongqiao(SHA), Shanghai',
+			'Arrival: 10:10 Capital(PEK), Beijing',
+			'',
+			'Flight: CA123',
+			'Date: 17 Mar 2026',
+			'Departure: 09:00 Capital(PEK), Beijing',
+			'Arrival: 12:00 Gotham Heliport',
+		].join('\n');
+		expect(await paste(text)).toEqual([
+			'CA123 PEK → Gotham Heliport: airport not known (Gotham Heliport); the flights before and after it were checked apart',
+		]);
+		cleanup();
+		expect(await paste(text, 'zh-CN')).toEqual(['CA123 PEK → Gotham Heliport：无法识别机场（Gotham Heliport）；其前后的航班分开核查']);
+	});
+
+	it('a line of an availability display it could not place', async () => {
+		const text = [
+			' 15MAR(SUN) PEKSHA',
+			'1-  CA1501  DS# FA YA  PEKSHA 0830   1045   33A 0^L  E',
+			'2   CA1519  DS# FA YA  PEKQQQ 0900   1110   33A 0^L  E',
+		];
+		expect(await paste(text.join('\n'))).toEqual([
+			'“2   CA1519  DS# FA YA  PEKQQQ 0900   1110   33A 0^L  E”: could not be read, so its option was left out',
+		]);
+	});
+
+	it('nothing when everything was read', async () => {
+		expect(await paste(' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245')).toEqual([]);
 	});
 });
 
