@@ -241,23 +241,7 @@ describe('npm run detect', () => {
 	it(
 		'keeps the legs around an airport the table lacks and reports it in unknownAirports',
 		() => {
-			const dir = mkdtempSync(join(tmpdir(), 'detect-test-'));
-			const file = join(dir, 'pasted.txt');
-			writeFileSync(
-				file,
-				[
-					'Flight: CA1501',
-					'Date: 15 Mar 2026',
-					'Departure: 08:00 Hongqiao(SHA), Shanghai',
-					'Arrival: 10:10 Capital(PEK), Beijing',
-					'',
-					'Flight: CA123',
-					'Date: 17 Mar 2026',
-					'Departure: 09:00 Capital(PEK), Beijing',
-					'Arrival: 12:00 Gotham Heliport',
-				].join('\n'),
-			);
-			expect(ok([file, '--date', '2026-03-01'])).toEqual({
+			expect(ok(['test/fixtures/made-up/unknown-airport.txt', '--date', '2026-03-01'])).toEqual({
 				adapter: 'generic-text',
 				itineraries: [
 					{

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 /**
  * An airport the table does not know costs the segments that name it, not the reservation: the legs on either side
  * are kept as itineraries of their own (nothing says where the traveller was in between, as with an ARNK), and the
@@ -71,17 +72,7 @@ describe('normalizeAroundUnknownAirports', () => {
 
 describe('detectText with an airport the table lacks', () => {
 	// An e-mail text in the layout of test/fixtures/text/KDE__kitinerary__fcmtravel_3.txt, with a made-up airport.
-	const text = [
-		'Flight: CA1501',
-		'Date: 15 Mar 2026',
-		'Departure: 08:00 Hongqiao(SHA), Shanghai',
-		'Arrival: 10:10 Capital(PEK), Beijing',
-		'',
-		'Flight: CA123',
-		'Date: 17 Mar 2026',
-		'Departure: 09:00 Capital(PEK), Beijing',
-		'Arrival: 12:00 Gotham Heliport',
-	].join('\n');
+	const text = readFileSync('test/fixtures/made-up/unknown-airport.txt', 'utf8');
 
 	it('keeps the known leg and reports the unknown one; "dropped" stays for refusals', () => {
 		expect(resolveAirport('Gotham Heliport', rules)).toBeUndefined();

@@ -230,17 +230,7 @@ describe('paste an itinerary: what it did not check, it says', () => {
 	});
 
 	it('an airport it does not know, in Chinese too', async () => {
-		const text = [
-			'Flight: CA1501',
-			'Date: 15 Mar 2026',
-			'Departure: 08:00 Hongqiao(SHA), Shanghai',
-			'Arrival: 10:10 Capital(PEK), Beijing',
-			'',
-			'Flight: CA123',
-			'Date: 17 Mar 2026',
-			'Departure: 09:00 Capital(PEK), Beijing',
-			'Arrival: 12:00 Gotham Heliport',
-		].join('\n');
+		const text = readFileSync('test/fixtures/made-up/unknown-airport.txt', 'utf8');
 		expect(await paste(text)).toEqual([
 			'CA123 PEK → Gotham Heliport: airport not known (Gotham Heliport); the flights before and after it were checked apart',
 		]);
