@@ -285,6 +285,12 @@ class Stay {
 
 const stay = new Stay();
 
+/** A local time's day number and its minute since day 0 (NaN without a clock); undefined when there is none. */
+function dayAndMinute(text: string | undefined): [number, number] | undefined {
+	const t = text ? parseLocalCached(text) : undefined;
+	return t && [t.dayNumber, t.minutes === undefined ? NaN : t.dayNumber * 1440 + t.minutes];
+}
+
 /** findStays in ./evaluate.ts, each stay judged as it closes. */
 function judgeStays(trip: TripInput, rules: EngineRules, p: Prepared, passports: string[]): Stop[] {
 	const stops: Stop[] = [];
@@ -325,11 +331,8 @@ function judgeStays(trip: TripInput, rules: EngineRules, p: Prepared, passports:
 				s.exit = seg.from;
 				s.exitSegment = i;
 				s.departureText = seg.departure;
-				const t = seg.departure ? parseLocalCached(seg.departure) : undefined;
-				if (t) {
-					s.depDay = t.dayNumber;
-					s.depAt = t.minutes === undefined ? NaN : t.dayNumber * 1440 + t.minutes;
-				}
+				const t = dayAndMinute(seg.departure);
+				if (t) [s.depDay, s.depAt] = t;
 				s.to = toFacts.country;
 				stops.push(judgeStay(s, p, passports));
 				open = false;
@@ -342,11 +345,8 @@ function judgeStays(trip: TripInput, rules: EngineRules, p: Prepared, passports:
 			s.entry = seg.to;
 			s.entrySegment = i;
 			s.arrivalText = seg.arrival;
-			const t = seg.arrival ? parseLocalCached(seg.arrival) : undefined;
-			if (t) {
-				s.arrDay = t.dayNumber;
-				s.arrAt = t.minutes === undefined ? NaN : t.dayNumber * 1440 + t.minutes;
-			}
+			const t = dayAndMinute(seg.arrival);
+			if (t) [s.arrDay, s.arrAt] = t;
 			s.from = fromFacts.country;
 			if (segs[i + 1]?.separateTickets) s.separateTickets = true;
 			if (seg.connectionMinutes !== undefined) s.connectionMinutes = seg.connectionMinutes;
