@@ -28,6 +28,8 @@ export type AirportTable = {
 	onUnknownName?: (text: string) => void;
 	/** Names looked up elsewhere and what they are (an IATA code), by the text as the page wrote it. */
 	aliases?: Map<string, string>;
+	/** A code's record without going through `airports` (the compact table's is a Proxy, slow to call through). */
+	airportOf?: (iata: string) => AirportCore | undefined;
 };
 
 /** Is this three-letter code an airport the table knows? */
@@ -118,8 +120,20 @@ function shortNameIndex(table: AirportTable): NameIndex {
 	return index;
 }
 
+/** Three capital letters A–Z, nothing around them. */
+function isBareCode(text: string): boolean {
+	if (text.length !== 3) return false;
+	for (let i = 0; i < 3; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 65 || c > 90) return false;
+	}
+	return true;
+}
+
 /** An airport code from a code or a name; undefined when unknown or ambiguous. */
 export function resolveAirport(text: string, table: AirportTable): string | undefined {
+	// The common case, a bare code (what most adapters give): no trimming, no pattern.
+	if (isBareCode(text)) return (table.airportOf ? table.airportOf(text) : table.airports[text]) ? text : undefined;
 	const t = text.trim();
 	const code = /^\(?([A-Z]{3})\)?$/.exec(t)?.[1];
 	if (code) return table.airports[code] ? code : undefined;

@@ -3,7 +3,7 @@
  * Airport names become codes through lib/airports; this is the one place that resolves year-less dates against the
  * page's reference date and applies day offsets. Adapters never do these themselves.
  */
-import {addDays, formatLocal, dayNumber} from '../time';
+import {addDays} from '../time';
 import {resolveAirport, type AirportTable} from '../airports';
 import type {SegmentInput} from '../itinerary';
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
@@ -31,15 +31,42 @@ function resolveDate(text: string, referenceDate: string): string | undefined {
 	return date ?? undefined;
 }
 
-function resolveTime(
-	raw: RawTime | undefined,
-	fallbackDate: string | undefined,
-	referenceDate: string,
-): {value?: string; date?: string; problem?: string} {
+type ResolvedTime = {value?: string; date?: string; problem?: string};
+
+/**
+ * An ISO date as adapters and embedded data give it (`2026-04-02`, exactly): itself when it is a real calendar date,
+ * undefined when not; null for any other text (parseDateText reads those). The same answer as parseDateText and
+ * resolveYear give it, without their patterns.
+ */
+function plainIsoDate(text: string): string | undefined | null {
+	if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+	let year = 0;
+	let month = 0;
+	let day = 0;
+	for (let i = 0; i < 10; i++) {
+		if (i === 4 || i === 7) continue;
+		const d = text.charCodeAt(i) - 48;
+		if (d < 0 || d > 9) return null;
+		if (i < 4) year = year * 10 + d;
+		else if (i < 7) month = month * 10 + d;
+		else day = day * 10 + d;
+	}
+	// Years before 100 are left to the patterns, which read them through Date (1900 + year).
+	if (year < 100) return null;
+	if (month < 1 || month > 12 || day < 1) return undefined;
+	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+	return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!) ? text : undefined;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined, referenceDate: string): ResolvedTime {
 	if (!raw) return {};
 	let date: string | undefined;
 	if (raw.date) {
-		date = resolveDate(raw.date, referenceDate);
+		const iso = plainIsoDate(raw.date);
+		date = iso === null ? resolveDate(raw.date, referenceDate) : iso;
 		if (!date) return {problem: `unreadable date "${raw.date}"`};
 	} else date = fallbackDate;
 	if (date && raw.dayOffset) date = addDays(date, raw.dayOffset);
@@ -47,20 +74,26 @@ function resolveTime(
 	const minutes = parseClock(raw.time);
 	if (minutes === undefined) return {problem: `unreadable time "${raw.time}"`};
 	if (!date) return {}; // a clock without any date cannot be placed: leave it out rather than guess
-	return {value: formatLocal(dayNumber(date), minutes), date};
+	// `date` is a real calendar date written in full (resolved above) and `minutes` within the day: the local time is
+	// the two side by side.
+	return {value: `${date}T${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`, date};
 }
 
 export function normalizeItinerary(raw: RawItinerary, referenceDate: string, airports: AirportTable): Normalized {
 	if (raw.segments.length === 0) return {ok: false, problem: 'no segments'};
 	const segments: SegmentInput[] = [];
+	const list = raw.segments;
 	// Every airport first: a table that looks unknown names up elsewhere hears of all of them at once.
-	const codes = raw.segments.map((s) => [resolveAirport(s.from, airports), resolveAirport(s.to, airports)] as const);
-	for (const [i, s] of raw.segments.entries()) {
+	const codes: (string | undefined)[] = [];
+	for (const s of list) codes.push(resolveAirport(s.from, airports), resolveAirport(s.to, airports));
+	for (let i = 0; i < list.length; i++) {
+		const s = list[i]!;
 		// splitByStatus takes these out; one still here would be checked as a flight the traveller does not hold, or
 		// (a surface segment) glue two trips together. Refuse rather than guess which.
 		if (!isCheckedStatus(s.status))
 			return {ok: false, problem: `segment ${i + 1}: ${s.status} (${s.statusCode ?? 'no code'}), not a flight to check`};
-		const [from, to] = codes[i]!;
+		const from = codes[2 * i];
+		const to = codes[2 * i + 1];
 		if (!from) return {ok: false, problem: `segment ${i + 1}: unknown airport "${s.from}"`};
 		if (!to) return {ok: false, problem: `segment ${i + 1}: unknown airport "${s.to}"`};
 		const dep = resolveTime(s.departs, undefined, referenceDate);
@@ -73,7 +106,7 @@ export function normalizeItinerary(raw: RawItinerary, referenceDate: string, air
 		if (arr.value) seg.arrival = arr.value;
 		const flight = s.flight ? normalizeFlightNumber(s.flight) : undefined;
 		if (flight) seg.flight = flight;
-		if (s.connectionMinutes !== undefined && i < raw.segments.length - 1) seg.connectionMinutes = s.connectionMinutes;
+		if (s.connectionMinutes !== undefined && i < list.length - 1) seg.connectionMinutes = s.connectionMinutes;
 		segments.push(seg);
 	}
 	return {ok: true, segments};

@@ -32,6 +32,8 @@ const MONTHS: Record<string, number> = {
 
 /** Minutes after midnight from `23:40`, `7:05`, `11:30 PM`, `11:30\u202fpm`, `615A`, `1159P`, `0510`, `12N`, `12M`. */
 export function parseClock(text: string): number | undefined {
+	const quick = plainClock(text);
+	if (quick !== null) return quick;
 	const t = text
 		.replace(/[\u202f\u00a0]/g, ' ')
 		.trim()
@@ -50,6 +52,36 @@ export function parseClock(text: string): number | undefined {
 	m = /^(\d{1,2})\s*(AM|PM)$/.exec(t);
 	if (m) return to24(Number(m[1]), 0, m[2]![0]);
 	return undefined;
+}
+
+/**
+ * The shapes nearly every card prints, read without patterns: `7:05`, `23:40`, `11:30 PM`, `11:30pm`, with one
+ * space, U+202F or U+00A0 before AM or PM. null for any other shape (parseClock's patterns read those); the same
+ * minutes as the patterns otherwise, undefined where they refuse the clock too.
+ */
+function plainClock(text: string): number | undefined | null {
+	const n = text.length;
+	const colon = text.charCodeAt(1) === 58 ? 1 : text.charCodeAt(2) === 58 ? 2 : -1;
+	if (colon < 0 || n < colon + 3) return null;
+	let h = 0;
+	for (let i = 0; i < colon; i++) {
+		const d = text.charCodeAt(i) - 48;
+		if (d < 0 || d > 9) return null;
+		h = h * 10 + d;
+	}
+	const m1 = text.charCodeAt(colon + 1) - 48;
+	const m2 = text.charCodeAt(colon + 2) - 48;
+	if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9) return null;
+	const min = m1 * 10 + m2;
+	let i = colon + 3;
+	if (i === n) return to24(h, min);
+	const gap = text.charCodeAt(i);
+	if (gap === 32 || gap === 0x202f || gap === 0xa0) i++;
+	if (n - i !== 2) return null;
+	// Lower-cased by setting bit 5: only A/a, P/p and M/m give these codes.
+	const meridiem = text.charCodeAt(i) | 32;
+	if ((text.charCodeAt(i + 1) | 32) !== 109 || (meridiem !== 97 && meridiem !== 112)) return null;
+	return to24(h, min, meridiem === 112 ? 'P' : 'A');
 }
 
 function valid(h: number, min: number): number | undefined {
@@ -162,7 +194,26 @@ export function parseDuration(text: string): number | undefined {
 
 /** A flight number as airlines print it: `CA 982`, `CA982`, `ca0982` → `CA982`. */
 export function normalizeFlightNumber(text: string): string | undefined {
+	if (isPlainFlightNumber(text)) return text;
 	const m = /^\s*([A-Za-z0-9]{2}|[A-Za-z]{3})\s*0*(\d{1,4}[A-Za-z]?)\s*$/.exec(text);
 	if (!m || !/[A-Za-z]/.test(m[1]!)) return undefined;
 	return `${m[1]!.toUpperCase()}${m[2]!.toUpperCase()}`;
+}
+
+/**
+ * Already as normalizeFlightNumber writes it (`CA982`, `3U8501`, `LH1355`): two capitals or digits with at least one
+ * capital, then one to four digits, the first not 0. No pattern: nearly every flight number on a results page is.
+ */
+const letter = (c: number) => c >= 65 && c <= 90;
+const digit = (c: number) => c >= 48 && c <= 57;
+
+function isPlainFlightNumber(text: string): boolean {
+	const n = text.length;
+	if (n < 3 || n > 6) return false;
+	const a = text.charCodeAt(0);
+	const b = text.charCodeAt(1);
+	if (!(letter(a) || digit(a)) || !(letter(b) || digit(b)) || !(letter(a) || letter(b))) return false;
+	if (text.charCodeAt(2) === 48) return false;
+	for (let i = 2; i < n; i++) if (!digit(text.charCodeAt(i))) return false;
+	return true;
 }
