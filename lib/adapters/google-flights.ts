@@ -200,7 +200,7 @@ export function parseDs1(scriptText: string): Ds1Itinerary[] {
  * departure date (what the segment data says) and by flights and first departure clock (what `data-gs` and the
  * sentence say, 2023 layout).
  */
-type Ds1Page = {all: Ds1Itinerary[]; byDate: Map<string, Ds1Itinerary>; byClock: Map<string, Ds1Itinerary>};
+type Ds1Page = {all: Ds1Itinerary[]; raws: RawItinerary[]; byDate: Map<string, Ds1Itinerary>; byClock: Map<string, Ds1Itinerary>};
 
 const ds1Cache = new WeakMap<Document, Ds1Page>();
 
@@ -209,7 +209,8 @@ function ds1Of(doc: Document): Ds1Page {
 	if (!cached) {
 		const script = [...doc.querySelectorAll('script')].find((s) => s.textContent?.includes("key: 'ds:1'"));
 		const all = script?.textContent ? parseDs1(script.textContent) : [];
-		cached = {all, byDate: new Map(), byClock: new Map()};
+		// `raws`: the same list each time it is asked for, so the scanner knows it judged it already.
+		cached = {all, raws: all.map(({segments}) => ({segments})), byDate: new Map(), byClock: new Map()};
 		for (const it of all) {
 			const first = it.segments[0]!.departs;
 			// The first of equals wins, as in page order.
@@ -243,34 +244,28 @@ function findCards(root: ParentNode): Element[] {
 	return [...cards];
 }
 
-type Hooks = {label?: string; impactUrl?: string; gs?: string; times?: Element};
-
-/**
- * The card's hooks: the sentence (role=link aria-label), the "Leaves … and arrives at …" times line (the badge goes
- * right after it), the segment data and the price's `data-gs` flight numbers. One simple query each: Chromium answers
- * those in about 2 µs a card, where one query with the four selectors together took 30 µs (querySelectorAll walks
- * the whole card, and matches every element against each of them).
+/*
+ * The card's hooks, each looked up only when it is needed (one simple query each: Chromium answers those in about
+ * 2 µs a card, where one query with several selectors together took 30 µs, as querySelectorAll walks the whole card
+ * and matches every element against each of them): the segment data, which with the embedded data is often all a
+ * card needs; the sentence (role=link aria-label); the price's `data-gs` flight numbers (2023 layout); and the
+ * "Leaves … and arrives at …" times line, which only the badge's placement needs.
  */
-function hooksOf(card: Element): Hooks {
-	const hooks: Hooks = {};
-	const sentence = card.querySelector('[role="link"][aria-label*="Leaves "]');
-	const label = sentence?.getAttribute('aria-label');
-	if (label) hooks.label = label;
-	// The first "Leaves …" label that is not the sentence; querySelector stops at it, where querySelectorAll would
-	// walk the whole card.
-	let times = card.querySelector('[aria-label^="Leaves "]');
-	if (times && times === sentence) times = [...card.querySelectorAll('[aria-label^="Leaves "]')].find((el) => el !== sentence) ?? null;
-	if (times) hooks.times = times;
-	const impactUrl = card.querySelector('[data-travelimpactmodelwebsiteurl]')?.getAttribute('data-travelimpactmodelwebsiteurl');
-	if (impactUrl) hooks.impactUrl = impactUrl;
-	const gs = card.querySelector('[data-gs]')?.getAttribute('data-gs');
-	if (gs) hooks.gs = gs;
-	return hooks;
+const impactUrlOf = (card: Element) =>
+	card.querySelector('[data-travelimpactmodelwebsiteurl]')?.getAttribute('data-travelimpactmodelwebsiteurl') ?? undefined;
+const sentenceOf = (card: Element) => card.querySelector('[role="link"][aria-label*="Leaves "]');
+const gsOf = (card: Element) => card.querySelector('[data-gs]')?.getAttribute('data-gs') ?? undefined;
+
+/** The first "Leaves …" label that is not the sentence (querySelector stops at it; querySelectorAll walks the card). */
+function timesOf(card: Element): Element | undefined {
+	const times = card.querySelector('[aria-label^="Leaves "]');
+	if (!times) return undefined;
+	const sentence = sentenceOf(card);
+	return times !== sentence ? times : [...card.querySelectorAll('[aria-label^="Leaves "]')].find((el) => el !== sentence);
 }
 
 function extract(card: Element): Extraction {
-	const hooks = hooksOf(card);
-	const impactUrl = hooks.impactUrl;
+	const impactUrl = impactUrlOf(card);
 	const impact = impactUrl ? parseImpactUrl(impactUrl) : undefined;
 	// The embedded data, when it holds this very itinerary, has every clock: the sentence is not needed then.
 	const embedded = ds1Of(card.ownerDocument);
@@ -278,7 +273,7 @@ function extract(card: Element): Extraction {
 		const match = embedded.byDate.get(`${impact.map((s) => s.flight).join('|')}@${impact[0]!.date}`);
 		if (match) return {status: 'ok', itinerary: {segments: match.segments}};
 	}
-	const label = hooks.label;
+	const label = sentenceOf(card)?.getAttribute('aria-label') ?? undefined;
 	const sentence = label ? parseSentence(label) : undefined;
 	if (!sentence && !impact) {
 		return label === undefined
@@ -334,7 +329,7 @@ function extract(card: Element): Extraction {
 		return seg;
 	});
 	// The price element names the flights: the embedded record with the same flights is this card's.
-	const gs = hooks.gs;
+	const gs = gsOf(card);
 	const flights = gs ? parseDataGs(gs) : undefined;
 	if (flights && flights.length === segments.length) {
 		const match = embedded.byClock.get(`${flights.join('|')}@${to24(s.departs.time)}`);
@@ -389,7 +384,9 @@ export default defineAdapter({
 		return li && findCards(li).includes(li) ? li : undefined;
 	},
 	extract: (card) => extract(card),
-	extractEmbedded: (doc) => ds1Of(doc).all.map(({segments}) => ({segments})),
+	extractEmbedded: (doc) => ds1Of(doc).raws,
+	// The ds:1 data comes with the page; its cards follow as the page renders.
+	cardsFollowData: true,
 	referenceDate: (url) => referenceDateFromUrl(url),
 	// The times ("12:05 AM – 1:40 PM+1") sit in a one-line `nowrap; overflow: hidden; text-overflow: ellipsis` box that
 	// a badge inside would overflow, and the row around them has a fixed height. So: a line of its own at the end of
@@ -397,7 +394,7 @@ export default defineAdapter({
 	// card, under its frame.
 	badgePlacements: (card) => {
 		const places: BadgePlacement[] = [];
-		let block: Element | null | undefined = hooksOf(card).times;
+		let block: Element | null | undefined = timesOf(card);
 		while (block && block.parentElement?.parentElement !== card) block = block.parentElement;
 		if (block && card.contains(block)) places.push({anchor: block, append: 'last'});
 		places.push({anchor: card, append: 'last'});

@@ -52,6 +52,12 @@ export type SiteAdapter = Site & {
 	extract: (card: Element, page: PageContext) => Extraction;
 	/** Itineraries the page carries in embedded data before (or without) rendering cards. */
 	extractEmbedded?: (doc: Document, page: PageContext) => RawItinerary[];
+	/**
+	 * The page renders its embedded itineraries as cards soon after it loads: a badge for the page from its data waits
+	 * until the page has gone a moment without cards, so a results page that is still rendering them neither flashes
+	 * a page badge nor pays for judging its data twice.
+	 */
+	cardsFollowData?: boolean;
 	/** The search date the URL carries, for year-less dates on the page; today when absent. */
 	referenceDate?: (url: URL) => string | undefined;
 	/**

@@ -72,6 +72,8 @@ export type CardBadges = {
 	recheck: (card: Element, state: CardState) => void;
 	/** Checks the badges mounted or moved since the last call. */
 	checkPlacements: () => void;
+	/** Whether badges wait for a placement check (mounted or moved since the last one). */
+	toCheck: () => boolean;
 };
 
 type CardBadgesOptions = {
@@ -122,6 +124,7 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 			} else if (state.handle) ctx.toCheck.set(card, state);
 		},
 		checkPlacements: () => checkPlacements(ctx),
+		toCheck: () => ctx.toCheck.size > 0,
 	};
 }
 

@@ -204,6 +204,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			checkPlacement: options.checkPlacement,
 			afterLayout: afterLayoutIn(doc),
 			onChange: toolbarLater,
+			...(options.later ? {later: options.later} : {}),
 		});
 		scanner.scan();
 	};

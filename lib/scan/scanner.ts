@@ -42,6 +42,11 @@ const MAX_REMEMBERED = 2000;
 const IDLE_BATCH = 20;
 /** An idle callback comes within this time even on a busy page, so the popup's counts converge. */
 const IDLE_TIMEOUT_MS = 1000;
+/**
+ * How long a page whose cards follow its data (the adapter's `cardsFollowData`) goes without cards before its data
+ * gets a badge for the page: longer than such a page takes to render its first cards after it loads.
+ */
+export const DATA_WITHOUT_CARDS_MS = 1000;
 
 export type ScanSettings = {passports: string[]; locale: Locale; detailLevel?: DetailLevel};
 
@@ -85,6 +90,8 @@ type ScannerOptions = {
 	intersectionObserver?: NearObserverConstructor | null;
 	/** Runs a callback when the page is idle: requestIdleCallback by default, else `schedule`. */
 	idle?: (callback: (deadline?: IdleDeadlineLike) => void) => void;
+	/** Runs a callback after `ms` (setTimeout in the page). */
+	later?: (callback: () => void, ms: number) => void;
 };
 
 /** `unplaced`: itineraries with a mainland stop whose badge could not be shown whole anywhere on their card. */
@@ -133,6 +140,8 @@ type Run = {
 	/** Verdicts by itinerary key under the current settings. */
 	verdicts: Memo<Judged>;
 	pageBadge: {handle?: BadgeHandle; key: string; restores: number};
+	/** The page's embedded itineraries last judged (the adapter's list, by identity), and under which settings. */
+	embedded?: {raws: RawItinerary[]; settingsKey: string; judged: (Judged & {summary: BadgeSummary})[]};
 	/** The page badge's itineraries' summaries (each one's own), for the toolbar. */
 	pageSummaries: BadgeSummary[];
 	stats: ScanStats;
@@ -142,6 +151,11 @@ type Run = {
 	now: () => number;
 	/** Find every card on the page and read it: the first scan. */
 	rescan: boolean;
+	/**
+	 * For an adapter whose cards follow its data: `waiting` while the page may still render its first cards (its data
+	 * gets no page badge yet), `settled` once it went DATA_WITHOUT_CARDS_MS without any.
+	 */
+	dataWait: 'none' | 'waiting' | 'settled';
 	settingsChanged: boolean;
 	pending: boolean;
 	idlePending: boolean;
@@ -167,6 +181,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			run.settings = next;
 			run.settingsKey = JSON.stringify(next);
 			run.verdicts.clear();
+			run.embedded = undefined;
 			run.settingsChanged = true;
 			request(run);
 		},
@@ -190,6 +205,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		reread() {
 			// The airport table changed: what normalised (or did not) may now read otherwise, and verdicts with it.
 			run.verdicts.clear();
+			run.embedded = undefined;
 			for (const card of run.cards) run.queue.add(card);
 			request(run);
 		},
@@ -255,6 +271,7 @@ function createRun(options: ScannerOptions): Run {
 				: (callback) => options.schedule(() => callback())),
 		now: options.now ?? (() => 0),
 		rescan: true,
+		dataWait: 'none',
 		settingsChanged: false,
 		pending: false,
 		idlePending: false,
@@ -365,8 +382,10 @@ function showDeferred(run: Run): void {
 /** After each batch: idle work asked for, the page badge where there are no cards, placements checked, counts. */
 function finish(run: Run): void {
 	if (run.queue.hasFar()) requestIdle(run);
-	if (run.cards.size === 0) processEmbedded(run);
-	else {
+	if (run.cards.size === 0) {
+		if (!run.adapter.cardsFollowData || run.dataWait === 'settled') processEmbedded(run);
+		else waitForCards(run);
+	} else {
 		run.pageSummaries = [];
 		if (run.pageBadge.handle) {
 			run.pageBadge.handle.remove();
@@ -375,7 +394,7 @@ function finish(run: Run): void {
 	}
 	const afterLayout = run.options.afterLayout;
 	if (!afterLayout) run.badges.checkPlacements();
-	else if (!run.checksPending) {
+	else if (!run.checksPending && run.badges.toCheck()) {
 		run.checksPending = true;
 		afterLayout(() => {
 			run.checksPending = false;
@@ -385,6 +404,19 @@ function finish(run: Run): void {
 		});
 	}
 	report(run);
+}
+
+/** A page whose cards follow its data, without cards yet: its data is judged once it went a moment without any. */
+function waitForCards(run: Run): void {
+	if (run.dataWait !== 'none') return;
+	run.dataWait = 'waiting';
+	const later = run.options.later ?? ((callback, ms) => void setTimeout(callback, ms));
+	later(() => {
+		run.dataWait = 'settled';
+		if (run.stopped || run.cards.size > 0) return;
+		processEmbedded(run);
+		report(run);
+	}, DATA_WITHOUT_CARDS_MS);
 }
 
 /**
@@ -590,10 +622,16 @@ function apply(run: Run, card: Element, state: CardState): void {
 function processEmbedded(run: Run): void {
 	const {adapter, doc} = run.options;
 	const raws: RawItinerary[] = guarded('extractEmbedded', () => adapter.extractEmbedded?.(doc, pageContext(run)) ?? [], [], run.logOnce);
-	const judged = raws
-		.map((raw) => normalize(run, raw))
-		.flatMap((n) => (n.ok ? [judge(run, n.segments, adapter.confidence, n.key)] : []))
-		.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
+	// The same list as last time (the adapter keeps it while the page's data is unchanged), under the same settings
+	// and airport names: judged already.
+	let judged = run.embedded?.raws === raws && run.embedded.settingsKey === run.settingsKey ? run.embedded.judged : undefined;
+	if (!judged) {
+		judged = raws
+			.map((raw) => normalize(run, raw))
+			.flatMap((n) => (n.ok ? [judge(run, n.segments, adapter.confidence, n.key)] : []))
+			.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
+		run.embedded = {raws, settingsKey: run.settingsKey, judged};
+	}
 	run.found = {itineraries: raws.length, withStops: judged.length, unplaced: 0};
 	run.pageSummaries = judged.map((j) => j.summary);
 	const stops = judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure])));

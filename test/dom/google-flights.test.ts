@@ -15,6 +15,7 @@ import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
 import type {SegmentInput} from '../../lib/itinerary';
 import {pageContext, readCard, readCards, savedPage} from './adapter-harness';
+import {DATA_WITHOUT_CARDS_MS, startScanner, type BadgeView} from '../../lib/scan/scanner';
 
 const rules = loadRules();
 const URL_ = 'https://www.google.com/travel/flights/search?tfs=x';
@@ -216,5 +217,63 @@ describe('google-flights: parsers', () => {
 			),
 		).toBe('2026-03-15');
 		expect(referenceDateFromUrl(new URL('https://www.google.com/travel/flights'))).toBeUndefined();
+	});
+});
+
+describe('google-flights: a page still rendering its cards', () => {
+	// test/fixtures/SOURCES.md: the KUL → NRT page with its results in the ds:1 data and no card yet, and the cards
+	// of the saved SFO → NRT page, put into it as the page would render its own.
+	const loading = readFileSync('test/fixtures/google-flights/kul-nrt-loading-composite.html', 'utf8');
+	const withCards = readFileSync('test/fixtures/google-flights/sfo-nrt-2025.html', 'utf8');
+
+	function open() {
+		document.documentElement.innerHTML = new DOMParser().parseFromString(loading, 'text/html').documentElement.innerHTML;
+		const timers: {ms: number; run: () => void}[] = [];
+		const views: BadgeView[] = [];
+		const scanner = startScanner({
+			adapter: googleFlights,
+			doc: document,
+			rules,
+			referenceDate: '2026-05-01',
+			today: '2026-05-01',
+			settings: {passports: [], locale: 'en'},
+			mount: (_placement, view) => {
+				views.push(view);
+				return {update: (next) => void views.push(next), remove: () => undefined, isConnected: () => true};
+			},
+			log: () => undefined,
+			schedule: () => undefined,
+			later: (run, ms) => void timers.push({ms, run}),
+		});
+		scanner.scan();
+		return {scanner, timers, views};
+	}
+
+	it('gives the data a badge for the page once the page went a moment without cards, not before', () => {
+		const {scanner, timers, views} = open();
+		expect(views).toEqual([]);
+		expect(timers.map((t) => t.ms)).toEqual([DATA_WITHOUT_CARDS_MS]);
+		timers[0]!.run();
+		expect(views).toHaveLength(1);
+		expect(views[0]).toMatchObject({page: true});
+		expect(scanner.found().withStops).toBeGreaterThan(0);
+		// From then on the page's data is judged as it changes, without waiting again.
+		scanner.scan();
+		expect(timers).toHaveLength(1);
+		scanner.stop();
+	});
+
+	it('gives none when the cards come first', () => {
+		const {scanner, timers, views} = open();
+		const cards = googleFlights.findCards(new DOMParser().parseFromString(withCards, 'text/html'));
+		expect(cards.length).toBeGreaterThan(0);
+		const list = document.createElement('ul');
+		list.append(...cards.map((card) => document.importNode(card, true)));
+		document.body.append(list);
+		scanner.scan();
+		timers[0]!.run();
+		expect(views).toEqual([]);
+		expect(scanner.found().itineraries).toBe(cards.length);
+		scanner.stop();
 	});
 });
