@@ -6,7 +6,9 @@
  * - no attribute or class, and a fixed size per detail level set with `!important` from inside the shadow root
  *   (inner `!important` beats any page style on the host), so neither its size nor its computed style follows the
  *   verdict, the passport or the language;
- * - events stop at the host, so the card around it (often a link) never sees a click on the badge.
+ * - events stop at the host, so the card around it (often a link) never sees a click on the badge. The stoppers are
+ *   added to a host when the first of those events comes its way (`isolate`), not to every host up front: a results
+ *   page has a hundred badges and the user touches a few.
  * Made synchronously (a badge is placed inside the scanner's frame budget) and styled with one constructed
  * stylesheet per kind shared by every badge; where a browser refuses a constructed sheet from a content script,
  * each shadow root gets `<style>` elements instead.
@@ -95,6 +97,38 @@ function style(shadow: ShadowRoot, css: string, kind: HostKind): Styled {
 	return {set: (k) => void (own.textContent = hostCss(k))};
 }
 
+const stop = (event: Event) => event.stopPropagation();
+
+/** Hosts whose stoppers are not added yet, with the event types they stop. */
+const unarmed = new WeakMap<EventTarget, readonly string[]>();
+/** The windows whose events arm hosts (one set of listeners per window, whatever the number of badges). */
+const watched = new WeakSet<Window>();
+
+function arm(host: EventTarget, types: readonly string[]): void {
+	unarmed.delete(host);
+	for (const type of types) host.addEventListener(type, stop);
+}
+
+/**
+ * Stops `types` at the host. The window hears each of those events first (a capturing listener, one per type and
+ * window); one on its way to an unarmed host arms it before it gets there, and a listener added to a node before the
+ * event reaches that node is called (DOM dispatch), so the event stops at the host as if the stoppers had always been
+ * there. A host inside a shadow tree is armed at once: the window would see that tree's host as the target.
+ */
+function isolate(host: HTMLElement, types: readonly string[]): void {
+	const win = host.ownerDocument.defaultView;
+	if (!win || host.getRootNode() !== host.ownerDocument) return arm(host, types);
+	unarmed.set(host, types);
+	if (watched.has(win)) return;
+	watched.add(win);
+	const armOnTheWay = (event: Event) => {
+		const target = event.target;
+		const pending = target && unarmed.get(target);
+		if (pending) arm(target, pending);
+	};
+	for (const type of types) win.addEventListener(type, armOnTheWay, {capture: true, passive: true});
+}
+
 export type BadgeHost = {host: HTMLElement; container: HTMLElement; setKind: (kind: HostKind) => void};
 
 /** A host at the placement, with a closed shadow root holding `container`; events stop at the host. */
@@ -106,12 +140,11 @@ export function createBadgeHost(placement: BadgePlacement, css: string, kind: Ho
 	const container = document.createElement('span');
 	container.className = 'root';
 	shadow.append(container);
-	const stop = (event: Event) => event.stopPropagation();
-	for (const type of isolatedEvents) host.addEventListener(type, stop);
 	const {anchor, append} = placement;
 	if (append === 'first') anchor.prepend(host);
 	else if (append === 'last') anchor.append(host);
 	else if (append === 'before') anchor.before(host);
 	else anchor.after(host);
+	isolate(host, isolatedEvents);
 	return {host, container, setKind: styled.set};
 }

@@ -173,15 +173,29 @@ test('the page deleting the badge gets it back, a few times at most', async ({co
 	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
 });
 
-test('clicks on the badge do not reach the page', async ({context}) => {
+test('clicks, keys and focus on the badge do not reach the page', async ({context}) => {
 	const page = await openKulNrt(context);
 	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
-	await page.evaluate(() => {
-		(window as unknown as {hits: number}).hits = 0;
-		document.addEventListener('click', () => (window as unknown as {hits: number}).hits++);
-	});
+	const types = ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'focusin'];
+	await page.evaluate((list) => {
+		const hits: string[] = [];
+		(window as unknown as {hits: string[]}).hits = hits;
+		// On the document, in the bubbling phase: where a card's own handlers (or a site's delegated ones) hear events.
+		for (const type of list) document.addEventListener(type, (event) => hits.push(`${type} on ${(event.target as Element).tagName}`));
+	}, types);
+	const hits = () => page.evaluate(() => (window as unknown as {hits: string[]}).hits.splice(0));
+	// The keyboard first, before any pointer came near: a badge reached by Tab alone.
+	await page.locator('[data-ctc-badge] button.badge').focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('[data-ctc-badge] .popover')).toBeVisible();
+	await page.keyboard.press('Escape');
+	expect(await hits()).toEqual([]);
 	await page.locator('[data-ctc-badge] button.badge').click();
-	expect(await page.evaluate(() => (window as unknown as {hits: number}).hits)).toBe(0);
+	await expect(page.locator('[data-ctc-badge] .popover')).toBeVisible();
+	expect(await hits()).toEqual([]);
+	// The page's own elements still hear their events: the listeners above work.
+	await page.mouse.click(5, 5);
+	expect((await hits()).some((hit) => hit.startsWith('click on '))).toBe(true);
 });
 
 test('the extension makes no network request of its own', async ({context, extensionId}) => {

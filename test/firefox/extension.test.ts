@@ -193,8 +193,21 @@ describe('Firefox', () => {
 	it('opens the details card from the badge', async () => {
 		const page = await open(KUL_NRT);
 		await badgeTexts(page);
+		// What the page hears of it: nothing (the badge stops its events at its host), while its own elements still
+		// hear theirs.
+		await page.evaluate(() => {
+			const hits: string[] = [];
+			(window as unknown as {hits: string[]}).hits = hits;
+			for (const type of ['click', 'pointerdown', 'mousedown', 'mouseup', 'focusin'])
+				document.addEventListener(type, (event) => hits.push(`${type} on ${(event.target as Element).tagName}`));
+		});
 		// A real click (trusted input): the badge ignores clicks a script fires.
 		const text = await detailsOf(page);
+		expect(await page.evaluate(() => (window as unknown as {hits: string[]}).hits.splice(0))).toEqual([]);
+		await page.mouse.click(5, 5);
+		expect((await page.evaluate(() => (window as unknown as {hits: string[]}).hits)).some((hit) => hit.startsWith('click on '))).toBe(
+			true,
+		);
 		expect(text).toContain('Stop 1: HAK');
 		expect(text).toContain('HAK lets transfer passengers who stay airside skip border inspection (since 2025-11-05)');
 		await page.close();
