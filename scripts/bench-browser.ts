@@ -21,8 +21,8 @@ const START_URL = 'https://www.google.com/bench-start';
 /** How fast the scripted user scrolls through the results, px per second, and how far (px; at most to the end). */
 const SCROLL_PX_PER_S = Number(process.env.BENCH_SCROLL_SPEED ?? 3000);
 const SCROLL_PX = Number(process.env.BENCH_SCROLL_PX ?? 10_000);
-/** Profiler sampling interval, µs. */
-const SAMPLING_US = 500;
+/** Profiler sampling interval, µs (BENCH_SAMPLING_US for a closer look; finer sampling slows the page more). */
+const SAMPLING_US = Number(process.env.BENCH_SAMPLING_US ?? 500);
 export const LONG_TASK_MS = 50;
 
 /** The animation-frame counter, installed before any page script runs (a string: the page gets it verbatim). */
