@@ -43,6 +43,11 @@ const IDLE_BATCH = 20;
 /** An idle callback comes within this time even on a busy page, so the popup's counts converge. */
 const IDLE_TIMEOUT_MS = 1000;
 /**
+ * Badges idle reading decided wait for the end of that reading to go on the page together, but no longer than this:
+ * on a busy page idle reading can take seconds, and the user may scroll to one of those cards meanwhile.
+ */
+const DEFERRED_MAX_MS = 250;
+/**
  * How long a page whose cards follow its data (the adapter's `cardsFollowData`) goes without cards before its data
  * gets a badge for the page: longer than such a page takes to render its first cards after it loads.
  */
@@ -167,6 +172,8 @@ type Run = {
 	 * lay itself out again for nothing else.
 	 */
 	deferred: Map<Element, {state: CardState; view: BadgeView | undefined}>;
+	/** When the oldest badge in `deferred` was decided (`now`). */
+	deferredSince: number;
 	/** Placement checks are waiting for the browser's next layout. */
 	checksPending: boolean;
 	/** Cards were read or placed since `found` was last counted. */
@@ -277,6 +284,7 @@ function createRun(options: ScannerOptions): Run {
 		idlePending: false,
 		inIdle: false,
 		deferred: new Map(),
+		deferredSince: 0,
 		checksPending: false,
 		countsStale: false,
 		stopped: false,
@@ -360,8 +368,8 @@ function idlePass(run: Run, deadline?: IdleDeadlineLike): void {
 		if (card.isConnected) readCard(run, card, page);
 	}
 	run.inIdle = false;
-	// The idle reading is done: its badges go on the page in one frame.
-	if (!run.queue.hasFar() && run.deferred.size > 0) request(run);
+	// The idle reading is done, or its first badges have waited long enough: they go on the page in one frame.
+	if (run.deferred.size > 0 && (!run.queue.hasFar() || run.now() - run.deferredSince >= DEFERRED_MAX_MS)) request(run);
 	finish(run);
 }
 
@@ -612,8 +620,10 @@ function apply(run: Run, card: Element, state: CardState): void {
 	state.settingsKey = run.settingsKey;
 	if (judged.summary) run.live.add(card);
 	const view = judged.summary && viewOf(run, judged.summary, [judged]);
-	if (run.inIdle) run.deferred.set(card, {state, view});
-	else run.badges.show(card, state, view);
+	if (run.inIdle) {
+		if (run.deferred.size === 0) run.deferredSince = run.now();
+		run.deferred.set(card, {state, view});
+	} else run.badges.show(card, state, view);
 }
 
 // ---- the page badge -----------------------------------------------------------------------------------------------

@@ -301,6 +301,35 @@ describe('scanner: cards near the viewport first', () => {
 		expect(s.found()).toEqual({itineraries: 50, withStops: 50, unplaced: 0});
 	});
 
+	it('puts badges idle reading decided on the page after a quarter of a second at most, without waiting for the rest', () => {
+		page(...Array.from({length: 80}, () => PEK_24H));
+		let clock = 0;
+		const frames: (() => void)[] = [];
+		start(legsAdapter(), {
+			intersectionObserver: FakeIntersectionObserver,
+			idle: (callback) => void idle.push(() => callback()),
+			schedule: (callback) => void frames.push(callback),
+			now: () => clock,
+		});
+		frames.splice(0);
+		runIdle(); // 20 read: their badges wait for the rest of the reading
+		expect(reads).toHaveLength(20);
+		expect(frames).toHaveLength(0);
+		clock += 100;
+		runIdle();
+		expect(frames).toHaveLength(0);
+		clock += 150; // the first of them waited 250 ms: a frame shows what was decided so far
+		runIdle();
+		expect(reads).toHaveLength(60);
+		expect(frames).toHaveLength(1);
+		expect(badges()).toHaveLength(0);
+		frames.shift()!();
+		expect(badges()).toHaveLength(60);
+		runIdle();
+		frames.shift()!();
+		expect(badges()).toHaveLength(80);
+	});
+
 	it('puts the badges idle reading decided on the page a bounded batch a frame', async () => {
 		page(...Array.from({length: 150}, () => PEK_24H));
 		const frames: (() => void)[] = [];
