@@ -1,0 +1,44 @@
+/**
+ * Two builds of the extension side by side on the bench page: `npx tsx scripts/bench-ab.ts DIR_A DIR_B [rounds]`,
+ * each DIR a Chrome build folder (`CTC_OUT_DIR=.output-a npx wxt build` on one commit, `.output-b` on the other, then
+ * `.output-a/chrome-mv3` and `.output-b/chrome-mv3`). The same profiled session as `npm run bench`'s third one, the
+ * builds alternating (A B, B A, …) so the machine's load falls on both alike; prints each session's content-script
+ * time (the `extensionMs` behind `extensionMsPer100Cards`) and start-up, and the medians. On a shared machine one
+ * build against the other in one run says more than two runs of `npm run bench` an hour apart.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {profileFigures, runSession} from './bench-browser.ts';
+import {buildBenchPage} from './bench-page.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const [dirA, dirB, roundsArg] = process.argv.slice(2);
+if (!dirA || !dirB) {
+	console.error('usage: npx tsx scripts/bench-ab.ts DIR_A DIR_B [rounds]');
+	process.exit(2);
+}
+const dirs = {A: path.resolve(dirA), B: path.resolve(dirB)};
+const rounds = Number(roundsArg ?? 4);
+const bench = buildBenchPage(root, {cards: 500, batch: 20, everyMs: 50, firstMs: 300});
+const ms: Record<'A' | 'B', number[]> = {A: [], B: []};
+const startup: Record<'A' | 'B', number[]> = {A: [], B: []};
+const median = (values: number[]) => {
+	const s = [...values].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+for (let r = 0; r < rounds; r++) {
+	for (const k of r % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
+		const manifest = JSON.parse(fs.readFileSync(path.join(dirs[k], 'manifest.json'), 'utf8')) as {content_scripts: {js?: string[]}[]};
+		const session = await runSession({extDir: dirs[k], html: bench.html, cards: 500, instrument: true});
+		const figures = profileFigures(
+			session,
+			manifest.content_scripts.flatMap((c) => c.js ?? []),
+		);
+		ms[k].push(figures.extensionMs);
+		startup[k].push(figures.startupMs);
+	}
+	console.log(`round ${r + 1} of ${rounds}: A ${ms.A.at(-1)!.toFixed(1)} ms, B ${ms.B.at(-1)!.toFixed(1)} ms`);
+}
+const [a, b] = [median(ms.A), median(ms.B)];
+console.log(`extension ms, median: A ${a.toFixed(1)}, B ${b.toFixed(1)} (B/A ${(b / a).toFixed(2)})`);
+console.log(`content-script start-up ms, median: A ${median(startup.A).toFixed(1)}, B ${median(startup.B).toFixed(1)}`);
