@@ -26,6 +26,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {seededRandom} from './seeded-random.ts';
 
 export const BENCH_FIXTURE = 'test/fixtures/google-flights/sfo-nrt-2025-styled.html';
 /** The URL the page is served at: the capture's search (SFO → NRT, 20 Aug 2025). */
@@ -140,18 +141,6 @@ export type BenchPage = {
 	cardHtml: (i: number) => string;
 };
 
-/** A small seeded generator (mulberry32), so every run serves the same page. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -242,7 +231,8 @@ export function buildBenchPage(root: string, options: BenchPageOptions): BenchPa
 	if ((shell.match(/<ul class="Rk10dc">/g) ?? []).length < 2) throw new Error('bench page: the capture has no "Other flights" list');
 	const ds1 = /<script class="ds:1"[^>]*>.*?<\/script>/s.exec(shell)?.[0] ?? '';
 
-	const rand = random(options.seed ?? 20250820);
+	// Seeded, so every run serves the same page.
+	const rand = seededRandom(options.seed ?? 20250820);
 	const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
 	const china = HUBS.filter((h) => CHINA_HUBS.includes(h.code));
 	const elsewhere = HUBS.filter((h) => !CHINA_HUBS.includes(h.code));

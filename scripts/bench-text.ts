@@ -18,6 +18,7 @@ import {parseGdsText} from '../lib/extract/gds.ts';
 import {detectInText} from '../lib/extract/generic-text.ts';
 import {extractStructuredData} from '../lib/extract/structured-data.ts';
 import {parseTicketItinerary} from '../lib/extract/ticket-itinerary.ts';
+import {seededRandom} from './seeded-random.ts';
 
 const MB = 1_048_576;
 const RUNS = 5;
@@ -47,13 +48,7 @@ function toOneMb(parts: string[], separator = '\n\n'): string {
 
 /** Seeded noise of detector tokens, about 1 MB, in lines of up to 200 characters and one very long line. */
 function noise(seed = 7): string {
-	let a = seed >>> 0;
-	const random = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), a | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	const random = seededRandom(seed);
 	const tokens = [
 		'PEK',
 		'PVG',

@@ -120,8 +120,8 @@ function shortNameIndex(table: AirportTable): NameIndex {
 	return index;
 }
 
-/** Three capital letters A–Z, nothing around them. */
-function isBareCode(text: string): boolean {
+/** Three capital letters A–Z, nothing around them: the shape of an IATA airport code. */
+export function isIataCode(text: string): boolean {
 	if (text.length !== 3) return false;
 	for (let i = 0; i < 3; i++) {
 		const c = text.charCodeAt(i);
@@ -133,7 +133,7 @@ function isBareCode(text: string): boolean {
 /** An airport code from a code or a name; undefined when unknown or ambiguous. */
 export function resolveAirport(text: string, table: AirportTable): string | undefined {
 	// The common case, a bare code (what most adapters give): no trimming, no pattern.
-	if (isBareCode(text)) return (table.airportOf ? table.airportOf(text) : table.airports[text]) ? text : undefined;
+	if (isIataCode(text)) return (table.airportOf ? table.airportOf(text) : table.airports[text]) ? text : undefined;
 	const t = text.trim();
 	const code = /^\(?([A-Z]{3})\)?$/.exec(t)?.[1];
 	if (code) return table.airports[code] ? code : undefined;

@@ -15,7 +15,7 @@
  * Pure and deterministic, so the same function can compact any rules in use; the content script only expands it.
  */
 import type {AirportRecord, AirportsFile} from '../airports/schema';
-import type {AirportCore, AirportTable} from '../airports';
+import {isIataCode, type AirportCore, type AirportTable} from '../airports';
 import type {TransitRules} from './schema';
 
 /** Keys only people read: dropped at every depth of the rules. */
@@ -169,7 +169,7 @@ export function expandAirports(compact: CompactDataset['airports']): AirportTabl
 		return (records[slot - 1] = Object.freeze(record));
 	};
 	const lookup = (key: string | symbol): AirportCore | undefined => {
-		if (typeof key !== 'string' || !isCode(key)) return undefined;
+		if (typeof key !== 'string' || !isIataCode(key)) return undefined;
 		const slot = slots[codeNumber(key)]!;
 		return slot === 0 ? undefined : recordAt(slot);
 	};
@@ -191,16 +191,6 @@ export function expandAirports(compact: CompactDataset['airports']): AirportTabl
 		deleteProperty: () => false,
 	});
 	return {airports, divisions: compact.divisions, airportOf: lookup};
-}
-
-/** Three capital letters A–Z. */
-function isCode(key: string): boolean {
-	if (key.length !== 3) return false;
-	for (let i = 0; i < 3; i++) {
-		const c = key.charCodeAt(i);
-		if (c < 65 || c > 90) return false;
-	}
-	return true;
 }
 
 /** A full record reduced to what the compact table keeps: what equivalence tests compare. */

@@ -15,6 +15,7 @@ import type {PageContext, SiteAdapter} from '../../lib/adapters/types';
 import {bundledAirports} from '../../lib/airports/bundled';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import type {SegmentInput} from '../../lib/itinerary';
+import type {BadgeView, Mount} from '../../lib/scan/scanner';
 
 export const FIXTURES = 'test/fixtures';
 
@@ -148,5 +149,13 @@ export function savedPage(page: string): {expected: PageExpectation; adapter: Si
 		adapter: adapterById(expected.adapter),
 		context: pageContext(expected.url, expected.referenceDate),
 		load: () => loadFixture(page),
+	};
+}
+
+/** A scanner `mount` that keeps every view it is given, each update included, in `views` (the page keeps each badge). */
+export function recordingMount(views: BadgeView[]): Mount {
+	return (_placement, view) => {
+		views.push(view);
+		return {update: (next) => void views.push(next), remove: () => undefined, isConnected: () => true};
 	};
 }

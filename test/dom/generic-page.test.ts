@@ -11,6 +11,7 @@ import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import {startScanner, type BadgeView} from '../../lib/scan/scanner';
 import {bundledAirports} from '../../lib/airports/bundled';
+import {recordingMount} from './adapter-harness';
 
 const rules = loadRules();
 const PAGE = fs.readFileSync('test/fixtures/agent/pnr-workspace-composite.html', 'utf8');
@@ -56,10 +57,7 @@ describe('generic page adapter', () => {
 			referenceDate: '2026-03-01',
 			today: '2026-03-01',
 			settings: {passports: [], locale: 'en'},
-			mount: (_placement, view) => {
-				views.push(view);
-				return {update: (next) => void views.push(next), remove: () => undefined, isConnected: () => true};
-			},
+			mount: recordingMount(views),
 			log: () => undefined,
 			schedule: () => undefined,
 		});

@@ -14,7 +14,7 @@ import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
 import type {SegmentInput} from '../../lib/itinerary';
-import {pageContext, readCard, readCards, savedPage} from './adapter-harness';
+import {pageContext, readCard, readCards, recordingMount, savedPage} from './adapter-harness';
 import {DATA_WITHOUT_CARDS_MS, startScanner, type BadgeView} from '../../lib/scan/scanner';
 
 const rules = loadRules();
@@ -237,10 +237,7 @@ describe('google-flights: a page still rendering its cards', () => {
 			referenceDate: '2026-05-01',
 			today: '2026-05-01',
 			settings: {passports: [], locale: 'en'},
-			mount: (_placement, view) => {
-				views.push(view);
-				return {update: (next) => void views.push(next), remove: () => undefined, isConnected: () => true};
-			},
+			mount: recordingMount(views),
 			log: () => undefined,
 			schedule: () => undefined,
 			later: (run, ms) => void timers.push({ms, run}),

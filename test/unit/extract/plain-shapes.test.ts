@@ -9,21 +9,10 @@ import {describe, expect, it} from 'vitest';
 import {normalizeFlightNumber, parseClock} from '../../../lib/extract/parse';
 import {normalizeItinerary} from '../../../lib/extract/normalize';
 import {loadRules} from '../../../lib/rules/load-rules';
-
-/** A small seeded generator, so a failure can be run again. */
-function random(seed: number) {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import {seededRandom} from '../../../scripts/seeded-random';
 
 const randomStrings = (alphabet: string[], count: number, maxLength: number, seed: number): string[] => {
-	const next = random(seed);
+	const next = seededRandom(seed); // seeded: a failure can be run again
 	return Array.from({length: count}, () => {
 		let out = '';
 		const length = Math.floor(next() * (maxLength + 1));
