@@ -414,10 +414,26 @@ function finish(run: Run): void {
 	report(run);
 }
 
-/** A page whose cards follow its data, without cards yet: its data is judged once it went a moment without any. */
+/**
+ * A page whose cards follow its data, without cards yet: its data is judged once it went a moment without any.
+ * Meanwhile, when the page is idle, its data is read and its first itinerary judged (no badge): the cards that follow
+ * are then read by code that has run once, so the first of them get their badges in the frame they come near rather
+ * than a frame or two later.
+ */
 function waitForCards(run: Run): void {
 	if (run.dataWait !== 'none') return;
 	run.dataWait = 'waiting';
+	run.idle(() => {
+		if (run.stopped || run.cards.size > 0) return;
+		const raws = guarded(
+			'extractEmbedded',
+			() => run.adapter.extractEmbedded?.(run.options.doc, pageContext(run)) ?? [],
+			[],
+			run.logOnce,
+		);
+		const first = raws[0] && normalize(run, raws[0]);
+		if (first?.ok) judge(run, first.segments, run.adapter.confidence, first.key);
+	});
 	const later = run.options.later ?? ((callback, ms) => void setTimeout(callback, ms));
 	later(() => {
 		run.dataWait = 'settled';

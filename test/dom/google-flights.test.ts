@@ -229,6 +229,7 @@ describe('google-flights: a page still rendering its cards', () => {
 	function open() {
 		document.documentElement.innerHTML = new DOMParser().parseFromString(loading, 'text/html').documentElement.innerHTML;
 		const timers: {ms: number; run: () => void}[] = [];
+		const idle: (() => void)[] = [];
 		const views: BadgeView[] = [];
 		const scanner = startScanner({
 			adapter: googleFlights,
@@ -241,10 +242,20 @@ describe('google-flights: a page still rendering its cards', () => {
 			log: () => undefined,
 			schedule: () => undefined,
 			later: (run, ms) => void timers.push({ms, run}),
+			idle: (callback) => void idle.push(() => callback()),
 		});
 		scanner.scan();
-		return {scanner, timers, views};
+		return {scanner, timers, idle, views};
 	}
+
+	it('meanwhile, when the page is idle, judges the first itinerary of its data once, and shows nothing', () => {
+		const {scanner, idle, views} = open();
+		expect(scanner.stats().evaluations).toBe(0);
+		idle.splice(0).forEach((callback) => callback());
+		expect(scanner.stats().evaluations).toBe(1);
+		expect(views).toEqual([]);
+		scanner.stop();
+	});
 
 	it('gives the data a badge for the page once the page went a moment without cards, not before', () => {
 		const {scanner, timers, views} = open();
