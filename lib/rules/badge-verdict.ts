@@ -21,7 +21,7 @@
  * (port, area, time limit) worked out once per stay, not once per passport; deadline texts remembered by day.
  */
 import {dayNumber, formatLocal, parseLocalCached} from '../time';
-import type {EngineRules} from './engine-rules';
+import {bestPolicy, type EngineRules} from './engine-rules';
 import type {CheckResult, PolicyVerdict, Status, Stop, TripInput} from './types';
 
 const MAINLAND = 'CN';
@@ -716,9 +716,8 @@ function judgeStay(s: Stay, p: Prepared, passports: string[]): Stop {
 	const t24 = transit24(s, p, day, entry);
 	const t240 = transit240(s, p, day, entry, passports);
 	const vf = visaFree(s, p, day, entry, passports);
-	const best =
-		t24.status === 'eligible' ? 'transit24' : vf.status === 'eligible' ? 'visaFree' : t240.status === 'eligible' ? 'transit240' : null;
-	const stop: Stop = {airports: s.airports, domesticLegs: s.domesticLegs, verdicts: [t24, t240, vf], best, reminders: []};
+	const verdicts = [t24, t240, vf];
+	const stop: Stop = {airports: s.airports, domesticLegs: s.domesticLegs, verdicts, best: bestPolicy(verdicts), reminders: []};
 	if (s.arrivalText) stop.arrival = s.arrivalText;
 	if (s.departureText) stop.departure = s.departureText;
 	if (s.from) stop.from = s.from;

@@ -5,6 +5,7 @@
  */
 import type {AirportCore, AirportTable} from '../airports';
 import {expandAirports, type CompactDataset, type EngineData} from './compact';
+import type {PolicyId, PolicyVerdict} from './types';
 
 type Port = EngineData['transit240Ports'][number];
 type Area = EngineData['transit240Areas'][number];
@@ -45,4 +46,14 @@ export function indexRules<D extends EngineData>(data: D) {
 export function engineRulesOf(compact: CompactDataset): EngineRules {
 	const table = expandAirports(compact.airports);
 	return {...indexRules(compact.rules), airports: table.airports, divisions: table.divisions, airportOf: table.airportOf};
+}
+
+/**
+ * The policy a stop goes by where several allow it (its `best`): 24-hour transit (no entry at all), then visa-free
+ * entry, then 240-hour transit; null when none does. One choice for both engines (./evaluate.ts, ./badge-verdict.ts).
+ */
+const BEST_ORDER: readonly PolicyId[] = ['transit24', 'visaFree', 'transit240'];
+
+export function bestPolicy(verdicts: readonly Pick<PolicyVerdict, 'policy' | 'status'>[]): PolicyId | null {
+	return BEST_ORDER.find((policy) => verdicts.some((v) => v.policy === policy && v.status === 'eligible')) ?? null;
 }

@@ -6,7 +6,7 @@
  * conditions, as the rules facts §3 ("Itinerary logic a checker should apply") states them.
  */
 import {dayNumber, formatLocal, hasClock, localMinutes, parseLocalCached, type ParsedLocal} from '../time';
-import type {EngineRules} from './engine-rules';
+import {bestPolicy, type EngineRules} from './engine-rules';
 import type {CheckResult, Notice, PolicyId, PolicyVerdict, Reason, ReasonParams, Reminder, Status, Stop, TripInput} from './types';
 import type {ReasonCode} from './reasons';
 
@@ -24,7 +24,6 @@ type EvaluateOptions = {
 /** Days after which the dataset's review date is called old. */
 const STALE_AFTER_DAYS = 180;
 const MAINLAND = 'CN';
-const BEST_ORDER: PolicyId[] = ['transit24', 'visaFree', 'transit240'];
 
 type Dated = {since: string; sinceExact?: false; until?: string; ended?: {sources: string[]}; sources: string[]};
 
@@ -715,7 +714,7 @@ function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules, 
 		visaFree = bestOf(passports.map((p) => evaluateVisaFreeForPassport(stay, rules, p)));
 	}
 	const verdicts = [transit24, transit240, visaFree];
-	const best = BEST_ORDER.find((p) => verdicts.find((v) => v.policy === p)?.status === 'eligible') ?? null;
+	const best = bestPolicy(verdicts);
 	const stop: Stop = {
 		airports: stay.airports,
 		domesticLegs: stay.domesticLegs,
