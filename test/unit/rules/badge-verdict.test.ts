@@ -18,6 +18,7 @@ import {evaluateTrip} from '../../../lib/rules/evaluate';
 import type {EngineRules} from '../../../lib/rules/engine-rules';
 import type {CheckResult, TripInput} from '../../../lib/rules/types';
 import type {SegmentInput} from '../../../lib/itinerary';
+import {seg} from './segments';
 import {LOCALES} from '../../../lib/i18n/locale';
 import {DETAIL_LEVELS} from '../../../lib/settings';
 import {summarize} from '../../../lib/ui/summary';
@@ -63,14 +64,6 @@ function compare(trip: TripInput, ruleSet: EngineRules, today: string): CheckRes
 			}
 	return slow;
 }
-
-const seg = (from: string, to: string, departure?: string, arrival?: string, extra: Partial<SegmentInput> = {}): SegmentInput => ({
-	from,
-	to,
-	...(departure ? {departure} : {}),
-	...(arrival ? {arrival} : {}),
-	...extra,
-});
 
 /** Trips from test/unit/rules/evaluate.test.ts's examples, and a few the random ones rarely make. */
 const EXAMPLES: {name: string; passports: string[]; segments: SegmentInput[]; today?: string}[] = [

@@ -9,6 +9,7 @@ import {evaluateTrip} from '../../../lib/rules/evaluate';
 import {buildRuleSet, loadRules, type RuleSet} from '../../../lib/rules/load-rules';
 import type {PolicyId, Stop} from '../../../lib/rules/types';
 import type {SegmentInput} from '../../../lib/itinerary';
+import {seg} from './segments';
 import {validateTrip} from '../../../lib/rules/validate';
 import {summarize} from '../../../lib/ui/summary';
 
@@ -34,14 +35,6 @@ function verdict(stop: Stop, policy: PolicyId) {
 function codes(stop: Stop, policy: PolicyId) {
 	return verdict(stop, policy).reasons.map((r) => r.code);
 }
-
-const seg = (from: string, to: string, departure?: string, arrival?: string, extra: Partial<SegmentInput> = {}): SegmentInput => ({
-	from,
-	to,
-	...(departure ? {departure} : {}),
-	...(arrival ? {arrival} : {}),
-	...extra,
-});
 
 describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [S18]; NIA [S19][S1])', () => {
 	it("the brief's example: US passport, JFK → PEK → NRT with 2 h 30 at Beijing Capital", () => {
