@@ -40,6 +40,11 @@ export function dateFromDayNumber(day: number): string {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/** Whether month and day make a real date of the proleptic Gregorian calendar in that year. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+	return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
 export function addDays(isoDate: string, days: number): string {
 	return dateFromDayNumber(dayNumber(isoDate) + days);
 }
@@ -65,7 +70,7 @@ export function parseLocal(value: string): ParsedLocal | undefined {
 	const year = Number(y);
 	const month = Number(mo);
 	const day = Number(d);
-	if (month < 1 || month > 12 || day < 1 || day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return undefined;
+	if (!isCalendarDate(year, month, day)) return undefined;
 	const date = `${y}-${mo}-${d}`;
 	const days = daysFromCivil(year, month, day);
 	if (h === undefined) return {date, dayNumber: days};

@@ -3,7 +3,7 @@
  * Airport names become codes through lib/airports; this is the one place that resolves year-less dates against the
  * page's reference date and applies day offsets. Adapters never do these themselves.
  */
-import {addDays} from '../time';
+import {addDays, isCalendarDate} from '../time';
 import {resolveAirport, type AirportTable} from '../airports';
 import type {SegmentInput} from '../itinerary';
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
@@ -53,12 +53,9 @@ function plainIsoDate(text: string): string | undefined | null {
 	}
 	// Years before 100 are left to the patterns, which read them through Date (1900 + year).
 	if (year < 100) return null;
-	if (month < 1 || month > 12 || day < 1) return undefined;
-	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-	return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!) ? text : undefined;
+	return isCalendarDate(year, month, day) ? text : undefined;
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined, referenceDate: string): ResolvedTime {
