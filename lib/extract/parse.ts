@@ -200,13 +200,13 @@ export function normalizeFlightNumber(text: string): string | undefined {
 	return `${m[1]!.toUpperCase()}${m[2]!.toUpperCase()}`;
 }
 
+const letter = (c: number) => c >= 65 && c <= 90;
+const digit = (c: number) => c >= 48 && c <= 57;
+
 /**
  * Already as normalizeFlightNumber writes it (`CA982`, `3U8501`, `LH1355`): two capitals or digits with at least one
  * capital, then one to four digits, the first not 0. No pattern: nearly every flight number on a results page is.
  */
-const letter = (c: number) => c >= 65 && c <= 90;
-const digit = (c: number) => c >= 48 && c <= 57;
-
 function isPlainFlightNumber(text: string): boolean {
 	const n = text.length;
 	if (n < 3 || n > 6) return false;

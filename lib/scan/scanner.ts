@@ -145,8 +145,8 @@ type Run = {
 	/** Verdicts by itinerary key under the current settings. */
 	verdicts: Memo<Judged>;
 	pageBadge: {handle?: BadgeHandle; key: string; restores: number};
-	/** The page's embedded itineraries last judged (the adapter's list, by identity), and under which settings. */
-	embedded?: {raws: RawItinerary[]; settingsKey: string; judged: (Judged & {summary: BadgeSummary})[]};
+	/** The page's embedded itineraries last judged (the adapter's list, by identity), until the settings change. */
+	embedded?: {raws: RawItinerary[]; judged: (Judged & {summary: BadgeSummary})[]};
 	/** The page badge's itineraries' summaries (each one's own), for the toolbar. */
 	pageSummaries: BadgeSummary[];
 	stats: ScanStats;
@@ -425,12 +425,7 @@ function waitForCards(run: Run): void {
 	run.dataWait = 'waiting';
 	run.idle(() => {
 		if (run.stopped || run.cards.size > 0) return;
-		const raws = guarded(
-			'extractEmbedded',
-			() => run.adapter.extractEmbedded?.(run.options.doc, pageContext(run)) ?? [],
-			[],
-			run.logOnce,
-		);
+		const raws = embeddedOf(run);
 		const first = raws[0] && normalize(run, raws[0]);
 		if (first?.ok) judge(run, first.segments, run.adapter.confidence, first.key);
 	});
@@ -644,19 +639,25 @@ function apply(run: Run, card: Element, state: CardState): void {
 
 // ---- the page badge -----------------------------------------------------------------------------------------------
 
+/** The itineraries in the page's data, as the adapter reads them; none when it has no such reader or it failed. */
+function embeddedOf(run: Run): RawItinerary[] {
+	const {adapter, doc} = run.options;
+	return guarded('extractEmbedded', () => adapter.extractEmbedded?.(doc, pageContext(run)) ?? [], [], run.logOnce);
+}
+
 /** Results that are in the page's data but not rendered as cards yet: one badge for the page. */
 function processEmbedded(run: Run): void {
 	const {adapter, doc} = run.options;
-	const raws: RawItinerary[] = guarded('extractEmbedded', () => adapter.extractEmbedded?.(doc, pageContext(run)) ?? [], [], run.logOnce);
-	// The same list as last time (the adapter keeps it while the page's data is unchanged), under the same settings
-	// and airport names: judged already.
-	let judged = run.embedded?.raws === raws && run.embedded.settingsKey === run.settingsKey ? run.embedded.judged : undefined;
+	const raws = embeddedOf(run);
+	// The same list as last time (the adapter keeps it while the page's data is unchanged): judged already, as new
+	// settings or airport names forget it.
+	let judged = run.embedded?.raws === raws ? run.embedded.judged : undefined;
 	if (!judged) {
 		judged = raws
 			.map((raw) => normalize(run, raw))
 			.flatMap((n) => (n.ok ? [judge(run, n.segments, adapter.confidence, n.key)] : []))
 			.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
-		run.embedded = {raws, settingsKey: run.settingsKey, judged};
+		run.embedded = {raws, judged};
 	}
 	run.found = {itineraries: raws.length, withStops: judged.length, unplaced: 0};
 	run.pageSummaries = judged.map((j) => j.summary);
