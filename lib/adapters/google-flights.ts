@@ -384,6 +384,11 @@ export default defineAdapter({
 		return li && findCards(li).includes(li) ? li : undefined;
 	},
 	extract: (card) => extract(card),
+	// The segment data names every leg's airports: most cards are known to need no badge from it alone.
+	routeOf: (card) => {
+		const url = impactUrlOf(card);
+		return url ? parseImpactUrl(url)?.flatMap((s) => [s.from, s.to]) : undefined;
+	},
 	extractEmbedded: (doc) => ds1Of(doc).raws,
 	// The ds:1 data comes with the page; its cards follow as the page renders.
 	cardsFollowData: true,

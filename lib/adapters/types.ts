@@ -50,6 +50,13 @@ export type SiteAdapter = Site & {
 	findCards: (root: ParentNode) => Element[];
 	/** Reads one card. Never clicks, scrolls, focuses or writes. */
 	extract: (card: Element, page: PageContext) => Extraction;
+	/**
+	 * The airports a card's itinerary goes through, as IATA codes (each leg's origin and destination, in order), where
+	 * the card states them plainly and they cost less to read than `extract` (one attribute); undefined when it does
+	 * not. A card whose airports all lie outside the mainland gets no badge whatever its times and tickets, so the
+	 * scanner reads it no further: on a results page that is most cards.
+	 */
+	routeOf?: (card: Element) => string[] | undefined;
 	/** Itineraries the page carries in embedded data before (or without) rendering cards. */
 	extractEmbedded?: (doc: Document, page: PageContext) => RawItinerary[];
 	/**

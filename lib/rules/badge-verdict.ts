@@ -21,10 +21,8 @@
  * (port, area, time limit) worked out once per stay, not once per passport; deadline texts remembered by day.
  */
 import {dayNumber, formatLocal, parseLocalCached} from '../time';
-import {bestPolicy, type EngineRules} from './engine-rules';
+import {bestPolicy, MAINLAND, type EngineRules} from './engine-rules';
 import type {CheckResult, PolicyVerdict, Status, Stop, TripInput} from './types';
-
-const MAINLAND = 'CN';
 
 // ---- dates as day numbers ---------------------------------------------------------------------------------------
 

@@ -48,6 +48,23 @@ export function engineRulesOf(compact: CompactDataset): EngineRules {
 	return {...indexRules(compact.rules), airports: table.airports, divisions: table.divisions, airportOf: table.airportOf};
 }
 
+/** The country code of mainland China in the airport table (Hong Kong, Macao and Taiwan have their own). */
+export const MAINLAND = 'CN';
+
+/**
+ * Whether a route lies wholly outside the mainland: every code an airport the table knows, none of them in the
+ * mainland. Both engines open a stay only at a mainland airport, so such an itinerary has no stop to judge whatever its
+ * times, tickets and passports (a property test holds them to it): it needs no badge, and no more reading.
+ */
+export function outsideMainland(codes: readonly string[], rules: Pick<EngineRules, 'airportOf'>): boolean {
+	if (codes.length === 0) return false;
+	for (const code of codes) {
+		const airport = rules.airportOf(code);
+		if (!airport || airport.country === MAINLAND) return false;
+	}
+	return true;
+}
+
 /**
  * The policy a stop goes by where several allow it (its `best`): 24-hour transit (no entry at all), then visa-free
  * entry, then 240-hour transit; null when none does. One choice for both engines (./evaluate.ts, ./badge-verdict.ts).

@@ -6,7 +6,7 @@
  * conditions, as the rules facts §3 ("Itinerary logic a checker should apply") states them.
  */
 import {dayNumber, formatLocal, hasClock, localMinutes, parseLocalCached, type ParsedLocal} from '../time';
-import {bestPolicy, type EngineRules} from './engine-rules';
+import {bestPolicy, MAINLAND, type EngineRules} from './engine-rules';
 import type {CheckResult, Notice, PolicyId, PolicyVerdict, Reason, ReasonParams, Reminder, Status, Stop, TripInput} from './types';
 import type {ReasonCode} from './reasons';
 
@@ -23,7 +23,6 @@ type EvaluateOptions = {
 
 /** Days after which the dataset's review date is called old. */
 const STALE_AFTER_DAYS = 180;
-const MAINLAND = 'CN';
 
 type Dated = {since: string; sinceExact?: false; until?: string; ended?: {sources: string[]}; sources: string[]};
 

@@ -46,6 +46,11 @@ export type CardState = {
 	fingerprint: string;
 	/** The normalised itinerary last read from the card; undefined when the card did not read as one. */
 	segments?: SegmentInput[];
+	/**
+	 * The card's route (the adapter's `routeOf`) lies wholly outside the mainland: an itinerary read, with no badge
+	 * under any settings, and not read further (`fingerprint` is its route then).
+	 */
+	outside: boolean;
 	/** The settings the badge was judged under. */
 	settingsKey: string;
 	handle?: BadgeHandle;
@@ -57,7 +62,14 @@ export type CardState = {
 	unplaced: boolean;
 };
 
-export const newCardState = (): CardState => ({fingerprint: '', settingsKey: '', restores: 0, placement: 0, unplaced: false});
+export const newCardState = (): CardState => ({
+	fingerprint: '',
+	outside: false,
+	settingsKey: '',
+	restores: 0,
+	placement: 0,
+	unplaced: false,
+});
 
 export type CardBadges = {
 	/** Shows `view` on the card: a new badge or an update in place; undefined (no mainland stop) removes the badge. */
@@ -106,6 +118,7 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 			state.handle?.remove();
 			state.handle = undefined;
 			state.segments = undefined;
+			state.outside = false;
 			state.view = undefined;
 			state.fingerprint = '';
 			state.placement = 0;

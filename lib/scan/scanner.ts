@@ -1,10 +1,12 @@
 /**
  * The content-script pipeline (docs/architecture.md): find cards → extract → normalise → evaluate → one badge per
- * itinerary. The page observer (./page-observer.ts) hands over only what changed, so cards are looked for only there
- * and read once per change; cards near the viewport are read first, the others in idle time (./read-queue.ts). The
- * verdict is remembered per itinerary (its normalised segments), so identical cards are judged once; an unchanged or
- * recycled card is recognised by its segments' fingerprint. Badges (./card-badges.ts) are mounted by an
- * injected `mount`, so this module holds no UI and runs under jsdom in tests.
+ * itinerary. A card whose route the adapter reads apart (`routeOf`) and which lies wholly outside the mainland is an
+ * itinerary with no badge under any settings: it is read no further. The page observer (./page-observer.ts) hands
+ * over only what changed, so cards are looked for only there and read once per change; cards near the viewport are
+ * read first, the others in idle time (./read-queue.ts). The verdict is remembered per itinerary (its normalised
+ * segments), so identical cards are judged once; an unchanged or recycled card is recognised by its segments'
+ * fingerprint. Badges (./card-badges.ts) are mounted by an injected `mount`, so this module holds no UI and runs under
+ * jsdom in tests.
  */
 import type {Extraction, PageContext, SiteAdapter} from '../adapters/types';
 import type {Confidence, RawItinerary, SegmentInput} from '../itinerary';
@@ -12,7 +14,7 @@ import {normalizeItinerary} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/locale';
 import {evaluateBadge} from '../rules/badge-verdict';
-import type {EngineRules} from '../rules/engine-rules';
+import {outsideMainland, type EngineRules} from '../rules/engine-rules';
 import type {CheckResult, TripInput} from '../rules/types';
 import {summarize, type BadgeSummary} from '../ui/summary';
 import {pageSummary, toolbarVerdict, type ToolbarVerdict} from '../ui/page-summary';
@@ -463,7 +465,7 @@ function count(run: Run): Found {
 	const found: Found = {itineraries: 0, withStops: 0, unplaced: 0};
 	for (const card of run.cards) {
 		const state = run.states.get(card);
-		if (state?.segments) found.itineraries++;
+		if (state?.segments || state?.outside) found.itineraries++;
 		if (state?.view) found.withStops++;
 		if (state?.view && state.unplaced) found.unplaced++;
 	}
@@ -550,6 +552,8 @@ function readCard(run: Run, card: Element, page: PageContext): void {
 	run.deferred.delete(card); // read again: what it says now decides
 	let state = run.states.get(card);
 	if (!state) run.states.set(card, (state = newCardState()));
+	const route = routeOf(run, card);
+	if (route && outsideMainland(route, run.options.rules)) return passOver(run, state, route.join('-'));
 	const itinerary = itineraryOf(run, card, page);
 	if (!itinerary) return run.badges.drop(state);
 	if (state.segments && state.fingerprint === itinerary.key && state.settingsKey === run.settingsKey) {
@@ -557,10 +561,29 @@ function readCard(run: Run, card: Element, page: PageContext): void {
 	}
 	state.fingerprint = itinerary.key;
 	state.segments = itinerary.segments;
+	state.outside = false;
 	// Another itinerary in this card (recycled): the placements start again from the best one.
 	state.placement = 0;
 	state.unplaced = false;
 	apply(run, card, state);
+}
+
+/** The airports the card says it goes through, where its adapter reads them apart (`routeOf`); else undefined. */
+function routeOf(run: Run, card: Element): string[] | undefined {
+	const read = run.adapter.routeOf;
+	return read && guarded('routeOf', () => read(card), undefined, run.logOnce);
+}
+
+/**
+ * A card whose route lies outside the mainland: an itinerary read, with no badge under any settings, so not read,
+ * normalised or judged further. A badge it had (another itinerary before the page recycled the card) goes.
+ */
+function passOver(run: Run, state: CardState, route: string): void {
+	if (state.outside && state.fingerprint === route) return;
+	run.badges.drop(state);
+	state.outside = true;
+	state.fingerprint = route;
+	state.settingsKey = run.settingsKey;
 }
 
 /** The card's itinerary, normalised; undefined when it does not read as one (a problem is logged once). */

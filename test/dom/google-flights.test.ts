@@ -84,6 +84,18 @@ describe('google-flights: 2025 layout, SFO → NRT (56 cards)', () => {
 		expect(detect(doc).itineraries).toHaveLength(28);
 	});
 
+	it('reads each card’s route from its segment data alone, the airports extract reads, leg by leg', () => {
+		const doc = sfoNrt.load();
+		const cards = googleFlights.findCards(doc);
+		expect(cards).toHaveLength(56);
+		for (const card of cards) {
+			const extraction = googleFlights.extract(card, sfoNrt.context);
+			if (extraction.status !== 'ok') throw new Error(`card not read: ${extraction.status}`);
+			// "SFO-HKG-CX-873-20250820,HKG-NRT-CX-504-20250821": SFO, HKG, HKG, NRT.
+			expect(googleFlights.routeOf!(card)).toEqual(extraction.itinerary.segments.flatMap((s) => [s.from, s.to]));
+		}
+	});
+
 	it('puts the badge on a line of its own at the end of the card’s content block (not inside the one-line times box), else at the end of the card', () => {
 		for (const card of googleFlights.findCards(sfoNrt.load())) {
 			const [block, fallback] = googleFlights.badgePlacements(card);

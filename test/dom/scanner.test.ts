@@ -303,3 +303,85 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(badges()).toHaveLength(1);
 	});
 });
+
+describe('scanner: cards whose route lies outside the mainland (the adapter’s routeOf)', () => {
+	let routeCalls = 0;
+	let routeThrows = false;
+	const routed: SiteAdapter = {
+		...testAdapter,
+		routeOf: (card) => {
+			routeCalls++;
+			if (routeThrows) throw new Error('adapter bug');
+			return card
+				.getAttribute('data-legs')!
+				.split('|')
+				.flatMap((leg) => leg.split(' ').slice(0, 2));
+		},
+	};
+	const startRouted = (passports: string[] = ['US']) => {
+		const scanner = startScanner({
+			adapter: routed,
+			doc: document,
+			rules,
+			referenceDate: '2026-03-01',
+			today: '2026-03-01',
+			settings: {passports, locale: 'en'},
+			mount,
+			log: (m) => logs.push(m),
+			schedule: (cb) => void setTimeout(cb, 0),
+		});
+		running.push(scanner);
+		return scanner;
+	};
+	beforeEach(() => {
+		routeCalls = 0;
+		routeThrows = false;
+	});
+
+	it('counts such a card as an itinerary read, without extracting or judging it', () => {
+		page(HKG_ONLY, PEK_24H, HKG_ONLY.replace('HKG NRT', 'HKG TPE'));
+		const r = startRouted();
+		r.scan();
+		expect(routeCalls).toBe(3);
+		expect(extractCalls).toBe(1); // the PEK card only
+		expect(r.stats().evaluations).toBe(1);
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
+		expect(r.found()).toEqual({itineraries: 3, withStops: 1, unplaced: 0});
+	});
+
+	it('reads a card in full when its route touches the mainland or names an airport the table does not know', () => {
+		page(PVG_3D, HKG_ONLY.replace('SFO', 'QQQ'));
+		startRouted().scan();
+		expect(extractCalls).toBe(2);
+		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar']);
+	});
+
+	it('takes the badge off a recycled card whose new route lies outside, and badges it again when it comes back', async () => {
+		page(PEK_24H);
+		const r = startRouted();
+		r.scan();
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
+		recycle(document.querySelector('li')!, HKG_ONLY);
+		await tick();
+		expect(badges()).toEqual([]);
+		expect(r.found()).toEqual({itineraries: 1, withStops: 0, unplaced: 0});
+		// New passports change nothing for it: it is not judged again.
+		r.setSettings({passports: ['GB'], locale: 'en'});
+		await tick();
+		expect(r.stats().evaluations).toBe(1);
+		recycle(document.querySelector('li')!, PEK_24H);
+		await tick();
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
+	});
+
+	it('reads every card in full when routeOf throws, and logs it once', () => {
+		routeThrows = true;
+		page(HKG_ONLY, PEK_24H);
+		const r = startRouted();
+		r.scan();
+		expect(extractCalls).toBe(2);
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
+		expect(r.found()).toEqual({itineraries: 2, withStops: 1, unplaced: 0});
+		expect(logs.filter((m) => m.includes('routeOf threw'))).toHaveLength(1);
+	});
+});
