@@ -30,6 +30,7 @@ import {
 	type PlacementCheck,
 } from './card-badges';
 import {guarded} from './guard';
+import {createMountGate, type MountGate} from './mount-gate';
 import {observePage, type PageChange, type PageObserver} from './page-observer';
 import {createReadQueue, type NearObserverConstructor, type ReadQueue} from './read-queue';
 
@@ -137,11 +138,13 @@ type Run = {
 	/** Cards found and still on the page, in the order found. */
 	cards: Set<Element>;
 	states: WeakMap<Element, CardState>;
-	/** Cards that have been given a badge: `stop` removes theirs. */
+	/** Cards that have been given a badge (or a verdict whose badge waits at the gate): `stop` removes theirs. */
 	live: Set<Element>;
 	/** Our badge hosts: their insertion is not a page change worth a scan. */
 	hosts: WeakSet<Node>;
 	queue: ReadQueue;
+	/** Badges of cards not near the viewport wait here to be mounted (./mount-gate.ts); none without an observer. */
+	gate?: MountGate;
 	badges: CardBadges;
 	observer: PageObserver;
 	/** Verdicts by itinerary key under the current settings. */
@@ -200,6 +203,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			run.deferred.clear();
 			run.observer.disconnect();
 			run.queue.disconnect();
+			run.gate?.disconnect();
 			for (const card of run.live) run.states.get(card)?.handle?.remove();
 			run.live.clear();
 			run.pageBadge.handle?.remove();
@@ -230,7 +234,8 @@ export function startScanner(options: ScannerOptions): Scanner {
 		found: () => counted(run),
 		verdict() {
 			const summaries = [...run.pageSummaries];
-			for (const card of run.cards) {
+			// The cards given a verdict with a mainland stop (the others have nothing to add): a few of a page's cards.
+			for (const card of run.live) {
 				const summary = run.states.get(card)?.view?.summary;
 				if (summary) summaries.push(summary);
 			}
@@ -260,6 +265,7 @@ function createRun(options: ScannerOptions): Run {
 		live: new Set(),
 		hosts,
 		queue: createReadQueue(Near ?? undefined, () => request(run)),
+		gate: createMountGate(Near ?? undefined, () => request(run)),
 		badges: createCardBadges({...options, own: (host) => hosts.add(host), logOnce}),
 		observer: observePage({
 			doc,
@@ -350,9 +356,10 @@ function frame(run: Run): void {
 	for (let reads = 0; reads < MAX_CARDS_PER_BATCH && (reads === 0 || run.now() - started <= FRAME_BUDGET_MS); reads++) {
 		const card = run.queue.take(false);
 		if (!card) break;
-		readCard(run, card, page);
+		readCard(run, card, page, true);
 	}
 	if (run.queue.hasNear()) request(run);
+	mountNear(run);
 	finish(run);
 }
 
@@ -367,7 +374,7 @@ function idlePass(run: Run, deadline?: IdleDeadlineLike): void {
 		const card = run.queue.take(true);
 		if (!card) break;
 		// Gone since the last frame: the next frame forgets it.
-		if (card.isConnected) readCard(run, card, page);
+		if (card.isConnected) readCard(run, card, page, false);
 	}
 	run.inIdle = false;
 	// The idle reading is done, or its first badges have waited long enough: they go on the page in one frame.
@@ -387,6 +394,18 @@ function showDeferred(run: Run): void {
 		shown++;
 	}
 	if (run.deferred.size > 0) request(run);
+}
+
+/** The badges whose cards came near (./mount-gate.ts), as many as a frame's budget allows, the rest in the next ones. */
+function mountNear(run: Run): void {
+	if (!run.gate?.hasNear()) return;
+	const started = run.now();
+	for (const card of run.gate.take(MAX_CARDS_PER_BATCH)) {
+		const state = run.states.get(card);
+		if (state?.view && card.isConnected) run.badges.show(card, state, state.view);
+		if (run.now() - started > FRAME_BUDGET_MS) break;
+	}
+	if (run.gate.hasNear()) request(run);
 }
 
 /** After each batch: idle work asked for, the page badge where there are no cards, placements checked, counts. */
@@ -527,6 +546,7 @@ function forget(run: Run, card: Element): void {
 	run.cards.delete(card);
 	run.queue.forget(card);
 	run.deferred.delete(card);
+	run.gate?.forget(card);
 }
 
 /** Something left the page: the cards that went with it are forgotten, and badges the page removed are put back. */
@@ -542,14 +562,17 @@ function sweep(run: Run): void {
 function rejudge(run: Run): void {
 	for (const card of run.cards) {
 		const state = run.states.get(card);
-		if (state?.segments && state.settingsKey !== run.settingsKey) apply(run, card, state);
+		if (state?.segments && state.settingsKey !== run.settingsKey) apply(run, card, state, false);
 	}
 }
 
 // ---- reading and judging ------------------------------------------------------------------------------------------
 
-function readCard(run: Run, card: Element, page: PageContext): void {
-	run.deferred.delete(card); // read again: what it says now decides
+/** `near`: the read queue said the card is near the viewport (its badge goes on the page in this frame). */
+function readCard(run: Run, card: Element, page: PageContext, near: boolean): void {
+	// Read again: what it says now decides.
+	run.deferred.delete(card);
+	run.gate?.forget(card);
 	let state = run.states.get(card);
 	if (!state) run.states.set(card, (state = newCardState()));
 	const route = routeOf(run, card);
@@ -565,7 +588,7 @@ function readCard(run: Run, card: Element, page: PageContext): void {
 	// Another itinerary in this card (recycled): the placements start again from the best one.
 	state.placement = 0;
 	state.unplaced = false;
-	apply(run, card, state);
+	apply(run, card, state, near);
 }
 
 /** The airports the card says it goes through, where its adapter reads them apart (`routeOf`); else undefined. */
@@ -648,12 +671,23 @@ const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?: true):
 	...(page ? {page} : {}),
 });
 
-/** Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. */
-function apply(run: Run, card: Element, state: CardState): void {
+/**
+ * Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. A new
+ * badge for a card not known to be near (`near`: the read queue said so) waits at the gate until it is; its verdict
+ * counts at once.
+ */
+function apply(run: Run, card: Element, state: CardState, near: boolean): void {
 	const judged = judge(run, state.segments!, run.adapter.confidence, state.fingerprint);
 	state.settingsKey = run.settingsKey;
 	if (judged.summary) run.live.add(card);
 	const view = judged.summary && viewOf(run, judged.summary, [judged]);
+	if (view && run.gate && !near && !state.handle?.isConnected()) {
+		run.deferred.delete(card);
+		state.view = view;
+		run.gate.wait(card);
+		return;
+	}
+	run.gate?.forget(card);
 	if (run.inIdle) {
 		if (run.deferred.size === 0) run.deferredSince = run.now();
 		run.deferred.set(card, {state, view});

@@ -248,11 +248,15 @@ const FakeIntersectionObserver: NearObserverConstructor = class {
 		this.entry.watched.clear();
 	}
 };
-const report = (near: Element[], far: Element[]) =>
-	observers[0]!.callback([
+/** What an observer says: observers[0] is the read queue's (one screen), observers[1] the mount gate's (two). */
+const tell = (index: number, near: Element[], far: Element[]) =>
+	observers[index]!.callback([
 		...near.map((target) => ({target, isIntersecting: true})),
 		...far.map((target) => ({target, isIntersecting: false})),
 	]);
+const report = (near: Element[], far: Element[]) => tell(0, near, far);
+/** The mount gate's observer says which waiting cards are within two screens. */
+const reportMount = (near: Element[], far: Element[] = []) => tell(1, near, far);
 
 describe('scanner: cards near the viewport first', () => {
 	let idle: (() => void)[] = [];
@@ -294,14 +298,54 @@ describe('scanner: cards near the viewport first', () => {
 		runIdle();
 		runIdle();
 		expect(reads).toHaveLength(50);
-		// Their badges go on the page together, in the next frame: one layout for all of them, not one per idle pass.
+		// Their verdicts count at once; their badges wait until their cards come near.
+		expect(s.found()).toEqual({itineraries: 50, withStops: 50, unplaced: 0});
+		await tick();
+		expect(badges()).toHaveLength(0);
+		expect(observers[1]!.margin).toBe('200% 0px');
+		expect(observers[1]!.watched.size).toBe(50);
+		// Those the gate says are near go on the page together, in the next frame.
+		reportMount(cards().slice(0, 12), cards().slice(12));
 		expect(badges()).toHaveLength(0);
 		await tick();
+		expect(badges()).toHaveLength(12);
+		expect(observers[1]!.watched.size).toBe(38); // a mounted badge's card is no longer observed
+		reportMount(cards().slice(12));
+		await tick();
 		expect(badges()).toHaveLength(50);
-		expect(s.found()).toEqual({itineraries: 50, withStops: 50, unplaced: 0});
+		expect(mounts).toBe(50);
 	});
 
-	it('puts badges idle reading decided on the page after a quarter of a second at most, without waiting for the rest', () => {
+	it('mounts the badge of a card read near the viewport in that frame, without the gate', async () => {
+		page(PEK_24H, PVG_3D);
+		startNear();
+		report(cards(), []);
+		await tick();
+		expect(badges()).toHaveLength(2);
+		expect(mounts).toBe(2);
+		expect(observers[1]!.watched.size).toBe(0);
+	});
+
+	it('forgets a waiting badge whose card leaves the page or no longer has a mainland stop', async () => {
+		page(PEK_24H, PVG_3D);
+		const s = startNear();
+		runIdle();
+		expect(observers[1]!.watched.size).toBe(2);
+		const [a, b] = [cards()[0]!, cards()[1]!];
+		a.remove();
+		b.setAttribute('data-legs', HKG_ONLY);
+		b.replaceChildren(document.createElement('span'));
+		await tick();
+		expect(observers[1]!.watched.size).toBe(1); // b waits until it is read again
+		runIdle();
+		expect(observers[1]!.watched.size).toBe(0);
+		reportMount([a, b]);
+		await tick();
+		expect(badges()).toEqual([]);
+		expect(s.found()).toEqual({itineraries: 1, withStops: 0, unplaced: 0});
+	});
+
+	it('puts the changes idle reading decided to badges on the page after a quarter of a second at most, without waiting for the rest', async () => {
 		page(...Array.from({length: 80}, () => PEK_24H));
 		let clock = 0;
 		const frames: (() => void)[] = [];
@@ -311,8 +355,20 @@ describe('scanner: cards near the viewport first', () => {
 			schedule: (callback) => void frames.push(callback),
 			now: () => clock,
 		});
-		frames.splice(0);
-		runIdle(); // 20 read: their badges wait for the rest of the reading
+		const all = cards();
+		// Every card near, read and badged; then scrolled far away, and each card's itinerary changes.
+		report(all, []);
+		frames.splice(0).forEach((frame) => frame());
+		expect(badges()).toHaveLength(80);
+		report([], all);
+		for (const c of all) {
+			c.setAttribute('data-legs', PVG_3D);
+			c.replaceChildren(document.createElement('span'));
+		}
+		await tick(); // the page's mutations are reported
+		frames.splice(0).forEach((frame) => frame()); // the change is taken; the cards wait to be read in idle time
+		reads = [];
+		runIdle(); // 20 read: the changes to their badges wait for the rest of the reading
 		expect(reads).toHaveLength(20);
 		expect(frames).toHaveLength(0);
 		clock += 100;
@@ -322,15 +378,15 @@ describe('scanner: cards near the viewport first', () => {
 		runIdle();
 		expect(reads).toHaveLength(60);
 		expect(frames).toHaveLength(1);
-		expect(badges()).toHaveLength(0);
+		expect(badges().filter((b) => b !== '24h transit ✓ PEK')).toHaveLength(0);
 		frames.shift()!();
-		expect(badges()).toHaveLength(60);
+		expect(badges().filter((b) => b !== '24h transit ✓ PEK')).toHaveLength(60);
 		runIdle();
 		frames.shift()!();
-		expect(badges()).toHaveLength(80);
+		expect(badges().filter((b) => b !== '24h transit ✓ PEK')).toHaveLength(80);
 	});
 
-	it('puts the badges idle reading decided on the page a bounded batch a frame', async () => {
+	it('puts the badges of cards that came near on the page a bounded batch a frame', async () => {
 		page(...Array.from({length: 150}, () => PEK_24H));
 		const frames: (() => void)[] = [];
 		const s = start(legsAdapter(), {
@@ -340,6 +396,8 @@ describe('scanner: cards near the viewport first', () => {
 		});
 		while (idle.length > 0) runIdle();
 		expect(reads).toHaveLength(150);
+		frames.splice(0);
+		reportMount(cards());
 		expect(badges()).toHaveLength(0);
 		frames.shift()!();
 		expect(badges()).toHaveLength(100);
