@@ -14,8 +14,8 @@ const MOUNT_MARGIN = '200% 0px';
 export type MountGate = {
 	/** The card's badge waits until the card is near (the observer says so, at once for a card that is). */
 	wait: (card: Element) => void;
-	/** Up to `max` waiting cards that are near now, taken off the gate. */
-	take: (max: number) => Element[];
+	/** A waiting card that is near now, taken off the gate; undefined when none is. */
+	take: () => Element | undefined;
 	/** Whether waiting cards are near (more than the last `take` took). */
 	hasNear: () => boolean;
 	/** The card's badge no longer waits (mounted another way, no badge now, or the card left the page). */
@@ -53,14 +53,12 @@ export function createMountGate(Observer: NearObserverConstructor | undefined, o
 			waiting.add(card);
 			observer.observe(card);
 		},
-		take(max) {
-			const taken: Element[] = [];
+		take() {
 			for (const card of near) {
-				if (taken.length >= max) break;
-				taken.push(card);
 				forget(card);
+				return card;
 			}
-			return taken;
+			return undefined;
 		},
 		hasNear: () => near.size > 0,
 		forget,

@@ -400,10 +400,11 @@ function showDeferred(run: Run): void {
 function mountNear(run: Run): void {
 	if (!run.gate?.hasNear()) return;
 	const started = run.now();
-	for (const card of run.gate.take(MAX_CARDS_PER_BATCH)) {
+	for (let shown = 0; shown < MAX_CARDS_PER_BATCH && (shown === 0 || run.now() - started <= FRAME_BUDGET_MS); shown++) {
+		const card = run.gate.take();
+		if (!card) break;
 		const state = run.states.get(card);
 		if (state?.view && card.isConnected) run.badges.show(card, state, state.view);
-		if (run.now() - started > FRAME_BUDGET_MS) break;
 	}
 	if (run.gate.hasNear()) request(run);
 }
@@ -570,15 +571,17 @@ function rejudge(run: Run): void {
 
 /** `near`: the read queue said the card is near the viewport (its badge goes on the page in this frame). */
 function readCard(run: Run, card: Element, page: PageContext, near: boolean): void {
-	// Read again: what it says now decides.
-	run.deferred.delete(card);
-	run.gate?.forget(card);
+	run.deferred.delete(card); // read again: what it says now decides
 	let state = run.states.get(card);
 	if (!state) run.states.set(card, (state = newCardState()));
 	const route = routeOf(run, card);
-	if (route && outsideMainland(route, run.options.rules)) return passOver(run, state, route.join('-'));
+	if (route && outsideMainland(route, run.options.rules)) return passOver(run, card, state, route.join('-'));
 	const itinerary = itineraryOf(run, card, page);
-	if (!itinerary) return run.badges.drop(state);
+	if (!itinerary) {
+		run.gate?.forget(card);
+		return run.badges.drop(state);
+	}
+	// Unchanged: a badge the page took away is put back; one still waiting at the gate goes on waiting.
 	if (state.segments && state.fingerprint === itinerary.key && state.settingsKey === run.settingsKey) {
 		return run.badges.restore(card, state);
 	}
@@ -601,8 +604,9 @@ function routeOf(run: Run, card: Element): string[] | undefined {
  * A card whose route lies outside the mainland: an itinerary read, with no badge under any settings, so not read,
  * normalised or judged further. A badge it had (another itinerary before the page recycled the card) goes.
  */
-function passOver(run: Run, state: CardState, route: string): void {
+function passOver(run: Run, card: Element, state: CardState, route: string): void {
 	if (state.outside && state.fingerprint === route) return;
+	run.gate?.forget(card);
 	run.badges.drop(state);
 	state.outside = true;
 	state.fingerprint = route;

@@ -326,6 +326,43 @@ describe('scanner: cards near the viewport first', () => {
 		expect(observers[1]!.watched.size).toBe(0);
 	});
 
+	it('keeps a badge waiting when the page moves its card (an unchanged card read again), and mounts it once near', async () => {
+		page(PEK_24H, PVG_3D);
+		startNear();
+		runIdle();
+		const [a, b] = [cards()[0]!, cards()[1]!];
+		a.parentElement!.append(a); // moved: removed and added again
+		await tick();
+		runIdle();
+		expect(observers[1]!.watched).toEqual(new Set([b, a]));
+		reportMount([a, b]);
+		await tick();
+		expect(badges()).toHaveLength(2);
+	});
+
+	it('mounts the badges of cards that came near within a frame’s time budget, the rest in the next frames, none lost', () => {
+		page(...Array.from({length: 12}, () => PEK_24H));
+		const frames: (() => void)[] = [];
+		let clock = 0;
+		start(legsAdapter(), {
+			intersectionObserver: FakeIntersectionObserver,
+			idle: (callback) => void idle.push(() => callback()),
+			schedule: (callback) => void frames.push(callback),
+			now: () => (clock += 3), // every look at the clock finds 3 ms gone
+		});
+		while (idle.length > 0) runIdle();
+		frames.splice(0);
+		reportMount(cards());
+		const perFrame: number[] = [];
+		while (frames.length > 0) {
+			const before = badges().length;
+			frames.shift()!();
+			perFrame.push(badges().length - before);
+		}
+		expect(badges()).toHaveLength(12);
+		expect(Math.max(...perFrame)).toBeLessThan(12);
+	});
+
 	it('forgets a waiting badge whose card leaves the page or no longer has a mainland stop', async () => {
 		page(PEK_24H, PVG_3D);
 		const s = startNear();

@@ -18,6 +18,16 @@ async function open(page: Page, c: PaintCase, width: number) {
 	await expect
 		.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found')), {timeout: 20_000})
 		.toBe(`${c.cards}/${c.china}`);
+	// A badge is mounted when its card comes within two screens of the viewport: the traveller scrolls through the results.
+	await page.evaluate(async (card) => {
+		const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+		for (const el of document.querySelectorAll(card)) {
+			el.scrollIntoView({block: 'center'});
+			await frame();
+		}
+		scrollTo(0, 0);
+		await frame();
+	}, CARD);
 	await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
 }
 
