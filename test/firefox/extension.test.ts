@@ -418,6 +418,19 @@ describe('Firefox: badges painted on saved real pages', () => {
 					{timeout: 20_000},
 					`${c.cards}/${c.china}`,
 				);
+				// A badge is mounted when its card comes within two screens of the viewport: scroll through the results.
+				await p.evaluate(`(async () => {
+					const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+					for (const el of document.querySelectorAll(${JSON.stringify(CARD)})) {
+						el.scrollIntoView({block: 'center'});
+						await frame();
+					}
+					scrollTo(0, 0);
+					await frame();
+				})()`);
+				await p.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0', {
+					timeout: 20_000,
+				});
 				const shown = await p.evaluate(
 					(card: string) =>
 						[...document.querySelectorAll('[data-ctc-badge]')]
