@@ -147,6 +147,8 @@ type Run = {
 	gate?: MountGate;
 	badges: CardBadges;
 	observer: PageObserver;
+	/** What adapters are told of the page, and the address it was made for. */
+	page?: {href: string; context: PageContext};
 	/** Verdicts by itinerary key under the current settings. */
 	verdicts: Memo<Judged>;
 	pageBadge: {handle?: BadgeHandle; key: string; restores: number};
@@ -324,11 +326,17 @@ const requestIdle = (run: Run) => {
 	run.idle((deadline) => idlePass(run, deadline));
 };
 
-const pageContext = (run: Run): PageContext => ({
-	url: new URL(run.options.doc.URL),
-	referenceDate: run.options.referenceDate,
-	airports: run.options.rules,
-});
+/**
+ * The page as adapters see it, made again only when the page's address changed (an SPA may rewrite it in place):
+ * parsing the address on every frame and idle pass cost a long results page a few milliseconds.
+ */
+const pageContext = (run: Run): PageContext => {
+	const href = run.options.doc.URL;
+	if (run.page?.href !== href) {
+		run.page = {href, context: {url: new URL(href), referenceDate: run.options.referenceDate, airports: run.options.rules}};
+	}
+	return run.page.context;
+};
 
 // ---- batches ------------------------------------------------------------------------------------------------------
 
