@@ -90,10 +90,10 @@ afterEach(() => {
 	running = [];
 });
 
-function start(passports: string[] = [], checkPlacement?: PlacementCheck) {
+function start(passports: string[] = [], checkPlacement?: PlacementCheck, adapter: SiteAdapter = testAdapter) {
 	const scanner = startScanner({
 		checkPlacement,
-		adapter: testAdapter,
+		adapter,
 		doc: document,
 		rules,
 		referenceDate: '2026-03-01',
@@ -318,21 +318,7 @@ describe('scanner: cards whose route lies outside the mainland (the adapter’s 
 				.flatMap((leg) => leg.split(' ').slice(0, 2));
 		},
 	};
-	const startRouted = (passports: string[] = ['US']) => {
-		const scanner = startScanner({
-			adapter: routed,
-			doc: document,
-			rules,
-			referenceDate: '2026-03-01',
-			today: '2026-03-01',
-			settings: {passports, locale: 'en'},
-			mount,
-			log: (m) => logs.push(m),
-			schedule: (cb) => void setTimeout(cb, 0),
-		});
-		running.push(scanner);
-		return scanner;
-	};
+	const startRouted = () => start(['US'], undefined, routed);
 	beforeEach(() => {
 		routeCalls = 0;
 		routeThrows = false;
