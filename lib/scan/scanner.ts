@@ -515,19 +515,36 @@ function rescan(run: Run): void {
 /** Only what changed: gone cards forgotten, changed cards read again, new cards found in or around what changed. */
 function follow(run: Run, change: PageChange): void {
 	if (change.removed) sweep(run);
-	for (const el of change.touched) if (!change.subtrees.has(el)) look(run, el, false);
-	for (const el of change.subtrees) look(run, el, true);
+	// First, where each change lies: in a known card (read again) or in none. No card is added meanwhile, so an
+	// ancestor found in none stays so: the walks up from a batch of added siblings stop where the first one's went.
+	const clear = new Set<Element>();
+	const outside: [Element, boolean][] = [];
+	for (const el of change.touched) {
+		if (!change.subtrees.has(el) && el.isConnected && !inCard(run, el, clear)) outside.push([el, false]);
+	}
+	for (const el of change.subtrees) if (el.isConnected && !inCard(run, el, clear)) outside.push([el, true]);
+	for (const [el, search] of outside) look(run, el, search);
+}
+
+/** Whether `el` lies in a known card, which is queued to be read again. `clear`: elements known to lie in no card. */
+function inCard(run: Run, el: Element, clear: Set<Element>): boolean {
+	const path: Element[] = [];
+	for (let e: Element | null = el; e && !clear.has(e); e = e.parentElement) {
+		if (run.cards.has(e)) {
+			run.queue.add(e);
+			return true;
+		}
+		path.push(e);
+	}
+	for (const e of path) clear.add(e);
+	return false;
 }
 
 /**
- * A changed element: the card it lies in is read again (a mutation inside a card); else the cards in it (`search`:
- * an added subtree) and the one it lies in (the adapter's `cardOf`) are new cards.
+ * A changed element in no known card: the cards in it (`search`: an added subtree) and the one it lies in (the
+ * adapter's `cardOf`) are new cards.
  */
 function look(run: Run, el: Element, search: boolean): void {
-	if (!el.isConnected) return;
-	for (let e: Element | null = el; e; e = e.parentElement) {
-		if (run.cards.has(e)) return run.queue.add(e);
-	}
 	const found = search ? findCards(run, el) : [];
 	if (!found.some((card) => card.contains(el))) {
 		const around = guarded('cardOf', () => run.adapter.cardOf?.(el), undefined, run.logOnce);

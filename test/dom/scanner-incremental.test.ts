@@ -148,6 +148,21 @@ describe('scanner: only what changed is searched and read', () => {
 		expect(roots).toEqual([]); // inside a known card: nothing to search
 	});
 
+	it('in one batch: a change inside a known card, a new card, and something added inside that new card', async () => {
+		page(PEK_24H, PVG_3D);
+		start(legsAdapter());
+		const ul = document.querySelector('ul')!;
+		const fresh = fragment(card(HKG_ONLY));
+		ul.append(fresh, fragment(card(PEK_24H)));
+		fresh.append(document.createElement('b')); // inside the new card, in the same batch
+		cards()[0]!.append(document.createElement('i')); // inside a known card
+		document.getElementById('other')!.append(document.createElement('p')); // in no card
+		await tick();
+		expect(new Set(reads)).toEqual(new Set([cards()[0], fresh, cards()[3]]));
+		expect(reads).toHaveLength(3);
+		expect(badges()).toHaveLength(3);
+	});
+
 	it('reads a card again when an attribute its adapter watches changes, and not for any other attribute', async () => {
 		page(PEK_24H);
 		const s = start(legsAdapter({watchAttributes: ['data-legs']}));
