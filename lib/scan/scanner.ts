@@ -1,15 +1,16 @@
 /**
  * The content-script pipeline (docs/architecture.md): find cards → extract → normalise → evaluate → one badge per
  * itinerary. A card whose route the adapter reads apart (`routeOf`) and which lies wholly outside the mainland is an
- * itinerary with no badge under any settings: it is read no further. The page observer (./page-observer.ts) hands
- * over only what changed, so cards are looked for only there and read once per change; cards near the viewport are
- * read first, the others in idle time (./read-queue.ts). The verdict is remembered per itinerary (its normalised
- * segments), so identical cards are judged once; an unchanged or recycled card is recognised by its segments'
- * fingerprint. Badges (./card-badges.ts) are mounted by an injected `mount`, so this module holds no UI and runs under
- * jsdom in tests.
+ * itinerary with no badge under any settings: it is read no further (nor normalised or judged when what `extract`
+ * read gives every airport as such a code). The page observer (./page-observer.ts) hands over only what changed, so
+ * cards are looked for only there and read once per change; cards near the viewport are read first, the others in
+ * idle time (./read-queue.ts). The verdict is remembered per itinerary (its normalised segments), so identical cards
+ * are judged once; an unchanged or recycled card is recognised by its segments' fingerprint. Badges
+ * (./card-badges.ts) are mounted by an injected `mount`, so this module holds no UI and runs under jsdom in tests.
  */
 import type {Extraction, PageContext, SiteAdapter} from '../adapters/types';
 import type {Confidence, RawItinerary, SegmentInput} from '../itinerary';
+import {isIataCode} from '../airports';
 import {normalizeItinerary} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/locale';
@@ -601,7 +602,11 @@ function readCard(run: Run, card: Element, page: PageContext, near: boolean): vo
 	if (!state) run.states.set(card, (state = newCardState()));
 	const route = routeOf(run, card);
 	if (route && outsideMainland(route, run.options.rules)) return passOver(run, card, state, route.join('-'));
-	const itinerary = itineraryOf(run, card, page);
+	const raw = extractCard(run, card, page);
+	// Read, and every airport given by a code outside the mainland: nothing to normalise or judge either.
+	const codes = raw && codesOf(raw);
+	if (codes && outsideMainland(codes, run.options.rules)) return passOver(run, card, state, codes.join('-'));
+	const itinerary = raw && normalizedOf(run, raw);
 	if (!itinerary) {
 		run.gate?.forget(card);
 		return run.badges.drop(state);
@@ -638,8 +643,8 @@ function passOver(run: Run, card: Element, state: CardState, route: string): voi
 	state.settingsKey = run.settingsKey;
 }
 
-/** The card's itinerary, normalised; undefined when it does not read as one (a problem is logged once). */
-function itineraryOf(run: Run, card: Element, page: PageContext): Extract<Normalised, {ok: true}> | undefined {
+/** What the adapter reads of the card; undefined when it does not read as an itinerary (a problem is logged once). */
+function extractCard(run: Run, card: Element, page: PageContext): RawItinerary | undefined {
 	let extraction: Extraction;
 	try {
 		extraction = run.adapter.extract(card, page);
@@ -655,7 +660,22 @@ function itineraryOf(run: Run, card: Element, page: PageContext): Extract<Normal
 		}
 		return undefined;
 	}
-	const normalised = normalize(run, extraction.itinerary);
+	return extraction.itinerary;
+}
+
+/** Each leg's airports, where the card gave every one of them as a bare code; else undefined. */
+function codesOf(raw: RawItinerary): string[] | undefined {
+	const codes: string[] = [];
+	for (const segment of raw.segments) {
+		if (!isIataCode(segment.from) || !isIataCode(segment.to)) return undefined;
+		codes.push(segment.from, segment.to);
+	}
+	return codes;
+}
+
+/** The card's itinerary, normalised; undefined when it does not normalise (the problem is logged once). */
+function normalizedOf(run: Run, raw: RawItinerary): Extract<Normalised, {ok: true}> | undefined {
+	const normalised = normalize(run, raw);
 	if (normalised.ok) return normalised;
 	run.logOnce(`itinerary not normalised: ${normalised.problem}`);
 	return undefined;

@@ -371,3 +371,24 @@ describe('scanner: cards whose route lies outside the mainland (the adapter’s 
 		expect(logs.filter((m) => m.includes('routeOf threw'))).toHaveLength(1);
 	});
 });
+
+describe('scanner: cards read as airport codes that all lie outside the mainland', () => {
+	it('are counted as read and not normalised or judged, with no badge', () => {
+		page(HKG_ONLY, PEK_24H, HKG_ONLY.replace('HKG NRT', 'HKG TPE'));
+		const s = start(['US']);
+		s.scan();
+		expect(extractCalls).toBe(3);
+		expect(s.stats().evaluations).toBe(1); // the PEK card only
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
+		expect(s.found()).toEqual({itineraries: 3, withStops: 1, unplaced: 0});
+	});
+
+	it('go the whole way when an airport is not a bare code the table knows', () => {
+		page(HKG_ONLY.replace('SFO', 'sfo'), HKG_ONLY.replace('SFO', 'QQQ'));
+		const s = start(['US']);
+		s.scan();
+		// Normalised, and found not to read: neither counts, and the problem is logged.
+		expect(s.found()).toEqual({itineraries: 0, withStops: 0, unplaced: 0});
+		expect(logs.filter((m) => m.includes('itinerary not normalised'))).toHaveLength(2);
+	});
+});
