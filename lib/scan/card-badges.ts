@@ -42,15 +42,14 @@ export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clip
 
 /** What the scanner knows of a card it has read. */
 export type CardState = {
-	/** The itinerary key of `segments` (their JSON): an unchanged itinerary is not judged or mounted again. */
-	fingerprint: string;
-	/** The normalised itinerary last read from the card; undefined when the card did not read as one. */
-	segments?: SegmentInput[];
 	/**
-	 * The card's route (the adapter's `routeOf`) lies wholly outside the mainland: an itinerary read, with no badge
-	 * under any settings, and not read further (`fingerprint` is its route then).
+	 * What the card last read as: the itinerary key of `segments` (their JSON), so an unchanged itinerary is not judged
+	 * or mounted again; or, without `segments`, the route of a card passed over (wholly outside the mainland: an
+	 * itinerary read, with no badge under any settings); '' when it did not read as an itinerary.
 	 */
-	outside: boolean;
+	fingerprint: string;
+	/** The normalised itinerary last read from the card; undefined when the card did not read as one, or was passed over. */
+	segments?: SegmentInput[];
 	/** The settings the badge was judged under. */
 	settingsKey: string;
 	handle?: BadgeHandle;
@@ -62,14 +61,7 @@ export type CardState = {
 	unplaced: boolean;
 };
 
-export const newCardState = (): CardState => ({
-	fingerprint: '',
-	outside: false,
-	settingsKey: '',
-	restores: 0,
-	placement: 0,
-	unplaced: false,
-});
+export const newCardState = (): CardState => ({fingerprint: '', settingsKey: '', restores: 0, placement: 0, unplaced: false});
 
 export type CardBadges = {
 	/** Shows `view` on the card: a new badge or an update in place; undefined (no mainland stop) removes the badge. */
@@ -118,7 +110,6 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 			state.handle?.remove();
 			state.handle = undefined;
 			state.segments = undefined;
-			state.outside = false;
 			state.view = undefined;
 			state.fingerprint = '';
 			state.placement = 0;

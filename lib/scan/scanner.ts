@@ -494,7 +494,7 @@ function count(run: Run): Found {
 	const found: Found = {itineraries: 0, withStops: 0, unplaced: 0};
 	for (const card of run.cards) {
 		const state = run.states.get(card);
-		if (state?.segments || state?.outside) found.itineraries++;
+		if (state?.fingerprint) found.itineraries++; // read in full, or passed over
 		if (state?.view) found.withStops++;
 		if (state?.view && state.unplaced) found.unplaced++;
 	}
@@ -617,7 +617,6 @@ function readCard(run: Run, card: Element, page: PageContext, near: boolean): vo
 	}
 	state.fingerprint = itinerary.key;
 	state.segments = itinerary.segments;
-	state.outside = false;
 	// Another itinerary in this card (recycled): the placements start again from the best one.
 	state.placement = 0;
 	state.unplaced = false;
@@ -635,10 +634,9 @@ function routeOf(run: Run, card: Element): string[] | undefined {
  * normalised or judged further. A badge it had (another itinerary before the page recycled the card) goes.
  */
 function passOver(run: Run, card: Element, state: CardState, route: string): void {
-	if (state.outside && state.fingerprint === route) return;
+	if (!state.segments && state.fingerprint === route) return;
 	run.gate?.forget(card);
 	run.badges.drop(state);
-	state.outside = true;
 	state.fingerprint = route;
 	state.settingsKey = run.settingsKey;
 }
