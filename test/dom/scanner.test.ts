@@ -113,7 +113,14 @@ function recycle(card: Element, legs: string) {
 	card.replaceChildren(Object.assign(document.createElement('span'), {textContent: 'card'}));
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 10));
+/**
+ * The observer's callback first (a microtask, which schedules the scan's frame), then a timer after that frame's: the
+ * 10 ms timer set before the callback ran could fire first on a loaded machine.
+ */
+const tick = async () => {
+	await Promise.resolve();
+	await new Promise((r) => setTimeout(r, 10));
+};
 const badges = () => [...document.querySelectorAll('ctc-badge')].map((b) => b.textContent);
 
 beforeEach(() => {
