@@ -50,10 +50,17 @@ export const checkPlacement: PlacementCheck = (host, card) => {
 	if (!within(box, cardBox)) return 'clipped';
 	// Every box between the badge and the card (the card included) that clips must hold the badge whole; an ancestor
 	// made transparent hides it as surely. Above the card, scrolling lists clip every card alike: not our concern.
+	// Geometry first: a box that holds the badge whole cannot clip it, whatever its style, and reading a rectangle costs
+	// less than a computed style. Styles are read only for the boxes the badge sticks out of, and for opacity only when
+	// the browser says something on the way up is transparent (checkVisibility; without it, every box's).
+	const opaque = host.checkVisibility?.({opacityProperty: true}) === true;
 	for (let el = host.parentElement; el; el = el.parentElement) {
-		const style = view.getComputedStyle(el);
-		if (Number(style.opacity) === 0) return 'clipped';
-		if (clipsOverflow(style) && !within(box, clipBox(el))) return 'clipped';
+		const holds = within(box, clipBox(el));
+		if (!holds || !opaque) {
+			const style = view.getComputedStyle(el);
+			if (Number(style.opacity) === 0) return 'clipped';
+			if (!holds && clipsOverflow(style)) return 'clipped';
+		}
 		if (el === card) break;
 	}
 	// Covered by something else in the card (an overlay painted above it)? Only answerable on screen.

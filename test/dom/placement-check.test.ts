@@ -3,7 +3,7 @@
  * The placement check's geometry, with the rectangles a browser would report set by hand (jsdom has no layout).
  * The same check runs on real saved pages with the sites' CSS in the paint tests (test/e2e/paint.spec.ts).
  */
-import {beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {checkPlacement} from '../../lib/scan/placement-check';
 
 type Rect = {left: number; top: number; width: number; height: number};
@@ -81,5 +81,46 @@ describe('placement check', () => {
 		expect(checkPlacement(host, card)).toBe('clipped');
 		document.elementFromPoint = () => host;
 		expect(checkPlacement(host, card)).toBe('painted');
+	});
+
+	describe('where the browser has checkVisibility (Chromium, Firefox)', () => {
+		/** Counts the computed styles read, and answers checkVisibility as a browser would for these inline styles. */
+		function withBrowserApis() {
+			const read: Element[] = [];
+			const view = document.defaultView!;
+			const real = view.getComputedStyle.bind(view);
+			view.getComputedStyle = (el: Element) => (read.push(el), real(el));
+			host.checkVisibility = (options?: {opacityProperty?: boolean}) => {
+				if (!options?.opacityProperty) return true;
+				for (let el: HTMLElement | null = host; el; el = el.parentElement) if (el.style.opacity === '0') return false;
+				return true;
+			};
+			return read;
+		}
+		const original = window.getComputedStyle;
+		afterEach(() => {
+			window.getComputedStyle = original;
+		});
+
+		it('reads no style of a box that holds the badge whole, and still finds the box it overflows', () => {
+			const read = withBrowserApis();
+			card.append(host);
+			box(host, {left: 110, top: -466, width: 236, height: 26});
+			expect(checkPlacement(host, card)).toBe('painted');
+			expect(read).toEqual([]);
+			line.append(host);
+			box(host, {left: 260, top: -490, width: 236, height: 20});
+			expect(checkPlacement(host, card)).toBe('clipped');
+			expect(read).toEqual([line]);
+		});
+
+		it('a badge under a transparent ancestor that holds it whole is not shown', () => {
+			withBrowserApis();
+			line.append(host);
+			box(host, {left: 150, top: -490, width: 100, height: 20});
+			expect(checkPlacement(host, card)).toBe('painted');
+			line.style.opacity = '0';
+			expect(checkPlacement(host, card)).toBe('clipped');
+		});
 	});
 });
