@@ -77,6 +77,29 @@ export function parseImpactUrl(url: string): ImpactSegment[] | undefined {
 	return segments.length > 0 ? segments : undefined;
 }
 
+/** A whole `itinerary=` value: legs `FROM-TO-AIRLINE-NUMBER-YYYYMMDD`, comma-separated, as parseImpactUrl reads them. */
+const IMPACT_LEG = String.raw`[A-Z]{3}-[A-Z]{3}-[A-Z0-9]{2}-\d{1,4}[A-Z]?-\d{8}`;
+const IMPACT_ITINERARY = new RegExp(`^${IMPACT_LEG}(?:,${IMPACT_LEG})*$`);
+
+/**
+ * The airports of each leg in the segment data (`BNE-SGN-…,SGN-HAN-…` → BNE SGN SGN HAN): what parseImpactUrl reads
+ * of them, without making its segments. Every card on a results page is asked for its route, so one test of the whole
+ * value and fixed-place slices, rather than a match and an object a leg.
+ */
+export function impactRoute(url: string): string[] | undefined {
+	const itinerary = /[?&]itinerary=([^&]+)/.exec(url)?.[1];
+	if (!itinerary) return undefined;
+	const text = decodeURIComponent(itinerary);
+	if (!IMPACT_ITINERARY.test(text)) return undefined;
+	const codes: string[] = [];
+	for (let at = 0; at < text.length;) {
+		codes.push(text.slice(at, at + 3), text.slice(at + 4, at + 7));
+		const comma = text.indexOf(',', at);
+		at = comma < 0 ? text.length : comma + 1;
+	}
+	return codes;
+}
+
 /**
  * The flight numbers in a `data-gs` value: a base64 protobuf whose length-delimited fields include `LH1355|LH242`.
  * Reads top-level fields only; undefined when none looks like a flight-number list.
@@ -387,7 +410,7 @@ export default defineAdapter({
 	// The segment data names every leg's airports: most cards are known to need no badge from it alone.
 	routeOf: (card) => {
 		const url = impactUrlOf(card);
-		return url ? parseImpactUrl(url)?.flatMap((s) => [s.from, s.to]) : undefined;
+		return url ? impactRoute(url) : undefined;
 	},
 	extractEmbedded: (doc) => ds1Of(doc).raws,
 	// The ds:1 data comes with the page; its cards follow as the page renders.

@@ -7,7 +7,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {beforeAll, describe, expect, it} from 'vitest';
-import googleFlights, {parseDs1, parseImpactUrl, parseSentence, referenceDateFromUrl} from '../../lib/adapters/google-flights';
+import googleFlights, {impactRoute, parseDs1, parseImpactUrl, parseSentence, referenceDateFromUrl} from '../../lib/adapters/google-flights';
 import {bundledAirports} from '../../lib/airports/bundled';
 import {detectDocument} from '../../lib/detect';
 import {normalizeItinerary} from '../../lib/extract/normalize';
@@ -220,6 +220,32 @@ describe('google-flights: parsers', () => {
 			{from: 'SGN', to: 'HAN', flight: 'VJ126', date: '2026-04-03'},
 		]);
 		expect(parseImpactUrl('https://www.travelimpactmodel.org/lookup/flight?itinerary=garbage')).toBeUndefined();
+	});
+
+	it('reads the route of the travel impact URL as parseImpactUrl reads its segments, and nothing it does not read', () => {
+		const base = 'https://www.travelimpactmodel.org/lookup/flight?itinerary=';
+		const values = [
+			'BNE-SGN-VJ-84-20260402,SGN-HAN-VJ-126-20260403',
+			'LHR-PEK-CA-938-20260501',
+			'FRA-PVG-LH-728A-20260501,PVG-SYD-MU-5625-20260502,SYD-AKL-NZ-104-20260503',
+			'FRA-PVG-LH-728-20260501%2CPVG-SYD-MU-561-20260502',
+			'JFK-ICN-KE-82-20260501&other=1',
+			'garbage',
+			'',
+			'LHR-PEK-CA-938-20260501,',
+			',LHR-PEK-CA-938-20260501',
+			'LHR-PEK-CA-93811-20260501',
+			'lhr-PEK-CA-938-20260501',
+			'LHR-PEK-CA-938-2026051',
+			'LHR-PEK-CA-938-20260501,PEK-XYZ',
+			'LHR-PEK-C-938-20260501',
+		];
+		for (const value of values) {
+			const url = base + value;
+			expect(impactRoute(url), value).toEqual(parseImpactUrl(url)?.flatMap((s) => [s.from, s.to]));
+		}
+		expect(impactRoute(base + values[2])).toEqual(['FRA', 'PVG', 'PVG', 'SYD', 'SYD', 'AKL']);
+		expect(impactRoute('https://www.travelimpactmodel.org/lookup/flight')).toBeUndefined();
 	});
 
 	it('takes the search date from the tfs parameter', () => {
