@@ -316,9 +316,9 @@ describe('scanner: cards near the viewport first', () => {
 	});
 
 	it("ends an idle pass once a frame's budget of time has gone, however long the idle period", async () => {
-		page(...Array.from({length: 30}, () => PEK_24H));
+		page(...Array.from({length: 100}, () => PEK_24H));
 		let clock = 0;
-		// Each reading of the clock is a millisecond later: reading a card takes about one.
+		// Each reading of the clock is a millisecond later (the pass asks it every fourth card).
 		start(legsAdapter(), {
 			intersectionObserver: FakeIntersectionObserver,
 			idle: (callback) => void idle.push(() => callback()),
@@ -326,9 +326,9 @@ describe('scanner: cards near the viewport first', () => {
 		});
 		runIdle();
 		expect(reads.length).toBeGreaterThan(1);
-		expect(reads.length).toBeLessThan(10);
+		expect(reads.length).toBeLessThan(50);
 		while (idle.length > 0) runIdle();
-		expect(reads).toHaveLength(30);
+		expect(reads).toHaveLength(100);
 	});
 
 	it('keeps the badges of far cards read when idle waiting for the gate; the gate mounts them as they come near', async () => {
