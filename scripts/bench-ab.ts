@@ -22,6 +22,7 @@ const rounds = Number(roundsArg ?? 4);
 const bench = buildBenchPage(root, {cards: 500, batch: 20, everyMs: 50, firstMs: 300});
 const ms: Record<'A' | 'B', number[]> = {A: [], B: []};
 const startup: Record<'A' | 'B', number[]> = {A: [], B: []};
+const sampled: Record<'A' | 'B', number[]> = {A: [], B: []};
 const median = (values: number[]) => {
 	const s = [...values].sort((a, b) => a - b);
 	return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -36,9 +37,14 @@ for (let r = 0; r < rounds; r++) {
 		);
 		ms[k].push(figures.extensionMs);
 		startup[k].push(figures.startupMs);
+		sampled[k].push(figures.extensionSampledMs);
 	}
-	console.log(`round ${r + 1} of ${rounds}: A ${ms.A.at(-1)!.toFixed(1)} ms, B ${ms.B.at(-1)!.toFixed(1)} ms`);
+	console.log(
+		`round ${r + 1} of ${rounds}: A ${ms.A.at(-1)!.toFixed(1)} ms, B ${ms.B.at(-1)!.toFixed(1)} ms (samples counted: A ${sampled.A.at(-1)!.toFixed(1)}, B ${sampled.B.at(-1)!.toFixed(1)})`,
+	);
 }
 const [a, b] = [median(ms.A), median(ms.B)];
 console.log(`extension ms, median: A ${a.toFixed(1)}, B ${b.toFixed(1)} (B/A ${(b / a).toFixed(2)})`);
+const [sa, sb] = [median(sampled.A), median(sampled.B)];
+console.log(`extension ms by samples counted, median: A ${sa.toFixed(1)}, B ${sb.toFixed(1)} (B/A ${(sb / sa).toFixed(2)})`);
 console.log(`content-script start-up ms, median: A ${median(startup.A).toFixed(1)}, B ${median(startup.B).toFixed(1)}`);
