@@ -1,6 +1,6 @@
 /**
  * What the page-level badge says: one badge for the itineraries a page holds in its data but has not rendered as
- * cards (lib/scan/scanner.ts), or for the whole page where the user asked for a scan. Pure, like ./summary.ts.
+ * cards (lib/scan/page-badge.ts), or for the whole page where the user asked for a scan. Pure, like ./summary.ts.
  */
 import {badgeText as t} from '../i18n/badge-messages';
 import type {Locale} from '../i18n/locale';

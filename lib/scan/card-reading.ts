@@ -1,0 +1,162 @@
+/**
+ * Reading and judging a card (./scanner.ts): what its adapter reads of it, normalised, judged once per distinct
+ * itinerary under the current settings, and the verdict put on the page, at the mount gate (./mount-gate.ts) or, read
+ * in idle time, in the next frame. A card whose route lies wholly outside the mainland is passed over.
+ */
+import type {Extraction, PageContext} from '../adapters/types';
+import type {Confidence, RawItinerary, SegmentInput} from '../itinerary';
+import {isIataCode} from '../airports';
+import {normalizeItinerary} from '../extract/normalize';
+import {evaluateBadge} from '../rules/badge-verdict';
+import {outsideMainland} from '../rules/engine-rules';
+import type {TripInput} from '../rules/types';
+import {summarize, type BadgeSummary} from '../ui/summary';
+import {newCardState, type BadgeView, type CardState} from './card-badges';
+import {guarded} from './guard';
+import type {Judged, Normalised, Run} from './scan-run';
+
+/** `near`: the read queue said the card is near the viewport (its badge goes on the page in this frame). */
+export function readCard(run: Run, card: Element, page: PageContext, near: boolean): void {
+	run.deferred.delete(card); // read again: what it says now decides
+	let state = run.states.get(card);
+	if (!state) run.states.set(card, (state = newCardState()));
+	const route = routeOf(run, card);
+	if (route && outsideMainland(route, run.options.rules)) return passOver(run, card, state, route.join('-'));
+	const raw = extractCard(run, card, page);
+	// Read, and every airport given by a code outside the mainland: nothing to normalise or judge either.
+	const codes = raw && codesOf(raw);
+	if (codes && outsideMainland(codes, run.options.rules)) return passOver(run, card, state, codes.join('-'));
+	const itinerary = raw && normalizedOf(run, raw);
+	if (!itinerary) {
+		run.gate?.forget(card);
+		return run.badges.drop(state);
+	}
+	// Unchanged: a badge the page took away is put back; one still waiting at the gate goes on waiting.
+	if (state.segments && state.fingerprint === itinerary.key && state.settingsKey === run.settingsKey) {
+		return run.badges.restore(card, state);
+	}
+	state.fingerprint = itinerary.key;
+	state.segments = itinerary.segments;
+	// Another itinerary in this card (recycled): the placements start again from the best one.
+	state.placement = 0;
+	state.unplaced = false;
+	apply(run, card, state, near);
+}
+
+/** The airports the card says it goes through, where its adapter reads them apart (`routeOf`); else undefined. */
+function routeOf(run: Run, card: Element): string[] | undefined {
+	const read = run.adapter.routeOf;
+	return read && guarded('routeOf', () => read(card), undefined, run.logOnce);
+}
+
+/**
+ * A card whose route lies outside the mainland: an itinerary read, with no badge under any settings, so not read,
+ * normalised or judged further. A badge it had (another itinerary before the page recycled the card) goes.
+ */
+function passOver(run: Run, card: Element, state: CardState, route: string): void {
+	if (!state.segments && state.fingerprint === route) return;
+	run.gate?.forget(card);
+	run.badges.drop(state);
+	state.fingerprint = route;
+	state.settingsKey = run.settingsKey;
+}
+
+/** What the adapter reads of the card; undefined when it does not read as an itinerary (a problem is logged once). */
+function extractCard(run: Run, card: Element, page: PageContext): RawItinerary | undefined {
+	let extraction: Extraction;
+	try {
+		extraction = run.adapter.extract(card, page);
+	} catch (error) {
+		run.stats.failures++;
+		run.logOnce(`extract threw: ${String(error)}`);
+		return undefined;
+	}
+	if (extraction.status !== 'ok') {
+		if (extraction.status === 'failed') {
+			run.stats.failures++;
+			run.logOnce(`card not understood: ${extraction.reason}`);
+		}
+		return undefined;
+	}
+	return extraction.itinerary;
+}
+
+/** Each leg's airports, where the card gave every one of them as a bare code; else undefined. */
+function codesOf(raw: RawItinerary): string[] | undefined {
+	const codes: string[] = [];
+	for (const segment of raw.segments) {
+		if (!isIataCode(segment.from) || !isIataCode(segment.to)) return undefined;
+		codes.push(segment.from, segment.to);
+	}
+	return codes;
+}
+
+/** The card's itinerary, normalised; undefined when it does not normalise (the problem is logged once). */
+function normalizedOf(run: Run, raw: RawItinerary): Extract<Normalised, {ok: true}> | undefined {
+	const normalised = normalize(run, raw);
+	if (normalised.ok) return normalised;
+	run.logOnce(`itinerary not normalised: ${normalised.problem}`);
+	return undefined;
+}
+
+/**
+ * A raw itinerary normalised, with its key. Not remembered by the raw itinerary: normalising costs a few
+ * microseconds (dates are resolved once per page, lib/extract/normalize.ts), while a memo keyed by each card's raw
+ * JSON held about 200 kB on a page of 500 distinct results.
+ */
+export function normalize(run: Run, raw: RawItinerary): Normalised {
+	const n = normalizeItinerary(raw, run.options.referenceDate, run.options.rules);
+	return n.ok ? {ok: true, segments: n.segments, key: JSON.stringify(n.segments)} : {ok: false, problem: n.problem};
+}
+
+/**
+ * The verdict on an itinerary under the current settings. Result lists repeat itineraries ("best" and "other"
+ * flights, re-renders), and a verdict depends only on the segments and the settings: remembered by `key` (the JSON of
+ * the segments) until the settings change.
+ */
+export function judge(run: Run, segments: SegmentInput[], confidence: Confidence, key = JSON.stringify(segments)): Judged {
+	const known = run.verdicts.get(key);
+	if (known) return known;
+	run.stats.evaluations++;
+	const {settings} = run;
+	const trip: TripInput = {passports: settings.passports, segments};
+	// The badge's fast path (no reasons): the details are explained by the background from a full evaluation.
+	const result = evaluateBadge(trip, run.options.rules, run.options.today);
+	const fresh = {trip, result, summary: summarize(result, confidence, settings.locale, settings.detailLevel)};
+	run.verdicts.set(key, fresh);
+	return fresh;
+}
+
+export const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?: true): BadgeView => ({
+	summary,
+	results: judged.map((j) => j.result),
+	trips: judged.map((j) => j.trip),
+	heuristic: run.adapter.confidence === 'heuristic',
+	locale: run.settings.locale,
+	detail: run.settings.detailLevel ?? 'standard',
+	today: run.options.today,
+	...(page ? {page} : {}),
+});
+
+/**
+ * Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. A new
+ * badge for a card not known to be near (`near`: the read queue said so) waits at the gate until it is; its verdict
+ * counts at once.
+ */
+export function apply(run: Run, card: Element, state: CardState, near: boolean): void {
+	const judged = judge(run, state.segments!, run.adapter.confidence, state.fingerprint);
+	state.settingsKey = run.settingsKey;
+	if (judged.summary) run.live.add(card);
+	const view = judged.summary && viewOf(run, judged.summary, [judged]);
+	if (view && run.gate && !near && !state.handle?.isConnected()) {
+		run.deferred.delete(card);
+		state.view = view;
+		run.gate.wait(card);
+		return;
+	}
+	run.gate?.forget(card);
+	if (run.inIdle) {
+		if (run.deferred.size === 0) run.deferredSince = run.now();
+		run.deferred.set(card, {state, view});
+	} else run.badges.show(card, state, view);
+}

@@ -1,0 +1,82 @@
+/**
+ * The page badge (./scanner.ts): where the page shows no cards, the itineraries in its data (the adapter's
+ * `extractEmbedded`) get one badge for the page; where its cards follow its data, once it went DATA_WITHOUT_CARDS_MS
+ * without any.
+ */
+import type {RawItinerary} from '../itinerary';
+import type {BadgeSummary} from '../ui/summary';
+import {pageSummary} from '../ui/page-summary';
+import {MAX_BADGE_RESTORES} from './card-badges';
+import {guarded} from './guard';
+import {judge, normalize, viewOf} from './card-reading';
+import {pageContext, report, type Judged, type Run} from './scan-run';
+
+/**
+ * How long a page whose cards follow its data (the adapter's `cardsFollowData`) goes without cards before its data
+ * gets a badge for the page: longer than such a page takes to render its first cards after it loads.
+ */
+export const DATA_WITHOUT_CARDS_MS = 1000;
+
+/** The itineraries in the page's data, as the adapter reads them; none when it has no such reader or it failed. */
+function embeddedOf(run: Run): RawItinerary[] {
+	const {adapter, doc} = run.options;
+	return guarded('extractEmbedded', () => adapter.extractEmbedded?.(doc, pageContext(run)) ?? [], [], run.logOnce);
+}
+
+/** Results that are in the page's data but not rendered as cards yet: one badge for the page. */
+export function processEmbedded(run: Run): void {
+	const {adapter, doc} = run.options;
+	const raws = embeddedOf(run);
+	// The same list as last time (the adapter keeps it while the page's data is unchanged): judged already, as new
+	// settings or airport names forget it.
+	let judged = run.embedded?.raws === raws ? run.embedded.judged : undefined;
+	if (!judged) {
+		judged = raws
+			.map((raw) => normalize(run, raw))
+			.flatMap((n) => (n.ok ? [judge(run, n.segments, adapter.confidence, n.key)] : []))
+			.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
+		run.embedded = {raws, judged};
+	}
+	run.found = {itineraries: raws.length, withStops: judged.length, unplaced: 0};
+	run.pageSummaries = judged.map((j) => j.summary);
+	const stops = judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure])));
+	const key = `${run.settingsKey}|${stops.join()}`;
+	const badge = run.pageBadge;
+	if (key === badge.key) {
+		if (!badge.handle || badge.handle.isConnected() || badge.restores >= MAX_BADGE_RESTORES) return;
+		badge.restores++; // the page removed it: put it back, a few times at most
+	} else badge.restores = 0;
+	badge.handle?.remove();
+	run.pageBadge = {key, restores: badge.restores};
+	const summary = pageSummary(
+		judged.map((j) => j.summary),
+		run.settings.locale,
+	);
+	if (!summary || !doc.body) return;
+	run.pageBadge.handle = run.options.mount({anchor: doc.body, append: 'first'}, viewOf(run, summary, judged, true));
+	if (run.pageBadge.handle.host) run.hosts.add(run.pageBadge.handle.host);
+}
+
+/**
+ * A page whose cards follow its data, without cards yet: its data is judged once it went a moment without any.
+ * Meanwhile, when the page is idle, its data is read and its first itinerary judged (no badge): the cards that follow
+ * are then read by code that has run once, so the first of them get their badges in the frame they come near rather
+ * than a frame or two later.
+ */
+export function waitForCards(run: Run): void {
+	if (run.dataWait !== 'none') return;
+	run.dataWait = 'waiting';
+	run.idle(() => {
+		if (run.stopped || run.cards.size > 0) return;
+		const raws = embeddedOf(run);
+		const first = raws[0] && normalize(run, raws[0]);
+		if (first?.ok) judge(run, first.segments, run.adapter.confidence, first.key);
+	});
+	const later = run.options.later ?? ((callback, ms) => void setTimeout(callback, ms));
+	later(() => {
+		run.dataWait = 'settled';
+		if (run.stopped || run.cards.size > 0) return;
+		processEmbedded(run);
+		report(run);
+	}, DATA_WITHOUT_CARDS_MS);
+}

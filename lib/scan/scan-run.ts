@@ -1,0 +1,209 @@
+/**
+ * One scanner's state (`Run`) and what the scanner's modules share (./scanner.ts): its options, settings and counts,
+ * the memo of verdicts, and the page as adapters see it.
+ */
+import type {PageContext, SiteAdapter} from '../adapters/types';
+import type {RawItinerary, SegmentInput} from '../itinerary';
+import type {DetailLevel} from '../settings';
+import type {Locale} from '../i18n/locale';
+import type {EngineRules} from '../rules/engine-rules';
+import type {CheckResult, TripInput} from '../rules/types';
+import type {BadgeSummary} from '../ui/summary';
+import type {ToolbarVerdict} from '../ui/page-summary';
+import type {BadgeHandle, BadgeView, CardBadges, CardState, Mount, PlacementCheck} from './card-badges';
+import type {MountGate} from './mount-gate';
+import type {PageObserver} from './page-observer';
+import type {NearObserverConstructor, ReadQueue} from './read-queue';
+
+/** Normalised itineraries and verdicts kept for repeated ones; a page with more distinct ones starts the memo again. */
+const MAX_REMEMBERED = 2000;
+
+export type ScanSettings = {passports: string[]; locale: Locale; detailLevel?: DetailLevel};
+
+export type IdleDeadlineLike = {timeRemaining: () => number};
+
+export type ScannerOptions = {
+	adapter: SiteAdapter;
+	doc: Document;
+	rules: EngineRules;
+	/** YYYY-MM-DD: resolves year-less dates on the page. */
+	referenceDate: string;
+	/** YYYY-MM-DD: the engine's "today". */
+	today: string;
+	settings: ScanSettings;
+	mount: Mount;
+	/** Called once per adapter and problem, for developers. */
+	log: (message: string) => void;
+	/** Coalesces mutation batches (requestAnimationFrame in the page). */
+	schedule: (callback: () => void) => void;
+	/** A clock for the per-frame work budget (performance.now in the page). */
+	now?: () => number;
+	/** After each batch: what the page holds now (diagnostics, the popup). */
+	onBatch?: (found: Found) => void;
+	/** After each batch or placement check that read or placed something: cheap, counts nothing (the toolbar asks later). */
+	onChange?: () => void;
+	/**
+	 * Checks each badge after it is mounted; a clipped badge moves to the adapter's next placement, and one that fits
+	 * nowhere is removed and counted as unplaced. Without it (no layout, as under jsdom) the first placement is kept.
+	 */
+	checkPlacement?: PlacementCheck;
+	/**
+	 * Runs the placement checks once the browser has laid the page out by itself (a ResizeObserver's first report
+	 * comes after layout), so reading the badges' boxes costs the page no layout of its own. Without it, they run at
+	 * the end of the batch.
+	 */
+	afterLayout?: (callback: () => void) => void;
+	/**
+	 * Says which cards are within about a screen of the viewport: those are read first, the others in idle time. The
+	 * window's IntersectionObserver by default; without one (null, or none in the window) every card counts as near.
+	 */
+	intersectionObserver?: NearObserverConstructor | null;
+	/** Runs a callback when the page is idle: requestIdleCallback by default, else `schedule`. */
+	idle?: (callback: (deadline?: IdleDeadlineLike) => void) => void;
+	/** Runs a callback after `ms` (setTimeout in the page). */
+	later?: (callback: () => void, ms: number) => void;
+};
+
+/** `unplaced`: itineraries with a mainland stop whose badge could not be shown whole anywhere on their card. */
+export type Found = {itineraries: number; withStops: number; unplaced: number};
+
+type ScanStats = {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
+
+export type Scanner = {
+	/** New passports or language: re-evaluates cached itineraries without re-extracting. */
+	setSettings: (settings: ScanSettings) => void;
+	/** Runs a batch now (tests, and the first scan). */
+	scan: () => void;
+	stop: () => void;
+	stats: () => ScanStats;
+	/** What was found, for the popup's "this page" view. */
+	found: () => Found;
+	/** The itineraries with a mainland stop and their best verdict, for the toolbar button. */
+	verdict: () => ToolbarVerdict;
+	/** The layout may have changed (the window was resized): check every badge's placement again. */
+	recheck: () => void;
+	/** Reads every card again (the airport table learned names): badges stay until their new verdict replaces them. */
+	reread: () => void;
+};
+
+export type Judged = {trip: TripInput; result: CheckResult; summary?: BadgeSummary};
+/** A raw itinerary normalised: its segments and their key (their JSON), or why it did not normalise. */
+export type Normalised = {ok: true; segments: SegmentInput[]; key: string} | {ok: false; problem: string};
+type Memo<V> = {get: (key: string) => V | undefined; set: (key: string, value: V) => void; clear: () => void};
+
+/** One scanner's state; the functions of the scanner's modules each take it. */
+export type Run = {
+	options: ScannerOptions;
+	adapter: SiteAdapter;
+	settings: ScanSettings;
+	settingsKey: string;
+	/** Cards found and still on the page, in the order found. */
+	cards: Set<Element>;
+	states: WeakMap<Element, CardState>;
+	/** Cards that have been given a badge (or a verdict whose badge waits at the gate): `stop` removes theirs. */
+	live: Set<Element>;
+	/** Our badge hosts: their insertion is not a page change worth a scan. */
+	hosts: WeakSet<Node>;
+	queue: ReadQueue;
+	/** Badges of cards not near the viewport wait here to be mounted (./mount-gate.ts); none without an observer. */
+	gate?: MountGate;
+	badges: CardBadges;
+	observer: PageObserver;
+	/** What adapters are told of the page, and the address it was made for. */
+	page?: {href: string; context: PageContext};
+	/** Verdicts by itinerary key under the current settings. */
+	verdicts: Memo<Judged>;
+	pageBadge: {handle?: BadgeHandle; key: string; restores: number};
+	/** The page's embedded itineraries last judged (the adapter's list, by identity), until the settings change. */
+	embedded?: {raws: RawItinerary[]; judged: (Judged & {summary: BadgeSummary})[]};
+	/** The page badge's itineraries' summaries (each one's own), for the toolbar. */
+	pageSummaries: BadgeSummary[];
+	stats: ScanStats;
+	found: Found;
+	logOnce: (message: string) => void;
+	idle: (callback: (deadline?: IdleDeadlineLike) => void) => void;
+	now: () => number;
+	/** Find every card on the page and read it: the first scan. */
+	rescan: boolean;
+	/**
+	 * For an adapter whose cards follow its data: `waiting` while the page may still render its first cards (its data
+	 * gets no page badge yet), `settled` once it went DATA_WITHOUT_CARDS_MS without any.
+	 */
+	dataWait: 'none' | 'waiting' | 'settled';
+	settingsChanged: boolean;
+	pending: boolean;
+	idlePending: boolean;
+	/** An idle pass is reading: badges it decides wait for the next frame (`deferred`). */
+	inIdle: boolean;
+	/**
+	 * Badges decided in idle time, put on the page together in the next frame the page lays out anyway (its own next
+	 * change, or once the idle reading is done): each badge added in a frame of its own would make a heavy results page
+	 * lay itself out again for nothing else.
+	 */
+	deferred: Map<Element, {state: CardState; view: BadgeView | undefined}>;
+	/** When the oldest badge in `deferred` was decided (`now`). */
+	deferredSince: number;
+	/** Placement checks are waiting for the browser's next layout. */
+	checksPending: boolean;
+	/** Cards were read or placed since `found` was last counted. */
+	countsStale: boolean;
+	stopped: boolean;
+};
+
+export function memo<V>(): Memo<V> {
+	let map = new Map<string, V>();
+	return {
+		get: (key) => map.get(key),
+		set(key, value) {
+			if (map.size >= MAX_REMEMBERED) map = new Map();
+			map.set(key, value);
+		},
+		clear: () => void (map = new Map()),
+	};
+}
+
+/**
+ * The page as adapters see it, made again only when the page's address changed (an SPA may rewrite it in place):
+ * parsing the address on every frame and idle pass cost a long results page a few milliseconds.
+ */
+export const pageContext = (run: Run): PageContext => {
+	const href = run.options.doc.URL;
+	if (run.page?.href !== href) {
+		run.page = {href, context: {url: new URL(href), referenceDate: run.options.referenceDate, airports: run.options.rules}};
+	}
+	return run.page.context;
+};
+
+// ---- counts -------------------------------------------------------------------------------------------------------
+
+/**
+ * The counts after a batch or a placement check, for the end-to-end build's marks; otherwise they are counted when
+ * the popup asks (`found`, `stats`), not after every batch, which would cost a pass over every card each frame.
+ */
+export function report(run: Run): void {
+	run.stats.cards = run.cards.size;
+	run.countsStale = true;
+	if (run.options.onBatch) run.options.onBatch(counted(run));
+	run.options.onChange?.();
+}
+
+/** What was found, counted again only when something was read or placed since the last count. */
+export function counted(run: Run): Found {
+	if (run.countsStale) {
+		run.countsStale = false;
+		if (run.cards.size > 0) run.found = count(run);
+		run.stats.unplaced = run.found.unplaced;
+	}
+	return run.found;
+}
+
+function count(run: Run): Found {
+	const found: Found = {itineraries: 0, withStops: 0, unplaced: 0};
+	for (const card of run.cards) {
+		const state = run.states.get(card);
+		if (state?.fingerprint) found.itineraries++; // read in full, or passed over
+		if (state?.view) found.withStops++;
+		if (state?.view && state.unplaced) found.unplaced++;
+	}
+	return found;
+}
