@@ -81,6 +81,12 @@ function extractCard(run: Run, card: Element, page: PageContext): RawItinerary |
 	return extraction.itinerary;
 }
 
+/** Whether what was read gives every airport as a code outside the mainland: no stop to judge, whatever the times. */
+export function outsideByCodes(run: Run, raw: RawItinerary): boolean {
+	const codes = codesOf(raw);
+	return !!codes && outsideMainland(codes, run.options.rules);
+}
+
 /** Each leg's airports, where the card gave every one of them as a bare code; else undefined. */
 function codesOf(raw: RawItinerary): string[] | undefined {
 	const codes: string[] = [];

@@ -8,7 +8,7 @@ import type {BadgeSummary} from '../ui/summary';
 import {pageSummary} from '../ui/page-summary';
 import {MAX_BADGE_RESTORES} from './card-badges';
 import {guarded} from './guard';
-import {judge, normalize, viewOf} from './card-reading';
+import {judge, normalize, outsideByCodes, viewOf} from './card-reading';
 import {pageContext, report, type Judged, type Run} from './scan-run';
 
 /**
@@ -59,17 +59,19 @@ export function processEmbedded(run: Run): void {
 
 /**
  * A page whose cards follow its data, without cards yet: its data is judged once it went a moment without any.
- * Meanwhile, when the page is idle, its data is read and its first itinerary judged (no badge): the cards that follow
- * are then read by code that has run once, so the first of them get their badges in the frame they come near rather
- * than a frame or two later.
+ * Meanwhile, when the page is idle, its data is read and its first itinerary that may stop in the mainland judged (no
+ * badge): the cards that follow are then read by code that has run once, so the first of them get their badges in the
+ * frame they come near rather than a frame or two later.
  */
 export function waitForCards(run: Run): void {
 	if (run.dataWait !== 'none') return;
 	run.dataWait = 'waiting';
 	run.idle(() => {
 		if (run.stopped || run.cards.size > 0) return;
-		const raws = embeddedOf(run);
-		const first = raws[0] && normalize(run, raws[0]);
+		// The first itinerary that may stop in the mainland: one whose airports all lie outside would warm little of what
+		// a badge needs, and a page whose data has none has nothing to warm.
+		const raw = embeddedOf(run).find((r) => !outsideByCodes(run, r));
+		const first = raw && normalize(run, raw);
 		if (first?.ok) judge(run, first.segments, run.adapter.confidence, first.key);
 	});
 	const later = run.options.later ?? ((callback, ms) => void setTimeout(callback, ms));

@@ -13,7 +13,8 @@ import {detectDocument} from '../../lib/detect';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
-import type {SegmentInput} from '../../lib/itinerary';
+import type {RawItinerary, SegmentInput} from '../../lib/itinerary';
+import type {SiteAdapter} from '../../lib/adapters/types';
 import {pageContext, readCard, readCards, recordingMount, savedPage} from './adapter-harness';
 import {DATA_WITHOUT_CARDS_MS, startScanner, type BadgeView} from '../../lib/scan/scanner';
 
@@ -264,13 +265,13 @@ describe('google-flights: a page still rendering its cards', () => {
 	const loading = readFileSync('test/fixtures/google-flights/kul-nrt-loading-composite.html', 'utf8');
 	const withCards = readFileSync('test/fixtures/google-flights/sfo-nrt-2025.html', 'utf8');
 
-	function open() {
+	function open(adapter: SiteAdapter = googleFlights) {
 		document.documentElement.innerHTML = new DOMParser().parseFromString(loading, 'text/html').documentElement.innerHTML;
 		const timers: {ms: number; run: () => void}[] = [];
 		const idle: (() => void)[] = [];
 		const views: BadgeView[] = [];
 		const scanner = startScanner({
-			adapter: googleFlights,
+			adapter,
 			doc: document,
 			rules,
 			referenceDate: '2026-05-01',
@@ -293,6 +294,29 @@ describe('google-flights: a page still rendering its cards', () => {
 		expect(scanner.stats().evaluations).toBe(1);
 		expect(views).toEqual([]);
 		scanner.stop();
+	});
+
+	it('judges meanwhile the first itinerary of its data that may stop in the mainland, and none where none may', () => {
+		const leg = (from: string, to: string, day: string, dep: string, arr: string) => ({
+			from,
+			to,
+			departs: {date: day, time: dep},
+			arrives: {date: day, time: arr},
+		});
+		const outside: RawItinerary = {segments: [leg('SIN', 'NRT', '2026-05-02', '09:00', '17:00')]};
+		const viaPek: RawItinerary = {
+			segments: [leg('SIN', 'PEK', '2026-05-02', '01:00', '07:00'), leg('PEK', 'NRT', '2026-05-02', '12:00', '16:00')],
+		};
+		for (const [data, evaluations] of [
+			[[outside, outside], 0],
+			[[outside, viaPek], 1],
+		] as const) {
+			const {scanner, idle, views} = open({...googleFlights, extractEmbedded: () => [...data]});
+			idle.splice(0).forEach((callback) => callback());
+			expect(scanner.stats().evaluations).toBe(evaluations);
+			expect(views).toEqual([]);
+			scanner.stop();
+		}
 	});
 
 	it('gives the data a badge for the page once the page went a moment without cards, not before', () => {
