@@ -253,16 +253,30 @@ const isSentence = (el: Element) =>
 /** The card around a hook (native `closest`: a walk in script cost 4 ms of a 500-card page). */
 const closestLi = (el: Element): Element | undefined => el.closest('li') ?? undefined;
 
+/**
+ * Each card's first segment-data element, as findCards met it: the route of every card on a results page is read
+ * (routeOf), and looking the element up again cost a query a card. Used while it is still in its card; a card the page
+ * re-rendered is queried again.
+ */
+const segmentDataOf = new WeakMap<Element, Element>();
+
 function findCards(root: ParentNode): Element[] {
 	const cards = new Set<Element>();
 	// 2025+ cards carry the segment data; only without it (2023) look for the sentence: one selector per page, not two.
 	let hooks = root.querySelectorAll(selectors.segmentData);
-	if (hooks.length === 0) hooks = root.querySelectorAll(selectors.sentence);
+	const bySegmentData = hooks.length > 0;
+	if (!bySegmentData) hooks = root.querySelectorAll(selectors.sentence);
+	const first = new Map<Element, Element>();
 	for (const el of hooks) {
-		if (el.hasAttribute('aria-label') && !isSentence(el)) continue;
+		const skip = el.hasAttribute('aria-label') && !isSentence(el);
+		if (skip && !bySegmentData) continue;
 		const card = closestLi(el);
-		if (card) cards.add(card);
+		if (!card) continue;
+		if (bySegmentData && !first.has(card)) first.set(card, el);
+		if (!skip) cards.add(card);
 	}
+	// A card wholly inside the searched root: its first segment-data element in document order is the first met.
+	for (const [card, el] of first) if (cards.has(card) && (root as Node).contains(card)) segmentDataOf.set(card, el);
 	if (cards.size === 0) for (const el of root.querySelectorAll(selectors.cardByClass)) cards.add(el);
 	return [...cards];
 }
@@ -274,8 +288,11 @@ function findCards(root: ParentNode): Element[] {
  * card needs; the sentence (role=link aria-label); the price's `data-gs` flight numbers (2023 layout); and the
  * "Leaves … and arrives at …" times line, which only the badge's placement needs.
  */
-const impactUrlOf = (card: Element) =>
-	card.querySelector('[data-travelimpactmodelwebsiteurl]')?.getAttribute('data-travelimpactmodelwebsiteurl') ?? undefined;
+const impactUrlOf = (card: Element) => {
+	const seen = segmentDataOf.get(card);
+	const hook = seen && card.contains(seen) ? seen : card.querySelector(selectors.segmentData);
+	return hook?.getAttribute('data-travelimpactmodelwebsiteurl') ?? undefined;
+};
 const sentenceOf = (card: Element) => card.querySelector('[role="link"][aria-label*="Leaves "]');
 const gsOf = (card: Element) => card.querySelector('[data-gs]')?.getAttribute('data-gs') ?? undefined;
 

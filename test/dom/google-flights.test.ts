@@ -97,6 +97,44 @@ describe('google-flights: 2025 layout, SFO → NRT (56 cards)', () => {
 		}
 	});
 
+	it('reads a route without looking the segment data up again once findCards met the card, and looks again after a re-render', () => {
+		const doc = sfoNrt.load();
+		const cards = googleFlights.findCards(doc);
+		const [card, other] = [
+			cards[0]!,
+			cards.find((c) => googleFlights.routeOf!(c)?.join() !== googleFlights.routeOf!(cards[0]!)?.join())!,
+		];
+		const queries = (el: Element) => {
+			let n = 0;
+			const query = el.querySelector.bind(el);
+			el.querySelector = ((selector: string) => (n++, query(selector))) as Element['querySelector'];
+			return () => n;
+		};
+		const count = queries(card);
+		const route = googleFlights.routeOf!(card);
+		expect(route?.length).toBeGreaterThan(1);
+		expect(count()).toBe(0);
+		// The page renders another itinerary into the card: its own segment data is read.
+		card.innerHTML = other.innerHTML;
+		expect(googleFlights.routeOf!(card)).toEqual(googleFlights.routeOf!(other));
+		expect(googleFlights.routeOf!(card)).not.toEqual(route);
+		expect(count()).toBe(2);
+	});
+
+	it('remembers no segment data for a card when only a part of it was searched', () => {
+		const doc = sfoNrt.load();
+		const card = googleFlights.findCards(doc)[0]!;
+		const fresh = card.cloneNode(true) as Element;
+		card.after(fresh);
+		const hook = fresh.querySelector('[data-travelimpactmodelwebsiteurl]')!;
+		expect(googleFlights.findCards(hook.parentElement!)).toEqual([fresh]);
+		let n = 0;
+		const query = fresh.querySelector.bind(fresh);
+		fresh.querySelector = ((selector: string) => (n++, query(selector))) as Element['querySelector'];
+		expect(googleFlights.routeOf!(fresh)).toEqual(googleFlights.routeOf!(card));
+		expect(n).toBe(1);
+	});
+
 	it('puts the badge on a line of its own at the end of the card’s content block (not inside the one-line times box), else at the end of the card', () => {
 		for (const card of googleFlights.findCards(sfoNrt.load())) {
 			const [block, fallback] = googleFlights.badgePlacements(card);
