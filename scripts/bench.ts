@@ -333,6 +333,9 @@ console.log(
 console.log(
 	`(extensionMsPer100Cards: ${judged} cards judged, from ${judgedFrom}; longTasksFromExtension: of ${results.longTasksFromExtension.allLongTasks.median} long tasks in the profiled session)`,
 );
+console.log(
+	`(extensionMsPer100Cards by samples counted, at the median interval of ${round(results.extensionMsPer100Cards.samplingIntervalMs.median)} ms: median ${round(results.extensionMsPer100Cards.sampledMsPer100Cards.median)}, min ${round(results.extensionMsPer100Cards.sampledMsPer100Cards.min)}, max ${round(results.extensionMsPer100Cards.sampledMsPer100Cards.max)})`,
+);
 /** Every number rounded to 2 decimals, however deep (stat objects nest). */
 const rounded = (v: unknown): unknown =>
 	typeof v === 'number'
