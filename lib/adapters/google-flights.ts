@@ -64,33 +64,36 @@ export function parseSentence(label: string): Sentence | undefined {
 
 type ImpactSegment = {from: string; to: string; flight: string; date: string};
 
-/** `…?itinerary=BNE-SGN-VJ-84-20260402,SGN-HAN-VJ-126-20260403` → segments. */
-export function parseImpactUrl(url: string): ImpactSegment[] | undefined {
-	const itinerary = /[?&]itinerary=([^&]+)/.exec(url)?.[1];
-	if (!itinerary) return undefined;
-	const segments: ImpactSegment[] = [];
-	for (const part of decodeURIComponent(itinerary).split(',')) {
-		const m = /^([A-Z]{3})-([A-Z]{3})-([A-Z0-9]{2})-(\d{1,4}[A-Z]?)-(\d{4})(\d{2})(\d{2})$/.exec(part);
-		if (!m) return undefined;
-		segments.push({from: m[1]!, to: m[2]!, flight: `${m[3]}${m[4]}`, date: `${m[5]}-${m[6]}-${m[7]}`});
-	}
-	return segments.length > 0 ? segments : undefined;
-}
-
-/** A whole `itinerary=` value: legs `FROM-TO-AIRLINE-NUMBER-YYYYMMDD`, comma-separated, as parseImpactUrl reads them. */
+/** A whole `itinerary=` value: legs `FROM-TO-AIRLINE-NUMBER-YYYYMMDD`, comma-separated. */
 const IMPACT_LEG = String.raw`[A-Z]{3}-[A-Z]{3}-[A-Z0-9]{2}-\d{1,4}[A-Z]?-\d{8}`;
 const IMPACT_ITINERARY = new RegExp(`^${IMPACT_LEG}(?:,${IMPACT_LEG})*$`);
 
-/**
- * The airports of each leg in the segment data (`BNE-SGN-…,SGN-HAN-…` → BNE SGN SGN HAN): what parseImpactUrl reads
- * of them, without making its segments. Every card on a results page is asked for its route, so one test of the whole
- * value and fixed-place slices, rather than a match and an object a leg.
- */
-export function impactRoute(url: string): string[] | undefined {
+/** The segment data's `itinerary=` value, decoded, when it is whole and well formed; else undefined. */
+function impactItinerary(url: string): string | undefined {
 	const itinerary = /[?&]itinerary=([^&]+)/.exec(url)?.[1];
 	if (!itinerary) return undefined;
 	const text = decodeURIComponent(itinerary);
-	if (!IMPACT_ITINERARY.test(text)) return undefined;
+	return IMPACT_ITINERARY.test(text) ? text : undefined;
+}
+
+/** `…?itinerary=BNE-SGN-VJ-84-20260402,SGN-HAN-VJ-126-20260403` → segments. */
+export function parseImpactUrl(url: string): ImpactSegment[] | undefined {
+	const text = impactItinerary(url);
+	if (!text) return undefined;
+	return text.split(',').map((part) => {
+		const m = /^([A-Z]{3})-([A-Z]{3})-([A-Z0-9]{2})-(\d{1,4}[A-Z]?)-(\d{4})(\d{2})(\d{2})$/.exec(part)!;
+		return {from: m[1]!, to: m[2]!, flight: `${m[3]}${m[4]}`, date: `${m[5]}-${m[6]}-${m[7]}`};
+	});
+}
+
+/**
+ * The airports of each leg in the segment data (`BNE-SGN-…,SGN-HAN-…` → BNE SGN SGN HAN): what parseImpactUrl reads
+ * of them, without making its segments. Every card on a results page is asked for its route, so fixed-place slices of
+ * the value checked once, rather than a match and an object a leg.
+ */
+export function impactRoute(url: string): string[] | undefined {
+	const text = impactItinerary(url);
+	if (!text) return undefined;
 	const codes: string[] = [];
 	for (let at = 0; at < text.length;) {
 		codes.push(text.slice(at, at + 3), text.slice(at + 4, at + 7));

@@ -24,8 +24,8 @@ export function readCard(run: Run, card: Element, page: PageContext, near: boole
 	if (route && outsideMainland(route, run.options.rules)) return passOver(run, card, state, route.join('-'));
 	const raw = extractCard(run, card, page);
 	// Read, and every airport given by a code outside the mainland: nothing to normalise or judge either.
-	const codes = raw && codesOf(raw);
-	if (codes && outsideMainland(codes, run.options.rules)) return passOver(run, card, state, codes.join('-'));
+	const outside = raw && outsideCodes(run, raw);
+	if (outside) return passOver(run, card, state, outside.join('-'));
 	const itinerary = raw && normalizedOf(run, raw);
 	if (!itinerary) {
 		run.gate?.forget(card);
@@ -81,10 +81,13 @@ function extractCard(run: Run, card: Element, page: PageContext): RawItinerary |
 	return extraction.itinerary;
 }
 
-/** Whether what was read gives every airport as a code outside the mainland: no stop to judge, whatever the times. */
-export function outsideByCodes(run: Run, raw: RawItinerary): boolean {
+/**
+ * Each leg's airports, where what was read gives every one as a code outside the mainland (no stop to judge, whatever
+ * the times); else undefined.
+ */
+export function outsideCodes(run: Run, raw: RawItinerary): string[] | undefined {
 	const codes = codesOf(raw);
-	return !!codes && outsideMainland(codes, run.options.rules);
+	return codes && outsideMainland(codes, run.options.rules) ? codes : undefined;
 }
 
 /** Each leg's airports, where the card gave every one of them as a bare code; else undefined. */

@@ -8,7 +8,7 @@ import type {BadgeSummary} from '../ui/summary';
 import {pageSummary} from '../ui/page-summary';
 import {MAX_BADGE_RESTORES} from './card-badges';
 import {guarded} from './guard';
-import {judge, normalize, outsideByCodes, viewOf} from './card-reading';
+import {judge, normalize, outsideCodes, viewOf} from './card-reading';
 import {pageContext, report, type Judged, type Run} from './scan-run';
 
 /**
@@ -70,7 +70,7 @@ export function waitForCards(run: Run): void {
 		if (run.stopped || run.cards.size > 0) return;
 		// The first itinerary that may stop in the mainland: one whose airports all lie outside would warm little of what
 		// a badge needs, and a page whose data has none has nothing to warm.
-		const raw = embeddedOf(run).find((r) => !outsideByCodes(run, r));
+		const raw = embeddedOf(run).find((r) => !outsideCodes(run, r));
 		const first = raw && normalize(run, raw);
 		if (first?.ok) judge(run, first.segments, run.adapter.confidence, first.key);
 	});
