@@ -95,14 +95,34 @@ export type TraceEvent = {
 	args?: {name?: string; fileName?: string; data?: {url?: string}};
 };
 
-type SessionOptions = {extDir?: string; html: string; cards: number; instrument: boolean};
+type SessionOptions = {
+	extDir?: string;
+	html: string;
+	cards: number;
+	/** Record a trace (and, unless `profiler` is false, a CPU profile) of the bench page's life. */
+	instrument: boolean;
+	/** With `instrument`: the CPU profile too (default). Without it, the trace alone, which costs the page far less. */
+	profiler?: boolean;
+	/**
+	 * Loads of the bench page before the measured one, in the same browser (default none): a traveller's second
+	 * results page, which may find the content script's compiled code in the browser's code cache.
+	 */
+	warmLoads?: number;
+};
 
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
 	const {metrics: list} = await cdp.send('Performance.getMetrics');
 	return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-export async function runSession({extDir, html, cards, instrument}: SessionOptions): Promise<SessionResult> {
+export async function runSession({
+	extDir,
+	html,
+	cards,
+	instrument,
+	profiler = true,
+	warmLoads = 0,
+}: SessionOptions): Promise<SessionResult> {
 	const browser = await launchChromium({extDir, profilePrefix: 'ctc-bench-'});
 	const {context} = browser;
 	try {
@@ -117,15 +137,22 @@ export async function runSession({extDir, html, cards, instrument}: SessionOptio
 		await context.addInitScript({content: FRAME_COUNTER});
 		const page = await context.newPage();
 		const cdp = await context.newCDPSession(page);
+		for (let i = 0; i < warmLoads; i++) {
+			await page.goto(BENCH_URL);
+			await page.waitForFunction(`window.__bench.inserted >= ${cards}`, undefined, {timeout: 120_000});
+			await page.waitForTimeout(500);
+		}
 		await page.goto(START_URL);
 		await cdp.send('Performance.enable');
 		const before = await metrics(cdp);
 		const trace: TraceEvent[] = [];
 		let traced: Promise<unknown> | undefined;
-		if (instrument) {
+		if (instrument && profiler) {
 			await cdp.send('Profiler.enable');
 			await cdp.send('Profiler.setSamplingInterval', {interval: SAMPLING_US});
 			await cdp.send('Profiler.start');
+		}
+		if (instrument) {
 			cdp.on('Tracing.dataCollected', (e) => void trace.push(...(e.value as unknown as TraceEvent[])));
 			traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
 			await cdp.send('Tracing.start', {
@@ -157,10 +184,12 @@ export async function runSession({extDir, html, cards, instrument}: SessionOptio
 				testBadges: document.querySelectorAll('[data-ctc-badge]').length};
 		})()`)) as PageRecords;
 		let profile: Profile | undefined;
-		if (instrument) {
+		if (instrument && profiler) {
 			profile = (await cdp.send('Profiler.stop')).profile;
 			// BENCH_PROFILE_OUT=file.cpuprofile: the profiled session's CPU profile, for DevTools or a closer look.
 			if (process.env.BENCH_PROFILE_OUT) fs.writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
+		}
+		if (instrument) {
 			await cdp.send('Tracing.end');
 			await traced;
 		}
@@ -344,6 +373,51 @@ export function profileFigures(result: SessionResult, contentScripts: string[]):
 		startupMs,
 		startupWallMs,
 	};
+}
+
+export type TracedFigures = {
+	/** The content script's main-thread time: thread time of the browser's calls into it, its start-up included. */
+	extensionMs: number;
+	/** Its start-up alone (the trace's EvaluateScript of its files). */
+	startupMs: number;
+	/** How many calls into it the trace holds. */
+	calls: number;
+};
+
+/**
+ * From a traced session (with or without the profiler): the content script's main-thread time as the trace records
+ * it. The browser wraps each call into a script (a callback of an observer, a timer, an idle callback, an event
+ * listener) in a `FunctionCall` event that names the script of the function called, and each script's first run in
+ * `EvaluateScript`; the outermost of those naming a content-script file are summed, in thread time. That holds the
+ * synchronous work those calls cause (DOM calls, forced style and layout, compilation, garbage collection that falls
+ * in them), like the profile's figure, but needs no profiler: the profiler slows the page's code, and most of all code
+ * run for the first time (it records every function the engine compiles), so a session without it is the closer one.
+ * A promise continuation run outside such a call is not counted; in a profiled session the two figures agreed within
+ * about a tenth, either way (2026-12), so little runs that way.
+ */
+export function tracedFigures(result: SessionResult, contentScripts: string[]): TracedFigures {
+	const {trace = [], extensionId} = result;
+	if (!extensionId) throw new Error('bench: the traced session has no extension');
+	const urls = new Set(contentScripts.map((f) => `chrome-extension://${extensionId}/${f}`));
+	const scriptOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.fileName ?? '';
+	const calls = trace
+		.filter((e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && urls.has(scriptOf(e)))
+		.sort((a, b) => a.ts - b.ts);
+	const first = calls.find((e) => e.name === 'EvaluateScript');
+	if (!first) throw new Error('bench: the trace holds no evaluation of the content script');
+	let end = -Infinity;
+	let extensionMs = 0;
+	let startupMs = 0;
+	let count = 0;
+	for (const e of calls) {
+		if (e.pid !== first.pid || e.tid !== first.tid || e.ts < end) continue; // another thread, or inside a counted call
+		end = e.ts + (e.dur ?? 0);
+		const ms = (e.tdur ?? e.dur ?? 0) / 1000;
+		extensionMs += ms;
+		if (e.name === 'EvaluateScript') startupMs += ms;
+		count++;
+	}
+	return {extensionMs, startupMs, calls: count};
 }
 
 /** The end-to-end build's count of itineraries read on the page (`<html data-…-found="itineraries/withStops">`). */

@@ -56,6 +56,12 @@
  *   is the extension's. `sampledMsPer100Cards` (2026-12) counts the extension's samples instead, each at the profile's
  *   median interval (`samplingIntervalMs`): a sample lasts until the next, and when the shared machine takes the
  *   renderer off its core between two, the wait falls on the sampled function; counting leaves those waits out.
+ *   From two more sessions a round, traced without the profiler (scripts/bench-browser.ts tracedFigures: the trace's
+ *   calls into the content script, in thread time), `tracedMsPer100Cards` (2026-12): the same time, without what the
+ *   profiler adds to it (it slows code run for the first time most: in an A/B run, compiling every function up front
+ *   looked a quarter cheaper under the profiler and was a twentieth cheaper without it); and
+ *   `repeatLoadMsPer100Cards`: the page's second load in the same tab, where the browser has the content script's
+ *   compiled code from the first. A traveller's first results page in a tab pays the figure above; the next ones this.
  * - longTasksFromExtension: main-thread tasks over 50 ms (the trace's top-level RunTask events on the renderer main
  *   thread that evaluated the content script) in which profile samples with the extension on the stack add up to more
  *   than half the task (the profile and the trace share Chromium's monotonic clock). Beside it: `allLongTasks`, every
@@ -65,7 +71,8 @@
  *   2026-12 the figure was long tasks with minus without, as seen by that PerformanceObserver.)
  * - contentScriptStartupMs (new): the trace's EvaluateScript events of the manifest's content-script files: their
  *   compile and top-level run on page load, not the work they schedule (the first scan comes after an await); thread
- *   time (`wallMs` beside it), under the profiler, which slows compilation and execution a little.
+ *   time (`wallMs` beside it), under the profiler, which slows compilation and execution a little. `tracedMs` and
+ *   `repeatLoadMs` beside it: from the two sessions traced without the profiler, the first load and the second.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -76,7 +83,7 @@ import {parseHTML} from 'linkedom';
 import {JSDOM, VirtualConsole} from 'jsdom';
 import {detectDocument} from '../lib/detect/index.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
-import {badgeTimes, foundCounts, profileFigures, runSession, type SessionResult} from './bench-browser.ts';
+import {badgeTimes, foundCounts, profileFigures, runSession, tracedFigures, type SessionResult} from './bench-browser.ts';
 import {engineFigures} from './bench-rules.ts';
 import {slowest, textFigures} from './bench-text.ts';
 import {BENCH_URL, buildBenchPage, CHINA_HUBS} from './bench-page.ts';
@@ -160,6 +167,9 @@ const viaChina = bench.itineraries.filter((t) => t.china).length;
 
 // ---- real Chromium -------------------------------------------------------------------------------------------
 const session = (extDir: string | undefined, instrument = false) => runSession({extDir, html: bench.html, cards: CARDS, instrument});
+/** A session traced without the profiler; `warmLoads` 1: the page's second load in the same tab, measured. */
+const traced = (warmLoads: number) =>
+	runSession({extDir: EXT_DIR, html: bench.html, cards: CARDS, instrument: true, profiler: false, warmLoads});
 const p = (values: number[], q: number) => {
 	const s = [...values].sort((a, b) => a - b);
 	return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
@@ -193,6 +203,10 @@ const runs = {
 	extensionSampledPer100: [] as number[],
 	samplingMs: [] as number[],
 	extensionMs: [] as number[],
+	tracedPer100: [] as number[],
+	repeatPer100: [] as number[],
+	tracedStartup: [] as number[],
+	repeatStartup: [] as number[],
 	longFromExtension: [] as number[],
 	longAll: [] as number[],
 	longWithCode: [] as number[],
@@ -213,7 +227,9 @@ const frameGapP90 = (r: SessionResult) =>
 let last: ReturnType<typeof badgeTimes> | undefined;
 const contentScripts = manifest.content_scripts.flatMap((c) => c.js ?? []);
 for (let r = 0; r < BROWSER_ROUNDS; r++) {
-	console.log(`bench: browser round ${r + 1} of ${BROWSER_ROUNDS} (without, with, with under the profiler)`);
+	console.log(
+		`bench: browser round ${r + 1} of ${BROWSER_ROUNDS} (without, with, with under the profiler, with traced, with traced on a second load)`,
+	);
 	let without: SessionResult;
 	let withExt: SessionResult;
 	if (r % 2 === 0) {
@@ -224,6 +240,12 @@ for (let r = 0; r < BROWSER_ROUNDS; r++) {
 		without = await session(undefined);
 	}
 	const profiled = await session(EXT_DIR, true);
+	const firstLoad = tracedFigures(await traced(0), contentScripts);
+	const secondLoad = tracedFigures(await traced(1), contentScripts);
+	runs.tracedPer100.push((firstLoad.extensionMs / Math.max(1, judged)) * 100);
+	runs.repeatPer100.push((secondLoad.extensionMs / Math.max(1, judged)) * 100);
+	runs.tracedStartup.push(firstLoad.startupMs);
+	runs.repeatStartup.push(secondLoad.startupMs);
 	last = badgeTimes(withExt.page);
 	runs.badgeFramesP50.push(p(last.frames, 0.5));
 	runs.badgeFramesP95.push(p(last.frames, 0.95));
@@ -286,6 +308,8 @@ const results = {
 		selfMsPer100Cards: stat(runs.extensionSelfPer100),
 		sampledMsPer100Cards: stat(runs.extensionSampledPer100),
 		samplingIntervalMs: stat(runs.samplingMs),
+		tracedMsPer100Cards: stat(runs.tracedPer100),
+		repeatLoadMsPer100Cards: stat(runs.repeatPer100),
 	},
 	mainThreadOverheadRatio: {
 		...stat(runs.overhead),
@@ -293,7 +317,12 @@ const results = {
 		withoutMs: stat(runs.threadWithout),
 		taskDurationRatio: stat(runs.taskRatio),
 	},
-	contentScriptStartupMs: {...stat(runs.startup), wallMs: stat(runs.startupWall)},
+	contentScriptStartupMs: {
+		...stat(runs.startup),
+		wallMs: stat(runs.startupWall),
+		tracedMs: stat(runs.tracedStartup),
+		repeatLoadMs: stat(runs.repeatStartup),
+	},
 	frameGapP90Ratio: {...stat(runs.gapRatio), withMs: stat(runs.gapWith), withoutMs: stat(runs.gapWithout)},
 };
 const targets: Record<keyof typeof results, [string, number]> = {
@@ -336,6 +365,17 @@ console.log(
 console.log(
 	`(extensionMsPer100Cards by samples counted, at the median interval of ${round(results.extensionMsPer100Cards.samplingIntervalMs.median)} ms: median ${round(results.extensionMsPer100Cards.sampledMsPer100Cards.median)}, min ${round(results.extensionMsPer100Cards.sampledMsPer100Cards.min)}, max ${round(results.extensionMsPer100Cards.sampledMsPer100Cards.max)})`,
 );
+{
+	const e = results.extensionMsPer100Cards;
+	const c = results.contentScriptStartupMs;
+	const m = (x: Stat) => `median ${round(x.median)}, min ${round(x.min)}, max ${round(x.max)}`;
+	console.log(
+		`(extensionMsPer100Cards without the profiler, from the trace: ${m(e.tracedMsPer100Cards)}; on the page's second load in the same tab: ${m(e.repeatLoadMsPer100Cards)})`,
+	);
+	console.log(
+		`(contentScriptStartupMs without the profiler: median ${round(c.tracedMs.median)}; on the second load: median ${round(c.repeatLoadMs.median)})`,
+	);
+}
 /** Every number rounded to 2 decimals, however deep (stat objects nest). */
 const rounded = (v: unknown): unknown =>
 	typeof v === 'number'
