@@ -1,7 +1,8 @@
 /**
  * Reading and judging a card (./scanner.ts): what its adapter reads of it, normalised, judged once per distinct
- * itinerary under the current settings, and the verdict put on the page, at the mount gate (./mount-gate.ts) or, read
- * in idle time, in the next frame. A card whose route lies wholly outside the mainland is passed over.
+ * itinerary under the current settings, and the verdict put on the page: at once, or, read in idle time, in the next
+ * frame with the pass's others (past EAGER_BADGES, far cards' badges at the mount gate, ./mount-gate.ts). A card
+ * whose route lies wholly outside the mainland is passed over.
  */
 import type {Extraction, PageContext} from '../adapters/types';
 import type {Confidence, RawItinerary, SegmentInput} from '../itinerary';
@@ -31,8 +32,11 @@ export function readCard(run: Run, card: Element, page: PageContext, near: boole
 		run.gate?.forget(card);
 		return run.badges.drop(state);
 	}
-	// Unchanged: a badge the page took away is put back; one still waiting at the gate goes on waiting.
 	if (state.segments && state.fingerprint === itinerary.key && state.settingsKey === run.settingsKey) {
+		// Unchanged, and its badge not on the page: decided in idle time and the card changed before the frame that was
+		// to show it, or waiting at the gate (where it goes on waiting).
+		if (state.view && !state.handle) return apply(run, card, state, near);
+		// Unchanged: a badge the page took away is put back.
 		return run.badges.restore(card, state);
 	}
 	state.fingerprint = itinerary.key;
@@ -148,16 +152,31 @@ export const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?:
 });
 
 /**
- * Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. A new
- * badge for a card not known to be near (`near`: the read queue said so) waits at the gate until it is; its verdict
- * counts at once.
+ * Badges put on the page as soon as their cards are read, near the viewport or not; past this many cards with a
+ * verdict, a far card's badge waits at the gate (./mount-gate.ts) until its card comes near.
+ *
+ * A badge is a box in its card: the cards after it move down, and the browser then updates the paint properties of
+ * everything that moved (Chromium's pre-paint). Put on the page one by one as a scrolling traveller brings each card
+ * near, that is one such update of the rest of the list per badge, in the frames of the scroll: on the bench page
+ * (500 cards, 107 with a mainland stop), about a second of the page's main thread, more than ten times the content
+ * script's own time. Put on together, in idle time, the page pays it once a pass, before the traveller scrolls, and a
+ * screen reader reading ahead finds them. A results page holds a few hundred cards; the gate is for the rare page with
+ * thousands, whose badges would cost more than that.
+ */
+export const EAGER_BADGES = 200;
+
+/**
+ * Puts the card's verdict on the page: a new badge, an update in place, or none when there is no mainland stop. Read in
+ * idle time, the badge waits for the pass's others, and they go on the page together in the next frame. Past
+ * EAGER_BADGES, a new badge for a card not known to be near (`near`: the read queue said so) waits at the gate until
+ * it is. Its verdict counts at once either way.
  */
 export function apply(run: Run, card: Element, state: CardState, near: boolean): void {
 	const judged = judge(run, state.segments!, run.adapter.confidence, state.fingerprint);
 	state.settingsKey = run.settingsKey;
 	if (judged.summary) run.live.add(card);
 	const view = judged.summary && viewOf(run, judged.summary, [judged]);
-	if (view && run.gate && !near && !state.handle?.isConnected()) {
+	if (view && run.gate && !near && !state.handle?.isConnected() && run.live.size > EAGER_BADGES) {
 		run.deferred.delete(card);
 		state.view = view;
 		run.gate.wait(card);
@@ -167,5 +186,7 @@ export function apply(run: Run, card: Element, state: CardState, near: boolean):
 	if (run.inIdle) {
 		if (run.deferred.size === 0) run.deferredSince = run.now();
 		run.deferred.set(card, {state, view});
+		// The verdict counts at once (the counts, the toolbar); the badge follows with the pass's others.
+		if (view) state.view = view;
 	} else run.badges.show(card, state, view);
 }

@@ -1,7 +1,7 @@
 /**
- * Badges wait to be mounted until their card comes near the viewport: a results page of 500 cards has a hundred with
- * a mainland stop, and a traveller who looks at the first screens should not pay for the others' badges (their
- * shadow roots, the page's layout around them, their placement checks). A card's verdict is known before (counts, the
+ * On a page with more cards with a verdict than EAGER_BADGES (./card-reading.ts), far cards' badges wait to be mounted
+ * until their card comes near the viewport: a page of thousands should not pay for all their badges (their shadow
+ * roots, the page's layout around them, their placement checks). A card's verdict is known before (counts, the
  * toolbar); only the badge waits. "Near" is two screens above or below the viewport, wider than the read queue's one
  * (./read-queue.ts), so a scrolling user finds the badge painted when the card comes into view. Only waiting cards are
  * observed. Without an IntersectionObserver there is no gate: every badge is mounted at once.

@@ -10,6 +10,7 @@ import {defineAdapter, type SiteAdapter} from '../../lib/adapters/types';
 import {normalizeItinerary} from '../../lib/extract/normalize';
 import {loadRules} from '../../lib/rules/load-rules';
 import type {NearObserverConstructor} from '../../lib/scan/read-queue';
+import {EAGER_BADGES} from '../../lib/scan/card-reading';
 import {startScanner, type Mount, type Scanner} from '../../lib/scan/scanner';
 
 vi.mock('../../lib/extract/normalize', async (original) => {
@@ -331,54 +332,68 @@ describe('scanner: cards near the viewport first', () => {
 		expect(reads).toHaveLength(100);
 	});
 
-	it('keeps the badges of far cards read when idle waiting for the gate; the gate mounts them as they come near', async () => {
+	it('puts the badges of far cards read in idle time on the page together in the next frame, not as their cards come near', async () => {
+		// A badge put on as a scroll brings its card near moves the rest of the list in a frame of the scroll; put on
+		// together in idle time, the page lays the list out again once (./card-reading.ts apply).
 		page(...Array.from({length: 50}, () => PEK_24H));
 		const s = startNear();
 		runIdle();
 		expect(reads).toHaveLength(50);
-		// Their verdicts count at once; their badges wait until their cards come near.
 		expect(s.found()).toEqual({itineraries: 50, withStops: 50, unplaced: 0});
-		await tick();
-		expect(badges()).toHaveLength(0);
-		expect(observers[1]!.margin).toBe('200% 0px');
-		expect(observers[1]!.watched.size).toBe(50);
-		// Those the gate says are near go on the page together, in the next frame.
-		reportMount(cards().slice(0, 12), cards().slice(12));
-		expect(badges()).toHaveLength(0);
-		await tick();
-		expect(badges()).toHaveLength(12);
-		expect(observers[1]!.watched.size).toBe(38); // a mounted badge's card is no longer observed
-		reportMount(cards().slice(12));
+		expect(badges()).toHaveLength(0); // decided in idle time: they wait for the frame
 		await tick();
 		expect(badges()).toHaveLength(50);
 		expect(mounts).toBe(50);
+		expect(observers[0]!.watched.size).toBe(0); // read cards are not observed
+		expect(observers[1]!.watched.size).toBe(0); // nor kept waiting at the gate
 	});
 
-	it('mounts the badge of a card read near the viewport in that frame, without the gate', async () => {
+	it(`past ${EAGER_BADGES} cards with a verdict, keeps far cards' badges at the gate until their cards come near`, async () => {
+		page(...Array.from({length: EAGER_BADGES + 50}, () => PEK_24H));
+		const s = startNear();
+		while (idle.length > 0) runIdle();
+		expect(reads).toHaveLength(EAGER_BADGES + 50);
+		expect(s.found()).toEqual({itineraries: EAGER_BADGES + 50, withStops: EAGER_BADGES + 50, unplaced: 0});
+		for (let i = 0; i < 5; i++) await tick();
+		expect(badges()).toHaveLength(EAGER_BADGES);
+		expect(observers[1]!.margin).toBe('200% 0px');
+		expect(observers[1]!.watched.size).toBe(50);
+		const waiting = cards().slice(EAGER_BADGES);
+		reportMount(waiting.slice(0, 12), waiting.slice(12));
+		await tick();
+		expect(badges()).toHaveLength(EAGER_BADGES + 12);
+		expect(observers[1]!.watched.size).toBe(38); // a mounted badge's card is no longer observed
+		reportMount(waiting.slice(12));
+		await tick();
+		expect(badges()).toHaveLength(EAGER_BADGES + 50);
+		expect(mounts).toBe(EAGER_BADGES + 50);
+	});
+
+	it('mounts the badge of a card read near the viewport in that frame', async () => {
 		page(PEK_24H, PVG_3D);
 		startNear();
 		report(cards(), []);
 		await tick();
 		expect(badges()).toHaveLength(2);
 		expect(mounts).toBe(2);
-		expect(observers[1]!.watched.size).toBe(0);
 	});
 
-	it('keeps a badge waiting when the page moves its card (an unchanged card read again), and mounts it once near', async () => {
+	it('keeps the badge of a card the page moves (an unchanged card read again)', async () => {
 		page(PEK_24H, PVG_3D);
 		startNear();
 		runIdle();
-		const [a, b] = [cards()[0]!, cards()[1]!];
+		await tick();
+		expect(badges()).toHaveLength(2);
+		const a = cards()[0]!;
 		a.parentElement!.append(a); // moved: removed and added again
 		await tick();
 		runIdle();
-		expect(observers[1]!.watched).toEqual(new Set([b, a]));
-		reportMount([a, b]);
 		await tick();
 		expect(badges()).toHaveLength(2);
+		expect(mounts).toBe(2);
 	});
 
-	it('mounts the badges of cards that came near within a frame’s time budget, the rest in the next frames, none lost', () => {
+	it('mounts the badges idle reading decided within a frame’s time budget, the rest in the next frames, none lost', () => {
 		page(...Array.from({length: 12}, () => PEK_24H));
 		const frames: (() => void)[] = [];
 		let clock = 0;
@@ -388,9 +403,9 @@ describe('scanner: cards near the viewport first', () => {
 			schedule: (callback) => void frames.push(callback),
 			now: () => (clock += 3), // every look at the clock finds 3 ms gone
 		});
+		frames.splice(0); // the first scan's frame: nothing near
 		while (idle.length > 0) runIdle();
-		frames.splice(0);
-		reportMount(cards());
+		expect(badges()).toHaveLength(0);
 		const perFrame: number[] = [];
 		while (frames.length > 0) {
 			const before = badges().length;
@@ -401,23 +416,47 @@ describe('scanner: cards near the viewport first', () => {
 		expect(Math.max(...perFrame)).toBeLessThan(12);
 	});
 
-	it('forgets a waiting badge whose card leaves the page or no longer has a mainland stop', async () => {
+	it('puts no badge on for a card decided in idle time that leaves the page, or no longer has a mainland stop, before its frame', async () => {
 		page(PEK_24H, PVG_3D);
-		const s = startNear();
-		runIdle();
-		expect(observers[1]!.watched.size).toBe(2);
+		const frames: (() => void)[] = [];
+		const s = start(legsAdapter({watchAttributes: ['data-legs']}), {
+			intersectionObserver: FakeIntersectionObserver,
+			idle: (callback) => void idle.push(() => callback()),
+			schedule: (callback) => void frames.push(callback),
+		});
+		frames.splice(0);
+		runIdle(); // both decided; their badges wait for a frame
+		expect(frames).toHaveLength(1);
 		const [a, b] = [cards()[0]!, cards()[1]!];
 		a.remove();
 		b.setAttribute('data-legs', HKG_ONLY);
-		b.replaceChildren(document.createElement('span'));
-		await tick();
-		expect(observers[1]!.watched.size).toBe(1); // b waits until it is read again
-		runIdle();
-		expect(observers[1]!.watched.size).toBe(0);
-		reportMount([a, b]);
-		await tick();
+		await tick(); // the page's mutations are reported
+		frames.shift()!(); // the frame that was to show both: a is gone, b changed and waits to be read again
 		expect(badges()).toEqual([]);
+		while (idle.length > 0) runIdle(); // b read again: no mainland stop now
+		while (frames.length > 0) frames.shift()!();
+		expect(badges()).toEqual([]);
+		expect(mounts).toBe(0);
 		expect(s.found()).toEqual({itineraries: 1, withStops: 0, unplaced: 0});
+	});
+
+	it('puts on the badge of a card decided in idle time that the page touched, unchanged, before its frame', async () => {
+		page(PEK_24H);
+		const frames: (() => void)[] = [];
+		start(legsAdapter({watchAttributes: ['data-legs']}), {
+			intersectionObserver: FakeIntersectionObserver,
+			idle: (callback) => void idle.push(() => callback()),
+			schedule: (callback) => void frames.push(callback),
+		});
+		frames.splice(0);
+		runIdle(); // decided; the badge waits for a frame
+		cards()[0]!.setAttribute('data-legs', PEK_24H); // the same itinerary, written again
+		await tick();
+		frames.shift()!(); // the card changed: what was decided waits for its next reading
+		expect(badges()).toEqual([]);
+		while (idle.length > 0) runIdle(); // read again: the same itinerary, not judged again
+		while (frames.length > 0) frames.shift()!();
+		expect(badges()).toEqual(['24h transit ✓ PEK']);
 	});
 
 	it('puts the changes idle reading decided to badges on the page after a quarter of a second at most, without waiting for the rest', async () => {
@@ -458,7 +497,7 @@ describe('scanner: cards near the viewport first', () => {
 		expect(changed()).toHaveLength(240);
 	});
 
-	it('puts the badges of cards that came near on the page a bounded batch a frame', async () => {
+	it('puts the badges idle reading decided on the page a bounded batch a frame', async () => {
 		page(...Array.from({length: 150}, () => PEK_24H));
 		const frames: (() => void)[] = [];
 		const s = start(legsAdapter(), {
@@ -466,10 +505,9 @@ describe('scanner: cards near the viewport first', () => {
 			idle: (callback) => void idle.push(() => callback()),
 			schedule: (callback) => void frames.push(callback),
 		});
+		frames.splice(0); // the first scan's frame: nothing near
 		while (idle.length > 0) runIdle();
 		expect(reads).toHaveLength(150);
-		frames.splice(0);
-		reportMount(cards());
 		expect(badges()).toHaveLength(0);
 		frames.shift()!();
 		expect(badges()).toHaveLength(100);
