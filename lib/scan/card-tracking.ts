@@ -37,8 +37,6 @@ function inCard(run: Run, el: Element, clear: Set<Element>): boolean {
 	for (let e: Element | null = el; e && !clear.has(e); e = e.parentElement) {
 		if (run.cards.has(e)) {
 			run.queue.add(e);
-			// What an idle pass decided from the card before it changed does not go on the page: its next reading decides.
-			run.deferred.delete(e);
 			return true;
 		}
 		path.push(e);
