@@ -297,7 +297,8 @@ describe('google-flights: parsers', () => {
 	});
 });
 
-describe('google-flights: a page still rendering its cards', () => {
+// Each test parses the saved page again in jsdom: 2–3 s on a quiet machine, so more than the default 5 s under load.
+describe('google-flights: a page still rendering its cards', {timeout: 30_000}, () => {
 	// test/fixtures/SOURCES.md: the KUL → NRT page with its results in the ds:1 data and no card yet, and the cards
 	// of the saved SFO → NRT page, put into it as the page would render its own.
 	const loading = readFileSync('test/fixtures/google-flights/kul-nrt-loading-composite.html', 'utf8');
