@@ -64,8 +64,10 @@ export function parseSentence(label: string): Sentence | undefined {
 
 type ImpactSegment = {from: string; to: string; flight: string; date: string};
 
-/** A whole `itinerary=` value: legs `FROM-TO-AIRLINE-NUMBER-YYYYMMDD`, comma-separated. */
-const IMPACT_LEG = String.raw`[A-Z]{3}-[A-Z]{3}-[A-Z0-9]{2}-\d{1,4}[A-Z]?-\d{8}`;
+/** One leg of the segment data, `FROM-TO-AIRLINE-NUMBER-YYYYMMDD`, with its parts captured. */
+const IMPACT_LEG = String.raw`([A-Z]{3})-([A-Z]{3})-([A-Z0-9]{2})-(\d{1,4}[A-Z]?)-(\d{4})(\d{2})(\d{2})`;
+const IMPACT_LEG_PARTS = new RegExp(`^${IMPACT_LEG}$`);
+/** A whole `itinerary=` value: legs, comma-separated. */
 const IMPACT_ITINERARY = new RegExp(`^${IMPACT_LEG}(?:,${IMPACT_LEG})*$`);
 
 /** The segment data's `itinerary=` value, decoded, when it is whole and well formed; else undefined. */
@@ -81,7 +83,7 @@ export function parseImpactUrl(url: string): ImpactSegment[] | undefined {
 	const text = impactItinerary(url);
 	if (!text) return undefined;
 	return text.split(',').map((part) => {
-		const m = /^([A-Z]{3})-([A-Z]{3})-([A-Z0-9]{2})-(\d{1,4}[A-Z]?)-(\d{4})(\d{2})(\d{2})$/.exec(part)!;
+		const m = IMPACT_LEG_PARTS.exec(part)!;
 		return {from: m[1]!, to: m[2]!, flight: `${m[3]}${m[4]}`, date: `${m[5]}-${m[6]}-${m[7]}`};
 	});
 }

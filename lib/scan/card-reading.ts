@@ -33,9 +33,10 @@ export function readCard(run: Run, card: Element, page: PageContext, near: boole
 		return run.badges.drop(state);
 	}
 	if (state.segments && state.fingerprint === itinerary.key && state.settingsKey === run.settingsKey) {
-		// Unchanged, and its badge not on the page: waiting at the gate (mounted now if the card is near, else it goes on
-		// waiting), or decided in idle time and read again before the frame that was to show it.
-		if (state.view && !state.handle) return apply(run, card, state, near);
+		// Unchanged, and its badge not on the page (one that fits nowhere on its card stays off): waiting at the gate
+		// (mounted now if the card is near, else it goes on waiting), or decided in idle time and read again before the
+		// frame that was to show it.
+		if (state.view && !state.handle && !state.unplaced) return apply(run, card, state, near);
 		// Unchanged: a badge the page took away is put back.
 		return run.badges.restore(card, state);
 	}
