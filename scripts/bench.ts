@@ -20,9 +20,13 @@
  * In real Chromium (scripts/bench-browser.ts), on a Google Flights URL answered by scripts/bench-page.ts: the saved
  * SFO → NRT page with Google's own CSS, rendering 500 distinct itineraries from its real card markup, 20 cards every
  * 50 ms, about one in five through a mainland China airport; then the scripted user scrolls 14 screens down.
- * Each round runs that session without the extension, with it (the order alternates between rounds), and once more
- * with it under the CPU profiler and a trace; those instruments slow the page, so only the last group of figures
- * comes from that third session. The extension is built for the bench alone, into .output-bench (CTC_OUT_DIR), as the
+ * Each round runs that session in pairs, without the extension and with it (BENCH_PAIRS pairs, 3 by default; the
+ * order alternates from one pair to the next), and then with it under the CPU profiler and a trace; those
+ * instruments slow the page, so only the last group of figures comes from that session. The figures that compare
+ * with and without are taken pair by pair, and their median, min and max are over every pair of every round: the
+ * page's own main-thread time moves by a tenth between identical sessions on this shared machine (with the time the
+ * session takes), ten times what the extension adds, so one pair a round (until 2026-12) left the median of three
+ * ratios to chance. The extension is built for the bench alone, into .output-bench (CTC_OUT_DIR), as the
  * release build (chrome-mv3) and the end-to-end build (chrome-mv3-e2e, used once, to count what the extension read).
  *
  * - badgeFramesP95 (new): animation frames from the first frame a mainland-China card is painted within one screen of
@@ -40,7 +44,10 @@
  *   ThreadTime: script, style, layout, paint, everything the page's main thread does), with the extension divided by
  *   without. CPU time, not TaskDuration (wall-clock task time, kept beside it as `taskDurationRatio`): on this shared
  *   2-core machine a task's wall time includes the time its thread waited for a core, which swung the page's own
- *   figure from 6.7 to 11 s between identical sessions.
+ *   figure from 6.7 to 11 s between identical sessions. `ratioOfTotals` beside it: every pair's time with the
+ *   extension added up, divided by every pair's without; `pairs`: how many pairs; `withoutOverWithout`: the same
+ *   ratio between sessions that are alike (each session without the extension over the one before it), the spread
+ *   the figure has to be read against.
  * - scriptingOverheadRatio: the same with ScriptDuration (JavaScript only).
  * - frameGapP90Ratio (new): the 90th percentile of the gaps between animation frames over the session (how janky
  *   scrolling and loading felt), with the extension divided by without; both in ms beside it. A content script that
@@ -95,6 +102,8 @@ const OUT_DIR = '.output-bench';
 const EXT_DIR = path.join(root, OUT_DIR, 'chrome-mv3');
 const E2E_DIR = path.join(root, OUT_DIR, 'chrome-mv3-e2e');
 const BROWSER_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Sessions without and with the extension, in pairs: this many pairs a round (BENCH_PAIRS). */
+const PAIRS = Math.max(1, Number(process.env.BENCH_PAIRS ?? 3));
 const CARDS = 500;
 
 type Stat = {median: number; min: number; max: number; runs: number[]};
@@ -104,6 +113,7 @@ const stat = (runs: number[]): Stat => {
 	return {median: mid, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs};
 };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 function run(cmd: string, args: string[]) {
 	const r = spawnSync(cmd, args, {cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env, CTC_OUT_DIR: OUT_DIR}});
@@ -228,16 +238,37 @@ let last: ReturnType<typeof badgeTimes> | undefined;
 const contentScripts = manifest.content_scripts.flatMap((c) => c.js ?? []);
 for (let r = 0; r < BROWSER_ROUNDS; r++) {
 	console.log(
-		`bench: browser round ${r + 1} of ${BROWSER_ROUNDS} (without, with, with under the profiler, with traced, with traced on a second load)`,
+		`bench: browser round ${r + 1} of ${BROWSER_ROUNDS} (${PAIRS} × without and with, then with under the profiler, with traced, with traced on a second load)`,
 	);
-	let without: SessionResult;
-	let withExt: SessionResult;
-	if (r % 2 === 0) {
-		without = await session(undefined);
-		withExt = await session(EXT_DIR);
-	} else {
-		withExt = await session(EXT_DIR);
-		without = await session(undefined);
+	// Pairs of sessions, without and with the extension, the order alternating from one pair to the next; each figure
+	// compares the two sessions of a pair (a pair runs within half a minute, so slower stretches of the shared machine
+	// fall on both).
+	for (let pair = 0; pair < PAIRS; pair++) {
+		let without: SessionResult;
+		let withExt: SessionResult;
+		if ((r * PAIRS + pair) % 2 === 0) {
+			without = await session(undefined);
+			withExt = await session(EXT_DIR);
+		} else {
+			withExt = await session(EXT_DIR);
+			without = await session(undefined);
+		}
+		last = badgeTimes(withExt.page);
+		runs.badgeFramesP50.push(p(last.frames, 0.5));
+		runs.badgeFramesP95.push(p(last.frames, 0.95));
+		runs.badgeMsP50.push(p(last.ms, 0.5));
+		runs.badgeMsP95.push(p(last.ms, 0.95));
+		runs.overhead.push(withExt.threadMs / without.threadMs);
+		runs.threadWith.push(withExt.threadMs);
+		runs.threadWithout.push(without.threadMs);
+		runs.taskRatio.push(withExt.taskMs / without.taskMs);
+		runs.scripting.push(withExt.scriptMs / Math.max(1, without.scriptMs));
+		runs.heap.push(withExt.heapMb - without.heapMb);
+		runs.gapWith.push(frameGapP90(withExt));
+		runs.gapWithout.push(frameGapP90(without));
+		runs.gapRatio.push(frameGapP90(withExt) / frameGapP90(without));
+		runs.observedLongWith.push(withExt.page.longTasks.filter((ms) => ms > 50).length);
+		runs.observedLongWithout.push(without.page.longTasks.filter((ms) => ms > 50).length);
 	}
 	const profiled = await session(EXT_DIR, true);
 	const firstLoad = tracedFigures(await traced(0), contentScripts);
@@ -246,22 +277,6 @@ for (let r = 0; r < BROWSER_ROUNDS; r++) {
 	runs.repeatPer100.push((secondLoad.extensionMs / Math.max(1, judged)) * 100);
 	runs.tracedStartup.push(firstLoad.startupMs);
 	runs.repeatStartup.push(secondLoad.startupMs);
-	last = badgeTimes(withExt.page);
-	runs.badgeFramesP50.push(p(last.frames, 0.5));
-	runs.badgeFramesP95.push(p(last.frames, 0.95));
-	runs.badgeMsP50.push(p(last.ms, 0.5));
-	runs.badgeMsP95.push(p(last.ms, 0.95));
-	runs.overhead.push(withExt.threadMs / without.threadMs);
-	runs.threadWith.push(withExt.threadMs);
-	runs.threadWithout.push(without.threadMs);
-	runs.taskRatio.push(withExt.taskMs / without.taskMs);
-	runs.scripting.push(withExt.scriptMs / Math.max(1, without.scriptMs));
-	runs.heap.push(withExt.heapMb - without.heapMb);
-	runs.gapWith.push(frameGapP90(withExt));
-	runs.gapWithout.push(frameGapP90(without));
-	runs.gapRatio.push(frameGapP90(withExt) / frameGapP90(without));
-	runs.observedLongWith.push(withExt.page.longTasks.filter((ms) => ms > 50).length);
-	runs.observedLongWithout.push(without.page.longTasks.filter((ms) => ms > 50).length);
 	const figures = profileFigures(profiled, contentScripts);
 	if (figures.extensionMs === 0) console.warn('bench: WARNING the profile holds no extension code (did the renderer change?)');
 	runs.extensionMs.push(figures.extensionMs);
@@ -316,6 +331,11 @@ const results = {
 		withMs: stat(runs.threadWith),
 		withoutMs: stat(runs.threadWithout),
 		taskDurationRatio: stat(runs.taskRatio),
+		ratioOfTotals: round(sum(runs.threadWith) / sum(runs.threadWithout), 3),
+		pairs: runs.overhead.length,
+		// The same ratio between two sessions that are alike, each session without the extension over the one before it:
+		// how far apart identical sessions are on this machine, against which to read the figure.
+		withoutOverWithout: stat(runs.threadWithout.slice(1).map((ms, i) => ms / runs.threadWithout[i]!)),
 	},
 	contentScriptStartupMs: {
 		...stat(runs.startup),
@@ -323,7 +343,7 @@ const results = {
 		tracedMs: stat(runs.tracedStartup),
 		repeatLoadMs: stat(runs.repeatStartup),
 	},
-	frameGapP90Ratio: {...stat(runs.gapRatio), withMs: stat(runs.gapWith), withoutMs: stat(runs.gapWithout)},
+	frameGapP90Ratio: {...stat(runs.gapRatio), withMs: stat(runs.gapWith), withoutMs: stat(runs.gapWithout), pairs: runs.gapRatio.length},
 };
 const targets: Record<keyof typeof results, [string, number]> = {
 	contentScriptKbGz: ['<=', 50],
@@ -375,6 +395,10 @@ console.log(
 	console.log(
 		`(contentScriptStartupMs without the profiler: median ${round(c.tracedMs.median)}; on the second load: median ${round(c.repeatLoadMs.median)})`,
 	);
+	const o = results.mainThreadOverheadRatio;
+	console.log(
+		`(mainThreadOverheadRatio over ${o.pairs} pairs; all the time with over all without: ${o.ratioOfTotals}; between sessions without the extension, one over the one before: ${m(o.withoutOverWithout)})`,
+	);
 }
 /** Every number rounded to 2 decimals, however deep (stat objects nest). */
 const rounded = (v: unknown): unknown =>
@@ -390,6 +414,7 @@ const out = {
 	date: new Date().toISOString(),
 	cards: CARDS,
 	browserRounds: BROWSER_ROUNDS,
+	pairsPerRound: PAIRS,
 	...(rounded(results) as typeof results),
 };
 fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(out, null, 2)}\n`);
