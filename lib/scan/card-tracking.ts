@@ -55,7 +55,11 @@ function look(run: Run, el: Element, search: boolean): void {
 		const around = guarded('cardOf', () => run.adapter.cardOf?.(el), undefined, run.logOnce);
 		if (around) found.push(around);
 	}
-	for (const card of found) if (!run.cards.has(card)) track(run, card);
+	for (const card of found) {
+		if (run.cards.has(card)) continue;
+		track(run, card);
+		run.added.push(card);
+	}
 }
 
 function findCards(run: Run, root: ParentNode): Element[] {

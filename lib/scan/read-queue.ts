@@ -22,6 +22,8 @@ export type ReadQueue = {
 	add: (card: Element) => void;
 	/** The next card to read, taken off the queue: a near one, or with `anyDistance` (idle time) a far one after them. */
 	take: (anyDistance: boolean) => Element | undefined;
+	/** Takes this card off the queue, near or far; false when it is not waiting (read already, or forgotten). */
+	takeCard: (card: Element) => boolean;
 	hasNear: () => boolean;
 	hasFar: () => boolean;
 	disconnect: () => void;
@@ -75,6 +77,11 @@ export function createReadQueue(Observer: NearObserverConstructor | undefined, o
 			observer?.observe(card);
 		},
 		take: (anyDistance) => first(waitingNear) ?? (anyDistance ? first(waitingFar) : undefined),
+		takeCard(card) {
+			if (!waitingNear.delete(card) && !waitingFar.delete(card)) return false;
+			release(card);
+			return true;
+		},
 		hasNear: () => waitingNear.size > 0,
 		hasFar: () => waitingFar.size > 0,
 		disconnect: () => observer?.disconnect(),

@@ -105,6 +105,11 @@ export type Run = {
 	/** Our badge hosts: their insertion is not a page change worth a scan. */
 	hosts: WeakSet<Node>;
 	queue: ReadQueue;
+	/**
+	 * Cards the page added (found in what changed, not by a whole-page scan) and not read yet: read in the next frames,
+	 * near the viewport or not, within their budget (./scanner.ts).
+	 */
+	added: Element[];
 	/** Badges of cards not near the viewport wait here to be mounted (./mount-gate.ts); none without an observer. */
 	gate?: MountGate;
 	badges: CardBadges;

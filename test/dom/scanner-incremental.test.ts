@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 /**
  * The scanner's incremental path: after the first scan it looks for cards only where the page changed, reads a card
- * once per change, normalises and judges identical itineraries once, reads the cards near the viewport first and the
- * others in idle time, and reads every card again when asked (the airport table learned names). With a small test
- * adapter over plain markup, as test/dom/scanner.test.ts.
+ * once per change, normalises and judges identical itineraries once, reads the cards near the viewport first, then
+ * those the page has just added, and the others in idle time, and reads every card again when asked (the airport
+ * table learned names). With a small test adapter over plain markup, as test/dom/scanner.test.ts.
  */
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {defineAdapter, type SiteAdapter} from '../../lib/adapters/types';
@@ -386,6 +386,50 @@ describe('scanner: cards near the viewport first', () => {
 		await tick();
 		expect(badges()).toHaveLength(EAGER_BADGES + 1);
 		expect(observers[1]!.watched.size).toBe(0);
+	});
+
+	it('reads the cards the page adds in the next frame, near the viewport or not, and puts their badges on then', async () => {
+		// A badge put in a card as the page adds it moves only what comes after it; put in later, once the list is whole,
+		// it moves the rest of the list (./scanner.ts readAdded).
+		page(HKG_ONLY);
+		startNear();
+		runIdle();
+		expect(reads).toHaveLength(1);
+		reads = [];
+		const list = document.querySelector('ul')!;
+		list.insertAdjacentHTML('beforeend', [PEK_24H, HKG_ONLY, PVG_3D].map(card).join(''));
+		const added = cards().slice(1);
+		await tick();
+		expect(reads).toEqual(added); // no observer report, no idle pass
+		expect(badges()).toHaveLength(2);
+		expect(mounts).toBe(2);
+		expect(observers[0]!.watched.size).toBe(0);
+		expect(idle).toEqual([]);
+	});
+
+	it('reads no more of the added cards in a frame than its budget allows; the rest in the next frames', async () => {
+		page(HKG_ONLY);
+		let frames = 0;
+		start(legsAdapter(), {
+			intersectionObserver: FakeIntersectionObserver,
+			idle: (callback) => void idle.push(() => callback()),
+			schedule: (callback) => void setTimeout(() => (frames++, callback()), 0),
+		});
+		runIdle();
+		reads = [];
+		document.querySelector('ul')!.insertAdjacentHTML('beforeend', Array.from({length: 150}, () => card(PEK_24H)).join(''));
+		await Promise.resolve();
+		frames = 0;
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(frames).toBe(1);
+		expect(reads).toHaveLength(100);
+		expect(badges()).toHaveLength(100);
+		expect(observers[0]!.watched.size).toBe(50);
+		await tick(); // the next frame, without an idle pass
+		expect(reads).toHaveLength(150);
+		expect(badges()).toHaveLength(150);
+		runIdle();
+		expect(reads).toHaveLength(150); // each read once
 	});
 
 	it('mounts the badge of a card read near the viewport in that frame', async () => {
