@@ -210,7 +210,7 @@ function frame(run: Run): void {
  * left of the frame's budget; the rest in the next frames. A badge put in a card as the page adds it moves only what
  * the page adds after it. Put in later, once the list is whole (in idle time, or as a scroll brings the card near), it
  * moves the rest of the list, and the browser then updates the paint properties of all that moved: on the bench page,
- * about a seventh of a second of the page's main thread in the frames where the scroll began.
+ * where those badges went on as the scroll began, the page's pre-paint was 160 ms lower (median of 6 traced pairs).
  */
 function readAdded(run: Run, page: PageContext, more: () => boolean, counted: () => void): void {
 	const added = run.added;
