@@ -13,9 +13,9 @@
  * ./card-tracking.ts (which cards to read), ./card-reading.ts (reading and judging them), ./page-badge.ts (one badge
  * for the page's data where it shows no cards) and ./scan-run.ts (the state they share, and the counts).
  */
+import type {PageContext} from '../adapters/types';
 import {toolbarVerdict} from '../ui/page-summary';
 import {createCardBadges} from './card-badges';
-import type {PageContext} from '../adapters/types';
 import {follow, rejudge, rescan} from './card-tracking';
 import {readCard} from './card-reading';
 import {createMountGate} from './mount-gate';
@@ -221,7 +221,8 @@ function readAdded(run: Run, page: PageContext, more: () => boolean, counted: ()
 		readCard(run, card, page, false);
 		counted();
 	}
-	// What the budget left is read in the next frames (at most what a batch of changes adds: ./page-observer.ts).
+	// What the budget left is read in the next frames, after their near cards (a batch of changes adds at most 250
+	// subtrees before the observer asks for a whole-page scan instead: ./page-observer.ts).
 	run.added = i === 0 ? added : added.slice(i);
 	if (run.added.length > 0) request(run);
 }
