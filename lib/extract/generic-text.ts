@@ -16,6 +16,7 @@
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 import {resolveAirport, type AirportTable} from '../airports';
 import {parseClock, parseDateText, parseDuration} from './parse';
+import {matchesOf} from './matches';
 import {parseTicketItinerary} from './ticket-itinerary';
 
 /**
@@ -238,7 +239,7 @@ function firstDate(line: string): string | undefined {
 	let best: {start: number; text: string} | undefined;
 	for (const re of DATE_PATTERNS) {
 		re.lastIndex = 0;
-		for (const m of line.matchAll(re)) {
+		for (const m of matchesOf(re, line)) {
 			const text = m[0].trim();
 			if (!parseDateText(text)) continue;
 			if (!best || m.index < best.start) best = {start: m.index, text};
@@ -250,7 +251,7 @@ function firstDate(line: string): string | undefined {
 
 function findClocks(line: string): Clock[] {
 	const clocks: Clock[] = [];
-	for (const m of line.matchAll(CLOCK)) {
+	for (const m of matchesOf(CLOCK, line)) {
 		let start = m.index;
 		let hour = m[1]!;
 		// Copied text glues a date to the clock ("April 256:00 PM", "April 304:19 PM"): a two-digit hour right after
@@ -280,12 +281,12 @@ function findClocks(line: string): Clock[] {
 
 function findAirports(line: string, airports: AirportTable, clocks: Clock[], labelled: boolean, rowLike: boolean): Mention[] {
 	const found: Mention[] = [];
-	for (const m of line.matchAll(/\(([A-Z]{3})\)/g)) {
+	for (const m of matchesOf(/\(([A-Z]{3})\)/g, line)) {
 		const code = m[1]!;
 		if (NEVER_AIRPORTS.has(code)) continue;
 		found.push({code, start: m.index, end: m.index + m[0].length, kind: airports.airports[code] ? 'bracketed' : 'unlisted'});
 	}
-	for (const m of line.matchAll(/(?<![A-Za-z0-9(])([A-Z]{3})(?![A-Za-z0-9)])/g)) {
+	for (const m of matchesOf(/(?<![A-Za-z0-9(])([A-Z]{3})(?![A-Za-z0-9)])/g, line)) {
 		const code = m[1]!;
 		if (!airports.airports[code] || COMMON_WORDS.has(code) || NEVER_AIRPORTS.has(code)) continue;
 		if (clocks.some((c) => m.index >= c.start && m.index < c.end)) continue;
@@ -297,7 +298,7 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 			/[\p{Script=Han}]{2,14}?(?:国际机场|國際機場|机场|機場)/gu,
 			/(?:[A-Z][\p{L}'’.-]*\s+){1,4}(?:International\s+)?Airport\b/gu,
 		]) {
-			for (const m of line.matchAll(re)) {
+			for (const m of matchesOf(re, line)) {
 				const hit = nameAt(m[0], airports);
 				if (hit) found.push({code: hit.code, start: m.index + hit.offset, end: m.index + m[0].length, kind: 'name'});
 			}
@@ -306,7 +307,7 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 	// E-tickets and 行程单 name airports without the word "airport" (北京首都, 上海虹桥, 浦东): only in a row or on a
 	// labelled line, and only a whole run of Chinese characters the table knows, so prose never makes an airport.
 	if ((rowLike || labelled) && found.length < 2 && found.every((f) => f.kind === 'name')) {
-		for (const m of line.matchAll(/\p{Script=Han}{2,14}/gu)) {
+		for (const m of matchesOf(/\p{Script=Han}{2,14}/gu, line)) {
 			const end = m.index + m[0].length;
 			if (found.some((f) => m.index < f.end && f.start < end)) continue;
 			const unlabelled = /^[自至]/u.test(m[0]) ? m[0].slice(1) : undefined; // 自北京首都: the FROM mark glued on
@@ -332,7 +333,7 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 /** The longest tail of a name candidate the airport table resolves ("from Shanghai Pudong …" → "Shanghai Pudong …"). */
 function nameAt(candidate: string, airports: AirportTable): {code: string; offset: number} | undefined {
 	const han = /^\p{Script=Han}/u.test(candidate);
-	const starts = han ? [...candidate].map((_, i) => i) : [0, ...[...candidate.matchAll(/\s+/g)].map((m) => m.index + m[0].length)];
+	const starts = han ? [...candidate].map((_, i) => i) : [0, ...matchesOf(/\s+/g, candidate).map((m) => m.index + m[0].length)];
 	for (const offset of starts) {
 		const rest = candidate.slice(offset);
 		if (han && rest.replace(/(国际机场|國際機場|机场|機場)$/u, '').length < 2) break;
@@ -401,7 +402,7 @@ function flightOf(line: string): {number: string; labelled: boolean} | undefined
 	const labelled = FLIGHT_LABELLED.exec(line);
 	if (labelled && /[A-Z]/.test(labelled[1]!)) return {number: `${labelled[1]}${labelled[2]}`, labelled: true};
 	let found: string | undefined;
-	for (const m of line.matchAll(FLIGHT_BARE)) {
+	for (const m of matchesOf(FLIGHT_BARE, line)) {
 		const number = `${m[1]}${m[2]}`;
 		if (!/[A-Z]/.test(m[1]!) || NOT_A_FLIGHT.test(number)) continue;
 		if (found) return undefined; // two candidates on one line: cannot tell which
