@@ -260,8 +260,9 @@ const closestLi = (el: Element): Element | undefined => el.closest('li') ?? unde
 
 /**
  * Each card's first segment-data element, as findCards met it: the route of every card on a results page is read
- * (routeOf), and looking the element up again cost a query a card. Used while it is still in its card; a card the page
- * re-rendered is queried again.
+ * (routeOf), and looking the element up again cost a query a card. For the card's next routeOf only, and only while it
+ * is still in its card: a card read again has changed, and the page may have put new segment data before the element
+ * met here (extract, which reads a card once its route says it may need a badge, always looks it up).
  */
 const segmentDataOf = new WeakMap<Element, Element>();
 
@@ -293,8 +294,9 @@ function findCards(root: ParentNode): Element[] {
  * card needs; the sentence (role=link aria-label); the price's `data-gs` flight numbers (2023 layout); and the
  * "Leaves … and arrives at …" times line, which only the badge's placement needs.
  */
-const impactUrlOf = (card: Element) => {
-	const seen = segmentDataOf.get(card);
+const impactUrlOf = (card: Element, remembered = false) => {
+	const seen = remembered ? segmentDataOf.get(card) : undefined;
+	if (seen) segmentDataOf.delete(card);
 	const hook = seen && card.contains(seen) ? seen : card.querySelector(selectors.segmentData);
 	return hook?.getAttribute('data-travelimpactmodelwebsiteurl') ?? undefined;
 };
@@ -431,7 +433,7 @@ export default defineAdapter({
 	extract: (card) => extract(card),
 	// The segment data names every leg's airports: most cards are known to need no badge from it alone.
 	routeOf: (card) => {
-		const url = impactUrlOf(card);
+		const url = impactUrlOf(card, true);
 		return url ? impactRoute(url) : undefined;
 	},
 	extractEmbedded: (doc) => ds1Of(doc).raws,

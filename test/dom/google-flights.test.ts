@@ -104,6 +104,8 @@ describe('google-flights: 2025 layout, SFO → NRT (56 cards)', () => {
 			cards[0]!,
 			cards.find((c) => googleFlights.routeOf!(c)?.join() !== googleFlights.routeOf!(cards[0]!)?.join())!,
 		];
+		// Those reads took what findCards remembered (it serves a card's next read only): it meets the cards again.
+		googleFlights.findCards(doc);
 		const queries = (el: Element) => {
 			let n = 0;
 			const query = el.querySelector.bind(el);
@@ -119,6 +121,23 @@ describe('google-flights: 2025 layout, SFO → NRT (56 cards)', () => {
 		expect(googleFlights.routeOf!(card)).toEqual(googleFlights.routeOf!(other));
 		expect(googleFlights.routeOf!(card)).not.toEqual(route);
 		expect(count()).toBe(2);
+	});
+
+	it('reads the segment data a card holds now when the page puts new data before what findCards met', () => {
+		const doc = sfoNrt.load();
+		const cards = googleFlights.findCards(doc);
+		const card = cards[0]!;
+		const route = googleFlights.routeOf!(card);
+		const other = cards.find((c) => googleFlights.routeOf!(c)?.join() !== route?.join())!;
+		// The element findCards met stays in the card, no longer the first: the card's data is what comes first now.
+		const met = card.querySelector('[data-travelimpactmodelwebsiteurl]')!;
+		met.before(other.querySelector('[data-travelimpactmodelwebsiteurl]')!.cloneNode(true));
+		expect(met.isConnected && card.contains(met)).toBe(true);
+		expect(googleFlights.routeOf!(card)).toEqual(googleFlights.routeOf!(other));
+		expect(googleFlights.routeOf!(card)).not.toEqual(route);
+		const extraction = googleFlights.extract(card, sfoNrt.context);
+		if (extraction.status !== 'ok') throw new Error(`card not read: ${extraction.status}`);
+		expect(extraction.itinerary.segments.flatMap((s) => [s.from, s.to])).toEqual(googleFlights.routeOf!(other));
 	});
 
 	it('remembers no segment data for a card when only a part of it was searched', () => {
