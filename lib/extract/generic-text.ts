@@ -235,7 +235,11 @@ function setRangeTimes(leg: Leg, dep: Clock, arr: Clock, at: (c: Clock, withDate
 	leg.arrivalFollowsDeparture = !arr.dayOffset;
 }
 
+/** Every date pattern needs a digit, and a clock a colon: most lines of an e-mail have neither, and skip them all. */
+const DIGIT = /\d/;
+
 function firstDate(line: string): string | undefined {
+	if (!DIGIT.test(line)) return undefined;
 	let best: {start: number; text: string} | undefined;
 	for (const re of DATE_PATTERNS) {
 		re.lastIndex = 0;
@@ -251,6 +255,7 @@ function firstDate(line: string): string | undefined {
 
 function findClocks(line: string): Clock[] {
 	const clocks: Clock[] = [];
+	if (!line.includes(':')) return clocks;
 	for (const m of matchesOf(CLOCK, line)) {
 		let start = m.index;
 		let hour = m[1]!;
