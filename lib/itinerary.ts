@@ -17,6 +17,12 @@ export type RawTime = {
 	time?: string;
 	/** Days after the date (or, for an arrival without a date, after the departure's date). */
 	dayOffset?: number;
+	/**
+	 * An arrival clock printed without its day, where the text shows the day is not the departure's (`12:50 PM to 7:25
+	 * AM`, "this flight involves a date change"). The normaliser places it only on the day where the segment's stated
+	 * flight time (`durationMinutes`) and the two airports' time zones land at that clock, and leaves it out otherwise.
+	 */
+	dayUnstated?: boolean;
 };
 
 /**
@@ -35,6 +41,8 @@ export type RawSegment = {
 	flight?: string;
 	/** The layover after this segment, when the page states its length ("3 hr 5 min layover at …"). */
 	connectionMinutes?: number;
+	/** The flight's own length as the text states it (`Duration: 10h 35m`): read only to place an arrival of unstated day. */
+	durationMinutes?: number;
 	/** The booking status, when the page states one (GDS displays do); absent means not stated. */
 	status?: SegmentStatus;
 	/** The status code as printed (`HK`, `WK`, `ARNK`), also when it is a code the status table does not know. */

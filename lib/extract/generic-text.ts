@@ -92,6 +92,8 @@ const LAYOVER = [
 	/(?:中转|转机|停留|經停|经停)\s*(\d+\s*(?:小时|小時|h)\s*(?:\d+\s*(?:分钟|分鐘|分|m))?|\d+\s*(?:分钟|分鐘|分))/,
 ];
 const DATE_CHANGE = /\bdate change\b|\barrives? (?:the )?next day\b/i;
+/** A flight time under a leg (`Duration: 10h 35m`, `Flight duration: 2h`), on the lower-cased line. */
+const FLIGHT_TIME = /^\s*(?:flight\s+)?duration\s*[:：]\s*(\S.*)$/;
 
 type Clock = {text: string; start: number; end: number; dayOffset?: number};
 type Mention = {code: string; start: number; end: number; kind: 'bracketed' | 'bare' | 'name' | 'unlisted'};
@@ -106,6 +108,8 @@ type Leg = {
 	route: boolean;
 	/** The arrival has no date of its own and sits on the departure's day by the normaliser's convention. */
 	arrivalFollowsDeparture?: boolean;
+	/** The flight time the text states under the leg (`Duration: 10h 35m`), for an arrival of unstated day. */
+	durationMinutes?: number;
 };
 
 export function detectInText(text: string, airports: AirportTable): RawItinerary[] {
@@ -199,10 +203,16 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 			}
 		}
 
-		if (DATE_CHANGE.test(line) && cur?.arrivalFollowsDeparture) {
-			// The page says the arrival is on another day without saying which: leave it out.
-			delete cur.arrives;
+		if (DATE_CHANGE.test(line) && cur?.arrivalFollowsDeparture && cur.arrives) {
+			// The page says the arrival is on another day without saying which: its clock only, for the normaliser to
+			// place by the flight time if the text states one, and to leave out if not.
+			cur.arrives = {time: cur.arrives.time!, dayUnstated: true};
 			delete cur.arrivalFollowsDeparture;
+		}
+		const stated = cur && cur.durationMinutes === undefined ? FLIGHT_TIME.exec(lower) : null;
+		if (stated) {
+			const minutes = parseDuration(stated[1]!);
+			if (minutes !== undefined && minutes > 0) cur!.durationMinutes = minutes;
 		}
 
 		if (flight) {
@@ -228,8 +238,12 @@ function setRangeTimes(leg: Leg, dep: Clock, arr: Clock, at: (c: Clock, withDate
 	leg.departs = at(dep, true);
 	const d = parseClock(dep.text);
 	const a = parseClock(arr.text);
-	// "12:50 PM to 7:25 AM" without a day mark lands on a later day the line does not name: no arrival rather than a guess.
-	if (!arr.dayOffset && d !== undefined && a !== undefined && a <= d) return;
+	// "12:50 PM to 7:25 AM" without a day mark lands on a day the line does not name: the clock alone, which the
+	// normaliser places only by a stated flight time, and leaves out without one (no arrival rather than a guess).
+	if (!arr.dayOffset && d !== undefined && a !== undefined && a <= d) {
+		leg.arrives = {time: arr.text, dayUnstated: true};
+		return;
+	}
 	// The line's date is the departure's; the arrival clock belongs to that day unless a day mark says otherwise.
 	leg.arrives = at(arr, false);
 	leg.arrivalFollowsDeparture = !arr.dayOffset;
@@ -467,6 +481,7 @@ function group(legs: Leg[]): RawItinerary[] {
 		const seg: RawSegment = {from: leg.from, to: leg.to!};
 		if (leg.departs) seg.departs = leg.departs;
 		if (leg.arrives) seg.arrives = leg.arrives;
+		if (leg.arrives?.dayUnstated && leg.durationMinutes !== undefined) seg.durationMinutes = leg.durationMinutes;
 		if (leg.flight) seg.flight = leg.flight;
 		if (leg.connectionMinutes !== undefined) seg.connectionMinutes = leg.connectionMinutes;
 		segments.push(seg);

@@ -3,7 +3,7 @@
  * Airport names become codes through lib/airports; this is the one place that resolves year-less dates against the
  * page's reference date and applies day offsets. Adapters never do these themselves.
  */
-import {addDays, isCalendarDate} from '../time';
+import {addDays, hasClock, isCalendarDate, parseLocal, toUtcMinutes} from '../time';
 import {resolveAirport, type AirportTable} from '../airports';
 import type {SegmentInput} from '../itinerary';
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
@@ -76,6 +76,32 @@ function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined,
 	return {value: `${date}T${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`, date};
 }
 
+/**
+ * An arrival clock whose day the text does not print (`dayUnstated`): the day on which the departure plus the stated
+ * flight time reaches that very clock in the arrival airport's time zone, from the day before the departure's (a
+ * flight eastwards over the date line) to two days after. Nothing when the flight time, a time zone (the content
+ * script's compact table has none) or the departure's clock is missing, or when no day agrees: no day rather than a
+ * wrong one.
+ */
+function placedArrival(s: RawSegment, from: string, to: string, departure: string | undefined, airports: AirportTable): ResolvedTime {
+	const time = s.arrives?.time;
+	if (time === undefined) return {};
+	const minutes = parseClock(time);
+	if (minutes === undefined) return {problem: `unreadable time "${time}"`};
+	const dep = departure === undefined ? undefined : parseLocal(departure);
+	const fromZone = airports.airports[from]?.tz;
+	const toZone = airports.airports[to]?.tz;
+	if (!dep || !hasClock(dep) || s.durationMinutes === undefined || !fromZone || !toZone) return {};
+	const landing = toUtcMinutes(dep, fromZone) + s.durationMinutes;
+	const clock = `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+	for (let days = -1; days <= 2; days++) {
+		const date = addDays(dep.date, days);
+		const local = parseLocal(`${date}T${clock}`);
+		if (local && hasClock(local) && toUtcMinutes(local, toZone) === landing) return {value: `${date}T${clock}`, date};
+	}
+	return {};
+}
+
 export function normalizeItinerary(raw: RawItinerary, referenceDate: string, airports: AirportTable): Normalized {
 	if (raw.segments.length === 0) return {ok: false, problem: 'no segments'};
 	const segments: SegmentInput[] = [];
@@ -95,8 +121,10 @@ export function normalizeItinerary(raw: RawItinerary, referenceDate: string, air
 		if (!to) return {ok: false, problem: `segment ${i + 1}: unknown airport "${s.to}"`};
 		const dep = resolveTime(s.departs, undefined, referenceDate);
 		if (dep.problem) return {ok: false, problem: `segment ${i + 1} departure: ${dep.problem}`};
-		// An arrival given only as a clock (+ offset) belongs to the departure's day.
-		const arr = resolveTime(s.arrives, dep.date, referenceDate);
+		// An arrival given only as a clock (+ offset) belongs to the departure's day, unless the text says it does not.
+		const arr = s.arrives?.dayUnstated
+			? placedArrival(s, from, to, dep.value, airports)
+			: resolveTime(s.arrives, dep.date, referenceDate);
 		if (arr.problem) return {ok: false, problem: `segment ${i + 1} arrival: ${arr.problem}`};
 		const seg: SegmentInput = {from, to};
 		if (dep.value) seg.departure = dep.value;

@@ -205,7 +205,8 @@ describe('npm run detect', () => {
 							{from: 'EWR', to: 'PUJ', departure: '2026-04-26T08:11', arrival: '2026-04-26T12:15', flight: 'UA1514'},
 							{from: 'PUJ', to: 'EWR', departure: '2026-04-30T16:19', arrival: '2026-04-30T20:31', flight: 'UA1526'},
 							{from: 'EWR', to: 'SFO', departure: '2026-05-01T06:00', arrival: '2026-05-01T09:30', flight: 'UA2115'},
-							{from: 'SFO', to: 'LHR', departure: '2026-05-03T12:50', flight: 'UA901'},
+							// "12:50 PM to 7:25 AM", "this flight involves a date change", "Duration: 10h 35m": the next day.
+							{from: 'SFO', to: 'LHR', departure: '2026-05-03T12:50', arrival: '2026-05-04T07:25', flight: 'UA901'},
 						],
 						confidence: 'heuristic',
 					},

@@ -128,15 +128,24 @@ describe('united.com multi-city review page, copied (LHR → EWR → PUJ, PUJ �
 					// "Newark EWR to San Francisco SFO" / "May 1Friday, May 16:00 AM to 9:30 AM" / "Flight Number: UA 2115"
 					{from: 'EWR', to: 'SFO', departs: {date: 'May 1', time: '6:00 AM'}, arrives: {time: '9:30 AM'}, flight: 'UA2115'},
 					// "San Francisco SFO to London LHR" / "May 3Sunday, May 312:50 PM to 7:25 AMNonstop" / "…involves a date
-					// change" / "Flight Number: UA 901": the arrival is on a later day the page does not name, so it is left out.
-					{from: 'SFO', to: 'LHR', departs: {date: 'May 3', time: '12:50 PM'}, flight: 'UA901'},
+					// change" / "Duration: 10h 35m10 hours35 minutes" / "Flight Number: UA 901": the arrival is on a day the
+					// page does not name, so its clock goes with the stated flight time, for the normaliser to place.
+					{
+						from: 'SFO',
+						to: 'LHR',
+						departs: {date: 'May 3', time: '12:50 PM'},
+						arrives: {time: '7:25 AM', dayUnstated: true},
+						durationMinutes: 635,
+						flight: 'UA901',
+					},
 				],
 			},
 		] satisfies RawItinerary[]);
 	});
 
-	// 25 April is a Saturday in 2026.
-	it('normalises with the arrival clocks on the departure day', () => {
+	// 25 April is a Saturday in 2026. 12:50 PM in San Francisco (UTC−7 in May) plus 10 h 35 min is 7:25 AM the next
+	// day in London (UTC+1): the date change the page notes, and the day its hand-read record gives.
+	it('normalises with the arrival clocks on the departure day, and the date-change arrival on the day its flight time lands', () => {
 		expect(normalized(found, '2026-04-01')).toEqual([
 			{
 				ok: true,
@@ -145,7 +154,7 @@ describe('united.com multi-city review page, copied (LHR → EWR → PUJ, PUJ �
 					{from: 'EWR', to: 'PUJ', departure: '2026-04-26T08:11', arrival: '2026-04-26T12:15', flight: 'UA1514'},
 					{from: 'PUJ', to: 'EWR', departure: '2026-04-30T16:19', arrival: '2026-04-30T20:31', flight: 'UA1526'},
 					{from: 'EWR', to: 'SFO', departure: '2026-05-01T06:00', arrival: '2026-05-01T09:30', flight: 'UA2115'},
-					{from: 'SFO', to: 'LHR', departure: '2026-05-03T12:50', flight: 'UA901'},
+					{from: 'SFO', to: 'LHR', departure: '2026-05-03T12:50', arrival: '2026-05-04T07:25', flight: 'UA901'},
 				],
 			},
 		]);

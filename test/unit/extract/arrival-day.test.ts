@@ -1,0 +1,73 @@
+/**
+ * An arrival clock printed without its day (`dayUnstated`: "12:50 PM to 7:25 AM", "this flight involves a date change")
+ * is placed only on the day where the stated flight time and the two airports' time zones (data/airports.json, from
+ * the IANA database) land at that very clock; otherwise it is left out. The flights below are made up for the sums;
+ * the real case is the united.com page in test/fixtures/text (SFO → LHR, read in generic-text.test.ts).
+ */
+import {describe, expect, it} from 'vitest';
+import type {AirportTable} from '../../../lib/airports';
+import type {RawSegment} from '../../../lib/itinerary';
+import {normalizeItinerary} from '../../../lib/extract/normalize';
+import {compactRules} from '../../../lib/rules/compact-bundled';
+import {loadRules} from '../../../lib/rules/load-rules';
+
+const rules = loadRules();
+const arrivalOf = (segment: RawSegment, table: AirportTable = rules) => {
+	const n = normalizeItinerary({segments: [segment]}, '2026-01-01', table);
+	if (!n.ok) throw new Error(n.problem);
+	return n.segments[0]!.arrival;
+};
+
+describe('an arrival of unstated day', () => {
+	// 1:00 PM in New York (UTC−4 in March, after the change to summer time on the 8th) is 17:00 UTC; 14 h later it is
+	// 07:00 UTC, 3:00 PM in Beijing (UTC+8) the next day.
+	const jfkPek: RawSegment = {
+		from: 'JFK',
+		to: 'PEK',
+		departs: {date: '2026-03-15', time: '1:00 PM'},
+		arrives: {time: '3:00 PM', dayUnstated: true},
+		durationMinutes: 14 * 60,
+	};
+
+	it('goes on the day the flight time lands at its clock: the next day, westwards into China', () => {
+		expect(arrivalOf(jfkPek)).toBe('2026-03-16T15:00');
+	});
+
+	it('goes on the departure’s own day for a flight eastwards over the date line, its clock earlier than the departure’s', () => {
+		// 9:00 PM in Tokyo (UTC+9) is 12:00 UTC; 7 h 10 min later, 19:10 UTC, is 9:10 AM in Honolulu (UTC−10), same date.
+		const hndHnl: RawSegment = {
+			from: 'HND',
+			to: 'HNL',
+			departs: {date: '2026-06-10', time: '21:00'},
+			arrives: {time: '9:10 AM', dayUnstated: true},
+			durationMinutes: 7 * 60 + 10,
+		};
+		expect(arrivalOf(hndHnl)).toBe('2026-06-10T09:10');
+	});
+
+	it('is left out when the flight time lands at another clock: no day rather than a guessed one', () => {
+		expect(arrivalOf({...jfkPek, durationMinutes: 13 * 60})).toBeUndefined();
+		expect(arrivalOf({...jfkPek, durationMinutes: 14 * 60 + 1})).toBeUndefined();
+	});
+
+	it('is left out without a flight time, or without a departure clock to count from', () => {
+		const {durationMinutes: _, ...noDuration} = jfkPek;
+		expect(arrivalOf(noDuration)).toBeUndefined();
+		expect(arrivalOf({...jfkPek, departs: {date: '2026-03-15'}})).toBeUndefined();
+	});
+
+	it('is left out with the content script’s compact table, which has no time zones', () => {
+		expect(compactRules().airports.JFK?.tz).toBeUndefined();
+		expect(arrivalOf(jfkPek, compactRules())).toBeUndefined();
+	});
+
+	it('refuses an unreadable clock, as any other arrival', () => {
+		const n = normalizeItinerary({segments: [{...jfkPek, arrives: {time: '25:99', dayUnstated: true}}]}, '2026-01-01', rules);
+		expect(n).toEqual({ok: false, problem: 'segment 1 arrival: unreadable time "25:99"'});
+	});
+
+	it('leaves an arrival without the mark on the departure’s day, as before', () => {
+		const {dayUnstated: _, ...plain} = jfkPek.arrives!;
+		expect(arrivalOf({...jfkPek, arrives: plain})).toBe('2026-03-15T15:00');
+	});
+});
