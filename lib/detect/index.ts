@@ -11,6 +11,7 @@ import {emailBody} from '../extract/email';
 import {detectInText} from '../extract/generic-text';
 import {parseEtermAv, type AvRefusal} from '../extract/eterm-av';
 import {parseGdsText} from '../extract/gds';
+import {placeArrivalByFlightTime} from '../extract/arrival-day';
 import {normalizeAroundUnknownAirports, normalizeItinerary, type UnknownAirportSegment} from '../extract/normalize';
 import {extractStructuredData} from '../extract/structured-data';
 import type {AirportTable} from '../airports';
@@ -227,7 +228,7 @@ function normalizeAll(
 	for (const itinerary of raw) {
 		// Nothing left to check is not a refusal: its excluded segments are reported instead.
 		if (itinerary.segments.length === 0 && itinerary.excluded?.length) continue;
-		const n = normalizeAroundUnknownAirports(itinerary, referenceDate, airports);
+		const n = normalizeAroundUnknownAirports(itinerary, referenceDate, airports, {placeArrival: placeArrivalByFlightTime});
 		kept.push(...n.itineraries);
 		unknown.push(...n.unknown);
 		if (n.itineraries.length === 0) dropped++;
@@ -248,7 +249,8 @@ function fromAdapter(adapter: SiteAdapter, doc: Document, page: PageContext, air
 	const found: RawItinerary[] = [];
 	const seen = new Set<string>();
 	const shown = new Map<string, SegmentInput[][]>();
-	const normalized = (raw: RawItinerary) => normalizeItinerary(raw, page.referenceDate, airports);
+	const normalized = (raw: RawItinerary) =>
+		normalizeItinerary(raw, page.referenceDate, airports, {placeArrival: placeArrivalByFlightTime});
 	const routeAt = (s: SegmentInput[]) => `${[s[0]!.from, ...s.map((x) => x.to)].join('-')}@${s[0]!.departure ?? ''}`;
 	for (const card of safely(() => adapter.findCards(doc))) {
 		const e = safely(() => [adapter.extract(card, page)])[0];

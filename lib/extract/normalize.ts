@@ -3,7 +3,7 @@
  * Airport names become codes through lib/airports; this is the one place that resolves year-less dates against the
  * page's reference date and applies day offsets. Adapters never do these themselves.
  */
-import {addDays, hasClock, isCalendarDate, parseLocal, toUtcMinutes} from '../time';
+import {addDays, isCalendarDate} from '../time';
 import {resolveAirport, type AirportTable} from '../airports';
 import type {SegmentInput} from '../itinerary';
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
@@ -77,32 +77,42 @@ function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined,
 }
 
 /**
- * An arrival clock whose day the text does not print (`dayUnstated`): the day on which the departure plus the stated
- * flight time reaches that very clock in the arrival airport's time zone, from the day before the departure's (a
- * flight eastwards over the date line) to two days after. Nothing when the flight time, a time zone (the content
- * script's compact table has none) or the departure's clock is missing, or when no day agrees: no day rather than a
- * wrong one.
+ * Places an arrival clock of unstated day (`dayUnstated`) for the segment (./arrival-day.ts): its local
+ * `YYYY-MM-DDTHH:mm`, or undefined to leave it out. Passed where the airport table has time zones (the extension's
+ * pages, the background and the command line); the content script's compact table has none, so its normaliser leaves
+ * such arrivals out and carries none of the zone arithmetic.
  */
-function placedArrival(s: RawSegment, from: string, to: string, departure: string | undefined, airports: AirportTable): ResolvedTime {
+type ArrivalPlacer = (
+	segment: RawSegment,
+	from: string,
+	to: string,
+	departure: string | undefined,
+	airports: AirportTable,
+) => string | undefined;
+type NormalizeOptions = {placeArrival?: ArrivalPlacer};
+
+/** An arrival of unstated day: placed by `place` where it can be, else left out; an unreadable clock is refused. */
+function unstatedArrival(
+	s: RawSegment,
+	from: string,
+	to: string,
+	departure: string | undefined,
+	airports: AirportTable,
+	place?: ArrivalPlacer,
+): ResolvedTime {
 	const time = s.arrives?.time;
 	if (time === undefined) return {};
-	const minutes = parseClock(time);
-	if (minutes === undefined) return {problem: `unreadable time "${time}"`};
-	const dep = departure === undefined ? undefined : parseLocal(departure);
-	const fromZone = airports.airports[from]?.tz;
-	const toZone = airports.airports[to]?.tz;
-	if (!dep || !hasClock(dep) || s.durationMinutes === undefined || !fromZone || !toZone) return {};
-	const landing = toUtcMinutes(dep, fromZone) + s.durationMinutes;
-	const clock = `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
-	for (let days = -1; days <= 2; days++) {
-		const date = addDays(dep.date, days);
-		const local = parseLocal(`${date}T${clock}`);
-		if (local && hasClock(local) && toUtcMinutes(local, toZone) === landing) return {value: `${date}T${clock}`, date};
-	}
-	return {};
+	if (parseClock(time) === undefined) return {problem: `unreadable time "${time}"`};
+	const value = place?.(s, from, to, departure, airports);
+	return value ? {value, date: value.slice(0, 10)} : {};
 }
 
-export function normalizeItinerary(raw: RawItinerary, referenceDate: string, airports: AirportTable): Normalized {
+export function normalizeItinerary(
+	raw: RawItinerary,
+	referenceDate: string,
+	airports: AirportTable,
+	options: NormalizeOptions = {},
+): Normalized {
 	if (raw.segments.length === 0) return {ok: false, problem: 'no segments'};
 	const segments: SegmentInput[] = [];
 	const list = raw.segments;
@@ -123,7 +133,7 @@ export function normalizeItinerary(raw: RawItinerary, referenceDate: string, air
 		if (dep.problem) return {ok: false, problem: `segment ${i + 1} departure: ${dep.problem}`};
 		// An arrival given only as a clock (+ offset) belongs to the departure's day, unless the text says it does not.
 		const arr = s.arrives?.dayUnstated
-			? placedArrival(s, from, to, dep.value, airports)
+			? unstatedArrival(s, from, to, dep.value, airports, options.placeArrival)
 			: resolveTime(s.arrives, dep.date, referenceDate);
 		if (arr.problem) return {ok: false, problem: `segment ${i + 1} arrival: ${arr.problem}`};
 		const seg: SegmentInput = {from, to};
@@ -156,8 +166,9 @@ export function normalizeAroundUnknownAirports(
 	raw: RawItinerary,
 	referenceDate: string,
 	airports: AirportTable,
+	options: NormalizeOptions = {},
 ): {itineraries: SegmentInput[][]; unknown: UnknownAirportSegment[]; refused: number} {
-	const whole = normalizeItinerary(raw, referenceDate, airports);
+	const whole = normalizeItinerary(raw, referenceDate, airports, options);
 	if (whole.ok) return {itineraries: [whole.segments], unknown: [], refused: 0};
 	const itineraries: SegmentInput[][] = [];
 	const unknown: UnknownAirportSegment[] = [];
@@ -165,7 +176,7 @@ export function normalizeAroundUnknownAirports(
 	let part: RawSegment[] = [];
 	const close = () => {
 		if (part.length === 0) return;
-		const n = normalizeItinerary({segments: part}, referenceDate, airports);
+		const n = normalizeItinerary({segments: part}, referenceDate, airports, options);
 		if (n.ok) itineraries.push(n.segments);
 		else refused++;
 		part = [];

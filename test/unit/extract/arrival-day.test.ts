@@ -7,13 +7,14 @@
 import {describe, expect, it} from 'vitest';
 import type {AirportTable} from '../../../lib/airports';
 import type {RawSegment} from '../../../lib/itinerary';
+import {placeArrivalByFlightTime} from '../../../lib/extract/arrival-day';
 import {normalizeItinerary} from '../../../lib/extract/normalize';
 import {compactRules} from '../../../lib/rules/compact-bundled';
 import {loadRules} from '../../../lib/rules/load-rules';
 
 const rules = loadRules();
 const arrivalOf = (segment: RawSegment, table: AirportTable = rules) => {
-	const n = normalizeItinerary({segments: [segment]}, '2026-01-01', table);
+	const n = normalizeItinerary({segments: [segment]}, '2026-01-01', table, {placeArrival: placeArrivalByFlightTime});
 	if (!n.ok) throw new Error(n.problem);
 	return n.segments[0]!.arrival;
 };
@@ -62,8 +63,15 @@ describe('an arrival of unstated day', () => {
 	});
 
 	it('refuses an unreadable clock, as any other arrival', () => {
-		const n = normalizeItinerary({segments: [{...jfkPek, arrives: {time: '25:99', dayUnstated: true}}]}, '2026-01-01', rules);
+		const n = normalizeItinerary({segments: [{...jfkPek, arrives: {time: '25:99', dayUnstated: true}}]}, '2026-01-01', rules, {
+			placeArrival: placeArrivalByFlightTime,
+		});
 		expect(n).toEqual({ok: false, problem: 'segment 1 arrival: unreadable time "25:99"'});
+	});
+
+	it('is left out by a normaliser given nothing to place it with (the content script’s)', () => {
+		const n = normalizeItinerary({segments: [jfkPek]}, '2026-01-01', rules);
+		expect(n.ok && n.segments[0]!.arrival).toBeUndefined();
 	});
 
 	it('leaves an arrival without the mark on the departure’s day, as before', () => {

@@ -6,6 +6,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import type {RawItinerary} from '../../../lib/itinerary';
 import {detectInText} from '../../../lib/extract/generic-text';
+import {placeArrivalByFlightTime} from '../../../lib/extract/arrival-day';
 import {normalizeItinerary} from '../../../lib/extract/normalize';
 import {loadRules} from '../../../lib/rules/load-rules';
 
@@ -22,8 +23,9 @@ function fixture(name: string): string {
 	return text.slice(text.indexOf('\n') + 1);
 }
 
+/** As the popup and `npm run detect` normalise what the text reader found (lib/detect): with the full airport table. */
 function normalized(itineraries: RawItinerary[], referenceDate: string) {
-	return itineraries.map((i) => normalizeItinerary(i, referenceDate, rules));
+	return itineraries.map((i) => normalizeItinerary(i, referenceDate, rules, {placeArrival: placeArrivalByFlightTime}));
 }
 
 const GF = 'felciano__united-itinerary-parser__test-case-gf-rt-input.txt';
