@@ -160,11 +160,13 @@ export const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?:
  * everything that moved (Chromium's pre-paint). Put on the page one by one as a scrolling traveller brings each card
  * near, that is one such update of the rest of the list per badge, in the frames of the scroll: on the bench page
  * (500 cards, 107 with a mainland stop), about a second of the page's main thread, more than ten times the content
- * script's own time. Put on together, in idle time, the page pays it once a pass, before the traveller scrolls, and a
- * screen reader reading ahead finds them. A results page holds a few hundred cards; the gate is for the rare page with
- * thousands of mainland cards, whose badges would cost more than that. On the bench page grown to 2,000 cards (428
- * with a verdict), in 9 alternating pairs, the gate at 200 cost the page's main thread more than no gate in 6 (the
- * ratio 0.77–1.19, median 1.09: within this machine's noise, but the same way as the finding above).
+ * script's own time. Put on before the traveller scrolls (in the frames where the page adds their cards, which it lays
+ * out anyway, ./scanner.ts readAdded; or, for cards a whole-page scan found, together after an idle pass), the page
+ * pays it while it renders the list, and a screen reader reading ahead finds them. A results page holds a few hundred
+ * cards; the gate is for the rare page with thousands of mainland cards, whose badges would cost more than that. On
+ * the bench page grown to 2,000 cards (428 with a verdict), in 9 alternating pairs, the gate at 200 cost the page's
+ * main thread more than no gate in 6 (the ratio 0.77–1.19, median 1.09: within this machine's noise, but the same way
+ * as the finding above).
  */
 export const EAGER_BADGES = 1000;
 
