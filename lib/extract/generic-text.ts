@@ -256,7 +256,6 @@ function firstDate(line: string): string | undefined {
 	if (!DIGIT.test(line)) return undefined;
 	let best: {start: number; text: string} | undefined;
 	for (const re of DATE_PATTERNS) {
-		re.lastIndex = 0;
 		for (const m of matchesOf(re, line)) {
 			const text = m[0].trim();
 			if (!parseDateText(text)) continue;
