@@ -6,13 +6,17 @@
  * per-kind figures over these and the site pages: `npm run facts`.
  */
 import {describe, expect, it} from 'vitest';
-import {fixtureCases, factsOf} from './fixture-facts';
+import {fixtureCases, factsOf, unread} from './fixture-facts';
 
 const cases = fixtureCases();
 
 it('has real fixtures, read by hand, of GDS displays, e-tickets and e-mails', () => {
 	const kinds = new Set(cases.filter((c) => !c.expected.synthetic).map((c) => c.expected.kind));
 	for (const kind of ['gds', 'e-ticket', 'e-mail']) expect(kinds).toContain(kind);
+});
+
+it('has every saved input read by hand (or, for a copy kept as another parser’s negative example, its original)', () => {
+	expect(unread()).toEqual([]);
 });
 
 describe.each(cases.map((c) => ({...c, id: c.input})))('$id', (c) => {
