@@ -7,10 +7,8 @@
  */
 import type {AirportTable} from '../airports';
 import type {RawSegment} from '../itinerary';
-import {addDays, hasClock, parseLocal, toUtcMinutes} from '../time';
+import {formatLocal, hasClock, parseLocal, toUtcMinutes} from '../time';
 import {parseClock} from './parse';
-
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 export function placeArrivalByFlightTime(
 	s: RawSegment,
@@ -25,11 +23,9 @@ export function placeArrivalByFlightTime(
 	const toZone = airports.airports[to]?.tz;
 	if (minutes === undefined || !dep || !hasClock(dep) || s.durationMinutes === undefined || !fromZone || !toZone) return undefined;
 	const landing = toUtcMinutes(dep, fromZone) + s.durationMinutes;
-	const clock = `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
-	for (let days = -1; days <= 2; days++) {
-		const value = `${addDays(dep.date, days)}T${clock}`;
-		const local = parseLocal(value);
-		if (local && hasClock(local) && toUtcMinutes(local, toZone) === landing) return value;
+	for (let day = dep.dayNumber - 1; day <= dep.dayNumber + 2; day++) {
+		const value = formatLocal(day, minutes);
+		if (toUtcMinutes({date: value.slice(0, 10), minutes, dayNumber: day}, toZone) === landing) return value;
 	}
 	return undefined;
 }

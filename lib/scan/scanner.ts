@@ -221,8 +221,9 @@ function readAdded(run: Run, page: PageContext, more: () => boolean, counted: ()
 		readCard(run, card, page, false);
 		counted();
 	}
-	// What the budget left is read in the next frames, after their near cards (a batch of changes adds at most 250
-	// subtrees before the observer asks for a whole-page scan instead: ./page-observer.ts).
+	// What the budget left is read in the next frames, after their near cards. It can build up over batches while near
+	// cards take whole frames, bounded by what the page adds (each batch at most 250 changed subtrees before the
+	// observer asks for a whole-page scan instead: ./page-observer.ts); cards read or gone meanwhile are skipped.
 	run.added = i === 0 ? added : added.slice(i);
 	if (run.added.length > 0) request(run);
 }
