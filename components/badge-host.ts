@@ -54,6 +54,8 @@ const keyOf = (kind: HostKind) => `${kind.page ? 'page' : kind.detail}`;
 /** Constructed sheets: the shared badge styles, and one host sheet per kind. null: this browser refuses them. */
 let base: CSSStyleSheet | null | undefined;
 const kindSheets = new Map<string, CSSStyleSheet>();
+/** A shadow root took the constructed sheets: the next ones will (the same script, the same browser). */
+let adopted = false;
 
 function sheet(css: string): CSSStyleSheet | null {
 	try {
@@ -80,7 +82,9 @@ function style(shadow: ShadowRoot, css: string, kind: HostKind): Styled {
 			}
 			try {
 				shadow.adoptedStyleSheets = [base!, own];
-				return shadow.adoptedStyleSheets.length === 2;
+				// Read back once: where the browser ignores the sheets without an error, the first badge shows it.
+				adopted ||= shadow.adoptedStyleSheets.length === 2;
+				return adopted;
 			} catch {
 				// Firefox content scripts may not adopt a sheet made in their own compartment: fall back below.
 				return false;

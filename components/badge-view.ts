@@ -59,13 +59,29 @@ export type BadgeView = {element: HTMLElement; update: (props: BadgeProps) => vo
 /** The popover's parts, made on the badge's first click: until then a badge is a button and its two labels. */
 type Popover = {popover: HTMLElement; title: HTMLElement; close: HTMLElement; body: HTMLElement};
 
+/**
+ * The badge's elements before it says anything, made once and cloned for each badge: a clone is one call into the
+ * DOM where building them was a dozen (a results page makes a hundred badges in the frames that add their cards).
+ */
+let blank: HTMLElement | undefined;
+
+function blankBadge(): {element: HTMLElement; button: HTMLElement; icon: HTMLElement; text: HTMLElement} {
+	blank ??= el('span', undefined, [
+		el('button', 'badge', [el('span', 'icon', [], {'aria-hidden': 'true'}), el('span', 'text')], {
+			type: 'button',
+			'aria-haspopup': 'dialog',
+			'aria-expanded': 'false',
+		}),
+	]);
+	const element = blank.cloneNode(true) as HTMLElement;
+	const button = element.firstElementChild as HTMLElement;
+	return {element, button, icon: button.firstElementChild as HTMLElement, text: button.lastElementChild as HTMLElement};
+}
+
 /** The badge's element, and how to show new props in it (a new verdict, another language). */
 export function createBadge(initial: BadgeProps): BadgeView {
 	let props = initial;
-	const icon = el('span', 'icon', [], {'aria-hidden': 'true'});
-	const text = el('span', 'text');
-	const button = el('button', 'badge', [icon, text], {type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false'});
-	const element = el('span', undefined, [button]);
+	const {element, button, icon, text} = blankBadge();
 	let parts: Popover | undefined;
 
 	let opened = 0;
