@@ -48,8 +48,13 @@ type PageSessionOptions = {
 	later?: (callback: () => void, ms: number) => void;
 };
 
-/** The toolbar follows the page at most this often: counting every card on every frame would cost the page. */
-const TOOLBAR_DELAY_MS = 500;
+/**
+ * The toolbar follows the page at most this often: counting every card on every frame would cost the page. Each
+ * update is a pass over the page's badges and a message, code that runs a few times a page and so never gets fast:
+ * on the bench page, which streams its 500 cards for about three seconds, every half second cost about 0.6 ms a
+ * message (six of them); every second sends three.
+ */
+const TOOLBAR_DELAY_MS = 1000;
 
 /** Names asked about on one page, at most: a page of junk cannot keep the background busy. */
 const MAX_NAMES_PER_PAGE = 1000;
