@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import {checkDataForBuild} from './scripts/build-check';
 import {E2E_KEY_FILE, E2E_RULES_URL} from './scripts/e2e-constants';
 import {siteMatches} from './lib/sites';
+import {CONTENT_SCRIPT_FILE} from './lib/sites/user-sites';
 
 /**
  * Firefox gets Manifest V2 on purpose: in Firefox MV3, host permissions are opt-in, so the content script would not
@@ -88,6 +89,8 @@ export default defineConfig({
 		// The toolbar button's icon, under the key WXT also puts the popup in: browser_action in MV2 (Firefox), action in
 		// MV3. An `action` given to an MV2 build would be dropped, since WXT's popup already fills browser_action.
 		[manifestVersion === 2 ? 'browser_action' : 'action']: {default_icon: TOOLBAR_ICONS},
+		// The content script on the supported sites (entrypoints/itinerary.ts, built as a plain script: it says why).
+		content_scripts: [{matches: siteMatches(), js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle'}],
 		...(browser === 'firefox' ? {optional_permissions: [...USER_SITE_PATTERNS]} : {optional_host_permissions: [...USER_SITE_PATTERNS]}),
 		...(browser === 'firefox'
 			? {
@@ -111,11 +114,11 @@ export default defineConfig({
 			checkDataForBuild();
 			rulesUpdateUrl(wxt.config.mode);
 		},
-		// The content script reaches the extension API through the browser's own object (lib/browser/content-api.ts), so
-		// WXT's own code in it (defineContentScript's context) gets the browser's object too, not webextension-polyfill,
-		// which the extension's pages and the background keep.
+		// The content scripts (entrypoints/itinerary.ts, entrypoints/generic.ts) reach the extension API through the
+		// browser's own object (lib/browser/content-api.ts), so any WXT code in them gets the browser's object too, not
+		// webextension-polyfill, which the extension's pages and the background keep.
 		'vite:build:extendConfig': (entrypoints, config) => {
-			if (!entrypoints.every((e) => e.type === 'content-script')) return;
+			if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
 			const alias = config.resolve?.alias;
 			if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a: {find: unknown}) => a.find !== 'wxt/browser');
 			else if (alias) delete (alias as Record<string, string>)['wxt/browser'];

@@ -6,8 +6,11 @@ import {originPattern} from '../settings';
 
 /** One registration for all user sites, so updating it is one call. */
 export const USER_SITES_SCRIPT_ID = 'ctc-user-sites';
-/** The built content script (WXT names it after its entrypoint folder). */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/itinerary.js';
+/**
+ * The built content script (entrypoints/itinerary.ts, named after its entrypoint), declared in the manifest for the
+ * supported sites (wxt.config.ts) and registered here for the user's.
+ */
+export const CONTENT_SCRIPT_FILE = 'itinerary.js';
 /**
  * The second content script (entrypoints/generic.ts): the generic readers, which only pages no site adapter knows
  * need. Put before the first on the user's sites, and into a tab by the popup when it scans or finds cards unread.

@@ -1,10 +1,11 @@
 /**
  * What a booking site's own scripts can learn from the badge: nothing about the traveller. A page script records
  * everything it can observe about each element the extension added (tag, attributes, size, every computed style,
- * `shadowRoot`, text), what was added to `<html>` and `<body>`, and every `message` event; then it clicks, focuses
- * and presses keys on every badge and button it can reach. Run with two passports whose verdicts differ, at the most
- * detailed badge level, on the release build: the records must be identical, nothing may be marked on the page, no
- * message may reach it, and no tab may open.
+ * `shadowRoot`, text), what was added to `<html>` and `<body>`, every `message` event, and the DOM events a WXT
+ * content script's context dispatches and listens for (named after the extension's public id, so a site can listen
+ * for them); then it clicks, focuses and presses keys on every badge and button it can reach. Run with two passports
+ * whose verdicts differ, at the most detailed badge level, on the release build: the records must be identical,
+ * nothing may be marked on the page, no message or event may reach it, and no tab may open.
  */
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, EXT_DIR, test} from './fixtures';
@@ -18,10 +19,16 @@ const card = (arrives: string, layover: string, second: string) => {
 };
 const CARDS = card('Wednesday, December 23', '58 hr 10 min', '20261223') + card('Monday, December 21', '3 hr 5 min', '20261221');
 
-/** The page's own recorder, in the page's world, as a site's analytics script would be. */
-const RECORDER = `<script>
-window.__seen = {messages: [], added: []};
+/**
+ * The page's own recorder, in the page's world, as a site's analytics script would be. `extensionId`: a site knows
+ * it (a store listing shows it), and with it the names of the events WXT's content-script context would send.
+ */
+const recorder = (extensionId: string) => `<script>
+window.__seen = {messages: [], added: [], events: []};
 addEventListener('message', (e) => window.__seen.messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)));
+for (const name of ['content-script-started', 'locationchange'].map((e) => '${extensionId}:itinerary:wxt:' + e)) {
+	for (const target of [window, document]) target.addEventListener(name, (e) => window.__seen.events.push(e.type), true);
+}
 new MutationObserver((records) => {
 	for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) window.__seen.added.push(n);
 }).observe(document.documentElement, {childList: true, subtree: true, attributes: true});
@@ -39,6 +46,7 @@ window.__record = () => {
 		body: [...document.body.attributes].map((a) => a.name + '=' + a.value),
 		added: window.__seen.added.filter((n) => n.isConnected).map(describe),
 		messages: window.__seen.messages,
+		events: window.__seen.events,
 		active: document.activeElement && document.activeElement.tagName,
 	};
 };
@@ -54,7 +62,8 @@ window.__poke = () => {
 };
 </script>`;
 
-const HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Google Flights</title>${RECORDER}</head><body><ul>${CARDS}</ul></body></html>`;
+const html = (extensionId: string) =>
+	`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Google Flights</title>${recorder(extensionId)}</head><body><ul>${CARDS}</ul></body></html>`;
 
 async function settings(context: BrowserContext, extensionId: string, passport: string, previous?: string) {
 	const options = await context.newPage();
@@ -68,9 +77,9 @@ async function settings(context: BrowserContext, extensionId: string, passport: 
 	await options.close();
 }
 
-async function openPage(context: BrowserContext): Promise<Page> {
+async function openPage(context: BrowserContext, extensionId: string): Promise<Page> {
 	await context.route('https://www.google.com/travel/flights/**', (r) =>
-		r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: HTML}),
+		r.fulfill({status: 200, contentType: 'text/html; charset=utf-8', body: html(extensionId)}),
 	);
 	const page = await context.newPage();
 	await page.goto(URL_);
@@ -95,7 +104,7 @@ test.describe('the release build', () => {
 		extensionId,
 	}) => {
 		await settings(context, extensionId, 'US');
-		const page = await openPage(context);
+		const page = await openPage(context, extensionId);
 		const badges = async () =>
 			(await axNodes(page)).filter((n) => n.role?.value === 'button' && /^China transit check/.test(n.name?.value ?? ''));
 		await expect.poll(async () => (await badges()).length, {timeout: 10_000}).toBe(2);
@@ -120,7 +129,7 @@ test.describe('the release build', () => {
 		await expect.poll(async () => (await axNodes(page)).some((n) => n.role?.value === 'dialog')).toBe(false);
 	});
 
-	test('a page learns nothing about the traveller from the badges, cannot open them, and gets no message', async ({
+	test('a page learns nothing about the traveller from the badges, cannot open them, and gets no message or event', async ({
 		context,
 		extensionId,
 	}) => {
@@ -129,7 +138,7 @@ test.describe('the release build', () => {
 		for (const passport of ['US', 'IN']) {
 			await settings(context, extensionId, passport, previous);
 			previous = passport;
-			const page = await openPage(context);
+			const page = await openPage(context, extensionId);
 			// Two badges, one per card: the release build marks nothing, so wait for the page to see two new elements.
 			await expect
 				.poll(() => page.evaluate(() => (window as unknown as {__record: () => {added: unknown[]}}).__record().added.length), {
@@ -150,6 +159,7 @@ test.describe('the release build', () => {
 			body: string[];
 			added: {tag: string; shadowRoot: unknown; text: string; attributes: string[]}[];
 			messages: string[];
+			events: string[];
 		}[];
 		expect(us!.added.map((a) => [a.tag, a.shadowRoot, a.text, a.attributes])).toEqual([
 			['SPAN', null, '', []],
@@ -158,6 +168,7 @@ test.describe('the release build', () => {
 		expect(us!.html).toEqual(['lang=en']);
 		expect(us!.body).toEqual([]);
 		expect(us!.messages).toEqual([]);
+		expect(us!.events).toEqual([]);
 		expect(india).toEqual(us);
 	});
 });
@@ -171,7 +182,7 @@ test('(the same page in the end-to-end build) the two passports do get different
 	for (const passport of ['US', 'IN']) {
 		await settings(context, extensionId, passport, previous);
 		previous = passport;
-		const page = await openPage(context);
+		const page = await openPage(context, extensionId);
 		await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(2);
 		texts.push(await page.locator('[data-ctc-badge] button.badge').allInnerTexts());
 		// The page's clicks did not open the details either (they are not the user's).

@@ -3,8 +3,16 @@
  * the popup's questions arrive as messages, SPA navigation is seen by polling the URL, a resize re-checks placements.
  * It carries the compact rules only (lib/rules/compact.ts): a badge's details and airport names are asked of the
  * background, and it reaches the extension API without the polyfill (lib/browser/content-api.ts).
+ *
+ * Built as a plain script and declared in the manifest by wxt.config.ts (on the sites of lib/sites, at
+ * `document_idle`), not through WXT's `defineContentScript`: WXT's content-script wrapper makes a context object for
+ * every page, and that context announces itself with a DOM event on the page's document, named after the extension's
+ * id, and listens there for the same event from a newer copy. A booking site could tell from it that the extension is
+ * installed (on pages without a badge too) and fire it to "invalidate" us. None of it was used here. Without it the
+ * page hears nothing when the script starts, the script is 2.9 kB smaller (0.8 kB gzipped), and its start-up on the
+ * bench page (compile and top level, traced) was 15.9 against 19.8 ms, the median of 6 alternating loads each.
  */
-import {defineContentScript} from 'wxt/utils/define-content-script';
+import {defineUnlistedScript} from 'wxt/utils/define-unlisted-script';
 import badgeCss from '@/components/badge.css?inline';
 import {badgeMount} from '@/components/badge-mount';
 import {TEST_BUILD} from '@/components/badge-host';
@@ -24,17 +32,11 @@ import type {EngineRules} from '@/lib/rules/engine-rules';
 import {markDocument} from '@/lib/scan/mark-document';
 import {createPageSession} from '@/lib/scan/page-session';
 import {checkPlacement} from '@/lib/scan/placement-check';
-import {siteMatches} from '@/lib/sites';
 
 /** How often the page's URL is compared for SPA navigation (and the extension checked for a reload). */
 const NAVIGATION_POLL_MS = 1000;
 
-export default defineContentScript({
-	matches: siteMatches(),
-	runAt: 'document_idle',
-	// The page learns nothing from us: no "content script started" window message, and nothing here listens to
-	// WXT's page-visible events (its context's location and invalidation events), which a page could fire itself.
-	noScriptStartedPostMessage: true,
+export default defineUnlistedScript({
 	async main() {
 		if (TEST_BUILD) markDocument(document.documentElement);
 		const api = contentApi();
