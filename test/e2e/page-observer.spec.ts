@@ -24,7 +24,7 @@ const CARDS = card('Wednesday, December 23', '58 hr 10 min', '20261223') + card(
  * it (a store listing shows it), and with it the names of the events WXT's content-script context would send.
  */
 const recorder = (extensionId: string) => `<script>
-window.__seen = {messages: [], added: [], events: []};
+window.__seen = {messages: [], added: [], events: [], own: new Set()};
 addEventListener('message', (e) => window.__seen.messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)));
 for (const name of ['content-script-started', 'locationchange'].map((e) => '${extensionId}:itinerary:wxt:' + e)) {
 	for (const target of [window, document]) target.addEventListener(name, (e) => window.__seen.events.push(e.type), true);
@@ -32,8 +32,10 @@ for (const name of ['content-script-started', 'locationchange'].map((e) => '${ex
 new MutationObserver((records) => {
 	for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) window.__seen.added.push(n);
 }).observe(document.documentElement, {childList: true, subtree: true, attributes: true});
-// What the parser put in is the page's own: count only what arrives after it.
-document.addEventListener('DOMContentLoaded', () => { window.__seen.added = []; });
+// What the parser put in is the page's own: count only what arrives after it. (Its records can come after this
+// event, when the last of the document is parsed in the task that fires it: so the page's elements are listed.)
+document.addEventListener('DOMContentLoaded', () => { window.__seen.own = new Set(document.querySelectorAll('*')); });
+window.__added = () => window.__seen.added.filter((n) => n.isConnected && !window.__seen.own.has(n));
 window.__record = () => {
 	const styleOf = (el) => { const cs = getComputedStyle(el); const o = {}; for (const p of cs) o[p] = cs.getPropertyValue(p); return o; };
 	const describe = (el) => ({
@@ -44,14 +46,14 @@ window.__record = () => {
 	return {
 		html: [...document.documentElement.attributes].map((a) => a.name + '=' + a.value),
 		body: [...document.body.attributes].map((a) => a.name + '=' + a.value),
-		added: window.__seen.added.filter((n) => n.isConnected).map(describe),
+		added: window.__added().map(describe),
 		messages: window.__seen.messages,
 		events: window.__seen.events,
 		active: document.activeElement && document.activeElement.tagName,
 	};
 };
 window.__poke = () => {
-	const targets = [...window.__seen.added.filter((n) => n.isConnected), ...document.querySelectorAll('button, [role=button], a')];
+	const targets = [...window.__added(), ...document.querySelectorAll('button, [role=button], a')];
 	for (const el of targets) {
 		el.click();
 		el.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true}));
