@@ -1,6 +1,7 @@
 import {defineConfig} from 'wxt';
 import preact from '@preact/preset-vite';
 import fs from 'node:fs';
+import {createHash} from 'node:crypto';
 import {checkDataForBuild} from './scripts/build-check';
 import {E2E_KEY_FILE, E2E_RULES_URL} from './scripts/e2e-constants';
 import {siteMatches} from './lib/sites';
@@ -56,6 +57,11 @@ export function rulesUpdateUrl(mode: string): string | undefined {
 	if (url.search || url.hash || url.username || url.password)
 		throw new Error(`rules update URL ${raw}: no query, fragment or credentials`);
 	return url.href;
+}
+
+/** data/compact-rules.json's digest: which stored copy is this build's (lib/browser/bundled-compact.ts). */
+function compactDigest(): string {
+	return createHash('sha256').update(fs.readFileSync('data/compact-rules.json')).digest('hex').slice(0, 16);
 }
 
 function e2eKeys(mode: string): string {
@@ -151,6 +157,7 @@ export default defineConfig({
 		define: {
 			'import.meta.env.CTC_RULES_UPDATE_URL': JSON.stringify(rulesUpdateUrl(mode) ?? ''),
 			'import.meta.env.CTC_RULES_TEST_KEYS': JSON.stringify(e2eKeys(mode)),
+			'import.meta.env.CTC_COMPACT_DIGEST': JSON.stringify(compactDigest()),
 		},
 		...(process.env.CTC_SOURCEMAP ? {build: {sourcemap: true}} : {}),
 	}),

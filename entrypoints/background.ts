@@ -10,6 +10,8 @@ import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
 import {RULES_UPDATE_URL} from '@/lib/browser/rules-config';
 import {startRulesUpdates} from '@/lib/browser/rules-background';
 import {clearToolbarButton, showVerdict} from '@/lib/browser/toolbar-button';
+import {publishBundledCompact} from '@/lib/browser/bundled-compact';
+import {BUNDLED_COMPACT_TEXT} from '@/lib/rules/compact-bundled';
 
 /**
  * Registers the content script for the sites the user added (each one a host permission the user granted), and
@@ -59,6 +61,7 @@ export default defineBackground(() => {
 		randomKey: () => crypto.randomUUID(),
 		explain: async (request) => explainTrips(request, await rulesNow()),
 		airportCodes: (names) => resolveNames(names, bundledRules()),
+		compactText: () => BUNDLED_COMPACT_TEXT,
 		showVerdict,
 		...(updater ? {checkRules: updater.checkNow} : {}),
 	});
@@ -72,6 +75,10 @@ export default defineBackground(() => {
 		if (change.status === 'loading') clearToolbarButton(tabId);
 	});
 	void syncUserSites();
+	// The content script's dataset, where it reads it first (lib/browser/bundled-compact.ts says why).
+	void publishBundledCompact(browser.storage.local, import.meta.env.CTC_COMPACT_DIGEST ?? '', BUNDLED_COMPACT_TEXT).catch(
+		(error: unknown) => console.warn('[ctc] could not store the compact rules for the content script', error),
+	);
 	watchSettings(() => void syncUserSites());
 	browser.permissions.onAdded.addListener(() => void syncUserSites());
 	browser.permissions.onRemoved.addListener(() => void syncUserSites());

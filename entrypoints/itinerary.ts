@@ -1,8 +1,9 @@
 /**
  * The content script: wires the page session (lib/scan/page-session.ts) to the browser. Settings come from storage,
  * the popup's questions arrive as messages, SPA navigation is seen by polling the URL, a resize re-checks placements.
- * It carries the compact rules only (lib/rules/compact.ts): a badge's details and airport names are asked of the
- * background, and it reaches the extension API without the polyfill (lib/browser/content-api.ts).
+ * It judges with the compact rules (lib/rules/compact.ts), read from storage (lib/browser/bundled-compact.ts), not
+ * carried in this script; a badge's details and airport names are asked of the background, and it reaches the
+ * extension API without the polyfill (lib/browser/content-api.ts).
  *
  * Built as a plain script and declared in the manifest by wxt.config.ts (on the sites of lib/sites, at
  * `document_idle`), not through WXT's `defineContentScript`: WXT's content-script wrapper makes a context object for
@@ -26,7 +27,8 @@ import {
 	watchStoredSettings,
 } from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
-import {compactRulesInUse} from '@/lib/rules/compact-bundled';
+import {bundledCompact, BUNDLED_COMPACT_ITEM} from '@/lib/browser/bundled-compact';
+import {rulesInUse} from '@/lib/rules/compact-in-use';
 import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
 import type {EngineRules} from '@/lib/rules/engine-rules';
 import {markDocument} from '@/lib/scan/mark-document';
@@ -40,11 +42,21 @@ export default defineUnlistedScript({
 	async main() {
 		if (TEST_BUILD) markDocument(document.documentElement);
 		const api = contentApi();
-		const [settings, storedRules] = await Promise.all([readStoredSettings(api), readStoredItem(api, RULES_UPDATE_ITEMS.compact)]);
+		const [settings, storedRules, storedBundle] = await Promise.all([
+			readStoredSettings(api),
+			readStoredItem(api, RULES_UPDATE_ITEMS.compact),
+			readStoredItem(api, BUNDLED_COMPACT_ITEM),
+		]);
+		// The bundled compact rules come from storage (or the background), not from this script: see bundled-compact.ts.
+		const bundled = await bundledCompact(storedBundle, import.meta.env.CTC_COMPACT_DIGEST ?? '', async () => {
+			const reply = await ask(api, {type: 'compact-rules'});
+			return reply?.ok ? reply.text : undefined;
+		});
 		let rules: EngineRules;
 		try {
+			if (!bundled) throw new Error('no compact dataset from storage or the background');
 			// The bundled compact rules, or a signed update's (the background checked it before storing it).
-			rules = compactRulesInUse(storedRules);
+			rules = rulesInUse(storedRules, bundled);
 		} catch (error) {
 			console.warn('[ctc] rules dataset unusable; no badges', error);
 			return;
@@ -101,7 +113,7 @@ export default defineUnlistedScript({
 		// A rules update was stored (or forgotten): the cards are judged again by the rules now in use.
 		const unwatchRules = watchStoredItem(api, RULES_UPDATE_ITEMS.compact, (value) => {
 			try {
-				session.rulesChanged(compactRulesInUse(value));
+				session.rulesChanged(rulesInUse(value, bundled));
 			} catch (error) {
 				console.warn('[ctc] updated rules unusable; keeping the rules in use', error);
 			}

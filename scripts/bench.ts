@@ -5,6 +5,8 @@
  *
  * In Node:
  * - contentScriptKbGz: everything the content script loads (its scripts and styles from the manifest), gzipped.
+ *   Beside it, `storedDataKbGz` (2026-12): the compact rules it reads from storage at start-up instead
+ *   (data/compact-rules.json, lib/browser/bundled-compact.ts), gzipped; until 2026-12 they were in its script.
  * - engineItinerariesPerSec: the badge's fast path, as the content script runs it (lib/rules/badge-verdict.ts
  *   evaluateBadge with the compact rules), on a fixed mix of itineraries (scripts/bench-mix.ts): 7 runs of 200,000
  *   after one untimed run, so the JIT's warm-up is not what is measured (scripts/bench-rules.ts, which prints the same
@@ -131,6 +133,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'),
 const contentFiles = manifest.content_scripts.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
 const gzBytes = contentFiles.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(EXT_DIR, f)), {level: 9}).length, 0);
 const rawBytes = contentFiles.reduce((n, f) => n + fs.statSync(path.join(EXT_DIR, f)).size, 0);
+const storedDataBytes = zlib.gzipSync(fs.readFileSync(path.join(root, 'data/compact-rules.json')), {level: 9}).length;
 
 // ---- engine ---------------------------------------------------------------------------------------------------
 const rules = loadRules();
@@ -293,7 +296,12 @@ for (let r = 0; r < BROWSER_ROUNDS; r++) {
 
 // ---- report ---------------------------------------------------------------------------------------------------
 const results = {
-	contentScriptKbGz: {...stat([gzBytes / 1024]), rawKb: round(rawBytes / 1024, 1), files: contentFiles},
+	contentScriptKbGz: {
+		...stat([gzBytes / 1024]),
+		rawKb: round(rawBytes / 1024, 1),
+		files: contentFiles,
+		storedDataKbGz: round(storedDataBytes / 1024),
+	},
 	engineItinerariesPerSec: {...stat(engine.fast), full: stat(engine.full), badgeOnly: stat(engine.badgeOnly)},
 	detectLargePageMs: {...stat(detectRuns), page: path.basename(detectPage), dom: 'linkedom', jsdom: stat(detectJsdomRuns)},
 	detectText1MbMs: {...stat([slowest(text)]), detectors: text},
@@ -375,6 +383,9 @@ for (const [key, value] of Object.entries(results) as [keyof typeof results, Sta
 		`${key.padEnd(26)}${fmt(value.median).padStart(12)}${fmt(value.min).padStart(12)}${fmt(value.max).padStart(12)}   ${targetText}`,
 	);
 }
+console.log(
+	`(contentScriptKbGz: ${round(results.contentScriptKbGz.rawKb, 1)} kB raw; the compact rules it reads from storage instead: ${results.contentScriptKbGz.storedDataKbGz} kB gzipped)`,
+);
 console.log(`(detectLargePageMs in jsdom: median ${round(results.detectLargePageMs.jsdom.median)} ms)`);
 console.log(
 	`(engineItinerariesPerSec, evaluateTrip badgeOnly: median ${round(results.engineItinerariesPerSec.badgeOnly.median, 0)}; the full evaluation with the full rules: median ${round(results.engineItinerariesPerSec.full.median, 0)})`,

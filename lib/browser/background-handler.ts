@@ -37,6 +37,8 @@ export type BackgroundDeps = {
 	randomKey: () => string;
 	/** A badge's details from the full rules in use (lib/ui/details.ts explainTrips). */
 	explain: (request: Extract<ToBackground, {type: 'details'}>) => Details | Promise<Details>;
+	/** data/compact-rules.json as text: the content script's dataset (./bundled-compact.ts). */
+	compactText: () => string;
 	/** Airport names read with the full airport table (lib/airports resolveNames). */
 	airportCodes: (names: string[]) => Record<string, string | null> | Promise<Record<string, string | null>>;
 	/** Shows a tab's page verdict on the toolbar button (the browser's action API). */
@@ -136,6 +138,9 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 			case 'airport-names':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
 				return {ok: true, codes: await deps.airportCodes(message.names)};
+			case 'compact-rules':
+				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
+				return {ok: true, text: deps.compactText()};
 			// Only a content script, about its own tab: no page can name another tab.
 			case 'page-verdict': {
 				const tabId = sender.tab?.id;

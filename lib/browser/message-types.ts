@@ -50,6 +50,8 @@ export type ToBackground =
 	| {type: 'details'; trips: TripInput[]; today: string; locale: Locale; heuristic: boolean}
 	/** Airport names a page wrote that the content script's compact table cannot read (it has no names). */
 	| {type: 'airport-names'; names: string[]}
+	/** The bundled compact dataset's text, for a content script that found none of its build in storage. */
+	| {type: 'compact-rules'}
 	/** The options page's "check now" for rules updates (only builds with an update URL). */
 	| {type: 'rules-update-check'}
 	/**
@@ -73,6 +75,8 @@ type Replies = {
 	details: {ok: true; details: Details} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	/** Each name asked, with its IATA code or null. */
 	'airport-names': {ok: true; codes: Record<string, string | null>} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
+	/** data/compact-rules.json as text (lib/browser/bundled-compact.ts). */
+	'compact-rules': {ok: true; text: string} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	/** The check's outcome, as also stored (lib/rules/update-state.ts). */
 	'rules-update-check': {ok: true; status: UpdateStatus} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	'page-verdict': Outcome<'forbidden' | 'invalid' | 'failed'>;

@@ -55,6 +55,7 @@ const ToBackgroundSchema = z.discriminatedUnion('type', [
 		heuristic: z.boolean(),
 	}),
 	z.strictObject({type: z.literal('airport-names'), names: z.array(z.string().min(1).max(L.name)).min(1).max(L.names)}),
+	z.strictObject({type: z.literal('compact-rules')}),
 	z.strictObject({type: z.literal('rules-update-check')}),
 	z.strictObject({
 		type: z.literal('page-verdict'),

@@ -144,6 +144,46 @@ test('the language setting switches the badge to Chinese', async ({context, exte
 	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveText('2個行程經停中國 · 24小時過境 ✓ HAK');
 });
 
+/** The extension API on an extension page, as far as these tests use it. */
+type Ext = {
+	chrome: {
+		storage: {
+			local: {
+				get: (key: string) => Promise<Record<string, unknown>>;
+				set: (items: Record<string, unknown>) => Promise<void>;
+				remove: (key: string) => Promise<void>;
+			};
+		};
+	};
+};
+
+test('the compact rules reach the content script from storage, and from the background when storage has none of its build', async ({
+	context,
+	extensionId,
+}) => {
+	// The background stores them when it starts; an extension page of ours can read and change that item.
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	const stored = () =>
+		options.evaluate(async () => (await (globalThis as unknown as Ext).chrome.storage.local.get('compactBundled')).compactBundled);
+	await expect.poll(async () => typeof ((await stored()) as {text?: unknown} | undefined)?.text).toBe('string');
+	const {digest, text} = (await stored()) as {digest: string; text: string};
+	expect(digest).toMatch(/^[0-9a-f]{16}$/);
+	expect(JSON.parse(text).rulesVersion).toMatch(/^\d{4}\.\d{2}\.\d{2}$/);
+	// As after an install or an update, before the background has stored this build's: none, then another build's
+	// (whose rules say nothing of Haikou or Shenzhen). The badge is the same each time: asked of the background.
+	for (const item of [undefined, {digest: 'ffffffffffffffff', text: '{"rulesVersion":"2000.01.01","rules":{}}'}]) {
+		await options.evaluate(async (value) => {
+			const local = (globalThis as unknown as Ext).chrome.storage.local;
+			if (value) await local.set({compactBundled: value});
+			else await local.remove('compactBundled');
+		}, item);
+		const page = await openKulNrt(context);
+		await expect(page.locator('[data-ctc-badge] button.badge')).toHaveText('2 via China · 24h transit ✓ HAK');
+		await page.close();
+	}
+});
+
 test('no badge on a results page whose itineraries never touch the mainland (SFO → HKG/TPE → NRT)', async ({context}) => {
 	await serve(context, 'https://www.google.com/travel/flights/**', fixture('google-flights/sfo-nrt-2025.html'));
 	const page = await context.newPage();

@@ -9,6 +9,7 @@ import {explainTrips} from '@/lib/ui/details';
 const rules = loadRules();
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const COMPACT_TEXT = '{"rulesVersion":"test"}';
 const ROOT = `chrome-extension://${ID}/`;
 const TRIP: TripInput = {
 	passports: ['US'],
@@ -71,6 +72,7 @@ function fakeBrowser() {
 		randomKey: () => crypto.randomUUID(),
 		explain: vi.fn((request: Parameters<BackgroundDeps['explain']>[0]) => explainTrips(request, rules)),
 		airportCodes: vi.fn((names: string[]) => resolveNames(names, rules)),
+		compactText: () => COMPACT_TEXT,
 		showVerdict: vi.fn(async () => undefined),
 	} satisfies BackgroundDeps;
 	return {deps, tabs, items, advance: (ms: number) => (clock += ms)};
@@ -318,6 +320,13 @@ describe('what the content script asks of the full dataset', () => {
 		expect(reply).toEqual({ok: true, codes: {'Shanghai Pudong International Airport': 'PVG', 北京首都国际机场: 'PEK', Atlantis: null}});
 		expect(await handle({type: 'airport-names', names: ['x'.repeat(201)]}, contentScript())).toEqual({ok: false, reason: 'invalid'});
 		expect(await handle({type: 'airport-names', names: ['PVG']}, {id: ID})).toEqual({ok: false, reason: 'forbidden'});
+	});
+
+	it('sends a content script the compact dataset as text, to a tab of ours only', async () => {
+		expect(await handle({type: 'compact-rules'}, contentScript())).toEqual({ok: true, text: COMPACT_TEXT});
+		expect(await handle({type: 'compact-rules', extra: 1}, contentScript())).toEqual({ok: false, reason: 'invalid'});
+		expect(await handle({type: 'compact-rules'}, {id: ID})).toEqual({ok: false, reason: 'forbidden'});
+		expect(await handle({type: 'compact-rules'}, {id: 'another-extension', tab: {id: 7}})).toEqual({ok: false, reason: 'forbidden'});
 	});
 });
 

@@ -298,6 +298,7 @@ describe("the background's rules-update-check message", () => {
 			now: () => 0,
 			randomKey: () => 'key',
 			explain: unused,
+			compactText: unused,
 			airportCodes: unused,
 			...(checkRules ? {checkRules} : {}),
 		};

@@ -1,0 +1,53 @@
+/**
+ * The bundled compact dataset (data/compact-rules.json) reaches the content script through storage, not inside its
+ * script: 56 kB of JSON text in the script cost every results page about 5 ms of compiling before anything ran (the
+ * scanner reads it character by character), where a stored string costs a storage read the script makes anyway and
+ * one JSON.parse. The background stores the text under BUNDLED_COMPACT_ITEM whenever it starts with a different
+ * digest (a new build); the content script takes it when the digest is its build's, and otherwise (the first page
+ * after an install or an update can come before the background has stored it) asks the background for it.
+ *
+ * The digest is the file's SHA-256 (the first 16 hex digits), defined at build time by wxt.config.ts for both.
+ */
+import type {CompactDataset} from '../rules/compact';
+
+/** The storage.local item: `{digest, text}`. */
+export const BUNDLED_COMPACT_ITEM = 'compactBundled';
+
+type Area = {get: (keys: string[]) => Promise<Record<string, unknown>>; set: (items: Record<string, unknown>) => Promise<void>};
+
+/** The stored text when it is this digest's; else undefined. */
+export function storedCompactText(stored: unknown, digest: string): string | undefined {
+	if (!stored || typeof stored !== 'object') return undefined;
+	const {digest: d, text} = stored as {digest?: unknown; text?: unknown};
+	return d === digest && typeof text === 'string' ? text : undefined;
+}
+
+/** The background, on each start: stores the build's text unless it is there already. */
+export async function publishBundledCompact(local: Area, digest: string, text: string): Promise<void> {
+	const stored = (await local.get([BUNDLED_COMPACT_ITEM]))[BUNDLED_COMPACT_ITEM];
+	if (storedCompactText(stored, digest) === text) return;
+	await local.set({[BUNDLED_COMPACT_ITEM]: {digest, text}});
+}
+
+/**
+ * The dataset from the stored text, or, when that is missing, stale or unreadable, from the text the background
+ * sends (`ask`); undefined when neither gives one.
+ */
+export async function bundledCompact(
+	stored: unknown,
+	digest: string,
+	ask: () => Promise<string | undefined>,
+): Promise<CompactDataset | undefined> {
+	const parse = (text: string | undefined): CompactDataset | undefined => {
+		if (text === undefined) return undefined;
+		try {
+			const data = JSON.parse(text) as unknown;
+			return data && typeof data === 'object' && typeof (data as CompactDataset).rulesVersion === 'string'
+				? (data as CompactDataset)
+				: undefined;
+		} catch {
+			return undefined;
+		}
+	};
+	return parse(storedCompactText(stored, digest)) ?? parse(await ask());
+}
