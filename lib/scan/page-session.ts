@@ -52,7 +52,7 @@ type PageSessionOptions = {
  * The toolbar follows the page at most this often: counting every card on every frame would cost the page. Each
  * update is a pass over the page's badges and a message, code that runs a few times a page and so never gets fast:
  * on the bench page, which streams its 500 cards for about three seconds, every half second cost about 0.6 ms a
- * message (six of them); every second sends three.
+ * message (six of them); once a second makes it about three.
  */
 const TOOLBAR_DELAY_MS = 1000;
 
