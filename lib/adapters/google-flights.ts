@@ -267,6 +267,18 @@ const closestLi = (el: Element): Element | undefined => el.closest('li') ?? unde
 const segmentDataOf = new WeakMap<Element, Element>();
 
 function findCards(root: ParentNode): Element[] {
+	// A card handed over by itself (the page adds its cards an `li` at a time): its first segment-data element says it
+	// is a card, found by a query that stops there (a third of the way into a card on the saved pages) rather than one
+	// that walks the whole card and returns each of the three. Google Flights' cards hold no list items of their own;
+	// should one appear, the search below reads the element's own item as the card.
+	if ((root as Element).localName === 'li') {
+		const card = root as Element;
+		const hook = card.querySelector(selectors.segmentData);
+		if (hook && closestLi(hook) === card && !hook.hasAttribute('aria-label')) {
+			segmentDataOf.set(card, hook);
+			return [card];
+		}
+	}
 	const cards = new Set<Element>();
 	// 2025+ cards carry the segment data; only without it (2023) look for the sentence: one selector per page, not two.
 	let hooks = root.querySelectorAll(selectors.segmentData);
