@@ -17,15 +17,7 @@ import {defineUnlistedScript} from 'wxt/utils/define-unlisted-script';
 import badgeCss from '@/components/badge.css?inline';
 import {badgeMount} from '@/components/badge-mount';
 import {TEST_BUILD} from '@/components/badge-host';
-import {
-	ask,
-	contentApi,
-	installedGeneric,
-	readStoredItem,
-	readStoredSettings,
-	watchStoredItem,
-	watchStoredSettings,
-} from '@/lib/browser/content-api';
+import {ask, contentApi, installedGeneric, readStored, watchStoredItem, watchStoredSettings} from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
 import {bundledCompact, BUNDLED_COMPACT_ITEM} from '@/lib/browser/bundled-compact';
 import {rulesInUse} from '@/lib/rules/compact-in-use';
@@ -42,11 +34,10 @@ export default defineUnlistedScript({
 	async main() {
 		if (TEST_BUILD) markDocument(document.documentElement);
 		const api = contentApi();
-		const [settings, storedRules, storedBundle] = await Promise.all([
-			readStoredSettings(api),
-			readStoredItem(api, RULES_UPDATE_ITEMS.compact),
-			readStoredItem(api, BUNDLED_COMPACT_ITEM),
-		]);
+		// The settings, a rules update and the bundled rules: one storage read.
+		const {settings, items} = await readStored(api, [RULES_UPDATE_ITEMS.compact, BUNDLED_COMPACT_ITEM]);
+		const storedRules = items[RULES_UPDATE_ITEMS.compact];
+		const storedBundle = items[BUNDLED_COMPACT_ITEM];
 		// The bundled compact rules come from storage (or the background), not from this script: see bundled-compact.ts.
 		const bundled = await bundledCompact(storedBundle, import.meta.env.CTC_COMPACT_DIGEST ?? '', async () => {
 			const reply = await ask(api, {type: 'compact-rules'});

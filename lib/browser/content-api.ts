@@ -12,7 +12,7 @@ type MessageListener = (message: unknown, sender: Sender, sendResponse: (reply: 
 type StorageChanges = Record<string, {newValue?: unknown; oldValue?: unknown}>;
 type ChangeListener = (changes: StorageChanges, area: string) => void;
 
-type ContentApi = {
+export type ContentApi = {
 	runtime: {
 		id?: string;
 		sendMessage: (message: unknown) => Promise<unknown>;
@@ -36,14 +36,38 @@ const META_KEY = `${KEY}$`;
 const versionOf = (meta: unknown) =>
 	meta && typeof meta === 'object' && typeof (meta as {v?: unknown}).v === 'number' ? (meta as {v: number}).v : undefined;
 
-/** The stored settings, migrated and checked field by field (lib/settings.ts); the defaults when none or unreadable. */
-export async function readStoredSettings(api: ContentApi): Promise<Settings> {
+/** The settings in what storage.local returned, migrated and checked field by field (lib/settings.ts); else the defaults. */
+function settingsIn(stored: Record<string, unknown>): Settings {
 	try {
-		const stored = await api.storage.local.get([KEY, META_KEY]);
 		return stored[KEY] == null ? DEFAULT_SETTINGS : migrateSettings(stored[KEY], versionOf(stored[META_KEY]));
 	} catch {
 		return DEFAULT_SETTINGS;
 	}
+}
+
+/** The stored settings (the defaults when none or unreadable). */
+async function readStoredSettings(api: ContentApi): Promise<Settings> {
+	try {
+		return settingsIn(await api.storage.local.get([KEY, META_KEY]));
+	} catch {
+		return DEFAULT_SETTINGS;
+	}
+}
+
+/**
+ * The settings and other storage.local items (as stored, absent when not), in one read: a page's start-up asks for
+ * all it needs at once, as each storage call is a round trip to the browser.
+ */
+export async function readStored(api: ContentApi, keys: readonly string[]): Promise<{settings: Settings; items: Record<string, unknown>}> {
+	let stored: Record<string, unknown> = {};
+	try {
+		stored = await api.storage.local.get([KEY, META_KEY, ...keys]);
+	} catch {
+		// unreadable: the defaults and no items
+	}
+	const items: Record<string, unknown> = {};
+	for (const key of keys) items[key] = stored[key];
+	return {settings: settingsIn(stored), items};
 }
 
 /** Calls back with the settings after each change in storage; returns the unsubscribe. */
@@ -53,15 +77,6 @@ export function watchStoredSettings(api: ContentApi, callback: (settings: Settin
 	};
 	api.storage.onChanged.addListener(listener);
 	return () => api.storage.onChanged.removeListener(listener);
-}
-
-/** One storage.local item as stored (undefined when absent or unreadable). */
-export async function readStoredItem(api: ContentApi, key: string): Promise<unknown> {
-	try {
-		return (await api.storage.local.get([key]))[key];
-	} catch {
-		return undefined;
-	}
 }
 
 /** Calls back with an item's new value (undefined: removed) after each change; returns the unsubscribe. */
