@@ -57,7 +57,8 @@ function look(run: Run, el: Element, search: boolean): void {
 	}
 	for (const card of found) {
 		if (run.cards.has(card)) continue;
-		track(run, card);
+		// Read in the next frames wherever it lies (./scanner.ts readAdded): no need to ask where.
+		track(run, card, false);
 		run.added.push(card);
 	}
 }
@@ -66,11 +67,11 @@ function findCards(run: Run, root: ParentNode): Element[] {
 	return guarded('findCards', () => run.adapter.findCards(root), [], run.logOnce);
 }
 
-/** A card seen for the first time: followed from now on, and queued to be read. */
-function track(run: Run, card: Element): void {
+/** A card seen for the first time: followed from now on, and queued to be read (`watch`: see ReadQueue.add). */
+function track(run: Run, card: Element, watch = true): void {
 	if (run.cards.has(card)) return;
 	run.cards.add(card);
-	run.queue.add(card);
+	run.queue.add(card, watch);
 }
 
 /** A card that left the page: its badge goes; should the node come back, it is a new card. */

@@ -18,8 +18,12 @@ const NEAR_MARGIN = '100% 0px';
 export type ReadQueue = {
 	/** A card that left the page: no longer followed, nor read. */
 	forget: (card: Element) => void;
-	/** The card is to be read (again); once, however often it is added before it is read. */
-	add: (card: Element) => void;
+	/**
+	 * The card is to be read (again); once, however often it is added before it is read. `watch` false: the scanner
+	 * reads it in its next frames whatever its distance (a card the page has just added), so the observer is not asked
+	 * where it lies; it waits as a far card meanwhile.
+	 */
+	add: (card: Element, watch?: boolean) => void;
 	/** The next card to read, taken off the queue: a near one, or with `anyDistance` (idle time) a far one after them. */
 	take: (anyDistance: boolean) => Element | undefined;
 	/** Takes this card off the queue, near or far; false when it is not waiting (read already, or forgotten). */
@@ -71,10 +75,10 @@ export function createReadQueue(Observer: NearObserverConstructor | undefined, o
 			waitingNear.delete(card);
 			waitingFar.delete(card);
 		},
-		add(card) {
+		add(card, watch = true) {
 			if (waitingNear.has(card) || waitingFar.has(card)) return;
 			(observer ? waitingFar : waitingNear).add(card);
-			observer?.observe(card);
+			if (watch) observer?.observe(card);
 		},
 		take: (anyDistance) => first(waitingNear) ?? (anyDistance ? first(waitingFar) : undefined),
 		takeCard(card) {
