@@ -32,9 +32,8 @@ function clipsOverflow(style: CSSStyleDeclaration): boolean {
 	return !!contain && contain !== 'none' && /\b(paint|strict|content)\b/.test(contain);
 }
 
-/** The padding box, which is what `overflow` clips to (borders and scroll bars excluded). */
-function clipBox(el: Element): Box {
-	const r = el.getBoundingClientRect();
+/** The padding box, which is what `overflow` clips to (borders and scroll bars excluded); `r`: its border box if known. */
+function clipBox(el: Element, r: DOMRect = el.getBoundingClientRect()): Box {
 	const left = r.left + el.clientLeft;
 	const top = r.top + el.clientTop;
 	return {left, top, right: left + el.clientWidth, bottom: top + el.clientHeight};
@@ -55,7 +54,7 @@ export const checkPlacement: PlacementCheck = (host, card) => {
 	// the browser says something on the way up is transparent (checkVisibility; without it, every box's).
 	const opaque = host.checkVisibility?.({opacityProperty: true}) === true;
 	for (let el = host.parentElement; el; el = el.parentElement) {
-		const holds = within(box, clipBox(el));
+		const holds = within(box, clipBox(el, el === card ? cardBox : undefined));
 		if (!holds || !opaque) {
 			const style = view.getComputedStyle(el);
 			if (Number(style.opacity) === 0) return 'clipped';
