@@ -6,7 +6,8 @@
  *   titles and links, the official counts the build checks). Every record keeps its source ids, so a verdict made from
  *   the compact rules is the same, reason for reason, as one made from the full rules (test/unit/rules/compact.test.ts
  *   checks that on 20,000 random trips).
- * - Airports: every IATA code with its country, packed as one string of codes per country; mainland airports add their
+ * - Airports: every IATA code with its country, as one character per possible code (26³ of them) naming its country,
+ *   so a look-up reads one character and nothing is unpacked on a results page; mainland airports add their
  *   prefecture (its province is the code's first two digits) and the verified flag. No time zones: the engine judges
  *   local wall-clock times, and only the validation of typed-in trips (popup, command line) converts them. No names,
  *   English or Chinese: a page that names airports in words has them looked up by the background (PageSession), and
@@ -44,8 +45,10 @@ export type CompactDataset = {
 	rulesVersion: string;
 	rules: EngineData;
 	airports: {
-		/** Country → its IATA codes, sorted, as gaps between codes read as base-26 numbers (`packCodes`). */
-		countries: Record<string, string>;
+		/** The countries, sorted: `slots` names the n-th as its character number SLOT_BASE + n (n from 1). */
+		countries: string[];
+		/** One character per possible code (`AAA`, `AAB`, … `ZZZ`): its country's, or SLOT_NONE where no airport has it. */
+		slots: string;
 		mainland: Record<string, MainlandEntry>;
 		divisions: Record<string, string>;
 	};
@@ -61,66 +64,34 @@ function stripDisplay(value: unknown): unknown {
 
 const provinceOf = (prefecture: string) => `${prefecture.slice(0, 2)}0000`;
 
-/** Digits of the packed gaps: a number's last digit from the second half, so no separator is needed. */
-const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const BASE = 31;
-const A = 65;
+/**
+ * The character of a code no airport has, and the character number before the first country's: every slot is one
+ * character JSON writes as itself (no escapes), so the stored text is read by one JSON.parse and indexed as it is.
+ */
+const SLOT_NONE = '-';
+const SLOT_BASE = 0x100;
+const CODES = 26 * 26 * 26;
 
+const A = 65;
 const codeNumber = (code: string) => ((code.charCodeAt(0) - A) * 26 + code.charCodeAt(1) - A) * 26 + code.charCodeAt(2) - A;
 const codeOf = (n: number) => String.fromCharCode(A + Math.floor(n / 676), A + (Math.floor(n / 26) % 26), A + (n % 26));
 
-/** Sorted codes as the gaps between them, each a few characters: a third of the size of the codes themselves. */
-function packCodes(codes: string[]): string {
-	let out = '';
-	let previous = -1;
-	for (const code of codes) {
-		let gap = codeNumber(code) - previous - 1;
-		previous = codeNumber(code);
-		let digits = DIGITS[BASE + (gap % BASE)]!;
-		for (gap = Math.floor(gap / BASE); gap > 0; gap = Math.floor(gap / BASE)) digits = DIGITS[gap % BASE]! + digits;
-		out += digits;
-	}
-	return out;
-}
-
-const DIGIT_VALUES = new Int8Array(128).fill(-1);
-for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUES[DIGITS.charCodeAt(i)] = i;
-
-/**
- * Marks every code `packCodes` packed in `slots` (indexed by `codeNumber`) with `slot`. One plain loop with no call
- * per code: it runs once per results page, before the code is warm, where a callback per code cost 3 ms.
- */
-function unpackInto(packed: string, slots: Uint16Array, slot: number): void {
-	let previous = -1;
-	let gap = 0;
-	for (let i = 0; i < packed.length; i++) {
-		const digit = DIGIT_VALUES[packed.charCodeAt(i)]!;
-		if (digit < BASE) gap = gap * BASE + digit;
-		else {
-			previous += gap * BASE + (digit - BASE) + 1;
-			slots[previous] = slot;
-			gap = 0;
-		}
-	}
-}
-
 function compactAirports(file: Pick<AirportsFile, 'airports' | 'divisions'>): CompactDataset['airports'] {
-	const countries: Record<string, string[]> = {};
+	const codes = Object.keys(file.airports).sort();
+	const countries = [...new Set(codes.map((iata) => file.airports[iata]!.country))].sort();
+	if (SLOT_BASE + countries.length >= 0xd800) throw new Error(`${countries.length} countries: too many for one character each`);
+	const number = new Map(countries.map((country, i) => [country, i + 1]));
+	const slots: string[] = Array.from({length: CODES}, () => SLOT_NONE);
 	const mainland: Record<string, MainlandEntry> = {};
-	for (const iata of Object.keys(file.airports).sort()) {
+	for (const iata of codes) {
 		const a = file.airports[iata]!;
-		(countries[a.country] ??= []).push(iata);
+		slots[codeNumber(iata)] = String.fromCharCode(SLOT_BASE + number.get(a.country)!);
 		if (!a.province && !a.prefecture) continue;
 		if (!a.prefecture || a.province !== provinceOf(a.prefecture))
 			throw new Error(`${iata}: prefecture ${a.prefecture} is not in province ${a.province}`);
 		mainland[iata] = a.verified === false ? `${a.prefecture}?` : a.prefecture;
 	}
-	const sorted = Object.fromEntries(
-		Object.entries(countries)
-			.sort(([x], [y]) => (x < y ? -1 : 1))
-			.map(([country, codes]) => [country, packCodes(codes)]),
-	);
-	return {countries: sorted, mainland, divisions: file.divisions};
+	return {countries, slots: slots.join(''), mainland, divisions: file.divisions};
 }
 
 function stripNames(rules: Record<string, unknown>): void {
@@ -139,43 +110,34 @@ export function compactDataset(rules: TransitRules, airports: Pick<AirportsFile,
 /**
  * The airport table the content script reads: codes and countries; divisions for mainland airports.
  *
- * Kept packed: one number per possible code (26³ of them) naming its country, one frozen record per country shared
- * by its airports, and records of their own for the mainland airports only, behind a read-only record (a Proxy) so
- * every reader indexes it as it indexes the full table. Expanded into a plain object of 4,500 properties it cost
- * every results page about 370 kB of heap and 3 ms to build.
+ * Read in place: a code's country is one character of `slots`, each country's record is made on its first look-up
+ * and shared by its airports, and a mainland airport's own record (with its divisions) on its first look-up; behind a
+ * read-only record (a Proxy) so every reader indexes it as it indexes the full table. Nothing is unpacked when a page
+ * starts (unpacking the codes into a table cost each results page a loop over 8,000 characters), and a page reads a
+ * handful of the 4,500 airports.
  */
 export function expandAirports(compact: CompactDataset['airports']): AirportTable & {airportOf: (iata: string) => AirportCore | undefined} {
-	// slot[code] - 1 is the code's record in `records`: its country's, or a mainland airport's own, made on its first
-	// look-up from `mainland` (its country's slot and its entry): a page reads a handful of the 275.
-	const records: (AirportCore | undefined)[] = [];
-	const mainland: ([number, string] | undefined)[] = [];
-	const slots = new Uint16Array(26 * 26 * 26);
-	for (const country in compact.countries) {
-		records.push(Object.freeze({country}));
-		unpackInto(compact.countries[country]!, slots, records.length);
-	}
-	for (const iata in compact.mainland) {
-		const n = codeNumber(iata);
-		mainland[records.length] = [slots[n]!, compact.mainland[iata]!];
-		slots[n] = records.push(undefined);
-	}
-	const recordAt = (slot: number): AirportCore => {
-		const known = records[slot - 1];
-		if (known) return known;
-		const [countrySlot, entry] = mainland[slot - 1]!;
-		const prefecture = entry.slice(0, 6);
-		const record: AirportCore = {...records[countrySlot - 1]!, province: provinceOf(prefecture), prefecture};
-		if (entry.endsWith('?')) record.verified = false;
-		return (records[slot - 1] = Object.freeze(record));
-	};
+	const {countries, slots, mainland} = compact;
+	const byCountry: (AirportCore | undefined)[] = [];
+	const own = new Map<string, AirportCore>();
 	const lookup = (key: string | symbol): AirportCore | undefined => {
 		if (typeof key !== 'string' || !isIataCode(key)) return undefined;
-		const slot = slots[codeNumber(key)]!;
-		return slot === 0 ? undefined : recordAt(slot);
+		const n = slots.charCodeAt(codeNumber(key)) - SLOT_BASE;
+		if (!(n >= 1 && n <= countries.length)) return undefined;
+		const known = own.get(key);
+		if (known) return known;
+		const country = (byCountry[n] ??= Object.freeze({country: countries[n - 1]!}));
+		const entry = Object.hasOwn(mainland, key) ? mainland[key] : undefined;
+		if (entry === undefined) return country;
+		const prefecture = entry.slice(0, 6);
+		const record: AirportCore = {...country, province: provinceOf(prefecture), prefecture};
+		if (entry.endsWith('?')) record.verified = false;
+		own.set(key, Object.freeze(record));
+		return record;
 	};
 	const codes = (): string[] => {
 		const out: string[] = [];
-		for (let n = 0; n < slots.length; n++) if (slots[n] !== 0) out.push(codeOf(n));
+		for (let n = 0; n < CODES; n++) if (slots.charCodeAt(n) !== SLOT_NONE.charCodeAt(0)) out.push(codeOf(n));
 		return out;
 	};
 	const airports = new Proxy({} as Record<string, AirportCore>, {

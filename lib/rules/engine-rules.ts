@@ -22,8 +22,9 @@ export type EngineRules = AirportTable & {
 	exemptByIata: Map<string, Exempt>;
 	visaFreeByCountry: Map<string, EngineData['visaFree']>;
 	/**
-	 * An airport by IATA code: what the engine reads `airports` through. The content script's packed table is a Proxy
-	 * (./compact.ts), whose indexing costs about 100 ns; this costs what indexing a plain object does.
+	 * An airport by IATA code: what the engine reads `airports` through. The content script's table (read in place from
+	 * the compact data) is a Proxy (./compact.ts), whose indexing costs about 100 ns; this costs what indexing a plain
+	 * object does.
 	 */
 	airportOf: (iata: string) => AirportCore | undefined;
 };

@@ -29,6 +29,11 @@ describe('compact dataset', () => {
 		expect(Object.keys(compact.airports).sort()).toEqual(Object.keys(rules.airports).sort());
 		for (const [iata, a] of Object.entries(rules.airports)) expect(compact.airports[iata], iata).toEqual(coreOf(a));
 		expect(compact.divisions).toEqual(rules.divisions);
+		// Codes no airport has, the first and the last possible ones among them, and what is not a code at all.
+		const unknown = ['AAA', 'ZZZ', 'QQQ'].filter((code) => !(code in rules.airports));
+		expect(unknown.length).toBeGreaterThan(0);
+		for (const key of [...unknown, 'pek', 'PEKX', '', '__proto__']) expect(compact.airports[key], key).toBeUndefined();
+		expect(compact.airportOf('PEK')).toBe(compact.airports.PEK); // a mainland airport's record is made once
 	});
 
 	it('carries no names, notes, wordings or source titles', () => {
