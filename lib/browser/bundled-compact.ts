@@ -8,7 +8,7 @@
  *
  * The digest is the file's SHA-256 (the first 16 hex digits), defined at build time by wxt.config.ts for both.
  */
-import type {CompactDataset} from '../rules/compact';
+import {isCompactDataset, type CompactDataset} from '../rules/compact';
 
 /** The storage.local item: `{digest, text}`. */
 export const BUNDLED_COMPACT_ITEM = 'compactBundled';
@@ -30,8 +30,8 @@ export async function publishBundledCompact(local: Area, digest: string, text: s
 }
 
 /**
- * The dataset from the stored text, or, when that is missing, stale or unreadable, from the text the background
- * sends (`ask`); undefined when neither gives one.
+ * The dataset from the stored text, or, when that is missing, stale, unreadable or not shaped as one (damaged), from
+ * the text the background sends (`ask`); undefined when neither gives one.
  */
 export async function bundledCompact(
 	stored: unknown,
@@ -42,9 +42,7 @@ export async function bundledCompact(
 		if (text === undefined) return undefined;
 		try {
 			const data = JSON.parse(text) as unknown;
-			return data && typeof data === 'object' && typeof (data as CompactDataset).rulesVersion === 'string'
-				? (data as CompactDataset)
-				: undefined;
+			return isCompactDataset(data) ? data : undefined;
 		} catch {
 			return undefined;
 		}

@@ -108,6 +108,27 @@ export function compactDataset(rules: TransitRules, airports: Pick<AirportsFile,
 }
 
 /**
+ * Whether parsed JSON has the compact dataset's shape, as far as reading it in place needs: its version, its rules and
+ * an airport table with a slot for every code. Not a validation of the data (the build does that): a text damaged in
+ * storage is caught here, where its reader can still ask for another copy, rather than at its first look-up.
+ */
+export function isCompactDataset(data: unknown): data is CompactDataset {
+	if (!data || typeof data !== 'object') return false;
+	const {rulesVersion, rules, airports} = data as Partial<Record<keyof CompactDataset, unknown>>;
+	if (typeof rulesVersion !== 'string' || !rules || typeof rules !== 'object' || !airports || typeof airports !== 'object') return false;
+	const table = airports as Partial<Record<keyof CompactDataset['airports'], unknown>>;
+	return (
+		typeof table.slots === 'string' &&
+		table.slots.length === CODES &&
+		Array.isArray(table.countries) &&
+		!!table.mainland &&
+		typeof table.mainland === 'object' &&
+		!!table.divisions &&
+		typeof table.divisions === 'object'
+	);
+}
+
+/**
  * The airport table the content script reads: codes and countries; divisions for mainland airports.
  *
  * Read in place: a code's country is one character of `slots`, each country's record is made on its first look-up

@@ -43,8 +43,16 @@ describe('the compact dataset the content script reads from storage', () => {
 		expect(ask).not.toHaveBeenCalled();
 	});
 
-	it('asks the background when storage has none, another build’s or an unreadable one', async () => {
-		for (const stored of [undefined, {digest: 'fedcba9876543210', text: TEXT}, {digest: DIGEST, text: '{"rulesVer'}]) {
+	it('asks the background when storage has none, another build’s, an unreadable or a damaged one', async () => {
+		const damaged = JSON.stringify({...compactJson, airports: {...compactJson.airports, slots: compactJson.airports.slots.slice(1)}});
+		const noTable = JSON.stringify({rulesVersion: compactJson.rulesVersion, rules: compactJson.rules});
+		for (const stored of [
+			undefined,
+			{digest: 'fedcba9876543210', text: TEXT},
+			{digest: DIGEST, text: '{"rulesVer'},
+			{digest: DIGEST, text: damaged},
+			{digest: DIGEST, text: noTable},
+		]) {
 			const ask = vi.fn(async () => TEXT);
 			expect(await bundledCompact(stored, DIGEST, ask)).toEqual(compactJson);
 			expect(ask).toHaveBeenCalledTimes(1);
@@ -55,5 +63,6 @@ describe('the compact dataset the content script reads from storage', () => {
 		expect(await bundledCompact(undefined, DIGEST, async () => undefined)).toBeUndefined();
 		expect(await bundledCompact(undefined, DIGEST, async () => '[1, 2]')).toBeUndefined();
 		expect(await bundledCompact(undefined, DIGEST, async () => 'not json')).toBeUndefined();
+		expect(await bundledCompact(undefined, DIGEST, async () => '{"rulesVersion":"2026.11.22","rules":{}}')).toBeUndefined();
 	});
 });
