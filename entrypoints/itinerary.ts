@@ -27,6 +27,9 @@ import {markDocument} from '@/lib/scan/mark-document';
 import {createPageSession} from '@/lib/scan/page-session';
 import {checkPlacement} from '@/lib/scan/placement-check';
 
+/** Resolves in a later task: what follows runs after the browser has had a chance to handle input and render. */
+const nextTask = () => new Promise<void>((resolve) => void setTimeout(resolve, 0));
+
 /** How often the page's URL is compared for SPA navigation (and the extension checked for a reload). */
 const NAVIGATION_POLL_MS = 1000;
 
@@ -52,6 +55,10 @@ export default defineUnlistedScript({
 			console.warn('[ctc] rules dataset unusable; no badges', error);
 			return;
 		}
+		// The page session and its first scan in a task of their own: the storage read's answer, the rules' parse and
+		// index and the first scan in one task came to over 50 ms, most of it ours, in bench sessions where the machine
+		// was busy (a long task, which keeps the page from answering input).
+		await nextTask();
 		const send = (message: ToBackground) => void ask(api, message);
 		const session = createPageSession({
 			doc: document,
