@@ -150,7 +150,7 @@ export default defineConfig({
 	},
 	// CTC_SOURCEMAP=1: source maps, to see what the bundles are made of; CTC_SOURCEMAP=plain: not minified either, so a
 	// CPU profile's line ticks point at lines of code (for profiling only: the code is larger and starts slower).
-	// JSON as JSON.parse('…'), which engines parse faster than an object literal (the content script's compact rules).
+	// JSON as JSON.parse('…'), which engines parse faster than an object literal (the background's and the pages' data).
 	// The rules update URL and (e2e only) the test key reach the code as import.meta.env (lib/browser/rules-config.ts).
 	vite: ({mode}) => ({
 		plugins: [preact()],
