@@ -135,14 +135,25 @@ function isolate(host: HTMLElement, types: readonly string[]): void {
 
 export type BadgeHost = {host: HTMLElement; container: HTMLElement; setKind: (kind: HostKind) => void};
 
-/** A host at the placement, with a closed shadow root holding `container`; events stop at the host. */
-export function createBadgeHost(placement: BadgePlacement, css: string, kind: HostKind, isolatedEvents: readonly string[]): BadgeHost {
+/**
+ * A host at the placement, with a closed shadow root holding `container` (and `content` in it); events stop at the
+ * host. The host goes into the page last, with its content: built while detached, its elements cost the page no style
+ * bookkeeping as each is added.
+ */
+export function createBadgeHost(
+	placement: BadgePlacement,
+	css: string,
+	kind: HostKind,
+	isolatedEvents: readonly string[],
+	content?: Node,
+): BadgeHost {
 	const host = document.createElement('span');
 	if (TEST_BUILD) host.setAttribute(TEST_HOST_ATTRIBUTE, '');
 	const shadow = host.attachShadow({mode: TEST_BUILD ? 'open' : 'closed'});
 	const styled = style(shadow, css, kind);
 	const container = document.createElement('span');
 	container.className = 'root';
+	if (content) container.append(content);
 	shadow.append(container);
 	const {anchor, append} = placement;
 	if (append === 'first') anchor.prepend(host);

@@ -43,8 +43,7 @@ export function badgeMount(
 		let current = view;
 		let made: BadgeHost | undefined;
 		let badge: BadgeView | undefined;
-		const draw = () => {
-			if (!made) return;
+		const propsOf = (): BadgeProps => {
 			const heuristic = current.heuristic;
 			const result =
 				current.results.length === 1
@@ -60,7 +59,7 @@ export function badgeMount(
 					: undefined;
 			const view = current;
 			const loadDetails = () => explain({type: 'details', trips: view.trips, today: view.today, locale: view.locale, heuristic});
-			const props: BadgeProps = {
+			return {
 				summary: current.summary,
 				locale: current.locale,
 				loadDetails,
@@ -68,15 +67,11 @@ export function badgeMount(
 				onOpenSettings: openSettings,
 				onOpenCard,
 			};
-			if (badge) badge.update(props);
-			else {
-				badge = createBadge(props);
-				made.container.append(badge.element);
-			}
 		};
 		try {
-			made = createBadgeHost(placement, css, {detail: current.detail, page: current.page === true}, ISOLATED_EVENTS);
-			draw();
+			// The badge first, then its host around it: the host goes into the page whole.
+			badge = createBadge(propsOf());
+			made = createBadgeHost(placement, css, {detail: current.detail, page: current.page === true}, ISOLATED_EVENTS, badge.element);
 		} catch {
 			// The anchor is not where it can take a child any more: the next batch places the badge again.
 		}
@@ -84,7 +79,7 @@ export function badgeMount(
 			update(next) {
 				if (next.detail !== current.detail) made?.setKind({detail: next.detail, page: next.page === true});
 				current = next;
-				draw();
+				if (made) badge?.update(propsOf());
 			},
 			remove() {
 				made?.host.remove();

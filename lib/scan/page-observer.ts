@@ -78,20 +78,29 @@ export function observePage(options: PageObserverOptions): PageObserver {
 	};
 }
 
-/** Notes one record in `change`; false when it is ours alone (a badge host put in), or says nothing new. */
+/**
+ * Notes one record in `change`; false when it is ours alone (a badge host put in), or says nothing new. Runs for every
+ * record the page makes (a results page adds its cards one at a time), so its node lists are walked in place rather
+ * than copied into arrays.
+ */
 function note(change: PageChange, r: MutationRecord, isOurs: (node: Node) => boolean): boolean {
 	if (isOurs(r.target)) return false;
 	if (r.type === 'childList') {
-		const added = [...r.addedNodes].filter((n) => !isOurs(n));
-		if (added.length === 0 && r.removedNodes.length === 0) return false;
-		// Only an element can take a card or a badge host with it.
-		if ([...r.removedNodes].some((n) => n.nodeType === ELEMENT_NODE)) change.removed = true;
-		const target = asElement(r.target);
-		if (target) change.touched.add(target);
-		for (const node of added) {
+		const {addedNodes, removedNodes} = r;
+		let theirs = false;
+		for (let i = 0; i < addedNodes.length; i++) {
+			const node = addedNodes[i]!;
+			if (isOurs(node)) continue;
+			theirs = true;
 			const el = asElement(node);
 			if (el) change.subtrees.add(el);
 		}
+		if (!theirs && removedNodes.length === 0) return false;
+		// Only an element can take a card or a badge host with it.
+		for (let i = 0; i < removedNodes.length && !change.removed; i++)
+			if (removedNodes[i]!.nodeType === ELEMENT_NODE) change.removed = true;
+		const target = asElement(r.target);
+		if (target) change.touched.add(target);
 		return true;
 	}
 	// An attribute can make its element a card's hook; a text changes only the card around it.
