@@ -133,19 +133,19 @@ function isolate(host: HTMLElement, types: readonly string[]): void {
 	for (const type of types) win.addEventListener(type, armOnTheWay, {capture: true, passive: true});
 }
 
-export type BadgeHost = {host: HTMLElement; container: HTMLElement; setKind: (kind: HostKind) => void};
+export type BadgeHost = {host: HTMLElement; setKind: (kind: HostKind) => void};
 
 /**
- * A host at the placement, with a closed shadow root holding `container` (and `content` in it); events stop at the
- * host. The host goes into the page last, with its content: built while detached, its elements cost the page no style
- * bookkeeping as each is added.
+ * A host at the placement, with a closed shadow root holding `content` (in a box that fills the host); events stop at
+ * the host. The host goes into the page last, with its content: built while detached, its elements cost the page no
+ * style bookkeeping as each is added.
  */
 export function createBadgeHost(
 	placement: BadgePlacement,
 	css: string,
 	kind: HostKind,
 	isolatedEvents: readonly string[],
-	content?: Node,
+	content: Node,
 ): BadgeHost {
 	const host = document.createElement('span');
 	if (TEST_BUILD) host.setAttribute(TEST_HOST_ATTRIBUTE, '');
@@ -153,7 +153,7 @@ export function createBadgeHost(
 	const styled = style(shadow, css, kind);
 	const container = document.createElement('span');
 	container.className = 'root';
-	if (content) container.append(content);
+	container.append(content);
 	shadow.append(container);
 	const {anchor, append} = placement;
 	if (append === 'first') anchor.prepend(host);
@@ -161,5 +161,5 @@ export function createBadgeHost(
 	else if (append === 'before') anchor.before(host);
 	else anchor.after(host);
 	isolate(host, isolatedEvents);
-	return {host, container, setKind: styled.set};
+	return {host, setKind: styled.set};
 }
