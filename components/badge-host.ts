@@ -120,8 +120,9 @@ function arm(host: EventTarget, types: readonly string[]): void {
  * there. A host inside a shadow tree is armed at once: the window would see that tree's host as the target.
  */
 function isolate(host: HTMLElement, types: readonly string[]): void {
-	const win = host.ownerDocument.defaultView;
-	if (!win || host.getRootNode() !== host.ownerDocument) return arm(host, types);
+	// Hosts are made in this script's document (its window is ours to ask without a call into the page's DOM).
+	const win = window;
+	if (host.getRootNode() !== document) return arm(host, types);
 	unarmed.set(host, types);
 	if (watched.has(win)) return;
 	watched.add(win);
@@ -136,9 +137,9 @@ function isolate(host: HTMLElement, types: readonly string[]): void {
 export type BadgeHost = {host: HTMLElement; setKind: (kind: HostKind) => void};
 
 /**
- * A host at the placement, with a closed shadow root holding `content` (in a box that fills the host); events stop at
- * the host. The host goes into the page last, with its content: built while detached, its elements cost the page no
- * style bookkeeping as each is added.
+ * A host at the placement, with a closed shadow root holding `content` (the box that fills the host: the badge's
+ * frame, ./badge-view.ts); events stop at the host. The host goes into the page last, with its content: built while
+ * detached, its elements cost the page no style bookkeeping as each is added.
  */
 export function createBadgeHost(
 	placement: BadgePlacement,
@@ -151,10 +152,7 @@ export function createBadgeHost(
 	if (TEST_BUILD) host.setAttribute(TEST_HOST_ATTRIBUTE, '');
 	const shadow = host.attachShadow({mode: TEST_BUILD ? 'open' : 'closed'});
 	const styled = style(shadow, css, kind);
-	const container = document.createElement('span');
-	container.className = 'root';
-	container.append(content);
-	shadow.append(container);
+	shadow.append(content);
 	const {anchor, append} = placement;
 	if (append === 'first') anchor.prepend(host);
 	else if (append === 'last') anchor.append(host);

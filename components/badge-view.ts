@@ -54,35 +54,44 @@ function toggleByUser(popover: HTMLElement, event: Event): void {
 	(popover as HTMLElement & {togglePopover?: () => void}).togglePopover?.();
 }
 
-export type BadgeView = {element: HTMLElement; update: (props: BadgeProps) => void};
+/**
+ * `element`: the badge; `frame`: the box around it that fills its host (./badge-host.ts), what goes into the host's
+ * shadow root. `update` shows new props in it.
+ */
+export type BadgeView = {element: HTMLElement; frame: HTMLElement; update: (props: BadgeProps) => void};
 
 /** The popover's parts, made on the badge's first click: until then a badge is a button and its two labels. */
 type Popover = {popover: HTMLElement; title: HTMLElement; close: HTMLElement; body: HTMLElement};
 
 /**
- * The badge's elements before it says anything, made once and cloned for each badge: a clone is one call into the
- * DOM where building them was a dozen (a results page makes a hundred badges in the frames that add their cards).
+ * The badge's elements before it says anything, in the box that fills its host, made once and cloned for each badge:
+ * a clone is one call into the DOM where building them was a dozen (a results page makes a hundred badges in the
+ * frames that add their cards), and the box comes with it rather than made and filled by the host.
  */
 let blank: HTMLElement | undefined;
 
-function blankBadge(): {element: HTMLElement; button: HTMLElement; icon: HTMLElement; text: HTMLElement} {
-	blank ??= el('span', undefined, [
-		el('button', 'badge', [el('span', 'icon', [], {'aria-hidden': 'true'}), el('span', 'text')], {
-			type: 'button',
-			'aria-haspopup': 'dialog',
-			'aria-expanded': 'false',
-		}),
+function blankBadge(): {frame: HTMLElement; element: HTMLElement; button: HTMLElement; icon: HTMLElement; text: HTMLElement} {
+	blank ??= el('span', 'root', [
+		el('span', undefined, [
+			el('button', 'badge', [el('span', 'icon', [], {'aria-hidden': 'true'}), el('span', 'text')], {
+				type: 'button',
+				'aria-haspopup': 'dialog',
+				'aria-expanded': 'false',
+			}),
+		]),
 	]);
-	const element = blank.cloneNode(true) as HTMLElement;
+	const frame = blank.cloneNode(true) as HTMLElement;
+	const element = frame.firstElementChild as HTMLElement;
 	const button = element.firstElementChild as HTMLElement;
-	return {element, button, icon: button.firstElementChild as HTMLElement, text: button.lastElementChild as HTMLElement};
+	return {frame, element, button, icon: button.firstElementChild as HTMLElement, text: button.lastElementChild as HTMLElement};
 }
 
 /** The badge's element, and how to show new props in it (a new verdict, another language). */
 export function createBadge(initial: BadgeProps): BadgeView {
 	let props = initial;
-	const {element, button, icon, text} = blankBadge();
+	const {frame, element, button, icon, text} = blankBadge();
 	let parts: Popover | undefined;
+	let iconHidden = false;
 
 	let opened = 0;
 	const show = async (body: HTMLElement) => {
@@ -136,7 +145,8 @@ export function createBadge(initial: BadgeProps): BadgeView {
 		button.title = summary.fullText;
 		button.setAttribute('aria-label', summary.ariaLabel);
 		icon.textContent = summary.icon;
-		icon.hidden = !summary.icon;
+		// Written only when it changes (a clone starts shown), as each write is a call into the page's DOM.
+		if (iconHidden !== !summary.icon) icon.hidden = iconHidden = !summary.icon;
 		text.textContent = summary.text;
 		if (!parts) return;
 		label(parts, locale);
@@ -144,5 +154,5 @@ export function createBadge(initial: BadgeProps): BadgeView {
 		if (button.getAttribute('aria-expanded') === 'true') void show(parts.body);
 	};
 	update(initial);
-	return {element, update};
+	return {element, frame, update};
 }

@@ -319,6 +319,9 @@ const gsOf = (card: Element) => card.querySelector('[data-gs]')?.getAttribute('d
 function timesOf(card: Element): Element | undefined {
 	const times = card.querySelector('[aria-label^="Leaves "]');
 	if (!times) return undefined;
+	// Not a link: not the sentence, which is one (the card is not searched for it, as a badge's placement costs a query
+	// less this way).
+	if (times.getAttribute('role') !== 'link') return times;
 	const sentence = sentenceOf(card);
 	return times !== sentence ? times : [...card.querySelectorAll('[aria-label^="Leaves "]')].find((el) => el !== sentence);
 }
@@ -458,9 +461,12 @@ export default defineAdapter({
 	// card, under its frame.
 	badgePlacements: (card) => {
 		const places: BadgePlacement[] = [];
-		let block: Element | null | undefined = timesOf(card);
-		while (block && block.parentElement?.parentElement !== card) block = block.parentElement;
-		if (block && card.contains(block)) places.push({anchor: block, append: 'last'});
+		// The times' ancestors up to the card, each read once (every read is a call into the page's DOM).
+		const path: Element[] = [];
+		let at: Element | null | undefined = timesOf(card);
+		for (; at && at !== card; at = at.parentElement) path.push(at);
+		const block = at === card ? path[path.length - 2] : undefined;
+		if (block) places.push({anchor: block, append: 'last'});
 		places.push({anchor: card, append: 'last'});
 		return places;
 	},

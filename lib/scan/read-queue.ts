@@ -56,9 +56,12 @@ export function createReadQueue(Observer: NearObserverConstructor | undefined, o
 				{rootMargin: NEAR_MARGIN},
 			)
 		: undefined;
+	/** The waiting cards the observer was asked about (a card the page has just added is not: see `add`). */
+	const observed = new Set<Element>();
 	/** Taken off the queue (read, or gone): no longer observed, and not near until the observer says so again. */
 	const release = (card: Element) => {
-		observer?.unobserve(card);
+		// Only a card that was observed is unobserved: each is a call into the page's DOM, and most cards never were.
+		if (observed.delete(card)) observer?.unobserve(card);
 		near.delete(card);
 	};
 	const first = (set: Set<Element>): Element | undefined => {
@@ -78,7 +81,10 @@ export function createReadQueue(Observer: NearObserverConstructor | undefined, o
 		add(card, watch = true) {
 			if (waitingNear.has(card) || waitingFar.has(card)) return;
 			(observer ? waitingFar : waitingNear).add(card);
-			if (watch) observer?.observe(card);
+			if (watch && observer) {
+				observed.add(card);
+				observer.observe(card);
+			}
 		},
 		take: (anyDistance) => first(waitingNear) ?? (anyDistance ? first(waitingFar) : undefined),
 		takeCard(card) {
@@ -88,6 +94,9 @@ export function createReadQueue(Observer: NearObserverConstructor | undefined, o
 		},
 		hasNear: () => waitingNear.size > 0,
 		hasFar: () => waitingFar.size > 0,
-		disconnect: () => observer?.disconnect(),
+		disconnect() {
+			observed.clear();
+			observer?.disconnect();
+		},
 	};
 }
