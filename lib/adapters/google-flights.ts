@@ -169,8 +169,12 @@ const clock = (x: unknown): string | undefined => {
  */
 function asDs1Segment(x: unknown): RawSegment | undefined {
 	if (!Array.isArray(x) || x.length < 23) return undefined;
-	const [from, to, dep, arr, depDate, arrDate, flight] = [x[3], x[6], clock(x[8]), clock(x[10]), x[20], x[21], x[22]];
-	if (!isCode(from) || !isCode(to) || !isDate(depDate) || !isDate(arrDate) || !dep || !arr) return undefined;
+	// The cheap tests first: most arrays this long in the payload are not segments, and their clocks need not be read.
+	const [from, to, depDate, arrDate, flight] = [x[3], x[6], x[20], x[21], x[22]];
+	if (!isCode(from) || !isCode(to) || !isDate(depDate) || !isDate(arrDate)) return undefined;
+	const dep = clock(x[8]);
+	const arr = clock(x[10]);
+	if (!dep || !arr) return undefined;
 	const segment: RawSegment = {
 		from,
 		to,
@@ -208,7 +212,8 @@ export function parseDs1(scriptText: string): Ds1Itinerary[] {
 	const found = new Map<string, Ds1Itinerary>();
 	const walk = (node: unknown, depth: number) => {
 		if (!Array.isArray(node) || depth > 40) return;
-		if (node.length > 0 && Array.isArray(node[0])) {
+		// A list of segments: tried whole only when its first entry reads as one (most lists of lists are not).
+		if (node.length > 0 && asDs1Segment(node[0])) {
 			const segments = node.map(asDs1Segment);
 			if (segments.every((s): s is RawSegment => s !== undefined)) {
 				const keys = keysOf(segments);
