@@ -1,10 +1,12 @@
 import {defineConfig} from 'wxt';
 import preact from '@preact/preset-vite';
 import fs from 'node:fs';
+import path from 'node:path';
 import {createHash} from 'node:crypto';
+import type {Plugin} from 'vite';
 import {checkDataForBuild} from './scripts/build-check';
 import {E2E_KEY_FILE, E2E_RULES_URL} from './scripts/e2e-constants';
-import {siteMatches} from './lib/sites';
+import {siteContentScripts, siteMatches, sites, siteScriptName} from './lib/sites';
 import {CONTENT_SCRIPT_FILE} from './lib/sites/user-sites';
 
 /**
@@ -70,6 +72,26 @@ function e2eKeys(mode: string): string {
 	return JSON.stringify([{id, publicKey, added}]);
 }
 
+/** The content script's entry (entrypoints/itinerary.ts), built as `itinerary.js` and once more for each built-in site. */
+const CONTENT_SCRIPT_NAME = CONTENT_SCRIPT_FILE.replace(/\.js$/, '');
+/** The module that says which site adapters a content script carries: all of them, unless a site's build replaces it. */
+const CARRIED_MODULE = path.resolve('lib/adapters/carried.ts');
+
+/**
+ * A site's own content script: lib/adapters/carried.ts becomes that site's adapter alone (lib/adapters/<id>.ts, the
+ * registry's file for it), so the other sites' adapters are not in the bundle at all.
+ */
+function carryOnly(siteId: string): Plugin {
+	const adapter = path.resolve(`lib/adapters/${siteId}.ts`);
+	if (!fs.existsSync(adapter)) throw new Error(`site ${siteId}: no adapter file lib/adapters/${siteId}.ts`);
+	return {
+		name: 'ctc-carry-only',
+		enforce: 'pre',
+		load: (id) =>
+			id === CARRIED_MODULE ? `import site from ${JSON.stringify(adapter)};\nexport const carried = [site];\n` : undefined,
+	};
+}
+
 export default defineConfig({
 	// Tools that build while another build may run (npm run bench) use a folder of their own.
 	...(process.env.CTC_OUT_DIR ? {outDir: process.env.CTC_OUT_DIR} : {}),
@@ -96,7 +118,8 @@ export default defineConfig({
 		// MV3. An `action` given to an MV2 build would be dropped, since WXT's popup already fills browser_action.
 		[manifestVersion === 2 ? 'browser_action' : 'action']: {default_icon: TOOLBAR_ICONS},
 		// The content script on the supported sites (entrypoints/itinerary.ts, built as a plain script: it says why).
-		content_scripts: [{matches: siteMatches(), js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle'}],
+		// Each built-in site gets its own, carrying only its adapter (the hooks below build them).
+		content_scripts: siteContentScripts(),
 		...(browser === 'firefox' ? {optional_permissions: [...USER_SITE_PATTERNS]} : {optional_host_permissions: [...USER_SITE_PATTERNS]}),
 		...(browser === 'firefox'
 			? {
@@ -120,6 +143,13 @@ export default defineConfig({
 			checkDataForBuild();
 			rulesUpdateUrl(wxt.config.mode);
 		},
+		// The content script once more for each built-in site (`itinerary-<id>.js`, declared in the manifest for the
+		// site's pages), from the same entry: a results page compiles the adapter that reads it, not the other four.
+		'entrypoints:resolved': (_wxt, entrypoints) => {
+			const base = entrypoints.find((e) => e.name === CONTENT_SCRIPT_NAME && e.type === 'unlisted-script');
+			if (!base) throw new Error(`no entrypoint ${CONTENT_SCRIPT_NAME}`);
+			for (const site of sites) entrypoints.push({...base, name: siteScriptName(site.id)});
+		},
 		// The content scripts (entrypoints/itinerary.ts, entrypoints/generic.ts) reach the extension API through the
 		// browser's own object (lib/browser/content-api.ts), so any WXT code in them gets the browser's object too, not
 		// webextension-polyfill, which the extension's pages and the background keep.
@@ -128,6 +158,8 @@ export default defineConfig({
 			const alias = config.resolve?.alias;
 			if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a: {find: unknown}) => a.find !== 'wxt/browser');
 			else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+			const site = entrypoints.length === 1 ? sites.find((s) => siteScriptName(s.id) === entrypoints[0]!.name) : undefined;
+			if (site) config.plugins = [...(config.plugins ?? []), carryOnly(site.id)];
 		},
 		// Only in `--mode e2e` (never in a release build): the Firefox test driver cannot open moz-extension:// pages
 		// itself, so the test page navigates there, which Firefox allows only for web-accessible pages; and one test

@@ -5,18 +5,21 @@
  * carried in this script; a badge's details and airport names are asked of the background, and it reaches the
  * extension API without the polyfill (lib/browser/content-api.ts).
  *
- * Built as a plain script and declared in the manifest by wxt.config.ts (on the sites of lib/sites, at
- * `document_idle`), not through WXT's `defineContentScript`: WXT's content-script wrapper makes a context object for
- * every page, and that context announces itself with a DOM event on the page's document, named after the extension's
- * id, and listens there for the same event from a newer copy. A booking site could tell from it that the extension is
- * installed (on pages without a badge too) and fire it to "invalidate" us. None of it was used here. Without it the
- * page hears nothing when the script starts, the script is 2.9 kB smaller (0.8 kB gzipped), and its start-up on the
- * bench page (compile and top level, traced) was 15.9 against 19.8 ms, the median of 6 alternating loads each.
+ * Built as a plain script, once for each site of lib/sites with that site's adapter alone (`itinerary-<id>.js`,
+ * declared in the manifest by wxt.config.ts on the site's patterns, at `document_idle`) and once with every adapter
+ * (`itinerary.js`, for the user's own sites and the popup's scan: lib/adapters/carried.ts), not through WXT's
+ * `defineContentScript`: WXT's content-script wrapper makes a context object for every page, and that context announces
+ * itself with a DOM event on the page's document, named after the extension's id, and listens there for the same event
+ * from a newer copy. A booking site could tell from it that the extension is installed (on pages without a badge too)
+ * and fire it to "invalidate" us. None of it was used here. Without it the page hears nothing when the script starts,
+ * the script is 2.9 kB smaller (0.8 kB gzipped), and its start-up on the bench page (compile and top level, traced) was
+ * 15.9 against 19.8 ms, the median of 6 alternating loads each.
  */
 import {defineUnlistedScript} from 'wxt/utils/define-unlisted-script';
 import badgeCss from '@/components/badge.css?inline';
 import {badgeMount} from '@/components/badge-mount';
 import {TEST_BUILD} from '@/components/badge-host';
+import {carried} from '@/lib/adapters/carried';
 import {ask, contentApi, installedGeneric, readStored, watchStoredItem, watchStoredSettings} from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
 import {bundledCompact, BUNDLED_COMPACT_ITEM} from '@/lib/browser/bundled-compact';
@@ -62,6 +65,7 @@ export default defineUnlistedScript({
 		const send = (message: ToBackground) => void ask(api, message);
 		const session = createPageSession({
 			doc: document,
+			adapters: carried,
 			rules,
 			settings,
 			generic: installedGeneric,

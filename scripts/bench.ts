@@ -4,7 +4,10 @@
  * added, never renamed or dropped).
  *
  * In Node:
- * - contentScriptKbGz: everything the content script loads (its scripts and styles from the manifest), gzipped.
+ * - contentScriptKbGz: everything the content script loads on the bench page (the scripts and styles of the manifest's
+ *   content scripts whose patterns cover its URL), gzipped. Since 2026-12 each supported site has its own, carrying
+ *   only its adapter: `largestSiteKbGz` beside it is the largest any one site loads, `plainScriptKbGz` the script with
+ *   every adapter that the user's own sites and the popup's scan get. Until then one script ran on every site.
  *   Beside it, `storedDataKbGz` (2026-12): the compact rules it reads from storage at start-up instead
  *   (data/compact-rules.json, lib/browser/bundled-compact.ts), gzipped; until 2026-12 they were in its script.
  * - engineItinerariesPerSec: the badge's fast path, as the content script runs it (lib/rules/badge-verdict.ts
@@ -90,8 +93,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import {parseHTML} from 'linkedom';
 import {JSDOM, VirtualConsole} from 'jsdom';
+import {MatchPattern} from '@webext-core/match-patterns';
 import {detectDocument} from '../lib/detect/index.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
+import {CONTENT_SCRIPT_FILE} from '../lib/sites/user-sites.ts';
 import {badgeTimes, foundCounts, profileFigures, runSession, tracedFigures, type SessionResult} from './bench-browser.ts';
 import {engineFigures} from './bench-rules.ts';
 import {slowest, textFigures} from './bench-text.ts';
@@ -128,11 +133,20 @@ run('node', ['scripts/ensure-browsers.mjs']);
 run('npx', ['wxt', 'build']);
 run('npx', ['wxt', 'build', '--mode', 'e2e']);
 const manifest = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')) as {
-	content_scripts: {js?: string[]; css?: string[]}[];
+	content_scripts: {matches: string[]; js?: string[]; css?: string[]}[];
 };
-const contentFiles = manifest.content_scripts.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
-const gzBytes = contentFiles.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(EXT_DIR, f)), {level: 9}).length, 0);
+type ContentEntry = (typeof manifest.content_scripts)[number];
+const filesOf = (entries: ContentEntry[]) => entries.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
+const gzOf = (files: string[]) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(EXT_DIR, f)), {level: 9}).length, 0);
+// What the bench page loads: the manifest's content scripts whose patterns cover its URL (since 2026-12 each site has
+// its own, carrying only its adapter; until then one script for every site).
+const contentFiles = filesOf(manifest.content_scripts.filter((c) => c.matches.some((m) => new MatchPattern(m).includes(BENCH_URL))));
+if (contentFiles.length === 0) throw new Error(`bench: no content script of the manifest runs on ${BENCH_URL}`);
+const gzBytes = gzOf(contentFiles);
 const rawBytes = contentFiles.reduce((n, f) => n + fs.statSync(path.join(EXT_DIR, f)).size, 0);
+// The largest that any one supported site loads, and the script for the user's own sites and the popup's scan.
+const largestSiteGzBytes = Math.max(...manifest.content_scripts.map((c) => gzOf(filesOf([c]))));
+const plainScriptGzBytes = gzOf([CONTENT_SCRIPT_FILE]);
 const storedDataBytes = zlib.gzipSync(fs.readFileSync(path.join(root, 'data/compact-rules.json')), {level: 9}).length;
 
 // ---- engine ---------------------------------------------------------------------------------------------------
@@ -300,6 +314,8 @@ const results = {
 		...stat([gzBytes / 1024]),
 		rawKb: round(rawBytes / 1024, 1),
 		files: contentFiles,
+		largestSiteKbGz: round(largestSiteGzBytes / 1024),
+		plainScriptKbGz: round(plainScriptGzBytes / 1024),
 		storedDataKbGz: round(storedDataBytes / 1024),
 	},
 	engineItinerariesPerSec: {...stat(engine.fast), full: stat(engine.full), badgeOnly: stat(engine.badgeOnly)},
@@ -384,7 +400,7 @@ for (const [key, value] of Object.entries(results) as [keyof typeof results, Sta
 	);
 }
 console.log(
-	`(contentScriptKbGz: ${round(results.contentScriptKbGz.rawKb, 1)} kB raw; the compact rules it reads from storage instead: ${results.contentScriptKbGz.storedDataKbGz} kB gzipped)`,
+	`(contentScriptKbGz: ${contentFiles.join(', ')}, ${round(results.contentScriptKbGz.rawKb, 1)} kB raw; the largest any site loads ${results.contentScriptKbGz.largestSiteKbGz} kB, the script with every adapter (the user's sites, the popup's scan) ${results.contentScriptKbGz.plainScriptKbGz} kB gzipped; the compact rules it reads from storage instead: ${results.contentScriptKbGz.storedDataKbGz} kB gzipped)`,
 );
 console.log(`(detectLargePageMs in jsdom: median ${round(results.detectLargePageMs.jsdom.median)} ms)`);
 console.log(

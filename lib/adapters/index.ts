@@ -1,6 +1,7 @@
 /**
- * The adapter registry: an explicit, alphabetical list. The content script's `matches` come from here, so adding a
- * site is one line here, its adapter file and its fixtures. Adapters must not touch the DOM at import time.
+ * The adapter registry: an explicit, alphabetical list. The content scripts come from here (each site gets its own,
+ * on its `matches`, carrying its adapter alone: wxt.config.ts), so adding a site is one line here, its adapter file
+ * (`<id>.ts`) and its fixtures. Adapters must not touch the DOM at import time.
  */
 import ctrip from './ctrip';
 import flightsfinder from './flightsfinder';

@@ -3,7 +3,6 @@
  * user asked for it), the scanner that runs it, and what the popup is told about it. The content script's entry only
  * wires this to the browser (settings storage, messages, the URL poll and the window's resize).
  */
-import {adapterFor} from '../adapters';
 import type {SiteAdapter} from '../adapters/types';
 import type {GenericDetector} from '../detect/generic-page';
 import {pageStatus, type PageStatus} from '../detect/page-status';
@@ -18,6 +17,8 @@ import type {Locale} from '../i18n/locale';
 
 type PageSessionOptions = {
 	doc: Document;
+	/** The site adapters this content script carries (lib/adapters/carried.ts): its site's, or all of them. */
+	adapters: readonly SiteAdapter[];
 	/** The compact rules: no airport names (lookupNames finds those). */
 	rules: EngineRules;
 	settings: Settings;
@@ -155,6 +156,8 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 	let scanner: Scanner | undefined;
 	let url = doc.URL;
 	let scanAsked = false;
+	/** The built-in site adapter for this URL, among those this script carries (the registry's adapterFor, on them). */
+	const adapterFor = (here: URL): SiteAdapter | undefined => options.adapters.find((a) => a.isItineraryPage(here));
 	const adapterHere = (here: URL): SiteAdapter | undefined => {
 		const site = adapterFor(here);
 		if (site) return settings.disabledSites.includes(site.id) ? undefined : site;

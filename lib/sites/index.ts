@@ -15,6 +15,17 @@ export function siteMatches(): string[] {
 }
 
 /**
+ * The name of a built-in site's own content script: entrypoints/itinerary.ts built with only that site's adapter
+ * (wxt.config.ts; lib/adapters/carried.ts). The file is this name with `.js`.
+ */
+export const siteScriptName = (id: string) => `itinerary-${id}`;
+
+/** The manifest's content scripts: each built-in site's own, on the site's match patterns, once the page is idle. */
+export function siteContentScripts(): {matches: string[]; js: string[]; run_at: 'document_idle'}[] {
+	return sites.map((site) => ({matches: [...site.matches], js: [`${siteScriptName(site.id)}.js`], run_at: 'document_idle'}));
+}
+
+/**
  * Does a built-in site's match pattern cover this origin's host (so there is nothing for the user to add)? Each
  * pattern is tried on the origin with the pattern's own path, so only the host decides.
  */

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {adapters} from '../../lib/adapters';
 import {genericDetector} from '../../lib/detect/generic-page';
 import {badgeText} from '../../lib/i18n/badge-messages';
 import {resolveNames} from '../../lib/airports';
@@ -41,6 +42,7 @@ let toolbar: unknown[] = [];
 let pendingToolbar: (() => void)[] = [];
 function open(settings: Partial<Settings> = {}): PageSession {
 	session = createPageSession({
+		adapters,
 		toolbar: (verdict) => void toolbar.push(verdict),
 		later: (callback) => void pendingToolbar.push(callback),
 		doc: document,

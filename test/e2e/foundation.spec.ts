@@ -1,4 +1,7 @@
-import {expect, fixture, serve, test} from './fixtures';
+import fs from 'node:fs';
+import path from 'node:path';
+import {sites, siteScriptName} from '../../lib/sites';
+import {expect, EXT_DIR, fixture, serve, test} from './fixtures';
 
 const GOOGLE_FLIGHTS = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIxagcIARIDU0ZPcgcIARIDTlJU&hl=en';
 
@@ -25,4 +28,17 @@ test('the content script leaves an unrelated routed page alone', async ({context
 	await page.waitForLoadState('load');
 	await page.waitForTimeout(500);
 	await expect(page.locator('html')).not.toHaveAttribute('data-china-transit-check', /.*/);
+});
+
+test("each site's content script carries that site's adapter and no other", () => {
+	// A site's adapter holds its first match pattern's host; the other sites' bundles must not (wxt.config.ts carryOnly).
+	const hostOf = (site: (typeof sites)[number]) => new URL(site.matches[0]!.replace('*.', 'x.').replaceAll('*', '')).hostname;
+	for (const site of sites) {
+		const code = fs.readFileSync(path.join(EXT_DIR, `${siteScriptName(site.id)}.js`), 'utf8');
+		for (const other of sites)
+			expect(code.includes(hostOf(other)), `${site.id}'s script holds ${other.id}'s host`).toBe(other === site);
+	}
+	// The plain script, for the user's own sites and the popup's scan, carries them all.
+	const plain = fs.readFileSync(path.join(EXT_DIR, 'itinerary.js'), 'utf8');
+	for (const site of sites) expect(plain.includes(hostOf(site))).toBe(true);
 });

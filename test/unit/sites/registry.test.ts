@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {adapterFor} from '../../../lib/adapters';
 import {MatchPattern} from '@webext-core/match-patterns';
-import {isBuiltInOrigin, siteMatches, sites} from '../../../lib/sites';
+import {isBuiltInOrigin, siteContentScripts, siteMatches, sites, siteScriptName} from '../../../lib/sites';
 
 describe('site registry', () => {
 	it('is sorted by id, with unique kebab-case ids', () => {
@@ -29,6 +29,25 @@ describe('site registry', () => {
 		expect(siteMatches()).toEqual([...new Set(sites.flatMap((s) => s.matches))]);
 		expect(siteMatches()).toContain('https://www.google.com/travel/flights*');
 		expect(siteMatches()).not.toContain('<all_urls>');
+	});
+
+	it('gives each site a content script of its own, and no page two of them', () => {
+		const scripts = siteContentScripts();
+		expect(scripts.map((c) => c.js)).toEqual(sites.map((s) => [`itinerary-${s.id}.js`]));
+		expect(scripts.map((c) => c.matches)).toEqual(sites.map((s) => s.matches));
+		expect(scripts.every((c) => c.run_at === 'document_idle')).toBe(true);
+		for (const site of sites) {
+			for (const example of site.examples) {
+				const running = scripts.filter((c) => c.matches.some((p) => new MatchPattern(p).includes(example)));
+				expect(running.map((c) => c.js)).toEqual([[`${siteScriptName(site.id)}.js`]]);
+			}
+		}
+	});
+
+	// wxt.config.ts builds a site's content script with lib/adapters/carried.ts replaced by lib/adapters/<id>.ts.
+	it.each(sites.map((s) => [s.id, s] as const))("%s: its adapter is lib/adapters/<id>.ts's default export", async (id, site) => {
+		const module = (await import(`../../../lib/adapters/${id}.ts`)) as {default: unknown};
+		expect(module.default).toBe(site);
 	});
 
 	it('knows the origins its sites cover, whatever the path: nothing for the user to add there', () => {
