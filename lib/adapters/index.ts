@@ -8,10 +8,10 @@ import flightsfinder from './flightsfinder';
 import googleFlights from './google-flights';
 import kayak from './kayak';
 import skyscanner from './skyscanner';
-import type {SiteAdapter} from './types';
+import {adapterIn, type SiteAdapter} from './types';
 
 export const adapters: readonly SiteAdapter[] = [ctrip, flightsfinder, googleFlights, kayak, skyscanner];
 
 export function adapterFor(url: URL): SiteAdapter | undefined {
-	return adapters.find((a) => a.isItineraryPage(url));
+	return adapterIn(adapters, url);
 }

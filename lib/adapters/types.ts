@@ -90,3 +90,8 @@ export type SiteAdapter = Site & {
 export function defineAdapter(adapter: SiteAdapter): SiteAdapter {
 	return adapter;
 }
+
+/** The adapter of `list` that reads this URL as a results page (the registry's, or those a content script carries). */
+export function adapterIn(list: readonly SiteAdapter[], url: URL): SiteAdapter | undefined {
+	return list.find((a) => a.isItineraryPage(url));
+}

@@ -3,7 +3,7 @@
  * user asked for it), the scanner that runs it, and what the popup is told about it. The content script's entry only
  * wires this to the browser (settings storage, messages, the URL poll and the window's resize).
  */
-import type {SiteAdapter} from '../adapters/types';
+import {adapterIn, type SiteAdapter} from '../adapters/types';
 import type {GenericDetector} from '../detect/generic-page';
 import {pageStatus, type PageStatus} from '../detect/page-status';
 import {resolveLocale} from '../i18n/badge-messages';
@@ -156,8 +156,8 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 	let scanner: Scanner | undefined;
 	let url = doc.URL;
 	let scanAsked = false;
-	/** The built-in site adapter for this URL, among those this script carries (the registry's adapterFor, on them). */
-	const adapterFor = (here: URL): SiteAdapter | undefined => options.adapters.find((a) => a.isItineraryPage(here));
+	/** The built-in site adapter for this URL, among those this script carries. */
+	const adapterFor = (here: URL) => adapterIn(options.adapters, here);
 	const adapterHere = (here: URL): SiteAdapter | undefined => {
 		const site = adapterFor(here);
 		if (site) return settings.disabledSites.includes(site.id) ? undefined : site;
