@@ -1,6 +1,7 @@
 /**
  * The content script: wires the page session (lib/scan/page-session.ts) to the browser. Settings come from storage,
- * the popup's questions arrive as messages, SPA navigation is seen by polling the URL, a resize re-checks placements.
+ * the popup's questions arrive as messages, SPA navigation is seen by polling the URL, a resize or a late style sheet
+ * re-checks placements.
  * It judges with the compact rules (lib/rules/compact.ts), read from storage (lib/browser/bundled-compact.ts), not
  * carried in this script; a badge's details and airport names are asked of the background, and it reaches the
  * extension API without the polyfill (lib/browser/content-api.ts).
@@ -29,6 +30,7 @@ import type {EngineRules} from '@/lib/rules/engine-rules';
 import {markDocument} from '@/lib/scan/mark-document';
 import {createPageSession} from '@/lib/scan/page-session';
 import {checkPlacement} from '@/lib/scan/placement-check';
+import {watchStyles} from '@/lib/scan/style-watch';
 
 /** Resolves in a later task: what follows runs after the browser has had a chance to handle input and render. */
 const nextTask = () => new Promise<void>((resolve) => void setTimeout(resolve, 0));
@@ -111,6 +113,8 @@ export default defineUnlistedScript({
 			clearTimeout(resizeTimer);
 			resizeTimer = setTimeout(() => session.recheck(), 200);
 		});
+		// So is a style sheet that arrives after the badges: it can clip one without touching its card.
+		const unwatchStyles = watchStyles(document, () => session.recheck());
 		const unwatchSettings = watchStoredSettings(api, (next) => session.settingsChanged(next));
 		// A rules update was stored (or forgotten): the cards are judged again by the rules now in use.
 		const unwatchRules = watchStoredItem(api, RULES_UPDATE_ITEMS.compact, (value) => {
@@ -123,6 +127,7 @@ export default defineUnlistedScript({
 		const unwatch = () => {
 			unwatchSettings();
 			unwatchRules();
+			unwatchStyles();
 		};
 		api.runtime.onMessage.addListener((raw, sender, sendResponse) => {
 			// Only the extension's own pages (the popup) talk to us; a page cannot, but nothing unchecked is answered.

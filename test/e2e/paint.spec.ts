@@ -125,3 +125,42 @@ test('google-flights: the badge no longer sits inside the times line, whose elli
 	await card.scrollIntoViewIfNeeded();
 	await card.screenshot({path: '.test-results/paint-google-flights-card.png'});
 });
+
+test('google-flights: a style sheet that arrives after the badges and clips them: each badge moves and is painted again', async ({
+	context,
+}) => {
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, paintPage(c));
+	// A site's late sheet: the box each badge sits in gets a fixed height and clips what overflows it. Nothing inside the
+	// cards changes (the sheet selects the badge's box by the end-to-end build's host attribute; release hosts have none).
+	const sheet = 'li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
+	await context.route('**/late-clip.css', (route) => route.fulfill({status: 200, contentType: 'text/css', body: sheet}));
+	const page = await context.newPage();
+	await open(page, c, 1280);
+	const before = await paintedBadges(page);
+	expect(before).toEqual({painted: c.shown, total: c.shown, missing: []});
+	// Badges of displayed cards in such a box (the hidden copy of the list is nobody's concern).
+	const inBoxes = () =>
+		page.evaluate(
+			() =>
+				[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].filter(
+					(box) => (box.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
+				).length,
+		);
+	expect(await inBoxes()).toBe(before.total);
+	await page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const link = Object.assign(document.createElement('link'), {rel: 'stylesheet', href: '/late-clip.css'});
+				link.onload = resolve;
+				link.onerror = reject;
+				document.head.append(link);
+			}),
+	);
+	// The sheet applies: a badge left where it was would be cut off at the box's 20 px.
+	expect(await page.evaluate(() => getComputedStyle(document.querySelector('li.pIav2d :has(> [data-ctc-badge])')!).height)).toBe('20px');
+	// Every badge is checked again and moved to the card's end, out of the clipping box, and painted there.
+	await expect.poll(inBoxes, {timeout: 10_000}).toBe(0);
+	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
+	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+});

@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+/**
+ * The watch on the page's styles (lib/scan/style-watch.ts): which changes ask for the placement checks again, how
+ * often, and that a page's own events do not. A real late sheet clipping a real badge, and the badge found again, is
+ * in test/e2e/paint.spec.ts.
+ */
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {watchStyles} from '../../lib/scan/style-watch';
+
+const DELAY = 30;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let calls: number;
+let stop: () => void;
+
+beforeEach(() => {
+	document.head.replaceChildren();
+	calls = 0;
+	stop = watchStyles(document, () => calls++, DELAY);
+});
+afterEach(() => stop());
+
+const link = (rel: string) => Object.assign(document.createElement('link'), {rel, href: 'https://example.test/x.css'});
+
+describe('watchStyles', () => {
+	it('asks again once, no sooner than the delay, when a <style> goes into the head', async () => {
+		let at = 0;
+		stop();
+		stop = watchStyles(document, () => ((at = Date.now()), calls++), DELAY);
+		const appended = Date.now();
+		document.head.append(document.createElement('style'));
+		await wait(DELAY * 2);
+		expect(calls).toBe(1);
+		// Timers may run a millisecond early by the wall clock.
+		expect(at - appended).toBeGreaterThanOrEqual(DELAY - 2);
+	});
+
+	it('asks once for a burst of changes', async () => {
+		document.head.append(document.createElement('style'), link('stylesheet'));
+		// The observer has reported the first ones (a microtask) before the next goes in; no timer can run in between.
+		await Promise.resolve();
+		await Promise.resolve();
+		document.head.append(document.createElement('style'));
+		await wait(DELAY * 2);
+		expect(calls).toBe(1);
+	});
+
+	it('asks when a style sheet leaves the head', async () => {
+		const sheet = link('preload stylesheet');
+		document.head.append(sheet);
+		await wait(DELAY * 2);
+		sheet.remove();
+		await wait(DELAY * 2);
+		expect(calls).toBe(2);
+	});
+
+	it('does not ask for what is not a style sheet, nor for what goes into the body', async () => {
+		document.head.append(document.createElement('script'), document.createElement('meta'), link('icon'), link('preconnect'));
+		document.body.append(document.createElement('style'));
+		await wait(DELAY * 2);
+		expect(calls).toBe(0);
+	});
+
+	it("does not ask for a load event the page fired itself (only the browser's count)", async () => {
+		const sheet = link('stylesheet');
+		document.body.append(sheet);
+		sheet.dispatchEvent(new Event('load'));
+		await wait(DELAY * 2);
+		expect(calls).toBe(0);
+	});
+
+	it('asks at most once per delay while the head keeps changing, and does not put it off', async () => {
+		const times: number[] = [];
+		stop();
+		stop = watchStyles(document, () => void times.push(Date.now()), DELAY);
+		const started = Date.now();
+		// The head changes every few milliseconds; the checks still come (a delay that restarted would never end).
+		while (times.length < 3 && Date.now() - started < 5000) {
+			document.head.append(document.createElement('style'));
+			await wait(3);
+		}
+		expect(times).toHaveLength(3);
+		// Timers may run a millisecond early by the wall clock.
+		for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(DELAY - 2);
+	});
+
+	it('stops: no call after it, not even one already timed', async () => {
+		document.head.append(document.createElement('style'));
+		stop();
+		document.head.append(document.createElement('style'));
+		await wait(DELAY * 2);
+		expect(calls).toBe(0);
+	});
+});
