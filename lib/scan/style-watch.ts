@@ -1,24 +1,24 @@
 /**
- * The page's styles changed after its badges were placed: a style sheet finished loading, or a `<style>` or a
- * stylesheet `<link>` went into or out of the head. A site's late sheet can give the box a badge sits in a fixed height
- * and `overflow: hidden`; nothing inside the card changes, so the scanner (which follows the cards) would not look
- * again, and the badge would be in the DOM, clipped: a missing badge. `onChange` asks for the placement checks again
- * (the page session's `recheck`, as for a resize).
+ * The page's styles changed after its badges were placed: a style sheet in the head finished loading, or a `<style>`
+ * or a stylesheet `<link>` went into or out of the head. A site's late sheet can give the box a badge sits in a fixed
+ * height and `overflow: hidden`; nothing inside the card changes, so the scanner (which follows the cards) would not
+ * look again, and the badge would be in the DOM, clipped: a missing badge. `onChange` asks for the placement checks
+ * again (the page session's `recheck`, as for a resize).
  *
  * Called at most once per `delayMs`, on a timer set by the first change after a call: a page that keeps changing its
- * head cannot make the checks run more often, nor keep putting them off. Only load events the browser fired count (a
- * page can dispatch its own); the head's children are watched without their subtrees, and the sheets' rules (a
- * `<style>`'s text, `insertRule`) are not: a site that restyles that way restyles the nodes it renders too, which the
- * scanner follows.
+ * head cannot make the checks run more often, nor keep putting them off. A sheet's loads are heard on its own `<link>`
+ * (one listener each, not one on the document that every image of the results would call; kept while the link is in
+ * the head, so a theme that swaps a link's `href` is heard too), and only the browser's own events count (a page can
+ * dispatch one). The head's children are watched without their subtrees, and the sheets'
+ * rules (a `<style>`'s text, `insertRule`) are not: the next change of a card, or a resize, checks those.
  */
 
-/** What the watch needs of a document: its head, its load events, and its window for the observer and the timer. */
-type StyledDocument = Pick<Document, 'head' | 'defaultView' | 'addEventListener' | 'removeEventListener'>;
+/** What the watch needs of a document: its head, and its window for the observer and the timer. */
+type StyledDocument = Pick<Document, 'head' | 'defaultView'>;
 
-const isStyleNode = (node: Node) => {
-	const name = (node as Element).localName;
-	return name === 'style' || (name === 'link' && /\bstylesheet\b/i.test((node as Element).getAttribute('rel') ?? ''));
-};
+const isSheetLink = (node: Node): node is HTMLLinkElement =>
+	(node as Element).localName === 'link' && /\bstylesheet\b/i.test((node as Element).getAttribute('rel') ?? '');
+const isStyleNode = (node: Node) => (node as Element).localName === 'style' || isSheetLink(node);
 
 /** Starts watching; returns the function that stops it. */
 export function watchStyles(doc: StyledDocument, onChange: () => void, delayMs = 200): () => void {
@@ -32,26 +32,43 @@ export function watchStyles(doc: StyledDocument, onChange: () => void, delayMs =
 			onChange();
 		}, delayMs);
 	};
-	// Load events do not bubble, and an element's never reach the window (DOM: a document's parent for a "load" event
-	// is null); the document hears them first when it listens in the capture phase.
+	const links = new Set<HTMLLinkElement>();
 	const loaded = (event: Event) => {
-		const target = event.target as Node | null;
-		if (event.isTrusted && target && target.nodeType === 1 && isStyleNode(target)) changed();
+		if (event.isTrusted) changed();
 	};
-	doc.addEventListener('load', loaded, {capture: true, passive: true});
+	const listen = (link: HTMLLinkElement) => {
+		if (links.has(link)) return;
+		links.add(link);
+		link.addEventListener('load', loaded, {passive: true});
+	};
+	const unlisten = (link: HTMLLinkElement) => {
+		if (links.delete(link)) link.removeEventListener('load', loaded);
+	};
+	const head = doc.head;
+	if (head) for (const link of head.querySelectorAll('link')) if (isSheetLink(link)) listen(link);
 	const Observer = win.MutationObserver;
 	const observer =
 		Observer &&
 		new Observer((records) => {
+			let change = false;
 			for (const record of records) {
-				for (const node of record.addedNodes) if (isStyleNode(node)) return changed();
-				for (const node of record.removedNodes) if (isStyleNode(node)) return changed();
+				// A new sheet link counts once loaded; a <style> applies as it goes in; either counts as it leaves.
+				for (const node of record.addedNodes) {
+					if (isSheetLink(node)) listen(node);
+					else if (isStyleNode(node)) change = true;
+				}
+				for (const node of record.removedNodes) {
+					if (isSheetLink(node)) unlisten(node);
+					if (isStyleNode(node)) change = true;
+				}
 			}
+			if (change) changed();
 		});
-	if (observer && doc.head) observer.observe(doc.head, {childList: true});
+	if (observer && head) observer.observe(head, {childList: true});
 	return () => {
-		doc.removeEventListener('load', loaded, {capture: true});
 		observer?.disconnect();
+		for (const link of links) link.removeEventListener('load', loaded);
+		links.clear();
 		if (timer !== undefined) win.clearTimeout(timer);
 		timer = undefined;
 	};

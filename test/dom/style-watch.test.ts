@@ -2,7 +2,7 @@
 /**
  * The watch on the page's styles (lib/scan/style-watch.ts): which changes ask for the placement checks again, how
  * often, and that a page's own events do not. A real late sheet clipping a real badge, and the badge found again, is
- * in test/e2e/paint.spec.ts.
+ * in test/e2e/paint.spec.ts (a sheet link's load, which jsdom never fires) and test/firefox/extension.test.ts (a <style>).
  */
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {watchStyles} from '../../lib/scan/style-watch';
@@ -45,13 +45,21 @@ describe('watchStyles', () => {
 		expect(calls).toBe(1);
 	});
 
-	it('asks when a style sheet leaves the head', async () => {
+	it('asks when a style sheet leaves the head; a new sheet link, only once it has loaded', async () => {
 		const sheet = link('preload stylesheet');
 		document.head.append(sheet);
 		await wait(DELAY * 2);
+		// jsdom loads no sheet: the link's load never comes.
+		expect(calls).toBe(0);
 		sheet.remove();
 		await wait(DELAY * 2);
-		expect(calls).toBe(2);
+		expect(calls).toBe(1);
+		const style = document.createElement('style');
+		document.head.append(style);
+		await wait(DELAY * 2);
+		style.remove();
+		await wait(DELAY * 2);
+		expect(calls).toBe(3);
 	});
 
 	it('does not ask for what is not a style sheet, nor for what goes into the body', async () => {
@@ -61,9 +69,10 @@ describe('watchStyles', () => {
 		expect(calls).toBe(0);
 	});
 
-	it("does not ask for a load event the page fired itself (only the browser's count)", async () => {
+	it("does not ask for a load event the page fired itself at a sheet link (only the browser's count)", async () => {
 		const sheet = link('stylesheet');
-		document.body.append(sheet);
+		document.head.append(sheet);
+		await wait(DELAY * 2);
 		sheet.dispatchEvent(new Event('load'));
 		await wait(DELAY * 2);
 		expect(calls).toBe(0);

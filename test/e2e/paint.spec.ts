@@ -5,7 +5,7 @@
  * its ellipsis gives two identical pictures.) Opacity is set on the host and on each top element of its shadow root,
  * since the root's own `!important` styles beat the host's.
  */
-import type {Page} from '@playwright/test';
+import type {BrowserContext, Page} from '@playwright/test';
 import {expect, serve, test} from './fixtures';
 import {CARD, CLIPPING_CSS, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
 
@@ -126,41 +126,75 @@ test('google-flights: the badge no longer sits inside the times line, whose elli
 	await card.screenshot({path: '.test-results/paint-google-flights-card.png'});
 });
 
-test('google-flights: a style sheet that arrives after the badges and clips them: each badge moves and is painted again', async ({
-	context,
-}) => {
+/** The late sheet of the tests below: the box each badge sits in gets a fixed height and clips what overflows it. */
+const LATE_CLIP = 'li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
+
+/** Badges of displayed cards inside such a box (the hidden copy of the list is nobody's concern). */
+const inClippingBoxes = (page: Page) =>
+	page.evaluate(
+		() =>
+			[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].filter(
+				(box) => (box.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
+			).length,
+	);
+
+/** A stylesheet link into the head (or its `href` changed), resolved once the browser has loaded the sheet. */
+const loadSheet = (page: Page, href: string, swap = false) =>
+	page.evaluate(
+		([url, change]) =>
+			new Promise((resolve, reject) => {
+				const old = document.querySelector<HTMLLinkElement>('head link[data-late]');
+				const link = change && old ? old : Object.assign(document.createElement('link'), {rel: 'stylesheet'});
+				link.dataset.late = '';
+				link.onload = resolve;
+				link.onerror = reject;
+				link.href = url;
+				if (!link.isConnected) document.head.append(link);
+			}),
+		[href, swap] as const,
+	);
+
+/**
+ * The Google Flights page, its badges painted; the late sheets served (nothing inside the cards changes when one
+ * applies: it selects the badge's box by the end-to-end build's host attribute, which release hosts do not have).
+ */
+async function openWithLateSheets(context: BrowserContext): Promise<{page: Page; c: PaintCase}> {
 	const c = PAINT_CASES[0]!;
 	await serve(context, c.glob, paintPage(c));
-	// A site's late sheet: the box each badge sits in gets a fixed height and clips what overflows it. Nothing inside the
-	// cards changes (the sheet selects the badge's box by the end-to-end build's host attribute; release hosts have none).
-	const sheet = 'li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
-	await context.route('**/late-clip.css', (route) => route.fulfill({status: 200, contentType: 'text/css', body: sheet}));
+	await context.route('**/late-clip.css', (route) => route.fulfill({status: 200, contentType: 'text/css', body: LATE_CLIP}));
+	await context.route('**/late-plain.css', (route) => route.fulfill({status: 200, contentType: 'text/css', body: 'li.pIav2d { }'}));
 	const page = await context.newPage();
 	await open(page, c, 1280);
 	const before = await paintedBadges(page);
 	expect(before).toEqual({painted: c.shown, total: c.shown, missing: []});
-	// Badges of displayed cards in such a box (the hidden copy of the list is nobody's concern).
-	const inBoxes = () =>
-		page.evaluate(
-			() =>
-				[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].filter(
-					(box) => (box.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
-				).length,
-		);
-	expect(await inBoxes()).toBe(before.total);
-	await page.evaluate(
-		() =>
-			new Promise((resolve, reject) => {
-				const link = Object.assign(document.createElement('link'), {rel: 'stylesheet', href: '/late-clip.css'});
-				link.onload = resolve;
-				link.onerror = reject;
-				document.head.append(link);
-			}),
-	);
-	// The sheet applies: a badge left where it was would be cut off at the box's 20 px.
+	expect(await inClippingBoxes(page)).toBe(before.total);
+	return {page, c};
+}
+
+/** The clipping sheet applies; every badge is checked again, moved to the card's end, out of the box, and painted. */
+async function expectBadgesMovedOut(page: Page, c: PaintCase) {
 	expect(await page.evaluate(() => getComputedStyle(document.querySelector('li.pIav2d :has(> [data-ctc-badge])')!).height)).toBe('20px');
-	// Every badge is checked again and moved to the card's end, out of the clipping box, and painted there.
-	await expect.poll(inBoxes, {timeout: 10_000}).toBe(0);
+	await expect.poll(() => inClippingBoxes(page), {timeout: 10_000}).toBe(0);
 	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
 	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+}
+
+test('google-flights: a style sheet that arrives after the badges and clips them: each badge moves and is painted again', async ({
+	context,
+}) => {
+	const {page, c} = await openWithLateSheets(context);
+	await loadSheet(page, '/late-clip.css');
+	await expectBadgesMovedOut(page, c);
+});
+
+test('google-flights: a stylesheet link whose href the page changes (a theme switch) to a sheet that clips the badges', async ({
+	context,
+}) => {
+	const {page, c} = await openWithLateSheets(context);
+	await loadSheet(page, '/late-plain.css');
+	// The first sheet changed nothing: the badges stay where they are.
+	await page.waitForTimeout(500);
+	expect(await inClippingBoxes(page)).toBe(c.shown);
+	await loadSheet(page, '/late-clip.css', true);
+	await expectBadgesMovedOut(page, c);
 });
