@@ -37,7 +37,9 @@ export function readCard(run: Run, card: Element, page: PageContext, near: boole
 		// (mounted now if the card is near, else it goes on waiting), or decided in idle time and read again before the
 		// frame that was to show it.
 		if (state.view && !state.handle && !state.unplaced) return apply(run, card, state, near);
-		// Unchanged: a badge the page took away is put back.
+		// Unchanged: a badge still in the card is checked again (the card changed around it, and a new layout of it can
+		// clip the badge where it was painted); one the page took away is put back.
+		if (state.handle?.isConnected()) return run.badges.recheck(card, state);
 		return run.badges.restore(card, state);
 	}
 	state.fingerprint = itinerary.key;

@@ -301,6 +301,27 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(s.found().unplaced).toBe(0);
 	});
 
+	it('checks a badge again when its card changes around it, and moves it once the card clips it there', async () => {
+		page(PEK_24H);
+		const card = document.querySelector('li')!;
+		card.append(document.createElement('em')); // a second line: the first placement is not the card's end
+		let compact = false; // the page's compact view, which clips the card's first line
+		const s = start(
+			[],
+			clippedAt((host) => compact && !atEnd(host)),
+		);
+		s.scan();
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(false);
+		// The page changes the card (same itinerary) and, with it, its layout.
+		compact = true;
+		card.querySelector('em')!.textContent = 'compact';
+		await tick();
+		await tick();
+		expect(document.querySelectorAll('ctc-badge')).toHaveLength(1);
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(true);
+		expect(s.found()).toEqual({itineraries: 1, withStops: 1, unplaced: 0});
+	});
+
 	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {
 		page(PEK_24H);
 		const s = start([], () => {
