@@ -10,7 +10,8 @@
  * (one listener each, not one on the document that every image of the results would call; kept while the link is in
  * the head, so a theme that swaps a link's `href` is heard too), and only the browser's own events count (a page can
  * dispatch one). The head's children are watched without their subtrees, and the sheets'
- * rules (a `<style>`'s text, `insertRule`) are not: a resize, or a badge mounted or moved, checks those.
+ * rules (a `<style>`'s text, `insertRule`) are not: a resize, a change of the card, or a badge mounted or moved
+ * checks those.
  */
 
 /** What the watch needs of a document: its head, and its window for the observer and the timer. */

@@ -172,8 +172,8 @@ async function openWithLateSheets(context: BrowserContext): Promise<{page: Page;
 }
 
 /** The clipping sheet applies; every badge is checked again, moved to the card's end, out of the box, and painted. */
-async function expectBadgesMovedOut(page: Page, c: PaintCase) {
-	expect(await page.evaluate(() => getComputedStyle(document.querySelector('li.pIav2d :has(> [data-ctc-badge])')!).height)).toBe('20px');
+async function expectBadgesMovedOut(page: Page, c: PaintCase, box = 'li.pIav2d :has(> [data-ctc-badge])') {
+	expect(await page.evaluate((sel) => getComputedStyle(document.querySelector(sel)!).height, box)).toBe('20px');
 	await expect.poll(() => inClippingBoxes(page), {timeout: 10_000}).toBe(0);
 	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
 	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
@@ -197,4 +197,32 @@ test('google-flights: a stylesheet link whose href the page changes (a theme swi
 	expect(await inClippingBoxes(page)).toBe(c.shown);
 	await loadSheet(page, '/late-clip.css', true);
 	await expectBadgesMovedOut(page, c);
+});
+
+test('google-flights: a card that changes its own layout (a compact view) so that it clips its badge: the badge moves out', async ({
+	context,
+}) => {
+	const {page, c} = await openWithLateSheets(context);
+	// The page's sheet for a compact card clips the box each badge is in (marked here, as the late sheets above select it
+	// by the test build's host attribute); it applies only once a card says it is compact. Added now, it clips nothing,
+	// and the badges stay where they are.
+	await page.evaluate(() => {
+		for (const box of document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')) box.setAttribute('data-badge-box', '');
+		const style = document.createElement('style');
+		style.textContent = 'li.pIav2d:has(> .compact-view) [data-badge-box] { height: 20px !important; overflow: hidden !important; }';
+		document.head.append(style);
+	});
+	await page.waitForTimeout(500);
+	expect(await inClippingBoxes(page)).toBe(c.shown);
+	// Each card switches itself to the compact view: nothing in the head changes, the window keeps its size, and the
+	// itinerary each card reads as stays the same.
+	await page.evaluate(() => {
+		for (const card of document.querySelectorAll('li.pIav2d')) {
+			if (!card.querySelector('[data-ctc-badge]')) continue;
+			const mark = document.createElement('i');
+			mark.className = 'compact-view';
+			card.append(mark);
+		}
+	});
+	await expectBadgesMovedOut(page, c, 'li.pIav2d [data-badge-box]');
 });
