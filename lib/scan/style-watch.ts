@@ -1,17 +1,23 @@
 /**
  * The page's styles changed after its badges were placed: a style sheet in the head finished loading, or a `<style>`
- * or a stylesheet `<link>` went into or out of the head. A site's late sheet can give the box a badge sits in a fixed
- * height and `overflow: hidden`; nothing inside the card changes, so the scanner (which follows the cards) would not
- * look again, and the badge would be in the DOM, clipped: a missing badge. `onChange` asks for the placement checks
- * again (the page session's `recheck`, as for a resize).
+ * or a stylesheet `<link>` went into or out of the head, or one of them changed in place. A site's late sheet can give
+ * the box a badge sits in a fixed height and `overflow: hidden`; nothing inside the card changes, so the scanner
+ * (which follows the cards) would not look again, and the badge would be in the DOM, clipped: a missing badge.
+ * `onChange` asks for the placement checks again (the page session's `recheck`, as for a resize).
  *
  * Called at most once per `delayMs`, on a timer set by the first change after a call: a page that keeps changing its
- * head cannot make the checks run more often, nor keep putting them off. A sheet's loads are heard on its own `<link>`
- * (one listener each, not one on the document that every image of the results would call; kept while the link is in
- * the head, so a theme that swaps a link's `href` is heard too), and only the browser's own events count (a page can
- * dispatch one). The head's children are watched without their subtrees, and the sheets'
- * rules (a `<style>`'s text, `insertRule`) are not: a resize, a change of the card, or a badge mounted or moved
- * checks those.
+ * head cannot make the checks run more often, nor keep putting them off. What counts:
+ * - a `<style>` going into or out of the head, and its text changing in place (libraries that style a page from its
+ *   scripts append rules to one `<style>` as components first render);
+ * - a stylesheet `<link>` going out, and its loads, heard on the link itself (one listener each, not one on the
+ *   document that every image of the results would call; kept while the link is in the head, so a theme that swaps a
+ *   link's `href` is heard too); only the browser's own load events count (a page can dispatch one);
+ * - a head link's or style's `rel`, `media` or `disabled` changing: the common ways of loading CSS late without
+ *   blocking the page turn a preloaded link into a stylesheet (`rel`), or a sheet loaded for print into one for the
+ *   screen (`media`), after it has loaded; a theme switch may enable or disable a sheet.
+ * The head's own children are watched, and the subtrees of its `<style>`s only. Rules a script adds with
+ * `insertRule` change no node and are not heard: a resize, a change of the card, or a badge mounted or moved checks
+ * those.
  */
 
 /** What the watch needs of a document: its head, and its window for the observer and the timer. */
@@ -19,7 +25,10 @@ type StyledDocument = Pick<Document, 'head' | 'defaultView'>;
 
 const isSheetLink = (node: Node): node is HTMLLinkElement =>
 	(node as Element).localName === 'link' && /\bstylesheet\b/i.test((node as Element).getAttribute('rel') ?? '');
-const isStyleNode = (node: Node) => (node as Element).localName === 'style' || isSheetLink(node);
+const isStyle = (node: Node): node is HTMLStyleElement => (node as Element).localName === 'style';
+const isStyleNode = (node: Node) => isStyle(node) || isSheetLink(node);
+/** What makes a sheet apply or not, besides its text and its loads. */
+const SHEET_ATTRIBUTES = ['rel', 'media', 'disabled'];
 
 /** Starts watching; returns the function that stops it. */
 export function watchStyles(doc: StyledDocument, onChange: () => void, delayMs = 200): () => void {
@@ -46,17 +55,40 @@ export function watchStyles(doc: StyledDocument, onChange: () => void, delayMs =
 		if (links.delete(link)) link.removeEventListener('load', loaded);
 	};
 	const head = doc.head;
-	if (head) for (const link of head.querySelectorAll('link')) if (isSheetLink(link)) listen(link);
+	if (head) for (const link of head.children) if (isSheetLink(link)) listen(link);
+	/** The head's child a record is about (the head itself for its own list of children). */
+	const inHead = (node: Node | null): Node | null => {
+		while (node && node.parentNode !== head) node = node.parentNode;
+		return node;
+	};
 	const Observer = win.MutationObserver;
 	const observer =
 		Observer &&
 		new Observer((records) => {
 			let change = false;
 			for (const record of records) {
+				if (record.target !== head) {
+					// Inside a head <style> (its text) or on a head link or style (its attributes); a node taken out of the
+					// head stays observed, and no longer counts.
+					const node = inHead(record.target);
+					if (!node) continue;
+					if (isStyle(node)) change = true;
+					else if (isSheetLink(node)) {
+						// A link that is a stylesheet now (a preload turned into one: its sheet applies once loaded).
+						listen(node);
+						change = true;
+					} else if (links.has(node as HTMLLinkElement)) {
+						// A stylesheet no more: its rules leave the page.
+						unlisten(node as HTMLLinkElement);
+						change = true;
+					}
+					continue;
+				}
 				// A new sheet link counts once loaded; a <style> applies as it goes in; either counts as it leaves.
 				for (const node of record.addedNodes) {
+					watch(node);
 					if (isSheetLink(node)) listen(node);
-					else if (isStyleNode(node)) change = true;
+					else if (isStyle(node)) change = true;
 				}
 				for (const node of record.removedNodes) {
 					if (isSheetLink(node)) unlisten(node);
@@ -65,7 +97,16 @@ export function watchStyles(doc: StyledDocument, onChange: () => void, delayMs =
 			}
 			if (change) changed();
 		});
-	if (observer && head) observer.observe(head, {childList: true});
+	/** A head link's or style's attributes, and a style's text. */
+	const watch = (node: Node) => {
+		if (!observer) return;
+		if (isStyle(node)) observer.observe(node, {attributeFilter: SHEET_ATTRIBUTES, childList: true, characterData: true, subtree: true});
+		else if ((node as Element).localName === 'link') observer.observe(node, {attributeFilter: SHEET_ATTRIBUTES});
+	};
+	if (observer && head) {
+		observer.observe(head, {childList: true});
+		for (const node of head.children) watch(node);
+	}
 	return () => {
 		observer?.disconnect();
 		for (const link of links) link.removeEventListener('load', loaded);

@@ -93,6 +93,88 @@ describe('watchStyles', () => {
 		for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(DELAY - 2);
 	});
 
+	it("asks when a head <style>'s text changes in place, one there before the watch began included", async () => {
+		stop();
+		const early = document.createElement('style');
+		early.textContent = 'li { color: red; }';
+		document.head.append(early);
+		stop = watchStyles(document, () => calls++, DELAY);
+		// A library that styles the page from its scripts appends each component's rules as it first renders.
+		early.append(document.createTextNode('li .times { overflow: hidden; }'));
+		await wait(DELAY * 2);
+		expect(calls).toBe(1);
+		(early.firstChild as Text).data = 'li { height: 20px; }';
+		await wait(DELAY * 2);
+		expect(calls).toBe(2);
+		const late = document.createElement('style');
+		document.head.append(late);
+		await wait(DELAY * 2);
+		expect(calls).toBe(3);
+		late.textContent = 'li { overflow: hidden; }';
+		await wait(DELAY * 2);
+		expect(calls).toBe(4);
+	});
+
+	it('asks when a head link becomes a stylesheet (a preload turned into one) or stops being one', async () => {
+		const preload = link('preload');
+		preload.setAttribute('as', 'style');
+		document.head.append(preload);
+		await wait(DELAY * 2);
+		expect(calls).toBe(0);
+		preload.rel = 'stylesheet';
+		await wait(DELAY * 2);
+		expect(calls).toBe(1);
+		preload.rel = 'preload';
+		await wait(DELAY * 2);
+		expect(calls).toBe(2);
+		// Neither a sheet before nor after: nothing applies or leaves.
+		preload.rel = 'prefetch';
+		await wait(DELAY * 2);
+		expect(calls).toBe(2);
+	});
+
+	it("asks when a sheet's media or disabled state changes (a sheet loaded for print, then for every medium)", async () => {
+		const sheet = link('stylesheet');
+		sheet.media = 'print';
+		document.head.append(sheet);
+		await wait(DELAY * 2);
+		expect(calls).toBe(0);
+		sheet.media = 'all';
+		await wait(DELAY * 2);
+		expect(calls).toBe(1);
+		sheet.setAttribute('disabled', '');
+		await wait(DELAY * 2);
+		expect(calls).toBe(2);
+		const style = document.createElement('style');
+		document.head.append(style);
+		await wait(DELAY * 2);
+		style.media = 'print';
+		await wait(DELAY * 2);
+		expect(calls).toBe(4);
+	});
+
+	it('does not ask for changes to what left the head, to other head elements, or to styles in the body', async () => {
+		const style = document.createElement('style');
+		const script = document.createElement('script');
+		const icon = link('icon');
+		document.head.append(style, script, icon);
+		await wait(DELAY * 2);
+		style.remove();
+		await wait(DELAY * 2);
+		expect(calls).toBe(2);
+		style.textContent = 'li { overflow: hidden; }';
+		style.media = 'print';
+		script.textContent = 'void 0;';
+		icon.href = 'https://example.test/other.ico';
+		icon.media = 'print';
+		const inBody = document.createElement('style');
+		document.body.append(inBody);
+		await wait(DELAY * 2);
+		inBody.textContent = 'li { overflow: hidden; }';
+		await wait(DELAY * 2);
+		expect(calls).toBe(2);
+	});
+
 	it('stops: no call after it, not even one already timed', async () => {
 		document.head.append(document.createElement('style'));
 		stop();

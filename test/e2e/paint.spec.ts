@@ -226,3 +226,46 @@ test('google-flights: a card that changes its own layout (a compact view) so tha
 	});
 	await expectBadgesMovedOut(page, c, 'li.pIav2d [data-badge-box]');
 });
+
+test('google-flights: CSS loaded without blocking the page (a preload the page turns into a stylesheet once loaded) that clips the badges', async ({
+	context,
+}) => {
+	const {page, c} = await openWithLateSheets(context);
+	// The common pattern: `<link rel="preload" as="style" onload="this.rel='stylesheet'">`. No sheet link goes into the
+	// head; a preload link becomes one.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const link = Object.assign(document.createElement('link'), {rel: 'preload', as: 'style', href: '/late-clip.css'});
+				link.onload = () => {
+					link.onload = () => resolve();
+					link.rel = 'stylesheet';
+				};
+				link.onerror = reject;
+				document.head.append(link);
+			}),
+	);
+	await expectBadgesMovedOut(page, c);
+});
+
+test('google-flights: a sheet loaded for print that the page later applies to the screen (its media changed) clips the badges', async ({
+	context,
+}) => {
+	const {page, c} = await openWithLateSheets(context);
+	await page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const link = Object.assign(document.createElement('link'), {rel: 'stylesheet', media: 'print', href: '/late-clip.css'});
+				link.onload = resolve;
+				link.onerror = reject;
+				document.head.append(link);
+			}),
+	);
+	// Loaded, and applying to print only: the badges stay where they are.
+	await page.waitForTimeout(500);
+	expect(await inClippingBoxes(page)).toBe(c.shown);
+	await page.evaluate(() => {
+		document.querySelector<HTMLLinkElement>('head link[media="print"]')!.media = 'all';
+	});
+	await expectBadgesMovedOut(page, c);
+});

@@ -471,41 +471,50 @@ describe('Firefox: badges painted on saved real pages', () => {
 		}
 	}
 
-	it('google-flights: a <style> the page adds after the badges, clipping their box: each badge moves out of it', async () => {
-		const c = PAINT_CASES[0]!;
-		const p = await open(c.url, {width: 1280, height: 900}, paintPage(c));
-		// Badges of displayed cards inside a box the late sheet clips (selected by the end-to-end build's host attribute).
-		const inBoxes = () =>
-			p.evaluate(
-				() =>
-					[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].filter(
-						(box) => (box.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
-					).length,
+	// The page's rule arrives in a new <style>, or is appended to the text of one already in the head (as libraries that
+	// style a page from its scripts do).
+	for (const how of ['added', 'in-place'] as const)
+		it(`google-flights: a rule the page adds after the badges (${how === 'added' ? 'a new <style>' : "an existing <style>'s text"}), clipping their box: each badge moves out of it`, async () => {
+			const c = PAINT_CASES[0]!;
+			const p = await open(c.url, {width: 1280, height: 900}, paintPage(c));
+			// Badges of displayed cards inside a box the late sheet clips (selected by the end-to-end build's host attribute).
+			const inBoxes = () =>
+				p.evaluate(
+					() =>
+						[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].filter(
+							(box) => (box.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
+						).length,
+				);
+			await p.waitForFunction(
+				(want: number) =>
+					document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0' &&
+					document.querySelectorAll('li.pIav2d [data-ctc-badge]').length >= want,
+				{timeout: 20_000},
+				c.shown,
 			);
-		await p.waitForFunction(
-			(want: number) =>
-				document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0' &&
-				document.querySelectorAll('li.pIav2d [data-ctc-badge]').length >= want,
-			{timeout: 20_000},
-			c.shown,
-		);
-		expect(await inBoxes()).toBe(c.shown);
-		await p.evaluate(() => {
-			const style = document.createElement('style');
-			style.textContent = 'li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
-			document.head.append(style);
+			expect(await inBoxes()).toBe(c.shown);
+			if (how === 'in-place') {
+				await p.evaluate(() => void document.head.append(Object.assign(document.createElement('style'), {id: 'page-styles'})));
+				// The empty sheet changes nothing; its check has come and gone before the rule arrives.
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				expect(await inBoxes()).toBe(c.shown);
+			}
+			await p.evaluate((inPlace: boolean) => {
+				const rule = 'li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
+				if (inPlace) document.getElementById('page-styles')!.append(rule);
+				else document.head.append(Object.assign(document.createElement('style'), {textContent: rule}));
+			}, how === 'in-place');
+			await p.waitForFunction(
+				() =>
+					[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].every(
+						(box) => (box.closest('li')?.getBoundingClientRect().height ?? 0) === 0,
+					),
+				{timeout: 10_000},
+			);
+			expect(await inBoxes()).toBe(0);
+			expect(await p.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
+			await p.close();
 		});
-		await p.waitForFunction(
-			() =>
-				[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].every(
-					(box) => (box.closest('li')?.getBoundingClientRect().height ?? 0) === 0,
-				),
-			{timeout: 10_000},
-		);
-		expect(await inBoxes()).toBe(0);
-		expect(await p.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
-		await p.close();
-	});
 });
 
 describe('Firefox: signed rules updates', () => {
