@@ -22,6 +22,16 @@ const X = {
 	airportSeparator: {en: ', ', 'zh-CN': '、', 'zh-TW': '、'},
 	best: {en: 'Best: {policy}', 'zh-CN': '最佳方案：{policy}', 'zh-TW': '最佳方案：{policy}'},
 	noBest: {en: 'no visa-free route found', 'zh-CN': '未找到免签方案', 'zh-TW': '未找到免簽方案'},
+	openBest: {
+		en: 'not settled, check before you travel (may apply: {policy})',
+		'zh-CN': '尚无定论，出行前请核实（可能适用：{policy}）',
+		'zh-TW': '尚無定論，出行前請核實（可能適用：{policy}）',
+	},
+	unknownBest: {
+		en: 'not settled without a passport',
+		'zh-CN': '未设置护照，尚无定论',
+		'zh-TW': '未設定護照，尚無定論',
+	},
 	verdict: {en: '{mark} {policy}: {status}', 'zh-CN': '{mark} {policy}：{status}', 'zh-TW': '{mark} {policy}：{status}'},
 	verdictWith: {en: '{verdict} ({details})', 'zh-CN': '{verdict}（{details}）', 'zh-TW': '{verdict}（{details}）'},
 	/** Between the details of one verdict (passport, deadline, inspection). */

@@ -33,6 +33,18 @@ const M = {
 	passportUsed: {en: 'With your {passport} passport', 'zh-CN': '使用{passport}护照', 'zh-TW': '使用{passport}護照'},
 	bestLabel: {en: 'Best option: {policy}', 'zh-CN': '最佳方案：{policy}', 'zh-TW': '最佳方案：{policy}'},
 	noBest: {en: 'No visa-free route found for this stop.', 'zh-CN': '此站未找到免签方案。', 'zh-TW': '此站未找到免簽方案。'},
+	/** No policy holds, and some are left open (conditional): not a "no". */
+	openBest: {
+		en: 'Not settled: check before you travel. May apply: {policy}.',
+		'zh-CN': '尚无定论，出行前请核实。可能适用：{policy}。',
+		'zh-TW': '尚無定論，出行前請核實。可能適用：{policy}。',
+	},
+	/** No policy holds, and some could not be judged without a passport. */
+	unknownBest: {
+		en: 'Not settled: set your passport to see whether a visa-free route applies.',
+		'zh-CN': '尚无定论：请设置护照，以查看是否有适用的免签方案。',
+		'zh-TW': '尚無定論：請設定護照，以查看是否有適用的免簽方案。',
+	},
 	remindersHeading: {en: 'Also make sure', 'zh-CN': '另请确认', 'zh-TW': '另請確認'},
 	sources: {en: 'Sources', 'zh-CN': '来源', 'zh-TW': '來源'},
 	// Said only of a source whose link is a government's or an embassy's own site (data/source-domains.json).

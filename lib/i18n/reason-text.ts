@@ -30,6 +30,18 @@ export function bestPolicyName(
 	return best ? policyName(best, locale) : undefined;
 }
 
+/**
+ * The policies a stop's rules leave open (conditional: the data or the page does not settle them), by name, joined in
+ * the reader's language; undefined when none is open.
+ */
+export function openPolicyNames(
+	stop: {verdicts: {policy: PolicyId; status: Status; hours?: number}[]},
+	locale: Locale,
+): string | undefined {
+	const open = stop.verdicts.filter((v) => v.status === 'conditional');
+	return open.length > 0 ? open.map((v) => policyName(v, locale)).join(locale === 'en' ? ', ' : '、') : undefined;
+}
+
 export const STATUS_NAMES: Table<Status> = {
 	eligible: {en: 'likely OK', 'zh-CN': '看来可行', 'zh-TW': '看來可行'},
 	ineligible: {en: 'does not apply', 'zh-CN': '不适用', 'zh-TW': '不適用'},

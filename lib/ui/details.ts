@@ -4,7 +4,7 @@
  * reader's language, in the order shown, so the component only lays them out.
  */
 import {t} from '../i18n/messages';
-import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES} from '../i18n/reason-text';
+import {bestPolicyName, noticeText, openPolicyNames, policyName, reasonText, reminderText, STATUS_NAMES} from '../i18n/reason-text';
 import {type Locale} from '../i18n/locale';
 import type {ReasonCode, ReminderCode} from '../rules/reasons';
 import type {RuleSet} from '../rules/load-rules';
@@ -102,6 +102,19 @@ function time(label: string, value: string | undefined, locale: Locale): Details
 	return {label, value: value ? readableTime(value) : t('notShown', locale)};
 }
 
+/**
+ * The stop's headline: the policy that holds; else, when the rules leave one open (a scheduled end passed, a detail
+ * the page did not show) or a passport is missing, that it is not settled; "no visa-free route" only when every
+ * policy is refused.
+ */
+function bestLine(stop: Stop, best: string | undefined, locale: Locale): string {
+	if (stop.best && best) return t('bestLabel', locale, {policy: best});
+	const open = openPolicyNames(stop, locale);
+	if (open) return t('openBest', locale, {policy: open});
+	if (stop.verdicts.some((v) => v.status === 'unknown')) return t('unknownBest', locale);
+	return t('noBest', locale);
+}
+
 function stopView(stop: Stop, n: number, locale: Locale): DetailsStop {
 	const minutes = stop.durationMinutes;
 	const best = bestPolicyName(stop, locale);
@@ -112,7 +125,7 @@ function stopView(stop: Stop, n: number, locale: Locale): DetailsStop {
 		departure: time(t('departure', locale), stop.departure, locale),
 		...(stop.from || stop.to ? {route: t('stopRoute', locale, {from: stop.from ?? '?', to: stop.to ?? '?'})} : {}),
 		...(minutes !== undefined ? {timeInChina: t('timeInChina', locale, {hours: Math.floor(minutes / 60), minutes: minutes % 60})} : {}),
-		best: stop.best && best ? t('bestLabel', locale, {policy: best}) : t('noBest', locale),
+		best: bestLine(stop, best, locale),
 		policies: stop.verdicts.map((v) => policyView(v, locale)),
 		remindersHeading: t('remindersHeading', locale),
 		reminders: stop.reminders.map((r) => ({code: r.code, text: reminderText(r.code, locale, r.params), sources: r.sources})),

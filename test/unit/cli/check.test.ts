@@ -45,6 +45,22 @@ describe('npm run check', () => {
 		expect(r.stdout).toMatch(/Rules as of \d{4}-\d{2}-\d{2}/);
 	}, 20_000);
 
+	it('says a stop is not settled, not "no visa-free route", when the rules leave a policy open', () => {
+		// A week in Shanghai on a French passport in January 2027: France's visa-free entry is scheduled to end on
+		// 2026-12-31 in our data (rules-facts §4 [S35b][S28]); neither transit policy applies (back to France).
+		const trip = JSON.stringify({
+			passports: ['FR'],
+			segments: [
+				{from: 'CDG', to: 'PVG', departure: '2027-01-20T13:00', arrival: '2027-01-21T07:00'},
+				{from: 'PVG', to: 'CDG', departure: '2027-01-28T10:00', arrival: '2027-01-28T16:00'},
+			],
+		});
+		const r = check(['-', '--format', 'text', '--today', '2026-12-03'], trip);
+		expect(r.code).toBe(0);
+		expect(r.stdout.split('\n')[1]).toBe('  Best: not settled, check before you travel (may apply: Visa-free entry)');
+		expect(r.stdout).toContain('  ? Visa-free entry: check (passport FR, leave by 2027-02-21T00:00)');
+	}, 20_000);
+
 	it('keeps the shape of the English text: every line is one of the known kinds', () => {
 		const r = check(['-', '--format', 'text', '--today', '2026-03-01'], TRIP);
 		expect(r.code).toBe(0);

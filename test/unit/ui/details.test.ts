@@ -262,3 +262,59 @@ describe('the shared helpers (lib/ui/format.ts)', () => {
 		expect(findSource(rules, 'S-none')).toBeUndefined();
 	});
 });
+
+describe("the stop's headline says what holds, what is not settled, or that nothing does", () => {
+	/**
+	 * A week in Shanghai on a French passport in January 2027, judged on 2026-12-03: France's visa-free entry is
+	 * scheduled to end on 2026-12-31 in our data (rules-facts §4: France, valid until 2026-12-31 [S35b][S28]), so it is left open, and
+	 * neither transit policy applies (back to the country it came from). Not a "no".
+	 */
+	const CDG_PVG_CDG_2027: TripInput = {
+		passports: ['FR'],
+		segments: [
+			{from: 'CDG', to: 'PVG', departure: '2027-01-20T13:00', arrival: '2027-01-21T07:00'},
+			{from: 'PVG', to: 'CDG', departure: '2027-01-28T10:00', arrival: '2027-01-28T16:00'},
+		],
+	};
+	const late = evaluateTrip(CDG_PVG_CDG_2027, rules, {today: '2026-12-03'});
+
+	it('a policy the rules leave open (a scheduled end passed) is named as what may apply, in each language', () => {
+		const stop = late.stops[0]!;
+		expect(stop.best).toBeNull();
+		expect(stop.verdicts.find((v) => v.policy === 'visaFree')?.status).toBe('conditional');
+		expect(buildDetails(late, rules, 'en').stops[0]!.best).toBe('Not settled: check before you travel. May apply: Visa-free entry.');
+		expect(buildDetails(late, rules, 'zh-CN').stops[0]!.best).toBe('尚无定论，出行前请核实。可能适用：免签入境。');
+		expect(buildDetails(late, rules, 'zh-TW').stops[0]!.best).toBe('尚無定論，出行前請核實。可能適用：免簽入境。');
+	});
+
+	it("the same trip inside the rules' dates: visa-free entry holds", () => {
+		const early = evaluateTrip(
+			{
+				...CDG_PVG_CDG_2027,
+				segments: CDG_PVG_CDG_2027.segments.map((s) => ({
+					...s,
+					departure: s.departure!.replace('2027-01', '2026-12'),
+					arrival: s.arrival!.replace('2027-01', '2026-12'),
+				})),
+			},
+			rules,
+			{today: '2026-12-03'},
+		);
+		expect(buildDetails(early, rules, 'en').stops[0]!.best).toBe('Best option: Visa-free entry');
+	});
+
+	it('without a passport, a stop no passport-free policy covers is not settled either', () => {
+		const result = evaluate({...PVG_ROUND_TRIP_US, passports: []});
+		expect(result.stops[0]!.best).toBeNull();
+		expect(result.stops[0]!.verdicts.some((v) => v.status === 'unknown')).toBe(true);
+		expect(buildDetails(result, rules, 'en').stops[0]!.best).toBe(
+			'Not settled: set your passport to see whether a visa-free route applies.',
+		);
+	});
+
+	it('"no visa-free route" only when every policy is refused', () => {
+		const result = evaluate(PVG_ROUND_TRIP_US);
+		expect(result.stops[0]!.verdicts.every((v) => v.status === 'ineligible')).toBe(true);
+		expect(buildDetails(result, rules, 'en').stops[0]!.best).toBe('No visa-free route found for this stop.');
+	});
+});
