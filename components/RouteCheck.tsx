@@ -219,7 +219,7 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 			{checked ? (
 				<section aria-live="polite" data-testid="result" class="result">
 					{checked.result.stops.length === 0 ? (
-						<p>{t('noBest', locale)}</p>
+						<p>{t('noMainlandStop', locale)}</p>
 					) : (
 						<>
 							<VerdictDetails details={buildDetails(checked.result, rules, locale)} onOpenSettings={onOpenSettings} />

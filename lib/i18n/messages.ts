@@ -33,6 +33,12 @@ const M = {
 	passportUsed: {en: 'With your {passport} passport', 'zh-CN': '使用{passport}护照', 'zh-TW': '使用{passport}護照'},
 	bestLabel: {en: 'Best option: {policy}', 'zh-CN': '最佳方案：{policy}', 'zh-TW': '最佳方案：{policy}'},
 	noBest: {en: 'No visa-free route found for this stop.', 'zh-CN': '此站未找到免签方案。', 'zh-TW': '此站未找到免簽方案。'},
+	/** A route checked by hand that changes planes nowhere in mainland China (Hong Kong, say). */
+	noMainlandStop: {
+		en: 'This route does not stop in mainland China, so the transit rules checked here do not apply. Hong Kong, Macao and Taiwan have entry rules of their own.',
+		'zh-CN': '此行程不经停中国大陆，此处查询的过境规则不适用。香港、澳门和台湾另有各自的入境规定。',
+		'zh-TW': '此行程不經停中國大陸，此處查詢的過境規則不適用。香港、澳門和台灣另有各自的入境規定。',
+	},
 	/** No policy holds, and some are left open (conditional): not a "no". */
 	openBest: {
 		en: 'Not settled: check before you travel. May apply: {policy}.',

@@ -128,6 +128,19 @@ describe('check a route (popup)', () => {
 		expect((await screen.findByTestId('result')).textContent).toContain('PEK');
 	});
 
+	it('a connection outside mainland China (Hong Kong): says the rules checked here do not apply, not "no visa-free route"', async () => {
+		const user = userEvent.setup();
+		renderForm(['US']);
+		await user.type(screen.getByLabelText('From'), 'JFK');
+		await user.type(screen.getByLabelText('Connecting in China'), 'HKG');
+		await user.type(screen.getByLabelText('To'), 'NRT{Enter}');
+		const result = (await screen.findByTestId('result')).textContent ?? '';
+		expect(result).toBe(
+			'This route does not stop in mainland China, so the transit rules checked here do not apply. Hong Kong, Macao and Taiwan have entry rules of their own.',
+		);
+		expect(result).not.toContain('No visa-free route');
+	});
+
 	it('prefills the passports from the settings, and asks for one when there is none', () => {
 		renderForm(['US', 'FR']);
 		expect((screen.getByLabelText('Passports') as HTMLInputElement).value).toBe('US, FR');
