@@ -31,15 +31,17 @@ export function bestPolicyName(
 }
 
 /**
- * The policies a stop's rules leave open (conditional: the data or the page does not settle them), by name, joined in
- * the reader's language; undefined when none is open.
+ * Why no policy holds at a stop: `open` names the policies its rules leave open (conditional: the data or the page
+ * does not settle them), joined in the reader's language; else `passport` when some could not be judged without one;
+ * else `none`, every policy refused. The details and the CLI text head a stop without a best policy by it.
  */
-export function openPolicyNames(
+export function unsettled(
 	stop: {verdicts: {policy: PolicyId; status: Status; hours?: number}[]},
 	locale: Locale,
-): string | undefined {
+): {kind: 'open'; policies: string} | {kind: 'passport' | 'none'} {
 	const open = stop.verdicts.filter((v) => v.status === 'conditional');
-	return open.length > 0 ? open.map((v) => policyName(v, locale)).join(locale === 'en' ? ', ' : '、') : undefined;
+	if (open.length > 0) return {kind: 'open', policies: open.map((v) => policyName(v, locale)).join(locale === 'en' ? ', ' : '、')};
+	return {kind: stop.verdicts.some((v) => v.status === 'unknown') ? 'passport' : 'none'};
 }
 
 export const STATUS_NAMES: Table<Status> = {

@@ -4,7 +4,7 @@
  * times and links are printed as they are. The English lines are a public contract: their shape does not change.
  */
 import {cliText} from '../i18n/cli-text';
-import {bestPolicyName, noticeText, openPolicyNames, policyName, reasonText, reminderText, STATUS_NAMES} from '../i18n/reason-text';
+import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, unsettled} from '../i18n/reason-text';
 import {type Locale} from '../i18n/locale';
 import type {RuleSet} from '../rules/load-rules';
 import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
@@ -39,11 +39,11 @@ function verdictLines(v: PolicyVerdict, rules: RuleSet, locale: Locale): string[
 	return lines;
 }
 
-/** Where no policy holds: left open by the rules or by a missing passport, or refused by all (./details.ts alike). */
+/** Where no policy holds: not settled (left open, or no passport), or refused by all (as in ./details.ts). */
 function notBest(stop: Stop, locale: Locale): string {
-	const open = openPolicyNames(stop, locale);
-	if (open) return cliText('openBest', locale, {policy: open});
-	return cliText(stop.verdicts.some((v) => v.status === 'unknown') ? 'unknownBest' : 'noBest', locale);
+	const why = unsettled(stop, locale);
+	if (why.kind === 'open') return cliText('openBest', locale, {policy: why.policies});
+	return cliText(why.kind === 'passport' ? 'unknownBest' : 'noBest', locale);
 }
 
 function stopLines(stop: Stop, n: number, rules: RuleSet, locale: Locale): string[] {

@@ -4,7 +4,7 @@
  * reader's language, in the order shown, so the component only lays them out.
  */
 import {t} from '../i18n/messages';
-import {bestPolicyName, noticeText, openPolicyNames, policyName, reasonText, reminderText, STATUS_NAMES} from '../i18n/reason-text';
+import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, unsettled} from '../i18n/reason-text';
 import {type Locale} from '../i18n/locale';
 import type {ReasonCode, ReminderCode} from '../rules/reasons';
 import type {RuleSet} from '../rules/load-rules';
@@ -102,17 +102,12 @@ function time(label: string, value: string | undefined, locale: Locale): Details
 	return {label, value: value ? readableTime(value) : t('notShown', locale)};
 }
 
-/**
- * The stop's headline: the policy that holds; else, when the rules leave one open (a scheduled end passed, a detail
- * the page did not show) or a passport is missing, that it is not settled; "no visa-free route" only when every
- * policy is refused.
- */
+/** The stop's headline: the policy that holds; else not settled (left open, or no passport), or refused by all. */
 function bestLine(stop: Stop, best: string | undefined, locale: Locale): string {
 	if (stop.best && best) return t('bestLabel', locale, {policy: best});
-	const open = openPolicyNames(stop, locale);
-	if (open) return t('openBest', locale, {policy: open});
-	if (stop.verdicts.some((v) => v.status === 'unknown')) return t('unknownBest', locale);
-	return t('noBest', locale);
+	const why = unsettled(stop, locale);
+	if (why.kind === 'open') return t('openBest', locale, {policy: why.policies});
+	return t(why.kind === 'passport' ? 'unknownBest' : 'noBest', locale);
 }
 
 function stopView(stop: Stop, n: number, locale: Locale): DetailsStop {

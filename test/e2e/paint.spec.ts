@@ -139,19 +139,20 @@ const inClippingBoxes = (page: Page) =>
 	);
 
 /** A stylesheet link into the head (or its `href` changed), resolved once the browser has loaded the sheet. */
-const loadSheet = (page: Page, href: string, swap = false) =>
+const loadSheet = (page: Page, href: string, swap = false, media = '') =>
 	page.evaluate(
-		([url, change]) =>
+		([url, change, forMedia]) =>
 			new Promise((resolve, reject) => {
 				const old = document.querySelector<HTMLLinkElement>('head link[data-late]');
 				const link = change && old ? old : Object.assign(document.createElement('link'), {rel: 'stylesheet'});
 				link.dataset.late = '';
+				if (forMedia) link.media = forMedia;
 				link.onload = resolve;
 				link.onerror = reject;
 				link.href = url;
 				if (!link.isConnected) document.head.append(link);
 			}),
-		[href, swap] as const,
+		[href, swap, media] as const,
 	);
 
 /**
@@ -252,15 +253,7 @@ test('google-flights: a sheet loaded for print that the page later applies to th
 	context,
 }) => {
 	const {page, c} = await openWithLateSheets(context);
-	await page.evaluate(
-		() =>
-			new Promise((resolve, reject) => {
-				const link = Object.assign(document.createElement('link'), {rel: 'stylesheet', media: 'print', href: '/late-clip.css'});
-				link.onload = resolve;
-				link.onerror = reject;
-				document.head.append(link);
-			}),
-	);
+	await loadSheet(page, '/late-clip.css', false, 'print');
 	// Loaded, and applying to print only: the badges stay where they are.
 	await page.waitForTimeout(500);
 	expect(await inClippingBoxes(page)).toBe(c.shown);
