@@ -1,6 +1,7 @@
 /**
  * The page's styles changed after its badges were placed: a style sheet in the head finished loading, or a `<style>`
- * or a stylesheet `<link>` went into or out of the head, or one of them changed in place. A site's late sheet can give
+ * or a stylesheet `<link>` went into or out of the head, or one of them changed in place, or a script changed the
+ * rules of a sheet through the CSSOM. A site's late sheet can give
  * the box a badge sits in a fixed height and `overflow: hidden`; nothing inside the card changes, so the scanner
  * (which follows the cards) would not look again, and the badge would be in the DOM, clipped: a missing badge.
  * `onChange` asks for the placement checks again (the page session's `recheck`, as for a resize).
@@ -15,13 +16,46 @@
  * - a head link's or style's `rel`, `media` or `disabled` changing: the common ways of loading CSS late without
  *   blocking the page turn a preloaded link into a stylesheet (`rel`), or a sheet loaded for print into one for the
  *   screen (`media`), after it has loaded; a theme switch may enable or disable a sheet.
- * The head's own children are watched, and the subtrees of its `<style>`s only. Rules a script adds with
- * `insertRule` change no node and are not heard: a resize, a change of the card, or a badge mounted or moved checks
- * those.
+ * The head's own children are watched, and the subtrees of its `<style>`s only. What changes no node of the head is
+ * read off the style sheets instead, once per `pollMs` while the page is visible (`sheetsState`): rules a script adds
+ * or deletes through the CSSOM (`insertRule`, as libraries that style a page from its scripts do in production, or
+ * `replaceSync`), a sheet's `disabled` or media set from script, a sheet the document adopts or drops, and `<style>`s
+ * or sheet links in the body. A rule changed in place (`rule.style.setProperty`) is not seen: a resize, a change of the
+ * card, or a badge mounted or moved checks those.
  */
 
-/** What the watch needs of a document: its head, and its window for the observer and the timer. */
-type StyledDocument = Pick<Document, 'head' | 'defaultView'>;
+/** What the watch needs of a document: its head and sheets, and its window for the observer and the timers. */
+type StyledDocument = Pick<Document, 'head' | 'defaultView' | 'styleSheets' | 'visibilityState'> &
+	Partial<Pick<Document, 'adoptedStyleSheets'>>;
+
+/** Each sheet's number in `sheetsState`, so that a sheet taken out and another put in its place is a change. */
+const sheetIds = new WeakMap<CSSStyleSheet, number>();
+let nextSheetId = 0;
+
+/**
+ * The document's sheets as the CSSOM gives them, in a few characters each: which sheet, enabled or not, its media and
+ * its number of rules (cross-origin sheets keep their rules to themselves: a page cannot change those through the
+ * CSSOM either; `opaque` remembers them, so that they are not asked again).
+ */
+function sheetsState(doc: StyledDocument, opaque: WeakSet<CSSStyleSheet>): string {
+	let state = '';
+	const add = (sheet: CSSStyleSheet) => {
+		let id = sheetIds.get(sheet);
+		if (id === undefined) sheetIds.set(sheet, (id = nextSheetId++));
+		let rules = -1;
+		if (!opaque.has(sheet)) {
+			try {
+				rules = sheet.cssRules.length;
+			} catch {
+				opaque.add(sheet);
+			}
+		}
+		state += `${id}${sheet.disabled ? '-' : '+'}${rules}@${sheet.media.mediaText};`;
+	};
+	for (const sheet of doc.styleSheets) add(sheet);
+	for (const sheet of doc.adoptedStyleSheets ?? []) add(sheet);
+	return state;
+}
 
 const isSheetLink = (node: Node): node is HTMLLinkElement =>
 	(node as Element).localName === 'link' && /\bstylesheet\b/i.test((node as Element).getAttribute('rel') ?? '');
@@ -31,17 +65,28 @@ const isStyleNode = (node: Node) => isStyle(node) || isSheetLink(node);
 const SHEET_ATTRIBUTES = ['rel', 'media', 'disabled'];
 
 /** Starts watching; returns the function that stops it. */
-export function watchStyles(doc: StyledDocument, onChange: () => void, delayMs = 200): () => void {
+export function watchStyles(doc: StyledDocument, onChange: () => void, delayMs = 200, pollMs = 1000): () => void {
 	const win = doc.defaultView;
 	if (!win) return () => undefined;
 	let timer: number | undefined;
+	const opaque = new WeakSet<CSSStyleSheet>();
+	// What the sheets said at the last check: a change the observer heard is not heard again by the poll.
+	let sheets = sheetsState(doc, opaque);
 	const changed = () => {
 		if (timer !== undefined) return;
 		timer = win.setTimeout(() => {
 			timer = undefined;
+			sheets = sheetsState(doc, opaque);
 			onChange();
 		}, delayMs);
 	};
+	const poll = win.setInterval(() => {
+		if (doc.visibilityState === 'hidden') return;
+		const now = sheetsState(doc, opaque);
+		if (now === sheets) return;
+		sheets = now;
+		changed();
+	}, pollMs);
 	const links = new Set<HTMLLinkElement>();
 	const loaded = (event: Event) => {
 		if (event.isTrusted) changed();
@@ -108,6 +153,7 @@ export function watchStyles(doc: StyledDocument, onChange: () => void, delayMs =
 		for (const node of head.children) watch(node);
 	}
 	return () => {
+		win.clearInterval(poll);
 		observer?.disconnect();
 		for (const link of links) link.removeEventListener('load', loaded);
 		links.clear();

@@ -2,7 +2,8 @@
 /**
  * The watch on the page's styles (lib/scan/style-watch.ts): which changes ask for the placement checks again, how
  * often, and that a page's own events do not. A real late sheet clipping a real badge, and the badge found again, is
- * in test/e2e/paint.spec.ts (a sheet link's load, which jsdom never fires) and test/firefox/extension.test.ts (a <style>).
+ * in test/e2e/paint.spec.ts (a sheet link's load, which jsdom never fires; rules put in through the CSSOM, and a sheet
+ * the document adopts) and test/firefox/extension.test.ts (a <style>, its text, and insertRule).
  */
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {watchStyles} from '../../lib/scan/style-watch';
@@ -62,7 +63,7 @@ describe('watchStyles', () => {
 		expect(calls).toBe(3);
 	});
 
-	it('does not ask for what is not a style sheet, nor for what goes into the body', async () => {
+	it('does not ask for what is not a style sheet, nor at once for what goes into the body (the poll below hears that)', async () => {
 		document.head.append(document.createElement('script'), document.createElement('meta'), link('icon'), link('preconnect'));
 		document.body.append(document.createElement('style'));
 		await wait(DELAY * 2);
@@ -153,7 +154,7 @@ describe('watchStyles', () => {
 		expect(calls).toBe(4);
 	});
 
-	it('does not ask for changes to what left the head, to other head elements, or to styles in the body', async () => {
+	it('does not ask for changes to what left the head or to other head elements, nor at once for styles in the body', async () => {
 		const style = document.createElement('style');
 		const script = document.createElement('script');
 		const icon = link('icon');
@@ -173,6 +174,96 @@ describe('watchStyles', () => {
 		inBody.textContent = 'li { overflow: hidden; }';
 		await wait(DELAY * 2);
 		expect(calls).toBe(2);
+	});
+
+	describe('the poll of the style sheets (what changes no node of the head)', () => {
+		const POLL = 40;
+		const restart = () => {
+			stop();
+			stop = watchStyles(document, () => calls++, DELAY, POLL);
+		};
+		const settle = () => wait(POLL + DELAY * 2);
+
+		it('asks when a script adds or deletes rules through the CSSOM, in a <style> that was there before the watch', async () => {
+			const style = document.createElement('style');
+			style.textContent = 'li { color: red; }';
+			document.head.append(style);
+			restart();
+			await settle();
+			expect(calls).toBe(0);
+			// A library that styles the page from its scripts, in production: rules go into the sheet, no node changes.
+			style.sheet!.insertRule('li .times { height: 20px; overflow: hidden; }', 1);
+			await settle();
+			expect(calls).toBe(1);
+			// Asked once for it, not at every poll after.
+			await settle();
+			expect(calls).toBe(1);
+			style.sheet!.deleteRule(1);
+			await settle();
+			expect(calls).toBe(2);
+		});
+
+		it('asks when a sheet goes into or changes in the body, which the observer does not watch', async () => {
+			restart();
+			const style = document.createElement('style');
+			document.body.append(style);
+			await settle();
+			expect(calls).toBe(1);
+			style.textContent = 'li { overflow: hidden; }';
+			await settle();
+			expect(calls).toBe(2);
+			style.remove();
+			await settle();
+			expect(calls).toBe(3);
+		});
+
+		it('asks once for a change the observer heard, not again at the next polls', async () => {
+			restart();
+			const style = document.createElement('style');
+			style.textContent = 'li { overflow: hidden; }';
+			document.head.append(style);
+			await settle();
+			await settle();
+			expect(calls).toBe(1);
+		});
+
+		it('does not ask while nothing changes, nor for a node the page adds outside any sheet', async () => {
+			const style = document.createElement('style');
+			style.textContent = 'li { color: red; }';
+			document.head.append(style);
+			restart();
+			document.body.append(document.createElement('div'));
+			await settle();
+			await settle();
+			expect(calls).toBe(0);
+		});
+
+		it('does not read the sheets while the page is hidden, and hears what changed once it is shown', async () => {
+			const style = document.createElement('style');
+			document.head.append(style);
+			restart();
+			Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true});
+			try {
+				style.sheet!.insertRule('li { overflow: hidden; }', 0);
+				await settle();
+				expect(calls).toBe(0);
+			} finally {
+				delete (document as {visibilityState?: unknown}).visibilityState;
+			}
+			expect(document.visibilityState).toBe('visible');
+			await settle();
+			expect(calls).toBe(1);
+		});
+
+		it('stops polling when stopped', async () => {
+			const style = document.createElement('style');
+			document.head.append(style);
+			restart();
+			stop();
+			style.sheet!.insertRule('li { overflow: hidden; }', 0);
+			await settle();
+			expect(calls).toBe(0);
+		});
 	});
 
 	it('stops: no call after it, not even one already timed', async () => {

@@ -262,3 +262,27 @@ test('google-flights: a sheet loaded for print that the page later applies to th
 	});
 	await expectBadgesMovedOut(page, c);
 });
+
+for (const how of ['insertRule', 'adoptedStyleSheets'] as const) {
+	test(`google-flights: rules a script adds through the CSSOM (${how}), no node changed, that clip the badges`, async ({context}) => {
+		const {page, c} = await openWithLateSheets(context);
+		const heads = await page.evaluate(() => document.head.querySelectorAll('style').length);
+		await page.evaluate(
+			([rule, via]) => {
+				// What libraries that style a page from its scripts do in production: rules go into a sheet through the
+				// CSSOM (one of the page's own <style>s, or a constructed sheet the document adopts); no node changes.
+				if (via === 'insertRule') {
+					const sheet = [...document.head.querySelectorAll('style')].at(-1)!.sheet!;
+					sheet.insertRule(rule, sheet.cssRules.length);
+				} else {
+					const sheet = new CSSStyleSheet();
+					sheet.replaceSync(rule);
+					document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+				}
+			},
+			[LATE_CLIP, how] as const,
+		);
+		expect(await page.evaluate(() => document.head.querySelectorAll('style').length)).toBe(heads);
+		await expectBadgesMovedOut(page, c);
+	});
+}

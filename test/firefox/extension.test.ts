@@ -471,10 +471,11 @@ describe('Firefox: badges painted on saved real pages', () => {
 		}
 	}
 
-	// The page's rule arrives in a new <style>, or is appended to the text of one already in the head (as libraries that
-	// style a page from its scripts do).
-	for (const how of ['added', 'in-place'] as const)
-		it(`google-flights: a rule the page adds after the badges (${how === 'added' ? 'a new <style>' : "an existing <style>'s text"}), clipping their box: each badge moves out of it`, async () => {
+	// The page's rule arrives in a new <style>, or is appended to the text of one already in the head, or is inserted into
+	// its sheet through the CSSOM, no node changed (as libraries that style a page from its scripts do).
+	const ways = {added: 'a new <style>', 'in-place': "an existing <style>'s text", cssom: "an existing <style>'s sheet, by insertRule"};
+	for (const how of ['added', 'in-place', 'cssom'] as const)
+		it(`google-flights: a rule the page adds after the badges (${ways[how]}), clipping their box: each badge moves out of it`, async () => {
 			const c = PAINT_CASES[0]!;
 			const p = await open(c.url, {width: 1280, height: 900}, paintPage(c));
 			// Badges of displayed cards inside a box the late sheet clips (selected by the end-to-end build's host attribute).
@@ -493,17 +494,19 @@ describe('Firefox: badges painted on saved real pages', () => {
 				c.shown,
 			);
 			expect(await inBoxes()).toBe(c.shown);
-			if (how === 'in-place') {
+			if (how !== 'added') {
 				await p.evaluate(() => void document.head.append(Object.assign(document.createElement('style'), {id: 'page-styles'})));
 				// The empty sheet changes nothing; its check has come and gone before the rule arrives.
 				await new Promise((resolve) => setTimeout(resolve, 500));
 				expect(await inBoxes()).toBe(c.shown);
 			}
-			await p.evaluate((inPlace: boolean) => {
+			await p.evaluate((way: string) => {
 				const rule = 'li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
-				if (inPlace) document.getElementById('page-styles')!.append(rule);
+				const own = document.getElementById('page-styles') as HTMLStyleElement | null;
+				if (way === 'in-place') own!.append(rule);
+				else if (way === 'cssom') own!.sheet!.insertRule(rule, 0);
 				else document.head.append(Object.assign(document.createElement('style'), {textContent: rule}));
-			}, how === 'in-place');
+			}, how);
 			await p.waitForFunction(
 				() =>
 					[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].every(
