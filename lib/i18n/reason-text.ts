@@ -319,6 +319,11 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-CN': '该政策原定于{until}结束，在您停留期间。',
 		'zh-TW': '該政策原定於{until}結束，在您停留期間。',
 	},
+	'leave-by-scheduled-end': {
+		en: 'The scheme is scheduled to end on {until}: leave by {deadline}. Our sources do not say what holds for a stay past that date.',
+		'zh-CN': '该政策原定于{until}结束：请在{deadline}前离境。对停留超过该日期的情况，我们的资料来源未作说明。',
+		'zh-TW': '該政策原定於{until}結束：請在{deadline}前離境。對停留超過該日期的情況，我們的資料來源未作說明。',
+	},
 };
 
 export const REMINDER_TEXT: Table<ReminderCode> = {

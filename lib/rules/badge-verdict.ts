@@ -625,7 +625,8 @@ function nationalVisaFree(s: Stay, p: Prepared, passport: string, day: number): 
 	if (!days) doubts++;
 	else if (!Number.isNaN(s.arrDay)) {
 		const limitDay = s.arrDay + days + 1;
-		verdict.deadline = deadlineText(limitDay);
+		// Shown: the scheme's scheduled end where it comes first (as in ./evaluate.ts).
+		verdict.deadline = deadlineText(state === YES && current.until ? Math.min(limitDay, current.span.until + 1) : limitDay);
 		const vs = departureVs(s, limitDay);
 		if (vs === AFTER) fails = true;
 		else if (vs === UNKNOWN) doubts++;

@@ -646,13 +646,20 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport:
 		reasons.push(reason('stay-limit-unknown', 'doubt', regime.sources, {passport}));
 	} else if (stay.arrival) {
 		const deadline = nextMidnightDeadline(stay.arrival, days);
-		verdict.deadline = deadline.text;
+		// A scheme scheduled to end before the stay limit runs out: the deadline shown is its end (leave by the midnight
+		// after it). The sources do not say what holds for a stay past that date, and one that goes on past it is a
+		// doubt (below): a later deadline would promise what the verdict does not.
+		const endDay = current.state === 'yes' && regime.until ? dayNumber(regime.until) + 1 : Infinity;
+		const shown = endDay < deadline.day ? formatLocal(endDay, 0) : deadline.text;
+		verdict.deadline = shown;
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
 		if (vs === 'within') reasons.push(reason('within-stay-limit', 'ok', daysSources, {days, deadline: deadline.text}));
 		else if (vs === 'after') reasons.push(reason('over-stay-limit', 'fails', daysSources, {days, deadline: deadline.text}));
 		else
 			reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', daysSources, {deadline: deadline.text}));
 		if (!regime.daysVerified && vs !== 'after') reasons.push(reason('stay-limit-unverified', 'doubt', regime.sources, {days}));
+		if (shown !== deadline.text && vs !== 'after' && !(stay.departure && stay.departure.date > regime.until!))
+			reasons.push(reason('leave-by-scheduled-end', 'info', regime.sources, {until: regime.until!, deadline: shown}));
 	} else {
 		reasons.push(reason('times-missing', 'doubt', regime.sources));
 	}

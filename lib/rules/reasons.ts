@@ -57,6 +57,7 @@ export const REASON_CODES = [
 	'stay-limit-unknown',
 	'stay-limit-unverified',
 	'regime-ends-during-stay',
+	'leave-by-scheduled-end',
 	'scheduled-end-passed',
 	'scheme-history-unverified',
 	'travel-agency-required',

@@ -218,6 +218,7 @@ describe('evaluateBadge (the badge fast path)', () => {
 			'regime-date-unverified',
 			'scheduled-end-passed',
 			'regime-ends-during-stay',
+			'leave-by-scheduled-end',
 			'regional-regime',
 			'area-unverified',
 			'inspection-exempt',

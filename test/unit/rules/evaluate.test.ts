@@ -417,6 +417,56 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 		});
 	});
 
+	it("a stay within a scheme's scheduled end is told to leave by that end, not 30 days on: France 28–31 Dec 2026 [S28]; Russia's trial to 2026-09-14 [S30]", () => {
+		// The sources say nothing of what holds after the end (rules-facts §4.1), and a stay that goes on past it is a
+		// doubt: the deadline shown (on the badge too) must not promise the thirty days.
+		const result = check(
+			['FR'],
+			[seg('CDG', 'PEK', '2026-12-27T12:00', '2026-12-28T06:00'), seg('PEK', 'CDG', '2026-12-31T10:00', '2026-12-31T15:00')],
+			{today: '2026-12-03'},
+		);
+		const visaFree = verdict(only(result.stops), 'visaFree');
+		expect(visaFree).toMatchObject({status: 'eligible', deadline: '2027-01-01T00:00', regime: {days: 30, until: '2026-12-31'}});
+		// The stay limit's own deadline is still said, and then the end.
+		expect(visaFree.reasons.find((r) => r.code === 'within-stay-limit')?.params).toMatchObject({
+			days: 30,
+			deadline: '2027-01-28T00:00',
+		});
+		expect(visaFree.reasons.find((r) => r.code === 'leave-by-scheduled-end')).toMatchObject({
+			kind: 'info',
+			params: {until: '2026-12-31', deadline: '2027-01-01T00:00'},
+		});
+		expect(summarize(result, 'structured', 'en')?.text).toBe('Visa-free entry ✓ until 31 Dec');
+		// Going on past the end: a doubt, with the same deadline, and the end said once (as the doubt).
+		const longer = verdict(
+			only(
+				check(
+					['FR'],
+					[seg('CDG', 'PEK', '2026-12-27T12:00', '2026-12-28T06:00'), seg('PEK', 'CDG', '2027-01-05T10:00', '2027-01-05T15:00')],
+					{today: '2026-12-03'},
+				).stops,
+			),
+			'visaFree',
+		);
+		expect(longer).toMatchObject({status: 'conditional', deadline: '2027-01-01T00:00'});
+		expect(longer.reasons.map((r) => r.code)).toContain('regime-ends-during-stay');
+		expect(longer.reasons.map((r) => r.code)).not.toContain('leave-by-scheduled-end');
+		// Russia: entered on 1 September 2026, thirty days would run to 1 October; the trial is scheduled to end on 14 September.
+		const russia = verdict(
+			only(
+				check(
+					['RU'],
+					[seg('SVO', 'PEK', '2026-08-31T20:00', '2026-09-01T08:00'), seg('PEK', 'SVO', '2026-09-10T10:00', '2026-09-10T14:00')],
+					{today: '2026-08-01'},
+				).stops,
+			),
+			'visaFree',
+		);
+		expect(russia).toMatchObject({status: 'eligible', deadline: '2026-09-15T00:00', regime: {until: '2026-09-14'}});
+		// Months before the end, the thirty days are shown as they are.
+		expect(verdict(trip(['FR'], '2026-03-16', '2026-04-15'), 'visaFree').deadline).toBe('2026-04-16T00:00');
+	});
+
 	it('the stay limit of the day of entry: French unilateral entry was 15 days until 2024-11-29 and 30 days from 2024-11-30 [S32][S35]', () => {
 		const stay = (arrive: string, leave: string) =>
 			verdict(
