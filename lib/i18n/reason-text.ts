@@ -123,6 +123,13 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-CN': '需要换机场（{from} → {to}），即离开口岸。',
 		'zh-TW': '需要換機場（{from} → {to}），即離開口岸。',
 	},
+	'temporary-entry-needed': {
+		en: 'To leave the airport within the 24 hours, ask border control for a transit temporary entry permit: a passport valid for 3 more months and a confirmed onward ticket within 24 hours. Border control decides on the spot.',
+		'zh-CN':
+			'如需在24小时内离开机场，须向边检申请过境临时入境许可：护照有效期3个月以上，并持24小时内确定座位的联程客票。是否批准由边检现场决定。',
+		'zh-TW':
+			'如需在24小時內離開機場，須向邊檢申請過境臨時入境許可：護照效期3個月以上，並持24小時內確定座位的聯程客票。是否核准由邊檢現場決定。',
+	},
 	'onward-same-region': {
 		en: 'You fly in from and on to the same country or region ({region}); transit must be to a third one.',
 		'zh-CN': '来自和前往同一国家或地区（{region}）；过境须前往第三国或地区。',

@@ -101,6 +101,8 @@ type Prepared = {
 	t24Since: number;
 	t24Limit: number;
 	t24ThirdCountry: boolean;
+	/** Leaving the port (another airport, a domestic flight): a doubt where the border may grant temporary entry, else fails. */
+	t24TemporaryEntry: boolean;
 	t240Since: number;
 	t240Hours: number;
 	t240ThirdCountry: boolean;
@@ -150,6 +152,7 @@ function prepare(rules: EngineRules): Prepared {
 		t24Since: dayNumber(data.policies.transit24.since),
 		t24Limit: data.policies.transit24.maxHours * 60,
 		t24ThirdCountry: data.policies.transit24.thirdCountry.required,
+		t24TemporaryEntry: data.policies.transit24.leavingThePort.temporaryEntry,
 		t240Since: dayNumber(data.policies.transit240.since),
 		t240Hours: data.policies.transit240.maxHours,
 		t240ThirdCountry: data.policies.transit240.thirdCountry.required,
@@ -406,7 +409,10 @@ function transit24(s: Stay, p: Prepared, day: number, entry: AirportFacts | unde
 	const both = s.entry !== undefined && s.exit !== undefined;
 	if (s.entry === undefined) doubts++;
 	if (s.exit === undefined) doubts++;
-	if (s.domesticLegs > 0 || (both && s.entry !== s.exit)) fails = true;
+	if (s.domesticLegs > 0 || (both && s.entry !== s.exit)) {
+		if (p.t24TemporaryEntry) doubts++;
+		else fails = true;
+	}
 	if (both) thirdCountry(s, p.t24ThirdCountry);
 	const minutes = stayMinutes(s);
 	if (!Number.isNaN(minutes)) {

@@ -211,11 +211,20 @@ function evaluateTransit24(stay: StayFacts, rules: EngineRules): PolicyVerdict {
 	}
 	if (!stay.entryAirport) reasons.push(reason('entry-not-shown', 'doubt', ['S18']));
 	if (!stay.exitAirport) reasons.push(reason('onward-not-shown', 'doubt', ['S18']));
-	if (stay.domesticLegs > 0) {
-		reasons.push(reason('domestic-leg', 'fails', ['S18', 'S43'], {count: stay.domesticLegs}));
-	} else if (stay.entryAirport && stay.exitAirport && stay.entryAirport !== stay.exitAirport) {
-		reasons.push(reason('airport-change', 'fails', ['S18', 'S43'], {from: stay.entryAirport, to: stay.exitAirport}));
-	}
+	// Leaving the port (a domestic flight, another airport): where the border may grant temporary entry for the
+	// transit (rules-facts §2.1, §2.3), the 24 hours may still apply, as the border decides; else they do not.
+	const leaving = policy.leavingThePort;
+	const leaves =
+		stay.domesticLegs > 0
+			? reason('domestic-leg', leaving.temporaryEntry ? 'info' : 'fails', leaving.sources, {count: stay.domesticLegs})
+			: stay.entryAirport && stay.exitAirport && stay.entryAirport !== stay.exitAirport
+				? reason('airport-change', leaving.temporaryEntry ? 'info' : 'fails', leaving.sources, {
+						from: stay.entryAirport,
+						to: stay.exitAirport,
+					})
+				: undefined;
+	if (leaves) reasons.push(leaves);
+	if (leaves && leaving.temporaryEntry) reasons.push(reason('temporary-entry-needed', 'doubt', leaving.sources));
 	if (stay.entryAirport && stay.exitAirport) reasons.push(...thirdCountryReasons(stay, 'transit24', rules));
 	const minutes = stayMinutes(stay);
 	const limit = policy.maxHours * 60;

@@ -48,6 +48,7 @@ export const REASON_CODES = [
 	'times-missing',
 	'exit-time-not-shown',
 	'separate-tickets',
+	'temporary-entry-needed',
 	'nationality-date-unverified',
 	'port-date-unverified',
 	'exit-port-not-listed',

@@ -119,6 +119,17 @@ export const TransitRulesSchema = z.strictObject({
 			thirdCountry: ThirdCountrySchema,
 			staysAtOneAirport: z.boolean(),
 			domesticLegsAllowed: z.boolean(),
+			/**
+			 * A traveller who has to leave the port (another airport, a domestic flight): whether the border may grant a
+			 * temporary entry for the transit, so that the 24 hours still apply (then a doubt: the border decides), or not
+			 * (then the transit does not apply).
+			 */
+			leavingThePort: z.strictObject({
+				temporaryEntry: z.boolean(),
+				sources: SourceIdsSchema,
+				confidence: z.enum(['high', 'medium', 'low']),
+				note: z.string(),
+			}),
 			counting: CountingSchema,
 			wording: WordingSchema,
 		}),

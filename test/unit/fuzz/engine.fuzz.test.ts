@@ -226,8 +226,15 @@ describe('evaluateTrip on generated valid trips', () => {
 						const was = stopAt(before, stay)!.verdicts.find((v) => v.policy === 'transit24')!.status;
 						const now = stopAt(after, stay)!.verdicts.find((v) => v.policy === 'transit24')!.status;
 						if (was !== 'eligible') expect(now).not.toBe('eligible');
-						// Stronger and still the law: a domestic leg leaves the port, so 24-hour direct transit never applies [S18].
-						expect(now).toBe('ineligible');
+						// Stronger: a domestic leg leaves the port, so 24-hour direct transit is never a plain yes; at best the
+						// border's temporary entry, a doubt [S18 art. 23(2)][S19].
+						expect(now).not.toBe('eligible');
+						if (now === 'conditional')
+							expect(
+								stopAt(after, stay)!
+									.verdicts.find((v) => v.policy === 'transit24')!
+									.reasons.map((r) => r.code),
+							).toContain('temporary-entry-needed');
 					},
 				),
 				params,

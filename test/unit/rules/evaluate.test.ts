@@ -86,7 +86,7 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 		expect(over.best).toBe('transit240'); // US on the 55-country list, CAN an entry port [S1]
 	});
 
-	it('a domestic leg means leaving the port: not direct transit [S18 art. 22(3)][S43]', () => {
+	it('a domestic leg means leaving the port: direct transit only with a temporary entry permit, which the border decides [S18 art. 22(3), 23(2)][S19c][S43]', () => {
 		const stop = only(
 			check(
 				['US'],
@@ -99,22 +99,57 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 		);
 		expect(stop.airports).toEqual(['PEK', 'SHA']);
 		expect(stop.domesticLegs).toBe(1);
-		expect(verdict(stop, 'transit24').status).toBe('ineligible');
-		expect(codes(stop, 'transit24')).toContain('domestic-leg');
+		const t24 = verdict(stop, 'transit24');
+		expect(t24.status).toBe('conditional');
+		expect(t24.reasons.find((r) => r.code === 'domestic-leg')).toMatchObject({kind: 'info', params: {count: 1}});
+		expect(t24.reasons.find((r) => r.code === 'temporary-entry-needed')).toMatchObject({kind: 'doubt', sources: ['S18', 'S19', 'S43']});
+		// Leaving the port, the traveller goes through border inspection: no exemption.
+		expect(t24.inspectionExempt).toBe(false);
 		// 240 h allows travel across the permitted areas since 2024-12-17 [S7]
 		expect(verdict(stop, 'transit240').status).toBe('eligible');
+		expect(stop.best).toBe('transit240');
 	});
 
-	it('changing airports (PVG → SHA) means leaving the port [S43d]', () => {
+	it('changing airports (PVG → SHA) means leaving the port: a temporary entry permit, not a plain no, for a passport with nothing else (India) [S43d][S19c]', () => {
+		const trip = (passport: string, leave: string) =>
+			only(
+				check(
+					[passport],
+					[seg('LHR', 'PVG', '2027-01-10T12:00', '2027-01-11T06:00'), seg('SHA', 'ICN', leave, '2027-01-12T17:00')],
+					{
+						today: '2026-12-03',
+					},
+				).stops,
+			);
+		const stop = trip('IN', '2027-01-11T14:00');
+		expect(stop.airports).toEqual(['PVG', 'SHA']);
+		expect(codes(stop, 'transit24')).toEqual(expect.arrayContaining(['airport-change', 'temporary-entry-needed']));
+		expect(verdict(stop, 'transit24').status).toBe('conditional');
+		expect(verdict(stop, 'transit240').status).toBe('ineligible');
+		expect(verdict(stop, 'visaFree').status).toBe('ineligible');
+		// No route is sure, one is open: the badge says to check, not "no visa-free route found".
+		expect(stop.best).toBeNull();
+		expect(summarize({stops: [stop]} as Parameters<typeof summarize>[0], 'structured', 'en')?.text).toBe('Check: 1 thing');
+		// Over 24 hours the permit does not help: the transit does not apply.
+		expect(verdict(trip('IN', '2027-01-12T07:00'), 'transit24').status).toBe('ineligible');
+	});
+
+	it('where the data says the border grants no temporary entry for a transit, leaving the port fails it (a data change)', () => {
+		const data = structuredClone(rawRules);
+		data.policies.transit24.leavingThePort.temporaryEntry = false;
+		const ruleSet = buildRuleSet(data, rawAirports);
 		const stop = only(
 			check(
 				['US'],
 				[seg('SFO', 'PVG', '2026-03-15T11:00', '2026-03-16T17:00'), seg('SHA', 'ICN', '2026-03-17T09:00', '2026-03-17T12:00')],
+				{
+					ruleSet,
+				},
 			).stops,
 		);
-		expect(stop.airports).toEqual(['PVG', 'SHA']);
-		expect(codes(stop, 'transit24')).toContain('airport-change');
 		expect(verdict(stop, 'transit24').status).toBe('ineligible');
+		expect(verdict(stop, 'transit24').reasons.find((r) => r.code === 'airport-change')?.kind).toBe('fails');
+		expect(codes(stop, 'transit24')).not.toContain('temporary-entry-needed');
 	});
 
 	it('onward to the same country is not a third country: US → PEK → US [S19c][S1]', () => {
