@@ -43,6 +43,11 @@ const X = {
 	/** Between the sources of one reason, each an id and a link (a space before the Chinese one ends the link). */
 	sourceSeparator: {en: ' ; ', 'zh-CN': ' ；', 'zh-TW': ' ；'},
 	qualifying: {en: 'qualifying passports: {list}', 'zh-CN': '适用护照：{list}', 'zh-TW': '適用護照：{list}'},
+	qualifyingIfExtended: {
+		en: 'only if their scheme was extended past its scheduled end: {list}',
+		'zh-CN': '仅当相关政策在原定结束日期后延期时适用：{list}',
+		'zh-TW': '僅當相關政策在原定結束日期後延期時適用：{list}',
+	},
 	remember: {en: 'Remember:', 'zh-CN': '另请确认：', 'zh-TW': '另請確認：'},
 	note: {en: 'Note: {text}', 'zh-CN': '注意：{text}', 'zh-TW': '注意：{text}'},
 	rulesAsOf: {

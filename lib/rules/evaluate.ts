@@ -502,25 +502,37 @@ function evaluateEarlierScheme(stay: StayFacts, rules: EngineRules, passport: st
  * Per rule set and date: the lists a stop without passports carries (the same for every such stop that day, and a
  * results page judges hundreds of them). Each result gets its own copy.
  */
-const listsByDate = new WeakMap<EngineRules, Map<string, {transit240: string[]; visaFree: string[]}>>();
+/** Who qualifies on a date: in force, and past a scheduled end (only if the scheme was extended). */
+type QualifyingLists = {transit240: string[]; transit240IfExtended: string[]; visaFree: string[]; visaFreeIfExtended: string[]};
+const listsByDate = new WeakMap<EngineRules, Map<string, QualifyingLists>>();
 const MAX_LIST_DATES = 400;
 
-function qualifyingLists(rules: EngineRules, date: string | undefined): {transit240: string[]; visaFree: string[]} {
+function qualifyingLists(rules: EngineRules, date: string | undefined): QualifyingLists {
 	let byDate = listsByDate.get(rules);
 	if (!byDate) listsByDate.set(rules, (byDate = new Map()));
 	const key = date ?? '';
 	let lists = byDate.get(key);
 	if (!lists) {
-		const inForceOn = (r: Dated) => !date || ['yes', 'past-scheduled-end'].includes(inForce(r, date));
-		const vfCountries = date ? rules.data.visaFree.filter(inForceOn).map((v) => v.country) : [...rules.visaFreeByCountry.keys()];
+		// On a date past a scheme's scheduled end, its nationalities qualify only if it was extended: listed apart.
+		const state = (r: Dated) => (date ? inForce(r, date) : 'yes');
+		const countries = (records: readonly (Dated & {country: string})[], want: string) => [
+			...new Set(records.filter((r) => state(r) === want).map((r) => r.country)),
+		];
 		lists = {
-			transit240: rules.data.transit240Nationalities.filter(inForceOn).map((n) => n.country),
-			visaFree: [...new Set(vfCountries)].sort(),
+			transit240: countries(rules.data.transit240Nationalities, 'yes'),
+			transit240IfExtended: countries(rules.data.transit240Nationalities, 'past-scheduled-end'),
+			visaFree: countries(rules.data.visaFree, 'yes').sort(),
+			visaFreeIfExtended: countries(rules.data.visaFree, 'past-scheduled-end').sort(),
 		};
 		if (byDate.size >= MAX_LIST_DATES) byDate.clear();
 		byDate.set(key, lists);
 	}
-	return {transit240: [...lists.transit240], visaFree: [...lists.visaFree]};
+	return {
+		transit240: [...lists.transit240],
+		transit240IfExtended: [...lists.transit240IfExtended],
+		visaFree: [...lists.visaFree],
+		visaFreeIfExtended: [...lists.visaFreeIfExtended],
+	};
 }
 
 type Regional = EngineRules['data']['regionalVisaFree'][number];
@@ -722,7 +734,9 @@ function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules, 
 		if (!badgeOnly) {
 			const lists = qualifyingLists(rules, date);
 			transit240.qualifyingNationalities = lists.transit240;
+			if (lists.transit240IfExtended.length > 0) transit240.qualifyingIfExtended = lists.transit240IfExtended;
 			visaFree.qualifyingNationalities = lists.visaFree;
+			if (lists.visaFreeIfExtended.length > 0) visaFree.qualifyingIfExtended = lists.visaFreeIfExtended;
 		}
 	} else {
 		transit240 = bestOf(passports.map((p) => evaluateTransit240ForPassport(stay, rules, p)));

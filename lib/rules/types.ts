@@ -47,6 +47,8 @@ export type PolicyVerdict = {
 	regime?: {kind: 'unilateral' | 'mutual' | 'regional'; days?: number; until?: string};
 	/** For transit240 and visaFree without passports: the nationalities that would qualify on that date. */
 	qualifyingNationalities?: string[];
+	/** With them: the nationalities whose scheme is past its scheduled end on that date (they qualify only if it was extended). */
+	qualifyingIfExtended?: string[];
 	/**
 	 * The badge's fast path only (./badge-verdict.ts, whose verdicts have no reasons): how many of the reasons the full
 	 * evaluation gives are doubts (`kind: 'doubt'`). Absent from a full evaluation: count its reasons there.

@@ -36,6 +36,7 @@ function verdictLines(v: PolicyVerdict, rules: RuleSet, locale: Locale): string[
 		if (sources) lines.push(sources);
 	}
 	if (v.qualifyingNationalities) lines.push(`    - ${cliText('qualifying', locale, {list: v.qualifyingNationalities.join(' ')})}`);
+	if (v.qualifyingIfExtended) lines.push(`    - ${cliText('qualifyingIfExtended', locale, {list: v.qualifyingIfExtended.join(' ')})}`);
 	return lines;
 }
 

@@ -71,7 +71,7 @@ describe('compact dataset', () => {
 			r.stops.map((stop) => ({
 				...stop,
 				reminders: [],
-				verdicts: stop.verdicts.map(({qualifyingNationalities: _q, ...verdict}) => verdict),
+				verdicts: stop.verdicts.map(({qualifyingNationalities: _q, qualifyingIfExtended: _e, ...verdict}) => verdict),
 			}));
 		fc.assert(
 			fc.property(planArb('any'), (plan) => {

@@ -408,6 +408,27 @@ describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 
 		expect(t240.qualifyingNationalities).toContain('US');
 		expect(verdict(stop, 'visaFree').status).toBe('unknown');
 		expect(verdict(stop, 'transit24').status).toBe('ineligible'); // 3 days
+		expect(verdict(stop, 'visaFree').qualifyingNationalities).toEqual(expect.arrayContaining(['FR', 'GB', 'TH']));
+		expect(verdict(stop, 'visaFree').qualifyingIfExtended).toBeUndefined();
+	});
+
+	it("without a passport, after a scheme's scheduled end: its nationalities are listed apart, as qualifying only if it was extended (France, the UK and Russia in 2027 [S28][S29][S30])", () => {
+		const stop = only(
+			check(
+				[],
+				[seg('CDG', 'PEK', '2027-01-10T12:00', '2027-01-11T06:00'), seg('PEK', 'CDG', '2027-01-15T10:00', '2027-01-15T15:00')],
+				{today: '2026-12-03'},
+			).stops,
+		);
+		const visaFree = verdict(stop, 'visaFree');
+		expect(visaFree.qualifyingNationalities).toEqual(expect.arrayContaining(['TH', 'SG', 'MY']));
+		expect(visaFree.qualifyingNationalities).not.toEqual(expect.arrayContaining(['FR']));
+		expect(visaFree.qualifyingNationalities).not.toContain('GB');
+		expect(visaFree.qualifyingNationalities).not.toContain('RU');
+		expect(visaFree.qualifyingIfExtended).toEqual(expect.arrayContaining(['FR', 'GB', 'RU', 'SE']));
+		// The 240-hour list has no scheduled end: all 55 qualify.
+		expect(verdict(stop, 'transit240').qualifyingNationalities).toHaveLength(55);
+		expect(verdict(stop, 'transit240').qualifyingIfExtended).toBeUndefined();
 	});
 });
 
