@@ -409,10 +409,8 @@ function transit24(s: Stay, p: Prepared, day: number, entry: AirportFacts | unde
 	const both = s.entry !== undefined && s.exit !== undefined;
 	if (s.entry === undefined) doubts++;
 	if (s.exit === undefined) doubts++;
-	if (s.domesticLegs > 0 || (both && s.entry !== s.exit)) {
-		if (p.t24TemporaryEntry) doubts++;
-		else fails = true;
-	}
+	const leaves = s.domesticLegs > 0 || (both && s.entry !== s.exit);
+	if (leaves && !p.t24TemporaryEntry) fails = true;
 	if (both) thirdCountry(s, p.t24ThirdCountry);
 	const minutes = stayMinutes(s);
 	if (!Number.isNaN(minutes)) {
@@ -423,6 +421,8 @@ function transit24(s: Stay, p: Prepared, day: number, entry: AirportFacts | unde
 		else if (days !== 0) doubts++;
 	} else if (both) doubts++;
 	if (s.separateTickets && both) doubts++;
+	// The temporary entry's doubt, only where nothing else fails (as in ./evaluate.ts).
+	if (leaves && p.t24TemporaryEntry && !fails) doubts++;
 	const exempt = entry?.exempt;
 	const inspectionExempt =
 		!!exempt && dated && stateOn(exempt, day) === YES && s.domesticLegs === 0 && s.groundTransfers === 0 && !s.separateTickets;
@@ -488,6 +488,12 @@ function layoverWithin(s: Stay, hours: number): boolean {
 	return !Number.isNaN(minutes) && minutes <= hours * 60;
 }
 
+/** Whether the exit airport is one of the scheme's ports on the day of exit (evaluateEarlierScheme). */
+function exitListed(exit: AirportFacts, scheme: Scheme, day: number): boolean {
+	for (const sp of exit.schemePorts) if (sp.scheme === scheme && (sp.since === undefined || sp.since <= day)) return true;
+	return false;
+}
+
 /** Before the nationwide policy: the 72- and 144-hour scheme of the entry airport (evaluateEarlierScheme). */
 function earlierSchemeBase(s: Stay, p: Prepared, day: number, entry: AirportFacts | undefined): void {
 	fails = false;
@@ -517,7 +523,7 @@ function earlierSchemeBase(s: Stay, p: Prepared, day: number, entry: AirportFact
 		else fails = true;
 	}
 	const scheme = t240Scheme;
-	if (scheme && s.exit !== undefined && !scheme.ports.has(s.exit)) doubts++;
+	if (scheme && s.exit !== undefined && !exitListed(s.facts[s.count - 1]!, scheme, Number.isNaN(s.depDay) ? day : s.depDay)) doubts++;
 	thirdCountry(s, p.t240ThirdCountry);
 	if (scheme) {
 		let outside = false;

@@ -224,7 +224,6 @@ function evaluateTransit24(stay: StayFacts, rules: EngineRules): PolicyVerdict {
 					})
 				: undefined;
 	if (leaves) reasons.push(leaves);
-	if (leaves && leaving.temporaryEntry) reasons.push(reason('temporary-entry-needed', 'doubt', leaving.sources));
 	if (stay.entryAirport && stay.exitAirport) reasons.push(...thirdCountryReasons(stay, 'transit24', rules));
 	const minutes = stayMinutes(stay);
 	const limit = policy.maxHours * 60;
@@ -246,6 +245,9 @@ function evaluateTransit24(stay: StayFacts, rules: EngineRules): PolicyVerdict {
 	if (stay.separateTickets && stay.exitAirport && stay.entryAirport) {
 		reasons.push(reason('separate-tickets', 'doubt', ['S18', 'S43']));
 	}
+	// The permit matters only to a transit that nothing else rules out (one over 24 hours is not saved by it).
+	if (leaves && leaving.temporaryEntry && !reasons.some((r) => r.kind === 'fails'))
+		reasons.push(reason('temporary-entry-needed', 'doubt', leaving.sources));
 	const exempt = stay.entryAirport ? rules.exemptByIata.get(stay.entryAirport) : undefined;
 	const inspectionExempt =
 		!!exempt &&
@@ -455,7 +457,9 @@ function evaluateEarlierScheme(stay: StayFacts, rules: EngineRules, passport: st
 		}
 	}
 	const scheme = found?.scheme;
-	if (scheme && stay.exitAirport && !scheme.ports.some((p) => p.iata === stay.exitAirport)) {
+	// The exit port, one of the scheme's on the day of exit (Ningbo joined the Shanghai–Jiangsu–Zhejiang scheme in 2019).
+	const exitDate = stay.departure?.date ?? date;
+	if (scheme && stay.exitAirport && !scheme.ports.some((p) => p.iata === stay.exitAirport && (!p.since || p.since <= exitDate))) {
 		reasons.push(reason('exit-port-not-listed', 'doubt', scheme.sources, {airport: stay.exitAirport}));
 	}
 	reasons.push(...thirdCountryReasons(stay, 'transit240', rules));

@@ -130,8 +130,11 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 		// No route is sure, one is open: the badge says to check, not "no visa-free route found".
 		expect(stop.best).toBeNull();
 		expect(summarize({stops: [stop]} as Parameters<typeof summarize>[0], 'structured', 'en')?.text).toBe('Check: 1 thing');
-		// Over 24 hours the permit does not help: the transit does not apply.
-		expect(verdict(trip('IN', '2027-01-12T07:00'), 'transit24').status).toBe('ineligible');
+		// Over 24 hours the permit does not help: the transit does not apply, and the permit is not offered.
+		const long = trip('IN', '2027-01-12T07:00');
+		expect(verdict(long, 'transit24').status).toBe('ineligible');
+		expect(codes(long, 'transit24')).toEqual(expect.arrayContaining(['airport-change', 'over-24h']));
+		expect(codes(long, 'transit24')).not.toContain('temporary-entry-needed');
 	});
 
 	it('where the data says the border grants no temporary entry for a transit, leaving the port fails it (a data change)', () => {
@@ -943,6 +946,23 @@ describe('before 2024-12-17: the 72- and 144-hour schemes (timeline, ports and a
 			],
 		);
 		expect(inside).toMatchObject({status: 'eligible', hours: 144, scheme: 'yangtze-delta-144h'});
+	});
+
+	it('leaving from a port before it joined the scheme is a doubt, as from any airport not a port: Ningbo joined Shanghai–Jiangsu–Zhejiang on 2019-12-01 [S48]', () => {
+		const via = (month: string) =>
+			t240(
+				['US'],
+				[
+					seg('LHR', 'PVG', `2019-${month}-10T12:00`, `2019-${month}-11T06:00`),
+					seg('PVG', 'NGB', `2019-${month}-12T10:00`, `2019-${month}-12T11:00`),
+					seg('NGB', 'ICN', `2019-${month}-13T10:00`, `2019-${month}-13T13:00`),
+				],
+			);
+		const june = via('06');
+		expect(june.status).toBe('conditional');
+		expect(june.reasons.find((r) => r.code === 'exit-port-not-listed')).toMatchObject({params: {airport: 'NGB'}});
+		// Once it had joined: a port of the scheme, no doubt.
+		expect(via('12')).toMatchObject({status: 'eligible', scheme: 'yangtze-delta-144h'});
 	});
 
 	it('an airport that only became a port on 2024-12-17 gives nothing before then (Haikou [S7])', () => {
