@@ -638,16 +638,28 @@ function nationalVisaFree(s: Stay, p: Prepared, passport: string, day: number): 
 	else if (!Number.isNaN(s.arrDay)) {
 		const limitDay = s.arrDay + days + 1;
 		// Shown: the scheme's scheduled end where it comes first (as in ./evaluate.ts).
-		verdict.deadline = deadlineText(state === YES && current.until ? Math.min(limitDay, current.span.until + 1) : limitDay);
+		const followed = followedOn(current, regimes);
+		verdict.deadline = deadlineText(
+			state === YES && current.until && !followed ? Math.min(limitDay, current.span.until + 1) : limitDay,
+		);
 		const vs = departureVs(s, limitDay);
 		if (vs === AFTER) fails = true;
 		else if (vs === UNKNOWN) doubts++;
 		if (!current.daysVerified && vs !== AFTER) doubts++;
 	} else doubts++;
-	if (state === YES && current.until && !Number.isNaN(s.depDay) && s.depDay > current.span.until) doubts++;
+	if (state === YES && current.until && !Number.isNaN(s.depDay) && s.depDay > current.span.until && !followedOn(current, regimes))
+		doubts++;
 	verdict.status = statusOf();
 	verdict.doubts = doubts;
 	return verdict;
+}
+
+/** followedOn in ./evaluate.ts: another regime of the passport takes over by the day after this one's end. */
+function followedOn(regime: Regime, regimes: readonly Regime[]): boolean {
+	if (regime.until === undefined) return false;
+	const end = regime.span.until;
+	for (const r of regimes) if (r !== regime && r.span.since <= end + 1 && r.span.until > end) return true;
+	return false;
 }
 
 function regimeOf(

@@ -614,6 +614,17 @@ function evaluateVisaFreeForPassport(stay: StayFacts, rules: EngineRules, passpo
 	return verdict;
 }
 
+/**
+ * Whether another regime of the same passport takes over by the day after this one's end, so that a stay across the
+ * end is not cut (Malaysia: unilateral entry to 2025-07-16, the mutual agreement from 2025-07-17 [S38]).
+ */
+function followedOn(regime: Dated, regimes: readonly Dated[]): boolean {
+	const until = regime.until;
+	if (!until) return false;
+	const next = dayNumber(until) + 1;
+	return regimes.some((r) => r !== regime && dayNumber(r.since) <= next && (!r.until || r.until > until));
+}
+
 function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport: string): PolicyVerdict {
 	const reasons: Reason[] = [];
 	const verdict: PolicyVerdict = {policy: 'visaFree', status: 'eligible', reasons, passport};
@@ -674,7 +685,7 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport:
 		// A scheme scheduled to end before the stay limit runs out: the deadline shown is its end (leave by the midnight
 		// after it). The sources do not say what holds for a stay past that date, and one that goes on past it is a
 		// doubt (below): a later deadline would promise what the verdict does not.
-		const endDay = current.state === 'yes' && regime.until ? dayNumber(regime.until) + 1 : Infinity;
+		const endDay = current.state === 'yes' && regime.until && !followedOn(regime, regimes) ? dayNumber(regime.until) + 1 : Infinity;
 		const shown = endDay < deadline.day ? formatLocal(endDay, 0) : deadline.text;
 		verdict.deadline = shown;
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
@@ -688,7 +699,7 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport:
 	} else {
 		reasons.push(reason('times-missing', 'doubt', regime.sources));
 	}
-	if (current.state === 'yes' && regime.until && stay.departure && stay.departure.date > regime.until) {
+	if (current.state === 'yes' && regime.until && stay.departure && stay.departure.date > regime.until && !followedOn(regime, regimes)) {
 		reasons.push(reason('regime-ends-during-stay', 'doubt', regime.sources, {until: regime.until}));
 	}
 	verdict.status = statusOf(reasons);

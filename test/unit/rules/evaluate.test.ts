@@ -526,6 +526,29 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 		expect(verdict(trip(['FR'], '2026-03-16', '2026-04-15'), 'visaFree').deadline).toBe('2026-04-16T00:00');
 	});
 
+	it('a scheme that another takes over the next day does not end a stay: Malaysia, unilateral to 2025-07-16, mutual from 2025-07-17 [S35][S38]', () => {
+		const stay = (arrive: string, leave: string) =>
+			verdict(
+				only(
+					check(
+						['MY'],
+						[
+							seg('KUL', 'PEK', `${addDays(arrive, -1)}T23:00`, `${arrive}T06:00`),
+							seg('PEK', 'KUL', `${leave}T10:00`, `${leave}T16:00`),
+						],
+					).stops,
+				),
+				'visaFree',
+			);
+		// Entered under the unilateral scheme, left under the agreement: 30 days either way, no gap (rules-facts §4.1, §4.2).
+		const across = stay('2025-07-10', '2025-07-25');
+		expect(across).toMatchObject({status: 'eligible', deadline: '2025-08-10T00:00', regime: {kind: 'unilateral', until: '2025-07-16'}});
+		expect(across.reasons.map((r) => r.code)).not.toContain('regime-ends-during-stay');
+		expect(across.reasons.map((r) => r.code)).not.toContain('leave-by-scheduled-end');
+		// Over the 30 days it still fails.
+		expect(stay('2025-07-10', '2025-08-10').status).toBe('ineligible');
+	});
+
 	it('the stay limit of the day of entry: French unilateral entry was 15 days until 2024-11-29 and 30 days from 2024-11-30 [S32][S35]', () => {
 		const stay = (arrive: string, leave: string) =>
 			verdict(
