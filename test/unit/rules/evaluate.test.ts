@@ -971,6 +971,22 @@ describe('before 2024-12-17: the 72- and 144-hour schemes (timeline, ports and a
 		expect(inside).toMatchObject({status: 'eligible', hours: 144, scheme: 'yangtze-delta-144h'});
 	});
 
+	it('Beijing Daxing before 2024-12-17 is a doubt, as the other ports whose earlier history is not verified (rules-facts §1.5 port 2, and its gaps) [S44]', () => {
+		const v = t240(
+			['US'],
+			[seg('LHR', 'PKX', '2024-06-10T12:00', '2024-06-11T06:00'), seg('PKX', 'ICN', '2024-06-13T10:00', '2024-06-13T13:00')],
+		);
+		expect(v.status).toBe('conditional');
+		expect(v.reasons.map((r) => r.code)).toContain('scheme-history-unverified');
+		// Beijing Capital, a port of the Beijing–Tianjin–Hebei scheme from 2017-12-28 [S15]: 144 hours, no doubt.
+		expect(
+			t240(
+				['US'],
+				[seg('LHR', 'PEK', '2024-06-10T12:00', '2024-06-11T06:00'), seg('PEK', 'ICN', '2024-06-13T10:00', '2024-06-13T13:00')],
+			),
+		).toMatchObject({status: 'eligible', hours: 144, scheme: 'jing-jin-ji-144h'});
+	});
+
 	it('leaving from a port before it joined the scheme is a doubt, as from any airport not a port: Ningbo joined Shanghai–Jiangsu–Zhejiang on 2019-12-01 [S48]', () => {
 		const via = (month: string) =>
 			t240(
