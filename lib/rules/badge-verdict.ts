@@ -634,11 +634,11 @@ function nationalVisaFree(s: Stay, p: Prepared, passport: string, day: number): 
 	};
 	if (state !== YES) doubts++;
 	if (!current.verified) doubts++;
+	const followed = followedOn(current, regimes);
 	if (!days) doubts++;
 	else if (!Number.isNaN(s.arrDay)) {
 		const limitDay = s.arrDay + days + 1;
 		// Shown: the scheme's scheduled end where it comes first (as in ./evaluate.ts).
-		const followed = followedOn(current, regimes);
 		verdict.deadline = deadlineText(
 			state === YES && current.until && !followed ? Math.min(limitDay, current.span.until + 1) : limitDay,
 		);
@@ -647,8 +647,7 @@ function nationalVisaFree(s: Stay, p: Prepared, passport: string, day: number): 
 		else if (vs === UNKNOWN) doubts++;
 		if (!current.daysVerified && vs !== AFTER) doubts++;
 	} else doubts++;
-	if (state === YES && current.until && !Number.isNaN(s.depDay) && s.depDay > current.span.until && !followedOn(current, regimes))
-		doubts++;
+	if (state === YES && current.until && !Number.isNaN(s.depDay) && s.depDay > current.span.until && !followed) doubts++;
 	verdict.status = statusOf();
 	verdict.doubts = doubts;
 	return verdict;

@@ -522,11 +522,17 @@ function qualifyingLists(rules: EngineRules, date: string | undefined): Qualifyi
 		const countries = (records: readonly (Dated & {country: string})[], want: string) => [
 			...new Set(records.filter((r) => state(r) === want).map((r) => r.country)),
 		];
+		const apart = (records: readonly (Dated & {country: string})[]) => {
+			const yes = countries(records, 'yes');
+			return [yes, countries(records, 'past-scheduled-end').filter((c) => !yes.includes(c))];
+		};
+		const [transit240, transit240IfExtended] = apart(rules.data.transit240Nationalities);
+		const [visaFree, visaFreeIfExtended] = apart(rules.data.visaFree);
 		lists = {
-			transit240: countries(rules.data.transit240Nationalities, 'yes'),
-			transit240IfExtended: countries(rules.data.transit240Nationalities, 'past-scheduled-end'),
-			visaFree: countries(rules.data.visaFree, 'yes').sort(),
-			visaFreeIfExtended: countries(rules.data.visaFree, 'past-scheduled-end').sort(),
+			transit240: transit240!,
+			transit240IfExtended: transit240IfExtended!,
+			visaFree: visaFree!.sort(),
+			visaFreeIfExtended: visaFreeIfExtended!.sort(),
 		};
 		if (byDate.size >= MAX_LIST_DATES) byDate.clear();
 		byDate.set(key, lists);
@@ -678,6 +684,8 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport:
 		);
 	}
 	if (!regime.verified) reasons.push(reason('regime-unverified', 'doubt', regime.sources, {passport}));
+	// Another regime of the passport taking over the next day: the end does not cut the stay.
+	const followed = followedOn(regime, regimes);
 	if (!days) {
 		reasons.push(reason('stay-limit-unknown', 'doubt', regime.sources, {passport}));
 	} else if (stay.arrival) {
@@ -685,7 +693,7 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport:
 		// A scheme scheduled to end before the stay limit runs out: the deadline shown is its end (leave by the midnight
 		// after it). The sources do not say what holds for a stay past that date, and one that goes on past it is a
 		// doubt (below): a later deadline would promise what the verdict does not.
-		const endDay = current.state === 'yes' && regime.until && !followedOn(regime, regimes) ? dayNumber(regime.until) + 1 : Infinity;
+		const endDay = current.state === 'yes' && regime.until && !followed ? dayNumber(regime.until) + 1 : Infinity;
 		const shown = endDay < deadline.day ? formatLocal(endDay, 0) : deadline.text;
 		verdict.deadline = shown;
 		const vs = departureVsLimit(stay.departure, deadline.day, 0);
@@ -699,7 +707,7 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport:
 	} else {
 		reasons.push(reason('times-missing', 'doubt', regime.sources));
 	}
-	if (current.state === 'yes' && regime.until && stay.departure && stay.departure.date > regime.until && !followedOn(regime, regimes)) {
+	if (current.state === 'yes' && regime.until && stay.departure && stay.departure.date > regime.until && !followed) {
 		reasons.push(reason('regime-ends-during-stay', 'doubt', regime.sources, {until: regime.until}));
 	}
 	verdict.status = statusOf(reasons);
