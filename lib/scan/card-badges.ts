@@ -57,11 +57,23 @@ export type CardState = {
 	view?: BadgeView;
 	/** Index into the adapter's placements where the badge is (or goes next). */
 	placement: number;
+	/**
+	 * The placement this round of checks began at: a clipped badge moves on through the placements after it, then
+	 * wraps to the ones before it, and stops when it comes back here (each tried once a round).
+	 */
+	roundStart: number;
 	/** Every placement was tried and none showed the badge whole. */
 	unplaced: boolean;
 };
 
-export const newCardState = (): CardState => ({fingerprint: '', settingsKey: '', restores: 0, placement: 0, unplaced: false});
+export const newCardState = (): CardState => ({
+	fingerprint: '',
+	settingsKey: '',
+	restores: 0,
+	placement: 0,
+	roundStart: 0,
+	unplaced: false,
+});
 
 export type CardBadges = {
 	/** Shows `view` on the card: a new badge or an update in place; undefined (no mainland stop) removes the badge. */
@@ -104,6 +116,7 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 			if (!state.segments || !state.handle || !state.view) return;
 			if (state.handle.isConnected() || state.restores >= MAX_BADGE_RESTORES) return;
 			state.restores++;
+			state.roundStart = state.placement;
 			mountAt(ctx, card, state);
 		},
 		drop(state) {
@@ -113,6 +126,7 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 			state.view = undefined;
 			state.fingerprint = '';
 			state.placement = 0;
+			state.roundStart = 0;
 			state.unplaced = false;
 		},
 		forget(card, state) {
@@ -123,9 +137,12 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 			if (!state.view) return;
 			if (state.unplaced) {
 				state.unplaced = false;
-				state.placement = 0;
+				state.placement = state.roundStart = 0;
 				mountAt(ctx, card, state);
-			} else if (state.handle) ctx.toCheck.set(card, state);
+			} else if (state.handle) {
+				state.roundStart = state.placement;
+				ctx.toCheck.set(card, state);
+			}
 		},
 		checkPlacements: () => checkPlacements(ctx),
 		toCheck: () => ctx.toCheck.size > 0,
@@ -141,7 +158,10 @@ function show(ctx: Context, card: Element, state: CardState, view: BadgeView | u
 	}
 	state.view = view;
 	if (state.handle?.isConnected()) state.handle.update(view);
-	else if (!state.unplaced) mountAt(ctx, card, state);
+	else if (!state.unplaced) {
+		state.roundStart = state.placement;
+		mountAt(ctx, card, state);
+	}
 }
 
 /** Mounts the card's badge at its current placement; false when the adapter has no placement left to try. */
@@ -186,8 +206,7 @@ function checkPlacements(ctx: Context): void {
 				later.push([card, state]);
 				continue;
 			}
-			state.placement++;
-			if (mountAt(ctx, card, state)) round.push([card, state]);
+			if (moveOn(ctx, card, state)) round.push([card, state]);
 			else {
 				state.unplaced = true;
 				ctx.logOnce('a badge could not be placed where it is painted whole');
@@ -196,6 +215,25 @@ function checkPlacements(ctx: Context): void {
 		}
 	}
 	for (const [card, state] of [...round, ...later]) ctx.toCheck.set(card, state);
+}
+
+/**
+ * Mounts a clipped badge at the next placement of its round: the ones after it, then from the first; false when the
+ * round is back where it began (every placement tried once) and the badge is not on the page.
+ */
+function moveOn(ctx: Context, card: Element, state: CardState): boolean {
+	for (let wrapped = state.roundStart === 0; ;) {
+		state.placement++;
+		if (state.placement === state.roundStart) break;
+		if (mountAt(ctx, card, state)) return true;
+		if (wrapped) break; // past the last placement (the adapter may list fewer now), after the wrap or with none
+		wrapped = true;
+		state.placement = -1; // past the last placement: wrap to the first
+	}
+	state.handle?.remove(); // no clipped badge stays on the page
+	state.handle = undefined;
+	state.placement = state.roundStart;
+	return false;
 }
 
 function safeCheck(check: PlacementCheck, host: Element, card: Element): ReturnType<PlacementCheck> {

@@ -322,6 +322,46 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(s.found()).toEqual({itineraries: 1, withStops: 1, unplaced: 0});
 	});
 
+	it('a badge moved on goes back to an earlier placement when the layout clips it where it is and not there', async () => {
+		page(PEK_24H);
+		const card = document.querySelector('li')!;
+		card.append(document.createElement('em')); // a second line: the first placement is not the card's end
+		// A wide layout clips the card's first line; a narrow one, its end; a collapsed one, both.
+		let layout: 'wide' | 'narrow' | 'collapsed' = 'wide';
+		const s = start(
+			[],
+			clippedAt((host) => layout === 'collapsed' || (layout === 'wide' ? !atEnd(host) : atEnd(host))),
+		);
+		s.scan();
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(true);
+		layout = 'narrow'; // the window narrowed: the end clips now, the first line fits
+		s.recheck();
+		await tick();
+		expect(document.querySelectorAll('ctc-badge')).toHaveLength(1);
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(false);
+		expect(s.found()).toEqual({itineraries: 1, withStops: 1, unplaced: 0});
+		// Nothing fits: each placement is tried once in the round (the end, then no further), and the badge is unplaced.
+		layout = 'collapsed';
+		const mounts = mounted.length;
+		s.recheck();
+		await tick();
+		expect(mounted.length - mounts).toBe(1);
+		expect(badges()).toHaveLength(0);
+		expect(s.found().unplaced).toBe(1);
+		// From the end: the round wraps to the first line and stops where it began.
+		layout = 'wide';
+		s.recheck();
+		await tick();
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(true);
+		layout = 'collapsed';
+		const again = mounted.length;
+		s.recheck();
+		await tick();
+		expect(mounted.length - again).toBe(1); // the first line, once
+		expect(badges()).toHaveLength(0);
+		expect(s.found().unplaced).toBe(1);
+	});
+
 	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {
 		page(PEK_24H);
 		const s = start([], () => {
