@@ -3,9 +3,11 @@
  * depends on the traveller's passports or on the verdict:
  * - a plain `<span>` (a custom element name could be registered by the page before us and run its code in our host);
  * - a closed shadow root (`host.shadowRoot` is null for the page), so its text stays ours;
- * - no attribute or class, and a fixed size per detail level set with `!important` from inside the shadow root
- *   (inner `!important` beats any page style on the host), so neither its size nor its computed style follows the
- *   verdict, the passport or the language;
+ * - no attribute or class, and one fixed size set with `!important` from inside the shadow root (inner `!important`
+ *   beats any page style on the host), so neither its size nor its computed style follows the verdict, the passport,
+ *   the language or any other setting (the detail level included: every level's pill fits the one box);
+ * - the box lets the pointer through where the pill is not (`pointer-events`), so the part of the card it covers
+ *   takes clicks as before;
  * - events stop at the host, so the card around it (often a link) never sees a click on the badge. The stoppers are
  *   added to a host when the first of those events comes its way (`isolate`), not to every host up front: a results
  *   page has a hundred badges and the user touches a few.
@@ -17,30 +19,29 @@
  * badges, look inside and screenshot them; release builds never do.
  */
 import type {BadgePlacement} from '@/lib/adapters/types';
-import type {DetailLevel} from '@/lib/settings';
 
 export const TEST_BUILD = import.meta.env.MODE === 'e2e';
 /** The attribute that marks badge hosts in the end-to-end build only. */
 const TEST_HOST_ATTRIBUTE = 'data-ctc-badge';
 
 /**
- * Host sizes in px (the page's rem is not ours). The badge's pill sizes to its text inside this box; the box itself
- * never changes with what the pill says. Wide enough for the standard sentences in all three languages.
+ * A card badge's host box in px (the page's rem is not ours), the same at every detail level: wide enough for the
+ * detailed level's sentences in all three languages. The badge's pill sizes to its text inside it; the box never
+ * changes with what the pill says or with the settings. (Until 2026-12 each detail level had its own width, 116, 236
+ * or 336 px, which told a page script which level the traveller had chosen.)
  */
-const SIZES: Record<DetailLevel, {width: number; height: number}> = {
-	compact: {width: 116, height: 26},
-	standard: {width: 236, height: 26},
-	detailed: {width: 336, height: 26},
-};
+const CARD_SIZE = {width: 336, height: 26};
 /** The page-level badge (results in the page's data, no cards yet): a fixed pill in the top right corner. */
 const PAGE_SIZE = {width: 340, height: 34};
 
-type HostKind = {detail: DetailLevel; page: boolean};
+/** `page`: the page-level badge; else a card's. */
+type HostKind = {page: boolean};
 
 /** The host is reset to initial values (no page style inherited or applied), then given its fixed box. */
-function hostCss({detail, page}: HostKind): string {
-	const {width, height} = page ? PAGE_SIZE : SIZES[detail];
-	const box = `width:${width}px !important;height:${height}px !important;box-sizing:border-box !important;overflow:visible !important;`;
+function hostCss({page}: HostKind): string {
+	const {width, height} = page ? PAGE_SIZE : CARD_SIZE;
+	// The box passes the pointer to what is under it; the badge's own elements take it back (./badge.css, `.ctc`).
+	const box = `width:${width}px !important;height:${height}px !important;box-sizing:border-box !important;overflow:visible !important;pointer-events:none !important;`;
 	const place = page
 		? 'position:fixed !important;top:72px !important;right:16px !important;z-index:2147483646 !important;display:block !important;'
 		: // Relative: painted above earlier positioned overlays in the card (click layers), in tree order, without a
@@ -49,7 +50,7 @@ function hostCss({detail, page}: HostKind): string {
 	return `:host{all:initial !important;${place}${box}}`;
 }
 
-const keyOf = (kind: HostKind) => `${kind.page ? 'page' : kind.detail}`;
+const keyOf = (kind: HostKind) => (kind.page ? 'page' : 'card');
 
 /** Constructed sheets: the shared badge styles, and one host sheet per kind. null: this browser refuses them. */
 let base: CSSStyleSheet | null | undefined;
@@ -67,9 +68,7 @@ function sheet(css: string): CSSStyleSheet | null {
 	}
 }
 
-type Styled = {set: (kind: HostKind) => void};
-
-function style(shadow: ShadowRoot, css: string, kind: HostKind): Styled {
+function style(shadow: ShadowRoot, css: string, kind: HostKind): void {
 	if (base === undefined) base = sheet(css);
 	if (base) {
 		const adopt = (k: HostKind): boolean => {
@@ -90,7 +89,7 @@ function style(shadow: ShadowRoot, css: string, kind: HostKind): Styled {
 				return false;
 			}
 		};
-		if (adopt(kind)) return {set: (k) => void adopt(k)};
+		if (adopt(kind)) return;
 		base = null;
 	}
 	const common = document.createElement('style');
@@ -98,7 +97,6 @@ function style(shadow: ShadowRoot, css: string, kind: HostKind): Styled {
 	const own = document.createElement('style');
 	own.textContent = hostCss(kind);
 	shadow.append(common, own);
-	return {set: (k) => void (own.textContent = hostCss(k))};
 }
 
 const stop = (event: Event) => event.stopPropagation();
@@ -134,7 +132,7 @@ function isolate(host: HTMLElement, types: readonly string[]): void {
 	for (const type of types) win.addEventListener(type, armOnTheWay, {capture: true, passive: true});
 }
 
-export type BadgeHost = {host: HTMLElement; setKind: (kind: HostKind) => void};
+export type BadgeHost = {host: HTMLElement};
 
 /**
  * A host at the placement, with a closed shadow root holding `content` (the box that fills the host: the badge's
@@ -151,7 +149,7 @@ export function createBadgeHost(
 	const host = document.createElement('span');
 	if (TEST_BUILD) host.setAttribute(TEST_HOST_ATTRIBUTE, '');
 	const shadow = host.attachShadow({mode: TEST_BUILD ? 'open' : 'closed'});
-	const styled = style(shadow, css, kind);
+	style(shadow, css, kind);
 	shadow.append(content);
 	const {anchor, append} = placement;
 	if (append === 'first') anchor.prepend(host);
@@ -159,5 +157,5 @@ export function createBadgeHost(
 	else if (append === 'before') anchor.before(host);
 	else anchor.after(host);
 	isolate(host, isolatedEvents);
-	return {host, setKind: styled.set};
+	return {host};
 }

@@ -71,13 +71,12 @@ export function badgeMount(
 		try {
 			// The badge first, then its host around it: the host goes into the page whole.
 			badge = createBadge(propsOf());
-			made = createBadgeHost(placement, css, {detail: current.detail, page: current.page === true}, ISOLATED_EVENTS, badge.frame);
+			made = createBadgeHost(placement, css, {page: current.page === true}, ISOLATED_EVENTS, badge.frame);
 		} catch {
 			// The anchor is not where it can take a child any more: the next batch places the badge again.
 		}
 		return {
 			update(next) {
-				if (next.detail !== current.detail) made?.setKind({detail: next.detail, page: next.page === true});
 				current = next;
 				if (made) badge?.update(propsOf());
 			},

@@ -242,6 +242,38 @@ test('clicks, keys and focus on the badge do not reach the page', async ({contex
 	expect((await hits()).some((hit) => hit.startsWith('click on '))).toBe(true);
 });
 
+test('a click beside the pill, inside the badge box, reaches the card under it; the pill keeps its own clicks', async ({context}) => {
+	const body = fixture('google-flights/sfo-nrt-2025.html')
+		.replaceAll('HKG', 'PVG')
+		.replaceAll('Hong Kong International Airport', 'Shanghai Pudong International Airport');
+	await serve(context, 'https://www.google.com/travel/flights/search**', body);
+	const page = await context.newPage();
+	await page.goto(SFO_NRT);
+	const card = page.locator('li', {has: page.locator('[data-travelimpactmodelwebsiteurl*="-PVG-"]')}).first();
+	await card.scrollIntoViewIfNeeded();
+	const pill = card.locator('[data-ctc-badge] button.badge');
+	await expect(pill).toContainText('24h transit ✓ PVG');
+	const hostBox = (await card.locator('[data-ctc-badge]').boundingBox())!;
+	const pillBox = (await pill.boundingBox())!;
+	// The box is the same for every badge (it says nothing of the settings): this pill leaves part of it empty.
+	expect(pillBox.x + pillBox.width).toBeLessThan(hostBox.x + hostBox.width - 20);
+	await page.evaluate(() => {
+		const hits: string[] = [];
+		(window as unknown as {hits: string[]}).hits = hits;
+		document.addEventListener('click', (event) => {
+			const target = event.target as Element;
+			hits.push(target.closest('[data-ctc-badge]') ? 'badge' : target.closest('li') ? 'card' : 'page');
+		});
+	});
+	const hits = () => page.evaluate(() => (window as unknown as {hits: string[]}).hits.splice(0));
+	await page.mouse.click(hostBox.x + hostBox.width - 10, hostBox.y + hostBox.height / 2);
+	expect(await hits()).toEqual(['card']);
+	await expect(card.locator('[data-ctc-badge] .popover')).toBeHidden();
+	await pill.click();
+	await expect(card.locator('[data-ctc-badge] .popover')).toBeVisible();
+	expect(await hits()).toEqual([]);
+});
+
 test('the extension makes no network request of its own', async ({context, extensionId}) => {
 	const requests: string[] = [];
 	context.on('request', (r) => requests.push(r.url()));

@@ -3,9 +3,10 @@
  * everything it can observe about each element the extension added (tag, attributes, size, every computed style,
  * `shadowRoot`, text), what was added to `<html>` and `<body>`, every `message` event, and the DOM events a WXT
  * content script's context dispatches and listens for (named after the extension's public id, so a site can listen
- * for them); then it clicks, focuses and presses keys on every badge and button it can reach. Run with two passports
- * whose verdicts differ, at the most detailed badge level, on the release build: the records must be identical,
- * nothing may be marked on the page, no message or event may reach it, and no tab may open.
+ * for them); then it clicks, focuses and presses keys on every badge and button it can reach. Run on the release
+ * build with two passports whose verdicts differ, at the most detailed badge level, then with the second at the
+ * compact level in Chinese: the records must be identical, nothing may be marked on the page, no message or event may
+ * reach it, and no tab may open.
  */
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, EXT_DIR, test} from './fixtures';
@@ -67,14 +68,26 @@ window.__poke = () => {
 const html = (extensionId: string) =>
 	`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Google Flights</title>${recorder(extensionId)}</head><body><ul>${CARDS}</ul></body></html>`;
 
-async function settings(context: BrowserContext, extensionId: string, passport: string, previous?: string) {
+/** The traveller's settings, one after another: each changes what the previous one set. */
+type Setup = {passport: string; detail: 'compact' | 'standard' | 'detailed'; language?: 'zh-CN'};
+const SETUPS: Setup[] = [
+	{passport: 'US', detail: 'detailed'},
+	{passport: 'IN', detail: 'detailed'},
+	{passport: 'IN', detail: 'compact', language: 'zh-CN'},
+];
+
+async function settings(context: BrowserContext, extensionId: string, setup: Setup, previous?: Setup) {
 	const options = await context.newPage();
 	await options.goto(`chrome-extension://${extensionId}/options.html`);
-	if (previous) await options.locator(`[data-testid="passports"] li[data-code="${previous}"]`).getByRole('button').click();
-	await options.getByLabel('Country of passport').fill(passport);
-	await options.getByRole('button', {name: 'Add passport'}).click();
-	await expect(options.locator(`[data-testid="passports"] li[data-code="${passport}"]`)).toBeVisible();
-	await options.locator('input[name="detail"][value="detailed"]').check();
+	if (setup.passport !== previous?.passport) {
+		if (previous) await options.locator(`[data-testid="passports"] li[data-code="${previous.passport}"]`).getByRole('button').click();
+		await options.getByLabel('Country of passport').fill(setup.passport);
+		await options.getByRole('button', {name: 'Add passport'}).click();
+		await expect(options.locator(`[data-testid="passports"] li[data-code="${setup.passport}"]`)).toBeVisible();
+	}
+	await options.locator(`input[name="detail"][value="${setup.detail}"]`).check();
+	// The language last: the options page speaks it from then on.
+	if (setup.language) await options.locator('select[aria-labelledby="language-h"]').selectOption(setup.language);
 	await options.waitForTimeout(200);
 	await options.close();
 }
@@ -105,7 +118,7 @@ test.describe('the release build', () => {
 		context,
 		extensionId,
 	}) => {
-		await settings(context, extensionId, 'US');
+		await settings(context, extensionId, SETUPS[0]!);
 		const page = await openPage(context, extensionId);
 		const badges = async () =>
 			(await axNodes(page)).filter((n) => n.role?.value === 'button' && /^China transit check/.test(n.name?.value ?? ''));
@@ -136,10 +149,10 @@ test.describe('the release build', () => {
 		extensionId,
 	}) => {
 		const records: unknown[] = [];
-		let previous: string | undefined;
-		for (const passport of ['US', 'IN']) {
-			await settings(context, extensionId, passport, previous);
-			previous = passport;
+		let previous: Setup | undefined;
+		for (const setup of SETUPS) {
+			await settings(context, extensionId, setup, previous);
+			previous = setup;
 			const page = await openPage(context, extensionId);
 			// Two badges, one per card: the release build marks nothing, so wait for the page to see two new elements.
 			await expect
@@ -156,7 +169,7 @@ test.describe('the release build', () => {
 			records.push(record);
 			await page.close();
 		}
-		const [us, india] = records as {
+		const [us, india, compactChinese] = records as {
 			html: string[];
 			body: string[];
 			added: {tag: string; shadowRoot: unknown; text: string; attributes: string[]}[];
@@ -172,18 +185,19 @@ test.describe('the release build', () => {
 		expect(us!.messages).toEqual([]);
 		expect(us!.events).toEqual([]);
 		expect(india).toEqual(us);
+		expect(compactChinese).toEqual(us);
 	});
 });
 
-test('(the same page in the end-to-end build) the two passports do get different verdicts at the detailed level', async ({
+test('(the same page in the end-to-end build) the settings do change what the badges say: the passport, the level, the language', async ({
 	context,
 	extensionId,
 }) => {
 	const texts: string[][] = [];
-	let previous: string | undefined;
-	for (const passport of ['US', 'IN']) {
-		await settings(context, extensionId, passport, previous);
-		previous = passport;
+	let previous: Setup | undefined;
+	for (const setup of SETUPS) {
+		await settings(context, extensionId, setup, previous);
+		previous = setup;
 		const page = await openPage(context, extensionId);
 		await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(2);
 		texts.push(await page.locator('[data-ctc-badge] button.badge').allInnerTexts());
@@ -195,4 +209,7 @@ test('(the same page in the end-to-end build) the two passports do get different
 	}
 	expect(texts[0]).not.toEqual(texts[1]);
 	expect(texts[0]!.join(' ')).toContain('US passport');
+	expect(texts[2]).not.toEqual(texts[1]);
+	expect(texts[2]!.join(' ')).toMatch(/[\u4e00-\u9fff]/);
+	expect(Math.max(...texts[2]!.map((t) => t.length))).toBeLessThan(Math.min(...texts[1]!.map((t) => t.length)));
 });
