@@ -103,6 +103,9 @@ type Prepared = {
 	t24ThirdCountry: boolean;
 	/** Leaving the port (another airport, a domestic flight): a doubt where the border may grant temporary entry, else fails. */
 	t24TemporaryEntry: boolean;
+	/** Another airport is leaving the port (`staysAtOneAirport`); so is a domestic leg unless `domesticLegsAllowed`. */
+	t24OneAirport: boolean;
+	t24DomesticLegs: boolean;
 	t240Since: number;
 	t240Hours: number;
 	t240ThirdCountry: boolean;
@@ -153,6 +156,8 @@ function prepare(rules: EngineRules): Prepared {
 		t24Limit: data.policies.transit24.maxHours * 60,
 		t24ThirdCountry: data.policies.transit24.thirdCountry.required,
 		t24TemporaryEntry: data.policies.transit24.leavingThePort.temporaryEntry,
+		t24OneAirport: data.policies.transit24.staysAtOneAirport,
+		t24DomesticLegs: data.policies.transit24.domesticLegsAllowed,
 		t240Since: dayNumber(data.policies.transit240.since),
 		t240Hours: data.policies.transit240.maxHours,
 		t240ThirdCountry: data.policies.transit240.thirdCountry.required,
@@ -409,7 +414,7 @@ function transit24(s: Stay, p: Prepared, day: number, entry: AirportFacts | unde
 	const both = s.entry !== undefined && s.exit !== undefined;
 	if (s.entry === undefined) doubts++;
 	if (s.exit === undefined) doubts++;
-	const leaves = s.domesticLegs > 0 || (both && s.entry !== s.exit);
+	const leaves = (s.domesticLegs > 0 && !p.t24DomesticLegs) || (p.t24OneAirport && both && s.entry !== s.exit);
 	if (leaves && !p.t24TemporaryEntry) fails = true;
 	if (both) thirdCountry(s, p.t24ThirdCountry);
 	const minutes = stayMinutes(s);

@@ -211,13 +211,14 @@ function evaluateTransit24(stay: StayFacts, rules: EngineRules): PolicyVerdict {
 	}
 	if (!stay.entryAirport) reasons.push(reason('entry-not-shown', 'doubt', ['S18']));
 	if (!stay.exitAirport) reasons.push(reason('onward-not-shown', 'doubt', ['S18']));
-	// Leaving the port (a domestic flight, another airport): where the border may grant temporary entry for the
-	// transit (rules-facts §2.1, §2.3), the 24 hours may still apply, as the border decides; else they do not.
+	// Leaving the port (a domestic flight where the policy has none, another airport where it stays at one): where the
+	// border may grant temporary entry for the transit (rules-facts §2.1, §2.3), the 24 hours may still apply, as the
+	// border decides; else they do not.
 	const leaving = policy.leavingThePort;
 	const leaves =
-		stay.domesticLegs > 0
+		stay.domesticLegs > 0 && !policy.domesticLegsAllowed
 			? reason('domestic-leg', leaving.temporaryEntry ? 'info' : 'fails', leaving.sources, {count: stay.domesticLegs})
-			: stay.entryAirport && stay.exitAirport && stay.entryAirport !== stay.exitAirport
+			: policy.staysAtOneAirport && stay.entryAirport && stay.exitAirport && stay.entryAirport !== stay.exitAirport
 				? reason('airport-change', leaving.temporaryEntry ? 'info' : 'fails', leaving.sources, {
 						from: stay.entryAirport,
 						to: stay.exitAirport,

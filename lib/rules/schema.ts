@@ -117,7 +117,9 @@ export const TransitRulesSchema = z.strictObject({
 			sources: SourceIdsSchema,
 			allNationalities: z.literal(true),
 			thirdCountry: ThirdCountrySchema,
+			/** The transit stays at the airport it arrived at: leaving from another airport is leaving the port. */
 			staysAtOneAirport: z.boolean(),
+			/** A domestic flight may be part of the transit; false: a domestic leg is leaving the port. */
 			domesticLegsAllowed: z.boolean(),
 			/**
 			 * A traveller who has to leave the port (another airport, a domestic flight): whether the border may grant a

@@ -238,6 +238,8 @@ describe('evaluateBadge (the badge fast path)', () => {
 			'port-date-unverified',
 		])
 			expect(reached(key), key).toBeGreaterThan(0);
+		// With the flags turned round, neither is leaving the port (the random trips change airports and fly domestic).
+		for (const key of ['airport-change', 'domestic-leg', 'temporary-entry-needed']) expect(reached(key), key).toBe(0);
 	}, 600_000);
 });
 
@@ -290,6 +292,9 @@ function whatIfRules(): EngineRules {
 	for (const [i, n] of r.transit240Nationalities.entries()) if (n.since < END && i % 3 === 0) ended(n, i % 2 === 0);
 	for (const [i, area] of r.transit240Areas.entries()) if (area.since < END && i % 3 === 0) ended(area, i % 2 === 0);
 	for (const scheme of r.regionalVisaFree) scheme.until = '2021-06-30';
+	// A 24-hour transit that may change airports and take domestic flights (the policy's two flags turned round).
+	r.policies.transit24.staysAtOneAirport = false;
+	r.policies.transit24.domesticLegsAllowed = true;
 	// Ports that joined their scheme by a date not verified (today's data has none since Daxing was taken out).
 	for (const scheme of r.transitSchemes)
 		for (const [i, port] of scheme.ports.entries())

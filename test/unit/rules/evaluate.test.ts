@@ -155,6 +155,38 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 		expect(codes(stop, 'transit24')).not.toContain('temporary-entry-needed');
 	});
 
+	it('the policy’s flags say what leaving the port is: another airport (staysAtOneAirport), a domestic flight (domesticLegsAllowed) (a data change)', () => {
+		const trip = (ruleSet?: ReturnType<typeof buildRuleSet>) =>
+			only(
+				check(
+					['US'],
+					[
+						seg('SFO', 'PEK', '2026-03-15T11:00', '2026-03-16T15:00'),
+						seg('PEK', 'SHA', '2026-03-16T17:00', '2026-03-16T19:10'),
+						seg('PVG', 'HND', '2026-03-17T08:00', '2026-03-17T11:50'),
+					],
+					{ruleSet},
+				).stops,
+			);
+		const withFlags = (stays: boolean, domestic: boolean) => {
+			const data = structuredClone(rawRules);
+			data.policies.transit24.staysAtOneAirport = stays;
+			data.policies.transit24.domesticLegsAllowed = domestic;
+			return buildRuleSet(data, rawAirports);
+		};
+		// The bundled data: a domestic flight is leaving the port (the first reason said), and so is another airport.
+		expect(codes(trip(), 'transit24')).toEqual(expect.arrayContaining(['domestic-leg', 'temporary-entry-needed']));
+		// Domestic flights allowed: the change of airports (PEK, then PVG) is what leaves the port.
+		const domesticOk = trip(withFlags(true, true));
+		expect(codes(domesticOk, 'transit24')).toEqual(expect.arrayContaining(['airport-change', 'temporary-entry-needed']));
+		expect(codes(domesticOk, 'transit24')).not.toContain('domestic-leg');
+		// Both allowed: nothing leaves the port, and the transit within 24 hours is a plain yes.
+		const both = trip(withFlags(false, true));
+		expect(codes(both, 'transit24')).not.toEqual(expect.arrayContaining(['airport-change']));
+		expect(codes(both, 'transit24')).not.toContain('temporary-entry-needed');
+		expect(verdict(both, 'transit24').status).toBe('eligible');
+	});
+
 	it('onward to the same country is not a third country: US → PEK → US [S19c][S1]', () => {
 		const stop = only(
 			check(
