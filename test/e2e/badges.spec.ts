@@ -102,9 +102,11 @@ test('the badge detail level in the options changes what the badge says, not wha
 	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
 });
 
-test('a badge for one itinerary opens its check-in card from the details', async ({context}) => {
-	// The SFO → NRT capture with its Hong Kong connections moved to Shanghai Pudong (as in the bench): real cards,
-	// each one itinerary through the mainland.
+/**
+ * The SFO → NRT capture with its Hong Kong connections moved to Shanghai Pudong (as in the bench): real cards, each one
+ * itinerary through the mainland; its first card through Pudong, scrolled to.
+ */
+async function firstPudongCard(context: BrowserContext) {
 	const body = fixture('google-flights/sfo-nrt-2025.html')
 		.replaceAll('HKG', 'PVG')
 		.replaceAll('Hong Kong International Airport', 'Shanghai Pudong International Airport');
@@ -115,6 +117,11 @@ test('a badge for one itinerary opens its check-in card from the details', async
 	// to it (read in idle time and put on before; only past EAGER_BADGES would it wait for the scroll).
 	const card = page.locator('li', {has: page.locator('[data-travelimpactmodelwebsiteurl*="-PVG-"]')}).first();
 	await card.scrollIntoViewIfNeeded();
+	return {page, card};
+}
+
+test('a badge for one itinerary opens its check-in card from the details', async ({context}) => {
+	const {card} = await firstPudongCard(context);
 	const badge = card.locator('[data-ctc-badge] button.badge');
 	await expect(badge).toContainText('24h transit ✓ PVG');
 	await badge.click();
@@ -243,14 +250,7 @@ test('clicks, keys and focus on the badge do not reach the page', async ({contex
 });
 
 test('a click beside the pill, inside the badge box, reaches the card under it; the pill keeps its own clicks', async ({context}) => {
-	const body = fixture('google-flights/sfo-nrt-2025.html')
-		.replaceAll('HKG', 'PVG')
-		.replaceAll('Hong Kong International Airport', 'Shanghai Pudong International Airport');
-	await serve(context, 'https://www.google.com/travel/flights/search**', body);
-	const page = await context.newPage();
-	await page.goto(SFO_NRT);
-	const card = page.locator('li', {has: page.locator('[data-travelimpactmodelwebsiteurl*="-PVG-"]')}).first();
-	await card.scrollIntoViewIfNeeded();
+	const {page, card} = await firstPudongCard(context);
 	const pill = card.locator('[data-ctc-badge] button.badge');
 	await expect(pill).toContainText('24h transit ✓ PVG');
 	const hostBox = (await card.locator('[data-ctc-badge]').boundingBox())!;
