@@ -8,7 +8,6 @@ import type {BadgePlacement, SiteAdapter} from '../adapters/types';
 import type {Locale} from '../i18n/locale';
 import type {SegmentInput} from '../itinerary';
 import type {CheckResult, TripInput} from '../rules/types';
-import type {DetailLevel} from '../settings';
 import type {BadgeSummary} from '../ui/summary';
 
 export const MAX_BADGE_RESTORES = 3;
@@ -25,8 +24,6 @@ export type BadgeView = {
 	trips: TripInput[];
 	heuristic: boolean;
 	locale: Locale;
-	/** The badge detail level: it sets the badge's fixed size. */
-	detail: DetailLevel;
 	/** The engine's "today" the results were judged on: the details are explained on the same day. */
 	today: string;
 	page?: boolean;

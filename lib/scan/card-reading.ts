@@ -149,7 +149,6 @@ export const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?:
 	trips: judged.map((j) => j.trip),
 	heuristic: run.adapter.confidence === 'heuristic',
 	locale: run.settings.locale,
-	detail: run.settings.detailLevel ?? 'standard',
 	today: run.options.today,
 	...(page ? {page} : {}),
 });
