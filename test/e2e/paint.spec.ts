@@ -58,7 +58,8 @@ async function paintedBadges(page: Page): Promise<{painted: number; total: numbe
 	const missing: number[] = [];
 	for (const i of shown) {
 		const host = hosts.nth(i);
-		await host.scrollIntoViewIfNeeded();
+		// In the middle of the window: a badge that a scroll left at the very top would be under the page's sticky header.
+		await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
 		const clip = (await host.boundingBox())!;
 		const shown = await page.screenshot({clip});
 		await setHidden(page, i, true);
@@ -286,3 +287,30 @@ for (const how of ['insertRule', 'adoptedStyleSheets'] as const) {
 		await expectBadgesMovedOut(page, c);
 	});
 }
+
+test('google-flights: a badge moved to the card’s end goes back into the card when a narrower window clips the end and not the first place', async ({
+	context,
+}) => {
+	const {page, c} = await openWithLateSheets(context);
+	// The page's own responsive CSS: a wide window clips the box each badge is in (the badges move to the card's end); a
+	// narrow one gives a card whose end holds a badge a fixed height that clips it there (and clips nothing at the first
+	// place).
+	const atEnd = 'li.pIav2d:has(> [data-ctc-badge])';
+	await context.route('**/late-width.css', (route) =>
+		route.fulfill({
+			status: 200,
+			contentType: 'text/css',
+			body: `@media (min-width: 1000px) { ${LATE_CLIP} } @media (max-width: 999px) { ${atEnd} { height: 20px !important; overflow: hidden !important; } }`,
+		}),
+	);
+	await loadSheet(page, '/late-width.css');
+	await expectBadgesMovedOut(page, c);
+	const shownAtEnd = () =>
+		page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((li) => li.getBoundingClientRect().height > 0).length, atEnd);
+	expect(await shownAtEnd()).toBe(c.shown);
+	// The window narrows: each badge at its card's end is clipped there, and goes back to the first place, which fits.
+	await page.setViewportSize({width: 800, height: 900});
+	await expect.poll(shownAtEnd, {timeout: 10_000}).toBe(0);
+	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
+	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+});
