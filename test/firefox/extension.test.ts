@@ -24,14 +24,22 @@ const pages: Record<string, string> = {
 
 let browser: Browser;
 
-/** Opens `url` answered from its saved page (`body`, else the one listed above for it); every other request fails. */
-async function open(url: string, viewport?: {width: number; height: number}, page0?: string): Promise<Page> {
+/**
+ * Opens `url` answered from its saved page (`page0`, else the one listed above for it), with `headers`; every other
+ * request fails.
+ */
+async function open(
+	url: string,
+	viewport?: {width: number; height: number},
+	page0?: string,
+	headers: Record<string, string> = {},
+): Promise<Page> {
 	const page = await browser.newPage();
 	if (viewport) await page.setViewport(viewport);
 	await page.setRequestInterception(true);
 	page.on('request', (req) => {
 		const body = req.url() === url && page0 ? page0 : pages[req.url()];
-		if (body) void req.respond({status: 200, contentType: 'text/html; charset=utf-8', body});
+		if (body) void req.respond({status: 200, contentType: 'text/html; charset=utf-8', headers, body});
 		else if (/^https?:/.test(req.url())) void req.abort();
 		else void req.continue();
 	});
@@ -179,6 +187,52 @@ describe('Firefox', () => {
 			};
 		});
 		expect(looks).toEqual({radius: '12px', display: 'flex', hostPosition: 'fixed'});
+		await page.close();
+	});
+
+	it('on a hostile page (a strict CSP, and built-ins the page overrides in its own world) the badge is styled and opens', async () => {
+		// The page's styles and connections refused; its inline script (allowed) breaks what a content script might use.
+		const csp = "default-src 'none'; style-src 'none'; script-src 'unsafe-inline'; img-src 'none'; connect-src 'none'";
+		const sabotage = `<script>
+			Array.prototype.map = function () { throw new Error('page broke map'); };
+			Array.prototype.filter = () => [];
+			JSON.parse = () => { throw new Error('page broke JSON'); };
+			JSON.stringify = () => 'nope';
+			Element.prototype.attachShadow = function () { throw new Error('page broke attachShadow'); };
+			CSSStyleSheet.prototype.replaceSync = function () { throw new Error('page broke replaceSync'); };
+			window.MutationObserver = function () { throw new Error('page broke MutationObserver'); };
+			window.__pageAlive = 'yes';
+		</script>`;
+		const page = await open(KUL_NRT, undefined, pages[KUL_NRT]!.replace('<head>', `<head>${sabotage}`), {
+			'Content-Security-Policy': csp,
+		});
+		// Firefox's content scripts see the page's objects through Xrays, without its overrides. What the test runs in
+		// the page's world meets the overrides too (the driver's own waiting uses a MutationObserver): it polls from
+		// here, and uses no array method and no JSON there.
+		const badge = () => document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('button.badge');
+		const poll = async (expression: string): Promise<unknown> => {
+			for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+				const value = await page.evaluate(expression);
+				if (value) return value;
+			}
+			throw new Error(`never true: ${expression}`);
+		};
+		await poll(`(${badge})()?.textContent === '2 via China · 24h transit ✓ HAK'`);
+		expect(await page.evaluate(() => (window as unknown as {__pageAlive?: string}).__pageAlive)).toBe('yes');
+		const looks = await page.evaluate(`(() => {
+			const css = getComputedStyle((${badge})());
+			return {radius: css.borderTopLeftRadius, display: css.display};
+		})()`);
+		expect(looks).toEqual({radius: '12px', display: 'flex'});
+		// A real click opens the details (from the background, through the page's overridden JSON and arrays).
+		const box = (await page.evaluate(
+			`(() => { const r = (${badge})().getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
+		)) as {x: number; y: number};
+		await page.mouse.click(box.x, box.y);
+		const details = await poll(
+			`document.querySelector('[data-ctc-badge]').shadowRoot.querySelector('[role="dialog"] .details')?.textContent`,
+		);
+		expect(details).toContain('Stop 1: HAK');
 		await page.close();
 	});
 
