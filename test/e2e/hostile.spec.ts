@@ -1,6 +1,7 @@
 import type {BrowserContext, Page} from '@playwright/test';
 import {EAGER_BADGES} from '../../lib/scan/card-reading';
 import {expect, test} from './fixtures';
+import {PAGE_SABOTAGE} from './sabotage';
 
 /**
  * Hostile pages: the extension keeps working or stops quietly, the page keeps working, and nothing but one line per
@@ -52,17 +53,8 @@ test('markup and script-looking text in the page is never run or rendered as HTM
 	expect(errors).toEqual([]);
 });
 
-test('a page that overrides Array.prototype, JSON, attachShadow and MutationObserver in its own world', async ({context}) => {
-	const sabotage = `<script>
-		Array.prototype.map = function () { throw new Error('page broke map'); };
-		Array.prototype.filter = () => [];
-		JSON.parse = () => { throw new Error('page broke JSON'); };
-		JSON.stringify = () => 'nope';
-		Element.prototype.attachShadow = function () { throw new Error('page broke attachShadow'); };
-		window.MutationObserver = function () { throw new Error('page broke MutationObserver'); };
-		window.__pageAlive = 'yes';
-	</script>`;
-	const {page: p} = await open(context, page(`<ul>${CARD}${CARD}</ul>`, sabotage));
+test('a page that overrides Array.prototype, JSON, attachShadow, replaceSync and MutationObserver in its own world', async ({context}) => {
+	const {page: p} = await open(context, page(`<ul>${CARD}${CARD}</ul>`, PAGE_SABOTAGE));
 	// Content scripts run in an isolated world: the page's overrides are its own business.
 	await expect(p.locator('[data-ctc-badge] button.badge')).toHaveCount(2);
 	await expect(p.locator('[data-ctc-badge] button.badge').first()).toHaveText(BADGE);

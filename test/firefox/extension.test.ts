@@ -5,11 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, {type Browser, type Page} from 'puppeteer-core';
+import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
 import {CARD, PAINT_CASES, paintPage} from '../e2e/paint-cases';
+import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
+import {PAGE_SABOTAGE} from '../e2e/sabotage';
 import {agentPage, signedFile, startRulesServer, tamperedFile, updatedRules} from '../e2e/rules-update-setup';
+import {launchWithExtension} from './launch';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
@@ -84,16 +87,7 @@ async function extensionPage(file: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-	if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json')))
-		throw new Error(`no Firefox build at ${EXT_DIR}: run npx wxt build -b firefox --mode e2e`);
-	browser = await puppeteer.launch({
-		browser: 'firefox',
-		executablePath: '/usr/bin/firefox-esr',
-		headless: true,
-		extraPrefsFirefox: {'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: UUID})},
-	});
-	const id = await browser.installExtension(EXT_DIR);
-	expect(id).toBe(GECKO_ID);
+	browser = await launchWithExtension(EXT_DIR, UUID);
 	// The install opens the welcome page: checked (axe, its words) and closed here, so every test starts without it.
 	welcome = await welcomeFindings();
 });
@@ -193,17 +187,7 @@ describe('Firefox', () => {
 	it('on a hostile page (a strict CSP, and built-ins the page overrides in its own world) the badge is styled and opens', async () => {
 		// The page's styles and connections refused; its inline script (allowed) breaks what a content script might use.
 		const csp = "default-src 'none'; style-src 'none'; script-src 'unsafe-inline'; img-src 'none'; connect-src 'none'";
-		const sabotage = `<script>
-			Array.prototype.map = function () { throw new Error('page broke map'); };
-			Array.prototype.filter = () => [];
-			JSON.parse = () => { throw new Error('page broke JSON'); };
-			JSON.stringify = () => 'nope';
-			Element.prototype.attachShadow = function () { throw new Error('page broke attachShadow'); };
-			CSSStyleSheet.prototype.replaceSync = function () { throw new Error('page broke replaceSync'); };
-			window.MutationObserver = function () { throw new Error('page broke MutationObserver'); };
-			window.__pageAlive = 'yes';
-		</script>`;
-		const page = await open(KUL_NRT, undefined, pages[KUL_NRT]!.replace('<head>', `<head>${sabotage}`), {
+		const page = await open(KUL_NRT, undefined, pages[KUL_NRT]!.replace('<head>', `<head>${PAGE_SABOTAGE}`), {
 			'Content-Security-Policy': csp,
 		});
 		// Firefox's content scripts see the page's objects through Xrays, without its overrides. What the test runs in
@@ -241,6 +225,70 @@ describe('Firefox', () => {
 		await page.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check') === 'ready', {timeout: 15_000});
 		await new Promise((r) => setTimeout(r, 1000));
 		expect(await page.evaluate(() => document.querySelectorAll('[data-ctc-badge]').length)).toBe(0);
+		await page.close();
+	});
+
+	it('reaches the badge with the Tab key, by its name, opens its details with Enter and closes them with Escape', async () => {
+		const page = await open(KUL_NRT);
+		await badgeTexts(page);
+		// Where the focus is: a badge's button or close button (by class), else the focused element's tag.
+		const focus = () =>
+			page.evaluate(() => {
+				const active = document.activeElement;
+				if (!active?.hasAttribute('data-ctc-badge')) return active?.tagName ?? '';
+				return active.shadowRoot?.activeElement?.className ?? 'host';
+			});
+		let where = '';
+		for (let i = 0; i < 10 && where !== 'badge'; i++) {
+			await page.keyboard.press('Tab');
+			where = await focus();
+		}
+		expect(where).toBe('badge');
+		const name = await page.evaluate(
+			() => document.querySelector('[data-ctc-badge]')!.shadowRoot!.querySelector('button.badge')!.getAttribute('aria-label') ?? '',
+		);
+		expect(name).toMatch(/^China transit check.*24h transit/);
+		const dialog = () => document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('[role="dialog"]');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(`(${dialog})()?.querySelector('.details')?.textContent.includes('Stop 1: HAK')`, {timeout: 15_000});
+		expect(await focus()).toBe('close');
+		await page.keyboard.press('Escape');
+		await page.waitForFunction(`!(${dialog})().matches(':popover-open')`);
+		expect(await focus()).toBe('badge');
+		await page.close();
+	});
+
+	it('a click beside the pill, inside the badge box, reaches the card under it; the pill keeps its own clicks', async () => {
+		const page = await open(OBSERVED_URL, undefined, observedPage(GECKO_ID));
+		await badgeTexts(page, 2);
+		const boxes = await page.evaluate(() => {
+			const host = document.querySelectorAll('li')[1]!.querySelector('[data-ctc-badge]')!;
+			const rect = (el: Element) => (({x, y, width, height}) => ({x, y, width, height}))(el.getBoundingClientRect());
+			return {host: rect(host), pill: rect(host.shadowRoot!.querySelector('button.badge')!)};
+		});
+		// The box is the same for every badge (it says nothing of the settings): this pill leaves part of it empty.
+		expect(boxes.pill.x + boxes.pill.width).toBeLessThan(boxes.host.x + boxes.host.width - 20);
+		await page.evaluate(() => {
+			const hits: string[] = [];
+			(window as unknown as {hits: string[]}).hits = hits;
+			document.addEventListener('click', (event) => {
+				const target = event.target as Element;
+				hits.push(target.closest('[data-ctc-badge]') ? 'badge' : target.closest('li') ? 'card' : 'page');
+			});
+		});
+		const hits = () => page.evaluate(() => (window as unknown as {hits: string[]}).hits.splice(0));
+		const popoverOpen = () =>
+			page.evaluate(
+				() => !!document.querySelectorAll('li')[1]!.querySelector('[data-ctc-badge]')!.shadowRoot!.querySelector(':popover-open'),
+			);
+		await page.mouse.click(boxes.host.x + boxes.host.width - 10, boxes.host.y + boxes.host.height / 2);
+		expect(await hits()).toEqual(['card']);
+		expect(await popoverOpen()).toBe(false);
+		await page.mouse.click(boxes.pill.x + boxes.pill.width / 2, boxes.pill.y + boxes.pill.height / 2);
+		await page.waitForFunction(
+			() => !!document.querySelectorAll('li')[1]!.querySelector('[data-ctc-badge]')!.shadowRoot!.querySelector(':popover-open'),
+		);
+		expect(await hits()).toEqual([]);
 		await page.close();
 	});
 

@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, {type Browser} from 'puppeteer-core';
+import type {Browser} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {GECKO_ID} from '../../wxt.config';
 import {looksLikeOurIcon, pngHeader, summarisePixels} from '../unit/store/png';
+import {launchWithExtension} from './launch';
 
 const RELEASE_DIR = path.resolve('.output/firefox-mv2');
 const E2E_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
@@ -62,15 +62,7 @@ describe('the icons in Firefox', () => {
 	let browser: Browser;
 
 	beforeAll(async () => {
-		if (!fs.existsSync(path.join(E2E_DIR, 'manifest.json')))
-			throw new Error(`no Firefox build at ${E2E_DIR}: run npx wxt build -b firefox --mode e2e`);
-		browser = await puppeteer.launch({
-			browser: 'firefox',
-			executablePath: '/usr/bin/firefox-esr',
-			headless: true,
-			extraPrefsFirefox: {'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: UUID})},
-		});
-		expect(await browser.installExtension(E2E_DIR)).toBe(GECKO_ID);
+		browser = await launchWithExtension(E2E_DIR, UUID);
 	});
 
 	afterAll(async () => {

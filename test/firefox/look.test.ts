@@ -8,9 +8,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, {type Browser, type Page} from 'puppeteer-core';
+import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {GECKO_ID} from '../../wxt.config';
+import {launchWithExtension} from './launch';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
@@ -46,21 +46,14 @@ describe.each(['light', 'dark'] as const)('Firefox, %s scheme', (scheme) => {
 	}
 
 	beforeAll(async () => {
-		if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json')))
-			throw new Error(`no Firefox build at ${EXT_DIR}: run npx wxt build -b firefox --mode e2e`);
 		const dark = scheme === 'dark';
-		browser = await puppeteer.launch({
-			browser: 'firefox',
-			executablePath: '/usr/bin/firefox-esr',
-			headless: true,
-			extraPrefsFirefox: {
-				'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: UUID}),
+		browser = await launchWithExtension(EXT_DIR, UUID, {
+			prefs: {
 				// 0: dark, 1: light, for the pages' prefers-color-scheme; the system's own setting to match.
 				'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
 				'ui.systemUsesDarkTheme': dark ? 1 : 0,
 			},
 		});
-		expect(await browser.installExtension(EXT_DIR)).toBe(GECKO_ID);
 		fs.mkdirSync(OUT, {recursive: true});
 	});
 

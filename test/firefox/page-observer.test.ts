@@ -6,12 +6,12 @@
  * (test/e2e/page-observer-page.ts): the records of the three setups must be identical and say nothing, and the page's
  * clicks open no tab.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, {type Browser, type Page} from 'puppeteer-core';
+import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
 import {checkRecords, OBSERVED_URL, observedPage, SETUPS, type Setup} from '../e2e/page-observer-page';
+import {launchWithExtension} from './launch';
 
 const EXT_DIR = path.resolve(process.env.FF_RELEASE_DIR ?? '.output/firefox-mv2');
 const UUID = '0b6d2f4e-1a3c-4e5f-9a7b-8c9d0e1f2a3b'; // pins moz-extension://<uuid>
@@ -31,15 +31,7 @@ async function openedPage(file: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-	if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json')))
-		throw new Error(`no Firefox build at ${EXT_DIR}: run npx wxt build -b firefox`);
-	browser = await puppeteer.launch({
-		browser: 'firefox',
-		executablePath: '/usr/bin/firefox-esr',
-		headless: true,
-		extraPrefsFirefox: {'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: UUID})},
-	});
-	expect(await browser.installExtension(EXT_DIR)).toBe(GECKO_ID);
+	browser = await launchWithExtension(EXT_DIR, UUID, {buildCommand: 'npx wxt build -b firefox'});
 	const welcome = await openedPage('welcome.html');
 	await welcome.waitForSelector('p.actions button.primary');
 	await welcome.click('p.actions button.primary'); // "All settings": the options page, in a tab of its own

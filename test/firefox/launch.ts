@@ -1,0 +1,29 @@
+/**
+ * Firefox ESR (Debian's `firefox-esr`, headless, over WebDriver BiDi) with a build of the extension installed as a
+ * temporary add-on, its `moz-extension://` address pinned to `uuid` so that a test can name its pages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, {type Browser} from 'puppeteer-core';
+import {GECKO_ID} from '../../wxt.config';
+
+/** `prefs`: more Firefox preferences; `buildCommand`: what makes `extDir`, said when it is missing. */
+export async function launchWithExtension(
+	extDir: string,
+	uuid: string,
+	{prefs = {}, buildCommand = 'npx wxt build -b firefox --mode e2e'}: {prefs?: Record<string, unknown>; buildCommand?: string} = {},
+): Promise<Browser> {
+	if (!fs.existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`no Firefox build at ${extDir}: run ${buildCommand}`);
+	const browser = await puppeteer.launch({
+		browser: 'firefox',
+		executablePath: '/usr/bin/firefox-esr',
+		headless: true,
+		extraPrefsFirefox: {'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: uuid}), ...prefs},
+	});
+	const id = await browser.installExtension(extDir);
+	if (id !== GECKO_ID) {
+		await browser.close();
+		throw new Error(`installed as ${id}, not ${GECKO_ID}`);
+	}
+	return browser;
+}
