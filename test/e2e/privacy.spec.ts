@@ -10,6 +10,7 @@ test('the built manifest asks only for what is used', () => {
 		optional_host_permissions?: string[];
 		content_scripts: {matches: string[]; all_frames?: boolean}[];
 		content_security_policy?: unknown;
+		web_accessible_resources?: unknown;
 	};
 	// activeTab + scripting: the popup's "scan this page", only on the user's click. Other sites only one at a time,
 	// asked for when the user adds one (the optional patterns are what a request may name, not a grant).
@@ -26,4 +27,6 @@ test('the built manifest asks only for what is used', () => {
 	expect(manifest.content_scripts.every((c) => !c.all_frames)).toBe(true);
 	// No remote code: the default extension CSP (no script-src relaxations).
 	expect(manifest.content_security_policy).toBeUndefined();
+	// No web-accessible file: a page could load one by the extension's id to learn that it is installed.
+	expect(manifest.web_accessible_resources).toBeUndefined();
 });

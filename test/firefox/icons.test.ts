@@ -51,6 +51,28 @@ describe('the Firefox package (release build)', () => {
 		expectIconFiles(RELEASE_DIR, toolbar);
 	});
 
+	it('asks only for what is used, and gives a page nothing to load from it', () => {
+		const m = manifestOf(RELEASE_DIR) as Manifest & {
+			permissions?: string[];
+			optional_permissions?: string[];
+			web_accessible_resources?: unknown;
+			content_security_policy?: unknown;
+			content_scripts: {matches: string[]; all_frames?: boolean}[];
+		};
+		// MV2: host permissions sit among the permissions. None beyond the booking sites the content scripts declare;
+		// other sites one at a time, when the user adds one (the optional patterns are what a request may name).
+		expect(m.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+		expect(m.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+		const matches = m.content_scripts.flatMap((c) => c.matches);
+		expect(matches).toContain('https://www.google.com/travel/flights*');
+		expect(matches.every((p) => p.startsWith('https://') && !p.startsWith('https://*/'))).toBe(true);
+		expect(m.content_scripts.every((c) => !c.all_frames)).toBe(true);
+		// No web-accessible file (a page could load one by the extension's address to learn it is installed; only the
+		// end-to-end build has some, for the test driver), and no remote code (the default CSP).
+		expect(m.web_accessible_resources).toBeUndefined();
+		expect(m.content_security_policy).toBeUndefined();
+	});
+
 	it("carries package.json's version and declares that it collects no data", () => {
 		const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {version: string};
 		expect(manifest.version).toBe(pkg.version);
