@@ -89,6 +89,9 @@ export type CardBadges = {
 	toCheck: () => boolean;
 };
 
+/** The elements whose size is watched (ScannerOptions.watchSizes, ./scan-run.ts). */
+export type SizeWatch = {observe: (element: Element) => void; unobserve: (element: Element) => void; disconnect: () => void};
+
 type CardBadgesOptions = {
 	adapter: SiteAdapter;
 	mount: Mount;
@@ -99,14 +102,19 @@ type CardBadgesOptions = {
 	checkPlacement?: PlacementCheck;
 	/** Told of each host we put into the page (the observer leaves those out). */
 	own: (host: Element) => void;
+	/** Watches the size of each card given a badge, until the card leaves the page. */
+	sizes?: SizeWatch;
 	logOnce: (message: string) => void;
 };
 
-/** The options, and the cards whose badge was mounted or moved since the last placement check. */
-type Context = CardBadgesOptions & {toCheck: Map<Element, CardState>};
+/**
+ * The options, the cards whose badge was mounted or moved since the last placement check, and those whose size is
+ * watched.
+ */
+type Context = CardBadgesOptions & {toCheck: Map<Element, CardState>; sized: WeakSet<Element>};
 
 export function createCardBadges(options: CardBadgesOptions): CardBadges {
-	const ctx: Context = {...options, toCheck: new Map()};
+	const ctx: Context = {...options, toCheck: new Map(), sized: new WeakSet()};
 	return {
 		show: (card, state, view) => show(ctx, card, state, view),
 		restore(card, state) {
@@ -129,6 +137,7 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 		forget(card, state) {
 			state?.handle?.remove();
 			ctx.toCheck.delete(card);
+			if (ctx.sized.delete(card)) ctx.sizes?.unobserve(card);
 		},
 		recheck(card, state) {
 			if (!state.view) return;
@@ -170,6 +179,10 @@ function mountAt(ctx: Context, card: Element, state: CardState): boolean {
 	state.handle = ctx.mount(placement, state.view);
 	if (state.handle.host) ctx.own(state.handle.host);
 	ctx.toCheck.set(card, state);
+	if (ctx.sizes && !ctx.sized.has(card)) {
+		ctx.sized.add(card);
+		ctx.sizes.observe(card);
+	}
 	return true;
 }
 

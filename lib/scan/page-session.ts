@@ -11,7 +11,7 @@ import type {EngineRules} from '../rules/engine-rules';
 import type {Settings} from '../settings';
 import {deviceToday} from '../time';
 import {FOUND_ATTRIBUTE, markFound, UNPLACED_ATTRIBUTE} from './mark-document';
-import {startScanner, type Mount, type PlacementCheck, type ScanSettings, type Scanner} from './scanner';
+import {startScanner, type Mount, type PlacementCheck, type ScanSettings, type Scanner, type SizeWatch} from './scanner';
 import type {ToolbarVerdict} from '../ui/page-summary';
 import type {Locale} from '../i18n/locale';
 
@@ -137,6 +137,38 @@ function afterLayoutIn(doc: Document): ((callback: () => void) => void) | undefi
 	};
 }
 
+/**
+ * Watches elements' sizes (where the window has ResizeObserver): `onResize` hears, after a layout, those whose border
+ * box changed since the last report. The first report of each element (the observer's, as it starts to watch it) only
+ * notes its size.
+ */
+function sizeWatchIn(doc: Document): ((onResize: (elements: Element[]) => void) => SizeWatch) | undefined {
+	const Observer = doc.defaultView?.ResizeObserver;
+	if (!Observer) return undefined;
+	return (onResize) => {
+		const sizes = new WeakMap<Element, {width: number; height: number}>();
+		const observer = new Observer((entries) => {
+			const changed: Element[] = [];
+			for (const {target, borderBoxSize} of entries) {
+				const box = borderBoxSize[0];
+				if (!box) continue;
+				const before = sizes.get(target);
+				sizes.set(target, {width: box.inlineSize, height: box.blockSize});
+				if (before && (before.width !== box.inlineSize || before.height !== box.blockSize)) changed.push(target);
+			}
+			if (changed.length > 0) onResize(changed);
+		});
+		return {
+			observe: (element) => observer.observe(element, {box: 'border-box'}),
+			unobserve(element) {
+				observer.unobserve(element);
+				sizes.delete(element);
+			},
+			disconnect: () => observer.disconnect(),
+		};
+	};
+}
+
 function detectTextWith(detector: GenericDetector | undefined, rules: EngineRules) {
 	return detector ? (text: string) => detector.textItineraries(text, rules) : undefined;
 }
@@ -211,6 +243,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			now: () => performance.now(),
 			checkPlacement: options.checkPlacement,
 			afterLayout: afterLayoutIn(doc),
+			watchSizes: sizeWatchIn(doc),
 			onChange: toolbarLater,
 			...(options.later ? {later: options.later} : {}),
 		});

@@ -10,7 +10,7 @@ import type {EngineRules} from '../rules/engine-rules';
 import type {CheckResult, TripInput} from '../rules/types';
 import type {BadgeSummary} from '../ui/summary';
 import type {ToolbarVerdict} from '../ui/page-summary';
-import type {BadgeHandle, BadgeView, CardBadges, CardState, Mount, PlacementCheck} from './card-badges';
+import type {BadgeHandle, BadgeView, CardBadges, CardState, Mount, PlacementCheck, SizeWatch} from './card-badges';
 import type {MountGate} from './mount-gate';
 import type {PageObserver} from './page-observer';
 import type {NearObserverConstructor, ReadQueue} from './read-queue';
@@ -53,6 +53,13 @@ export type ScannerOptions = {
 	 * the end of the batch.
 	 */
 	afterLayout?: (callback: () => void) => void;
+	/**
+	 * Watches the size of each card that has a badge, and says which changed. A page can change a card's layout with
+	 * nothing the page observer hears: a class or a style on the card or around it (a compact view of the list, say),
+	 * which can clip the badge where it was painted; those cards' badges are checked again. Without it (no layout, as
+	 * under jsdom), only what the page observer hears, a resize or a change of the page's styles checks them again.
+	 */
+	watchSizes?: (onResize: (elements: Element[]) => void) => SizeWatch;
 	/**
 	 * Says which cards are within about a screen of the viewport: those are read first, the others in idle time. The
 	 * window's IntersectionObserver by default; without one (null, or none in the window) every card counts as near.
@@ -114,6 +121,8 @@ export type Run = {
 	gate?: MountGate;
 	badges: CardBadges;
 	observer: PageObserver;
+	/** The cards with a badge, whose size is watched (ScannerOptions.watchSizes). */
+	sizes?: SizeWatch;
 	/** What adapters are told of the page, and the address it was made for. */
 	page?: {href: string; context: PageContext};
 	/** Verdicts by itinerary key under the current settings. */

@@ -24,7 +24,7 @@ import {observePage} from './page-observer';
 import {createReadQueue} from './read-queue';
 import {counted, memo, pageContext, report, type IdleDeadlineLike, type Run, type Scanner, type ScannerOptions} from './scan-run';
 
-export type {BadgeView, Mount, PlacementCheck} from './card-badges';
+export type {BadgeView, Mount, PlacementCheck, SizeWatch} from './card-badges';
 export type {Found, Scanner, ScanSettings} from './scan-run';
 export {DATA_WITHOUT_CARDS_MS} from './page-badge';
 
@@ -62,6 +62,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			run.stopped = true;
 			run.deferred.clear();
 			run.observer.disconnect();
+			run.sizes?.disconnect();
 			run.queue.disconnect();
 			run.gate?.disconnect();
 			for (const card of run.live) run.states.get(card)?.handle?.remove();
@@ -115,6 +116,7 @@ function createRun(options: ScannerOptions): Run {
 	const hosts = new WeakSet<Node>();
 	const win = doc.defaultView;
 	const Near = options.intersectionObserver === undefined ? win?.IntersectionObserver : options.intersectionObserver;
+	const sizes = options.watchSizes?.((cards) => resized(run, cards));
 	const run: Run = {
 		options,
 		adapter,
@@ -127,7 +129,8 @@ function createRun(options: ScannerOptions): Run {
 		queue: createReadQueue(Near ?? undefined, () => request(run)),
 		added: [],
 		gate: createMountGate(Near ?? undefined, () => request(run)),
-		badges: createCardBadges({...options, own: (host) => hosts.add(host), logOnce}),
+		badges: createCardBadges({...options, sizes, own: (host) => hosts.add(host), logOnce}),
+		sizes,
 		observer: observePage({
 			doc,
 			watchAttributes: adapter.watchAttributes ?? [],
@@ -159,6 +162,18 @@ function createRun(options: ScannerOptions): Run {
 		stopped: false,
 	};
 	return run;
+}
+
+/**
+ * Cards whose box changed size with nothing the page observer heard (a class or a style on the card or around it):
+ * their badges are checked again after the next layout, as after a resize.
+ */
+function resized(run: Run, cards: Element[]): void {
+	for (const card of cards) {
+		const state = run.states.get(card);
+		if (state && card.isConnected) run.badges.recheck(card, state);
+	}
+	request(run);
 }
 
 const request = (run: Run) => {

@@ -7,6 +7,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {defineAdapter, type SiteAdapter} from '../../lib/adapters/types';
 import {loadRules} from '../../lib/rules/load-rules';
 import {startScanner, type BadgeView, type Mount, type PlacementCheck} from '../../lib/scan/scanner';
+import type {ScannerOptions} from '../../lib/scan/scan-run';
 
 const rules = loadRules();
 
@@ -90,9 +91,15 @@ afterEach(() => {
 	running = [];
 });
 
-function start(passports: string[] = [], checkPlacement?: PlacementCheck, adapter: SiteAdapter = testAdapter) {
+function start(
+	passports: string[] = [],
+	checkPlacement?: PlacementCheck,
+	adapter: SiteAdapter = testAdapter,
+	watchSizes?: ScannerOptions['watchSizes'],
+) {
 	const scanner = startScanner({
 		checkPlacement,
+		watchSizes,
 		adapter,
 		doc: document,
 		rules,
@@ -360,6 +367,47 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(mounted.length - again).toBe(1); // the first line, once
 		expect(badges()).toHaveLength(0);
 		expect(s.found().unplaced).toBe(1);
+	});
+
+	it('a card whose size changes with nothing the page observer hears gets its badge checked again; it is watched until it leaves', async () => {
+		page(PEK_24H, HKG_ONLY);
+		const card = document.querySelector('li')!;
+		card.append(document.createElement('em')); // a second line: the first placement is not the card's end
+		// The page's compact view (a class on the list, which no adapter watches) clips the card's end; the wide one, its
+		// first line.
+		let compact = false;
+		let resized: ((elements: Element[]) => void) | undefined;
+		const watched: Element[] = [];
+		const s = start(
+			[],
+			clippedAt((host) => (compact ? atEnd(host) : !atEnd(host))),
+			testAdapter,
+			(onResize) => {
+				resized = onResize;
+				return {
+					observe: (el) => void watched.push(el),
+					unobserve: (el) => void watched.splice(watched.indexOf(el), 1),
+					disconnect: () => void watched.splice(0),
+				};
+			},
+		);
+		s.scan();
+		await tick(); // the batch that follows the badge's move
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(true);
+		// Only the card with a badge, once, though its badge moved.
+		expect(watched).toEqual([card]);
+		compact = true;
+		card.parentElement!.className = 'compact';
+		await tick();
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(true); // not heard: the badge is where it was
+		resized!([card]);
+		await tick();
+		expect(document.querySelectorAll('ctc-badge')).toHaveLength(1);
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(false);
+		expect(s.found()).toEqual({itineraries: 2, withStops: 1, unplaced: 0});
+		card.remove();
+		await tick();
+		expect(watched).toEqual([]);
 	});
 
 	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {

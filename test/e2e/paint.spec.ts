@@ -229,6 +229,28 @@ test('google-flights: a card that changes its own layout (a compact view) so tha
 	await expectBadgesMovedOut(page, c, 'li.pIav2d [data-badge-box]');
 });
 
+test('google-flights: the list switches to a compact view by a class of its own (nothing added to the cards, the head and the window unchanged), clipping the badges: each badge moves out', async ({
+	context,
+}) => {
+	const {page, c} = await openWithLateSheets(context);
+	// The page's sheet for its compact view clips the box each badge is in (marked here, as above). Added now, it clips
+	// nothing: the list is not compact yet.
+	await page.evaluate(() => {
+		for (const box of document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')) box.setAttribute('data-badge-box', '');
+		const style = document.createElement('style');
+		style.textContent = '.compact-list > li.pIav2d [data-badge-box] { height: 20px !important; overflow: hidden !important; }';
+		document.head.append(style);
+	});
+	await page.waitForTimeout(500);
+	expect(await inClippingBoxes(page)).toBe(c.shown);
+	// The traveller picks the compact view: the page puts a class on each results list. That is an attribute no adapter
+	// reads, on an element around the cards; nothing is added or taken away, and the cards' text stays the same.
+	await page.evaluate(() => {
+		for (const card of document.querySelectorAll('li.pIav2d')) card.parentElement!.classList.add('compact-list');
+	});
+	await expectBadgesMovedOut(page, c, 'li.pIav2d [data-badge-box]');
+});
+
 test('google-flights: CSS loaded without blocking the page (a preload the page turns into a stylesheet once loaded) that clips the badges', async ({
 	context,
 }) => {

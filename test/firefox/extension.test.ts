@@ -574,9 +574,16 @@ describe('Firefox: badges painted on saved real pages', () => {
 	}
 
 	// The page's rule arrives in a new <style>, or is appended to the text of one already in the head, or is inserted into
-	// its sheet through the CSSOM, no node changed (as libraries that style a page from its scripts do).
-	const ways = {added: 'a new <style>', 'in-place': "an existing <style>'s text", cssom: "an existing <style>'s sheet, by insertRule"};
-	for (const how of ['added', 'in-place', 'cssom'] as const)
+	// its sheet through the CSSOM, no node changed (as libraries that style a page from its scripts do); or the rule was
+	// there all along, for a compact view of the list, which the page turns on with a class on the list (an attribute no
+	// adapter reads, on an element around the cards; nothing in the head changes).
+	const ways = {
+		added: 'a new <style>',
+		'in-place': "an existing <style>'s text",
+		cssom: "an existing <style>'s sheet, by insertRule",
+		class: 'in the page from the start, for a compact view the page turns on with a class on the list',
+	};
+	for (const how of ['added', 'in-place', 'cssom', 'class'] as const)
 		it(`google-flights: a rule the page adds after the badges (${ways[how]}), clipping their box: each badge moves out of it`, async () => {
 			const c = PAINT_CASES[0]!;
 			const p = await open(c.url, {width: 1280, height: 900}, paintPage(c));
@@ -597,8 +604,14 @@ describe('Firefox: badges painted on saved real pages', () => {
 			);
 			expect(await inBoxes()).toBe(c.shown);
 			if (how !== 'added') {
-				await p.evaluate(() => void document.head.append(Object.assign(document.createElement('style'), {id: 'page-styles'})));
-				// The empty sheet changes nothing; its check has come and gone before the rule arrives.
+				const compact =
+					'.compact-list > li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
+				await p.evaluate(
+					(text: string) =>
+						void document.head.append(Object.assign(document.createElement('style'), {id: 'page-styles', textContent: text})),
+					how === 'class' ? compact : '',
+				);
+				// The empty sheet (or the compact view's, not in use) changes nothing; its check has come and gone before the change.
 				await new Promise((resolve) => setTimeout(resolve, 500));
 				expect(await inBoxes()).toBe(c.shown);
 			}
@@ -607,6 +620,8 @@ describe('Firefox: badges painted on saved real pages', () => {
 				const own = document.getElementById('page-styles') as HTMLStyleElement | null;
 				if (way === 'in-place') own!.append(rule);
 				else if (way === 'cssom') own!.sheet!.insertRule(rule, 0);
+				else if (way === 'class')
+					for (const card of document.querySelectorAll('li.pIav2d')) card.parentElement!.classList.add('compact-list');
 				else document.head.append(Object.assign(document.createElement('style'), {textContent: rule}));
 			}, how);
 			await p.waitForFunction(
