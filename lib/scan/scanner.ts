@@ -166,14 +166,20 @@ function createRun(options: ScannerOptions): Run {
 
 /**
  * Cards whose box changed size with nothing the page observer heard (a class or a style on the card or around it):
- * their badges are checked again after the next layout, as after a resize.
+ * their badges are checked again after the next layout, as after a resize. Only badges on the page: one that fitted
+ * nowhere was taken off its card, which changed the card's size too, and putting it back for that would take it off
+ * again, and so on, frame after frame (a card whose overlay covers every placement); a resize, a change of the page's
+ * styles or of the card gives it another chance.
  */
 function resized(run: Run, cards: Element[]): void {
+	let rechecked = false;
 	for (const card of cards) {
 		const state = run.states.get(card);
-		if (state && card.isConnected) run.badges.recheck(card, state);
+		if (!state?.handle?.isConnected() || state.unplaced || !card.isConnected) continue;
+		run.badges.recheck(card, state);
+		rechecked = true;
 	}
-	request(run);
+	if (rechecked) request(run);
 }
 
 const request = (run: Run) => {

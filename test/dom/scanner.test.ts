@@ -410,6 +410,36 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(watched).toEqual([]);
 	});
 
+	it('a card whose badge fits nowhere is not given its badge back for a change of its size (which taking it off made)', async () => {
+		page(PEK_24H);
+		const card = document.querySelector('li')!;
+		let resized: ((elements: Element[]) => void) | undefined;
+		const s = start(
+			[],
+			clippedAt(() => true), // an overlay covers every placement
+			testAdapter,
+			(onResize) => {
+				resized = onResize;
+				return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
+			},
+		);
+		s.scan();
+		await tick();
+		expect(badges()).toHaveLength(0);
+		expect(s.found().unplaced).toBe(1);
+		const mounts = mounted.length;
+		for (let i = 0; i < 3; i++) {
+			resized!([card]); // the card shrank as its badge came off
+			await tick();
+		}
+		expect(mounted.length).toBe(mounts);
+		expect(s.found().unplaced).toBe(1);
+		// A resize of the window still gives it another chance.
+		s.recheck();
+		await tick();
+		expect(mounted.length).toBeGreaterThan(mounts);
+	});
+
 	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {
 		page(PEK_24H);
 		const s = start([], () => {
