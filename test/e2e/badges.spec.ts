@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, fixture, serve, setPassports, test} from './fixtures';
+import {recordClicks, takeClicks} from './page-clicks';
 
 const KUL_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
 const SFO_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
@@ -257,15 +258,8 @@ test('a click beside the pill, inside the badge box, reaches the card under it; 
 	const pillBox = (await pill.boundingBox())!;
 	// The box is the same for every badge (it says nothing of the settings): this pill leaves part of it empty.
 	expect(pillBox.x + pillBox.width).toBeLessThan(hostBox.x + hostBox.width - 20);
-	await page.evaluate(() => {
-		const hits: string[] = [];
-		(window as unknown as {hits: string[]}).hits = hits;
-		document.addEventListener('click', (event) => {
-			const target = event.target as Element;
-			hits.push(target.closest('[data-ctc-badge]') ? 'badge' : target.closest('li') ? 'card' : 'page');
-		});
-	});
-	const hits = () => page.evaluate(() => (window as unknown as {hits: string[]}).hits.splice(0));
+	await page.evaluate(recordClicks);
+	const hits = () => page.evaluate(takeClicks);
 	await page.mouse.click(hostBox.x + hostBox.width - 10, hostBox.y + hostBox.height / 2);
 	expect(await hits()).toEqual(['card']);
 	await expect(card.locator('[data-ctc-badge] .popover')).toBeHidden();

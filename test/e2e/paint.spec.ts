@@ -201,21 +201,28 @@ test('google-flights: a stylesheet link whose href the page changes (a theme swi
 	await expectBadgesMovedOut(page, c);
 });
 
+/**
+ * The page's sheet for a compact view, whose `scope` selects the cards it applies to: it clips the box each badge is
+ * in (marked here, as the late sheets above select it by the test build's host attribute). Added before anything is
+ * compact, it clips nothing, and the badges stay where they are.
+ */
+async function addCompactSheet(page: Page, c: PaintCase, scope: string) {
+	await page.evaluate((cards) => {
+		for (const box of document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')) box.setAttribute('data-badge-box', '');
+		const style = document.createElement('style');
+		style.textContent = `${cards} [data-badge-box] { height: 20px !important; overflow: hidden !important; }`;
+		document.head.append(style);
+	}, scope);
+	await page.waitForTimeout(500);
+	expect(await inClippingBoxes(page)).toBe(c.shown);
+}
+
 test('google-flights: a card that changes its own layout (a compact view) so that it clips its badge: the badge moves out', async ({
 	context,
 }) => {
 	const {page, c} = await openWithLateSheets(context);
-	// The page's sheet for a compact card clips the box each badge is in (marked here, as the late sheets above select it
-	// by the test build's host attribute); it applies only once a card says it is compact. Added now, it clips nothing,
-	// and the badges stay where they are.
-	await page.evaluate(() => {
-		for (const box of document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')) box.setAttribute('data-badge-box', '');
-		const style = document.createElement('style');
-		style.textContent = 'li.pIav2d:has(> .compact-view) [data-badge-box] { height: 20px !important; overflow: hidden !important; }';
-		document.head.append(style);
-	});
-	await page.waitForTimeout(500);
-	expect(await inClippingBoxes(page)).toBe(c.shown);
+	// It applies once a card says it is compact.
+	await addCompactSheet(page, c, 'li.pIav2d:has(> .compact-view)');
 	// Each card switches itself to the compact view: nothing in the head changes, the window keeps its size, and the
 	// itinerary each card reads as stays the same.
 	await page.evaluate(() => {
@@ -233,16 +240,8 @@ test('google-flights: the list switches to a compact view by a class of its own 
 	context,
 }) => {
 	const {page, c} = await openWithLateSheets(context);
-	// The page's sheet for its compact view clips the box each badge is in (marked here, as above). Added now, it clips
-	// nothing: the list is not compact yet.
-	await page.evaluate(() => {
-		for (const box of document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')) box.setAttribute('data-badge-box', '');
-		const style = document.createElement('style');
-		style.textContent = '.compact-list > li.pIav2d [data-badge-box] { height: 20px !important; overflow: hidden !important; }';
-		document.head.append(style);
-	});
-	await page.waitForTimeout(500);
-	expect(await inClippingBoxes(page)).toBe(c.shown);
+	// It applies once the list is compact.
+	await addCompactSheet(page, c, '.compact-list > li.pIav2d');
 	// The traveller picks the compact view: the page puts a class on each results list. That is an attribute no adapter
 	// reads, on an element around the cards; nothing is added or taken away, and the cards' text stays the same.
 	await page.evaluate(() => {

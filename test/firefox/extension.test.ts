@@ -9,6 +9,7 @@ import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
 import {CARD, PAINT_CASES, paintPage} from '../e2e/paint-cases';
+import {recordClicks, takeClicks} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
 import {PAGE_SABOTAGE} from '../e2e/sabotage';
 import {agentPage, signedFile, startRulesServer, tamperedFile, updatedRules} from '../e2e/rules-update-setup';
@@ -268,15 +269,8 @@ describe('Firefox', () => {
 		});
 		// The box is the same for every badge (it says nothing of the settings): this pill leaves part of it empty.
 		expect(boxes.pill.x + boxes.pill.width).toBeLessThan(boxes.host.x + boxes.host.width - 20);
-		await page.evaluate(() => {
-			const hits: string[] = [];
-			(window as unknown as {hits: string[]}).hits = hits;
-			document.addEventListener('click', (event) => {
-				const target = event.target as Element;
-				hits.push(target.closest('[data-ctc-badge]') ? 'badge' : target.closest('li') ? 'card' : 'page');
-			});
-		});
-		const hits = () => page.evaluate(() => (window as unknown as {hits: string[]}).hits.splice(0));
+		await page.evaluate(recordClicks);
+		const hits = () => page.evaluate(takeClicks);
 		const popoverOpen = () =>
 			page.evaluate(
 				() => !!document.querySelectorAll('li')[1]!.querySelector('[data-ctc-badge]')!.shadowRoot!.querySelector(':popover-open'),
