@@ -87,10 +87,19 @@ export type CardBadges = {
 	checkPlacements: () => void;
 	/** Whether badges wait for a placement check (mounted or moved since the last one). */
 	toCheck: () => boolean;
+	/**
+	 * The card whose badge is on the page in `host`, unless its placement check is still to come; undefined for a
+	 * host no longer on its card.
+	 */
+	cardOf: (host: Element) => Element | undefined;
 };
 
-/** The elements whose size is watched (ScannerOptions.watchSizes, ./scan-run.ts). */
-export type SizeWatch = {observe: (element: Element) => void; unobserve: (element: Element) => void; disconnect: () => void};
+/** Elements watched for something the page observer cannot hear. */
+type ElementWatch = {observe: (element: Element) => void; unobserve: (element: Element) => void; disconnect: () => void};
+/** The cards whose size is watched (ScannerOptions.watchSizes, ./scan-run.ts). */
+export type SizeWatch = ElementWatch;
+/** The badges on the page watched for being clipped (ScannerOptions.watchClips, ./scan-run.ts): their hosts. */
+export type ClipWatch = ElementWatch;
 
 type CardBadgesOptions = {
 	adapter: SiteAdapter;
@@ -104,17 +113,19 @@ type CardBadgesOptions = {
 	own: (host: Element) => void;
 	/** Watches the size of each card given a badge, until the card leaves the page. */
 	sizes?: SizeWatch;
+	/** Watches each badge's host while it is on its card. */
+	clips?: ClipWatch;
 	logOnce: (message: string) => void;
 };
 
 /**
- * The options, the cards whose badge was mounted or moved since the last placement check, and those whose size is
- * watched.
+ * The options, the cards whose badge was mounted or moved since the last placement check, those whose size is
+ * watched, and the card of each badge host watched for clipping.
  */
-type Context = CardBadgesOptions & {toCheck: Map<Element, CardState>; sized: WeakSet<Element>};
+type Context = CardBadgesOptions & {toCheck: Map<Element, CardState>; sized: WeakSet<Element>; hostCards: WeakMap<Element, Element>};
 
 export function createCardBadges(options: CardBadgesOptions): CardBadges {
-	const ctx: Context = {...options, toCheck: new Map(), sized: new WeakSet()};
+	const ctx: Context = {...options, toCheck: new Map(), sized: new WeakSet(), hostCards: new WeakMap()};
 	return {
 		show: (card, state, view) => show(ctx, card, state, view),
 		restore(card, state) {
@@ -125,8 +136,7 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 			mountAt(ctx, card, state);
 		},
 		drop(state) {
-			state.handle?.remove();
-			state.handle = undefined;
+			takeOff(ctx, state);
 			state.segments = undefined;
 			state.view = undefined;
 			state.fingerprint = '';
@@ -135,7 +145,7 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 			state.unplaced = false;
 		},
 		forget(card, state) {
-			state?.handle?.remove();
+			if (state) takeOff(ctx, state);
 			ctx.toCheck.delete(card);
 			if (ctx.sized.delete(card)) ctx.sizes?.unobserve(card);
 		},
@@ -152,13 +162,24 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 		},
 		checkPlacements: () => checkPlacements(ctx),
 		toCheck: () => ctx.toCheck.size > 0,
+		cardOf(host) {
+			const card = ctx.hostCards.get(host);
+			return card && !ctx.toCheck.has(card) ? card : undefined;
+		},
 	};
+}
+
+/** Takes the card's badge off the page, and stops watching its host. */
+function takeOff(ctx: Context, state: CardState): void {
+	const host = state.handle?.host;
+	state.handle?.remove();
+	state.handle = undefined;
+	if (host && ctx.hostCards.delete(host)) ctx.clips?.unobserve(host);
 }
 
 function show(ctx: Context, card: Element, state: CardState, view: BadgeView | undefined): void {
 	if (!view) {
-		state.handle?.remove();
-		state.handle = undefined;
+		takeOff(ctx, state);
 		state.view = undefined;
 		return;
 	}
@@ -172,12 +193,18 @@ function show(ctx: Context, card: Element, state: CardState, view: BadgeView | u
 
 /** Mounts the card's badge at its current placement; false when the adapter has no placement left to try. */
 function mountAt(ctx: Context, card: Element, state: CardState): boolean {
-	state.handle?.remove();
-	state.handle = undefined;
+	takeOff(ctx, state);
 	const placement = placements(ctx, card)[state.placement];
 	if (!placement || !state.view) return false;
 	state.handle = ctx.mount(placement, state.view);
-	if (state.handle.host) ctx.own(state.handle.host);
+	const host = state.handle.host;
+	if (host) {
+		ctx.own(host);
+		if (ctx.clips) {
+			ctx.hostCards.set(host, card);
+			ctx.clips.observe(host);
+		}
+	}
 	ctx.toCheck.set(card, state);
 	if (ctx.sizes && !ctx.sized.has(card)) {
 		ctx.sized.add(card);
@@ -240,8 +267,7 @@ function moveOn(ctx: Context, card: Element, state: CardState): boolean {
 		wrapped = true;
 		state.placement = -1; // past the last placement: wrap to the first
 	}
-	state.handle?.remove(); // no clipped badge stays on the page
-	state.handle = undefined;
+	takeOff(ctx, state); // no clipped badge stays on the page
 	state.placement = state.roundStart;
 	return false;
 }

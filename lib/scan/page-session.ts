@@ -11,7 +11,7 @@ import type {EngineRules} from '../rules/engine-rules';
 import type {Settings} from '../settings';
 import {deviceToday} from '../time';
 import {FOUND_ATTRIBUTE, markFound, UNPLACED_ATTRIBUTE} from './mark-document';
-import {startScanner, type Mount, type PlacementCheck, type ScanSettings, type Scanner, type SizeWatch} from './scanner';
+import {startScanner, type Mount, type PlacementCheck, type ScanSettings, type Scanner, type SizeWatch, type ClipWatch} from './scanner';
 import type {ToolbarVerdict} from '../ui/page-summary';
 import type {Locale} from '../i18n/locale';
 
@@ -56,6 +56,12 @@ type PageSessionOptions = {
  * message (six of them); once a second makes it about three.
  */
 const TOOLBAR_DELAY_MS = 1000;
+/**
+ * How far the clip watch's root reaches past each side of the viewport: farther than a results page is long (20,000
+ * cards of 100 pixels are 2 million), so scrolling never takes a badge outside it. Not much more: Firefox keeps
+ * lengths in 32 bits of sixtieths of a pixel, and a margin of 40 million pixels there left every badge outside.
+ */
+const CLIP_WATCH_MARGIN = '4000000px';
 
 /** Names asked about on one page, at most: a page of junk cannot keep the background busy. */
 const MAX_NAMES_PER_PAGE = 1000;
@@ -169,6 +175,35 @@ function sizeWatchIn(doc: Document): ((onResize: (elements: Element[]) => void) 
 	};
 }
 
+/**
+ * Watches elements for being clipped (where the window has IntersectionObserver): `onClipped` hears those no longer
+ * painted whole by the boxes around them. The observer's root is the viewport grown by far more than any page is long,
+ * so scrolling changes nothing and only the boxes around an element clip it. Its one threshold, whole, reports an
+ * element when it stops or starts being painted whole, after the frame that changed it, whatever did (a class, a
+ * style, a rule changed in place); those now whole are not passed on. An element clipped by a box above its card (a
+ * list that scrolls in a box of its own) is passed on as it is first reported and as that box scrolls it in and out:
+ * its check finds it painted on its card.
+ */
+function clipWatchIn(doc: Document): ((onClipped: (elements: Element[]) => void) => ClipWatch) | undefined {
+	const Observer = doc.defaultView?.IntersectionObserver;
+	if (!Observer) return undefined;
+	return (onClipped) => {
+		const observer = new Observer(
+			(entries) => {
+				const clipped: Element[] = [];
+				for (const entry of entries) if (entry.intersectionRatio < 1) clipped.push(entry.target);
+				if (clipped.length > 0) onClipped(clipped);
+			},
+			{rootMargin: CLIP_WATCH_MARGIN, threshold: 1},
+		);
+		return {
+			observe: (element) => observer.observe(element),
+			unobserve: (element) => observer.unobserve(element),
+			disconnect: () => observer.disconnect(),
+		};
+	};
+}
+
 function detectTextWith(detector: GenericDetector | undefined, rules: EngineRules) {
 	return detector ? (text: string) => detector.textItineraries(text, rules) : undefined;
 }
@@ -244,6 +279,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			checkPlacement: options.checkPlacement,
 			afterLayout: afterLayoutIn(doc),
 			watchSizes: sizeWatchIn(doc),
+			watchClips: clipWatchIn(doc),
 			onChange: toolbarLater,
 			...(options.later ? {later: options.later} : {}),
 		});

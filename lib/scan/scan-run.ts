@@ -10,7 +10,7 @@ import type {EngineRules} from '../rules/engine-rules';
 import type {CheckResult, TripInput} from '../rules/types';
 import type {BadgeSummary} from '../ui/summary';
 import type {ToolbarVerdict} from '../ui/page-summary';
-import type {BadgeHandle, BadgeView, CardBadges, CardState, Mount, PlacementCheck, SizeWatch} from './card-badges';
+import type {BadgeHandle, BadgeView, CardBadges, CardState, ClipWatch, Mount, PlacementCheck, SizeWatch} from './card-badges';
 import type {MountGate} from './mount-gate';
 import type {PageObserver} from './page-observer';
 import type {NearObserverConstructor, ReadQueue} from './read-queue';
@@ -60,6 +60,12 @@ export type ScannerOptions = {
 	 * under jsdom), only what the page observer hears, a resize or a change of the page's styles checks them again.
 	 */
 	watchSizes?: (onResize: (elements: Element[]) => void) => SizeWatch;
+	/**
+	 * Watches each badge on the page, and says which are no longer painted whole by the boxes around them: what clips
+	 * a badge without changing its card's size (a box inside the card given `overflow: hidden` at the same size, a
+	 * rule changed in place through the CSSOM). Those badges are checked again. Without it, the ways above.
+	 */
+	watchClips?: (onClipped: (elements: Element[]) => void) => ClipWatch;
 	/**
 	 * Says which cards are within about a screen of the viewport: those are read first, the others in idle time. The
 	 * window's IntersectionObserver by default; without one (null, or none in the window) every card counts as near.
@@ -123,6 +129,8 @@ export type Run = {
 	observer: PageObserver;
 	/** The cards with a badge, whose size is watched (ScannerOptions.watchSizes). */
 	sizes?: SizeWatch;
+	/** The badges on the page, watched for being clipped (ScannerOptions.watchClips). */
+	clips?: ClipWatch;
 	/** What adapters are told of the page, and the address it was made for. */
 	page?: {href: string; context: PageContext};
 	/** Verdicts by itinerary key under the current settings. */

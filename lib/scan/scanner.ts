@@ -24,7 +24,7 @@ import {observePage} from './page-observer';
 import {createReadQueue} from './read-queue';
 import {counted, memo, pageContext, report, type IdleDeadlineLike, type Run, type Scanner, type ScannerOptions} from './scan-run';
 
-export type {BadgeView, Mount, PlacementCheck, SizeWatch} from './card-badges';
+export type {BadgeView, ClipWatch, Mount, PlacementCheck, SizeWatch} from './card-badges';
 export type {Found, Scanner, ScanSettings} from './scan-run';
 export {DATA_WITHOUT_CARDS_MS} from './page-badge';
 
@@ -63,6 +63,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			run.deferred.clear();
 			run.observer.disconnect();
 			run.sizes?.disconnect();
+			run.clips?.disconnect();
 			run.queue.disconnect();
 			run.gate?.disconnect();
 			for (const card of run.live) run.states.get(card)?.handle?.remove();
@@ -117,6 +118,7 @@ function createRun(options: ScannerOptions): Run {
 	const win = doc.defaultView;
 	const Near = options.intersectionObserver === undefined ? win?.IntersectionObserver : options.intersectionObserver;
 	const sizes = options.watchSizes?.((cards) => resized(run, cards));
+	const clips = options.watchClips?.((hosts) => resized(run, cardsOf(run, hosts)));
 	const run: Run = {
 		options,
 		adapter,
@@ -129,8 +131,9 @@ function createRun(options: ScannerOptions): Run {
 		queue: createReadQueue(Near ?? undefined, () => request(run)),
 		added: [],
 		gate: createMountGate(Near ?? undefined, () => request(run)),
-		badges: createCardBadges({...options, sizes, own: (host) => hosts.add(host), logOnce}),
+		badges: createCardBadges({...options, sizes, clips, own: (host) => hosts.add(host), logOnce}),
 		sizes,
+		clips,
 		observer: observePage({
 			doc,
 			watchAttributes: adapter.watchAttributes ?? [],
@@ -180,6 +183,19 @@ function resized(run: Run, cards: Element[]): void {
 		rechecked = true;
 	}
 	if (rechecked) request(run);
+}
+
+/**
+ * The cards of badges no longer painted whole where they are (ScannerOptions.watchClips): checked again as after a
+ * resize. Badges whose check is still to come (mounted or moved in this batch) are left to it.
+ */
+function cardsOf(run: Run, hosts: Element[]): Element[] {
+	const cards: Element[] = [];
+	for (const host of hosts) {
+		const card = run.badges.cardOf(host);
+		if (card) cards.push(card);
+	}
+	return cards;
 }
 
 const request = (run: Run) => {

@@ -21,8 +21,8 @@
  * or deletes through the CSSOM (`insertRule`, as libraries that style a page from its scripts do in production, or
  * `replaceSync`), a sheet's `disabled` or media set from script, a sheet the document adopts or drops, and `<style>`s
  * or sheet links in the body. A rule changed in place (`rule.style.setProperty`) is not seen here: a change it makes to
- * the size of a card with a badge is (./scanner.ts, `watchSizes`), as are a resize, a change of the card, or a badge
- * mounted or moved.
+ * the size of a card with a badge is (./scanner.ts, `watchSizes`), and one that clips a badge where it is
+ * (`watchClips`), as are a resize, a change of the card, or a badge mounted or moved.
  */
 
 /** What the watch needs of a document: its head and sheets, and its window for the observer and the timers. */

@@ -96,10 +96,12 @@ function start(
 	checkPlacement?: PlacementCheck,
 	adapter: SiteAdapter = testAdapter,
 	watchSizes?: ScannerOptions['watchSizes'],
+	watchClips?: ScannerOptions['watchClips'],
 ) {
 	const scanner = startScanner({
 		checkPlacement,
 		watchSizes,
+		watchClips,
 		adapter,
 		doc: document,
 		rules,
@@ -438,6 +440,108 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		s.recheck();
 		await tick();
 		expect(mounted.length).toBeGreaterThan(mounts);
+	});
+
+	/** A clip watch that records the hosts it watches; `report` says some were clipped, as its observer would. */
+	const clipWatch = () => {
+		const w = {watched: [] as Element[], report: (_hosts: Element[]) => {}, disconnected: false};
+		const watch: NonNullable<ScannerOptions['watchClips']> = (onClipped) => {
+			w.report = onClipped;
+			return {
+				observe: (el) => void w.watched.push(el),
+				unobserve: (el) => void w.watched.splice(w.watched.indexOf(el), 1),
+				disconnect: () => void (w.disconnected = true),
+			};
+		};
+		return [w, watch] as const;
+	};
+
+	it('a badge clipped where it is, its card the same size, is checked again and moved; its host is watched while on its card', async () => {
+		page(PEK_24H, HKG_ONLY);
+		const card = document.querySelector('li')!;
+		card.append(document.createElement('em')); // a second line: the first placement is not the card's end
+		// A rule changed in place clips the card's end, its size the same; before it, the first line is clipped.
+		let clipEnd = false;
+		const [w, watch] = clipWatch();
+		const s = start(
+			[],
+			clippedAt((host) => (clipEnd ? atEnd(host) : !atEnd(host))),
+			testAdapter,
+			undefined,
+			watch,
+		);
+		s.scan();
+		await tick();
+		const first = document.querySelector('ctc-badge')!;
+		expect(atEnd(first)).toBe(true);
+		expect(w.watched).toEqual([first]); // the host it left is no longer watched
+		clipEnd = true;
+		await tick();
+		expect(document.querySelector('ctc-badge')).toBe(first); // nothing heard: where it was
+		w.report([first]);
+		await tick();
+		const moved = document.querySelector('ctc-badge')!;
+		expect(atEnd(moved)).toBe(false);
+		expect(w.watched).toEqual([moved]);
+		expect(s.found()).toEqual({itineraries: 2, withStops: 1, unplaced: 0});
+		// A report of a host no longer on its card changes nothing.
+		const mounts = mounted.length;
+		w.report([first]);
+		await tick();
+		expect(mounted.length).toBe(mounts);
+		card.remove();
+		await tick();
+		expect(w.watched).toEqual([]);
+		s.stop();
+		expect(w.disconnected).toBe(true);
+	});
+
+	it('a badge clipped in every placement is taken off and no longer watched; reports of its hosts do not put it back', async () => {
+		page(PEK_24H);
+		const [w, watch] = clipWatch();
+		const hosts: Element[] = [];
+		const s = start(
+			[],
+			(host) => {
+				hosts.push(host);
+				return 'clipped';
+			},
+			testAdapter,
+			undefined,
+			watch,
+		);
+		s.scan();
+		await tick();
+		expect(badges()).toHaveLength(0);
+		expect(s.found().unplaced).toBe(1);
+		expect(w.watched).toEqual([]);
+		const mounts = mounted.length;
+		w.report(hosts);
+		await tick();
+		expect(mounted.length).toBe(mounts);
+	});
+
+	it('a clip report for a badge whose check is still to come is left to that check', async () => {
+		page(PEK_24H);
+		const [w, watch] = clipWatch();
+		let checks = 0;
+		const s = start(
+			[],
+			() => {
+				checks++;
+				return 'not-rendered'; // the card is not laid out yet: checked again after the next change
+			},
+			testAdapter,
+			undefined,
+			watch,
+		);
+		s.scan();
+		await tick();
+		expect(checks).toBe(1);
+		expect(w.watched).toHaveLength(1);
+		w.report([...w.watched]);
+		await tick();
+		expect(checks).toBe(1);
 	});
 
 	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {

@@ -250,6 +250,50 @@ test('google-flights: the list switches to a compact view by a class of its own 
 	await expectBadgesMovedOut(page, c, 'li.pIav2d [data-badge-box]');
 });
 
+test('google-flights: a rule the page changes in place (CSSOM) clips each badge with its card the same size: each badge moves out', async ({
+	context,
+}) => {
+	const {page, c} = await openWithLateSheets(context);
+	// The page's own rule for the boxes the badges are in, empty for now; each box knows its height.
+	await page.evaluate(() => {
+		for (const box of document.querySelectorAll<HTMLElement>('li.pIav2d :has(> [data-ctc-badge])')) {
+			box.setAttribute('data-badge-box', '');
+			box.style.setProperty('--box-height', `${box.getBoundingClientRect().height}px`);
+		}
+		const style = document.createElement('style');
+		style.id = 'badge-boxes';
+		style.textContent = 'li.pIav2d [data-badge-box] { }';
+		document.head.append(style);
+	});
+	await page.waitForTimeout(500);
+	expect(await inClippingBoxes(page)).toBe(c.shown);
+	// The page's script changes the rule in place: no node changes, the sheet keeps its rules, and each box keeps its
+	// size (its whole height made top padding, its content pushed under it and clipped), so each card keeps its size:
+	// measured in the same task, before anything of ours can run.
+	const resized = await page.evaluate(() => {
+		const cards = [...document.querySelectorAll('li.pIav2d')];
+		const sizes = () => cards.map((card) => `${card.getBoundingClientRect().width}x${card.getBoundingClientRect().height}`);
+		const before = sizes();
+		const rule = document.querySelector<HTMLStyleElement>('#badge-boxes')!.sheet!.cssRules[0] as CSSStyleRule;
+		for (const [name, value] of [
+			['box-sizing', 'border-box'],
+			['height', 'var(--box-height)'],
+			['padding-top', 'var(--box-height)'],
+			['padding-bottom', '0'],
+			['border-top-width', '0'],
+			['border-bottom-width', '0'],
+			['overflow', 'hidden'],
+		])
+			rule.style.setProperty(name!, value!, 'important');
+		const after = sizes();
+		return cards.filter((_, i) => before[i] !== after[i]).length;
+	});
+	expect(resized).toBe(0);
+	await expect.poll(() => inClippingBoxes(page), {timeout: 10_000}).toBe(0);
+	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
+	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+});
+
 test('google-flights: CSS loaded without blocking the page (a preload the page turns into a stylesheet once loaded) that clips the badges', async ({
 	context,
 }) => {

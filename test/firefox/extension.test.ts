@@ -570,14 +570,16 @@ describe('Firefox: badges painted on saved real pages', () => {
 	// The page's rule arrives in a new <style>, or is appended to the text of one already in the head, or is inserted into
 	// its sheet through the CSSOM, no node changed (as libraries that style a page from its scripts do); or the rule was
 	// there all along, for a compact view of the list, which the page turns on with a class on the list (an attribute no
-	// adapter reads, on an element around the cards; nothing in the head changes).
+	// adapter reads, on an element around the cards; nothing in the head changes); or a rule there all along, empty, is
+	// changed in place through the CSSOM, keeping each box (and so each card) its size.
 	const ways = {
 		added: 'a new <style>',
 		'in-place': "an existing <style>'s text",
 		cssom: "an existing <style>'s sheet, by insertRule",
 		class: 'in the page from the start, for a compact view the page turns on with a class on the list',
+		'set-property': 'an existing rule changed in place (rule.style.setProperty), each card keeping its size',
 	};
-	for (const how of ['added', 'in-place', 'cssom', 'class'] as const)
+	for (const how of ['added', 'in-place', 'cssom', 'class', 'set-property'] as const)
 		it(`google-flights: a rule the page adds after the badges (${ways[how]}), clipping their box: each badge moves out of it`, async () => {
 			const c = PAINT_CASES[0]!;
 			const p = await open(c.url, {width: 1280, height: 900}, paintPage(c));
@@ -601,23 +603,48 @@ describe('Firefox: badges painted on saved real pages', () => {
 				const compact =
 					'.compact-list > li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
 				await p.evaluate(
-					(text: string) =>
-						void document.head.append(Object.assign(document.createElement('style'), {id: 'page-styles', textContent: text})),
-					how === 'class' ? compact : '',
+					(text: string) => {
+						// Each box knows its height (for the rule changed in place).
+						for (const box of document.querySelectorAll<HTMLElement>('li.pIav2d :has(> [data-ctc-badge])'))
+							box.style.setProperty('--box-height', `${box.getBoundingClientRect().height}px`);
+						document.head.append(Object.assign(document.createElement('style'), {id: 'page-styles', textContent: text}));
+					},
+					how === 'class' ? compact : how === 'set-property' ? 'li.pIav2d :has(> [data-ctc-badge]) { }' : '',
 				);
 				// The empty sheet (or the compact view's, not in use) changes nothing; its check has come and gone before the change.
 				await new Promise((resolve) => setTimeout(resolve, 500));
 				expect(await inBoxes()).toBe(c.shown);
 			}
-			await p.evaluate((way: string) => {
+			const resized = await p.evaluate((way: string) => {
 				const rule = 'li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
 				const own = document.getElementById('page-styles') as HTMLStyleElement | null;
+				const cards = [...document.querySelectorAll('li.pIav2d')];
+				const sizes = () => cards.map((card) => `${card.getBoundingClientRect().width}x${card.getBoundingClientRect().height}`);
+				const before = sizes();
+				if (way === 'set-property') {
+					// The whole height of the box made top padding: its content is pushed under it and clipped, its size the same.
+					const style = (own!.sheet!.cssRules[0] as CSSStyleRule).style;
+					for (const [name, value] of [
+						['box-sizing', 'border-box'],
+						['height', 'var(--box-height)'],
+						['padding-top', 'var(--box-height)'],
+						['padding-bottom', '0'],
+						['border-top-width', '0'],
+						['border-bottom-width', '0'],
+						['overflow', 'hidden'],
+					])
+						style.setProperty(name!, value!, 'important');
+					const after = sizes();
+					return cards.filter((_, i) => before[i] !== after[i]).length;
+				}
 				if (way === 'in-place') own!.append(rule);
 				else if (way === 'cssom') own!.sheet!.insertRule(rule, 0);
 				else if (way === 'class')
 					for (const card of document.querySelectorAll('li.pIav2d')) card.parentElement!.classList.add('compact-list');
 				else document.head.append(Object.assign(document.createElement('style'), {textContent: rule}));
+				return 0;
 			}, how);
+			expect(resized).toBe(0); // measured in the same task as the change, before anything of ours could run
 			await p.waitForFunction(
 				() =>
 					[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].every(
