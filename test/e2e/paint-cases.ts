@@ -107,6 +107,21 @@ li.pIav2d *, [class*="FlightsTicket_container__"] *, [data-resultid] *, div.list
 	overflow: hidden !important; white-space: nowrap !important; text-overflow: ellipsis !important;
 }`;
 
+/**
+ * What a page's script sets, in place, on a rule for the boxes the badges are in (each box given its own height as
+ * `--box-height` beforehand): its whole height becomes top padding, so its content is pushed under it and clipped,
+ * and the box keeps its size (and so does its card).
+ */
+export const CLIP_IN_PLACE: [property: string, value: string][] = [
+	['box-sizing', 'border-box'],
+	['height', 'var(--box-height)'],
+	['padding-top', 'var(--box-height)'],
+	['padding-bottom', '0'],
+	['border-top-width', '0'],
+	['border-bottom-width', '0'],
+	['overflow', 'hidden'],
+];
+
 /** The case's page as served: the saved capture with its airports rerouted. */
 export function paintPage(c: PaintCase): string {
 	return reroute(fs.readFileSync(path.resolve('test/fixtures', c.fixture), 'utf8'), c.reroute);

@@ -7,7 +7,7 @@
  */
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, serve, test} from './fixtures';
-import {CARD, CLIPPING_CSS, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
+import {CARD, CLIP_IN_PLACE, CLIPPING_CSS, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
 
 const WIDTHS = [1280, 800];
 
@@ -270,24 +270,15 @@ test('google-flights: a rule the page changes in place (CSSOM) clips each badge 
 	// The page's script changes the rule in place: no node changes, the sheet keeps its rules, and each box keeps its
 	// size (its whole height made top padding, its content pushed under it and clipped), so each card keeps its size:
 	// measured in the same task, before anything of ours can run.
-	const resized = await page.evaluate(() => {
+	const resized = await page.evaluate((declarations) => {
 		const cards = [...document.querySelectorAll('li.pIav2d')];
 		const sizes = () => cards.map((card) => `${card.getBoundingClientRect().width}x${card.getBoundingClientRect().height}`);
 		const before = sizes();
 		const rule = document.querySelector<HTMLStyleElement>('#badge-boxes')!.sheet!.cssRules[0] as CSSStyleRule;
-		for (const [name, value] of [
-			['box-sizing', 'border-box'],
-			['height', 'var(--box-height)'],
-			['padding-top', 'var(--box-height)'],
-			['padding-bottom', '0'],
-			['border-top-width', '0'],
-			['border-bottom-width', '0'],
-			['overflow', 'hidden'],
-		])
-			rule.style.setProperty(name!, value!, 'important');
+		for (const [name, value] of declarations) rule.style.setProperty(name, value, 'important');
 		const after = sizes();
 		return cards.filter((_, i) => before[i] !== after[i]).length;
-	});
+	}, CLIP_IN_PLACE);
 	expect(resized).toBe(0);
 	await expect.poll(() => inClippingBoxes(page), {timeout: 10_000}).toBe(0);
 	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');

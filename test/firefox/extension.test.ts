@@ -8,7 +8,7 @@ import path from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {CARD, PAINT_CASES, paintPage} from '../e2e/paint-cases';
+import {CARD, CLIP_IN_PLACE, PAINT_CASES, paintPage} from '../e2e/paint-cases';
 import {recordClicks, takeClicks} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
 import {PAGE_SABOTAGE} from '../e2e/sabotage';
@@ -615,35 +615,29 @@ describe('Firefox: badges painted on saved real pages', () => {
 				await new Promise((resolve) => setTimeout(resolve, 500));
 				expect(await inBoxes()).toBe(c.shown);
 			}
-			const resized = await p.evaluate((way: string) => {
-				const rule = 'li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
-				const own = document.getElementById('page-styles') as HTMLStyleElement | null;
-				const cards = [...document.querySelectorAll('li.pIav2d')];
-				const sizes = () => cards.map((card) => `${card.getBoundingClientRect().width}x${card.getBoundingClientRect().height}`);
-				const before = sizes();
-				if (way === 'set-property') {
-					// The whole height of the box made top padding: its content is pushed under it and clipped, its size the same.
-					const style = (own!.sheet!.cssRules[0] as CSSStyleRule).style;
-					for (const [name, value] of [
-						['box-sizing', 'border-box'],
-						['height', 'var(--box-height)'],
-						['padding-top', 'var(--box-height)'],
-						['padding-bottom', '0'],
-						['border-top-width', '0'],
-						['border-bottom-width', '0'],
-						['overflow', 'hidden'],
-					])
-						style.setProperty(name!, value!, 'important');
-					const after = sizes();
-					return cards.filter((_, i) => before[i] !== after[i]).length;
-				}
-				if (way === 'in-place') own!.append(rule);
-				else if (way === 'cssom') own!.sheet!.insertRule(rule, 0);
-				else if (way === 'class')
-					for (const card of document.querySelectorAll('li.pIav2d')) card.parentElement!.classList.add('compact-list');
-				else document.head.append(Object.assign(document.createElement('style'), {textContent: rule}));
-				return 0;
-			}, how);
+			const resized = await p.evaluate(
+				(way: string, declarations: typeof CLIP_IN_PLACE) => {
+					const rule = 'li.pIav2d :has(> [data-ctc-badge]) { height: 20px !important; overflow: hidden !important; }';
+					const own = document.getElementById('page-styles') as HTMLStyleElement | null;
+					const cards = [...document.querySelectorAll('li.pIav2d')];
+					const sizes = () => cards.map((card) => `${card.getBoundingClientRect().width}x${card.getBoundingClientRect().height}`);
+					const before = sizes();
+					if (way === 'set-property') {
+						const style = (own!.sheet!.cssRules[0] as CSSStyleRule).style;
+						for (const [name, value] of declarations) style.setProperty(name, value, 'important');
+						const after = sizes();
+						return cards.filter((_, i) => before[i] !== after[i]).length;
+					}
+					if (way === 'in-place') own!.append(rule);
+					else if (way === 'cssom') own!.sheet!.insertRule(rule, 0);
+					else if (way === 'class')
+						for (const card of document.querySelectorAll('li.pIav2d')) card.parentElement!.classList.add('compact-list');
+					else document.head.append(Object.assign(document.createElement('style'), {textContent: rule}));
+					return 0;
+				},
+				how,
+				CLIP_IN_PLACE,
+			);
 			expect(resized).toBe(0); // measured in the same task as the change, before anything of ours could run
 			await p.waitForFunction(
 				() =>
