@@ -650,6 +650,60 @@ describe('Firefox: badges painted on saved real pages', () => {
 			expect(await p.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
 			await p.close();
 		});
+
+	it('google-flights: results that scroll in a box of their own: the badges that box hides stay where they are, none moved or taken off', async () => {
+		const c = PAINT_CASES[0]!;
+		// Each results list scrolls in a box 420 px tall (the site's own layout), hiding most of its badges at any time.
+		const html = paintPage(c);
+		const at = html.search(/<\/head>/i);
+		const pane = '<style>ul:has(> li.pIav2d) { max-height: 420px !important; overflow-y: auto !important; }</style>';
+		const p = await open(c.url, {width: 1280, height: 900}, `${html.slice(0, at)}${pane}${html.slice(at)}`);
+		await p.waitForFunction(
+			(want: string) =>
+				document.documentElement.getAttribute('data-china-transit-check-found') === want &&
+				document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0' &&
+				document.querySelectorAll('li.pIav2d [data-ctc-badge]').length > 0,
+			{timeout: 20_000},
+			`${c.cards}/${c.china}`,
+		);
+		// Every card brought into view, its list's box scrolled to it, then each list scrolled through, down and back up.
+		await p.evaluate(`(async () => {
+			const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+			for (const el of document.querySelectorAll(${JSON.stringify(CARD)})) {
+				el.scrollIntoView({block: 'center'});
+				await frame();
+			}
+			window.badgeHosts = [...document.querySelectorAll('[data-ctc-badge]')];
+			window.hiddenByBox = window.badgeHosts.filter((host) => {
+				const shown = host.closest('ul').getBoundingClientRect();
+				const r = host.getBoundingClientRect();
+				return shown.height > 0 && (r.bottom <= shown.top || r.top >= shown.bottom);
+			}).length;
+			for (const list of document.querySelectorAll('ul:has(> li.pIav2d)')) {
+				for (let top = 0; top <= list.scrollHeight; top += 150) {
+					list.scrollTop = top;
+					await frame();
+				}
+				for (let top = list.scrollHeight; top >= 0; top -= 150) {
+					list.scrollTop = top;
+					await frame();
+				}
+			}
+		})()`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		const after = await p.evaluate(() => {
+			const w = window as Window & {badgeHosts?: Element[]; hiddenByBox?: number};
+			const before = w.badgeHosts!;
+			const now = [...document.querySelectorAll('[data-ctc-badge]')];
+			return {
+				hiddenByBox: (w.hiddenByBox ?? 0) > 0,
+				same: now.length === before.length && now.every((host, i) => host === before[i]),
+				unplaced: document.documentElement.getAttribute('data-china-transit-check-unplaced'),
+			};
+		});
+		expect(after).toEqual({hiddenByBox: true, same: true, unplaced: '0'});
+		await p.close();
+	});
 });
 
 describe('Firefox: signed rules updates', () => {
