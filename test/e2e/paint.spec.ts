@@ -8,6 +8,7 @@
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, serve, test} from './fixtures';
 import {CARD, CLIP_IN_PLACE, CLIPPING_CSS, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
+import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from './scroll-panes';
 
 const WIDTHS = [1280, 800];
 
@@ -289,54 +290,13 @@ test('google-flights: results that scroll in a box of their own: the badges that
 	context,
 }) => {
 	const c = PAINT_CASES[0]!;
-	// The site's own layout: each results list scrolls in a box 420 px tall, which hides most of its cards (and their
-	// badges) at any time. That box is above the cards, and clips every card alike: not a reason to move a badge.
-	const html = paintPage(c);
-	const at = html.search(/<\/head>/i);
-	const pane = '<style>ul:has(> li.pIav2d) { max-height: 420px !important; overflow-y: auto !important; }</style>';
-	await serve(context, c.glob, `${html.slice(0, at)}${pane}${html.slice(at)}`);
+	await serve(context, c.glob, withScrollPanes(paintPage(c)));
 	const page = await context.newPage();
 	await open(page, c, 1280);
-	type Panes = Window & {badgeHosts?: Element[]};
-	const hidden = await page.evaluate(() => {
-		const hosts = [...document.querySelectorAll('[data-ctc-badge]')];
-		(window as Panes).badgeHosts = hosts;
-		// Badges of displayed cards outside what their list's box shows.
-		return hosts.filter((host) => {
-			const list = host.closest('ul')!;
-			const shown = list.getBoundingClientRect();
-			const r = host.getBoundingClientRect();
-			return shown.height > 0 && (r.bottom <= shown.top || r.top >= shown.bottom);
-		}).length;
-	});
-	expect(hidden).toBeGreaterThan(0);
-	// Each list scrolled through its box, down and back up, a frame at a time.
-	await page.evaluate(async () => {
-		const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-		for (const list of document.querySelectorAll<HTMLElement>('ul:has(> li.pIav2d)')) {
-			for (let top = 0; top <= list.scrollHeight; top += 150) {
-				list.scrollTop = top;
-				await frame();
-			}
-			for (let top = list.scrollHeight; top >= 0; top -= 150) {
-				list.scrollTop = top;
-				await frame();
-			}
-		}
-	});
+	expect(await page.evaluate<number>(RECORD_HOSTS)).toBeGreaterThan(0);
+	await page.evaluate(SCROLL_THROUGH);
 	await page.waitForTimeout(500);
-	// The same hosts, all on the page: none was moved (a move puts a new host in) or taken off.
-	expect(
-		await page.evaluate(() => {
-			const before = (window as Panes).badgeHosts!;
-			const now = [...document.querySelectorAll('[data-ctc-badge]')];
-			return {
-				same: now.length === before.length && now.every((host, i) => host === before[i]),
-				connected: before.every((h) => h.isConnected),
-			};
-		}),
-	).toEqual({same: true, connected: true});
-	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
+	expect(await page.evaluate(HOSTS_KEPT)).toEqual({same: true, unplaced: '0'});
 	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
 });
 

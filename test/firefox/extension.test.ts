@@ -8,7 +8,8 @@ import path from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {CARD, CLIP_IN_PLACE, PAINT_CASES, paintPage} from '../e2e/paint-cases';
+import {CARD, CLIP_IN_PLACE, PAINT_CASES, paintPage, type PaintCase} from '../e2e/paint-cases';
+import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from '../e2e/scroll-panes';
 import {recordClicks, takeClicks} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
 import {PAGE_SABOTAGE} from '../e2e/sabotage';
@@ -500,33 +501,39 @@ describe('Firefox', () => {
 	});
 });
 
+/**
+ * The case's page served as `html` in a window `width` wide, its cards read and its badges placed, every card brought
+ * into view (a badge is mounted when its card comes within two screens of the viewport), then back to the top.
+ */
+async function openRead(c: PaintCase, width: number, html: string): Promise<Page> {
+	const p = await open(c.url, {width, height: 900}, html);
+	await p.waitForFunction(
+		(want: string) =>
+			document.documentElement.getAttribute('data-china-transit-check-found') === want &&
+			document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0',
+		{timeout: 20_000},
+		`${c.cards}/${c.china}`,
+	);
+	await p.evaluate(`(async () => {
+		const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+		for (const el of document.querySelectorAll(${JSON.stringify(CARD)})) {
+			el.scrollIntoView({block: 'center'});
+			await frame();
+		}
+		scrollTo(0, 0);
+		await frame();
+	})()`);
+	await p.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0', {timeout: 20_000});
+	return p;
+}
+
 /** The same paint check as in Chromium (test/e2e/paint.spec.ts): the badge's box differs with the badge made transparent. */
 
 describe('Firefox: badges painted on saved real pages', () => {
 	for (const c of PAINT_CASES) {
 		for (const width of [1280, 800]) {
 			it(`${c.adapter} at ${width}px: every displayed card with a mainland connection shows a painted badge`, async () => {
-				const p = await open(c.url, {width, height: 900}, paintPage(c));
-				await p.waitForFunction(
-					(want: string) =>
-						document.documentElement.getAttribute('data-china-transit-check-found') === want &&
-						document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0',
-					{timeout: 20_000},
-					`${c.cards}/${c.china}`,
-				);
-				// A badge is mounted when its card comes within two screens of the viewport: scroll through the results.
-				await p.evaluate(`(async () => {
-					const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-					for (const el of document.querySelectorAll(${JSON.stringify(CARD)})) {
-						el.scrollIntoView({block: 'center'});
-						await frame();
-					}
-					scrollTo(0, 0);
-					await frame();
-				})()`);
-				await p.waitForFunction(() => document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0', {
-					timeout: 20_000,
-				});
+				const p = await openRead(c, width, paintPage(c));
 				const shown = await p.evaluate(
 					(card: string) =>
 						[...document.querySelectorAll('[data-ctc-badge]')]
@@ -653,55 +660,11 @@ describe('Firefox: badges painted on saved real pages', () => {
 
 	it('google-flights: results that scroll in a box of their own: the badges that box hides stay where they are, none moved or taken off', async () => {
 		const c = PAINT_CASES[0]!;
-		// Each results list scrolls in a box 420 px tall (the site's own layout), hiding most of its badges at any time.
-		const html = paintPage(c);
-		const at = html.search(/<\/head>/i);
-		const pane = '<style>ul:has(> li.pIav2d) { max-height: 420px !important; overflow-y: auto !important; }</style>';
-		const p = await open(c.url, {width: 1280, height: 900}, `${html.slice(0, at)}${pane}${html.slice(at)}`);
-		await p.waitForFunction(
-			(want: string) =>
-				document.documentElement.getAttribute('data-china-transit-check-found') === want &&
-				document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0' &&
-				document.querySelectorAll('li.pIav2d [data-ctc-badge]').length > 0,
-			{timeout: 20_000},
-			`${c.cards}/${c.china}`,
-		);
-		// Every card brought into view, its list's box scrolled to it, then each list scrolled through, down and back up.
-		await p.evaluate(`(async () => {
-			const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-			for (const el of document.querySelectorAll(${JSON.stringify(CARD)})) {
-				el.scrollIntoView({block: 'center'});
-				await frame();
-			}
-			window.badgeHosts = [...document.querySelectorAll('[data-ctc-badge]')];
-			window.hiddenByBox = window.badgeHosts.filter((host) => {
-				const shown = host.closest('ul').getBoundingClientRect();
-				const r = host.getBoundingClientRect();
-				return shown.height > 0 && (r.bottom <= shown.top || r.top >= shown.bottom);
-			}).length;
-			for (const list of document.querySelectorAll('ul:has(> li.pIav2d)')) {
-				for (let top = 0; top <= list.scrollHeight; top += 150) {
-					list.scrollTop = top;
-					await frame();
-				}
-				for (let top = list.scrollHeight; top >= 0; top -= 150) {
-					list.scrollTop = top;
-					await frame();
-				}
-			}
-		})()`);
+		const p = await openRead(c, 1280, withScrollPanes(paintPage(c)));
+		expect(await p.evaluate(RECORD_HOSTS)).toBeGreaterThan(0);
+		await p.evaluate(SCROLL_THROUGH);
 		await new Promise((resolve) => setTimeout(resolve, 500));
-		const after = await p.evaluate(() => {
-			const w = window as Window & {badgeHosts?: Element[]; hiddenByBox?: number};
-			const before = w.badgeHosts!;
-			const now = [...document.querySelectorAll('[data-ctc-badge]')];
-			return {
-				hiddenByBox: (w.hiddenByBox ?? 0) > 0,
-				same: now.length === before.length && now.every((host, i) => host === before[i]),
-				unplaced: document.documentElement.getAttribute('data-china-transit-check-unplaced'),
-			};
-		});
-		expect(after).toEqual({hiddenByBox: true, same: true, unplaced: '0'});
+		expect(await p.evaluate(HOSTS_KEPT)).toEqual({same: true, unplaced: '0'});
 		await p.close();
 	});
 });
