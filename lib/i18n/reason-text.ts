@@ -291,6 +291,11 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-CN': '无法核实{airport}在{since}之前是否为开放口岸。',
 		'zh-TW': '無法核實{airport}在{since}之前是否為開放口岸。',
 	},
+	'policy-date-unverified': {
+		en: 'Our sources on this policy begin on {since}; they do not say what applied on your travel date.',
+		'zh-CN': '我们关于该政策的来源自{since}起；未说明您出行日期适用的规定。',
+		'zh-TW': '我們關於該政策的來源自{since}起；未說明您出行日期適用的規定。',
+	},
 	'exit-port-not-listed': {
 		en: 'You leave from {airport}, which is not one of the designated ports; sources disagree on whether that is allowed.',
 		'zh-CN': '您从{airport}离境，该机场不在指定口岸名单内；来源对此说法不一。',

@@ -207,7 +207,12 @@ function evaluateTransit24(stay: StayFacts, rules: EngineRules): PolicyVerdict {
 	const reasons: Reason[] = [];
 	const date = stayDate(stay);
 	if (date && date < policy.since) {
-		reasons.push(reason('policy-not-in-force', 'fails', policy.sources, {since: policy.since}));
+		// Where `since` is only where our sources begin, an earlier trip is a doubt (rules-facts §2.1), not a no.
+		reasons.push(
+			policy.sinceExact === false
+				? reason('policy-date-unverified', 'doubt', policy.sources, {since: policy.since})
+				: reason('policy-not-in-force', 'fails', policy.sources, {since: policy.since}),
+		);
 	}
 	if (!stay.entryAirport) reasons.push(reason('entry-not-shown', 'doubt', ['S18']));
 	if (!stay.exitAirport) reasons.push(reason('onward-not-shown', 'doubt', ['S18']));

@@ -51,6 +51,7 @@ export const REASON_CODES = [
 	'temporary-entry-needed',
 	'nationality-date-unverified',
 	'port-date-unverified',
+	'policy-date-unverified',
 	'exit-port-not-listed',
 	'area-unverified',
 	'regime-date-unverified',

@@ -114,6 +114,12 @@ export const TransitRulesSchema = z.strictObject({
 		transit24: z.strictObject({
 			maxHours: z.number().int().positive(),
 			since: IsoDateSchema,
+			/**
+			 * false: `since` is where our sources begin, not when the policy began (the law they cite replaced an older
+			 * one): a trip before it is a doubt, never a plain no. `sinceNote` says what is known.
+			 */
+			sinceExact: z.literal(false).optional(),
+			sinceNote: z.string().optional(),
 			sources: SourceIdsSchema,
 			allNationalities: z.literal(true),
 			thirdCountry: ThirdCountrySchema,

@@ -68,6 +68,13 @@ function compare(trip: TripInput, ruleSet: EngineRules, today: string): CheckRes
 /** Trips from test/unit/rules/evaluate.test.ts's examples, and a few the random ones rarely make. */
 const EXAMPLES: {name: string; passports: string[]; segments: SegmentInput[]; today?: string}[] = [
 	{
+		// Before 2013-07-01, where the data's sources on 24-hour transit begin (rules-facts §2.1 [S18a]).
+		name: '24-hour transit before our sources begin (2012)',
+		passports: ['IN'],
+		segments: [seg('DEL', 'PVG', '2012-03-01T01:00', '2012-03-01T10:00'), seg('PVG', 'NRT', '2012-03-01T20:00', '2012-03-02T01:00')],
+		today: '2012-01-10',
+	},
+	{
 		name: '24-hour transit at Beijing Capital (US passport)',
 		passports: ['US'],
 		segments: [
@@ -236,6 +243,7 @@ describe('evaluateBadge (the badge fast path)', () => {
 			'area-unverified',
 			'outside-permitted-area',
 			'port-date-unverified',
+			'policy-not-in-force',
 		])
 			expect(reached(key), key).toBeGreaterThan(0);
 		// With the flags turned round, neither is leaving the port (the random trips change airports and fly domestic).
@@ -295,6 +303,9 @@ function whatIfRules(): EngineRules {
 	// A 24-hour transit that may change airports and take domestic flights (the policy's two flags turned round).
 	r.policies.transit24.staysAtOneAirport = false;
 	r.policies.transit24.domesticLegsAllowed = true;
+	// A 24-hour transit whose start is known (today's data has only where its sources begin): earlier trips fail.
+	r.policies.transit24.since = '2019-01-01';
+	delete r.policies.transit24.sinceExact;
 	// Ports that joined their scheme by a date not verified (today's data has none since Daxing was taken out).
 	for (const scheme of r.transitSchemes)
 		for (const [i, port] of scheme.ports.entries())

@@ -246,6 +246,38 @@ describe('24-hour direct transit (Exit and Entry Administration Law art. 22(3) [
 		expect(on('2026-03-16', '2026-03-17')).toBe('conditional');
 		expect(on('2026-03-16', '2026-03-18')).toBe('ineligible');
 	});
+
+	it('before 2013-07-01 our sources are silent (the 2013 law [S18a] replaced an older one): a doubt that says so, never "not in force"', () => {
+		const trip = (ruleSet?: RuleSet) =>
+			only(
+				check(
+					['IN'],
+					[seg('DEL', 'PVG', '2012-03-01T01:00', '2012-03-01T10:00'), seg('PVG', 'NRT', '2012-03-01T20:00', '2012-03-02T01:00')],
+					{today: '2012-01-10', ruleSet},
+				).stops,
+			);
+		const before = verdict(trip(), 'transit24');
+		expect(before.status).toBe('conditional');
+		expect(before.reasons.find((r) => r.code === 'policy-date-unverified')).toMatchObject({
+			kind: 'doubt',
+			params: {since: '2013-07-01'},
+		});
+		expect(before.reasons.map((r) => r.code)).not.toContain('policy-not-in-force');
+		// The same trip a day after the law took effect: within 24 h, to a third country, a plain yes.
+		const after = only(
+			check(
+				['IN'],
+				[seg('DEL', 'PVG', '2013-07-02T01:00', '2013-07-02T10:00'), seg('PVG', 'NRT', '2013-07-02T20:00', '2013-07-03T01:00')],
+			).stops,
+		);
+		expect(verdict(after, 'transit24').status).toBe('eligible');
+		// Where the data knows when a policy began (no `sinceExact: false`), a trip before it is a plain no (a data change).
+		const data = structuredClone(rawRules);
+		delete (data.policies.transit24 as {sinceExact?: false}).sinceExact;
+		const known = verdict(trip(buildRuleSet(data, rawAirports)), 'transit24');
+		expect(known.status).toBe('ineligible');
+		expect(known.reasons.map((r) => r.code)).toContain('policy-not-in-force');
+	});
 });
 
 describe('240-hour visa-free transit (NIA 2025-11-03 measure 6 [S1]; 2024-12-17 [S7])', () => {
