@@ -98,9 +98,8 @@ type AirportFacts = {
 };
 
 type Prepared = {
-	t24Since: number;
-	/** Before t24Since is before our sources, not before the policy: a doubt. */
-	t24SinceUnsure: boolean;
+	/** The policy's dates; before a `since` that is only where our sources begin, a doubt. */
+	t24Span: Span;
 	t24Limit: number;
 	t24ThirdCountry: boolean;
 	/** Leaving the port (another airport, a domestic flight): a doubt where the border may grant temporary entry, else fails. */
@@ -154,8 +153,7 @@ function prepare(rules: EngineRules): Prepared {
 		);
 	}
 	p = {
-		t24Since: dayNumber(data.policies.transit24.since),
-		t24SinceUnsure: data.policies.transit24.sinceExact === false,
+		t24Span: spanOf(data.policies.transit24),
 		t24Limit: data.policies.transit24.maxHours * 60,
 		t24ThirdCountry: data.policies.transit24.thirdCountry.required,
 		t24TemporaryEntry: data.policies.transit24.leavingThePort.temporaryEntry,
@@ -413,10 +411,9 @@ function transit24(s: Stay, p: Prepared, day: number, entry: AirportFacts | unde
 	fails = false;
 	doubts = 0;
 	const dated = !Number.isNaN(day);
-	if (dated && day < p.t24Since) {
-		if (p.t24SinceUnsure) doubts++;
-		else fails = true;
-	}
+	const state = dated ? stateOn(p.t24Span, day) : YES;
+	if (state === NOT_YET) fails = true;
+	else if (state === NOT_YET_UNSURE) doubts++;
 	const both = s.entry !== undefined && s.exit !== undefined;
 	if (s.entry === undefined) doubts++;
 	if (s.exit === undefined) doubts++;

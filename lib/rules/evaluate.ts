@@ -206,14 +206,10 @@ function evaluateTransit24(stay: StayFacts, rules: EngineRules): PolicyVerdict {
 	const policy = rules.data.policies.transit24;
 	const reasons: Reason[] = [];
 	const date = stayDate(stay);
-	if (date && date < policy.since) {
-		// Where `since` is only where our sources begin, an earlier trip is a doubt (rules-facts §2.1), not a no.
-		reasons.push(
-			policy.sinceExact === false
-				? reason('policy-date-unverified', 'doubt', policy.sources, {since: policy.since})
-				: reason('policy-not-in-force', 'fails', policy.sources, {since: policy.since}),
-		);
-	}
+	// Where `since` is only where our sources begin (`sinceExact: false`, rules-facts §2.1), an earlier trip is a doubt.
+	const state = date ? inForce(policy, date) : 'yes';
+	if (state === 'not-yet') reasons.push(reason('policy-not-in-force', 'fails', policy.sources, {since: policy.since}));
+	else if (state === 'not-yet-unsure') reasons.push(reason('policy-date-unverified', 'doubt', policy.sources, {since: policy.since}));
 	if (!stay.entryAirport) reasons.push(reason('entry-not-shown', 'doubt', ['S18']));
 	if (!stay.exitAirport) reasons.push(reason('onward-not-shown', 'doubt', ['S18']));
 	// Leaving the port (a domestic flight where the policy has none, another airport where it stays at one): where the
