@@ -3,6 +3,13 @@
  * same figures to bench-results.json (median, min and max over several runs of each figure; keys are only ever
  * added, never renamed or dropped).
  *
+ * `npm run bench -- --before REF` (or BENCH_BEFORE=REF): an earlier commit measured in the same run, so that each
+ * figure has a before and an after from one machine at one time (scripts/bench-before.ts: the commit is built in a
+ * temporary worktree; its browser sessions alternate with this checkout's, round by round, the two taking turns to go
+ * first; its engine and detection figures come from its own code). The table gets a `before` column and
+ * bench-results.json a `before` key with the same figures (and `ref`, `commit`, and `unavailable`: what that commit
+ * could not be measured on). Its per-100-cards figures are per the cards its own end-to-end build read.
+ *
  * In Node:
  * - contentScriptKbGz: everything the content script loads on the bench page (the scripts and styles of the manifest's
  *   content scripts whose patterns cover its URL), gzipped. Since 2026-12 each supported site has its own, carrying
@@ -97,6 +104,7 @@ import {MatchPattern} from '@webext-core/match-patterns';
 import {detectDocument} from '../lib/detect/index.ts';
 import {loadRules} from '../lib/rules/load-rules.ts';
 import {CONTENT_SCRIPT_FILE} from '../lib/sites/user-sites.ts';
+import {beforeNodeFigures, detectPageOf, prepareBefore, timeDetect, type BeforeBuild} from './bench-before.ts';
 import {badgeTimes, foundCounts, profileFigures, runSession, tracedFigures, type SessionResult} from './bench-browser.ts';
 import {engineFigures} from './bench-rules.ts';
 import {slowest, textFigures} from './bench-text.ts';
@@ -128,26 +136,53 @@ function run(cmd: string, args: string[]) {
 }
 
 // ---- build and size ------------------------------------------------------------------------------------------
+// `--before REF` (or BENCH_BEFORE=REF): an earlier commit, built in a worktree of its own and measured in the same run,
+// its sessions alternating with this checkout's round by round (scripts/bench-before.ts).
+const beforeAt = process.argv.indexOf('--before');
+const beforeRef = beforeAt >= 0 ? process.argv[beforeAt + 1] : process.env.BENCH_BEFORE || undefined;
+if (beforeAt >= 0 && (!beforeRef || beforeRef.startsWith('-'))) {
+	console.error('usage: npm run bench [-- --before REF]');
+	process.exit(2);
+}
 console.log(`bench: building the Chrome extension into ${OUT_DIR} (release and end-to-end builds)`);
 run('node', ['scripts/ensure-browsers.mjs']);
 run('npx', ['wxt', 'build']);
 run('npx', ['wxt', 'build', '--mode', 'e2e']);
-const manifest = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')) as {
-	content_scripts: {matches: string[]; js?: string[]; css?: string[]}[];
-};
-type ContentEntry = (typeof manifest.content_scripts)[number];
-const filesOf = (entries: ContentEntry[]) => entries.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
-const gzOf = (files: string[]) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(EXT_DIR, f)), {level: 9}).length, 0);
-// What the bench page loads: the manifest's content scripts whose patterns cover its URL (since 2026-12 each site has
-// its own, carrying only its adapter; until then one script for every site).
-const contentFiles = filesOf(manifest.content_scripts.filter((c) => c.matches.some((m) => new MatchPattern(m).includes(BENCH_URL))));
-if (contentFiles.length === 0) throw new Error(`bench: no content script of the manifest runs on ${BENCH_URL}`);
-const gzBytes = gzOf(contentFiles);
-const rawBytes = contentFiles.reduce((n, f) => n + fs.statSync(path.join(EXT_DIR, f)).size, 0);
-// The largest that any one supported site loads, and the script for the user's own sites and the popup's scan.
-const largestSiteGzBytes = Math.max(...manifest.content_scripts.map((c) => gzOf(filesOf([c]))));
-const plainScriptGzBytes = gzOf([CONTENT_SCRIPT_FILE]);
+
+type Manifest = {content_scripts: {matches: string[]; js?: string[]; css?: string[]}[]};
+/** What a build's content scripts weigh on the bench page, and which scripts the profile and the trace look for. */
+function sizesOf(extDir: string) {
+	const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8')) as Manifest;
+	type ContentEntry = Manifest['content_scripts'][number];
+	const filesOf = (entries: ContentEntry[]) => entries.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
+	const gzOf = (files: string[]) =>
+		files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(extDir, f)), {level: 9}).length, 0);
+	// What the bench page loads: the manifest's content scripts whose patterns cover its URL (since 2026-12 each site has
+	// its own, carrying only its adapter; until then one script for every site).
+	const contentFiles = filesOf(manifest.content_scripts.filter((c) => c.matches.some((m) => new MatchPattern(m).includes(BENCH_URL))));
+	if (contentFiles.length === 0) throw new Error(`bench: no content script of ${extDir}'s manifest runs on ${BENCH_URL}`);
+	return {
+		contentFiles,
+		gzBytes: gzOf(contentFiles),
+		rawBytes: contentFiles.reduce((n, f) => n + fs.statSync(path.join(extDir, f)).size, 0),
+		// The largest that any one supported site loads, and the script for the user's own sites and the popup's scan.
+		largestSiteGzBytes: Math.max(...manifest.content_scripts.map((c) => gzOf(filesOf([c])))),
+		plainScriptGzBytes: fs.existsSync(path.join(extDir, CONTENT_SCRIPT_FILE)) ? gzOf([CONTENT_SCRIPT_FILE]) : undefined,
+		contentScripts: manifest.content_scripts.flatMap((c) => c.js ?? []),
+	};
+}
+const sizes = sizesOf(EXT_DIR);
 const storedDataBytes = zlib.gzipSync(fs.readFileSync(path.join(root, 'data/compact-rules.json')), {level: 9}).length;
+
+let before: BeforeBuild | undefined;
+if (beforeRef) {
+	console.log(`bench: building ${beforeRef} in a worktree of its own, to measure it in the same run`);
+	before = prepareBefore(root, beforeRef);
+	const cleanup = before.cleanup;
+	process.on('exit', cleanup);
+	process.on('SIGINT', () => process.exit(130));
+}
+const beforeSizes = before && sizesOf(before.extDir);
 
 // ---- engine ---------------------------------------------------------------------------------------------------
 const rules = loadRules();
@@ -155,22 +190,11 @@ const engine = engineFigures();
 
 // ---- detection in Node -----------------------------------------------------------------------------------------
 const text = textFigures(root, rules);
-const rawPage = path.resolve(root, '../shared/fixtures/google-flights/AWeirdDev__flights__raw_html_extreme_SFO_NRT_Late_Departure.html');
-const detectPage = fs.existsSync(rawPage) ? rawPage : path.join(root, 'test/fixtures/google-flights/sfo-nrt-2025.html');
+const detectPage = detectPageOf(root);
 const html = fs.readFileSync(detectPage, 'utf8');
-const gfUrl = new URL('https://www.google.com/travel/flights/search?tfs=x');
-const timeDetect = (doc: Document) => {
-	detectDocument(doc, gfUrl, '2025-07-09', rules); // first run parses the embedded data once per document
-	const runs: number[] = [];
-	for (let r = 0; r < 7; r++) {
-		const start = performance.now();
-		detectDocument(doc, gfUrl, '2025-07-09', rules);
-		runs.push(performance.now() - start);
-	}
-	return runs;
-};
-const detectRuns = timeDetect(parseHTML(html).document as unknown as Document);
-const detectJsdomRuns = timeDetect(new JSDOM(html, {virtualConsole: new VirtualConsole()}).window.document);
+const detectRuns = timeDetect(detectDocument, parseHTML(html).document as unknown as Document, rules);
+const detectJsdomRuns = timeDetect(detectDocument, new JSDOM(html, {virtualConsole: new VirtualConsole()}).window.document, rules);
+const beforeNode = before && beforeNodeFigures(root, before.dir);
 
 // ---- the bench page, checked in Node ----------------------------------------------------------------------------
 const bench = buildBenchPage(root, {cards: CARDS, batch: 20, everyMs: 50, firstMs: 300});
@@ -193,28 +217,43 @@ const viaChina = bench.itineraries.filter((t) => t.china).length;
 }
 
 // ---- real Chromium -------------------------------------------------------------------------------------------
+/** A build measured in the browser: this checkout's ('after'), or the `--before` commit's. */
+type Build = {label: 'after' | 'before'; extDir: string; contentScripts: string[]; judged: number; judgedFrom: string};
 const session = (extDir: string | undefined, instrument = false) => runSession({extDir, html: bench.html, cards: CARDS, instrument});
 /** A session traced without the profiler; `warmLoads` 1: the page's second load in the same tab, measured. */
-const traced = (warmLoads: number) =>
-	runSession({extDir: EXT_DIR, html: bench.html, cards: CARDS, instrument: true, profiler: false, warmLoads});
+const traced = (extDir: string, warmLoads: number) =>
+	runSession({extDir, html: bench.html, cards: CARDS, instrument: true, profiler: false, warmLoads});
 const p = (values: number[], q: number) => {
 	const s = [...values].sort((a, b) => a - b);
 	return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
 };
 
-// Once, with the end-to-end build: how many itineraries the extension reads in this scripted session.
-console.log('bench: end-to-end build, once (what the extension reads in the session)');
-const e2e = await session(E2E_DIR);
-const e2eFound = foundCounts(e2e.page);
-const e2eBadges = badgeTimes(e2e.page);
-const judged = e2eFound?.itineraries ?? e2eBadges.nearViewport;
-const judgedFrom = e2eFound ? `e2e build, <html ${e2eFound.attribute}>` : 'cards within one screen of the viewport (no found attribute)';
-console.log(
-	`bench: e2e build read ${e2eFound ? `${e2eFound.itineraries} itineraries, ${e2eFound.withStops} through the mainland` : '(no found attribute)'}; ` +
-		`${e2e.page.testBadges} data-ctc-badge hosts; the page saw ${e2eBadges.badges} badges for ${viaChina} mainland cards`,
-);
+/** Once, with a build's end-to-end build: how many itineraries the extension reads in this scripted session. */
+async function judgedBy(label: Build['label'], e2eDir: string): Promise<Pick<Build, 'judged' | 'judgedFrom'>> {
+	console.log(
+		`bench: end-to-end build of ${label === 'after' ? 'this checkout' : `${before?.ref}`}, once (what the extension reads in the session)`,
+	);
+	const e2e = await session(e2eDir);
+	const found = foundCounts(e2e.page);
+	const badges = badgeTimes(e2e.page);
+	console.log(
+		`bench: e2e build read ${found ? `${found.itineraries} itineraries, ${found.withStops} through the mainland` : '(no found attribute)'}; ` +
+			`${e2e.page.testBadges} data-ctc-badge hosts; the page saw ${badges.badges} badges for ${viaChina} mainland cards`,
+	);
+	return {
+		judged: found?.itineraries ?? badges.nearViewport,
+		judgedFrom: found ? `e2e build, <html ${found.attribute}>` : 'cards within one screen of the viewport (no found attribute)',
+	};
+}
+const after: Build = {label: 'after', extDir: EXT_DIR, contentScripts: sizes.contentScripts, ...(await judgedBy('after', E2E_DIR))};
+const beforeBuild: Build | undefined =
+	before && beforeSizes
+		? {label: 'before', extDir: before.extDir, contentScripts: beforeSizes.contentScripts, ...(await judgedBy('before', before.e2eDir))}
+		: undefined;
+const judged = after.judged;
+const judgedFrom = after.judgedFrom;
 
-const runs = {
+const newRuns = () => ({
 	badgeFramesP50: [] as number[],
 	badgeFramesP95: [] as number[],
 	badgeMsP50: [] as number[],
@@ -244,19 +283,20 @@ const runs = {
 	gapWith: [] as number[],
 	gapWithout: [] as number[],
 	gapRatio: [] as number[],
-};
+	/** The badges of the last session with the extension. */
+	last: undefined as ReturnType<typeof badgeTimes> | undefined,
+});
+type Runs = ReturnType<typeof newRuns>;
 /** The 90th percentile of the gaps between animation frames over a session: how janky the page felt. */
 const frameGapP90 = (r: SessionResult) =>
 	p(
 		r.page.frameStart.slice(1).map((t, i) => t - r.page.frameStart[i]!),
 		0.9,
 	);
-let last: ReturnType<typeof badgeTimes> | undefined;
-const contentScripts = manifest.content_scripts.flatMap((c) => c.js ?? []);
-for (let r = 0; r < BROWSER_ROUNDS; r++) {
-	console.log(
-		`bench: browser round ${r + 1} of ${BROWSER_ROUNDS} (${PAIRS} × without and with, then with under the profiler, with traced, with traced on a second load)`,
-	);
+
+/** One round of a build's sessions: the pairs, then under the profiler, traced, and traced on a second load. */
+async function measureRound(build: Build, runs: Runs, r: number): Promise<void> {
+	const {extDir, judged} = build;
 	// Pairs of sessions, without and with the extension, the order alternating from one pair to the next; each figure
 	// compares the two sessions of a pair (a pair runs within half a minute, so slower stretches of the shared machine
 	// fall on both).
@@ -265,12 +305,12 @@ for (let r = 0; r < BROWSER_ROUNDS; r++) {
 		let withExt: SessionResult;
 		if ((r * PAIRS + pair) % 2 === 0) {
 			without = await session(undefined);
-			withExt = await session(EXT_DIR);
+			withExt = await session(extDir);
 		} else {
-			withExt = await session(EXT_DIR);
+			withExt = await session(extDir);
 			without = await session(undefined);
 		}
-		last = badgeTimes(withExt.page);
+		const last = (runs.last = badgeTimes(withExt.page));
 		runs.badgeFramesP50.push(p(last.frames, 0.5));
 		runs.badgeFramesP95.push(p(last.frames, 0.95));
 		runs.badgeMsP50.push(p(last.ms, 0.5));
@@ -287,14 +327,14 @@ for (let r = 0; r < BROWSER_ROUNDS; r++) {
 		runs.observedLongWith.push(withExt.page.longTasks.filter((ms) => ms > 50).length);
 		runs.observedLongWithout.push(without.page.longTasks.filter((ms) => ms > 50).length);
 	}
-	const profiled = await session(EXT_DIR, true);
-	const firstLoad = tracedFigures(await traced(0), contentScripts);
-	const secondLoad = tracedFigures(await traced(1), contentScripts);
+	const profiled = await session(extDir, true);
+	const firstLoad = tracedFigures(await traced(extDir, 0), build.contentScripts);
+	const secondLoad = tracedFigures(await traced(extDir, 1), build.contentScripts);
 	runs.tracedPer100.push((firstLoad.extensionMs / Math.max(1, judged)) * 100);
 	runs.repeatPer100.push((secondLoad.extensionMs / Math.max(1, judged)) * 100);
 	runs.tracedStartup.push(firstLoad.startupMs);
 	runs.repeatStartup.push(secondLoad.startupMs);
-	const figures = profileFigures(profiled, contentScripts);
+	const figures = profileFigures(profiled, build.contentScripts);
 	if (figures.extensionMs === 0) console.warn('bench: WARNING the profile holds no extension code (did the renderer change?)');
 	runs.extensionMs.push(figures.extensionMs);
 	runs.extensionPer100.push((figures.extensionMs / Math.max(1, judged)) * 100);
@@ -308,67 +348,121 @@ for (let r = 0; r < BROWSER_ROUNDS; r++) {
 	runs.startupWall.push(figures.startupWallMs);
 }
 
+const afterRuns = newRuns();
+const beforeRuns = newRuns();
+for (let r = 0; r < BROWSER_ROUNDS; r++) {
+	// With --before, the two builds take turns going first, round by round.
+	const order: [Build, Runs][] = [[after, afterRuns]];
+	if (beforeBuild) order[r % 2 ? 'unshift' : 'push']([beforeBuild, beforeRuns]);
+	for (const [build, runs] of order) {
+		const which = beforeBuild ? ` of ${build.label === 'after' ? 'this checkout' : before?.ref}` : '';
+		console.log(
+			`bench: browser round ${r + 1} of ${BROWSER_ROUNDS}${which} (${PAIRS} × without and with, then with under the profiler, with traced, with traced on a second load)`,
+		);
+		await measureRound(build, runs, r);
+	}
+}
+
 // ---- report ---------------------------------------------------------------------------------------------------
+/** The browser's figures of one build, from its runs. */
+function browserResults(runs: Runs, build: Build) {
+	const {last, judged, judgedFrom} = {...runs, ...build};
+	return {
+		badgeLatencyMsP50: stat(runs.badgeMsP50),
+		badgeLatencyMsP95: stat(runs.badgeMsP95),
+		longTasksFromExtension: {
+			...stat(runs.longFromExtension),
+			allLongTasks: stat(runs.longAll),
+			withExtensionCode: stat(runs.longWithCode),
+			observedWith: stat(runs.observedLongWith),
+			observedWithout: stat(runs.observedLongWithout),
+		},
+		scriptingOverheadRatio: stat(runs.scripting),
+		heapDeltaMb: stat(runs.heap),
+		badgeFramesP95: {
+			...stat(runs.badgeFramesP95),
+			p50: stat(runs.badgeFramesP50),
+			cardsMeasured: last?.frames.length ?? 0,
+			badgesMissing: last?.missing ?? 0,
+			unexpectedBadges: last?.unexpected ?? 0,
+		},
+		extensionMsPer100Cards: {
+			...stat(runs.extensionPer100),
+			judgedCards: judged,
+			judgedFrom,
+			extensionMs: stat(runs.extensionMs),
+			selfMsPer100Cards: stat(runs.extensionSelfPer100),
+			sampledMsPer100Cards: stat(runs.extensionSampledPer100),
+			samplingIntervalMs: stat(runs.samplingMs),
+			tracedMsPer100Cards: stat(runs.tracedPer100),
+			repeatLoadMsPer100Cards: stat(runs.repeatPer100),
+		},
+		mainThreadOverheadRatio: {
+			...stat(runs.overhead),
+			withMs: stat(runs.threadWith),
+			withoutMs: stat(runs.threadWithout),
+			taskDurationRatio: stat(runs.taskRatio),
+			ratioOfTotals: round(sum(runs.threadWith) / sum(runs.threadWithout), 3),
+			pairs: runs.overhead.length,
+			// The same ratio between two sessions that are alike, each session without the extension over the one before it:
+			// how far apart identical sessions are on this machine, against which to read the figure.
+			withoutOverWithout: stat(runs.threadWithout.slice(1).map((ms, i) => ms / runs.threadWithout[i]!)),
+		},
+		contentScriptStartupMs: {
+			...stat(runs.startup),
+			wallMs: stat(runs.startupWall),
+			tracedMs: stat(runs.tracedStartup),
+			repeatLoadMs: stat(runs.repeatStartup),
+		},
+		frameGapP90Ratio: {
+			...stat(runs.gapRatio),
+			withMs: stat(runs.gapWith),
+			withoutMs: stat(runs.gapWithout),
+			pairs: runs.gapRatio.length,
+		},
+	};
+}
+const sizeFigures = (s: ReturnType<typeof sizesOf>) => ({
+	...stat([s.gzBytes / 1024]),
+	rawKb: round(s.rawBytes / 1024, 1),
+	files: s.contentFiles,
+	largestSiteKbGz: round(s.largestSiteGzBytes / 1024),
+	...(s.plainScriptGzBytes === undefined ? {} : {plainScriptKbGz: round(s.plainScriptGzBytes / 1024)}),
+});
 const results = {
 	contentScriptKbGz: {
-		...stat([gzBytes / 1024]),
-		rawKb: round(rawBytes / 1024, 1),
-		files: contentFiles,
-		largestSiteKbGz: round(largestSiteGzBytes / 1024),
-		plainScriptKbGz: round(plainScriptGzBytes / 1024),
+		...sizeFigures(sizes),
+		plainScriptKbGz: round((sizes.plainScriptGzBytes ?? 0) / 1024),
 		storedDataKbGz: round(storedDataBytes / 1024),
 	},
 	engineItinerariesPerSec: {...stat(engine.fast), full: stat(engine.full), badgeOnly: stat(engine.badgeOnly)},
 	detectLargePageMs: {...stat(detectRuns), page: path.basename(detectPage), dom: 'linkedom', jsdom: stat(detectJsdomRuns)},
 	detectText1MbMs: {...stat([slowest(text)]), detectors: text},
-	badgeLatencyMsP50: stat(runs.badgeMsP50),
-	badgeLatencyMsP95: stat(runs.badgeMsP95),
-	longTasksFromExtension: {
-		...stat(runs.longFromExtension),
-		allLongTasks: stat(runs.longAll),
-		withExtensionCode: stat(runs.longWithCode),
-		observedWith: stat(runs.observedLongWith),
-		observedWithout: stat(runs.observedLongWithout),
-	},
-	scriptingOverheadRatio: stat(runs.scripting),
-	heapDeltaMb: stat(runs.heap),
-	badgeFramesP95: {
-		...stat(runs.badgeFramesP95),
-		p50: stat(runs.badgeFramesP50),
-		cardsMeasured: last?.frames.length ?? 0,
-		badgesMissing: last?.missing ?? 0,
-		unexpectedBadges: last?.unexpected ?? 0,
-	},
-	extensionMsPer100Cards: {
-		...stat(runs.extensionPer100),
-		judgedCards: judged,
-		judgedFrom,
-		extensionMs: stat(runs.extensionMs),
-		selfMsPer100Cards: stat(runs.extensionSelfPer100),
-		sampledMsPer100Cards: stat(runs.extensionSampledPer100),
-		samplingIntervalMs: stat(runs.samplingMs),
-		tracedMsPer100Cards: stat(runs.tracedPer100),
-		repeatLoadMsPer100Cards: stat(runs.repeatPer100),
-	},
-	mainThreadOverheadRatio: {
-		...stat(runs.overhead),
-		withMs: stat(runs.threadWith),
-		withoutMs: stat(runs.threadWithout),
-		taskDurationRatio: stat(runs.taskRatio),
-		ratioOfTotals: round(sum(runs.threadWith) / sum(runs.threadWithout), 3),
-		pairs: runs.overhead.length,
-		// The same ratio between two sessions that are alike, each session without the extension over the one before it:
-		// how far apart identical sessions are on this machine, against which to read the figure.
-		withoutOverWithout: stat(runs.threadWithout.slice(1).map((ms, i) => ms / runs.threadWithout[i]!)),
-	},
-	contentScriptStartupMs: {
-		...stat(runs.startup),
-		wallMs: stat(runs.startupWall),
-		tracedMs: stat(runs.tracedStartup),
-		repeatLoadMs: stat(runs.repeatStartup),
-	},
-	frameGapP90Ratio: {...stat(runs.gapRatio), withMs: stat(runs.gapWith), withoutMs: stat(runs.gapWithout), pairs: runs.gapRatio.length},
+	...browserResults(afterRuns, after),
 };
+/**
+ * The `--before` commit's figures, taken in the same run: each key as above where that commit can be measured
+ * (detectText1MbMs is not: its text detectors are this checkout's bench inputs); `unavailable` says what was not.
+ */
+const beforeResults =
+	before && beforeSizes && beforeBuild
+		? {
+				ref: before.ref,
+				commit: before.commit,
+				contentScriptKbGz: sizeFigures(beforeSizes),
+				...(beforeNode?.engine
+					? {engineItinerariesPerSec: {...stat(beforeNode.engine.runs), engine: beforeNode.engine.engine}}
+					: {}),
+				...(beforeNode?.detect
+					? {detectLargePageMs: {...stat(beforeNode.detect), page: path.basename(detectPage), dom: 'linkedom'}}
+					: {}),
+				...browserResults(beforeRuns, beforeBuild),
+				unavailable: [
+					...(beforeNode?.unavailable ?? []),
+					"detectText1MbMs: scripts/bench-text.ts runs this checkout's text detectors, not the earlier commit's",
+				],
+			}
+		: undefined;
 const targets: Record<keyof typeof results, [string, number]> = {
 	contentScriptKbGz: ['<=', 50],
 	engineItinerariesPerSec: ['>=', 1_000_000],
@@ -387,20 +481,37 @@ const targets: Record<keyof typeof results, [string, number]> = {
 };
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execFileSync(CHROMIUM, ['--version'], {encoding: 'utf8'}).trim()}`;
 console.log(
-	`\nChina Transit Check — bench (${machine}); ${CARDS} cards, ${viaChina} through mainland China, ${last?.badges ?? 0} badges in the last run\n`,
+	`\nChina Transit Check — bench (${machine}); ${CARDS} cards, ${viaChina} through mainland China, ${afterRuns.last?.badges ?? 0} badges in the last run\n`,
 );
-console.log(`${'figure'.padEnd(26)}${'median'.padStart(12)}${'min'.padStart(12)}${'max'.padStart(12)}   target`);
+const fmt = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : round(x).toString());
+/** With --before, a column of the earlier commit's medians, from the same run. */
+const beforeColumn = (key: keyof typeof results) => {
+	if (!beforeResults) return '';
+	const value = (beforeResults as Partial<Record<keyof typeof results, Stat>>)[key];
+	return value ? fmt(value.median).padStart(12) : '—'.padStart(12);
+};
+console.log(
+	`${'figure'.padEnd(26)}${'median'.padStart(12)}${'min'.padStart(12)}${'max'.padStart(12)}${beforeResults ? 'before'.padStart(12) : ''}   target`,
+);
 for (const [key, value] of Object.entries(results) as [keyof typeof results, Stat][]) {
 	const [op, target] = targets[key];
 	const ok = op === '<=' ? value.median <= target : op === '>=' ? value.median >= target : value.median === target;
-	const fmt = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : round(x).toString());
 	const targetText = target === Infinity ? '—' : `${op} ${fmt(target)} ${ok ? 'met' : 'missed'}`;
 	console.log(
-		`${key.padEnd(26)}${fmt(value.median).padStart(12)}${fmt(value.min).padStart(12)}${fmt(value.max).padStart(12)}   ${targetText}`,
+		`${key.padEnd(26)}${fmt(value.median).padStart(12)}${fmt(value.min).padStart(12)}${fmt(value.max).padStart(12)}${beforeColumn(key)}   ${targetText}`,
+	);
+}
+if (beforeResults) {
+	const e = beforeResults.extensionMsPer100Cards;
+	console.log(
+		`(before: ${beforeResults.ref}, commit ${beforeResults.commit.slice(0, 12)}, measured in this run, its sessions alternating with this checkout's; ` +
+			`${e.judgedCards} cards judged, from ${e.judgedFrom}; by samples counted ${round(e.sampledMsPer100Cards.median)}, traced ${round(e.tracedMsPer100Cards.median)}, ` +
+			`on a second load ${round(e.repeatLoadMsPer100Cards.median)} per 100 cards; engine: ${beforeResults.engineItinerariesPerSec?.engine ?? 'not measured'}` +
+			`${beforeResults.unavailable.length > 0 ? `; not measured: ${beforeResults.unavailable.join('; ')}` : ''})`,
 	);
 }
 console.log(
-	`(contentScriptKbGz: ${contentFiles.join(', ')}, ${round(results.contentScriptKbGz.rawKb, 1)} kB raw; the largest any site loads ${results.contentScriptKbGz.largestSiteKbGz} kB, the script with every adapter (the user's sites, the popup's scan) ${results.contentScriptKbGz.plainScriptKbGz} kB gzipped; the compact rules it reads from storage instead: ${results.contentScriptKbGz.storedDataKbGz} kB gzipped)`,
+	`(contentScriptKbGz: ${sizes.contentFiles.join(', ')}, ${round(results.contentScriptKbGz.rawKb, 1)} kB raw; the largest any site loads ${results.contentScriptKbGz.largestSiteKbGz} kB, the script with every adapter (the user's sites, the popup's scan) ${results.contentScriptKbGz.plainScriptKbGz} kB gzipped; the compact rules it reads from storage instead: ${results.contentScriptKbGz.storedDataKbGz} kB gzipped)`,
 );
 console.log(`(detectLargePageMs in jsdom: median ${round(results.detectLargePageMs.jsdom.median)} ms)`);
 console.log(
@@ -443,6 +554,7 @@ const out = {
 	browserRounds: BROWSER_ROUNDS,
 	pairsPerRound: PAIRS,
 	...(rounded(results) as typeof results),
+	...(beforeResults ? {before: rounded(beforeResults) as typeof beforeResults} : {}),
 };
 fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nbench: wrote bench-results.json');
