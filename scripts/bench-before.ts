@@ -57,8 +57,13 @@ export type BeforeBuild = {
 
 /** Checks `ref` out into a temporary worktree and builds it; throws with the build's output when it does not build. */
 export function prepareBefore(root: string, ref: string): BeforeBuild {
-	const git = (...args: string[]) => execFileSync('git', args, {cwd: root, encoding: 'utf8'}).trim();
-	const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
+	const git = (...args: string[]) => execFileSync('git', args, {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']}).trim();
+	let commit: string;
+	try {
+		commit = git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+	} catch {
+		throw new Error(`bench: --before ${ref} names no commit of this repository`);
+	}
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctc-bench-before-'));
 	const dir = path.join(tmp, 'p');
 	git('worktree', 'add', '--quiet', '--detach', dir, commit);
@@ -97,7 +102,9 @@ export type BeforeNodeFigures = {
 
 /** The earlier commit's Node figures, from its own code (this file run as a child process in `dir`). */
 export function beforeNodeFigures(root: string, dir: string): BeforeNodeFigures {
-	const r = spawnSync('npx', ['tsx', path.join(import.meta.dirname, 'bench-before.ts'), dir, detectPageOf(root)], {
+	// This checkout's tsx, whatever `dir` holds (a worktree links node_modules; another folder may have none).
+	const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+	const r = spawnSync(tsx, [path.join(import.meta.dirname, 'bench-before.ts'), dir, detectPageOf(root)], {
 		cwd: dir,
 		encoding: 'utf8',
 		maxBuffer: 16 << 20,
