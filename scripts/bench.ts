@@ -178,8 +178,7 @@ let before: BeforeBuild | undefined;
 if (beforeRef) {
 	console.log(`bench: building ${beforeRef} in a worktree of its own, to measure it in the same run`);
 	before = prepareBefore(root, beforeRef);
-	const cleanup = before.cleanup;
-	process.on('exit', cleanup);
+	process.on('exit', before.cleanup);
 	process.on('SIGINT', () => process.exit(130));
 }
 const beforeSizes = before && sizesOf(before.extDir);
@@ -430,11 +429,7 @@ const sizeFigures = (s: ReturnType<typeof sizesOf>) => ({
 	...(s.plainScriptGzBytes === undefined ? {} : {plainScriptKbGz: round(s.plainScriptGzBytes / 1024)}),
 });
 const results = {
-	contentScriptKbGz: {
-		...sizeFigures(sizes),
-		plainScriptKbGz: round((sizes.plainScriptGzBytes ?? 0) / 1024),
-		storedDataKbGz: round(storedDataBytes / 1024),
-	},
+	contentScriptKbGz: {...sizeFigures(sizes), storedDataKbGz: round(storedDataBytes / 1024)},
 	engineItinerariesPerSec: {...stat(engine.fast), full: stat(engine.full), badgeOnly: stat(engine.badgeOnly)},
 	detectLargePageMs: {...stat(detectRuns), page: path.basename(detectPage), dom: 'linkedom', jsdom: stat(detectJsdomRuns)},
 	detectText1MbMs: {...stat([slowest(text)]), detectors: text},
