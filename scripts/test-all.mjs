@@ -1,8 +1,11 @@
 // `npm test`: every tier, in order, then one plain summary line `N passed, N failed` over all of them.
-// Tiers: type check, lint and format, dataset check, unit + DOM tests (vitest), builds, end-to-end tests in real Chromium (Playwright)
-// and in real Firefox (puppeteer-core over WebDriver BiDi), and addons-linter on the Firefox build.
+// Tiers: type check, lint and format, dataset check, unit + DOM tests (vitest), the same on a later clock (libfaketime,
+// scripts/later-clock.mjs), builds, end-to-end tests in real Chromium (Playwright) and in real Firefox (puppeteer-core over
+// WebDriver BiDi), and addons-linter on the Firefox build.
 // Exits non-zero when any step or test fails. A missing browser is installed (as root) or fails the run: never skipped.
 import {spawnSync} from 'node:child_process';
+import {ensureInstalled} from './apt-install.mjs';
+import {bundledLaterClock} from './later-clock.mjs';
 import {mkdirSync, readFileSync, rmSync, existsSync} from 'node:fs';
 import path from 'node:path';
 
@@ -38,6 +41,10 @@ function readJson(file) {
 
 const browsersOk = run('browsers', 'node', ['scripts/ensure-browsers.mjs', '--firefox']);
 if (!browsersOk) failed++;
+// libfaketime, for the later-clock tier below.
+console.log('\n=== faketime');
+const clockOk = ensureInstalled([{bin: '/usr/bin/faketime', pkg: 'faketime'}], 'faketime');
+if (!clockOk) failed++;
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 // The layers of docs/architecture.md, and the code's format.
 step('lint (ESLint: layers, cycles, entry points)', 'npx', ['eslint', '.']);
@@ -61,6 +68,37 @@ function vitestTier(label, name, args, noTests) {
 }
 
 vitestTier('unit and DOM tests', 'vitest', [], 'vitest ran no test');
+
+/**
+ * The unit and DOM tests again, with the system clock (libfaketime) set past the rules' scheduled ends and a year past
+ * their review (scripts/later-clock.mjs): a test that relies on today coming before one of those dates fails now, not
+ * on the day the date passes. One check: passed when every test passes there; each test that fails there counts as a
+ * failure. The clock is checked first: a clock that did not move would pass the tier without testing anything.
+ * Firefox does not start under libfaketime (it hangs, even with the clock unchanged), so the browsers' tiers run on the
+ * real clock only.
+ */
+function laterClockTier() {
+	const label = 'unit and DOM tests on a later clock';
+	const {date, reason} = bundledLaterClock();
+	const faked = ['-f', `@${date} 12:00:00`];
+	console.log(`\n=== ${label}: ${date}, ${reason}`);
+	const read = spawnSync('faketime', [...faked, 'node', '-e', 'process.stdout.write(new Date().toISOString())'], {encoding: 'utf8'});
+	const now = read.status === 0 ? read.stdout.slice(0, 10) : undefined;
+	if (now !== date) {
+		failures.push(
+			`${label}: the clock read ${now ?? `nothing (${read.error?.message ?? read.stderr.trim()})`} under faketime, not ${date}`,
+		);
+		failed++;
+		return;
+	}
+	const json = path.join(OUT, 'vitest-later-clock.json');
+	const ok = run(label, 'faketime', [...faked, 'npx', 'vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`]);
+	const report = readJson(json);
+	if (ok && report && report.numFailedTests === 0 && report.numTotalTests > 0) passed++;
+	else failed += Math.max(1, report?.numFailedTests ?? 0);
+}
+if (clockOk) laterClockTier();
+else failures.push('unit and DOM tests on a later clock not run: faketime missing');
 
 const buildOk = run('build', 'npm', ['run', '--silent', 'build']);
 if (!buildOk) failed++;

@@ -22,7 +22,7 @@ type EvaluateOptions = {
 };
 
 /** Days after which the dataset's review date is called old. */
-const STALE_AFTER_DAYS = 180;
+export const STALE_AFTER_DAYS = 180;
 
 type Dated = {since: string; sinceExact?: false; until?: string; ended?: {sources: string[]}; sources: string[]};
 

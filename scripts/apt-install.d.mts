@@ -1,0 +1,2 @@
+/** Types of ./apt-install.mjs. */
+export function ensureInstalled(wanted: {bin: string; pkg: string}[], who: string): boolean;
