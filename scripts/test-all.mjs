@@ -42,7 +42,6 @@ function readJson(file) {
 const browsersOk = run('browsers', 'node', ['scripts/ensure-browsers.mjs', '--firefox']);
 if (!browsersOk) failed++;
 // libfaketime, for the later-clock tier below.
-console.log('\n=== faketime');
 const clockOk = ensureInstalled([{bin: '/usr/bin/faketime', pkg: 'faketime'}], 'faketime');
 if (!clockOk) failed++;
 step('typecheck', 'npx', ['tsc', '--noEmit']);
@@ -81,7 +80,7 @@ function laterClockTier() {
 	const label = 'unit and DOM tests on a later clock';
 	const {date, reason} = bundledLaterClock();
 	const faked = ['-f', `@${date} 12:00:00`];
-	console.log(`\n=== ${label}: ${date}, ${reason}`);
+	console.log(`\nlater clock: ${date}, ${reason}`);
 	const read = spawnSync('faketime', [...faked, 'node', '-e', 'process.stdout.write(new Date().toISOString())'], {encoding: 'utf8'});
 	const now = read.status === 0 ? read.stdout.slice(0, 10) : undefined;
 	if (now !== date) {
