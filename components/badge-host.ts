@@ -6,8 +6,11 @@
  * - no attribute or class, and one fixed size set with `!important` from inside the shadow root (inner `!important`
  *   beats any page style on the host), so neither its size nor its computed style follows the verdict, the passport,
  *   the language or any other setting (the detail level included: every level's pill fits the one box);
- * - the box lets the pointer through where the pill is not (`pointer-events`), so the part of the card it covers
- *   takes clicks as before;
+ * - the whole box is one target for the pointer, wherever the pill ends in it: a page that asks the browser what is
+ *   under a point (`elementFromPoint`), or listens to the pointer events a user's mouse sends, finds the host across
+ *   the whole box, never the pill's width. (Until 2026-12 the box let the pointer through beside the pill, so that
+ *   part of the card took clicks; hit testing across the box then measured the pill, and with it how long the verdict
+ *   for the traveller's passport was.) A click beside the pill stops at the host like one on it, and does nothing;
  * - events stop at the host, so the card around it (often a link) never sees a click on the badge. The stoppers are
  *   added to a host when the first of those events comes its way (`isolate`), not to every host up front: a results
  *   page has a hundred badges and the user touches a few.
@@ -40,8 +43,9 @@ type HostKind = {page: boolean};
 /** The host is reset to initial values (no page style inherited or applied), then given its fixed box. */
 function hostCss({page}: HostKind): string {
 	const {width, height} = page ? PAGE_SIZE : CARD_SIZE;
-	// The box passes the pointer to what is under it; the badge's own elements take it back (./badge.css, `.ctc`).
-	const box = `width:${width}px !important;height:${height}px !important;box-sizing:border-box !important;overflow:visible !important;pointer-events:none !important;`;
+	// The box takes the pointer everywhere in it (`auto` said here, so that a page style such as `span {pointer-events:
+	// none}` cannot make it let the pointer through beside the pill: what a point hits must not measure the pill).
+	const box = `width:${width}px !important;height:${height}px !important;box-sizing:border-box !important;overflow:visible !important;pointer-events:auto !important;`;
 	const place = page
 		? 'position:fixed !important;top:72px !important;right:16px !important;z-index:2147483646 !important;display:block !important;'
 		: // Relative: painted above earlier positioned overlays in the card (click layers), in tree order, without a
