@@ -67,13 +67,19 @@ type Popover = {popover: HTMLElement; title: HTMLElement; close: HTMLElement; bo
  * The badge's elements before it says anything, in the box that fills its host, made once and cloned for each badge:
  * a clone is one call into the DOM where building them was a dozen (a results page makes a hundred badges in the
  * frames that add their cards), and the box comes with it rather than made and filled by the host.
+ *
+ * The pill's icon and text are `inert`: a closed shadow root keeps its text from the page's DOM calls, but not from
+ * the browser's text search, which a page script can run (`window.find('240h')`, `window.find('US passport')`: true
+ * when a badge shows it, in Chromium and Firefox alike), and what a badge says follows the traveller's passports and
+ * settings. Text search skips inert nodes. They are still painted, the pointer goes through them to the button, and
+ * the button's accessible name is its `aria-label`, which says the same.
  */
 let blank: HTMLElement | undefined;
 
 function blankBadge(): {frame: HTMLElement; element: HTMLElement; button: HTMLElement; icon: HTMLElement; text: HTMLElement} {
 	blank ??= el('span', 'root', [
 		el('span', undefined, [
-			el('button', 'badge', [el('span', 'icon', [], {'aria-hidden': 'true'}), el('span', 'text')], {
+			el('button', 'badge', [el('span', 'icon', [], {'aria-hidden': 'true', inert: ''}), el('span', 'text', [], {inert: ''})], {
 				type: 'button',
 				'aria-haspopup': 'dialog',
 				'aria-expanded': 'false',

@@ -2,7 +2,7 @@
  * The page of the page-observer tests (test/e2e/page-observer.spec.ts in Chromium, test/firefox/page-observer.test.ts
  * in Firefox): what a booking site's own scripts can learn from the badge. A page script records everything it can
  * observe about each element the extension added (tag, attributes, size, every computed style, `shadowRoot`, text,
- * what the browser finds at points across its box, and its card's text),
+ * what the browser finds at points across its box, and its card's text), what the browser's text search finds,
  * what was added to `<html>` and `<body>`, every `message` event, and the DOM events a WXT content script's context
  * dispatches and listens for (named after the extension's public id, so a site can listen for them); then it clicks,
  * focuses and presses keys on every badge and button it can reach. Run on the release build with the traveller's
@@ -19,10 +19,17 @@ const card = (arrives: string, layover: string, second: string) => {
 const CARDS = card('Wednesday, December 23', '58 hr 10 min', '20261223') + card('Monday, December 21', '3 hr 5 min', '20261221');
 
 /**
+ * Words the badges of SETUPS say (in their text or icon), none of them in the page's own text: the page searches for
+ * each with the browser's text search (`window.find`).
+ */
+export const FIND_WORDS = ['transit', '240h', 'visa-free', 'US passport', 'No visa-free route', 'PVG', '✓', '✗', '无免签', '24小时'];
+
+/**
  * The page's own recorder, in the page's world, as a site's analytics script would be. `extensionId`: a site knows
  * it (a store listing shows it), and with it the names of the events WXT's content-script context would send.
  */
 const recorder = (extensionId: string) => `<script>
+const FIND_WORDS = ${JSON.stringify(FIND_WORDS)};
 window.__seen = {messages: [], added: [], events: [], own: new Set()};
 addEventListener('message', (e) => window.__seen.messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)));
 for (const name of ['content-script-started', 'locationchange'].map((e) => '${extensionId}:itinerary:wxt:' + e)) {
@@ -75,6 +82,9 @@ window.__record = () => {
 		messages: window.__seen.messages,
 		events: window.__seen.events,
 		active: document.activeElement && document.activeElement.tagName,
+		// The browser's text search, which a page script can run: it reaches into closed shadow roots. Last, as it moves
+		// the selection.
+		finds: Object.fromEntries(FIND_WORDS.map((word) => { getSelection().removeAllRanges(); const found = window.find(word); getSelection().removeAllRanges(); return [word, found]; })),
 	};
 };
 window.__poke = () => {
@@ -107,6 +117,7 @@ export type PageRecord = {
 	added: {tag: string; shadowRoot: unknown; text: string; attributes: string[]; hits: {points: string[]; carets: string[]}}[];
 	messages: string[];
 	events: string[];
+	finds: Record<string, boolean>;
 };
 
 /** Playwright's `expect` or vitest's: the one matcher used here. */
@@ -127,6 +138,8 @@ export function checkRecords(records: unknown[], expect: Expect): void {
 	// The pointer finds each host at every point of its box (`1`), beside the pill as on it: hit testing measures
 	// nothing (until 2026-12 it measured the pill, whose width follows the verdict and so the passport).
 	expect(first!.added.flatMap((a) => a.hits.points).filter((line) => !/^1+$/.test(line))).toEqual([]);
+	// Text search finds nothing the badges say.
+	expect(first!.finds).toEqual(Object.fromEntries(FIND_WORDS.map((word) => [word, false])));
 	expect(first!.html).toEqual(['lang=en']);
 	expect(first!.body).toEqual([]);
 	expect(first!.messages).toEqual([]);

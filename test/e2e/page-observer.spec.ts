@@ -7,7 +7,7 @@
  */
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, EXT_DIR, test} from './fixtures';
-import {checkRecords, OBSERVED_URL, observedPage, SETUPS, type Setup} from './page-observer-page';
+import {checkRecords, FIND_WORDS, OBSERVED_URL, observedPage, SETUPS, type Setup} from './page-observer-page';
 
 async function settings(context: BrowserContext, extensionId: string, setup: Setup, previous?: Setup) {
 	const options = await context.newPage();
@@ -129,4 +129,6 @@ test('(the same page in the end-to-end build) the settings do change what the ba
 	expect(texts[2]).not.toEqual(texts[1]);
 	expect(texts[2]!.join(' ')).toMatch(/[\u4e00-\u9fff]/);
 	expect(Math.max(...texts[2]!.map((t) => t.length))).toBeLessThan(Math.min(...texts[1]!.map((t) => t.length)));
+	// The words the release build's page searches for (and must not find) are what these badges say.
+	for (const word of FIND_WORDS) expect(texts.flat().join(' ')).toContain(word);
 });
