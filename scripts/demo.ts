@@ -115,7 +115,11 @@ if (headed) {
 	await badge.first().evaluate((el) => el.scrollIntoView({block: 'center'}));
 	await page.waitForTimeout(200);
 	const onCards = await page.locator('[data-ctc-badge]').count();
-	console.log(`demo: ${onCards} badges on result cards; the first says "${await badge.first().innerText()}" (no passport set)`);
+	// The capture holds its list twice, one copy hidden: the badges a traveller can see are those of displayed cards.
+	const shown = await page.locator('[data-ctc-badge]').evaluateAll((hosts) => hosts.filter((h) => h.checkVisibility()).length);
+	console.log(
+		`demo: ${onCards} badges on result cards; the first says "${await badge.first().innerText()}" (no passport set); ${shown} of them on the cards the page displays (the others on its hidden copy of the list)`,
+	);
 	await shoot(page, '1-badge-no-passport.png');
 	const options = await setPassport('US', 'en');
 	await shoot(options, '2-options.png');
