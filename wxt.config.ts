@@ -22,7 +22,9 @@ const USER_SITE_PATTERNS = ['https://*/*', 'http://*/*'] as const;
 /** Only in `--mode e2e`: stands in for a user who granted this test site (a permission prompt cannot be clicked). */
 export const E2E_USER_SITE = 'https://agent.example.test/*';
 
-type WebAccessible = string | {resources: string[]; matches: string[]};
+type WebAccessible = string | {resources: string[]; matches: string[]; use_dynamic_url?: boolean};
+/** The badge's details page (entrypoints/details), as lib/browser/details-link.ts DETAILS_PATH names it. */
+const DETAILS_PAGE = 'details.html';
 
 /** The sizes the build exports assets/icon.svg to (autoIcons below), and the toolbar button's share of them. */
 export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
@@ -120,6 +122,12 @@ export default defineConfig({
 		// The content script on the supported sites (entrypoints/itinerary.ts, built as a plain script: it says why).
 		// Each built-in site gets its own, carrying only its adapter (the hooks below build them).
 		content_scripts: siteContentScripts(),
+		// The badge's details frame (entrypoints/details; lib/browser/details-link.ts says why it is a frame of ours). Chrome
+		// lets pages load it only through the session's dynamic id (use_dynamic_url), so no site can probe a fixed URL to
+		// learn the extension is installed; Firefox's moz-extension host is random for each installation already.
+		web_accessible_resources: (manifestVersion === 2
+			? [DETAILS_PAGE]
+			: [{resources: [DETAILS_PAGE], matches: ['<all_urls>'], use_dynamic_url: true}]) as WebAccessible[],
 		...(browser === 'firefox' ? {optional_permissions: [...USER_SITE_PATTERNS]} : {optional_host_permissions: [...USER_SITE_PATTERNS]}),
 		...(browser === 'firefox'
 			? {

@@ -1,8 +1,7 @@
 /** The content script's badges: mounting, updating and removing one badge per card (or per page). */
 import type {ToBackground} from '@/lib/browser/message-types';
 import type {Mount} from '@/lib/scan/scanner';
-import type {Details} from '@/lib/ui/details';
-import {createBadge, type BadgeProps, type BadgeView} from './badge-view';
+import {createBadge, type BadgeProps, type BadgeView, type DetailsShowing} from './badge-view';
 import {createBadgeHost, type BadgeHost} from './badge-host';
 
 /** Events stopped at the badge's shadow host, so the card around it (often a link) never sees them. */
@@ -20,25 +19,27 @@ const ISOLATED_EVENTS = [
 	'focusin',
 ];
 
-/**
- * A click the user made, not one a page script fired: trusted, and with the browser's user activation. Anything that
- * reaches outside the page (opening the check-in card or the options in a tab) needs one.
- */
-const byUser = (event: Event) => event.isTrusted && (navigator.userActivation?.isActive ?? true);
+/** The open popovers' closers, by the key their details frame was given (one at a time: popovers close each other). */
+const closers = new Map<string, () => void>();
+
+/** The details frame with this key asked to close (Escape in it, through the background): false when none is open. */
+export function closeDetails(key: string): boolean {
+	const close = closers.get(key);
+	close?.();
+	return close !== undefined;
+}
 
 /**
  * How the scanner puts a badge on the page: a closed host (./badge-host.ts) with the badge (./badge-view.ts) inside.
- * `send` carries the two requests a badge can make (open the options, open the check-in card), each only after a
- * click the user made; `explain` asks the background for a badge's details when its popover opens.
+ * When its popover opens, `handOver` gives the background what the badge's details are about (`details-open`) and
+ * answers with the key, or undefined; `frameUrl` is the details page (entrypoints/details), which shows them. The
+ * details page asks for the check-in card and the options itself, on the user's clicks in it.
  */
 export function badgeMount(
 	css: string,
-	send: (message: ToBackground) => void,
-	explain: (request: Extract<ToBackground, {type: 'details'}>) => Promise<Details | undefined>,
+	handOver: (request: Extract<ToBackground, {type: 'details-open'}>) => Promise<string | undefined>,
+	frameUrl: string,
 ): Mount {
-	const openSettings = (event: Event) => {
-		if (byUser(event)) send({type: 'open-options'});
-	};
 	return (placement, view) => {
 		let current = view;
 		let made: BadgeHost | undefined;
@@ -51,22 +52,19 @@ export function badgeMount(
 					: {...current.results[0]!, stops: current.results.flatMap((r) => r.stops)};
 			// The check-in card: for one itinerary read from structured data with a stay the rules confirm.
 			const trip = current.trips.length === 1 ? current.trips[0] : undefined;
-			const onOpenCard =
+			const card =
 				trip && !heuristic && result.stops.some((s) => s.best !== null && !s.verdicts.find((v) => v.policy === s.best)?.scheme)
-					? (event: Event) => {
-							if (byUser(event)) send({type: 'open-card', trip});
-						}
+					? trip
 					: undefined;
 			const view = current;
-			const loadDetails = () => explain({type: 'details', trips: view.trips, today: view.today, locale: view.locale, heuristic});
-			return {
-				summary: current.summary,
-				locale: current.locale,
-				loadDetails,
-				page: current.page,
-				onOpenSettings: openSettings,
-				onOpenCard,
+			const openDetails = async (close: () => void): Promise<DetailsShowing> => {
+				const request = {type: 'details-open' as const, trips: view.trips, today: view.today, locale: view.locale, heuristic};
+				const key = await handOver(card ? {...request, card} : request).catch(() => undefined);
+				if (!key) return {url: frameUrl, forget: () => undefined};
+				closers.set(key, close);
+				return {url: `${frameUrl}#${key}`, forget: () => void closers.delete(key)};
 			};
+			return {summary: current.summary, locale: current.locale, openDetails, page: current.page};
 		};
 		try {
 			// The badge first, then its host around it: the host goes into the page whole.

@@ -3,23 +3,31 @@
  * (a dialog in the top layer, so the overflow:hidden result cards of a page cannot clip it; Escape and outside clicks
  * close it). Plain DOM: the content script carries no view library.
  *
- * Only the user opens it: clicks a page script fires are not trusted and are ignored. The details are asked for each
- * time it opens (`loadDetails`: the background explains the badge's trips), and dropped when it closes, so hundreds of
- * badges on a results page cost a button each.
+ * Only the user opens it: clicks a page script fires are not trusted and are ignored. The details themselves are not
+ * in the page's document: they speak of the traveller's passports, and the browser's text search (`window.find`, which
+ * a page script can run) reaches into closed shadow roots. The popover holds a frame of the extension's own
+ * (entrypoints/details), opened for each showing with a key the background hands out (lib/browser/details-link.ts),
+ * and emptied when it closes, so hundreds of badges on a results page cost a button each. The popover's title is
+ * inert (search skips it; the dialog's name is its aria-label).
  */
 import {badgeText} from '@/lib/i18n/badge-messages';
 import type {Locale} from '@/lib/i18n/locale';
-import type {Details} from '@/lib/ui/details';
 import type {BadgeSummary} from '@/lib/ui/summary';
-import {el, renderDetails, type DetailsActions} from './details-view';
+import {el} from './details-view';
 
-export type BadgeProps = DetailsActions & {
+/** A showing of the details: the frame's URL, and what to call when the popover closes or shows other details. */
+export type DetailsShowing = {url: string; forget: () => void};
+
+export type BadgeProps = {
 	summary: BadgeSummary;
 	locale: Locale;
 	/** The page-level badge (itineraries in the page's data, no cards). */
 	page?: boolean;
-	/** The details; undefined when the background could not give them. */
-	loadDetails: () => Promise<Details | undefined>;
+	/**
+	 * Hands the badge's current details to the background and gives the frame URL that shows them; `close` closes this
+	 * popover (the frame's Escape, through the background). Always a URL: without a key the frame says it could not.
+	 */
+	openDetails: (close: () => void) => Promise<DetailsShowing>;
 };
 
 const MARGIN = 8;
@@ -100,14 +108,25 @@ export function createBadge(initial: BadgeProps): BadgeView {
 	let iconHidden = false;
 
 	let opened = 0;
-	const show = async (body: HTMLElement) => {
+	let showing: DetailsShowing | undefined;
+	const forget = () => {
+		showing?.forget();
+		showing = undefined;
+	};
+	const show = async ({body, popover}: Popover) => {
 		const mine = ++opened;
-		const status = el('p', 'details-status', [badgeText('detailsLoading', props.locale)], {role: 'status'});
-		body.replaceChildren(status);
-		const details = await props.loadDetails().catch(() => undefined);
-		if (mine !== opened) return; // closed, or opened again, meanwhile
-		if (details) body.replaceChildren(renderDetails(details, props));
-		else status.textContent = badgeText('detailsFailed', props.locale);
+		forget();
+		body.replaceChildren();
+		const next = await props.openDetails(() => popover.hidePopover());
+		if (mine !== opened) return next.forget(); // closed, or opened again, meanwhile
+		showing = next;
+		body.replaceChildren(
+			el('iframe', 'details-frame', [], {
+				src: next.url,
+				title: badgeText('detailsTitle', props.locale),
+				referrerpolicy: 'no-referrer',
+			}),
+		);
 	};
 	const label = ({title, close, popover}: Popover, locale: Locale) => {
 		const heading = badgeText('detailsTitle', locale);
@@ -117,7 +136,8 @@ export function createBadge(initial: BadgeProps): BadgeView {
 	};
 	const made = (): Popover => {
 		if (parts) return parts;
-		const title = el('strong');
+		// Inert: the title is in the traveller's language, which text search must not find (the dialog's name says it).
+		const title = el('strong', undefined, [], {inert: ''});
 		const close = el('button', 'close', ['×'], {type: 'button'});
 		const body = el('div', 'popover-body');
 		const popover = el('div', 'popover', [el('div', 'popover-head', [title, close]), body], {popover: 'auto', role: 'dialog'});
@@ -130,9 +150,10 @@ export function createBadge(initial: BadgeProps): BadgeView {
 			if (open) {
 				place(popover, button);
 				close.focus();
-				void show(body);
+				void show(made());
 			} else {
 				opened++;
+				forget();
 				body.replaceChildren();
 				button.focus({preventScroll: true});
 			}
@@ -157,7 +178,7 @@ export function createBadge(initial: BadgeProps): BadgeView {
 		if (!parts) return;
 		label(parts, locale);
 		// Open while the verdict or the language changed: its details are asked for again.
-		if (button.getAttribute('aria-expanded') === 'true') void show(parts.body);
+		if (button.getAttribute('aria-expanded') === 'true') void show(parts);
 	};
 	update(initial);
 	return {element, frame, update};

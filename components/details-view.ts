@@ -22,7 +22,7 @@ const sourceRefs = (ids: string[]) => (ids.length === 0 ? null : el('span', 'sou
  * Every cited source by publisher, title and date. A link only where the dataset has one (an allowlisted site over
  * https, checked when the rules load): a source whose only copies are on unvetted sites is named without a link.
  */
-function sourceList(sources: DetailsSources): HTMLElement | null {
+function sourceList(sources: DetailsSources, sub: string): HTMLElement | null {
 	if (sources.items.length === 0) return null;
 	const items = sources.items.map((s) => {
 		const title = s.url
@@ -31,7 +31,7 @@ function sourceList(sources: DetailsSources): HTMLElement | null {
 		const tail = `${s.publisher}${s.date ? `, ${s.date}` : ''}${s.official ? ` · ${sources.officialTag}` : ''}${s.url ? '' : ` · ${sources.noLink}`}`;
 		return el('li', undefined, [el('span', 'source-id', [s.id]), ' ', title, ' — ', tail], {'data-source': s.id});
 	});
-	return el('section', 'source-list', [el('h4', undefined, [sources.heading]), el('ul', undefined, items)], {
+	return el('section', 'source-list', [el(sub, 'sub', [sources.heading]), el('ul', undefined, items)], {
 		'aria-label': sources.heading,
 	});
 }
@@ -56,7 +56,7 @@ function policyItem(policy: DetailsPolicy): HTMLElement {
 	);
 }
 
-function stopSection(stop: DetailsStop): HTMLElement {
+function stopSection(stop: DetailsStop, [top, sub]: Levels): HTMLElement {
 	const times = el('dl', 'times', [
 		el('dt', undefined, [stop.arrival.label]),
 		el('dd', undefined, [stop.arrival.value]),
@@ -67,13 +67,13 @@ function stopSection(stop: DetailsStop): HTMLElement {
 		'section',
 		'stop',
 		[
-			el('h3', undefined, [stop.heading]),
+			el(top, 'top', [stop.heading]),
 			times,
 			stop.route ? el('p', 'meta', [stop.route]) : null,
 			stop.timeInChina ? el('p', 'meta', [stop.timeInChina]) : null,
 			el('p', 'best', [stop.best]),
 			el('ul', 'policies', stop.policies.map(policyItem)),
-			el('h4', undefined, [stop.remindersHeading]),
+			el(sub, 'sub', [stop.remindersHeading]),
 			el(
 				'ul',
 				'reminders',
@@ -84,10 +84,15 @@ function stopSection(stop: DetailsStop): HTMLElement {
 	);
 }
 
+/** The heading elements of a stop and of the parts under it: h3 and h4 in the popup, one level up in the frame. */
+type Levels = [top: string, sub: string];
+
 export type DetailsActions = {
 	onOpenSettings?: (event: Event) => void;
 	/** Given for an eligible stay read from structured data: opens the printable check-in card. */
 	onOpenCard?: (event: Event) => void;
+	/** The level of each stop's heading (the parts under it one below): 3 unless given. */
+	headingLevel?: 2 | 3;
 };
 
 function linkButton(className: string, text: string, onClick: (event: Event) => void): HTMLElement {
@@ -97,12 +102,13 @@ function linkButton(className: string, text: string, onClick: (event: Event) => 
 }
 
 /** The full explanation of a result, laid out from its view-model. */
-export function renderDetails(details: Details, {onOpenSettings, onOpenCard}: DetailsActions = {}): HTMLElement {
+export function renderDetails(details: Details, {onOpenSettings, onOpenCard, headingLevel = 3}: DetailsActions = {}): HTMLElement {
+	const levels: Levels = [`h${headingLevel}`, `h${headingLevel + 1}`];
 	return el('div', 'details', [
 		...details.notices.map((text) => el('p', 'notice', [text])),
 		details.tip ? el('p', 'tip', [details.tip]) : null,
-		...details.stops.map(stopSection),
-		sourceList(details.sources),
+		...details.stops.map((stop) => stopSection(stop, levels)),
+		sourceList(details.sources, levels[1]),
 		el('p', 'footer', [details.footer]),
 		onOpenCard ? linkButton('link open-card', details.actions.openCard, onOpenCard) : null,
 		onOpenCard && onOpenSettings ? ' · ' : null,

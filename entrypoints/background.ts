@@ -63,6 +63,7 @@ export default defineBackground(() => {
 		airportCodes: (names) => resolveNames(names, bundledRules()),
 		compactText: () => BUNDLED_COMPACT_TEXT,
 		showVerdict,
+		tellFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, {frameId}),
 		...(updater ? {checkRules: updater.checkNow} : {}),
 	});
 	browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => handle(message, sender));

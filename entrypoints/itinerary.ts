@@ -18,11 +18,12 @@
  */
 import {defineUnlistedScript} from 'wxt/utils/define-unlisted-script';
 import badgeCss from '@/components/badge.css?inline';
-import {badgeMount} from '@/components/badge-mount';
+import {badgeMount, closeDetails} from '@/components/badge-mount';
 import {TEST_BUILD} from '@/components/badge-host';
 import {carried} from '@/lib/adapters/carried';
 import {ask, contentApi, installedGeneric, readStored, watchStoredItem, watchStoredSettings} from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
+import {DETAILS_PATH} from '@/lib/browser/details-link';
 import {bundledCompact, BUNDLED_COMPACT_ITEM} from '@/lib/browser/bundled-compact';
 import {rulesInUse} from '@/lib/rules/compact-in-use';
 import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
@@ -71,10 +72,16 @@ export default defineUnlistedScript({
 			rules,
 			settings,
 			generic: installedGeneric,
-			mount: badgeMount(badgeCss, send, async (request) => {
-				const reply = await ask(api, request);
-				return reply?.ok ? reply.details : undefined;
-			}),
+			// A badge's details show in the extension's own frame (lib/browser/details-link.ts): the background keeps what
+			// they are about under a key, which the frame's URL carries.
+			mount: badgeMount(
+				badgeCss,
+				async (request) => {
+					const reply = await ask(api, request);
+					return reply?.ok ? reply.key : undefined;
+				},
+				api.runtime.getURL(DETAILS_PATH),
+			),
 			lookupNames: async (names) => {
 				const reply = await ask(api, {type: 'airport-names', names});
 				return reply?.ok ? reply.codes : {};
@@ -130,10 +137,15 @@ export default defineUnlistedScript({
 			unwatchStyles();
 		};
 		api.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-			// Only the extension's own pages (the popup) talk to us; a page cannot, but nothing unchecked is answered.
+			// Only the extension (the popup; the background for a details frame) talks to us; a page cannot, but nothing
+			// unchecked is answered.
 			if (stopped || sender.id !== api.runtime.id) return undefined;
 			const message = parseToContent(raw);
 			if (!message) return undefined;
+			if (message.type === 'details-close') {
+				sendResponse({closed: closeDetails(message.key)});
+				return undefined;
+			}
 			if (message.type === 'scan-page') session.scanRequested();
 			sendResponse(session.status());
 			return undefined;

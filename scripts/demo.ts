@@ -84,7 +84,7 @@ async function storeScreenshots(options: Page) {
 			await write(page, `badges-${theme}-${language}.png`);
 			await badge.first().click();
 			await popover.waitFor();
-			await page.locator('[data-ctc-badge] [role="dialog"]:popover-open .details').waitFor();
+			await detailsShown(language === 'en' ? /Stop 1/ : /第1站/);
 			await write(page, `details-${theme}-${language}.png`);
 			await page.keyboard.press('Escape');
 		}
@@ -101,6 +101,14 @@ async function shoot(page: Page, name: string) {
 const page = await context.newPage();
 await page.goto(URL);
 const badge = page.locator('[data-ctc-badge] button.badge');
+/** Waits for the open popover's details (in the extension's details frame) to show a stop heading like `heading`. */
+const detailsShown = (heading: RegExp) =>
+	page
+		.locator('[data-ctc-badge] [role="dialog"]:popover-open iframe.details-frame')
+		.contentFrame()
+		.locator('.details .top', {hasText: heading})
+		.first()
+		.waitFor();
 
 if (headed) {
 	console.log(
@@ -126,6 +134,7 @@ if (headed) {
 	await page.bringToFront();
 	await badge.first().click();
 	await page.locator('[data-ctc-badge] [role="dialog"]:popover-open').waitFor();
+	await detailsShown(/Stop 1/);
 	console.log(`demo: with a US passport: "${await badge.first().innerText()}"`);
 	await shoot(page, '3-details-en.png');
 	await options.bringToFront();
@@ -133,6 +142,7 @@ if (headed) {
 	await page.bringToFront();
 	await page.waitForTimeout(300);
 	if (!(await page.locator('[data-ctc-badge] [role="dialog"]:popover-open').isVisible())) await badge.first().click();
+	await detailsShown(/第1站/);
 	console.log(`demo: 简体中文: "${await badge.first().innerText()}"`);
 	await shoot(page, '4-details-zh-CN.png');
 	const popup = await context.newPage();

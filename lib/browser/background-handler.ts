@@ -11,9 +11,11 @@ import type {Details} from '../ui/details';
 import type {UpdateStatus} from '../rules/update-state';
 import {parseToBackground, type BackgroundReply, type ToBackground} from './messages';
 import {CARD_PATH, cardEntryKey, cardPagePath, staleCardEntries, type CardEntry, type SessionArea} from './check-in-card-link';
+import {detailsEntryKey, isDetailsKey, isDetailsPageUrl, staleDetailsEntries, type DetailsEntry} from './details-link';
+import type {ToContent} from './message-types';
 
 /** browser.runtime.MessageSender, as far as it is read here. */
-export type Sender = {id?: string; url?: string; tab?: {id?: number}};
+export type Sender = {id?: string; url?: string; tab?: {id?: number}; frameId?: number};
 
 type Tab = {id?: number; url?: string; windowId?: number};
 
@@ -45,6 +47,8 @@ export type BackgroundDeps = {
 	showVerdict: (tabId: number, verdict: Omit<Extract<ToBackground, {type: 'page-verdict'}>, 'type'>) => Promise<void>;
 	/** Checks for a rules update now (./rules-updater.ts); absent in builds without an update URL. */
 	checkRules?: () => Promise<UpdateStatus>;
+	/** browser.tabs.sendMessage to one frame of a tab: the content script there (a details popover to close). */
+	tellFrame: (tabId: number, frameId: number, message: ToContent) => Promise<unknown>;
 };
 
 export const OPEN_LIMITS = {
@@ -59,7 +63,7 @@ export const OPEN_LIMITS = {
 export const CARD_TAB_ITEM = 'card-tab';
 
 type AnyReply = BackgroundReply<ToBackground['type']>;
-const refuse = (reason: 'forbidden' | 'invalid' | 'rate-limited' | 'failed'): AnyReply => ({ok: false, reason});
+const refuse = (reason: 'forbidden' | 'invalid' | 'rate-limited' | 'failed' | 'expired'): AnyReply => ({ok: false, reason});
 
 export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown, sender: Sender) => Promise<AnyReply> {
 	const cardPageUrl = `${deps.extensionRoot}${CARD_PATH.slice(1)}`;
@@ -120,6 +124,34 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 		if (reuse && tab.windowId !== undefined) await deps.focusWindow?.(tab.windowId);
 	}
 
+	/**
+	 * Details entries (./details-link.ts) by key: kept in memory for the frame's question a moment after the content
+	 * script's, and in storage.session for the worker that wakes up later (Escape after a long read).
+	 */
+	const detailsEntries = new Map<string, DetailsEntry>();
+
+	async function keepDetails(entry: DetailsEntry): Promise<string> {
+		const key = deps.randomKey();
+		for (const [k, e] of detailsEntries) {
+			if (staleDetailsEntries({[detailsEntryKey(k)]: e}, entry.at, entry.tabId, entry.frameId).length > 0) detailsEntries.delete(k);
+		}
+		detailsEntries.set(key, entry);
+		const stale = staleDetailsEntries(await deps.session.get(null), entry.at, entry.tabId, entry.frameId);
+		if (stale.length > 0) await deps.session.remove(stale);
+		await deps.session.set({[detailsEntryKey(key)]: entry});
+		return key;
+	}
+
+	/** The entry for a key, asked by the details page in the entry's own tab; undefined when there is none. */
+	async function detailsFor(key: string, sender: Sender): Promise<DetailsEntry | undefined> {
+		let entry = detailsEntries.get(key);
+		if (!entry && isDetailsKey(key)) {
+			const name = detailsEntryKey(key);
+			entry = (await deps.session.get(name))[name] as DetailsEntry | undefined;
+		}
+		return entry && entry.tabId === sender.tab?.id ? entry : undefined;
+	}
+
 	async function handle(raw: unknown, sender: Sender): Promise<AnyReply> {
 		if (sender.id !== deps.runtimeId) return refuse('forbidden');
 		const message = parseToBackground(raw);
@@ -135,6 +167,26 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 			case 'details':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
 				return {ok: true, details: await deps.explain(message)};
+			// A content script (its own tab and frame, never an extension page) hands over what a popover shows.
+			case 'details-open': {
+				const tabId = sender.tab?.id;
+				if (page || tabId === undefined || isDetailsPageUrl(sender.url)) return refuse('forbidden');
+				const {type: _, ...request} = message;
+				return {ok: true, key: await keepDetails({request, tabId, frameId: sender.frameId ?? 0, at: deps.now()})};
+			}
+			// Only the extension's details page, in the tab whose content script stored the key.
+			case 'details-frame':
+			case 'details-close': {
+				if (!isDetailsPageUrl(sender.url) || sender.tab?.id === undefined) return refuse('forbidden');
+				const entry = await detailsFor(message.key, sender);
+				if (!entry) return refuse('expired');
+				if (message.type === 'details-close') {
+					await deps.tellFrame(entry.tabId, entry.frameId, {type: 'details-close', key: message.key});
+					return {ok: true};
+				}
+				const {card, ...request} = entry.request;
+				return {ok: true, details: await deps.explain({type: 'details', ...request}), locale: request.locale, card: card ?? null};
+			}
 			case 'airport-names':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
 				return {ok: true, codes: await deps.airportCodes(message.names)};

@@ -15,6 +15,8 @@ type ChangeListener = (changes: StorageChanges, area: string) => void;
 export type ContentApi = {
 	runtime: {
 		id?: string;
+		/** An extension file's URL (Chrome: the session's dynamic one for files declared with `use_dynamic_url`). */
+		getURL: (path: string) => string;
 		sendMessage: (message: unknown) => Promise<unknown>;
 		onMessage: {addListener: (listener: MessageListener) => void; removeListener: (listener: MessageListener) => void};
 	};

@@ -7,6 +7,7 @@ import type {Locale} from '../i18n/locale';
 import type {TripInput} from '../rules/types';
 import type {Details} from '../ui/details';
 import type {UpdateStatus} from '../rules/update-state';
+import {isDetailsKey, type DetailsRequest} from './details-link';
 
 /** Upper bounds of what a message may carry. A real trip is far below them (40 flights is a round-the-world ticket). */
 export const MESSAGE_LIMITS = {
@@ -48,6 +49,15 @@ export type ToBackground =
 	 * does not carry. `today` is the badge's, so both judge the same day.
 	 */
 	| {type: 'details'; trips: TripInput[]; today: string; locale: Locale; heuristic: boolean}
+	/**
+	 * A badge's popover opens: the content script hands the background what its details are about (./details-link.ts);
+	 * the answer is the key its frame asks with. Only a content script, for its own tab and frame.
+	 */
+	| ({type: 'details-open'} & DetailsRequest)
+	/** The details frame (the extension's details.html, in the popover) asks for its key's details. */
+	| {type: 'details-frame'; key: string}
+	/** The details frame asks for its popover to close (Escape pressed in the frame): the background tells the tab. */
+	| {type: 'details-close'; key: string}
 	/** Airport names a page wrote that the content script's compact table cannot read (it has no names). */
 	| {type: 'airport-names'; names: string[]}
 	/** The bundled compact dataset's text, for a content script that found none of its build in storage. */
@@ -64,7 +74,7 @@ export type ToBackground =
  * Why the background did not do what was asked: a sender that may not ask this (`forbidden`), a message that is not
  * one of ours (`invalid`), too many tabs asked for too fast (`rate-limited`), or the browser refused (`failed`).
  */
-export type Refusal = 'forbidden' | 'invalid' | 'rate-limited' | 'failed';
+export type Refusal = 'forbidden' | 'invalid' | 'rate-limited' | 'failed' | 'expired';
 type Outcome<R extends Refusal> = {ok: true} | {ok: false; reason: R};
 
 type Replies = {
@@ -73,6 +83,12 @@ type Replies = {
 	// Opens nothing, so it is never rate-limited.
 	'sync-user-sites': Outcome<'forbidden' | 'invalid' | 'failed'>;
 	details: {ok: true; details: Details} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
+	'details-open': {ok: true; key: string} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
+	/** `expired`: no entry under the key (the browser restarted, or the popover opened again since). */
+	'details-frame':
+		| {ok: true; details: Details; locale: Locale; card: TripInput | null}
+		| {ok: false; reason: 'forbidden' | 'invalid' | 'failed' | 'expired'};
+	'details-close': Outcome<'forbidden' | 'invalid' | 'failed' | 'expired'>;
 	/** Each name asked, with its IATA code or null. */
 	'airport-names': {ok: true; codes: Record<string, string | null>} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	/** data/compact-rules.json as text (lib/browser/bundled-compact.ts). */
@@ -83,15 +99,21 @@ type Replies = {
 };
 export type BackgroundReply<T extends ToBackground['type']> = Replies[T];
 
-// ---- to the content script (from the popup) ----
+// ---- to the content script (from the popup, and from the background for a details frame) ----
 
-export type ToContent = {type: 'page-status'} | {type: 'scan-page'};
+export type ToContent = {type: 'page-status'} | {type: 'scan-page'} | {type: 'details-close'; key: string};
 
-/** Exactly `{type: 'page-status'}` or `{type: 'scan-page'}`: any other key or value is not one of ours. */
+/**
+ * Exactly `{type: 'page-status'}`, `{type: 'scan-page'}` or `{type: 'details-close', key}` with a key of the shape the
+ * background writes: any other key or value is not one of ours.
+ */
 export function parseToContent(x: unknown): ToContent | undefined {
 	if (!x || typeof x !== 'object' || Array.isArray(x)) return undefined;
 	const keys = Object.keys(x);
-	const type = (x as {type?: unknown}).type;
+	const {type, key} = x as {type?: unknown; key?: unknown};
+	if (type === 'details-close') {
+		return keys.length === 2 && typeof key === 'string' && isDetailsKey(key) ? {type, key} : undefined;
+	}
 	if (keys.length !== 1 || (type !== 'page-status' && type !== 'scan-page')) return undefined;
 	return {type};
 }

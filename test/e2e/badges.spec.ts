@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type {BrowserContext, Page} from '@playwright/test';
-import {expect, fixture, serve, setPassports, test} from './fixtures';
+import {detailsIn, expect, fixture, serve, setPassports, test} from './fixtures';
 import {recordClicks, takeClicks} from './page-clicks';
 
 const KUL_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
@@ -34,8 +34,9 @@ test('the details card opens with the keyboard, explains each policy, and closes
 	const badge = page.locator('[data-ctc-badge] button.badge');
 	await badge.focus();
 	await page.keyboard.press('Enter');
-	const card = page.locator('[data-ctc-badge] [role="dialog"]');
-	await expect(card).toBeVisible();
+	const dialog = page.locator('[data-ctc-badge] [role="dialog"]');
+	await expect(dialog).toBeVisible();
+	const card = detailsIn(page);
 	await expect(card).toContainText('Stop 1: HAK');
 	await expect(card).toContainText('Stop 2: SZX');
 	await expect(card).toContainText('24-hour direct transit');
@@ -46,7 +47,7 @@ test('the details card opens with the keyboard, explains each policy, and closes
 	await expect(card.locator('.source-list li').first()).toBeVisible();
 	await expect(card.locator('a[href^="https://"]').first()).toBeVisible();
 	await expect(card.locator('a:not([href^="https://"])')).toHaveCount(0);
-	const box = (await card.boundingBox())!;
+	const box = (await dialog.boundingBox())!;
 	const viewport = page.viewportSize()!;
 	expect(box.x).toBeGreaterThanOrEqual(0);
 	expect(box.y).toBeGreaterThanOrEqual(0);
@@ -54,7 +55,14 @@ test('the details card opens with the keyboard, explains each policy, and closes
 	expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
 	await page.screenshot({path: '.test-results/details-en.png'});
 	await page.keyboard.press('Escape');
-	await expect(card).toBeHidden();
+	await expect(dialog).toBeHidden();
+	await expect(badge).toBeFocused();
+	// Escape in the details themselves (the frame has the focus once the user tabs into it) closes them too.
+	await page.keyboard.press('Enter');
+	await expect(card).toContainText('Stop 1: HAK');
+	await card.locator('a').first().focus();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
 	await expect(badge).toBeFocused();
 });
 
@@ -75,7 +83,7 @@ test('setting passports in the options updates the open page without a reload', 
 	await setPassports(context, extensionId, ['US']);
 	await page.bringToFront();
 	await page.locator('[data-ctc-badge] button.badge').click();
-	const card = page.locator('[data-ctc-badge] [role="dialog"]');
+	const card = detailsIn(page);
 	await expect(card).toContainText('With your US passport');
 	await expect(card).not.toContainText('does not depend on your passport');
 	// MY → HAK → JP with a US passport: 240-hour transit also holds, until 00:00 on 22 May.
@@ -128,7 +136,7 @@ test('a badge for one itinerary opens its check-in card from the details', async
 	await badge.click();
 	const [checkIn] = await Promise.all([
 		context.waitForEvent('page'),
-		card.locator('[data-ctc-badge] [role="dialog"]').getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click(),
+		detailsIn(card).getByRole('button', {name: 'Check-in card (print, English + 中文)'}).click(),
 	]);
 	await expect(checkIn.getByRole('heading', {level: 1})).toContainText('24-hour direct transit');
 	await expect(checkIn.getByRole('heading', {level: 1})).toContainText('24小时');
@@ -145,7 +153,7 @@ test('the language setting switches the badge to Chinese', async ({context, exte
 	await page.bringToFront();
 	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveText('2个行程经停中国 · 24小时过境 ✓ HAK');
 	await page.locator('[data-ctc-badge] button.badge').click();
-	await expect(page.locator('[data-ctc-badge] [role="dialog"]')).toContainText('第1站：HAK');
+	await expect(detailsIn(page)).toContainText('第1站：HAK');
 	await page.screenshot({path: '.test-results/details-zh-CN.png'});
 	await options.getByRole('combobox', {name: '语言'}).selectOption('zh-TW');
 	await page.bringToFront();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type {BrowserContext, Page, Worker} from '@playwright/test';
 import {launchChromium} from '../../scripts/chromium';
-import {expect, EXT_DIR_E2E, fixture, serve, test} from './fixtures';
+import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, test} from './fixtures';
 
 // What a new user meets: the welcome page the install opens, and the toolbar button that says what a tab holds.
 
@@ -53,7 +53,7 @@ test('a fresh install opens the welcome page, which passes axe in light and dark
 		const page = await browser.context.newPage();
 		await page.goto(KUL_NRT);
 		await page.locator('[data-ctc-badge] button.badge').click();
-		const card = page.locator('[data-ctc-badge] [role="dialog"]');
+		const card = detailsIn(page);
 		await expect(card).toContainText('With your US passport');
 		await expect(card).not.toContainText('does not depend on your passport');
 

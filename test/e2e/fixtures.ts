@@ -1,4 +1,4 @@
-import {test as base, type BrowserContext} from '@playwright/test';
+import {test as base, type BrowserContext, type Locator, type Page} from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import {extensionIdOf, launchChromium} from '../../scripts/chromium';
@@ -51,3 +51,11 @@ export async function setPassports(context: BrowserContext, extensionId: string,
 }
 
 export const expect = test.expect;
+
+/**
+ * What a badge's open popover shows: the extension's details frame inside it (entrypoints/details), where the details
+ * are (never in the page's document). `scope`: the page, or a card holding the badge.
+ */
+export function detailsIn(scope: Page | Locator): Locator {
+	return scope.locator('[data-ctc-badge] [role="dialog"] iframe.details-frame').contentFrame().locator('main');
+}

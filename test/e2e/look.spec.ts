@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type {BrowserContext, Page} from '@playwright/test';
 import fs from 'node:fs';
-import {expect, serve, test} from './fixtures';
+import {detailsIn, expect, serve, test} from './fixtures';
 import {PAINT_CASES, paintPage} from './paint-cases';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -264,9 +264,17 @@ for (const scheme of SCHEMES) {
 		// The details card in the same scheme: axe (contrast included) inside the shadow root.
 		await badge.click();
 		const popover = page.locator('[data-ctc-badge] [role="dialog"]').first();
-		await expect(popover.locator('.details')).toBeVisible();
+		const details = detailsIn(page).locator('.details');
+		await expect(details).toBeVisible();
 		const {violations} = await new AxeBuilder({page}).include('[data-ctc-badge]').analyze();
 		expect(violations.map((v) => v.id)).toEqual([]);
+		// The details frame (an extension page: its own document, the same tokens) in the same scheme as the popover.
+		const inFrame = await details.evaluate((e) => ({
+			color: getComputedStyle(e).color,
+			background: getComputedStyle(e.ownerDocument.body).backgroundColor,
+		}));
+		expect(contrast(rgb(inFrame.color), rgb(inFrame.background))).toBeGreaterThanOrEqual(7);
+		if (scheme === 'dark') expect(luminance(rgb(inFrame.background))).toBeLessThan(0.03);
 		const card = await popover.evaluate((el) => ({
 			color: getComputedStyle(el).color,
 			background: getComputedStyle(el).backgroundColor,

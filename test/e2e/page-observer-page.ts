@@ -25,6 +25,19 @@ const CARDS = card('Wednesday, December 23', '58 hr 10 min', '20261223') + card(
 export const FIND_WORDS = ['transit', '240h', 'visa-free', 'US passport', 'No visa-free route', 'PVG', '✓', '✗', '无免签', '24小时'];
 
 /**
+ * What the details of the first badge say, open, with the first setup's US passport (the popover's title, a stop, the
+ * passport, what it says of it, the sources' heading): none may be found by the page's text search while the user
+ * reads them.
+ */
+export const DETAILS_WORDS = [
+	'Transit through mainland China',
+	'Stop 1: PVG',
+	'With your US passport',
+	'Your US passport is on the list',
+	'Sources',
+];
+
+/**
  * The page's own recorder, in the page's world, as a site's analytics script would be. `extensionId`: a site knows
  * it (a store listing shows it), and with it the names of the events WXT's content-script context would send.
  */
@@ -42,6 +55,8 @@ new MutationObserver((records) => {
 // event, when the last of the document is parsed in the task that fires it: so the page's elements are listed.)
 document.addEventListener('DOMContentLoaded', () => { window.__seen.own = new Set(document.querySelectorAll('*')); });
 window.__added = () => window.__seen.added.filter((n) => n.isConnected && !window.__seen.own.has(n));
+// The browser's text search, which a page script can run: it reaches into closed shadow roots. It moves the selection.
+window.__find = (words) => Object.fromEntries(words.map((word) => { getSelection().removeAllRanges(); const found = window.find(word); getSelection().removeAllRanges(); return [word, found]; }));
 window.__record = () => {
 	const styleOf = (el) => { const cs = getComputedStyle(el); const o = {}; for (const p of cs) o[p] = cs.getPropertyValue(p); return o; };
 	const describe = (el) => ({
@@ -82,9 +97,8 @@ window.__record = () => {
 		messages: window.__seen.messages,
 		events: window.__seen.events,
 		active: document.activeElement && document.activeElement.tagName,
-		// The browser's text search, which a page script can run: it reaches into closed shadow roots. Last, as it moves
-		// the selection.
-		finds: Object.fromEntries(FIND_WORDS.map((word) => { getSelection().removeAllRanges(); const found = window.find(word); getSelection().removeAllRanges(); return [word, found]; })),
+		// Text search: last, as it moves the selection.
+		finds: window.__find(FIND_WORDS),
 	};
 };
 window.__poke = () => {

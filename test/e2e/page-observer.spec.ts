@@ -7,7 +7,7 @@
  */
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, EXT_DIR, test} from './fixtures';
-import {checkRecords, FIND_WORDS, OBSERVED_URL, observedPage, SETUPS, type Setup} from './page-observer-page';
+import {checkRecords, DETAILS_WORDS, FIND_WORDS, OBSERVED_URL, observedPage, SETUPS, type Setup} from './page-observer-page';
 
 async function settings(context: BrowserContext, extensionId: string, setup: Setup, previous?: Setup) {
 	const options = await context.newPage();
@@ -75,6 +75,32 @@ test.describe('the release build', () => {
 			.toBe(true);
 		await page.keyboard.press('Escape');
 		await expect.poll(async () => (await axNodes(page)).some((n) => n.role?.value === 'dialog')).toBe(false);
+	});
+
+	test("while the user reads a badge's details, the page's text search finds none of their words", async ({context, extensionId}) => {
+		await settings(context, extensionId, SETUPS[0]!);
+		const page = await openPage(context, extensionId);
+		const added = () => page.evaluate(() => (window as unknown as {__added: () => Element[]}).__added().length);
+		await expect.poll(added, {timeout: 10_000}).toBe(2);
+		// The user's click on the first badge's pill (at the left of its box: the release build marks nothing).
+		const box = await page.evaluate(() => {
+			const {x, y, height} = (window as unknown as {__added: () => Element[]}).__added()[0]!.getBoundingClientRect();
+			return {x, y, height};
+		});
+		await page.mouse.click(box.x + 20, box.y + box.height / 2);
+		// The details are on screen, in the extension's frame.
+		const details = () => page.frames().find((f) => f.url().includes('/details.html#'));
+		await expect.poll(async () => (await details()?.locator('main').innerText()) ?? '', {timeout: 10_000}).toContain('Stop 1: PVG');
+		const text = await details()!.locator('main').innerText();
+		for (const word of DETAILS_WORDS.slice(1)) expect(text).toContain(word);
+		const finds = await page.evaluate(
+			(words) => (window as unknown as {__find: (w: string[]) => unknown}).__find(words),
+			[...DETAILS_WORDS, ...FIND_WORDS],
+		);
+		expect(finds).toEqual(Object.fromEntries([...DETAILS_WORDS, ...FIND_WORDS].map((word) => [word, false])));
+		// Nor does the page's timeline name the frame's address (the extension's id, or Firefox's installation UUID).
+		const timeline = await page.evaluate(() => performance.getEntries().map((e) => e.name));
+		expect(timeline.filter((name) => /extension:/.test(name))).toEqual([]);
 	});
 
 	test('a page learns nothing about the traveller from the badges, cannot open them, and gets no message or event', async ({

@@ -27,6 +27,29 @@ test('the built manifest asks only for what is used', () => {
 	expect(manifest.content_scripts.every((c) => !c.all_frames)).toBe(true);
 	// No remote code: the default extension CSP (no script-src relaxations).
 	expect(manifest.content_security_policy).toBeUndefined();
-	// No web-accessible file: a page could load one by the extension's id to learn that it is installed.
-	expect(manifest.web_accessible_resources).toBeUndefined();
+	// One web-accessible file, the badge's details frame, and only at the session's dynamic address: a page could load
+	// a file at the extension's fixed id to learn that it is installed.
+	expect(manifest.web_accessible_resources).toEqual([{resources: ['details.html'], matches: ['<all_urls>'], use_dynamic_url: true}]);
+});
+
+test.describe('the release build', () => {
+	test.use({extDir: EXT_DIR});
+
+	test("a page cannot load the details frame at the extension's fixed address", async ({context, extensionId}) => {
+		await context.route('https://www.example.com/**', (r) => r.fulfill({status: 200, contentType: 'text/html', body: '<p>page</p>'}));
+		const page = await context.newPage();
+		await page.goto('https://www.example.com/');
+		const probe = (url: string) =>
+			page.evaluate(
+				(u) =>
+					fetch(u).then(
+						(r) => `loaded ${r.status}`,
+						(e: Error) => `refused: ${e.name}`,
+					),
+				url,
+			);
+		expect(await probe(`chrome-extension://${extensionId}/details.html`)).toMatch(/^refused/);
+		// The same for a file that is not web-accessible at all: the page cannot tell the two apart.
+		expect(await probe(`chrome-extension://${extensionId}/options.html`)).toMatch(/^refused/);
+	});
 });

@@ -1,5 +1,5 @@
 import type {BrowserContext, Page} from '@playwright/test';
-import {expect, fixture, serve, setPassports, test} from './fixtures';
+import {detailsIn, expect, fixture, serve, setPassports, test} from './fixtures';
 import {E2E_RULES_PORT} from '../../scripts/e2e-constants';
 import {ADDED_PORT, agentPage, BUNDLED_END, signedFile, startRulesServer, tamperedFile, updatedRules} from './rules-update-setup';
 
@@ -42,9 +42,9 @@ const badgeOf = (page: Page) => page.locator('[data-ctc-badge] button.badge');
 async function policyText(page: Page, policy: string): Promise<string> {
 	await page.bringToFront();
 	await badgeOf(page).click();
-	const card = page.locator('[data-ctc-badge] [role="dialog"]');
-	await expect(card).toBeVisible();
-	await expect(card).not.toContainText('Loading the details');
+	await expect(page.locator('[data-ctc-badge] [role="dialog"]')).toBeVisible();
+	const card = detailsIn(page);
+	await expect(card.locator('.details')).toBeVisible();
 	await expect(card.locator(`[data-policy="${policy}"]`).first()).toBeVisible();
 	const text = (await card.locator(`[data-policy="${policy}"]`).allTextContents()).join(' ');
 	await page.keyboard.press('Escape');

@@ -14,7 +14,7 @@ import {recordClicks, takeClicks} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
 import {PAGE_SABOTAGE} from '../e2e/sabotage';
 import {agentPage, signedFile, startRulesServer, tamperedFile, updatedRules} from '../e2e/rules-update-setup';
-import {launchWithExtension} from './launch';
+import {detailsFrameText, launchWithExtension} from './launch';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
@@ -68,16 +68,24 @@ function badgeTexts(page: Page, min = 1): Promise<string[]> {
 		.then((h) => h.jsonValue() as Promise<string[]>);
 }
 
+/**
+ * The text of the open details: in the extension's details frame inside the badge's popover (never in the page's
+ * document), once it says `includes`.
+ */
+async function detailsText(page: Page, includes: string): Promise<string> {
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		const text = await detailsFrameText(page, '.details');
+		if (text.includes(includes)) return text;
+		if (Date.now() > deadline) throw new Error(`no details frame saying "${includes}" (${text})`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
 /** Clicks the page's first badge (a trusted click) and waits for its details: the text of the open card. */
 async function detailsOf(page: Page): Promise<string> {
 	await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
-	return page
-		.waitForFunction(() => {
-			const card = document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('[role="dialog"]');
-			// The details arrive from the background a moment after the popover opens ("Loading the details…").
-			return card && card.matches(':popover-open') && card.querySelector('.details') ? card.textContent : undefined;
-		})
-		.then((h) => h.jsonValue() as Promise<string>);
+	return detailsText(page, 'Stop 1');
 }
 
 async function extensionPage(file: string): Promise<Page> {
@@ -215,10 +223,7 @@ describe('Firefox', () => {
 			`(() => { const r = (${badge})().getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
 		)) as {x: number; y: number};
 		await page.mouse.click(box.x, box.y);
-		const details = await poll(
-			`document.querySelector('[data-ctc-badge]').shadowRoot.querySelector('[role="dialog"] .details')?.textContent`,
-		);
-		expect(details).toContain('Stop 1: HAK');
+		expect(await detailsText(page, 'Stop 1: HAK')).toContain('Stop 1: HAK');
 		await page.close();
 	});
 
@@ -252,10 +257,20 @@ describe('Firefox', () => {
 		expect(name).toMatch(/^China transit check.*24h transit/);
 		const dialog = () => document.querySelector('[data-ctc-badge]')?.shadowRoot?.querySelector('[role="dialog"]');
 		await page.keyboard.press('Enter');
-		await page.waitForFunction(`(${dialog})()?.querySelector('.details')?.textContent.includes('Stop 1: HAK')`, {timeout: 15_000});
+		await page.waitForFunction(`(${dialog})()?.matches(':popover-open')`, {timeout: 15_000});
+		await detailsText(page, 'Stop 1: HAK');
 		expect(await focus()).toBe('close');
 		await page.keyboard.press('Escape');
 		await page.waitForFunction(`!(${dialog})().matches(':popover-open')`);
+		expect(await focus()).toBe('badge');
+		// Escape in the details themselves (the user tabbed into the frame) closes them too, and the badge has the focus.
+		await page.keyboard.press('Enter');
+		await detailsText(page, 'Stop 1: HAK');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		expect(await focus()).toBe('details-frame');
+		await page.keyboard.press('Escape');
+		await page.waitForFunction(`!(${dialog})().matches(':popover-open')`, {timeout: 15_000});
 		expect(await focus()).toBe('badge');
 		await page.close();
 	});
@@ -605,10 +620,14 @@ describe('Firefox: badges painted on saved real pages', () => {
 							(box) => (box.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
 						).length,
 				);
+			// Until the displayed cards have theirs (the page's hidden copy of the list gets badges too, and its count alone
+			// could reach the figure first).
 			await p.waitForFunction(
 				(want: number) =>
 					document.documentElement.getAttribute('data-china-transit-check-unplaced') === '0' &&
-					document.querySelectorAll('li.pIav2d [data-ctc-badge]').length >= want,
+					[...document.querySelectorAll('li.pIav2d :has(> [data-ctc-badge])')].filter(
+						(box) => (box.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
+					).length >= want,
 				{timeout: 20_000},
 				c.shown,
 			);

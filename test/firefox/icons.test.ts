@@ -67,9 +67,10 @@ describe('the Firefox package (release build)', () => {
 		expect(matches).toContain('https://www.google.com/travel/flights*');
 		expect(matches.every((p) => p.startsWith('https://') && !p.startsWith('https://*/'))).toBe(true);
 		expect(m.content_scripts.every((c) => !c.all_frames)).toBe(true);
-		// No web-accessible file (a page could load one by the extension's address to learn it is installed; only the
-		// end-to-end build has some, for the test driver), and no remote code (the default CSP).
-		expect(m.web_accessible_resources).toBeUndefined();
+		// One web-accessible file, the badge's details frame (its address is under this installation's random UUID,
+		// which a page does not know; only the end-to-end build has more, for the test driver), and no remote code
+		// (the default CSP).
+		expect(m.web_accessible_resources).toEqual(['details.html']);
 		expect(m.content_security_policy).toBeUndefined();
 	});
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, {type Browser} from 'puppeteer-core';
+import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {GECKO_ID} from '../../wxt.config';
 
 /** `prefs`: more Firefox preferences; `buildCommand`: what makes `extDir`, said when it is missing. */
@@ -26,4 +26,22 @@ export async function launchWithExtension(
 		throw new Error(`installed as ${id}, not ${GECKO_ID}`);
 	}
 	return browser;
+}
+
+/**
+ * The text of `selector` in the extension's details frame, '' where there is none. The driver lists the frame at its
+ * first URL (about:blank), so each child frame is asked where it is.
+ */
+export async function detailsFrameText(page: Page, selector: string): Promise<string> {
+	for (const frame of page.frames()) {
+		if (frame === page.mainFrame()) continue;
+		const seen = await frame
+			.evaluate(
+				(sel: string) => ({path: location.pathname, text: document.querySelector<HTMLElement>(sel)?.innerText ?? ''}),
+				selector,
+			)
+			.catch(() => undefined);
+		if (seen?.path === '/details.html') return seen.text;
+	}
+	return '';
 }

@@ -10,8 +10,8 @@ import path from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {checkRecords, OBSERVED_URL, observedPage, SETUPS, type Setup} from '../e2e/page-observer-page';
-import {launchWithExtension} from './launch';
+import {checkRecords, DETAILS_WORDS, FIND_WORDS, OBSERVED_URL, observedPage, SETUPS, type Setup} from '../e2e/page-observer-page';
+import {detailsFrameText, launchWithExtension} from './launch';
 
 const EXT_DIR = path.resolve(process.env.FF_RELEASE_DIR ?? '.output/firefox-mv2');
 const UUID = '0b6d2f4e-1a3c-4e5f-9a7b-8c9d0e1f2a3b'; // pins moz-extension://<uuid>
@@ -114,5 +114,35 @@ describe('Firefox, the release build', () => {
 		checkRecords(records, expect);
 		// The settings did change what the badges show: the passport, then the level and the language.
 		expect(new Set(pixels).size).toBe(SETUPS.length);
+	});
+
+	it("while the user reads a badge's details, the page's text search finds none of their words", async () => {
+		// Back to the first setup (a US passport, in English) from the last one of the test above.
+		await settings(SETUPS[0]!, SETUPS[SETUPS.length - 1]);
+		await options.select('select[aria-labelledby="language-h"]', 'en');
+		await new Promise((r) => setTimeout(r, 200));
+		const page = await openObserved();
+		await page.waitForFunction(() => (window as unknown as {__added: () => Element[]}).__added().length === 2, {timeout: 15_000});
+		// The user's click on the first badge's pill (at the left of its box: the release build marks nothing).
+		const box = await page.evaluate(() => {
+			const {x, y, height} = (window as unknown as {__added: () => Element[]}).__added()[0]!.getBoundingClientRect();
+			return {x, y, height};
+		});
+		await page.mouse.click(box.x + 20, box.y + box.height / 2);
+		// The details are on screen, in the extension's frame.
+		const deadline = Date.now() + 15_000;
+		let text = '';
+		while (!text.includes('Stop 1: PVG') && Date.now() < deadline) {
+			text = await detailsFrameText(page, 'main');
+			if (!text.includes('Stop 1: PVG')) await new Promise((r) => setTimeout(r, 100));
+		}
+		for (const word of DETAILS_WORDS.slice(1)) expect(text).toContain(word);
+		const words = [...DETAILS_WORDS, ...FIND_WORDS];
+		const finds = await page.evaluate((w: string[]) => (window as unknown as {__find: (w: string[]) => unknown}).__find(w), words);
+		expect(finds).toEqual(Object.fromEntries(words.map((word) => [word, false])));
+		// Nor does the page's timeline name the frame's address (the extension's id, or Firefox's installation UUID).
+		const timeline = await page.evaluate(() => performance.getEntries().map((e) => e.name));
+		expect(timeline.filter((name) => /extension:/.test(name))).toEqual([]);
+		await page.close();
 	});
 });

@@ -2,6 +2,7 @@ import {beforeEach, describe, expect, it, vi} from 'vitest';
 import {CARD_TAB_ITEM, createBackgroundHandler, OPEN_LIMITS, type BackgroundDeps, type Sender} from '@/lib/browser/background-handler';
 import type {TripInput} from '@/lib/rules/types';
 import {CARD_ENTRY_TTL_MS, cardEntryKey, type SessionArea} from '@/lib/browser/check-in-card-link';
+import {DETAILS_ENTRY_TTL_MS, detailsEntryKey} from '@/lib/browser/details-link';
 import {resolveNames} from '@/lib/airports';
 import {loadRules} from '@/lib/rules/load-rules';
 import {explainTrips} from '@/lib/ui/details';
@@ -74,6 +75,7 @@ function fakeBrowser() {
 		airportCodes: vi.fn((names: string[]) => resolveNames(names, rules)),
 		compactText: () => COMPACT_TEXT,
 		showVerdict: vi.fn(async () => undefined),
+		tellFrame: vi.fn(async () => undefined),
 	} satisfies BackgroundDeps;
 	return {deps, tabs, items, advance: (ms: number) => (clock += ms)};
 }
@@ -327,6 +329,71 @@ describe('what the content script asks of the full dataset', () => {
 		expect(await handle({type: 'compact-rules', extra: 1}, contentScript())).toEqual({ok: false, reason: 'invalid'});
 		expect(await handle({type: 'compact-rules'}, {id: ID})).toEqual({ok: false, reason: 'forbidden'});
 		expect(await handle({type: 'compact-rules'}, {id: 'another-extension', tab: {id: 7}})).toEqual({ok: false, reason: 'forbidden'});
+	});
+});
+
+describe("a badge's details, shown in the extension's details frame", () => {
+	const open = {type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'zh-CN', heuristic: false, card: TRIP};
+	/** The details page in a booking page's tab (Chrome loads it through the session's dynamic id, not the runtime id). */
+	const frame = (tab = 7): Sender => ({
+		id: ID,
+		url: `chrome-extension://0f1e2d3c4b5a69788796a5b4c3d2e1f0/details.html#x`,
+		tab: {id: tab},
+	});
+	const keyOf = async (sender = {...contentScript(), frameId: 4}) => {
+		const reply = await handle(open, sender);
+		expect(reply.ok).toBe(true);
+		return (reply as {key: string}).key;
+	};
+
+	it("keeps what a content script hands over under a fresh key, and answers its tab's details frame only", async () => {
+		const key = await keyOf();
+		expect(key).toMatch(/^[0-9a-f-]{36}$/);
+		expect(b.items.get(detailsEntryKey(key))).toMatchObject({tabId: 7, frameId: 4, request: {locale: 'zh-CN', card: TRIP}});
+		const reply = await handle({type: 'details-frame', key}, frame());
+		expect(reply).toMatchObject({ok: true, locale: 'zh-CN', card: TRIP});
+		expect((reply as {details: {stops: {heading: string}[]}}).details.stops[0]!.heading).toBe('第1站：PVG');
+		// Not to a content script (whatever it knows), our other pages, or another extension; another tab's details
+		// frame learns nothing more than for a key nobody stored.
+		for (const sender of [contentScript(), optionsTab, popup, {...frame(), id: 'otherextensionidotherextensionid'}]) {
+			expect(await handle({type: 'details-frame', key}, sender)).toEqual({ok: false, reason: 'forbidden'});
+		}
+		expect(await handle({type: 'details-frame', key}, frame(8))).toEqual({ok: false, reason: 'expired'});
+		expect(await handle({type: 'details-frame', key: crypto.randomUUID()}, frame())).toEqual({ok: false, reason: 'expired'});
+	});
+
+	it('takes what a popover shows from a content script only, bounded as any request', async () => {
+		for (const sender of [popup, optionsTab, frame()]) expect(await handle(open, sender)).toEqual({ok: false, reason: 'forbidden'});
+		const tooMany = {...open, trips: Array.from({length: 101}, () => TRIP)};
+		expect(await handle(tooMany, contentScript())).toEqual({ok: false, reason: 'invalid'});
+		expect(await handle({...open, extra: 1}, contentScript())).toEqual({ok: false, reason: 'invalid'});
+		expect(await handle({type: 'details-frame', key: '../options'}, frame())).toEqual({ok: false, reason: 'invalid'});
+		expect(b.items.size).toBe(0);
+	});
+
+	it("closes the popover through the content script of the key's own tab and frame, never another", async () => {
+		const key = await keyOf();
+		expect(await handle({type: 'details-close', key}, frame(8))).toEqual({ok: false, reason: 'expired'});
+		expect(await handle({type: 'details-close', key}, contentScript())).toEqual({ok: false, reason: 'forbidden'});
+		expect(b.deps.tellFrame).not.toHaveBeenCalled();
+		expect(await handle({type: 'details-close', key}, frame())).toEqual({ok: true});
+		expect(b.deps.tellFrame).toHaveBeenCalledWith(7, 4, {type: 'details-close', key});
+	});
+
+	it('still answers after the service worker restarted, and forgets old keys and the earlier popover of a frame', async () => {
+		const first = await keyOf();
+		const other = await keyOf({...contentScript(9), frameId: 0});
+		// A new handler: the worker slept and woke up; what it knows is in storage.session.
+		handle = createBackgroundHandler(b.deps);
+		expect(await handle({type: 'details-frame', key: first}, frame())).toMatchObject({ok: true});
+		const second = await keyOf();
+		expect(b.items.has(detailsEntryKey(first))).toBe(false);
+		expect(await handle({type: 'details-frame', key: first}, frame())).toEqual({ok: false, reason: 'expired'});
+		expect(await handle({type: 'details-frame', key: second}, frame())).toMatchObject({ok: true});
+		b.advance(DETAILS_ENTRY_TTL_MS + 1);
+		await keyOf({...contentScript(11), frameId: 0});
+		expect(b.items.has(detailsEntryKey(other))).toBe(false);
+		expect(b.items.has(detailsEntryKey(second))).toBe(false);
 	});
 });
 

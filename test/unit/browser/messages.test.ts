@@ -21,7 +21,16 @@ const segment = (i: number) => ({from: `A${i % 10}X`, to: `B${i % 10}X`});
 
 describe('messages to the background', () => {
 	it('round-trips every valid message', () => {
-		const valid: ToBackground[] = [{type: 'open-options'}, {type: 'open-card', trip: TRIP}, {type: 'sync-user-sites'}];
+		const key = '7a993f76-8764-476e-982b-8a11a7108f7a';
+		const valid: ToBackground[] = [
+			{type: 'open-options'},
+			{type: 'open-card', trip: TRIP},
+			{type: 'sync-user-sites'},
+			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'zh-TW', heuristic: true},
+			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: false, card: TRIP},
+			{type: 'details-frame', key},
+			{type: 'details-close', key},
+		];
 		for (const m of valid) expect(parseToBackground(structuredClone(m))).toEqual(m);
 		// At the bounds, not beyond.
 		const longest: ToBackground = {
@@ -70,6 +79,13 @@ describe('messages to the background', () => {
 			{type: 'open-card', trip: {...TRIP, segments: Array.from({length: 100_000}, (_, i) => segment(i))}},
 			{type: 'open-card', trip: {...TRIP, segments: [{...TRIP.segments[0], flight: 'x'.repeat(1_000_000)}]}},
 			{type: 'open-card', trip: {...TRIP, segments: [{...TRIP.segments[0], from: 'PVG'.repeat(100)}]}},
+			{type: 'details-open', trips: [], today: '2026-03-01', locale: 'en', heuristic: false},
+			{type: 'details-open', trips: [TRIP], today: 'soon', locale: 'en', heuristic: false},
+			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'fr', heuristic: false},
+			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: false, card: 'LAX-PVG'},
+			{type: 'details-frame'},
+			{type: 'details-frame', key: '../../options.html'},
+			{type: 'details-close', key: 'x'.repeat(100_000)},
 		];
 		for (const m of bad) expect(parseToBackground(m), JSON.stringify(m)?.slice(0, 200)).toBeUndefined();
 	});
@@ -83,8 +99,12 @@ describe('messages to the background', () => {
 });
 
 describe('messages to the content script', () => {
-	it('round-trips both requests and rejects anything else', () => {
-		const valid: ToContent[] = [{type: 'page-status'}, {type: 'scan-page'}];
+	it('round-trips the requests and rejects anything else', () => {
+		const valid: ToContent[] = [
+			{type: 'page-status'},
+			{type: 'scan-page'},
+			{type: 'details-close', key: '7a993f76-8764-476e-982b-8a11a7108f7a'},
+		];
 		for (const m of valid) expect(parseToContent(structuredClone(m))).toEqual(m);
 		for (const m of [
 			undefined,
@@ -94,6 +114,10 @@ describe('messages to the content script', () => {
 			{type: 'open-card', trip: TRIP},
 			{type: 'scan-page', url: 'x'},
 			{type: ['page-status']},
+			{type: 'details-close'},
+			{type: 'details-close', key: 'not-a-key'},
+			{type: 'details-close', key: '7A993F76-8764-476E-982B-8A11A7108F7A'},
+			{type: 'details-close', key: '7a993f76-8764-476e-982b-8a11a7108f7a', close: true},
 		]) {
 			expect(parseToContent(m), JSON.stringify(m)).toBeUndefined();
 		}

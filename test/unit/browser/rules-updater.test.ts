@@ -293,6 +293,7 @@ describe("the background's rules-update-check message", () => {
 			tabs: {create: unused, update: unused, get: unused},
 			session: {get: unused, set: unused, remove: unused},
 			openOptionsPage: unused,
+			tellFrame: unused,
 			showVerdict: unused,
 			syncUserSites: unused,
 			now: () => 0,

@@ -4,12 +4,12 @@
  * (lib/ui/details.ts) and nothing else; every link it renders opens over https on an allowlisted site, and a source
  * without such a link is still named by publisher, title and date, as plain text. Then the badge and its popover.
  */
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cleanup, render} from '@testing-library/preact';
 import rawDomains from '@/data/source-domains.json';
 import {createBadge, type BadgeProps} from '@/components/badge-view';
 import {VerdictDetails} from '@/components/VerdictDetails';
-import {buildDetails, explainTrips} from '@/lib/ui/details';
+import {buildDetails} from '@/lib/ui/details';
 import {citedSourceIds} from '@/lib/ui/format';
 import {summarize} from '@/lib/ui/summary';
 import {evaluateTrip} from '@/lib/rules/evaluate';
@@ -165,11 +165,17 @@ describe('sources that lost their copies on spam sites', () => {
 describe('the badge and its popover', () => {
 	const result = evaluateTrip(TRIPS['KUL → HAK → NRT, no passport']!, rules, {today: TODAY});
 	const summary = summarize(result, 'manual', 'en')!;
-	/** The background's answer (lib/ui/details.ts explainTrips), as the content script receives it. */
-	const fromBackground = () =>
-		Promise.resolve(
-			explainTrips({trips: [TRIPS['KUL → HAK → NRT, no passport']!], today: TODAY, locale: 'en', heuristic: false}, rules),
-		);
+	const FRAME = 'chrome-extension://0f1e2d3c4b5a69788796a5b4c3d2e1f0/details.html';
+	/** The content script's side of a showing (components/badge-mount.ts): each call a new key, forgotten on close. */
+	const showings = () => {
+		const calls: {key: string; close: () => void; forgotten: boolean}[] = [];
+		const openDetails = async (close: () => void) => {
+			const call = {key: crypto.randomUUID(), close, forgotten: false};
+			calls.push(call);
+			return {url: `${FRAME}#${call.key}`, forget: () => void (call.forgotten = true)};
+		};
+		return {calls, openDetails};
+	};
 
 	/** The browser's toggle event when the popover opens or closes (jsdom has no popover API). */
 	const toggle = async (el: Element, newState: 'open' | 'closed') => {
@@ -177,7 +183,7 @@ describe('the badge and its popover', () => {
 		await new Promise((resolve) => setTimeout(resolve, 0));
 	};
 	const badge = (props: Partial<BadgeProps> = {}) => {
-		const view = createBadge({summary, locale: 'en', loadDetails: fromBackground, ...props});
+		const view = createBadge({summary, locale: 'en', openDetails: showings().openDetails, ...props});
 		document.body.append(view.element);
 		return view;
 	};
@@ -202,42 +208,65 @@ describe('the badge and its popover', () => {
 		const popover = popoverOf(view);
 		expect(popover.getAttribute('popover')).toBe('auto');
 		expect(popover.getAttribute('aria-label')).toBe('Transit through mainland China');
+		// The title is in the traveller's language: inert, so the page's text search cannot find it.
 		expect(popover.querySelector('strong')?.textContent).toBe('Transit through mainland China');
+		expect(popover.querySelector('strong')?.hasAttribute('inert')).toBe(true);
 		expect(popover.querySelector('button.close')?.getAttribute('aria-label')).toBe('Close');
-		expect(popover.querySelector('.details')).toBeNull();
+		expect(popover.querySelector('iframe, .details')).toBeNull();
 	});
 
-	it('renders the details when the browser opens it, places it by the badge, and gives focus back on closing', async () => {
-		const view = badge({page: true});
+	it("shows the details in the extension's frame when the browser opens it, and empties it on closing", async () => {
+		const {calls, openDetails} = showings();
+		const view = badge({page: true, openDetails});
 		const root = view.element;
 		expect(root.className).toBe(`ctc tone-${summary.tone} page`);
 		const button = root.querySelector<HTMLButtonElement>('button.badge')!;
 		// A click a script fires is not the user's: nothing opens (and jsdom could not open a popover anyway).
 		const popover = popoverOf(view);
 		expect(button.getAttribute('aria-expanded')).toBe('false');
-		expect(popover.querySelector('.details')).toBeNull();
+		expect(calls).toHaveLength(0);
 		await toggle(popover, 'open');
 		expect(button.getAttribute('aria-expanded')).toBe('true');
-		expect(popover.querySelector('.details')?.textContent).toContain('Stop 1: HAK');
+		const frame = popover.querySelector('iframe.details-frame')!;
+		expect(frame.getAttribute('src')).toBe(`${FRAME}#${calls[0]!.key}`);
+		expect(frame.getAttribute('title')).toBe('Transit through mainland China');
+		expect(frame.getAttribute('referrerpolicy')).toBe('no-referrer');
+		// The details' text is the frame's, never the page's document's.
+		expect(popover.textContent).not.toContain('HAK');
 		expect(popover.style.width).toMatch(/^\d+px$/);
 		expect(popover.ownerDocument.activeElement).toBe(popover.querySelector('button.close'));
 		await toggle(popover, 'closed');
 		expect(button.getAttribute('aria-expanded')).toBe('false');
-		expect(popover.querySelector('.details')).toBeNull();
+		expect(popover.querySelector('iframe')).toBeNull();
+		expect(calls[0]!.forgotten).toBe(true);
 		expect(popover.ownerDocument.activeElement).toBe(button);
 	});
 
-	it('says the details are on their way, and says so in words when the background cannot give them', async () => {
-		let answer: (d: undefined) => void = () => undefined;
-		const pending = () => new Promise<undefined>((resolve) => (answer = resolve));
-		const view = badge({locale: 'zh-CN', loadDetails: pending});
+	it('closes when its frame asks (Escape in the frame, through the background)', async () => {
+		const {calls, openDetails} = showings();
+		const view = badge({openDetails});
+		const popover = popoverOf(view);
+		const hide = vi.fn();
+		Object.assign(popover, {hidePopover: hide});
+		await toggle(popover, 'open');
+		calls[0]!.close();
+		expect(hide).toHaveBeenCalledTimes(1);
+	});
+
+	it('forgets a showing whose popover closed before its key came, and shows nothing for it', async () => {
+		let release: () => void = () => undefined;
+		const forget = vi.fn();
+		const openDetails = () =>
+			new Promise<{url: string; forget: () => void}>((resolve) => (release = () => resolve({url: `${FRAME}#k`, forget})));
+		const view = badge({locale: 'zh-CN', openDetails});
 		const popover = popoverOf(view);
 		await toggle(popover, 'open');
-		expect(popover.querySelector('[role="status"]')?.textContent).toBe('正在载入详情…');
-		answer(undefined);
+		expect(popover.querySelector('iframe')).toBeNull();
+		await toggle(popover, 'closed');
+		release();
 		await new Promise((resolve) => setTimeout(resolve, 0));
-		expect(popover.querySelector('[role="status"]')?.textContent).toContain('无法载入详情');
-		expect(popover.querySelector('.details')).toBeNull();
+		expect(forget).toHaveBeenCalledTimes(1);
+		expect(popover.querySelector('iframe')).toBeNull();
 	});
 
 	it('shows a new verdict and language in place, in the same elements', () => {
@@ -245,24 +274,24 @@ describe('the badge and its popover', () => {
 		const button = view.element.querySelector('button.badge')!;
 		popoverOf(view);
 		const zh = summarize(result, 'manual', 'zh-TW', 'compact')!;
-		view.update({summary: zh, locale: 'zh-TW', loadDetails: fromBackground});
+		view.update({summary: zh, locale: 'zh-TW', openDetails: showings().openDetails});
 		expect(view.element.querySelector('button.badge')).toBe(button);
 		expect(button.querySelector('.text')?.textContent).toBe(zh.text);
 		expect(button.getAttribute('aria-label')).toBe(zh.ariaLabel);
 		expect(view.element.querySelector('button.close')?.getAttribute('aria-label')).toBe('關閉');
 	});
 
-	it('asks for the details again when the verdict or the language changes while it is open', async () => {
-		const view = badge();
+	it('hands over the details again when the verdict or the language changes while it is open', async () => {
+		const {calls, openDetails} = showings();
+		const view = badge({openDetails});
 		const popover = popoverOf(view);
 		await toggle(popover, 'open');
-		expect(popover.querySelector('.details h3')?.textContent).toBe('Stop 1: HAK');
-		const zh = () =>
-			Promise.resolve(
-				explainTrips({trips: [TRIPS['KUL → HAK → NRT, no passport']!], today: TODAY, locale: 'zh-CN', heuristic: false}, rules),
-			);
-		view.update({summary: summarize(result, 'manual', 'zh-CN')!, locale: 'zh-CN', loadDetails: zh});
+		view.update({summary: summarize(result, 'manual', 'zh-CN')!, locale: 'zh-CN', openDetails});
 		await new Promise((resolve) => setTimeout(resolve, 0));
-		expect(popover.querySelector('.details h3')?.textContent).toBe('第1站：HAK');
+		expect(calls).toHaveLength(2);
+		expect(calls[0]!.forgotten).toBe(true);
+		const frame = popover.querySelector('iframe.details-frame')!;
+		expect(frame.getAttribute('src')).toBe(`${FRAME}#${calls[1]!.key}`);
+		expect(frame.getAttribute('title')).toBe('经中国大陆过境');
 	});
 });

@@ -1,0 +1,83 @@
+/**
+ * How a badge's details reach the frame that shows them. The details speak of the traveller's passports and are in
+ * their language, so they are not shown in the booking page's document: a closed shadow root keeps its text from the
+ * page's DOM calls, but not from the browser's text search (`window.find`), which a page script can run. They are
+ * shown in a frame of the extension's own (`details.html`, web-accessible), whose text the page can neither read nor
+ * search: it is another origin.
+ *
+ * The content script asks the background to keep the badge's request (`details-open`); the background stores it in
+ * storage.session under `details:<key>`, with the tab and frame that asked, and answers with the key, a fresh random
+ * UUID. The content script opens `details.html#<key>` in the popover; the frame asks the background for that key's
+ * details (`details-frame`), which it answers only to the extension's own details page in the same tab. Escape in the
+ * frame asks the background to close the popover (`details-close`): the background tells the content script of that
+ * tab and frame, never the page. No message goes through the page's window.
+ *
+ * Pure: the stores are passed in.
+ */
+import type {Locale} from '../i18n/locale';
+import type {TripInput} from '../rules/types';
+
+/** The extension page that shows a badge's details, in a frame in the badge's popover. */
+export const DETAILS_PATH = '/details.html' as const;
+
+/** storage.session keys of details entries start with this. */
+const DETAILS_ENTRY_PREFIX = 'details:';
+
+/** An entry is kept this long: the popover may stay open while the traveller reads, and the worker sleeps meanwhile. */
+export const DETAILS_ENTRY_TTL_MS = 60 * 60_000;
+
+/** crypto.randomUUID()'s shape: the only key the details page and the background accept. */
+const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What a badge's popover shows: the badge's trips as it judged them, and the trip its check-in card would print. */
+export type DetailsRequest = {
+	trips: TripInput[];
+	today: string;
+	locale: Locale;
+	heuristic: boolean;
+	/** The one itinerary the check-in card can print, when the badge offers it; else absent. */
+	card?: TripInput;
+};
+
+/** What the background keeps for a key: the request, who asked (tab and frame), and when. */
+export type DetailsEntry = {request: DetailsRequest; tabId: number; frameId: number; at: number};
+
+export const detailsEntryKey = (key: string): string => `${DETAILS_ENTRY_PREFIX}${key}`;
+
+export const isDetailsKey = (key: string): boolean => KEY.test(key);
+
+/** The key in the details page's `location.hash`, or undefined when it is not one we write. */
+export function detailsKeyOf(hash: string): string | undefined {
+	const key = hash.startsWith('#') ? hash.slice(1) : hash;
+	return isDetailsKey(key) ? key : undefined;
+}
+
+/**
+ * Whether a sender's URL is the extension's details page: an extension scheme (Chrome may load it through the
+ * session's dynamic id, `use_dynamic_url`, so the host is not always the runtime id) and the details page's path. The
+ * caller has already checked that the sender is this extension (`sender.id`): a content script's URL is its page's.
+ */
+export function isDetailsPageUrl(url: string | undefined): boolean {
+	if (typeof url !== 'string') return false;
+	try {
+		const parsed = new URL(url);
+		return (parsed.protocol === 'chrome-extension:' || parsed.protocol === 'moz-extension:') && parsed.pathname === DETAILS_PATH;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * storage.session keys of details entries to remove when a new one is stored: those older than the TTL (or with no
+ * readable time), and the earlier ones of the same tab and frame (a frame's popovers open one at a time).
+ */
+export function staleDetailsEntries(items: Record<string, unknown>, now: number, tabId: number, frameId: number): string[] {
+	return Object.entries(items)
+		.filter(([name, value]) => {
+			if (!name.startsWith(DETAILS_ENTRY_PREFIX)) return false;
+			const entry = value as Partial<DetailsEntry> | null;
+			if (typeof entry?.at !== 'number' || !(entry.at >= now - DETAILS_ENTRY_TTL_MS)) return true;
+			return entry.tabId === tabId && entry.frameId === frameId;
+		})
+		.map(([name]) => name);
+}
