@@ -11,7 +11,7 @@ import type {Details} from '../ui/details';
 import type {UpdateStatus} from '../rules/update-state';
 import {parseToBackground, type BackgroundReply, type ToBackground} from './messages';
 import {CARD_PATH, cardEntryKey, cardPagePath, staleCardEntries, type CardEntry, type SessionArea} from './check-in-card-link';
-import {detailsEntryKey, isDetailsKey, isDetailsPageUrl, staleDetailsEntries, type DetailsEntry} from './details-link';
+import {detailsEntryKey, isDetailsKey, isDetailsPageUrl, staleDetailsEntries, type DetailsEntry, type DetailsRequest} from './details-link';
 import type {ToContent} from './message-types';
 
 /** browser.runtime.MessageSender, as far as it is read here. */
@@ -38,7 +38,7 @@ export type BackgroundDeps = {
 	/** crypto.randomUUID */
 	randomKey: () => string;
 	/** A badge's details from the full rules in use (lib/ui/details.ts explainTrips). */
-	explain: (request: Extract<ToBackground, {type: 'details'}>) => Details | Promise<Details>;
+	explain: (request: Omit<DetailsRequest, 'card'>) => Details | Promise<Details>;
 	/** data/compact-rules.json as text: the content script's dataset (./bundled-compact.ts). */
 	compactText: () => string;
 	/** Airport names read with the full airport table (lib/airports resolveNames). */
@@ -164,9 +164,6 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 				return {ok: true};
 			// Answers to the content script (a tab of ours) or our pages; nothing opens, so no rate limit beyond the bounds
 			// of the message itself.
-			case 'details':
-				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
-				return {ok: true, details: await deps.explain(message)};
 			// A content script (its own tab and frame, never an extension page) hands over what a popover shows.
 			case 'details-open': {
 				const tabId = sender.tab?.id;
@@ -185,7 +182,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 					return {ok: true};
 				}
 				const {card, ...request} = entry.request;
-				return {ok: true, details: await deps.explain({type: 'details', ...request}), locale: request.locale, card: card ?? null};
+				return {ok: true, details: await deps.explain(request), locale: request.locale, card: card ?? null};
 			}
 			case 'airport-names':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');

@@ -45,13 +45,11 @@ export type ToBackground =
 	/** Extension pages (options, tests) wait for the content script registration to follow the settings. */
 	| {type: 'sync-user-sites'}
 	/**
-	 * A badge was opened: its details, explained from the full rules (names, reasons, sources), which the content script
-	 * does not carry. `today` is the badge's, so both judge the same day.
-	 */
-	| {type: 'details'; trips: TripInput[]; today: string; locale: Locale; heuristic: boolean}
-	/**
 	 * A badge's popover opens: the content script hands the background what its details are about (./details-link.ts);
-	 * the answer is the key its frame asks with. Only a content script, for its own tab and frame.
+	 * the answer is the key its frame asks with. Only a content script, for its own tab and frame. The details are
+	 * explained from the full rules (names, reasons, sources), which the content script does not carry; `today` is the
+	 * badge's, so both judge the same day. (Until 2026-12 the content script asked for the details themselves, the
+	 * `details` message, and showed them in the page's document.)
 	 */
 	| ({type: 'details-open'} & DetailsRequest)
 	/** The details frame (the extension's details.html, in the popover) asks for its key's details. */
@@ -82,7 +80,6 @@ type Replies = {
 	'open-card': Outcome<Refusal>;
 	// Opens nothing, so it is never rate-limited.
 	'sync-user-sites': Outcome<'forbidden' | 'invalid' | 'failed'>;
-	details: {ok: true; details: Details} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	'details-open': {ok: true; key: string} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	/** `expired`: no entry under the key (the browser restarted, or the popover opened again since). */
 	'details-frame':

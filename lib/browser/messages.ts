@@ -48,13 +48,6 @@ const ToBackgroundSchema = z.discriminatedUnion('type', [
 	z.strictObject({type: z.literal('open-card'), trip: BoundedTrip}),
 	z.strictObject({type: z.literal('sync-user-sites')}),
 	z.strictObject({
-		type: z.literal('details'),
-		trips: z.array(BoundedTrip).min(1).max(L.detailsTrips),
-		today: z.iso.date(),
-		locale: z.enum(LOCALES as [Locale, ...Locale[]]),
-		heuristic: z.boolean(),
-	}),
-	z.strictObject({
 		type: z.literal('details-open'),
 		trips: z.array(BoundedTrip).min(1).max(L.detailsTrips),
 		today: z.iso.date(),

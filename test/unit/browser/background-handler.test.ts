@@ -281,37 +281,31 @@ describe('opening the options', () => {
 });
 
 describe('what the content script asks of the full dataset', () => {
-	const details = {type: 'details', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: false};
-
-	it("explains a badge's trips from the full rules, for its content script or our pages", async () => {
-		for (const sender of [contentScript(), popup]) {
-			const reply = await handle(details, sender);
+	it("explains a badge's trips from the full rules, in the badge's language, for its details frame", async () => {
+		const frame: Sender = {id: ID, url: `${ROOT}details.html#k`, tab: {id: 7}};
+		for (const [locale, heading] of [
+			['en', 'Stop 1: PVG'],
+			['zh-CN', '第1站：PVG'],
+		] as const) {
+			const open = {type: 'details-open', trips: [TRIP], today: '2026-03-01', locale, heuristic: false};
+			const {key} = (await handle(open, contentScript())) as {key: string};
+			const reply = await handle({type: 'details-frame', key}, frame);
 			expect(reply.ok).toBe(true);
 			const explained = (
 				reply as {details: {stops: {heading: string; policies: {name: string}[]}[]; sources: {items: {title: string}[]}}}
 			).details;
-			expect(explained.stops[0]!.heading).toBe('Stop 1: PVG');
-			expect(explained.stops[0]!.policies.map((p) => p.name)).toContain('240-hour visa-free transit');
+			expect(explained.stops[0]!.heading).toBe(heading);
+			if (locale === 'en') expect(explained.stops[0]!.policies.map((p) => p.name)).toContain('240-hour visa-free transit');
 			// Source titles: what the content script does not carry.
 			expect(explained.sources.items.length).toBeGreaterThan(0);
 		}
-		nothingHappened();
+		expect(b.deps.explain).toHaveBeenCalledTimes(2);
 	});
 
-	it('in the language asked, and refuses what is not a bounded request from us', async () => {
-		const zh = (await handle({...details, locale: 'zh-CN'}, contentScript())) as {ok: true; details: {stops: {heading: string}[]}};
-		expect(zh.details.stops[0]!.heading).toBe('第1站：PVG');
-		expect(await handle(details, {url: 'https://evil.example/', tab: {id: 9}})).toEqual({ok: false, reason: 'forbidden'});
-		expect(await handle(details, {id: ID, url: 'https://www.google.com/'})).toEqual({ok: false, reason: 'forbidden'});
-		for (const bad of [
-			{...details, locale: 'fr'},
-			{...details, trips: []},
-			{...details, trips: Array.from({length: 101}, () => TRIP)},
-			{...details, today: 'tomorrow'},
-			{...details, extra: 1},
-		])
-			expect(await handle(bad, contentScript())).toEqual({ok: false, reason: 'invalid'});
-		expect(b.deps.explain).toHaveBeenCalledTimes(1);
+	it("no longer answers the details themselves to a content script (they are the frame's only)", async () => {
+		const old = {type: 'details', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: false};
+		expect(await handle(old, contentScript())).toEqual({ok: false, reason: 'invalid'});
+		expect(b.deps.explain).not.toHaveBeenCalled();
 	});
 
 	it('reads airport names with the full table, null where it cannot', async () => {
