@@ -32,7 +32,9 @@ const heading = document.getElementById('title')!;
 const key = detailsKeyOf(location.hash);
 
 function status(text: string): void {
-	content.replaceChildren(Object.assign(document.createElement('p'), {className: 'details-status', textContent: text}));
+	const line = Object.assign(document.createElement('p'), {className: 'details-status', textContent: text});
+	line.setAttribute('role', 'status');
+	content.replaceChildren(line);
 }
 
 /** The page's language, title and heading (the popover's title, for screen readers in the frame). */

@@ -218,7 +218,8 @@ describe('Firefox', () => {
 			return {radius: css.borderTopLeftRadius, display: css.display};
 		})()`);
 		expect(looks).toEqual({radius: '12px', display: 'flex'});
-		// A real click opens the details (from the background, through the page's overridden JSON and arrays).
+		// A real click opens the details (from the background, through the page's overridden JSON and arrays), in the
+		// extension's frame, which the page's CSP (frame-src falls back to default-src 'none') does not block.
 		const box = (await page.evaluate(
 			`(() => { const r = (${badge})().getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`,
 		)) as {x: number; y: number};
