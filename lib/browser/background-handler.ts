@@ -11,7 +11,15 @@ import type {Details} from '../ui/details';
 import type {UpdateStatus} from '../rules/update-state';
 import {parseToBackground, type BackgroundReply, type ToBackground} from './messages';
 import {CARD_PATH, cardEntryKey, cardPagePath, staleCardEntries, type CardEntry, type SessionArea} from './check-in-card-link';
-import {detailsEntryKey, isDetailsKey, isDetailsPageUrl, staleDetailsEntries, type DetailsEntry, type DetailsRequest} from './details-link';
+import {
+	detailsEntryKey,
+	isDetailsKey,
+	isDetailsPageUrl,
+	isStaleDetails,
+	staleDetailsEntries,
+	type DetailsEntry,
+	type DetailsRequest,
+} from './details-link';
 import type {ToContent} from './message-types';
 
 /** browser.runtime.MessageSender, as far as it is read here. */
@@ -132,9 +140,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 
 	async function keepDetails(entry: DetailsEntry): Promise<string> {
 		const key = deps.randomKey();
-		for (const [k, e] of detailsEntries) {
-			if (staleDetailsEntries({[detailsEntryKey(k)]: e}, entry.at, entry.tabId, entry.frameId).length > 0) detailsEntries.delete(k);
-		}
+		for (const [k, e] of detailsEntries) if (isStaleDetails(e, entry.at, entry.tabId, entry.frameId)) detailsEntries.delete(k);
 		detailsEntries.set(key, entry);
 		const stale = staleDetailsEntries(await deps.session.get(null), entry.at, entry.tabId, entry.frameId);
 		if (stale.length > 0) await deps.session.remove(stale);

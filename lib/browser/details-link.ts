@@ -16,6 +16,7 @@
  */
 import type {Locale} from '../i18n/locale';
 import type {TripInput} from '../rules/types';
+import {isCardKey} from './check-in-card-link';
 
 /** The extension page that shows a badge's details, in a frame in the badge's popover. */
 export const DETAILS_PATH = '/details.html' as const;
@@ -25,9 +26,6 @@ const DETAILS_ENTRY_PREFIX = 'details:';
 
 /** An entry is kept this long: the popover may stay open while the traveller reads, and the worker sleeps meanwhile. */
 export const DETAILS_ENTRY_TTL_MS = 60 * 60_000;
-
-/** crypto.randomUUID()'s shape: the only key the details page and the background accept. */
-const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What a badge's popover shows: the badge's trips as it judged them, and the trip its check-in card would print. */
 export type DetailsRequest = {
@@ -44,7 +42,8 @@ export type DetailsEntry = {request: DetailsRequest; tabId: number; frameId: num
 
 export const detailsEntryKey = (key: string): string => `${DETAILS_ENTRY_PREFIX}${key}`;
 
-export const isDetailsKey = (key: string): boolean => KEY.test(key);
+/** crypto.randomUUID()'s shape, as the check-in card's keys: the only key the details page and the background accept. */
+export const isDetailsKey = isCardKey;
 
 /** The key in the details page's `location.hash`, or undefined when it is not one we write. */
 export function detailsKeyOf(hash: string): string | undefined {
@@ -68,16 +67,18 @@ export function isDetailsPageUrl(url: string | undefined): boolean {
 }
 
 /**
- * storage.session keys of details entries to remove when a new one is stored: those older than the TTL (or with no
- * readable time), and the earlier ones of the same tab and frame (a frame's popovers open one at a time).
+ * Whether a stored entry goes when a new one of `tabId` and `frameId` is stored at `now`: older than the TTL (or with
+ * no readable time), or an earlier one of the same tab and frame (a frame's popovers open one at a time).
  */
+export function isStaleDetails(value: unknown, now: number, tabId: number, frameId: number): boolean {
+	const entry = value as Partial<DetailsEntry> | null;
+	if (typeof entry?.at !== 'number' || !(entry.at >= now - DETAILS_ENTRY_TTL_MS)) return true;
+	return entry.tabId === tabId && entry.frameId === frameId;
+}
+
+/** The storage.session keys of details entries that go when a new one is stored (`isStaleDetails`). */
 export function staleDetailsEntries(items: Record<string, unknown>, now: number, tabId: number, frameId: number): string[] {
 	return Object.entries(items)
-		.filter(([name, value]) => {
-			if (!name.startsWith(DETAILS_ENTRY_PREFIX)) return false;
-			const entry = value as Partial<DetailsEntry> | null;
-			if (typeof entry?.at !== 'number' || !(entry.at >= now - DETAILS_ENTRY_TTL_MS)) return true;
-			return entry.tabId === tabId && entry.frameId === frameId;
-		})
+		.filter(([name, value]) => name.startsWith(DETAILS_ENTRY_PREFIX) && isStaleDetails(value, now, tabId, frameId))
 		.map(([name]) => name);
 }
