@@ -22,9 +22,11 @@ import {badgeMount, closeDetails} from '@/components/badge-mount';
 import {TEST_BUILD} from '@/components/badge-host';
 import {carried} from '@/lib/adapters/carried';
 import {ask, contentApi, installedGeneric, readStored, watchStoredItem, watchStoredSettings} from '@/lib/browser/content-api';
+import type {ContentApi} from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
 import {DETAILS_PATH} from '@/lib/browser/details-link';
 import {bundledCompact, BUNDLED_COMPACT_ITEM} from '@/lib/browser/bundled-compact';
+import type {CompactDataset} from '@/lib/rules/compact';
 import {rulesInUse} from '@/lib/rules/compact-in-use';
 import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
 import type {EngineRules} from '@/lib/rules/engine-rules';
@@ -32,9 +34,7 @@ import {markDocument} from '@/lib/scan/mark-document';
 import {createPageSession} from '@/lib/scan/page-session';
 import {checkPlacement} from '@/lib/scan/placement-check';
 import {watchStyles} from '@/lib/scan/style-watch';
-
-/** Resolves in a later task: what follows runs after the browser has had a chance to handle input and render. */
-const nextTask = () => new Promise<void>((resolve) => void setTimeout(resolve, 0));
+import type {Settings} from '@/lib/settings';
 
 /** How often the page's URL is compared for SPA navigation (and the extension checked for a reload). */
 const NAVIGATION_POLL_MS = 1000;
@@ -52,9 +52,9 @@ export default defineUnlistedScript({
 			const reply = await ask(api, {type: 'compact-rules'});
 			return reply?.ok ? reply.text : undefined;
 		});
+		if (!bundled) return console.warn('[ctc] rules dataset unusable; no badges: no compact dataset from storage or the background');
 		let rules: EngineRules;
 		try {
-			if (!bundled) throw new Error('no compact dataset from storage or the background');
 			// The bundled compact rules, or a signed update's (the background checked it before storing it).
 			rules = rulesInUse(storedRules, bundled);
 		} catch (error) {
@@ -63,92 +63,98 @@ export default defineUnlistedScript({
 		}
 		// The page session and its first scan in a task of their own: the storage read's answer, the rules' parse and
 		// index and the first scan in one task came to over 50 ms, most of it ours, in bench sessions where the machine
-		// was busy (a long task, which keeps the page from answering input).
-		await nextTask();
-		const send = (message: ToBackground) => void ask(api, message);
-		const session = createPageSession({
-			doc: document,
-			adapters: carried,
-			rules,
-			settings,
-			generic: installedGeneric,
-			// A badge's details show in the extension's own frame (lib/browser/details-link.ts): the background keeps what
-			// they are about under a key, which the frame's URL carries.
-			mount: badgeMount(
-				badgeCss,
-				async (request) => {
-					const reply = await ask(api, request);
-					return reply?.ok ? reply.key : undefined;
-				},
-				api.runtime.getURL(DETAILS_PATH),
-			),
-			lookupNames: async (names) => {
-				const reply = await ask(api, {type: 'airport-names', names});
-				return reply?.ok ? reply.codes : {};
-			},
-			checkPlacement,
-			// The toolbar button's count and best verdict for this tab: a message to the background, never the page.
-			toolbar: (verdict) => send({type: 'page-verdict', ...verdict}),
-			testBuild: TEST_BUILD,
-			limits: MESSAGE_LIMITS,
-			browserLanguage: navigator.language,
-		});
-		let url = location.href;
-		session.start(url);
-		// SPA navigation: the URL changes without a page load. Polled, as a page can fake any event we could listen to.
-		let stopped = false;
-		const poll = setInterval(() => {
-			// The extension was reloaded or removed: this copy of the script is orphaned.
-			if (!api.runtime?.id) {
-				stopped = true;
-				clearInterval(poll);
-				unwatch();
-				return session.stop();
-			}
-			if (location.href === url) return;
-			url = location.href;
-			session.start(url);
-		}, NAVIGATION_POLL_MS);
-		// Back from the back/forward cache: the tab "navigated", so the background cleared its button. Only the
-		// browser's own event counts: a page could fire this one itself.
-		addEventListener('pageshow', (event) => {
-			if (event.isTrusted && event.persisted) session.toolbarAgain();
-		});
-		// A new window size is a new layout: badges that fitted may be clipped now, and the other way round.
-		let resizeTimer: ReturnType<typeof setTimeout> | undefined;
-		addEventListener('resize', () => {
-			clearTimeout(resizeTimer);
-			resizeTimer = setTimeout(() => session.recheck(), 200);
-		});
-		// So is a style sheet that arrives after the badges: it can clip one without touching its card.
-		const unwatchStyles = watchStyles(document, () => session.recheck());
-		const unwatchSettings = watchStoredSettings(api, (next) => session.settingsChanged(next));
-		// A rules update was stored (or forgotten): the cards are judged again by the rules now in use.
-		const unwatchRules = watchStoredItem(api, RULES_UPDATE_ITEMS.compact, (value) => {
-			try {
-				session.rulesChanged(rulesInUse(value, bundled));
-			} catch (error) {
-				console.warn('[ctc] updated rules unusable; keeping the rules in use', error);
-			}
-		});
-		const unwatch = () => {
-			unwatchSettings();
-			unwatchRules();
-			unwatchStyles();
-		};
-		api.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-			// Only the extension (the popup; the background for a details frame) talks to us; a page cannot, but nothing
-			// unchecked is answered.
-			if (stopped || sender.id !== api.runtime.id) return undefined;
-			const message = parseToContent(raw);
-			if (!message) return undefined;
-			if (message.type === 'details-close') {
-				sendResponse({closed: closeDetails(message.key)});
-				return undefined;
-			}
-			if (message.type === 'scan-page') session.scanRequested();
-			sendResponse(session.status());
-			return undefined;
-		});
+		// was busy (a long task, which keeps the page from answering input). Called from a function of this script's own,
+		// not as a promise's continuation: a trace attributes to a script the calls the browser makes into it, and
+		// code resumed after an `await` runs outside them (npm run bench's traced figures did not count the first scan).
+		setTimeout(() => run(api, rules, settings, bundled), 0);
 	},
 });
+
+/** The page session, from its first scan on, and what it follows: navigation, resizes, settings, rules, messages. */
+function run(api: ContentApi, rules: EngineRules, settings: Settings, bundled: CompactDataset): void {
+	const send = (message: ToBackground) => void ask(api, message);
+	const session = createPageSession({
+		doc: document,
+		adapters: carried,
+		rules,
+		settings,
+		generic: installedGeneric,
+		// A badge's details show in the extension's own frame (lib/browser/details-link.ts): the background keeps what
+		// they are about under a key, which the frame's URL carries.
+		mount: badgeMount(
+			badgeCss,
+			async (request) => {
+				const reply = await ask(api, request);
+				return reply?.ok ? reply.key : undefined;
+			},
+			api.runtime.getURL(DETAILS_PATH),
+		),
+		lookupNames: async (names) => {
+			const reply = await ask(api, {type: 'airport-names', names});
+			return reply?.ok ? reply.codes : {};
+		},
+		checkPlacement,
+		// The toolbar button's count and best verdict for this tab: a message to the background, never the page.
+		toolbar: (verdict) => send({type: 'page-verdict', ...verdict}),
+		testBuild: TEST_BUILD,
+		limits: MESSAGE_LIMITS,
+		browserLanguage: navigator.language,
+	});
+	let url = location.href;
+	session.start(url);
+	// SPA navigation: the URL changes without a page load. Polled, as a page can fake any event we could listen to.
+	let stopped = false;
+	const poll = setInterval(() => {
+		// The extension was reloaded or removed: this copy of the script is orphaned.
+		if (!api.runtime?.id) {
+			stopped = true;
+			clearInterval(poll);
+			unwatch();
+			return session.stop();
+		}
+		if (location.href === url) return;
+		url = location.href;
+		session.start(url);
+	}, NAVIGATION_POLL_MS);
+	// Back from the back/forward cache: the tab "navigated", so the background cleared its button. Only the
+	// browser's own event counts: a page could fire this one itself.
+	addEventListener('pageshow', (event) => {
+		if (event.isTrusted && event.persisted) session.toolbarAgain();
+	});
+	// A new window size is a new layout: badges that fitted may be clipped now, and the other way round.
+	let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+	addEventListener('resize', () => {
+		clearTimeout(resizeTimer);
+		resizeTimer = setTimeout(() => session.recheck(), 200);
+	});
+	// So is a style sheet that arrives after the badges: it can clip one without touching its card.
+	const unwatchStyles = watchStyles(document, () => session.recheck());
+	const unwatchSettings = watchStoredSettings(api, (next) => session.settingsChanged(next));
+	// A rules update was stored (or forgotten): the cards are judged again by the rules now in use.
+	const unwatchRules = watchStoredItem(api, RULES_UPDATE_ITEMS.compact, (value) => {
+		try {
+			session.rulesChanged(rulesInUse(value, bundled));
+		} catch (error) {
+			console.warn('[ctc] updated rules unusable; keeping the rules in use', error);
+		}
+	});
+	const unwatch = () => {
+		unwatchSettings();
+		unwatchRules();
+		unwatchStyles();
+	};
+	api.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+		// Only the extension (the popup; the background for a details frame) talks to us; a page cannot, but nothing
+		// unchecked is answered.
+		if (stopped || sender.id !== api.runtime.id) return undefined;
+		const message = parseToContent(raw);
+		if (!message) return undefined;
+		if (message.type === 'details-close') {
+			sendResponse({closed: closeDetails(message.key)});
+			return undefined;
+		}
+		if (message.type === 'scan-page') session.scanRequested();
+		sendResponse(session.status());
+		return undefined;
+	});
+}
