@@ -25,7 +25,7 @@ import {ask, contentApi, installedGeneric, readStored, watchStoredItem, watchSto
 import type {ContentApi} from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
 import {DETAILS_PATH} from '@/lib/browser/details-link';
-import {bundledCompact, BUNDLED_COMPACT_ITEM} from '@/lib/browser/bundled-compact';
+import {BUNDLED_COMPACT_ITEM, withBundledCompact} from '@/lib/browser/bundled-compact';
 import type {CompactDataset} from '@/lib/rules/compact';
 import {rulesInUse} from '@/lib/rules/compact-in-use';
 import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
@@ -46,27 +46,30 @@ export default defineUnlistedScript({
 		// The settings, a rules update and the bundled rules: one storage read.
 		const {settings, items} = await readStored(api, [RULES_UPDATE_ITEMS.compact, BUNDLED_COMPACT_ITEM]);
 		const storedRules = items[RULES_UPDATE_ITEMS.compact];
-		const storedBundle = items[BUNDLED_COMPACT_ITEM];
 		// The bundled compact rules come from storage (or the background), not from this script: see bundled-compact.ts.
-		const bundled = await bundledCompact(storedBundle, import.meta.env.CTC_COMPACT_DIGEST ?? '', async () => {
+		// They are parsed and indexed, and the page session makes its first scan, in a timer callback of this script's
+		// own: a trace attributes to a script the calls the browser makes into it, and code resumed after an `await`
+		// runs outside them (until 2026-12-04, npm run bench's traced figures counted neither the rules' parse and index
+		// nor the first scan). Not in the storage read's task either: the read's answer, the parse, the index and the
+		// first scan in one task came to over 50 ms, most of it ours, in bench sessions where the machine was busy (a
+		// long task, which keeps the page from answering input).
+		const askBackground = async () => {
 			const reply = await ask(api, {type: 'compact-rules'});
 			return reply?.ok ? reply.text : undefined;
+		};
+		const later = (callback: () => void) => void setTimeout(callback, 0);
+		withBundledCompact(items[BUNDLED_COMPACT_ITEM], import.meta.env.CTC_COMPACT_DIGEST ?? '', askBackground, later, (bundled) => {
+			if (!bundled) return console.warn('[ctc] rules dataset unusable; no badges: no compact dataset from storage or the background');
+			let rules: EngineRules;
+			try {
+				// The bundled compact rules, or a signed update's (the background checked it before storing it).
+				rules = rulesInUse(storedRules, bundled);
+			} catch (error) {
+				console.warn('[ctc] rules dataset unusable; no badges', error);
+				return;
+			}
+			run(api, rules, settings, bundled);
 		});
-		if (!bundled) return console.warn('[ctc] rules dataset unusable; no badges: no compact dataset from storage or the background');
-		let rules: EngineRules;
-		try {
-			// The bundled compact rules, or a signed update's (the background checked it before storing it).
-			rules = rulesInUse(storedRules, bundled);
-		} catch (error) {
-			console.warn('[ctc] rules dataset unusable; no badges', error);
-			return;
-		}
-		// The page session and its first scan in a task of their own: the storage read's answer, the rules' parse and
-		// index and the first scan in one task came to over 50 ms, most of it ours, in bench sessions where the machine
-		// was busy (a long task, which keeps the page from answering input). Called from a function of this script's own,
-		// not as a promise's continuation: a trace attributes to a script the calls the browser makes into it, and
-		// code resumed after an `await` runs outside them (npm run bench's traced figures did not count the first scan).
-		setTimeout(() => run(api, rules, settings, bundled), 0);
 	},
 });
 

@@ -81,8 +81,8 @@
  *   looked a quarter cheaper under the profiler and was a twentieth cheaper without it). What resumes after an
  *   `await` runs outside the browser's calls into the script, where a trace cannot tell whose it is: until 2026-12-04
  *   the content script's start-up after its storage read was left out (the first scan, about 11 ms a session under
- *   the profiler, which has since run in a timer callback of the script's own and is counted, and the rules' parse
- *   and index, about 3 ms, which still is not); and
+ *   the profiler, and the rules' parse and index, about 3 ms; both have since run in a timer callback of the script's
+ *   own and are counted: every profile sample with the script on the stack falls in one of the trace's calls); and
  *   `repeatLoadMsPer100Cards`: the page's second load in the same tab, where the browser has the content script's
  *   compiled code from the first. A traveller's first results page in a tab pays the figure above; the next ones this.
  * - longTasksFromExtension: main-thread tasks over 50 ms (the trace's top-level RunTask events on the renderer main

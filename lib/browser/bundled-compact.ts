@@ -29,23 +29,38 @@ export async function publishBundledCompact(local: Area, digest: string, text: s
 	await local.set({[BUNDLED_COMPACT_ITEM]: {digest, text}});
 }
 
+/** The dataset in a text, synchronously: undefined when there is none, or it is unreadable or not shaped as one. */
+function compactFromText(text: string | undefined): CompactDataset | undefined {
+	if (text === undefined) return undefined;
+	try {
+		const data = JSON.parse(text) as unknown;
+		return isCompactDataset(data) ? data : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /**
- * The dataset from the stored text, or, when that is missing, stale, unreadable or not shaped as one (damaged), from
- * the text the background sends (`ask`); undefined when neither gives one.
+ * Hands `use` the dataset from the stored text, or, when that is missing, stale, unreadable or not shaped as one
+ * (damaged), from the text the background sends (`ask`); undefined when neither gives one. Each text is parsed in a
+ * call `later` makes (the content script: a timer callback of its own, which a trace attributes to it, where code
+ * resumed after an `await` runs outside the browser's calls into the script).
  */
-export async function bundledCompact(
+export function withBundledCompact(
 	stored: unknown,
 	digest: string,
 	ask: () => Promise<string | undefined>,
-): Promise<CompactDataset | undefined> {
-	const parse = (text: string | undefined): CompactDataset | undefined => {
-		if (text === undefined) return undefined;
-		try {
-			const data = JSON.parse(text) as unknown;
-			return isCompactDataset(data) ? data : undefined;
-		} catch {
-			return undefined;
-		}
-	};
-	return parse(storedCompactText(stored, digest)) ?? parse(await ask());
+	later: (callback: () => void) => void,
+	use: (data: CompactDataset | undefined) => void,
+): void {
+	const parseLater = (text: string | undefined, fallback?: () => Promise<string | undefined>) =>
+		later(() => {
+			const data = compactFromText(text);
+			if (data || !fallback) return use(data);
+			fallback().then(
+				(next) => parseLater(next),
+				() => parseLater(undefined),
+			);
+		});
+	parseLater(storedCompactText(stored, digest), ask);
 }

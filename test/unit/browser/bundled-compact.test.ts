@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import {describe, expect, it, vi} from 'vitest';
-import {BUNDLED_COMPACT_ITEM, bundledCompact, publishBundledCompact, storedCompactText} from '@/lib/browser/bundled-compact';
+import {BUNDLED_COMPACT_ITEM, publishBundledCompact, storedCompactText, withBundledCompact} from '@/lib/browser/bundled-compact';
+import type {CompactDataset} from '@/lib/rules/compact';
 import compactJson from '@/data/compact-rules.json';
 
 const TEXT = fs.readFileSync('data/compact-rules.json', 'utf8');
@@ -16,6 +17,10 @@ function fakeLocal(initial: Record<string, unknown> = {}) {
 		}),
 	};
 }
+
+/** What `use` is handed, each text parsed in a `later` call run at once. */
+const bundledCompact = (stored: unknown, digest: string, ask: () => Promise<string | undefined>) =>
+	new Promise<CompactDataset | undefined>((resolve) => withBundledCompact(stored, digest, ask, (callback) => callback(), resolve));
 
 describe('the compact dataset the content script reads from storage', () => {
 	it('is the stored text only when it carries this build’s digest', () => {
@@ -64,5 +69,32 @@ describe('the compact dataset the content script reads from storage', () => {
 		expect(await bundledCompact(undefined, DIGEST, async () => '[1, 2]')).toBeUndefined();
 		expect(await bundledCompact(undefined, DIGEST, async () => 'not json')).toBeUndefined();
 		expect(await bundledCompact(undefined, DIGEST, async () => '{"rulesVersion":"2026.11.22","rules":{}}')).toBeUndefined();
+	});
+
+	it('parses each text only in a call `later` makes, the background asked in between', async () => {
+		const pending: (() => void)[] = [];
+		const later = (callback: () => void) => void pending.push(callback);
+		const use = vi.fn();
+		const ask = vi.fn(async () => TEXT);
+		const parse = vi.spyOn(JSON, 'parse');
+		try {
+			withBundledCompact({digest: DIGEST, text: '{"rulesVer'}, DIGEST, ask, later, use);
+			expect(parse).not.toHaveBeenCalled();
+			expect(pending).toHaveLength(1);
+			pending.shift()!();
+			expect(parse).toHaveBeenCalledTimes(1);
+			expect(use).not.toHaveBeenCalled();
+			await vi.waitFor(() => expect(pending).toHaveLength(1));
+			expect(ask).toHaveBeenCalledTimes(1);
+			expect(parse).toHaveBeenCalledTimes(1);
+			pending.shift()!();
+			expect(use).toHaveBeenCalledWith(compactJson);
+		} finally {
+			parse.mockRestore();
+		}
+	});
+
+	it('gives none when the background cannot answer', async () => {
+		expect(await bundledCompact(undefined, DIGEST, () => Promise.reject(new Error('no receiver')))).toBeUndefined();
 	});
 });
