@@ -53,8 +53,9 @@ export async function scanTab(tabId: number): Promise<PageStatus | undefined> {
 	const running = await askPage(tabId, 'scan-page');
 	if (running) return running;
 	await browser.scripting.executeScript({target: {tabId}, files: [`/${CONTENT_SCRIPT_FILE}`]});
-	// The script reads the settings before it listens: give it a moment.
-	for (let i = 0; i < 20; i++) {
+	// The script reads the settings and the rules before it listens, in a timer callback of its own: give it a moment,
+	// and more than one where the tab is not in front (browsers run a background tab's timers once a second at most).
+	for (let i = 0; i < 40; i++) {
 		const reply = await askPage(tabId, 'scan-page');
 		if (reply) return reply;
 		await new Promise((r) => setTimeout(r, 100));
