@@ -32,7 +32,7 @@ import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
 import type {EngineRules} from '@/lib/rules/engine-rules';
 import {markDocument} from '@/lib/scan/mark-document';
 import {createPageSession} from '@/lib/scan/page-session';
-import {checkPlacement} from '@/lib/scan/placement-check';
+import {afterAnimations, checkPlacement} from '@/lib/scan/placement-check';
 import {watchStyles} from '@/lib/scan/style-watch';
 import type {Settings} from '@/lib/settings';
 
@@ -97,6 +97,7 @@ function run(api: ContentApi, rules: EngineRules, settings: Settings, bundled: C
 			return reply?.ok ? reply.codes : {};
 		},
 		checkPlacement,
+		afterAnimations,
 		// The toolbar button's count and best verdict for this tab: a message to the background, never the page.
 		toolbar: (verdict) => send({type: 'page-verdict', ...verdict}),
 		testBuild: TEST_BUILD,

@@ -33,9 +33,11 @@ export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void
 export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
 /**
  * Whether a mounted badge is painted whole where it is (see ./placement-check.ts): `not-rendered` when the card itself
- * is not laid out (hidden, collapsed), so nothing can be said yet.
+ * is not laid out or not shown (hidden, collapsed, transparent), so nothing can be said yet; `settling` when the badge
+ * is not shown now but the page is animating the boxes around it (a card fading or sliding in), so nothing can be said
+ * until those animations end.
  */
-export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clipped' | 'not-rendered';
+export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clipped' | 'not-rendered' | 'settling';
 
 /** What the scanner knows of a card it has read. */
 export type CardState = {
@@ -115,6 +117,11 @@ type CardBadgesOptions = {
 	sizes?: SizeWatch;
 	/** Watches each badge's host while it is on its card. */
 	clips?: ClipWatch;
+	/**
+	 * A badge whose check said `settling`: its card is checked again once the animations around the badge have ended
+	 * (ScannerOptions.afterAnimations). Without it, after the next change, as a card not rendered yet.
+	 */
+	settle?: (host: Element, card: Element) => void;
 	logOnce: (message: string) => void;
 };
 
@@ -220,7 +227,8 @@ function placements(ctx: Context, card: Element): BadgePlacement[] {
 /**
  * Checks the badges mounted or moved in this batch: all reads first, then the moves, so each pass costs the page
  * one layout. A clipped badge goes to the next placement and is checked again in the next pass; one that fits
- * nowhere is removed and counted. Cards not laid out yet are checked again after the next change.
+ * nowhere is removed and counted. Cards not laid out yet are checked again after the next change; badges in boxes
+ * the page is animating, once the animations end.
  */
 function checkPlacements(ctx: Context): void {
 	const check = ctx.checkPlacement;
@@ -239,8 +247,10 @@ function checkPlacements(ctx: Context): void {
 		round = [];
 		for (const [card, state, result] of results) {
 			if (result === 'painted' || result === 'gone') continue;
-			if (result === 'not-rendered') {
+			if (result === 'not-rendered' || result === 'settling') {
 				later.push([card, state]);
+				const host = state.handle?.host;
+				if (result === 'settling' && host) ctx.settle?.(host, card);
 				continue;
 			}
 			if (moveOn(ctx, card, state)) round.push([card, state]);

@@ -29,6 +29,8 @@ type PageSessionOptions = {
 	generic: () => GenericDetector | undefined;
 	mount: Mount;
 	checkPlacement: PlacementCheck;
+	/** When the animations around a badge end (./placement-check.ts `afterAnimations`; ScannerOptions.afterAnimations). */
+	afterAnimations?: (host: Element, card: Element, then: () => void) => void;
 	/** The end-to-end build marks what it found on `<html>`; release builds never do. */
 	testBuild: boolean;
 	/** The message limits (lib/browser/message-types.ts MESSAGE_LIMITS): of the popup's status, of a name lookup. */
@@ -277,6 +279,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			onBatch: testBuild ? (found) => markFound(root, found) : undefined,
 			now: () => performance.now(),
 			checkPlacement: options.checkPlacement,
+			afterAnimations: options.afterAnimations,
 			afterLayout: afterLayoutIn(doc),
 			watchSizes: sizeWatchIn(doc),
 			watchClips: clipWatchIn(doc),

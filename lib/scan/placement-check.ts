@@ -39,7 +39,47 @@ function clipBox(el: Element, r: DOMRect = el.getBoundingClientRect()): Box {
 	return {left, top, right: left + el.clientWidth, bottom: top + el.clientHeight};
 }
 
+/**
+ * An animation that will end (not one repeated forever, as a spinner's), running now: what the box it animates shows
+ * at this moment is not what it will show.
+ */
+const ending = (animation: Animation) =>
+	animation.playState === 'running' && animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY;
+
+/** The animations that will end, running on the boxes from the host's parent up to the card. */
+function animationsAround(host: Element, card: Element): Animation[] {
+	const found: Animation[] = [];
+	for (let el = host.parentElement; el; el = el.parentElement) {
+		// Not in every DOM (jsdom has no Web Animations).
+		if (typeof el.getAnimations === 'function')
+			for (const animation of el.getAnimations()) if (ending(animation)) found.push(animation);
+		if (el === card) break;
+	}
+	return found;
+}
+
+/**
+ * Calls `then` once the animations running on the boxes around the badge have ended (finished or cancelled): a card
+ * fading in, a box sliding open. At once (in a microtask) when none is running any more.
+ */
+export function afterAnimations(host: Element, card: Element, then: () => void): void {
+	void Promise.allSettled(animationsAround(host, card).map((animation) => animation.finished)).then(then);
+}
+
+/**
+ * The check, then: a badge not shown while the page animates the boxes around it (a card fading in starts transparent,
+ * one sliding open starts clipped) is `settling`, to be checked again once they are still.
+ */
 export const checkPlacement: PlacementCheck = (host, card) => {
+	const result = checkNow(host, card);
+	return result !== 'painted' && host.isConnected && animationsAround(host, card).length > 0 ? 'settling' : result;
+};
+
+/**
+ * What the badge's box shows at this moment. A transparent card (and so its badge) is not shown at all, like one not
+ * laid out: nothing can be said yet. Transparent between the badge and the card, the badge's place is hidden.
+ */
+function checkNow(host: Element, card: Element): ReturnType<PlacementCheck> {
 	const view = host.ownerDocument.defaultView;
 	if (!view) return 'not-rendered';
 	const cardBox = card.getBoundingClientRect();
@@ -57,7 +97,7 @@ export const checkPlacement: PlacementCheck = (host, card) => {
 		const holds = within(box, clipBox(el, el === card ? cardBox : undefined));
 		if (!holds || !opaque) {
 			const style = view.getComputedStyle(el);
-			if (Number(style.opacity) === 0) return 'clipped';
+			if (Number(style.opacity) === 0) return el === card ? 'not-rendered' : 'clipped';
 			if (!holds && clipsOverflow(style)) return 'clipped';
 		}
 		if (el === card) break;
@@ -70,4 +110,4 @@ export const checkPlacement: PlacementCheck = (host, card) => {
 		if (top && top !== host && !top.contains(host) && card.contains(top)) return 'clipped';
 	}
 	return 'painted';
-};
+}

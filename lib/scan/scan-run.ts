@@ -67,6 +67,12 @@ export type ScannerOptions = {
 	 */
 	watchClips?: (onClipped: (elements: Element[]) => void) => ClipWatch;
 	/**
+	 * Calls `then` once the animations the page runs on the boxes from the badge's host up to its card have ended
+	 * (finished or cancelled): a badge whose check said `settling` is checked again then. Without it, after the next
+	 * change.
+	 */
+	afterAnimations?: (host: Element, card: Element, then: () => void) => void;
+	/**
 	 * Says which cards are within about a screen of the viewport: those are read first, the others in idle time. The
 	 * window's IntersectionObserver by default; without one (null, or none in the window) every card counts as near.
 	 */

@@ -119,6 +119,7 @@ function createRun(options: ScannerOptions): Run {
 	const Near = options.intersectionObserver === undefined ? win?.IntersectionObserver : options.intersectionObserver;
 	const sizes = options.watchSizes?.((cards) => resized(run, cards));
 	const clips = options.watchClips?.((hosts) => resized(run, cardsOf(run, hosts)));
+	const settle = settleWith(options.afterAnimations, (card) => resized(run, [card]));
 	const run: Run = {
 		options,
 		adapter,
@@ -131,7 +132,7 @@ function createRun(options: ScannerOptions): Run {
 		queue: createReadQueue(Near ?? undefined, () => request(run)),
 		added: [],
 		gate: createMountGate(Near ?? undefined, () => request(run)),
-		badges: createCardBadges({...options, sizes, clips, own: (host) => hosts.add(host), logOnce}),
+		badges: createCardBadges({...options, sizes, clips, settle, own: (host) => hosts.add(host), logOnce}),
 		sizes,
 		clips,
 		observer: observePage({
@@ -183,6 +184,26 @@ function resized(run: Run, cards: Element[]): void {
 		rechecked = true;
 	}
 	if (rechecked) request(run);
+}
+
+/**
+ * Each card whose badge's check said `settling` is checked again once the animations around its badge end, as after
+ * a resize; a card is waited for once at a time, however often it is checked meanwhile.
+ */
+function settleWith(
+	afterAnimations: ScannerOptions['afterAnimations'],
+	recheck: (card: Element) => void,
+): ((host: Element, card: Element) => void) | undefined {
+	if (!afterAnimations) return undefined;
+	const waiting = new WeakSet<Element>();
+	return (host, card) => {
+		if (waiting.has(card)) return;
+		waiting.add(card);
+		afterAnimations(host, card, () => {
+			waiting.delete(card);
+			recheck(card);
+		});
+	};
 }
 
 /**

@@ -4,7 +4,7 @@
  * The same check runs on real saved pages with the sites' CSS in the paint tests (test/e2e/paint.spec.ts).
  */
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {checkPlacement} from '../../lib/scan/placement-check';
+import {afterAnimations, checkPlacement} from '../../lib/scan/placement-check';
 
 type Rect = {left: number; top: number; width: number; height: number};
 
@@ -58,11 +58,91 @@ describe('placement check', () => {
 		expect(checkPlacement(host, card)).toBe('clipped');
 	});
 
-	it('a badge under a transparent ancestor is not shown', () => {
-		card.append(host);
-		box(host, {left: 110, top: -466, width: 236, height: 26});
-		card.style.opacity = '0';
+	it('a badge under a transparent box of its card is not shown; in a transparent card, nothing can be said yet', () => {
+		line.append(host);
+		box(host, {left: 150, top: -490, width: 100, height: 20});
+		line.style.opacity = '0';
 		expect(checkPlacement(host, card)).toBe('clipped');
+		// The whole card unseen, like a card not laid out: no place in it is better than another.
+		line.style.opacity = '';
+		card.style.opacity = '0';
+		expect(checkPlacement(host, card)).toBe('not-rendered');
+	});
+
+	describe('while the page animates the boxes around the badge (Web Animations, which jsdom lacks, given by hand)', () => {
+		type Fake = {playState: string; endTime: number; finish: () => void; cancel: () => void; finished: Promise<unknown>};
+		/** An animation on `el`, as getAnimations gives it: running until finish() or cancel(). */
+		function animate(el: Element, endTime = 600): Fake {
+			let settle: {resolve: (v: unknown) => void; reject: (e: unknown) => void} | undefined;
+			const finished = new Promise((resolve, reject) => (settle = {resolve, reject}));
+			finished.catch(() => undefined);
+			const fake: Fake = {
+				playState: 'running',
+				endTime,
+				finished,
+				finish: () => ((fake.playState = 'finished'), settle!.resolve(fake)),
+				cancel: () => ((fake.playState = 'idle'), settle!.reject(new Error('AbortError'))),
+			};
+			const animation = {
+				get playState() {
+					return fake.playState;
+				},
+				effect: {getComputedTiming: () => ({endTime: fake.endTime})},
+				finished,
+			};
+			const own = el as Animated;
+			const before = own.getAnimations?.() ?? [];
+			own.getAnimations = () => [...before, animation];
+			return fake;
+		}
+		/** An element as jsdom makes it (no getAnimations), given one by hand. */
+		type Animated = Omit<Element, 'getAnimations'> & {getAnimations?: () => unknown[]};
+		afterEach(() => {
+			for (const el of [card, line]) delete (el as Animated).getAnimations;
+		});
+
+		it('a card fading in (transparent as it starts) is settling, then checked as it ends', async () => {
+			card.append(host);
+			box(host, {left: 110, top: -466, width: 236, height: 26});
+			card.style.opacity = '0';
+			const fade = animate(card);
+			expect(checkPlacement(host, card)).toBe('settling');
+			let ended = false;
+			afterAnimations(host, card, () => (ended = true));
+			await Promise.resolve();
+			expect(ended).toBe(false);
+			fade.finish();
+			card.style.opacity = '';
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			expect(ended).toBe(true);
+			expect(checkPlacement(host, card)).toBe('painted');
+		});
+
+		it('a box of the card sliding open (clipping the badge as it starts) is settling; a cancelled animation ends it too', async () => {
+			line.append(host);
+			box(host, {left: 260, top: -490, width: 236, height: 20});
+			const slide = animate(line);
+			expect(checkPlacement(host, card)).toBe('settling');
+			let ended = false;
+			afterAnimations(host, card, () => (ended = true));
+			slide.cancel();
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			expect(ended).toBe(true);
+			// Still clipped once it is still: the badge moves on.
+			expect(checkPlacement(host, card)).toBe('clipped');
+		});
+
+		it('an animation that never ends (a spinner) or has ended does not hold the check, nor one on a painted badge', () => {
+			line.append(host);
+			box(host, {left: 260, top: -490, width: 236, height: 20});
+			animate(line, Number.POSITIVE_INFINITY);
+			expect(checkPlacement(host, card)).toBe('clipped');
+			animate(card).finish();
+			expect(checkPlacement(host, card)).toBe('clipped');
+			box(host, {left: 150, top: -490, width: 100, height: 20});
+			animate(line);
+			expect(checkPlacement(host, card)).toBe('painted');
+		});
 	});
 
 	it('a card that is not laid out (display: none, a collapsed tab) cannot be judged yet', () => {

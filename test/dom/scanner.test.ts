@@ -97,11 +97,13 @@ function start(
 	adapter: SiteAdapter = testAdapter,
 	watchSizes?: ScannerOptions['watchSizes'],
 	watchClips?: ScannerOptions['watchClips'],
+	afterAnimations?: ScannerOptions['afterAnimations'],
 ) {
 	const scanner = startScanner({
 		checkPlacement,
 		watchSizes,
 		watchClips,
+		afterAnimations,
 		adapter,
 		doc: document,
 		rules,
@@ -542,6 +544,45 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		w.report([...w.watched]);
 		await tick();
 		expect(checks).toBe(1);
+	});
+
+	it('a badge in boxes the page animates stays where it is, and is checked again once the animations end', async () => {
+		page(PEK_24H);
+		const card = document.querySelector('li')!;
+		card.append(document.createElement('em')); // a second line: the first placement is not the card's end
+		let moving = true; // the card slides in: its first place clips the badge until it is open
+		let checks = 0;
+		const waits: {card: Element; then: () => void}[] = [];
+		const s = start(
+			[],
+			(host) => {
+				checks++;
+				if (moving) return 'settling';
+				return atEnd(host) ? 'painted' : 'clipped';
+			},
+			testAdapter,
+			undefined,
+			undefined,
+			(_host, at, then) => void waits.push({card: at, then}),
+		);
+		s.scan();
+		expect(checks).toBe(1);
+		expect(waits.map((w) => w.card)).toEqual([card]);
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(false); // not moved: nothing is known yet
+		expect(s.found().unplaced).toBe(0);
+		// Checked again meanwhile (the page changed something else): still one wait for the card.
+		s.recheck();
+		await tick();
+		expect(checks).toBe(2);
+		expect(waits).toHaveLength(1);
+		// The animation ends with the first place still clipping the badge: it moves to the card's end.
+		moving = false;
+		waits[0]!.then();
+		await tick();
+		expect(checks).toBeGreaterThanOrEqual(3);
+		expect(document.querySelectorAll('ctc-badge')).toHaveLength(1);
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(true);
+		expect(s.found().unplaced).toBe(0);
 	});
 
 	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {

@@ -126,3 +126,43 @@ export const CLIP_IN_PLACE: [property: string, value: string][] = [
 export function paintPage(c: PaintCase): string {
 	return reroute(fs.readFileSync(path.resolve('test/fixtures', c.fixture), 'utf8'), c.reroute);
 }
+
+/**
+ * How a results page brings its cards in with an animation: each card goes out of the page as it loads and comes back
+ * a moment later, fading in (`card`: the card itself; `box`: the box under the card that holds the badge's first
+ * place, so the badge is under a transparent box of the card) or with a transition the page starts a frame later.
+ */
+export const FADES = {
+	card: '@keyframes ctc-test-fade { from { opacity: 0 } } li.pIav2d.fresh { animation: ctc-test-fade 600ms ease-out both }',
+	box: '@keyframes ctc-test-fade { from { opacity: 0 } } li.pIav2d.fresh > div { animation: ctc-test-fade 600ms ease-out both }',
+	transition: 'li.pIav2d.fresh { opacity: 0; transition: opacity 600ms ease-out } li.pIav2d.fresh.shown { opacity: 1 }',
+};
+
+/** The page's script: the cards out as the page loads, back with `fresh` (and `shown` two frames later) after 800 ms. */
+const FADE_IN_SCRIPT = `<script>(() => {
+	const cards = [...document.querySelectorAll('li.pIav2d')].map((li) => {
+		const mark = document.createComment('card');
+		const html = li.outerHTML;
+		li.replaceWith(mark);
+		return [mark, html];
+	});
+	setTimeout(() => {
+		const added = cards.map(([mark, html]) => {
+			const t = document.createElement('template');
+			t.innerHTML = html;
+			const li = t.content.firstElementChild;
+			li.classList.add('fresh');
+			mark.replaceWith(li);
+			return li;
+		});
+		requestAnimationFrame(() => requestAnimationFrame(() => added.forEach((li) => li.classList.add('shown'))));
+	}, 800);
+})();</script>`;
+
+/** The case's page (Google Flights) with the fade's style sheet and the page's script that brings its cards in. */
+export function fadeInPage(c: PaintCase, css: string): string {
+	const html = paintPage(c);
+	const head = html.search(/<\/head>/i);
+	const body = html.search(/<\/body>/i);
+	return `${html.slice(0, head)}<style>${css}</style>${html.slice(head, body)}${FADE_IN_SCRIPT}${html.slice(body)}`;
+}

@@ -7,7 +7,7 @@
  */
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, serve, test} from './fixtures';
-import {CARD, CLIP_IN_PLACE, CLIPPING_CSS, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
+import {CARD, CLIP_IN_PLACE, CLIPPING_CSS, FADES, fadeInPage, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
 import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from './scroll-panes';
 
 const WIDTHS = [1280, 800];
@@ -386,3 +386,24 @@ test('google-flights: a badge moved to the card’s end goes back into the card 
 	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
 	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
 });
+
+for (const [fade, css] of Object.entries(FADES)) {
+	test(`google-flights: cards the page brings in fading (${fade}): every badge stays in its first place and is painted once they show`, async ({
+		context,
+	}) => {
+		const c = PAINT_CASES[0]!;
+		await serve(context, c.glob, fadeInPage(c, css));
+		const page = await context.newPage();
+		// `open` waits for every card read and no badge left without a place (before, each card's badge was taken off:
+		// transparent as it was checked, it fitted nowhere).
+		await open(page, c, 1280);
+		await page.waitForTimeout(700); // the last fades have ended
+		expect(await page.locator('li.pIav2d.fresh').count()).toBe(c.cards);
+		expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+		// In the first place (the box under the times, ./paint-cases.ts), not moved to the card's end as if clipped there.
+		const atCardEnd = await page
+			.locator('[data-ctc-badge]')
+			.evaluateAll((all) => all.filter((h) => h.parentElement?.matches('li')).length);
+		expect(atCardEnd).toBe(0);
+	});
+}

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {CARD, CLIP_IN_PLACE, PAINT_CASES, paintPage, type PaintCase} from '../e2e/paint-cases';
+import {CARD, CLIP_IN_PLACE, FADES, fadeInPage, PAINT_CASES, paintPage, type PaintCase} from '../e2e/paint-cases';
 import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from '../e2e/scroll-panes';
 import {recordClicks, takeClicks} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
@@ -550,52 +550,74 @@ async function openRead(c: PaintCase, width: number, html: string): Promise<Page
 	return p;
 }
 
-/** The same paint check as in Chromium (test/e2e/paint.spec.ts): the badge's box differs with the badge made transparent. */
+/**
+ * The same paint check as in Chromium (test/e2e/paint.spec.ts): of the badges on displayed cards, those whose box differs
+ * with the badge made transparent.
+ */
+async function paintedOnPage(p: Page): Promise<{painted: number; shown: number}> {
+	const shown = await p.evaluate(
+		(card: string) =>
+			[...document.querySelectorAll('[data-ctc-badge]')]
+				.map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1))
+				.filter((i) => i >= 0),
+		CARD,
+	);
+	let painted = 0;
+	for (const i of shown) {
+		const clip = await p.evaluate((n: number) => {
+			const host = document.querySelectorAll('[data-ctc-badge]')[n] as HTMLElement;
+			host.scrollIntoView({block: 'center'});
+			const r = host.getBoundingClientRect();
+			return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height};
+		}, i);
+		const hide = (n: number, hidden: boolean) =>
+			p.evaluate(
+				(k: number, h: boolean) => {
+					const host = document.querySelectorAll('[data-ctc-badge]')[k] as HTMLElement;
+					for (const el of [host, ...([...(host.shadowRoot?.children ?? [])] as HTMLElement[])]) {
+						if (el instanceof HTMLStyleElement) continue;
+						if (h) el.style.setProperty('opacity', '0', 'important');
+						else el.style.removeProperty('opacity');
+					}
+				},
+				n,
+				hidden,
+			);
+		const before = await p.screenshot({clip, encoding: 'base64'});
+		await hide(i, true);
+		const after = await p.screenshot({clip, encoding: 'base64'});
+		await hide(i, false);
+		if (before !== after) painted++;
+	}
+	return {painted, shown: shown.length};
+}
 
 describe('Firefox: badges painted on saved real pages', () => {
 	for (const c of PAINT_CASES) {
 		for (const width of [1280, 800]) {
 			it(`${c.adapter} at ${width}px: every displayed card with a mainland connection shows a painted badge`, async () => {
 				const p = await openRead(c, width, paintPage(c));
-				const shown = await p.evaluate(
-					(card: string) =>
-						[...document.querySelectorAll('[data-ctc-badge]')]
-							.map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1))
-							.filter((i) => i >= 0),
-					CARD,
-				);
-				let painted = 0;
-				for (const i of shown) {
-					const clip = await p.evaluate((n: number) => {
-						const host = document.querySelectorAll('[data-ctc-badge]')[n] as HTMLElement;
-						host.scrollIntoView({block: 'center'});
-						const r = host.getBoundingClientRect();
-						return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height};
-					}, i);
-					const hide = (n: number, hidden: boolean) =>
-						p.evaluate(
-							(k: number, h: boolean) => {
-								const host = document.querySelectorAll('[data-ctc-badge]')[k] as HTMLElement;
-								for (const el of [host, ...([...(host.shadowRoot?.children ?? [])] as HTMLElement[])]) {
-									if (el instanceof HTMLStyleElement) continue;
-									if (h) el.style.setProperty('opacity', '0', 'important');
-									else el.style.removeProperty('opacity');
-								}
-							},
-							n,
-							hidden,
-						);
-					const before = await p.screenshot({clip, encoding: 'base64'});
-					await hide(i, true);
-					const after = await p.screenshot({clip, encoding: 'base64'});
-					await hide(i, false);
-					if (before !== after) painted++;
-				}
-				expect({painted, shown: shown.length}).toEqual({painted: c.shown, shown: c.shown});
+				expect(await paintedOnPage(p)).toEqual({painted: c.shown, shown: c.shown});
 				await p.close();
 			});
 		}
 	}
+
+	for (const [fade, css] of Object.entries(FADES))
+		it(`google-flights: cards the page brings in fading (${fade}): every badge stays in its first place and is painted once they show`, async () => {
+			const c = PAINT_CASES[0]!;
+			const p = await openRead(c, 1280, fadeInPage(c, css));
+			await new Promise((resolve) => setTimeout(resolve, 700)); // the last fades have ended
+			expect(await p.evaluate(() => document.querySelectorAll('li.pIav2d.fresh').length)).toBe(c.cards);
+			expect(await paintedOnPage(p)).toEqual({painted: c.shown, shown: c.shown});
+			// In the first place, not moved to the card's end as if clipped there.
+			expect(
+				await p.evaluate(
+					() => [...document.querySelectorAll('[data-ctc-badge]')].filter((h) => h.parentElement?.matches('li')).length,
+				),
+			).toBe(0);
+			await p.close();
+		});
 
 	// The page's rule arrives in a new <style>, or is appended to the text of one already in the head, or is inserted into
 	// its sheet through the CSSOM, no node changed (as libraries that style a page from its scripts do); or the rule was
