@@ -2,6 +2,7 @@
  * The badge's host element: what the booking site's scripts share the DOM with. Nothing the page can observe of it
  * depends on the traveller's passports or on the verdict:
  * - a plain `<span>` (a custom element name could be registered by the page before us and run its code in our host);
+ * - hidden when the box it is in is (`visibility` inherited), shown otherwise whatever the page's styles;
  * - a closed shadow root (`host.shadowRoot` is null for the page), so its text stays ours;
  * - no attribute or class, and one fixed size set with `!important` from inside the shadow root (inner `!important`
  *   beats any page style on the host), so neither its size nor its computed style follows the verdict, the passport,
@@ -45,7 +46,9 @@ function hostCss({page}: HostKind): string {
 	const {width, height} = page ? PAGE_SIZE : CARD_SIZE;
 	// The box takes the pointer everywhere in it (`auto` said here, so that a page style such as `span {pointer-events:
 	// none}` cannot make it let the pointer through beside the pill: what a point hits must not measure the pill).
-	const box = `width:${width}px !important;height:${height}px !important;box-sizing:border-box !important;overflow:visible !important;pointer-events:auto !important;`;
+	// Hidden with its card: `visibility` inherited from the box it is in, where `all: initial` would make it visible (a
+	// card the page hides with `visibility: hidden` would leave its badge floating over the empty space).
+	const box = `width:${width}px !important;height:${height}px !important;box-sizing:border-box !important;overflow:visible !important;pointer-events:auto !important;visibility:inherit !important;`;
 	const place = page
 		? 'position:fixed !important;top:72px !important;right:16px !important;z-index:2147483646 !important;display:block !important;'
 		: // Relative: painted above earlier positioned overlays in the card (click layers), in tree order, without a

@@ -91,8 +91,14 @@ function checkNow(host: Element, card: Element): ReturnType<PlacementCheck> {
 	// made transparent hides it as surely. Above the card, scrolling lists clip every card alike: not our concern.
 	// Geometry first: a box that holds the badge whole cannot clip it, whatever its style, and reading a rectangle costs
 	// less than a computed style. Styles are read only for the boxes the badge sticks out of, and for opacity only when
-	// the browser says something on the way up is transparent (checkVisibility; without it, every box's).
-	const opaque = host.checkVisibility?.({opacityProperty: true}) === true;
+	// the browser says something on the way up is transparent or hidden (checkVisibility; without it, every box's).
+	const shown = host.checkVisibility?.({opacityProperty: true, visibilityProperty: true});
+	// Hidden by `visibility`, which the host inherits from the box it is in (components/badge-host.ts): with its whole
+	// card, nothing can be said yet; else its place in the card is hidden.
+	if (shown !== true && view.getComputedStyle(host).visibility !== 'visible') {
+		return view.getComputedStyle(card).visibility !== 'visible' ? 'not-rendered' : 'clipped';
+	}
+	const opaque = shown === true;
 	for (let el = host.parentElement; el; el = el.parentElement) {
 		const holds = within(box, clipBox(el, el === card ? cardBox : undefined));
 		if (!holds || !opaque) {

@@ -69,6 +69,20 @@ describe('placement check', () => {
 		expect(checkPlacement(host, card)).toBe('not-rendered');
 	});
 
+	it('a badge hidden by `visibility` (which its host inherits): in a hidden box of its card not shown; in a hidden card, nothing can be said yet', () => {
+		line.append(host);
+		box(host, {left: 150, top: -490, width: 100, height: 20});
+		expect(checkPlacement(host, card)).toBe('painted');
+		line.style.visibility = 'hidden';
+		expect(checkPlacement(host, card)).toBe('clipped');
+		line.style.visibility = '';
+		card.style.visibility = 'hidden';
+		expect(checkPlacement(host, card)).toBe('not-rendered');
+		// A box the page shows again inside its hidden card shows the badge in it.
+		line.style.visibility = 'visible';
+		expect(checkPlacement(host, card)).toBe('painted');
+	});
+
 	describe('while the page animates the boxes around the badge (Web Animations, which jsdom lacks, given by hand)', () => {
 		type Fake = {playState: string; endTime: number; finish: () => void; cancel: () => void; finished: Promise<unknown>};
 		/** An animation on `el`, as getAnimations gives it: running until finish() or cancel(). */

@@ -407,3 +407,22 @@ for (const [fade, css] of Object.entries(FADES)) {
 		expect(atCardEnd).toBe(0);
 	});
 }
+
+test('google-flights: cards the page hides with `visibility: hidden` hide their badges with them, and show them again', async ({
+	context,
+}) => {
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, paintPage(c));
+	const page = await context.newPage();
+	await open(page, c, 1280);
+	const hideCards = (hidden: boolean) =>
+		page.evaluate((hide) => {
+			for (const li of document.querySelectorAll<HTMLElement>('li.pIav2d')) li.style.visibility = hide ? 'hidden' : '';
+		}, hidden);
+	await hideCards(true);
+	// Not one badge floats over the empty space where its card was.
+	const hidden = await paintedBadges(page);
+	expect({painted: hidden.painted, total: hidden.total}).toEqual({painted: 0, total: c.shown});
+	await hideCards(false);
+	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+});

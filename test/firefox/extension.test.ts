@@ -603,6 +603,20 @@ describe('Firefox: badges painted on saved real pages', () => {
 		}
 	}
 
+	it('google-flights: cards the page hides with `visibility: hidden` hide their badges with them, and show them again', async () => {
+		const c = PAINT_CASES[0]!;
+		const p = await openRead(c, 1280, paintPage(c));
+		const hideCards = (hidden: boolean) =>
+			p.evaluate((hide: boolean) => {
+				for (const li of document.querySelectorAll<HTMLElement>('li.pIav2d')) li.style.visibility = hide ? 'hidden' : '';
+			}, hidden);
+		await hideCards(true);
+		expect(await paintedOnPage(p)).toEqual({painted: 0, shown: c.shown});
+		await hideCards(false);
+		expect(await paintedOnPage(p)).toEqual({painted: c.shown, shown: c.shown});
+		await p.close();
+	});
+
 	for (const [fade, css] of Object.entries(FADES))
 		it(`google-flights: cards the page brings in fading (${fade}): every badge stays in its first place and is painted once they show`, async () => {
 			const c = PAINT_CASES[0]!;
