@@ -10,7 +10,24 @@ import type {SegmentInput} from '../itinerary';
 import type {CheckResult, TripInput} from '../rules/types';
 import type {BadgeSummary} from '../ui/summary';
 
-export const MAX_BADGE_RESTORES = 3;
+/**
+ * A badge the page takes away is put back this many times in a row at most: a page that deletes what it did not
+ * make as soon as it is in (or re-renders on every change, ours included) wins, with no fight over the DOM. The count
+ * starts again after RESTORE_QUIET_MS without a restore, so a card the page re-renders now and then (prices
+ * refreshed, a card opened and closed) gets its badge back each time, however many times.
+ */
+const MAX_BADGE_RESTORES = 3;
+/** A while without putting a badge back, after which its restores are counted from none again. */
+export const RESTORE_QUIET_MS = 5000;
+
+/** Whether a badge the page took away goes back now (`now`: the scanner's clock), counted if so. */
+export function mayRestore(counts: {restores: number; restoredAt: number}, now: number): boolean {
+	if (now - counts.restoredAt >= RESTORE_QUIET_MS) counts.restores = 0;
+	if (counts.restores >= MAX_BADGE_RESTORES) return false;
+	counts.restores++;
+	counts.restoredAt = now;
+	return true;
+}
 /** Placement checks per batch: a clipped badge moves on one placement a pass. */
 const MAX_PLACEMENT_PASSES = 8;
 
@@ -52,7 +69,9 @@ export type CardState = {
 	/** The settings the badge was judged under. */
 	settingsKey: string;
 	handle?: BadgeHandle;
+	/** Times the badge was put back in a row, and when last (MAX_BADGE_RESTORES). */
 	restores: number;
+	restoredAt: number;
 	view?: BadgeView;
 	/** Index into the adapter's placements where the badge is (or goes next). */
 	placement: number;
@@ -69,6 +88,7 @@ export const newCardState = (): CardState => ({
 	fingerprint: '',
 	settingsKey: '',
 	restores: 0,
+	restoredAt: 0,
 	placement: 0,
 	roundStart: 0,
 	unplaced: false,
@@ -111,6 +131,8 @@ type CardBadgesOptions = {
 	 * nowhere is removed and counted as unplaced. Without it (no layout, as under jsdom) the first placement is kept.
 	 */
 	checkPlacement?: PlacementCheck;
+	/** The scanner's clock (ScannerOptions.now), for the restores' quiet while; none: restores never start again. */
+	now?: () => number;
 	/** Told of each host we put into the page (the observer leaves those out). */
 	own: (host: Element) => void;
 	/** Watches the size of each card given a badge, until the card leaves the page. */
@@ -137,8 +159,7 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 		show: (card, state, view) => show(ctx, card, state, view),
 		restore(card, state) {
 			if (!state.segments || !state.handle || !state.view) return;
-			if (state.handle.isConnected() || state.restores >= MAX_BADGE_RESTORES) return;
-			state.restores++;
+			if (state.handle.isConnected() || !mayRestore(state, ctx.now?.() ?? 0)) return;
 			state.roundStart = state.placement;
 			mountAt(ctx, card, state);
 		},

@@ -6,7 +6,7 @@
 import type {RawItinerary} from '../itinerary';
 import type {BadgeSummary} from '../ui/summary';
 import {pageSummary} from '../ui/page-summary';
-import {MAX_BADGE_RESTORES} from './card-badges';
+import {mayRestore} from './card-badges';
 import {guarded} from './guard';
 import {judge, normalize, outsideCodes, viewOf} from './card-reading';
 import {pageContext, report, type Judged, type Run} from './scan-run';
@@ -43,11 +43,11 @@ export function processEmbedded(run: Run): void {
 	const key = `${run.settingsKey}|${stops.join()}`;
 	const badge = run.pageBadge;
 	if (key === badge.key) {
-		if (!badge.handle || badge.handle.isConnected() || badge.restores >= MAX_BADGE_RESTORES) return;
-		badge.restores++; // the page removed it: put it back, a few times at most
+		// The page removed it: put it back, a few times in a row at most.
+		if (!badge.handle || badge.handle.isConnected() || !mayRestore(badge, run.now())) return;
 	} else badge.restores = 0;
 	badge.handle?.remove();
-	run.pageBadge = {key, restores: badge.restores};
+	run.pageBadge = {key, restores: badge.restores, restoredAt: badge.restoredAt};
 	const summary = pageSummary(
 		judged.map((j) => j.summary),
 		run.settings.locale,

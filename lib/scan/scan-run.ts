@@ -141,7 +141,7 @@ export type Run = {
 	page?: {href: string; context: PageContext};
 	/** Verdicts by itinerary key under the current settings. */
 	verdicts: Memo<Judged>;
-	pageBadge: {handle?: BadgeHandle; key: string; restores: number};
+	pageBadge: {handle?: BadgeHandle; key: string; restores: number; restoredAt: number};
 	/** The page's embedded itineraries last judged (the adapter's list, by identity), until the settings change. */
 	embedded?: {raws: RawItinerary[]; judged: (Judged & {summary: BadgeSummary})[]};
 	/** The page badge's itineraries' summaries (each one's own), for the toolbar. */

@@ -142,7 +142,7 @@ function createRun(options: ScannerOptions): Run {
 			onChange: () => request(run),
 		}),
 		verdicts: memo(),
-		pageBadge: {key: '', restores: 0},
+		pageBadge: {key: '', restores: 0, restoredAt: 0},
 		pageSummaries: [],
 		stats: {batches: 0, cards: 0, badges: 0, evaluations: 0, failures: 0, unplaced: 0},
 		found: {itineraries: 0, withStops: 0, unplaced: 0},
@@ -345,7 +345,7 @@ function finish(run: Run): void {
 		run.pageSummaries = [];
 		if (run.pageBadge.handle) {
 			run.pageBadge.handle.remove();
-			run.pageBadge = {key: '', restores: 0};
+			run.pageBadge = {key: '', restores: 0, restoredAt: 0};
 		}
 	}
 	const afterLayout = run.options.afterLayout;

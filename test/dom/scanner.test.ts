@@ -8,6 +8,7 @@ import {defineAdapter, type SiteAdapter} from '../../lib/adapters/types';
 import {loadRules} from '../../lib/rules/load-rules';
 import {startScanner, type BadgeView, type Mount, type PlacementCheck} from '../../lib/scan/scanner';
 import type {ScannerOptions} from '../../lib/scan/scan-run';
+import {RESTORE_QUIET_MS} from '../../lib/scan/card-badges';
 
 const rules = loadRules();
 
@@ -85,10 +86,13 @@ function page(...legs: string[]) {
 	document.body.innerHTML = `<ul>${legs.map((l) => `<li data-legs="${l}"><span>card</span></li>`).join('')}</ul>`;
 }
 
+/** The scanner's clock in a test that sets one (none: the scanner's own, which stands still). */
+let clock: (() => number) | undefined;
 let running: {stop: () => void}[] = [];
 afterEach(() => {
 	for (const s of running) s.stop();
 	running = [];
+	clock = undefined;
 });
 
 function start(
@@ -100,6 +104,7 @@ function start(
 	afterAnimations?: ScannerOptions['afterAnimations'],
 ) {
 	const scanner = startScanner({
+		now: clock,
 		checkPlacement,
 		watchSizes,
 		watchClips,
@@ -217,6 +222,38 @@ describe('scanner', () => {
 		expect(mounted).toHaveLength(4); // the first and three restores
 		expect(badges()).toEqual([]);
 		s.stop();
+	});
+
+	it('puts a deleted badge back each time the page re-renders its card a while apart (three times in a row at most)', async () => {
+		page(PEK_24H);
+		let ms = 1000;
+		clock = () => ms;
+		const s = start();
+		s.scan();
+		const card = document.querySelector('li')!;
+		// The page re-renders the card now and then (prices refreshed, the card opened and closed): its badge goes with
+		// the old content, and comes back each time.
+		for (let i = 0; i < 6; i++) {
+			ms += RESTORE_QUIET_MS;
+			recycle(card, PEK_24H);
+			await tick();
+			expect(badges()).toHaveLength(1);
+		}
+		expect(mounted).toHaveLength(7);
+		// Deleted as soon as it is back, again and again: three restores in a row, then left alone.
+		ms += RESTORE_QUIET_MS;
+		for (let i = 0; i < 5; i++) {
+			ms += 10;
+			document.querySelector('ctc-badge')?.remove();
+			await tick();
+		}
+		expect(mounted).toHaveLength(10);
+		expect(badges()).toEqual([]);
+		// Until the page changes the card again after a quiet while.
+		ms += RESTORE_QUIET_MS;
+		recycle(card, PEK_24H);
+		await tick();
+		expect(badges()).toHaveLength(1);
 	});
 
 	it('an adapter that throws costs only that card, and is logged once', async () => {

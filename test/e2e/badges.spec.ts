@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type {BrowserContext, Page} from '@playwright/test';
 import {detailsIn, expect, fixture, serve, setPassports, test} from './fixtures';
+import {RESTORE_QUIET_MS} from '../../lib/scan/card-badges';
 import {recordClicks, takeClicks} from './page-clicks';
 
 const KUL_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
@@ -220,17 +221,23 @@ test('an SPA navigation away from the results removes the badge, and back brings
 	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1, {timeout: 5000});
 });
 
-test('the page deleting the badge gets it back, a few times at most', async ({context}) => {
+test('the page deleting the badge gets it back, a few times in a row at most, and again when the page changes a while later', async ({
+	context,
+}) => {
 	const page = await openKulNrt(context);
 	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	for (let i = 0; i < 3; i++) {
 		await page.evaluate(() => document.querySelector('[data-ctc-badge]')?.remove());
 		await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 	}
-	// A page that keeps deleting it wins after three restores: no fight over the DOM.
+	// A page that keeps deleting it wins after three restores in a row: no fight over the DOM.
 	await page.evaluate(() => document.querySelector('[data-ctc-badge]')?.remove());
 	await page.waitForTimeout(500);
 	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
+	// A while later the page renders something again (its prices refreshed, say): the badge is back.
+	await page.waitForTimeout(RESTORE_QUIET_MS);
+	await page.evaluate(() => document.body.append(document.createElement('div')));
+	await expect(page.locator('[data-ctc-badge] button.badge')).toHaveCount(1);
 });
 
 test('clicks, keys and focus on the badge do not reach the page', async ({context}) => {

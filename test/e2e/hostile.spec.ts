@@ -1,4 +1,5 @@
 import type {BrowserContext, Page} from '@playwright/test';
+import {RESTORE_QUIET_MS} from '../../lib/scan/card-badges';
 import {EAGER_BADGES} from '../../lib/scan/card-reading';
 import {detailsIn, expect, test} from './fixtures';
 import {PAGE_SABOTAGE} from './sabotage';
@@ -90,6 +91,27 @@ test('a page that removes and re-adds its cards 50 times a second', async ({cont
 	await expect(p.locator('[data-ctc-badge] button.badge')).toHaveCount(20);
 	expect(errors).toEqual([]);
 	expect(ours(lines)).toEqual([]);
+});
+
+test('a card whose badge the page deleted in a row gets it back when the page re-renders the card a while later', async ({context}) => {
+	const {page: p} = await open(context, page(`<ul>${CARD}</ul>`));
+	const badge = p.locator('[data-ctc-badge] button.badge');
+	await expect(badge).toHaveCount(1);
+	for (let i = 0; i < 3; i++) {
+		await p.evaluate(() => document.querySelector('[data-ctc-badge]')?.remove());
+		await expect(badge).toHaveCount(1); // put back
+	}
+	await p.evaluate(() => document.querySelector('[data-ctc-badge]')?.remove());
+	await p.waitForTimeout(500);
+	await expect(p.locator('[data-ctc-badge]')).toHaveCount(0); // three in a row: left alone
+	// Seconds later the page renders the card again (its price refreshed): the badge comes back with it.
+	await p.waitForTimeout(RESTORE_QUIET_MS);
+	await p.evaluate(() => {
+		const card = document.querySelector('li')!;
+		card.innerHTML = card.innerHTML.replace('$542', '$539');
+	});
+	await expect(badge).toHaveCount(1);
+	await expect(badge).toHaveText(BADGE);
 });
 
 test('a page that deletes our badges: put back three times, then left alone, page unharmed', async ({context}) => {
