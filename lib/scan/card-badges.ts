@@ -50,7 +50,7 @@ export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void
 export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
 /**
  * Whether a mounted badge is painted whole where it is (see ./placement-check.ts): `not-rendered` when the card itself
- * is not laid out or not shown (hidden, collapsed, transparent), so nothing can be said yet; `settling` when the badge
+ * is not laid out (not displayed, collapsed), so nothing can be said yet; `settling` when the badge
  * is not shown now but the page is animating the boxes around it (a card fading or sliding in), so nothing can be said
  * until those animations end.
  */

@@ -76,8 +76,9 @@ export const checkPlacement: PlacementCheck = (host, card) => {
 };
 
 /**
- * What the badge's box shows at this moment. A transparent card (and so its badge) is not shown at all, like one not
- * laid out: nothing can be said yet. Transparent between the badge and the card, the badge's place is hidden.
+ * What the badge's box shows at this moment. Transparent or hidden between the badge and the card, the badge's place
+ * is hidden; the card itself transparent or hidden, the badge's place is judged as in any card, since it shows when
+ * the card does (boxes are laid out all the same).
  */
 function checkNow(host: Element, card: Element): ReturnType<PlacementCheck> {
 	const view = host.ownerDocument.defaultView;
@@ -93,17 +94,18 @@ function checkNow(host: Element, card: Element): ReturnType<PlacementCheck> {
 	// less than a computed style. Styles are read only for the boxes the badge sticks out of, and for opacity only when
 	// the browser says something on the way up is transparent or hidden (checkVisibility; without it, every box's).
 	const shown = host.checkVisibility?.({opacityProperty: true, visibilityProperty: true});
-	// Hidden by `visibility`, which the host inherits from the box it is in (components/badge-host.ts): with its whole
-	// card, nothing can be said yet; else its place in the card is hidden.
-	if (shown !== true && view.getComputedStyle(host).visibility !== 'visible') {
-		return view.getComputedStyle(card).visibility !== 'visible' ? 'not-rendered' : 'clipped';
-	}
+	// Hidden by `visibility`, which the host inherits from the box it is in (components/badge-host.ts), while its card
+	// shows: a box of the card hides its place. Hidden with its card, it shows when the card does: judged as any.
+	const hidden = shown !== true && view.getComputedStyle(host).visibility !== 'visible';
+	if (hidden && view.getComputedStyle(card).visibility === 'visible') return 'clipped';
 	const opaque = shown === true;
 	for (let el = host.parentElement; el; el = el.parentElement) {
 		const holds = within(box, clipBox(el, el === card ? cardBox : undefined));
 		if (!holds || !opaque) {
 			const style = view.getComputedStyle(el);
-			if (Number(style.opacity) === 0) return el === card ? 'not-rendered' : 'clipped';
+			// A transparent box of the card hides the badge's place; the card transparent hides all of it alike, and the
+			// badge shows when the card does (a card fading in starts transparent).
+			if (el !== card && Number(style.opacity) === 0) return 'clipped';
 			if (!holds && clipsOverflow(style)) return 'clipped';
 		}
 		if (el === card) break;

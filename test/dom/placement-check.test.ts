@@ -58,18 +58,20 @@ describe('placement check', () => {
 		expect(checkPlacement(host, card)).toBe('clipped');
 	});
 
-	it('a badge under a transparent box of its card is not shown; in a transparent card, nothing can be said yet', () => {
+	it('a badge under a transparent box of its card is not shown; in a transparent card, its place is judged as in any', () => {
 		line.append(host);
 		box(host, {left: 150, top: -490, width: 100, height: 20});
 		line.style.opacity = '0';
 		expect(checkPlacement(host, card)).toBe('clipped');
-		// The whole card unseen, like a card not laid out: no place in it is better than another.
+		// The whole card unseen (fading in, say): the badge shows when the card does, where it is.
 		line.style.opacity = '';
 		card.style.opacity = '0';
-		expect(checkPlacement(host, card)).toBe('not-rendered');
+		expect(checkPlacement(host, card)).toBe('painted');
+		box(host, {left: 260, top: -490, width: 236, height: 20});
+		expect(checkPlacement(host, card)).toBe('clipped');
 	});
 
-	it('a badge hidden by `visibility` (which its host inherits): in a hidden box of its card not shown; in a hidden card, nothing can be said yet', () => {
+	it('a badge hidden by `visibility` (which its host inherits): in a hidden box of its card not shown; in a hidden card, its place is judged as in any', () => {
 		line.append(host);
 		box(host, {left: 150, top: -490, width: 100, height: 20});
 		expect(checkPlacement(host, card)).toBe('painted');
@@ -77,7 +79,10 @@ describe('placement check', () => {
 		expect(checkPlacement(host, card)).toBe('clipped');
 		line.style.visibility = '';
 		card.style.visibility = 'hidden';
-		expect(checkPlacement(host, card)).toBe('not-rendered');
+		expect(checkPlacement(host, card)).toBe('painted');
+		box(host, {left: 260, top: -490, width: 236, height: 20});
+		expect(checkPlacement(host, card)).toBe('clipped');
+		box(host, {left: 150, top: -490, width: 100, height: 20});
 		// A box the page shows again inside its hidden card shows the badge in it.
 		line.style.visibility = 'visible';
 		expect(checkPlacement(host, card)).toBe('painted');
@@ -115,20 +120,24 @@ describe('placement check', () => {
 			for (const el of [card, line]) delete (el as Animated).getAnimations;
 		});
 
-		it('a card fading in (transparent as it starts) is settling, then checked as it ends', async () => {
+		it('a card growing in (of no size as it starts) is settling, then checked as it ends; one fading in is judged at once', async () => {
 			card.append(host);
 			box(host, {left: 110, top: -466, width: 236, height: 26});
-			card.style.opacity = '0';
-			const fade = animate(card);
+			box(card, {left: 100, top: -500, width: 600, height: 0});
+			const grow = animate(card);
 			expect(checkPlacement(host, card)).toBe('settling');
 			let ended = false;
 			afterAnimations(host, card, () => (ended = true));
 			await Promise.resolve();
 			expect(ended).toBe(false);
-			fade.finish();
-			card.style.opacity = '';
+			grow.finish();
+			box(card, {left: 100, top: -500, width: 600, height: 80});
 			await new Promise((resolve) => setTimeout(resolve, 0));
 			expect(ended).toBe(true);
+			expect(checkPlacement(host, card)).toBe('painted');
+			// Transparent as its fade begins: the badge shows with the card, where it is.
+			card.style.opacity = '0';
+			animate(card);
 			expect(checkPlacement(host, card)).toBe('painted');
 		});
 
