@@ -63,7 +63,13 @@ function animationsAround(host: Element, card: Element): Animation[] {
  * fading in, a box sliding open. At once (in a microtask) when none is running any more.
  */
 export function afterAnimations(host: Element, card: Element, then: () => void): void {
-	void Promise.allSettled(animationsAround(host, card).map((animation) => animation.finished)).then(then);
+	let running: Animation[] = [];
+	try {
+		running = animationsAround(host, card);
+	} catch {
+		// Checked again at once: a check that cannot run keeps the badge where it is (the scanner's safeCheck).
+	}
+	void Promise.allSettled(running.map((animation) => animation.finished)).then(then);
 }
 
 /**
