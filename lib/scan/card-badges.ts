@@ -51,8 +51,8 @@ export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
 /**
  * Whether a mounted badge is painted whole where it is (see ./placement-check.ts): `not-rendered` when the card itself
  * is not laid out (not displayed, collapsed), so nothing can be said yet; `settling` when the badge
- * is not shown now but the page is animating the boxes around it (a card fading or sliding in), so nothing can be said
- * until those animations end.
+ * is not shown now but the page is animating the boxes around it (a box of the card fading or sliding in), so nothing
+ * can be said until those animations end.
  */
 export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clipped' | 'not-rendered' | 'settling';
 

@@ -73,8 +73,9 @@ export function afterAnimations(host: Element, card: Element, then: () => void):
 }
 
 /**
- * The check, then: a badge not shown while the page animates the boxes around it (a card fading in starts transparent,
- * one sliding open starts clipped) is `settling`, to be checked again once they are still.
+ * The check, then: a badge not shown while the page animates the boxes around it (a box of the card fading in starts
+ * transparent, one sliding open starts clipped, a card growing in starts with no size) is `settling`, to be checked
+ * again once they are still.
  */
 export const checkPlacement: PlacementCheck = (host, card) => {
 	const result = checkNow(host, card);
