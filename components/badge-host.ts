@@ -23,6 +23,7 @@
  * badges, look inside and screenshot them; release builds never do.
  */
 import type {BadgePlacement} from '@/lib/adapters/types';
+import {afterAnimations, checkPlacement, liftOver} from '@/lib/scan/placement-check';
 
 export const TEST_BUILD = import.meta.env.MODE === 'e2e';
 /** The attribute that marks badge hosts in the end-to-end build only. */
@@ -141,6 +142,46 @@ function isolate(host: HTMLElement, types: readonly string[]): void {
 
 export type BadgeHost = {host: HTMLElement};
 
+/** Each host's closed shadow root, for a lift (liftBadge). */
+const shadows = new WeakMap<Element, ShadowRoot>();
+/** The lifts' sheets by z-index, shared; and, where sheets are not adopted, each lifted host's `<style>`. */
+const liftSheets = new Map<number, CSSStyleSheet | null>();
+const liftStyles = new WeakMap<ShadowRoot, HTMLStyleElement>();
+
+/**
+ * Puts a card badge's host over the transparent layers of its card painted over it (a click layer making the whole
+ * card one link, lib/scan/placement-check.ts `liftOver`): a z-index from inside the shadow root, which beats the
+ * page's styles as the host's size does; `over` false takes it away. What the page can read of it (the host's computed
+ * z-index) follows the page's own layers, never the verdict or the settings.
+ */
+function liftBadge(host: Element, card: Element, over: boolean): void {
+	const z = over ? liftOver(host, card) : undefined;
+	const shadow = shadows.get(host);
+	if (!shadow) return;
+	const css = z === undefined ? '' : `:host{z-index:${z} !important}`;
+	const sheets = shadow.adoptedStyleSheets;
+	if (sheets.length >= 2) {
+		let lift = z === undefined ? null : liftSheets.get(z);
+		if (z !== undefined && lift === undefined) {
+			lift = sheet(css);
+			liftSheets.set(z, lift);
+		}
+		if (z === undefined || lift) {
+			shadow.adoptedStyleSheets = [sheets[0]!, sheets[1]!, ...(lift ? [lift] : [])];
+			return;
+		}
+	}
+	let own = liftStyles.get(shadow);
+	if (!own) {
+		own = document.createElement('style');
+		liftStyles.set(shadow, own);
+		// After the host's own styles (the same weight: the later wins), before the badge's content.
+		const styles = shadow.querySelectorAll(':scope > style');
+		(styles[styles.length - 1] ?? shadow.firstChild)?.after(own);
+	}
+	own.textContent = css;
+}
+
 /**
  * A host at the placement, with a closed shadow root holding `content` (the box that fills the host: the badge's
  * frame, ./badge-view.ts); events stop at the host. The host goes into the page last, with its content: built while
@@ -156,6 +197,7 @@ export function createBadgeHost(
 	const host = document.createElement('span');
 	if (TEST_BUILD) host.setAttribute(TEST_HOST_ATTRIBUTE, '');
 	const shadow = host.attachShadow({mode: TEST_BUILD ? 'open' : 'closed'});
+	shadows.set(host, shadow);
 	style(shadow, css, kind);
 	shadow.append(content);
 	const {anchor, append} = placement;
@@ -166,3 +208,6 @@ export function createBadgeHost(
 	isolate(host, isolatedEvents);
 	return {host};
 }
+
+/** What the page session needs to keep badges where they show (lib/scan/page-session.ts): the check, and the lift. */
+export const badgePlacing = {checkPlacement, afterAnimations, lift: liftBadge};

@@ -19,7 +19,7 @@
 import {defineUnlistedScript} from 'wxt/utils/define-unlisted-script';
 import badgeCss from '@/components/badge.css?inline';
 import {badgeMount, closeDetails} from '@/components/badge-mount';
-import {TEST_BUILD} from '@/components/badge-host';
+import {badgePlacing, TEST_BUILD} from '@/components/badge-host';
 import {carried} from '@/lib/adapters/carried';
 import {ask, contentApi, installedGeneric, readStored, watchStoredItem, watchStoredSettings} from '@/lib/browser/content-api';
 import type {ContentApi} from '@/lib/browser/content-api';
@@ -32,7 +32,6 @@ import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
 import type {EngineRules} from '@/lib/rules/engine-rules';
 import {markDocument} from '@/lib/scan/mark-document';
 import {createPageSession} from '@/lib/scan/page-session';
-import {afterAnimations, checkPlacement} from '@/lib/scan/placement-check';
 import {watchStyles} from '@/lib/scan/style-watch';
 import type {Settings} from '@/lib/settings';
 
@@ -96,8 +95,7 @@ function run(api: ContentApi, rules: EngineRules, settings: Settings, bundled: C
 			const reply = await ask(api, {type: 'airport-names', names});
 			return reply?.ok ? reply.codes : {};
 		},
-		checkPlacement,
-		afterAnimations,
+		...badgePlacing,
 		// The toolbar button's count and best verdict for this tab: a message to the background, never the page.
 		toolbar: (verdict) => send({type: 'page-verdict', ...verdict}),
 		testBuild: TEST_BUILD,

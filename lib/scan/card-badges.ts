@@ -52,9 +52,10 @@ export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
  * Whether a mounted badge is painted whole where it is (see ./placement-check.ts): `not-rendered` when the card itself
  * is not laid out (not displayed, collapsed), so nothing can be said yet; `settling` when the badge
  * is not shown now but the page is animating the boxes around it (a box of the card fading or sliding in), so nothing
- * can be said until those animations end.
+ * can be said until those animations end; `covered` when it shows through a transparent layer of the card over it (a
+ * click layer making the whole card one link), which would take its clicks.
  */
-export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clipped' | 'not-rendered' | 'settling';
+export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clipped' | 'not-rendered' | 'settling' | 'covered';
 
 /** What the scanner knows of a card it has read. */
 export type CardState = {
@@ -122,6 +123,8 @@ type ElementWatch = {observe: (element: Element) => void; unobserve: (element: E
 export type SizeWatch = ElementWatch;
 /** The badges on the page watched for being clipped (ScannerOptions.watchClips, ./scan-run.ts): their hosts. */
 export type ClipWatch = ElementWatch;
+/** The badges checked off screen, watched for coming into the viewport (ScannerOptions.watchScreen): their hosts. */
+export type ScreenWatch = ElementWatch;
 
 type CardBadgesOptions = {
 	adapter: SiteAdapter;
@@ -144,6 +147,16 @@ type CardBadgesOptions = {
 	 * (ScannerOptions.afterAnimations). Without it, after the next change, as a card not rendered yet.
 	 */
 	settle?: (host: Element, card: Element) => void;
+	/**
+	 * Puts a `covered` badge's host over the layers of its card over it (`true`), or back as it was (`false`); the
+	 * badge is checked again at once, and one still covered is put back and left as it is, seen through the layer.
+	 */
+	lift?: (host: Element, card: Element, over: boolean) => void;
+	/**
+	 * Badges whose check could not ask what covers them (not in the viewport whole): their card is checked again when
+	 * they come into it (ScannerOptions.watchScreen).
+	 */
+	screen?: ScreenWatch;
 	logOnce: (message: string) => void;
 };
 
@@ -151,10 +164,16 @@ type CardBadgesOptions = {
  * The options, the cards whose badge was mounted or moved since the last placement check, those whose size is
  * watched, and the card of each badge host watched for clipping.
  */
-type Context = CardBadgesOptions & {toCheck: Map<Element, CardState>; sized: WeakSet<Element>; hostCards: WeakMap<Element, Element>};
+type Context = CardBadgesOptions & {
+	toCheck: Map<Element, CardState>;
+	sized: WeakSet<Element>;
+	hostCards: WeakMap<Element, Element>;
+	/** Hosts lifted over a layer of their card once: not again. */
+	lifted: WeakSet<Element>;
+};
 
 export function createCardBadges(options: CardBadgesOptions): CardBadges {
-	const ctx: Context = {...options, toCheck: new Map(), sized: new WeakSet(), hostCards: new WeakMap()};
+	const ctx: Context = {...options, toCheck: new Map(), sized: new WeakSet(), hostCards: new WeakMap(), lifted: new WeakSet()};
 	return {
 		show: (card, state, view) => show(ctx, card, state, view),
 		restore(card, state) {
@@ -203,6 +222,7 @@ function takeOff(ctx: Context, state: CardState): void {
 	state.handle?.remove();
 	state.handle = undefined;
 	if (host && ctx.hostCards.delete(host)) ctx.clips?.unobserve(host);
+	if (host) ctx.screen?.unobserve(host);
 }
 
 function show(ctx: Context, card: Element, state: CardState, view: BadgeView | undefined): void {
@@ -228,10 +248,8 @@ function mountAt(ctx: Context, card: Element, state: CardState): boolean {
 	const host = state.handle.host;
 	if (host) {
 		ctx.own(host);
-		if (ctx.clips) {
-			ctx.hostCards.set(host, card);
-			ctx.clips.observe(host);
-		}
+		if (ctx.clips || ctx.screen) ctx.hostCards.set(host, card);
+		ctx.clips?.observe(host);
 	}
 	ctx.toCheck.set(card, state);
 	if (ctx.sizes && !ctx.sized.has(card)) {
@@ -267,10 +285,19 @@ function checkPlacements(ctx: Context): void {
 		});
 		round = [];
 		for (const [card, state, result] of results) {
-			if (result === 'painted' || result === 'gone') continue;
+			const host = state.handle?.host;
+			if (result === 'painted' && host) ctx.screen?.observe(host);
+			if (result === 'covered' && host && ctx.lift) {
+				// Once: over the layer, and checked again in the next pass; still covered then, back as it was.
+				const first = !ctx.lifted.has(host);
+				ctx.lifted.add(host);
+				ctx.lift(host, card, first);
+				if (first) round.push([card, state]);
+				continue;
+			}
+			if (result === 'painted' || result === 'covered' || result === 'gone') continue;
 			if (result === 'not-rendered' || result === 'settling') {
 				later.push([card, state]);
-				const host = state.handle?.host;
 				if (result === 'settling' && host) ctx.settle?.(host, card);
 				continue;
 			}

@@ -11,7 +11,16 @@ import type {EngineRules} from '../rules/engine-rules';
 import type {Settings} from '../settings';
 import {deviceToday} from '../time';
 import {FOUND_ATTRIBUTE, markFound, UNPLACED_ATTRIBUTE} from './mark-document';
-import {startScanner, type Mount, type PlacementCheck, type ScanSettings, type Scanner, type SizeWatch, type ClipWatch} from './scanner';
+import {
+	startScanner,
+	type Mount,
+	type PlacementCheck,
+	type ScanSettings,
+	type Scanner,
+	type SizeWatch,
+	type ClipWatch,
+	type ScreenWatch,
+} from './scanner';
 import type {ToolbarVerdict} from '../ui/page-summary';
 import type {Locale} from '../i18n/locale';
 
@@ -31,6 +40,8 @@ type PageSessionOptions = {
 	checkPlacement: PlacementCheck;
 	/** When the animations around a badge end (./placement-check.ts `afterAnimations`; ScannerOptions.afterAnimations). */
 	afterAnimations?: (host: Element, card: Element, then: () => void) => void;
+	/** Puts a badge over a click layer of its card, or back (ScannerOptions.lift). */
+	lift?: (host: Element, card: Element, over: boolean) => void;
 	/** The end-to-end build marks what it found on `<html>`; release builds never do. */
 	testBuild: boolean;
 	/** The message limits (lib/browser/message-types.ts MESSAGE_LIMITS): of the popup's status, of a name lookup. */
@@ -64,6 +75,8 @@ const TOOLBAR_DELAY_MS = 1000;
  * lengths in 32 bits of sixtieths of a pixel, and a margin of 40 million pixels there left every badge outside.
  */
 const CLIP_WATCH_MARGIN = '4000000px';
+/** How much of a badge's box is in the viewport when its centre surely is (screenWatchIn). */
+const SCREEN_RATIO = 0.6;
 
 /** Names asked about on one page, at most: a page of junk cannot keep the background busy. */
 const MAX_NAMES_PER_PAGE = 1000;
@@ -206,6 +219,40 @@ function clipWatchIn(doc: Document): ((onClipped: (elements: Element[]) => void)
 	};
 }
 
+/**
+ * The badges checked while their centre was out of the viewport, watched until it is in it (past 60% of the box in
+ * view, the centre is): each is reported once, then no longer watched.
+ */
+function screenWatchIn(doc: Document): ((onShown: (elements: Element[]) => void) => ScreenWatch) | undefined {
+	const win = doc.defaultView;
+	const Observer = win?.IntersectionObserver;
+	if (!win || !Observer) return undefined;
+	return (onShown) => {
+		const observer = new Observer(
+			(entries) => {
+				const shown: Element[] = [];
+				for (const entry of entries)
+					if (entry.isIntersecting && entry.intersectionRatio >= SCREEN_RATIO) {
+						observer.unobserve(entry.target);
+						shown.push(entry.target);
+					}
+				if (shown.length > 0) onShown(shown);
+			},
+			{threshold: SCREEN_RATIO},
+		);
+		return {
+			observe(element) {
+				const box = element.getBoundingClientRect();
+				const x = (box.left + box.right) / 2;
+				const y = (box.top + box.bottom) / 2;
+				if (x < 0 || y < 0 || x >= win.innerWidth || y >= win.innerHeight) observer.observe(element);
+			},
+			unobserve: (element) => observer.unobserve(element),
+			disconnect: () => observer.disconnect(),
+		};
+	};
+}
+
 function detectTextWith(detector: GenericDetector | undefined, rules: EngineRules) {
 	return detector ? (text: string) => detector.textItineraries(text, rules) : undefined;
 }
@@ -283,6 +330,8 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			afterLayout: afterLayoutIn(doc),
 			watchSizes: sizeWatchIn(doc),
 			watchClips: clipWatchIn(doc),
+			watchScreen: screenWatchIn(doc),
+			lift: options.lift,
 			onChange: toolbarLater,
 			...(options.later ? {later: options.later} : {}),
 		});

@@ -79,7 +79,9 @@ export function afterAnimations(host: Element, card: Element, then: () => void):
  */
 export const checkPlacement: PlacementCheck = (host, card) => {
 	const result = checkNow(host, card);
-	return result !== 'painted' && host.isConnected && animationsAround(host, card).length > 0 ? 'settling' : result;
+	return result !== 'painted' && result !== 'covered' && host.isConnected && animationsAround(host, card).length > 0
+		? 'settling'
+		: result;
 };
 
 /**
@@ -120,9 +122,116 @@ function checkNow(host: Element, card: Element): ReturnType<PlacementCheck> {
 	// Covered by something else in the card (an overlay painted above it)? Only answerable on screen.
 	const x = (box.left + box.right) / 2;
 	const y = (box.top + box.bottom) / 2;
-	if (x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight) {
-		const top = host.ownerDocument.elementFromPoint?.(x, y);
-		if (top && top !== host && !top.contains(host) && card.contains(top)) return 'clipped';
+	if (!(x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight)) return 'painted';
+	return coverAt(host, card, box, x, y, view);
+}
+
+/**
+ * What is over the badge's centre. The host takes the pointer across its whole box (components/badge-host.ts), so
+ * the browser's hit test finds it there unless something is painted over it: something outside the card (a sticky
+ * header over the list) covers the card alike, not our concern; something of the card is a click layer the badge
+ * shows through (`covered`: transparent, no text there) or hides it (`clipped`). The card's own boxes around the
+ * badge can only cover it with a pseudo-element (a box's background is painted under what it holds).
+ */
+function coverAt(host: Element, card: Element, box: Box, x: number, y: number, view: Window): ReturnType<PlacementCheck> {
+	const doc = host.ownerDocument;
+	const top = doc.elementFromPoint?.(x, y);
+	if (!top || top === host || !card.contains(top)) return 'painted';
+	const stack = doc.elementsFromPoint?.(x, y) ?? [top];
+	const at = stack.indexOf(host);
+	// Not hit at all (a box of the card clipping it with `clip-path`, or a box that takes no pointer: `inert`): a box
+	// between it and the card cut to a shape hides it; otherwise it is judged by what is on top, as before.
+	if (at < 0) return clippedByPath(host, card, view) || !top.contains(host) ? 'clipped' : 'painted';
+	for (const el of stack.slice(0, at)) {
+		if (!card.contains(el)) continue;
+		if (!seeThrough(el, el.contains(host), box, view)) return 'clipped';
 	}
-	return 'painted';
+	return 'covered';
+}
+
+/** A box from the host's parent up to the card cut to a shape (`clip-path`: the visually hidden pattern). */
+function clippedByPath(host: Element, card: Element, view: Window): boolean {
+	for (let el = host.parentElement; el; el = el.parentElement) {
+		const path = view.getComputedStyle(el).clipPath;
+		if (path && path !== 'none') return true;
+		if (el === card) break;
+	}
+	return false;
+}
+
+/** Colours the browser gives for nothing painted: `transparent`, or any colour with alpha 0. */
+const clear = (color: string) => color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color);
+
+/** A box that paints nothing of its own: no background colour or image, nothing blurring what is under it. */
+const paintsNothing = (style: CSSStyleDeclaration) =>
+	clear(style.backgroundColor) && (style.backgroundImage || 'none') === 'none' && (style.backdropFilter || 'none') === 'none';
+
+/** Elements whose content is not text the hit point could miss: pictures, controls, frames. */
+const REPLACED = new Set([
+	'img',
+	'video',
+	'canvas',
+	'iframe',
+	'object',
+	'embed',
+	'svg',
+	'input',
+	'select',
+	'textarea',
+	'button',
+	'picture',
+]);
+
+/**
+ * Whether `el` lets the badge show through at its place: its box (unless it holds the badge, whose own background is
+ * under it) paints nothing and has no text over the badge, and its `::before` and `::after`, if any, are empty and
+ * paint nothing (a stretched link's layer).
+ */
+function seeThrough(el: Element, holdsBadge: boolean, box: Box, view: Window): boolean {
+	if (!holdsBadge) {
+		const style = view.getComputedStyle(el);
+		if (Number(style.opacity) === 0) return true;
+		if (REPLACED.has(el.localName)) return false;
+		if (!paintsNothing(style) || textOver(el, box)) return false;
+	}
+	for (const pseudo of ['::before', '::after']) {
+		const style = view.getComputedStyle(el, pseudo);
+		const content = style.content;
+		if (!content || content === 'none' || content === 'normal') continue;
+		if (content !== '""' || !paintsNothing(style)) return false;
+	}
+	return true;
+}
+
+/** Whether any of `el`'s own text is laid out over the badge's box. */
+function textOver(el: Element, box: Box): boolean {
+	for (const node of el.childNodes) {
+		if (node.nodeType !== 3 || !node.textContent?.trim()) continue;
+		const range = el.ownerDocument.createRange();
+		range.selectNodeContents(node);
+		for (const r of range.getClientRects())
+			if (r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom) return true;
+	}
+	return false;
+}
+
+/**
+ * The z-index that puts a `covered` badge's host over the layers of its card over it: one more than theirs (their
+ * own, or their pseudo-elements'), at least 1. It goes on the host only while the browser's hit test then finds the
+ * host (the scanner checks again): a layer in a stacking context of its own stays over it whatever the number.
+ */
+export function liftOver(host: Element, card: Element): number {
+	const view = host.ownerDocument.defaultView;
+	const box = host.getBoundingClientRect();
+	const stack = host.ownerDocument.elementsFromPoint?.((box.left + box.right) / 2, (box.top + box.bottom) / 2) ?? [];
+	let z = 0;
+	const at = stack.indexOf(host);
+	for (const el of at < 0 ? [] : stack.slice(0, at)) {
+		if (!view || !card.contains(el)) continue;
+		for (const pseudo of [null, '::before', '::after']) {
+			const level = Number.parseInt(view.getComputedStyle(el, pseudo).zIndex, 10);
+			if (Number.isFinite(level)) z = Math.max(z, level);
+		}
+	}
+	return Math.min(z + 1, 2147483646);
 }

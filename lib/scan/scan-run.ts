@@ -10,7 +10,7 @@ import type {EngineRules} from '../rules/engine-rules';
 import type {CheckResult, TripInput} from '../rules/types';
 import type {BadgeSummary} from '../ui/summary';
 import type {ToolbarVerdict} from '../ui/page-summary';
-import type {BadgeHandle, BadgeView, CardBadges, CardState, ClipWatch, Mount, PlacementCheck, SizeWatch} from './card-badges';
+import type {BadgeHandle, BadgeView, CardBadges, CardState, ClipWatch, Mount, PlacementCheck, ScreenWatch, SizeWatch} from './card-badges';
 import type {MountGate} from './mount-gate';
 import type {PageObserver} from './page-observer';
 import type {NearObserverConstructor, ReadQueue} from './read-queue';
@@ -66,6 +66,17 @@ export type ScannerOptions = {
 	 * rule changed in place through the CSSOM). Those badges are checked again. Without it, the ways above.
 	 */
 	watchClips?: (onClipped: (elements: Element[]) => void) => ClipWatch;
+	/**
+	 * Watches the badges whose check was made while they were not in the viewport (what is painted over a badge, a
+	 * click layer of its card say, can only be asked of the browser on screen), and says which came into it: those
+	 * badges are checked again, once. Without it, whatever the next check finds.
+	 */
+	watchScreen?: (onShown: (elements: Element[]) => void) => ScreenWatch;
+	/**
+	 * Puts a badge that shows through a transparent layer of its card (a click layer) over that layer, so that the
+	 * pointer finds it (`true`), or back as it was (`false`). Without it, such a badge stays under the layer.
+	 */
+	lift?: (host: Element, card: Element, over: boolean) => void;
 	/**
 	 * Calls `then` once the animations the page runs on the boxes from the badge's host up to its card have ended
 	 * (finished or cancelled): a badge whose check said `settling` is checked again then. Without it, after the next
@@ -137,6 +148,8 @@ export type Run = {
 	sizes?: SizeWatch;
 	/** The badges on the page, watched for being clipped (ScannerOptions.watchClips). */
 	clips?: ClipWatch;
+	/** The badges checked off screen, until they come into the viewport (ScannerOptions.watchScreen). */
+	screen?: ScreenWatch;
 	/** What adapters are told of the page, and the address it was made for. */
 	page?: {href: string; context: PageContext};
 	/** Verdicts by itinerary key under the current settings. */

@@ -186,6 +186,60 @@ describe('placement check', () => {
 		expect(checkPlacement(host, card)).toBe('painted');
 	});
 
+	describe('what is painted over a badge on screen', () => {
+		/** The browser's hit test at the badge's centre: these elements, topmost first. */
+		const hits = (...stack: Element[]) => {
+			document.elementFromPoint = () => stack[0] ?? null;
+			document.elementsFromPoint = () => stack;
+		};
+		beforeEach(() => {
+			box(card, {left: 100, top: 100, width: 600, height: 80});
+			card.append(host);
+			box(host, {left: 110, top: 140, width: 236, height: 26});
+		});
+		afterEach(() => {
+			delete (document as Partial<Document>).elementFromPoint;
+			delete (document as Partial<Document>).elementsFromPoint;
+		});
+
+		it('a transparent layer of the card (a click layer making it one link) lets the badge show: covered, to be lifted over it', () => {
+			const layer = document.createElement('a');
+			layer.style.backgroundColor = 'transparent';
+			card.prepend(layer);
+			hits(layer, host, card, document.body);
+			expect(checkPlacement(host, card)).toBe('covered');
+			// A layer that paints, or a picture, hides it.
+			layer.style.backgroundColor = 'rgb(255, 255, 255)';
+			expect(checkPlacement(host, card)).toBe('clipped');
+			layer.style.backgroundColor = 'rgba(255, 255, 255, 0)';
+			expect(checkPlacement(host, card)).toBe('covered');
+			layer.style.backgroundImage = 'url(shimmer.png)';
+			expect(checkPlacement(host, card)).toBe('clipped');
+			const picture = document.createElement('img');
+			card.prepend(picture);
+			hits(picture, host, card, document.body);
+			expect(checkPlacement(host, card)).toBe('clipped');
+		});
+
+		it('what lies outside the card over it (a sticky header over the list) covers the card alike: painted', () => {
+			const header = document.createElement('header');
+			header.style.backgroundColor = 'rgb(255, 255, 255)';
+			document.body.prepend(header);
+			hits(header, host, card, document.body);
+			expect(checkPlacement(host, card)).toBe('painted');
+		});
+
+		it('a badge the hit test passes over, under a box of the card cut to a shape (clip-path), is hidden', () => {
+			hits(card, document.body);
+			expect(checkPlacement(host, card)).toBe('painted'); // as ever: found under a box of its own card
+			const cut = document.createElement('div');
+			cut.style.clipPath = 'inset(50%)';
+			card.append(cut);
+			cut.append(host);
+			expect(checkPlacement(host, card)).toBe('clipped');
+		});
+	});
+
 	describe('where the browser has checkVisibility (Chromium, Firefox)', () => {
 		/** Counts the computed styles read, and answers checkVisibility as a browser would for these inline styles. */
 		function withBrowserApis() {

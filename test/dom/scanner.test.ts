@@ -102,8 +102,10 @@ function start(
 	watchSizes?: ScannerOptions['watchSizes'],
 	watchClips?: ScannerOptions['watchClips'],
 	afterAnimations?: ScannerOptions['afterAnimations'],
+	more: Partial<ScannerOptions> = {},
 ) {
 	const scanner = startScanner({
+		...more,
 		now: clock,
 		checkPlacement,
 		watchSizes,
@@ -619,6 +621,79 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(checks).toBeGreaterThanOrEqual(3);
 		expect(document.querySelectorAll('ctc-badge')).toHaveLength(1);
 		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(true);
+		expect(s.found().unplaced).toBe(0);
+	});
+
+	it('a badge seen through a layer of its card (a click layer) is lifted over it once and checked again; left where it is either way', async () => {
+		page(PEK_24H);
+		const lifts: [Element, boolean][] = [];
+		const lifted = new Set<Element>();
+		// The pointer finds the badge once lifted, in the first run; never, in the second (a layer in a stacking context
+		// of its own).
+		let liftHelps = true;
+		const check: PlacementCheck = (host) => (liftHelps && lifted.has(host) ? 'painted' : 'covered');
+		const lift = (host: Element, _card: Element, over: boolean) => {
+			lifts.push([host, over]);
+			if (over) lifted.add(host);
+			else lifted.delete(host);
+		};
+		const s = start([], check, testAdapter, undefined, undefined, undefined, {lift});
+		s.scan();
+		await tick();
+		const host = document.querySelector('ctc-badge')!;
+		expect(lifts).toEqual([[host, true]]);
+		expect(mounted).toHaveLength(1);
+		expect(s.found().unplaced).toBe(0);
+		s.stop();
+		mounted.length = 0;
+		liftHelps = false;
+		page(PEK_24H);
+		const again = start([], check, testAdapter, undefined, undefined, undefined, {lift});
+		again.scan();
+		await tick();
+		const other = document.querySelector('ctc-badge')!;
+		// Lifted, still covered: put back, and kept where it is (seen through the layer), not moved or taken off.
+		expect(lifts.slice(1)).toEqual([
+			[other, true],
+			[other, false],
+		]);
+		expect(mounted).toHaveLength(1);
+		expect(mounted[0]!.removed).toBe(false);
+		expect(again.found().unplaced).toBe(0);
+	});
+
+	it('a badge checked off screen is checked again when it comes into the viewport, and moved if something of its card hides it there', async () => {
+		page(PEK_24H);
+		const card = document.querySelector('li')!;
+		card.append(document.createElement('em')); // a second line: the first placement is not the card's end
+		let shown = false;
+		let checks = 0;
+		// Off screen, nothing can be asked of what covers the badge; on screen, a veil of the card hides the first line.
+		const check: PlacementCheck = (host) => (checks++, shown && !atEnd(host) ? 'clipped' : 'painted');
+		const w = {watched: [] as Element[], report: (_hosts: Element[]) => {}};
+		const watchScreen: NonNullable<ScannerOptions['watchScreen']> = (onShown) => {
+			w.report = onShown;
+			return {
+				observe: (el) => void (w.watched.includes(el) || w.watched.push(el)),
+				unobserve: (el) => void (w.watched.includes(el) && w.watched.splice(w.watched.indexOf(el), 1)),
+				disconnect: () => undefined,
+			};
+		};
+		const s = start([], check, testAdapter, undefined, undefined, undefined, {watchScreen});
+		s.scan();
+		await tick();
+		const first = document.querySelector('ctc-badge')!;
+		expect(atEnd(first)).toBe(false);
+		expect(w.watched).toEqual([first]);
+		const before = checks;
+		shown = true;
+		w.report([first]);
+		await tick();
+		expect(checks).toBeGreaterThan(before);
+		const moved = document.querySelector('ctc-badge')!;
+		expect(atEnd(moved)).toBe(true);
+		// The host it left is no longer watched; the new one, checked on screen as painted, is watched as the check says.
+		expect(w.watched).not.toContain(first);
 		expect(s.found().unplaced).toBe(0);
 	});
 

@@ -166,3 +166,29 @@ export function fadeInPage(c: PaintCase, css: string): string {
 	const body = html.search(/<\/body>/i);
 	return `${html.slice(0, head)}<style>${css}</style>${html.slice(head, body)}${FADE_IN_SCRIPT}${html.slice(body)}`;
 }
+
+/**
+ * Click layers over a card, as results pages make a whole card one link: a transparent box or pseudo-element over the
+ * card's content. The badge under one is seen through it, but the layer would take its clicks. Google Flights' own
+ * layer (`.JMc5Xc`, an empty positioned box before the content) is under the badge as the page comes: given a
+ * z-index, it is over it; a stretched link (a link's `::after` stretched over the card, with a z-index, as Bootstrap's
+ * `stretched-link`); a layer after the content in the card, without a z-index.
+ */
+export const LAYERS = {
+	'the site’s own layer taking the clicks, with a z-index': 'li.pIav2d .JMc5Xc { z-index: 1; pointer-events: auto }',
+	'a stretched link': 'li.pIav2d .zxVSec::after { content: ""; position: absolute; inset: 0; z-index: 1 }',
+	'a layer after the content': 'li.pIav2d .gQ6yfe::after { content: ""; position: absolute; inset: 0 }',
+};
+
+/**
+ * Boxes over a card that hide its badge's first place: a panel the page lays over the card's content (an opaque
+ * pseudo-element, as a "sold out" veil or a loading shimmer) leaves only the card's end, past it, for the badge.
+ */
+export const VEIL =
+	'li.pIav2d .yR1fYc { position: relative } li.pIav2d .yR1fYc::after { content: ""; position: absolute; inset: 0; z-index: 1; background: #f1f3f4 }';
+
+/** The page with a style sheet of its own at the end of its head. */
+export function withStyle(html: string, css: string): string {
+	const head = html.search(/<\/head>/i);
+	return `${html.slice(0, head)}<style>${css}</style>${html.slice(head)}`;
+}

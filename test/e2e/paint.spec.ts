@@ -7,7 +7,20 @@
  */
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, serve, test} from './fixtures';
-import {CARD, CLIP_IN_PLACE, CLIPPING_CSS, FADES, fadeInPage, PAINT_CASES, paintPage, type PaintCase} from './paint-cases';
+import {
+	CARD,
+	CLIP_IN_PLACE,
+	CLIPPING_CSS,
+	FADES,
+	fadeInPage,
+	LAYERS,
+	PAINT_CASES,
+	paintPage,
+	VEIL,
+	withStyle,
+	type PaintCase,
+} from './paint-cases';
+import {recordClicks, takeClicks} from './page-clicks';
 import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from './scroll-panes';
 
 const WIDTHS = [1280, 800];
@@ -424,5 +437,40 @@ test('google-flights: cards the page hides with `visibility: hidden` hide their 
 	const hidden = await paintedBadges(page);
 	expect({painted: hidden.painted, total: hidden.total}).toEqual({painted: 0, total: c.shown});
 	await hideCards(false);
+	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+});
+
+for (const [layer, css] of Object.entries(LAYERS)) {
+	test(`google-flights: ${layer} over each card: every badge is painted in its first place, and a click on it opens its details`, async ({
+		context,
+	}) => {
+		const c = PAINT_CASES[0]!;
+		await serve(context, c.glob, withStyle(paintPage(c), css));
+		const page = await context.newPage();
+		// Before, each badge was judged hidden under the layer, moved through every place and taken off.
+		await open(page, c, 1280);
+		expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+		const atCardEnd = await page
+			.locator('[data-ctc-badge]')
+			.evaluateAll((all) => all.filter((h) => h.parentElement?.matches('li')).length);
+		expect(atCardEnd).toBe(0);
+		// The pointer finds the badge, not the layer: a click where the user sees the pill opens the details.
+		const host = page.locator('li.pIav2d:visible [data-ctc-badge]').first();
+		await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
+		await page.evaluate(recordClicks);
+		const pill = (await host.locator('button.badge').boundingBox())!;
+		await page.mouse.click(pill.x + pill.width / 2, pill.y + pill.height / 2);
+		await expect(host.locator('.popover')).toBeVisible();
+		expect(await page.evaluate(takeClicks)).toEqual([]);
+	});
+}
+
+test('google-flights: a veil the page lays over the card’s content hides the badge’s first place: each badge moves to the card’s end, painted', async ({
+	context,
+}) => {
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, withStyle(paintPage(c), VEIL));
+	const page = await context.newPage();
+	await open(page, c, 1280);
 	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
 });

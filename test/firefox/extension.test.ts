@@ -8,7 +8,7 @@ import path from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {CARD, CLIP_IN_PLACE, FADES, fadeInPage, PAINT_CASES, paintPage, type PaintCase} from '../e2e/paint-cases';
+import {CARD, CLIP_IN_PLACE, FADES, fadeInPage, LAYERS, PAINT_CASES, paintPage, VEIL, withStyle, type PaintCase} from '../e2e/paint-cases';
 import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from '../e2e/scroll-panes';
 import {recordClicks, takeClicks} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
@@ -613,6 +613,42 @@ describe('Firefox: badges painted on saved real pages', () => {
 		await hideCards(true);
 		expect(await paintedOnPage(p)).toEqual({painted: 0, shown: c.shown});
 		await hideCards(false);
+		expect(await paintedOnPage(p)).toEqual({painted: c.shown, shown: c.shown});
+		await p.close();
+	});
+
+	for (const [layer, css] of Object.entries(LAYERS))
+		it(`google-flights: ${layer} over each card: every badge is painted in its first place, and a click on it opens its details`, async () => {
+			const c = PAINT_CASES[0]!;
+			const p = await openRead(c, 1280, withStyle(paintPage(c), css));
+			expect(await paintedOnPage(p)).toEqual({painted: c.shown, shown: c.shown});
+			expect(
+				await p.evaluate(
+					() => [...document.querySelectorAll('[data-ctc-badge]')].filter((h) => h.parentElement?.matches('li')).length,
+				),
+			).toBe(0);
+			// The pointer finds the badge, not the layer: a click where the user sees the pill opens its details.
+			const pill = await p.evaluate(() => {
+				const host = [...document.querySelectorAll('li.pIav2d [data-ctc-badge]')].find(
+					(h) => (h.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
+				)!;
+				host.setAttribute('data-picked', '');
+				host.scrollIntoView({block: 'center'});
+				const r = host.shadowRoot!.querySelector('button.badge')!.getBoundingClientRect();
+				return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+			});
+			// Scrolled into view: the badge's card is checked again there, and its host lifted over the layer.
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			await p.evaluate(recordClicks);
+			await p.mouse.click(pill.x, pill.y);
+			await p.waitForFunction(() => !!document.querySelector('[data-picked]')!.shadowRoot!.querySelector(':popover-open'));
+			expect(await p.evaluate(takeClicks)).toEqual([]);
+			await p.close();
+		});
+
+	it('google-flights: a veil the page lays over the card’s content hides the badge’s first place: each badge moves to the card’s end, painted', async () => {
+		const c = PAINT_CASES[0]!;
+		const p = await openRead(c, 1280, withStyle(paintPage(c), VEIL));
 		expect(await paintedOnPage(p)).toEqual({painted: c.shown, shown: c.shown});
 		await p.close();
 	});
