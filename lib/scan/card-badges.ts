@@ -123,8 +123,8 @@ type ElementWatch = {observe: (element: Element) => void; unobserve: (element: E
 export type SizeWatch = ElementWatch;
 /** The badges on the page watched for being clipped (ScannerOptions.watchClips, ./scan-run.ts): their hosts. */
 export type ClipWatch = ElementWatch;
-/** The badges checked off screen, watched for coming into the viewport (ScannerOptions.watchScreen): their hosts. */
-export type ScreenWatch = ElementWatch;
+/** The badges on the page, watched for the pointer finding something else over them (ScannerOptions.watchPointer). */
+export type PointerWatch = {observe: (host: Element, card: Element) => void; unobserve: (host: Element) => void; disconnect: () => void};
 
 type CardBadgesOptions = {
 	adapter: SiteAdapter;
@@ -152,11 +152,8 @@ type CardBadgesOptions = {
 	 * badge is checked again at once, and one still covered is put back and left as it is, seen through the layer.
 	 */
 	lift?: (host: Element, card: Element, over: boolean) => void;
-	/**
-	 * Badges whose check could not ask what covers them (not in the viewport whole): their card is checked again when
-	 * they come into it (ScannerOptions.watchScreen).
-	 */
-	screen?: ScreenWatch;
+	/** Watches each badge's host, with its card, for the pointer finding something else over it. */
+	pointer?: PointerWatch;
 	logOnce: (message: string) => void;
 };
 
@@ -222,7 +219,7 @@ function takeOff(ctx: Context, state: CardState): void {
 	state.handle?.remove();
 	state.handle = undefined;
 	if (host && ctx.hostCards.delete(host)) ctx.clips?.unobserve(host);
-	if (host) ctx.screen?.unobserve(host);
+	if (host) ctx.pointer?.unobserve(host);
 }
 
 function show(ctx: Context, card: Element, state: CardState, view: BadgeView | undefined): void {
@@ -248,8 +245,9 @@ function mountAt(ctx: Context, card: Element, state: CardState): boolean {
 	const host = state.handle.host;
 	if (host) {
 		ctx.own(host);
-		if (ctx.clips || ctx.screen) ctx.hostCards.set(host, card);
+		if (ctx.clips || ctx.pointer) ctx.hostCards.set(host, card);
 		ctx.clips?.observe(host);
+		ctx.pointer?.observe(host, card);
 	}
 	ctx.toCheck.set(card, state);
 	if (ctx.sizes && !ctx.sized.has(card)) {
@@ -286,7 +284,6 @@ function checkPlacements(ctx: Context): void {
 		round = [];
 		for (const [card, state, result] of results) {
 			const host = state.handle?.host;
-			if (result === 'painted' && host) ctx.screen?.observe(host);
 			if (result === 'covered' && host && ctx.lift) {
 				// Once: over the layer, and checked again in the next pass; still covered then, back as it was.
 				const first = !ctx.lifted.has(host);

@@ -19,7 +19,7 @@ import {
 	type Scanner,
 	type SizeWatch,
 	type ClipWatch,
-	type ScreenWatch,
+	type PointerWatch,
 } from './scanner';
 import type {ToolbarVerdict} from '../ui/page-summary';
 import type {Locale} from '../i18n/locale';
@@ -75,8 +75,6 @@ const TOOLBAR_DELAY_MS = 1000;
  * lengths in 32 bits of sixtieths of a pixel, and a margin of 40 million pixels there left every badge outside.
  */
 const CLIP_WATCH_MARGIN = '4000000px';
-/** How much of a badge's box is in the viewport when its centre surely is (screenWatchIn). */
-const SCREEN_RATIO = 0.6;
 
 /** Names asked about on one page, at most: a page of junk cannot keep the background busy. */
 const MAX_NAMES_PER_PAGE = 1000;
@@ -220,35 +218,54 @@ function clipWatchIn(doc: Document): ((onClipped: (elements: Element[]) => void)
 }
 
 /**
- * The badges checked while their centre was out of the viewport, watched until it is in it (past 60% of the box in
- * view, the centre is): each is reported once, then no longer watched.
+ * The user's pointer over a badge's box finding something else there (a click layer of its card, which would take the
+ * click): told once per badge. The browser hit-tests every pointer move anyway, and says what it found as the event's
+ * target; so this costs a few property reads per move, and nothing on a page nobody points at. A capturing listener
+ * on the window, which the page cannot see; only the browser's own events count (a page can dispatch any).
  */
-function screenWatchIn(doc: Document): ((onShown: (elements: Element[]) => void) => ScreenWatch) | undefined {
+function pointerWatchIn(doc: Document): ((onCovered: (hosts: Element[]) => void) => PointerWatch) | undefined {
 	const win = doc.defaultView;
-	const Observer = win?.IntersectionObserver;
-	if (!win || !Observer) return undefined;
-	return (onShown) => {
-		const observer = new Observer(
-			(entries) => {
-				const shown: Element[] = [];
-				for (const entry of entries)
-					if (entry.isIntersecting && entry.intersectionRatio >= SCREEN_RATIO) {
-						observer.unobserve(entry.target);
-						shown.push(entry.target);
-					}
-				if (shown.length > 0) onShown(shown);
-			},
-			{threshold: SCREEN_RATIO},
-		);
+	if (!win) return undefined;
+	return (onCovered) => {
+		const hostOf = new WeakMap<Element, Element>();
+		const cardOf = new WeakMap<Element, Element>();
+		/** The badge of the card under the pointer, if any. */
+		let near: Element | undefined;
+		const forget = (host: Element) => {
+			const card = cardOf.get(host);
+			cardOf.delete(host);
+			if (card && hostOf.get(card) === host) hostOf.delete(card);
+			if (near === host) near = undefined;
+		};
+		const move = (event: PointerEvent) => {
+			const host = near;
+			if (!host || !event.isTrusted || event.target === host) return;
+			const box = host.getBoundingClientRect();
+			const {clientX: x, clientY: y} = event;
+			if (x < box.left || x >= box.right || y < box.top || y >= box.bottom) return;
+			forget(host);
+			onCovered([host]);
+		};
+		const over = (event: PointerEvent) => {
+			near = undefined;
+			if (!event.isTrusted) return;
+			for (let el = event.target instanceof win.Element ? event.target : null; el && !near; el = el.parentElement)
+				near = hostOf.get(el);
+			move(event);
+		};
+		const options = {capture: true, passive: true};
+		win.addEventListener('pointerover', over, options);
+		win.addEventListener('pointermove', move, options);
 		return {
-			observe(element) {
-				const box = element.getBoundingClientRect();
-				const x = (box.left + box.right) / 2;
-				const y = (box.top + box.bottom) / 2;
-				if (x < 0 || y < 0 || x >= win.innerWidth || y >= win.innerHeight) observer.observe(element);
+			observe(host, card) {
+				hostOf.set(card, host);
+				cardOf.set(host, card);
 			},
-			unobserve: (element) => observer.unobserve(element),
-			disconnect: () => observer.disconnect(),
+			unobserve: forget,
+			disconnect() {
+				win.removeEventListener('pointerover', over, options);
+				win.removeEventListener('pointermove', move, options);
+			},
 		};
 	};
 }
@@ -330,7 +347,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			afterLayout: afterLayoutIn(doc),
 			watchSizes: sizeWatchIn(doc),
 			watchClips: clipWatchIn(doc),
-			watchScreen: screenWatchIn(doc),
+			watchPointer: pointerWatchIn(doc),
 			lift: options.lift,
 			onChange: toolbarLater,
 			...(options.later ? {later: options.later} : {}),

@@ -24,7 +24,7 @@ import {observePage} from './page-observer';
 import {createReadQueue} from './read-queue';
 import {counted, memo, pageContext, report, type IdleDeadlineLike, type Run, type Scanner, type ScannerOptions} from './scan-run';
 
-export type {BadgeView, ClipWatch, Mount, PlacementCheck, ScreenWatch, SizeWatch} from './card-badges';
+export type {BadgeView, ClipWatch, Mount, PlacementCheck, PointerWatch, SizeWatch} from './card-badges';
 export type {Found, Scanner, ScanSettings} from './scan-run';
 export {DATA_WITHOUT_CARDS_MS} from './page-badge';
 
@@ -64,7 +64,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			run.observer.disconnect();
 			run.sizes?.disconnect();
 			run.clips?.disconnect();
-			run.screen?.disconnect();
+			run.pointer?.disconnect();
 			run.queue.disconnect();
 			run.gate?.disconnect();
 			for (const card of run.live) run.states.get(card)?.handle?.remove();
@@ -120,7 +120,7 @@ function createRun(options: ScannerOptions): Run {
 	const Near = options.intersectionObserver === undefined ? win?.IntersectionObserver : options.intersectionObserver;
 	const sizes = options.watchSizes?.((cards) => resized(run, cards));
 	const clips = options.watchClips?.((hosts) => resized(run, cardsOf(run, hosts)));
-	const screen = options.watchScreen?.((hosts) => resized(run, cardsOf(run, hosts)));
+	const pointer = options.watchPointer?.((hosts) => resized(run, cardsOf(run, hosts)));
 	const settle = settleWith(options.afterAnimations, (card) => resized(run, [card]));
 	const run: Run = {
 		options,
@@ -134,10 +134,10 @@ function createRun(options: ScannerOptions): Run {
 		queue: createReadQueue(Near ?? undefined, () => request(run)),
 		added: [],
 		gate: createMountGate(Near ?? undefined, () => request(run)),
-		badges: createCardBadges({...options, sizes, clips, screen, settle, own: (host) => hosts.add(host), logOnce}),
+		badges: createCardBadges({...options, sizes, clips, pointer, settle, own: (host) => hosts.add(host), logOnce}),
 		sizes,
 		clips,
-		screen,
+		pointer,
 		observer: observePage({
 			doc,
 			watchAttributes: adapter.watchAttributes ?? [],

@@ -662,39 +662,42 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(again.found().unplaced).toBe(0);
 	});
 
-	it('a badge checked off screen is checked again when it comes into the viewport, and moved if something of its card hides it there', async () => {
+	it('a badge the pointer finds something else over is checked again, and moved if something of its card hides it there', async () => {
 		page(PEK_24H);
 		const card = document.querySelector('li')!;
 		card.append(document.createElement('em')); // a second line: the first placement is not the card's end
-		let shown = false;
+		let pointed = false;
 		let checks = 0;
-		// Off screen, nothing can be asked of what covers the badge; on screen, a veil of the card hides the first line.
-		const check: PlacementCheck = (host) => (checks++, shown && !atEnd(host) ? 'clipped' : 'painted');
-		const w = {watched: [] as Element[], report: (_hosts: Element[]) => {}};
-		const watchScreen: NonNullable<ScannerOptions['watchScreen']> = (onShown) => {
-			w.report = onShown;
+		// As placed (off screen), nothing can be asked of what covers the badge; where the user points, a veil of the
+		// card is found over the first line.
+		const check: PlacementCheck = (host) => (checks++, pointed && !atEnd(host) ? 'clipped' : 'painted');
+		const w = {watched: new Map<Element, Element>(), report: (_hosts: Element[]) => {}, disconnected: false};
+		const watchPointer: NonNullable<ScannerOptions['watchPointer']> = (onCovered) => {
+			w.report = onCovered;
 			return {
-				observe: (el) => void (w.watched.includes(el) || w.watched.push(el)),
-				unobserve: (el) => void (w.watched.includes(el) && w.watched.splice(w.watched.indexOf(el), 1)),
-				disconnect: () => undefined,
+				observe: (host, c) => void w.watched.set(host, c),
+				unobserve: (host) => void w.watched.delete(host),
+				disconnect: () => void (w.disconnected = true),
 			};
 		};
-		const s = start([], check, testAdapter, undefined, undefined, undefined, {watchScreen});
+		const s = start([], check, testAdapter, undefined, undefined, undefined, {watchPointer});
 		s.scan();
 		await tick();
 		const first = document.querySelector('ctc-badge')!;
 		expect(atEnd(first)).toBe(false);
-		expect(w.watched).toEqual([first]);
+		expect([...w.watched]).toEqual([[first, card]]);
 		const before = checks;
-		shown = true;
+		pointed = true;
 		w.report([first]);
 		await tick();
 		expect(checks).toBeGreaterThan(before);
 		const moved = document.querySelector('ctc-badge')!;
 		expect(atEnd(moved)).toBe(true);
-		// The host it left is no longer watched; the new one, checked on screen as painted, is watched as the check says.
-		expect(w.watched).not.toContain(first);
+		// The host it left is no longer watched; the new one is, with its card.
+		expect([...w.watched]).toEqual([[moved, card]]);
 		expect(s.found().unplaced).toBe(0);
+		s.stop();
+		expect(w.disconnected).toBe(true);
 	});
 
 	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {

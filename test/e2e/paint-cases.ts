@@ -180,13 +180,6 @@ export const LAYERS = {
 	'a layer after the content': 'li.pIav2d .gQ6yfe::after { content: ""; position: absolute; inset: 0 }',
 };
 
-/**
- * Boxes over a card that hide its badge's first place: a panel the page lays over the card's content (an opaque
- * pseudo-element, as a "sold out" veil or a loading shimmer) leaves only the card's end, past it, for the badge.
- */
-export const VEIL =
-	'li.pIav2d .yR1fYc { position: relative } li.pIav2d .yR1fYc::after { content: ""; position: absolute; inset: 0; z-index: 1; background: #f1f3f4 }';
-
 /** The page with a style sheet of its own at the end of its head. */
 export function withStyle(html: string, css: string): string {
 	const head = html.search(/<\/head>/i);
