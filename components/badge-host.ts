@@ -12,6 +12,8 @@
  *   the whole box, never the pill's width. (Until 2026-12 the box let the pointer through beside the pill, so that
  *   part of the card took clicks; hit testing across the box then measured the pill, and with it how long the verdict
  *   for the traveller's passport was.) A click beside the pill stops at the host like one on it, and does nothing;
+ * - a z-index on the host only where a transparent layer of its card lies over it (liftBadge): it follows the page's
+ *   own layers, never the verdict or the settings;
  * - events stop at the host, so the card around it (often a link) never sees a click on the badge. The stoppers are
  *   added to a host when the first of those events comes its way (`isolate`), not to every host up front: a results
  *   page has a hundred badges and the user touches a few.
@@ -53,7 +55,8 @@ function hostCss({page}: HostKind): string {
 	const place = page
 		? 'position:fixed !important;top:72px !important;right:16px !important;z-index:2147483646 !important;display:block !important;'
 		: // Relative: painted above earlier positioned overlays in the card (click layers), in tree order, without a
-			// z-index that would lift it over the page's sticky headers.
+			// z-index that would lift it over the page's sticky headers; a layer with a z-index of its own, or after it in
+			// the card, gets one just over its own, on that badge only (liftBadge).
 			'position:relative !important;display:inline-block !important;vertical-align:middle !important;margin:4px 8px !important;';
 	return `:host{all:initial !important;${place}${box}}`;
 }
