@@ -5,6 +5,12 @@
  *
  * Reads layout only (rectangles and computed styles), never writes: the scanner calls it for all new badges of a
  * batch at once, so a page pays one layout per batch for it.
+ *
+ * An overlay of the card painted over the badge hides it; a transparent one (a click layer making the card one link)
+ * lets it show but would take its clicks: `covered`, and the scanner lifts the badge over it (`liftOver`). What is
+ * over a badge is asked of the browser's hit test, on screen only, and a hit test on a long results page costs more
+ * than the rest of the check: it is asked as the badge is placed, and again only where the user points
+ * (ScannerOptions.watchPointer).
  */
 import type {PlacementCheck} from './scanner';
 
