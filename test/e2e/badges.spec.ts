@@ -62,9 +62,14 @@ test('the details card opens with the keyboard, explains each policy, and closes
 	await page.keyboard.press('Enter');
 	await expect(card).toContainText('Stop 1: HAK');
 	await card.locator('a').first().focus();
-	await page.keyboard.press('Escape');
+	// The key goes down in the frame and comes up on the badge: the popover closes on the keydown and takes the frame
+	// with it, and Chromium can leave a key event sent to a frame that is going away unanswered, so `press` (down, then
+	// up to the same frame) sometimes never returns. A user's key comes up wherever the focus went.
+	await page.keyboard.down('Escape');
 	await expect(dialog).toBeHidden();
 	await expect(badge).toBeFocused();
+	await page.keyboard.up('Escape');
+	await expect(dialog).toBeHidden();
 });
 
 test('axe finds no violations in the badge and its details card', async ({context}) => {
