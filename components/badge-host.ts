@@ -26,6 +26,7 @@
  */
 import type {BadgePlacement} from '@/lib/adapters/types';
 import {afterAnimations, checkPlacement, liftOver} from '@/lib/scan/placement-check';
+import type {Point} from '@/lib/scan/scanner';
 
 export const TEST_BUILD = import.meta.env.MODE === 'e2e';
 /** The attribute that marks badge hosts in the end-to-end build only. */
@@ -157,8 +158,8 @@ const liftStyles = new WeakMap<ShadowRoot, HTMLStyleElement>();
  * page's styles as the host's size does; `over` false takes it away. What the page can read of it (the host's computed
  * z-index) follows the page's own layers, never the verdict or the settings.
  */
-function liftBadge(host: Element, card: Element, over: boolean): void {
-	const z = over ? liftOver(host, card) : undefined;
+function liftBadge(host: Element, card: Element, over: boolean, at?: Point): void {
+	const z = over ? liftOver(host, card, at) : undefined;
 	const shadow = shadows.get(host);
 	if (!shadow) return;
 	const css = z === undefined ? '' : `:host{z-index:${z} !important}`;

@@ -55,7 +55,13 @@ export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
  * can be said until those animations end; `covered` when it shows through a transparent layer of the card over it (a
  * click layer making the whole card one link), which would take its clicks.
  */
-export type PlacementCheck = (host: Element, card: Element) => 'painted' | 'clipped' | 'not-rendered' | 'settling' | 'covered';
+export type PlacementCheck = (host: Element, card: Element, at?: Point) => 'painted' | 'clipped' | 'not-rendered' | 'settling' | 'covered';
+/**
+ * A point in the window where the user's pointer found something else over a badge (PointerWatch): besides its centre,
+ * the placement check asks what is over the badge there (a layer may lie over its edge only), and a lift is made over
+ * what lies there.
+ */
+export type Point = {x: number; y: number};
 
 /** What the scanner knows of a card it has read. */
 export type CardState = {
@@ -105,7 +111,7 @@ export type CardBadges = {
 	/** The card left the page: its badge goes, and it is not checked. */
 	forget: (card: Element, state: CardState | undefined) => void;
 	/** The layout changed: check the badge again; one that fitted nowhere gets another chance at the best placement. */
-	recheck: (card: Element, state: CardState) => void;
+	recheck: (card: Element, state: CardState, at?: Point) => void;
 	/** Checks the badges mounted or moved since the last call. */
 	checkPlacements: () => void;
 	/** Whether badges wait for a placement check (mounted or moved since the last one). */
@@ -125,6 +131,8 @@ export type SizeWatch = ElementWatch;
 export type ClipWatch = ElementWatch;
 /** The badges on the page, watched for the pointer finding something else over them (ScannerOptions.watchPointer). */
 export type PointerWatch = {observe: (host: Element, card: Element) => void; unobserve: (host: Element) => void; disconnect: () => void};
+/** Told of the host (one at a time) over which the pointer found something else, and where (PointerWatch). */
+export type PointerReport = (hosts: Element[], at?: Point) => void;
 
 type CardBadgesOptions = {
 	adapter: SiteAdapter;
@@ -151,7 +159,7 @@ type CardBadgesOptions = {
 	 * Puts a `covered` badge's host over the layers of its card over it (`true`), or back as it was (`false`); the
 	 * badge is checked again at once, and one still covered is put back and left as it is, seen through the layer.
 	 */
-	lift?: (host: Element, card: Element, over: boolean) => void;
+	lift?: (host: Element, card: Element, over: boolean, at?: Point) => void;
 	/** Watches each badge's host, with its card, for the pointer finding something else over it. */
 	pointer?: PointerWatch;
 	logOnce: (message: string) => void;
@@ -167,10 +175,19 @@ type Context = CardBadgesOptions & {
 	hostCards: WeakMap<Element, Element>;
 	/** Hosts lifted over a layer of their card once: not again. */
 	lifted: WeakSet<Element>;
+	/** Where the pointer found something over a host, for its next check (and the one after a lift). */
+	points: WeakMap<Element, Point>;
 };
 
 export function createCardBadges(options: CardBadgesOptions): CardBadges {
-	const ctx: Context = {...options, toCheck: new Map(), sized: new WeakSet(), hostCards: new WeakMap(), lifted: new WeakSet()};
+	const ctx: Context = {
+		...options,
+		toCheck: new Map(),
+		sized: new WeakSet(),
+		hostCards: new WeakMap(),
+		lifted: new WeakSet(),
+		points: new WeakMap(),
+	};
 	return {
 		show: (card, state, view) => show(ctx, card, state, view),
 		restore(card, state) {
@@ -193,8 +210,10 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 			ctx.toCheck.delete(card);
 			if (ctx.sized.delete(card)) ctx.sizes?.unobserve(card);
 		},
-		recheck(card, state) {
+		recheck(card, state, at) {
 			if (!state.view) return;
+			const host = state.handle?.host;
+			if (at && host) ctx.points.set(host, at);
 			if (state.unplaced) {
 				state.unplaced = false;
 				state.placement = state.roundStart = 0;
@@ -275,21 +294,33 @@ function checkPlacements(ctx: Context): void {
 	}
 	let round = [...ctx.toCheck];
 	ctx.toCheck.clear();
+	/** Hosts lifted in this call, and whether each was lifted before it. */
+	const liftedNow = new Map<Element, boolean>();
 	const later: [Element, CardState][] = [];
 	for (let pass = 0; round.length > 0 && pass < MAX_PLACEMENT_PASSES; pass++) {
 		const results = round.map(([card, state]) => {
 			const host = state.handle?.host;
-			return [card, state, host && host.isConnected ? safeCheck(check, host, card) : 'gone'] as const;
+			return [card, state, host && host.isConnected ? safeCheck(check, host, card, ctx.points.get(host)) : 'gone'] as const;
 		});
 		round = [];
 		for (const [card, state, result] of results) {
 			const host = state.handle?.host;
+			const at = host && ctx.points.get(host);
+			if (host) ctx.points.delete(host);
 			if (result === 'covered' && host && ctx.lift) {
-				// Once: over the layer, and checked again in the next pass; still covered then, back as it was.
-				const first = !ctx.lifted.has(host);
-				ctx.lifted.add(host);
-				ctx.lift(host, card, first);
-				if (first) round.push([card, state]);
+				if (!liftedNow.has(host) && (!ctx.lifted.has(host) || at)) {
+					// Over the layer (once, or again where the pointer finds one), and checked again in the next pass,
+					// there too.
+					liftedNow.set(host, ctx.lifted.has(host));
+					ctx.lifted.add(host);
+					ctx.lift(host, card, true, at);
+					if (at) ctx.points.set(host, at);
+					round.push([card, state]);
+				} else {
+					// Still covered: back as it was (over its centre's layer, if it was lifted over that before), seen
+					// through the layer.
+					ctx.lift(host, card, liftedNow.get(host) === true);
+				}
 				continue;
 			}
 			if (result === 'painted' || result === 'covered' || result === 'gone') continue;
@@ -327,9 +358,9 @@ function moveOn(ctx: Context, card: Element, state: CardState): boolean {
 	return false;
 }
 
-function safeCheck(check: PlacementCheck, host: Element, card: Element): ReturnType<PlacementCheck> {
+function safeCheck(check: PlacementCheck, host: Element, card: Element, at: Point | undefined): ReturnType<PlacementCheck> {
 	try {
-		return check(host, card);
+		return check(host, card, at);
 	} catch {
 		return 'painted'; // a check that cannot run must not take badges away
 	}

@@ -19,6 +19,8 @@ import {
 	type Scanner,
 	type SizeWatch,
 	type ClipWatch,
+	type Point,
+	type PointerReport,
 	type PointerWatch,
 } from './scanner';
 import type {ToolbarVerdict} from '../ui/page-summary';
@@ -41,7 +43,7 @@ type PageSessionOptions = {
 	/** When the animations around a badge end (./placement-check.ts `afterAnimations`; ScannerOptions.afterAnimations). */
 	afterAnimations?: (host: Element, card: Element, then: () => void) => void;
 	/** Puts a badge over a click layer of its card, or back (ScannerOptions.lift). */
-	lift?: (host: Element, card: Element, over: boolean) => void;
+	lift?: (host: Element, card: Element, over: boolean, at?: Point) => void;
 	/** The end-to-end build marks what it found on `<html>`; release builds never do. */
 	testBuild: boolean;
 	/** The message limits (lib/browser/message-types.ts MESSAGE_LIMITS): of the popup's status, of a name lookup. */
@@ -219,11 +221,12 @@ function clipWatchIn(doc: Document): ((onClipped: (elements: Element[]) => void)
 
 /**
  * The user's pointer over a badge's box finding something else there (a click layer of its card, which would take the
- * click): told once per badge. The browser hit-tests every pointer move anyway, and says what it found as the event's
- * target; so this costs a few property reads per move, and nothing on a page nobody points at. A capturing listener
- * on the window, which the page cannot see; only the browser's own events count (a page can dispatch any).
+ * click), and where: told once per badge. The browser hit-tests every pointer move anyway, and says what it found as
+ * the event's target; so this costs a few property reads per move, and nothing on a page nobody points at. A
+ * capturing listener on the window, which the page cannot see; only the browser's own events count (a page can
+ * dispatch any).
  */
-function pointerWatchIn(doc: Document): ((onCovered: (hosts: Element[]) => void) => PointerWatch) | undefined {
+function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWatch) | undefined {
 	const win = doc.defaultView;
 	if (!win) return undefined;
 	return (onCovered) => {
@@ -244,7 +247,7 @@ function pointerWatchIn(doc: Document): ((onCovered: (hosts: Element[]) => void)
 			const {clientX: x, clientY: y} = event;
 			if (x < box.left || x >= box.right || y < box.top || y >= box.bottom) return;
 			forget(host);
-			onCovered([host]);
+			onCovered([host], {x, y});
 		};
 		const over = (event: PointerEvent) => {
 			near = undefined;

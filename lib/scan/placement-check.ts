@@ -12,7 +12,7 @@
  * than the rest of the check: it is asked as the badge is placed, and again only where the user points
  * (ScannerOptions.watchPointer).
  */
-import type {PlacementCheck} from './scanner';
+import type {PlacementCheck, Point} from './scanner';
 
 /** Half a pixel either way is rounding, not clipping. */
 const TOLERANCE = 1;
@@ -83,8 +83,8 @@ export function afterAnimations(host: Element, card: Element, then: () => void):
  * transparent, one sliding open starts clipped, a card growing in starts with no size) is `settling`, to be checked
  * again once they are still.
  */
-export const checkPlacement: PlacementCheck = (host, card) => {
-	const result = checkNow(host, card);
+export const checkPlacement: PlacementCheck = (host, card, at) => {
+	const result = checkNow(host, card, at);
 	return result !== 'painted' && result !== 'covered' && host.isConnected && animationsAround(host, card).length > 0
 		? 'settling'
 		: result;
@@ -95,7 +95,7 @@ export const checkPlacement: PlacementCheck = (host, card) => {
  * is hidden; the card itself transparent or hidden, the badge's place is judged as in any card, since it shows when
  * the card does (boxes are laid out all the same).
  */
-function checkNow(host: Element, card: Element): ReturnType<PlacementCheck> {
+function checkNow(host: Element, card: Element, at: Point | undefined): ReturnType<PlacementCheck> {
 	const view = host.ownerDocument.defaultView;
 	if (!view) return 'not-rendered';
 	const cardBox = card.getBoundingClientRect();
@@ -125,12 +125,18 @@ function checkNow(host: Element, card: Element): ReturnType<PlacementCheck> {
 		}
 		if (el === card) break;
 	}
-	// Covered by something else in the card (an overlay painted above it)? Only answerable on screen.
-	const x = (box.left + box.right) / 2;
-	const y = (box.top + box.bottom) / 2;
-	if (!(x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight)) return 'painted';
-	return coverAt(host, card, box, x, y, view);
+	// Covered by something else in the card (an overlay painted above it)? Only answerable on screen. Where the user's
+	// pointer found something over the badge, a transparent layer there (over its edge only, say) is lifted over too;
+	// anything else there is judged by the centre, so that pointing at the box beside the pill never moves the badge.
+	if (at && inside(at, box) && onScreen(at, view) && coverAt(host, card, box, at.x, at.y, view) === 'covered') return 'covered';
+	const centre = centreOf(box);
+	if (!onScreen(centre, view)) return 'painted';
+	return coverAt(host, card, box, centre.x, centre.y, view);
 }
+
+const centreOf = (box: Box): Point => ({x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2});
+const inside = ({x, y}: Point, box: Box) => x >= box.left && x < box.right && y >= box.top && y < box.bottom;
+const onScreen = ({x, y}: Point, view: Window) => x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight;
 
 /**
  * What is over the badge's centre. The host takes the pointer across its whole box (components/badge-host.ts), so
@@ -223,20 +229,24 @@ function textOver(el: Element, box: Box): boolean {
 
 /**
  * The z-index that puts a `covered` badge's host over the layers of its card over it: one more than theirs (their
- * own, or their pseudo-elements'), at least 1. It goes on the host only while the browser's hit test then finds the
- * host (the scanner checks again): a layer in a stacking context of its own stays over it whatever the number.
+ * own, or their pseudo-elements'), at least 1, at its centre and where the pointer found one (`at`). It goes on the
+ * host only while the browser's hit test then finds the host (the scanner checks again): a layer in a stacking
+ * context of its own stays over it whatever the number.
  */
-export function liftOver(host: Element, card: Element): number {
-	const view = host.ownerDocument.defaultView;
+export function liftOver(host: Element, card: Element, at?: Point): number {
+	const doc = host.ownerDocument;
+	const view = doc.defaultView;
 	const box = host.getBoundingClientRect();
-	const stack = host.ownerDocument.elementsFromPoint?.((box.left + box.right) / 2, (box.top + box.bottom) / 2) ?? [];
 	let z = 0;
-	const at = stack.indexOf(host);
-	for (const el of at < 0 ? [] : stack.slice(0, at)) {
-		if (!view || !card.contains(el)) continue;
-		for (const pseudo of [null, '::before', '::after']) {
-			const level = Number.parseInt(view.getComputedStyle(el, pseudo).zIndex, 10);
-			if (Number.isFinite(level)) z = Math.max(z, level);
+	for (const {x, y} of at && inside(at, box) ? [centreOf(box), at] : [centreOf(box)]) {
+		const stack = doc.elementsFromPoint?.(x, y) ?? [];
+		const under = stack.indexOf(host);
+		for (const el of under < 0 ? [] : stack.slice(0, under)) {
+			if (!view || !card.contains(el)) continue;
+			for (const pseudo of [null, '::before', '::after']) {
+				const level = Number.parseInt(view.getComputedStyle(el, pseudo).zIndex, 10);
+				if (Number.isFinite(level)) z = Math.max(z, level);
+			}
 		}
 	}
 	return Math.min(z + 1, 2147483646);

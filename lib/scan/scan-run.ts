@@ -10,7 +10,19 @@ import type {EngineRules} from '../rules/engine-rules';
 import type {CheckResult, TripInput} from '../rules/types';
 import type {BadgeSummary} from '../ui/summary';
 import type {ToolbarVerdict} from '../ui/page-summary';
-import type {BadgeHandle, BadgeView, CardBadges, CardState, ClipWatch, Mount, PlacementCheck, PointerWatch, SizeWatch} from './card-badges';
+import type {
+	BadgeHandle,
+	BadgeView,
+	CardBadges,
+	CardState,
+	ClipWatch,
+	Mount,
+	PlacementCheck,
+	Point,
+	PointerReport,
+	PointerWatch,
+	SizeWatch,
+} from './card-badges';
 import type {MountGate} from './mount-gate';
 import type {PageObserver} from './page-observer';
 import type {NearObserverConstructor, ReadQueue} from './read-queue';
@@ -68,17 +80,17 @@ export type ScannerOptions = {
 	watchClips?: (onClipped: (elements: Element[]) => void) => ClipWatch;
 	/**
 	 * Watches the badges for the user's pointer over one of them finding something else there (a click layer of its
-	 * card over it), and says which: those badges are checked again. What is painted over a badge is asked of the
-	 * browser's hit test, which on a long results page costs more than the rest of a badge's check (12–25 ms on the
-	 * bench page): asked for a badge on screen as it is placed, and then only where the user points. Without it, only
-	 * the former.
+	 * card over it), and says which and where: those badges are checked again, there and at their centre. What is
+	 * painted over a badge is asked of the browser's hit test, which on a long results page costs more than the rest
+	 * of a badge's check (12–25 ms on the bench page): asked for a badge on screen as it is placed, and then only where
+	 * the user points. Without it, only the former.
 	 */
-	watchPointer?: (onCovered: (hosts: Element[]) => void) => PointerWatch;
+	watchPointer?: (onCovered: PointerReport) => PointerWatch;
 	/**
 	 * Puts a badge that shows through a transparent layer of its card (a click layer) over that layer, so that the
 	 * pointer finds it (`true`), or back as it was (`false`). Without it, such a badge stays under the layer.
 	 */
-	lift?: (host: Element, card: Element, over: boolean) => void;
+	lift?: (host: Element, card: Element, over: boolean, at?: Point) => void;
 	/**
 	 * Calls `then` once the animations the page runs on the boxes from the badge's host up to its card have ended
 	 * (finished or cancelled): a badge whose check said `settling` is checked again then. Without it, after the next

@@ -15,7 +15,7 @@
  */
 import type {PageContext} from '../adapters/types';
 import {toolbarVerdict} from '../ui/page-summary';
-import {createCardBadges} from './card-badges';
+import {createCardBadges, type Point} from './card-badges';
 import {follow, rejudge, rescan} from './card-tracking';
 import {readCard} from './card-reading';
 import {createMountGate} from './mount-gate';
@@ -24,7 +24,7 @@ import {observePage} from './page-observer';
 import {createReadQueue} from './read-queue';
 import {counted, memo, pageContext, report, type IdleDeadlineLike, type Run, type Scanner, type ScannerOptions} from './scan-run';
 
-export type {BadgeView, ClipWatch, Mount, PlacementCheck, PointerWatch, SizeWatch} from './card-badges';
+export type {BadgeView, ClipWatch, Mount, PlacementCheck, Point, PointerReport, PointerWatch, SizeWatch} from './card-badges';
 export type {Found, Scanner, ScanSettings} from './scan-run';
 export {DATA_WITHOUT_CARDS_MS} from './page-badge';
 
@@ -120,7 +120,7 @@ function createRun(options: ScannerOptions): Run {
 	const Near = options.intersectionObserver === undefined ? win?.IntersectionObserver : options.intersectionObserver;
 	const sizes = options.watchSizes?.((cards) => resized(run, cards));
 	const clips = options.watchClips?.((hosts) => resized(run, cardsOf(run, hosts)));
-	const pointer = options.watchPointer?.((hosts) => resized(run, cardsOf(run, hosts)));
+	const pointer = options.watchPointer?.((hosts, at) => resized(run, cardsOf(run, hosts), at));
 	const settle = settleWith(options.afterAnimations, (card) => resized(run, [card]));
 	const run: Run = {
 		options,
@@ -178,12 +178,12 @@ function createRun(options: ScannerOptions): Run {
  * again, and so on, frame after frame (a card whose overlay covers every placement); a resize, a change of the page's
  * styles or of the card gives it another chance.
  */
-function resized(run: Run, cards: Element[]): void {
+function resized(run: Run, cards: Element[], at?: Point): void {
 	let rechecked = false;
 	for (const card of cards) {
 		const state = run.states.get(card);
 		if (!state?.handle?.isConnected() || state.unplaced || !card.isConnected) continue;
-		run.badges.recheck(card, state);
+		run.badges.recheck(card, state, at);
 		rechecked = true;
 	}
 	if (rechecked) request(run);

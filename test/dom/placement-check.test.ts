@@ -4,7 +4,7 @@
  * The same check runs on real saved pages with the sites' CSS in the paint tests (test/e2e/paint.spec.ts).
  */
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {afterAnimations, checkPlacement} from '../../lib/scan/placement-check';
+import {afterAnimations, checkPlacement, liftOver} from '../../lib/scan/placement-check';
 
 type Rect = {left: number; top: number; width: number; height: number};
 
@@ -219,6 +219,28 @@ describe('placement check', () => {
 			card.prepend(picture);
 			hits(picture, host, card, document.body);
 			expect(checkPlacement(host, card)).toBe('clipped');
+		});
+
+		it('where the pointer found something over the badge: a transparent layer there is covered, anything else is judged by the centre', () => {
+			// The host's box: 110–346 × 140–166; a layer of the card over its left end only, where the pill begins.
+			const layer = document.createElement('a');
+			card.prepend(layer);
+			const stacks = (x: number) => (x < 150 ? [layer, host, card, document.body] : [host, card, document.body]);
+			document.elementFromPoint = (x: number) => stacks(x)[0] ?? null;
+			document.elementsFromPoint = (x: number) => stacks(x);
+			const edge = {x: 120, y: 150};
+			expect(checkPlacement(host, card)).toBe('painted');
+			expect(checkPlacement(host, card, edge)).toBe('covered');
+			expect(liftOver(host, card, edge)).toBe(1);
+			layer.style.zIndex = '3';
+			expect(liftOver(host, card, edge)).toBe(4);
+			expect(liftOver(host, card)).toBe(1); // at the centre alone, nothing over it
+			// Something there that paints (a label over the box beside the pill) never moves the badge: the centre says.
+			layer.style.backgroundColor = 'rgb(255, 255, 255)';
+			expect(checkPlacement(host, card, edge)).toBe('painted');
+			// A point outside the badge's box is not asked.
+			layer.style.backgroundColor = 'transparent';
+			expect(checkPlacement(host, card, {x: 20, y: 150})).toBe('painted');
 		});
 
 		it('what lies outside the card over it (a sticky header over the list) covers the card alike: painted', () => {

@@ -6,7 +6,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {defineAdapter, type SiteAdapter} from '../../lib/adapters/types';
 import {loadRules} from '../../lib/rules/load-rules';
-import {startScanner, type BadgeView, type Mount, type PlacementCheck} from '../../lib/scan/scanner';
+import {startScanner, type BadgeView, type Mount, type PlacementCheck, type Point} from '../../lib/scan/scanner';
 import type {ScannerOptions} from '../../lib/scan/scan-run';
 import {RESTORE_QUIET_MS} from '../../lib/scan/card-badges';
 
@@ -698,6 +698,58 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(s.found().unplaced).toBe(0);
 		s.stop();
 		expect(w.disconnected).toBe(true);
+	});
+
+	it('where the pointer finds a layer over a badge (over its edge only), it is checked and lifted there, and checked there again; not helped there, it goes back to its first lift', async () => {
+		page(PEK_24H);
+		const EDGE: Point = {x: 112, y: 150};
+		const checks: (Point | undefined)[] = [];
+		const lifts: [boolean, Point | undefined][] = [];
+		// The centre is under one layer, which the first lift (at the centre) clears; the edge is under another, which a
+		// lift made there clears, until it is a layer in a stacking context of its own (edgeHelps false).
+		const layers = {centre: false, edge: false};
+		let edgeHelps = true;
+		const check: PlacementCheck = (_host, _card, at) => {
+			checks.push(at);
+			if (at && !(edgeHelps && layers.edge)) return 'covered';
+			return layers.centre ? 'painted' : 'covered';
+		};
+		const lift = (_host: Element, _card: Element, over: boolean, at?: Point) => {
+			lifts.push([over, at]);
+			layers.centre = over;
+			layers.edge = over && at !== undefined;
+		};
+		let report: (hosts: Element[], at?: Point) => void = () => {};
+		const watchPointer: NonNullable<ScannerOptions['watchPointer']> = (onCovered) => {
+			report = onCovered;
+			return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
+		};
+		const s = start([], check, testAdapter, undefined, undefined, undefined, {lift, watchPointer});
+		s.scan();
+		await tick();
+		const host = document.querySelector('ctc-badge')!;
+		expect(lifts).toEqual([[true, undefined]]);
+		expect(checks).toEqual([undefined, undefined]);
+		// The user points at the badge's edge and finds the other layer there: lifted over both, checked there again.
+		report([host], EDGE);
+		await tick();
+		expect(lifts.slice(1)).toEqual([[true, EDGE]]);
+		expect(checks.slice(2)).toEqual([EDGE, EDGE]);
+		// Once the edge's layer cannot be lifted over, the badge goes back to its lift over the centre's layer, not below it.
+		edgeHelps = false;
+		report([host], EDGE);
+		await tick();
+		expect(lifts.slice(2)).toEqual([
+			[true, EDGE],
+			[true, undefined],
+		]);
+		expect(layers.centre).toBe(true);
+		// Neither moved nor taken off, and the next check (a resize, say) asks at the centre again.
+		expect(document.querySelector('ctc-badge')).toBe(host);
+		expect(s.found().unplaced).toBe(0);
+		s.recheck();
+		await tick();
+		expect(checks.at(-1)).toBeUndefined();
 	});
 
 	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {

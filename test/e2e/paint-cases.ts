@@ -172,12 +172,16 @@ export function fadeInPage(c: PaintCase, css: string): string {
  * card's content. The badge under one is seen through it, but the layer would take its clicks. Google Flights' own
  * layer (`.JMc5Xc`, an empty positioned box before the content) is under the badge as the page comes: given a
  * z-index, it is over it; a stretched link (a link's `::after` stretched over the card, with a z-index, as Bootstrap's
- * `stretched-link`); a layer after the content in the card, without a z-index.
+ * `stretched-link`); a layer after the content in the card, without a z-index; a layer over the card's first 140 px
+ * only (a link over the airline's column), which covers the badge's pill (its first 141 px, from 9 px into the card)
+ * but not the centre of the badge's 336 px box, where the placement check looks as the badge is placed.
  */
 export const LAYERS = {
 	'the site’s own layer taking the clicks, with a z-index': 'li.pIav2d .JMc5Xc { z-index: 1; pointer-events: auto }',
 	'a stretched link': 'li.pIav2d .zxVSec::after { content: ""; position: absolute; inset: 0; z-index: 1 }',
 	'a layer after the content': 'li.pIav2d .gQ6yfe::after { content: ""; position: absolute; inset: 0 }',
+	'a narrow layer (the first column: the pill, not the centre of the badge’s box)':
+		'li.pIav2d .gQ6yfe::after { content: ""; position: absolute; left: 0; top: 0; bottom: 0; width: 140px; z-index: 1 }',
 };
 
 /** The page with a style sheet of its own at the end of its head. */

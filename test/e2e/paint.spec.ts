@@ -464,6 +464,12 @@ for (const [layer, css] of Object.entries(LAYERS)) {
 		const at = {x: pill.x + pill.width / 2, y: pill.y + pill.height / 2};
 		const onTop = () => page.evaluate(({x, y}) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge'), at);
 		expect(await onTop()).toBe(false);
+		// Over the badge's whole box, or over its pill only, where its box's centre (where the check looks as a badge
+		// is placed) is clear: there, only the place the pointer found the layer tells of it.
+		const box = (await host.boundingBox())!;
+		const centre = {x: box.x + box.width / 2, y: box.y + box.height / 2};
+		const centreClear = await page.evaluate(({x, y}) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge'), centre);
+		expect(centreClear).toBe(layer.includes('pill'));
 		// Pointer events the page makes up over the badge change nothing: only the browser's own count.
 		await page.evaluate(({x, y}) => {
 			const target = document.elementFromPoint(x, y)!;
