@@ -156,8 +156,9 @@ type CardBadgesOptions = {
 	 */
 	settle?: (host: Element, card: Element) => void;
 	/**
-	 * Puts a `covered` badge's host over the layers of its card over it (`true`), or back as it was (`false`); the
-	 * badge is checked again at once, and one still covered is put back and left as it is, seen through the layer.
+	 * Puts a `covered` badge's host over the layers of its card over it (`true`; where the pointer found one too, `at`),
+	 * or back as it was (`false`); the badge is checked again at once, and one still covered is put back (over its
+	 * centre's layer, if it was lifted over that before) and left as it is, seen through the layer.
 	 */
 	lift?: (host: Element, card: Element, over: boolean, at?: Point) => void;
 	/** Watches each badge's host, with its card, for the pointer finding something else over it. */
@@ -173,7 +174,7 @@ type Context = CardBadgesOptions & {
 	toCheck: Map<Element, CardState>;
 	sized: WeakSet<Element>;
 	hostCards: WeakMap<Element, Element>;
-	/** Hosts lifted over a layer of their card once: not again. */
+	/** Hosts lifted over a layer of their card: not again, unless the pointer finds a layer over one. */
 	lifted: WeakSet<Element>;
 	/** Where the pointer found something over a host, for its next check (and the one after a lift). */
 	points: WeakMap<Element, Point>;
