@@ -149,16 +149,18 @@ function coverAt(host: Element, card: Element, box: Box, x: number, y: number, v
 	const doc = host.ownerDocument;
 	const top = doc.elementFromPoint?.(x, y);
 	if (!top || top === host || !card.contains(top)) return 'painted';
-	const stack = doc.elementsFromPoint?.(x, y) ?? [top];
-	const at = stack.indexOf(host);
+	const layers = layersOver(doc.elementsFromPoint?.(x, y) ?? [top], host, card);
 	// Not hit at all (a box of the card clipping it with `clip-path`, or a box that takes no pointer: `inert`): a box
 	// between it and the card cut to a shape hides it; otherwise it is judged by what is on top, as before.
-	if (at < 0) return clippedByPath(host, card, view) || !top.contains(host) ? 'clipped' : 'painted';
-	for (const el of stack.slice(0, at)) {
-		if (!card.contains(el)) continue;
-		if (!seeThrough(el, el.contains(host), box, view)) return 'clipped';
-	}
+	if (!layers) return clippedByPath(host, card, view) || !top.contains(host) ? 'clipped' : 'painted';
+	for (const el of layers) if (!seeThrough(el, el.contains(host), box, view)) return 'clipped';
 	return 'covered';
+}
+
+/** The card's boxes a hit test's stack (topmost first) finds over the host; undefined when it does not find the host. */
+function layersOver(stack: readonly Element[], host: Element, card: Element): Element[] | undefined {
+	const under = stack.indexOf(host);
+	return under < 0 ? undefined : stack.slice(0, under).filter((el) => card.contains(el));
 }
 
 /** A box from the host's parent up to the card cut to a shape (`clip-path`: the visually hidden pattern). */
@@ -236,13 +238,11 @@ function textOver(el: Element, box: Box): boolean {
 export function liftOver(host: Element, card: Element, at?: Point): number {
 	const doc = host.ownerDocument;
 	const view = doc.defaultView;
+	if (!view) return 1;
 	const box = host.getBoundingClientRect();
 	let z = 0;
 	for (const {x, y} of at && inside(at, box) ? [centreOf(box), at] : [centreOf(box)]) {
-		const stack = doc.elementsFromPoint?.(x, y) ?? [];
-		const under = stack.indexOf(host);
-		for (const el of under < 0 ? [] : stack.slice(0, under)) {
-			if (!view || !card.contains(el)) continue;
+		for (const el of layersOver(doc.elementsFromPoint?.(x, y) ?? [], host, card) ?? []) {
 			for (const pseudo of [null, '::before', '::after']) {
 				const level = Number.parseInt(view.getComputedStyle(el, pseudo).zIndex, 10);
 				if (Number.isFinite(level)) z = Math.max(z, level);

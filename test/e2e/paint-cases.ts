@@ -184,6 +184,13 @@ export const LAYERS = {
 		'li.pIav2d .gQ6yfe::after { content: ""; position: absolute; left: 0; top: 0; bottom: 0; width: 140px; z-index: 1 }',
 };
 
+/**
+ * A veil the page lays over a card's content (an opaque pseudo-element over the box the badge is first put in, as a
+ * "sold out" panel or a loading shimmer): it hides the badge's first place and leaves the card's end, past it.
+ */
+export const VEIL =
+	'li.pIav2d .yR1fYc { position: relative } li.pIav2d .yR1fYc::after { content: ""; position: absolute; inset: 0; z-index: 1; background: #f1f3f4 }';
+
 /** The page with a style sheet of its own at the end of its head. */
 export function withStyle(html: string, css: string): string {
 	const head = html.search(/<\/head>/i);

@@ -16,6 +16,7 @@ import {
 	LAYERS,
 	PAINT_CASES,
 	paintPage,
+	VEIL,
 	withStyle,
 	type PaintCase,
 } from './paint-cases';
@@ -24,8 +25,8 @@ import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from './scrol
 
 const WIDTHS = [1280, 800];
 
-async function open(page: Page, c: PaintCase, width: number) {
-	await page.setViewportSize({width, height: 900});
+async function open(page: Page, c: PaintCase, width: number, height = 900) {
+	await page.setViewportSize({width, height});
 	await page.goto(c.url);
 	// Every card read; every China connection judged; none left without a place.
 	await expect
@@ -61,12 +62,9 @@ const setHidden = (page: Page, index: number, hidden: boolean) =>
  * How many badges on displayed cards are painted: each one's box differs on screen with and without the badge.
  * Badges of cards the page does not display (a hidden copy of the list) are not counted: nobody sees those cards.
  */
-async function paintedBadges(page: Page): Promise<{painted: number; total: number; missing: number[]}> {
+async function paintedBadges(page: Page, only?: number[]): Promise<{painted: number; total: number; missing: number[]}> {
 	const hosts = page.locator('[data-ctc-badge]');
-	const shown = await hosts.evaluateAll(
-		(all, card) => all.map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1)).filter((i) => i >= 0),
-		CARD,
-	);
+	const shown = only ?? (await shownBadges(page));
 	const total = shown.length;
 	const missing: number[] = [];
 	for (const i of shown) {
@@ -82,6 +80,15 @@ async function paintedBadges(page: Page): Promise<{painted: number; total: numbe
 	}
 	return {painted: total - missing.length, total, missing};
 }
+
+/** The indexes of the badges on displayed cards. */
+const shownBadges = (page: Page) =>
+	page
+		.locator('[data-ctc-badge]')
+		.evaluateAll(
+			(all, card) => all.map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1)).filter((i) => i >= 0),
+			CARD,
+		);
 
 for (const c of PAINT_CASES) {
 	for (const width of WIDTHS) {
@@ -439,6 +446,10 @@ test('google-flights: cards the page hides with `visibility: hidden` hide their 
 	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
 });
 
+/** Whether the browser's hit test finds a badge's host at the point (nothing of the page over it there). */
+const badgeHitAt = (page: Page, point: {x: number; y: number}) =>
+	page.evaluate(({x, y}) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge'), point);
+
 for (const [layer, css] of Object.entries(LAYERS)) {
 	test(`google-flights: ${layer} over each card: every badge is painted in its first place, and a click on it opens its details`, async ({
 		context,
@@ -462,13 +473,13 @@ for (const [layer, css] of Object.entries(LAYERS)) {
 		await page.evaluate(recordClicks);
 		const pill = (await host.locator('button.badge').boundingBox())!;
 		const at = {x: pill.x + pill.width / 2, y: pill.y + pill.height / 2};
-		const onTop = () => page.evaluate(({x, y}) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge'), at);
+		const onTop = () => badgeHitAt(page, at);
 		expect(await onTop()).toBe(false);
 		// Over the badge's whole box, or over its pill only, where its box's centre (where the check looks as a badge
 		// is placed) is clear: there, only the place the pointer found the layer tells of it.
 		const box = (await host.boundingBox())!;
 		const centre = {x: box.x + box.width / 2, y: box.y + box.height / 2};
-		const centreClear = await page.evaluate(({x, y}) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge'), centre);
+		const centreClear = await badgeHitAt(page, centre);
 		expect(centreClear).toBe(layer.includes('pill'));
 		// Pointer events the page makes up over the badge change nothing: only the browser's own count.
 		await page.evaluate(({x, y}) => {
@@ -486,3 +497,45 @@ for (const [layer, css] of Object.entries(LAYERS)) {
 		expect(await page.evaluate(takeClicks)).toEqual([]);
 	});
 }
+
+test('google-flights: a veil the page lays over each card’s content: a badge placed on screen moves to its card’s end, painted; one placed below the screen moves there once the user’s pointer finds the veil over it', async ({
+	context,
+}) => {
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, withStyle(paintPage(c), VEIL));
+	const page = await context.newPage();
+	// A tall window: the page's first mainland cards start 1,305 px down (under its search form and filters).
+	await open(page, c, 1280, 1700);
+	const atCardEnd = (i: number) =>
+		page
+			.locator('[data-ctc-badge]')
+			.nth(i)
+			.evaluate((h) => !!h.parentElement?.matches('li'));
+	// The badges whose cards the first screen shows whole: placed there as the page loaded, where the browser's hit test
+	// finds the veil over their first place.
+	const shown = await shownBadges(page);
+	const firstScreen = await page.locator('[data-ctc-badge]').evaluateAll(
+		(all, {card, shown}) =>
+			shown.filter((i) => {
+				const r = all[i]!.closest(card)!.getBoundingClientRect();
+				return r.top >= 0 && r.bottom <= innerHeight;
+			}),
+		{card: CARD, shown},
+	);
+	expect(firstScreen.length).toBeGreaterThanOrEqual(2);
+	for (const i of firstScreen) expect(await atCardEnd(i)).toBe(true);
+	expect(await paintedBadges(page, firstScreen)).toEqual({painted: firstScreen.length, total: firstScreen.length, missing: []});
+	// The last card's: placed two screens ahead of the scroll, where nothing over it could be asked of the browser; the
+	// user's pointer over it finds the veil there, and the badge moves to its card's end.
+	const last = shown.at(-1)!;
+	expect(firstScreen).not.toContain(last);
+	const host = page.locator('[data-ctc-badge]').nth(last);
+	await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
+	expect(await atCardEnd(last)).toBe(false);
+	const box = (await host.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y - 60);
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, {steps: 4});
+	await expect.poll(() => atCardEnd(last)).toBe(true);
+	await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
+	expect(await paintedBadges(page, [last])).toEqual({painted: 1, total: 1, missing: []});
+});

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {CARD, CLIP_IN_PLACE, FADES, fadeInPage, LAYERS, PAINT_CASES, paintPage, withStyle, type PaintCase} from '../e2e/paint-cases';
+import {CARD, CLIP_IN_PLACE, FADES, fadeInPage, LAYERS, PAINT_CASES, paintPage, VEIL, withStyle, type PaintCase} from '../e2e/paint-cases';
 import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from '../e2e/scroll-panes';
 import {recordClicks, takeClicks} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
@@ -528,8 +528,8 @@ describe('Firefox', () => {
  * The case's page served as `html` in a window `width` wide, its cards read and its badges placed, every card brought
  * into view (a badge is mounted when its card comes within two screens of the viewport), then back to the top.
  */
-async function openRead(c: PaintCase, width: number, html: string): Promise<Page> {
-	const p = await open(c.url, {width, height: 900}, html);
+async function openRead(c: PaintCase, width: number, html: string, height = 900): Promise<Page> {
+	const p = await open(c.url, {width, height}, html);
 	await p.waitForFunction(
 		(want: string) =>
 			document.documentElement.getAttribute('data-china-transit-check-found') === want &&
@@ -550,18 +550,22 @@ async function openRead(c: PaintCase, width: number, html: string): Promise<Page
 	return p;
 }
 
-/**
- * The same paint check as in Chromium (test/e2e/paint.spec.ts): of the badges on displayed cards, those whose box differs
- * with the badge made transparent.
- */
-async function paintedOnPage(p: Page): Promise<{painted: number; shown: number}> {
-	const shown = await p.evaluate(
+/** The indexes of the badges on displayed cards. */
+const shownOnPage = (p: Page): Promise<number[]> =>
+	p.evaluate(
 		(card: string) =>
 			[...document.querySelectorAll('[data-ctc-badge]')]
 				.map((h, i) => ((h.closest(card)?.getBoundingClientRect().height ?? 0) > 0 ? i : -1))
 				.filter((i) => i >= 0),
 		CARD,
 	);
+
+/**
+ * The same paint check as in Chromium (test/e2e/paint.spec.ts): of the badges on displayed cards, those whose box differs
+ * with the badge made transparent.
+ */
+async function paintedOnPage(p: Page, only?: number[]): Promise<{painted: number; shown: number}> {
+	const shown = only ?? (await shownOnPage(p));
 	let painted = 0;
 	for (const i of shown) {
 		const clip = await p.evaluate((n: number) => {
@@ -653,6 +657,45 @@ describe('Firefox: badges painted on saved real pages', () => {
 			expect(await p.evaluate(takeClicks)).toEqual([]);
 			await p.close();
 		});
+
+	it('google-flights: a veil the page lays over each card’s content: a badge placed on screen moves to its card’s end, painted; one placed below the screen moves there once the user’s pointer finds the veil over it', async () => {
+		const c = PAINT_CASES[0]!;
+		// A tall window: the page's first mainland cards start 1,305 px down (under its search form and filters).
+		const p = await openRead(c, 1280, withStyle(paintPage(c), VEIL), 1700);
+		const atCardEnd = (i: number) =>
+			p.evaluate((n: number) => !!document.querySelectorAll('[data-ctc-badge]')[n]!.parentElement?.matches('li'), i);
+		// The badges whose cards the first screen shows whole: placed there as the page loaded, where the browser's hit
+		// test finds the veil over their first place.
+		const shown = await shownOnPage(p);
+		const firstScreen = await p.evaluate(
+			(card: string, indexes: number[]) =>
+				indexes.filter((i) => {
+					const r = document.querySelectorAll('[data-ctc-badge]')[i]!.closest(card)!.getBoundingClientRect();
+					return r.top >= 0 && r.bottom <= innerHeight;
+				}),
+			CARD,
+			shown,
+		);
+		expect(firstScreen.length).toBeGreaterThanOrEqual(2);
+		for (const i of firstScreen) expect(await atCardEnd(i)).toBe(true);
+		expect(await paintedOnPage(p, firstScreen)).toEqual({painted: firstScreen.length, shown: firstScreen.length});
+		// The last card's: placed two screens ahead of the scroll, where nothing over it could be asked of the browser;
+		// the user's pointer over it finds the veil there, and the badge moves to its card's end.
+		const last = shown.at(-1)!;
+		expect(firstScreen).not.toContain(last);
+		expect(await atCardEnd(last)).toBe(false);
+		const centre = await p.evaluate((n: number) => {
+			const host = document.querySelectorAll('[data-ctc-badge]')[n]!;
+			host.scrollIntoView({block: 'center'});
+			const r = host.getBoundingClientRect();
+			return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+		}, last);
+		await p.mouse.move(centre.x, centre.y - 60);
+		await p.mouse.move(centre.x, centre.y, {steps: 4});
+		await p.waitForFunction((n: number) => !!document.querySelectorAll('[data-ctc-badge]')[n]!.parentElement?.matches('li'), {}, last);
+		expect(await paintedOnPage(p, [last])).toEqual({painted: 1, shown: 1});
+		await p.close();
+	});
 
 	for (const [fade, css] of Object.entries(FADES))
 		it(`google-flights: cards the page brings in fading (${fade}): every badge stays in its first place and is painted once they show`, async () => {
