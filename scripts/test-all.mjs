@@ -118,6 +118,7 @@ function fakeTimeLibrary() {
 	}
 	return undefined;
 }
+
 if (clockOk) laterClockTier();
 else failures.push('unit and DOM tests on a later clock not run: faketime missing');
 

@@ -221,10 +221,12 @@ function clipWatchIn(doc: Document): ((onClipped: (elements: Element[]) => void)
 
 /**
  * The user's pointer over a badge's box finding something else there (a click layer of its card, which would take the
- * click), and where: told once per badge. The browser hit-tests every pointer move anyway, and says what it found as
- * the event's target; so this costs a few property reads per move, and nothing on a page nobody points at. A
- * capturing listener on the window, which the page cannot see; only the browser's own events count (a page can
- * dispatch any).
+ * click), and where: told once for what it finds over a badge until it finds the badge itself, so that a layer the
+ * page lays over a badge after it was lifted over another is told too, while one it cannot be lifted over (in a
+ * stacking context of its own) is not told again at every move. The browser hit-tests every pointer move anyway, and
+ * says what it found as the event's target; so this costs a few property reads per move, and nothing on a page nobody
+ * points at. A capturing listener on the window, which the page cannot see; only the browser's own events count (a
+ * page can dispatch any).
  */
 function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWatch) | undefined {
 	const win = doc.defaultView;
@@ -232,21 +234,28 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 	return (onCovered) => {
 		const hostOf = new WeakMap<Element, Element>();
 		const cardOf = new WeakMap<Element, Element>();
+		/** What the pointer last found over each badge, as told. */
+		const told = new WeakMap<Element, EventTarget>();
 		/** The badge of the card under the pointer, if any. */
 		let near: Element | undefined;
 		const forget = (host: Element) => {
 			const card = cardOf.get(host);
 			cardOf.delete(host);
+			told.delete(host);
 			if (card && hostOf.get(card) === host) hostOf.delete(card);
 			if (near === host) near = undefined;
 		};
 		const move = (event: PointerEvent) => {
 			const host = near;
-			if (!host || !event.isTrusted || event.target === host) return;
+			const target = event.target;
+			if (!host || !target || !event.isTrusted) return;
+			// The badge itself found: what is over it elsewhere, or again later, is told anew.
+			if (target === host) return void told.delete(host);
+			if (told.get(host) === target) return;
 			const box = host.getBoundingClientRect();
 			const {clientX: x, clientY: y} = event;
 			if (x < box.left || x >= box.right || y < box.top || y >= box.bottom) return;
-			forget(host);
+			told.set(host, target);
 			onCovered([host], {x, y});
 		};
 		const over = (event: PointerEvent) => {

@@ -498,6 +498,39 @@ for (const [layer, css] of Object.entries(LAYERS)) {
 	});
 }
 
+test('google-flights: a layer the page lays over a badge after the badge was lifted over the card’s link: the user’s pointer finds it, and the badge goes over it too', async ({
+	context,
+}) => {
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, withStyle(paintPage(c), LAYERS['a stretched link']));
+	const page = await context.newPage();
+	await open(page, c, 1280);
+	const host = page.locator('li.pIav2d:visible [data-ctc-badge]').last();
+	await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
+	const pill = (await host.locator('button.badge').boundingBox())!;
+	const at = {x: pill.x + pill.width / 2, y: pill.y + pill.height / 2};
+	const onTop = () => badgeHitAt(page, at);
+	await page.mouse.move(at.x, at.y - 60);
+	await page.mouse.move(at.x, at.y, {steps: 4});
+	await expect.poll(onTop).toBe(true);
+	// The page lays a second layer over every card's content, over the first (a panel it opens, say).
+	await page.evaluate(() => {
+		const style = document.createElement('style');
+		style.textContent = 'li.pIav2d .gQ6yfe::after { content: ""; position: absolute; inset: 0; z-index: 5 }';
+		document.head.append(style);
+	});
+	await expect.poll(onTop).toBe(false);
+	// The user's pointer comes back to the pill: it finds the new layer there (before, the badge had been told of once,
+	// for the first layer, and the new one was never seen), and the badge goes over it.
+	await page.mouse.move(at.x, at.y - 60);
+	await page.mouse.move(at.x, at.y, {steps: 4});
+	await expect.poll(onTop).toBe(true);
+	await page.evaluate(recordClicks);
+	await page.mouse.click(at.x, at.y);
+	await expect(host.locator('.popover')).toBeVisible();
+	expect(await page.evaluate(takeClicks)).toEqual([]);
+});
+
 test('google-flights: a veil the page lays over each card’s content: a badge placed on screen moves to its card’s end, painted; one placed below the screen moves there once the user’s pointer finds the veil over it', async ({
 	context,
 }) => {

@@ -658,6 +658,47 @@ describe('Firefox: badges painted on saved real pages', () => {
 			await p.close();
 		});
 
+	it('google-flights: a layer the page lays over a badge after the badge was lifted over the card’s link: the user’s pointer finds it, and the badge goes over it too', async () => {
+		const c = PAINT_CASES[0]!;
+		const p = await openRead(c, 1280, withStyle(paintPage(c), LAYERS['a stretched link']));
+		const pill = await p.evaluate(() => {
+			const host = [...document.querySelectorAll('li.pIav2d [data-ctc-badge]')].find(
+				(h) => (h.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
+			)!;
+			host.setAttribute('data-picked', '');
+			host.scrollIntoView({block: 'center'});
+			const r = host.shadowRoot!.querySelector('button.badge')!.getBoundingClientRect();
+			return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+		});
+		const onTop = (top: boolean) =>
+			p.waitForFunction(
+				(x: number, y: number, want: boolean) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge') === want,
+				{},
+				pill.x,
+				pill.y,
+				top,
+			);
+		await p.mouse.move(pill.x, pill.y - 60);
+		await p.mouse.move(pill.x, pill.y, {steps: 4});
+		await onTop(true);
+		// The page lays a second layer over every card's content, over the first (a panel it opens, say).
+		await p.evaluate(() => {
+			const style = document.createElement('style');
+			style.textContent = 'li.pIav2d .gQ6yfe::after { content: ""; position: absolute; inset: 0; z-index: 5 }';
+			document.head.append(style);
+		});
+		await onTop(false);
+		// The user's pointer comes back to the pill: it finds the new layer there, and the badge goes over it.
+		await p.mouse.move(pill.x, pill.y - 60);
+		await p.mouse.move(pill.x, pill.y, {steps: 4});
+		await onTop(true);
+		await p.evaluate(recordClicks);
+		await p.mouse.click(pill.x, pill.y);
+		await p.waitForFunction(() => !!document.querySelector('[data-picked]')!.shadowRoot!.querySelector(':popover-open'));
+		expect(await p.evaluate(takeClicks)).toEqual([]);
+		await p.close();
+	});
+
 	it('google-flights: a veil the page lays over each card’s content: a badge placed on screen moves to its card’s end, painted; one placed below the screen moves there once the user’s pointer finds the veil over it', async () => {
 		const c = PAINT_CASES[0]!;
 		// A tall window: the page's first mainland cards start 1,305 px down (under its search form and filters).
