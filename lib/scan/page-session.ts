@@ -220,13 +220,20 @@ function clipWatchIn(doc: Document): ((onClipped: (elements: Element[]) => void)
 }
 
 /**
+ * Times the pointer watch tells of one badge at most: each is a placement check with the browser's hit test (about 10
+ * ms on a page of 500 cards), and a layer the badge cannot be lifted over, over part of it, would otherwise be told
+ * again each time the pointer comes back to it from the badge.
+ */
+const MAX_POINTER_REPORTS = 4;
+
+/**
  * The user's pointer over a badge's box finding something else there (a click layer of its card, which would take the
- * click), and where: told once for what it finds over a badge until it finds the badge itself, so that a layer the
- * page lays over a badge after it was lifted over another is told too, while one it cannot be lifted over (in a
- * stacking context of its own) is not told again at every move. The browser hit-tests every pointer move anyway, and
- * says what it found as the event's target; so this costs a few property reads per move, and nothing on a page nobody
- * points at. A capturing listener on the window, which the page cannot see; only the browser's own events count (a
- * page can dispatch any).
+ * click), and where: told once for what it finds over a badge until it finds the badge itself (a few times a badge
+ * at most), so that a layer the page lays over a badge after it was lifted over another is told too, while one it
+ * cannot be lifted over (in a stacking context of its own) is not told again at every move. The browser hit-tests
+ * every pointer move anyway, and says what it found as the event's target; so this costs a few property reads per
+ * move, and nothing on a page nobody points at. A capturing listener on the window, which the page cannot see; only
+ * the browser's own events count (a page can dispatch any).
  */
 function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWatch) | undefined {
 	const win = doc.defaultView;
@@ -234,14 +241,16 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 	return (onCovered) => {
 		const hostOf = new WeakMap<Element, Element>();
 		const cardOf = new WeakMap<Element, Element>();
-		/** What the pointer last found over each badge, as told. */
+		/** What the pointer last found over each badge, as told, and how many times it was told. */
 		const told = new WeakMap<Element, EventTarget>();
+		const times = new WeakMap<Element, number>();
 		/** The badge of the card under the pointer, if any. */
 		let near: Element | undefined;
 		const forget = (host: Element) => {
 			const card = cardOf.get(host);
 			cardOf.delete(host);
 			told.delete(host);
+			times.delete(host);
 			if (card && hostOf.get(card) === host) hostOf.delete(card);
 			if (near === host) near = undefined;
 		};
@@ -252,10 +261,13 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 			// The badge itself found: what is over it elsewhere, or again later, is told anew.
 			if (target === host) return void told.delete(host);
 			if (told.get(host) === target) return;
+			const count = times.get(host) ?? 0;
+			if (count >= MAX_POINTER_REPORTS) return;
 			const box = host.getBoundingClientRect();
 			const {clientX: x, clientY: y} = event;
 			if (x < box.left || x >= box.right || y < box.top || y >= box.bottom) return;
 			told.set(host, target);
+			times.set(host, count + 1);
 			onCovered([host], {x, y});
 		};
 		const over = (event: PointerEvent) => {

@@ -513,7 +513,9 @@ test('google-flights: a layer the page lays over a badge after the badge was lif
 	await page.mouse.move(at.x, at.y - 60);
 	await page.mouse.move(at.x, at.y, {steps: 4});
 	await expect.poll(onTop).toBe(true);
-	// The page lays a second layer over every card's content, over the first (a panel it opens, say).
+	// The user's pointer goes elsewhere (where it is, the browser would tell of the new layer at once), and the page lays
+	// a second layer over every card's content, over the first (a panel it opens, say).
+	await page.mouse.move(5, 5);
 	await page.evaluate(() => {
 		const style = document.createElement('style');
 		style.textContent = 'li.pIav2d .gQ6yfe::after { content: ""; position: absolute; inset: 0; z-index: 5 }';

@@ -681,7 +681,9 @@ describe('Firefox: badges painted on saved real pages', () => {
 		await p.mouse.move(pill.x, pill.y - 60);
 		await p.mouse.move(pill.x, pill.y, {steps: 4});
 		await onTop(true);
-		// The page lays a second layer over every card's content, over the first (a panel it opens, say).
+		// The user's pointer goes elsewhere (where it is, the browser would tell of the new layer at once), and the page
+		// lays a second layer over every card's content, over the first (a panel it opens, say).
+		await p.mouse.move(5, 5);
 		await p.evaluate(() => {
 			const style = document.createElement('style');
 			style.textContent = 'li.pIav2d .gQ6yfe::after { content: ""; position: absolute; inset: 0; z-index: 5 }';
