@@ -564,6 +564,30 @@ const shownOnPage = (p: Page): Promise<number[]> =>
  * The same paint check as in Chromium (test/e2e/paint.spec.ts): of the badges on displayed cards, those whose box differs
  * with the badge made transparent.
  */
+/** The first badge on a displayed card, marked `data-picked` and scrolled to the middle: the centre of its pill. */
+function pickedPill(p: Page): Promise<{x: number; y: number}> {
+	return p.evaluate(() => {
+		const host = [...document.querySelectorAll('li.pIav2d [data-ctc-badge]')].find(
+			(h) => (h.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
+		)!;
+		host.setAttribute('data-picked', '');
+		host.scrollIntoView({block: 'center'});
+		const r = host.shadowRoot!.querySelector('button.badge')!.getBoundingClientRect();
+		return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+	});
+}
+
+/** Waits until the browser's hit test at `at` finds a badge's host (`top`), or something else (nothing of ours over it). */
+async function badgeOnTop(p: Page, at: {x: number; y: number}, top: boolean): Promise<void> {
+	await p.waitForFunction(
+		(x: number, y: number, want: boolean) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge') === want,
+		{},
+		at.x,
+		at.y,
+		top,
+	);
+}
+
 async function paintedOnPage(p: Page, only?: number[]): Promise<{painted: number; shown: number}> {
 	const shown = only ?? (await shownOnPage(p));
 	let painted = 0;
@@ -632,26 +656,13 @@ describe('Firefox: badges painted on saved real pages', () => {
 				),
 			).toBe(0);
 			// The pointer finds the badge, not the layer: a click where the user sees the pill opens its details.
-			const pill = await p.evaluate(() => {
-				const host = [...document.querySelectorAll('li.pIav2d [data-ctc-badge]')].find(
-					(h) => (h.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
-				)!;
-				host.setAttribute('data-picked', '');
-				host.scrollIntoView({block: 'center'});
-				const r = host.shadowRoot!.querySelector('button.badge')!.getBoundingClientRect();
-				return {x: r.left + r.width / 2, y: r.top + r.height / 2};
-			});
+			const pill = await pickedPill(p);
 			// The user's pointer goes to the pill: once over it, it finds the badge, not the layer (before, the layer took
 			// the click: the card's link).
 			await p.evaluate(recordClicks);
 			await p.mouse.move(pill.x, pill.y - 60);
 			await p.mouse.move(pill.x, pill.y, {steps: 4});
-			await p.waitForFunction(
-				(x: number, y: number) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge'),
-				{},
-				pill.x,
-				pill.y,
-			);
+			await badgeOnTop(p, pill, true);
 			await p.mouse.click(pill.x, pill.y);
 			await p.waitForFunction(() => !!document.querySelector('[data-picked]')!.shadowRoot!.querySelector(':popover-open'));
 			expect(await p.evaluate(takeClicks)).toEqual([]);
@@ -661,23 +672,8 @@ describe('Firefox: badges painted on saved real pages', () => {
 	it('google-flights: a layer the page lays over a badge after the badge was lifted over the card’s link: the user’s pointer finds it, and the badge goes over it too', async () => {
 		const c = PAINT_CASES[0]!;
 		const p = await openRead(c, 1280, withStyle(paintPage(c), LAYERS['a stretched link']));
-		const pill = await p.evaluate(() => {
-			const host = [...document.querySelectorAll('li.pIav2d [data-ctc-badge]')].find(
-				(h) => (h.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
-			)!;
-			host.setAttribute('data-picked', '');
-			host.scrollIntoView({block: 'center'});
-			const r = host.shadowRoot!.querySelector('button.badge')!.getBoundingClientRect();
-			return {x: r.left + r.width / 2, y: r.top + r.height / 2};
-		});
-		const onTop = (top: boolean) =>
-			p.waitForFunction(
-				(x: number, y: number, want: boolean) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge') === want,
-				{},
-				pill.x,
-				pill.y,
-				top,
-			);
+		const pill = await pickedPill(p);
+		const onTop = (top: boolean) => badgeOnTop(p, pill, top);
 		await p.mouse.move(pill.x, pill.y - 60);
 		await p.mouse.move(pill.x, pill.y, {steps: 4});
 		await onTop(true);
