@@ -131,8 +131,12 @@ export type SizeWatch = ElementWatch;
 export type ClipWatch = ElementWatch;
 /** The badges on the page, watched for the pointer finding something else over them (ScannerOptions.watchPointer). */
 export type PointerWatch = {observe: (host: Element, card: Element) => void; unobserve: (host: Element) => void; disconnect: () => void};
-/** Told of the host (one at a time) over which the pointer found something else, and where (PointerWatch). */
-export type PointerReport = (hosts: Element[], at?: Point) => void;
+/**
+ * Told of the host (one at a time) over which the pointer found something else, and where (PointerWatch). `now`: the
+ * badge is checked (and lifted) before the call returns, not in the next frame: a finger's tap on it, whose click the
+ * browser sends where its hit test finds something at the end of the tap, which can come before the next frame.
+ */
+export type PointerReport = (hosts: Element[], at?: Point, now?: boolean) => void;
 
 type CardBadgesOptions = {
 	adapter: SiteAdapter;

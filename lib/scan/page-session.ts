@@ -232,8 +232,9 @@ const MAX_POINTER_REPORTS = 4;
  * at most), so that a layer the page lays over a badge after it was lifted over another is told too, while one it
  * cannot be lifted over (in a stacking context of its own) is not told again at every move. The browser hit-tests
  * every pointer move anyway, and says what it found as the event's target; so this costs a few property reads per
- * move, and nothing on a page nobody points at. A capturing listener on the window, which the page cannot see; only
- * the browser's own events count (a page can dispatch any).
+ * move, and nothing on a page nobody points at. A finger is told of as it goes down on a badge, and that badge is
+ * checked at once (see `down`). Capturing listeners on the window, which the page cannot see; only the browser's own
+ * events count (a page can dispatch any).
  */
 function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWatch) | undefined {
 	const win = doc.defaultView;
@@ -254,7 +255,8 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 			if (card && hostOf.get(card) === host) hostOf.delete(card);
 			if (near === host) near = undefined;
 		};
-		const move = (event: PointerEvent) => {
+		/** Tells of what the pointer found over the badge under it, if that is new; `now`: checked before this returns. */
+		const tell = (event: PointerEvent, now: boolean) => {
 			const host = near;
 			const target = event.target;
 			if (!host || !target || !event.isTrusted) return;
@@ -268,7 +270,16 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 			if (x < box.left || x >= box.right || y < box.top || y >= box.bottom) return;
 			told.set(host, target);
 			times.set(host, count + 1);
-			onCovered([host], {x, y});
+			onCovered([host], {x, y}, now);
+		};
+		// A finger tells at its tap, not as it moves: a finger dragging over the badges scrolls the page.
+		const move = (event: PointerEvent) => {
+			if (event.pointerType !== 'touch') tell(event, false);
+		};
+		// A tap's click goes where the browser's hit test finds something at the end of the tap, which can come before
+		// the next frame: the badge is checked, and lifted over a layer there, before the finger is up.
+		const down = (event: PointerEvent) => {
+			if (event.pointerType === 'touch' && event.isPrimary) tell(event, true);
 		};
 		const over = (event: PointerEvent) => {
 			near = undefined;
@@ -280,6 +291,7 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 		const options = {capture: true, passive: true};
 		win.addEventListener('pointerover', over, options);
 		win.addEventListener('pointermove', move, options);
+		win.addEventListener('pointerdown', down, options);
 		return {
 			observe(host, card) {
 				hostOf.set(card, host);
@@ -289,6 +301,7 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 			disconnect() {
 				win.removeEventListener('pointerover', over, options);
 				win.removeEventListener('pointermove', move, options);
+				win.removeEventListener('pointerdown', down, options);
 			},
 		};
 	};

@@ -120,7 +120,12 @@ function createRun(options: ScannerOptions): Run {
 	const Near = options.intersectionObserver === undefined ? win?.IntersectionObserver : options.intersectionObserver;
 	const sizes = options.watchSizes?.((cards) => resized(run, cards));
 	const clips = options.watchClips?.((hosts) => resized(run, cardsOf(run, hosts)));
-	const pointer = options.watchPointer?.((hosts, at) => resized(run, cardsOf(run, hosts), at));
+	const pointer = options.watchPointer?.((hosts, at, now) => {
+		resized(run, cardsOf(run, hosts), at);
+		if (!now || run.stopped) return;
+		run.badges.checkPlacements();
+		report(run);
+	});
 	const settle = settleWith(options.afterAnimations, (card) => resized(run, [card]));
 	const run: Run = {
 		options,

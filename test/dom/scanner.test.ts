@@ -752,6 +752,42 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(checks.at(-1)).toBeUndefined();
 	});
 
+	it('a badge told of `now` (a finger going down on it) is checked and lifted before the report returns, not in the next frame', async () => {
+		page(PEK_24H);
+		const TAP: Point = {x: 40, y: 150};
+		const checks: (Point | undefined)[] = [];
+		const lifts: [boolean, Point | undefined][] = [];
+		let over = false;
+		// Under a layer at the tap until lifted there; its centre clear (the check as the badge was placed found nothing).
+		const check: PlacementCheck = (_host, _card, at) => (checks.push(at), at && !over ? 'covered' : 'painted');
+		const lift = (_host: Element, _card: Element, up: boolean, at?: Point) =>
+			void (lifts.push([up, at]), (over = up && at !== undefined));
+		let report: (hosts: Element[], at?: Point, now?: boolean) => void = () => {};
+		const watchPointer: NonNullable<ScannerOptions['watchPointer']> = (onCovered) => {
+			report = onCovered;
+			return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
+		};
+		let batches = 0;
+		const s = start([], check, testAdapter, undefined, undefined, undefined, {lift, watchPointer, onBatch: () => void batches++});
+		s.scan();
+		await tick();
+		const host = document.querySelector('ctc-badge')!;
+		expect(checks).toEqual([undefined]);
+		expect(lifts).toEqual([]);
+		const told = batches;
+		report([host], TAP, true);
+		// Synchronously: checked at the tap, lifted there, checked there again and found on top.
+		expect(checks.slice(1)).toEqual([TAP, TAP]);
+		expect(lifts).toEqual([[true, TAP]]);
+		// Counted again (the end-to-end build's marks, the toolbar).
+		expect(batches).toBeGreaterThan(told);
+		await tick();
+		// Nothing more in the next frame: the check was done.
+		expect(checks).toHaveLength(3);
+		expect(document.querySelector('ctc-badge')).toBe(host);
+		s.stop();
+	});
+
 	it('a check that throws keeps the badge (a broken check never takes badges away)', () => {
 		page(PEK_24H);
 		const s = start([], () => {

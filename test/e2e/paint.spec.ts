@@ -481,11 +481,13 @@ for (const [layer, css] of Object.entries(LAYERS)) {
 		const centre = {x: box.x + box.width / 2, y: box.y + box.height / 2};
 		const centreClear = await badgeHitAt(page, centre);
 		expect(centreClear).toBe(layer.includes('pill'));
-		// Pointer events the page makes up over the badge change nothing: only the browser's own count.
+		// Pointer events the page makes up over the badge change nothing (a finger's too): only the browser's own count.
 		await page.evaluate(({x, y}) => {
 			const target = document.elementFromPoint(x, y)!;
 			for (const type of ['pointerover', 'pointermove'])
 				target.dispatchEvent(new PointerEvent(type, {clientX: x, clientY: y, bubbles: true, composed: true}));
+			const finger = {clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'touch', isPrimary: true};
+			for (const type of ['pointerover', 'pointerdown']) target.dispatchEvent(new PointerEvent(type, finger));
 		}, at);
 		await page.waitForTimeout(300);
 		expect(await onTop()).toBe(false);
@@ -530,6 +532,44 @@ test('google-flights: a layer the page lays over a badge after the badge was lif
 	await page.evaluate(recordClicks);
 	await page.mouse.click(at.x, at.y);
 	await expect(host.locator('.popover')).toBeVisible();
+	expect(await page.evaluate(takeClicks)).toEqual([]);
+});
+
+test('google-flights: a stretched link over each card: a finger’s quick tap on a badge placed below the screen opens its details, and no click reaches the page', async ({
+	context,
+}) => {
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, withStyle(paintPage(c), LAYERS['a stretched link']));
+	const page = await context.newPage();
+	await open(page, c, 1280);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setTouchEmulationEnabled', {enabled: true, maxTouchPoints: 1});
+	// The last card's badge: placed far below the first screen, so nothing over it could be asked of the browser then.
+	const host = page.locator('li.pIav2d:visible [data-ctc-badge]').last();
+	await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
+	const pill = (await host.locator('button.badge').boundingBox())!;
+	const at = {x: pill.x + pill.width / 2, y: pill.y + pill.height / 2};
+	expect(await badgeHitAt(page, at)).toBe(false);
+	await page.evaluate(recordClicks);
+	// What the browser's hit test finds where the finger is, asked by the page as the finger comes down and goes up.
+	await page.evaluate(({x, y}) => {
+		const found: string[] = [];
+		(window as unknown as {found: string[]}).found = found;
+		for (const type of ['touchstart', 'touchend'])
+			document.addEventListener(
+				type,
+				() => void found.push(document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge') ? 'badge' : 'layer'),
+			);
+	}, at);
+	// A quick tap: the finger up at once. The browser sends the tap's click where its hit test finds something as the tap
+	// ends, which can come before the page's next frame; before, the badge was lifted over the link in the frame after
+	// the finger came down, and the card's link took the click of such a tap. Now it is over the link as the page
+	// hears the finger come down.
+	const down = cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: [{x: at.x, y: at.y}]});
+	const up = cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+	await Promise.all([down, up]);
+	await expect(host.locator('.popover')).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as {found: string[]}).found)).toEqual(['badge', 'badge']);
 	expect(await page.evaluate(takeClicks)).toEqual([]);
 });
 

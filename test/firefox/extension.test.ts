@@ -697,6 +697,46 @@ describe('Firefox: badges painted on saved real pages', () => {
 		await p.close();
 	});
 
+	it('google-flights: a stretched link over each card: a finger’s tap on a badge placed below the screen opens its details, and no click reaches the page', async () => {
+		const c = PAINT_CASES[0]!;
+		const p = await openRead(c, 1280, withStyle(paintPage(c), LAYERS['a stretched link']));
+		// The last displayed card's badge: placed far below the first screen, where nothing over it could be asked of the
+		// browser then.
+		const at = await p.evaluate(() => {
+			const hosts = [...document.querySelectorAll('li.pIav2d [data-ctc-badge]')].filter(
+				(h) => (h.closest('li')?.getBoundingClientRect().height ?? 0) > 0,
+			);
+			const host = hosts.at(-1)!;
+			host.setAttribute('data-picked', '');
+			host.scrollIntoView({block: 'center'});
+			const r = host.shadowRoot!.querySelector('button.badge')!.getBoundingClientRect();
+			return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+		});
+		await badgeOnTop(p, at, false);
+		await p.evaluate(recordClicks);
+		// What the browser's hit test finds where the finger is, asked by the page as the finger comes down and goes up.
+		await p.evaluate(
+			(x: number, y: number) => {
+				const found: string[] = [];
+				(window as unknown as {found: string[]}).found = found;
+				for (const type of ['touchstart', 'touchend'])
+					document.addEventListener(
+						type,
+						() => void found.push(document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge') ? 'badge' : 'layer'),
+					);
+			},
+			at.x,
+			at.y,
+		);
+		// Over the link as the page hears the finger come down (before, in the frame after: a quick tap's click, sent where
+		// the hit test finds something as the tap ends, could still go to the card's link).
+		await p.touchscreen.tap(at.x, at.y);
+		await p.waitForFunction(() => !!document.querySelector('[data-picked]')!.shadowRoot!.querySelector(':popover-open'));
+		expect(await p.evaluate(() => (window as unknown as {found: string[]}).found)).toEqual(['badge', 'badge']);
+		expect(await p.evaluate(takeClicks)).toEqual([]);
+		await p.close();
+	});
+
 	it('google-flights: a veil the page lays over each card’s content: a badge placed on screen moves to its card’s end, painted; one placed below the screen moves there once the user’s pointer finds the veil over it', async () => {
 		const c = PAINT_CASES[0]!;
 		// A tall window: the page's first mainland cards start 1,305 px down (under its search form and filters).
