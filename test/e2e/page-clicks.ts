@@ -15,3 +15,20 @@ export function recordClicks(): void {
 
 /** The clicks recorded since the last call. */
 export const takeClicks = (): string[] => (window as unknown as {hits: string[]}).hits.splice(0);
+
+/**
+ * Records what the browser's hit test finds at `at` (a badge, or the page's layer over it) as the page hears a finger
+ * come down and go up there, for the tests of a tap on a badge under a card's link.
+ */
+export function recordTouchHits(at: {x: number; y: number}): void {
+	const found: string[] = [];
+	(window as unknown as {touchHits: string[]}).touchHits = found;
+	for (const type of ['touchstart', 'touchend'])
+		document.addEventListener(
+			type,
+			() => void found.push(document.elementFromPoint(at.x, at.y)?.hasAttribute('data-ctc-badge') ? 'badge' : 'layer'),
+		);
+}
+
+/** What recordTouchHits found. */
+export const takeTouchHits = (): string[] => (window as unknown as {touchHits: string[]}).touchHits.splice(0);

@@ -20,7 +20,7 @@ import {
 	withStyle,
 	type PaintCase,
 } from './paint-cases';
-import {recordClicks, takeClicks} from './page-clicks';
+import {recordClicks, recordTouchHits, takeClicks, takeTouchHits} from './page-clicks';
 import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from './scroll-panes';
 
 const WIDTHS = [1280, 800];
@@ -551,16 +551,8 @@ test('google-flights: a stretched link over each card: a finger’s quick tap on
 	const at = {x: pill.x + pill.width / 2, y: pill.y + pill.height / 2};
 	expect(await badgeHitAt(page, at)).toBe(false);
 	await page.evaluate(recordClicks);
-	// What the browser's hit test finds where the finger is, asked by the page as the finger comes down and goes up.
-	await page.evaluate(({x, y}) => {
-		const found: string[] = [];
-		(window as unknown as {found: string[]}).found = found;
-		for (const type of ['touchstart', 'touchend'])
-			document.addEventListener(
-				type,
-				() => void found.push(document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge') ? 'badge' : 'layer'),
-			);
-	}, at);
+	// What the browser's hit test finds where the finger is, as the page hears it come down and go up.
+	await page.evaluate(recordTouchHits, at);
 	// A quick tap: the finger up at once. The browser sends the tap's click where its hit test finds something as the tap
 	// ends, which can come before the page's next frame; before, the badge was lifted over the link in the frame after
 	// the finger came down, and the card's link took the click of such a tap. Now it is over the link as the page
@@ -569,7 +561,7 @@ test('google-flights: a stretched link over each card: a finger’s quick tap on
 	const up = cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
 	await Promise.all([down, up]);
 	await expect(host.locator('.popover')).toBeVisible();
-	expect(await page.evaluate(() => (window as unknown as {found: string[]}).found)).toEqual(['badge', 'badge']);
+	expect(await page.evaluate(takeTouchHits)).toEqual(['badge', 'badge']);
 	expect(await page.evaluate(takeClicks)).toEqual([]);
 });
 

@@ -10,7 +10,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
 import {CARD, CLIP_IN_PLACE, FADES, fadeInPage, LAYERS, PAINT_CASES, paintPage, VEIL, withStyle, type PaintCase} from '../e2e/paint-cases';
 import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from '../e2e/scroll-panes';
-import {recordClicks, takeClicks} from '../e2e/page-clicks';
+import {recordClicks, recordTouchHits, takeClicks, takeTouchHits} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
 import {PAGE_SABOTAGE} from '../e2e/sabotage';
 import {agentPage, signedFile, startRulesServer, tamperedFile, updatedRules} from '../e2e/rules-update-setup';
@@ -714,25 +714,13 @@ describe('Firefox: badges painted on saved real pages', () => {
 		});
 		await badgeOnTop(p, at, false);
 		await p.evaluate(recordClicks);
-		// What the browser's hit test finds where the finger is, asked by the page as the finger comes down and goes up.
-		await p.evaluate(
-			(x: number, y: number) => {
-				const found: string[] = [];
-				(window as unknown as {found: string[]}).found = found;
-				for (const type of ['touchstart', 'touchend'])
-					document.addEventListener(
-						type,
-						() => void found.push(document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge') ? 'badge' : 'layer'),
-					);
-			},
-			at.x,
-			at.y,
-		);
+		// What the browser's hit test finds where the finger is, as the page hears it come down and go up.
+		await p.evaluate(recordTouchHits, at);
 		// Over the link as the page hears the finger come down (before, in the frame after: a quick tap's click, sent where
 		// the hit test finds something as the tap ends, could still go to the card's link).
 		await p.touchscreen.tap(at.x, at.y);
 		await p.waitForFunction(() => !!document.querySelector('[data-picked]')!.shadowRoot!.querySelector(':popover-open'));
-		expect(await p.evaluate(() => (window as unknown as {found: string[]}).found)).toEqual(['badge', 'badge']);
+		expect(await p.evaluate(takeTouchHits)).toEqual(['badge', 'badge']);
 		expect(await p.evaluate(takeClicks)).toEqual([]);
 		await p.close();
 	});
