@@ -325,6 +325,7 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 	// E-tickets and 行程单 name airports without the word "airport" (北京首都, 上海虹桥, 浦东): only in a row or on a
 	// labelled line, and only a whole run of Chinese characters the table knows, so prose never makes an airport.
 	if ((rowLike || labelled) && found.length < 2 && found.every((f) => f.kind === 'name')) {
+		const unknown: Mention[] = [];
 		for (const m of matchesOf(/\p{Script=Han}{2,14}/gu, line)) {
 			const end = m.index + m[0].length;
 			if (found.some((f) => m.index < f.end && f.start < end)) continue;
@@ -332,8 +333,23 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 			const code =
 				resolveAirport(m[0], airports) ?? (unlabelled && unlabelled.length >= 2 ? resolveAirport(unlabelled, airports) : undefined);
 			if (code) found.push({code, start: m.index, end, kind: 'name'});
+			else unknown.push({code: m[0], start: m.index, end, kind: 'unlisted'});
 			if (found.length > 2) break; // a row or a point has at most two: more is not one, and need not be counted
 		}
+		// A row naming one airport the table knows and one it does not, side by side (`CA1589 北京首都 东京成田 …`: the
+		// table has Chinese names for mainland airports only): the other stays as written, for the normaliser to report
+		// as unknown, rather than the row being dropped without a word, which would end the trip where it changes planes.
+		const [known] = found;
+		const [other] = unknown;
+		if (
+			rowLike &&
+			found.length === 1 &&
+			known &&
+			unknown.length === 1 &&
+			other &&
+			/^[\s→\-–—>至到]*$/u.test(gapBetween(line, known, other))
+		)
+			found.push(other);
 	}
 	// `Departure: 12:55  London Heathrow`: on a labelled line the words after the clock are the airport's name. One the
 	// table does not know stays as written, for the normaliser to refuse (`Berlin-Tegel`).
@@ -347,6 +363,9 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 	}
 	return found.sort((a, b) => a.start - b.start);
 }
+
+/** What lies between two mentions of a line, in either order. */
+const gapBetween = (line: string, a: Mention, b: Mention) => (a.end <= b.start ? line.slice(a.end, b.start) : line.slice(b.end, a.start));
 
 /** The longest tail of a name candidate the airport table resolves ("from Shanghai Pudong …" → "Shanghai Pudong …"). */
 function nameAt(candidate: string, airports: AirportTable): {code: string; offset: number} | undefined {
@@ -369,8 +388,10 @@ type Row = {from: string; to: string; clocks: [Clock, Clock | undefined]};
  * each clock beside its airport (`PEK 08:30 PVG 10:45`). The caller has seen a flight number on the line.
  */
 function rowOf(line: string, mentions: Mention[], clocks: Clock[]): Row | undefined {
-	const codes = mentions.filter((m) => m.kind !== 'unlisted');
+	// One of the two may be a name the table does not know (findAirports), never both.
+	const codes = mentions.filter((m) => m.kind !== 'unlisted' || /^\p{Script=Han}/u.test(m.code));
 	if (codes.length !== 2 || mentions.length !== 2 || clocks.length < 1 || clocks.length > 2) return undefined;
+	if (codes.every((m) => m.kind === 'unlisted')) return undefined;
 	const [a, b] = codes as [Mention, Mention];
 	if (a.code === b.code) return undefined;
 	const [c1, c2] = clocks as [Clock, Clock | undefined];

@@ -86,6 +86,34 @@ describe('detectText with an airport the table lacks', () => {
 	});
 });
 
+describe('a Chinese e-ticket row naming an airport the table has no Chinese name for', () => {
+	// Made up, in the row layout of a Chinese e-ticket's table: the table has Chinese names for mainland airports only,
+	// and 东京成田 (Tokyo Narita) is not one. Before, its row was dropped without a word: the trip ended in Beijing, where
+	// the traveller changes planes.
+	const text = [
+		'航班号 出发 到达 日期 起飞 到达',
+		'CZ3101 广州白云 北京首都 2026年6月3日 08:00 11:05',
+		'CA1589 北京首都 东京成田 2026年6月4日 09:10 13:40',
+	].join('\n');
+
+	it('keeps the known leg and reports the row of the unknown airport, with its flight and the name as written', () => {
+		const d = detectText(text, '2026-03-01', rules);
+		expect(d.adapter).toBe('generic-text');
+		expect(d.itineraries.map((i) => i.segments)).toEqual([
+			[{from: 'CAN', to: 'PEK', departure: '2026-06-03T08:00', arrival: '2026-06-03T11:05', flight: 'CZ3101'}],
+		]);
+		expect(d.unknownAirports).toEqual([{from: 'PEK', to: '东京成田', flight: 'CA1589', unknown: ['东京成田']}]);
+	});
+
+	it('takes no other words of a row for an airport: two names it does not know, or one apart from the known one, make no leg', () => {
+		const rows = (line: string) => detectText(`${text.split('\n')[1]}\n${line}`, '2026-03-01', rules);
+		// Neither name known: nothing says this is a row of airports.
+		expect(rows('CA1589 东京成田 大阪关西 2026年6月4日 09:10 13:40').unknownAirports).toBeUndefined();
+		// A word between the airport and the other name (a cabin, a status): not two airports side by side.
+		expect(rows('CA1589 北京首都 T3 经济舱 2026年6月4日 09:10').unknownAirports).toBeUndefined();
+	});
+});
+
 describe('closed airports', () => {
 	it('resolves Berlin-Tegel, Schönefeld and Tempelhof by code, by name and by the name without its city', () => {
 		for (const [text, code] of [
