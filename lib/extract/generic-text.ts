@@ -319,6 +319,11 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 			for (const m of matchesOf(re, line)) {
 				const hit = nameAt(m[0], airports);
 				if (hit) found.push({code: hit.code, start: m.index + hit.offset, end: m.index + m[0].length, kind: 'name'});
+				// A Chinese name that says it is an airport (…机场) but that the table does not know (it has Chinese names
+				// for mainland airports only: 香港国际机场, 东京成田国际机场): kept as written, for the normaliser to report,
+				// so that a leg through it is not glued to the next one.
+				else if (/^\p{Script=Han}/u.test(m[0]))
+					found.push({code: m[0], start: m.index, end: m.index + m[0].length, kind: 'unlisted'});
 			}
 		}
 	}

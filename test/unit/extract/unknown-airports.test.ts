@@ -105,6 +105,30 @@ describe('a Chinese e-ticket row naming an airport the table has no Chinese name
 		expect(d.unknownAirports).toEqual([{from: 'PEK', to: '东京成田', flight: 'CA1589', unknown: ['东京成田']}]);
 	});
 
+	it('keeps a name that says it is an airport (…机场) on a departure or arrival line, rather than glue the legs around it into one', () => {
+		// Made up, in the labelled layout of a Chinese booking confirmation: Shanghai Pudong to a stop the table has no
+		// Chinese name for, then on to Beijing. Before, the stop's two lines were skipped, and the trip read as one flight
+		// from Pudong to Beijing over two days (MU501), a domestic flight where the traveller leaves the mainland and enters
+		// it again.
+		const d = detectText(
+			[
+				'出发：2026年7月1日 10:30 上海浦东国际机场T2',
+				'到达：2026年7月1日 13:45 甲乙国际机场T1',
+				'航班号：MU501',
+				'出发：2026年7月2日 09:00 甲乙国际机场T1',
+				'到达：2026年7月2日 12:10 北京首都国际机场T3',
+				'航班号：CX390',
+			].join('\n'),
+			'2026-03-01',
+			rules,
+		);
+		expect(d.itineraries).toEqual([]);
+		expect(d.unknownAirports).toEqual([
+			{from: 'PVG', to: '甲乙国际机场', flight: 'MU501', unknown: ['甲乙国际机场']},
+			{from: '甲乙国际机场', to: 'PEK', flight: 'CX390', unknown: ['甲乙国际机场']},
+		]);
+	});
+
 	it('takes no other words of a row for an airport: two names it does not know, or one apart from the known one, make no leg', () => {
 		const rows = (line: string) => detectText(`${text.split('\n')[1]}\n${line}`, '2026-03-01', rules);
 		// Neither name known: nothing says this is a row of airports.
