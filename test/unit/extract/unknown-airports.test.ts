@@ -129,6 +129,36 @@ describe('a Chinese e-ticket row naming an airport the table has no Chinese name
 		]);
 	});
 
+	it('knows Hong Kong’s and Macao’s airports by their Chinese names (the hand-checked table cited as shenhaike-build)', () => {
+		// https://github.com/BusySeaAlien/shenhaike-atlas/blob/HEAD/scripts/build-airports-cn-hk-mo.mjs: HKG 香港国际机场,
+		// MFM 澳门国际机场. Before, a Chinese confirmation through Hong Kong could not be read past it.
+		for (const [name, code] of [
+			['香港国际机场', 'HKG'],
+			['香港', 'HKG'],
+			['澳门国际机场', 'MFM'],
+		])
+			expect(resolveAirport(name!, rules), name).toBe(code);
+		const d = detectText(
+			[
+				'出发：2026年7月1日 10:30 上海浦东国际机场T2',
+				'到达：2026年7月1日 13:45 香港国际机场T1',
+				'航班号：MU501',
+				'出发：2026年7月2日 09:00 香港国际机场T1',
+				'到达：2026年7月2日 12:10 北京首都国际机场T3',
+				'航班号：CX390',
+			].join('\n'),
+			'2026-03-01',
+			rules,
+		);
+		expect(d.itineraries.map((i) => i.segments)).toEqual([
+			[
+				{from: 'PVG', to: 'HKG', departure: '2026-07-01T10:30', arrival: '2026-07-01T13:45', flight: 'MU501'},
+				{from: 'HKG', to: 'PEK', departure: '2026-07-02T09:00', arrival: '2026-07-02T12:10', flight: 'CX390'},
+			],
+		]);
+		expect(d.unknownAirports).toBeUndefined();
+	});
+
 	it('takes no other words of a row for an airport: two names it does not know, or one apart from the known one, make no leg', () => {
 		const rows = (line: string) => detectText(`${text.split('\n')[1]}\n${line}`, '2026-03-01', rules);
 		// Neither name known: nothing says this is a row of airports.
