@@ -73,7 +73,21 @@ const DAY_OFFSET = /^\s?(?:\(\s*\+\s?(\d)\s*\)|\+\s?(\d)(?:\s?(?:天|days?\b|d\b
 const LABEL =
 	/^\s*(?:(?:(departure|departs|departing|depart|from|出发|起飞|avgång|abflug|départ|salida)|(arrival|arrives|arriving|arrive|to|到达|抵达|ankomst|ankunft|arrivée|llegada))\s*[:：]|(自)(?:\s*from)?\s*[:：]?|(至)(?:\s*to)?\s*[:：]?)/;
 /** Between two airports of a route line: an arrow, a dash or "to", with at most a few name words around it. */
+/** A terminal printed after an airport's name: `Terminal 5`, `Terminal 2E`, `T3`, `(T1)`, `, Terminal 1`. */
+const TERMINAL_AT_END = /\(?(?:\b[Tt]erminal ?|\bT)\d{1,2}[A-Z]?\)?$/;
+/** The text without a terminal at its end (trimmed, and no comma left before where the terminal was). */
+function withoutTerminal(text: string): string {
+	const t = text.trimEnd();
+	const m = TERMINAL_AT_END.exec(t);
+	if (!m) return t;
+	const rest = t.slice(0, m.index).trimEnd();
+	return rest.endsWith(',') ? rest.slice(0, -1) : rest;
+}
+const TERMINAL_IN_GAP = /\(?(?:\b[Tt]erminal\s*|\bT)\d{1,2}[A-Z]?\b\)?/g;
 const CONNECTOR = /^[\s\p{L}.,'’()]*?(?:→|->|⟶|➝|➔|⇒|✈|–|—|-|\bto\b|至|到|飞往)[\s\p{L}.,'’()]*$/u;
+/** Before a route's departure clock on its times line (`Depart 09:45  Arrive 15:20`), and between the two clocks. */
+const DEPART_WORD = /(?:^|[^\p{L}])(?:[Dd]epart(?:s|ure)?|DEP(?:ART(?:URE)?)?|出发|起飞) ?[:：]?$/u;
+const ARRIVE_GAP = /^(?:[,;|·/] ?)?(?:[Aa]rriv(?:e|es|al)|ARR(?:IV(?:E|AL))?|到达|抵达) ?[:：]?$/u;
 const RANGE_SEPARATOR = /^\s*(?:to|–|—|-|→|~|～|至)\s*$/;
 const FLIGHT_LABELLED =
 	/(?:\b(?:[Ff]light|[Ff]lyg|[Ff]lug|[Vv]uelo)(?:\s+(?:[Nn]umber|[Nn]o\.?|#))?|航班号?)\s*[:：#]?\s*([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4}[A-Z]?)(?![\dA-Za-z])/;
@@ -179,8 +193,11 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 			if (arr) setRangeTimes(cur!, dep, arr, at);
 			else cur!.departs = at(dep, true);
 		} else if (cur?.route && !cur.departs && clocks.length === 2 && mentions.length === 0) {
-			const gap = line.slice(clocks[0]!.end, clocks[1]!.start);
-			if (RANGE_SEPARATOR.test(gap)) setRangeTimes(cur, clocks[0]!, clocks[1]!, at);
+			const [c1, c2] = clocks as [Clock, Clock];
+			const gap = line.slice(c1.end, c2.start);
+			// `6:00 PM to 9:20 PM`, or `Depart 09:45  Arrive 15:20`.
+			const labelled = DEPART_WORD.test(line.slice(0, c1.start).trimEnd()) && ARRIVE_GAP.test(gap.trim());
+			if (RANGE_SEPARATOR.test(gap) || labelled) setRangeTimes(cur, c1, c2, at);
 		} else {
 			const point = pointOf(line, mentions, clocks, role !== undefined);
 			if (point) {
@@ -356,14 +373,17 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 		)
 			found.push(other);
 	}
-	// `Departure: 12:55  London Heathrow`: on a labelled line the words after the clock are the airport's name. One the
-	// table does not know stays as written, for the normaliser to refuse (`Berlin-Tegel`).
+	// `Departure: 12:55  London Heathrow`: on a labelled line the words after the clock are the airport's name, less a
+	// terminal after it (`London Heathrow Terminal 5`). One the table does not know stays as written, for the normaliser
+	// to refuse (`Berlin-Tegel`).
 	if (found.length === 0 && labelled && clocks.length === 1) {
-		const name = line.slice(clocks[0]!.end).trim();
+		const after = line.slice(clocks[0]!.end);
+		const name = withoutTerminal(after).trim();
 		if (name.length <= 60 && /^\p{L}[\p{L}\p{M}'’. -]*$/u.test(name)) {
 			const code = resolveAirport(name, airports);
-			const start = line.length - name.length;
-			found.push(code ? {code, start, end: line.length, kind: 'name'} : {code: name, start, end: line.length, kind: 'unlisted'});
+			const start = clocks[0]!.end + after.indexOf(name);
+			const end = start + name.length;
+			found.push(code ? {code, start, end, kind: 'name'} : {code: name, start, end, kind: 'unlisted'});
 		}
 	}
 	return found.sort((a, b) => a.start - b.start);
@@ -413,6 +433,8 @@ function routeOf(line: string, mentions: Mention[], clocks: Clock[]): Route | un
 	if (a.code === b.code) return undefined;
 	let gap = line.slice(a.end, b.start);
 	for (const c of clocks) if (c.start >= a.end && c.end <= b.start) gap = gap.replace(line.slice(c.start, c.end), ' ');
+	// The terminals printed after the names (`Shanghai Pudong International Airport T1 → Singapore Changi Airport T3`).
+	gap = gap.replace(TERMINAL_IN_GAP, ' ');
 	if (gap.length > 40 || !CONNECTOR.test(gap)) return undefined;
 	if (gap.split(/\s+/).filter(Boolean).length > 5) return undefined;
 	const route: Route = {from: a.code, to: b.code};

@@ -276,6 +276,38 @@ describe('other layouts', () => {
 		]);
 	});
 
+	it('terminals after the airports’ names: a route line with its times on the next line, and labelled lines', () => {
+		// Made up, in the layout of a booking confirmation: each leg's route with the terminals, then "Depart … Arrive …".
+		// Before, the terminals broke the route (nothing was read) and the times line was not taken for the leg's.
+		const routes = [
+			'Mon, 12 Oct 2026',
+			'MU587  Shanghai Pudong International Airport T1 → Singapore Changi Airport T3',
+			'Depart 09:45  Arrive 15:20',
+			'Tue, 13 Oct 2026',
+			'SQ12  Singapore Changi Airport T3 → Tokyo Narita International Airport T1',
+			'Depart 08:00  Arrive 16:00',
+		].join('\n');
+		expect(normalized(detectInText(routes, rules), '2026-03-01')).toEqual([
+			{
+				ok: true,
+				segments: [
+					{from: 'PVG', to: 'SIN', departure: '2026-10-12T09:45', arrival: '2026-10-12T15:20', flight: 'MU587'},
+					{from: 'SIN', to: 'NRT', departure: '2026-10-13T08:00', arrival: '2026-10-13T16:00', flight: 'SQ12'},
+				],
+			},
+		]);
+		// Labelled lines with a terminal after a name the table knows (before, neither line was read).
+		const labelled = 'Sat 3 Oct 2026\nDeparture: 10:30 London Heathrow Terminal 5\nArrival: 06:05 +1 Beijing Capital (T3)\nFlight: CA938';
+		expect(normalized(detectInText(labelled, rules), '2026-03-01')).toEqual([
+			{ok: true, segments: [{from: 'LHR', to: 'PEK', departure: '2026-10-03T10:30', arrival: '2026-10-04T06:05', flight: 'CA938'}]},
+		]);
+	});
+
+	it('a times line that names no departure and arrival is not taken for a route’s times', () => {
+		const text = 'MU587  Shanghai Pudong International Airport T1 → Singapore Changi Airport T3\nBoarding 09:15  Gate closes 09:30';
+		expect(detectInText(text, rules)).toEqual([{segments: [{from: 'PVG', to: 'SIN', flight: 'MU587'}]}]);
+	});
+
 	it('a list of alternatives from the same origin is one itinerary per option', () => {
 		const text = '2026-03-15\nSFO 10:50 → NRT 14:25 +1 UA837\nSFO 11:45 → NRT 15:20 +1 NH7';
 		expect(detectInText(text, rules).map((i) => i.segments.map((s) => `${s.from}-${s.to} ${s.flight}`))).toEqual([
