@@ -72,7 +72,6 @@ const DAY_OFFSET = /^\s?(?:\(\s*\+\s?(\d)\s*\)|\+\s?(\d)(?:\s?(?:天|days?\b|d\b
  */
 const LABEL =
 	/^\s*(?:(?:(departure|departs|departing|depart|from|出发|起飞|avgång|abflug|départ|salida)|(arrival|arrives|arriving|arrive|to|到达|抵达|ankomst|ankunft|arrivée|llegada))\s*[:：]|(自)(?:\s*from)?\s*[:：]?|(至)(?:\s*to)?\s*[:：]?)/;
-/** Between two airports of a route line: an arrow, a dash or "to", with at most a few name words around it. */
 /** A terminal printed after an airport's name: `Terminal 5`, `Terminal 2E`, `T3`, `(T1)`, `, Terminal 1`. */
 const TERMINAL_AT_END = /\(?(?:\b[Tt]erminal ?|\bT)\d{1,2}[A-Z]?\)?$/;
 /** The text without a terminal at its end (trimmed, and no comma left before where the terminal was). */
@@ -84,6 +83,7 @@ function withoutTerminal(text: string): string {
 	return rest.endsWith(',') ? rest.slice(0, -1) : rest;
 }
 const TERMINAL_IN_GAP = /\(?(?:\b[Tt]erminal\s*|\bT)\d{1,2}[A-Z]?\b\)?/g;
+/** Between two airports of a route line: an arrow, a dash or "to", with at most a few name words around it. */
 const CONNECTOR = /^[\s\p{L}.,'’()]*?(?:→|->|⟶|➝|➔|⇒|✈|–|—|-|\bto\b|至|到|飞往)[\s\p{L}.,'’()]*$/u;
 /** Before a route's departure clock on its times line (`Depart 09:45  Arrive 15:20`), and between the two clocks. */
 const DEPART_WORD = /(?:^|[^\p{L}])(?:[Dd]epart(?:s|ure)?|DEP(?:ART(?:URE)?)?|出发|起飞) ?[:：]?$/u;
@@ -346,7 +346,8 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 	}
 	// E-tickets and 行程单 name airports without the word "airport" (北京首都, 上海虹桥, 浦东): only in a row or on a
 	// labelled line, and only a whole run of Chinese characters the table knows, so prose never makes an airport.
-	if ((rowLike || labelled) && found.length < 2 && found.every((f) => f.kind === 'name')) {
+	const han = (f: Mention) => f.kind === 'name' || (f.kind === 'unlisted' && /^\p{Script=Han}/u.test(f.code));
+	if ((rowLike || labelled) && found.length < 2 && found.every(han)) {
 		const unknown: Mention[] = [];
 		for (const m of matchesOf(/\p{Script=Han}{2,14}/gu, line)) {
 			const end = m.index + m[0].length;

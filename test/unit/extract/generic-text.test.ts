@@ -297,7 +297,8 @@ describe('other layouts', () => {
 			},
 		]);
 		// Labelled lines with a terminal after a name the table knows (before, neither line was read).
-		const labelled = 'Sat 3 Oct 2026\nDeparture: 10:30 London Heathrow Terminal 5\nArrival: 06:05 +1 Beijing Capital (T3)\nFlight: CA938';
+		const labelled =
+			'Sat 3 Oct 2026\nDeparture: 10:30 London Heathrow Terminal 5\nArrival: 06:05 +1 Beijing Capital (T3)\nFlight: CA938';
 		expect(normalized(detectInText(labelled, rules), '2026-03-01')).toEqual([
 			{ok: true, segments: [{from: 'LHR', to: 'PEK', departure: '2026-10-03T10:30', arrival: '2026-10-04T06:05', flight: 'CA938'}]},
 		]);

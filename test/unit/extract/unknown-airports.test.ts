@@ -105,6 +105,15 @@ describe('a Chinese e-ticket row naming an airport the table has no Chinese name
 		expect(d.unknownAirports).toEqual([{from: 'PEK', to: '东京成田', flight: 'CA1589', unknown: ['东京成田']}]);
 	});
 
+	it('reads the known airport of a row whose other airport says it is one (…机场) but is not in the table', () => {
+		// 北京首都 has no 机场 of its own on the line: it is found as a run of Chinese characters beside the unknown name.
+		const d = detectText(`${text.split('\n')[1]}\nCA1589 北京首都 东京成田国际机场 2026年6月4日 09:10 13:40`, '2026-03-01', rules);
+		expect(d.itineraries.map((i) => i.segments)).toEqual([
+			[{from: 'CAN', to: 'PEK', departure: '2026-06-03T08:00', arrival: '2026-06-03T11:05', flight: 'CZ3101'}],
+		]);
+		expect(d.unknownAirports).toEqual([{from: 'PEK', to: '东京成田国际机场', flight: 'CA1589', unknown: ['东京成田国际机场']}]);
+	});
+
 	it('keeps a name that says it is an airport (…机场) on a departure or arrival line, rather than glue the legs around it into one', () => {
 		// Made up, in the labelled layout of a Chinese booking confirmation: Shanghai Pudong to a stop the table has no
 		// Chinese name for, then on to Beijing. Before, the stop's two lines were skipped, and the trip read as one flight
