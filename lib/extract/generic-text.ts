@@ -198,6 +198,15 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 			// `6:00 PM to 9:20 PM`, or `Depart 09:45  Arrive 15:20`.
 			const labelled = DEPART_WORD.test(line.slice(0, c1.start).trimEnd()) && ARRIVE_GAP.test(gap.trim());
 			if (RANGE_SEPARATOR.test(gap) || labelled) setRangeTimes(cur, c1, c2, at);
+			else {
+				// `Departs 15 Mar 2026 13:50, arrives 16 Mar 2026 06:05`: each clock with its own date.
+				const dated = datedTimes(line, c1, c2);
+				if (dated?.departs) {
+					cur.departs = {...at(c1, false), date: dated.departs};
+					if (dated.arrives) cur.arrives = {...at(c2, false), date: dated.arrives};
+					else setArrival(cur, c2, at);
+				} else if (dated) setRangeTimes(cur, c1, c2, at);
+			}
 		} else {
 			const point = pointOf(line, mentions, clocks, role !== undefined);
 			if (point) {
@@ -217,6 +226,15 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 			} else if (role === 'arr' && clocks.length === 0 && mentions.length === 1 && cur && !cur.route && !cur.to) {
 				// `至:上海虹桥`: the 行程单's TO row names the airport and no time.
 				cur.to = mentions[0]!.code;
+			} else if (role !== undefined && cur?.route && clocks.length === 1 && mentions.length === 0) {
+				// `Departure: Monday, June 1, 2026 at 12:55` under a route line: its clock, as the label says, on the
+				// line's own date; an arrival line without a date of its own is on the departure's day or says its mark.
+				const clock = clocks[0]!;
+				if (role === 'dep' && !cur.departs) cur.departs = at(clock, true);
+				else if (role === 'arr' && cur.departs && !cur.arrives) {
+					if (lineDate) cur.arrives = at(clock, true);
+					else setArrival(cur, clock, at);
+				}
 			}
 		}
 
@@ -253,7 +271,12 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 
 function setRangeTimes(leg: Leg, dep: Clock, arr: Clock, at: (c: Clock, withDate: boolean) => RawTime) {
 	leg.departs = at(dep, true);
-	const d = parseClock(dep.text);
+	setArrival(leg, arr, at);
+}
+
+/** An arrival clock printed without a date of its own, after the leg's departure. */
+function setArrival(leg: Leg, arr: Clock, at: (c: Clock, withDate: boolean) => RawTime) {
+	const d = leg.departs?.time === undefined ? undefined : parseClock(leg.departs.time);
 	const a = parseClock(arr.text);
 	// "12:50 PM to 7:25 AM" without a day mark lands on a day the line does not name: the clock alone, which the
 	// normaliser places only by a stated flight time, and leaves out without one (no arrival rather than a guess).
@@ -270,17 +293,62 @@ function setRangeTimes(leg: Leg, dep: Clock, arr: Clock, at: (c: Clock, withDate
 const DIGIT = /\d/;
 
 function firstDate(line: string): string | undefined {
+	return dateSpan(line)?.text;
+}
+
+/** The first date in the text, and where it is. */
+function dateSpan(line: string): {start: number; end: number; text: string} | undefined {
 	if (!DIGIT.test(line)) return undefined;
-	let best: {start: number; text: string} | undefined;
+	let best: {start: number; end: number; text: string} | undefined;
 	for (const re of DATE_PATTERNS) {
 		for (const m of matchesOf(re, line)) {
 			const text = m[0].trim();
 			if (!parseDateText(text)) continue;
-			if (!best || m.index < best.start) best = {start: m.index, text};
+			if (!best || m.index < best.start) best = {start: m.index, end: m.index + m[0].length, text};
 			break;
 		}
 	}
-	return best?.text;
+	return best;
+}
+
+/** A departure or arrival word in a times line, and what may sit between it, a date and its clock. */
+const DEPART_AT = /(?:^|[^\p{L}])(?:[Dd]epart(?:s|ure|ing)?|DEP(?:ART(?:URE)?)?|出发|起飞)(?!\p{L})/gu;
+const ARRIVE_AT = /(?:^|[^\p{L}])(?:[Aa]rriv(?:e|es|al|ing)|ARR(?:IV(?:E|AL))?|到达|抵达)(?!\p{L})/u;
+const FILLER = /^[\s,;:：|·/]*(?:(?:[Oo]n|[Aa]t|@)[\s,;:：]*){0,2}$/;
+
+/** Filler words around at most one date (`: Mon 15 Mar 2026 at `, ` on 16 Mar 2026, `): the date, or no date. */
+function fillerDate(text: string): {date?: string} | undefined {
+	const span = dateSpan(text);
+	const rest = span ? `${text.slice(0, span.start)} ${text.slice(span.end)}` : text;
+	if (!FILLER.test(rest)) return undefined;
+	return span ? {date: span.text} : {};
+}
+
+/**
+ * A times line whose two clocks a departure and an arrival word label, each clock with a date of its own or none:
+ * `Departs 15 Mar 2026 13:50, arrives 16 Mar 2026 06:05`, `Departs 13:50 on 15 Mar 2026, arrives 06:05 on 16 Mar
+ * 2026`. The dates as the line gives them; undefined when the line is not such a line.
+ */
+function datedTimes(line: string, c1: Clock, c2: Clock): {departs?: string; arrives?: string} | undefined {
+	const before = line.slice(0, c1.start);
+	const word = matchesOf(DEPART_AT, before).at(-1);
+	if (!word) return undefined;
+	const depLead = fillerDate(before.slice(word.index + word[0].length));
+	const gap = line.slice(c1.end, c2.start);
+	const arrive = ARRIVE_AT.exec(gap);
+	if (!depLead || !arrive) return undefined;
+	const depTail = fillerDate(gap.slice(0, arrive.index));
+	const arrLead = fillerDate(gap.slice(arrive.index + arrive[0].length));
+	if (!depTail || !arrLead || (depLead.date && depTail.date)) return undefined;
+	const departs = depLead.date ?? depTail.date;
+	let arrives = arrLead.date;
+	// A date after the arrival's clock (`06:05 on 16 Mar 2026`) is its own only when the departure has one too.
+	if (!arrives && departs) {
+		const after = line.slice(c2.end);
+		const span = dateSpan(after);
+		if (span && FILLER.test(after.slice(0, span.start))) arrives = span.text;
+	}
+	return {departs, arrives};
 }
 
 function findClocks(line: string): Clock[] {

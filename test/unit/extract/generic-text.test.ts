@@ -309,6 +309,82 @@ describe('other layouts', () => {
 		expect(detectInText(text, rules)).toEqual([{segments: [{from: 'PVG', to: 'SIN', flight: 'MU587'}]}]);
 	});
 
+	it('a route line with its departure and arrival on labelled lines of their own, each with its date', () => {
+		// Made up, in the layout of an airline's confirmation e-mail (`Departure: Monday, June 1, 2026 at 12:55`).
+		// Before, the labelled lines named no airport and were not taken for the route's times.
+		const text = [
+			'Flight 1: AC 25 Vancouver (YVR) - Shanghai (PVG)',
+			'Departure: Monday, June 1, 2026 at 12:55',
+			'Arrival: Tuesday, June 2, 2026 at 16:25',
+			'Flight 2: MU 5101 Shanghai (SHA) - Beijing (PEK)',
+			'Departure: Thursday, June 4, 2026 at 08:00',
+			'Arrival: Thursday, June 4, 2026 at 10:15',
+		].join('\n');
+		expect(normalized(detectInText(text, rules), '2026-03-01')).toEqual([
+			{
+				ok: true,
+				segments: [
+					{from: 'YVR', to: 'PVG', departure: '2026-06-01T12:55', arrival: '2026-06-02T16:25', flight: 'AC25'},
+					{from: 'SHA', to: 'PEK', departure: '2026-06-04T08:00', arrival: '2026-06-04T10:15', flight: 'MU5101'},
+				],
+			},
+		]);
+		// Without a date of its own, an arrival is on the departure's day or says its day mark; one earlier in the
+		// day than the departure, with no mark, is left out rather than guessed.
+		const marked = 'Sat 3 Oct 2026\nCA 938 London (LHR) to Beijing (PEK)\nDeparture: 22:10\nArrival: 06:05 +1';
+		expect(normalized(detectInText(marked, rules), '2026-03-01')).toEqual([
+			{ok: true, segments: [{from: 'LHR', to: 'PEK', departure: '2026-10-03T22:10', arrival: '2026-10-04T06:05', flight: 'CA938'}]},
+		]);
+		expect(detectInText(marked.replace(' +1', ''), rules)).toEqual([
+			{
+				segments: [
+					{
+						from: 'LHR',
+						to: 'PEK',
+						departs: {date: 'Sat 3 Oct 2026', time: '22:10'},
+						arrives: {time: '06:05', dayUnstated: true},
+						flight: 'CA938',
+					},
+				],
+			},
+		]);
+	});
+
+	it('a times line whose clocks each have their own date, before or after the clock', () => {
+		// Made up: `Departs 15 Mar 2026 13:50, arrives 16 Mar 2026 18:05` under each route line. Before, the route and
+		// flight were read without times.
+		const before = [
+			'Flight CX 831 New York JFK to Hong Kong HKG',
+			'Departs 15 Mar 2026 13:50, arrives 16 Mar 2026 18:05',
+			'Flight CX 388 Hong Kong HKG to Beijing PEK',
+			'Departs 17 Mar 2026 08:15, arrives 17 Mar 2026 11:30',
+		].join('\n');
+		const expected = [
+			{
+				ok: true,
+				segments: [
+					{from: 'JFK', to: 'HKG', departure: '2026-03-15T13:50', arrival: '2026-03-16T18:05', flight: 'CX831'},
+					{from: 'HKG', to: 'PEK', departure: '2026-03-17T08:15', arrival: '2026-03-17T11:30', flight: 'CX388'},
+				],
+			},
+		];
+		expect(normalized(detectInText(before, rules), '2026-03-01')).toEqual(expected);
+		const after = [
+			'Flight CX 831 New York JFK to Hong Kong HKG',
+			'Departs 13:50 on 15 Mar 2026, arrives 18:05 on 16 Mar 2026',
+			'Flight CX 388 Hong Kong HKG to Beijing PEK',
+			'Departs 08:15 on 17 Mar 2026, arrives 11:30 on 17 Mar 2026',
+		].join('\n');
+		expect(normalized(detectInText(after, rules), '2026-03-01')).toEqual(expected);
+	});
+
+	it('prose with a departure and an arrival clock is still not taken for a route’s times', () => {
+		const text = 'Sat 3 Oct 2026\nCA 938 London (LHR) to Beijing (PEK)\nThe flight departs at 10:30 and arrives at 14:00';
+		expect(detectInText(text, rules)).toEqual([{segments: [{from: 'LHR', to: 'PEK', flight: 'CA938'}]}]);
+		const twoDates = 'CA 938 London (LHR) to Beijing (PEK)\nDeparts 3 Oct 2026 4 Oct 2026 22:10, arrives 06:05';
+		expect(detectInText(twoDates, rules)).toEqual([{segments: [{from: 'LHR', to: 'PEK', flight: 'CA938'}]}]);
+	});
+
 	it('a list of alternatives from the same origin is one itinerary per option', () => {
 		const text = '2026-03-15\nSFO 10:50 → NRT 14:25 +1 UA837\nSFO 11:45 → NRT 15:20 +1 NH7';
 		expect(detectInText(text, rules).map((i) => i.segments.map((s) => `${s.from}-${s.to} ${s.flight}`))).toEqual([
