@@ -62,7 +62,9 @@ const DATE_PATTERNS = [
  */
 const CLOCK = /(\d{1,2}):([0-5]\d)(?![\d:])(?:[ \u202f\u00a0]?(AM|PM|am|pm|A\.M\.|P\.M\.|a\.m\.|p\.m\.)(?![A-Z](?![a-z])))?/g;
 const ENDS_WITH_MONTH = new RegExp(String.raw`${MONTH}\s+$`);
-const DAY_OFFSET = /^\s?(?:\(\s*\+\s?(\d)\s*\)|\+\s?(\d)(?:\s?(?:天|days?\b|d\b))?)/;
+const DAY_OFFSET = /^\s?(?:\(\s*\+\s?(\d)\s*(?:天|days?|d)?\s*\)|\+\s?(\d)(?:\s?(?:天|days?\b|d\b))?)/;
+/** A day mark that ends a point line, after its airport (`09:15  PEK  Beijing Capital  +1`): its clock's. */
+const DAY_OFFSET_AT_END = /\s(?:\(\s*\+\s?(\d)\s*(?:天|days?|d)?\s*\)|\+\s?(\d)(?:\s?(?:天|days?|d))?)\s*$/;
 
 /**
  * A departure or arrival label at the start of a line, in the languages e-tickets and receipts come in (Swedish
@@ -314,6 +316,7 @@ function dateSpan(line: string): {start: number; end: number; text: string} | un
 /** A departure or arrival word in a times line, and what may sit between it, a date and its clock. */
 const DEPART_AT = /(?:^|[^\p{L}])(?:[Dd]epart(?:s|ure|ing)?|DEP(?:ART(?:URE)?)?|出发|起飞)(?!\p{L})/gu;
 const ARRIVE_AT = /(?:^|[^\p{L}])(?:[Aa]rriv(?:e|es|al|ing)|ARR(?:IV(?:E|AL))?|到达|抵达)(?!\p{L})/u;
+const LEADING_SEPARATOR = /^\s*(?:to|–|—|-|→|~|～|至)\s/;
 const FILLER = /^[\s,;:：|·/]*(?:(?:[Oo]n|[Aa]t|@)[\s,;:：]*){0,2}$/;
 
 /** Filler words around at most one date (`: Mon 15 Mar 2026 at `, ` on 16 Mar 2026, `): the date, or no date. */
@@ -332,9 +335,16 @@ function fillerDate(text: string): {date?: string} | undefined {
 function datedTimes(line: string, c1: Clock, c2: Clock): {departs?: string; arrives?: string} | undefined {
 	const before = line.slice(0, c1.start);
 	const word = matchesOf(DEPART_AT, before).at(-1);
-	if (!word) return undefined;
-	const depLead = fillerDate(before.slice(word.index + word[0].length));
 	const gap = line.slice(c1.end, c2.start);
+	if (!word) {
+		// Nothing on the line but two dated clocks (`Sat, Mar 14, 2026 12:15 PM   Sun, Mar 15, 2026 3:00 PM`,
+		// `2026-05-01 09:00 - 2026-05-01 12:40`): each date before its clock.
+		const lead = fillerDate(before);
+		const mid = fillerDate(gap.replace(LEADING_SEPARATOR, ' '));
+		if (!lead?.date || !mid?.date || line.slice(c2.end).trim() !== '') return undefined;
+		return {departs: lead.date, arrives: mid.date};
+	}
+	const depLead = fillerDate(before.slice(word.index + word[0].length));
 	const arrive = ARRIVE_AT.exec(gap);
 	if (!depLead || !arrive) return undefined;
 	const depTail = fillerDate(gap.slice(0, arrive.index));
@@ -528,8 +538,11 @@ function pointOf(line: string, mentions: Mention[], clocks: Clock[], labelled: b
 	const usable = mentions.filter((m) => m.kind !== 'unlisted' || labelled);
 	if (usable.length !== 1) return undefined;
 	const m = usable[0]!;
-	const clock = clocks[0]!;
+	let clock = clocks[0]!;
 	if (m.kind === 'bare' && !beside(line, m, clock)) return undefined;
+	const mark =
+		clock.dayOffset === undefined && m.end <= line.length && clock.end <= m.start ? DAY_OFFSET_AT_END.exec(line.slice(m.end)) : null;
+	if (mark) clock = {...clock, dayOffset: Number(mark[1] ?? mark[2])};
 	return {code: m.code, clock};
 }
 

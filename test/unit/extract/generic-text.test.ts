@@ -378,6 +378,35 @@ describe('other layouts', () => {
 		expect(normalized(detectInText(after, rules), '2026-03-01')).toEqual(expected);
 	});
 
+	it('a times line of two dated clocks and nothing else', () => {
+		// Made up, in the layouts of airlines' confirmations: the route, then each clock after its date.
+		const united = 'UA 89  Newark, NJ, US (EWR) → Beijing, CN (PEK)\nSat, Mar 14, 2026 12:15 PM   Sun, Mar 15, 2026 3:00 PM';
+		expect(normalized(detectInText(united, rules), '2026-03-01')).toEqual([
+			{ok: true, segments: [{from: 'EWR', to: 'PEK', departure: '2026-03-14T12:15', arrival: '2026-03-15T15:00', flight: 'UA89'}]},
+		]);
+		const iso = 'MU523 Shanghai Pudong (PVG) - Tokyo Narita (NRT)\n2026-05-01 09:00 - 2026-05-01 12:40';
+		expect(normalized(detectInText(iso, rules), '2026-03-01')).toEqual([
+			{ok: true, segments: [{from: 'PVG', to: 'NRT', departure: '2026-05-01T09:00', arrival: '2026-05-01T12:40', flight: 'MU523'}]},
+		]);
+		// Something else on the line: not a times line.
+		const other = 'UA 89  Newark, NJ, US (EWR) → Beijing, CN (PEK)\nSat, Mar 14, 2026 12:15 PM   Sun, Mar 15, 2026 3:00 PM  Seat 32A';
+		expect(detectInText(other, rules)).toEqual([{segments: [{from: 'EWR', to: 'PEK', flight: 'UA89'}]}]);
+	});
+
+	it('a next-day mark in brackets with its unit, or at the end of a point line, moves the arrival to the next day', () => {
+		// Before, `(+1 day)` was not read as a mark and the arrival fell on the departure's day, a day early: the
+		// connection after it a day shorter than it is.
+		const bracketed = 'Sun, Mar 15\nNew York (JFK) to Beijing (PEK)\n1:00pm - 4:50pm (+1 day)';
+		expect(normalized(detectInText(bracketed, rules), '2026-03-01')).toEqual([
+			{ok: true, segments: [{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:50'}]},
+		]);
+		// Before, the mark after the airport's name was not the clock's: the arrival came before the departure.
+		const atEnd = 'Outbound  Sat 14 Mar 2026\n15:55  LHR  London Heathrow\n09:15  PEK  Beijing Capital  +1\nBA039';
+		expect(normalized(detectInText(atEnd, rules), '2026-03-01')).toEqual([
+			{ok: true, segments: [{from: 'LHR', to: 'PEK', departure: '2026-03-14T15:55', arrival: '2026-03-15T09:15', flight: 'BA39'}]},
+		]);
+	});
+
 	it('prose with a departure and an arrival clock is still not taken for a route’s times', () => {
 		const text = 'Sat 3 Oct 2026\nCA 938 London (LHR) to Beijing (PEK)\nThe flight departs at 10:30 and arrives at 14:00';
 		expect(detectInText(text, rules)).toEqual([{segments: [{from: 'LHR', to: 'PEK', flight: 'CA938'}]}]);
