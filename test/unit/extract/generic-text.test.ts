@@ -394,8 +394,8 @@ describe('other layouts', () => {
 	});
 
 	it('a next-day mark in brackets with its unit, or at the end of a point line, moves the arrival to the next day', () => {
-		// Before, `(+1 day)` was not read as a mark and the arrival fell on the departure's day, a day early: the
-		// connection after it a day shorter than it is.
+		// Before, `(+1 day)` was not read as a mark and the arrival fell on the departure's day, before the flight took
+		// off (the check refused the itinerary).
 		const bracketed = 'Sun, Mar 15\nNew York (JFK) to Beijing (PEK)\n1:00pm - 4:50pm (+1 day)';
 		expect(normalized(detectInText(bracketed, rules), '2026-03-01')).toEqual([
 			{ok: true, segments: [{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:50'}]},
