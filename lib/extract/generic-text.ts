@@ -442,14 +442,7 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 		// as unknown, rather than the row being dropped without a word, which would end the trip where it changes planes.
 		const [known] = found;
 		const [other] = unknown;
-		if (
-			rowLike &&
-			found.length === 1 &&
-			known &&
-			unknown.length === 1 &&
-			other &&
-			/^[\s→\-–—>至到]*$/u.test(gapBetween(line, known, other))
-		)
+		if (rowLike && found.length === 1 && known && unknown.length === 1 && other && NEIGHBOURS.test(gapBetween(line, known, other)))
 			found.push(other);
 	}
 	// `Departure: 12:55  London Heathrow`: on a labelled line the words after the clock are the airport's name, less a
@@ -467,6 +460,12 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 	}
 	return found.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Between a row's two airports, side by side: spaces or an arrow, or the first one's clock
+ * (`CA982 纽约肯尼迪 13:00 北京首都 16:50+1`).
+ */
+const NEIGHBOURS = /^[\s→\-–—>至到]*(?:\d{1,2}:[0-5]\d(?:\s?\+\d天?)?[\s→\-–—>至到]+)?$/u;
 
 /** What lies between two mentions of a line, in either order. */
 const gapBetween = (line: string, a: Mention, b: Mention) => (a.end <= b.start ? line.slice(a.end, b.start) : line.slice(b.end, a.start));
@@ -526,10 +525,15 @@ function routeOf(line: string, mentions: Mention[], clocks: Clock[]): Route | un
 	return route;
 }
 
-/** A code and a clock with nothing but a little space or punctuation between them. */
+/**
+ * A code and a clock with nothing but a little space or punctuation between them, or a terminal after the airport's
+ * name (`上海浦东国际机场T2 09:00`).
+ */
 function beside(line: string, m: Mention, clock: Clock): boolean {
-	const gap = m.start >= clock.end ? line.slice(clock.end, m.start) : clock.start >= m.end ? line.slice(m.end, clock.start) : undefined;
-	return gap !== undefined && /^[\s,;:|·/]{0,3}$/.test(gap);
+	if (m.start >= clock.end) return /^[\s,;:|·/]{0,3}$/.test(line.slice(clock.end, m.start));
+	if (clock.start < m.end) return false;
+	const gap = line.slice(m.end, clock.start);
+	return /^[\s,;:|·/]{0,3}$/.test(gap) || /^ ?\(?(?:T|[Tt]erminal ?)\d{1,2}[A-Z]?\)?[\s,;:|·/]{1,3}$/.test(gap);
 }
 
 /** One clock and one airport on a line; a bare code must sit right next to the clock ("HND 12:40", "12:40 HND"). */

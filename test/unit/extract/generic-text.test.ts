@@ -378,6 +378,18 @@ describe('other layouts', () => {
 		expect(normalized(detectInText(after, rules), '2026-03-01')).toEqual(expected);
 	});
 
+	it('a route line with each clock after its airport’s terminal', () => {
+		// Made up: before, the terminal between a name and its clock kept the clocks from the route.
+		const text = '2026-05-01 周五\n上海浦东国际机场T2 09:00 — 北京首都国际机场T3 11:20\n东方航空 MU5101';
+		expect(normalized(detectInText(text, rules), '2026-03-01')).toEqual([
+			{ok: true, segments: [{from: 'PVG', to: 'PEK', departure: '2026-05-01T09:00', arrival: '2026-05-01T11:20', flight: 'MU5101'}]},
+		]);
+		const codes = 'Fri 1 May 2026\nPVG T2 09:00 → PEK (T3) 11:20 MU5101';
+		expect(normalized(detectInText(codes, rules), '2026-03-01')).toEqual([
+			{ok: true, segments: [{from: 'PVG', to: 'PEK', departure: '2026-05-01T09:00', arrival: '2026-05-01T11:20', flight: 'MU5101'}]},
+		]);
+	});
+
 	it('a times line of two dated clocks and nothing else', () => {
 		// Made up, in the layouts of airlines' confirmations: the route, then each clock after its date.
 		const united = 'UA 89  Newark, NJ, US (EWR) → Beijing, CN (PEK)\nSat, Mar 14, 2026 12:15 PM   Sun, Mar 15, 2026 3:00 PM';

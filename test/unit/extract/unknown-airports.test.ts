@@ -168,6 +168,13 @@ describe('a Chinese e-ticket row naming an airport the table has no Chinese name
 		expect(d.unknownAirports).toBeUndefined();
 	});
 
+	it('reports a row whose clocks each sit after their airport, one of them unknown', () => {
+		// Made up, in the layout `flight  from  departs  to  arrives`: before, the row was dropped without a word.
+		const d = detectText('去程 2026年3月15日\nCA982 纽约肯尼迪 13:00 北京首都 16:50+1', '2026-03-01', rules);
+		expect(d.itineraries).toEqual([]);
+		expect(d.unknownAirports).toEqual([{from: '纽约肯尼迪', to: 'PEK', flight: 'CA982', unknown: ['纽约肯尼迪']}]);
+	});
+
 	it('takes no other words of a row for an airport: two names it does not know, or one apart from the known one, make no leg', () => {
 		const rows = (line: string) => detectText(`${text.split('\n')[1]}\n${line}`, '2026-03-01', rules);
 		// Neither name known: nothing says this is a row of airports.
