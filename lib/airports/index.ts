@@ -142,13 +142,76 @@ export function resolveAirport(text: string, table: AirportTable): string | unde
 	const alias = table.aliases?.get(t);
 	if (alias) return alias;
 	const key = nameKey(t);
-	const hit = nameIndex(table).get(key);
-	if (hit !== undefined) return hit ?? undefined;
-	const short = shortNameIndex(table).get(key);
-	if (short !== undefined) return short ?? undefined;
+	const hit = nameIndex(table).get(key) ?? shortNameIndex(table).get(key);
+	if (hit !== undefined) return hit === null || namesAnotherCity(key, t, hit, table) ? undefined : hit;
 	const found = byTokens(key, table);
+	if (found !== undefined && contradictsCity(key, found, table)) return undefined;
 	if (found === undefined) table.onUnknownName?.(t);
 	return found;
+}
+
+const cityIndexes = new WeakMap<AirportTable, Map<string, string[]>>();
+
+/** Each city's name key → the airports the table places in it (OurAirports' municipality). */
+function cityIndex(table: AirportTable): Map<string, string[]> {
+	let index = cityIndexes.get(table);
+	if (index) return index;
+	index = new Map();
+	for (const [iata, a] of Object.entries(table.airports)) {
+		const key = a.city ? nameKey(a.city) : '';
+		if (!key) continue;
+		const list = index.get(key);
+		if (list) list.push(iata);
+		else index.set(key, [iata]);
+	}
+	cityIndexes.set(table, index);
+	return index;
+}
+
+const plainWords = (text: string) =>
+	text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean);
+
+const AIRPORT_WORD = /\b(?:international|intl|airport|aeroporto|aeropuerto|aeroport|flughafen|airfield)\b|机场|機場/u;
+
+/**
+ * A text that names a city ("London", "Hyderabad", "Bole") where the name index has an airport of that name: London
+ * International Airport is in Ontario, while London's airports are in England too; Hyderabad Airport is in Pakistan,
+ * Hyderabad's in India; Bole is Addis Ababa's airport and a city in Xinjiang. Unless the text gives the airport's whole
+ * name, airport words and all, the hit stands only where every airport of that city is in the hit's country (outside
+ * the mainland the rules judge an airport by its country) or, in the mainland (where the port counts), is the hit alone.
+ */
+function namesAnotherCity(key: string, text: string, hit: string, table: AirportTable): boolean {
+	const city = cityIndex(table).get(key);
+	if (!city || (city.length === 1 && city[0] === hit)) return false;
+	const airport = table.airports[hit];
+	// The airport's whole name, airport words and all ("Sydney Airport", "London International Airport"), names it.
+	if (airport?.name && AIRPORT_WORD.test(text.toLowerCase())) {
+		const said = new Set(plainWords(text));
+		if (plainWords(airport.name).every((w) => said.has(w))) return false;
+	}
+	const country = airport?.country;
+	if (country === 'CN') return true;
+	return city.some((code) => table.airports[code]?.country !== country);
+}
+
+/**
+ * A name matched by its words ("Porto Alegre" has every word of Porto Airport's name) that names a city whose
+ * airports do not include it (Porto Alegre's is POA): the words say another place.
+ */
+function contradictsCity(key: string, found: string, table: AirportTable): boolean {
+	const words = key.split(' ');
+	const index = cityIndex(table);
+	for (let n = words.length; n >= 1; n--)
+		for (let i = 0; i + n <= words.length; i++) {
+			const city = index.get(words.slice(i, i + n).join(' '));
+			if (city && !city.includes(found)) return true;
+		}
+	return false;
 }
 
 /** Each name word → the airports with that word in their name, and all their name's words. */

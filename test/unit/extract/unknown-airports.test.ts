@@ -205,3 +205,49 @@ describe('closed airports', () => {
 			expect(resolveAirport(text, rules), text).toBeUndefined();
 	});
 });
+
+describe('names that are cities', () => {
+	// The airport table is OurAirports' (data/airports.json): each airport's name and municipality. Before, a city's
+	// name resolved to whichever airport bore it as its name, or had every word of its name in it.
+	it('leaves a city with airports in more than one country unknown, where a name of that city names one of them', () => {
+		for (const text of [
+			'London', // London International Airport (YXU) is in Ontario; LHR, LGW, STN, LTN, LCY, SEN in England
+			'London Airport',
+			'Melbourne', // MEL in Australia, MLB in Florida
+			'Sydney', // SYD, and YQY Sydney, Nova Scotia
+			'Hyderabad', // Hyderabad Airport (HDD) is in Pakistan; the city of HYD is in India
+			'San Jose', // SJI in the Philippines; SJC, SJO
+			'Birmingham', // BHX, BHM
+			'Bole', // Addis Ababa Bole International Airport, and Bole (BPL) in Xinjiang
+		])
+			expect(resolveAirport(text, rules), text).toBeUndefined();
+	});
+
+	it('leaves a name matched by its words unknown where its words name another airport’s city', () => {
+		for (const text of [
+			'Porto Alegre', // every word of Porto Airport (OPO); Porto Alegre's airport is POA
+			'Sioux Falls', // Falls International Airport (INL); Sioux Falls's is FSD
+			'East London', // ELS, not London International Airport
+			'Lincang (Cangyuan)', // Cangyuan's airport is CWJ, not Lincang Airport
+			'Baoshan (Tengchong)', // TCZ, not Baoshan Airport
+			'King Khaled Military City', // KMC, not King Khaled International Airport
+		])
+			expect(resolveAirport(text, rules), text).toBeUndefined();
+	});
+
+	it('still resolves an airport’s whole name, a name with more than its city, and a city whose airports share its country', () => {
+		for (const [text, code] of [
+			['Sydney Airport', 'SYD'],
+			['Melbourne Airport', 'MEL'],
+			['London International Airport', 'YXU'],
+			['London Heathrow', 'LHR'],
+			['Heathrow', 'LHR'],
+			['Addis Ababa Bole', 'ADD'],
+			['Osaka Itami Airport', 'ITM'],
+			['Sioux Falls Regional Airport', 'FSD'],
+			['Denver', 'DEN'], // DEN and BJC, both in the United States: the rules judge them alike
+			['Lincang', 'LNJ'],
+		])
+			expect(resolveAirport(text!, rules), text).toBe(code);
+	});
+});
