@@ -273,12 +273,53 @@ function byTokens(key: string, table: AirportTable): string | undefined {
  * division name bar its administrative suffix (市, 地区, 盟, …自治州), and at least two characters, so 大 never matches 大理白族自治州.
  */
 export function soleAirportOfCity(city: string, table: AirportTable): string | undefined {
-	if ([...city].length < 2) return undefined; // every prefecture-level name has at least two characters
-	const hits = Object.entries(table.airports).filter(([, a]) => {
-		const division = a.prefecture ? table.divisions[a.prefecture] : undefined;
-		return division !== undefined && division.startsWith(city) && /^(市|地区|盟|.*自治州)?$/u.test(division.slice(city.length));
-	});
-	return hits.length === 1 ? hits[0]![0] : undefined;
+	const hits = mainlandCityAirports(city, table);
+	return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** The airports of a mainland prefecture-level city named in Chinese (北京 → PEK, PKX), as soleAirportOfCity finds them. */
+function mainlandCityAirports(city: string, table: AirportTable): string[] {
+	if ([...city].length < 2) return []; // every prefecture-level name has at least two characters
+	return Object.entries(table.airports)
+		.filter(([, a]) => {
+			const division = a.prefecture ? table.divisions[a.prefecture] : undefined;
+			return division !== undefined && division.startsWith(city) && /^(市|地区|盟|.*自治州)?$/u.test(division.slice(city.length));
+		})
+		.map(([code]) => code);
+}
+
+/**
+ * The airports of the city a text names (`London`, `Osaka`, `上海`), sorted: for a form to offer when the text names
+ * no airport. English names by the airports' cities (OurAirports' municipality), Chinese ones by mainland divisions.
+ */
+export function airportsOfCity(text: string, table: AirportTable): string[] {
+	const t = text.trim();
+	const han = /^\p{Script=Han}+$/u.test(t);
+	const codes = han ? mainlandCityAirports(t.replace(/(市|地区|盟)$/u, ''), table) : (cityPartIndex(table).get(nameKey(t)) ?? []);
+	return [...codes].sort();
+}
+
+const cityPartIndexes = new WeakMap<AirportTable, Map<string, string[]>>();
+
+/**
+ * Each city's name key, and each of its parts (`Shanghai (Pudong)` → Shanghai; `Jiaozhou, Qingdao` → Qingdao), → the
+ * airports the table places there.
+ */
+function cityPartIndex(table: AirportTable): Map<string, string[]> {
+	let index = cityPartIndexes.get(table);
+	if (index) return index;
+	index = new Map();
+	for (const [iata, a] of Object.entries(table.airports)) {
+		if (!a.city) continue;
+		const keys = new Set([a.city, a.city.replace(/\s*\(.*$/, ''), ...a.city.split(',')].map(nameKey).filter(Boolean));
+		for (const key of keys) {
+			const list = index.get(key);
+			if (list) list.push(iata);
+			else index.set(key, [iata]);
+		}
+	}
+	cityPartIndexes.set(table, index);
+	return index;
 }
 
 /** What a table with names reads these airport names as (IATA codes); null where it cannot either. */

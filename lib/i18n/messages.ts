@@ -278,6 +278,11 @@ const M = {
 	formCheck: {en: 'Check', 'zh-CN': '查询', 'zh-TW': '查詢'},
 	formAirportHint: {en: 'Code, city or airport name', 'zh-CN': '三字码、城市或机场名', 'zh-TW': '三字碼、城市或機場名'},
 	formUnknownAirport: {en: 'Unknown airport: {text}', 'zh-CN': '未知机场：{text}', 'zh-TW': '未知機場：{text}'},
+	formCityAirports: {
+		en: 'Which airport in {text}? Type its code, for example {codes}.',
+		'zh-CN': '{text}的哪个机场？请填写其三字码，例如 {codes}。',
+		'zh-TW': '{text}的哪個機場？請填寫其三字碼，例如 {codes}。',
+	},
 	formNeedFrom: {en: 'Where do you fly from?', 'zh-CN': '请填写出发地。', 'zh-TW': '請填寫出發地。'},
 	formNeedVia: {en: 'Which airport in China do you connect at?', 'zh-CN': '请填写中国中转机场。', 'zh-TW': '請填寫中國轉機機場。'},
 	formNeedTo: {en: 'Where do you fly to?', 'zh-CN': '请填写目的地。', 'zh-TW': '請填寫目的地。'},

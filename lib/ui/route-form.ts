@@ -6,7 +6,7 @@ import type {RuleSet} from '../rules/load-rules';
 import type {TripInput} from '../rules/types';
 import type {SegmentInput} from '../itinerary';
 import {validateTrip} from '../rules/validate';
-import {resolveAirport} from '../airports';
+import {airportsOfCity, resolveAirport} from '../airports';
 
 type RouteFormValues = {
 	from: string;
@@ -34,16 +34,26 @@ function airportFromInput(text: string, rules: RuleSet): string | undefined {
 	if (!t) return undefined;
 	const code = /\(([A-Za-z]{3})\)\s*$/.exec(t)?.[1] ?? (/^[A-Za-z]{3}$/.test(t) ? t : undefined);
 	if (code && rules.airports[code.toUpperCase()]) return code.toUpperCase();
-	return resolveAirport(t, rules);
+	const resolved = resolveAirport(t, rules);
+	if (resolved) return resolved;
+	// A city (the field's hint offers it) with one airport: that one (`Guangzhou`, `青岛`).
+	const city = airportsOfCity(t, rules);
+	return city.length === 1 ? city[0] : undefined;
+}
+
+/** What is wrong with an airport field's text: a city of several airports (which one?), or nothing we know. */
+function unknownAirport(field: RouteFormProblem['field'], text: string, rules: RuleSet): RouteFormProblem {
+	const t = text.trim();
+	const city = airportsOfCity(t, rules);
+	if (city.length > 1) return {field, key: 'formCityAirports', params: {text: t, codes: city.join(', ')}};
+	return {field, key: 'formUnknownAirport', params: {text: t}};
 }
 
 /** The airport at one end of the route, or what is wrong with its field: an airport we do not know, or none. */
 function routeEnd(field: 'from' | 'to', text: string, rules: RuleSet): string | RouteFormProblem {
 	const code = airportFromInput(text, rules);
 	if (code) return code;
-	return text.trim()
-		? {field, key: 'formUnknownAirport', params: {text: text.trim()}}
-		: {field, key: field === 'from' ? 'formNeedFrom' : 'formNeedTo'};
+	return text.trim() ? unknownAirport(field, text, rules) : {field, key: field === 'from' ? 'formNeedFrom' : 'formNeedTo'};
 }
 
 export function buildTrip(values: RouteFormValues, rules: RuleSet): {ok: true; trip: TripInput} | {ok: false; problem: RouteFormProblem} {
@@ -52,7 +62,7 @@ export function buildTrip(values: RouteFormValues, rules: RuleSet): {ok: true; t
 	const vias: string[] = [];
 	for (const v of values.via.filter((x) => x.trim())) {
 		const code = airportFromInput(v, rules);
-		if (!code) return {ok: false, problem: {field: 'via', key: 'formUnknownAirport', params: {text: v.trim()}}};
+		if (!code) return {ok: false, problem: unknownAirport('via', v, rules)};
 		vias.push(code);
 	}
 	if (vias.length === 0) return {ok: false, problem: {field: 'via', key: 'formNeedVia'}};

@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {detectText} from '../../../lib/detect';
 import {normalizeAroundUnknownAirports, normalizeItinerary} from '../../../lib/extract/normalize';
-import {resolveAirport} from '../../../lib/airports';
+import {airportsOfCity, resolveAirport} from '../../../lib/airports';
 import type {RawItinerary} from '../../../lib/itinerary';
 import {loadRules} from '../../../lib/rules/load-rules';
 
@@ -249,5 +249,18 @@ describe('names that are cities', () => {
 			['Lincang', 'LNJ'],
 		])
 			expect(resolveAirport(text!, rules), text).toBe(code);
+	});
+
+	it('lists a city’s airports, by the table’s cities (and their parts) or by the mainland’s divisions in Chinese', () => {
+		for (const [text, codes] of [
+			['London', ['LCY', 'LGW', 'LHR', 'LTN', 'SEN', 'STN', 'YXU']],
+			['Shanghai', ['PVG', 'SHA']], // `Shanghai (Pudong)`, `Shanghai (Minhang)`
+			['Qingdao', ['TAO']], // `Jiaozhou, Qingdao`
+			['上海', ['PVG', 'SHA']],
+			['成都市', ['CTU', 'TFU']],
+			['Atlantis', []],
+			['大', []],
+		] as const)
+			expect(airportsOfCity(text, rules), text).toEqual(codes);
 	});
 });

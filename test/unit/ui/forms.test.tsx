@@ -87,6 +87,29 @@ describe('check a route (popup)', () => {
 		expect(screen.queryByTestId('result')).toBeNull();
 	});
 
+	it('a city: its airport where it has one, the question which where it has several (the hint offers a city)', async () => {
+		// Before, a city was an unknown airport, though the fields' hint says "Code, city or airport name".
+		const user = userEvent.setup();
+		renderForm(['US']);
+		await user.type(screen.getByLabelText('From'), 'London');
+		await user.type(screen.getByLabelText('Connecting in China'), 'Guangzhou');
+		await user.type(screen.getByLabelText('To'), 'ICN{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe(
+			'Which airport in London? Type its code, for example LCY, LGW, LHR, LTN, SEN, STN, YXU.',
+		);
+		expect(screen.getByLabelText('From').getAttribute('aria-invalid')).toBe('true');
+		expect(screen.queryByTestId('result')).toBeNull();
+		await user.clear(screen.getByLabelText('From'));
+		await user.type(screen.getByLabelText('From'), 'LHR');
+		await user.clear(screen.getByLabelText('Connecting in China'));
+		await user.type(screen.getByLabelText('Connecting in China'), 'Shanghai{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('Which airport in Shanghai? Type its code, for example PVG, SHA.');
+		await user.clear(screen.getByLabelText('Connecting in China'));
+		await user.type(screen.getByLabelText('Connecting in China'), 'Guangzhou{Enter}');
+		expect(screen.queryByRole('alert')).toBeNull();
+		expect(screen.getByTestId('result').textContent).toContain('CAN');
+	});
+
 	it('arrival after departure: says so, marks "leave", and clears an earlier result', async () => {
 		const user = userEvent.setup();
 		renderForm(['US']);
