@@ -536,10 +536,13 @@ function beside(line: string, m: Mention, clock: Clock): boolean {
 	return /^[\s,;:|·/]{0,3}$/.test(gap) || /^ ?\(?(?:T|[Tt]erminal ?)\d{1,2}[A-Z]?\)?[\s,;:|·/]{1,3}$/.test(gap);
 }
 
+const SAYS_AIRPORT = /^\p{Script=Han}+(?:机场|機場)$/u;
+
 /** One clock and one airport on a line; a bare code must sit right next to the clock ("HND 12:40", "12:40 HND"). */
 function pointOf(line: string, mentions: Mention[], clocks: Clock[], labelled: boolean): {code: string; clock: Clock} | undefined {
 	if (clocks.length !== 1) return undefined;
-	const usable = mentions.filter((m) => m.kind !== 'unlisted' || labelled);
+	// An unknown name counts on a labelled line, or where it says it is an airport (`12:40 成田国际机场T1`).
+	const usable = mentions.filter((m) => m.kind !== 'unlisted' || labelled || SAYS_AIRPORT.test(m.code));
 	if (usable.length !== 1) return undefined;
 	const m = usable[0]!;
 	let clock = clocks[0]!;

@@ -175,6 +175,20 @@ describe('a Chinese e-ticket row naming an airport the table has no Chinese name
 		expect(d.unknownAirports).toEqual([{from: '纽约肯尼迪', to: 'PEK', flight: 'CA982', unknown: ['纽约肯尼迪']}]);
 	});
 
+	it('reports a point line naming an airport the table does not know, where the name says it is one (…机场)', () => {
+		// Made up, in the layout of a Chinese booking confirmation: a clock and an airport a line. Before, the unknown
+		// arrival's line was skipped and the departure with it: nothing was found, and nothing said so.
+		const d = detectText(
+			'2026-06-01 周一 上海 → 东京\nMU523 东方航空\n09:00 浦东国际机场T1\n12:40 成田国际机场T1',
+			'2026-03-01',
+			rules,
+		);
+		expect(d.itineraries).toEqual([]);
+		expect(d.unknownAirports).toEqual([{from: 'PVG', to: '成田国际机场', unknown: ['成田国际机场']}]);
+		// A name that does not say so stays no airport outside a labelled line or a row.
+		expect(detectText('09:00 浦东国际机场T1\n12:40 成田T1', '2026-03-01', rules).unknownAirports).toBeUndefined();
+	});
+
 	it('takes no other words of a row for an airport: two names it does not know, or one apart from the known one, make no leg', () => {
 		const rows = (line: string) => detectText(`${text.split('\n')[1]}\n${line}`, '2026-03-01', rules);
 		// Neither name known: nothing says this is a row of airports.
