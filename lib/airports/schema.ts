@@ -60,6 +60,8 @@ export const AirportsFileSchema = z
 		generatedBy: z.string(),
 		upstream: z.array(z.string()),
 		divisions: z.record(DivisionCodeSchema, z.string()),
+		/** Traditional characters of the Chinese names → simplified (scripts/generate-airports.ts). */
+		traditional: z.record(z.string().regex(/^\p{Script=Han}$/u), z.string().regex(/^\p{Script=Han}$/u)).optional(),
 		airports: z.record(IataSchema, AirportSchema),
 		/** Closed airports, each also in `airports`. */
 		closed: z.record(IataSchema, ClosedAirportSchema).optional(),

@@ -73,7 +73,7 @@ const DAY_OFFSET_AT_END = /\s(?:\(\s*\+\s?(\d)\s*(?:天|days?|d)?\s*\)|\+\s?(\d)
  * a fresh compile after garbage collections (lib/extract/parse.ts parseDuration).
  */
 const LABEL =
-	/^\s*(?:(?:(departure|departs|departing|depart|from|出发|起飞|avgång|abflug|départ|salida)|(arrival|arrives|arriving|arrive|to|到达|抵达|ankomst|ankunft|arrivée|llegada))\s*[:：]|(自)(?:\s*from)?\s*[:：]?|(至)(?:\s*to)?\s*[:：]?)/;
+	/^\s*(?:(?:(departure|departs|departing|depart|from|出发|出發|起飞|起飛|avgång|abflug|départ|salida)|(arrival|arrives|arriving|arrive|to|到达|到達|抵达|抵達|ankomst|ankunft|arrivée|llegada))\s*[:：]|(自)(?:\s*from)?\s*[:：]?|(至)(?:\s*to)?\s*[:：]?)/;
 /** A terminal printed after an airport's name: `Terminal 5`, `Terminal 2E`, `T3`, `(T1)`, `, Terminal 1`. */
 const TERMINAL_AT_END = /\(?(?:\b[Tt]erminal ?|\bT)\d{1,2}[A-Z]?\)?$/;
 /** The text without a terminal at its end (trimmed, and no comma left before where the terminal was). */
@@ -88,13 +88,13 @@ const TERMINAL_IN_GAP = /\(?(?:\b[Tt]erminal\s*|\bT)\d{1,2}[A-Z]?\b\)?/g;
 /** Between two airports of a route line: an arrow, a dash or "to", with at most a few name words around it. */
 const CONNECTOR = /^[\s\p{L}.,'’()]*?(?:→|->|⟶|➝|➔|⇒|✈|–|—|-|\bto\b|至|到|飞往)[\s\p{L}.,'’()]*$/u;
 /** Before a route's departure clock on its times line (`Depart 09:45  Arrive 15:20`), and between the two clocks. */
-const DEPART_WORD = /(?:^|[^\p{L}])(?:[Dd]epart(?:s|ure)?|DEP(?:ART(?:URE)?)?|出发|起飞) ?[:：]?$/u;
-const ARRIVE_GAP = /^(?:[,;|·/] ?)?(?:[Aa]rriv(?:e|es|al)|ARR(?:IV(?:E|AL))?|到达|抵达) ?[:：]?$/u;
+const DEPART_WORD = /(?:^|[^\p{L}])(?:[Dd]epart(?:s|ure)?|DEP(?:ART(?:URE)?)?|出发|出發|起飞|起飛) ?[:：]?$/u;
+const ARRIVE_GAP = /^(?:[,;|·/] ?)?(?:[Aa]rriv(?:e|es|al)|ARR(?:IV(?:E|AL))?|到达|到達|抵达|抵達) ?[:：]?$/u;
 const RANGE_SEPARATOR = /^\s*(?:to|–|—|-|→|~|～|至)\s*$/;
 const FLIGHT_LABELLED =
-	/(?:\b(?:[Ff]light|[Ff]lyg|[Ff]lug|[Vv]uelo)(?:\s+(?:[Nn]umber|[Nn]o\.?|#))?|航班号?)\s*[:：#]?\s*([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4}[A-Z]?)(?![\dA-Za-z])/;
+	/(?:\b(?:[Ff]light|[Ff]lyg|[Ff]lug|[Vv]uelo)(?:\s+(?:[Nn]umber|[Nn]o\.?|#))?|航班[号號]?)\s*[:：#]?\s*([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4}[A-Z]?)(?![\dA-Za-z])/;
 /** A line that a flight label opens (`Flight: 15.06.2017  |  4U 8462 (X)`): its one flight number is the labelled one. */
-const FLIGHT_LINE = /^\s*(?:[Ff]light|FLIGHT|[Ff]lyg|[Ff]lug|[Vv]uelo|航班号?)\s*[:：]/;
+const FLIGHT_LINE = /^\s*(?:[Ff]light|FLIGHT|[Ff]lyg|[Ff]lug|[Vv]uelo|航班[号號]?)\s*[:：]/;
 /** An unlabelled flight number may be glued to the text before it (`Boeing 777NH 212`) but not inside a word. */
 const FLIGHT_BARE = /(?<![A-Z])([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4})(?![A-Za-z\d:]|[-.]\d)/g; // not A220-300, CC0-1.0
 /** Aircraft types and other tokens shaped like flight numbers. */
@@ -314,8 +314,8 @@ function dateSpan(line: string): {start: number; end: number; text: string} | un
 }
 
 /** A departure or arrival word in a times line, and what may sit between it, a date and its clock. */
-const DEPART_AT = /(?:^|[^\p{L}])(?:[Dd]epart(?:s|ure|ing)?|DEP(?:ART(?:URE)?)?|出发|起飞)(?!\p{L})/gu;
-const ARRIVE_AT = /(?:^|[^\p{L}])(?:[Aa]rriv(?:e|es|al|ing)|ARR(?:IV(?:E|AL))?|到达|抵达)(?!\p{L})/u;
+const DEPART_AT = /(?:^|[^\p{L}])(?:[Dd]epart(?:s|ure|ing)?|DEP(?:ART(?:URE)?)?|出发|出發|起飞|起飛)(?!\p{L})/gu;
+const ARRIVE_AT = /(?:^|[^\p{L}])(?:[Aa]rriv(?:e|es|al|ing)|ARR(?:IV(?:E|AL))?|到达|到達|抵达|抵達)(?!\p{L})/u;
 const LEADING_SEPARATOR = /^\s*(?:to|–|—|-|→|~|～|至)\s/;
 const FILLER = /^[\s,;:：|·/]*(?:(?:[Oo]n|[Aa]t|@)[\s,;:：]*){0,2}$/;
 

@@ -21,6 +21,7 @@ import {storedUpdateNewerThan} from './update-state';
 export type RuleSet = ReturnType<typeof indexRules<TransitRules>> & {
 	airports: AirportsFile['airports'];
 	divisions: AirportsFile['divisions'];
+	traditional?: AirportsFile['traditional'];
 	airportOf: (iata: string) => AirportsFile['airports'][string] | undefined;
 	sourceIds: Set<string>;
 };
@@ -184,6 +185,7 @@ export function assembleRuleSet(data: TransitRules, airports: AirportsFile, doma
 		...indexRules(data),
 		airports: airports.airports,
 		divisions: airports.divisions,
+		...(airports.traditional ? {traditional: airports.traditional} : {}),
 		airportOf: (iata) => airports.airports[iata],
 		sourceIds: new Set(data.sources.map((s) => s.id)),
 	};

