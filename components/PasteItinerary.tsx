@@ -39,6 +39,7 @@ const STATUS_WORD: Record<SegmentStatus, Parameters<typeof t>[0]> = {
 	cancelled: 'segmentCancelled',
 	waitlisted: 'segmentWaitlisted',
 	surface: 'segmentSurface',
+	unread: 'segmentUnread',
 };
 
 /** A segment as people name it: flight and route, whatever of them the text gave. */
@@ -49,7 +50,9 @@ const segmentName = (s: {flight?: string; from?: string; to?: string}, fallback:
 function leftOutOf(detection: Detection, locale: Locale): string[] {
 	return [
 		...(detection.excluded ?? []).map((e) =>
-			t('pasteExcluded', locale, {what: segmentName(e, e.code), status: t(STATUS_WORD[e.status], locale), code: e.code}),
+			e.status === 'unread'
+				? t('pasteUnreadSegment', locale, {line: e.line ?? segmentName(e, '')})
+				: t('pasteExcluded', locale, {what: segmentName(e, e.code), status: t(STATUS_WORD[e.status], locale), code: e.code}),
 		),
 		...(detection.unknownAirports ?? []).map((u) =>
 			t('pasteUnknownAirport', locale, {what: segmentName(u, ''), names: u.unknown.join(', ')}),

@@ -29,8 +29,10 @@ export type RawTime = {
  * What a booking says about one of its segments, read from a GDS status code (`HK`, `HL`, `HX`, …) or a surface line
  * (`ARNK`). Only a confirmed segment (or one whose status is not stated or not known) is a flight to check; a surface
  * segment is no flight at all and ends the itinerary's continuity. lib/extract/status.ts maps codes to these.
+ * `unread`: a line with the shape of a flight segment (its number, a flight, a date, a city pair) that the reader
+ * could not read whole: what the flight is is unknown, so it ends the itinerary's continuity as a surface segment does.
  */
-export type SegmentStatus = 'confirmed' | 'unconfirmed' | 'cancelled' | 'waitlisted' | 'surface';
+export type SegmentStatus = 'confirmed' | 'unconfirmed' | 'cancelled' | 'waitlisted' | 'surface' | 'unread';
 
 /** One leg as the page says it: airports as IATA codes or names (English or Chinese). Missing fields stay missing. */
 export type RawSegment = {

@@ -8,6 +8,7 @@ import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 import {isAirport as inTable, type AirportTable} from '../airports';
 import {parseClock, parseDateText} from './parse';
 import {segmentStatus, splitByStatus} from './status';
+import {matchesOf} from './matches';
 
 type IsAirport = (code: string) => boolean;
 
@@ -39,6 +40,15 @@ const SEGMENT_LINE = new RegExp(
 		')?' + // arrival date
 		String.raw`(?=\s|$)`,
 );
+
+/**
+ * A numbered line with the shape of a flight segment that SEGMENT_LINE did not read (a layout it does not know): its
+ * number, a flight, then a date and a city pair somewhere after. Kept as an `unread` segment, so the legs around it are
+ * not joined as if nothing were between them. The flight runs to a space, a class letter or the date.
+ */
+const LOOSE_SEGMENT = /^\s*(\d{1,2})(?:\.\s*|\s+)\*?([A-Z][A-Z0-9]|\d[A-Z])\s?(\d{1,4})(?=[A-Z]?\d?\s)/;
+const LOOSE_DATE = /(?<![A-Z0-9])(?:MO|TU|WE|TH|FR|SA|SU)?\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\d{2})?(?![a-z])/;
+const CITY_PAIR = /(?<![A-Z])([A-Z]{3})([A-Z]{3})(?![A-Z])/g;
 
 /** A line that carries a PNR element number (`3 ARNK`, ` 4 HHL …`): part of the same record even when not a flight. */
 const NUMBERED_LINE = /^\s*(\d{1,2})(?:\.\s*|\s+)\S/;
@@ -110,6 +120,15 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 			if (restarted || gap) close();
 			lineOf.set(seg.segment, line.trim());
 			append('lines', seg.segment, seg.number);
+			continue;
+		}
+
+		const unread = readUnreadSegment(line, isAirport);
+		if (unread) {
+			const last = open?.kind === 'lines' ? open.lastNumber : undefined;
+			if (last !== undefined && unread.number <= last) close();
+			lineOf.set(unread.segment, line.trim());
+			append('lines', unread.segment, unread.number);
 			continue;
 		}
 
@@ -251,6 +270,21 @@ function readSurfaceLine(line: string, isAirport: IsAirport): {word: string; num
 	if (isAirport(pair[1]!)) found.from = pair[1]!;
 	if (isAirport(pair[2]!)) found.to = pair[2]!;
 	return found;
+}
+
+/** A segment-shaped line SEGMENT_LINE could not read (LOOSE_SEGMENT): its flight and city pair, status `unread`. */
+function readUnreadSegment(line: string, isAirport: IsAirport): {segment: RawSegment; number: number} | undefined {
+	const m = LOOSE_SEGMENT.exec(line);
+	if (!m || !/[A-Z]/.test(m[2]!)) return undefined;
+	const rest = line.slice(m[0].length);
+	const date = LOOSE_DATE.exec(rest);
+	if (!date) return undefined;
+	for (const pair of matchesOf(CITY_PAIR, rest.slice(date.index + date[0].length))) {
+		const [, from, to] = pair;
+		if (!isAirport(from!) || !isAirport(to!)) continue;
+		return {segment: {from: from!, to: to!, flight: `${m[2]}${m[3]}`, status: 'unread', statusCode: 'unread'}, number: Number(m[1])};
+	}
+	return undefined;
 }
 
 function printoutLeg(line: string): {label: string; place: string; date: string; time: string} | undefined {

@@ -85,8 +85,8 @@ export function isCheckedStatus(status: SegmentStatus | undefined): boolean {
 
 /**
  * One record as a source read it (every segment, each with its status) → the itineraries to check. Segments that
- * are not confirmed move to `excluded`; a surface segment moves there too and ends the itinerary: the legs on either
- * side are separate trips (an `ARNK` between an outbound in March and a return in June is not a three-month
+ * are not confirmed move to `excluded`; a surface segment (or a segment line not read) moves there too and ends the
+ * itinerary: the legs on either side are separate trips (an `ARNK` between an outbound in March and a return in June is not a three-month
  * stopover). Excluded segments stay with the itinerary they interrupted (the one before them, or the next when none
  * came before). A record with no segment left becomes one itinerary with no segments, so what was excluded is still
  * reported. `lineOf` gives the printed line of a segment, for the report.
@@ -109,7 +109,7 @@ export function splitByStatus(raw: RawItinerary, lineOf?: (segment: RawSegment) 
 		}
 		excluded.push(describe(segment, lineOf?.(segment)));
 		// Before anything was kept there is no trip to end yet: the exclusion waits for the next one.
-		if (segment.status === 'surface') close();
+		if (segment.status === 'surface' || segment.status === 'unread') close();
 	}
 	close();
 	if (excluded.length > 0) {

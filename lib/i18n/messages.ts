@@ -155,6 +155,12 @@ const M = {
 	segmentWaitlisted: {en: 'waitlisted', 'zh-CN': '候补', 'zh-TW': '候補'},
 	segmentUnconfirmed: {en: 'not confirmed', 'zh-CN': '未确认', 'zh-TW': '未確認'},
 	segmentSurface: {en: 'surface sector', 'zh-CN': '地面段', 'zh-TW': '地面段'},
+	segmentUnread: {en: 'not read', 'zh-CN': '未能读取', 'zh-TW': '未能讀取'},
+	pasteUnreadSegment: {
+		en: '“{line}”: a flight that could not be read, so the flights before and after it were checked apart',
+		'zh-CN': '“{line}”：无法读取的航段，其前后的航班已分开核查',
+		'zh-TW': '“{line}”：無法讀取的航段，其前後的航班已分開核查',
+	},
 	pasteUnknownAirport: {
 		en: '{what}: airport not known ({names}); the flights before and after it were checked apart',
 		'zh-CN': '{what}：无法识别机场（{names}）；其前后的航班分开核查',

@@ -650,8 +650,95 @@ describe('arrival day marks (constructed lines)', () => {
 		expect(it0?.segments).toEqual(held('HK', seg('LH730', 'FRA', 'PVG', '22MAR', '530P', '1125A', '23MAR')));
 	});
 
-	it('still refuses a run of digits that is no pair of clocks', () => {
-		expect(parseGdsText('  4  LH 728 Y 22MAR 7 FRAPVG HK1   95001520 23MAR  E')).toEqual([]);
+	it('still refuses a run of digits that is no pair of clocks, and says so', () => {
+		// Read as no flight, and reported as a segment line not read (before 2026-12-05 it was left out without a word).
+		expect(parseGdsText('  4  LH 728 Y 22MAR 7 FRAPVG HK1   95001520 23MAR  E')).toEqual([
+			{
+				segments: [],
+				excluded: [
+					{
+						line: '4  LH 728 Y 22MAR 7 FRAPVG HK1   95001520 23MAR  E',
+						flight: 'LH728',
+						from: 'FRA',
+						to: 'PVG',
+						status: 'unread',
+						code: 'unread',
+					},
+				],
+			},
+		]);
+	});
+});
+
+describe('a segment line the reader cannot read', () => {
+	// Constructed, in Amadeus's layout: the middle flight's clocks are garbled (a copy that lost a space). Before
+	// 2026-12-05 its line was passed over as a remark, and the legs either side read as one trip with nothing between:
+	// a stay in Shanghai from the arrival at PVG to the departure from PEK.
+	const text = [
+		'RP/PAR1A0980/PAR1A0980            AA/SU  15MAR26/1200Z   ABC123',
+		'  1.DOE/JOHN MR',
+		'  2  AF 116 Y 15MAR 7 CDGPVG HK1  1325 0720+1 *1A/E*',
+		'  3  MU5101 Y 17MAR 2 SHAPEK HK1  08001015  *1A/E*',
+		'  4  CA 981 Y 20MAR 5 PEKJFK HK1  1300 1400  *1A/E*',
+		'  5 AP PAR 0123456789',
+		'  6 SSR DOCS AF HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/DOE/JOHN',
+	].join('\n');
+
+	it('is reported as not read, and the legs either side are judged apart', () => {
+		expect(parseGdsText(text)).toEqual([
+			{
+				segments: [
+					{
+						from: 'CDG',
+						to: 'PVG',
+						departs: {date: '15MAR', time: '1325'},
+						arrives: {time: '0720', dayOffset: 1},
+						flight: 'AF116',
+						status: 'confirmed',
+						statusCode: 'HK',
+					},
+				],
+				excluded: [
+					{
+						line: '3  MU5101 Y 17MAR 2 SHAPEK HK1  08001015  *1A/E*',
+						flight: 'MU5101',
+						from: 'SHA',
+						to: 'PEK',
+						status: 'unread',
+						code: 'unread',
+					},
+				],
+			},
+			{
+				segments: [
+					{
+						from: 'PEK',
+						to: 'JFK',
+						departs: {date: '20MAR', time: '1300'},
+						arrives: {time: '1400'},
+						flight: 'CA981',
+						status: 'confirmed',
+						statusCode: 'HK',
+					},
+				],
+			},
+		]);
+	});
+
+	it('takes no other numbered element for one: contacts, service requests, hotels, names', () => {
+		for (const line of [
+			'  5 AP PAR 0123456789',
+			'  6 SSR DOCS AF HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/DOE/JOHN',
+			'  7 HHL HY HK1 PEK 15MAR-18MAR 2NTS',
+			'  8 OSI CA CTCM 8613800000000',
+			'  9 TK OK15MAR/PAR1A0980',
+		])
+			expect(parseGdsText(`  1  CA 981 Y 20MAR 5 PEKJFK HK1  1300 1400\n${line}`), line).toHaveLength(1);
+		expect(
+			parseGdsText(
+				'  2  CA 981 Y 20MAR 5 PEKJFK HK1  1300 1400\n  3 SSR DOCS AF HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/DOE/JOHN',
+			)[0]!.excluded,
+		).toBeUndefined();
 	});
 });
 

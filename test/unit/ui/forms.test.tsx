@@ -285,6 +285,16 @@ describe('paste an itinerary: what it did not check, it says', () => {
 		]);
 	});
 
+	it('a segment line it could not read, in Chinese too', async () => {
+		// Constructed: the second flight's clocks run together.
+		const text = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  18302245';
+		expect(await paste(text)).toEqual([
+			'“2 CA 925Y 16MAR 1 PEKNRT HK1  18302245”: a flight that could not be read, so the flights before and after it were checked apart',
+		]);
+		cleanup();
+		expect(await paste(text, 'zh-CN')).toEqual(['“2 CA 925Y 16MAR 1 PEKNRT HK1  18302245”：无法读取的航段，其前后的航班已分开核查']);
+	});
+
 	it('nothing when everything was read', async () => {
 		expect(await paste(' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245')).toEqual([]);
 	});
