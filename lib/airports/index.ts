@@ -213,16 +213,20 @@ function namesAnotherCity(key: string, text: string, hit: string, table: Airport
 }
 
 /**
- * A name matched by its words ("Porto Alegre" has every word of Porto Airport's name) that names a city whose
- * airports do not include it (Porto Alegre's is POA): the words say another place.
+ * A name matched by its words ("Porto Alegre" has every word of Porto Airport's name) whose matched words belong to
+ * the name of a city whose airports do not include it (Porto Alegre's is POA): the words say another place. A city
+ * named beside the airport's own words (`Tokyo Narita`: Narita Airport lies in Narita, not in Tokyo) says nothing
+ * against it.
  */
 function contradictsCity(key: string, found: string, table: AirportTable): boolean {
 	const words = key.split(' ');
+	const own = new Set(nameKey(table.airports[found]?.name ?? '').split(' '));
 	const index = cityIndex(table);
 	for (let n = words.length; n >= 1; n--)
 		for (let i = 0; i + n <= words.length; i++) {
-			const city = index.get(words.slice(i, i + n).join(' '));
-			if (city && !city.includes(found)) return true;
+			const phrase = words.slice(i, i + n);
+			const city = index.get(phrase.join(' '));
+			if (city && !city.includes(found) && phrase.some((w) => own.has(w))) return true;
 		}
 	return false;
 }

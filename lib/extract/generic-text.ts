@@ -183,7 +183,9 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 		let openedHere = false;
 		let row: Row | undefined;
 
-		const route = routeOf(line, mentions, clocks);
+		const route =
+			routeOf(line, mentions, clocks) ??
+			(mentions.length === 0 && clocks.length === 0 && flight ? namedRoute(line, airports) : undefined);
 		if (route) {
 			open({from: route.from, to: route.to, route: true});
 			openedHere = true;
@@ -523,6 +525,22 @@ function routeOf(line: string, mentions: Mention[], clocks: Clock[]): Route | un
 	const range = RANGE_SEPARATOR.test(line.slice(c1.end, c2.start));
 	if (range || (beside(line, a, c1) && beside(line, b, c2))) route.clocks = [c1, c2];
 	return route;
+}
+
+/**
+ * `BA 039  London Heathrow (T5) to Beijing Capital (T3)`: a flight number, then two airports by name (no code, no
+ * "Airport") joined by an arrow, a dash or "to", and nothing else. Each side must be a whole name the table resolves
+ * (a city with airports in more than one country does not: lib/airports), so prose never makes a route.
+ */
+const NAMED_ROUTE =
+	/^\s*(?:[Ff]light(?:\s+\d{1,2})?\s*[:：]?\s*)?(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{1,4}\s*[|:·]?\s+(\p{L}[\p{L}'’. ]{1,60}?)\s*(?:\(?(?:T|[Tt]erminal ?)\d{1,2}[A-Z]?\)?)?\s+(?:→|->|–|—|-|to)\s+(\p{L}[\p{L}'’. ]{1,60}?)\s*(?:\(?(?:T|[Tt]erminal ?)\d{1,2}[A-Z]?\)?)?\s*$/u;
+
+function namedRoute(line: string, airports: AirportTable): Route | undefined {
+	const m = NAMED_ROUTE.exec(line);
+	if (!m) return undefined;
+	const from = resolveAirport(m[1]!, airports);
+	const to = resolveAirport(m[2]!, airports);
+	return from && to && from !== to ? {from, to} : undefined;
 }
 
 /**

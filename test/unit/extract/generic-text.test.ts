@@ -390,6 +390,24 @@ describe('other layouts', () => {
 		]);
 	});
 
+	it('a route line naming both airports without codes or the word "Airport", after its flight', () => {
+		// Made up, in the layout of an airline's e-mail: before, nothing of it was read.
+		const text = 'BA 039  London Heathrow (T5) to Beijing Capital (T3)\nDepart: 15:55 Sat 14 Mar 2026\nArrive: 09:15 Sun 15 Mar 2026';
+		expect(normalized(detectInText(text, rules), '2026-03-01')).toEqual([
+			{ok: true, segments: [{from: 'LHR', to: 'PEK', departure: '2026-03-14T15:55', arrival: '2026-03-15T09:15', flight: 'BA39'}]},
+		]);
+		expect(detectInText('MU523 Shanghai Pudong T2 - Tokyo Narita T1', rules)).toEqual([
+			{segments: [{from: 'PVG', to: 'NRT', flight: 'MU523'}]},
+		]);
+		// Each side a whole name the table knows, and no more: a city of airports in several countries, or prose, is none.
+		for (const line of [
+			'BA039 London to Beijing Capital',
+			'Your flight BA039 from London Heathrow to Beijing Capital',
+			'BA039 London Heathrow to Beijing Capital, operated by Air China',
+		])
+			expect(detectInText(line, rules), line).toEqual([]);
+	});
+
 	it('a times line of two dated clocks and nothing else', () => {
 		// Made up, in the layouts of airlines' confirmations: the route, then each clock after its date.
 		const united = 'UA 89  Newark, NJ, US (EWR) → Beijing, CN (PEK)\nSat, Mar 14, 2026 12:15 PM   Sun, Mar 15, 2026 3:00 PM';

@@ -308,6 +308,7 @@ describe('names that are cities', () => {
 			['Addis Ababa Bole', 'ADD'],
 			['Osaka Itami Airport', 'ITM'],
 			['Sioux Falls Regional Airport', 'FSD'],
+			['Tokyo Narita', 'NRT'], // Narita Airport lies in Narita: Tokyo beside its own words says nothing against it
 			['Denver', 'DEN'], // DEN and BJC, both in the United States: the rules judge them alike
 			['Lincang', 'LNJ'],
 		])
