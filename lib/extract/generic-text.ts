@@ -581,8 +581,15 @@ function flightOf(line: string): {number: string; labelled: boolean} | undefined
 		if (found) return undefined; // two candidates on one line: cannot tell which
 		found = `${m[1]}${m[2]}`;
 	}
-	return found ? {number: found, labelled: FLIGHT_LINE.test(line)} : undefined;
+	return found ? {number: found, labelled: FLIGHT_LINE.test(line) || AIRLINE_LINE.test(line)} : undefined;
 }
+
+/**
+ * A line that is a flight and its airline's name, nothing else (`MU523 东方航空`, `Air China CA982`): as good as a label
+ * for where the flight number belongs.
+ */
+const AIRLINE_LINE =
+	/^\s*(?:(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{2,4}\s+\p{L}[\p{L} .'’&-]*|\p{L}[\p{L} .'’&-]*\s(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{2,4})\s*$/u;
 
 function layoverOf(line: string): number | undefined {
 	const lower = line.toLowerCase();

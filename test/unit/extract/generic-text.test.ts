@@ -408,6 +408,25 @@ describe('other layouts', () => {
 			expect(detectInText(line, rules), line).toEqual([]);
 	});
 
+	it('a line of a flight and its airline names the flight, before its legs or after them', () => {
+		// Made up. Before, a flight number with no label went to a leg only after it, and only in a panel's layout.
+		const before = 'Air China CA982\n2026-06-01\n13:00 New York (JFK)\n16:50+1 Beijing (PEK)';
+		expect(detectInText(before, rules).map((i) => i.segments.map((s) => s.flight))).toEqual([['CA982']]);
+		const after = [
+			'2026-06-01',
+			'09:00 浦东国际机场T1',
+			'11:20 北京首都国际机场T3',
+			'MU5101 东方航空',
+			'2026-06-02',
+			'08:00 北京首都国际机场T3',
+			'10:30 上海浦东国际机场T2',
+			'CA1501 中国国际航空',
+		].join('\n');
+		expect(detectInText(after, rules).map((i) => i.segments.map((s) => `${s.from}-${s.to} ${s.flight}`))).toEqual([
+			['PVG-PEK MU5101', 'PEK-PVG CA1501'],
+		]);
+	});
+
 	it('a times line of two dated clocks and nothing else', () => {
 		// Made up, in the layouts of airlines' confirmations: the route, then each clock after its date.
 		const united = 'UA 89  Newark, NJ, US (EWR) → Beijing, CN (PEK)\nSat, Mar 14, 2026 12:15 PM   Sun, Mar 15, 2026 3:00 PM';

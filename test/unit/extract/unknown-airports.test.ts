@@ -184,7 +184,8 @@ describe('a Chinese e-ticket row naming an airport the table has no Chinese name
 			rules,
 		);
 		expect(d.itineraries).toEqual([]);
-		expect(d.unknownAirports).toEqual([{from: 'PVG', to: '成田国际机场', unknown: ['成田国际机场']}]);
+		// The line of the flight and its airline, before the legs, names the flight.
+		expect(d.unknownAirports).toEqual([{from: 'PVG', to: '成田国际机场', flight: 'MU523', unknown: ['成田国际机场']}]);
 		// A name that does not say so stays no airport outside a labelled line or a row.
 		expect(detectText('09:00 浦东国际机场T1\n12:40 成田T1', '2026-03-01', rules).unknownAirports).toBeUndefined();
 	});
