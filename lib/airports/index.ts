@@ -155,7 +155,9 @@ export function resolveAirport(text: string, table: AirportTable): string | unde
 	const alias = table.aliases?.get(t);
 	if (alias) return alias;
 	const key = nameKey(simplified(t, table));
-	const hit = nameIndex(table).get(key) ?? shortNameIndex(table).get(key);
+	// An ambiguous whole name (null) stays ambiguous: the short names are asked only where no whole name matched.
+	const whole = nameIndex(table).get(key);
+	const hit = whole !== undefined ? whole : shortNameIndex(table).get(key);
 	if (hit !== undefined) return hit === null || namesAnotherCity(key, t, hit, table) ? undefined : hit;
 	const found = byTokens(key, table);
 	if (found !== undefined && contradictsCity(key, found, table)) return undefined;
