@@ -2,6 +2,7 @@ import rawRules from '../../data/transit-rules.json';
 import rawAirports from '../../data/airports.json';
 import rawDomains from '../../data/source-domains.json';
 import type {AirportsFile} from '../airports/schema';
+import {withNames} from '../airports/names';
 import type {SourceDomains, TransitRules} from './schema';
 import {sourceLinkProblems, type DomainRule} from './source-links';
 import {indexRules} from './engine-rules';
@@ -181,14 +182,14 @@ export function crossCheck(
 export function assembleRuleSet(data: TransitRules, airports: AirportsFile, domains: SourceDomains = rawDomains as SourceDomains): RuleSet {
 	const problems = crossCheck(data, airports, domains.domains);
 	if (problems.length > 0) throw new DatasetError(`dataset is inconsistent:\n${problems.join('\n')}`);
-	return {
+	return withNames({
 		...indexRules(data),
 		airports: airports.airports,
 		divisions: airports.divisions,
 		...(airports.traditional ? {traditional: airports.traditional} : {}),
 		airportOf: (iata) => airports.airports[iata],
 		sourceIds: new Set(data.sources.map((s) => s.id)),
-	};
+	});
 }
 
 let memo: RuleSet | undefined;

@@ -6,7 +6,8 @@ import type {RuleSet} from '../rules/load-rules';
 import type {TripInput} from '../rules/types';
 import type {SegmentInput} from '../itinerary';
 import {validateTrip} from '../rules/validate';
-import {airportsOfCity, resolveAirport} from '../airports';
+import {resolveAirport} from '../airports';
+import {airportsOfCity} from '../airports/names';
 
 type RouteFormValues = {
 	from: string;

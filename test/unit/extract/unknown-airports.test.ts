@@ -7,7 +7,8 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {detectText} from '../../../lib/detect';
 import {normalizeAroundUnknownAirports, normalizeItinerary} from '../../../lib/extract/normalize';
-import {airportsOfCity, resolveAirport} from '../../../lib/airports';
+import {resolveAirport} from '../../../lib/airports';
+import {airportsOfCity} from '../../../lib/airports/names';
 import type {RawItinerary} from '../../../lib/itinerary';
 import {loadRules} from '../../../lib/rules/load-rules';
 
