@@ -109,23 +109,38 @@ function shortNameIndex(table: AirportTable): NameIndex {
 	return index;
 }
 
-const cityIndexes = new WeakMap<AirportTable, Map<string, string[]>>();
-
-/** Each city's name key → the airports the table places in it (OurAirports' municipality). */
-function cityIndex(table: AirportTable): Map<string, string[]> {
-	let index = cityIndexes.get(table);
-	if (index) return index;
-	index = new Map();
-	for (const [iata, a] of Object.entries(table.airports)) {
-		const key = a.city ? nameKey(a.city) : '';
-		if (!key) continue;
-		const list = index.get(key);
-		if (list) list.push(iata);
-		else index.set(key, [iata]);
-	}
-	cityIndexes.set(table, index);
-	return index;
+/**
+ * An index of the table's airports by the keys `keysOf` gives each airport's city (OurAirports' municipality), built
+ * once a table and kept beside it.
+ */
+function cityIndexBy(keysOf: (city: string) => Iterable<string>): (table: AirportTable) => Map<string, string[]> {
+	const built = new WeakMap<AirportTable, Map<string, string[]>>();
+	return (table) => {
+		let index = built.get(table);
+		if (index) return index;
+		index = new Map();
+		for (const [iata, a] of Object.entries(table.airports)) {
+			if (!a.city) continue;
+			for (const key of keysOf(a.city)) {
+				if (!key) continue;
+				const list = index.get(key);
+				if (list) list.push(iata);
+				else index.set(key, [iata]);
+			}
+		}
+		built.set(table, index);
+		return index;
+	};
 }
+
+/** Each city's name key → the airports the table places in it. */
+const cityIndex = cityIndexBy((city) => [nameKey(city)]);
+
+/**
+ * Each city's name key, and each of its parts (`Shanghai (Pudong)` → Shanghai; `Jiaozhou, Qingdao` → Qingdao), → the
+ * airports the table places there.
+ */
+const cityPartIndex = cityIndexBy((city) => new Set([city, city.replace(/\s*\(.*$/, ''), ...city.split(',')].map(nameKey)));
 
 const plainWords = (text: string) =>
 	text
@@ -241,27 +256,4 @@ export function airportsOfCity(text: string, table: AirportTable): string[] {
 		? mainlandCityAirports(simplified(t, table).replace(/(市|地区|盟)$/u, ''), table)
 		: (cityPartIndex(table).get(nameKey(t)) ?? []);
 	return [...codes].sort();
-}
-
-const cityPartIndexes = new WeakMap<AirportTable, Map<string, string[]>>();
-
-/**
- * Each city's name key, and each of its parts (`Shanghai (Pudong)` → Shanghai; `Jiaozhou, Qingdao` → Qingdao), → the
- * airports the table places there.
- */
-function cityPartIndex(table: AirportTable): Map<string, string[]> {
-	let index = cityPartIndexes.get(table);
-	if (index) return index;
-	index = new Map();
-	for (const [iata, a] of Object.entries(table.airports)) {
-		if (!a.city) continue;
-		const keys = new Set([a.city, a.city.replace(/\s*\(.*$/, ''), ...a.city.split(',')].map(nameKey).filter(Boolean));
-		for (const key of keys) {
-			const list = index.get(key);
-			if (list) list.push(iata);
-			else index.set(key, [iata]);
-		}
-	}
-	cityPartIndexes.set(table, index);
-	return index;
 }
