@@ -40,6 +40,7 @@ const STATUS_WORD: Record<SegmentStatus, Parameters<typeof t>[0]> = {
 	waitlisted: 'segmentWaitlisted',
 	surface: 'segmentSurface',
 	unread: 'segmentUnread',
+	flown: 'segmentFlown',
 };
 
 /** A segment as people name it: flight and route, whatever of them the text gave. */

@@ -23,6 +23,13 @@ export type RawTime = {
 	 * flight time (`durationMinutes`) and the two airports' time zones land at that clock, and leaves it out otherwise.
 	 */
 	dayUnstated?: boolean;
+	/**
+	 * An arrival clock before the departure's, with no day printed (a GDS line without a day mark or arrival date): the
+	 * departure's day, as the line reads, unless the two airports' time zones put the landing on another day (where the
+	 * normaliser has them: the one day on which the flight takes more than nothing and under 20 hours). `DXBGOI 2320
+	 * 0400` lands the next day; `HKGSEA 1145 0811`, over the date line, the same day.
+	 */
+	dayUnmarked?: boolean;
 };
 
 /**
@@ -31,8 +38,10 @@ export type RawTime = {
  * segment is no flight at all and ends the itinerary's continuity. lib/extract/status.ts maps codes to these.
  * `unread`: a line with the shape of a flight segment (its number, a flight, a date, a city pair) that the reader
  * could not read whole: what the flight is is unknown, so it ends the itinerary's continuity as a surface segment does.
+ * `flown`: a segment the record keeps after it was flown (Amadeus prints `FLWN` for its status, and no times): not a
+ * flight to check, and, its times unknown, it ends the itinerary's continuity too.
  */
-export type SegmentStatus = 'confirmed' | 'unconfirmed' | 'cancelled' | 'waitlisted' | 'surface' | 'unread';
+export type SegmentStatus = 'confirmed' | 'unconfirmed' | 'cancelled' | 'waitlisted' | 'surface' | 'unread' | 'flown';
 
 /** One leg as the page says it: airports as IATA codes or names (English or Chinese). Missing fields stay missing. */
 export type RawSegment = {

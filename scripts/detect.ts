@@ -3,7 +3,7 @@
  *
  * Prints the itineraries the extension would find in FILE, as {"adapter", "itineraries": [{"segments", "confidence"}]},
  * with "dropped" (itineraries the normaliser refused) and "excluded" (segments left out: cancelled, waitlisted,
- * unconfirmed or surface, or `unread`, a GDS segment line that could not be read whole, each with its line, flight,
+ * unconfirmed or surface, `unread`, a GDS segment line that could not be read whole, or `flown`, each with its line, flight,
  * airports, status and code) and "unknownAirports" (segments
  * left out because the airport table does not know an airport they name; the legs around them are kept as separate
  * itineraries), "unreadLines" (lines of an eTerm availability display that could not be placed, with why) and

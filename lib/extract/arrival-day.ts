@@ -2,8 +2,11 @@
  * An arrival clock the text prints without its day (RawTime `dayUnstated`: "12:50 PM to 7:25 AM", "this flight
  * involves a date change"), placed by the flight time it states (RawSegment `durationMinutes`): the day on which the
  * departure plus that time reaches that very clock in the arrival airport's time zone, from the day before the
- * departure's (a flight eastwards over the date line) to two days after. Undefined when the flight time, a time zone
- * or the departure's clock is missing, or when no day agrees: no day rather than a wrong one.
+ * departure's (a flight eastwards over the date line) to two days after. Without a stated flight time, the one day on
+ * which the flight takes more than nothing and at most MAX_FLIGHT_MINUTES (the days are 24 hours apart, so at most one
+ * does): a GDS line that prints no arrival day (`DXBGOI HK1  2320  0400`) lands the next day, one westwards over the
+ * date line (`NRTHNL … 1900  0700`) the same day. Undefined when a time zone or the departure's clock is missing, or
+ * when no day agrees: no day rather than a wrong one.
  */
 import type {AirportTable} from '../airports';
 import type {RawSegment} from '../itinerary';
@@ -21,11 +24,18 @@ export function placeArrivalByFlightTime(
 	const dep = departure === undefined ? undefined : parseLocal(departure);
 	const fromZone = airports.airports[from]?.tz;
 	const toZone = airports.airports[to]?.tz;
-	if (minutes === undefined || !dep || !hasClock(dep) || s.durationMinutes === undefined || !fromZone || !toZone) return undefined;
-	const landing = toUtcMinutes(dep, fromZone) + s.durationMinutes;
+	if (minutes === undefined || !dep || !hasClock(dep) || !fromZone || !toZone) return undefined;
+	const takeOff = toUtcMinutes(dep, fromZone);
+	const duration = s.durationMinutes;
 	for (let day = dep.dayNumber - 1; day <= dep.dayNumber + 2; day++) {
 		const value = formatLocal(day, minutes);
-		if (toUtcMinutes({date: value.slice(0, 10), minutes, dayNumber: day}, toZone) === landing) return value;
+		const landing = toUtcMinutes({date: value.slice(0, 10), minutes, dayNumber: day}, toZone);
+		const agrees =
+			duration === undefined ? landing > takeOff && landing - takeOff <= MAX_FLIGHT_MINUTES : landing === takeOff + duration;
+		if (agrees) return value;
 	}
 	return undefined;
 }
+
+/** The longest scheduled nonstop flights take under 19 hours (Singapore–New York); none takes 20. */
+const MAX_FLIGHT_MINUTES = 20 * 60;

@@ -17,28 +17,35 @@ type IsAirport = (code: string) => boolean;
  *   Sabre    `1 KE  12Q 18MAR 1 LAXICN*SS1  2340  0510   20MAR 3 /DCKE /E`, `4 AS1292D 14MAR Q SEALAX SS2 915P 1159P`
  *   Galileo  ` 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA`, `… HK1  1155P * 640A O*         SU`
  *   Apollo   ` 1 UA 857Y 15MAR SFOPVG HK1  1120A  350P|*      SU/MO   E`, `… HK1  1140P  540A2*      SU/TU   E`
- *   Amadeus  `  3  CA 982 Y 20MAR 5 JFKPEK KK1  1330 1630 21MAR  E  CA/ABCDEF`, `… HK1   530P1125A 23MAR  E`
+ *   Amadeus  `  3  CA 982 Y 20MAR 5 JFKPEK KK1  1330 1630 21MAR  E  CA/ABCDEF`, `… HK1   530P1125A 23MAR  E`,
+ *            `  4  TK 080 V 24AUG 4*SFOIST HK2   610P 515P 25AUG  E  TK/SKKZTG` (`*`: the airline's record locator is
+ *            shown), and with the check-in time and departure terminal before the clocks:
+ *            `  2  AY 099 Y 10APR 2 HELHKG HK1  1050P 2  1150P 230P+1 359 E0 H`, `… HK1        D   925A1005A   320 E0 S`
  *   eTerm    ` 1.  CA981  Y   SU15MAR  PEKJFK HK1   1300 1450          E T3T1`, ` 2.  MU5101 W1  TU15SEP  SHAPEK HK1 …`,
  *            ` 3. *MU8663 T2  FR18SEP  PEKHKG HK1 …` (code share), ` 4.  CZ3102 Y1  SU20SEP26HKGCAN HK1 …` (year, no space)
  * Sabre glues the booking class to the flight number (`B61975U` = B6 1975 class U), so no separator is required there;
- * eTerm adds a sub-class digit to the class (`T1`, `W1`). Every quantified run is followed by something it cannot
- * match, so a failing line costs linear time (test/unit/extract/gds.test.ts times long lines).
+ * eTerm adds a sub-class digit to the class (`T1`, `W1`). A check-in time is taken only before a terminal, and a line
+ * with a third clock after the arrival (`HK1  1050P  1150P 230P+1`, check-in time without terminal) is not read: which
+ * two are the flight's is not said. An aircraft type after the clocks (`320`, `77W`) is no clock: a clock there has four
+ * digits or a 12-hour letter. Every quantified run is followed by something it cannot match, so a failing line costs
+ * linear time (test/unit/extract/gds.test.ts times long lines).
  */
 const WEEKDAY_AFTER = String.raw`(?:\s+(?:[1-7]|[A-Z]{1,2}))?`;
 const SEGMENT_LINE = new RegExp(
 	String.raw`^\s*(?:(\d{1,2})(?:\.\s*|\s+))?` + // line number
-		String.raw`\*?([A-Z0-9]{2})\s*(\d{1,4})\s*[A-Z]\d?` + // code-share mark, carrier, number, booking class (+ sub-class)
-		String.raw`\s+(?:MO|TU|WE|TH|FR|SA|SU)?(\d{1,2}[A-Z]{3}(?:\d{2})?)` + // date; eTerm puts the weekday in front, a year after
+		String.raw`\*?([A-Z0-9]{2})\s*(\d{1,4})(?:\s*[A-Z](?:\d(?=\s))?\s*|\s+)` + // code-share mark, carrier, number, class (+ sub-class)
+		String.raw`(?:MO|TU|WE|TH|FR|SA|SU)?(\d{1,2}[A-Z]{3}(?:\d{2})?)` + // date; eTerm puts the weekday in front, a year after
 		WEEKDAY_AFTER +
-		String.raw`(?:\s+|(?<=\d))([A-Z]{3})([A-Z]{3})` + // city pair, glued to a date that ends in its year
+		String.raw`(?:\s+|\*|(?<=\d))([A-Z]{3})([A-Z]{3})` + // city pair; glued to a `*` or to a date that ends in its year
 		String.raw`(?:\s*\*?([A-Z]{2})\d{1,3})?` + // status and seat count: SS1, HK1, *SS1, HX1
+		String.raw`(?:\s+\d{3,4}[APNM]?(?=\s+[A-Z0-9]{1,2}\s))?(?:\s+[A-Z0-9]{1,2}(?=\s))?` + // Amadeus: check-in time, terminal
 		String.raw`\s+(\d{3,4}[APNM]?)` + // departure clock
 		String.raw`(?:\s+|(?<=[APNM]))(?:([#*-])\s*)?(\d{3,4}[APNM]?)` + // arrival clock, Galileo's day mark before it
 		String.raw`(?:\s*([+-]\d|#\d?|[|+])|(?<=[APNM])(\d))?\*?` + // day mark after it; Apollo's * (confirmed by the airline)
 		String.raw`(?:\s+(\d{1,2}[A-Z]{3})` +
 		WEEKDAY_AFTER +
 		')?' + // arrival date
-		String.raw`(?=\s|$)`,
+		String.raw`(?=\s|$)(?!\s+(?:\d{4}|\d{3,4}[APNM])(?:[+-]\d)?(?:\s|$))`, // and no third clock
 );
 
 /**
@@ -203,9 +210,11 @@ function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegme
 	const m = SEGMENT_LINE.exec(line);
 	if (!m) return undefined;
 	const [, number, carrier, flightNumber, date, from, to, code, depClock, markBefore, arrClock, markAfter, digitAfter, arrDate] = m;
-	// The shape alone matches too much; every field must also read as what it claims to be.
+	// The shape alone matches too much; every field must also read as what it claims to be. A numbered line whose one
+	// code the table does not know (a code since retired) is kept with it, and reported as an unknown airport.
 	if (!/[A-Z]/.test(carrier!)) return undefined;
-	if (!isAirport(from!) || !isAirport(to!)) return undefined;
+	const known = Number(isAirport(from!)) + Number(isAirport(to!));
+	if (known < (number === undefined ? 2 : 1)) return undefined;
 	if (!parseDateText(date!) || (arrDate && !parseDateText(arrDate))) return undefined;
 	if (parseClock(depClock!) === undefined || parseClock(arrClock!) === undefined) return undefined;
 
@@ -213,6 +222,8 @@ function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegme
 	if (arrDate) arrives.date = arrDate;
 	const offset = arrivalDayOffset(markBefore, markAfter ?? digitAfter);
 	if (offset !== 0) arrives.dayOffset = offset;
+	// No day printed and a clock before the departure's: the next day, or the same day westwards over the date line.
+	else if (!arrDate && parseClock(arrClock!)! < parseClock(depClock!)!) arrives.dayUnmarked = true;
 	const segment: RawSegment = {
 		from: from!,
 		to: to!,
@@ -272,17 +283,23 @@ function readSurfaceLine(line: string, isAirport: IsAirport): {word: string; num
 	return found;
 }
 
-/** A segment-shaped line SEGMENT_LINE could not read (LOOSE_SEGMENT): its flight and city pair, status `unread`. */
+/**
+ * A segment-shaped line SEGMENT_LINE could not read (LOOSE_SEGMENT): its flight and city pair, status `unread`; or the
+ * status its code says where a code that needs no times follows the pair (`  2  W3 108 M 13JUN 1 JFKLOS   FLWN`).
+ */
 function readUnreadSegment(line: string, isAirport: IsAirport): {segment: RawSegment; number: number} | undefined {
 	const m = LOOSE_SEGMENT.exec(line);
 	if (!m || !/[A-Z]/.test(m[2]!)) return undefined;
 	const rest = line.slice(m[0].length);
 	const date = LOOSE_DATE.exec(rest);
 	if (!date) return undefined;
-	for (const pair of matchesOf(CITY_PAIR, rest.slice(date.index + date[0].length))) {
+	const afterDate = rest.slice(date.index + date[0].length);
+	for (const pair of matchesOf(CITY_PAIR, afterDate)) {
 		const [, from, to] = pair;
 		if (!isAirport(from!) || !isAirport(to!)) continue;
-		return {segment: {from: from!, to: to!, flight: `${m[2]}${m[3]}`, status: 'unread', statusCode: 'unread'}, number: Number(m[1])};
+		const flown = /^\s+FLWN(?=\s|$)/.test(afterDate.slice(pair.index + pair[0].length));
+		const [status, statusCode] = flown ? (['flown', 'FLWN'] as const) : (['unread', 'unread'] as const);
+		return {segment: {from: from!, to: to!, flight: `${m[2]}${m[3]}`, status, statusCode}, number: Number(m[1])};
 	}
 	return undefined;
 }

@@ -58,13 +58,32 @@ function plainIsoDate(text: string): string | undefined | null {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
-function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined, referenceDate: string): ResolvedTime {
+/** `date` (resolved from `text`) moved to the first later year that is not before `notBefore`, if `text` has no year. */
+function inOrder(text: string, date: string, notBefore: string): string {
+	if (date >= notBefore || parseDateText(text)?.year !== undefined) return date;
+	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+	for (let y = year + 1; y <= year + 4; y++) {
+		if (!isCalendarDate(y, month, day)) continue;
+		const later = `${y}-${pad2(month)}-${pad2(day)}`;
+		if (later >= notBefore) return later;
+	}
+	return date;
+}
+
+/**
+ * `after`: the date of the time before it (the previous flight's departure, or this flight's for its arrival). A record
+ * lists its flights in order, so a date falls no earlier than the day before that one (a day back only across the
+ * date line): a date without a year that the reference date put earlier is in a later year (`10JUN`, then `02MAY`:
+ * the May of the next year); one with its year stays as written.
+ */
+function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined, referenceDate: string, after?: string): ResolvedTime {
 	if (!raw) return {};
 	let date: string | undefined;
 	if (raw.date) {
 		const iso = plainIsoDate(raw.date);
 		date = iso === null ? resolveDate(raw.date, referenceDate) : iso;
 		if (!date) return {problem: `unreadable date "${raw.date}"`};
+		if (after && date < after && iso === null) date = inOrder(raw.date, date, addDays(after, -1));
 	} else date = fallbackDate;
 	if (date && raw.dayOffset) date = addDays(date, raw.dayOffset);
 	if (!raw.time) return date ? {value: date, date} : {};
@@ -119,6 +138,7 @@ export function normalizeItinerary(
 	// Every airport first: a table that looks unknown names up elsewhere hears of all of them at once.
 	const codes: (string | undefined)[] = [];
 	for (const s of list) codes.push(resolveAirport(s.from, airports), resolveAirport(s.to, airports));
+	let previousDeparture: string | undefined;
 	for (let i = 0; i < list.length; i++) {
 		const s = list[i]!;
 		// splitByStatus takes these out; one still here would be checked as a flight the traveller does not hold, or
@@ -129,12 +149,17 @@ export function normalizeItinerary(
 		const to = codes[2 * i + 1];
 		if (!from) return {ok: false, problem: `segment ${i + 1}: unknown airport "${s.from}"`};
 		if (!to) return {ok: false, problem: `segment ${i + 1}: unknown airport "${s.to}"`};
-		const dep = resolveTime(s.departs, undefined, referenceDate);
+		const dep = resolveTime(s.departs, undefined, referenceDate, previousDeparture);
 		if (dep.problem) return {ok: false, problem: `segment ${i + 1} departure: ${dep.problem}`};
-		// An arrival given only as a clock (+ offset) belongs to the departure's day, unless the text says it does not.
+		if (dep.date) previousDeparture = dep.date;
+		// An arrival given only as a clock (+ offset) belongs to the departure's day, unless the text says it does not, or
+		// (a clock before the departure's, no day printed) the time zones put it on another.
+		const placed = s.arrives?.dayUnmarked ? options.placeArrival?.(s, from, to, dep.value, airports) : undefined;
 		const arr = s.arrives?.dayUnstated
 			? unstatedArrival(s, from, to, dep.value, airports, options.placeArrival)
-			: resolveTime(s.arrives, dep.date, referenceDate);
+			: placed
+				? {value: placed, date: placed.slice(0, 10)}
+				: resolveTime(s.arrives, dep.date, referenceDate, dep.date);
 		if (arr.problem) return {ok: false, problem: `segment ${i + 1} arrival: ${arr.problem}`};
 		const seg: SegmentInput = {from, to};
 		if (dep.value) seg.departure = dep.value;

@@ -67,6 +67,8 @@ export const SEGMENT_STATUS: Readonly<Record<string, SegmentStatus>> = {
 	DL: 'cancelled', // deferred from the waiting list: must be cancelled and listed again
 	WK: 'cancelled', // was confirmed: the old segment of a schedule change
 	WL: 'cancelled', // was waitlisted: the old segment of a schedule change
+	// Flown: kept in the record after the flight, without its times (Amadeus).
+	FLWN: 'flown',
 	// Not a flight: an unknown or surface sector between two flights.
 	ARNK: 'surface',
 	ARUNK: 'surface',
@@ -85,7 +87,7 @@ export function isCheckedStatus(status: SegmentStatus | undefined): boolean {
 
 /**
  * One record as a source read it (every segment, each with its status) → the itineraries to check. Segments that
- * are not confirmed move to `excluded`; a surface segment (or a segment line not read) moves there too and ends the
+ * are not confirmed move to `excluded`; a surface segment (or a segment line not read, or a flown one) moves there too and ends the
  * itinerary: the legs on either side are separate trips (an `ARNK` between an outbound in March and a return in June is not a three-month
  * stopover). Excluded segments stay with the itinerary they interrupted (the one before them, or the next when none
  * came before). A record with no segment left becomes one itinerary with no segments, so what was excluded is still
@@ -109,7 +111,7 @@ export function splitByStatus(raw: RawItinerary, lineOf?: (segment: RawSegment) 
 		}
 		excluded.push(describe(segment, lineOf?.(segment)));
 		// Before anything was kept there is no trip to end yet: the exclusion waits for the next one.
-		if (segment.status === 'surface' || segment.status === 'unread') close();
+		if (segment.status === 'surface' || segment.status === 'unread' || segment.status === 'flown') close();
 	}
 	close();
 	if (excluded.length > 0) {

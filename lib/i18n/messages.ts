@@ -156,6 +156,7 @@ const M = {
 	segmentUnconfirmed: {en: 'not confirmed', 'zh-CN': '未确认', 'zh-TW': '未確認'},
 	segmentSurface: {en: 'surface sector', 'zh-CN': '地面段', 'zh-TW': '地面段'},
 	segmentUnread: {en: 'not read', 'zh-CN': '未能读取', 'zh-TW': '未能讀取'},
+	segmentFlown: {en: 'flown', 'zh-CN': '已乘坐', 'zh-TW': '已搭乘'},
 	pasteUnreadSegment: {
 		en: '“{line}”: a flight that could not be read, so the flights before and after it were checked apart',
 		'zh-CN': '“{line}”：无法读取的航段，其前后的航班已分开核查',

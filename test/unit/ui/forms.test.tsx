@@ -295,6 +295,17 @@ describe('paste an itinerary: what it did not check, it says', () => {
 		expect(await paste(text, 'zh-CN')).toEqual(['“2 CA 925Y 16MAR 1 PEKNRT HK1  18302245”：无法读取的航段，其前后的航班已分开核查']);
 	});
 
+	it('flown segments of an Amadeus record (jcristine/gds-direct), in Chinese too', async () => {
+		const text = readFileSync('test/fixtures/gds/jcristine__gds-direct__amadeus-pnr-segments.txt', 'utf8').split('\n=====\n').at(-1)!;
+		expect(await paste(text)).toEqual([
+			'AS1959 SAN → SFO: flown (FLWN), left out',
+			'TK080 SFO → IST: flown (FLWN), left out',
+			'TK467 IST → ODS: flown (FLWN), left out',
+		]);
+		cleanup();
+		expect((await paste(text, 'zh-CN'))[0]).toBe('AS1959 SAN → SFO：已乘坐（FLWN），未计入行程');
+	});
+
 	it('nothing when everything was read', async () => {
 		expect(await paste(' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245')).toEqual([]);
 	});
