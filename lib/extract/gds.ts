@@ -14,7 +14,8 @@ type IsAirport = (code: string) => boolean;
 
 /*
  * One segment line. Layouts differ in spacing, in where the weekday goes and in how the arrival's day is marked:
- *   Sabre    `1 KE  12Q 18MAR 1 LAXICN*SS1  2340  0510   20MAR 3 /DCKE /E`, `4 AS1292D 14MAR Q SEALAX SS2 915P 1159P`
+ *   Sabre    `1 KE  12Q 18MAR 1 LAXICN*SS1  2340  0510   20MAR 3 /DCKE /E`, `4 AS1292D 14MAR Q SEALAX SS2 915P 1159P`,
+ *            `2 AF 990V 09MAY T CDGJNB*  3/2 HK2  1125P  955A  10MAY W` (the second flight of married connection 3)
  *   Galileo  ` 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA`, `… HK1  1155P * 640A O*         SU`
  *   Apollo   ` 1 UA 857Y 15MAR SFOPVG HK1  1120A  350P|*      SU/MO   E`, `… HK1  1140P  540A2*      SU/TU   E`
  *   Amadeus  `  3  CA 982 Y 20MAR 5 JFKPEK KK1  1330 1630 21MAR  E  CA/ABCDEF`, `… HK1   530P1125A 23MAR  E`,
@@ -37,6 +38,7 @@ const SEGMENT_LINE = new RegExp(
 		String.raw`(?:MO|TU|WE|TH|FR|SA|SU)?(\d{1,2}[A-Z]{3}(?:\d{2})?)` + // date; eTerm puts the weekday in front, a year after
 		WEEKDAY_AFTER +
 		String.raw`(?:\s+|\*|(?<=\d))([A-Z]{3})([A-Z]{3})` + // city pair; glued to a `*` or to a date that ends in its year
+		String.raw`(?:\*\s*\d{1,2}\/\d{1,2}(?=\s))?` + // Sabre's married connection: group/position (`CDGJNB*  3/2`)
 		String.raw`(?:\s*\*?([A-Z]{2})\d{1,3})?` + // status and seat count: SS1, HK1, *SS1, HX1
 		String.raw`(?:\s+\d{3,4}[APNM]?(?=\s+[A-Z0-9]{1,2}\s))?(?:\s+[A-Z0-9]{1,2}(?=\s))?` + // Amadeus: check-in time, terminal
 		String.raw`\s+(\d{3,4}[APNM]?)` + // departure clock

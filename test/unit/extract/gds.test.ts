@@ -343,6 +343,11 @@ describe('Amadeus, Apollo and Sabre layouts of jcristine/gds-direct', () => {
 		]);
 	});
 
+	it('reads Sabre’s married connections (`CDGJNB*  3/2`: the second flight of connection 3)', () => {
+		const [af] = fixture('jcristine__gds-direct__sabre-itinerary.txt').split('\n=====\n');
+		expect(flights(af!)).toEqual(['AF1169 MAN-CDG', 'AF990 CDG-JNB', 'AF995 JNB-CDG', 'AF1668 CDG-MAN']);
+	});
+
 	it('reads Sabre lines without a booking class, and with a `*` after a lettered weekday', () => {
 		const [fz, aa] = records('jcristine__gds-direct__sabre-pnr-segments.txt');
 		expect(flights(fz!)).toEqual(['FZ912 VKO-DXB', 'FZ4511 DXB-GOI', 'FZ4512 GOI-DXB', 'FZ911 DXB-VKO']);
