@@ -1,12 +1,14 @@
 /**
  * Flight segments in text pasted from a GDS terminal or an agency itinerary print-out: Sabre / Amadeus / Galileo /
- * Apollo / TravelSky eTerm segment lines, and the Amadeus "FLIGHT … / DEPARTURE: … / ARRIVAL: …" print-out. Pure: text
- * in, RawItinerary out, as the text says it. Years, clocks and airport names are the normaliser's business; what a
- * status code or a surface line means to the itinerary is status.ts's.
+ * Apollo / TravelSky eTerm segment lines, the coupons of a Sabre or Apollo electronic ticket display, and the Amadeus
+ * "FLIGHT … / DEPARTURE: … / ARRIVAL: …" print-out. Pure: text in, RawItinerary out, as the text says it. Years,
+ * clocks and airport names are the normaliser's business (but a ticket's coupon dates take their year from the
+ * ticket's issue date, which the display prints); what a status code or a surface line means to the itinerary is
+ * status.ts's.
  */
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 import {isAirport as inTable, type AirportTable} from '../airports';
-import {parseClock, parseDateText} from './parse';
+import {parseClock, parseDateText, resolveYear} from './parse';
 import {segmentStatus, splitByStatus} from './status';
 import {matchesOf} from './matches';
 
@@ -79,7 +81,23 @@ const PRINTOUT_FLIGHT = /^FLIGHT\s+([A-Z0-9]{2})\s*(\d{1,4})\s+-\s/;
 const PRINTOUT_LABEL = /^(DEPARTURE|ARRIVAL):\s+/;
 const PRINTOUT_WHEN = /(\d{1,2} [A-Z]{3})\s+(\d{1,2}:\d{2})$/;
 
-type Open = {kind: 'lines' | 'printout'; segments: RawSegment[]; lastNumber?: number};
+/**
+ * A coupon of an electronic ticket display: the flight and its departure, no arrival. Its last word (Sabre) or first
+ * (Apollo) is the coupon's status (OPEN, USED, VOID, …; status.ts):
+ *   Sabre `WETR`  `1    NH   2     W  04JAN  NRTIAD 1100A  OK WHXPK6/54DB     OPEN` (coupon number first)
+ *   Apollo `HTE`  `   OPEN EK 0220  X  13MAR MCODXB 0220P OK XLXTRUS2/ITX2      1` (coupon number last)
+ */
+const COUPON_FLIGHT = String.raw`([A-Z0-9]{2})\s+(\d{1,4})\s+[A-Z]\s+(\d{1,2}[A-Z]{3})\s+([A-Z]{3})([A-Z]{3})\s+(\d{3,4}[APNM]?)\s+[A-Z]{2}\s+\S+`;
+const SABRE_COUPON = new RegExp(String.raw`^\d{1,2}\s+${COUPON_FLIGHT}\s+([A-Z]{4})\s*$`);
+const APOLLO_COUPON = new RegExp(String.raw`^\s+([A-Z]{4})\s+${COUPON_FLIGHT}\s+\d{1,2}\s*$`);
+/** `ISSUED:20AUG16` (Sabre), `ISSUED: 17SEP18` (Apollo). */
+const TICKET_ISSUED = /\bISSUED:\s*(\d{2}[A-Z]{3}\d{2})\b/;
+/** The start of a ticket display: a new ticket. */
+const TICKET_HEADER = /^(?:1?ELECTRONIC TICKET RECORD|TKT:)/;
+/** `----641----`: the next ticket of a conjunction, whose coupons go on with the same journey (Apollo). */
+const CONJUNCTION = /^-{2,}\d{2,4}-{2,}$/;
+
+type Open = {kind: 'lines' | 'printout' | 'ticket'; segments: RawSegment[]; lastNumber?: number};
 
 type PrintoutBlock = {flight: string; from?: string; to?: string; departs?: RawTime; arrives?: RawTime};
 
@@ -98,6 +116,8 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 	const lineOf = new Map<RawSegment, string>();
 	// A surface line that names no airports ends where the next flight starts.
 	let openSurface: RawSegment | undefined;
+	// The issue date of the ticket display being read (ISO), which gives its coupons' dates their year.
+	let issued: string | undefined;
 
 	const close = () => {
 		// A record of surface lines alone says nothing about any flight.
@@ -119,6 +139,21 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 	};
 
 	for (const line of text.split(/\r?\n/)) {
+		if (TICKET_HEADER.test(line)) {
+			close();
+			issued = undefined;
+		}
+		const issue = TICKET_ISSUED.exec(line)?.[1];
+		if (issue) issued = ticketDate(issue);
+		const coupon = readCoupon(line, isAirport, issued);
+		if (coupon) {
+			if (foreignLine || blank) close();
+			lineOf.set(coupon, line.trim());
+			append('ticket', coupon);
+			continue;
+		}
+		if (open?.kind === 'ticket' && CONJUNCTION.test(line.trim())) continue;
+
 		const seg = readSegmentLine(line, isAirport);
 		if (seg) {
 			const last = open?.kind === 'lines' ? open.lastNumber : undefined;
@@ -239,6 +274,34 @@ function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegme
 		segment.statusCode = code;
 	}
 	return number === undefined ? {segment} : {segment, number: Number(number)};
+}
+
+/** A coupon line of a ticket display (SABRE_COUPON, APOLLO_COUPON) between two known airports, with its status. */
+function readCoupon(line: string, isAirport: IsAirport, issued: string | undefined): RawSegment | undefined {
+	const sabre = SABRE_COUPON.exec(line);
+	const m = sabre ?? APOLLO_COUPON.exec(line);
+	if (!m) return undefined;
+	const [carrier, number, date, from, to, clock] = sabre ? m.slice(1, 7) : m.slice(2, 8);
+	const code = sabre ? m[7]! : m[1]!;
+	if (!/[A-Z]/.test(carrier!) || !isAirport(from!) || !isAirport(to!) || parseClock(clock!) === undefined) return undefined;
+	const day = parseDateText(date!);
+	if (!day) return undefined;
+	const segment: RawSegment = {
+		from: from!,
+		to: to!,
+		departs: {date: (issued && resolveYear(day, issued)) || date!, time: clock!},
+		flight: `${carrier}${number}`,
+		statusCode: code,
+	};
+	const status = segmentStatus(code);
+	if (status) segment.status = status;
+	return segment;
+}
+
+/** `20AUG16` → `2016-08-20`. */
+function ticketDate(text: string): string | undefined {
+	const d = parseDateText(text);
+	return d?.year === undefined ? undefined : `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
 /**

@@ -69,6 +69,16 @@ export const SEGMENT_STATUS: Readonly<Record<string, SegmentStatus>> = {
 	WL: 'cancelled', // was waitlisted: the old segment of a schedule change
 	// Flown: kept in the record after the flight, without its times (Amadeus).
 	FLWN: 'flown',
+	// The status of a coupon of an electronic ticket (Sabre WETR, Apollo HTE): open and in the airline's hands are
+	// flights still to fly; used and lifted, flown; void, refunded and exchanged, not flights on this ticket.
+	OPEN: 'confirmed',
+	ARPT: 'confirmed', // airport control: the operating airline holds the coupon for check-in
+	CKIN: 'confirmed', // checked in
+	USED: 'flown',
+	LFTD: 'flown', // lifted: boarded
+	VOID: 'cancelled',
+	RFND: 'cancelled',
+	EXCH: 'cancelled',
 	// Not a flight: an unknown or surface sector between two flights.
 	ARNK: 'surface',
 	ARUNK: 'surface',

@@ -376,6 +376,50 @@ describe('Amadeus, Apollo and Sabre layouts of jcristine/gds-direct', () => {
 	});
 });
 
+// Electronic ticket displays (jcristine/gds-direct): each coupon gives its flight and departure, and its status says
+// whether it is still to fly. Every coupon of the two fixtures is also checked against its hand reading.
+describe('ticket displays: Sabre WETR and Apollo HTE', () => {
+	const sabre = fixture('jcristine__gds-direct__sabre-ticket-records.txt');
+	const apollo = fixture('jcristine__gds-direct__apollo-ticket-displays.txt');
+	const coupons = (text: string) =>
+		detectText(text, '2026-12-05', rules).itineraries.map((i) => i.segments.map((s) => `${s.flight} ${s.from}-${s.to} ${s.departure}`));
+	const left = (text: string) => detectText(text, '2026-12-05', rules).excluded?.map((e) => `${e.from}-${e.to} ${e.status} ${e.code}`);
+
+	it('checks the open coupons, with the year of the ticket’s issue date, and leaves used ones out as flown', () => {
+		expect(coupons(sabre)).toEqual([
+			['DL4356 LHR-ATL 2016-09-29T11:35', 'DL953 ATL-SAT 2016-09-29T18:00'],
+			['NH1 IAD-NRT 2016-12-21T11:10', 'NH2 NRT-IAD 2017-01-04T11:00'],
+			['W3107 LOS-JFK 2017-01-15T23:30'],
+		]);
+		expect(left(sabre)).toEqual(['SAT-ATL flown USED', 'ATL-LHR flown USED', 'JFK-LOS flown USED']);
+		// A coupon gives no arrival.
+		expect(detectText(sabre, '2026-12-05', rules).itineraries[0]!.segments[0]!.arrival).toBeUndefined();
+	});
+
+	it('reads Apollo’s coupons with their status first, over a conjunction’s next ticket, void ones left out', () => {
+		expect(coupons(apollo)).toEqual([
+			[
+				'EK220 MCO-DXB 2019-03-13T14:20',
+				'EK770 DXB-CPT 2019-03-15T08:55',
+				'EK773 CPT-DXB 2019-03-30T13:25',
+				'EK219 DXB-MCO 2019-03-31T02:50',
+			],
+			['QR1342 NBO-DOH 2016-11-25T01:20', 'QR725 DOH-ORD 2016-11-25T08:05', 'AA3707 ORD-GRR 2016-11-25T18:20'],
+		]);
+		expect(left(apollo)).toEqual([
+			...['SFO-ICN', 'ICN-PNH', 'PNH-ICN', 'ICN-SFO'].map((r) => `${r} cancelled VOID`),
+			...['TPA-ORD', 'ORD-AMM', 'AMM-DXB', 'DXB-AMM', 'AMM-ORD', 'ORD-TPA'].map((r) => `${r} flown USED`),
+		]);
+	});
+
+	it('leaves a coupon’s date without its year where the display prints no issue date', () => {
+		const [itinerary] = parseGdsText('   OPEN CA  982  Y  15MAR JFKPEK 0100P OK YOW                 1');
+		expect(itinerary!.segments).toEqual([
+			{from: 'JFK', to: 'PEK', departs: {date: '15MAR', time: '0100P'}, flight: 'CA982', status: 'confirmed', statusCode: 'OPEN'},
+		]);
+	});
+});
+
 describe('text that is not a GDS display', () => {
 	it('finds nothing in prose with three-letter words and clock times', () => {
 		expect(parseGdsText('THE CAT SAT ON MAT AT 10:30\nMEET AT 1030 THE CAT SAT ON THE MAT 1145\n2 cats 12:00')).toEqual([]);
@@ -980,6 +1024,11 @@ describe('parsing time grows with the line, not its square', () => {
 		`FLIGHT     CA 984 - AIR CHINA\nARRIVAL:   ${'1 ABC  '.repeat(n / 7)}`,
 		`1 CA 981Y 15MAR PEKJFK HK1 1300 ${'1'.repeat(n)}`,
 		'1'.repeat(n),
+		`1 CA 981Y 15MAR PEKJFK HK1 ${'1 '.repeat(n / 2)}`,
+		`1 CA 981Y 15MAR PEKJFK*${' '.repeat(n)}3/1`,
+		`1    DL   1771  V  07OCT  MEMATL 1044A  OK ${'X'.repeat(n)} `,
+		`   OPEN EK 0220  X  13MAR MCODXB 0220P OK ${'X '.repeat(n / 2)}`,
+		`   OPEN EK 0220${' '.repeat(n)}X`,
 	];
 
 	it.each(lines.map((l, i) => [i, l]))('line %i', (_i, line) => {
