@@ -276,14 +276,17 @@ function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegme
 	return number === undefined ? {segment} : {segment, number: Number(number)};
 }
 
-/** A coupon line of a ticket display (SABRE_COUPON, APOLLO_COUPON) between two known airports, with its status. */
+/**
+ * A coupon line of a ticket display (SABRE_COUPON, APOLLO_COUPON), with its status. One code the table does not know
+ * (a code since retired) is kept as printed, for the normaliser to report the airport as unknown; two are no coupon.
+ */
 function readCoupon(line: string, isAirport: IsAirport, issued: string | undefined): RawSegment | undefined {
 	const sabre = SABRE_COUPON.exec(line);
 	const m = sabre ?? APOLLO_COUPON.exec(line);
 	if (!m) return undefined;
 	const [carrier, number, date, from, to, clock] = sabre ? m.slice(1, 7) : m.slice(2, 8);
 	const code = sabre ? m[7]! : m[1]!;
-	if (!/[A-Z]/.test(carrier!) || !isAirport(from!) || !isAirport(to!) || parseClock(clock!) === undefined) return undefined;
+	if (!/[A-Z]/.test(carrier!) || (!isAirport(from!) && !isAirport(to!)) || parseClock(clock!) === undefined) return undefined;
 	const day = parseDateText(date!);
 	if (!day) return undefined;
 	const segment: RawSegment = {

@@ -178,9 +178,9 @@ const M = {
 		'zh-TW': '此文字過長：只讀取了前{chars}個字元。請只貼上含航班的部分。',
 	},
 	pasteNothing: {
-		en: 'No flights found in this text. It reads GDS/PNR displays (Amadeus, Sabre, Galileo, eTerm), e-tickets and copied booking pages.',
-		'zh-CN': '此文字中未发现航班。可识别GDS/PNR显示（Amadeus、Sabre、Galileo、eTerm）、电子客票和复制的预订页面。',
-		'zh-TW': '此文字中未發現航班。可識別GDS/PNR顯示（Amadeus、Sabre、Galileo、eTerm）、電子機票和複製的預訂頁面。',
+		en: 'No flights found in this text. It reads GDS/PNR displays (Amadeus, Sabre, Galileo, Apollo, eTerm), e-tickets and copied booking pages.',
+		'zh-CN': '此文字中未发现航班。可识别GDS/PNR显示（Amadeus、Sabre、Galileo、Apollo、eTerm）、电子客票和复制的预订页面。',
+		'zh-TW': '此文字中未發現航班。可識別GDS/PNR顯示（Amadeus、Sabre、Galileo、Apollo、eTerm）、電子機票和複製的預訂頁面。',
 	},
 	pasteUnreadable: {
 		en: 'Found {dropped} flight lists, but not one could be read completely (an airport or a date is unclear): nothing was checked.',

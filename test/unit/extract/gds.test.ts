@@ -412,6 +412,18 @@ describe('ticket displays: Sabre WETR and Apollo HTE', () => {
 		]);
 	});
 
+	it('reports a coupon naming one airport the table does not know, and checks the others apart', () => {
+		const text = [
+			'TKT:7847851991400     ISSUED:01MAR26',
+			'1    CA   982   Y  15MAR  JFKPEK  100P  OK YOW             OPEN',
+			'2    CA   925   Y  17MAR  PEKXQZ  900A  OK YOW             OPEN',
+		].join('\n');
+		const detection = detectText(text, '2026-03-01', rules);
+		expect(detection.itineraries.map((i) => i.segments.map((s) => `${s.flight} ${s.from}-${s.to}`))).toEqual([['CA982 JFK-PEK']]);
+		expect(detection.unknownAirports).toEqual([{from: 'PEK', to: 'XQZ', flight: 'CA925', unknown: ['XQZ']}]);
+		expect(parseGdsText(text.replace('PEKXQZ', 'XQYXQZ'))[0]!.segments).toHaveLength(1);
+	});
+
 	it('leaves a coupon’s date without its year where the display prints no issue date', () => {
 		const [itinerary] = parseGdsText('   OPEN CA  982  Y  15MAR JFKPEK 0100P OK YOW                 1');
 		expect(itinerary!.segments).toEqual([
