@@ -5,6 +5,7 @@
  * cancelled or waitlisted flight look like a leg to check by forgetting that step.
  */
 import type {ExcludedSegment, RawItinerary, RawSegment, SegmentStatus} from '../itinerary';
+import {normalizeFlightNumber} from './parse';
 
 /**
  * IATA/GDS status and advice codes as they appear after the city pair (`HK1`, `*SS1`, `HX1`), with the systems'
@@ -136,7 +137,8 @@ function describe(segment: RawSegment, line: string | undefined): ExcludedSegmen
 	// Built in reading order (line, flight, route, why), which is the order detect prints.
 	const e: Partial<ExcludedSegment> = {};
 	if (line) e.line = line;
-	if (segment.flight) e.flight = segment.flight;
+	// As the itineraries name flights (`TK080` → `TK80`), so a flight left out reads like the ones kept.
+	if (segment.flight) e.flight = normalizeFlightNumber(segment.flight) ?? segment.flight;
 	if (segment.from) e.from = segment.from;
 	if (segment.to) e.to = segment.to;
 	return {...e, status: segment.status!, code: segment.statusCode ?? segment.status!};

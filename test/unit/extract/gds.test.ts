@@ -326,7 +326,7 @@ describe('Amadeus, Apollo and Sabre layouts of jcristine/gds-direct', () => {
 		]);
 		expect(detection.excluded?.map((e) => `${e.flight} ${e.from}-${e.to} ${e.status} ${e.code}`)).toEqual([
 			'AS1959 SAN-SFO flown FLWN',
-			'TK080 SFO-IST flown FLWN',
+			'TK80 SFO-IST flown FLWN',
 			'TK467 IST-ODS flown FLWN',
 		]);
 	});

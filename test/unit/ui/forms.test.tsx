@@ -299,11 +299,23 @@ describe('paste an itinerary: what it did not check, it says', () => {
 		const text = readFileSync('test/fixtures/gds/jcristine__gds-direct__amadeus-pnr-segments.txt', 'utf8').split('\n=====\n').at(-1)!;
 		expect(await paste(text)).toEqual([
 			'AS1959 SAN → SFO: flown (FLWN), left out',
-			'TK080 SFO → IST: flown (FLWN), left out',
+			'TK80 SFO → IST: flown (FLWN), left out',
 			'TK467 IST → ODS: flown (FLWN), left out',
 		]);
 		cleanup();
 		expect((await paste(text, 'zh-CN'))[0]).toBe('AS1959 SAN → SFO：已乘坐（FLWN），未计入行程');
+	});
+
+	it('a ticket display: its open coupons checked without arrivals, its used ones listed as flown', async () => {
+		const text = readFileSync('test/fixtures/gds/jcristine__gds-direct__sabre-ticket-records.txt', 'utf8');
+		expect(await paste(text.slice(text.indexOf('\n') + 1))).toEqual([
+			'DL1641 SAT → ATL: flown (USED), left out',
+			'VS104 ATL → LHR: flown (USED), left out',
+			'W3108 JFK → LOS: flown (USED), left out',
+		]);
+		const result = screen.getByTestId('paste-result').textContent!;
+		expect(result).toContain('3 itineraries found');
+		expect(result).not.toMatch(/undefined|NaN|Invalid/);
 	});
 
 	it('nothing when everything was read', async () => {
