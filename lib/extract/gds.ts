@@ -1,6 +1,6 @@
 /**
  * Flight segments in text pasted from a GDS terminal or an agency itinerary print-out: Sabre / Amadeus / Galileo /
- * Apollo / TravelSky eTerm segment lines, the coupons of a Sabre or Apollo electronic ticket display, and the Amadeus
+ * Apollo / TravelSky eTerm segment lines, the coupons of a Sabre, Apollo or eTerm (`DETR`) ticket display, and the Amadeus
  * "FLIGHT … / DEPARTURE: … / ARRIVAL: …" print-out. Pure: text in, RawItinerary out, as the text says it. Years,
  * clocks and airport names are the normaliser's business (but a ticket's coupon dates take their year from the
  * ticket's issue date, which the display prints); what a status code or a surface line means to the itinerary is
@@ -8,7 +8,7 @@
  */
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 import {isAirport as inTable, type AirportTable} from '../airports';
-import {parseClock, parseDateText, resolveYear} from './parse';
+import {parseClock, parseDateText, resolveYear, type PartialDate} from './parse';
 import {segmentStatus, splitByStatus} from './status';
 import {matchesOf} from './matches';
 
@@ -93,7 +93,30 @@ const APOLLO_COUPON = new RegExp(String.raw`^\s+([A-Z]{4})\s+${COUPON_FLIGHT}\s+
 /** `ISSUED:20AUG16` (Sabre), `ISSUED: 17SEP18` (Apollo). */
 const TICKET_ISSUED = /\bISSUED:\s*(\d{2}[A-Z]{3}\d{2})\b/;
 /** The start of a ticket display: a new ticket. */
-const TICKET_HEADER = /^(?:1?ELECTRONIC TICKET RECORD|TKT:)/;
+const TICKET_HEADER = /^(?:1?ELECTRONIC TICKET RECORD|TKT:|DETR:|[A-Z]{0,2}TK:TN\/)/;
+/**
+ * A coupon of a TravelSky eTerm ticket display (`DETR`), which names where it leaves from; where it goes is the next
+ * coupon's departure or the `TO:` line that ends the list:
+ *   `O FM:1HET CA    8113  S 21MAY 0815 OK S                        20K OPEN FOR USE`
+ *   `  TO: XIY`
+ * `O`/`X`: stopover or not; `FM:1` the first coupon, `TO:2` a later one. The coupon's status closes the line.
+ */
+const DETR_COUPON =
+	/^\s*(?:[OX]\s+)?(?:FM|TO):(\d)([A-Z]{3})\s+([A-Z0-9]{2})\s+(\d{1,4})\s+[A-Z]\d?\s+(\d{1,2}[A-Z]{3})\s+(\d{4})\s+[A-Z]{2}\s/;
+const DETR_END = /^\s*TO:\s*([A-Z]{3})(?:\s|$)/;
+/** DETR's coupon statuses, as the status table's codes. */
+const DETR_STATUS: ReadonlyArray<readonly [string, string]> = [
+	['OPEN FOR USE', 'OPEN'],
+	['AIRPORT CNTL', 'ARPT'],
+	['CHECKED IN', 'CKIN'],
+	['LIFT/BOARDED', 'LFTD'],
+	['USED/FLOWN', 'USED'],
+	['REFUNDED', 'RFND'],
+	['EXCHANGED', 'EXCH'],
+	['VOID', 'VOID'],
+];
+/** `FC: M  21MAY23HET …`: the fare calculation opens with the first flight's date, with its year. */
+const DETR_FARE_DATE = /^FC:\s*(?:[A-Z]\s+)?(\d{2}[A-Z]{3}\d{2})/;
 /** `----641----`: the next ticket of a conjunction, whose coupons go on with the same journey (Apollo). */
 const CONJUNCTION = /^-{2,}\d{2,4}-{2,}$/;
 
@@ -118,6 +141,19 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 	let openSurface: RawSegment | undefined;
 	// The issue date of the ticket display being read (ISO), which gives its coupons' dates their year.
 	let issued: string | undefined;
+	// A DETR coupon waiting for where it goes (the next coupon's departure, or the closing `TO:` line).
+	let detr: {segment: RawSegment; line: string; day: PartialDate} | undefined;
+	const flushDetr = (to: string) => {
+		if (!detr) return;
+		const {segment, line, day} = detr;
+		detr = undefined;
+		if (!isAirport(to) && !isAirport(segment.from)) return;
+		segment.to = to;
+		if (issued) segment.departs!.date = resolveYear(day, issued) ?? segment.departs!.date!;
+		if (foreignLine || blank) close();
+		lineOf.set(segment, line);
+		append('ticket', segment);
+	};
 
 	const close = () => {
 		// A record of surface lines alone says nothing about any flight.
@@ -140,11 +176,32 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 
 	for (const line of text.split(/\r?\n/)) {
 		if (TICKET_HEADER.test(line)) {
+			detr = undefined;
 			close();
 			issued = undefined;
 		}
 		const issue = TICKET_ISSUED.exec(line)?.[1];
 		if (issue) issued = ticketDate(issue);
+		const detrCoupon = DETR_COUPON.exec(line);
+		if (detrCoupon) {
+			flushDetr(detrCoupon[2]!);
+			detr = readDetrCoupon(detrCoupon, line);
+			continue;
+		}
+		const detrEnd = detr && DETR_END.exec(line);
+		if (detrEnd) {
+			flushDetr(detrEnd[1]!);
+			continue;
+		}
+		const fareDate = DETR_FARE_DATE.exec(line)?.[1];
+		if (fareDate && open?.kind === 'ticket' && !issued) {
+			// The coupons before it are read; the year goes to those still without one.
+			const start = ticketDate(fareDate);
+			for (const s of open.segments) {
+				const day = s.departs?.date && !/^\d{4}-/.test(s.departs.date) ? parseDateText(s.departs.date) : undefined;
+				if (start && day) s.departs!.date = resolveYear(day, start) ?? s.departs!.date!;
+			}
+		}
 		const coupon = readCoupon(line, isAirport, issued);
 		if (coupon) {
 			if (foreignLine || blank) close();
@@ -299,6 +356,22 @@ function readCoupon(line: string, isAirport: IsAirport, issued: string | undefin
 	const status = segmentStatus(code);
 	if (status) segment.status = status;
 	return segment;
+}
+
+/** A DETR coupon line (DETR_COUPON's match): the segment without its destination yet, and its status. */
+function readDetrCoupon(m: RegExpExecArray, line: string): {segment: RawSegment; line: string; day: PartialDate} | undefined {
+	const [, , from, carrier, number, date, clock] = m;
+	const day = parseDateText(date!);
+	if (!day || !/[A-Z]/.test(carrier!) || parseClock(clock!) === undefined) return undefined;
+	const tail = line.trimEnd();
+	const status = DETR_STATUS.find(([phrase]) => tail.endsWith(phrase));
+	const segment: RawSegment = {from: from!, to: '', departs: {date: date!, time: clock!}, flight: `${carrier}${number}`};
+	if (status) {
+		segment.statusCode = status[0];
+		const meaning = segmentStatus(status[1]);
+		if (meaning) segment.status = meaning;
+	}
+	return {segment, line: line.trim(), day};
 }
 
 /** `20AUG16` → `2016-08-20`. */

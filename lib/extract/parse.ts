@@ -95,7 +95,7 @@ function to24(h: number, min: number, meridiem?: string): number | undefined {
 	return (meridiem === 'P' ? base + 12 : base) * 60 + min;
 }
 
-type PartialDate = {year?: number; month: number; day: number};
+export type PartialDate = {year?: number; month: number; day: number};
 
 /**
  * Reads a date as pages print it: `2026-04-02`, `Thursday, April 2`, `Apr 2, 2026`, `2 Apr`, `Tue 4 Mar`, `18MAR`,

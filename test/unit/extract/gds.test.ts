@@ -424,6 +424,23 @@ describe('ticket displays: Sabre WETR and Apollo HTE', () => {
 		expect(parseGdsText(text.replace('PEKXQZ', 'XQYXQZ'))[0]!.segments).toHaveLength(1);
 	});
 
+	it('reads an eTerm DETR display: where a coupon goes is the next coupon’s departure, or the closing `TO:` line', () => {
+		expect(coupons(fixture('bmrxntfj__eterm-parser__detr-het-xiy.txt'))).toEqual([['CA8113 HET-XIY 2023-05-21T08:15']]);
+		// Constructed in the layout of that display (two coupons, the first flown); the year from the `FC:` line.
+		const text = [
+			'DETR:TN/999-0000000000',
+			'ISSUED BY: AIR CHINA                 ORG/DST: JFK/NRT                 BSP-I',
+			'O FM:1JFK CA     982  Y 15MAR 1300 OK Y                        2PC USED/FLOWN',
+			'          RL:ABC123  /',
+			'X TO:2PEK CA     925  Y 17MAR 0900 OK Y                        2PC OPEN FOR USE',
+			'          RL:ABC123  /',
+			'  TO: NRT',
+			'FC: 15MAR26JFK CA X/BJS CA TYO1000.00NUC1000.00END ROE1.0',
+		].join('\n');
+		expect(coupons(text)).toEqual([['CA925 PEK-NRT 2026-03-17T09:00']]);
+		expect(left(text)).toEqual(['JFK-PEK flown USED/FLOWN']);
+	});
+
 	it('leaves a coupon’s date without its year where the display prints no issue date', () => {
 		const [itinerary] = parseGdsText('   OPEN CA  982  Y  15MAR JFKPEK 0100P OK YOW                 1');
 		expect(itinerary!.segments).toEqual([
@@ -1041,6 +1058,9 @@ describe('parsing time grows with the line, not its square', () => {
 		`1    DL   1771  V  07OCT  MEMATL 1044A  OK ${'X'.repeat(n)} `,
 		`   OPEN EK 0220  X  13MAR MCODXB 0220P OK ${'X '.repeat(n / 2)}`,
 		`   OPEN EK 0220${' '.repeat(n)}X`,
+		`${' '.repeat(n)}O FM:1HET CA    8113  S 21MAY 0815 OK S ${' '.repeat(n)}X`,
+		`O FM:1HET CA    8113  S 21MAY 0815 OK S ${'OPEN FOR USE '.repeat(n / 13)}`,
+		`${' '.repeat(n)}TO:${' '.repeat(n)}X`,
 	];
 
 	it.each(lines.map((l, i) => [i, l]))('line %i', (_i, line) => {
