@@ -9,7 +9,7 @@
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 import {isAirport as inTable, type AirportTable} from '../airports';
 import {parseClock, parseDateText, resolveYear, type PartialDate} from './parse';
-import {segmentStatus, splitByStatus} from './status';
+import {isCheckedStatus, segmentStatus, splitByStatus} from './status';
 import {matchesOf} from './matches';
 
 type IsAirport = (code: string) => boolean;
@@ -155,6 +155,21 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 		append('ticket', segment);
 	};
 
+	// A DETR coupon whose destination never came (the display cut before the next coupon or the `TO:` line): reported
+	// as not read rather than dropped, unless its own status already leaves it out.
+	const cutDetr = () => {
+		if (!detr) return;
+		const {segment, line} = detr;
+		detr = undefined;
+		if (!isAirport(segment.from)) return;
+		if (isCheckedStatus(segment.status)) {
+			segment.status = 'unread';
+			segment.statusCode = 'unread';
+		}
+		lineOf.set(segment, line);
+		append('ticket', segment);
+	};
+
 	const close = () => {
 		// A record of surface lines alone says nothing about any flight.
 		if (open && open.segments.some((s) => s.status !== 'surface'))
@@ -176,7 +191,7 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 
 	for (const line of text.split(/\r?\n/)) {
 		if (TICKET_HEADER.test(line)) {
-			detr = undefined;
+			cutDetr();
 			close();
 			issued = undefined;
 		}
@@ -194,6 +209,8 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 			continue;
 		}
 		const fareDate = DETR_FARE_DATE.exec(line)?.[1];
+		// The fare line follows the coupon list: a coupon still without its destination was cut from the display.
+		if (fareDate) cutDetr();
 		if (fareDate && open?.kind === 'ticket' && !issued) {
 			// The coupons before it are read; the year goes to those still without one.
 			const start = ticketDate(fareDate);
@@ -296,6 +313,7 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 		if (/^\S/.test(line) && !/^OPERATED BY\b/.test(line)) foreignLine = true;
 		if (/^\S.*\bBOOKING REF:/.test(line)) newBooking = true;
 	}
+	cutDetr();
 	close();
 	return result;
 }

@@ -441,6 +441,28 @@ describe('ticket displays: Sabre WETR and Apollo HTE', () => {
 		expect(left(text)).toEqual(['JFK-PEK flown USED/FLOWN']);
 	});
 
+	// A display cut before its closing `TO:` line (or a paste that stops there) leaves the last coupon without a
+	// destination: it is reported as not read, never passed over, and the coupons before it are still checked.
+	it('reports a DETR coupon whose destination the display does not show as not read', () => {
+		const real = fixture('bmrxntfj__eterm-parser__detr-het-xiy.txt');
+		const cut = real.replace(/^ {2}TO: XIY.*\n/m, '');
+		expect(cut).not.toBe(real);
+		expect(coupons(cut)).toEqual([]);
+		expect(left(cut)).toEqual(['HET-undefined unread unread']);
+		const twoCoupons = [
+			'DETR:TN/999-0000000000',
+			'O FM:1JFK CA     982  Y 15MAR 1300 OK Y                        2PC OPEN FOR USE',
+			'X TO:2PEK CA     925  Y 17MAR 0900 OK Y                        2PC OPEN FOR USE',
+			'          RL:ABC123  /',
+		];
+		for (const text of [twoCoupons.join('\n'), [...twoCoupons, 'FC: 15MAR26JFK CA X/BJS CA TYO1000.00NUC1000.00END'].join('\n')]) {
+			expect(coupons(text).map((i) => i.map((s) => s.slice(0, 13)))).toEqual([['CA982 JFK-PEK']]);
+			expect(left(text)).toEqual(['PEK-undefined unread unread']);
+		}
+		// A flown coupon cut the same way stays flown.
+		expect(left(cut.replace('OPEN FOR USE', 'USED/FLOWN'))).toEqual(['HET-undefined flown USED/FLOWN']);
+	});
+
 	it('leaves a coupon’s date without its year where the display prints no issue date', () => {
 		const [itinerary] = parseGdsText('   OPEN CA  982  Y  15MAR JFKPEK 0100P OK YOW                 1');
 		expect(itinerary!.segments).toEqual([
