@@ -97,6 +97,13 @@ export type SegmentInput = {
 	separateTickets?: boolean;
 	/** Minutes between this leg's arrival and the next leg's departure, when a page states the layover but not the clocks. */
 	connectionMinutes?: number;
+	/**
+	 * Where the arrival is not given (a ticket's coupon names its departure only): the earliest the flight can land, local
+	 * time at `to`, `YYYY-MM-DDTHH:mm`: its departure converted with the two airports' time zones (a flight takes more
+	 * than no time). A bound, never an arrival: the engine counts a stay from it only where that settles the limit
+	 * whenever the flight lands. Set by the normaliser where the airport table has time zones.
+	 */
+	arrivalNotBefore?: string;
 };
 
 /** How far a detected itinerary can be trusted: read from structured markup, or guessed from text. */

@@ -116,6 +116,12 @@ export function toUtcMinutes(p: ParsedLocal & {minutes: number}, tz: string): nu
 	return utc;
 }
 
+/** The local clock reading in `tz` at UTC minutes since the epoch (daylight-saving aware). */
+export function fromUtcMinutes(utc: number, tz: string): LocalDateTime {
+	const local = utc + offsetAt(tz, utc * 60_000);
+	return formatLocal(Math.floor(local / 1440), ((local % 1440) + 1440) % 1440);
+}
+
 export function hasClock(p: ParsedLocal): p is ParsedLocal & {minutes: number} {
 	return p.minutes !== undefined;
 }

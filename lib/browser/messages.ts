@@ -30,6 +30,7 @@ const BoundedSegment = z.strictObject({
 	flight: z.string().max(L.flight).optional(),
 	separateTickets: z.boolean().optional(),
 	connectionMinutes: z.number().int().nonnegative().max(L.connectionMinutes).optional(),
+	arrivalNotBefore: z.string().max(L.time).optional(),
 }) satisfies z.ZodType<SegmentInput>;
 
 /**

@@ -11,7 +11,7 @@ import {emailBody} from '../extract/email';
 import {detectInText} from '../extract/generic-text';
 import {parseEtermAv, type AvRefusal} from '../extract/eterm-av';
 import {parseGdsText} from '../extract/gds';
-import {placeArrivalByFlightTime} from '../extract/arrival-day';
+import {arrivalNotBefore, placeArrivalByFlightTime} from '../extract/arrival-day';
 import {normalizeAroundUnknownAirports, normalizeItinerary, type UnknownAirportSegment} from '../extract/normalize';
 import {extractStructuredData} from '../extract/structured-data';
 import type {AirportTable} from '../airports';
@@ -217,6 +217,9 @@ function run(stages: Stage[], referenceDate: string, airports: AirportTable): De
  * Each raw itinerary normalised; one that names an airport the table lacks keeps its other legs (split where the
  * unknown ones were) and counts as dropped only when nothing of it is left.
  */
+/** What the normaliser does with the airports' time zones, where the table has them (not the content script's). */
+const ZONES = {placeArrival: placeArrivalByFlightTime, boundArrival: arrivalNotBefore};
+
 function normalizeAll(
 	raw: RawItinerary[],
 	referenceDate: string,
@@ -228,7 +231,7 @@ function normalizeAll(
 	for (const itinerary of raw) {
 		// Nothing left to check is not a refusal: its excluded segments are reported instead.
 		if (itinerary.segments.length === 0 && itinerary.excluded?.length) continue;
-		const n = normalizeAroundUnknownAirports(itinerary, referenceDate, airports, {placeArrival: placeArrivalByFlightTime});
+		const n = normalizeAroundUnknownAirports(itinerary, referenceDate, airports, ZONES);
 		kept.push(...n.itineraries);
 		unknown.push(...n.unknown);
 		if (n.itineraries.length === 0) dropped++;
@@ -249,8 +252,7 @@ function fromAdapter(adapter: SiteAdapter, doc: Document, page: PageContext, air
 	const found: RawItinerary[] = [];
 	const seen = new Set<string>();
 	const shown = new Map<string, SegmentInput[][]>();
-	const normalized = (raw: RawItinerary) =>
-		normalizeItinerary(raw, page.referenceDate, airports, {placeArrival: placeArrivalByFlightTime});
+	const normalized = (raw: RawItinerary) => normalizeItinerary(raw, page.referenceDate, airports, ZONES);
 	const routeAt = (s: SegmentInput[]) => `${[s[0]!.from, ...s.map((x) => x.to)].join('-')}@${s[0]!.departure ?? ''}`;
 	for (const card of safely(() => adapter.findCards(doc))) {
 		const e = safely(() => [adapter.extract(card, page)])[0];

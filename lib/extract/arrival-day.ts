@@ -10,7 +10,7 @@
  */
 import type {AirportTable} from '../airports';
 import type {RawSegment} from '../itinerary';
-import {formatLocal, hasClock, parseLocal, toUtcMinutes} from '../time';
+import {formatLocal, fromUtcMinutes, hasClock, parseLocal, toUtcMinutes} from '../time';
 import {parseClock} from './parse';
 
 export function placeArrivalByFlightTime(
@@ -39,3 +39,15 @@ export function placeArrivalByFlightTime(
 
 /** The longest scheduled nonstop flights take under 19 hours (Singapore–New York); none takes 20. */
 const MAX_FLIGHT_MINUTES = 20 * 60;
+
+/**
+ * The earliest a flight whose arrival is not given can land (SegmentInput `arrivalNotBefore`): its departure, local at
+ * `from`, as the clock reads then at `to`. Undefined without the departure's clock or either time zone.
+ */
+export function arrivalNotBefore(from: string, to: string, departure: string | undefined, airports: AirportTable): string | undefined {
+	const dep = departure === undefined ? undefined : parseLocal(departure);
+	const fromZone = airports.airports[from]?.tz;
+	const toZone = airports.airports[to]?.tz;
+	if (!dep || !hasClock(dep) || !fromZone || !toZone) return undefined;
+	return fromUtcMinutes(toUtcMinutes(dep, fromZone), toZone);
+}

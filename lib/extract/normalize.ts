@@ -108,7 +108,12 @@ type ArrivalPlacer = (
 	departure: string | undefined,
 	airports: AirportTable,
 ) => string | undefined;
-type NormalizeOptions = {placeArrival?: ArrivalPlacer};
+/**
+ * The earliest a flight whose arrival is not given can land, local at `to` (lib/extract/arrival-day.ts
+ * arrivalNotBefore); passed where the table has time zones, as `placeArrival` is.
+ */
+type ArrivalBound = (from: string, to: string, departure: string | undefined, airports: AirportTable) => string | undefined;
+type NormalizeOptions = {placeArrival?: ArrivalPlacer; boundArrival?: ArrivalBound};
 
 /** An arrival of unstated day: placed by `place` where it can be, else left out; an unreadable clock is refused. */
 function unstatedArrival(
@@ -164,6 +169,10 @@ export function normalizeItinerary(
 		const seg: SegmentInput = {from, to};
 		if (dep.value) seg.departure = dep.value;
 		if (arr.value) seg.arrival = arr.value;
+		else {
+			const bound = options.boundArrival?.(from, to, dep.value, airports);
+			if (bound) seg.arrivalNotBefore = bound;
+		}
 		const flight = s.flight ? normalizeFlightNumber(s.flight) : undefined;
 		if (flight) seg.flight = flight;
 		if (s.connectionMinutes !== undefined && i < list.length - 1) seg.connectionMinutes = s.connectionMinutes;

@@ -88,6 +88,18 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-CN': '您在截止时间{deadline}之前离境。',
 		'zh-TW': '您在截止時間{deadline}之前離境。',
 	},
+	'within-24h-earliest-arrival': {
+		en: 'The arrival time is not shown, but the flight in cannot land before {earliest} (its departure, in Beijing time), and you fly out within 24 hours of that.',
+		'zh-CN': '未显示到达时间，但入境航班不会早于{earliest}（其起飞时刻，北京时间）落地，而您在此后24小时内离境。',
+		'zh-TW': '未顯示到達時間，但入境航班不會早於{earliest}（其起飛時刻，北京時間）落地，而您在此後24小時內離境。',
+	},
+	'within-limit-earliest-arrival': {
+		en: 'The arrival time is not shown, but the flight in cannot land before {earliest} (its departure, in Beijing time): counted even from then, you leave before the deadline, {deadline}.',
+		'zh-CN':
+			'未显示到达时间，但入境航班不会早于{earliest}（其起飞时刻，北京时间）落地：即使自该时刻起算，您也在截止时间{deadline}之前离境。',
+		'zh-TW':
+			'未顯示到達時間，但入境航班不會早於{earliest}（其起飛時刻，北京時間）落地：即使自該時刻起算，您也在截止時間{deadline}之前離境。',
+	},
 	'layover-within-limit': {
 		en: 'The layover ({minutes} min) is well within the time limit.',
 		'zh-CN': '中转停留（{minutes}分钟）远在时限之内。',

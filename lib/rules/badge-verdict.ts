@@ -21,7 +21,7 @@
  * (port, area, time limit) worked out once per stay, not once per passport; deadline texts remembered by day.
  */
 import {dayNumber, formatLocal, parseLocalCached} from '../time';
-import {bestPolicy, MAINLAND, type EngineRules} from './engine-rules';
+import {bestPolicy, MAINLAND, rulesChangeBetween, type EngineRules} from './engine-rules';
 import type {CheckResult, PolicyVerdict, Status, Stop, TripInput} from './types';
 
 // ---- dates as day numbers ---------------------------------------------------------------------------------------
@@ -98,6 +98,8 @@ type AirportFacts = {
 };
 
 type Prepared = {
+	/** The rules these are prepared from (rulesChangeBetween reads their dates). */
+	rules: EngineRules;
 	/** The policy's dates; before a `since` that is only where our sources begin, a doubt. */
 	t24Span: Span;
 	t24Limit: number;
@@ -153,6 +155,7 @@ function prepare(rules: EngineRules): Prepared {
 		);
 	}
 	p = {
+		rules,
 		t24Span: spanOf(data.policies.transit24),
 		t24Limit: data.policies.transit24.maxHours * 60,
 		t24ThirdCountry: data.policies.transit24.thirdCountry.required,
@@ -267,6 +270,11 @@ class Stay {
 	/** Day numbers of arrival and departure, and their minutes since the epoch (NaN without a clock). */
 	arrDay = NaN;
 	arrAt = NaN;
+	/** Where the arrival is not given: the day and minute of the earliest landing (SegmentInput `arrivalNotBefore`). */
+	earliestDay = NaN;
+	earliestAt = NaN;
+	/** boundHolds in ./evaluate.ts: no arrival, an earliest landing and a departure, and no rule change in between. */
+	bounded = false;
 	depDay = NaN;
 	depAt = NaN;
 	from: string | undefined = undefined;
@@ -283,7 +291,7 @@ class Stay {
 		this.facts[0] = facts;
 		this.count = 1;
 		this.entry = this.exit = this.arrivalText = this.departureText = this.from = this.to = undefined;
-		this.arrDay = this.arrAt = this.depDay = this.depAt = NaN;
+		this.arrDay = this.arrAt = this.earliestDay = this.earliestAt = this.depDay = this.depAt = NaN;
 		this.entrySegment = this.exitSegment = this.connectionMinutes = undefined;
 		this.domesticLegs = this.groundTransfers = 0;
 		this.separateTickets = false;
@@ -354,6 +362,10 @@ function judgeStays(trip: TripInput, rules: EngineRules, p: Prepared, passports:
 			s.arrivalText = seg.arrival;
 			const t = dayAndMinute(seg.arrival);
 			if (t) [s.arrDay, s.arrAt] = t;
+			else {
+				const e = dayAndMinute(seg.arrival === undefined ? seg.arrivalNotBefore : undefined);
+				if (e) [s.earliestDay, s.earliestAt] = e;
+			}
 			s.from = fromFacts.country;
 			if (segs[i + 1]?.separateTickets) s.separateTickets = true;
 			if (seg.connectionMinutes !== undefined) s.connectionMinutes = seg.connectionMinutes;
@@ -380,6 +392,11 @@ function stayMinutes(s: Stay): number {
 const WITHIN = 0;
 const AFTER = 1;
 const UNKNOWN = 2;
+
+/** withinFromEarliest in ./evaluate.ts: no arrival, and the departure within `days` counted from the earliest landing. */
+function withinFromEarliest(s: Stay, days: number): boolean {
+	return s.bounded && departureVs(s, s.earliestDay + days + 1) === WITHIN;
+}
 
 /** departureVsLimit in ./evaluate.ts, against 00:00 of `limitDay`. */
 function departureVs(s: Stay, limitDay: number): number {
@@ -427,7 +444,11 @@ function transit24(s: Stay, p: Prepared, day: number, entry: AirportFacts | unde
 		const days = s.depDay - s.arrDay;
 		if (days >= 2) fails = true;
 		else if (days !== 0) doubts++;
-	} else if (both) doubts++;
+	} else if (both) {
+		// The arrival not given but bounded: from the earliest landing to the departure is the longest the stay can be.
+		const most = s.depAt - s.earliestAt;
+		if (!(s.bounded && most >= 0 && most <= p.t24Limit)) doubts++;
+	}
 	if (s.separateTickets && both) doubts++;
 	// The temporary entry's doubt, only where nothing else fails (as in ./evaluate.ts).
 	if (leaves && p.t24TemporaryEntry && !fails) doubts++;
@@ -488,7 +509,7 @@ function timeLimit(s: Stay, hours: number, known: boolean): void {
 		const vs = departureVs(s, limitDay);
 		if (vs === AFTER) fails = true;
 		else if (vs === UNKNOWN && !layoverWithin(s, hours)) doubts++;
-	} else if (!layoverWithin(s, hours)) doubts++;
+	} else if (!layoverWithin(s, hours) && !(known && withinFromEarliest(s, hours / 24))) doubts++;
 }
 
 function layoverWithin(s: Stay, hours: number): boolean {
@@ -654,6 +675,8 @@ function nationalVisaFree(s: Stay, p: Prepared, passport: string, day: number): 
 		if (vs === AFTER) fails = true;
 		else if (vs === UNKNOWN) doubts++;
 		if (!current.daysVerified && vs !== AFTER) doubts++;
+	} else if (withinFromEarliest(s, days)) {
+		if (!current.daysVerified) doubts++;
 	} else doubts++;
 	if (state === YES && current.until && !Number.isNaN(s.depDay) && s.depDay > current.span.until && !followed) doubts++;
 	verdict.status = statusOf();
@@ -714,7 +737,7 @@ function regionalVisaFree(s: Stay, passport: string, r: Regional, day: number): 
 		const vs = departureVs(s, limitDay);
 		if (vs === AFTER) fails = true;
 		else if (vs === UNKNOWN) doubts++;
-	} else doubts++;
+	} else if (!(r.days && withinFromEarliest(s, r.days))) doubts++;
 	verdict.status = statusOf();
 	verdict.doubts = doubts;
 	return verdict;
@@ -742,6 +765,11 @@ function visaFree(s: Stay, p: Prepared, day: number, entry: AirportFacts | undef
 function judgeStay(s: Stay, p: Prepared, passports: string[]): Stop {
 	// The date the stay is judged by: the day of entry, else the day of exit.
 	const day = !Number.isNaN(s.arrDay) ? s.arrDay : s.depDay;
+	s.bounded =
+		Number.isNaN(s.arrDay) &&
+		!Number.isNaN(s.earliestDay) &&
+		!Number.isNaN(s.depDay) &&
+		!rulesChangeBetween(p.rules, s.earliestDay, s.depDay);
 	const entry = s.entry !== undefined ? s.facts[0] : undefined;
 	const t24 = transit24(s, p, day, entry);
 	const t240 = transit240(s, p, day, entry, passports);

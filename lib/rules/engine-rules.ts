@@ -6,6 +6,7 @@
 import type {AirportCore, AirportTable} from '../airports';
 import {expandAirports, type CompactDataset, type EngineData} from './compact';
 import type {PolicyId, PolicyVerdict} from './types';
+import {dayNumber} from '../time';
 
 type Port = EngineData['transit240Ports'][number];
 type Area = EngineData['transit240Areas'][number];
@@ -74,4 +75,42 @@ const BEST_ORDER: readonly PolicyId[] = ['transit24', 'visaFree', 'transit240'];
 
 export function bestPolicy(verdicts: readonly Pick<PolicyVerdict, 'policy' | 'status'>[]): PolicyId | null {
 	return BEST_ORDER.find((policy) => verdicts.some((v) => v.policy === policy && v.status === 'eligible')) ?? null;
+}
+
+const changeDays = new WeakMap<object, readonly number[]>();
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Every day on which a dated record of the rules starts or stops holding: each `since` (under any key that ends so:
+ * `crossProvinceSince`, a stay limit's), and the day after each `until`. Found by walking the data, so a kind of record
+ * added later is not missed; sorted, once per rule set.
+ */
+function ruleChangeDays(data: EngineData): readonly number[] {
+	let days = changeDays.get(data);
+	if (days) return days;
+	const found = new Set<number>();
+	const walk = (value: unknown): void => {
+		if (Array.isArray(value)) for (const v of value) walk(v);
+		else if (value && typeof value === 'object')
+			for (const [key, v] of Object.entries(value)) {
+				if (typeof v === 'string' && ISO_DATE.test(v)) {
+					if (/since$/i.test(key)) found.add(dayNumber(v));
+					else if (/until$/i.test(key)) found.add(dayNumber(v) + 1);
+				} else walk(v);
+			}
+	};
+	walk(data);
+	days = [...found].sort((a, b) => a - b);
+	changeDays.set(data, days);
+	return days;
+}
+
+/**
+ * Whether any rule starts or stops holding after `fromDay` and by `toDay` (day numbers): where it does not, every day
+ * between is judged alike. Both engines ask it of a stay whose day of entry is known only to lie between the two
+ * (an arrival not given, bounded by the departure): one rule for both (./evaluate.ts, ./badge-verdict.ts).
+ */
+export function rulesChangeBetween(rules: Pick<EngineRules, 'data'>, fromDay: number, toDay: number): boolean {
+	for (const day of ruleChangeDays(rules.data)) if (day > fromDay && day <= toDay) return true;
+	return false;
 }

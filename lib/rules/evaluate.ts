@@ -6,7 +6,7 @@
  * conditions, as the rules facts §3 ("Itinerary logic a checker should apply") states them.
  */
 import {dayNumber, formatLocal, hasClock, localMinutes, parseLocalCached, type ParsedLocal} from '../time';
-import {bestPolicy, MAINLAND, type EngineRules} from './engine-rules';
+import {bestPolicy, MAINLAND, rulesChangeBetween, type EngineRules} from './engine-rules';
 import type {CheckResult, Notice, PolicyId, PolicyVerdict, Reason, ReasonParams, Reminder, Status, Stop, TripInput} from './types';
 import type {ReasonCode} from './reasons';
 
@@ -32,6 +32,8 @@ type StayFacts = {
 	entryAirport?: string;
 	exitAirport?: string;
 	arrival?: ParsedLocal;
+	/** Where the arrival is not given: the earliest the flight in can land (SegmentInput `arrivalNotBefore`). */
+	earliestArrival?: ParsedLocal;
 	departure?: ParsedLocal;
 	arrivalText?: string;
 	departureText?: string;
@@ -108,6 +110,7 @@ function findStays(trip: TripInput, rules: EngineRules): StayFacts[] {
 				entrySegment: i,
 				arrivalText: seg.arrival,
 				arrival: seg.arrival ? parseLocalCached(seg.arrival) : undefined,
+				earliestArrival: !seg.arrival && seg.arrivalNotBefore ? parseLocalCached(seg.arrivalNotBefore) : undefined,
 				from: regionOf(rules, seg.from),
 				domesticLegs: 0,
 				groundTransfers: 0,
@@ -242,7 +245,14 @@ function evaluateTransit24(stay: StayFacts, rules: EngineRules): PolicyVerdict {
 		else if (days >= 2) reasons.push(reason('over-24h', 'fails', policy.sources, {days}));
 		else reasons.push(reason('times-missing', 'doubt', policy.sources));
 	} else if (stay.entryAirport && stay.exitAirport) {
-		reasons.push(reason('times-missing', 'doubt', policy.sources));
+		// The arrival not given but bounded: from the earliest landing to the departure is the longest the stay can be.
+		const most =
+			boundHolds(stay, rules) && hasClock(stay.earliestArrival) && hasClock(stay.departure)
+				? localMinutes(stay.departure) - localMinutes(stay.earliestArrival)
+				: undefined;
+		if (most !== undefined && most >= 0 && most <= limit)
+			reasons.push(reason('within-24h-earliest-arrival', 'ok', policy.sources, {earliest: formatEarliest(stay)}));
+		else reasons.push(reason('times-missing', 'doubt', policy.sources));
 	}
 	if (stay.separateTickets && stay.exitAirport && stay.entryAirport) {
 		reasons.push(reason('separate-tickets', 'doubt', ['S18', 'S43']));
@@ -280,6 +290,31 @@ function nextMidnightDeadline(entry: ParsedLocal, days: number): {day: number; t
 	const day = entry.dayNumber + days + 1;
 	return {day, text: formatLocal(day, 0)};
 }
+
+/**
+ * A stay whose arrival is not given but bounded (a ticket's coupons name departures only): the reason that its
+ * departure is within `days` counted from the earliest landing, which holds for any later one (a later arrival only
+ * moves the deadline later); undefined where that does not settle it. The day of entry lies between the earliest
+ * landing's and the departure's, and the stay is judged by the departure's: only where no rule changes in between.
+ */
+function withinFromEarliest(stay: StayFacts, rules: EngineRules, days: number, sources: string[]): Reason | undefined {
+	if (!boundHolds(stay, rules)) return undefined;
+	const deadline = nextMidnightDeadline(stay.earliestArrival, days);
+	if (departureVsLimit(stay.departure, deadline.day, 0) !== 'within') return undefined;
+	return reason('within-limit-earliest-arrival', 'ok', sources, {earliest: formatEarliest(stay), deadline: deadline.text});
+}
+
+/** The earliest landing as a local time (`YYYY-MM-DDTHH:mm`, made readable by the UI as the deadline is). */
+/** A stay with no arrival, an earliest landing and a departure, and no rule that starts or stops holding in between. */
+function boundHolds(stay: StayFacts, rules: EngineRules): stay is StayFacts & {earliestArrival: ParsedLocal; departure: ParsedLocal} {
+	if (stay.arrival || !stay.earliestArrival || !stay.departure) return false;
+	return !rulesChangeBetween(rules, stay.earliestArrival.dayNumber, stay.departure.dayNumber);
+}
+
+const formatEarliest = (stay: StayFacts): string => {
+	const e = stay.earliestArrival!;
+	return formatLocal(e.dayNumber, e.minutes ?? 0);
+};
 
 function evaluateTransit240ForPassport(stay: StayFacts, rules: EngineRules, passport: string | undefined): PolicyVerdict {
 	const policy = rules.data.policies.transit240;
@@ -350,7 +385,10 @@ function evaluateTransit240ForPassport(stay: StayFacts, rules: EngineRules, pass
 	} else if (layoverWithin(stay, policy.maxHours)) {
 		reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
 	} else {
-		reasons.push(reason('times-missing', 'doubt', policy.counting.sources));
+		reasons.push(
+			withinFromEarliest(stay, rules, policy.maxHours / 24, policy.counting.sources) ??
+				reason('times-missing', 'doubt', policy.counting.sources),
+		);
 	}
 	verdict.status = passport ? statusOf(reasons) : reasons.some((r) => r.kind === 'fails') ? 'ineligible' : 'unknown';
 	return verdict;
@@ -498,7 +536,8 @@ function evaluateEarlierScheme(stay: StayFacts, rules: EngineRules, passport: st
 	} else if (layoverWithin(stay, hours)) {
 		reasons.push(reason('layover-within-limit', 'ok', policy.counting.sources, {minutes: stayMinutes(stay)!}));
 	} else {
-		reasons.push(reason('times-missing', 'doubt', policy.counting.sources));
+		const within = scheme ? withinFromEarliest(stay, rules, hours / 24, policy.counting.sources) : undefined;
+		reasons.push(within ?? reason('times-missing', 'doubt', policy.counting.sources));
 	}
 	verdict.status = passport ? statusOf(reasons) : reasons.some((r) => r.kind === 'fails') ? 'ineligible' : 'unknown';
 	return verdict;
@@ -596,7 +635,10 @@ function evaluateRegionalVisaFree(stay: StayFacts, rules: EngineRules, passport:
 		if (vs === 'within') reasons.push(reason('within-stay-limit', 'ok', r.sources, {days: r.days, deadline: deadline.text}));
 		else if (vs === 'after') reasons.push(reason('over-stay-limit', 'fails', r.sources, {days: r.days, deadline: deadline.text}));
 		else reasons.push(reason(stay.departure ? 'times-missing' : 'exit-time-not-shown', 'doubt', r.sources, {deadline: deadline.text}));
-	} else reasons.push(reason('times-missing', 'doubt', r.sources));
+	} else
+		reasons.push(
+			(r.days ? withinFromEarliest(stay, rules, r.days, r.sources) : undefined) ?? reason('times-missing', 'doubt', r.sources),
+		);
 	verdict.status = statusOf(reasons);
 	return verdict;
 }
@@ -707,7 +749,9 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport:
 		if (shown !== deadline.text && vs !== 'after' && !(stay.departure && stay.departure.date > regime.until!))
 			reasons.push(reason('leave-by-scheduled-end', 'info', regime.sources, {until: regime.until!, deadline: shown}));
 	} else {
-		reasons.push(reason('times-missing', 'doubt', regime.sources));
+		const within = withinFromEarliest(stay, rules, days, daysSources);
+		reasons.push(within ?? reason('times-missing', 'doubt', regime.sources));
+		if (within && !regime.daysVerified) reasons.push(reason('stay-limit-unverified', 'doubt', regime.sources, {days}));
 	}
 	if (current.state === 'yes' && regime.until && stay.departure && stay.departure.date > regime.until && !followed) {
 		reasons.push(reason('regime-ends-during-stay', 'doubt', regime.sources, {until: regime.until}));

@@ -14,6 +14,7 @@ export const SegmentInputSchema = z.strictObject({
 	flight: z.string().optional(),
 	separateTickets: z.boolean().optional(),
 	connectionMinutes: z.number().int().nonnegative().optional(),
+	arrivalNotBefore: z.string().optional(),
 }) satisfies z.ZodType<SegmentInput>;
 
 export const TripInputSchema = z.strictObject({

@@ -50,6 +50,22 @@ export function validateTrip(input: unknown, rules: RuleSet): Validation {
 			return {ok: false, error: `${at}: departs (${seg.departure}) before the previous flight lands (${previousArrival.label})`};
 		}
 		if (times.arrival !== undefined) previousArrival = {utc: times.arrival, label: seg.arrival!};
+		else if (seg.arrivalNotBefore !== undefined) {
+			// A bound on an arrival not given: a clock, no earlier than the departure, and the next flight leaves after it.
+			const local = parseLocal(seg.arrivalNotBefore);
+			if (!local || !hasClock(local))
+				return {
+					ok: false,
+					error: `${at}.arrivalNotBefore: "${seg.arrivalNotBefore}" is not a local time with its clock (YYYY-MM-DDTHH:mm)`,
+				};
+			const utc = toUtcMinutes(local, rules.airports[seg.to]!.tz);
+			if (times.departure !== undefined && utc < times.departure)
+				return {
+					ok: false,
+					error: `${at}.arrivalNotBefore: ${seg.arrivalNotBefore} is before the flight takes off (${seg.departure})`,
+				};
+			previousArrival = {utc, label: `${seg.arrivalNotBefore}, the earliest it can land`};
+		}
 	}
 	return {ok: true, trip};
 }

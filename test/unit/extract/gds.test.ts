@@ -7,6 +7,7 @@ import {normalizeItinerary} from '../../../lib/extract/normalize';
 import {resolveAirport} from '../../../lib/airports';
 import {SEGMENT_STATUS, segmentStatus, splitByStatus} from '../../../lib/extract/status';
 import {loadRules} from '../../../lib/rules/load-rules';
+import {evaluateTrip} from '../../../lib/rules/evaluate';
 import {bundledAirports} from '../../../lib/airports/bundled';
 import type {AirportTable} from '../../../lib/airports';
 
@@ -439,6 +440,34 @@ describe('ticket displays: Sabre WETR and Apollo HTE', () => {
 		].join('\n');
 		expect(coupons(text)).toEqual([['CA925 PEK-NRT 2026-03-17T09:00']]);
 		expect(left(text)).toEqual(['JFK-PEK flown USED/FLOWN']);
+	});
+
+	// A coupon names its departure only. Where the table has time zones (the popup, the background, the command line),
+	// the normaliser gives the earliest each flight can land: its departure on the destination's clock. With it the
+	// engine settles a stay whose limit holds whenever the flight lands (test/unit/rules/evaluate.test.ts).
+	it('gives each coupon the earliest it can land, and the check settles a stay that fits whenever it lands', () => {
+		const text = [
+			'DETR:TN/999-0000000000',
+			'O FM:1JFK CA     982  Y 15MAR 1300 OK Y                        2PC OPEN FOR USE',
+			'X TO:2PEK CA     925  Y 20MAR 0900 OK Y                        2PC OPEN FOR USE',
+			'  TO: NRT',
+			'FC: 15MAR26JFK CA X/BJS CA TYO1000.00NUC1000.00END ROE1.0',
+		].join('\n');
+		const detection = detectText(text, '2026-03-01', rules);
+		expect(detection.itineraries.map((i) => i.segments)).toEqual([
+			[
+				{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', flight: 'CA982', arrivalNotBefore: '2026-03-16T01:00'},
+				{from: 'PEK', to: 'NRT', departure: '2026-03-20T09:00', flight: 'CA925', arrivalNotBefore: '2026-03-20T10:00'},
+			],
+		]);
+		const [stop] = evaluateTrip({passports: ['US'], segments: detection.itineraries[0]!.segments}, rules, {today: '2026-03-01'}).stops;
+		const t240 = stop!.verdicts.find((v) => v.policy === 'transit240')!;
+		expect(t240.status).toBe('eligible');
+		expect(t240.reasons.map((r) => r.code)).toContain('within-limit-earliest-arrival');
+		// The content script's normaliser is given no zones: no bound, as before.
+		const [raw] = parseGdsText(text);
+		const plain = normalizeItinerary(raw!, '2026-03-01', rules);
+		expect(plain.ok && plain.segments.some((x) => x.arrivalNotBefore !== undefined)).toBe(false);
 	});
 
 	// A display cut before its closing `TO:` line (or a paste that stops there) leaves the last coupon without a

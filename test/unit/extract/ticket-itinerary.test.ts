@@ -60,6 +60,9 @@ describe('parseTicketItinerary', () => {
 
 	it('normalises through the pipeline: a departure clock without a colon, no arrival', () => {
 		const d = detectText(receipt('自 FROM 上海浦东 T2 东航 MU5101 Y 2026-06-03 0830', '至 TO 北京首都 T2'), '2026-05-01', rules);
-		expect(d.itineraries.map((i) => i.segments)).toEqual([[{from: 'PVG', to: 'PEK', departure: '2026-06-03T08:30', flight: 'MU5101'}]]);
+		// No arrival: the earliest the flight can land is its departure, on Beijing's clock at both ends.
+		expect(d.itineraries.map((i) => i.segments)).toEqual([
+			[{from: 'PVG', to: 'PEK', departure: '2026-06-03T08:30', flight: 'MU5101', arrivalNotBefore: '2026-06-03T08:30'}],
+		]);
 	});
 });

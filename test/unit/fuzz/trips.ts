@@ -34,6 +34,11 @@ export type PlannedLeg = {
 	flight?: string;
 	separateTickets?: boolean;
 	connectionMinutes?: number;
+	/**
+	 * Where the arrival is not shown and the departure's clock is: give the earliest landing (a ticket's coupon, read
+	 * where the table has time zones).
+	 */
+	boundShown?: boolean;
 };
 export type Plan = {passports: string[]; legs: PlannedLeg[]; today: string};
 
@@ -71,6 +76,8 @@ export function render(plan: Plan): TripInput {
 			const arr = shown(l.arr, l.to, l.arrShown);
 			if (dep) s.departure = dep;
 			if (arr) s.arrival = arr;
+			// The departure's instant on the destination's clock: what the normaliser gives (lib/extract/arrival-day.ts).
+			else if (l.boundShown && l.depShown === 'clock') s.arrivalNotBefore = shown(l.dep, l.to, 'clock');
 			if (l.flight) s.flight = l.flight;
 			if (l.separateTickets) s.separateTickets = true;
 			if (l.connectionMinutes !== undefined) s.connectionMinutes = l.connectionMinutes;
@@ -135,6 +142,7 @@ const legShape = (pool: 'any' | 'abroad') =>
 		connectionMinutes: fc.option(fc.integer({min: 0, max: 15 * DAY}), {freq: 6}),
 		// One leg in ten booked separately (a self-transfer).
 		separateTickets: fc.nat(9).map((n) => n === 0),
+		boundShown: fc.boolean(),
 	});
 type LegShape = fc.Arbitrary<ReturnType<typeof legShape> extends fc.Arbitrary<infer T> ? T : never>;
 
@@ -191,6 +199,7 @@ export const planArb = (
 				const leg: PlannedLeg = {from, to, dep: t, arr: t + shape.duration, depShown: shape.depShown, arrShown: shape.arrShown};
 				if (shape.flight) leg.flight = shape.flight;
 				if (shape.separateTickets) leg.separateTickets = true;
+				if (shape.boundShown) leg.boundShown = true;
 				if (shape.connectionMinutes !== null) leg.connectionMinutes = shape.connectionMinutes;
 				planned.push(leg);
 				at = to;

@@ -6,6 +6,8 @@ import {describe, expect, it} from 'vitest';
 import rawRules from '../../../data/transit-rules.json';
 import rawAirports from '../../../data/airports.json';
 import {evaluateTrip} from '../../../lib/rules/evaluate';
+import {rulesChangeBetween} from '../../../lib/rules/engine-rules';
+import {dayNumber} from '../../../lib/time';
 import {buildRuleSet, loadRules, type RuleSet} from '../../../lib/rules/load-rules';
 import type {PolicyId, Stop} from '../../../lib/rules/types';
 import type {SegmentInput} from '../../../lib/itinerary';
@@ -1162,6 +1164,114 @@ describe('the online arrival card (NIA ten measures 2025-11-03, measure 10 [S1])
 			seg('PEK', 'LHR', '2026-03-30T09:00', '2026-03-30T14:00'),
 		];
 		expect(reminders(['IN'], nothing).filter((c) => c.startsWith('arrival-card'))).toEqual([]);
+	});
+});
+
+// A ticket's coupons name departures only (Sabre WETR, Apollo HTE, eTerm DETR): the normaliser gives the earliest each
+// flight can land (its departure on the destination's clock, SegmentInput arrivalNotBefore). The limits count from the
+// arrival (24 h: scheduled arrival to departure [S43]; 240 h and visa-free stays: from 00:00 after the day of entry
+// [S1][S22]); a later landing only shortens the stay and moves the deadline later, so a departure within the limit
+// counted from the earliest landing is within it whenever the flight lands. Nothing else is concluded from the bound.
+describe('an arrival not given, bounded by the departure (ticket coupons)', () => {
+	// JFK 13:00 EDT on 15 March = 01:00 on 16 March, Beijing time: CA982 cannot land at PEK before then.
+	const inbound = seg('JFK', 'PEK', '2026-03-15T13:00', undefined, {flight: 'CA982', arrivalNotBefore: '2026-03-16T01:00'});
+
+	it('240 hours: leaving within 240 hours of the day after the earliest landing is settled (US passport)', () => {
+		const stop = only(check(['US'], [inbound, seg('PEK', 'NRT', '2026-03-20T09:00')]).stops);
+		const v = verdict(stop, 'transit240');
+		expect(v.status).toBe('eligible');
+		expect(codes(stop, 'transit240')).toContain('within-limit-earliest-arrival');
+		expect(v.reasons.find((r) => r.code === 'within-limit-earliest-arrival')!.params).toEqual({
+			earliest: '2026-03-16T01:00',
+			deadline: '2026-03-27T00:00',
+		});
+		expect(codes(stop, 'transit240')).not.toContain('times-missing');
+		// No arrival, no deadline promised: the real one is this or later.
+		expect(v.deadline).toBeUndefined();
+		// Without the bound, as before: the stay's length is a doubt.
+		const unbounded = only(check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00'), seg('PEK', 'NRT', '2026-03-20T09:00')]).stops);
+		expect(verdict(unbounded, 'transit240').status).toBe('conditional');
+		expect(codes(unbounded, 'transit240')).toContain('times-missing');
+	});
+
+	it('240 hours: a departure past the deadline counted from the earliest landing stays a doubt, never a failure', () => {
+		const stop = only(check(['US'], [inbound, seg('PEK', 'NRT', '2026-03-27T09:00')]).stops);
+		expect(verdict(stop, 'transit240').status).toBe('conditional');
+		expect(codes(stop, 'transit240')).toContain('times-missing');
+		expect(codes(stop, 'transit240')).not.toContain('over-240h');
+	});
+
+	it('24 hours: at most 24 hours from the earliest landing to the departure is settled; more is a doubt', () => {
+		const within = only(check(['IN'], [inbound, seg('PEK', 'NRT', '2026-03-16T18:30')]).stops);
+		expect(verdict(within, 'transit24').status).toBe('eligible');
+		expect(codes(within, 'transit24')).toContain('within-24h-earliest-arrival');
+		// 01:00 to 02:00 the next day: 25 hours at most, but the flight may land hours after 01:00.
+		const longer = only(check(['IN'], [inbound, seg('PEK', 'NRT', '2026-03-17T02:00')]).stops);
+		expect(verdict(longer, 'transit24').status).toBe('conditional');
+		expect(codes(longer, 'transit24')).toContain('times-missing');
+		expect(codes(longer, 'transit24')).not.toContain('over-24h');
+	});
+
+	it('visa-free entry: within the 30 days counted from the earliest landing (French passport)', () => {
+		const stop = only(check(['FR'], [inbound, seg('PEK', 'NRT', '2026-04-10T09:00')]).stops);
+		expect(verdict(stop, 'visaFree').status).toBe('eligible');
+		expect(codes(stop, 'visaFree')).toContain('within-limit-earliest-arrival');
+	});
+
+	// The day of entry lies between the earliest landing's and the departure's, and such a stay is judged by the
+	// departure's day: the bound is used only where no rule starts or stops holding in between. Indonesia joined the
+	// 240-hour list on 2025-06-12 [S10]: an Indonesian passport on a flight that cannot land before 10 June, leaving
+	// on the 15th, may have entered before the list held it.
+	it('is not used where a rule starts or stops holding between the earliest landing and the departure', () => {
+		const trip = (earliest: string, leaves: string) => [
+			seg('SIN', 'PVG', `${earliest.slice(0, 10)}T00:30`, undefined, {arrivalNotBefore: earliest}),
+			seg('PVG', 'NRT', leaves),
+		];
+		const across = only(check(['ID'], trip('2025-06-10T00:30', '2025-06-15T09:00'), {today: '2025-06-01'}).stops);
+		expect(verdict(across, 'transit240').status).toBe('conditional');
+		expect(codes(across, 'transit240')).toContain('times-missing');
+		const after = only(check(['ID'], trip('2025-06-12T00:30', '2025-06-15T09:00'), {today: '2025-06-01'}).stops);
+		expect(verdict(after, 'transit240').status).toBe('eligible');
+		expect(codes(after, 'transit240')).toContain('within-limit-earliest-arrival');
+		// The day after an `until` is a change too: unilateral visa-free entry for French passports is scheduled to end
+		// on 2026-12-31 [S28].
+		const overEnd = only(check(['FR'], trip('2026-12-30T00:30', '2027-01-02T09:00'), {today: '2026-12-01'}).stops);
+		expect(codes(overEnd, 'visaFree')).not.toContain('within-limit-earliest-arrival');
+		expect(rulesChangeBetween(rules, dayNumber('2025-06-11'), dayNumber('2025-06-12'))).toBe(true);
+		expect(rulesChangeBetween(rules, dayNumber('2025-06-12'), dayNumber('2025-06-13'))).toBe(false);
+		expect(rulesChangeBetween(rules, dayNumber('2026-12-31'), dayNumber('2027-01-01'))).toBe(true);
+		// Keys that end in "since" count wherever they are (the 240-hour policy's cross-province travel).
+		expect(
+			rulesChangeBetween(
+				{
+					data: {
+						...rules.data,
+						policies: {
+							...rules.data.policies,
+							transit240: {...rules.data.policies.transit240, crossProvinceSince: '2030-05-05'},
+						},
+					},
+				},
+				dayNumber('2030-05-04'),
+				dayNumber('2030-05-05'),
+			),
+		).toBe(true);
+	});
+
+	it('an arrival given wins over the bound', () => {
+		const both = seg('JFK', 'PEK', '2026-03-15T13:00', '2026-03-16T16:00', {arrivalNotBefore: '2026-03-16T01:00'});
+		const stop = only(check(['US'], [both, seg('PEK', 'NRT', '2026-03-16T18:30')]).stops);
+		expect(codes(stop, 'transit24')).toContain('within-24h');
+		expect(stop.arrival).toBe('2026-03-16T16:00');
+	});
+
+	it('validation: the bound is a clock, not before the take-off, and the next flight leaves after it', () => {
+		const bad = (s: SegmentInput[]) => validateTrip({passports: ['US'], segments: s}, rules);
+		expect(bad([{...inbound, arrivalNotBefore: '2026-03-16'}])).toMatchObject({ok: false});
+		// 00:59 Beijing time is 12:59 in New York: before CA982 takes off.
+		expect(bad([{...inbound, arrivalNotBefore: '2026-03-16T00:59'}])).toMatchObject({ok: false});
+		expect(bad([inbound, seg('PEK', 'NRT', '2026-03-16T00:30')])).toMatchObject({ok: false});
+		expect(bad([inbound, seg('PEK', 'NRT', '2026-03-16T01:00')])).toMatchObject({ok: true});
 	});
 });
 
