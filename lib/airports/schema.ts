@@ -38,6 +38,11 @@ const AirportSchema = z.strictObject({
 	prefecture: DivisionCodeSchema.optional(),
 	/** false when the curated Chinese name or prefecture could not be confirmed by a source. */
 	verified: z.literal(false).optional(),
+	/**
+	 * Other cities the airport serves, as travellers name them where `city` does not (Xi'an for XIY in Xianyang, Tokyo
+	 * for NRT in Narita): what a city typed in the popup finds it by. Derived and checked by scripts/generate-airports.ts.
+	 */
+	served: z.array(z.string().min(2)).min(1).optional(),
 });
 export type AirportRecord = z.infer<typeof AirportSchema>;
 

@@ -352,4 +352,24 @@ describe('names that are cities', () => {
 		] as const)
 			expect(airportsOfCity(text, rules), text).toEqual(codes);
 	});
+
+	// OurAirports places XIY in Xianyang, NRT in Narita, and DYG, BHY in no city at all; travellers type Xi'an, Tokyo,
+	// Zhangjiajie, Beihai. The table's `served` names (scripts/generate-airports.ts: a mainland airport's Chinese name
+	// starts with its city, 西安咸阳 → Xi'an, checked against its English name or keywords; elsewhere a keyword that is
+	// another airport's city in the same country) find them, however the name is spaced.
+	it('lists the airports a city is served by where their own city is another (Xi’an, Tokyo)', () => {
+		for (const [text, codes] of [
+			["Xi'an", ['XIY']],
+			['Xian', ['XIY']],
+			['Zhangjiajie', ['DYG']],
+			['Beihai', ['BHY']],
+			['Tokyo', ['HND', 'NRT']],
+			['Hang Zhou', ['HGH']],
+		] as const)
+			expect(airportsOfCity(text, rules), text).toEqual(codes);
+		expect(rules.airports.XIY!.served).toEqual(['Xian']);
+		expect(rules.airports.NRT!.served).toEqual(['Tokyo']);
+		// Names a city, never an airport: airportByName does not take them.
+		expect(resolveAirport('Tokyo', rules)).toBeUndefined();
+	});
 });

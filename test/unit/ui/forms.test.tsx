@@ -108,6 +108,16 @@ describe('check a route (popup)', () => {
 		await user.type(screen.getByLabelText('Connecting in China'), 'Guangzhou{Enter}');
 		expect(screen.queryByRole('alert')).toBeNull();
 		expect(screen.getByTestId('result').textContent).toContain('CAN');
+		// A city whose airport OurAirports places in another (XIY in Xianyang; NRT in Narita, HND in Tokyo).
+		await user.clear(screen.getByLabelText('Connecting in China'));
+		await user.type(screen.getByLabelText('Connecting in China'), "Xi'an");
+		await user.clear(screen.getByLabelText('To'));
+		await user.type(screen.getByLabelText('To'), 'Tokyo{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('Which airport in Tokyo? Type its code, for example HND, NRT.');
+		await user.clear(screen.getByLabelText('To'));
+		await user.type(screen.getByLabelText('To'), 'NRT{Enter}');
+		expect(screen.queryByRole('alert')).toBeNull();
+		expect(screen.getByTestId('result').textContent).toContain('XIY');
 	});
 
 	it('arrival after departure: says so, marks "leave", and clears an earlier result', async () => {
@@ -199,6 +209,8 @@ describe('check a route (popup)', () => {
 		expect(list.querySelector('option[value="PVG"]')?.getAttribute('label')).toBe(
 			'Shanghai (Pudong) — Shanghai Pudong International Airport',
 		);
+		expect(list.querySelector('option[value="NRT"]')?.getAttribute('label')).toBe('Narita, Tokyo — Narita International Airport');
+		expect(list.querySelector('option[value="DYG"]')?.getAttribute('label')).toBe('Zhangjiajie — Zhangjiajie Hehua Airport');
 		expect(screen.getByLabelText('From').getAttribute('list')).toBe('airports');
 	});
 });
