@@ -304,13 +304,13 @@ function withinFromEarliest(stay: StayFacts, rules: EngineRules, days: number, s
 	return reason('within-limit-earliest-arrival', 'ok', sources, {earliest: formatEarliest(stay), deadline: deadline.text});
 }
 
-/** The earliest landing as a local time (`YYYY-MM-DDTHH:mm`, made readable by the UI as the deadline is). */
 /** A stay with no arrival, an earliest landing and a departure, and no rule that starts or stops holding in between. */
 function boundHolds(stay: StayFacts, rules: EngineRules): stay is StayFacts & {earliestArrival: ParsedLocal; departure: ParsedLocal} {
 	if (stay.arrival || !stay.earliestArrival || !stay.departure) return false;
 	return !rulesChangeBetween(rules, stay.earliestArrival.dayNumber, stay.departure.dayNumber);
 }
 
+/** The earliest landing as a local time (`YYYY-MM-DDTHH:mm`, made readable by the UI as the deadline is). */
 const formatEarliest = (stay: StayFacts): string => {
 	const e = stay.earliestArrival!;
 	return formatLocal(e.dayNumber, e.minutes ?? 0);
