@@ -250,6 +250,24 @@ describe('paste an itinerary (popup)', () => {
 		expect(result.textContent).toContain('1 itineraries found; 1 stop in mainland China.');
 		expect(result.textContent).toContain('Best option: 24-hour direct transit');
 	});
+
+	it('an e-ticket through Beijing: coupons without arrivals, a 240-hour stay settled from the earliest landing', async () => {
+		const user = userEvent.setup();
+		render(<PasteItinerary rules={rules} locale="en" passports={['US']} today={TODAY} />);
+		const text = [
+			'DETR:TN/999-0000000000',
+			'O FM:1JFK CA     982  Y 15MAR 1300 OK Y                        2PC OPEN FOR USE',
+			'X TO:2PEK CA     925  Y 20MAR 0900 OK Y                        2PC OPEN FOR USE',
+			'  TO: NRT',
+			'FC: 15MAR26JFK CA X/BJS CA TYO1000.00NUC1000.00END ROE1.0',
+		].join('\n');
+		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {target: {value: text}});
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		const result = screen.getByTestId('paste-result').textContent!;
+		expect(result).toContain('Best option: 240-hour visa-free transit');
+		expect(result).toContain('the flight in cannot land before 2026-03-16 01:00 (its departure, in Beijing time)');
+		expect(result).toContain('you leave before the deadline, 2026-03-27 00:00');
+	});
 });
 
 describe('paste an itinerary: what it did not check, it says', () => {
