@@ -29,6 +29,7 @@ const M = {
 		'zh-TW': '在華停留：{hours}小時{minutes}分',
 	},
 	notShown: {en: 'not shown', 'zh-CN': '未显示', 'zh-TW': '未顯示'},
+	notShownNotBefore: {en: 'not shown (not before {time})', 'zh-CN': '未显示（不早于{time}）', 'zh-TW': '未顯示（不早於{time}）'},
 	deadline: {en: 'Leave mainland China by {deadline}', 'zh-CN': '须在{deadline}前离开中国大陆', 'zh-TW': '須在{deadline}前離開中國大陸'},
 	passportUsed: {en: 'With your {passport} passport', 'zh-CN': '使用{passport}护照', 'zh-TW': '使用{passport}護照'},
 	bestLabel: {en: 'Best option: {policy}', 'zh-CN': '最佳方案：{policy}', 'zh-TW': '最佳方案：{policy}'},

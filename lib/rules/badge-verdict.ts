@@ -273,6 +273,7 @@ class Stay {
 	/** Where the arrival is not given: the day and minute of the earliest landing (SegmentInput `arrivalNotBefore`). */
 	earliestDay = NaN;
 	earliestAt = NaN;
+	earliestText: string | undefined = undefined;
 	/** boundHolds in ./evaluate.ts: no arrival, an earliest landing and a departure, and no rule change in between. */
 	bounded = false;
 	depDay = NaN;
@@ -290,7 +291,7 @@ class Stay {
 		this.airports = [airport];
 		this.facts[0] = facts;
 		this.count = 1;
-		this.entry = this.exit = this.arrivalText = this.departureText = this.from = this.to = undefined;
+		this.entry = this.exit = this.arrivalText = this.earliestText = this.departureText = this.from = this.to = undefined;
 		this.arrDay = this.arrAt = this.earliestDay = this.earliestAt = this.depDay = this.depAt = NaN;
 		this.entrySegment = this.exitSegment = this.connectionMinutes = undefined;
 		this.domesticLegs = this.groundTransfers = 0;
@@ -366,6 +367,7 @@ function judgeStays(trip: TripInput, rules: EngineRules, p: Prepared, passports:
 				const e = dayAndMinute(seg.arrival === undefined ? seg.arrivalNotBefore : undefined);
 				if (e) [s.earliestDay, s.earliestAt] = e;
 			}
+			if (seg.arrival === undefined) s.earliestText = seg.arrivalNotBefore;
 			s.from = fromFacts.country;
 			if (segs[i + 1]?.separateTickets) s.separateTickets = true;
 			if (seg.connectionMinutes !== undefined) s.connectionMinutes = seg.connectionMinutes;
@@ -777,6 +779,7 @@ function judgeStay(s: Stay, p: Prepared, passports: string[]): Stop {
 	const verdicts = [t24, t240, vf];
 	const stop: Stop = {airports: s.airports, domesticLegs: s.domesticLegs, verdicts, best: bestPolicy(verdicts), reminders: []};
 	if (s.arrivalText) stop.arrival = s.arrivalText;
+	else if (s.earliestText) stop.arrivalNotBefore = s.earliestText;
 	if (s.departureText) stop.departure = s.departureText;
 	if (s.from) stop.from = s.from;
 	if (s.to) stop.to = s.to;

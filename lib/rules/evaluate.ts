@@ -34,6 +34,7 @@ type StayFacts = {
 	arrival?: ParsedLocal;
 	/** Where the arrival is not given: the earliest the flight in can land (SegmentInput `arrivalNotBefore`). */
 	earliestArrival?: ParsedLocal;
+	earliestText?: string;
 	departure?: ParsedLocal;
 	arrivalText?: string;
 	departureText?: string;
@@ -111,6 +112,7 @@ function findStays(trip: TripInput, rules: EngineRules): StayFacts[] {
 				arrivalText: seg.arrival,
 				arrival: seg.arrival ? parseLocalCached(seg.arrival) : undefined,
 				earliestArrival: !seg.arrival && seg.arrivalNotBefore ? parseLocalCached(seg.arrivalNotBefore) : undefined,
+				earliestText: seg.arrival ? undefined : seg.arrivalNotBefore,
 				from: regionOf(rules, seg.from),
 				domesticLegs: 0,
 				groundTransfers: 0,
@@ -821,6 +823,7 @@ function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules, 
 		reminders: badgeOnly ? [] : remindersFor(verdicts, rules, date),
 	};
 	if (stay.arrivalText) stop.arrival = stay.arrivalText;
+	else if (stay.earliestText) stop.arrivalNotBefore = stay.earliestText;
 	if (stay.departureText) stop.departure = stay.departureText;
 	if (stay.from) stop.from = stay.from;
 	if (stay.to) stop.to = stay.to;

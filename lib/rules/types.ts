@@ -61,6 +61,8 @@ export type Stop = {
 	/** Mainland airports of the stay, in order: entry, domestic stops, exit. */
 	airports: string[];
 	arrival?: string;
+	/** Where the arrival is not given: the earliest the flight in can land (its segment's `arrivalNotBefore`). */
+	arrivalNotBefore?: string;
 	departure?: string;
 	/** Country or region flown in from / on to (HK, MO and TW are their own). Absent when the page does not show it. */
 	from?: string;

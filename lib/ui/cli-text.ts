@@ -53,7 +53,7 @@ function stopLines(stop: Stop, n: number, rules: RuleSet, locale: Locale): strin
 		airports: stop.airports.join(cliText('airportSeparator', locale)),
 		from: stop.from ?? '?',
 		to: stop.to ?? '?',
-		arrival: stop.arrival ?? '?',
+		arrival: stop.arrival ?? (stop.arrivalNotBefore ? `≥ ${stop.arrivalNotBefore}` : '?'),
 		departure: stop.departure ?? '?',
 	});
 	return [

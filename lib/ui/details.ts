@@ -116,7 +116,10 @@ function stopView(stop: Stop, n: number, locale: Locale): DetailsStop {
 	return {
 		heading: t('stopHeading', locale, {n, airports: stop.airports.join(' → ')}),
 		label: t('stopHeading', locale, {n, airports: stop.airports.join(', ')}),
-		arrival: time(t('arrival', locale), stop.arrival, locale),
+		arrival:
+			!stop.arrival && stop.arrivalNotBefore
+				? {label: t('arrival', locale), value: t('notShownNotBefore', locale, {time: readableTime(stop.arrivalNotBefore)})}
+				: time(t('arrival', locale), stop.arrival, locale),
 		departure: time(t('departure', locale), stop.departure, locale),
 		...(stop.from || stop.to ? {route: t('stopRoute', locale, {from: stop.from ?? '?', to: stop.to ?? '?'})} : {}),
 		...(minutes !== undefined ? {timeInChina: t('timeInChina', locale, {hours: Math.floor(minutes / 60), minutes: minutes % 60})} : {}),

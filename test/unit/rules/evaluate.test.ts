@@ -1186,8 +1186,10 @@ describe('an arrival not given, bounded by the departure (ticket coupons)', () =
 			deadline: '2026-03-27T00:00',
 		});
 		expect(codes(stop, 'transit240')).not.toContain('times-missing');
-		// No arrival, no deadline promised: the real one is this or later.
+		// No arrival, no deadline promised: the real one is this or later. The stop says how early it can be.
 		expect(v.deadline).toBeUndefined();
+		expect(stop.arrival).toBeUndefined();
+		expect(stop.arrivalNotBefore).toBe('2026-03-16T01:00');
 		// Without the bound, as before: the stay's length is a doubt.
 		const unbounded = only(check(['US'], [seg('JFK', 'PEK', '2026-03-15T13:00'), seg('PEK', 'NRT', '2026-03-20T09:00')]).stops);
 		expect(verdict(unbounded, 'transit240').status).toBe('conditional');

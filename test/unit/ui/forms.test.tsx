@@ -267,6 +267,7 @@ describe('paste an itinerary (popup)', () => {
 		expect(result).toContain('Best option: 240-hour visa-free transit');
 		expect(result).toContain('the flight in cannot land before 2026-03-16 01:00 (its departure, in Beijing time)');
 		expect(result).toContain('you leave before the deadline, 2026-03-27 00:00');
+		expect(result).toContain('Arrivenot shown (not before 2026-03-16 01:00)');
 	});
 });
 
