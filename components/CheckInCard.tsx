@@ -133,7 +133,18 @@ function When({value}: {value: string | undefined}) {
 }
 
 /** Where and when the stay starts or ends: the airport code with its Chinese name, then the local time. */
-function StayPoint({a, value, langs}: {a: CardAirport | undefined; value: string | undefined; langs: Langs}) {
+function StayPoint({
+	a,
+	value,
+	otherwise,
+	langs,
+}: {
+	a: CardAirport | undefined;
+	value: string | undefined;
+	/** Said where there is no value (the default: "not shown"). */
+	otherwise?: Tri;
+	langs: Langs;
+}) {
 	return (
 		<>
 			{a ? (
@@ -146,7 +157,7 @@ function StayPoint({a, value, langs}: {a: CardAirport | undefined; value: string
 					) : null}
 				</span>
 			) : null}
-			<span class="time line">{value ?? <Both tri={tx('notShown')} langs={langs} />}</span>
+			<span class="time line">{value ?? <Both tri={otherwise ?? tx('notShown')} langs={langs} />}</span>
 		</>
 	);
 }
@@ -205,7 +216,7 @@ function Stay({card, langs}: {card: CheckInCard; langs: Langs}) {
 					</Fact>
 				) : null}
 				<Fact label={tx('arrival')} langs={langs}>
-					<StayPoint a={s.airports[0]} value={s.arrival} langs={langs} />
+					<StayPoint a={s.airports[0]} value={s.arrival} otherwise={s.arrivalNotBefore} langs={langs} />
 				</Fact>
 				<Fact label={tx('departure')} langs={langs}>
 					<StayPoint a={s.airports[s.airports.length - 1]} value={s.departure} langs={langs} />

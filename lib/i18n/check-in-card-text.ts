@@ -46,6 +46,7 @@ const C = {
 	arrival: {en: 'Arrival', 'zh-CN': '抵达', 'zh-TW': '抵達'},
 	departure: {en: 'Departure', 'zh-CN': '离开', 'zh-TW': '離開'},
 	notShown: {en: 'not shown', 'zh-CN': '未显示', 'zh-TW': '未顯示'},
+	notShownNotBefore: {en: 'not shown (not before {time})', 'zh-CN': '未显示（不早于{time}）', 'zh-TW': '未顯示（不早於{time}）'},
 	timeInChina: {en: '{hours} h {minutes} min', 'zh-CN': '{hours}小时{minutes}分', 'zh-TW': '{hours}小時{minutes}分'},
 	timeInChinaLabel: {en: 'Time in China', 'zh-CN': '在华停留时间', 'zh-TW': '在華停留時間'},
 	permittedStay: {en: 'Permitted stay', 'zh-CN': '允许停留期限', 'zh-TW': '允許停留期限'},

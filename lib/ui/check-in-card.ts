@@ -55,6 +55,8 @@ export type CheckInCard = {
 		airports: CardAirport[];
 		/** `YYYY-MM-DD HH:mm` or `YYYY-MM-DD`, local (Beijing) time. */
 		arrival?: string;
+		/** Where the arrival is not given (a ticket's coupon): "not shown (not before …)", the earliest it can land. */
+		arrivalNotBefore?: Tri;
 		departure?: string;
 		duration?: Tri;
 		limit: Tri;
@@ -211,7 +213,11 @@ export function buildCard(trip: TripInput, rules: RuleSet, today: string, option
 		})),
 		stay: {
 			airports: stop.airports.map((iata) => airport(rules, iata)),
-			...(stop.arrival ? {arrival: readableTime(stop.arrival)} : {}),
+			...(stop.arrival
+				? {arrival: readableTime(stop.arrival)}
+				: stop.arrivalNotBefore
+					? {arrivalNotBefore: cardTri('notShownNotBefore', {time: readableTime(stop.arrivalNotBefore)})}
+					: {}),
 			...(stop.departure ? {departure: readableTime(stop.departure)} : {}),
 			...(minutes !== undefined ? {duration: cardTri('timeInChina', {hours: Math.floor(minutes / 60), minutes: minutes % 60})} : {}),
 			limit: limitOf(policy, verdict, rules),

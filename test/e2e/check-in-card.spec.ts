@@ -19,6 +19,14 @@ const PEK_24H: TripInput = {
 		{from: 'PEK', to: 'NRT', departure: '2026-03-16T18:30', arrival: '2026-03-16T22:45', flight: 'CA925'},
 	],
 };
+/** The 240-hour trip as an e-ticket's coupons give it: departures only, each flight's earliest landing beside it. */
+const PVG_COUPONS: TripInput = {
+	passports: ['US'],
+	segments: [
+		{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', flight: 'MU586', arrivalNotBefore: '2026-03-16T02:00'},
+		{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', flight: 'MU5041', arrivalNotBefore: '2026-03-20T10:00'},
+	],
+};
 const PVG_VISA_FREE: TripInput = {
 	passports: ['FR'],
 	segments: [
@@ -158,6 +166,14 @@ test('the 24-hour and visa-free cards also fit on one page, and say which wordin
 	await expect(vf.getByTestId('source')).toContainText('Ministry of Foreign Affairs');
 	expect((await new AxeBuilder({page: vf}).analyze()).violations).toEqual([]);
 	expect(pdfPages(await vf.pdf({format: 'A4', printBackground: true}))).toBe(1);
+
+	// From ticket coupons (no arrivals): the stay says how early the flight can land, and no deadline is promised.
+	const coupons = await openCard(context, extensionId, PVG_COUPONS);
+	await expect(coupons.getByRole('heading', {level: 1})).toHaveText(/240-hour visa-free transit\s*240小时过境免签/);
+	await expect(coupons.getByTestId('card')).toContainText('not shown (not before 2026-03-16 02:00)');
+	await expect(coupons.getByTestId('card')).toContainText('未显示（不早于2026-03-16 02:00）');
+	await expect(coupons.getByTestId('deadline')).toHaveCount(0);
+	expect(pdfPages(await coupons.pdf({format: 'A4', printBackground: true}))).toBe(1);
 });
 
 /** A card URL typed, pasted or taken from history: not through the background. */

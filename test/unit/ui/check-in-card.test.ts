@@ -180,6 +180,30 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 	});
 });
 
+// An e-ticket's coupons: departures only, the earliest landing from the departure (lib/extract/arrival-day.ts). The
+// 240-hour stay is settled from it (test/unit/rules/evaluate.test.ts); the card must not claim an arrival time.
+describe('the card for 240-hour transit read from ticket coupons (no arrivals)', () => {
+	const coupons: TripInput = {
+		passports: ['US'],
+		segments: [
+			{from: 'LAX', to: 'PVG', departure: '2026-03-15T11:00', flight: 'MU586', arrivalNotBefore: '2026-03-16T02:00'},
+			{from: 'PVG', to: 'ICN', departure: '2026-03-20T09:00', arrivalNotBefore: '2026-03-20T10:00'},
+		],
+	};
+	it('says the arrival is not shown and how early it can be, in three languages, and promises no deadline', () => {
+		const c = card(coupons);
+		expect(c.policy).toBe('transit240');
+		expect(c.stay.arrival).toBeUndefined();
+		expect(c.stay.arrivalNotBefore).toEqual({
+			en: 'not shown (not before 2026-03-16 02:00)',
+			'zh-CN': '未显示（不早于2026-03-16 02:00）',
+			'zh-TW': '未顯示（不早於2026-03-16 02:00）',
+		});
+		expect(c.stay.deadline).toBeUndefined();
+		expect(c.flights.map((f) => f.arrival)).toEqual([undefined, undefined]);
+	});
+});
+
 describe('the card for visa-free entry (CDG → PVG → CDG, French passport)', () => {
 	const c = card(PVG_VISA_FREE);
 
