@@ -363,11 +363,12 @@ function judgeStays(trip: TripInput, rules: EngineRules, p: Prepared, passports:
 			s.arrivalText = seg.arrival;
 			const t = dayAndMinute(seg.arrival);
 			if (t) [s.arrDay, s.arrAt] = t;
-			else {
-				const e = dayAndMinute(seg.arrival === undefined ? seg.arrivalNotBefore : undefined);
+			// No arrival (as ./evaluate.ts reads it): the earliest landing, where the segment gives one.
+			if (!seg.arrival && seg.arrivalNotBefore) {
+				s.earliestText = seg.arrivalNotBefore;
+				const e = dayAndMinute(seg.arrivalNotBefore);
 				if (e) [s.earliestDay, s.earliestAt] = e;
 			}
-			if (seg.arrival === undefined) s.earliestText = seg.arrivalNotBefore;
 			s.from = fromFacts.country;
 			if (segs[i + 1]?.separateTickets) s.separateTickets = true;
 			if (seg.connectionMinutes !== undefined) s.connectionMinutes = seg.connectionMinutes;
