@@ -25,9 +25,9 @@ export type RawTime = {
 	dayUnstated?: boolean;
 	/**
 	 * An arrival clock before the departure's, with no day printed (a GDS line without a day mark or arrival date): the
-	 * departure's day, as the line reads, unless the two airports' time zones put the landing on another day (where the
-	 * normaliser has them: the one day on which the flight takes more than nothing and under 20 hours). `DXBGOI 2320
-	 * 0400` lands the next day; `HKGSEA 1145 0811`, over the date line, the same day.
+	 * next day, or the same day westwards over the date line. The normaliser places it where it has the two airports'
+	 * time zones (the one day on which the flight takes more than nothing and under 20 hours), and leaves it out
+	 * otherwise. `DXBGOI 2320 0400` lands the next day; `HKGSEA 1145 0811`, over the date line, the same day.
 	 */
 	dayUnmarked?: boolean;
 };

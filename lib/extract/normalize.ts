@@ -96,7 +96,7 @@ function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined,
 }
 
 /**
- * Places an arrival clock of unstated day (`dayUnstated`) for the segment (./arrival-day.ts): its local
+ * Places an arrival clock of unstated or unmarked day (`dayUnstated`, `dayUnmarked`) for the segment (./arrival-day.ts): its local
  * `YYYY-MM-DDTHH:mm`, or undefined to leave it out. Passed where the airport table has time zones (the extension's
  * pages, the background and the command line); the content script's compact table has none, so its normaliser leaves
  * such arrivals out and carries none of the zone arithmetic.
@@ -115,7 +115,7 @@ type ArrivalPlacer = (
 type ArrivalBound = (from: string, to: string, departure: string | undefined, airports: AirportTable) => string | undefined;
 type NormalizeOptions = {placeArrival?: ArrivalPlacer; boundArrival?: ArrivalBound};
 
-/** An arrival of unstated day: placed by `place` where it can be, else left out; an unreadable clock is refused. */
+/** An arrival of unstated or unmarked day: placed by `place` where it can be, else left out; an unreadable clock is refused. */
 function unstatedArrival(
 	s: RawSegment,
 	from: string,
@@ -158,12 +158,11 @@ export function normalizeItinerary(
 		if (dep.problem) return {ok: false, problem: `segment ${i + 1} departure: ${dep.problem}`};
 		if (dep.date) previousDeparture = dep.date;
 		// An arrival given only as a clock (+ offset) belongs to the departure's day, unless the text says it does not, or
-		// (a clock before the departure's, no day printed) the time zones put it on another.
-		const placed = s.arrives?.dayUnmarked ? options.placeArrival?.(s, from, to, dep.value, airports) : undefined;
-		const arr = s.arrives?.dayUnstated
-			? unstatedArrival(s, from, to, dep.value, airports, options.placeArrival)
-			: placed
-				? {value: placed, date: placed.slice(0, 10)}
+		// prints a clock before the departure's with no day: then only the time zones can say which day (the next, or
+		// the same westwards over the date line), and without them it is left out rather than put on either.
+		const arr =
+			s.arrives?.dayUnstated || s.arrives?.dayUnmarked
+				? unstatedArrival(s, from, to, dep.value, airports, options.placeArrival)
 				: resolveTime(s.arrives, dep.date, referenceDate, dep.date);
 		if (arr.problem) return {ok: false, problem: `segment ${i + 1} arrival: ${arr.problem}`};
 		const seg: SegmentInput = {from, to};

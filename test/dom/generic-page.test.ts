@@ -68,4 +68,32 @@ describe('generic page adapter', () => {
 		expect(scanner.found().withStops).toBe(1);
 		scanner.stop();
 	});
+
+	// A Sabre line prints no day for a landing after midnight (the fixture's `DXBGOI HK1  2320  0400`). This script
+	// has no time zones to say which day it is: on the departure's, the stay at PEK would read 40 hours where it is
+	// 16, and a 24-hour transit would fail that holds.
+	it('leaves out an arrival the line gives no day for, rather than a stay a day too long', () => {
+		document.body.innerHTML =
+			'<pre> 1 EK 306U 12MAR 4 DXBPEK HK1  2320  0400  /DCEK*DGPRII /E\n 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E</pre>';
+		const views: BadgeView[] = [];
+		const scanner = startScanner({
+			adapter: genericPageAdapter(rules),
+			doc: document,
+			rules,
+			referenceDate: '2026-03-01',
+			today: '2026-03-01',
+			settings: {passports: ['IN'], locale: 'en'},
+			mount: recordingMount(views),
+			log: () => undefined,
+			schedule: () => undefined,
+		});
+		scanner.scan();
+		expect(views).toHaveLength(1);
+		const [result] = views[0]!.results;
+		expect(result!.stops[0]).toMatchObject({airports: ['PEK'], departure: '2026-03-13T20:00'});
+		expect(result!.stops[0]!.arrival).toBeUndefined();
+		expect(result!.stops[0]!.verdicts.find((v) => v.policy === 'transit24')?.status).toBe('conditional');
+		expect(views[0]!.summary.tone).toBe('check');
+		scanner.stop();
+	});
 });

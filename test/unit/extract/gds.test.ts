@@ -4,6 +4,7 @@ import type {RawItinerary, RawSegment} from '../../../lib/itinerary';
 import {detectText} from '../../../lib/detect';
 import {parseGdsText as parseGds} from '../../../lib/extract/gds';
 import {normalizeItinerary} from '../../../lib/extract/normalize';
+import {placeArrivalByFlightTime} from '../../../lib/extract/arrival-day';
 import {resolveAirport} from '../../../lib/airports';
 import {SEGMENT_STATUS, segmentStatus, splitByStatus} from '../../../lib/extract/status';
 import {loadRules} from '../../../lib/rules/load-rules';
@@ -144,11 +145,14 @@ describe('Galileo (kitinerary travelport-galileo single-leg-three-passengers)', 
 
 	// TKTG-TAU/SU20DEC and the line's trailing SA fit 20 Dec 2023 (a Sunday) and 20 Jan 2024 (a Saturday).
 	it('normalises; the arrival clock is earlier than the departure because the leg crosses the date line', () => {
-		const n = normalizeItinerary(itineraries[0]!, '2023-12-01', rules);
+		const n = normalizeItinerary(itineraries[0]!, '2023-12-01', rules, {placeArrival: placeArrivalByFlightTime});
 		expect(n).toEqual({
 			ok: true,
 			segments: [{from: 'HKG', to: 'SEA', flight: 'DL38', departure: '2024-01-20T11:45', arrival: '2024-01-20T08:11'}],
 		});
+		// Only the time zones say so: without them, no day is given rather than a guess.
+		const blind = normalizeItinerary(itineraries[0]!, '2023-12-01', rules);
+		expect(blind.ok && blind.segments[0]!.arrival).toBeUndefined();
 	});
 });
 
@@ -371,9 +375,11 @@ describe('Amadeus, Apollo and Sabre layouts of jcristine/gds-direct', () => {
 		const hkgSea = detectText(' 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA', '2017-01-01', rules).itineraries[0]!
 			.segments[0];
 		expect(hkgSea).toMatchObject({departure: '2017-01-20T11:45', arrival: '2017-01-20T08:11'});
-		// Without a placer (the content script's normaliser: its compact table has no time zones), the day the line reads.
+		// Without a placer (the content script's normaliser: its compact table has no time zones), left out: the
+		// departure's day, as the line reads, would put the landing before take-off and the stay a day too long.
 		const n = normalizeItinerary(parseGdsText(fz!)[0]!, '2017-01-01', rules);
-		expect(n.ok && n.segments[1]!.arrival).toBe('2017-02-05T04:00');
+		expect(n.ok && n.segments[1]).toEqual({from: 'DXB', to: 'GOI', departure: '2017-02-05T23:20', flight: 'FZ4511'});
+		expect(n.ok && n.segments[0]!.arrival).toBe('2017-02-05T20:55');
 	});
 });
 
