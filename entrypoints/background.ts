@@ -2,7 +2,7 @@ import {browser, defineBackground, type Browser} from '#imports';
 import {readSettings, watchSettings} from '@/lib/browser/settings-store';
 import {CONTENT_SCRIPT_FILE, GENERIC_SCRIPT_FILE, USER_SITES_SCRIPT_ID, userSitePatterns} from '@/lib/sites/user-sites';
 import {createBackgroundHandler} from '@/lib/browser/background-handler';
-import {resolveNames} from '@/lib/airports';
+import {resolveNames, zonesOf} from '@/lib/airports';
 import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
 import {explainTrips} from '@/lib/ui/details';
 import {readRulesInUse} from '@/lib/browser/rules-store';
@@ -61,6 +61,7 @@ export default defineBackground(() => {
 		randomKey: () => crypto.randomUUID(),
 		explain: async (request) => explainTrips(request, await rulesNow()),
 		airportCodes: (names) => resolveNames(names, bundledRules()),
+		airportZones: (codes) => zonesOf(codes, bundledRules()),
 		compactText: () => BUNDLED_COMPACT_TEXT,
 		showVerdict,
 		tellFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, {frameId}),

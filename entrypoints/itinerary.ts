@@ -1,10 +1,9 @@
 /**
  * The content script: wires the page session (lib/scan/page-session.ts) to the browser. Settings come from storage,
  * the popup's questions arrive as messages, SPA navigation is seen by polling the URL, a resize or a late style sheet
- * re-checks placements.
- * It judges with the compact rules (lib/rules/compact.ts), read from storage (lib/browser/bundled-compact.ts), not
- * carried in this script; a badge's details and airport names are asked of the background, and it reaches the
- * extension API without the polyfill (lib/browser/content-api.ts).
+ * re-checks placements. It judges with the compact rules (lib/rules/compact.ts), read from storage
+ * (lib/browser/bundled-compact.ts), not carried in this script; a badge's details, airport names and time zones are
+ * asked of the background, and it reaches the extension API without the polyfill (lib/browser/content-api.ts).
  *
  * Built as a plain script, once for each site of lib/sites with that site's adapter alone (`itinerary-<id>.js`,
  * declared in the manifest by wxt.config.ts on the site's patterns, at `document_idle`) and once with every adapter
@@ -21,8 +20,8 @@ import badgeCss from '@/components/badge.css?inline';
 import {badgeMount, closeDetails} from '@/components/badge-mount';
 import {badgePlacing, TEST_BUILD} from '@/components/badge-host';
 import {carried} from '@/lib/adapters/carried';
-import {ask, contentApi, installedGeneric, readStored, watchStoredItem, watchStoredSettings} from '@/lib/browser/content-api';
-import type {ContentApi} from '@/lib/browser/content-api';
+import {airportLookups, ask, contentApi, installedGeneric, readStored} from '@/lib/browser/content-api';
+import {watchStoredItem, watchStoredSettings, type ContentApi} from '@/lib/browser/content-api';
 import {MESSAGE_LIMITS, parseToContent, type ToBackground} from '@/lib/browser/message-types';
 import {DETAILS_PATH} from '@/lib/browser/details-link';
 import {BUNDLED_COMPACT_ITEM, withBundledCompact} from '@/lib/browser/bundled-compact';
@@ -91,10 +90,7 @@ function run(api: ContentApi, rules: EngineRules, settings: Settings, bundled: C
 			},
 			api.runtime.getURL(DETAILS_PATH),
 		),
-		lookupNames: async (names) => {
-			const reply = await ask(api, {type: 'airport-names', names});
-			return reply?.ok ? reply.codes : {};
-		},
+		...airportLookups(api),
 		...badgePlacing,
 		// The toolbar button's count and best verdict for this tab: a message to the background, never the page.
 		toolbar: (verdict) => send({type: 'page-verdict', ...verdict}),

@@ -29,6 +29,11 @@ export type AirportTable = {
 	onUnknownName?: (text: string) => void;
 	/** Names looked up elsewhere and what they are (an IATA code), by the text as the page wrote it. */
 	aliases?: Map<string, string>;
+	/**
+	 * A time zone the table's records lack, where its owner can find it elsewhere: the content script's compact table
+	 * has none, and its page session asks the background for those a page's flights need (undefined until it knows).
+	 */
+	zoneOf?: (iata: string) => string | undefined;
 	/** A code's record without going through `airports` (the compact table's is a Proxy, slow to call through). */
 	airportOf?: (iata: string) => AirportCore | undefined;
 	/** Traditional characters of the Chinese names → simplified: a name written either way finds its airport. */
@@ -104,4 +109,9 @@ export function mainlandCityAirports(city: string, table: AirportTable): string[
 /** What a table with names reads these airport names as (IATA codes); null where it cannot either. */
 export function resolveNames(names: readonly string[], table: AirportTable): Record<string, string | null> {
 	return Object.fromEntries(names.map((name) => [name, resolveAirport(name, table) ?? null]));
+}
+
+/** The time zones a table has for these airport codes (IANA names); null where it has none. */
+export function zonesOf(codes: readonly string[], table: AirportTable): Record<string, string | null> {
+	return Object.fromEntries(codes.map((code) => [code, (Object.hasOwn(table.airports, code) && table.airports[code]?.tz) || null]));
 }

@@ -51,6 +51,8 @@ export type BackgroundDeps = {
 	compactText: () => string;
 	/** Airport names read with the full airport table (lib/airports resolveNames). */
 	airportCodes: (names: string[]) => Record<string, string | null> | Promise<Record<string, string | null>>;
+	/** Each airport code's IANA time zone, or null (the content script's generic page asks). */
+	airportZones: (codes: string[]) => Record<string, string | null>;
 	/** Shows a tab's page verdict on the toolbar button (the browser's action API). */
 	showVerdict: (tabId: number, verdict: Omit<Extract<ToBackground, {type: 'page-verdict'}>, 'type'>) => Promise<void>;
 	/** Checks for a rules update now (./rules-updater.ts); absent in builds without an update URL. */
@@ -193,6 +195,9 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 			case 'airport-names':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
 				return {ok: true, codes: await deps.airportCodes(message.names)};
+			case 'airport-zones':
+				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
+				return {ok: true, zones: deps.airportZones(message.codes)};
 			case 'compact-rules':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');
 				return {ok: true, text: deps.compactText()};

@@ -100,6 +100,27 @@ export async function ask<T extends ToBackground>(api: ContentApi, message: T): 
 }
 
 /**
+ * What the page session looks up in the background's airport table, which the content script's compact one lacks:
+ * names a page writes in words, and the time zones of airports whose landing the generic page does not date. Nothing
+ * (an empty answer) when the background does not answer.
+ */
+export function airportLookups(api: ContentApi): {
+	lookupNames: (names: string[]) => Promise<Record<string, string | null>>;
+	lookupZones: (codes: string[]) => Promise<Record<string, string | null>>;
+} {
+	return {
+		async lookupNames(names) {
+			const reply = await ask(api, {type: 'airport-names', names});
+			return reply?.ok ? reply.codes : {};
+		},
+		async lookupZones(codes) {
+			const reply = await ask(api, {type: 'airport-zones', codes});
+			return reply?.ok ? reply.zones : {};
+		},
+	};
+}
+
+/**
  * Where the second content script (entrypoints/generic.ts) leaves the generic readers: a global of the extension's
  * isolated world, which both scripts share and the page cannot see.
  */

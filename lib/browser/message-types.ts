@@ -58,6 +58,11 @@ export type ToBackground =
 	| {type: 'details-close'; key: string}
 	/** Airport names a page wrote that the content script's compact table cannot read (it has no names). */
 	| {type: 'airport-names'; names: string[]}
+	/**
+	 * IATA codes whose time zones the content script's generic page needs (a GDS line's landing after midnight, a
+	 * ticket coupon's earliest landing): its compact table has none.
+	 */
+	| {type: 'airport-zones'; codes: string[]}
 	/** The bundled compact dataset's text, for a content script that found none of its build in storage. */
 	| {type: 'compact-rules'}
 	/** The options page's "check now" for rules updates (only builds with an update URL). */
@@ -88,6 +93,8 @@ type Replies = {
 	'details-close': Outcome<'forbidden' | 'invalid' | 'failed' | 'expired'>;
 	/** Each name asked, with its IATA code or null. */
 	'airport-names': {ok: true; codes: Record<string, string | null>} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
+	/** Each code asked, with its IANA time zone or null. */
+	'airport-zones': {ok: true; zones: Record<string, string | null>} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	/** data/compact-rules.json as text (lib/browser/bundled-compact.ts). */
 	'compact-rules': {ok: true; text: string} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	/** The check's outcome, as also stored (lib/rules/update-state.ts). */

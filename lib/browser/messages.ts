@@ -59,6 +59,13 @@ const ToBackgroundSchema = z.discriminatedUnion('type', [
 	z.strictObject({type: z.literal('details-frame'), key: z.uuid()}),
 	z.strictObject({type: z.literal('details-close'), key: z.uuid()}),
 	z.strictObject({type: z.literal('airport-names'), names: z.array(z.string().min(1).max(L.name)).min(1).max(L.names)}),
+	z.strictObject({
+		type: z.literal('airport-zones'),
+		codes: z
+			.array(z.string().regex(/^[A-Z]{3}$/))
+			.min(1)
+			.max(L.names),
+	}),
 	z.strictObject({type: z.literal('compact-rules')}),
 	z.strictObject({type: z.literal('rules-update-check')}),
 	z.strictObject({

@@ -7,11 +7,12 @@
  *
  * Not in the registry on purpose: it has no match patterns and runs only where the user asked for it.
  */
-import {rawFromDocument} from '.';
+import {rawFromDocument, ZONES} from '.';
 import type {AirportTable} from '../airports';
 import {defineAdapter, type SiteAdapter} from '../adapters/types';
 import {detectInText} from '../extract/generic-text';
 import {type RawItinerary} from '../itinerary';
+import type {NormalizeOptions} from '../extract/normalize';
 import {GENERIC_PAGE_ID} from './page-status';
 
 /**
@@ -22,6 +23,12 @@ import {GENERIC_PAGE_ID} from './page-status';
 export type GenericDetector = {
 	pageAdapter: (airports: AirportTable) => SiteAdapter;
 	textItineraries: (text: string, airports: AirportTable) => RawItinerary[];
+	/**
+	 * The normaliser's arrival placer and bound (lib/extract/arrival-day.ts), for what the generic page reads: GDS lines
+	 * that print no day for a landing after midnight, ticket coupons that give no arrival. They need the airports' time
+	 * zones, which the compact table learns from the background (AirportTable `zoneOf`); the site adapters need neither.
+	 */
+	arrivals: NormalizeOptions;
 };
 
 export function genericPageAdapter(airports: AirportTable): SiteAdapter {
@@ -49,4 +56,4 @@ export function genericPageAdapter(airports: AirportTable): SiteAdapter {
 	});
 }
 
-export const genericDetector: GenericDetector = {pageAdapter: genericPageAdapter, textItineraries: detectInText};
+export const genericDetector: GenericDetector = {pageAdapter: genericPageAdapter, textItineraries: detectInText, arrivals: ZONES};

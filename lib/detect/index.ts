@@ -12,7 +12,7 @@ import {detectInText} from '../extract/generic-text';
 import {parseEtermAv, type AvRefusal} from '../extract/eterm-av';
 import {parseGdsText} from '../extract/gds';
 import {arrivalNotBefore, placeArrivalByFlightTime} from '../extract/arrival-day';
-import {normalizeAroundUnknownAirports, normalizeItinerary, type UnknownAirportSegment} from '../extract/normalize';
+import {normalizeAroundUnknownAirports, normalizeItinerary, type NormalizeOptions, type UnknownAirportSegment} from '../extract/normalize';
 import {extractStructuredData} from '../extract/structured-data';
 import type {AirportTable} from '../airports';
 import type {SegmentInput} from '../itinerary';
@@ -214,12 +214,15 @@ function run(stages: Stage[], referenceDate: string, airports: AirportTable): De
 }
 
 /**
+ * What the normaliser does with the airports' time zones, where the table has them or is told them (the content
+ * script's generic page, through generic.js: AirportTable `zoneOf`).
+ */
+export const ZONES: NormalizeOptions = {placeArrival: placeArrivalByFlightTime, boundArrival: arrivalNotBefore};
+
+/**
  * Each raw itinerary normalised; one that names an airport the table lacks keeps its other legs (split where the
  * unknown ones were) and counts as dropped only when nothing of it is left.
  */
-/** What the normaliser does with the airports' time zones, where the table has them (not the content script's). */
-const ZONES = {placeArrival: placeArrivalByFlightTime, boundArrival: arrivalNotBefore};
-
 function normalizeAll(
 	raw: RawItinerary[],
 	referenceDate: string,

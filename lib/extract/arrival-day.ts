@@ -13,6 +13,9 @@ import type {RawSegment} from '../itinerary';
 import {formatLocal, fromUtcMinutes, hasClock, parseLocal, toUtcMinutes} from '../time';
 import {parseClock} from './parse';
 
+/** The airport's time zone: the table's own, or one it was told (AirportTable `zoneOf`: the content script's). */
+const zoneOf = (code: string, airports: AirportTable): string | undefined => airports.airports[code]?.tz ?? airports.zoneOf?.(code);
+
 export function placeArrivalByFlightTime(
 	s: RawSegment,
 	from: string,
@@ -22,8 +25,8 @@ export function placeArrivalByFlightTime(
 ): string | undefined {
 	const minutes = s.arrives?.time === undefined ? undefined : parseClock(s.arrives.time);
 	const dep = departure === undefined ? undefined : parseLocal(departure);
-	const fromZone = airports.airports[from]?.tz;
-	const toZone = airports.airports[to]?.tz;
+	const fromZone = zoneOf(from, airports);
+	const toZone = zoneOf(to, airports);
 	if (minutes === undefined || !dep || !hasClock(dep) || !fromZone || !toZone) return undefined;
 	const takeOff = toUtcMinutes(dep, fromZone);
 	const duration = s.durationMinutes;
@@ -46,8 +49,8 @@ const MAX_FLIGHT_MINUTES = 20 * 60;
  */
 export function arrivalNotBefore(from: string, to: string, departure: string | undefined, airports: AirportTable): string | undefined {
 	const dep = departure === undefined ? undefined : parseLocal(departure);
-	const fromZone = airports.airports[from]?.tz;
-	const toZone = airports.airports[to]?.tz;
+	const fromZone = zoneOf(from, airports);
+	const toZone = zoneOf(to, airports);
 	if (!dep || !hasClock(dep) || !fromZone || !toZone) return undefined;
 	return fromUtcMinutes(toUtcMinutes(dep, fromZone), toZone);
 }

@@ -96,10 +96,11 @@ function resolveTime(raw: RawTime | undefined, fallbackDate: string | undefined,
 }
 
 /**
- * Places an arrival clock of unstated or unmarked day (`dayUnstated`, `dayUnmarked`) for the segment (./arrival-day.ts): its local
- * `YYYY-MM-DDTHH:mm`, or undefined to leave it out. Passed where the airport table has time zones (the extension's
- * pages, the background and the command line); the content script's compact table has none, so its normaliser leaves
- * such arrivals out and carries none of the zone arithmetic.
+ * Places an arrival clock of unstated or unmarked day (`dayUnstated`, `dayUnmarked`) for the segment
+ * (./arrival-day.ts): its local `YYYY-MM-DDTHH:mm`, or undefined to leave it out. Passed where the airport table has
+ * time zones (the extension's pages, the background and the command line) or is told them (the generic page, through
+ * the second content script); the site adapters' normaliser has none, leaves such arrivals out and carries none of
+ * the zone arithmetic.
  */
 type ArrivalPlacer = (
 	segment: RawSegment,
@@ -113,7 +114,7 @@ type ArrivalPlacer = (
  * arrivalNotBefore); passed where the table has time zones, as `placeArrival` is.
  */
 type ArrivalBound = (from: string, to: string, departure: string | undefined, airports: AirportTable) => string | undefined;
-type NormalizeOptions = {placeArrival?: ArrivalPlacer; boundArrival?: ArrivalBound};
+export type NormalizeOptions = {placeArrival?: ArrivalPlacer; boundArrival?: ArrivalBound};
 
 /** An arrival of unstated or unmarked day: placed by `place` where it can be, else left out; an unreadable clock is refused. */
 function unstatedArrival(

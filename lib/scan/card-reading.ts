@@ -121,7 +121,7 @@ function normalizedOf(run: Run, raw: RawItinerary): Extract<Normalised, {ok: tru
  * JSON held about 200 kB on a page of 500 distinct results.
  */
 export function normalize(run: Run, raw: RawItinerary): Normalised {
-	const n = normalizeItinerary(raw, run.options.referenceDate, run.options.rules);
+	const n = normalizeItinerary(raw, run.options.referenceDate, run.options.rules, run.options.arrivals);
 	return n.ok ? {ok: true, segments: n.segments, key: JSON.stringify(n.segments)} : {ok: false, problem: n.problem};
 }
 

@@ -4,6 +4,7 @@
  * wires this to the browser (settings storage, messages, the URL poll and the window's resize).
  */
 import {adapterIn, type SiteAdapter} from '../adapters/types';
+import {isIataCode} from '../airports';
 import type {GenericDetector} from '../detect/generic-page';
 import {pageStatus, type PageStatus} from '../detect/page-status';
 import {resolveLocale} from '../i18n/badge-messages';
@@ -56,6 +57,12 @@ type PageSessionOptions = {
 	 */
 	lookupNames?: (names: string[]) => Promise<Record<string, string | null>>;
 	/**
+	 * The time zones of airports (IATA codes), looked up where the zones are (the background): each one's IANA zone, or
+	 * null. Asked only for flights the generic page's normaliser places (GenericDetector `arrivals`); without it, those
+	 * arrivals are left out.
+	 */
+	lookupZones?: (codes: string[]) => Promise<Record<string, string | null>>;
+	/**
 	 * The toolbar button's state for this tab (extension UI, which the page cannot see): called a moment after the
 	 * page's verdicts change, and with a count of 0 when a new page starts or the scan stops; never twice the same.
 	 */
@@ -105,6 +112,37 @@ function scanSettings(settings: Settings, browserLanguage: string): ScanSettings
 const siteListsKey = (s: Settings) => JSON.stringify([s.disabledSites, s.extraSites]);
 
 /**
+ * Asks `lookup` about keys (names, codes) in batches: each key once, up to `max` a page, at most `perMessage` in one
+ * message with the others of the same moment; `answered` hears each batch's answers (none when there was no answer:
+ * the extension was reloaded, say).
+ */
+function askedInBatches<V>(
+	lookup: (keys: string[]) => Promise<Record<string, V | null>>,
+	perMessage: number,
+	max: number,
+	answered: (keys: string[], values: Record<string, V | null>) => void,
+): (key: string) => void {
+	const asked = new Set<string>();
+	const pending: string[] = [];
+	const flush = async () => {
+		const keys = pending.splice(0, perMessage);
+		if (pending.length > 0) queueMicrotask(() => void flush());
+		let values: Record<string, V | null> = {};
+		try {
+			values = await lookup(keys);
+		} catch {
+			// No answer: the keys stay unknown, as without a lookup.
+		}
+		answered(keys, values);
+	};
+	return (key) => {
+		if (asked.has(key) || asked.size >= max) return;
+		asked.add(key);
+		if (pending.push(key) === 1) queueMicrotask(() => void flush());
+	};
+}
+
+/**
  * The compact rules, taught the airport names the page uses: a name the table cannot read is asked about once, in
  * one message with the others of the same moment; when an answer teaches a code, `learned` runs (the cards are read again).
  */
@@ -116,17 +154,7 @@ function withNameLookup(
 ): EngineRules {
 	if (!lookup) return rules;
 	const aliases = new Map<string, string>();
-	const asked = new Set<string>();
-	const pending: string[] = [];
-	const flush = async () => {
-		const names = pending.splice(0, perMessage);
-		if (pending.length > 0) queueMicrotask(() => void flush());
-		let codes: Record<string, string | null> = {};
-		try {
-			codes = await lookup(names);
-		} catch {
-			// No answer (the extension was reloaded): the names stay unread, as without a lookup.
-		}
+	const onUnknownName = askedInBatches(lookup, perMessage, MAX_NAMES_PER_PAGE, (names, codes) => {
 		let taught = false;
 		for (const name of names) {
 			const code = codes[name];
@@ -136,13 +164,40 @@ function withNameLookup(
 			}
 		}
 		if (taught) learned();
-	};
-	const onUnknownName = (name: string) => {
-		if (asked.has(name) || asked.size >= MAX_NAMES_PER_PAGE) return;
-		asked.add(name);
-		if (pending.push(name) === 1) queueMicrotask(() => void flush());
-	};
+	});
 	return {...rules, aliases, onUnknownName};
+}
+
+/**
+ * The compact rules, taught the time zones of the airports whose flights the generic page's normaliser places
+ * (GenericDetector `arrivals`): a code whose zone is asked for is looked up once, with the others of the same moment;
+ * when an answer teaches a zone, `learned` runs (the page is read again).
+ */
+function withZoneLookup(
+	rules: EngineRules,
+	lookup: PageSessionOptions['lookupZones'],
+	perMessage: number,
+	learned: () => void,
+): EngineRules {
+	if (!lookup) return rules;
+	const zones = new Map<string, string>();
+	const ask = askedInBatches(lookup, perMessage, MAX_NAMES_PER_PAGE, (codes, answers) => {
+		let taught = false;
+		for (const code of codes) {
+			const zone = answers[code];
+			if (typeof zone === 'string') {
+				zones.set(code, zone);
+				taught = true;
+			}
+		}
+		if (taught) learned();
+	});
+	const zoneOf = (code: string): string | undefined => {
+		const zone = zones.get(code);
+		if (zone === undefined && isIataCode(code)) ask(code);
+		return zone;
+	};
+	return {...rules, zoneOf};
 }
 
 /** Calls back after the browser's next layout of the page (where it has ResizeObserver; else at once). */
@@ -320,7 +375,14 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 		if (detector && genericPage?.detector !== detector) genericPage = {detector, adapter: detector.pageAdapter(rules)};
 		return genericPage?.adapter;
 	};
-	const taught = (base: EngineRules) => withNameLookup(base, options.lookupNames, options.limits.names, () => scanner?.reread());
+	const reread = () => scanner?.reread();
+	const taught = (base: EngineRules) =>
+		withZoneLookup(
+			withNameLookup(base, options.lookupNames, options.limits.names, reread),
+			options.lookupZones,
+			options.limits.names,
+			reread,
+		);
 	let rules = taught(options.rules);
 	let settings = options.settings;
 	let scanner: Scanner | undefined;
@@ -388,6 +450,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			lift: options.lift,
 			onChange: toolbarLater,
 			...(options.later ? {later: options.later} : {}),
+			...(genericPage?.adapter === adapter ? {arrivals: genericPage.detector.arrivals} : {}),
 		});
 		scanner.scan();
 	};

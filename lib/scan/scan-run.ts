@@ -4,6 +4,7 @@
  */
 import type {PageContext, SiteAdapter} from '../adapters/types';
 import type {RawItinerary, SegmentInput} from '../itinerary';
+import type {NormalizeOptions} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/locale';
 import type {EngineRules} from '../rules/engine-rules';
@@ -106,6 +107,11 @@ export type ScannerOptions = {
 	idle?: (callback: (deadline?: IdleDeadlineLike) => void) => void;
 	/** Runs a callback after `ms` (setTimeout in the page). */
 	later?: (callback: () => void, ms: number) => void;
+	/**
+	 * What the normaliser does with arrivals whose day or time the page does not give (GenericDetector `arrivals`: the
+	 * generic page's). Without it, they are left out.
+	 */
+	arrivals?: NormalizeOptions;
 };
 
 /** `unplaced`: itineraries with a mainland stop whose badge could not be shown whole anywhere on their card. */

@@ -9,7 +9,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {adapters} from '../../lib/adapters';
 import {genericDetector} from '../../lib/detect/generic-page';
 import {badgeText} from '../../lib/i18n/badge-messages';
-import {resolveNames} from '../../lib/airports';
+import {resolveNames, zonesOf} from '../../lib/airports';
 import {compactRules} from '../../lib/rules/compact-bundled';
 import {loadRules} from '../../lib/rules/load-rules';
 import {DEFAULT_SETTINGS, type Settings} from '../../lib/settings';
@@ -24,6 +24,11 @@ let lookups: string[][] = [];
 const lookupNames = async (names: string[]) => {
 	lookups.push(names);
 	return resolveNames(names, fullRules);
+};
+let zoneLookups: string[][] = [];
+const lookupZones = async (codes: string[]) => {
+	zoneLookups.push(codes);
+	return zonesOf(codes, fullRules);
 };
 const PNR_PAGE = fs.readFileSync('test/fixtures/agent/pnr-workspace-composite.html', 'utf8');
 const AGENT_URL = 'https://agent.example.test/desk/pnr';
@@ -55,6 +60,7 @@ function open(settings: Partial<Settings> = {}): PageSession {
 		limits: {segments: 40, genericItineraries: 100, names: 200},
 		browserLanguage: 'en-GB',
 		lookupNames,
+		lookupZones,
 	});
 	return session;
 }
@@ -62,6 +68,7 @@ function open(settings: Partial<Settings> = {}): PageSession {
 beforeEach(() => {
 	views = [];
 	lookups = [];
+	zoneLookups = [];
 	toolbar = [];
 	pendingToolbar = [];
 	document.documentElement.innerHTML = new DOMParser().parseFromString(PNR_PAGE, 'text/html').documentElement.innerHTML;
@@ -151,6 +158,29 @@ describe('page session', () => {
 		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], passports: ['DE']});
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		expect(lookups).toHaveLength(1);
+	});
+
+	// A Sabre line prints no day for a landing after midnight (test/fixtures/gds/jcristine__gds-direct__sabre-pnr-segments.txt,
+	// `DXBGOI HK1  2320  0400`): only the two airports' time zones say it is the next day, and the compact table has
+	// none. Until the background gives them the arrival is left out; then the stay at PEK is 16 hours, not 40.
+	it('has the time zones of a GDS line without its landing day looked up, once, and places the landing with them', async () => {
+		document.body.innerHTML =
+			'<pre> 1 EK 306U 12MAR 4 DXBPEK HK1  2320  0400  /DCEK*DGPRII /E\n 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E</pre>';
+		const s = open({extraSites: ['https://agent.example.test'], passports: ['IN']});
+		s.start(AGENT_URL);
+		const stop = () => views.at(-1)?.results[0]?.stops[0];
+		// The line gives no year: the next 13 March from today.
+		const year = stop()?.departure?.slice(0, 4);
+		expect(stop()).toMatchObject({airports: ['PEK'], departure: `${year}-03-13T20:00`, best: null});
+		expect(stop()?.arrival).toBeUndefined();
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(zoneLookups).toEqual([['DXB', 'PEK', 'NRT']]);
+		expect(stop()).toMatchObject({arrival: `${year}-03-13T04:00`, departure: `${year}-03-13T20:00`, best: 'transit24'});
+		expect(views.at(-1)?.trips[0]?.segments.map((seg) => seg.arrival)).toEqual([`${year}-03-13T04:00`, `${year}-03-14T00:20`]);
+		// Read again later (a settings change): the zones are known, nobody is asked twice.
+		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], passports: ['DE']});
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(zoneLookups).toHaveLength(1);
 	});
 
 	it('tells the toolbar a moment later how many itineraries stop in the mainland and the best verdict, once per change', async () => {

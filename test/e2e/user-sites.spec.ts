@@ -1,4 +1,4 @@
-import {expect, EXT_DIR_E2E, fixture, serve, test} from './fixtures';
+import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, test} from './fixtures';
 import type {BrowserContext, Worker} from '@playwright/test';
 
 // The e2e build grants https://agent.example.test/* up front, as a user accepting the permission prompt would
@@ -79,4 +79,24 @@ test('the options page refuses what is not a web address, and built-in sites', a
 	await options.getByLabel('Site address').fill('www.kayak.com');
 	await options.getByRole('button', {name: 'Add site'}).press('Enter');
 	await expect(options.getByRole('alert')).toHaveText('https://www.kayak.com is already built in.');
+});
+
+// A Sabre line prints no day for a landing after midnight (`DXBGOI HK1  2320  0400` in
+// test/fixtures/gds/jcristine__gds-direct__sabre-pnr-segments.txt); the content script's table has no time zones, so
+// it asks the background for the two airports' and places the landing on the next day: a 16-hour stay at PEK.
+test('an agent tool’s GDS line without its landing day: placed with time zones from the background', async ({context, extensionId}) => {
+	const lines = ' 1 EK 306U 12MAR 4 DXBPEK HK1  2320  0400  /DCEK*DGPRII /E\n 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E';
+	await serve(context, 'https://agent.example.test/**', `<!doctype html><title>PNR</title><pre>${lines}</pre>`);
+	const page = await context.newPage();
+	await page.goto(AGENT);
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
+	await popup.getByRole('button', {name: 'Scan this page'}).click();
+	const badge = page.locator('[data-ctc-badge] button.badge');
+	await expect(badge).toHaveCount(1);
+	await badge.click();
+	const details = detailsIn(page);
+	await expect(details).toContainText(/Arrive\s*\d{4}-03-13 04:00\s*Leave\s*\d{4}-03-13 20:00/);
+	await expect(details).toContainText('Time in China: 16 h 0 min');
+	await expect(details).toContainText(/24-hour direct transit\s*likely OK/);
 });

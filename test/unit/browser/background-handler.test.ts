@@ -3,7 +3,7 @@ import {CARD_TAB_ITEM, createBackgroundHandler, OPEN_LIMITS, type BackgroundDeps
 import type {TripInput} from '@/lib/rules/types';
 import {CARD_ENTRY_TTL_MS, cardEntryKey, type SessionArea} from '@/lib/browser/check-in-card-link';
 import {DETAILS_ENTRY_TTL_MS, detailsEntryKey} from '@/lib/browser/details-link';
-import {resolveNames} from '@/lib/airports';
+import {resolveNames, zonesOf} from '@/lib/airports';
 import {loadRules} from '@/lib/rules/load-rules';
 import {explainTrips} from '@/lib/ui/details';
 
@@ -73,6 +73,7 @@ function fakeBrowser() {
 		randomKey: () => crypto.randomUUID(),
 		explain: vi.fn((request: Parameters<BackgroundDeps['explain']>[0]) => explainTrips(request, rules)),
 		airportCodes: vi.fn((names: string[]) => resolveNames(names, rules)),
+		airportZones: vi.fn((codes: string[]) => zonesOf(codes, rules)),
 		compactText: () => COMPACT_TEXT,
 		showVerdict: vi.fn(async () => undefined),
 		tellFrame: vi.fn(async () => undefined),
@@ -316,6 +317,19 @@ describe('what the content script asks of the full dataset', () => {
 		expect(reply).toEqual({ok: true, codes: {'Shanghai Pudong International Airport': 'PVG', 北京首都国际机场: 'PEK', Atlantis: null}});
 		expect(await handle({type: 'airport-names', names: ['x'.repeat(201)]}, contentScript())).toEqual({ok: false, reason: 'invalid'});
 		expect(await handle({type: 'airport-names', names: ['PVG']}, {id: ID})).toEqual({ok: false, reason: 'forbidden'});
+	});
+
+	// The generic page's normaliser places a GDS line's landing after midnight, and bounds a ticket coupon's, by them.
+	it('gives a content script the time zones of airport codes, null for a code the table lacks', async () => {
+		const reply = await handle({type: 'airport-zones', codes: ['DXB', 'PEK', 'ZZZ']}, contentScript());
+		expect(reply).toEqual({ok: true, zones: {DXB: 'Asia/Dubai', PEK: 'Asia/Shanghai', ZZZ: null}});
+		for (const codes of [[], ['pek'], ['PEKX'], ['toString'], Array.from({length: 201}, () => 'PEK')])
+			expect(await handle({type: 'airport-zones', codes}, contentScript())).toEqual({ok: false, reason: 'invalid'});
+		expect(await handle({type: 'airport-zones', codes: ['PEK']}, {id: ID})).toEqual({ok: false, reason: 'forbidden'});
+		expect(await handle({type: 'airport-zones', codes: ['PEK']}, {id: 'another-extension', tab: {id: 7}})).toEqual({
+			ok: false,
+			reason: 'forbidden',
+		});
 	});
 
 	it('sends a content script the compact dataset as text, to a tab of ours only', async () => {

@@ -301,6 +301,7 @@ describe("the background's rules-update-check message", () => {
 			explain: unused,
 			compactText: unused,
 			airportCodes: unused,
+			airportZones: unused,
 			...(checkRules ? {checkRules} : {}),
 		};
 		return createBackgroundHandler(deps);

@@ -10,6 +10,7 @@ import type {AirportTable} from '../../../lib/airports';
 import type {RawSegment} from '../../../lib/itinerary';
 import {placeArrivalByFlightTime} from '../../../lib/extract/arrival-day';
 import {normalizeItinerary} from '../../../lib/extract/normalize';
+import {ZONES} from '../../../lib/detect';
 import {compactRules} from '../../../lib/rules/compact-bundled';
 import {loadRules} from '../../../lib/rules/load-rules';
 
@@ -76,6 +77,15 @@ describe('an arrival of unstated day', () => {
 	it('is left out with the content script’s compact table, which has no time zones', () => {
 		expect(compactRules().airports.JFK?.tz).toBeUndefined();
 		expect(arrivalOf(jfkPek, compactRules())).toBeUndefined();
+	});
+
+	// The generic page's table (lib/scan/page-session.ts): the compact one, told the zones the background gave.
+	it('is placed, and a coupon’s landing bounded, with the zones the compact table was told', () => {
+		const told: Record<string, string> = {JFK: 'America/New_York', PEK: 'Asia/Shanghai'};
+		const table = {...compactRules(), zoneOf: (code: string) => told[code]};
+		expect(arrivalOf(jfkPek, table)).toBe('2026-03-16T15:00');
+		const coupon = normalizeItinerary({segments: [{...jfkPek, arrives: undefined}]}, '2026-01-01', table, ZONES);
+		expect(coupon.ok && coupon.segments[0]).toMatchObject({departure: '2026-03-15T13:00', arrivalNotBefore: '2026-03-16T01:00'});
 	});
 
 	it('refuses an unreadable clock, as any other arrival', () => {
