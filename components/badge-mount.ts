@@ -83,6 +83,7 @@ export function badgeMount(
 			},
 			isConnected: () => made?.host.isConnected ?? false,
 			host: made?.host,
+			focus: () => badge?.focus(),
 		};
 	};
 }

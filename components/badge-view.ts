@@ -66,7 +66,8 @@ function toggleByUser(popover: HTMLElement, event: Event): void {
  * `element`: the badge; `frame`: the box around it that fills its host (./badge-host.ts), what goes into the host's
  * shadow root. `update` shows new props in it.
  */
-export type BadgeView = {element: HTMLElement; frame: HTMLElement; update: (props: BadgeProps) => void};
+/** `focus`: the keyboard's focus on the badge's button (the badge it replaces had it). */
+export type BadgeView = {element: HTMLElement; frame: HTMLElement; update: (props: BadgeProps) => void; focus: () => void};
 
 /** The popover's parts, made on the badge's first click: until then a badge is a button and its two labels. */
 type Popover = {popover: HTMLElement; title: HTMLElement; close: HTMLElement; body: HTMLElement};
@@ -181,5 +182,5 @@ export function createBadge(initial: BadgeProps): BadgeView {
 		if (button.getAttribute('aria-expanded') === 'true') void show(parts);
 	};
 	update(initial);
-	return {element, frame, update};
+	return {element, frame, update, focus: () => button.focus()};
 }

@@ -45,8 +45,17 @@ export type BadgeView = {
 	today: string;
 	page?: boolean;
 };
-/** `host`: the element put into the page, for the placement check and to tell our own mutations from the page's. */
-export type BadgeHandle = {update: (view: BadgeView) => void; remove: () => void; isConnected: () => boolean; host?: Element};
+/**
+ * `host`: the element put into the page, for the placement check and to tell our own mutations from the page's.
+ * `focus`: gives the badge the keyboard's focus (the badge it replaces at another placement had it).
+ */
+export type BadgeHandle = {
+	update: (view: BadgeView) => void;
+	remove: () => void;
+	isConnected: () => boolean;
+	host?: Element;
+	focus?: () => void;
+};
 export type Mount = (placement: BadgePlacement, view: BadgeView) => BadgeHandle;
 /**
  * Whether a mounted badge is painted whole where it is (see ./placement-check.ts): `not-rendered` when the card itself
@@ -262,10 +271,15 @@ function show(ctx: Context, card: Element, state: CardState, view: BadgeView | u
 
 /** Mounts the card's badge at its current placement; false when the adapter has no placement left to try. */
 function mountAt(ctx: Context, card: Element, state: CardState): boolean {
+	// A badge the keyboard's focus is on (a keyboard user tabbed to it, and the check it asked for moved it): its
+	// focus goes with it, rather than back to the top of the page.
+	const old = state.handle?.host;
+	const focused = old !== undefined && old.ownerDocument.activeElement === old;
 	takeOff(ctx, state);
 	const placement = placements(ctx, card)[state.placement];
 	if (!placement || !state.view) return false;
 	state.handle = ctx.mount(placement, state.view);
+	if (focused) state.handle.focus?.();
 	const host = state.handle.host;
 	if (host) {
 		ctx.own(host);

@@ -275,9 +275,9 @@ function clipWatchIn(doc: Document): ((onClipped: (elements: Element[]) => void)
 }
 
 /**
- * Times the pointer watch tells of one badge at most: each is a placement check with the browser's hit test (about 10
- * ms on a page of 500 cards), and a layer the badge cannot be lifted over, over part of it, would otherwise be told
- * again each time the pointer comes back to it from the badge.
+ * Times the pointer watch tells of one badge at most (the pointer, or the keyboard's focus): each is a placement check
+ * with the browser's hit test (about 10 ms on a page of 500 cards), and a layer the badge cannot be lifted over, over
+ * part of it, would otherwise be told again each time the pointer comes back to it from the badge.
  */
 const MAX_POINTER_REPORTS = 4;
 
@@ -288,8 +288,8 @@ const MAX_POINTER_REPORTS = 4;
  * cannot be lifted over (in a stacking context of its own) is not told again at every move. The browser hit-tests
  * every pointer move anyway, and says what it found as the event's target; so this costs a few property reads per
  * move, and nothing on a page nobody points at. A finger is told of as it goes down on a badge, and that badge is
- * checked at once (see `down`). Capturing listeners on the window, which the page cannot see; only the browser's own
- * events count (a page can dispatch any).
+ * checked at once (see `down`); the keyboard's focus on a badge is told too (see `focus`). Capturing listeners on the
+ * window, which the page cannot see; only the browser's own events count (a page can dispatch any).
  */
 function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWatch) | undefined {
 	const win = doc.defaultView;
@@ -343,10 +343,23 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 				near = hostOf.get(el);
 			move(event);
 		};
+		// The keyboard's focus on a badge: the browser scrolls it into view, where what is over it can be asked. A badge
+		// placed below the screen under something of its card that hides it (a veil over the card's content) would
+		// otherwise take a keyboard user's focus unseen; checked in the next frame, it moves where it shows, its focus
+		// with it (./card-badges.ts mountAt).
+		const focus = (event: FocusEvent) => {
+			const host = event.target;
+			if (!event.isTrusted || !(host instanceof win.Element) || !cardOf.has(host)) return;
+			const count = times.get(host) ?? 0;
+			if (count >= MAX_POINTER_REPORTS) return;
+			times.set(host, count + 1);
+			onCovered([host]);
+		};
 		const options = {capture: true, passive: true};
 		win.addEventListener('pointerover', over, options);
 		win.addEventListener('pointermove', move, options);
 		win.addEventListener('pointerdown', down, options);
+		win.addEventListener('focusin', focus, options);
 		return {
 			observe(host, card) {
 				hostOf.set(card, host);
@@ -357,6 +370,7 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 				win.removeEventListener('pointerover', over, options);
 				win.removeEventListener('pointermove', move, options);
 				win.removeEventListener('pointerdown', down, options);
+				win.removeEventListener('focusin', focus, options);
 			},
 		};
 	};

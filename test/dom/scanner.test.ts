@@ -56,6 +56,7 @@ let logs: string[] = [];
 
 const mount: Mount = (placement, view) => {
 	const host = document.createElement('ctc-badge');
+	host.tabIndex = 0;
 	host.textContent = view.summary.text;
 	const {anchor, append} = placement;
 	if (append === 'first') anchor.prepend(host);
@@ -75,6 +76,7 @@ const mount: Mount = (placement, view) => {
 		},
 		isConnected: () => host.isConnected,
 		host,
+		focus: () => host.focus(),
 	};
 };
 
@@ -693,11 +695,39 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(checks).toBeGreaterThan(before);
 		const moved = document.querySelector('ctc-badge')!;
 		expect(atEnd(moved)).toBe(true);
+		// It had no focus, and takes none: the page's focus stays where the user left it.
+		expect(document.activeElement).toBe(document.body);
 		// The host it left is no longer watched; the new one is, with its card.
 		expect([...w.watched]).toEqual([[moved, card]]);
 		expect(s.found().unplaced).toBe(0);
 		s.stop();
 		expect(w.disconnected).toBe(true);
+	});
+
+	// A keyboard user tabbing to a badge placed off screen under a veil: the focus is told as the pointer is
+	// (lib/scan/page-session.ts), the check moves the badge where it shows, and the focus goes with it.
+	it('a focused badge that its check moves to another placement keeps the keyboard’s focus there', async () => {
+		page(PEK_24H);
+		document.querySelector('li')!.append(document.createElement('em'));
+		let veiled = false;
+		const check: PlacementCheck = (host) => (veiled && !atEnd(host) ? 'clipped' : 'painted');
+		let report: (hosts: Element[]) => void = () => {};
+		const watchPointer: NonNullable<ScannerOptions['watchPointer']> = (onCovered) => {
+			report = onCovered;
+			return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
+		};
+		start([], check, testAdapter, undefined, undefined, undefined, {watchPointer}).scan();
+		await tick();
+		const first = document.querySelector<HTMLElement>('ctc-badge')!;
+		expect(atEnd(first)).toBe(false);
+		first.focus();
+		veiled = true;
+		report([first]);
+		await tick();
+		const moved = document.querySelector('ctc-badge')!;
+		expect(moved).not.toBe(first);
+		expect(atEnd(moved)).toBe(true);
+		expect(document.activeElement).toBe(moved);
 	});
 
 	it('where the pointer finds a layer over a badge (over its edge only), it is checked and lifted there, and checked there again; not helped there, it goes back to its first lift', async () => {

@@ -606,3 +606,38 @@ test('google-flights: a veil the page lays over each card’s content: a badge p
 	await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
 	expect(await paintedBadges(page, [last])).toEqual({painted: 1, total: 1, missing: []});
 });
+
+test('google-flights: a veil over each card’s content: a keyboard user tabbing to a badge placed below the screen finds it moved where it shows, focused', async ({
+	context,
+}) => {
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, withStyle(paintPage(c), VEIL));
+	const page = await context.newPage();
+	await open(page, c, 1280, 1700);
+	const last = (await shownBadges(page)).at(-1)!;
+	const host = page.locator('[data-ctc-badge]').nth(last);
+	const atCardEnd = () => host.evaluate((h) => !!h.parentElement?.matches('li'));
+	expect(await atCardEnd()).toBe(false);
+	// The keyboard from the page's last focusable element before the badge: Tab until the badge has the focus.
+	await host.evaluate((h) => {
+		const before = [...document.querySelectorAll<HTMLElement>('a[href], button, [tabindex="0"]')].filter(
+			(el) => !h.contains(el) && el.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING,
+		);
+		for (const el of before.reverse()) {
+			el.focus();
+			if (document.activeElement === el) return;
+		}
+	});
+	const onBadge = () => page.evaluate(() => document.activeElement?.hasAttribute('data-ctc-badge') === true);
+	for (let i = 0; i < 15 && !(await onBadge()); i++) await page.keyboard.press('Tab');
+	expect(await onBadge()).toBe(true);
+	// Its place is under the veil: checked as it takes the focus (scrolled into view), it moves to its card's end, where
+	// it is painted, and the focus goes with it.
+	await expect.poll(atCardEnd).toBe(true);
+	expect(await onBadge()).toBe(true);
+	expect(await host.evaluate((h) => h.shadowRoot?.activeElement?.matches('button.badge') === true)).toBe(true);
+	await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
+	expect(await paintedBadges(page, [last])).toEqual({painted: 1, total: 1, missing: []});
+	await page.keyboard.press('Enter');
+	await expect(host.locator('.popover')).toBeVisible();
+});
