@@ -255,8 +255,9 @@ function byTokens(key: string, table: AirportTable): string | undefined {
 }
 
 /**
- * The airports of the city a text names (`London`, `Osaka`, `上海`), sorted: for a form to offer when the text names
- * no airport. English names by the airports' cities (OurAirports' municipality), Chinese ones by mainland divisions.
+ * The airports of the city a text names (`London`, `Osaka`, `上海`): for a form to offer when the text names no
+ * airport. English names by the airports' cities (OurAirports' municipality), Chinese ones by mainland divisions.
+ * Sorted by code, those the curated data marks unverified last (Wuhan: WUH, then WHN, a general-aviation field).
  */
 export function airportsOfCity(text: string, table: AirportTable): string[] {
 	const t = text.trim();
@@ -264,5 +265,6 @@ export function airportsOfCity(text: string, table: AirportTable): string[] {
 	const codes = han
 		? mainlandCityAirports(simplified(t, table).replace(/(市|地区|盟)$/u, ''), table)
 		: (cityPartIndex(table).get(spaceless(nameKey(t))) ?? []);
-	return [...codes].sort();
+	const unverified = (code: string) => (table.airports[code]?.verified === false ? 1 : 0);
+	return [...codes].sort((a, b) => unverified(a) - unverified(b) || (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -9,7 +9,9 @@
  * - Airports: every IATA code with its country, as one character per possible code (26³ of them) naming its country,
  *   so a look-up reads one character and nothing is unpacked on a results page; mainland airports add their
  *   prefecture (its province is the code's first two digits) and the verified flag. No time zones: the engine judges
- *   local wall-clock times, and only the validation of typed-in trips (popup, command line) converts them. No names,
+ *   local wall-clock times, and only the validation of typed-in trips (popup, command line) converts them; the
+ *   generic page (agents' tools), whose texts may not date a landing, has the ones it needs looked up by the
+ *   background (PageSession, AirportTable `zoneOf`). No names,
  *   English or Chinese: a page that names airports in words has them looked up by the background (PageSession), and
  *   the Chinese names of the divisions stay for the adapters that read a city ("青岛").
  *
