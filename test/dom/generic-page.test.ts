@@ -21,6 +21,24 @@ beforeEach(() => {
 	document.documentElement.innerHTML = new DOMParser().parseFromString(PAGE, 'text/html').documentElement.innerHTML;
 });
 
+/** The generic page adapter's scanner on the document, scanned once: the page badge's views as mounted. */
+function scanPage(passports: string[]) {
+	const views: BadgeView[] = [];
+	const scanner = startScanner({
+		adapter: genericPageAdapter(rules),
+		doc: document,
+		rules,
+		referenceDate: '2026-03-01',
+		today: '2026-03-01',
+		settings: {passports, locale: 'en'},
+		mount: recordingMount(views),
+		log: () => undefined,
+		schedule: () => undefined,
+	});
+	scanner.scan();
+	return {views, scanner};
+}
+
 describe('generic page adapter', () => {
 	it('reads the GDS lines of the whole page, the PNR through Beijing among them', () => {
 		const raw = genericPageAdapter(rules).extractEmbedded!(document, page);
@@ -49,19 +67,7 @@ describe('generic page adapter', () => {
 	});
 
 	it('gives one page badge, heuristic: never a plain ✓', () => {
-		const views: BadgeView[] = [];
-		const scanner = startScanner({
-			adapter: genericPageAdapter(rules),
-			doc: document,
-			rules,
-			referenceDate: '2026-03-01',
-			today: '2026-03-01',
-			settings: {passports: [], locale: 'en'},
-			mount: recordingMount(views),
-			log: () => undefined,
-			schedule: () => undefined,
-		});
-		scanner.scan();
+		const {views, scanner} = scanPage([]);
 		expect(views).toHaveLength(1);
 		expect(views[0]).toMatchObject({page: true, heuristic: true, summary: {tone: 'check'}});
 		expect(views[0]!.summary.text).not.toContain('✓');
@@ -75,19 +81,7 @@ describe('generic page adapter', () => {
 	it('leaves out an arrival the line gives no day for, rather than a stay a day too long', () => {
 		document.body.innerHTML =
 			'<pre> 1 EK 306U 12MAR 4 DXBPEK HK1  2320  0400  /DCEK*DGPRII /E\n 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E</pre>';
-		const views: BadgeView[] = [];
-		const scanner = startScanner({
-			adapter: genericPageAdapter(rules),
-			doc: document,
-			rules,
-			referenceDate: '2026-03-01',
-			today: '2026-03-01',
-			settings: {passports: ['IN'], locale: 'en'},
-			mount: recordingMount(views),
-			log: () => undefined,
-			schedule: () => undefined,
-		});
-		scanner.scan();
+		const {views, scanner} = scanPage(['IN']);
 		expect(views).toHaveLength(1);
 		const [result] = views[0]!.results;
 		expect(result!.stops[0]).toMatchObject({airports: ['PEK'], departure: '2026-03-13T20:00'});

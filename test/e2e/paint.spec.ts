@@ -565,19 +565,27 @@ test('google-flights: a stretched link over each card: a finger’s quick tap on
 	expect(await page.evaluate(takeClicks)).toEqual([]);
 });
 
-test('google-flights: a veil the page lays over each card’s content: a badge placed on screen moves to its card’s end, painted; one placed below the screen moves there once the user’s pointer finds the veil over it', async ({
-	context,
-}) => {
+/**
+ * The Google Flights page with a veil over each card's content (VEIL), in a tall window: its first mainland cards start
+ * 1,305 px down (under its search form and filters). `atCardEnd(i)`: the i-th badge sits at its card's end.
+ */
+async function openVeiled(context: BrowserContext): Promise<{page: Page; atCardEnd: (i: number) => Promise<boolean>}> {
 	const c = PAINT_CASES[0]!;
 	await serve(context, c.glob, withStyle(paintPage(c), VEIL));
 	const page = await context.newPage();
-	// A tall window: the page's first mainland cards start 1,305 px down (under its search form and filters).
 	await open(page, c, 1280, 1700);
 	const atCardEnd = (i: number) =>
 		page
 			.locator('[data-ctc-badge]')
 			.nth(i)
 			.evaluate((h) => !!h.parentElement?.matches('li'));
+	return {page, atCardEnd};
+}
+
+test('google-flights: a veil the page lays over each card’s content: a badge placed on screen moves to its card’s end, painted; one placed below the screen moves there once the user’s pointer finds the veil over it', async ({
+	context,
+}) => {
+	const {page, atCardEnd} = await openVeiled(context);
 	// The badges whose cards the first screen shows whole: placed there as the page loaded, where the browser's hit test
 	// finds the veil over their first place.
 	const shown = await shownBadges(page);
@@ -610,13 +618,10 @@ test('google-flights: a veil the page lays over each card’s content: a badge p
 test('google-flights: a veil over each card’s content: a keyboard user tabbing to a badge placed below the screen finds it moved where it shows, focused', async ({
 	context,
 }) => {
-	const c = PAINT_CASES[0]!;
-	await serve(context, c.glob, withStyle(paintPage(c), VEIL));
-	const page = await context.newPage();
-	await open(page, c, 1280, 1700);
+	const {page, atCardEnd: atEnd} = await openVeiled(context);
 	const last = (await shownBadges(page)).at(-1)!;
 	const host = page.locator('[data-ctc-badge]').nth(last);
-	const atCardEnd = () => host.evaluate((h) => !!h.parentElement?.matches('li'));
+	const atCardEnd = () => atEnd(last);
 	expect(await atCardEnd()).toBe(false);
 	// The keyboard from the page's last focusable element before the badge: Tab until the badge has the focus.
 	await host.evaluate((h) => {
