@@ -172,8 +172,14 @@ function namesAnotherCity(key: string, text: string, hit: string, table: Airport
 	const city = cityIndex(table).get(key);
 	if (!city || (city.length === 1 && city[0] === hit)) return false;
 	const airport = table.airports[hit];
-	// The airport's whole name, airport words and all ("Sydney Airport", "London International Airport"), names it.
-	if (airport?.name && AIRPORT_WORD.test(text.toLowerCase())) {
+	// The airport's whole name, airport words and all ("Sydney Airport", "London International Airport"), names it;
+	// but not "<city> Airport" for an airport the table does not place in that city: "Hyderabad Airport" is Pakistan's
+	// name for its own and a traveller's for India's HYD ("El Dorado International Airport" says more than El Dorado).
+	const cityAirport =
+		plainWords(airport?.name ?? '')
+			.filter((w) => w !== 'airport')
+			.join(' ') === key;
+	if (airport?.name && AIRPORT_WORD.test(text.toLowerCase()) && (city.includes(hit) || !cityAirport)) {
 		const said = new Set(plainWords(text));
 		if (plainWords(airport.name).every((w) => said.has(w))) return false;
 	}

@@ -307,6 +307,11 @@ describe('names that are cities', () => {
 			'San Jose', // SJI in the Philippines; SJC, SJO
 			'Birmingham', // BHX, BHM
 			'Bole', // Addis Ababa Bole International Airport, and Bole (BPL) in Xinjiang
+			// "<city> Airport" that is the whole name of an airport the table places in no city or another one, where the
+			// city's own airports are in another country: a traveller means those as often.
+			'Hyderabad Airport', // HDD's name (Pakistan, no municipality in the table); HYD is Hyderabad's, in India
+			'Richmond Airport', // RCM in Queensland; RIC is Richmond's, in Virginia
+			'Vitoria Airport', // VIT in Spain (Vitoria-Gasteiz); VIX is Vitória's, in Brazil
 		])
 			expect(resolveAirport(text, rules), text).toBeUndefined();
 	});
@@ -336,6 +341,9 @@ describe('names that are cities', () => {
 			['Tokyo Narita', 'NRT'], // Narita Airport lies in Narita: Tokyo beside its own words says nothing against it
 			['Denver', 'DEN'], // DEN and BJC, both in the United States: the rules judge them alike
 			['Lincang', 'LNJ'],
+			['El Dorado International Airport', 'BOG'], // in Bogotá; El Dorado, Arkansas has ELD: the name says more
+			['Rajiv Gandhi International Airport', 'HYD'],
+			['Hyderabad Airport (HDD)', 'HDD'],
 		])
 			expect(resolveAirport(text!, rules), text).toBe(code);
 	});
