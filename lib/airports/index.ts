@@ -10,10 +10,11 @@ export type {AirportRecord};
  * What every table has of an airport. The content script's compact table (lib/rules/compact.ts) has no names, cities
  * or time zones: a name it cannot resolve is looked up where the names are (`onUnknownName`).
  */
-export type AirportCore = Omit<AirportRecord, 'name' | 'city' | 'tz' | 'nameZh' | 'served'> & {
+export type AirportCore = Omit<AirportRecord, 'name' | 'city' | 'tz' | 'nameZh' | 'served' | 'servedZh'> & {
 	name?: string;
 	city?: string;
 	served?: string[];
+	servedZh?: string[];
 	tz?: string;
 	nameZh?: string;
 };

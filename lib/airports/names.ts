@@ -144,10 +144,14 @@ const spaceless = (key: string) => key.replace(/ /g, '');
 
 /**
  * Each city's name key without spaces, and each of its parts (`Shanghai (Pudong)` → Shanghai; `Jiaozhou, Qingdao` →
- * Qingdao), → the airports the table places there or says they also serve (`served`: Xi'an for XIY, Tokyo for NRT).
+ * Qingdao; `Taipei City` → Taipei), → the airports the table places there or says they also serve (`served`: Xi'an
+ * for XIY, Tokyo for NRT).
  */
 const cityPartIndex = cityIndexBy(
-	(city) => new Set([city, city.replace(/\s*\(.*$/, ''), ...city.split(',')].map((part) => spaceless(nameKey(part)))),
+	(city) =>
+		new Set(
+			[city, city.replace(/\s*\(.*$/, ''), city.replace(/\s+City$/, ''), ...city.split(',')].map((part) => spaceless(nameKey(part))),
+		),
 	(airport) => airport.served?.map((name) => spaceless(nameKey(name))) ?? [],
 );
 
@@ -260,17 +264,31 @@ function byTokens(key: string, table: AirportTable): string | undefined {
 	return found;
 }
 
+/** Each Chinese name of a city outside the mainland (`servedZh`: 东京, 東京) → the airports that serve it. */
+const servedZhIndex = cityIndexBy(
+	() => [],
+	(airport) => airport.servedZh ?? [],
+);
+
+/** A city named in Chinese: a mainland division (上海, 青岛市), else a city outside the mainland (东京, 臺北). */
+function citiesInChinese(t: string, table: AirportTable): string[] {
+	const s = simplified(t, table);
+	const mainland = mainlandCityAirports(s.replace(/(市|地区|盟)$/u, ''), table);
+	if (mainland.length > 0) return mainland;
+	const index = servedZhIndex(table);
+	return index.get(t) ?? index.get(s) ?? [];
+}
+
 /**
- * The airports of the city a text names (`London`, `Osaka`, `上海`): for a form to offer when the text names no
- * airport. English names by the airports' cities (OurAirports' municipality), Chinese ones by mainland divisions.
+ * The airports of the city a text names (`London`, `Osaka`, `上海`, `东京`): for a form to offer when the text names no
+ * airport. English names by the airports' cities (OurAirports' municipality), Chinese ones by mainland divisions and,
+ * outside the mainland, by the names Unicode CLDR gives the cities of time zones (`servedZh`).
  * Sorted by code, those the curated data marks unverified last (Wuhan: WUH, then WHN, a general-aviation field).
  */
 export function airportsOfCity(text: string, table: AirportTable): string[] {
 	const t = text.trim();
 	const han = /^\p{Script=Han}+$/u.test(t);
-	const codes = han
-		? mainlandCityAirports(simplified(t, table).replace(/(市|地区|盟)$/u, ''), table)
-		: (cityPartIndex(table).get(spaceless(nameKey(t))) ?? []);
+	const codes = han ? citiesInChinese(t, table) : (cityPartIndex(table).get(spaceless(nameKey(t))) ?? []);
 	const unverified = (code: string) => (table.airports[code]?.verified === false ? 1 : 0);
 	return [...codes].sort((a, b) => unverified(a) - unverified(b) || (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -43,6 +43,16 @@ const AirportSchema = z.strictObject({
 	 * for NRT in Narita): what a city typed in the popup finds it by. Derived and checked by scripts/generate-airports.ts.
 	 */
 	served: z.array(z.string().min(2)).min(1).optional(),
+	/**
+	 * Outside the mainland: the Chinese name of the city the airport serves, simplified and traditional where they
+	 * differ, where Unicode CLDR names its time zone by that city (东京, 東京 for HND and NRT): what a city typed in
+	 * Chinese in the popup finds it by. Derived by scripts/generate-airports.ts.
+	 */
+	servedZh: z
+		.array(z.string().regex(/^\p{Script=Han}{2,}$/u))
+		.min(1)
+		.max(2)
+		.optional(),
 });
 export type AirportRecord = z.infer<typeof AirportSchema>;
 

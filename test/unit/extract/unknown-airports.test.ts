@@ -383,4 +383,44 @@ describe('names that are cities', () => {
 		// Names a city, never an airport: airportByName does not take them.
 		expect(resolveAirport('Tokyo', rules)).toBeUndefined();
 	});
+
+	// Before, each was an unknown airport in the popup. A few cities no upstream record names (scripts/generate-airports.ts
+	// SERVED, each with its page: TPE serves Taipei, DEL Delhi, BLR Bengaluru, KUL Kuala Lumpur), and a municipality
+	// written with "City" (Taipei City: TSA).
+	it('lists the airports of Taipei, Delhi, Bengaluru and Kuala Lumpur', () => {
+		for (const [text, codes] of [
+			['Taipei', ['TPE', 'TSA']],
+			['Delhi', ['DEL']],
+			['New Delhi', ['DEL']],
+			['Bengaluru', ['BLR']],
+			['Bangalore', ['BLR']],
+			['Kuala Lumpur', ['KUL']],
+			['Ho Chi Minh', ['SGN']],
+			['York', []], // not New York
+		] as const)
+			expect(airportsOfCity(text, rules), text).toEqual(codes);
+	});
+
+	// Unicode CLDR names time zones by cities, in Chinese as in English (cldr-dates-full: Asia/Tokyo 东京, zh-Hant 東京);
+	// scripts/generate-airports.ts gives those names (`servedZh`) to the airports outside the mainland in that zone whose
+	// city is the zone's. Before, a city outside the mainland typed in Chinese was an unknown airport.
+	it('lists the airports of a city outside the mainland named in Chinese, either script; the mainland’s divisions first', () => {
+		for (const [text, codes] of [
+			['东京', ['HND', 'NRT']],
+			['東京', ['HND', 'NRT']],
+			['首尔', ['GMP', 'ICN']],
+			['台北', ['TPE', 'TSA']],
+			['臺北', ['TPE', 'TSA']],
+			['新加坡', ['SIN']],
+			['悉尼', ['SYD']], // not YQY, in Sydney, Nova Scotia: its zone is America/Halifax
+			['雪梨', ['SYD']],
+			['纽约', ['JFK', 'LGA']],
+			['吉隆坡', ['KUL']],
+			['上海', ['PVG', 'SHA']],
+			['大阪', []], // no zone of its own (Asia/Tokyo): unknown, not guessed
+		] as const)
+			expect(airportsOfCity(text, rules), text).toEqual(codes);
+		expect(rules.airports.HND!.servedZh).toEqual(['东京', '東京']);
+		expect(rules.airports.PVG!.servedZh).toBeUndefined();
+	});
 });

@@ -120,6 +120,23 @@ describe('check a route (popup)', () => {
 		expect(screen.getByTestId('result').textContent).toContain('XIY');
 	});
 
+	it('a city outside the mainland typed in Chinese: the question which airport, or its one airport', async () => {
+		// Before, 东京 and 新加坡 were unknown airports, though the hint says "三字码、城市或机场名".
+		const user = userEvent.setup();
+		render(<RouteCheck rules={rules} locale="zh-CN" passports={['US']} today={TODAY} />);
+		await user.type(screen.getByLabelText('出发地'), '新加坡');
+		await user.type(screen.getByLabelText('中国中转机场'), '上海');
+		await user.type(screen.getByLabelText('目的地'), '东京{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('上海的哪个机场？请填写其三字码，例如 PVG, SHA。');
+		await user.clear(screen.getByLabelText('中国中转机场'));
+		await user.type(screen.getByLabelText('中国中转机场'), 'PVG{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('东京的哪个机场？请填写其三字码，例如 HND, NRT。');
+		await user.clear(screen.getByLabelText('目的地'));
+		await user.type(screen.getByLabelText('目的地'), 'NRT{Enter}');
+		expect(screen.queryByRole('alert')).toBeNull();
+		expect(screen.getByTestId('result').textContent).toContain('SG → JP'); // 新加坡: SIN, its one airport
+	});
+
 	it('arrival after departure: says so, marks "leave", and clears an earlier result', async () => {
 		const user = userEvent.setup();
 		renderForm(['US']);
