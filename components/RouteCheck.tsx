@@ -41,8 +41,10 @@ function AirportList({rules, locale}: {rules: RuleSet; locale: Locale}) {
 		() =>
 			Object.entries(rules.airports).map(([code, a]) => {
 				const name = locale !== 'en' && a.nameZh ? `${a.nameZh} ${a.name}` : a.name;
-				// The cities it also serves, so typing "Xian" or "Tokyo" finds XIY (in Xianyang) and NRT (in Narita).
-				const cities = [a.city, ...(a.served ?? [])].filter(Boolean).join(', ');
+				// The cities it also serves, so typing "Xian" or "Tokyo" finds XIY (in Xianyang) and NRT (in Narita); in
+				// Chinese, a city outside the mainland by its Chinese name too (东京, 東京 in zh-TW: servedZh).
+				const zh = locale === 'en' ? undefined : locale === 'zh-TW' ? (a.servedZh?.[1] ?? a.servedZh?.[0]) : a.servedZh?.[0];
+				const cities = [zh, a.city, ...(a.served ?? [])].filter(Boolean).join(', ');
 				return <option key={code} value={code} label={`${cities} — ${name}`} />;
 			}),
 		[rules, locale],

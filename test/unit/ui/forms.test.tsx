@@ -230,6 +230,18 @@ describe('check a route (popup)', () => {
 		expect(list.querySelector('option[value="DYG"]')?.getAttribute('label')).toBe('Zhangjiajie — Zhangjiajie Hehua Airport');
 		expect(screen.getByLabelText('From').getAttribute('list')).toBe('airports');
 	});
+
+	it('in Chinese, names a city outside the mainland in the UI’s script in the autocomplete list', () => {
+		const label = (locale: 'en' | 'zh-CN' | 'zh-TW', code: string) => {
+			cleanup();
+			render(<RouteCheck rules={rules} locale={locale} passports={[]} today={TODAY} />);
+			return document.querySelector(`#airports option[value="${code}"]`)?.getAttribute('label');
+		};
+		expect(label('zh-CN', 'NRT')).toBe('东京, Narita, Tokyo — Narita International Airport');
+		expect(label('zh-TW', 'NRT')).toBe('東京, Narita, Tokyo — Narita International Airport');
+		expect(label('en', 'NRT')).toBe('Narita, Tokyo — Narita International Airport');
+		expect(label('zh-CN', 'PVG')).toBe('Shanghai (Pudong) — 上海浦东国际机场 Shanghai Pudong International Airport');
+	});
 });
 
 describe('paste an itinerary (popup)', () => {
