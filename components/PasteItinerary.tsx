@@ -13,6 +13,7 @@ import type {ComponentChildren} from 'preact';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {VerdictDetails} from './VerdictDetails';
 import {buildDetails} from '@/lib/ui/details';
+import {airportsOfCity} from '@/lib/airports/names';
 
 type PasteItineraryProps = {
 	rules: RuleSet;
@@ -47,8 +48,15 @@ const STATUS_WORD: Record<SegmentStatus, Parameters<typeof t>[0]> = {
 const segmentName = (s: {flight?: string; from?: string; to?: string}, fallback: string) =>
 	[s.flight, s.from || s.to ? `${s.from ?? '?'} → ${s.to ?? '?'}` : undefined].filter(Boolean).join(' ') || fallback;
 
-/** Everything a detection read but did not check, each in a sentence: an agent must see what is missing. */
-function leftOutOf(detection: Detection, locale: Locale): string[] {
+/**
+ * Everything a detection read but did not check, each in a sentence: an agent must see what is missing. An unknown
+ * airport that is a city's name (`Tokyo`, `东京`) is followed by that city's airports, whose code the text needs.
+ */
+function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): string[] {
+	const cities = [...new Set((detection.unknownAirports ?? []).flatMap((u) => u.unknown))].flatMap((city) => {
+		const codes = airportsOfCity(city, rules);
+		return codes.length > 0 ? [t('pasteCityAirports', locale, {city, codes: codes.join(', ')})] : [];
+	});
 	return [
 		...(detection.excluded ?? []).map((e) =>
 			e.status === 'unread'
@@ -58,6 +66,7 @@ function leftOutOf(detection: Detection, locale: Locale): string[] {
 		...(detection.unknownAirports ?? []).map((u) =>
 			t('pasteUnknownAirport', locale, {what: segmentName(u, ''), names: u.unknown.join(', ')}),
 		),
+		...cities,
 		...(detection.unreadLines ?? []).map((r) => t('pasteUnreadLine', locale, {line: r.line})),
 	];
 }
@@ -90,7 +99,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 		});
 	};
 	const withStops = found?.results.filter((r) => r.result.stops.length > 0) ?? [];
-	const leftOut = found ? leftOutOf(found.detection, locale) : [];
+	const leftOut = found ? leftOutOf(found.detection, locale, rules) : [];
 	return (
 		<section aria-labelledby="paste-h">
 			<h2 id="paste-h">{t('pasteHeading', locale)}</h2>

@@ -168,6 +168,11 @@ const M = {
 		'zh-CN': '{what}：无法识别机场（{names}）；其前后的航班分开核查',
 		'zh-TW': '{what}：無法識別機場（{names}）；其前後的航班分開核查',
 	},
+	pasteCityAirports: {
+		en: '{city} is a city: write its airport’s code in the text and check again ({codes})',
+		'zh-CN': '{city}是城市：请在文字中改为其机场的三字码后再查（{codes}）',
+		'zh-TW': '{city}是城市：請在文字中改為其機場的三字碼後再查（{codes}）',
+	},
 	pasteUnreadLine: {
 		en: '“{line}”: could not be read, so its option was left out',
 		'zh-CN': '“{line}”：无法读取，该选项未核查',

@@ -334,6 +334,21 @@ describe('paste an itinerary: what it did not check, it says', () => {
 		expect(await paste(text, 'zh-CN')).toEqual(['CA123 PEK → Gotham Heliport：无法识别机场（Gotham Heliport）；其前后的航班分开核查']);
 	});
 
+	it('an unknown airport that is a city’s name: which codes the text needs, in Chinese too', async () => {
+		// The same text, the flight going on to a city rather than an airport: a city names no airport, so the leg is
+		// still left out, and the city's airports are named for the agent to write into the text.
+		const text = readFileSync('test/fixtures/made-up/unknown-airport.txt', 'utf8');
+		expect(await paste(text.replace('Gotham Heliport', 'Tokyo'))).toEqual([
+			'CA123 PEK → Tokyo: airport not known (Tokyo); the flights before and after it were checked apart',
+			'Tokyo is a city: write its airport’s code in the text and check again (HND, NRT)',
+		]);
+		cleanup();
+		expect(await paste(text.replace('Gotham Heliport', '东京'), 'zh-CN')).toEqual([
+			'CA123 PEK → 东京：无法识别机场（东京）；其前后的航班分开核查',
+			'东京是城市：请在文字中改为其机场的三字码后再查（HND, NRT）',
+		]);
+	});
+
 	it('a line of an availability display it could not place', async () => {
 		const text = [
 			' 15MAR(SUN) PEKSHA',
