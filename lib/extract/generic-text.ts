@@ -170,7 +170,7 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 		const flight = flightOf(line);
 		// A row of an e-ticket's table: a flight number with a clock or a date (`CA1501 北京首都 上海虹桥 2026年6月3日 08:30 10:45`).
 		const rowLike = flight !== undefined && (clocks.length > 0 || lineDate !== undefined);
-		let mentions = findAirports(line, airports, clocks, role !== undefined, rowLike);
+		let mentions = findAirports(line, airports, clocks, label ? label[0].length : undefined, rowLike);
 		// `Berlin, Tegel Airport, DE` / `Fri, 03 Feb 2017, 18:25`: a cell's two lines, read as one point. Only a named or
 		// bracketed airport, and only a line with a clock and nothing else of a leg.
 		const above = namedAbove;
@@ -394,7 +394,8 @@ function findClocks(line: string): Clock[] {
 	return clocks;
 }
 
-function findAirports(line: string, airports: AirportTable, clocks: Clock[], labelled: boolean, rowLike: boolean): Mention[] {
+function findAirports(line: string, airports: AirportTable, clocks: Clock[], labelEnd: number | undefined, rowLike: boolean): Mention[] {
+	const labelled = labelEnd !== undefined;
 	const found: Mention[] = [];
 	for (const m of matchesOf(/\(([A-Z]{3})\)/g, line)) {
 		const code = m[1]!;
@@ -458,9 +459,26 @@ function findAirports(line: string, airports: AirportTable, clocks: Clock[], lab
 			const start = clocks[0]!.end + after.indexOf(name);
 			const end = start + name.length;
 			found.push(code ? {code, start, end, kind: 'name'} : {code: name, start, end, kind: 'unlisted'});
+		} else if (!name) {
+			const before = nameBeforeDate(line, labelEnd, clocks[0]!.start, airports);
+			if (before) found.push(before);
 		}
 	}
 	return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `Departure: Singapore Changi, 15 Mar 2026 09:15`: on a labelled line whose clock ends it, the words between the label
+ * and the date (up to a comma, a dash, a bar or a digit), where the table knows them for an airport. Only a known one:
+ * those words may be a weekday (`Departure: Monday, June 1, 2026 at 12:55`), which must not become an unknown airport.
+ */
+function nameBeforeDate(line: string, from: number, to: number, airports: AirportTable): Mention | undefined {
+	const text = line.slice(from, Math.min(to, from + 80)); // a name is at most 60 characters: bounded work on any line
+	const name = /^\s*(\p{L}[\p{L}\p{M}'’. ]*?)\s*(?:[,|–—]|\s-\s|\d|$)/u.exec(text)?.[1];
+	if (!name || name.length > 60 || firstDate(name)) return undefined;
+	const code = resolveAirport(name.replace(/\s+(?:T|[Tt]erminal)$/, ''), airports); // the terminal's digits ended it
+	const start = from + text.indexOf(name);
+	return code ? {code, start, end: start + name.length, kind: 'name'} : undefined;
 }
 
 /**

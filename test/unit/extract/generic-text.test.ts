@@ -442,6 +442,35 @@ describe('other layouts', () => {
 		expect(detectInText(other, rules)).toEqual([{segments: [{from: 'EWR', to: 'PEK', flight: 'UA89'}]}]);
 	});
 
+	it('labelled lines naming the airport before the date and the clock', () => {
+		// Made up, in the layouts of airlines' confirmations (`Departure: Frankfurt, 15.03.2026, 13:50`). Before, only
+		// an airport's whole name with the word "Airport", or a name after the clock, was read on such a line: the
+		// flights below were not read at all.
+		const text = [
+			'Flight: LH720',
+			'Departure: Frankfurt, 15.03.2026, 13:50',
+			'Arrival: Beijing Capital, 16.03.2026, 05:40',
+			'Flight SQ 830, Singapore Airlines',
+			'Depart: Singapore Changi - 20 Mar 2026 09:15',
+			'Arrive: Shanghai Pudong T2 - 20 Mar 2026 14:35',
+		].join('\n');
+		expect(normalized(detectInText(text, rules), '2026-03-01')).toEqual([
+			{
+				ok: true,
+				segments: [
+					{from: 'FRA', to: 'PEK', departure: '2026-03-15T13:50', arrival: '2026-03-16T05:40', flight: 'LH720'},
+					{from: 'SIN', to: 'PVG', departure: '2026-03-20T09:15', arrival: '2026-03-20T14:35', flight: 'SQ830'},
+				],
+			},
+		]);
+		// A city's name is not an airport (Singapore is SIN's city, but a name of a city names no airport here), and
+		// neither is a weekday: nothing is read from those lines, as before.
+		expect(detectInText(text.replace('Singapore Changi', 'Singapore').split('\n').slice(3).join('\n'), rules)).toEqual([]);
+		expect(detectInText('Flight: CA938\nDeparture: Monday, 15 Mar 2026, 22:10\nArrival: Tuesday, 16 Mar 2026, 06:05', rules)).toEqual(
+			[],
+		);
+	});
+
 	it('a next-day mark in brackets with its unit, or at the end of a point line, moves the arrival to the next day', () => {
 		// Before, `(+1 day)` was not read as a mark and the arrival fell on the departure's day, before the flight took
 		// off (the check refused the itinerary).
