@@ -121,6 +121,12 @@ export type CardBadges = {
 	forget: (card: Element, state: CardState | undefined) => void;
 	/** The layout changed: check the badge again; one that fitted nowhere gets another chance at the best placement. */
 	recheck: (card: Element, state: CardState, at?: Point) => void;
+	/**
+	 * The pointer found something over the badge in `host` at `at`: the badge's next check asks there too, the one
+	 * still to come included (one asked for by a change of the page's styles just before, say, which would otherwise
+	 * find the badge covered where it was lifted and put it back under the layer the pointer found).
+	 */
+	pointed: (host: Element, at: Point) => void;
 	/** Checks the badges mounted or moved since the last call. */
 	checkPlacements: () => void;
 	/** Whether badges wait for a placement check (mounted or moved since the last one). */
@@ -236,6 +242,9 @@ export function createCardBadges(options: CardBadgesOptions): CardBadges {
 				state.roundStart = state.placement;
 				ctx.toCheck.set(card, state);
 			}
+		},
+		pointed(host, at) {
+			if (ctx.hostCards.has(host)) ctx.points.set(host, at);
 		},
 		checkPlacements: () => checkPlacements(ctx),
 		toCheck: () => ctx.toCheck.size > 0,

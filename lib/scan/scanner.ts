@@ -121,6 +121,7 @@ function createRun(options: ScannerOptions): Run {
 	const sizes = options.watchSizes?.((cards) => resized(run, cards));
 	const clips = options.watchClips?.((hosts) => resized(run, cardsOf(run, hosts)));
 	const pointer = options.watchPointer?.((hosts, at, now) => {
+		if (at) for (const host of hosts) run.badges.pointed(host, at);
 		resized(run, cardsOf(run, hosts), at);
 		if (!now || run.stopped) return;
 		run.badges.checkPlacements();

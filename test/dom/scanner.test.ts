@@ -782,6 +782,47 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(checks.at(-1)).toBeUndefined();
 	});
 
+	it('the pointer finding a layer over a badge whose check is still to come (the page’s styles just changed): that check asks there, and lifts it', async () => {
+		// Before, the report was dropped for a badge whose check was pending, and that check (at the centre, under the
+		// new layer) put the lifted badge back under it; the pointer watch tells of a layer once, so it stayed there.
+		page(PEK_24H);
+		const AT: Point = {x: 60, y: 150};
+		const checks: (Point | undefined)[] = [];
+		const lifts: [boolean, Point | undefined][] = [];
+		// A first layer, which the lift at the centre clears; later a second one, over the first, cleared by a lift
+		// made where the pointer found it.
+		let second = false;
+		let overSecond = false;
+		const check: PlacementCheck = (_host, _card, at) => {
+			checks.push(at);
+			return lifts.length > 0 && lifts.at(-1)![0] && (!second || overSecond) ? 'painted' : 'covered';
+		};
+		const lift = (_host: Element, _card: Element, over: boolean, at?: Point) => {
+			lifts.push([over, at]);
+			overSecond = over && at !== undefined;
+		};
+		let report: (hosts: Element[], at?: Point) => void = () => {};
+		const watchPointer: NonNullable<ScannerOptions['watchPointer']> = (onCovered) => {
+			report = onCovered;
+			return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
+		};
+		const s = start([], check, testAdapter, undefined, undefined, undefined, {lift, watchPointer});
+		s.scan();
+		await tick();
+		const host = document.querySelector('ctc-badge')!;
+		expect(lifts).toEqual([[true, undefined]]);
+		// The page lays the second layer and its style change asks for the checks again; before they run, the pointer
+		// finds that layer over the badge.
+		second = true;
+		s.recheck();
+		report([host], AT);
+		await tick();
+		expect(checks.slice(2)).toEqual([AT, AT]);
+		expect(lifts.slice(1)).toEqual([[true, AT]]);
+		expect(overSecond).toBe(true);
+		s.stop();
+	});
+
 	it('a badge told of `now` (a finger going down on it) is checked and lifted before the report returns, not in the next frame', async () => {
 		page(PEK_24H);
 		const TAP: Point = {x: 40, y: 150};
