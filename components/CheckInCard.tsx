@@ -73,12 +73,16 @@ function useHash(): string {
 }
 
 /**
- * Airport names as the data has them: English always, Chinese for mainland airports (in its simplified original).
- * The reader's language comes first, beside the code; the other follows (on its own line in the itinerary table).
+ * Airport names as the data has them: English always; Chinese where the airport has a Chinese name (the mainland's
+ * in its simplified original), else the Chinese name of its city where the data has one (洛杉矶 for LAX), in the
+ * card's Chinese script. The reader's language comes first, beside the code; the other follows (on its own line in
+ * the itinerary table).
  */
 function AirportName({a, langs}: {a: CardAirport; langs: Langs}) {
 	const en = {lang: 'en', text: a.name};
-	const zh = a.nameZh ? {lang: 'zh-CN', text: a.nameZh} : undefined;
+	const script = langs.first === 'en' ? langs.second : langs.first;
+	const zhScript = script === 'zh-TW' ? 'zh-TW' : 'zh-CN';
+	const zh = a.nameZh ? {lang: 'zh-CN', text: a.nameZh} : a.cityZh ? {lang: zhScript, text: a.cityZh[zhScript]} : undefined;
 	const [main, alt] = langs.first === 'en' || !zh ? [en, zh] : [zh, en];
 	return (
 		<>

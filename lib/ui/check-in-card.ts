@@ -5,7 +5,7 @@
  * Traditional Chinese, so the page only lays it out.
  */
 import {cardText, cardTri, type Tri} from '../i18n/check-in-card-text';
-import {countryName} from '../i18n/countries';
+import {countryName} from '../i18n/country-name';
 import {noticeText, policyName, reasonText, reminderText} from '../i18n/reason-text';
 import {LOCALES, type Locale} from '../i18n/locale';
 import {evaluateTrip} from '../rules/evaluate';
@@ -16,7 +16,19 @@ import {findSource, readableParams, readableTime, sourceView, type SourceView} f
 
 export type {Tri} from '../i18n/check-in-card-text';
 
-export type CardAirport = {iata: string; name: string; nameZh?: string; city?: string; country: string};
+export type CardAirport = {
+	iata: string;
+	name: string;
+	/** The airport's own Chinese name, where the data has one (the mainland, Hong Kong, Macao, Taiwan). */
+	nameZh?: string;
+	/**
+	 * Elsewhere, the Chinese name of the city it serves, in each script (东京, 東京 for NRT), where the data has one
+	 * (`servedZh`, from Unicode CLDR): the desk reads the city in Chinese beside the English airport name.
+	 */
+	cityZh?: {'zh-CN': string; 'zh-TW': string};
+	city?: string;
+	country: string;
+};
 type CardFlight = {from: CardAirport; to: CardAirport; flight?: string; departure?: string; arrival?: string};
 /** A source as the card prints it: the same as every view shows it (format.ts). */
 export type CardSource = SourceView;
@@ -87,7 +99,14 @@ const tri = (f: (locale: Locale) => string): Tri => Object.fromEntries(LOCALES.m
 function airport(rules: RuleSet, iata: string): CardAirport {
 	const a = rules.airports[iata];
 	if (!a) return {iata, name: iata, country: ''};
-	return {iata, name: a.name, country: a.country, ...(a.nameZh ? {nameZh: a.nameZh} : {}), ...(a.city ? {city: a.city} : {})};
+	const [cn, tw] = a.servedZh ?? [];
+	return {
+		iata,
+		name: a.name,
+		country: a.country,
+		...(a.nameZh ? {nameZh: a.nameZh} : cn ? {cityZh: {'zh-CN': cn, 'zh-TW': tw ?? cn}} : {}),
+		...(a.city ? {city: a.city} : {}),
+	};
 }
 
 /** The card names every source it quotes: an id the dataset does not have is an error, not a gap. */
@@ -228,7 +247,7 @@ export function buildCard(trip: TripInput, rules: RuleSet, today: string, option
 		},
 		checks: verdict.reasons
 			.filter((r) => r.kind === 'ok' || r.kind === 'info')
-			.map((r) => tri((l) => reasonText(r.code, l, readableParams(r.params)))),
+			.map((r) => tri((l) => reasonText(r.code, l, readableParams(r.code, r.params, l)))),
 		reminders: stop.reminders
 			.filter((r) => !REMINDERS_NOT_FOR[policy].has(r.code))
 			.map((r) => tri((l) => reminderText(r.code, l, r.params))),

@@ -3,6 +3,7 @@
  * (components/VerdictDetails.tsx). Pure (no DOM, no browser): `buildDetails` turns a result into plain texts in the
  * reader's language, in the order shown, so the component only lays them out.
  */
+import {countryName} from '../i18n/country-name';
 import {t} from '../i18n/messages';
 import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, unsettled} from '../i18n/reason-text';
 import {type Locale} from '../i18n/locale';
@@ -82,7 +83,7 @@ function policyView(verdict: PolicyVerdict, locale: Locale): DetailsPolicy {
 		mark: STATUS_MARK[verdict.status],
 		name: policyName(verdict, locale),
 		statusText: STATUS_NAMES[verdict.status][locale],
-		...(verdict.passport ? {passportNote: t('passportUsed', locale, {passport: verdict.passport})} : {}),
+		...(verdict.passport ? {passportNote: t('passportUsed', locale, {passport: countryName(verdict.passport, locale)})} : {}),
 		...(verdict.deadline && verdict.status !== 'ineligible'
 			? {deadline: t('deadline', locale, {deadline: readableTime(verdict.deadline)})}
 			: {}),
@@ -92,11 +93,14 @@ function policyView(verdict: PolicyVerdict, locale: Locale): DetailsPolicy {
 			.map((r) => ({
 				code: r.code,
 				kind: r.kind,
-				text: reasonText(r.code, locale, readableParams(r.params)),
+				text: reasonText(r.code, locale, readableParams(r.code, r.params, locale)),
 				sources: citesSources(r.kind) ? r.sources : [],
 			})),
 	};
 }
+
+/** A stop's country or region flown from or on to, by name; `?` where the page does not show it. */
+const regionName = (code: string | undefined, locale: Locale) => (code ? countryName(code, locale) : '?');
 
 function time(label: string, value: string | undefined, locale: Locale): DetailsTime {
 	return {label, value: value ? readableTime(value) : t('notShown', locale)};
@@ -121,7 +125,9 @@ function stopView(stop: Stop, n: number, locale: Locale): DetailsStop {
 				? {label: t('arrival', locale), value: t('notShownNotBefore', locale, {time: readableTime(stop.arrivalNotBefore)})}
 				: time(t('arrival', locale), stop.arrival, locale),
 		departure: time(t('departure', locale), stop.departure, locale),
-		...(stop.from || stop.to ? {route: t('stopRoute', locale, {from: stop.from ?? '?', to: stop.to ?? '?'})} : {}),
+		...(stop.from || stop.to
+			? {route: t('stopRoute', locale, {from: regionName(stop.from, locale), to: regionName(stop.to, locale)})}
+			: {}),
 		...(minutes !== undefined ? {timeInChina: t('timeInChina', locale, {hours: Math.floor(minutes / 60), minutes: minutes % 60})} : {}),
 		best: bestLine(stop, best, locale),
 		policies: stop.verdicts.map((v) => policyView(v, locale)),

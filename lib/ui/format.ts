@@ -3,6 +3,9 @@
  * cites. Pure (no DOM, no browser): the details (details.ts), the check-in card (check-in-card.ts) and the CLI's text
  * (cli-text.ts) take these from here and keep none of their own.
  */
+import {countryName} from '../i18n/country-name';
+import type {Locale} from '../i18n/locale';
+import type {ReasonCode} from '../rules/reasons';
 import type {RuleSet} from '../rules/load-rules';
 import type {Source} from '../rules/schema';
 import {isShowableLink} from '../rules/source-links';
@@ -18,11 +21,26 @@ export function readableTime(value: string): string {
 	return value.replace('T', ' ');
 }
 
-/** A reason's params with every local time (`YYYY-MM-DDTHH:mm`) in readable form; other values as they are. */
-export function readableParams(params?: ReasonParams): ReasonParams | undefined {
+/**
+ * Whether a reason's param names a country or region by its ISO code: the passport always; `from` and `to` where the
+ * reason is about the countries flown between (elsewhere they are airports, as in `airport-change`).
+ */
+function namesCountry(code: ReasonCode, key: string): boolean {
+	return key === 'passport' || (code === 'third-region' && (key === 'from' || key === 'to'));
+}
+
+/**
+ * A reason's params as the views show them: every local time (`YYYY-MM-DDTHH:mm`) in readable form, and every
+ * country by its name in the reader's language (`US` reads as United States, 美国, 美國); other values as they are.
+ * The engine's results (and the CLI's text and JSON) keep the codes.
+ */
+export function readableParams(code: ReasonCode, params: ReasonParams | undefined, locale: Locale): ReasonParams | undefined {
 	if (!params) return params;
 	return Object.fromEntries(
-		Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && LOCAL_TIME.test(v) ? readableTime(v) : v]),
+		Object.entries(params).map(([k, v]) => [
+			k,
+			typeof v !== 'string' ? v : LOCAL_TIME.test(v) ? readableTime(v) : namesCountry(code, k) ? countryName(v, locale) : v,
+		]),
 	);
 }
 

@@ -72,6 +72,18 @@ describe('the card for a 24-hour direct transit (JFK → PEK → NRT, US passpor
 		expect(c.flights[0]!.from.nameZh).toBeUndefined(); // no Chinese name is made up for a foreign airport
 	});
 
+	it('gives a foreign airport the Chinese name of its city where the data has one, in both scripts', () => {
+		// JFK serves New York and NRT Tokyo (servedZh, from Unicode CLDR's names of the cities time zones are named by).
+		expect(c.flights[0]!.from.cityZh).toEqual({'zh-CN': '纽约', 'zh-TW': '紐約'});
+		expect(c.flights[1]!.to.cityZh).toEqual({'zh-CN': '东京', 'zh-TW': '東京'});
+		// An airport with a Chinese name of its own keeps it, and is given no city beside it.
+		expect(c.flights[0]!.to.cityZh).toBeUndefined();
+		// Frankfurt's zone is Berlin's: the data has no Chinese name for the city, and none is made up.
+		const fra = card({...PEK_24H, segments: [{...PEK_24H.segments[0]!, from: 'FRA'}, PEK_24H.segments[1]!]});
+		expect(fra.flights[0]!.from).not.toHaveProperty('cityZh');
+		expect(fra.flights[0]!.from).not.toHaveProperty('nameZh');
+	});
+
 	it('states the stay: airport, times, 2 h 30 min of the 24 hours allowed, airside at PEK', () => {
 		expect(c.stay.airports.map((a) => a.iata)).toEqual(['PEK']);
 		expect(c.stay).toMatchObject({arrival: '2026-03-16 16:00', departure: '2026-03-16 18:30'});
@@ -148,12 +160,21 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 
 	it("shows what holds, in the engine's words", () => {
 		expect(c.checks.map((x) => x.en)).toEqual([
-			'Your US passport is on the list of eligible countries.',
+			'Your United States passport is on the list of eligible countries.',
 			'PVG is an entry port for this policy.',
-			'Onward to a third country or region (US → KR).',
+			'Onward to a third country or region (United States → South Korea).',
 			'Every airport of the stay (PVG) is inside the permitted areas.',
 			'You leave before the deadline, 2026-03-27 00:00.',
 		]);
+		// The desk reads the countries by name in Chinese too, not as codes (美国护照, not US护照).
+		expect(c.checks.map((x) => x['zh-CN'])).toEqual([
+			'美国护照在适用国家名单内。',
+			'PVG是该政策的开放口岸。',
+			'前往第三国或地区（美国 → 韩国）。',
+			'停留期间的所有机场（PVG）都在允许停留区域内。',
+			'您在截止时间2026-03-27 00:00之前离境。',
+		]);
+		expect(c.checks[2]!['zh-TW']).toBe('前往第三國或地區（美國 → 南韓）。');
 		expect(c.reminders.map((x) => x.en).join(' ')).not.toContain('To leave the airport');
 	});
 

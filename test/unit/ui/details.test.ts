@@ -69,7 +69,7 @@ describe('the details of a 240-hour transit (LAX → PVG → ICN, US passport), 
 			label: 'Stop 1: PVG',
 			arrival: {label: 'Arrive', value: '2026-03-16 17:00'},
 			departure: {label: 'Leave', value: '2026-03-20 09:00'},
-			route: 'From US to KR',
+			route: 'From United States to South Korea',
 			timeInChina: 'Time in China: 88 h 0 min',
 			best: 'Best option: 240-hour visa-free transit',
 			remindersHeading: 'Also make sure',
@@ -83,7 +83,7 @@ describe('the details of a 240-hour transit (LAX → PVG → ICN, US passport), 
 			['visaFree', '✗', 'Visa-free entry', 'does not apply'],
 		]);
 		const t240 = stop.policies[1]!;
-		expect(t240.passportNote).toBe('With your US passport');
+		expect(t240.passportNote).toBe('With your United States passport');
 		expect(t240.deadline).toBe('Leave mainland China by 2026-03-27 00:00');
 		expect(t240.reasons.map((r) => r.text)).toContain('You leave before the deadline, 2026-03-27 00:00.');
 	});
@@ -205,7 +205,11 @@ describe('what the details leave out or add', () => {
 
 	it('no times: says they are not shown, and gives no time in China', () => {
 		const d = buildDetails(evaluate(JFK_PEK_NRT_NO_TIMES), rules, 'en');
-		expect(d.stops[0]).toMatchObject({arrival: {value: 'not shown'}, departure: {value: 'not shown'}, route: 'From US to JP'});
+		expect(d.stops[0]).toMatchObject({
+			arrival: {value: 'not shown'},
+			departure: {value: 'not shown'},
+			route: 'From United States to Japan',
+		});
 		expect(d.stops[0]!.timeInChina).toBeUndefined();
 	});
 
@@ -226,14 +230,29 @@ describe('the shared helpers (lib/ui/format.ts)', () => {
 	it('makes local times readable and leaves everything else as it is', () => {
 		expect(readableTime('2026-03-27T00:00')).toBe('2026-03-27 00:00');
 		expect(readableTime('2026-03-27')).toBe('2026-03-27');
-		expect(readableParams({deadline: '2026-03-27T00:00', since: '2025-11-05', hours: 240, what: 'PVG T1'})).toEqual({
+		expect(
+			readableParams('within-240h', {deadline: '2026-03-27T00:00', since: '2025-11-05', hours: 240, what: 'PVG T1'}, 'en'),
+		).toEqual({
 			deadline: '2026-03-27 00:00',
 			since: '2025-11-05',
 			hours: 240,
 			what: 'PVG T1',
 		});
-		expect(readableParams({note: 'at 2026-03-27T00:00 local'})).toEqual({note: 'at 2026-03-27T00:00 local'});
-		expect(readableParams(undefined)).toBeUndefined();
+		expect(readableParams('within-240h', {note: 'at 2026-03-27T00:00 local'}, 'en')).toEqual({note: 'at 2026-03-27T00:00 local'});
+		expect(readableParams('within-240h', undefined, 'en')).toBeUndefined();
+	});
+
+	it('names countries in the reader’s language: the passport, and the countries of a third-region reason (not airports)', () => {
+		expect(readableParams('nationality-listed', {passport: 'US'}, 'en')).toEqual({passport: 'United States'});
+		expect(readableParams('nationality-listed', {passport: 'US'}, 'zh-CN')).toEqual({passport: '美国'});
+		expect(readableParams('nationality-listed', {passport: 'US'}, 'zh-TW')).toEqual({passport: '美國'});
+		expect(readableParams('third-region', {from: 'US', to: 'KR'}, 'en')).toEqual({from: 'United States', to: 'South Korea'});
+		expect(readableParams('third-region', {from: 'US', to: 'KR'}, 'zh-CN')).toEqual({from: '美国', to: '韩国'});
+		// `from` and `to` of an airport change are airports: PEK is not read as a region code.
+		expect(readableParams('airport-change', {from: 'PEK', to: 'PKX'}, 'zh-CN')).toEqual({from: 'PEK', to: 'PKX'});
+		// A code Intl does not know, or not a code at all, is shown as it is.
+		expect(readableParams('nationality-listed', {passport: 'QQ'}, 'en')).toEqual({passport: 'QQ'});
+		expect(readableParams('nationality-listed', {passport: 'not a code'}, 'en')).toEqual({passport: 'not a code'});
 	});
 
 	it('cites sources for failing and doubtful reasons only', () => {

@@ -134,7 +134,7 @@ describe('check a route (popup)', () => {
 		await user.clear(screen.getByLabelText('目的地'));
 		await user.type(screen.getByLabelText('目的地'), 'NRT{Enter}');
 		expect(screen.queryByRole('alert')).toBeNull();
-		expect(screen.getByTestId('result').textContent).toContain('SG → JP'); // 新加坡: SIN, its one airport
+		expect(screen.getByTestId('result').textContent).toContain('新加坡 → 日本'); // 新加坡: SIN, its one airport
 	});
 
 	it('arrival after departure: says so, marks "leave", and clears an earlier result', async () => {
@@ -216,7 +216,7 @@ describe('check a route (popup)', () => {
 		await user.type(screen.getByLabelText('Passports'), 'united states{Enter}');
 		const result = await screen.findByTestId('result');
 		expect(result.textContent).toContain('Best option: 240-hour visa-free transit');
-		expect(result.textContent).toContain('US passport');
+		expect(result.textContent).toContain('With your United States passport');
 	});
 
 	it('offers every airport in the autocomplete list, with city and name', () => {
