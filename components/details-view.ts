@@ -68,6 +68,7 @@ function stopSection(stop: DetailsStop, [top, sub]: Levels): HTMLElement {
 		'stop',
 		[
 			el(top, 'top', [stop.heading]),
+			stop.names ? el('p', 'meta airport-names', [stop.names.text], stop.names.lang ? {lang: stop.names.lang} : {}) : null,
 			times,
 			stop.route ? el('p', 'meta', [stop.route]) : null,
 			stop.timeInChina ? el('p', 'meta', [stop.timeInChina]) : null,

@@ -35,9 +35,15 @@ export type DetailsStop = {
 	heading: string;
 	/** The section's accessible name: "Stop 1: PVG, PEK". */
 	label: string;
+	/**
+	 * The stop's airports by name, in the heading's order: "Shanghai Pudong International Airport", "上海浦东国际机场"
+	 * (the mainland's airports have their Chinese name in its simplified original; `lang` says which language it is
+	 * in, absent where the names mix languages). Absent where the table names none of them.
+	 */
+	names?: {text: string; lang?: string};
 	arrival: DetailsTime;
 	departure: DetailsTime;
-	/** "From US to JP", when the page shows either end. */
+	/** "From United States to Japan", when the page shows either end. */
 	route?: string;
 	/** "Time in China: 2 h 30 min", when both clocks are known. */
 	timeInChina?: string;
@@ -114,12 +120,29 @@ function bestLine(stop: Stop, best: string | undefined, locale: Locale): string 
 	return t(why.kind === 'passport' ? 'unknownBest' : 'noBest', locale);
 }
 
-function stopView(stop: Stop, n: number, locale: Locale): DetailsStop {
+/**
+ * The airports' names: English, or in Chinese the name the table has (the mainland's, in simplified script), else its
+ * English one. A code the table does not know stays a code.
+ */
+function airportNames(iatas: readonly string[], rules: RuleSet, locale: Locale): DetailsStop['names'] {
+	const named = iatas.map((iata) => {
+		const a = rules.airports[iata];
+		if (!a) return {text: iata};
+		return locale !== 'en' && a.nameZh ? {text: a.nameZh, lang: 'zh-CN'} : {text: a.name, lang: 'en'};
+	});
+	if (named.every((x) => x.lang === undefined)) return undefined;
+	const lang = named[0]!.lang;
+	return {text: named.map((x) => x.text).join(' → '), ...(lang && named.every((x) => x.lang === lang) ? {lang} : {})};
+}
+
+function stopView(stop: Stop, n: number, locale: Locale, rules: RuleSet): DetailsStop {
 	const minutes = stop.durationMinutes;
 	const best = bestPolicyName(stop, locale);
+	const names = airportNames(stop.airports, rules, locale);
 	return {
 		heading: t('stopHeading', locale, {n, airports: stop.airports.join(' → ')}),
 		label: t('stopHeading', locale, {n, airports: stop.airports.join(', ')}),
+		...(names ? {names} : {}),
 		arrival:
 			!stop.arrival && stop.arrivalNotBefore
 				? {label: t('arrival', locale), value: t('notShownNotBefore', locale, {time: readableTime(stop.arrivalNotBefore)})}
@@ -145,7 +168,7 @@ export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale
 			...result.notices.map((n) => noticeText(n.code, locale, n.params)),
 		],
 		...(noPassport ? {tip: t('noPassportTip', locale)} : {}),
-		stops: result.stops.map((s, i) => stopView(s, i + 1, locale)),
+		stops: result.stops.map((s, i) => stopView(s, i + 1, locale, rules)),
 		sources: {
 			heading: t('sources', locale),
 			officialTag: t('sourceOfficialTag', locale),

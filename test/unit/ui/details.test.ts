@@ -67,6 +67,7 @@ describe('the details of a 240-hour transit (LAX → PVG → ICN, US passport), 
 		expect(stop).toMatchObject({
 			heading: 'Stop 1: PVG',
 			label: 'Stop 1: PVG',
+			names: {text: 'Shanghai Pudong International Airport', lang: 'en'},
 			arrival: {label: 'Arrive', value: '2026-03-16 17:00'},
 			departure: {label: 'Leave', value: '2026-03-20 09:00'},
 			route: 'From United States to South Korea',
@@ -211,6 +212,27 @@ describe('what the details leave out or add', () => {
 			route: 'From United States to Japan',
 		});
 		expect(d.stops[0]!.timeInChina).toBeUndefined();
+	});
+
+	it('names the stop’s airports under its codes: in English, or by the mainland’s own Chinese names', () => {
+		expect(buildDetails(evaluate(PVG_240H), rules, 'zh-CN').stops[0]!.names).toEqual({text: '上海浦东国际机场', lang: 'zh-CN'});
+		// No traditional-script names in the table: the simplified original, marked as such.
+		expect(buildDetails(evaluate(PVG_240H), rules, 'zh-TW').stops[0]!.names).toEqual({text: '上海浦东国际机场', lang: 'zh-CN'});
+		// A change of airports names both, in the heading's order.
+		const change: TripInput = {
+			passports: ['US'],
+			segments: [
+				{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:00'},
+				{from: 'PKX', to: 'NRT', departure: '2026-03-16T20:00', arrival: '2026-03-17T00:30'},
+			],
+		};
+		const d = buildDetails(evaluate(change), rules, 'en');
+		expect(d.stops[0]!.heading).toBe('Stop 1: PEK → PKX');
+		expect(d.stops[0]!.names).toEqual({
+			text: 'Beijing Capital International Airport → Beijing Daxing International Airport',
+			lang: 'en',
+		});
+		expect(buildDetails(evaluate(change), rules, 'zh-CN').stops[0]!.names?.text).toBe('北京首都国际机场 → 北京大兴国际机场');
 	});
 
 	it('no stop in the mainland: no stops, no sources, still the footer', () => {

@@ -86,7 +86,11 @@ describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 					stop.departure.label,
 					stop.departure.value,
 				]);
-				expect([...el.querySelectorAll(':scope > p.meta')].map(text)).toEqual([stop.route, stop.timeInChina].filter(Boolean));
+				expect([...el.querySelectorAll(':scope > p.meta')].map(text)).toEqual(
+					[stop.names?.text, stop.route, stop.timeInChina].filter(Boolean),
+				);
+				// The airports' names say which language they are in (the mainland's Chinese names are in simplified script).
+				expect(el.querySelector('.airport-names')?.getAttribute('lang')).toBe(stop.names?.lang ?? (stop.names ? null : undefined));
 				expect(text(el.querySelector('.best'))).toBe(stop.best);
 				const policies = [...el.querySelectorAll('.policy')];
 				expect(policies.map((p) => p.getAttribute('data-policy'))).toEqual(stop.policies.map((p) => p.policy));
