@@ -23,10 +23,13 @@ export function readableTime(value: string): string {
 
 /**
  * Whether a reason's param names a country or region by its ISO code: the passport always; `from` and `to` where the
- * reason is about the countries flown between (elsewhere they are airports, as in `airport-change`).
+ * reason is about the countries flown between (elsewhere they are airports, as in `airport-change`); the rule a
+ * scheduled end is about where it is a passport's (two letters: else an airport's code or a scheme's name).
  */
-function namesCountry(code: ReasonCode, key: string): boolean {
-	return key === 'passport' || (code === 'third-region' && (key === 'from' || key === 'to'));
+function namesCountry(code: ReasonCode, key: string, value: string): boolean {
+	if (key === 'passport') return true;
+	if (code === 'third-region') return key === 'from' || key === 'to';
+	return code === 'scheduled-end-passed' && (key === 'what' || key === 'whatZh') && /^[A-Z]{2}$/.test(value);
 }
 
 /**
@@ -39,7 +42,7 @@ export function readableParams(code: ReasonCode, params: ReasonParams | undefine
 	return Object.fromEntries(
 		Object.entries(params).map(([k, v]) => [
 			k,
-			typeof v !== 'string' ? v : LOCAL_TIME.test(v) ? readableTime(v) : namesCountry(code, k) ? countryName(v, locale) : v,
+			typeof v !== 'string' ? v : LOCAL_TIME.test(v) ? readableTime(v) : namesCountry(code, k, v) ? countryName(v, locale) : v,
 		]),
 	);
 }

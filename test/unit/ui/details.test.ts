@@ -235,6 +235,24 @@ describe('what the details leave out or add', () => {
 		expect(buildDetails(evaluate(change), rules, 'zh-CN').stops[0]!.names?.text).toBe('北京首都国际机场 → 北京大兴国际机场');
 	});
 
+	it('a passport’s rule past its scheduled end is named by the country', () => {
+		// France's visa-free entry is scheduled to end on 2026-12-31 in the data [S28]: a stay in January 2027 is left open.
+		const trip: TripInput = {
+			passports: ['FR'],
+			segments: [
+				{from: 'CDG', to: 'PVG', departure: '2027-01-10T12:00', arrival: '2027-01-11T07:00'},
+				{from: 'PVG', to: 'CDG', departure: '2027-01-20T10:00', arrival: '2027-01-20T16:00'},
+			],
+		};
+		const texts = (locale: 'en' | 'zh-CN') =>
+			buildDetails(evaluate(trip), rules, locale)
+				.stops[0]!.policies.flatMap((p) => p.reasons)
+				.filter((r) => r.code === 'scheduled-end-passed')
+				.map((r) => r.text);
+		expect(texts('en')[0]).toMatch(/^This rule \(France\) is scheduled to end on 2026-12-31/);
+		expect(texts('zh-CN')[0]).toContain('法国');
+	});
+
 	it('no stop in the mainland: no stops, no sources, still the footer', () => {
 		const result = evaluate({passports: ['US'], segments: [{from: 'SFO', to: 'HKG'}]});
 		const d: Details = buildDetails(result, rules, 'en');
@@ -272,6 +290,16 @@ describe('the shared helpers (lib/ui/format.ts)', () => {
 		expect(readableParams('third-region', {from: 'US', to: 'KR'}, 'zh-CN')).toEqual({from: '美国', to: '韩国'});
 		// `from` and `to` of an airport change are airports: PEK is not read as a region code.
 		expect(readableParams('airport-change', {from: 'PEK', to: 'PKX'}, 'zh-CN')).toEqual({from: 'PEK', to: 'PKX'});
+		// A scheduled end of a passport's rule names the country; of a port's, the airport; of a scheme, its name.
+		const end = {until: '2026-12-31', reviewedAt: '2026-11-22'};
+		expect(readableParams('scheduled-end-passed', {what: 'FR', whatZh: 'FR', ...end}, 'zh-CN')).toMatchObject({
+			what: '法国',
+			whatZh: '法国',
+		});
+		expect(readableParams('scheduled-end-passed', {what: 'PVG', whatZh: 'PVG', ...end}, 'en')).toMatchObject({what: 'PVG'});
+		expect(readableParams('scheduled-end-passed', {what: 'Hainan 59 countries', ...end}, 'en')).toMatchObject({
+			what: 'Hainan 59 countries',
+		});
 		// A code Intl does not know, or not a code at all, is shown as it is.
 		expect(readableParams('nationality-listed', {passport: 'QQ'}, 'en')).toEqual({passport: 'QQ'});
 		expect(readableParams('nationality-listed', {passport: 'not a code'}, 'en')).toEqual({passport: 'not a code'});
