@@ -143,6 +143,24 @@ const tick = async () => {
 };
 const badges = () => [...document.querySelectorAll('ctc-badge')].map((b) => b.textContent);
 
+/**
+ * A pointer watch that watches nothing itself: `report` tells the scanner what the real one would (the pointer found
+ * something over these badges, at that point; `now` for a finger going down).
+ */
+function pointerStub(): {
+	watchPointer: NonNullable<ScannerOptions['watchPointer']>;
+	report: (hosts: Element[], at?: Point, now?: boolean) => void;
+} {
+	let told: (hosts: Element[], at?: Point, now?: boolean) => void = () => {};
+	return {
+		watchPointer: (onCovered) => {
+			told = onCovered;
+			return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
+		},
+		report: (hosts, at, now) => told(hosts, at, now),
+	};
+}
+
 beforeEach(() => {
 	mounted = [];
 	logs = [];
@@ -711,11 +729,7 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		document.querySelector('li')!.append(document.createElement('em'));
 		let veiled = false;
 		const check: PlacementCheck = (host) => (veiled && !atEnd(host) ? 'clipped' : 'painted');
-		let report: (hosts: Element[]) => void = () => {};
-		const watchPointer: NonNullable<ScannerOptions['watchPointer']> = (onCovered) => {
-			report = onCovered;
-			return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
-		};
+		const {watchPointer, report} = pointerStub();
 		start([], check, testAdapter, undefined, undefined, undefined, {watchPointer}).scan();
 		await tick();
 		const first = document.querySelector<HTMLElement>('ctc-badge')!;
@@ -749,11 +763,7 @@ describe('scanner: badges are placed where they are painted whole', () => {
 			layers.centre = over;
 			layers.edge = over && at !== undefined;
 		};
-		let report: (hosts: Element[], at?: Point) => void = () => {};
-		const watchPointer: NonNullable<ScannerOptions['watchPointer']> = (onCovered) => {
-			report = onCovered;
-			return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
-		};
+		const {watchPointer, report} = pointerStub();
 		const s = start([], check, testAdapter, undefined, undefined, undefined, {lift, watchPointer});
 		s.scan();
 		await tick();
@@ -801,11 +811,7 @@ describe('scanner: badges are placed where they are painted whole', () => {
 			lifts.push([over, at]);
 			overSecond = over && at !== undefined;
 		};
-		let report: (hosts: Element[], at?: Point) => void = () => {};
-		const watchPointer: NonNullable<ScannerOptions['watchPointer']> = (onCovered) => {
-			report = onCovered;
-			return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
-		};
+		const {watchPointer, report} = pointerStub();
 		const s = start([], check, testAdapter, undefined, undefined, undefined, {lift, watchPointer});
 		s.scan();
 		await tick();
@@ -833,11 +839,7 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		const check: PlacementCheck = (_host, _card, at) => (checks.push(at), at && !over ? 'covered' : 'painted');
 		const lift = (_host: Element, _card: Element, up: boolean, at?: Point) =>
 			void (lifts.push([up, at]), (over = up && at !== undefined));
-		let report: (hosts: Element[], at?: Point, now?: boolean) => void = () => {};
-		const watchPointer: NonNullable<ScannerOptions['watchPointer']> = (onCovered) => {
-			report = onCovered;
-			return {observe: () => {}, unobserve: () => {}, disconnect: () => {}};
-		};
+		const {watchPointer, report} = pointerStub();
 		let batches = 0;
 		const s = start([], check, testAdapter, undefined, undefined, undefined, {lift, watchPointer, onBatch: () => void batches++});
 		s.scan();
