@@ -329,7 +329,7 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-TW': '{passport}免簽尚無官方來源確認。',
 	},
 	'stay-limit-unknown': {
-		en: 'How long {passport} citizens may stay is not in our data.',
+		en: 'How long citizens of {passport} may stay is not in our data.',
 		'zh-CN': '我们的数据中没有{passport}公民的停留期限。',
 		'zh-TW': '我們的資料中沒有{passport}公民的停留期限。',
 	},

@@ -7,6 +7,7 @@ import {evaluateTrip} from '@/lib/rules/evaluate';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {Source} from '@/lib/rules/schema';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
+import {reasonText} from '@/lib/i18n/reason-text';
 import {buildDetails, type Details} from '@/lib/ui/details';
 import {
 	citedSourceIds,
@@ -290,6 +291,13 @@ describe('the shared helpers (lib/ui/format.ts)', () => {
 		expect(readableParams('third-region', {from: 'US', to: 'KR'}, 'zh-CN')).toEqual({from: '美国', to: '韩国'});
 		// `from` and `to` of an airport change are airports: PEK is not read as a region code.
 		expect(readableParams('airport-change', {from: 'PEK', to: 'PKX'}, 'zh-CN')).toEqual({from: 'PEK', to: 'PKX'});
+		// Read in a sentence: the name where the code stood, worded to take a country's name.
+		expect(reasonText('stay-limit-unknown', 'en', readableParams('stay-limit-unknown', {passport: 'FR'}, 'en'))).toBe(
+			'How long citizens of France may stay is not in our data.',
+		);
+		expect(reasonText('stay-limit-unknown', 'zh-CN', readableParams('stay-limit-unknown', {passport: 'FR'}, 'zh-CN'))).toBe(
+			'我们的数据中没有法国公民的停留期限。',
+		);
 		// A scheduled end of a passport's rule names the country; of a port's, the airport; of a scheme, its name.
 		const end = {until: '2026-12-31', reviewedAt: '2026-11-22'};
 		expect(readableParams('scheduled-end-passed', {what: 'FR', whatZh: 'FR', ...end}, 'zh-CN')).toMatchObject({
