@@ -3,7 +3,7 @@
  * in order, each removable. Pure props, so tests render it in jsdom.
  */
 import {useMemo} from 'preact/hooks';
-import {countryFromInput, countryName, countryOptions} from '@/lib/i18n/countries';
+import {countryFromInput, countryInSentence, countryName, countryOptions} from '@/lib/i18n/countries';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
 import {AddForm} from './AddForm';
@@ -15,7 +15,7 @@ export function PassportPicker({passports, locale, onChange, max = 8}: PassportP
 	const add = (text: string) => {
 		const code = countryFromInput(text, locale);
 		if (!code) return text.trim() ? t('passportUnknown', locale, {text: text.trim()}) : t('passportEmpty', locale);
-		if (passports.includes(code)) return t('passportDuplicate', locale, {country: countryName(code, locale)});
+		if (passports.includes(code)) return t('passportDuplicate', locale, {country: countryInSentence(code, locale)});
 		if (passports.length >= max) return t('passportTooMany', locale, {max});
 		onChange([...passports, code]);
 		return undefined;

@@ -1,8 +1,8 @@
 import countries from 'i18n-iso-countries';
-import {countryName} from './country-name';
+import {countryInSentence, countryName} from './country-name';
 import type {Locale} from './locale';
 
-export {countryName};
+export {countryInSentence, countryName};
 
 const TAG: Record<Locale, string> = {en: 'en', 'zh-CN': 'zh-Hans', 'zh-TW': 'zh-Hant'};
 

@@ -5,7 +5,8 @@ const names = new Map<Locale, Intl.DisplayNames>();
 
 /**
  * A country or region's name from its ISO 3166-1 code, in the reader's language, from the browser's (or Node's) own
- * Intl data: no table is carried. A code the data does not know is given back as it is.
+ * Intl data: no table is carried. A code the data does not know is given back as it is. As a label or before a noun
+ * ("United States", "United States passports"); in a sentence, where English puts an article, `countryInSentence`.
  */
 export function countryName(code: string, locale: Locale): string {
 	let n = names.get(locale);
@@ -19,4 +20,22 @@ export function countryName(code: string, locale: Locale): string {
 		// Not a well-formed region code (DisplayNames throws a RangeError): shown as the data has it.
 		return code;
 	}
+}
+
+/**
+ * The countries and regions whose English short names (as Intl gives them) take "the" in running text: plural names
+ * and those built on a common noun ("the United States", "the Netherlands", "the Bahamas", "the Cayman Islands"). A
+ * grammatical fact of English, not a rule: Chinese has no article.
+ */
+const WITH_THE = new Set('AE AX BQ BS CC CF CK DO FK FO GB GM HM IO KM KY MH MP MV NL PH PN PS SB TC TF UM US VG VI'.split(' '));
+
+/**
+ * The name as a noun in a sentence, not at its start: "from the United States", "for the Netherlands"; in Chinese, and
+ * for a country that takes no article ("from France"), the name as `countryName` gives it. A code Intl does not know
+ * stays a code, without an article.
+ */
+export function countryInSentence(code: string, locale: Locale): string {
+	const name = countryName(code, locale);
+	if (locale !== 'en' || !WITH_THE.has(code) || name === code || /^the /iu.test(name)) return name;
+	return `the ${name}`;
 }

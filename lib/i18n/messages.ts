@@ -31,7 +31,7 @@ const M = {
 	notShown: {en: 'not shown', 'zh-CN': '未显示', 'zh-TW': '未顯示'},
 	notShownNotBefore: {en: 'not shown (not before {time})', 'zh-CN': '未显示（不早于{time}）', 'zh-TW': '未顯示（不早於{time}）'},
 	deadline: {en: 'Leave mainland China by {deadline}', 'zh-CN': '须在{deadline}前离开中国大陆', 'zh-TW': '須在{deadline}前離開中國大陸'},
-	passportUsed: {en: 'With your {passport} passport', 'zh-CN': '使用{passport}护照', 'zh-TW': '使用{passport}護照'},
+	passportUsed: {en: 'With your passport from {passport}', 'zh-CN': '使用{passport}护照', 'zh-TW': '使用{passport}護照'},
 	bestLabel: {en: 'Best option: {policy}', 'zh-CN': '最佳方案：{policy}', 'zh-TW': '最佳方案：{policy}'},
 	noBest: {en: 'No visa-free route found for this stop.', 'zh-CN': '此站未找到免签方案。', 'zh-TW': '此站未找到免簽方案。'},
 	/** A route checked by hand that changes planes nowhere in mainland China (Hong Kong, say). */
@@ -93,7 +93,7 @@ const M = {
 	},
 	passportEmpty: {en: 'Choose a country first.', 'zh-CN': '请先选择国家。', 'zh-TW': '請先選擇國家。'},
 	passportUnknown: {en: 'Unknown country: {text}', 'zh-CN': '未知国家：{text}', 'zh-TW': '未知國家：{text}'},
-	passportDuplicate: {en: '{country} is already in the list.', 'zh-CN': '{country}已在列表中。', 'zh-TW': '{country}已在清單中。'},
+	passportDuplicate: {en: 'You have already added {country}.', 'zh-CN': '{country}已在列表中。', 'zh-TW': '{country}已在清單中。'},
 	passportTooMany: {en: 'At most {max} passports.', 'zh-CN': '最多{max}本护照。', 'zh-TW': '最多{max}本護照。'},
 	noPassports: {en: 'No passport set yet.', 'zh-CN': '尚未设置护照。', 'zh-TW': '尚未設定護照。'},
 	languageHeading: {en: 'Language', 'zh-CN': '语言', 'zh-TW': '語言'},

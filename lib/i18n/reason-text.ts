@@ -69,7 +69,7 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-TW': '轉機時需辦理邊檢手續。',
 	},
 	'nationality-listed': {
-		en: 'Your {passport} passport is on the list of eligible countries.',
+		en: 'Your passport is from {passport}, which is on the list of eligible countries.',
 		'zh-CN': '{passport}护照在适用国家名单内。',
 		'zh-TW': '{passport}護照在適用國家名單內。',
 	},
@@ -106,7 +106,7 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-TW': '轉機停留（{minutes}分鐘）遠在時限之內。',
 	},
 	'regime-in-force': {
-		en: 'Visa-free entry applies to {passport} passports on your travel date.',
+		en: 'Visa-free entry applies to passports from {passport} on your travel date.',
 		'zh-CN': '出行日期{passport}护照适用免签入境。',
 		'zh-TW': '出行日期{passport}護照適用免簽入境。',
 	},
@@ -149,17 +149,17 @@ export const REASON_TEXT: Table<ReasonCode> = {
 	},
 	'over-24h': {en: 'The connection is longer than 24 hours.', 'zh-CN': '中转时间超过24小时。', 'zh-TW': '轉機時間超過24小時。'},
 	'nationality-not-listed': {
-		en: '{passport} is not on the list of eligible countries.',
+		en: 'The list of eligible countries does not include {passport}.',
 		'zh-CN': '{passport}不在适用国家名单内。',
 		'zh-TW': '{passport}不在適用國家名單內。',
 	},
 	'nationality-not-yet-listed': {
-		en: '{passport} joins the list only on {since}.',
+		en: 'The list includes {passport} only from {since}.',
 		'zh-CN': '{passport}自{since}起才适用。',
 		'zh-TW': '{passport}自{since}起才適用。',
 	},
 	'nationality-removed': {
-		en: '{passport} was on the list only until {until}.',
+		en: 'The list included {passport} only until {until}.',
 		'zh-CN': '{passport}仅适用至{until}。',
 		'zh-TW': '{passport}僅適用至{until}。',
 	},
@@ -189,7 +189,7 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-TW': '離境時間晚於截止時間{deadline}。',
 	},
 	'no-visa-free-regime': {
-		en: 'No visa-free entry scheme for {passport} passports is in our data.',
+		en: 'No visa-free entry scheme for passports from {passport} is in our data.',
 		'zh-CN': '我们的数据中没有{passport}护照的免签入境政策。',
 		'zh-TW': '我們的資料中沒有{passport}護照的免簽入境政策。',
 	},
@@ -229,7 +229,7 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-TW': '{airport}在{date}可能已是過境免簽口岸，但我們的來源未能確認當時適用的政策（72或144小時）和區域。',
 	},
 	'regional-regime': {
-		en: '{passport} passports may enter under the {scheme}, inside that region only.',
+		en: 'Passports from {passport} may enter under the {scheme}, inside that region only.',
 		'zh-CN': '{passport}护照可适用{schemeZh}，仅限该地区内停留。',
 		'zh-TW': '{passport}護照可適用{schemeZh}，僅限該地區內停留。',
 	},

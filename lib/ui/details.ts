@@ -3,7 +3,7 @@
  * (components/VerdictDetails.tsx). Pure (no DOM, no browser): `buildDetails` turns a result into plain texts in the
  * reader's language, in the order shown, so the component only lays them out.
  */
-import {countryName} from '../i18n/country-name';
+import {countryInSentence} from '../i18n/country-name';
 import {t} from '../i18n/messages';
 import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, unsettled} from '../i18n/reason-text';
 import {type Locale} from '../i18n/locale';
@@ -89,7 +89,7 @@ function policyView(verdict: PolicyVerdict, locale: Locale): DetailsPolicy {
 		mark: STATUS_MARK[verdict.status],
 		name: policyName(verdict, locale),
 		statusText: STATUS_NAMES[verdict.status][locale],
-		...(verdict.passport ? {passportNote: t('passportUsed', locale, {passport: countryName(verdict.passport, locale)})} : {}),
+		...(verdict.passport ? {passportNote: t('passportUsed', locale, {passport: countryInSentence(verdict.passport, locale)})} : {}),
 		...(verdict.deadline && verdict.status !== 'ineligible'
 			? {deadline: t('deadline', locale, {deadline: readableTime(verdict.deadline)})}
 			: {}),
@@ -105,8 +105,8 @@ function policyView(verdict: PolicyVerdict, locale: Locale): DetailsPolicy {
 	};
 }
 
-/** A stop's country or region flown from or on to, by name; `?` where the page does not show it. */
-const regionName = (code: string | undefined, locale: Locale) => (code ? countryName(code, locale) : '?');
+/** A stop's country or region flown from or on to, by name (in a sentence); `?` where the page does not show it. */
+const regionName = (code: string | undefined, locale: Locale) => (code ? countryInSentence(code, locale) : '?');
 
 function time(label: string, value: string | undefined, locale: Locale): DetailsTime {
 	return {label, value: value ? readableTime(value) : t('notShown', locale)};

@@ -3,7 +3,7 @@
  * cites. Pure (no DOM, no browser): the details (details.ts), the check-in card (check-in-card.ts) and the CLI's text
  * (cli-text.ts) take these from here and keep none of their own.
  */
-import {countryName} from '../i18n/country-name';
+import {countryInSentence, countryName} from '../i18n/country-name';
 import type {Locale} from '../i18n/locale';
 import type {ReasonCode} from '../rules/reasons';
 import type {RuleSet} from '../rules/load-rules';
@@ -22,29 +22,33 @@ export function readableTime(value: string): string {
 }
 
 /**
- * Whether a reason's param names a country or region by its ISO code: the passport always; `from` and `to` where the
- * reason is about the countries flown between (elsewhere they are airports, as in `airport-change`); the rule a
- * scheduled end is about where it is a passport's (two letters: else an airport's code or a scheme's name).
+ * How a reason's param names a country or region by its ISO code, if it does: the passport always, as a noun in the
+ * sentence ("for the United States"); `from` and `to` where the reason is about the countries flown between (elsewhere
+ * they are airports, as in `airport-change`), and the rule a scheduled end is about where it is a passport's (two
+ * letters: else an airport's code or a scheme's name), both as labels, between brackets.
  */
-function namesCountry(code: ReasonCode, key: string, value: string): boolean {
-	if (key === 'passport') return true;
-	if (code === 'third-region') return key === 'from' || key === 'to';
-	return code === 'scheduled-end-passed' && (key === 'what' || key === 'whatZh') && /^[A-Z]{2}$/.test(value);
+function countryParam(code: ReasonCode, key: string, value: string): 'noun' | 'label' | undefined {
+	if (key === 'passport') return 'noun';
+	if (code === 'third-region') return key === 'from' || key === 'to' ? 'label' : undefined;
+	return code === 'scheduled-end-passed' && (key === 'what' || key === 'whatZh') && /^[A-Z]{2}$/.test(value) ? 'label' : undefined;
+}
+
+/** A param's value as the views show it: a local time in readable form, a country by its name; else as it is. */
+function readableValue(code: ReasonCode, key: string, value: string, locale: Locale): string {
+	if (LOCAL_TIME.test(value)) return readableTime(value);
+	const country = countryParam(code, key, value);
+	if (country === 'noun') return countryInSentence(value, locale);
+	return country === 'label' ? countryName(value, locale) : value;
 }
 
 /**
  * A reason's params as the views show them: every local time (`YYYY-MM-DDTHH:mm`) in readable form, and every
- * country by its name in the reader's language (`US` reads as United States, 美国, 美國); other values as they are.
- * The engine's results (and the CLI's text and JSON) keep the codes.
+ * country by its name in the reader's language (`US` reads as the United States, 美国, 美國); other values as they
+ * are. The engine's results (and the CLI's text and JSON) keep the codes.
  */
 export function readableParams(code: ReasonCode, params: ReasonParams | undefined, locale: Locale): ReasonParams | undefined {
 	if (!params) return params;
-	return Object.fromEntries(
-		Object.entries(params).map(([k, v]) => [
-			k,
-			typeof v !== 'string' ? v : LOCAL_TIME.test(v) ? readableTime(v) : namesCountry(code, k, v) ? countryName(v, locale) : v,
-		]),
-	);
+	return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? readableValue(code, k, v, locale) : v]));
 }
 
 /** A failing or doubtful reason cites its sources (reminders always cite theirs); a met condition does not. */

@@ -90,7 +90,7 @@ test('setting passports in the options updates the open page without a reload', 
 	await page.bringToFront();
 	await page.locator('[data-ctc-badge] button.badge').click();
 	const card = detailsIn(page);
-	await expect(card).toContainText('With your United States passport');
+	await expect(card).toContainText('With your passport from the United States');
 	await expect(card).not.toContainText('does not depend on your passport');
 	// MY → HAK → JP with a US passport: 240-hour transit also holds, until 00:00 on 22 May.
 	await expect(card.locator('[data-policy="transit240"]').first()).toContainText('likely OK');

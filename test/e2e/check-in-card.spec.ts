@@ -104,7 +104,7 @@ test('the 240-hour card states the policy, traveller, stay and official wording 
 	// name the countries in both languages rather than by their codes.
 	await expect(card.getByRole('table')).toContainText('Los Angeles International Airport洛杉矶');
 	await expect(card.getByRole('table')).toContainText('首尔');
-	await expect(card).toContainText('Your United States passport is on the list of eligible countries.');
+	await expect(card).toContainText('Your passport is from the United States, which is on the list of eligible countries.');
 	await expect(card).toContainText('前往第三国或地区（美国 → 韩国）。');
 	await expect(page.getByTestId('deadline')).toContainText('2026-03-27 00:00 Beijing time (the end of 2026-03-26)');
 	await expect(page.getByTestId('deadline')).toContainText('北京时间2026-03-27 00:00前（即2026-03-26当天结束前）');

@@ -54,7 +54,7 @@ test('a fresh install opens the welcome page, which passes axe in light and dark
 		await page.goto(KUL_NRT);
 		await page.locator('[data-ctc-badge] button.badge').click();
 		const card = detailsIn(page);
-		await expect(card).toContainText('With your United States passport');
+		await expect(card).toContainText('With your passport from the United States');
 		await expect(card).not.toContainText('does not depend on your passport');
 
 		// In Chinese too, from the welcome page's own language switch.

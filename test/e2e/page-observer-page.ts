@@ -32,8 +32,8 @@ export const FIND_WORDS = ['transit', '240h', 'visa-free', 'US passport', 'No vi
 export const DETAILS_WORDS = [
 	'Transit through mainland China',
 	'Stop 1: PVG',
-	'With your United States passport',
-	'Your United States passport is on the list',
+	'With your passport from the United States',
+	'Your passport is from the United States, which is on the list',
 	'Sources',
 ];
 

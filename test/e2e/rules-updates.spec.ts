@@ -81,7 +81,7 @@ test('a signed update that adds a port and moves an end date changes the badges 
 	await options.getByLabel('Country of passport').fill('FR');
 	await options.getByRole('button', {name: 'Add passport'}).click();
 	await page.bringToFront();
-	await expect.poll(() => policyText(page, 'visaFree')).toContain('With your France passport');
+	await expect.poll(() => policyText(page, 'visaFree')).toContain('With your passport from France');
 	expect(await policyText(page, 'visaFree')).not.toContain(`scheduled to end on ${BUNDLED_END}`);
 
 	// One request, for the file only: no query, no cookies, no referrer.

@@ -342,7 +342,7 @@ describe('Firefox', () => {
 		const page = await open(KUL_NRT);
 		await badgeTexts(page);
 		const text = await detailsOf(page);
-		expect(text).toContain('With your United States passport');
+		expect(text).toContain('With your passport from the United States');
 		expect(text).not.toContain('does not depend on your passport');
 		await page.close();
 		// Back to no passport, as the other tests expect.

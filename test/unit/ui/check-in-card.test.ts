@@ -160,7 +160,7 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 
 	it("shows what holds, in the engine's words", () => {
 		expect(c.checks.map((x) => x.en)).toEqual([
-			'Your United States passport is on the list of eligible countries.',
+			'Your passport is from the United States, which is on the list of eligible countries.',
 			'PVG is an entry port for this policy.',
 			'Onward to a third country or region (United States → South Korea).',
 			'Every airport of the stay (PVG) is inside the permitted areas.',

@@ -71,7 +71,7 @@ describe('the details of a 240-hour transit (LAX → PVG → ICN, US passport), 
 			names: {text: 'Shanghai Pudong International Airport', lang: 'en'},
 			arrival: {label: 'Arrive', value: '2026-03-16 17:00'},
 			departure: {label: 'Leave', value: '2026-03-20 09:00'},
-			route: 'From United States to South Korea',
+			route: 'From the United States to South Korea',
 			timeInChina: 'Time in China: 88 h 0 min',
 			best: 'Best option: 240-hour visa-free transit',
 			remindersHeading: 'Also make sure',
@@ -85,7 +85,7 @@ describe('the details of a 240-hour transit (LAX → PVG → ICN, US passport), 
 			['visaFree', '✗', 'Visa-free entry', 'does not apply'],
 		]);
 		const t240 = stop.policies[1]!;
-		expect(t240.passportNote).toBe('With your United States passport');
+		expect(t240.passportNote).toBe('With your passport from the United States');
 		expect(t240.deadline).toBe('Leave mainland China by 2026-03-27 00:00');
 		expect(t240.reasons.map((r) => r.text)).toContain('You leave before the deadline, 2026-03-27 00:00.');
 	});
@@ -210,7 +210,7 @@ describe('what the details leave out or add', () => {
 		expect(d.stops[0]).toMatchObject({
 			arrival: {value: 'not shown'},
 			departure: {value: 'not shown'},
-			route: 'From United States to Japan',
+			route: 'From the United States to Japan',
 		});
 		expect(d.stops[0]!.timeInChina).toBeUndefined();
 	});
@@ -284,7 +284,7 @@ describe('the shared helpers (lib/ui/format.ts)', () => {
 	});
 
 	it('names countries in the reader’s language: the passport, and the countries of a third-region reason (not airports)', () => {
-		expect(readableParams('nationality-listed', {passport: 'US'}, 'en')).toEqual({passport: 'United States'});
+		expect(readableParams('nationality-listed', {passport: 'US'}, 'en')).toEqual({passport: 'the United States'});
 		expect(readableParams('nationality-listed', {passport: 'US'}, 'zh-CN')).toEqual({passport: '美国'});
 		expect(readableParams('nationality-listed', {passport: 'US'}, 'zh-TW')).toEqual({passport: '美國'});
 		expect(readableParams('third-region', {from: 'US', to: 'KR'}, 'en')).toEqual({from: 'United States', to: 'South Korea'});

@@ -216,7 +216,7 @@ describe('check a route (popup)', () => {
 		await user.type(screen.getByLabelText('Passports'), 'united states{Enter}');
 		const result = await screen.findByTestId('result');
 		expect(result.textContent).toContain('Best option: 240-hour visa-free transit');
-		expect(result.textContent).toContain('With your United States passport');
+		expect(result.textContent).toContain('With your passport from the United States');
 	});
 
 	it('offers every airport in the autocomplete list, with city and name', () => {
@@ -411,7 +411,7 @@ describe('passports (options)', () => {
 		expect(field.getAttribute('aria-invalid')).toBe('true');
 		await user.clear(field);
 		await user.type(field, 'fr{Enter}');
-		expect(screen.getByRole('alert').textContent).toBe('France is already in the list.');
+		expect(screen.getByRole('alert').textContent).toBe('You have already added France.');
 		expect(onChange).not.toHaveBeenCalled();
 		await user.clear(field);
 		await user.type(field, 'Germany{Enter}');
