@@ -20,8 +20,11 @@ export function airportByName(t: string, table: AirportTable): string | undefine
 	const hit = whole !== undefined ? whole : shortNameIndex(table).get(key);
 	if (hit !== undefined) return hit === null || namesAnotherCity(key, t, hit, table) ? undefined : hit;
 	const found = byTokens(key, table);
-	if (found !== undefined && contradictsCity(key, found, table)) return undefined;
-	return found;
+	if (found === undefined || contradictsCity(key, found, table)) return undefined;
+	// Matched by a name that is a city's alone ("London International Airport", London in Ontario): the text's other
+	// words are not read ("London Gatwik"), so it names that city as much as that airport; held as a city's name is.
+	const own = nameKey(table.airports[found]?.name ?? '');
+	return cityIndex(table).has(own) && namesAnotherCity(own, t, found, table) ? undefined : found;
 }
 
 type NameIndex = Map<string, string | null>; // key → IATA, or null when ambiguous
@@ -291,4 +294,25 @@ export function airportsOfCity(text: string, table: AirportTable): string[] {
 	const codes = han ? citiesInChinese(t, table) : (cityPartIndex(table).get(spaceless(nameKey(t))) ?? []);
 	const unverified = (code: string) => (table.airports[code]?.verified === false ? 1 : 0);
 	return [...codes].sort((a, b) => unverified(a) - unverified(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The city an airport's name begins with, where the whole name is not one we know (`东京成田国际机场`, `Tokyo Narita
+ * Intl`): the longest leading part that `airportsOfCity` knows (Chinese by characters, at least two; other scripts
+ * by words), with that city's airports. For a hint, never for a verdict: the name may be of an airport near the city
+ * that is not among them (Paris Beauvais), or of another city written the same way in Chinese, so the views ask which
+ * it is rather than pick one. Undefined when the name is itself a city's (`airportsOfCity` answers) or begins with none.
+ */
+export function cityInName(text: string, table: AirportTable): {city: string; codes: string[]} | undefined {
+	const t = text.trim();
+	if (airportsOfCity(t, table).length > 0) return undefined;
+	const han = /^\p{Script=Han}/u.test(t);
+	const parts = han ? [...(/^\p{Script=Han}+/u.exec(t)?.[0] ?? '')] : t.split(/\s+/u);
+	for (let n = parts.length; n >= (han ? 2 : 1); n--) {
+		const city = parts.slice(0, n).join(han ? '' : ' ');
+		if (city === t) continue; // the whole name: asked above
+		const codes = airportsOfCity(city, table);
+		if (codes.length > 0) return {city, codes};
+	}
+	return undefined;
 }

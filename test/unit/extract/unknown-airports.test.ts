@@ -316,6 +316,23 @@ describe('names that are cities', () => {
 			expect(resolveAirport(text, rules), text).toBeUndefined();
 	});
 
+	it('leaves a name unknown whose only known word is a city of airports in more than one country', () => {
+		// Matched by its words, the name of London International Airport (YXU, Ontario) is "London" alone: the rest of
+		// the text was not read, so the text names London as much as that airport. Before, a misspelt Gatwick read as
+		// Canada's, and a trip from London to London through Beijing as one onward to a third country.
+		for (const text of [
+			'London Gatwik',
+			'London Heathorw',
+			'San Jose Gotham', // SJI in the Philippines, SJC in California, SJO in Costa Rica
+			'Melbourne Tulamarine Intl', // MEL (Melbourne International) in Australia, MLB in Florida: Tulamarine not read
+		])
+			expect(resolveAirport(text, rules), text).toBeUndefined();
+		// The whole name, airport words and all, still names it; and a city's airport by its own words.
+		expect(resolveAirport('London International Airport', rules)).toBe('YXU');
+		expect(resolveAirport('London Heathrow', rules)).toBe('LHR');
+		expect(resolveAirport('Melbourne International Airport', rules)).toBe('MEL');
+	});
+
 	it('leaves a name matched by its words unknown where its words name another airport’s city', () => {
 		for (const text of [
 			'Porto Alegre', // every word of Porto Airport (OPO); Porto Alegre's airport is POA
