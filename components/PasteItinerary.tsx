@@ -13,7 +13,7 @@ import type {ComponentChildren} from 'preact';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {VerdictDetails} from './VerdictDetails';
 import {buildDetails} from '@/lib/ui/details';
-import {airportsOfCity} from '@/lib/airports/names';
+import {airportsOfCity, cityInName} from '@/lib/airports/names';
 
 type PasteItineraryProps = {
 	rules: RuleSet;
@@ -50,12 +50,15 @@ const segmentName = (s: {flight?: string; from?: string; to?: string}, fallback:
 
 /**
  * Everything a detection read but did not check, each in a sentence: an agent must see what is missing. An unknown
- * airport that is a city's name (`Tokyo`, `东京`) is followed by that city's airports, whose code the text needs.
+ * airport that is a city's name (`Tokyo`, `东京`) is followed by that city's airports, whose code the text needs; one
+ * that begins with a city's name (`东京成田国际机场`), by the airports we know there, asked, not picked.
  */
 function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): string[] {
-	const cities = [...new Set((detection.unknownAirports ?? []).flatMap((u) => u.unknown))].flatMap((city) => {
-		const codes = airportsOfCity(city, rules);
-		return codes.length > 0 ? [t('pasteCityAirports', locale, {city, codes: codes.join(', ')})] : [];
+	const cities = [...new Set((detection.unknownAirports ?? []).flatMap((u) => u.unknown))].flatMap((name) => {
+		const codes = airportsOfCity(name, rules);
+		if (codes.length > 0) return [t('pasteCityAirports', locale, {city: name, codes: codes.join(', ')})];
+		const inName = cityInName(name, rules);
+		return inName ? [t('pasteCityInName', locale, {name, city: inName.city, codes: inName.codes.join(', ')})] : [];
 	});
 	return [
 		...(detection.excluded ?? []).map((e) =>

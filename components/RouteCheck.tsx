@@ -116,7 +116,7 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 			'field' in times
 				? ({ok: false, problem: times} as const)
 				: holders.ok
-					? buildTrip({from, via, to, ...times, passports: holders.codes, separateTickets: separate}, rules)
+					? buildTrip({from, via, to, ...times, passports: holders.codes, separateTickets: separate}, rules, locale)
 					: ({ok: false, problem: {field: 'passports', key: 'passportUnknown', params: {text: holders.text}}} as const);
 		if (!built.ok) {
 			setProblem(built.problem);

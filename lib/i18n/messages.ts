@@ -168,6 +168,11 @@ const M = {
 		'zh-CN': '{what}：无法识别机场（{names}）；其前后的航班分开核查',
 		'zh-TW': '{what}：無法識別機場（{names}）；其前後的航班分開核查',
 	},
+	pasteCityInName: {
+		en: '{name} begins with a city’s name, {city}: if it is one of the airports we know there ({codes}), write its code in the text and check again',
+		'zh-CN': '{name}以城市名{city}开头：若是该地我们所知的机场之一（{codes}），请在文字中改为其三字码后再查',
+		'zh-TW': '{name}以城市名{city}開頭：若是該地我們所知的機場之一（{codes}），請在文字中改為其三字碼後再查',
+	},
 	pasteCityAirports: {
 		en: '{city} is a city: write its airport’s code in the text and check again ({codes})',
 		'zh-CN': '{city}是城市：请在文字中改为其机场的三字码后再查（{codes}）',
@@ -291,6 +296,11 @@ const M = {
 	formCheck: {en: 'Check', 'zh-CN': '查询', 'zh-TW': '查詢'},
 	formAirportHint: {en: 'Code, city or airport name', 'zh-CN': '三字码、城市或机场名', 'zh-TW': '三字碼、城市或機場名'},
 	formUnknownAirport: {en: 'Unknown airport: {text}', 'zh-CN': '未知机场：{text}', 'zh-TW': '未知機場：{text}'},
+	formCityAbroad: {
+		en: 'Which airport is {text}? The one we know by that name is {code}, in {country}: type its code, or your airport’s.',
+		'zh-CN': '{text}是哪个机场？我们所知此名的机场为{country}的 {code}：请填写其三字码，或您的机场的三字码。',
+		'zh-TW': '{text}是哪個機場？我們所知此名的機場為{country}的 {code}：請填寫其三字碼，或您的機場的三字碼。',
+	},
 	formCityAirports: {
 		en: 'Which airport in {text}? Type its code, for example {codes}.',
 		'zh-CN': '{text}的哪个机场？请填写其三字码，例如 {codes}。',

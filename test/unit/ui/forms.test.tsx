@@ -120,13 +120,20 @@ describe('check a route (popup)', () => {
 		expect(screen.getByTestId('result').textContent).toContain('XIY');
 	});
 
-	it('a city outside the mainland typed in Chinese: the question which airport, or its one airport', async () => {
+	it('a city outside the mainland typed in Chinese: the question which airport, with its codes', async () => {
 		// Before, 东京 and 新加坡 were unknown airports, though the hint says "三字码、城市或机场名".
 		const user = userEvent.setup();
 		render(<RouteCheck rules={rules} locale="zh-CN" passports={['US']} today={TODAY} />);
 		await user.type(screen.getByLabelText('出发地'), '新加坡');
 		await user.type(screen.getByLabelText('中国中转机场'), '上海');
 		await user.type(screen.getByLabelText('目的地'), '东京{Enter}');
+		// 新加坡 has one airport we know by that name, but a Chinese name outside the mainland is asked, not picked.
+		expect(screen.getByRole('alert').textContent).toBe(
+			'新加坡是哪个机场？我们所知此名的机场为新加坡的 SIN：请填写其三字码，或您的机场的三字码。',
+		);
+		expect(screen.getByLabelText('出发地').getAttribute('aria-invalid')).toBe('true');
+		await user.clear(screen.getByLabelText('出发地'));
+		await user.type(screen.getByLabelText('出发地'), 'SIN{Enter}');
 		expect(screen.getByRole('alert').textContent).toBe('上海的哪个机场？请填写其三字码，例如 PVG, SHA。');
 		await user.clear(screen.getByLabelText('中国中转机场'));
 		await user.type(screen.getByLabelText('中国中转机场'), 'PVG{Enter}');
@@ -134,7 +141,26 @@ describe('check a route (popup)', () => {
 		await user.clear(screen.getByLabelText('目的地'));
 		await user.type(screen.getByLabelText('目的地'), 'NRT{Enter}');
 		expect(screen.queryByRole('alert')).toBeNull();
-		expect(screen.getByTestId('result').textContent).toContain('新加坡 → 日本'); // 新加坡: SIN, its one airport
+		expect(screen.getByTestId('result').textContent).toContain('新加坡 → 日本');
+	});
+
+	it('a Chinese city name that CLDR gives one city abroad and people give another: asked, never picked', async () => {
+		// 圣地亚哥 is Santiago de Chile's name in CLDR's time zones, and San Diego's as often. Picked, a flight from Los
+		// Angeles on to San Diego read as on to Chile: a third country, and a 24-hour transit that does not hold (the
+		// United States → China → the United States) read as likely OK.
+		const user = userEvent.setup();
+		render(<RouteCheck rules={rules} locale="zh-CN" passports={['US']} today={TODAY} />);
+		await user.type(screen.getByLabelText('出发地'), 'LAX');
+		await user.type(screen.getByLabelText('中国中转机场'), 'PVG');
+		await user.type(screen.getByLabelText('目的地'), '圣地亚哥{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe(
+			'圣地亚哥是哪个机场？我们所知此名的机场为智利的 SCL：请填写其三字码，或您的机场的三字码。',
+		);
+		expect(screen.queryByTestId('result')).toBeNull();
+		await user.clear(screen.getByLabelText('目的地'));
+		await user.type(screen.getByLabelText('目的地'), 'SAN{Enter}');
+		expect(screen.queryByRole('alert')).toBeNull();
+		expect(screen.getByTestId('result').textContent).toContain('美国 → 美国');
 	});
 
 	it('arrival after departure: says so, marks "leave", and clears an earlier result', async () => {
@@ -346,6 +372,21 @@ describe('paste an itinerary: what it did not check, it says', () => {
 		expect(await paste(text.replace('Gotham Heliport', '东京'), 'zh-CN')).toEqual([
 			'CA123 PEK → 东京：无法识别机场（东京）；其前后的航班分开核查',
 			'东京是城市：请在文字中改为其机场的三字码后再查（HND, NRT）',
+		]);
+	});
+
+	it('an unknown airport whose name begins with a city’s: the airports we know there, asked, not picked', async () => {
+		// The table has no Chinese names of airports abroad: 东京成田国际机场 stays unknown (its leg left out), and the
+		// agent is told which of Tokyo's airports to write, the choice left to them (成田 is not read).
+		const text = readFileSync('test/fixtures/made-up/unknown-airport.txt', 'utf8');
+		expect(await paste(text.replace('Gotham Heliport', '东京成田国际机场'), 'zh-CN')).toEqual([
+			'CA123 PEK → 东京成田国际机场：无法识别机场（东京成田国际机场）；其前后的航班分开核查',
+			'东京成田国际机场以城市名东京开头：若是该地我们所知的机场之一（HND, NRT），请在文字中改为其三字码后再查',
+		]);
+		cleanup();
+		expect(await paste(text.replace('Gotham Heliport', 'London Gatwik'))).toEqual([
+			'CA123 PEK → London Gatwik: airport not known (London Gatwik); the flights before and after it were checked apart',
+			'London Gatwik begins with a city’s name, London: if it is one of the airports we know there (LCY, LGW, LHR, LTN, SEN, STN, YXU), write its code in the text and check again',
 		]);
 	});
 
