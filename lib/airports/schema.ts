@@ -34,6 +34,13 @@ const AirportSchema = z.strictObject({
 	tz: z.string().refine(isTimeZone, 'not an IANA time zone'),
 	/** Mainland airports only: Chinese name, GB/T 2260 province and prefecture-level division. */
 	nameZh: z.string().optional(),
+	/**
+	 * `nameZh` in traditional script where it is simplified (the mainland's, Hong Kong's and Macao's: 上海浦東國際機場),
+	 * and in simplified where it is traditional (Taiwan's: 台湾桃园国际机场), as OpenCC converts the whole name; absent
+	 * where the name reads the same in both. Derived by scripts/generate-airports.ts, for the views in that script.
+	 */
+	nameZhHant: z.string().optional(),
+	nameZhHans: z.string().optional(),
 	province: DivisionCodeSchema.optional(),
 	prefecture: DivisionCodeSchema.optional(),
 	/** false when the curated Chinese name or prefecture could not be confirmed by a source. */

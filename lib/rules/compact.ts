@@ -180,6 +180,16 @@ export function expandAirports(compact: CompactDataset['airports']): AirportTabl
 
 /** A full record reduced to what the compact table keeps: what equivalence tests compare. */
 export function coreOf(a: AirportRecord): AirportCore {
-	const {name: _name, city: _city, tz: _tz, nameZh: _nameZh, served: _served, servedZh: _servedZh, ...core} = a;
+	const {
+		name: _name,
+		city: _city,
+		tz: _tz,
+		nameZh: _nameZh,
+		nameZhHant: _hant,
+		nameZhHans: _hans,
+		served: _served,
+		servedZh: _servedZh,
+		...core
+	} = a;
 	return core;
 }

@@ -12,15 +12,15 @@ import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/load-rules';
 import type {PolicyId, PolicyVerdict, Stop, TripInput} from '../rules/types';
 import {addDays} from '../time';
-import {findSource, readableParams, readableTime, sourceView, type SourceView} from './format';
+import {airportNameZh, findSource, readableParams, readableTime, sourceView, type SourceView} from './format';
 
 export type {Tri} from '../i18n/check-in-card-text';
 
 export type CardAirport = {
 	iata: string;
 	name: string;
-	/** The airport's own Chinese name, where the data has one (the mainland, Hong Kong, Macao, Taiwan). */
-	nameZh?: string;
+	/** The airport's own Chinese name in each script, where the data has one (the mainland, Hong Kong, Macao, Taiwan). */
+	nameZh?: {'zh-CN': string; 'zh-TW': string};
 	/**
 	 * Elsewhere, the Chinese name of the city it serves, in each script (东京, 東京 for NRT), where the data has one
 	 * (`servedZh`, from Unicode CLDR): the desk reads the city in Chinese beside the English airport name.
@@ -100,11 +100,16 @@ function airport(rules: RuleSet, iata: string): CardAirport {
 	const a = rules.airports[iata];
 	if (!a) return {iata, name: iata, country: ''};
 	const [cn, tw] = a.servedZh ?? [];
+	const [nameCn, nameTw] = [airportNameZh(a, 'zh-CN'), airportNameZh(a, 'zh-TW')];
 	return {
 		iata,
 		name: a.name,
 		country: a.country,
-		...(a.nameZh ? {nameZh: a.nameZh} : cn ? {cityZh: {'zh-CN': cn, 'zh-TW': tw ?? cn}} : {}),
+		...(nameCn && nameTw
+			? {nameZh: {'zh-CN': nameCn.text, 'zh-TW': nameTw.text}}
+			: cn
+				? {cityZh: {'zh-CN': cn, 'zh-TW': tw ?? cn}}
+				: {}),
 		...(a.city ? {city: a.city} : {}),
 	};
 }

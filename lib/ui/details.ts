@@ -11,7 +11,16 @@ import type {ReasonCode, ReminderCode} from '../rules/reasons';
 import type {RuleSet} from '../rules/load-rules';
 import {evaluateTrip} from '../rules/evaluate';
 import type {CheckResult, PolicyId, PolicyVerdict, Reason, Status, Stop, TripInput} from '../rules/types';
-import {citedSourceIds, citesSources, readableParams, readableTime, sourceViews, STATUS_MARK, type SourceView} from './format';
+import {
+	airportNameZh,
+	citedSourceIds,
+	citesSources,
+	readableParams,
+	readableTime,
+	sourceViews,
+	STATUS_MARK,
+	type SourceView,
+} from './format';
 
 /** A reason in words; `sources` are the ids it cites (none for a condition that is met). */
 type DetailsReason = {code: ReasonCode; kind: Reason['kind']; text: string; sources: string[]};
@@ -121,14 +130,14 @@ function bestLine(stop: Stop, best: string | undefined, locale: Locale): string 
 }
 
 /**
- * The airports' names: English, or in Chinese the name the table has (the mainland's, in simplified script), else its
- * English one. A code the table does not know stays a code.
+ * The airports' names: English, or in Chinese the name the table has, in the reader's script (上海浦东国际机场,
+ * 上海浦東國際機場), else its English one. A code the table does not know stays a code.
  */
 function airportNames(iatas: readonly string[], rules: RuleSet, locale: Locale): DetailsStop['names'] {
 	const named = iatas.map((iata) => {
 		const a = rules.airports[iata];
 		if (!a) return {text: iata};
-		return locale !== 'en' && a.nameZh ? {text: a.nameZh, lang: 'zh-CN'} : {text: a.name, lang: 'en'};
+		return (locale !== 'en' ? airportNameZh(a, locale) : undefined) ?? {text: a.name, lang: 'en'};
 	});
 	if (named.every((x) => x.lang === undefined)) return undefined;
 	const lang = named[0]!.lang;

@@ -5,6 +5,7 @@
  */
 import {countryInSentence, countryName} from '../i18n/country-name';
 import type {Locale} from '../i18n/locale';
+import type {AirportCore} from '../airports';
 import type {ReasonCode} from '../rules/reasons';
 import type {RuleSet} from '../rules/load-rules';
 import type {Source} from '../rules/schema';
@@ -49,6 +50,16 @@ function readableValue(code: ReasonCode, key: string, value: string, locale: Loc
 export function readableParams(code: ReasonCode, params: ReasonParams | undefined, locale: Locale): ReasonParams | undefined {
 	if (!params) return params;
 	return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? readableValue(code, k, v, locale) : v]));
+}
+
+/**
+ * An airport's Chinese name in the reader's script, with its language tag: the table's name (simplified for the
+ * mainland, Hong Kong and Macao, traditional for Taiwan) or its conversion to the other script; undefined where the
+ * table has no Chinese name for it.
+ */
+export function airportNameZh(a: AirportCore, script: 'zh-CN' | 'zh-TW'): {text: string; lang: 'zh-CN' | 'zh-TW'} | undefined {
+	if (!a.nameZh) return undefined;
+	return {text: (script === 'zh-TW' ? a.nameZhHant : a.nameZhHans) ?? a.nameZh, lang: script};
 }
 
 /** A failing or doubtful reason cites its sources (reminders always cite theirs); a met condition does not. */

@@ -273,6 +273,7 @@ test('in Chinese the card leads with Chinese, Simplified or Traditional as set',
 	await expect(page.getByRole('heading', {level: 1})).toHaveText(/240小时过境免签\s*240-hour visa-free transit/);
 	await expect(page.getByRole('button', {name: /打印/})).toBeVisible();
 	await expect(page.getByTestId('deadline')).toContainText('北京时间2026-03-27 00:00前');
+	await expect(page.getByRole('table')).toContainText('上海浦东国际机场');
 	expect((await new AxeBuilder({page}).analyze()).violations).toEqual([]);
 	await page.screenshot({path: '.test-results/card-zh-CN.png', fullPage: true});
 	expect(pdfPages(await page.pdf({format: 'A4', printBackground: true}))).toBe(1);
@@ -281,6 +282,9 @@ test('in Chinese the card leads with Chinese, Simplified or Traditional as set',
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
 	await expect(page.getByRole('heading', {level: 1})).toHaveText(/240小時過境免簽\s*240-hour visa-free transit/);
 	await expect(page.getByRole('button', {name: /列印/})).toBeVisible();
+	// The airports' Chinese names in the card's script (before, in simplified on a Traditional card too).
+	await expect(page.getByRole('table')).toContainText('上海浦東國際機場');
+	await expect(page.getByTestId('card')).not.toContainText('上海浦东国际机场');
 	// The official text keeps its original simplified characters.
 	await expect(page.getByTestId('wording-zh')).toContainText('并在规定区域停留活动不超过240小时');
 	await expect(page.getByTestId('wording-zh')).toContainText('中文按原文簡體字呈現');

@@ -65,11 +65,26 @@ describe('the card for a 24-hour direct transit (JFK → PEK → NRT, US passpor
 		expect(c.flights[0]).toMatchObject({
 			flight: 'CA982',
 			from: {iata: 'JFK', name: 'John F. Kennedy International Airport'},
-			to: {iata: 'PEK', name: 'Beijing Capital International Airport', nameZh: '北京首都国际机场'},
+			to: {
+				iata: 'PEK',
+				name: 'Beijing Capital International Airport',
+				nameZh: {'zh-CN': '北京首都国际机场', 'zh-TW': '北京首都國際機場'},
+			},
 			departure: '2026-03-15 13:00',
 			arrival: '2026-03-16 16:00',
 		});
 		expect(c.flights[0]!.from.nameZh).toBeUndefined(); // no Chinese name is made up for a foreign airport
+	});
+
+	it('gives Taiwan’s airports their own traditional name, and its simplified form for a Simplified card', () => {
+		const tpe = card({
+			passports: ['US'],
+			segments: [
+				{from: 'TPE', to: 'PVG', departure: '2026-03-15T08:00', arrival: '2026-03-15T10:00'},
+				{from: 'PVG', to: 'NRT', departure: '2026-03-15T18:00', arrival: '2026-03-15T21:30'},
+			],
+		});
+		expect(tpe.flights[0]!.from.nameZh).toEqual({'zh-CN': '台湾桃园国际机场', 'zh-TW': '臺灣桃園國際機場'});
 	});
 
 	it('gives a foreign airport the Chinese name of its city where the data has one, in both scripts', () => {

@@ -215,10 +215,10 @@ describe('what the details leave out or add', () => {
 		expect(d.stops[0]!.timeInChina).toBeUndefined();
 	});
 
-	it('names the stop’s airports under its codes: in English, or by the mainland’s own Chinese names', () => {
+	it('names the stop’s airports under its codes: in English, or by the mainland’s own Chinese names in the reader’s script', () => {
 		expect(buildDetails(evaluate(PVG_240H), rules, 'zh-CN').stops[0]!.names).toEqual({text: '上海浦东国际机场', lang: 'zh-CN'});
-		// No traditional-script names in the table: the simplified original, marked as such.
-		expect(buildDetails(evaluate(PVG_240H), rules, 'zh-TW').stops[0]!.names).toEqual({text: '上海浦东国际机场', lang: 'zh-CN'});
+		// In Traditional, as OpenCC writes the name (the table's nameZhHant); before, the simplified original.
+		expect(buildDetails(evaluate(PVG_240H), rules, 'zh-TW').stops[0]!.names).toEqual({text: '上海浦東國際機場', lang: 'zh-TW'});
 		// A change of airports names both, in the heading's order.
 		const change: TripInput = {
 			passports: ['US'],
