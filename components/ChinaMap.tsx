@@ -3,6 +3,7 @@ import type {RuleSet} from '@/lib/rules/load-rules';
 import type {Locale} from '@/lib/i18n/locale';
 import {joinList, mapText} from '@/lib/i18n/map-text';
 import {chinaMap} from '@/lib/ui/china-map-data';
+import {nameInScript} from '@/lib/ui/zh-hant';
 
 type ChinaMapProps = {
 	rules: RuleSet;
@@ -100,8 +101,9 @@ export function ChinaMap({rules, locale, airports = []}: ChinaMapProps) {
 		.filter(Boolean)
 		.join(zh ? '' : ' ');
 	const [vx, vy, vw, vh] = map.viewBox;
-	// Prefecture names exist in Chinese only (GB/T 2260): mark their language for screen readers.
-	const placesLang = locale === 'zh-CN' ? undefined : 'zh-CN';
+	// Prefecture names exist in Chinese only (GB/T 2260): in an English list, mark their language for screen readers;
+	// in Chinese they are in the reader's script (nameInScript).
+	const placesLang = locale === 'en' ? 'zh-CN' : undefined;
 
 	return (
 		<div class="ctc-map">
@@ -126,7 +128,7 @@ export function ChinaMap({rules, locale, airports = []}: ChinaMapProps) {
 									data-status={status}
 									fill={status === 'listed' ? `url(#${hatchId})` : undefined}
 								>
-									<title>{`${zh ? p.nameZh : p.name}: ${statusText[status]}`}</title>
+									<title>{`${zh ? nameInScript(p.nameZh, locale) : p.name}: ${statusText[status]}`}</title>
 								</path>
 							);
 						})}
@@ -178,8 +180,8 @@ export function ChinaMap({rules, locale, airports = []}: ChinaMapProps) {
 				<ul>
 					{areas.map((a) => {
 						const here = stayByProvince.get(a.province);
-						const places = (a.area === 'listed' ? (a.prefectures ?? []) : []).map(
-							(code) => rules.divisions[code] ?? map.prefectures[code] ?? code,
+						const places = (a.area === 'listed' ? (a.prefectures ?? []) : []).map((code) =>
+							nameInScript(rules.divisions[code] ?? map.prefectures[code] ?? code, locale),
 						);
 						return (
 							<li
@@ -189,7 +191,7 @@ export function ChinaMap({rules, locale, airports = []}: ChinaMapProps) {
 								class={here ? 'ctc-map__area ctc-map__area--stay' : 'ctc-map__area'}
 							>
 								<LegendSwatch status={a.area} hatchId={hatchId} />
-								<span class="ctc-map__area-name">{zh ? a.nameZh : a.name}</span>
+								<span class="ctc-map__area-name">{zh ? nameInScript(a.nameZh, locale) : a.name}</span>
 								{places.length > 0 && (
 									<span class="ctc-map__places">
 										{` ${mapText('listedOnly', locale)}${zh ? '' : ' '}`}

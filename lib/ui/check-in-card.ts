@@ -13,6 +13,7 @@ import type {RuleSet} from '../rules/load-rules';
 import type {PolicyId, PolicyVerdict, Stop, TripInput} from '../rules/types';
 import {addDays} from '../time';
 import {airportNameZh, findSource, readableParams, readableTime, sourceView, type SourceView} from './format';
+import {nameInScript} from './zh-hant';
 
 export type {Tri} from '../i18n/check-in-card-text';
 
@@ -153,11 +154,11 @@ function areasFor(stop: Stop, rules: RuleSet, date: string | undefined, names: R
 				a.area === 'listed' ? (a.prefectures ?? []).map((code) => rules.divisions[code] ?? names[code] ?? code) : undefined;
 			const label: Tri = cities
 				? cardTri(cities.length === 1 ? 'areaListedOne' : 'areaListed', (l) => ({
-						name: l === 'en' ? a.name : a.nameZh,
+						name: l === 'en' ? a.name : nameInScript(a.nameZh, l),
 						count: cities.length,
-						cities: cities.join('、'),
+						cities: cities.map((city) => nameInScript(city, l)).join('、'),
 					}))
-				: {en: a.name, 'zh-CN': a.nameZh, 'zh-TW': a.nameZh};
+				: {en: a.name, 'zh-CN': a.nameZh, 'zh-TW': nameInScript(a.nameZh, 'zh-TW')};
 			return {
 				province: a.province,
 				name: a.name,

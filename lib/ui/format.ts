@@ -10,6 +10,7 @@ import type {ReasonCode} from '../rules/reasons';
 import type {RuleSet} from '../rules/load-rules';
 import type {Source} from '../rules/schema';
 import {isShowableLink} from '../rules/source-links';
+import {nameInScript} from './zh-hant';
 import type {CheckResult, Reason, ReasonParams, Status} from '../rules/types';
 
 /** A verdict's status as a symbol, shown beside its words (never colour alone). */
@@ -34,12 +35,16 @@ function countryParam(code: ReasonCode, key: string, value: string): 'noun' | 'l
 	return code === 'scheduled-end-passed' && (key === 'what' || key === 'whatZh') && /^[A-Z]{2}$/.test(value) ? 'label' : undefined;
 }
 
-/** A param's value as the views show it: a local time in readable form, a country by its name; else as it is. */
+/**
+ * A param's value as the views show it: a local time in readable form, a country by its name, a scheme's Chinese name
+ * (`schemeZh`, `whatZh`) in the reader's script; else as it is.
+ */
 function readableValue(code: ReasonCode, key: string, value: string, locale: Locale): string {
 	if (LOCAL_TIME.test(value)) return readableTime(value);
 	const country = countryParam(code, key, value);
 	if (country === 'noun') return countryInSentence(value, locale);
-	return country === 'label' ? countryName(value, locale) : value;
+	if (country === 'label') return countryName(value, locale);
+	return key === 'schemeZh' || key === 'whatZh' ? nameInScript(value, locale) : value;
 }
 
 /**

@@ -168,6 +168,13 @@ describe('the card for 240-hour transit (LAX → PVG 2026-03-16, PVG → ICN 202
 		expect(shanxi.cities).toEqual(['太原市', '大同市']);
 		expect(shanxi.label).toMatchObject({en: 'Shanxi (2 listed areas)', 'zh-CN': '山西（太原市、大同市）'});
 		expect(areas.find((a) => a.name === 'Zhejiang')).toMatchObject({nameZh: '浙江', label: {en: 'Zhejiang', 'zh-CN': '浙江'}});
+		// A Traditional card names the areas and their cities in its script (data/zh-hant.json).
+		expect(areas.find((a) => a.name === 'Heilongjiang')!.label).toEqual({
+			en: 'Heilongjiang (1 listed area)',
+			'zh-CN': '黑龙江（哈尔滨市）',
+			'zh-TW': '黑龍江（哈爾濱市）',
+		});
+		expect(areas.find((a) => a.name === 'Guangdong')!.label['zh-TW']).toBe('廣東');
 		// Every listed city has its Chinese name (the airport table alone names only those with an airport).
 		expect(areas.flatMap((a) => a.cities ?? []).filter((name) => /\d/.test(name))).toEqual([]);
 		expect(areas.find((a) => a.name === 'Guangxi')?.cities).toContain('防城港市');

@@ -107,19 +107,27 @@ describe('ChinaMap', () => {
 		expect(item('510000').textContent).toContain('CTU');
 	});
 
-	it('uses Chinese names in Chinese locales', () => {
-		for (const locale of ['zh-CN', 'zh-TW'] as const) {
+	it('uses Chinese names in Chinese locales, in the reader’s script', () => {
+		for (const [locale, gansu, heilongjiang, harbin] of [
+			['zh-CN', '甘肃', '黑龙江', '哈尔滨市'],
+			['zh-TW', '甘肅', '黑龍江', '哈爾濱市'],
+		] as const) {
 			const {container, unmount} = render(<ChinaMap rules={rules} locale={locale} airports={['PVG']} />);
 			const items = [...container.querySelectorAll('.ctc-map__areas li .ctc-map__area-name')].map((n) => n.textContent);
-			expect(items).toEqual(areas.map((a) => a.nameZh));
+			expect(items).toHaveLength(24);
+			expect(items).toContain(heilongjiang);
 			expect(container.querySelector('svg[role="img"] title')!.textContent).toContain('24');
 			expect(container.querySelector('svg[role="img"] title')!.textContent).toContain('PVG');
-			expect(container.querySelector('path[data-code="620000"] title')!.textContent).toContain('甘肃');
+			expect(container.querySelector('path[data-code="620000"] title')!.textContent).toContain(gansu);
+			expect(container.querySelector('li[data-province="230000"]')!.textContent).toContain(harbin);
+			// The prefecture names are in the page's language and script: no lang override.
+			expect(container.querySelector('.ctc-map__places [lang]')).toBeNull();
 			unmount();
 		}
 		const {container} = render(<ChinaMap rules={rules} locale="zh-CN" />);
 		expect(container.querySelector('figcaption')!.textContent).toContain('仅供参考');
-		// In zh-CN the prefecture names are in the page's language: no lang override.
-		expect(container.querySelector('.ctc-map__places [lang]')).toBeNull();
+		expect([...container.querySelectorAll('.ctc-map__areas li .ctc-map__area-name')].map((n) => n.textContent)).toEqual(
+			areas.map((a) => a.nameZh),
+		);
 	});
 });
