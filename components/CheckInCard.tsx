@@ -72,17 +72,17 @@ function useHash(): string {
 	return hash;
 }
 
-/**
- * Airport names as the data has them: English always; Chinese where the airport has a Chinese name (the mainland's
- * in its simplified original), else the Chinese name of its city where the data has one (洛杉矶 for LAX), in the
- * card's Chinese script. The reader's language comes first, beside the code; the other follows (on its own line in
- * the itinerary table).
- */
 /** The card's Chinese script: its first language's, or its second's where English comes first. */
 function zhScriptOf(langs: Langs): 'zh-CN' | 'zh-TW' {
 	return (langs.first === 'en' ? langs.second : langs.first) === 'zh-TW' ? 'zh-TW' : 'zh-CN';
 }
 
+/**
+ * Airport names as the data has them: English always; Chinese where the airport has a Chinese name, else the Chinese
+ * name of its city where the data has one (洛杉矶 for LAX), in the card's Chinese script (上海浦東國際機場 on a
+ * Traditional card). The reader's language comes first, beside the code; the other follows (on its own line in
+ * the itinerary table).
+ */
 function AirportName({a, langs}: {a: CardAirport; langs: Langs}) {
 	const en = {lang: 'en', text: a.name};
 	const zhScript = zhScriptOf(langs);
