@@ -2,7 +2,7 @@
  * For agents: a GDS/PNR display, an e-ticket or copied page text, read by the same detectors as pages and judged
  * by the same engine. Pure props (no `browser.*`), so tests render it in jsdom.
  */
-import {useState} from 'preact/hooks';
+import {useEffect, useRef, useState} from 'preact/hooks';
 import {detectText, MAX_TEXT_CHARS, type Detection} from '@/lib/detect';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
@@ -48,29 +48,43 @@ const STATUS_WORD: Record<SegmentStatus, Parameters<typeof t>[0]> = {
 const segmentName = (s: {flight?: string; from?: string; to?: string}, fallback: string) =>
 	[s.flight, s.from || s.to ? `${s.from ?? '?'} → ${s.to ?? '?'}` : undefined].filter(Boolean).join(' ') || fallback;
 
+/** A line of what was not checked; `choice`: an unknown airport's name and the codes the reader may put in its place. */
+type LeftOut = {text: string; choice?: {name: string; codes: string[]}};
+
 /**
  * Everything a detection read but did not check, each in a sentence: an agent must see what is missing. An unknown
  * airport that is a city's name (`Tokyo`, `东京`) is followed by that city's airports, whose code the text needs; one
- * that begins with a city's name (`东京成田国际机场`), by the airports we know there, asked, not picked.
+ * that begins with a city's name (`东京成田国际机场`), by the airports we know there, asked, not picked: each code is a
+ * button that puts it in the name's place and checks again.
  */
-function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): string[] {
-	const cities = [...new Set((detection.unknownAirports ?? []).flatMap((u) => u.unknown))].flatMap((name) => {
+function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): LeftOut[] {
+	const cities = [...new Set((detection.unknownAirports ?? []).flatMap((u) => u.unknown))].flatMap((name): LeftOut[] => {
 		const codes = airportsOfCity(name, rules);
-		if (codes.length > 0) return [t('pasteCityAirports', locale, {city: name, codes: codes.join(', ')})];
+		if (codes.length > 0) return [{text: t('pasteCityAirports', locale, {city: name, codes: codes.join(', ')}), choice: {name, codes}}];
 		const inName = cityInName(name, rules);
-		return inName ? [t('pasteCityInName', locale, {name, city: inName.city, codes: inName.codes.join(', ')})] : [];
+		return inName
+			? [
+					{
+						text: t('pasteCityInName', locale, {name, city: inName.city, codes: inName.codes.join(', ')}),
+						choice: {name, codes: inName.codes},
+					},
+				]
+			: [];
 	});
+	const line = (text: string): LeftOut => ({text});
 	return [
 		...(detection.excluded ?? []).map((e) =>
-			e.status === 'unread'
-				? t('pasteUnreadSegment', locale, {line: e.line ?? segmentName(e, '')})
-				: t('pasteExcluded', locale, {what: segmentName(e, e.code), status: t(STATUS_WORD[e.status], locale), code: e.code}),
+			line(
+				e.status === 'unread'
+					? t('pasteUnreadSegment', locale, {line: e.line ?? segmentName(e, '')})
+					: t('pasteExcluded', locale, {what: segmentName(e, e.code), status: t(STATUS_WORD[e.status], locale), code: e.code}),
+			),
 		),
 		...(detection.unknownAirports ?? []).map((u) =>
-			t('pasteUnknownAirport', locale, {what: segmentName(u, ''), names: u.unknown.join(', ')}),
+			line(t('pasteUnknownAirport', locale, {what: segmentName(u, ''), names: u.unknown.join(', ')})),
 		),
 		...cities,
-		...(detection.unreadLines ?? []).map((r) => t('pasteUnreadLine', locale, {line: r.line})),
+		...(detection.unreadLines ?? []).map((r) => line(t('pasteUnreadLine', locale, {line: r.line}))),
 	];
 }
 
@@ -78,16 +92,11 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 	const [text, setText] = useState('');
 	const [found, setFound] = useState<Found>();
 	const [empty, setEmpty] = useState(false);
-	const submit = (event: Event) => {
-		event.preventDefault();
-		if (!text.trim()) {
-			setEmpty(true);
-			setFound(undefined);
-			(event.currentTarget as HTMLFormElement | null)?.querySelector('textarea')?.focus();
-			return;
-		}
+	const [focusResult, setFocusResult] = useState(false);
+	const resultRef = useRef<HTMLParagraphElement>(null);
+	const check = (input: string) => {
 		setEmpty(false);
-		const detection = detectText(text, today, rules, (html) => new DOMParser().parseFromString(html, 'text/html'));
+		const detection = detectText(input, today, rules, (html) => new DOMParser().parseFromString(html, 'text/html'));
 		const results = detection.itineraries.map((it) => {
 			const trip: TripInput = {passports, segments: it.segments};
 			return {trip, result: evaluateTrip(trip, rules, {today})};
@@ -101,6 +110,29 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 			detection,
 		});
 	};
+	const submit = (event: Event) => {
+		event.preventDefault();
+		if (!text.trim()) {
+			setEmpty(true);
+			setFound(undefined);
+			(event.currentTarget as HTMLFormElement | null)?.querySelector('textarea')?.focus();
+			return;
+		}
+		check(text);
+	};
+	/** An unknown airport's name replaced by the code the reader chose, everywhere in the text, and checked again. */
+	const useCode = (name: string, code: string) => {
+		const next = text.split(name).join(code);
+		setText(next);
+		check(next);
+		// The button goes with the line it was on: the reader is taken to what the check found now.
+		setFocusResult(true);
+	};
+	useEffect(() => {
+		if (!focusResult) return;
+		resultRef.current?.focus();
+		setFocusResult(false);
+	}, [focusResult]);
 	const withStops = found?.results.filter((r) => r.result.stops.length > 0) ?? [];
 	const leftOut = found ? leftOutOf(found.detection, locale, rules) : [];
 	return (
@@ -132,7 +164,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 					{found.truncated ? (
 						<p class="problem">{t('pasteTruncated', locale, {chars: MAX_TEXT_CHARS.toLocaleString(locale)})}</p>
 					) : null}
-					<p>
+					<p ref={resultRef} tabIndex={-1}>
 						{found.count === 0
 							? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped})
 							: t('pasteFound', locale, {count: found.count, stops: withStops.length})}
@@ -141,8 +173,25 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 						<div class="left-out">
 							<p>{t('pasteLeftOut', locale)}</p>
 							<ul>
-								{leftOut.map((line) => (
-									<li key={line}>{line}</li>
+								{leftOut.map(({text, choice}) => (
+									<li key={text}>
+										{text}
+										{choice ? (
+											<span class="choices">
+												{choice.codes.map((code) => (
+													<button
+														key={code}
+														type="button"
+														class="link"
+														aria-label={t('pasteUseCode', locale, {code, name: choice.name})}
+														onClick={() => useCode(choice.name, code)}
+													>
+														{code}
+													</button>
+												))}
+											</span>
+										) : null}
+									</li>
 								))}
 							</ul>
 						</div>

@@ -49,6 +49,26 @@ test('an agent pastes a GDS display and gets the verdict for the mainland stop',
 	await expect(result.getByRole('button', {name: 'Check-in card (print, English + 中文)'})).toBeVisible();
 });
 
+test('a pasted airport the table cannot read: its city’s codes are buttons, and the one chosen is checked', async ({
+	context,
+	extensionId,
+}) => {
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	const box = popup.getByLabel('A GDS/PNR display, an e-ticket or copied page text');
+	await box.fill(fs.readFileSync('test/fixtures/made-up/unknown-airport.txt', 'utf8').replace('Gotham Heliport', 'Tokyo Gotham'));
+	await popup.getByRole('button', {name: 'Check this text'}).click();
+	const result = popup.getByTestId('paste-result');
+	await expect(result).toContainText('Tokyo Gotham begins with a city’s name, Tokyo');
+	const nrt = result.getByRole('button', {name: 'Use NRT for Tokyo Gotham and check again'});
+	await expect(nrt).toBeVisible();
+	await popup.screenshot({path: '.test-results/paste-choices.png', fullPage: true});
+	await nrt.click();
+	await expect(box).toHaveValue(/Arrival: 12:00 NRT/);
+	await expect(result.locator('.left-out')).toHaveCount(0);
+	await expect(result.locator('p').first()).toBeFocused();
+});
+
 async function setSettings(context: import('@playwright/test').BrowserContext, settings: Record<string, unknown>) {
 	const [worker] = context.serviceWorkers();
 	await (worker ?? (await context.waitForEvent('serviceworker'))).evaluate(async (value) => {

@@ -5,7 +5,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {cleanup, fireEvent, render, screen, waitFor} from '@testing-library/preact';
+import {cleanup, fireEvent, render, screen, waitFor, within} from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import {PassportPicker} from '@/components/PassportPicker';
 import {PasteItinerary} from '@/components/PasteItinerary';
@@ -333,7 +333,8 @@ describe('paste an itinerary: what it did not check, it says', () => {
 		render(<PasteItinerary rules={rules} locale={locale} passports={[]} today={TODAY} />);
 		fireEvent.input(box(), {target: {value: text}});
 		await user.click(screen.getByRole('button', {name: locale === 'en' ? 'Check this text' : '核查此文字'}));
-		return [...screen.getByTestId('paste-result').querySelectorAll('.left-out li')].map((li) => li.textContent);
+		// Each line's words, without the buttons that follow some (an unknown airport's codes to choose from).
+		return [...screen.getByTestId('paste-result').querySelectorAll('.left-out li')].map((li) => li.firstChild?.textContent);
 	};
 
 	it('cancelled, waitlisted and schedule-changed segments and an ARNK (the synthetic Sabre PNR)', async () => {
@@ -388,6 +389,21 @@ describe('paste an itinerary: what it did not check, it says', () => {
 			'CA123 PEK → London Gatwik: airport not known (London Gatwik); the flights before and after it were checked apart',
 			'London Gatwik begins with a city’s name, London: if it is one of the airports we know there (LCY, LGW, LHR, LTN, SEN, STN, YXU), write its code in the text and check again',
 		]);
+	});
+
+	it('an unknown airport’s codes are buttons: the one chosen takes the name’s place, and the text is checked again', async () => {
+		const text = readFileSync('test/fixtures/made-up/unknown-airport.txt', 'utf8').replace('Gotham Heliport', '东京成田国际机场');
+		await paste(text, 'zh-CN');
+		expect(screen.getByTestId('paste-result').textContent).toContain('无法识别机场（东京成田国际机场）');
+		const choices = within(screen.getByTestId('paste-result').querySelector('.left-out')!).getAllByRole('button');
+		expect(choices.map((b) => b.textContent)).toEqual(['HND', 'NRT']);
+		await userEvent.setup().click(screen.getByRole('button', {name: '将东京成田国际机场改为NRT后再查'}));
+		expect((box() as HTMLTextAreaElement).value).toBe(text.replace('东京成田国际机场', 'NRT'));
+		// Both flights read now as one itinerary (from Shanghai: no transit stop), nothing left out, and the reader is
+		// taken to what was found.
+		expect(screen.getByTestId('paste-result').querySelector('.left-out')).toBeNull();
+		expect(screen.getByTestId('paste-result').textContent).toContain('识别出1个行程');
+		await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('paste-result').querySelector('p')));
 	});
 
 	it('a line of an availability display it could not place', async () => {
