@@ -293,6 +293,13 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-CN': '分开出票：需提取行李并重新值机，即须办理边检手续。法律要求联程客票；离开口岸需申请临时入境许可。',
 		'zh-TW': '分開開票：需提取行李並重新報到，即須辦理邊檢手續。法律要求聯程客票；離開口岸需申請臨時入境許可。',
 	},
+	'passport-not-covered': {
+		en: 'Our data holds the visa exemptions China grants foreign nationals (Exit and Entry Administration Law, Art. 22), and no rules for passports from {passport}: ask your airline which travel documents you need.',
+		'zh-CN':
+			'我们的数据收录的是中国给予外国人的免签政策（《出境入境管理法》第二十二条），没有适用于{passport}护照的规定：请向航空公司确认所需的旅行证件。',
+		'zh-TW':
+			'我們的資料收錄的是中國給予外國人的免簽政策（《出境入境管理法》第二十二條），沒有適用於{passport}護照的規定：請向航空公司確認所需的旅行證件。',
+	},
 	'nationality-date-unverified': {
 		en: 'We could not verify that {passport} was on the list before {since}.',
 		'zh-CN': '无法核实{passport}在{since}之前是否适用。',

@@ -118,6 +118,8 @@ type Prepared = {
 	regional: Regional[];
 	/** Airport facts by IATA code, filled as airports are met. */
 	byIata: Map<string, AirportFacts>;
+	/** Passports outside the schemes (`passportsNotCovered`). */
+	notCovered: readonly string[];
 };
 
 const NOT_AN_AIRPORT: AirportFacts = {
@@ -188,6 +190,7 @@ function prepare(rules: EngineRules): Prepared {
 				until: r.until,
 			})),
 		byIata: new Map(),
+		notCovered: data.passportsNotCovered.countries,
 	};
 	prepared.set(rules, p);
 	return p;
@@ -765,6 +768,20 @@ function visaFree(s: Stay, p: Prepared, day: number, entry: AirportFacts | undef
 	return best;
 }
 
+/** notCovered in ./evaluate.ts: one more doubt per listed passport outside the schemes, and no yes. */
+function notCovered(verdicts: PolicyVerdict[], passports: string[], outside: readonly string[]): void {
+	let listed = 0;
+	for (let i = 0; i < passports.length; i++) {
+		const passport = passports[i]!;
+		if (outside.includes(passport) && passports.indexOf(passport) === i) listed++;
+	}
+	if (listed === 0) return;
+	for (const verdict of verdicts) {
+		verdict.doubts = (verdict.doubts ?? 0) + listed;
+		if (verdict.status === 'eligible') verdict.status = 'conditional';
+	}
+}
+
 function judgeStay(s: Stay, p: Prepared, passports: string[]): Stop {
 	// The date the stay is judged by: the day of entry, else the day of exit.
 	const day = !Number.isNaN(s.arrDay) ? s.arrDay : s.depDay;
@@ -778,6 +795,7 @@ function judgeStay(s: Stay, p: Prepared, passports: string[]): Stop {
 	const t240 = transit240(s, p, day, entry, passports);
 	const vf = visaFree(s, p, day, entry, passports);
 	const verdicts = [t24, t240, vf];
+	if (p.notCovered.length > 0) notCovered(verdicts, passports, p.notCovered);
 	const stop: Stop = {airports: s.airports, domesticLegs: s.domesticLegs, verdicts, best: bestPolicy(verdicts), reminders: []};
 	if (s.arrivalText) stop.arrival = s.arrivalText;
 	else if (s.earliestText) stop.arrivalNotBefore = s.earliestText;

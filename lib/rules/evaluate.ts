@@ -793,6 +793,22 @@ function remindersFor(verdicts: PolicyVerdict[], rules: EngineRules, date: strin
 	return reminders;
 }
 
+/**
+ * The schemes in our data are for foreign nationals (data `passportsNotCovered`, rules-facts §2.1 [S18a], §2.2 [S21]):
+ * for a traveller who lists a passport outside them, every verdict carries the doubt, once for each such passport,
+ * first, and none stays a yes (which passport they travel on, and what applies to it, no page shows and no source here
+ * says).
+ */
+function notCovered(verdicts: PolicyVerdict[], passports: string[], rules: EngineRules): void {
+	const outside = rules.data.passportsNotCovered;
+	const listed = passports.filter((p) => outside.countries.includes(p));
+	if (listed.length === 0) return;
+	for (const verdict of verdicts) {
+		verdict.reasons.unshift(...listed.map((passport) => reason('passport-not-covered', 'doubt', outside.sources, {passport})));
+		if (verdict.status === 'eligible') verdict.status = 'conditional';
+	}
+}
+
 function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules, badgeOnly: boolean): Stop {
 	const transit24 = evaluateTransit24(stay, rules);
 	let transit240: PolicyVerdict;
@@ -814,6 +830,7 @@ function evaluateStay(stay: StayFacts, passports: string[], rules: EngineRules, 
 		visaFree = bestOf(passports.map((p) => evaluateVisaFreeForPassport(stay, rules, p)));
 	}
 	const verdicts = [transit24, transit240, visaFree];
+	notCovered(verdicts, passports, rules);
 	const best = bestPolicy(verdicts);
 	const stop: Stop = {
 		airports: stay.airports,

@@ -44,6 +44,7 @@ export const REASON_CODES = [
 	'over-scheme-limit',
 	// what is missing or doubtful
 	'no-passport',
+	'passport-not-covered',
 	'origin-not-shown',
 	'onward-not-shown',
 	'entry-not-shown',

@@ -170,6 +170,17 @@ export const TransitRulesSchema = z.strictObject({
 			note: z.string(),
 		}),
 	}),
+	/**
+	 * Who the schemes here are for: foreign nationals (rules-facts §2.1 [S18a], the Exit and Entry Administration Law's
+	 * Art. 22; §2.2 [S21]). Passports of these countries or regions are outside them, and our sources hold no rules for
+	 * their holders: a verdict for a traveller who lists one is a doubt, never a yes (both engines add the reason
+	 * `passport-not-covered` to every verdict).
+	 */
+	passportsNotCovered: z.strictObject({
+		countries: z.array(CountryCodeSchema).min(1),
+		sources: SourceIdsSchema,
+		note: z.string(),
+	}),
 	/** Counts the official texts state on a date; the dataset must reproduce them (checked in load-rules). */
 	officialCounts: z.array(
 		z.strictObject({

@@ -102,9 +102,14 @@ function policyView(verdict: PolicyVerdict, locale: Locale): DetailsPolicy {
 		...(verdict.deadline && verdict.status !== 'ineligible'
 			? {deadline: t('deadline', locale, {deadline: readableTime(verdict.deadline)})}
 			: {}),
-		// "Set your passport" is said once, under the 240-hour policy, not under every policy that needs one.
+		// "Set your passport" is said once, under the 240-hour policy, not under every policy that needs one; a passport
+		// our data has no rules for, once, under the first (the engine gives it to every policy).
 		reasons: verdict.reasons
-			.filter((r) => r.code !== 'no-passport' || verdict.policy === 'transit240')
+			.filter(
+				(r) =>
+					(r.code !== 'no-passport' || verdict.policy === 'transit240') &&
+					(r.code !== 'passport-not-covered' || verdict.policy === 'transit24'),
+			)
 			.map((r) => ({
 				code: r.code,
 				kind: r.kind,

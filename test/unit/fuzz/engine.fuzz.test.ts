@@ -23,6 +23,8 @@ import {
 	evaluate,
 	FROM,
 	MAINLAND,
+	coveredPassportArb,
+	notCoveredPassportArb,
 	passportArb,
 	planArb,
 	render,
@@ -273,10 +275,10 @@ describe('evaluateTrip on generated valid trips', () => {
 	);
 
 	it(
-		'two passports are never worse than one, policy by policy, and never lose the best policy',
+		'two passports are never worse than one, policy by policy, and never lose the best policy (a second passport the schemes are for)',
 		() => {
 			fc.assert(
-				fc.property(planArb('any', fc.constant([])), passportArb, passportArb, (plan, a, b) => {
+				fc.property(planArb('any', fc.constant([])), passportArb, coveredPassportArb, (plan, a, b) => {
 					const one = evaluate({...plan, passports: [a]});
 					const two = evaluate({...plan, passports: [a, b]});
 					expect(two.stops).toHaveLength(one.stops.length);
@@ -287,6 +289,30 @@ describe('evaluateTrip on generated valid trips', () => {
 							const best = two.stops[i]!.best;
 							expect(best).not.toBeNull();
 							expect(BEST_ORDER.indexOf(best!)).toBeLessThanOrEqual(BEST_ORDER.indexOf(stop.best));
+						}
+					}
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'a passport our data has no rules for (passportsNotCovered), alone or beside others, makes no verdict a yes: each one it is listed with is a doubt that names it',
+		() => {
+			fc.assert(
+				fc.property(planArb('any', fc.array(passportArb, {maxLength: 2})), notCoveredPassportArb, (plan, outside) => {
+					const passports = [...plan.passports, outside];
+					const result = evaluate({...plan, passports});
+					const listed = new Set(passports.filter((p) => rules.data.passportsNotCovered.countries.includes(p)));
+					for (const stop of result.stops) {
+						expect(stop.best).toBeNull();
+						for (const v of stop.verdicts) {
+							expect(v.status).not.toBe('eligible');
+							const named = v.reasons.filter((r) => r.code === 'passport-not-covered').map((r) => r.params?.passport);
+							expect(new Set(named)).toEqual(listed);
+							expect(named).toHaveLength(listed.size);
 						}
 					}
 				}),

@@ -123,11 +123,17 @@ const connection = fc.oneof(
 	fc.integer({min: 9 * DAY, max: 12 * DAY}),
 	fc.integer({min: 0, max: 40 * DAY}),
 );
-export const passportArb = fc.oneof(
+/** Passports the data's schemes are for (foreign nationals'): any ISO code but those of `passportsNotCovered`. */
+const NOT_COVERED: readonly string[] = rules.data.passportsNotCovered.countries;
+export const coveredPassportArb = fc.oneof(
 	fc.constantFrom(...rules.nationalities.keys()),
 	fc.constantFrom(...rules.visaFreeByCountry.keys()),
-	fc.constantFrom(...Object.keys(countries.getAlpha2Codes())),
+	fc.constantFrom(...Object.keys(countries.getAlpha2Codes()).filter((c) => !NOT_COVERED.includes(c))),
 );
+/** Passports our data holds no rules for (China's, Hong Kong's, Macao's, Taiwan's). */
+export const notCoveredPassportArb = fc.constantFrom(...NOT_COVERED);
+/** Any passport: mostly ones the schemes are for, now and then one they are not. */
+export const passportArb = fc.oneof({arbitrary: coveredPassportArb, weight: 12}, {arbitrary: notCoveredPassportArb, weight: 1});
 
 const legShape = (pool: 'any' | 'abroad') =>
 	fc.record({

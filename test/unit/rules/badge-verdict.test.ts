@@ -151,6 +151,16 @@ const EXAMPLES: {name: string; passports: string[]; segments: SegmentInput[]; to
 		segments: [seg('CDG', 'PEK', '2027-01-09T22:00', '2027-01-10T14:00'), seg('PEK', 'CDG', '2027-01-15T10:00', '2027-01-15T14:00')],
 	},
 	{
+		name: 'a passport our data has no rules for, alone and beside others',
+		passports: ['HK'],
+		segments: [seg('NRT', 'PVG', '2026-03-15T09:00', '2026-03-15T12:00'), seg('PVG', 'SIN', '2026-03-15T18:00', '2026-03-15T23:40')],
+	},
+	{
+		name: 'passports our data has no rules for, listed twice, beside one that qualifies',
+		passports: ['GB', 'TW', 'CN', 'TW'],
+		segments: [seg('JFK', 'PVG', '2026-03-15T13:00', '2026-03-16T17:00'), seg('PVG', 'NRT', '2026-03-19T18:30', '2026-03-19T22:45')],
+	},
+	{
 		name: 'two stays, the second entered from Hong Kong',
 		passports: ['US'],
 		segments: [
@@ -228,6 +238,7 @@ describe('evaluateBadge (the badge fast path)', () => {
 			'regional-regime',
 			'area-unverified',
 			'inspection-exempt',
+			'passport-not-covered',
 		])
 			expect(reached(key), key).toBeGreaterThan(0);
 	}, 600_000);

@@ -959,6 +959,58 @@ describe('several passports, stays and edges', () => {
 	});
 });
 
+describe('passports the schemes are not for (foreign nationals only: Exit and Entry Administration Law art. 22 [S18]; 24-hour transit for “citizens of all other countries” [S21])', () => {
+	// NRT → PVG → SIN, 6 hours airside at Pudong: a 24-hour transit any foreign national makes.
+	const airside = [seg('NRT', 'PVG', '2026-03-15T09:00', '2026-03-15T12:00'), seg('PVG', 'SIN', '2026-03-15T18:00', '2026-03-15T23:40')];
+
+	it('with a passport of China, Hong Kong, Macao or Taiwan, 24-hour transit is a doubt that says so, never a yes', () => {
+		expect(rules.data.passportsNotCovered.countries).toEqual(['CN', 'HK', 'MO', 'TW']);
+		expect(verdict(only(check(['JP'], airside).stops), 'transit24').status).toBe('eligible');
+		for (const passport of ['CN', 'HK', 'MO', 'TW']) {
+			const stop = only(check([passport], airside).stops);
+			expect(stop.best, passport).toBeNull();
+			expect(verdict(stop, 'transit24').status, passport).toBe('conditional');
+			for (const v of stop.verdicts) {
+				expect(v.reasons[0], `${passport} ${v.policy}`).toEqual({
+					code: 'passport-not-covered',
+					kind: 'doubt',
+					params: {passport},
+					sources: ['S18', 'S21'],
+				});
+				expect(v.status).not.toBe('eligible');
+			}
+			expect(summarize(check([passport], airside), 'structured', 'en')).toMatchObject({tone: 'check', text: 'Check: 1 thing'});
+		}
+	});
+
+	it('listed beside a passport the schemes are for, it still leaves every verdict a doubt (which one you travel on, and how the border counts you, no page shows)', () => {
+		const stay = [seg('JFK', 'PVG', '2026-03-15T13:00', '2026-03-16T17:00'), seg('PVG', 'NRT', '2026-03-19T18:30', '2026-03-19T22:45')];
+		const foreign = only(check(['GB'], stay).stops);
+		expect(verdict(foreign, 'transit240').status).toBe('eligible');
+		const both = only(check(['GB', 'HK'], stay).stops);
+		expect(both.best).toBeNull();
+		expect(verdict(both, 'transit240')).toMatchObject({status: 'conditional', passport: 'GB'});
+		expect(codes(both, 'transit240')[0]).toBe('passport-not-covered');
+		expect(verdict(both, 'transit24').status).toBe('ineligible'); // over 24 hours: a no stays a no
+		expect(codes(both, 'transit24')).toContain('passport-not-covered');
+		// One reason per such passport listed, each naming its own.
+		const two = only(check(['GB', 'HK', 'MO', 'HK'], stay).stops);
+		expect(
+			verdict(two, 'transit240')
+				.reasons.filter((r) => r.code === 'passport-not-covered')
+				.map((r) => r.params),
+		).toEqual([{passport: 'HK'}, {passport: 'MO'}]);
+	});
+
+	it('which passports these are is data: another list changes the verdicts, with no code change (a data change)', () => {
+		const data = structuredClone(rawRules);
+		data.passportsNotCovered.countries = ['JP'];
+		const ruleSet = buildRuleSet(data, rawAirports);
+		expect(verdict(only(check(['JP'], airside, {ruleSet}).stops), 'transit24').status).toBe('conditional');
+		expect(verdict(only(check(['HK'], airside, {ruleSet}).stops), 'transit24').status).toBe('eligible');
+	});
+});
+
 describe('before 2024-12-17: the 72- and 144-hour schemes (timeline, ports and areas as the transitSchemes of the dataset give them)', () => {
 	const t240 = (passports: string[], segments: SegmentInput[]) => verdict(only(check(passports, segments).stops), 'transit240');
 
