@@ -46,7 +46,12 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 			<section class="card" aria-labelledby="passports-h">
 				<h2 id="passports-h">{t('passportsHeading', locale)}</h2>
 				<p class="help">{t('passportsHelp', locale)}</p>
-				<PassportPicker passports={settings.passports} locale={locale} onChange={(passports) => update({passports})} />
+				<PassportPicker
+					passports={settings.passports}
+					locale={locale}
+					onChange={(passports) => update({passports})}
+					notCovered={rules.data.passportsNotCovered.countries}
+				/>
 			</section>
 
 			<section class="card" aria-labelledby="language-h">

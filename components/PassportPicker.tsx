@@ -1,6 +1,6 @@
 /**
  * The traveller's passports: a localised, searchable country list (a datalist: type "Fra", "法国" or "FR"), added
- * in order, each removable. Pure props, so tests render it in jsdom.
+ * in order, each removable; one the rules hold nothing for says so. Pure props, so tests render it in jsdom.
  */
 import {useMemo} from 'preact/hooks';
 import {countryFromInput, countryInSentence, countryName, countryOptions} from '@/lib/i18n/countries';
@@ -8,9 +8,19 @@ import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
 import {AddForm} from './AddForm';
 
-type PassportPickerProps = {passports: string[]; locale: Locale; onChange: (passports: string[]) => void; max?: number};
+type PassportPickerProps = {
+	passports: string[];
+	locale: Locale;
+	onChange: (passports: string[]) => void;
+	max?: number;
+	/**
+	 * Passports the rules in use hold nothing for (`passportsNotCovered`: the schemes are for foreign nationals); each
+	 * listed one says so under its name, as every check with it will.
+	 */
+	notCovered?: readonly string[];
+};
 
-export function PassportPicker({passports, locale, onChange, max = 8}: PassportPickerProps) {
+export function PassportPicker({passports, locale, onChange, max = 8, notCovered = []}: PassportPickerProps) {
 	const options = useMemo(() => countryOptions(locale), [locale]);
 	const add = (text: string) => {
 		const code = countryFromInput(text, locale);
@@ -32,6 +42,11 @@ export function PassportPicker({passports, locale, onChange, max = 8}: PassportP
 						<button type="button" onClick={() => onChange(passports.filter((p) => p !== code))}>
 							{t('removePassport', locale, {country: countryName(code, locale)})}
 						</button>
+						{notCovered.includes(code) ? (
+							<p class="passport-note" data-testid="passport-not-covered">
+								{t('passportNotCovered', locale)}
+							</p>
+						) : null}
 					</li>
 				))}
 			</ul>

@@ -17,6 +17,8 @@ export type WelcomeViewProps = {
 	save: (next: Settings) => Promise<void>;
 	locale: Locale;
 	openOptions: () => void;
+	/** Passports the rules in use hold nothing for (PassportPicker's `notCovered`); none until the rules are read. */
+	notCovered?: readonly string[];
 };
 
 /** A result card as a booking site shows one, with the badge where the extension puts it: an illustration, not a page. */
@@ -37,7 +39,7 @@ function SampleCard({route, detail, badge, tone, icon}: {route: string; detail: 
 	);
 }
 
-export function WelcomeView({settings, save, locale, openOptions}: WelcomeViewProps) {
+export function WelcomeView({settings, save, locale, openOptions, notCovered}: WelcomeViewProps) {
 	const sites = adapters.map((a) => a.label).join(' · ');
 	return (
 		<main lang={locale} class="welcome">
@@ -57,6 +59,7 @@ export function WelcomeView({settings, save, locale, openOptions}: WelcomeViewPr
 					passports={settings.passports}
 					locale={locale}
 					onChange={(passports) => void save({...settings, passports})}
+					notCovered={notCovered}
 				/>
 			</section>
 

@@ -3,12 +3,14 @@ import {browser} from '#imports';
 import {useEffect} from 'preact/hooks';
 import {WelcomeView} from '@/components/WelcomeView';
 import {useSettingsPage} from '@/components/use-settings';
+import {useRulesInUse} from '@/components/use-rules';
 import {t} from '@/lib/i18n/messages';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
 
 export function App() {
 	const page = useSettingsPage();
+	const rules = useRulesInUse();
 	useEffect(() => {
 		if (page) {
 			document.title = t('welcomeTitle', page.locale);
@@ -16,5 +18,5 @@ export function App() {
 		}
 	}, [page?.locale]);
 	if (!page) return null;
-	return <WelcomeView {...page} openOptions={openOptions} />;
+	return <WelcomeView {...page} openOptions={openOptions} notCovered={rules?.data.passportsNotCovered.countries} />;
 }

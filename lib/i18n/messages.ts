@@ -95,6 +95,14 @@ const M = {
 	passportUnknown: {en: 'Unknown country: {text}', 'zh-CN': '未知国家：{text}', 'zh-TW': '未知國家：{text}'},
 	passportDuplicate: {en: 'You have already added {country}.', 'zh-CN': '{country}已在列表中。', 'zh-TW': '{country}已在清單中。'},
 	passportTooMany: {en: 'At most {max} passports.', 'zh-CN': '最多{max}本护照。', 'zh-TW': '最多{max}本護照。'},
+	/** Under a listed passport of China, Hong Kong, Macao or Taiwan (the data's `passportsNotCovered`). */
+	passportNotCovered: {
+		en: 'Our data holds the visa exemptions China grants foreign nationals, and none for this passport: checks with it never say yes, and tell you to ask your airline.',
+		'zh-CN':
+			'我们的数据收录的是中国给予外国人的免签政策，没有适用于此护照的规定：用它查询不会得到“可以”的结果，并会提示您向航空公司确认。',
+		'zh-TW':
+			'我們的資料收錄的是中國給予外國人的免簽政策，沒有適用於此護照的規定：用它查詢不會得到「可以」的結果，並會提示您向航空公司確認。',
+	},
 	noPassports: {en: 'No passport set yet.', 'zh-CN': '尚未设置护照。', 'zh-TW': '尚未設定護照。'},
 	languageHeading: {en: 'Language', 'zh-CN': '语言', 'zh-TW': '語言'},
 	languageAuto: {en: 'Automatic (browser language)', 'zh-CN': '自动（浏览器语言）', 'zh-TW': '自動（瀏覽器語言）'},

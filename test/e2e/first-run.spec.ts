@@ -48,6 +48,18 @@ test('a fresh install opens the welcome page, which passes axe in light and dark
 		await welcome.keyboard.press('Enter');
 		await expect(welcome.locator('[data-testid="passports"] li[data-code="US"]')).toBeVisible();
 
+		// A passport the rules in use hold nothing for says so under its name, and only there; removed again.
+		await welcome.getByLabel('Country of passport').fill('HK');
+		await welcome.keyboard.press('Enter');
+		const hk = welcome.locator('[data-testid="passports"] li[data-code="HK"]');
+		await expect(hk.locator('.passport-note')).toHaveText(
+			'Our data holds the visa exemptions China grants foreign nationals, and none for this passport: checks with it never say yes, and tell you to ask your airline.',
+		);
+		await expect(welcome.locator('[data-testid="passports"] li[data-code="US"] .passport-note')).toHaveCount(0);
+		expect(await axe(welcome)).toEqual([]);
+		await hk.getByRole('button').click();
+		await expect(hk).toHaveCount(0);
+
 		// The same install, a saved results page: the badges judge for that passport.
 		await serve(browser.context, 'https://www.google.com/travel/flights/**', fixture('google-flights/kul-nrt-loading-composite.html'));
 		const page = await browser.context.newPage();

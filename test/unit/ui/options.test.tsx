@@ -47,6 +47,23 @@ describe('the options page', () => {
 		expect(props.save).toHaveBeenLastCalledWith({...DEFAULT_SETTINGS, disabledSites: []});
 	});
 
+	it('says under a passport of Hong Kong (one the rules hold nothing for) that checks with it never say yes, and under no other', () => {
+		renderOptions({settings: {...DEFAULT_SETTINGS, language: 'en', passports: ['GB', 'HK']}});
+		const rows = screen.getByTestId('passports').querySelectorAll('li');
+		expect([...rows].map((li) => [li.dataset.code, li.querySelector('.passport-note')?.textContent ?? null])).toEqual([
+			['GB', null],
+			[
+				'HK',
+				'Our data holds the visa exemptions China grants foreign nationals, and none for this passport: checks with it never say yes, and tell you to ask your airline.',
+			],
+		]);
+		cleanup();
+		renderOptions({settings: {...DEFAULT_SETTINGS, language: 'zh-TW', passports: ['TW']}, locale: 'zh-TW'});
+		expect(screen.getByTestId('passport-not-covered').textContent).toBe(
+			'我們的資料收錄的是中國給予外國人的免簽政策，沒有適用於此護照的規定：用它查詢不會得到「可以」的結果，並會提示您向航空公司確認。',
+		);
+	});
+
 	it('saves the language and the badge detail', () => {
 		const props = renderOptions();
 		fireEvent.change(screen.getByRole('combobox', {name: 'Language'}), {target: {value: 'zh-TW'}});
