@@ -27,11 +27,14 @@ type IsAirport = (code: string) => boolean;
  *   eTerm    ` 1.  CA981  Y   SU15MAR  PEKJFK HK1   1300 1450          E T3T1`, ` 2.  MU5101 W1  TU15SEP  SHAPEK HK1 …`,
  *            ` 3. *MU8663 T2  FR18SEP  PEKHKG HK1 …` (code share), ` 4.  CZ3102 Y1  SU20SEP26HKGCAN HK1 …` (year, no space)
  * Sabre glues the booking class to the flight number (`B61975U` = B6 1975 class U), so no separator is required there;
- * eTerm adds a sub-class digit to the class (`T1`, `W1`). A check-in time is taken only before a terminal, and a line
- * with a third clock after the arrival (`HK1  1050P  1150P 230P+1`, check-in time without terminal) is not read: which
- * two are the flight's is not said. An aircraft type after the clocks (`320`, `77W`) is no clock: a clock there has four
- * digits or a 12-hour letter. Every quantified run is followed by something it cannot match, so a failing line costs
- * linear time (test/unit/extract/gds.test.ts times long lines).
+ * eTerm adds a sub-class digit to the class (`T1`, `W1`). A check-in time is taken before a terminal, or before the
+ * terminal's column left blank (four spaces or more) and two clocks, as Amadeus prints it in its day-offset layout
+ * (`HK1   135P     220P 330P   AT7`, `HK6   935P    1035P1005A+1 788`: check-in, departure, arrival; the layout
+ * `… SSQQ UUUUU GG tttttTTTTTOO …` that jcristine/gds-direct's Amadeus parser reads these lines by), and then only a
+ * time at most four hours before the departure. Other lines with a third clock after the arrival (`HK1  135P  220P
+ * 330P+1`: no blank column) are not read: which two are the flight's is not said. An aircraft type after the clocks
+ * (`320`, `77W`) is no clock: a clock there has four digits or a 12-hour letter. Every quantified run is followed by
+ * something it cannot match, so a failing line costs linear time (test/unit/extract/gds.test.ts times long lines).
  */
 const WEEKDAY_AFTER = String.raw`(?:\s+(?:[1-7]|[A-Z]{1,2}))?`;
 const SEGMENT_LINE = new RegExp(
@@ -42,7 +45,9 @@ const SEGMENT_LINE = new RegExp(
 		String.raw`(?:\s+|\*|(?<=\d))([A-Z]{3})([A-Z]{3})` + // city pair; glued to a `*` or to a date that ends in its year
 		String.raw`(?:\*\s*\d{1,2}\/\d{1,2}(?=\s))?` + // Sabre's married connection: group/position (`CDGJNB*  3/2`)
 		String.raw`(?:\s*\*?([A-Z]{2})\d{1,3})?` + // status and seat count: SS1, HK1, *SS1, HX1
-		String.raw`(?:\s+\d{3,4}[APNM]?(?=\s+[A-Z0-9]{1,2}\s))?(?:\s+[A-Z0-9]{1,2}(?=\s))?` + // Amadeus: check-in time, terminal
+		// Amadeus: check-in time and terminal; or a check-in time, the terminal's column left blank, and two clocks after
+		String.raw`(?:\s+\d{3,4}[APNM]?(?=\s+[A-Z0-9]{1,2}\s)|\s+(\d{3,4}[APNM]?)(?= {4,}\d{3,4}[APNM]?(?: +|(?<=[APNM]))\d{3,4}[APNM]?(?:[+-]\d)?(?:\s|$)))?` +
+		String.raw`(?:\s+[A-Z0-9]{1,2}(?=\s))?` +
 		String.raw`\s+(\d{3,4}[APNM]?)` + // departure clock
 		String.raw`(?:\s+|(?<=[APNM]))(?:([#*-])\s*)?(\d{3,4}[APNM]?)` + // arrival clock, Galileo's day mark before it
 		String.raw`(?:\s*([+-]\d|#\d?|[|+])|(?<=[APNM])(\d))?\*?` + // day mark after it; Apollo's * (confirmed by the airline)
@@ -318,10 +323,23 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 	return result;
 }
 
+/**
+ * An Amadeus check-in time with the terminal's column blank (`HK1   135P     220P 330P`) is read as one only where it
+ * is what a check-in time is: before the departure, by at most four hours. Else the line stays unread.
+ */
+const CHECK_IN_MAX_MINUTES = 4 * 60;
+function checksInBefore(checkIn: string, departure: string): boolean {
+	const c = parseClock(checkIn);
+	if (c === undefined) return false;
+	const gap = (parseClock(departure)! - c + 1440) % 1440;
+	return gap > 0 && gap <= CHECK_IN_MAX_MINUTES;
+}
+
 function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegment; number?: number} | undefined {
 	const m = SEGMENT_LINE.exec(line);
 	if (!m) return undefined;
-	const [, number, carrier, flightNumber, date, from, to, code, depClock, markBefore, arrClock, markAfter, digitAfter, arrDate] = m;
+	const [, number, carrier, flightNumber, date, from, to, code, checkIn, depClock, markBefore, arrClock, markAfter, digitAfter, arrDate] =
+		m;
 	// The shape alone matches too much; every field must also read as what it claims to be. A numbered line whose one
 	// code the table does not know (a code since retired) is kept with it, and reported as an unknown airport.
 	if (!/[A-Z]/.test(carrier!)) return undefined;
@@ -329,6 +347,7 @@ function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegme
 	if (known < (number === undefined ? 2 : 1)) return undefined;
 	if (!parseDateText(date!) || (arrDate && !parseDateText(arrDate))) return undefined;
 	if (parseClock(depClock!) === undefined || parseClock(arrClock!) === undefined) return undefined;
+	if (checkIn !== undefined && !checksInBefore(checkIn, depClock!)) return undefined;
 
 	const arrives: RawTime = {time: arrClock!};
 	if (arrDate) arrives.date = arrDate;

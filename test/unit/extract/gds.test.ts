@@ -309,19 +309,37 @@ describe('Amadeus, Apollo and Sabre layouts of jcristine/gds-direct', () => {
 		});
 	});
 
-	it('leaves a line with three clocks and no terminal unread: which two are the flight’s is not said', () => {
-		const [itinerary] = parseGdsText(amadeus[2]!);
-		expect(itinerary!.excluded).toEqual([
-			{
-				line: '1  AY1074 Y 10APR 2 RIXHEL HK1   135P     220P 330P   AT7 E0 G',
-				flight: 'AY1074',
-				from: 'RIX',
-				to: 'HEL',
-				status: 'unread',
-				code: 'unread',
-			},
+	it('reads an Amadeus check-in time before the terminal’s blank column as a check-in time, and the two clocks after as the flight’s', () => {
+		// The day-offset layout (the source tests read these lines as check-in, departure, arrival).
+		expect(parseGdsText(amadeus[2]!)[0]!.segments[0]).toMatchObject({
+			flight: 'AY1074',
+			from: 'RIX',
+			to: 'HEL',
+			departs: {date: '10APR', time: '220P'},
+			arrives: {time: '330P'},
+		});
+		expect(parseGdsText(amadeus[2]!)[0]!.excluded ?? []).toEqual([]);
+		expect(parseGdsText(records('golotenko__gds-utils__amadeus-day-offset.txt')[0]!)[0]!.segments).toMatchObject([
+			{flight: 'AT209', from: 'YUL', to: 'CMN', departs: {date: '18JUN', time: '1035P'}, arrives: {time: '1005A', dayOffset: 1}},
 		]);
-		expect(parseGdsText('  1  AY1074 Y 10APR 2 RIXHEL HK1  135P  220P 330P+1 AT7 E0 G')[0]!.excluded![0]!.status).toBe('unread');
+		// Just before midnight, for a flight just after.
+		expect(parseGdsText('  1  AY1074 Y 10APR 2 RIXHEL HK1  1130P     1230A 130A   AT7 E0 G')[0]!.segments[0]).toMatchObject({
+			departs: {time: '1230A'},
+			arrives: {time: '130A'},
+		});
+	});
+
+	it('leaves a line with three clocks unread where the first is no check-in time: no blank column, after the departure, or hours before it', () => {
+		for (const line of [
+			'  1  AY1074 Y 10APR 2 RIXHEL HK1  135P  220P 330P+1 AT7 E0 G', // no blank terminal column: which two are the flight’s is not said
+			'  1  AY1074 Y 10APR 2 RIXHEL HK1   335P     220P 330P   AT7 E0 G', // after the departure
+			'  1  AY1074 Y 10APR 2 RIXHEL HK1   935A     220P 330P   AT7 E0 G', // 4 h 45 min before it
+			'  1  AY1074 Y 10APR 2 RIXHEL HK1   220P     220P 330P   AT7 E0 G', // at the departure itself
+		]) {
+			const [itinerary] = parseGdsText(line);
+			expect(itinerary!.segments, line).toEqual([]);
+			expect(itinerary!.excluded, line).toMatchObject([{flight: 'AY1074', from: 'RIX', to: 'HEL', status: 'unread'}]);
+		}
 	});
 
 	it('lists flown segments (`FLWN`, no times) as left out, and checks the flights still to come', () => {
