@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries';
-import {countryInSentence, countryName} from './country-name';
+import {countryInSentence, countryName, countryNamesTyped} from './country-name';
 import type {Locale} from './locale';
 
 export {countryInSentence, countryName};
@@ -14,7 +14,7 @@ export function countryOptions(locale: Locale): {code: string; name: string}[] {
 	return COUNTRY_CODES.map((code) => ({code, name: countryName(code, locale)})).sort((a, b) => collator.compare(a.name, b.name));
 }
 
-/** "France (FR)", "FR", "fr", "France", "法国", "法國" → FR; undefined when it names no country. */
+/** "France (FR)", "FR", "fr", "France", "法国", "法國" → FR ("Hong Kong" or "Hong Kong SAR China" → HK); undefined when it names no country. */
 export function countryFromInput(input: string, locale: Locale): string | undefined {
 	const s = input.trim();
 	if (!s) return undefined;
@@ -22,7 +22,7 @@ export function countryFromInput(input: string, locale: Locale): string | undefi
 	if (code) return COUNTRY_CODES.includes(code.toUpperCase()) ? code.toUpperCase() : undefined;
 	const lower = s.toLocaleLowerCase();
 	const locales: Locale[] = [locale, 'en', 'zh-CN', 'zh-TW'];
-	return COUNTRY_CODES.find((c) => locales.some((l) => countryName(c, l).toLocaleLowerCase() === lower));
+	return COUNTRY_CODES.find((c) => locales.some((l) => countryNamesTyped(c, l).some((name) => name.toLocaleLowerCase() === lower)));
 }
 
 /** A list typed in one field ("US, FR", "美国、法国"): the codes, or the first entry that names no country. */

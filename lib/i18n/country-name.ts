@@ -1,7 +1,33 @@
 import type {Locale} from './locale';
 
 const TAG: Record<Locale, string> = {en: 'en', 'zh-CN': 'zh-Hans', 'zh-TW': 'zh-Hant'};
-const names = new Map<Locale, Intl.DisplayNames>();
+const names = new Map<string, Intl.DisplayNames>();
+
+/**
+ * Regions whose standard name in the Intl data carries their status ("Hong Kong SAR China", 中国香港特别行政区), where
+ * the data's short name is how they are written in running text and on a ticket (Hong Kong, 香港; Macao, 澳门). For
+ * every other region the short name is an abbreviation (US, UK) or the same, so it is taken for these two only.
+ */
+const SHORT_NAMED = new Set(['HK', 'MO']);
+
+function displayNames(locale: Locale, style: 'long' | 'short'): Intl.DisplayNames {
+	const key = `${locale} ${style}`;
+	let n = names.get(key);
+	if (!n) {
+		n = new Intl.DisplayNames([TAG[locale]], {type: 'region', style, fallback: 'code'});
+		names.set(key, n);
+	}
+	return n;
+}
+
+function nameOf(code: string, locale: Locale, style: 'long' | 'short'): string {
+	try {
+		return displayNames(locale, style).of(code) ?? code;
+	} catch {
+		// Not a well-formed region code (DisplayNames throws a RangeError): shown as the data has it.
+		return code;
+	}
+}
 
 /**
  * A country or region's name from its ISO 3166-1 code, in the reader's language, from the browser's (or Node's) own
@@ -9,17 +35,13 @@ const names = new Map<Locale, Intl.DisplayNames>();
  * ("United States", "United States passports"); in a sentence, where English puts an article, `countryInSentence`.
  */
 export function countryName(code: string, locale: Locale): string {
-	let n = names.get(locale);
-	if (!n) {
-		n = new Intl.DisplayNames([TAG[locale]], {type: 'region', fallback: 'code'});
-		names.set(locale, n);
-	}
-	try {
-		return n.of(code) ?? code;
-	} catch {
-		// Not a well-formed region code (DisplayNames throws a RangeError): shown as the data has it.
-		return code;
-	}
+	return nameOf(code, locale, SHORT_NAMED.has(code) ? 'short' : 'long');
+}
+
+/** Every name a reader may type for a region: the one shown, and for Hong Kong and Macao the full one too. */
+export function countryNamesTyped(code: string, locale: Locale): string[] {
+	const shown = countryName(code, locale);
+	return SHORT_NAMED.has(code) ? [shown, nameOf(code, locale, 'long')] : [shown];
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {countryInSentence, countryName} from '../../../lib/i18n/country-name';
+import {countryFromInput, countryOptions} from '../../../lib/i18n/countries';
 import {MESSAGES} from '../../../lib/i18n/messages';
 import {REASON_TEXT} from '../../../lib/i18n/reason-text';
 import {readableParams} from '../../../lib/ui/format';
@@ -34,6 +35,22 @@ describe('countries in a sentence', () => {
 			what: 'Netherlands',
 			until: '2026-12-31',
 		});
+	});
+
+	it('names Hong Kong and Macao as people write them, not with their status, and still reads the full names typed', () => {
+		expect([countryName('HK', 'en'), countryName('HK', 'zh-CN'), countryName('HK', 'zh-TW')]).toEqual(['Hong Kong', '香港', '香港']);
+		expect([countryName('MO', 'en'), countryName('MO', 'zh-CN'), countryName('MO', 'zh-TW')]).toEqual(['Macao', '澳门', '澳門']);
+		expect(readableParams('third-region', {from: 'JP', to: 'HK'}, 'en')).toEqual({from: 'Japan', to: 'Hong Kong'});
+		// Every other region keeps its full name (the short style would make the United States "US").
+		expect([countryName('US', 'en'), countryName('GB', 'en'), countryName('TW', 'zh-CN')]).toEqual([
+			'United States',
+			'United Kingdom',
+			'台湾',
+		]);
+		for (const typed of ['Hong Kong', 'hong kong sar china', '香港', '中国香港特别行政区', '中國香港特別行政區', 'Hong Kong (HK)'])
+			expect(countryFromInput(typed, 'en'), typed).toBe('HK');
+		expect(countryFromInput('Macao SAR China', 'zh-CN')).toBe('MO');
+		expect(countryOptions('en').find((o) => o.code === 'HK')?.name).toBe('Hong Kong');
 	});
 
 	it('starts no English sentence with a country', () => {

@@ -196,11 +196,11 @@ describe('what the details leave out or add', () => {
 		// The engine gives it to every verdict; the details say it once.
 		for (const v of result.stops[0]!.verdicts) expect(v.reasons[0]!.code).toBe('passport-not-covered');
 		const texts = {
-			en: 'Our data holds the visa exemptions China grants foreign nationals (Exit and Entry Administration Law, Art. 22), and no rules for passports from Hong Kong SAR China: ask your airline which travel documents you need.',
+			en: 'Our data holds the visa exemptions China grants foreign nationals (Exit and Entry Administration Law, Art. 22), and no rules for passports from Hong Kong: ask your airline which travel documents you need.',
 			'zh-CN':
-				'我们的数据收录的是中国给予外国人的免签政策（《出境入境管理法》第二十二条），没有适用于中国香港特别行政区护照的规定：请向航空公司确认所需的旅行证件。',
+				'我们的数据收录的是中国给予外国人的免签政策（《出境入境管理法》第二十二条），没有适用于香港护照的规定：请向航空公司确认所需的旅行证件。',
 			'zh-TW':
-				'我們的資料收錄的是中國給予外國人的免簽政策（《出境入境管理法》第二十二條），沒有適用於中國香港特別行政區護照的規定：請向航空公司確認所需的旅行證件。',
+				'我們的資料收錄的是中國給予外國人的免簽政策（《出境入境管理法》第二十二條），沒有適用於香港護照的規定：請向航空公司確認所需的旅行證件。',
 		} as const;
 		for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
 			const d = buildDetails(result, rules, locale);
