@@ -5,7 +5,7 @@
  * `browser.*` here: the popup hands in the passports and what the buttons do, so tests render it in jsdom.
  */
 import type {ComponentChildren} from 'preact';
-import {useMemo, useState} from 'preact/hooks';
+import {useEffect, useMemo, useRef, useState} from 'preact/hooks';
 import {countriesFromInput} from '@/lib/i18n/countries';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
@@ -93,6 +93,10 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 	const [passportText, setPassportText] = useState(passports.join(', '));
 	const [problem, setProblem] = useState<FormProblem>();
 	const [checked, setChecked] = useState<{trip: TripInput; result: CheckResult}>();
+	const formRef = useRef<HTMLFormElement>(null);
+	const resultRef = useRef<HTMLElement>(null);
+	/** A code was picked for a city asked about: check again once the field holds it, then show what it found. */
+	const [picked, setPicked] = useState<'check' | 'focus'>();
 
 	/** The dates and times as the engine's local times, shown back in their canonical form; or the first problem. */
 	const readTimes = (): {arrive: string; leave: string} | FormProblem => {
@@ -132,6 +136,23 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 		setProblem(undefined);
 		setChecked({trip: built.trip, result: evaluateTrip(built.trip, rules, {today})});
 	};
+	/** The field asked about takes the code picked (a connection: the one that held the city's name). */
+	const useCode = (field: FormProblem['field'], text: string, code: string) => {
+		if (field === 'from') setFrom(code);
+		else if (field === 'to') setTo(code);
+		else if (field === 'via') setVia(via.map((x) => (x.trim() === text ? code : x)));
+		setPicked('check');
+	};
+	useEffect(() => {
+		if (picked === 'check') {
+			setPicked('focus');
+			formRef.current?.requestSubmit();
+		} else if (picked === 'focus') {
+			setPicked(undefined);
+			// Checked: to what it found; asked again: the submit put the focus on the field to fix.
+			if (checked) resultRef.current?.focus();
+		}
+	}, [picked]);
 	const invalid = (field: FormProblem['field']) =>
 		problem?.field === field ? {'aria-invalid': true, 'aria-describedby': 'form-problem'} : {};
 	const whenField = (name: 'arrive' | 'leave', when: When, set: (next: When) => void) => {
@@ -160,7 +181,7 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 			<section aria-labelledby="check-h">
 				<h2 id="check-h">{t('popupCheckHeading', locale)}</h2>
 				<AirportList rules={rules} locale={locale} />
-				<form onSubmit={submit} noValidate>
+				<form ref={formRef} onSubmit={submit} noValidate>
 					{routeEnd('from', t('formFrom', locale), from, setFrom)}
 					{via.map((v, i) => (
 						<AirportField
@@ -218,13 +239,28 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 							{t(problem.key, locale, problem.params)}
 						</p>
 					) : null}
+					{problem && 'choices' in problem && problem.choices ? (
+						<p class="choices" data-testid="form-choices">
+							{problem.choices.codes.map((code) => (
+								<button
+									key={code}
+									type="button"
+									class="link"
+									aria-label={t('pasteUseCode', locale, {code, name: problem.choices!.text})}
+									onClick={() => useCode(problem.field, problem.choices!.text, code)}
+								>
+									{code}
+								</button>
+							))}
+						</p>
+					) : null}
 					<button type="submit" class="primary">
 						{t('formCheck', locale)}
 					</button>
 				</form>
 			</section>
 			{checked ? (
-				<section aria-live="polite" data-testid="result" class="result">
+				<section aria-live="polite" data-testid="result" class="result" ref={resultRef} tabIndex={-1}>
 					{checked.result.stops.length === 0 ? (
 						<p>{t('noMainlandStop', locale)}</p>
 					) : (

@@ -181,6 +181,7 @@ const M = {
 		'zh-CN': '{name}以城市名{city}开头：若是该地我们所知的机场之一（{codes}），请在文字中改为其三字码后再查',
 		'zh-TW': '{name}以城市名{city}開頭：若是該地我們所知的機場之一（{codes}），請在文字中改為其三字碼後再查',
 	},
+	/** A code button's accessible name, in the paste box and under the route form's question which airport. */
 	pasteUseCode: {
 		en: 'Use {code} for {name} and check again',
 		'zh-CN': '将{name}改为{code}后再查',

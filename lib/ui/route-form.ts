@@ -29,6 +29,8 @@ export type RouteFormProblem = {
 	field: 'from' | 'via' | 'to' | 'arrive' | 'leave' | 'passports' | 'form';
 	key: MessageKey;
 	params?: Record<string, string>;
+	/** A city asked about: the text typed, and the codes of the airports we know by it, for the reader to pick from. */
+	choices?: {text: string; codes: string[]};
 };
 
 /**
@@ -63,9 +65,16 @@ function airportFromInput(text: string, rules: RuleSet): string | undefined {
 function unknownAirport(field: RouteFormProblem['field'], text: string, rules: RuleSet, locale: Locale): RouteFormProblem {
 	const t = text.trim();
 	const city = airportsOfCity(t, rules);
-	if (city.length > 1) return {field, key: 'formCityAirports', params: {text: t, codes: city.join(', ')}};
+	if (city.length > 1)
+		return {field, key: 'formCityAirports', params: {text: t, codes: city.join(', ')}, choices: {text: t, codes: city}};
 	const country = city.length === 1 ? rules.airports[city[0]!]?.country : undefined;
-	if (country) return {field, key: 'formCityAbroad', params: {text: t, code: city[0]!, country: countryName(country, locale)}};
+	if (country)
+		return {
+			field,
+			key: 'formCityAbroad',
+			params: {text: t, code: city[0]!, country: countryName(country, locale)},
+			choices: {text: t, codes: city},
+		};
 	return {field, key: 'formUnknownAirport', params: {text: t}};
 }
 

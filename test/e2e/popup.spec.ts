@@ -35,6 +35,28 @@ test('the popup says what is wrong with the input', async ({context, extensionId
 	await expect(popup.getByRole('alert')).toHaveText('You leave before you arrive: check the dates.');
 });
 
+test('the route form asks which airport of a city, with its codes as buttons; the one chosen is checked, and the result takes the focus', async ({
+	context,
+	extensionId,
+}) => {
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	await popup.getByLabel('From').fill('JFK');
+	await popup.getByLabel('Connecting in China').fill('Beijing');
+	await popup.getByLabel('To', {exact: true}).fill('NRT');
+	await popup.getByRole('button', {name: 'Check', exact: true}).click();
+	await expect(popup.getByRole('alert')).toHaveText('Which airport in Beijing? Type its code, for example PEK, PKX.');
+	const pek = popup.getByRole('button', {name: 'Use PEK for Beijing and check again'});
+	await expect(pek).toBeVisible();
+	await popup.screenshot({path: '.test-results/form-choices.png', fullPage: true});
+	await pek.click();
+	await expect(popup.getByLabel('Connecting in China')).toHaveValue('PEK');
+	const result = popup.getByTestId('result');
+	await expect(result).toContainText('Stop 1: PEK');
+	await expect(result).toBeFocused();
+	await expect(popup.getByRole('alert')).toHaveCount(0);
+});
+
 test('an agent pastes a GDS display and gets the verdict for the mainland stop', async ({context, extensionId}) => {
 	const popup = await context.newPage();
 	await popup.goto(`chrome-extension://${extensionId}/popup.html`);

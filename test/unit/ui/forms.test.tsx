@@ -120,6 +120,38 @@ describe('check a route (popup)', () => {
 		expect(screen.getByTestId('result').textContent).toContain('XIY');
 	});
 
+	it('a city of several airports: each code is a button under the question; the one chosen fills the field, checks again and takes the focus to the result', async () => {
+		const user = userEvent.setup();
+		renderForm(['US']);
+		await user.type(screen.getByLabelText('From'), 'LAX');
+		await user.type(screen.getByLabelText('Connecting in China'), 'Shanghai');
+		await user.type(screen.getByLabelText('To'), 'Tokyo{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('Which airport in Shanghai? Type its code, for example PVG, SHA.');
+		const choices = screen.getByTestId('form-choices');
+		expect(
+			within(choices)
+				.getAllByRole('button')
+				.map((b) => [b.textContent, b.getAttribute('aria-label')]),
+		).toEqual([
+			['PVG', 'Use PVG for Shanghai and check again'],
+			['SHA', 'Use SHA for Shanghai and check again'],
+		]);
+		await user.click(within(choices).getByRole('button', {name: 'Use PVG for Shanghai and check again'}));
+		// The connection now holds PVG; the check goes on to the next question, with its own codes, and its field has the focus.
+		expect((screen.getByLabelText('Connecting in China') as HTMLInputElement).value).toBe('PVG');
+		await waitFor(() =>
+			expect(screen.getByRole('alert').textContent).toBe('Which airport in Tokyo? Type its code, for example HND, NRT.'),
+		);
+		await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('To')));
+		await user.click(screen.getByRole('button', {name: 'Use NRT for Tokyo and check again'}));
+		expect((screen.getByLabelText('To') as HTMLInputElement).value).toBe('NRT');
+		const result = await screen.findByTestId('result');
+		expect(screen.queryByRole('alert')).toBeNull();
+		expect(screen.queryByTestId('form-choices')).toBeNull();
+		expect(result.textContent).toContain('PVG');
+		await waitFor(() => expect(document.activeElement).toBe(result));
+	});
+
 	it('a city outside the mainland typed in Chinese: the question which airport, with its codes', async () => {
 		// Before, 东京 and 新加坡 were unknown airports, though the hint says "三字码、城市或机场名".
 		const user = userEvent.setup();
