@@ -14,6 +14,8 @@ import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {VerdictDetails} from './VerdictDetails';
 import {buildDetails} from '@/lib/ui/details';
 import {airportsOfCity, cityInName} from '@/lib/airports/names';
+import {passengerNationalities} from '@/lib/extract/docs';
+import {countryFromRecord, countryInSentence, countryName} from '@/lib/i18n/countries';
 
 type PasteItineraryProps = {
 	rules: RuleSet;
@@ -32,6 +34,10 @@ type Found = {
 	truncated: boolean;
 	/** The detection, for what the text holds but was not checked (excluded segments, unknown airports, unread lines). */
 	detection: Detection;
+	/** The passengers' nationalities the record gives (its `SSR DOCS` passport entries), as ISO codes. */
+	nationalities: string[];
+	/** The one of them the reader chose to check with; undefined: checked with the settings' passports. */
+	record?: string;
 };
 
 const STATUS_WORD: Record<SegmentStatus, Parameters<typeof t>[0]> = {
@@ -94,13 +100,20 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 	const [empty, setEmpty] = useState(false);
 	const [focusResult, setFocusResult] = useState(false);
 	const resultRef = useRef<HTMLParagraphElement>(null);
-	const check = (input: string) => {
+	/**
+	 * Reads and judges the text: with the settings' passports, or with the one nationality of the record the reader
+	 * chose (`record`). Never with a nationality on its own accord, and never with several at once: each passenger is
+	 * one traveller, and a record's code may not mean what its author meant.
+	 */
+	const check = (input: string, record?: string) => {
 		setEmpty(false);
 		const detection = detectText(input, today, rules, (html) => new DOMParser().parseFromString(html, 'text/html'));
+		const used = record ? [record] : passports;
 		const results = detection.itineraries.map((it) => {
-			const trip: TripInput = {passports, segments: it.segments};
+			const trip: TripInput = {passports: used, segments: it.segments};
 			return {trip, result: evaluateTrip(trip, rules, {today})};
 		});
+		const nationalities = [...new Set(passengerNationalities(input).flatMap((code) => countryFromRecord(code) ?? []))];
 		setFound({
 			results,
 			heuristic: detection.itineraries.some((it) => it.confidence === 'heuristic'),
@@ -108,7 +121,14 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 			dropped: detection.dropped ?? 0,
 			truncated: detection.truncated === true,
 			detection,
+			nationalities,
+			...(record ? {record} : {}),
 		});
+	};
+	/** Checked again with a nationality of the record, or (undefined) with the settings' passports; focus on the result. */
+	const checkWith = (record: string | undefined) => {
+		check(text, record);
+		setFocusResult(true);
 	};
 	const submit = (event: Event) => {
 		event.preventDefault();
@@ -124,7 +144,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 	const useCode = (name: string, code: string) => {
 		const next = text.split(name).join(code);
 		setText(next);
-		check(next);
+		check(next, found?.record);
 		// The button goes with the line it was on: the reader is taken to what the check found now.
 		setFocusResult(true);
 	};
@@ -169,6 +189,38 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 							? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped})
 							: t('pasteFound', locale, {count: found.count, stops: withStops.length})}
 					</p>
+					{found.nationalities.length > 0 ? (
+						<div class="record-passports" data-testid="record-passports">
+							<p>
+								{found.record
+									? t('pasteRecordUsed', locale, {country: countryInSentence(found.record, locale)})
+									: t(passports.length > 0 ? 'pasteRecordSettings' : 'pasteRecordNoPassport', locale, {
+											countries: found.nationalities
+												.map((c) => `${countryName(c, locale)} (${c})`)
+												.join(locale === 'en' ? ', ' : '、'),
+											passports: passports
+												.map((c) => `${countryName(c, locale)} (${c})`)
+												.join(locale === 'en' ? ', ' : '、'),
+										})}
+							</p>
+							<p class="choices">
+								{found.record
+									? passports.length > 0 && (
+											<button type="button" class="link" onClick={() => checkWith(undefined)}>
+												{t('pasteRecordBack', locale)}
+											</button>
+										)
+									: // Not the one passport the check already used.
+										found.nationalities
+											.filter((code) => !(passports.length === 1 && passports[0] === code))
+											.map((code) => (
+												<button key={code} type="button" class="link" onClick={() => checkWith(code)}>
+													{t('pasteRecordUse', locale, {country: countryInSentence(code, locale)})}
+												</button>
+											))}
+							</p>
+						</div>
+					) : null}
 					{leftOut.length > 0 ? (
 						<div class="left-out">
 							<p>{t('pasteLeftOut', locale)}</p>

@@ -36,3 +36,13 @@ export function countriesFromInput(input: string, locale: Locale): {ok: true; co
 	}
 	return {ok: true, codes};
 }
+
+/**
+ * A country code as a booking record prints it (`US`, `USA`, `CHE`): its ISO 3166-1 alpha-2 code, or undefined where
+ * it is neither an alpha-2 nor an alpha-3 code (`D`, the passport zone `XXX`).
+ */
+export function countryFromRecord(code: string): string | undefined {
+	const upper = code.toUpperCase();
+	if (upper.length === 2) return COUNTRY_CODES.includes(upper) ? upper : undefined;
+	return upper.length === 3 ? countries.alpha3ToAlpha2(upper) : undefined;
+}

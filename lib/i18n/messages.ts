@@ -181,6 +181,24 @@ const M = {
 		'zh-CN': '{name}以城市名{city}开头：若是该地我们所知的机场之一（{codes}），请在文字中改为其三字码后再查',
 		'zh-TW': '{name}以城市名{city}開頭：若是該地我們所知的機場之一（{codes}），請在文字中改為其三字碼後再查',
 	},
+	/** A pasted record's passengers' nationalities (SSR DOCS), with the passports the check used. */
+	pasteRecordSettings: {
+		en: 'The record gives the passengers’ nationality: {countries}. This check used the passports in your settings: {passports}.',
+		'zh-CN': '记录中的旅客国籍：{countries}。本次查询使用的是设置中的护照：{passports}。',
+		'zh-TW': '記錄中的旅客國籍：{countries}。本次查詢使用的是設定中的護照：{passports}。',
+	},
+	pasteRecordNoPassport: {
+		en: 'The record gives the passengers’ nationality: {countries}. No passport is set in your settings, so this check covered only what holds for every passport.',
+		'zh-CN': '记录中的旅客国籍：{countries}。设置中未填写护照，本次只查询了适用于所有护照的政策。',
+		'zh-TW': '記錄中的旅客國籍：{countries}。設定中未填寫護照，本次只查詢了適用於所有護照的政策。',
+	},
+	pasteRecordUse: {en: 'Check with a passport from {country}', 'zh-CN': '按{country}护照查询', 'zh-TW': '按{country}護照查詢'},
+	pasteRecordUsed: {
+		en: 'Checked with a passport from {country}, as the record gives it (one nationality at a time: each passenger is one traveller).',
+		'zh-CN': '已按记录中的{country}护照查询（每次一个国籍：每位旅客分别查询）。',
+		'zh-TW': '已按記錄中的{country}護照查詢（每次一個國籍：每位旅客分別查詢）。',
+	},
+	pasteRecordBack: {en: 'Check with the passports in your settings', 'zh-CN': '改按设置中的护照查询', 'zh-TW': '改按設定中的護照查詢'},
 	/** A code button's accessible name, in the paste box and under the route form's question which airport. */
 	pasteUseCode: {
 		en: 'Use {code} for {name} and check again',

@@ -111,6 +111,31 @@ async function check240(
 	await popup.getByRole('button', {name: labels.check, exact: true}).click();
 }
 
+test('a pasted record that gives the passenger’s nationality (SSR DOCS): said, and checked with it when the agent asks', async ({
+	context,
+	extensionId,
+}) => {
+	await setSettings(context, {passports: ['IN'], language: 'en', disabledSites: [], detailLevel: 'standard', extraSites: []});
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	const box = popup.getByLabel('A GDS/PNR display, an e-ticket or copied page text');
+	await box.fill(
+		[
+			' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1',
+			' 2 CA 925Y 20MAR 5 PEKNRT HK1  0900  1330',
+			' 3 SSR DOCS CA HK1 P/FRA/12345678/FRA/01JAN80/M/01JAN30/DOE/JOHN',
+		].join('\n'),
+	);
+	await popup.getByRole('button', {name: 'Check this text'}).click();
+	const result = popup.getByTestId('paste-result');
+	await expect(result.getByTestId('record-passports')).toContainText('The record gives the passengers’ nationality: France (FR).');
+	await expect(result).toContainText('With your passport from India');
+	await result.getByRole('button', {name: 'Check with a passport from France'}).click();
+	await expect(result).toContainText('With your passport from France');
+	await expect(result.locator('p[tabindex]')).toBeFocused();
+	await popup.screenshot({path: '.test-results/paste-record-passport.png', fullPage: true});
+});
+
 test('a 240-hour stay shows where the traveller may go: the map from boundary data and the list beside it; axe finds nothing', async ({
 	context,
 	extensionId,

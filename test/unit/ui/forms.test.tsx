@@ -358,6 +358,62 @@ describe('paste an itinerary (popup)', () => {
 	});
 });
 
+describe('paste an itinerary: the passengers’ nationality the record gives (SSR DOCS)', () => {
+	// JFK → PEK, four days in Beijing, → NRT; the record's passenger is French.
+	const record = [
+		' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1',
+		' 2 CA 925Y 20MAR 5 PEKNRT HK1  0900  1330',
+		' 3 SSR DOCS CA HK1 P/FRA/12345678/FRA/01JAN80/M/01JAN30/DOE/JOHN',
+	].join('\n');
+	const paste = async (passports: string[]) => {
+		const user = userEvent.setup();
+		render(<PasteItinerary rules={rules} locale="en" passports={passports} today={TODAY} />);
+		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {target: {value: record}});
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		return user;
+	};
+
+	it('says which it is and that the settings’ passports were used; checks with it only when asked, and back', async () => {
+		const user = await paste(['IN']);
+		const result = screen.getByTestId('paste-result');
+		const notice = within(result).getByTestId('record-passports');
+		expect(notice.querySelector('p')!.textContent).toBe(
+			'The record gives the passengers’ nationality: France (FR). This check used the passports in your settings: India (IN).',
+		);
+		// Judged for the settings' Indian passport: neither 240-hour transit nor visa-free entry.
+		expect(result.textContent).toContain('With your passport from India');
+		expect(result.textContent).not.toContain('With your passport from France');
+		await user.click(within(notice).getByRole('button', {name: 'Check with a passport from France'}));
+		expect(screen.getByTestId('record-passports').querySelector('p')!.textContent).toBe(
+			'Checked with a passport from France, as the record gives it (one nationality at a time: each passenger is one traveller).',
+		);
+		expect(screen.getByTestId('paste-result').textContent).toContain('With your passport from France');
+		expect(screen.getByTestId('paste-result').textContent).not.toContain('With your passport from India');
+		await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('paste-result').querySelector('p[tabindex]')));
+		await user.click(screen.getByRole('button', {name: 'Check with the passports in your settings'}));
+		expect(screen.getByTestId('paste-result').textContent).toContain('With your passport from India');
+	});
+
+	it('with no passport in the settings, says that only what holds for every passport was checked', async () => {
+		await paste([]);
+		expect(screen.getByTestId('record-passports').querySelector('p')!.textContent).toBe(
+			'The record gives the passengers’ nationality: France (FR). No passport is set in your settings, so this check covered only what holds for every passport.',
+		);
+		expect(screen.getByRole('button', {name: 'Check with a passport from France'})).toBeTruthy();
+	});
+
+	it('a record without SSR DOCS says nothing of nationality', async () => {
+		const user = userEvent.setup();
+		render(<PasteItinerary rules={rules} locale="en" passports={['IN']} today={TODAY} />);
+		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {
+			target: {value: record.split('\n').slice(0, 2).join('\n')},
+		});
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		expect(screen.getByTestId('paste-result').textContent).toContain('With your passport from India');
+		expect(screen.queryByTestId('record-passports')).toBeNull();
+	});
+});
+
 describe('paste an itinerary: what it did not check, it says', () => {
 	const box = () => screen.getByLabelText(/GDS\/PNR/);
 	const paste = async (text: string, locale: 'en' | 'zh-CN' = 'en') => {
