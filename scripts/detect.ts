@@ -7,8 +7,10 @@
  * airports, status and code) and "unknownAirports" (segments
  * left out because the airport table does not know an airport they name; the legs around them are kept as separate
  * itineraries), "unreadLines" (lines of an eTerm availability display that could not be placed, with why) and
- * "truncated" (the text was longer than the detectors read) when there are any. Files over 16 MB and HTML nested over
- * 5,000 elements deep are refused.
+ * "truncated" (the text was longer than the detectors read) when there are any, and "passengerNationalities" (the
+ * nationalities the passport entries of a booking record's `SSR DOCS` items give its passengers, each once, in order:
+ * `printed` as the record prints it, `country` its ISO 3166-1 alpha-2 code where it is one; never used to judge
+ * anything) when the input has any. Files over 16 MB and HTML nested over 5,000 elements deep are refused.
  * An .html/.htm FILE is loaded with jsdom as the page at URL (default https://example.invalid/), so the site adapter
  * is the one the URL picks; a .txt/.eml FILE goes to the e-mail, GDS and generic text detectors. --date resolves
  * year-less dates (default: today). Exit status: 0 with a result (even an empty one), 2 on bad input (one line on
@@ -59,9 +61,11 @@ const depth = nesting(text);
 if (depth > MAX_NESTING) fail(`${file} nests its elements ${depth} deep: detect reads pages nested at most ${MAX_NESTING} deep`);
 
 // Loaded only once the input is known to be good: jsdom and the dataset take most of a second to load.
-const [{JSDOM, VirtualConsole}, {detectDocument, detectText}, rules] = await Promise.all([
+const [{JSDOM, VirtualConsole}, {detectDocument, detectText}, {passengerNationalities}, {countryFromRecord}, rules] = await Promise.all([
 	import('jsdom'),
 	import('../lib/detect/index.ts'),
+	import('../lib/extract/docs.ts'),
+	import('../lib/i18n/countries.ts'),
 	loadRulesOrFail(fail),
 ]);
 
@@ -70,15 +74,28 @@ const parse = (html: string, pageUrl = 'https://example.invalid/') =>
 	new JSDOM(html, {url: pageUrl, virtualConsole: new VirtualConsole()}).window.document;
 
 let result: Detection;
+/** The text the passengers' nationalities are read from: a page's text, or the text as given. */
+let recordText = text;
 try {
-	result =
-		kind === 'html' ? detectDocument(parse(text, url.href), url, date, rules) : detectText(text, date, rules, (html) => parse(html));
+	if (kind === 'html') {
+		const doc = parse(text, url.href);
+		recordText = doc.body?.textContent ?? '';
+		result = detectDocument(doc, url, date, rules);
+	} else result = detectText(text, date, rules, (html) => parse(html));
 } catch (error) {
 	// The DOM's own recursion on a pathological file (nesting the estimate above missed): one line, not a stack trace.
 	if (error instanceof RangeError) fail(`${file} could not be read: ${error.message}`);
 	throw error;
 }
-process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+type PassengerNationality = {printed: string; country?: string};
+const nationalities = passengerNationalities(recordText).map((printed): PassengerNationality => {
+	const country = countryFromRecord(printed);
+	return country ? {printed, country} : {printed};
+});
+const output: Detection & {passengerNationalities?: PassengerNationality[]} = nationalities.length
+	? {...result, passengerNationalities: nationalities}
+	: result;
+process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 
 /**
  * How deep the markup nests, estimated in one pass over its tags (void elements, self-closing tags, comments and

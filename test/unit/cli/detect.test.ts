@@ -83,9 +83,10 @@ describe('npm run detect', () => {
 	);
 
 	it(
-		'reads a GDS segment line',
+		'reads a GDS segment line, and the passengers’ nationality the record gives',
 		() => {
-			// " 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA": no arrival date, so the arrival clock is on 20 Jan
+			// " 1. DL   38 Y  20JAN HKGSEA HS3  1145   0811  O           SA": no arrival date, so the arrival clock is on 20 Jan.
+			// "SI.P1/SSRDOCSDLHK1/P/CH/E12345678/CH/07JAN76/F/…" for each of the three passengers: nationality CH, once.
 			expect(
 				ok(['test/fixtures/gds/KDE__kitinerary__travelport-galileo_single-leg-three-passengers.txt', '--date', '2026-01-10']),
 			).toEqual({
@@ -96,7 +97,29 @@ describe('npm run detect', () => {
 						confidence: 'structured',
 					},
 				],
+				passengerNationalities: [{printed: 'CH', country: 'CH'}],
 			});
+		},
+		SLOW,
+	);
+
+	it(
+		'gives the nationalities of a record on a page as printed, with the country only where the code is one',
+		() => {
+			const dir = mkdtempSync(join(tmpdir(), 'detect-test-'));
+			const page = join(dir, 'agency.html');
+			// An Amadeus record in an agent's page: a passenger of French nationality (FRA) and one of the passport zone
+			// XXX (no country), each with a passport entry; a DOCA (address) item is not a passport entry.
+			writeFileSync(
+				page,
+				'<!doctype html><title>PNR</title><pre>\n 1 CA 982Y 15MAR 7 JFKPEK SS1  1300  1650   16MAR 1 /E\n' +
+					'  3 SSR DOCS CA HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/MARTIN/PAUL/P1\n' +
+					'  4 SSR DOCS CA HK1 P/FRA/98ZX76543/XXX/02FEB82/F/02FEB31/MARTIN/ANNE/P2\n' +
+					'  5 SSR DOCA CA HK1 R/US/1 MAIN ST/NEW YORK/NY/10001/P1\n</pre>',
+			);
+			const out = ok([page, '--date', '2026-03-01']) as Output & {passengerNationalities?: unknown};
+			expect(out.adapter).toBe('gds');
+			expect(out.passengerNationalities).toEqual([{printed: 'FRA', country: 'FR'}, {printed: 'XXX'}]);
 		},
 		SLOW,
 	);
