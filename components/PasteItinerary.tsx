@@ -54,6 +54,10 @@ const STATUS_WORD: Record<SegmentStatus, Parameters<typeof t>[0]> = {
 const segmentName = (s: {flight?: string; from?: string; to?: string}, fallback: string) =>
 	[s.flight, s.from || s.to ? `${s.from ?? '?'} → ${s.to ?? '?'}` : undefined].filter(Boolean).join(' ') || fallback;
 
+/** "France (FR), India (IN)", "法国 (FR)、印度 (IN)": countries named for the reader, with the codes a record prints. */
+const countryList = (codes: readonly string[], locale: Locale) =>
+	codes.map((c) => `${countryName(c, locale)} (${c})`).join(locale === 'en' ? ', ' : '、');
+
 /** A line of what was not checked; `choice`: an unknown airport's name and the codes the reader may put in its place. */
 type LeftOut = {text: string; choice?: {name: string; codes: string[]}};
 
@@ -195,12 +199,8 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 								{found.record
 									? t('pasteRecordUsed', locale, {country: countryInSentence(found.record, locale)})
 									: t(passports.length > 0 ? 'pasteRecordSettings' : 'pasteRecordNoPassport', locale, {
-											countries: found.nationalities
-												.map((c) => `${countryName(c, locale)} (${c})`)
-												.join(locale === 'en' ? ', ' : '、'),
-											passports: passports
-												.map((c) => `${countryName(c, locale)} (${c})`)
-												.join(locale === 'en' ? ', ' : '、'),
+											countries: countryList(found.nationalities, locale),
+											passports: countryList(passports, locale),
 										})}
 							</p>
 							<p class="choices">
