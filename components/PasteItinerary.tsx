@@ -15,7 +15,7 @@ import {VerdictDetails} from './VerdictDetails';
 import {buildDetails} from '@/lib/ui/details';
 import {airportsOfCity, cityInName} from '@/lib/airports/names';
 import {passengerNationalities} from '@/lib/extract/docs';
-import {countryFromRecord, countryInSentence, countryName} from '@/lib/i18n/countries';
+import {countryFromRecord, countryInSentence, countryList} from '@/lib/i18n/countries';
 
 type PasteItineraryProps = {
 	rules: RuleSet;
@@ -53,10 +53,6 @@ const STATUS_WORD: Record<SegmentStatus, Parameters<typeof t>[0]> = {
 /** A segment as people name it: flight and route, whatever of them the text gave. */
 const segmentName = (s: {flight?: string; from?: string; to?: string}, fallback: string) =>
 	[s.flight, s.from || s.to ? `${s.from ?? '?'} → ${s.to ?? '?'}` : undefined].filter(Boolean).join(' ') || fallback;
-
-/** "France (FR), India (IN)", "法国 (FR)、印度 (IN)": countries named for the reader, with the codes a record prints. */
-const countryList = (codes: readonly string[], locale: Locale) =>
-	codes.map((c) => `${countryName(c, locale)} (${c})`).join(locale === 'en' ? ', ' : '、');
 
 /** A line of what was not checked; `choice`: an unknown airport's name and the codes the reader may put in its place. */
 type LeftOut = {text: string; choice?: {name: string; codes: string[]}};

@@ -1,5 +1,5 @@
 /** The content script's badges: mounting, updating and removing one badge per card (or per page). */
-import type {ToBackground} from '@/lib/browser/message-types';
+import {MESSAGE_LIMITS, type ToBackground} from '@/lib/browser/message-types';
 import type {Mount} from '@/lib/scan/scanner';
 import {createBadge, type BadgeProps, type BadgeView, type DetailsShowing} from './badge-view';
 import {createBadgeHost, type BadgeHost} from './badge-host';
@@ -58,7 +58,15 @@ export function badgeMount(
 					: undefined;
 			const view = current;
 			const openDetails = async (close: () => void): Promise<DetailsShowing> => {
-				const request = {type: 'details-open' as const, trips: view.trips, today: view.today, locale: view.locale, heuristic};
+				const nationalities = view.recordNationalities?.slice(0, MESSAGE_LIMITS.recordNationalities);
+				const request = {
+					type: 'details-open' as const,
+					trips: view.trips,
+					today: view.today,
+					locale: view.locale,
+					heuristic,
+					...(nationalities?.length ? {recordNationalities: nationalities} : {}),
+				};
 				const key = await handOver(card ? {...request, card} : request).catch(() => undefined);
 				if (!key) return {url: frameUrl, forget: () => undefined};
 				closers.set(key, close);

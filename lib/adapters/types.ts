@@ -60,6 +60,12 @@ export type SiteAdapter = Site & {
 	/** Itineraries the page carries in embedded data before (or without) rendering cards. */
 	extractEmbedded?: (doc: Document, page: PageContext) => RawItinerary[];
 	/**
+	 * The passengers' nationalities a booking record on the page gives (its `SSR DOCS` passport entries: codes as
+	 * printed, two or three letters), for the page badge's details to name beside the passports the badge judged with.
+	 * Only the generic page adapter (agents' tools) reads them; never used to judge.
+	 */
+	recordNationalities?: (doc: Document) => string[];
+	/**
 	 * The page renders its embedded itineraries as cards soon after it loads: a badge for the page from its data waits
 	 * until the page has gone a moment without cards, so a results page that is still rendering them neither flashes
 	 * a page badge nor pays for judging its data twice.

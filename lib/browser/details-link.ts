@@ -35,6 +35,11 @@ export type DetailsRequest = {
 	heuristic: boolean;
 	/** The one itinerary the check-in card can print, when the badge offers it; else absent. */
 	card?: TripInput;
+	/**
+	 * A page badge's: the passengers' nationalities a booking record on the page gives (codes as printed, two or three
+	 * letters), named in the details beside the passports the trips were judged with; absent when the page gives none.
+	 */
+	recordNationalities?: string[];
 };
 
 /** What the background keeps for a key: the request, who asked (tab and frame), and when. */

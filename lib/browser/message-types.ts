@@ -26,6 +26,8 @@ export const MESSAGE_LIMITS = {
 	connectionMinutes: 60 * 24 * 31,
 	/** Trips one badge's details explain (a page badge: the itineraries in the page's data). */
 	detailsTrips: 100,
+	/** Passengers' nationalities a page badge's details name (a record's `SSR DOCS`); the content script sends at most this many. */
+	recordNationalities: 20,
 	/** Airport names the content script asks the background about at once, and how long one may be. */
 	names: 200,
 	name: 200,

@@ -55,6 +55,11 @@ const ToBackgroundSchema = z.discriminatedUnion('type', [
 		locale: z.enum(LOCALES as [Locale, ...Locale[]]),
 		heuristic: z.boolean(),
 		card: BoundedTrip.optional(),
+		recordNationalities: z
+			.array(z.string().regex(/^[A-Z]{2,3}$/))
+			.min(1)
+			.max(L.recordNationalities)
+			.optional(),
 	}),
 	z.strictObject({type: z.literal('details-frame'), key: z.uuid()}),
 	z.strictObject({type: z.literal('details-close'), key: z.uuid()}),

@@ -10,6 +10,7 @@
 import {rawFromDocument, ZONES} from '.';
 import type {AirportTable} from '../airports';
 import {defineAdapter, type SiteAdapter} from '../adapters/types';
+import {passengerNationalities} from '../extract/docs';
 import {detectInText} from '../extract/generic-text';
 import {type RawItinerary} from '../itinerary';
 import type {NormalizeOptions} from '../extract/normalize';
@@ -34,7 +35,12 @@ export type GenericDetector = {
 export function genericPageAdapter(airports: AirportTable): SiteAdapter {
 	// Agents' tools re-render often (clocks, counters): the page is read again only when its text changed, which
 	// textContent tells cheaply.
-	let last: {text: string; itineraries: RawItinerary[]} | undefined;
+	let last: {text: string; itineraries: RawItinerary[]; nationalities?: string[]} | undefined;
+	const read = (doc: Document) => {
+		const text = doc.body?.textContent ?? '';
+		if (last?.text !== text) last = {text, itineraries: rawFromDocument(doc, airports)?.itineraries ?? []};
+		return last;
+	};
 	return defineAdapter({
 		id: GENERIC_PAGE_ID,
 		label: 'Generic text detector',
@@ -47,10 +53,10 @@ export function genericPageAdapter(airports: AirportTable): SiteAdapter {
 		// It reads the page's text only: no attribute change alone is worth reading it again.
 		watchAttributes: [],
 		extract: () => ({status: 'unsupported', reason: 'the generic page adapter reads the whole page, not cards'}),
-		extractEmbedded: (doc) => {
-			const text = doc.body?.textContent ?? '';
-			if (last?.text !== text) last = {text, itineraries: rawFromDocument(doc, airports)?.itineraries ?? []};
-			return last.itineraries;
+		extractEmbedded: (doc) => read(doc).itineraries,
+		recordNationalities: (doc) => {
+			const page = read(doc);
+			return (page.nationalities ??= passengerNationalities(page.text));
 		},
 		badgePlacements: () => [],
 	});

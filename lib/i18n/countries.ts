@@ -1,8 +1,8 @@
 import countries from 'i18n-iso-countries';
-import {countryInSentence, countryName, countryNamesTyped} from './country-name';
+import {countryInSentence, countryList, countryName, countryNamesTyped} from './country-name';
 import type {Locale} from './locale';
 
-export {countryInSentence, countryName};
+export {countryInSentence, countryList, countryName};
 
 const TAG: Record<Locale, string> = {en: 'en', 'zh-CN': 'zh-Hans', 'zh-TW': 'zh-Hant'};
 

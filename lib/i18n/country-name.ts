@@ -38,6 +38,11 @@ export function countryName(code: string, locale: Locale): string {
 	return nameOf(code, locale, SHORT_NAMED.has(code) ? 'short' : 'long');
 }
 
+/** "France (FR), India (IN)", "法国 (FR)、印度 (IN)": countries named for the reader, with the codes a record prints. */
+export function countryList(codes: readonly string[], locale: Locale): string {
+	return codes.map((c) => `${countryName(c, locale)} (${c})`).join(locale === 'en' ? ', ' : '、');
+}
+
 /** Every name a reader may type for a region: the one shown, and for Hong Kong and Macao the full one too. */
 export function countryNamesTyped(code: string, locale: Locale): string[] {
 	const shown = countryName(code, locale);

@@ -44,6 +44,8 @@ export type BadgeView = {
 	/** The engine's "today" the results were judged on: the details are explained on the same day. */
 	today: string;
 	page?: boolean;
+	/** The page badge's: the passengers' nationalities a record on the page gives (the adapter's `recordNationalities`). */
+	recordNationalities?: string[];
 };
 /**
  * `host`: the element put into the page, for the placement check and to tell our own mutations from the page's.

@@ -143,7 +143,7 @@ export function judge(run: Run, segments: SegmentInput[], confidence: Confidence
 	return fresh;
 }
 
-export const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?: true): BadgeView => ({
+export const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?: true, recordNationalities: string[] = []): BadgeView => ({
 	summary,
 	results: judged.map((j) => j.result),
 	trips: judged.map((j) => j.trip),
@@ -151,6 +151,7 @@ export const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?:
 	locale: run.settings.locale,
 	today: run.options.today,
 	...(page ? {page} : {}),
+	...(recordNationalities.length > 0 ? {recordNationalities} : {}),
 });
 
 /**

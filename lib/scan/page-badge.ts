@@ -39,8 +39,10 @@ export function processEmbedded(run: Run): void {
 	}
 	run.found = {itineraries: raws.length, withStops: judged.length, unplaced: 0};
 	run.pageSummaries = judged.map((j) => j.summary);
+	const nationalities =
+		judged.length > 0 ? guarded('recordNationalities', () => adapter.recordNationalities?.(doc) ?? [], [], run.logOnce) : [];
 	const stops = judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure])));
-	const key = `${run.settingsKey}|${stops.join()}`;
+	const key = `${run.settingsKey}|${stops.join()}|${nationalities.join()}`;
 	const badge = run.pageBadge;
 	if (key === badge.key) {
 		// The page removed it: put it back, a few times in a row at most.
@@ -53,7 +55,7 @@ export function processEmbedded(run: Run): void {
 		run.settings.locale,
 	);
 	if (!summary || !doc.body) return;
-	run.pageBadge.handle = run.options.mount({anchor: doc.body, append: 'first'}, viewOf(run, summary, judged, true));
+	run.pageBadge.handle = run.options.mount({anchor: doc.body, append: 'first'}, viewOf(run, summary, judged, true, nationalities));
 	if (run.pageBadge.handle.host) run.hosts.add(run.pageBadge.handle.host);
 }
 

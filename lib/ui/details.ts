@@ -3,7 +3,8 @@
  * (components/VerdictDetails.tsx). Pure (no DOM, no browser): `buildDetails` turns a result into plain texts in the
  * reader's language, in the order shown, so the component only lays them out.
  */
-import {countryInSentence} from '../i18n/country-name';
+import {countryInSentence, countryList} from '../i18n/country-name';
+import {countryFromRecord} from '../i18n/countries';
 import {t} from '../i18n/messages';
 import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, unsettled} from '../i18n/reason-text';
 import {type Locale} from '../i18n/locale';
@@ -89,7 +90,22 @@ export type Details = {
 type DetailsOptions = {
 	/** The itinerary was read from page text, not structured data. */
 	heuristic?: boolean;
+	/**
+	 * The passengers' nationalities a booking record on the page gives (ISO 3166 alpha-2), and the passports the result
+	 * was judged with: where the record names one that was not judged with, the details say so, first after the
+	 * heuristic note.
+	 */
+	record?: {nationalities: string[]; passports: string[]};
 };
+
+/** The record's nationalities beside the passports judged with, where one of them was not: else none. */
+function recordNotice(record: DetailsOptions['record'], locale: Locale): string[] {
+	if (!record || record.nationalities.every((c) => record.passports.includes(c))) return [];
+	const countries = countryList(record.nationalities, locale);
+	return record.passports.length > 0
+		? [t('detailsRecordSettings', locale, {countries, passports: countryList(record.passports, locale)})]
+		: [t('detailsRecordNoPassport', locale, {countries})];
+}
 
 function policyView(verdict: PolicyVerdict, locale: Locale): DetailsPolicy {
 	return {
@@ -179,6 +195,7 @@ export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale
 	return {
 		notices: [
 			...(options.heuristic ? [t('heuristicNote', locale)] : []),
+			...recordNotice(options.record, locale),
 			...result.notices.map((n) => noticeText(n.code, locale, n.params)),
 		],
 		...(noPassport ? {tip: t('noPassportTip', locale)} : {}),
@@ -194,15 +211,18 @@ export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale
 	};
 }
 
-type ExplainRequest = {trips: TripInput[]; today: string; locale: Locale; heuristic: boolean};
+type ExplainRequest = {trips: TripInput[]; today: string; locale: Locale; heuristic: boolean; recordNationalities?: string[]};
 
 /**
  * A badge's details, as the background makes them for the content script (which carries only the compact rules): each
  * trip judged again with the full rules on the badge's day (the same verdicts: test/unit/rules/compact.test.ts), and
  * the stops of all of them in one explanation (a page badge stands for every itinerary in the page's data).
  */
-export function explainTrips({trips, today, locale, heuristic}: ExplainRequest, rules: RuleSet): Details {
+export function explainTrips({trips, today, locale, heuristic, recordNationalities = []}: ExplainRequest, rules: RuleSet): Details {
 	const results = trips.map((trip) => evaluateTrip(trip, rules, {today}));
 	const result = results.length === 1 ? results[0]! : {...results[0]!, stops: results.flatMap((r) => r.stops)};
-	return buildDetails(result, rules, locale, {heuristic});
+	// A record's codes as printed (`FRA`, `FR`), each country once; a code that names none (`XXX`) is left out.
+	const nationalities = [...new Set(recordNationalities.flatMap((code) => countryFromRecord(code) ?? []))];
+	const record = nationalities.length > 0 ? {nationalities, passports: trips[0]?.passports ?? []} : undefined;
+	return buildDetails(result, rules, locale, {heuristic, ...(record ? {record} : {})});
 }

@@ -75,6 +75,29 @@ describe('generic page adapter', () => {
 		scanner.stop();
 	});
 
+	it('hands the page badge the passengers’ nationalities a record on the page gives, for its details to name', () => {
+		// The fixture has no SSR DOCS item: nothing to name.
+		const before = scanPage(['IN']);
+		expect(before.views).toHaveLength(1);
+		expect(before.views[0]!.recordNationalities).toBeUndefined();
+		before.scanner.stop();
+		// The PNR's passengers: two passport entries (Amadeus' layout), FRA twice and CHE; an address item (DOCA) is none.
+		const docs = document.createElement('pre');
+		docs.textContent = [
+			'  3 SSR DOCS CA HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/MARTIN/PAUL/P1',
+			'  4 SSR DOCS CA HK1 P/FRA/98ZX76543/FRA/02FEB82/F/02FEB31/MARTIN/ANNE/P2',
+			'  5 SSR DOCS CA HK1 P/CHE/X1234567/CHE/03MAR84/F/03MAR32/KELLER/EVA/P3',
+			'  6 SSR DOCA CA HK1 R/US/1 MAIN ST/NEW YORK/NY/10001/P1',
+		].join('\n');
+		document.body.append(docs);
+		const after = scanPage(['IN']);
+		expect(after.views).toHaveLength(1);
+		expect(after.views[0]!.recordNationalities).toEqual(['FRA', 'CHE']);
+		// The same itineraries as without the record's passengers: the DOCS lines are not read as flights.
+		expect(after.views[0]!.trips).toEqual(before.views[0]!.trips);
+		after.scanner.stop();
+	});
+
 	// A Sabre line prints no day for a landing after midnight (the fixture's `DXBGOI HK1  2320  0400`). This script
 	// has no time zones to say which day it is: on the departure's, the stay at PEK would read 40 hours where it is
 	// 16, and a 24-hour transit would fail that holds.

@@ -1,4 +1,4 @@
-import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, test} from './fixtures';
+import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, setPassports, test} from './fixtures';
 import type {BrowserContext, Worker} from '@playwright/test';
 
 // The e2e build grants https://agent.example.test/* up front, as a user accepting the permission prompt would
@@ -99,4 +99,35 @@ test('an agent tool’s GDS line without its landing day: placed with time zones
 	await expect(details).toContainText(/Arrive\s*\d{4}-03-13 04:00\s*Leave\s*\d{4}-03-13 20:00/);
 	await expect(details).toContainText('Time in China: 16 h 0 min');
 	await expect(details).toContainText(/24-hour direct transit\s*likely OK/);
+});
+
+// An agent's PNR whose passengers' passport entries (SSR DOCS, Amadeus' layout) give another nationality than the
+// agent's settings: the badge judges with the settings, and its details say what the record gives and where to check
+// with it. The sell lines as in the test above.
+test('an agent tool’s record of passengers of another nationality: the details name it beside the passports used', async ({
+	context,
+	extensionId,
+}) => {
+	await setPassports(context, extensionId, ['IN']);
+	const lines = [
+		' 1 EK 306U 12MAR 4 DXBPEK HK1  2320  0400  /DCEK*DGPRII /E',
+		' 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E',
+		'  3 SSR DOCS CA HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/MARTIN/PAUL/P1',
+	].join('\n');
+	await serve(context, 'https://agent.example.test/**', `<!doctype html><title>PNR</title><pre>${lines}</pre>`);
+	const page = await context.newPage();
+	await page.goto(AGENT);
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
+	await popup.getByRole('button', {name: 'Scan this page'}).click();
+	const badge = page.locator('[data-ctc-badge] button.badge');
+	await expect(badge).toHaveCount(1);
+	await badge.click();
+	const details = detailsIn(page);
+	await expect(details).toContainText(
+		'The page gives the passengers’ nationality: France (FR). These results used the passports in your settings: India (IN). To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',
+	);
+	await expect(details).toContainText('Time in China: 16 h 0 min');
+	// Nothing of it in the page's document: the details are in the extension's frame.
+	expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain('India');
 });

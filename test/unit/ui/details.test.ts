@@ -8,7 +8,7 @@ import {loadRules} from '@/lib/rules/load-rules';
 import type {Source} from '@/lib/rules/schema';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {reasonText} from '@/lib/i18n/reason-text';
-import {buildDetails, type Details} from '@/lib/ui/details';
+import {buildDetails, explainTrips, type Details} from '@/lib/ui/details';
 import {
 	citedSourceIds,
 	citesSources,
@@ -173,6 +173,33 @@ describe('the details in Chinese', () => {
 });
 
 describe('what the details leave out or add', () => {
+	it('a page badge’s details name the nationalities a record gives where the results used other passports, in each language', () => {
+		const request = {trips: [PVG_240H], today: TODAY, heuristic: true};
+		const explain = (locale: 'en' | 'zh-CN' | 'zh-TW', recordNationalities?: string[], trips = [PVG_240H]) =>
+			explainTrips({...request, trips, locale, ...(recordNationalities ? {recordNationalities} : {})}, rules).notices;
+		const heuristic = {en: 'Found in the page text, not in structured data: check the flights shown.'};
+		// SSR DOCS codes as printed: FRA (alpha-3) and CH (alpha-2), each country once; the results used a US passport.
+		expect(explain('en', ['FRA', 'CH', 'FR'])).toEqual([
+			heuristic.en,
+			'The page gives the passengers’ nationality: France (FR), Switzerland (CH). These results used the passports in your settings: United States (US). To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',
+		]);
+		expect(explain('zh-CN', ['FRA'])[1]).toBe(
+			'页面上的记录给出旅客国籍：法国 (FR)。以下结果使用的是设置中的护照：美国 (US)。如需按旅客的国籍查询，请将记录粘贴到本扩展弹出窗口的“粘贴行程”中。',
+		);
+		expect(explain('zh-TW', ['FRA'])[1]).toBe(
+			'頁面上的記錄列出旅客國籍：法國 (FR)。以下結果使用的是設定中的護照：美國 (US)。如需按旅客的國籍查詢，請將記錄貼到本擴充功能彈出視窗的「貼上行程」中。',
+		);
+		// No passport in the settings: said so.
+		expect(explain('en', ['FRA'], [{...PVG_240H, passports: []}])[1]).toBe(
+			'The page gives the passengers’ nationality: France (FR). No passport is set in your settings, so these results cover only what holds for every passport. To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',
+		);
+		// Nothing to say: the record's nationality is the passport used (USA is US), a code that names no country (the
+		// passport zone XXX), or no record.
+		expect(explain('en', ['USA'])).toEqual([heuristic.en]);
+		expect(explain('en', ['XXX'])).toEqual([heuristic.en]);
+		expect(explain('en')).toEqual([heuristic.en]);
+	});
+
 	it('no passport: says once to set one, under the 240-hour policy only', () => {
 		const d = buildDetails(evaluate(KUL_HAK_NRT), rules, 'en');
 		// Said once, as a plain line, not among the warnings.
