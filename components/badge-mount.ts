@@ -59,13 +59,17 @@ export function badgeMount(
 			const view = current;
 			const openDetails = async (close: () => void): Promise<DetailsShowing> => {
 				const nationalities = view.recordNationalities?.slice(0, MESSAGE_LIMITS.recordNationalities);
+				// A page badge may stand for more itineraries than one message takes: the first ones, and how many are left out.
+				const trips = view.trips.slice(0, MESSAGE_LIMITS.detailsTrips);
+				const omitted = view.trips.length - trips.length;
 				const request = {
 					type: 'details-open' as const,
-					trips: view.trips,
+					trips,
 					today: view.today,
 					locale: view.locale,
 					heuristic,
 					...(nationalities?.length ? {recordNationalities: nationalities} : {}),
+					...(omitted > 0 ? {tripsOmitted: omitted} : {}),
 				};
 				const key = await handOver(card ? {...request, card} : request).catch(() => undefined);
 				if (!key) return {url: frameUrl, forget: () => undefined};

@@ -40,6 +40,8 @@ export type DetailsRequest = {
 	 * letters), named in the details beside the passports the trips were judged with; absent when the page gives none.
 	 */
 	recordNationalities?: string[];
+	/** A page badge's itineraries past the first MESSAGE_LIMITS.detailsTrips, left out of `trips`: how many. */
+	tripsOmitted?: number;
 };
 
 /** What the background keeps for a key: the request, who asked (tab and frame), and when. */

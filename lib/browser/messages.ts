@@ -60,6 +60,7 @@ const ToBackgroundSchema = z.discriminatedUnion('type', [
 			.min(1)
 			.max(L.recordNationalities)
 			.optional(),
+		tripsOmitted: z.number().int().positive().max(L.pageItineraries).optional(),
 	}),
 	z.strictObject({type: z.literal('details-frame'), key: z.uuid()}),
 	z.strictObject({type: z.literal('details-close'), key: z.uuid()}),

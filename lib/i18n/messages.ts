@@ -192,6 +192,12 @@ const M = {
 		'zh-CN': '记录中的旅客国籍：{countries}。设置中未填写护照，本次只查询了适用于所有护照的政策。',
 		'zh-TW': '記錄中的旅客國籍：{countries}。設定中未填寫護照，本次只查詢了適用於所有護照的政策。',
 	},
+	/** A page badge's details, when it stands for more itineraries than the details take (MESSAGE_LIMITS.detailsTrips). */
+	detailsTripsOmitted: {
+		en: 'These details show the first {shown} of the {total} itineraries with a stop in mainland China on this page.',
+		'zh-CN': '以下详情只列出本页{total}个经停中国大陆的行程中的前{shown}个。',
+		'zh-TW': '以下詳情只列出本頁{total}個經停中國大陸的行程中的前{shown}個。',
+	},
 	/** A page badge's details on an agent's page whose record gives the passengers' nationalities (SSR DOCS). */
 	detailsRecordSettings: {
 		en: 'The page gives the passengers’ nationality: {countries}. These results used the passports in your settings: {passports}. To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',

@@ -96,6 +96,8 @@ type DetailsOptions = {
 	 * heuristic note.
 	 */
 	record?: {nationalities: string[]; passports: string[]};
+	/** The result stands for the first `shown` of `total` itineraries (a page badge of more than a message takes). */
+	partOf?: {shown: number; total: number};
 };
 
 /** The record's nationalities beside the passports judged with, where one of them was not: else none. */
@@ -195,6 +197,7 @@ export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale
 	return {
 		notices: [
 			...(options.heuristic ? [t('heuristicNote', locale)] : []),
+			...(options.partOf ? [t('detailsTripsOmitted', locale, options.partOf)] : []),
 			...recordNotice(options.record, locale),
 			...result.notices.map((n) => noticeText(n.code, locale, n.params)),
 		],
@@ -211,18 +214,29 @@ export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale
 	};
 }
 
-type ExplainRequest = {trips: TripInput[]; today: string; locale: Locale; heuristic: boolean; recordNationalities?: string[]};
+type ExplainRequest = {
+	trips: TripInput[];
+	today: string;
+	locale: Locale;
+	heuristic: boolean;
+	recordNationalities?: string[];
+	tripsOmitted?: number;
+};
 
 /**
  * A badge's details, as the background makes them for the content script (which carries only the compact rules): each
  * trip judged again with the full rules on the badge's day (the same verdicts: test/unit/rules/compact.test.ts), and
  * the stops of all of them in one explanation (a page badge stands for every itinerary in the page's data).
  */
-export function explainTrips({trips, today, locale, heuristic, recordNationalities = []}: ExplainRequest, rules: RuleSet): Details {
+export function explainTrips(
+	{trips, today, locale, heuristic, recordNationalities = [], tripsOmitted = 0}: ExplainRequest,
+	rules: RuleSet,
+): Details {
 	const results = trips.map((trip) => evaluateTrip(trip, rules, {today}));
 	const result = results.length === 1 ? results[0]! : {...results[0]!, stops: results.flatMap((r) => r.stops)};
 	// A record's codes as printed (`FRA`, `FR`), each country once; a code that names none (`XXX`) is left out.
 	const nationalities = [...new Set(recordNationalities.flatMap((code) => countryFromRecord(code) ?? []))];
 	const record = nationalities.length > 0 ? {nationalities, passports: trips[0]?.passports ?? []} : undefined;
-	return buildDetails(result, rules, locale, {heuristic, ...(record ? {record} : {})});
+	const partOf = tripsOmitted > 0 ? {shown: trips.length, total: trips.length + tripsOmitted} : undefined;
+	return buildDetails(result, rules, locale, {heuristic, ...(record ? {record} : {}), ...(partOf ? {partOf} : {})});
 }

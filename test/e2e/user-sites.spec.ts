@@ -131,3 +131,33 @@ test('an agent tool’s record of passengers of another nationality: the details
 	// Nothing of it in the page's document: the details are in the extension's frame.
 	expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain('India');
 });
+
+// An agent's page of more itineraries through the mainland than one badge's details take (MESSAGE_LIMITS.detailsTrips,
+// 100): 105 PNRs JFK → PEK → NRT, a day apart. The details show the first 100 and say so, rather than failing.
+test('an agent tool’s page of more itineraries than the details take: the first ones, and how many are left out', async ({
+	context,
+	extensionId,
+}) => {
+	const MONTHS = ['MAR', 'APR', 'MAY', 'JUN'];
+	const day = (i: number, plus: number) => `${String(Math.min(1 + (i % 28) + plus, 28)).padStart(2, '0')}${MONTHS[Math.floor(i / 28)]}`;
+	const pnrs = Array.from(
+		{length: 105},
+		(_, i) =>
+			` 1 CA 982Y ${day(i, 0)} 7 JFKPEK SS1  1300  1650   ${day(i, 1)} 1 /E\n 2 CA 925Y ${day(i, 1)} 5 PEKNRT SS1  2000  0020   ${day(i, 2)} /E`,
+	);
+	await serve(context, 'https://agent.example.test/**', `<!doctype html><title>PNRs</title><pre>${pnrs.join('\n\n')}</pre>`);
+	const page = await context.newPage();
+	await page.goto(AGENT);
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
+	await popup.getByRole('button', {name: 'Scan this page'}).click();
+	await expect(popup.getByTestId('page-status')).toHaveText(/^105 itineraries read by the generic detector, 105 via mainland China/);
+	const badge = page.locator('[data-ctc-badge] button.badge');
+	await expect(badge).toHaveCount(1);
+	await badge.click();
+	const details = detailsIn(page);
+	await expect(details).toContainText(
+		'These details show the first 100 of the 105 itineraries with a stop in mainland China on this page.',
+	);
+	await expect(details.locator('section.stop')).toHaveCount(100);
+});

@@ -29,6 +29,7 @@ describe('messages to the background', () => {
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'zh-TW', heuristic: true},
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: false, card: TRIP},
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, recordNationalities: ['FRA', 'CH']},
+			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, tripsOmitted: 5},
 			{
 				type: 'details-open',
 				trips: [TRIP],
@@ -92,6 +93,10 @@ describe('messages to the background', () => {
 			{type: 'details-open', trips: [TRIP], today: 'soon', locale: 'en', heuristic: false},
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'fr', heuristic: false},
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: false, card: 'LAX-PVG'},
+			// How many itineraries were left out: a count, when some were.
+			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, tripsOmitted: 0},
+			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, tripsOmitted: 1.5},
+			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, tripsOmitted: '5'},
 			// A record's nationalities: two or three capital letters each, some and not too many, or none at all.
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, recordNationalities: []},
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, recordNationalities: ['fr']},

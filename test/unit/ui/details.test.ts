@@ -173,6 +173,20 @@ describe('the details in Chinese', () => {
 });
 
 describe('what the details leave out or add', () => {
+	it('a page badge of more itineraries than the details take: says how many of them are shown, in each language', () => {
+		const notices = (locale: 'en' | 'zh-CN' | 'zh-TW', tripsOmitted?: number) =>
+			explainTrips(
+				{trips: [PVG_240H, PVG_240H], today: TODAY, locale, heuristic: false, ...(tripsOmitted ? {tripsOmitted} : {})},
+				rules,
+			).notices;
+		expect(notices('en', 3)).toEqual([
+			'These details show the first 2 of the 5 itineraries with a stop in mainland China on this page.',
+		]);
+		expect(notices('zh-CN', 3)).toEqual(['以下详情只列出本页5个经停中国大陆的行程中的前2个。']);
+		expect(notices('zh-TW', 3)).toEqual(['以下詳情只列出本頁5個經停中國大陸的行程中的前2個。']);
+		expect(notices('en')).toEqual([]);
+	});
+
 	it('a page badge’s details name the nationalities a record gives where the results used other passports, in each language', () => {
 		const request = {trips: [PVG_240H], today: TODAY, heuristic: true};
 		const explain = (locale: 'en' | 'zh-CN' | 'zh-TW', recordNationalities?: string[], trips = [PVG_240H]) =>
