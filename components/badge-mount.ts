@@ -53,15 +53,21 @@ export function badgeMount(
 			// The check-in card: for one itinerary read from structured data with a stay the rules confirm.
 			const trip = current.trips.length === 1 ? current.trips[0] : undefined;
 			const card =
-				trip && !heuristic && result.stops.some((s) => s.best !== null && !s.verdicts.find((v) => v.policy === s.best)?.scheme)
+				trip &&
+				trip.segments.length <= MESSAGE_LIMITS.segments &&
+				!heuristic &&
+				result.stops.some((s) => s.best !== null && !s.verdicts.find((v) => v.policy === s.best)?.scheme)
 					? trip
 					: undefined;
 			const view = current;
 			const openDetails = async (close: () => void): Promise<DetailsShowing> => {
 				const nationalities = view.recordNationalities?.slice(0, MESSAGE_LIMITS.recordNationalities);
-				// A page badge may stand for more itineraries than one message takes: the first ones, and how many are left out.
-				const trips = view.trips.slice(0, MESSAGE_LIMITS.detailsTrips);
+				// A page badge may stand for more itineraries than one message takes, or one of more flights than it takes:
+				// the first ones that fit, and how many are left out.
+				const trips = view.trips.filter((t) => t.segments.length <= MESSAGE_LIMITS.segments).slice(0, MESSAGE_LIMITS.detailsTrips);
 				const omitted = view.trips.length - trips.length;
+				// None fits: the frame says the details could not be loaded, and to check the route in the popup.
+				if (trips.length === 0) return {url: frameUrl, forget: () => undefined};
 				const request = {
 					type: 'details-open' as const,
 					trips,

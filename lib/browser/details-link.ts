@@ -40,7 +40,7 @@ export type DetailsRequest = {
 	 * letters), named in the details beside the passports the trips were judged with; absent when the page gives none.
 	 */
 	recordNationalities?: string[];
-	/** A page badge's itineraries past the first MESSAGE_LIMITS.detailsTrips, left out of `trips`: how many. */
+	/** A page badge's itineraries left out of `trips` (past MESSAGE_LIMITS.detailsTrips, or with more flights than it takes). */
 	tripsOmitted?: number;
 };
 

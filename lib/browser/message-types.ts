@@ -11,7 +11,8 @@ import {isDetailsKey, type DetailsRequest} from './details-link';
 
 /** Upper bounds of what a message may carry. A real trip is far below them (40 flights is a round-the-world ticket). */
 export const MESSAGE_LIMITS = {
-	segments: 40,
+	/** Flights of one itinerary: more than a booking holds (a GDS numbers its segments in two digits). */
+	segments: 99,
 	passports: 10,
 	/** Itineraries the generic detector hands the popup in one status; the content script sends at most this many. */
 	genericItineraries: 100,

@@ -120,6 +120,11 @@ const M = {
 		'zh-CN': '{adapter}识别出{itineraries}个行程，其中{withStops}个经停中国大陆。',
 		'zh-TW': '{adapter}識別出{itineraries}個行程，其中{withStops}個經停中國大陸。',
 	},
+	popupPageFoundOne: {
+		en: '1 itinerary found by {adapter}, {withStops} via mainland China.',
+		'zh-CN': '{adapter}识别出1个行程，其中{withStops}个经停中国大陆。',
+		'zh-TW': '{adapter}識別出1個行程，其中{withStops}個經停中國大陸。',
+	},
 	popupUnplacedOne: {
 		en: '1 badge could not be placed on the page.',
 		'zh-CN': '有1个标记无法在页面上显示。',
@@ -192,11 +197,11 @@ const M = {
 		'zh-CN': '记录中的旅客国籍：{countries}。设置中未填写护照，本次只查询了适用于所有护照的政策。',
 		'zh-TW': '記錄中的旅客國籍：{countries}。設定中未填寫護照，本次只查詢了適用於所有護照的政策。',
 	},
-	/** A page badge's details, when it stands for more itineraries than the details take (MESSAGE_LIMITS.detailsTrips). */
+	/** A page badge's details, when it stands for more itineraries (or longer ones) than the details take (MESSAGE_LIMITS). */
 	detailsTripsOmitted: {
-		en: 'These details show the first {shown} of the {total} itineraries with a stop in mainland China on this page.',
-		'zh-CN': '以下详情只列出本页{total}个经停中国大陆的行程中的前{shown}个。',
-		'zh-TW': '以下詳情只列出本頁{total}個經停中國大陸的行程中的前{shown}個。',
+		en: 'These details show {shown} of the {total} itineraries with a stop in mainland China on this page: paste the others into the extension’s popup to check them.',
+		'zh-CN': '以下详情只列出本页{total}个经停中国大陆的行程中的{shown}个：其余行程请粘贴到本扩展的弹出窗口中查询。',
+		'zh-TW': '以下詳情只列出本頁{total}個經停中國大陸的行程中的{shown}個：其餘行程請貼到本擴充功能的彈出視窗中查詢。',
 	},
 	/** A page badge's details on an agent's page whose record gives the passengers' nationalities (SSR DOCS). */
 	detailsRecordSettings: {
@@ -263,11 +268,23 @@ const M = {
 		'zh-CN': '用通用识别器读取此页面一次（GDS显示、电子客票、行程文字）。数据不会离开您的浏览器。',
 		'zh-TW': '用通用識別器讀取此頁面一次（GDS顯示、電子機票、行程文字）。資料不會離開您的瀏覽器。',
 	},
+	/** What "scan this page" read; followed by popupScanSeeBadge where a badge came of it, else by popupScanEnd. */
 	popupScanFound: {
-		en: '{itineraries} itineraries read by the generic detector, {withStops} via mainland China: see the badge at the top of the page.',
-		'zh-CN': '通用识别器读到{itineraries}个行程，其中{withStops}个经停中国大陆：请看页面顶部的标记。',
-		'zh-TW': '通用識別器讀到{itineraries}個行程，其中{withStops}個經停中國大陸：請看頁面頂部的標記。',
+		en: '{itineraries} itineraries read by the generic detector, {withStops} via mainland China',
+		'zh-CN': '通用识别器读到{itineraries}个行程，其中{withStops}个经停中国大陆',
+		'zh-TW': '通用識別器讀到{itineraries}個行程，其中{withStops}個經停中國大陸',
 	},
+	popupScanFoundOne: {
+		en: '1 itinerary read by the generic detector, {withStops} via mainland China',
+		'zh-CN': '通用识别器读到1个行程，其中{withStops}个经停中国大陆',
+		'zh-TW': '通用識別器讀到1個行程，其中{withStops}個經停中國大陸',
+	},
+	popupScanSeeBadge: {
+		en: ': see the badge at the top of the page.',
+		'zh-CN': '：请看页面顶部的标记。',
+		'zh-TW': '：請看頁面頂部的標記。',
+	},
+	popupScanEnd: {en: '.', 'zh-CN': '。', 'zh-TW': '。'},
 	popupScanNothing: {
 		en: 'The generic detector found no flights on this page.',
 		'zh-CN': '通用识别器在此页面上未发现航班。',

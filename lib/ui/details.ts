@@ -96,7 +96,7 @@ type DetailsOptions = {
 	 * heuristic note.
 	 */
 	record?: {nationalities: string[]; passports: string[]};
-	/** The result stands for the first `shown` of `total` itineraries (a page badge of more than a message takes). */
+	/** The result stands for `shown` of `total` itineraries (a page badge of more, or longer ones, than a message takes). */
 	partOf?: {shown: number; total: number};
 };
 

@@ -26,12 +26,18 @@ export function pageStatusText(
 	const off = switchedOffSite(status, disabledSites);
 	if (off) return t('popupSiteOff', locale, {adapter: label(off)});
 	const counts = {itineraries: status.itineraries, withStops: status.withStops};
+	const one = status.itineraries === 1;
 	let text: string;
 	if (status.adapter === GENERIC_PAGE_ID)
-		text = status.itineraries === 0 ? t('popupScanNothing', locale) : t('popupScanFound', locale, counts);
+		// The page badge stands for the itineraries via the mainland: where there are none, there is no badge to see.
+		text =
+			status.itineraries === 0
+				? t('popupScanNothing', locale)
+				: t(one ? 'popupScanFoundOne' : 'popupScanFound', locale, counts) +
+					t(status.withStops > 0 ? 'popupScanSeeBadge' : 'popupScanEnd', locale);
 	else if (status.layoutUnrecognised) return t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});
 	else if (status.itineraries === 0) return t('popupPageNothing', locale);
-	else text = t('popupPageFound', locale, {...counts, adapter: label(status.adapter)});
+	else text = t(one ? 'popupPageFoundOne' : 'popupPageFound', locale, {...counts, adapter: label(status.adapter)});
 	if (status.itineraries === 0 || status.unplaced <= 0) return text;
 	// Badges with no visible place (covered or clipped by the page) are said beside the count: a badge missing from
 	// a result is not a "no visa-free route".

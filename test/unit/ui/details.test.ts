@@ -180,10 +180,10 @@ describe('what the details leave out or add', () => {
 				rules,
 			).notices;
 		expect(notices('en', 3)).toEqual([
-			'These details show the first 2 of the 5 itineraries with a stop in mainland China on this page.',
+			'These details show 2 of the 5 itineraries with a stop in mainland China on this page: paste the others into the extension’s popup to check them.',
 		]);
-		expect(notices('zh-CN', 3)).toEqual(['以下详情只列出本页5个经停中国大陆的行程中的前2个。']);
-		expect(notices('zh-TW', 3)).toEqual(['以下詳情只列出本頁5個經停中國大陸的行程中的前2個。']);
+		expect(notices('zh-CN', 3)).toEqual(['以下详情只列出本页5个经停中国大陆的行程中的2个：其余行程请粘贴到本扩展的弹出窗口中查询。']);
+		expect(notices('zh-TW', 3)).toEqual(['以下詳情只列出本頁5個經停中國大陸的行程中的2個：其餘行程請貼到本擴充功能的彈出視窗中查詢。']);
 		expect(notices('en')).toEqual([]);
 	});
 

@@ -18,6 +18,22 @@ describe("the popup's status line for this page", () => {
 		expect(pageStatusText(FOUND, [], 'en', label)).toBe('12 itineraries found by Google Flights; 3 stop in mainland China.');
 	});
 
+	it('counts one itinerary as one, in each language', () => {
+		const one = {...FOUND, itineraries: 1, withStops: 1};
+		expect(pageStatusText(one, [], 'en', label)).toBe('1 itinerary found by Google Flights, 1 via mainland China.');
+		expect(pageStatusText(one, [], 'zh-CN', label)).toBe('Google Flights识别出1个行程，其中1个经停中国大陆。');
+		const generic: PageStatus = {...one, adapter: 'generic-page', withStops: 0};
+		expect(pageStatusText({...generic, withStops: 1}, [], 'en', label)).toBe(
+			'1 itinerary read by the generic detector, 1 via mainland China: see the badge at the top of the page.',
+		);
+		expect(pageStatusText({...generic, withStops: 1}, [], 'zh-TW', label)).toBe(
+			'通用識別器讀到1個行程，其中1個經停中國大陸：請看頁面頂部的標記。',
+		);
+		// None via the mainland: no badge to point to.
+		expect(pageStatusText(generic, [], 'en', label)).toBe('1 itinerary read by the generic detector, 0 via mainland China.');
+		expect(pageStatusText({...generic, itineraries: 3}, [], 'zh-CN', label)).toBe('通用识别器读到3个行程，其中0个经停中国大陆。');
+	});
+
 	it('says how many badges could not be placed, in each language', () => {
 		expect(pageStatusText({...FOUND, unplaced: 1}, [], 'en', label)).toBe(
 			'12 itineraries found by Google Flights; 3 stop in mainland China. 1 badge could not be placed on the page.',
