@@ -187,7 +187,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 					<p ref={resultRef} tabIndex={-1}>
 						{found.count === 0
 							? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped})
-							: t('pasteFound', locale, {count: found.count, stops: withStops.length})}
+							: t(found.count === 1 ? 'pasteFoundOne' : 'pasteFound', locale, {count: found.count, stops: withStops.length})}
 					</p>
 					{found.nationalities.length > 0 ? (
 						<div class="record-passports" data-testid="record-passports">

@@ -158,6 +158,11 @@ const M = {
 		'zh-CN': '识别出{count}个行程，其中{stops}个经停中国大陆。',
 		'zh-TW': '識別出{count}個行程，其中{stops}個經停中國大陸。',
 	},
+	pasteFoundOne: {
+		en: '1 itinerary found, {stops} via mainland China.',
+		'zh-CN': '识别出1个行程，其中{stops}个经停中国大陆。',
+		'zh-TW': '識別出1個行程，其中{stops}個經停中國大陸。',
+	},
 	pasteEmpty: {en: 'Paste some text first.', 'zh-CN': '请先粘贴文字。', 'zh-TW': '請先貼上文字。'},
 	pasteLeftOut: {en: 'Not checked:', 'zh-CN': '未核查：', 'zh-TW': '未核查：'},
 	pasteExcluded: {

@@ -66,7 +66,7 @@ test('an agent pastes a GDS display and gets the verdict for the mainland stop',
 		.fill(' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245');
 	await popup.getByRole('button', {name: 'Check this text'}).click();
 	const result = popup.getByTestId('paste-result');
-	await expect(result).toContainText('1 itineraries found; 1 stop in mainland China.');
+	await expect(result).toContainText('1 itinerary found, 1 via mainland China.');
 	await expect(result).toContainText('Best option: 24-hour direct transit');
 	await expect(result.getByRole('button', {name: 'Check-in card (print, English + 中文)'})).toBeVisible();
 });

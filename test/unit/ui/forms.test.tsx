@@ -334,7 +334,7 @@ describe('paste an itinerary (popup)', () => {
 		});
 		await user.click(screen.getByRole('button', {name: 'Check this text'}));
 		const result = screen.getByTestId('paste-result');
-		expect(result.textContent).toContain('1 itineraries found; 1 stop in mainland China.');
+		expect(result.textContent).toContain('1 itinerary found, 1 via mainland China.');
 		expect(result.textContent).toContain('Best option: 24-hour direct transit');
 	});
 
