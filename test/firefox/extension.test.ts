@@ -442,6 +442,55 @@ describe('Firefox', () => {
 		await popup.close();
 	});
 
+	// An agent's PNR whose passenger's passport entry (SSR DOCS, Amadeus' layout) gives another nationality than the
+	// settings' passport: the page badge's details (in the extension's frame) say so; the page's document holds none of it.
+	it('an agent tool’s record of a passenger of another nationality: the details name it beside the passport used', async () => {
+		type Settings = {
+			browser: {storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}}};
+		};
+		const options = await extensionPage('options.html');
+		await options.waitForSelector('main');
+		const saved = await options.evaluate(async () => {
+			const g = globalThis as unknown as Settings;
+			const current = ((await g.browser.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+			await g.browser.storage.local.set({settings: {...current, passports: ['IN'], extraSites: ['https://agent.example.test']}});
+			return current;
+		});
+		try {
+			await options.waitForFunction(
+				async () => {
+					const g = globalThis as unknown as {
+						browser: {scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>}};
+					};
+					return (await g.browser.scripting.getRegisteredContentScripts()).some((s) =>
+						s.matches?.includes('https://agent.example.test/*'),
+					);
+				},
+				{timeout: 15_000},
+			);
+			const pnr = [
+				' 1 EK 306U 12MAR 4 DXBPEK HK1  2320  0400  /DCEK*DGPRII /E',
+				' 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E',
+				'  3 SSR DOCS CA HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/MARTIN/PAUL/P1',
+			].join('\n');
+			const page = await open(AGENT, undefined, `<!doctype html><title>PNR</title><pre>${pnr}</pre>`);
+			await badgeTexts(page);
+			await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
+			const text = await detailsText(page, 'The page gives the passengers’ nationality');
+			expect(text).toContain(
+				'The page gives the passengers’ nationality: France (FR). These results used the passports in your settings: India (IN).',
+			);
+			expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain('India');
+			await page.close();
+		} finally {
+			await options.evaluate(async (settings) => {
+				const g = globalThis as unknown as Settings;
+				await g.browser.storage.local.set({settings});
+			}, saved);
+			await options.close();
+		}
+	});
+
 	it('opens the check-in card through the background: storage.session, a one-time key in the URL, one reused tab', async () => {
 		const trip = {
 			passports: ['US'],
