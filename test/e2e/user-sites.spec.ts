@@ -27,6 +27,20 @@ async function registered(context: BrowserContext): Promise<string[]> {
 	});
 }
 
+/** Serves `text` in a `<pre>` at AGENT, scans the page from the popup and opens its one badge: the page, the popup, the details. */
+async function scanAndOpen(context: BrowserContext, extensionId: string, text: string) {
+	await serve(context, 'https://agent.example.test/**', `<!doctype html><title>PNR</title><pre>${text}</pre>`);
+	const page = await context.newPage();
+	await page.goto(AGENT);
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
+	await popup.getByRole('button', {name: 'Scan this page'}).click();
+	const badge = page.locator('[data-ctc-badge] button.badge');
+	await expect(badge).toHaveCount(1);
+	await badge.click();
+	return {page, popup, details: detailsIn(page)};
+}
+
 test('an agent tool outside the built-in sites: scan once from the popup, then "always run on this site"', async ({
 	context,
 	extensionId,
@@ -86,16 +100,7 @@ test('the options page refuses what is not a web address, and built-in sites', a
 // it asks the background for the two airports' and places the landing on the next day: a 16-hour stay at PEK.
 test('an agent tool’s GDS line without its landing day: placed with time zones from the background', async ({context, extensionId}) => {
 	const lines = ' 1 EK 306U 12MAR 4 DXBPEK HK1  2320  0400  /DCEK*DGPRII /E\n 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E';
-	await serve(context, 'https://agent.example.test/**', `<!doctype html><title>PNR</title><pre>${lines}</pre>`);
-	const page = await context.newPage();
-	await page.goto(AGENT);
-	const popup = await context.newPage();
-	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
-	await popup.getByRole('button', {name: 'Scan this page'}).click();
-	const badge = page.locator('[data-ctc-badge] button.badge');
-	await expect(badge).toHaveCount(1);
-	await badge.click();
-	const details = detailsIn(page);
+	const {details} = await scanAndOpen(context, extensionId, lines);
 	await expect(details).toContainText(/Arrive\s*\d{4}-03-13 04:00\s*Leave\s*\d{4}-03-13 20:00/);
 	await expect(details).toContainText('Time in China: 16 h 0 min');
 	await expect(details).toContainText(/24-hour direct transit\s*likely OK/);
@@ -114,16 +119,7 @@ test('an agent tool’s record of passengers of another nationality: the details
 		' 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E',
 		'  3 SSR DOCS CA HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/MARTIN/PAUL/P1',
 	].join('\n');
-	await serve(context, 'https://agent.example.test/**', `<!doctype html><title>PNR</title><pre>${lines}</pre>`);
-	const page = await context.newPage();
-	await page.goto(AGENT);
-	const popup = await context.newPage();
-	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
-	await popup.getByRole('button', {name: 'Scan this page'}).click();
-	const badge = page.locator('[data-ctc-badge] button.badge');
-	await expect(badge).toHaveCount(1);
-	await badge.click();
-	const details = detailsIn(page);
+	const {page, details} = await scanAndOpen(context, extensionId, lines);
 	await expect(details).toContainText(
 		'The page gives the passengers’ nationality: France (FR). These results used the passports in your settings: India (IN). To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',
 	);
@@ -145,17 +141,8 @@ test('an agent tool’s page of more itineraries than the details take: the firs
 		(_, i) =>
 			` 1 CA 982Y ${day(i, 0)} 7 JFKPEK SS1  1300  1650   ${day(i, 1)} 1 /E\n 2 CA 925Y ${day(i, 1)} 5 PEKNRT SS1  2000  0020   ${day(i, 2)} /E`,
 	);
-	await serve(context, 'https://agent.example.test/**', `<!doctype html><title>PNRs</title><pre>${pnrs.join('\n\n')}</pre>`);
-	const page = await context.newPage();
-	await page.goto(AGENT);
-	const popup = await context.newPage();
-	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
-	await popup.getByRole('button', {name: 'Scan this page'}).click();
+	const {popup, details} = await scanAndOpen(context, extensionId, pnrs.join('\n\n'));
 	await expect(popup.getByTestId('page-status')).toHaveText(/^105 itineraries read by the generic detector, 105 via mainland China/);
-	const badge = page.locator('[data-ctc-badge] button.badge');
-	await expect(badge).toHaveCount(1);
-	await badge.click();
-	const details = detailsIn(page);
 	await expect(details).toContainText(
 		'These details show 100 of the 105 itineraries with a stop in mainland China on this page: paste the others into the extension’s popup to check them.',
 	);
@@ -171,17 +158,8 @@ test('an agent tool’s itinerary of 45 flights: its details load', async ({cont
 		const date = `${String(1 + (i % 28)).padStart(2, '0')}${MONTHS[Math.floor(i / 28)]}`;
 		return `${String(i + 1).padStart(2, ' ')} CA ${900 + i}Y ${date} 7 ${AIRPORTS[i % 10]}${AIRPORTS[(i + 1) % 10]} HK1  0800  1200  /E`;
 	});
-	await serve(context, 'https://agent.example.test/**', `<!doctype html><title>PNR</title><pre>${lines.join('\n')}</pre>`);
-	const page = await context.newPage();
-	await page.goto(AGENT);
-	const popup = await context.newPage();
-	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
-	await popup.getByRole('button', {name: 'Scan this page'}).click();
+	const {popup, details} = await scanAndOpen(context, extensionId, lines.join('\n'));
 	await expect(popup.getByTestId('page-status')).toHaveText(/^1 itinerary read by the generic detector, 1 via mainland China/);
-	const badge = page.locator('[data-ctc-badge] button.badge');
-	await expect(badge).toHaveCount(1);
-	await badge.click();
-	const details = detailsIn(page);
 	await expect(details).toContainText('Stop 1: PEK');
 	await expect(details).not.toContainText('could not be loaded');
 });

@@ -88,6 +88,19 @@ async function detailsOf(page: Page): Promise<string> {
 	return detailsText(page, 'Stop 1');
 }
 
+/** Waits, in an extension page, until the background has registered the content script for the agent tool's site. */
+function agentScriptRegistered(page: Page) {
+	return page.waitForFunction(
+		async () => {
+			const g = globalThis as unknown as {browser: {scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>}}};
+			return (await g.browser.scripting.getRegisteredContentScripts()).some((s) =>
+				s.matches?.includes('https://agent.example.test/*'),
+			);
+		},
+		{timeout: 15_000},
+	);
+}
+
 async function extensionPage(file: string): Promise<Page> {
 	const page = await browser.newPage();
 	await page.goto('about:blank');
@@ -424,17 +437,7 @@ describe('Firefox', () => {
 			const current = ((await g.browser.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
 			await g.browser.storage.local.set({settings: {...current, extraSites: ['https://agent.example.test']}});
 		});
-		await popup.waitForFunction(
-			async () => {
-				const g = globalThis as unknown as {
-					browser: {scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>}};
-				};
-				return (await g.browser.scripting.getRegisteredContentScripts()).some((s) =>
-					s.matches?.includes('https://agent.example.test/*'),
-				);
-			},
-			{timeout: 15_000},
-		);
+		await agentScriptRegistered(popup);
 		await page.close();
 		const again = await open(AGENT);
 		expect(await badgeTexts(again)).toHaveLength(1);
@@ -457,17 +460,7 @@ describe('Firefox', () => {
 			return current;
 		});
 		try {
-			await options.waitForFunction(
-				async () => {
-					const g = globalThis as unknown as {
-						browser: {scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>}};
-					};
-					return (await g.browser.scripting.getRegisteredContentScripts()).some((s) =>
-						s.matches?.includes('https://agent.example.test/*'),
-					);
-				},
-				{timeout: 15_000},
-			);
+			await agentScriptRegistered(options);
 			const pnr = [
 				' 1 EK 306U 12MAR 4 DXBPEK HK1  2320  0400  /DCEK*DGPRII /E',
 				' 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E',
@@ -977,13 +970,7 @@ describe('Firefox: signed rules updates', () => {
 				await g.browser.storage.local.set({settings: {...current, passports: ['US'], extraSites: ['https://agent.example.test']}});
 				return current;
 			});
-			await options.waitForFunction(
-				async () =>
-					(await (globalThis as unknown as StorageGlobal).browser.scripting.getRegisteredContentScripts()).some((s) =>
-						s.matches?.includes('https://agent.example.test/*'),
-					),
-				{timeout: 15_000},
-			);
+			await agentScriptRegistered(options);
 			const page = await open(AGENT, undefined, agentPage(pages[AGENT]!));
 			await badgeSays(page, NONE, true);
 			expect(server.requests).toEqual([]);
