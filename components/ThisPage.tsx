@@ -3,16 +3,26 @@
  * (scan the page, turn a switched-off site back on, always run on a site the generic detector read). What it says and
  * offers is lib/ui/popup.ts' thisPageModel; the browser calls come in as callbacks from the popup's entry point.
  */
-import {useEffect, useState} from 'preact/hooks';
+import {useEffect, useRef, useState} from 'preact/hooks';
 import {VerdictDetails} from '@/components/VerdictDetails';
 import {buildDetails} from '@/lib/ui/details';
+import {countryInSentence} from '@/lib/i18n/countries';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
 import type {SegmentInput} from '@/lib/itinerary';
 import type {PageStatus} from '@/lib/detect/page-status';
 import type {RuleSet} from '@/lib/rules/rule-set';
 import type {Settings} from '@/lib/settings';
-import {judgeFindings, thisPageModel, withSiteOn, withUserSite, type AlwaysState, type PopupTab, type ScanState} from '@/lib/ui/popup';
+import {
+	judgeFindings,
+	thisPageModel,
+	withSiteOn,
+	withUserSite,
+	type AlwaysState,
+	type PopupTab,
+	type RecordOffer,
+	type ScanState,
+} from '@/lib/ui/popup';
 
 /** The tab and its content script's status: `tab` null where there is none, `status` undefined where none answered. */
 export type PageFound = {tab: PopupTab | null; status: PageStatus | undefined};
@@ -42,8 +52,20 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 		void load().then(setFound);
 	}, []);
 	if (found === undefined) return null;
+	/** The content script asked again; its answer replaces the status where there is one. */
+	const refresh = async () => {
+		const next = await load();
+		if (next.status) setFound(next);
+	};
 	const {tab, status} = found;
-	const {text, offerScan, offerTurnOn, offerAlways, note, findings} = thisPageModel({tab, status, scan, always, settings, locale});
+	const {text, offerScan, offerTurnOn, offerAlways, note, findings, record} = thisPageModel({
+		tab,
+		status,
+		scan,
+		always,
+		settings,
+		locale,
+	});
 
 	const runScan = () => {
 		if (!tab) return;
@@ -96,10 +118,67 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 					{note}
 				</p>
 			) : null}
+			{record ? <RecordCheck offer={record} locale={locale} rules={rules} today={today} refresh={refresh} /> : null}
 			{findings.length > 0 ? (
 				<GenericFindings itineraries={findings} locale={locale} passports={settings.passports} rules={rules} today={today} />
 			) : null}
 		</section>
+	);
+}
+
+/**
+ * A record on the page gives the passengers' nationalities, and the badge was judged with the settings' passports:
+ * the page's itineraries checked here with one of the record's nationalities, on request (never on the page).
+ */
+function RecordCheck({
+	offer,
+	locale,
+	rules,
+	today,
+	refresh,
+}: {
+	offer: RecordOffer;
+	locale: Locale;
+	rules: RuleSet;
+	today: string;
+	/** Asks the content script for its status again. */
+	refresh: () => Promise<void>;
+}) {
+	const [chosen, setChosen] = useState<string>();
+	// The page's itineraries as the content script has them at the click: a scan's answer comes before the background's
+	// time zones place a landing the page prints without its day, and the page may have changed since the popup opened.
+	const choose = (code: string) =>
+		void refresh()
+			.catch(() => undefined)
+			.then(() => setChosen(code));
+	const resultRef = useRef<HTMLParagraphElement>(null);
+	useEffect(() => {
+		if (chosen) resultRef.current?.focus();
+	}, [chosen]);
+	const results = chosen ? judgeFindings(offer.itineraries, [chosen], rules, today) : [];
+	return (
+		<div class="record-passports" data-testid="page-record">
+			<p>{offer.text}</p>
+			<p class="choices">
+				{offer.choices
+					.filter(({code}) => code !== chosen)
+					.map(({code, label}) => (
+						<button key={code} type="button" class="link" onClick={() => choose(code)}>
+							{label}
+						</button>
+					))}
+			</p>
+			{chosen ? (
+				<div data-testid="page-record-result" aria-live="polite">
+					<p ref={resultRef} tabIndex={-1}>
+						{t('pasteRecordUsed', locale, {country: countryInSentence(chosen, locale)})}
+					</p>
+					{results.map((r, i) => (
+						<VerdictDetails key={i} details={buildDetails(r, rules, locale, {heuristic: offer.heuristic})} />
+					))}
+				</div>
+			) : null}
+		</div>
 	);
 }
 

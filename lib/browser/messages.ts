@@ -21,6 +21,12 @@ z.config({jitless: true});
 
 const L = MESSAGE_LIMITS;
 
+/** Passengers' nationalities as a record prints them (`FR`, `FRA`): what a page's `SSR DOCS` entries give. */
+const RecordNationalities = z
+	.array(z.string().regex(/^[A-Z]{2,3}$/))
+	.min(1)
+	.max(L.recordNationalities);
+
 /** lib/rules/types' SegmentInputSchema with lengths: the same fields, no others (strict). */
 const BoundedSegment = z.strictObject({
 	from: z.string().max(L.code),
@@ -55,11 +61,7 @@ const ToBackgroundSchema = z.discriminatedUnion('type', [
 		locale: z.enum(LOCALES as [Locale, ...Locale[]]),
 		heuristic: z.boolean(),
 		card: BoundedTrip.optional(),
-		recordNationalities: z
-			.array(z.string().regex(/^[A-Z]{2,3}$/))
-			.min(1)
-			.max(L.recordNationalities)
-			.optional(),
+		recordNationalities: RecordNationalities.optional(),
 		tripsOmitted: z.number().int().positive().max(L.pageItineraries).optional(),
 	}),
 	z.strictObject({type: z.literal('details-frame'), key: z.uuid()}),
@@ -106,6 +108,13 @@ const PageStatusSchema = z.object({
 	generic: z.array(z.array(BoundedSegment).max(L.segments)).max(L.genericItineraries),
 	textScanPending: z.boolean().optional(),
 	stats: z.object({batches: count, cards: count, badges: count, evaluations: count, failures: count, unplaced: count}).optional(),
+	record: z
+		.object({
+			nationalities: RecordNationalities,
+			itineraries: z.array(z.array(BoundedSegment).max(L.segments)).min(1).max(L.genericItineraries),
+			heuristic: z.boolean(),
+		})
+		.optional(),
 }) satisfies z.ZodType<PageStatus>;
 
 /** The popup validates the content script's reply with this: anything else reads as "no content script here". */

@@ -31,7 +31,19 @@ export type PageStatus = {
 	 */
 	textScanPending?: boolean;
 	stats?: {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
+	/**
+	 * A booking record on an agent's page (the generic page adapter) that gives the passengers' nationalities: the popup
+	 * offers to check the page's itineraries with one of them, as its badge was judged with the settings' passports.
+	 */
+	record?: PageRecord;
 };
+
+/**
+ * The passengers' nationalities a record on the page gives (its `SSR DOCS` entries, as printed: `FRA`, `FR`), and the
+ * page's itineraries with a stop in mainland China, as its badge stands for them; `heuristic` where they were read
+ * from the page's text (never a plain ✓). Nothing of it goes to the page: the content script tells the popup only.
+ */
+export type PageRecord = {nationalities: string[]; itineraries: SegmentInput[][]; heuristic: boolean};
 
 type PageStatusInput = {
 	/** The built-in site adapter for this URL (lib/adapters' adapterFor), switched off or not. */
@@ -47,8 +59,10 @@ type PageStatusInput = {
 	detectText?: (text: string) => RawItinerary[];
 	today: string;
 	airports: AirportTable;
-	/** The message limits: itineraries and segments per itinerary the popup accepts. */
-	limits: {segments: number; genericItineraries: number};
+	/** The page badge's record, where a record on the page gives the passengers' nationalities. */
+	record?: PageRecord;
+	/** The message limits: itineraries and segments per itinerary, and nationalities, the popup accepts. */
+	limits: {segments: number; genericItineraries: number; recordNationalities: number};
 };
 
 export function pageStatus(input: PageStatusInput): PageStatus {
@@ -75,5 +89,14 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 	};
 	if (needsText && !input.detectText) status.textScanPending = true;
 	if (input.stats) status.stats = input.stats;
+	const record = input.record && boundedRecord(input.record, input.limits);
+	if (record) status.record = record;
 	return status;
+}
+
+/** A record within what the popup accepts (the first itineraries that fit); none where no itinerary or code is left. */
+function boundedRecord(record: PageRecord, limits: PageStatusInput['limits']): PageRecord | undefined {
+	const nationalities = record.nationalities.slice(0, limits.recordNationalities);
+	const itineraries = record.itineraries.filter((segments) => segments.length <= limits.segments).slice(0, limits.genericItineraries);
+	return nationalities.length > 0 && itineraries.length > 0 ? {nationalities, itineraries, heuristic: record.heuristic} : undefined;
 }

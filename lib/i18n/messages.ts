@@ -210,18 +210,29 @@ const M = {
 	},
 	/** A page badge's details on an agent's page whose record gives the passengers' nationalities (SSR DOCS). */
 	detailsRecordSettings: {
-		en: 'The page gives the passengers’ nationality: {countries}. These results used the passports in your settings: {passports}. To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',
+		en: 'The page gives the passengers’ nationality: {countries}. These results used the passports in your settings: {passports}. To check with a passenger’s, open the extension’s popup on this page.',
 		'zh-CN':
-			'页面上的记录给出旅客国籍：{countries}。以下结果使用的是设置中的护照：{passports}。如需按旅客的国籍查询，请将记录粘贴到本扩展弹出窗口的“粘贴行程”中。',
+			'页面上的记录给出旅客国籍：{countries}。以下结果使用的是设置中的护照：{passports}。如需按旅客的国籍查询，请在此页面上打开本扩展的弹出窗口。',
 		'zh-TW':
-			'頁面上的記錄列出旅客國籍：{countries}。以下結果使用的是設定中的護照：{passports}。如需按旅客的國籍查詢，請將記錄貼到本擴充功能彈出視窗的「貼上行程」中。',
+			'頁面上的記錄列出旅客國籍：{countries}。以下結果使用的是設定中的護照：{passports}。如需按旅客的國籍查詢，請在此頁面上開啟本擴充功能的彈出視窗。',
 	},
 	detailsRecordNoPassport: {
-		en: 'The page gives the passengers’ nationality: {countries}. No passport is set in your settings, so these results cover only what holds for every passport. To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',
+		en: 'The page gives the passengers’ nationality: {countries}. No passport is set in your settings, so these results cover only what holds for every passport. To check with a passenger’s, open the extension’s popup on this page.',
 		'zh-CN':
-			'页面上的记录给出旅客国籍：{countries}。设置中未填写护照，以下结果只涉及适用于所有护照的政策。如需按旅客的国籍查询，请将记录粘贴到本扩展弹出窗口的“粘贴行程”中。',
+			'页面上的记录给出旅客国籍：{countries}。设置中未填写护照，以下结果只涉及适用于所有护照的政策。如需按旅客的国籍查询，请在此页面上打开本扩展的弹出窗口。',
 		'zh-TW':
-			'頁面上的記錄列出旅客國籍：{countries}。設定中未填寫護照，以下結果只涉及適用於所有護照的政策。如需按旅客的國籍查詢，請將記錄貼到本擴充功能彈出視窗的「貼上行程」中。',
+			'頁面上的記錄列出旅客國籍：{countries}。設定中未填寫護照，以下結果只涉及適用於所有護照的政策。如需按旅客的國籍查詢，請在此頁面上開啟本擴充功能的彈出視窗。',
+	},
+	/** The popup's "This page", on an agent's page whose record gives the passengers' nationalities (SSR DOCS). */
+	popupRecordSettings: {
+		en: 'The page gives the passengers’ nationality: {countries}. Its badge used the passports in your settings: {passports}.',
+		'zh-CN': '页面上的记录给出旅客国籍：{countries}。页面上的标记使用的是设置中的护照：{passports}。',
+		'zh-TW': '頁面上的記錄列出旅客國籍：{countries}。頁面上的標記使用的是設定中的護照：{passports}。',
+	},
+	popupRecordNoPassport: {
+		en: 'The page gives the passengers’ nationality: {countries}. No passport is set in your settings, so its badge covers only what holds for every passport.',
+		'zh-CN': '页面上的记录给出旅客国籍：{countries}。设置中未填写护照，页面上的标记只涉及适用于所有护照的政策。',
+		'zh-TW': '頁面上的記錄列出旅客國籍：{countries}。設定中未填寫護照，頁面上的標記只涉及適用於所有護照的政策。',
 	},
 	pasteRecordUse: {en: 'Check with a passport from {country}', 'zh-CN': '按{country}护照查询', 'zh-TW': '按{country}護照查詢'},
 	pasteRecordUsed: {

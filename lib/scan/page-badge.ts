@@ -41,6 +41,10 @@ export function processEmbedded(run: Run): void {
 	run.pageSummaries = judged.map((j) => j.summary);
 	const nationalities =
 		judged.length > 0 ? guarded('recordNationalities', () => adapter.recordNationalities?.(doc) ?? [], [], run.logOnce) : [];
+	run.record =
+		nationalities.length > 0
+			? {nationalities, itineraries: judged.map((j) => j.trip.segments), heuristic: adapter.confidence === 'heuristic'}
+			: undefined;
 	const stops = judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure])));
 	const key = `${run.settingsKey}|${stops.join()}|${nationalities.join()}`;
 	const badge = run.pageBadge;

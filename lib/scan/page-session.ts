@@ -48,7 +48,7 @@ type PageSessionOptions = {
 	/** The end-to-end build marks what it found on `<html>`; release builds never do. */
 	testBuild: boolean;
 	/** The message limits (lib/browser/message-types.ts MESSAGE_LIMITS): of the popup's status, of a name lookup. */
-	limits: {segments: number; genericItineraries: number; names: number};
+	limits: {segments: number; genericItineraries: number; recordNationalities: number; names: number};
 	/** The browser's language, for the "same as the browser" setting. */
 	browserLanguage: string;
 	/**
@@ -501,6 +501,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 				disabledSites: settings.disabledSites,
 				found: scanner?.found() ?? {itineraries: 0, withStops: 0, unplaced: 0},
 				stats: scanner?.stats(),
+				record: scanner?.record(),
 				pageText: () => (doc.body as HTMLElement | null)?.innerText ?? '',
 				detectText: detectTextWith(options.generic(), rules),
 				today: deviceToday(),

@@ -3,6 +3,7 @@
  * the memo of verdicts, and the page as adapters see it.
  */
 import type {PageContext, SiteAdapter} from '../adapters/types';
+import type {PageRecord} from '../detect/page-status';
 import type {RawItinerary, SegmentInput} from '../itinerary';
 import type {NormalizeOptions} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
@@ -128,6 +129,8 @@ export type Scanner = {
 	stats: () => ScanStats;
 	/** What was found, for the popup's "this page" view. */
 	found: () => Found;
+	/** The page badge's record: the passengers' nationalities a record on the page gives, with its itineraries. */
+	record: () => PageRecord | undefined;
 	/** The itineraries with a mainland stop and their best verdict, for the toolbar button. */
 	verdict: () => ToolbarVerdict;
 	/** The layout may have changed (the window was resized): check every badge's placement again. */
@@ -179,6 +182,8 @@ export type Run = {
 	embedded?: {raws: RawItinerary[]; judged: (Judged & {summary: BadgeSummary})[]};
 	/** The page badge's itineraries' summaries (each one's own), for the toolbar. */
 	pageSummaries: BadgeSummary[];
+	/** Where a record on the page gives the passengers' nationalities: those and the page badge's itineraries. */
+	record?: PageRecord;
 	stats: ScanStats;
 	found: Found;
 	logOnce: (message: string) => void;

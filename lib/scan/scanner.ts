@@ -95,6 +95,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 			};
 		},
 		found: () => counted(run),
+		record: () => run.record,
 		verdict() {
 			const summaries = [...run.pageSummaries];
 			// The cards given a verdict with a mainland stop (the others have nothing to add): a few of a page's cards.

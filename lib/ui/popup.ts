@@ -5,6 +5,7 @@
  */
 import {GENERIC_PAGE_ID} from '../detect/page-status';
 import type {PageStatus} from '../detect/page-status';
+import {countryFromRecord, countryInSentence, countryList} from '../i18n/countries';
 import {t} from '../i18n/messages';
 import type {Locale} from '../i18n/locale';
 import type {SegmentInput} from '../itinerary';
@@ -41,8 +42,19 @@ export type ThisPageInput = {
 	status: PageStatus | undefined;
 	scan: ScanState;
 	always: AlwaysState | undefined;
-	settings: Pick<Settings, 'disabledSites' | 'extraSites'>;
+	settings: Pick<Settings, 'disabledSites' | 'extraSites' | 'passports'>;
 	locale: Locale;
+};
+
+/**
+ * A record on the page gives nationalities its badge was not judged with: what the popup says of it, the nationalities
+ * it offers to check the page's itineraries with (one at a time: each passenger is one traveller), and those itineraries.
+ */
+export type RecordOffer = {
+	text: string;
+	choices: {code: string; label: string}[];
+	itineraries: SegmentInput[][];
+	heuristic: boolean;
 };
 
 /** What the "This page" section shows: each part null where it is not shown. */
@@ -59,6 +71,8 @@ type ThisPageModel = {
 	note: string | null;
 	/** What the generic detector read on a page whose layout its site's adapter does not recognise. */
 	findings: SegmentInput[][];
+	/** A record's nationalities beside the passports the page's badge used, where one of them was not. */
+	record: RecordOffer | null;
 };
 
 /** A built-in site's id for people ("Google Flights"); an id no site has, as it is. */
@@ -88,6 +102,29 @@ export function thisPageModel({tab, status, scan, always, settings, locale}: Thi
 		offerAlways: canAlwaysRun ? {origin, label: t('popupAlwaysRun', locale, {site: host})} : null,
 		note: always ? t(always === 'on' ? 'popupAlwaysRunOn' : 'siteDenied', locale, {site: host}) : null,
 		findings: status?.layoutUnrecognised ? status.generic : [],
+		record: recordOffer(status?.record, settings.passports, locale),
+	};
+}
+
+/**
+ * The record's nationalities (as printed: `FRA`, `FR`; a code that names no country, like `XXX`, left out), where one
+ * is not among the passports the badge was judged with; offered one at a time, but for the one passport judged with.
+ */
+function recordOffer(record: PageStatus['record'], passports: readonly string[], locale: Locale): RecordOffer | null {
+	if (!record) return null;
+	const nationalities = [...new Set(record.nationalities.flatMap((code) => countryFromRecord(code) ?? []))];
+	if (nationalities.length === 0 || nationalities.every((code) => passports.includes(code))) return null;
+	const countries = countryList(nationalities, locale);
+	return {
+		text:
+			passports.length > 0
+				? t('popupRecordSettings', locale, {countries, passports: countryList(passports, locale)})
+				: t('popupRecordNoPassport', locale, {countries}),
+		choices: nationalities
+			.filter((code) => !(passports.length === 1 && passports[0] === code))
+			.map((code) => ({code, label: t('pasteRecordUse', locale, {country: countryInSentence(code, locale)})})),
+		itineraries: record.itineraries,
+		heuristic: record.heuristic,
 	};
 }
 

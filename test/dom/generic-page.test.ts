@@ -75,11 +75,12 @@ describe('generic page adapter', () => {
 		scanner.stop();
 	});
 
-	it('hands the page badge the passengers’ nationalities a record on the page gives, for its details to name', () => {
+	it('hands the page badge and the popup the passengers’ nationalities a record on the page gives', () => {
 		// The fixture has no SSR DOCS item: nothing to name.
 		const before = scanPage(['IN']);
 		expect(before.views).toHaveLength(1);
 		expect(before.views[0]!.recordNationalities).toBeUndefined();
+		expect(before.scanner.record()).toBeUndefined();
 		before.scanner.stop();
 		// The PNR's passengers: two passport entries (Amadeus' layout), FRA twice and CHE; an address item (DOCA) is none.
 		const docs = document.createElement('pre');
@@ -95,6 +96,12 @@ describe('generic page adapter', () => {
 		expect(after.views[0]!.recordNationalities).toEqual(['FRA', 'CHE']);
 		// The same itineraries as without the record's passengers: the DOCS lines are not read as flights.
 		expect(after.views[0]!.trips).toEqual(before.views[0]!.trips);
+		// The same for the popup, which offers to check those itineraries with one of the nationalities.
+		expect(after.scanner.record()).toEqual({
+			nationalities: ['FRA', 'CHE'],
+			itineraries: after.views[0]!.trips.map((trip) => trip.segments),
+			heuristic: true,
+		});
 		after.scanner.stop();
 	});
 

@@ -57,7 +57,7 @@ function open(settings: Partial<Settings> = {}): PageSession {
 		mount,
 		checkPlacement: () => 'painted',
 		testBuild: false,
-		limits: {segments: 40, genericItineraries: 100, names: 200},
+		limits: {segments: 40, genericItineraries: 100, recordNationalities: 20, names: 200},
 		browserLanguage: 'en-GB',
 		lookupNames,
 		lookupZones,

@@ -107,9 +107,9 @@ test('an agent tool’s GDS line without its landing day: placed with time zones
 });
 
 // An agent's PNR whose passengers' passport entries (SSR DOCS, Amadeus' layout) give another nationality than the
-// agent's settings: the badge judges with the settings, and its details say what the record gives and where to check
-// with it. The sell lines as in the test above.
-test('an agent tool’s record of passengers of another nationality: the details name it beside the passports used', async ({
+// agent's settings: the badge judges with the settings, its details say what the record gives, and the popup checks
+// the page's itinerary with it on request. The sell lines as in the test above.
+test('an agent tool’s record of passengers of another nationality: named beside the passports used, checked with in the popup', async ({
 	context,
 	extensionId,
 }) => {
@@ -119,13 +119,25 @@ test('an agent tool’s record of passengers of another nationality: the details
 		' 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E',
 		'  3 SSR DOCS CA HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/MARTIN/PAUL/P1',
 	].join('\n');
-	const {page, details} = await scanAndOpen(context, extensionId, lines);
+	const {page, popup, details} = await scanAndOpen(context, extensionId, lines);
 	await expect(details).toContainText(
-		'The page gives the passengers’ nationality: France (FR). These results used the passports in your settings: India (IN). To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',
+		'The page gives the passengers’ nationality: France (FR). These results used the passports in your settings: India (IN). To check with a passenger’s, open the extension’s popup on this page.',
 	);
 	await expect(details).toContainText('Time in China: 16 h 0 min');
-	// Nothing of it in the page's document: the details are in the extension's frame.
-	expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain('India');
+	// The popup on the page offers the check with the passenger's nationality, and makes it there on request.
+	await expect(popup.getByTestId('page-record')).toContainText(
+		'The page gives the passengers’ nationality: France (FR). Its badge used the passports in your settings: India (IN).',
+	);
+	await popup.getByRole('button', {name: 'Check with a passport from France'}).click();
+	const result = popup.getByTestId('page-record-result');
+	await expect(result).toContainText('Checked with a passport from France');
+	// India's passport has no 240-hour transit; France's has, at PEK from the Emirates to Japan.
+	await expect(result).toContainText(/240-hour visa-free transit\s*likely OK/);
+	await expect(details).not.toContainText(/240-hour visa-free transit\s*likely OK/);
+	// Nothing of it in the page's document: the details are in the extension's frame, the check in its popup.
+	const html = await page.evaluate(() => document.documentElement.outerHTML);
+	expect(html).not.toContain('India');
+	expect(html).not.toContain('France');
 });
 
 // An agent's page of more itineraries through the mainland than one badge's details take (MESSAGE_LIMITS.detailsTrips,

@@ -446,8 +446,9 @@ describe('Firefox', () => {
 	});
 
 	// An agent's PNR whose passenger's passport entry (SSR DOCS, Amadeus' layout) gives another nationality than the
-	// settings' passport: the page badge's details (in the extension's frame) say so; the page's document holds none of it.
-	it('an agent tool’s record of a passenger of another nationality: the details name it beside the passport used', async () => {
+	// settings' passport: the page badge's details (in the extension's frame) say so, the popup checks the page's itinerary
+	// with it on request; the page's document holds none of it.
+	it('an agent tool’s record of a passenger of another nationality: named beside the passport used, checked with in the popup', async () => {
 		type Settings = {
 			browser: {storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}}};
 		};
@@ -473,7 +474,37 @@ describe('Firefox', () => {
 			expect(text).toContain(
 				'The page gives the passengers’ nationality: France (FR). These results used the passports in your settings: India (IN).',
 			);
-			expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain('India');
+			// The popup on the page says it too, and checks the page's itinerary with the passenger's nationality there.
+			const popup = await extensionPage('popup.html');
+			await popup.waitForSelector('main');
+			const tabId = await popup.evaluate(async (url) => {
+				const g = globalThis as unknown as {browser: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
+				return (await g.browser.tabs.query({url}))[0]!.id;
+			}, AGENT);
+			await popup.evaluate((id) => void (location.search = `?tab=${id}`), tabId);
+			const check = 'Check with a passport from France';
+			await popup.waitForFunction(
+				(name) => [...document.querySelectorAll('button')].some((b) => b.textContent === name),
+				{timeout: 15_000},
+				check,
+			);
+			expect(await popup.$eval('[data-testid="page-record"]', (el) => el.textContent)).toContain(
+				'The page gives the passengers’ nationality: France (FR). Its badge used the passports in your settings: India (IN).',
+			);
+			await popup.evaluate((name) => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!.click(), check);
+			const result = await popup
+				.waitForFunction(() => document.querySelector('[data-testid="page-record-result"]')?.textContent ?? undefined, {
+					timeout: 15_000,
+				})
+				.then((h) => h.jsonValue());
+			// India's passport has no 240-hour transit; France's has, at PEK from the Emirates to Japan.
+			expect(result).toMatch(/^Checked with a passport from France/);
+			expect(result).toMatch(/240-hour visa-free transit\s*likely OK/);
+			expect(text).not.toMatch(/240-hour visa-free transit\s*likely OK/);
+			await popup.close();
+			const html = await page.evaluate(() => document.documentElement.outerHTML);
+			expect(html).not.toContain('India');
+			expect(html).not.toContain('France');
 			await page.close();
 		} finally {
 			await options.evaluate(async (settings) => {

@@ -8,6 +8,9 @@ import {
 	type ToBackground,
 	type ToContent,
 } from '@/lib/browser/messages';
+import {genericPageAdapter} from '@/lib/detect/generic-page';
+import {pageStatus} from '@/lib/detect/page-status';
+import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
 
 const TRIP: TripInput = {
@@ -18,6 +21,7 @@ const TRIP: TripInput = {
 	],
 };
 const segment = (i: number) => ({from: `A${i % 10}X`, to: `B${i % 10}X`});
+const RECORD: NonNullable<PageStatus['record']> = {nationalities: ['FRA', 'CH'], itineraries: [TRIP.segments], heuristic: true};
 
 describe('messages to the background', () => {
 	it('round-trips every valid message', () => {
@@ -200,7 +204,55 @@ describe('the page status the popup receives', () => {
 			{...STATUS, generic: [[{from: 'JFK'}]]},
 			{...STATUS, generic: Array.from({length: MESSAGE_LIMITS.genericItineraries + 1}, () => [])},
 			{...STATUS, stats: {batches: 1}},
+			{...STATUS, record: {...RECORD, nationalities: []}},
+			{...STATUS, record: {...RECORD, nationalities: ['fra']}},
+			{...STATUS, record: {...RECORD, nationalities: ['FRANCE']}},
+			{...STATUS, record: {...RECORD, nationalities: Array.from({length: MESSAGE_LIMITS.recordNationalities + 1}, () => 'FR')}},
+			{...STATUS, record: {...RECORD, itineraries: []}},
+			{...STATUS, record: {...RECORD, itineraries: [[{from: 'JFK'}]]}},
+			{...STATUS, record: {...RECORD, heuristic: 'yes'}},
 		];
 		for (const s of bad) expect(parsePageStatus(s), JSON.stringify(s)?.slice(0, 200)).toBeUndefined();
+	});
+
+	it('takes a record’s nationalities and itineraries, as the content script bounds them', () => {
+		expect(parsePageStatus({...STATUS, record: RECORD})).toEqual({...STATUS, record: RECORD});
+		// A page of more itineraries, longer ones and more nationalities than a status carries: what the content script
+		// sends within the bounds, the first ones that fit.
+		const long = Array.from({length: MESSAGE_LIMITS.segments + 1}, (_, i) => segment(i));
+		const status = pageStatus({
+			site: undefined,
+			running: genericPageAdapter(loadRules()),
+			disabledSites: [],
+			found: {itineraries: 203, withStops: 203, unplaced: 0},
+			pageText: () => '',
+			today: '2026-03-01',
+			airports: loadRules(),
+			limits: MESSAGE_LIMITS,
+			record: {
+				nationalities: Array.from({length: 25}, (_, i) => (i === 0 ? 'FRA' : 'CH')),
+				itineraries: [long, ...Array.from({length: 202}, () => TRIP.segments)],
+				heuristic: true,
+			},
+		});
+		expect(status.record?.nationalities).toHaveLength(MESSAGE_LIMITS.recordNationalities);
+		expect(status.record?.nationalities[0]).toBe('FRA');
+		expect(status.record?.itineraries).toHaveLength(MESSAGE_LIMITS.genericItineraries);
+		expect(status.record?.itineraries[0]).toEqual(TRIP.segments);
+		expect(parsePageStatus(structuredClone(status))).toEqual(status);
+		// Only itineraries too long to send: no record at all (the popup has nothing to check with it).
+		const none = pageStatus({
+			site: undefined,
+			running: undefined,
+			disabledSites: [],
+			found: {itineraries: 1, withStops: 1, unplaced: 0},
+			pageText: () => '',
+			today: '2026-03-01',
+			airports: loadRules(),
+			limits: MESSAGE_LIMITS,
+			record: {nationalities: ['FR'], itineraries: [long], heuristic: true},
+		});
+		expect(none.record).toBeUndefined();
+		expect(parsePageStatus(none)).toEqual(none);
 	});
 });

@@ -195,17 +195,17 @@ describe('what the details leave out or add', () => {
 		// SSR DOCS codes as printed: FRA (alpha-3) and CH (alpha-2), each country once; the results used a US passport.
 		expect(explain('en', ['FRA', 'CH', 'FR'])).toEqual([
 			heuristic.en,
-			'The page gives the passengers’ nationality: France (FR), Switzerland (CH). These results used the passports in your settings: United States (US). To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',
+			'The page gives the passengers’ nationality: France (FR), Switzerland (CH). These results used the passports in your settings: United States (US). To check with a passenger’s, open the extension’s popup on this page.',
 		]);
 		expect(explain('zh-CN', ['FRA'])[1]).toBe(
-			'页面上的记录给出旅客国籍：法国 (FR)。以下结果使用的是设置中的护照：美国 (US)。如需按旅客的国籍查询，请将记录粘贴到本扩展弹出窗口的“粘贴行程”中。',
+			'页面上的记录给出旅客国籍：法国 (FR)。以下结果使用的是设置中的护照：美国 (US)。如需按旅客的国籍查询，请在此页面上打开本扩展的弹出窗口。',
 		);
 		expect(explain('zh-TW', ['FRA'])[1]).toBe(
-			'頁面上的記錄列出旅客國籍：法國 (FR)。以下結果使用的是設定中的護照：美國 (US)。如需按旅客的國籍查詢，請將記錄貼到本擴充功能彈出視窗的「貼上行程」中。',
+			'頁面上的記錄列出旅客國籍：法國 (FR)。以下結果使用的是設定中的護照：美國 (US)。如需按旅客的國籍查詢，請在此頁面上開啟本擴充功能的彈出視窗。',
 		);
 		// No passport in the settings: said so.
 		expect(explain('en', ['FRA'], [{...PVG_240H, passports: []}])[1]).toBe(
-			'The page gives the passengers’ nationality: France (FR). No passport is set in your settings, so these results cover only what holds for every passport. To check with a passenger’s, paste the record under “Paste an itinerary” in the extension’s popup.',
+			'The page gives the passengers’ nationality: France (FR). No passport is set in your settings, so these results cover only what holds for every passport. To check with a passenger’s, open the extension’s popup on this page.',
 		);
 		// Nothing to say: the record's nationality is the passport used (USA is US), a code that names no country (the
 		// passport zone XXX), or no record.

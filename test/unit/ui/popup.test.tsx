@@ -73,6 +73,7 @@ describe('what "This page" says and offers', () => {
 			offerAlways: null,
 			note: null,
 			findings: [],
+			record: null,
 		});
 	});
 
@@ -137,6 +138,37 @@ describe('what "This page" says and offers', () => {
 		const generic = [VIA_PEK];
 		expect(model({status: {...STATUS, itineraries: 0, layoutUnrecognised: true, generic}}).findings).toBe(generic);
 		expect(model({status: {...STATUS, generic}}).findings).toEqual([]);
+	});
+
+	it('a record on the page with nationalities its badge was not judged with: says so and offers each, one at a time', () => {
+		// As the record prints them: FRA and FR are one country, XXX (the passport zone) names none.
+		const record = {nationalities: ['FRA', 'XXX', 'DE', 'FR'], itineraries: [VIA_PEK], heuristic: true};
+		const india = model({status: {...GENERIC, record}, settings: {...DEFAULT_SETTINGS, passports: ['IN']}});
+		expect(india.record).toEqual({
+			text: 'The page gives the passengers’ nationality: France (FR), Germany (DE). Its badge used the passports in your settings: India (IN).',
+			choices: [
+				{code: 'FR', label: 'Check with a passport from France'},
+				{code: 'DE', label: 'Check with a passport from Germany'},
+			],
+			itineraries: [VIA_PEK],
+			heuristic: true,
+		});
+		expect(model({status: {...GENERIC, record}}).record?.text).toBe(
+			'The page gives the passengers’ nationality: France (FR), Germany (DE). No passport is set in your settings, so its badge covers only what holds for every passport.',
+		);
+		// The one passport the badge was judged with is not offered again; nationalities all among the passports: nothing.
+		expect(model({status: {...GENERIC, record}, settings: {...DEFAULT_SETTINGS, passports: ['FR']}}).record?.choices).toEqual([
+			{code: 'DE', label: 'Check with a passport from Germany'},
+		]);
+		expect(model({status: {...GENERIC, record}, settings: {...DEFAULT_SETTINGS, passports: ['DE', 'FR']}}).record).toBeNull();
+		expect(model({status: {...GENERIC, record: {...record, nationalities: ['XXX']}}}).record).toBeNull();
+		expect(model({status: GENERIC}).record).toBeNull();
+		expect(
+			model({locale: 'zh-CN', status: {...GENERIC, record}, settings: {...DEFAULT_SETTINGS, passports: ['IN']}}).record,
+		).toMatchObject({
+			text: '页面上的记录给出旅客国籍：法国 (FR)、德国 (DE)。页面上的标记使用的是设置中的护照：印度 (IN)。',
+			choices: [{label: '按法国护照查询'}, {label: '按德国护照查询'}],
+		});
 	});
 
 	it('speaks each language', () => {
@@ -270,6 +302,31 @@ describe('the "This page" section', () => {
 		);
 		fireEvent.click(await screen.findByRole('button', {name: 'Turn Google Flights back on'}));
 		expect(props.save).toHaveBeenCalledWith({...settings, disabledSites: ['kayak']});
+	});
+
+	it('checks the page’s itineraries with a nationality its record gives, on request', async () => {
+		const record = {nationalities: ['FRA', 'DE'], itineraries: [NO_STOP, VIA_PEK], heuristic: true};
+		const props = renderThisPage(
+			{tab: {id: 7, url: `${AGENT}/x`}, status: {...GENERIC, record}},
+			{settings: {...DEFAULT_SETTINGS, passports: ['IN']}},
+		);
+		const offer = await screen.findByTestId('page-record');
+		expect(offer.textContent).toContain('Its badge used the passports in your settings: India (IN).');
+		// Nothing judged until asked: the page's badge has the settings' verdict.
+		expect(screen.queryByTestId('page-record-result')).toBeNull();
+		fireEvent.click(screen.getByRole('button', {name: 'Check with a passport from France'}));
+		const result = await screen.findByTestId('page-record-result');
+		// The content script asked again at the click: its itineraries as they are now.
+		expect(props.load).toHaveBeenCalledTimes(2);
+		await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Checked with a passport from France/));
+		// A French passport has 240-hour transit at PEK (US → Japan), which India's has not; one verdict, for the one
+		// itinerary with a stop in the mainland.
+		expect(result.textContent).toMatch(/240-hour visa-free transit\s*likely OK/);
+		expect(result.querySelectorAll('.stop')).toHaveLength(1);
+		expect(screen.queryByRole('button', {name: 'Check with a passport from France'})).toBeNull();
+		fireEvent.click(screen.getByRole('button', {name: 'Check with a passport from Germany'}));
+		await waitFor(() => expect(screen.getByTestId('page-record-result').textContent).toMatch(/^Checked with a passport from Germany/));
+		expect(screen.getByRole('button', {name: 'Check with a passport from France'})).toBeTruthy();
 	});
 
 	it("judges what the generic detector read on a page in a layout it doesn't know", async () => {
