@@ -175,6 +175,8 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 	const routeEnd = (name: 'from' | 'to', label: string, current: string, set: (v: string) => void) => (
 		<AirportField label={label} name={name} value={current} onValue={set} locale={locale} invalid={invalid(name)} />
 	);
+	/** The city asked about, with its airports' codes to pick from, where the problem is one. */
+	const choices = problem && 'choices' in problem ? problem.choices : undefined;
 
 	return (
 		<>
@@ -239,15 +241,15 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 							{t(problem.key, locale, problem.params)}
 						</p>
 					) : null}
-					{problem && 'choices' in problem && problem.choices ? (
+					{problem && choices ? (
 						<p class="choices" data-testid="form-choices">
-							{problem.choices.codes.map((code) => (
+							{choices.codes.map((code) => (
 								<button
 									key={code}
 									type="button"
 									class="link"
-									aria-label={t('pasteUseCode', locale, {code, name: problem.choices!.text})}
-									onClick={() => useCode(problem.field, problem.choices!.text, code)}
+									aria-label={t('pasteUseCode', locale, {code, name: choices.text})}
+									onClick={() => useCode(problem.field, choices.text, code)}
 								>
 									{code}
 								</button>

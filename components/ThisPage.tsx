@@ -156,18 +156,19 @@ function RecordCheck({
 		if (chosen) resultRef.current?.focus();
 	}, [chosen]);
 	const results = chosen ? judgeFindings(offer.itineraries, [chosen], rules, today) : [];
+	const choices = offer.choices.filter(({code}) => code !== chosen);
 	return (
 		<div class="record-passports" data-testid="page-record">
 			<p>{offer.text}</p>
-			<p class="choices">
-				{offer.choices
-					.filter(({code}) => code !== chosen)
-					.map(({code, label}) => (
+			{choices.length > 0 ? (
+				<p class="choices">
+					{choices.map(({code, label}) => (
 						<button key={code} type="button" class="link" onClick={() => choose(code)}>
 							{label}
 						</button>
 					))}
-			</p>
+				</p>
+			) : null}
 			{chosen ? (
 				<div data-testid="page-record-result" aria-live="polite">
 					<p ref={resultRef} tabIndex={-1}>
