@@ -116,7 +116,7 @@ const M = {
 	// popup
 	popupThisPage: {en: 'This page', 'zh-CN': '当前页面', 'zh-TW': '目前頁面'},
 	popupPageFound: {
-		en: '{itineraries} itineraries found by {adapter}; {withStops} stop in mainland China.',
+		en: '{itineraries} itineraries found by {adapter}, {withStops} via mainland China.',
 		'zh-CN': '{adapter}识别出{itineraries}个行程，其中{withStops}个经停中国大陆。',
 		'zh-TW': '{adapter}識別出{itineraries}個行程，其中{withStops}個經停中國大陸。',
 	},
@@ -154,7 +154,7 @@ const M = {
 	},
 	pasteCheck: {en: 'Check this text', 'zh-CN': '核查此文字', 'zh-TW': '核查此文字'},
 	pasteFound: {
-		en: '{count} itineraries found; {stops} stop in mainland China.',
+		en: '{count} itineraries found, {stops} via mainland China.',
 		'zh-CN': '识别出{count}个行程，其中{stops}个经停中国大陆。',
 		'zh-TW': '識別出{count}個行程，其中{stops}個經停中國大陸。',
 	},

@@ -15,7 +15,11 @@ const FOUND: PageStatus = {
 
 describe("the popup's status line for this page", () => {
 	it('counts what the site adapter read', () => {
-		expect(pageStatusText(FOUND, [], 'en', label)).toBe('12 itineraries found by Google Flights; 3 stop in mainland China.');
+		expect(pageStatusText(FOUND, [], 'en', label)).toBe('12 itineraries found by Google Flights, 3 via mainland China.');
+		// One of several through the mainland reads as well as three (it said "1 stop in mainland China" until 2026-12-06).
+		expect(pageStatusText({...FOUND, withStops: 1}, [], 'en', label)).toBe(
+			'12 itineraries found by Google Flights, 1 via mainland China.',
+		);
 	});
 
 	it('counts one itinerary as one, in each language', () => {
@@ -36,10 +40,10 @@ describe("the popup's status line for this page", () => {
 
 	it('says how many badges could not be placed, in each language', () => {
 		expect(pageStatusText({...FOUND, unplaced: 1}, [], 'en', label)).toBe(
-			'12 itineraries found by Google Flights; 3 stop in mainland China. 1 badge could not be placed on the page.',
+			'12 itineraries found by Google Flights, 3 via mainland China. 1 badge could not be placed on the page.',
 		);
 		expect(pageStatusText({...FOUND, unplaced: 2}, [], 'en', label)).toBe(
-			'12 itineraries found by Google Flights; 3 stop in mainland China. 2 badges could not be placed on the page.',
+			'12 itineraries found by Google Flights, 3 via mainland China. 2 badges could not be placed on the page.',
 		);
 		expect(pageStatusText({...FOUND, unplaced: 2}, [], 'zh-CN', label)).toBe(
 			'Google Flights识别出12个行程，其中3个经停中国大陆。有2个标记无法在页面上显示。',

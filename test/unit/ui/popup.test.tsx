@@ -99,7 +99,7 @@ describe('what "This page" says and offers', () => {
 
 	it('a page a site adapter reads: its count, no scan', () => {
 		const read = model({tab: {id: 1, url: 'https://www.google.com/travel/flights'}, status: STATUS});
-		expect(read.text).toBe('12 itineraries found by Google Flights; 3 stop in mainland China.');
+		expect(read.text).toBe('12 itineraries found by Google Flights, 3 via mainland China.');
 		expect(read).toMatchObject({offerScan: null, offerTurnOn: null, offerAlways: null, note: null});
 	});
 
@@ -245,7 +245,7 @@ describe('the "This page" section', () => {
 		expect(container.innerHTML).toBe('');
 		answer({tab: {id: 1, url: 'https://www.google.com/travel/flights'}, status: STATUS});
 		expect(await screen.findByRole('heading', {name: 'This page'})).toBeTruthy();
-		expect(screen.getByTestId('page-status').textContent).toBe('12 itineraries found by Google Flights; 3 stop in mainland China.');
+		expect(screen.getByTestId('page-status').textContent).toBe('12 itineraries found by Google Flights, 3 via mainland China.');
 		expect(screen.getByTestId('page-status').getAttribute('aria-live')).toBe('polite');
 	});
 
