@@ -94,6 +94,9 @@ function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): LeftOu
 	];
 }
 
+/** What the box says where it checked nothing: no flights in the text, or flight lists none of which reads whole. */
+const nothingRead = (dropped: number) => (dropped === 0 ? 'pasteNothing' : dropped === 1 ? 'pasteUnreadableOne' : 'pasteUnreadable');
+
 export function PasteItinerary({rules, locale, passports, today, renderExtras}: PasteItineraryProps) {
 	const [text, setText] = useState('');
 	const [found, setFound] = useState<Found>();
@@ -186,7 +189,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 					) : null}
 					<p ref={resultRef} tabIndex={-1}>
 						{found.count === 0
-							? t(found.dropped > 0 ? 'pasteUnreadable' : 'pasteNothing', locale, {dropped: found.dropped})
+							? t(nothingRead(found.dropped), locale, {dropped: found.dropped})
 							: t(found.count === 1 ? 'pasteFoundOne' : 'pasteFound', locale, {count: found.count, stops: withStops.length})}
 					</p>
 					{found.nationalities.length > 0 ? (

@@ -272,6 +272,11 @@ const M = {
 		'zh-CN': '发现{dropped}组航班，但没有一组能完整读取（机场或日期不明确）：未作核查。',
 		'zh-TW': '發現{dropped}組航班，但沒有一組能完整讀取（機場或日期不明確）：未作核查。',
 	},
+	pasteUnreadableOne: {
+		en: 'Found a flight list, but it could not be read completely (an airport or a date is unclear): nothing was checked.',
+		'zh-CN': '发现1组航班，但未能完整读取（机场或日期不明确）：未作核查。',
+		'zh-TW': '發現1組航班，但未能完整讀取（機場或日期不明確）：未作核查。',
+	},
 	popupSiteOff: {
 		en: '{adapter} is switched off in your settings: nothing on this page is checked.',
 		'zh-CN': '您已在设置中关闭{adapter}：此页面不作核查。',

@@ -325,6 +325,23 @@ describe('paste an itinerary (popup)', () => {
 		expect(screen.getByTestId('paste-result').textContent).toContain('No flights found in this text.');
 	});
 
+	it('flight lists none of which reads whole: says how many, one as one', async () => {
+		const user = userEvent.setup();
+		renderPaste();
+		const box = screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text');
+		// QQX is no airport the table knows: the one segment reads, and nothing of the list is left to check.
+		fireEvent.input(box, {target: {value: ' 1 CA 981Y 20MAR 5 PEKQQX HK1  1300  1400'}});
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		expect(screen.getByTestId('paste-result').textContent).toContain(
+			'Found a flight list, but it could not be read completely (an airport or a date is unclear): nothing was checked.',
+		);
+		fireEvent.input(box, {target: {value: ' 1 CA 981Y 20MAR 5 PEKQQX HK1  1300  1400\n\n 1 CA 985Y 22MAR 5 QQXPVG HK1  1300  1400'}});
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		expect(screen.getByTestId('paste-result').textContent).toContain(
+			'Found 2 flight lists, but not one could be read completely (an airport or a date is unclear): nothing was checked.',
+		);
+	});
+
 	it('a Sabre display through Beijing gets its verdict', async () => {
 		const user = userEvent.setup();
 		renderPaste();
