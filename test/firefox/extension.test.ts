@@ -109,6 +109,18 @@ async function extensionPage(file: string): Promise<Page> {
 	return page;
 }
 
+/** The popup, opened as a page about the tab at `url` (`?tab=ID`, as a toolbar click would be about it). */
+async function popupFor(url: string): Promise<Page> {
+	const popup = await extensionPage('popup.html');
+	await popup.waitForSelector('main');
+	const tabId = await popup.evaluate(async (u) => {
+		const g = globalThis as unknown as {browser: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
+		return (await g.browser.tabs.query({url: u}))[0]!.id;
+	}, url);
+	await popup.evaluate((id) => void (location.search = `?tab=${id}`), tabId);
+	return popup;
+}
+
 beforeAll(async () => {
 	browser = await launchWithExtension(EXT_DIR, UUID);
 	// The install opens the welcome page: checked (axe, its words) and closed here, so every test starts without it.
@@ -407,13 +419,7 @@ describe('Firefox', () => {
 		const page = await open(AGENT);
 		await new Promise((r) => setTimeout(r, 500));
 		expect(await page.evaluate(() => document.querySelectorAll('[data-ctc-badge]').length)).toBe(0);
-		const popup = await extensionPage('popup.html');
-		await popup.waitForSelector('main');
-		const tabId = await popup.evaluate(async (url) => {
-			const g = globalThis as unknown as {browser: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
-			return (await g.browser.tabs.query({url}))[0]!.id;
-		}, AGENT);
-		await popup.evaluate((id) => void (location.search = `?tab=${id}`), tabId);
+		const popup = await popupFor(AGENT);
 		await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Scan this page'), {
 			timeout: 15_000,
 		});
@@ -475,13 +481,7 @@ describe('Firefox', () => {
 				'The page gives the passengers’ nationality: France (FR). These results used the passports in your settings: India (IN).',
 			);
 			// The popup on the page says it too, and checks the page's itinerary with the passenger's nationality there.
-			const popup = await extensionPage('popup.html');
-			await popup.waitForSelector('main');
-			const tabId = await popup.evaluate(async (url) => {
-				const g = globalThis as unknown as {browser: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
-				return (await g.browser.tabs.query({url}))[0]!.id;
-			}, AGENT);
-			await popup.evaluate((id) => void (location.search = `?tab=${id}`), tabId);
+			const popup = await popupFor(AGENT);
 			const check = 'Check with a passport from France';
 			await popup.waitForFunction(
 				(name) => [...document.querySelectorAll('button')].some((b) => b.textContent === name),

@@ -215,25 +215,29 @@ describe('the page status the popup receives', () => {
 		for (const s of bad) expect(parsePageStatus(s), JSON.stringify(s)?.slice(0, 200)).toBeUndefined();
 	});
 
+	/** What the content script tells the popup on an agent's page read by the generic detector, with its record. */
+	const agentStatus = (record: NonNullable<PageStatus['record']>) =>
+		pageStatus({
+			site: undefined,
+			running: genericPageAdapter(loadRules()),
+			disabledSites: [],
+			found: {itineraries: record.itineraries.length, withStops: record.itineraries.length, unplaced: 0},
+			pageText: () => '',
+			today: '2026-03-01',
+			airports: loadRules(),
+			limits: MESSAGE_LIMITS,
+			record,
+		});
+
 	it('takes a record’s nationalities and itineraries, as the content script bounds them', () => {
 		expect(parsePageStatus({...STATUS, record: RECORD})).toEqual({...STATUS, record: RECORD});
 		// A page of more itineraries, longer ones and more nationalities than a status carries: what the content script
 		// sends within the bounds, the first ones that fit.
 		const long = Array.from({length: MESSAGE_LIMITS.segments + 1}, (_, i) => segment(i));
-		const status = pageStatus({
-			site: undefined,
-			running: genericPageAdapter(loadRules()),
-			disabledSites: [],
-			found: {itineraries: 203, withStops: 203, unplaced: 0},
-			pageText: () => '',
-			today: '2026-03-01',
-			airports: loadRules(),
-			limits: MESSAGE_LIMITS,
-			record: {
-				nationalities: Array.from({length: 25}, (_, i) => (i === 0 ? 'FRA' : 'CH')),
-				itineraries: [long, ...Array.from({length: 202}, () => TRIP.segments)],
-				heuristic: true,
-			},
+		const status = agentStatus({
+			nationalities: Array.from({length: 25}, (_, i) => (i === 0 ? 'FRA' : 'CH')),
+			itineraries: [long, ...Array.from({length: 202}, () => TRIP.segments)],
+			heuristic: true,
 		});
 		expect(status.record?.nationalities).toHaveLength(MESSAGE_LIMITS.recordNationalities);
 		expect(status.record?.nationalities[0]).toBe('FRA');
@@ -241,17 +245,7 @@ describe('the page status the popup receives', () => {
 		expect(status.record?.itineraries[0]).toEqual(TRIP.segments);
 		expect(parsePageStatus(structuredClone(status))).toEqual(status);
 		// Only itineraries too long to send: no record at all (the popup has nothing to check with it).
-		const none = pageStatus({
-			site: undefined,
-			running: undefined,
-			disabledSites: [],
-			found: {itineraries: 1, withStops: 1, unplaced: 0},
-			pageText: () => '',
-			today: '2026-03-01',
-			airports: loadRules(),
-			limits: MESSAGE_LIMITS,
-			record: {nationalities: ['FR'], itineraries: [long], heuristic: true},
-		});
+		const none = agentStatus({nationalities: ['FR'], itineraries: [long], heuristic: true});
 		expect(none.record).toBeUndefined();
 		expect(parsePageStatus(none)).toEqual(none);
 	});
