@@ -338,8 +338,8 @@ const M = {
 	},
 	detailDetailed: {
 		en: 'Detailed: 240h visa-free ✓ until 26 Mar · PVG · US passport',
-		'zh-CN': '详细：240小时免签 ✓ 至3月26日 · PVG · US护照',
-		'zh-TW': '詳細：240小時免簽 ✓ 至3月26日 · PVG · US護照',
+		'zh-CN': '详细：240小时免签 ✓ 至3月26日 · PVG · 美国护照',
+		'zh-TW': '詳細：240小時免簽 ✓ 至3月26日 · PVG · 美國護照',
 	},
 	detailHelp: {
 		en: 'What the badge says on the page. Screen readers always hear the full sentence, and a click always opens the full details.',

@@ -6,6 +6,7 @@ import type {Confidence} from '../itinerary';
 import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
 import type {Locale} from '../i18n/locale';
 import {badgeText as t} from '../i18n/badge-messages';
+import {countryName} from '../i18n/country-name';
 import type {DetailLevel} from '../settings';
 
 type Tone = 'ok' | 'check' | 'none' | 'passport';
@@ -111,7 +112,9 @@ export function summarize(
 		const airports = [...new Set(result.stops.flatMap((s) => s.airports))].join(' · ');
 		const passport = worst.verdict?.passport;
 		if (worst.tone !== 'ok' || worst.verdict?.policy !== 'transit24') text += ` · ${airports}`;
-		if (passport) text += ` · ${t('detailPassport', locale, {passport})}`;
+		// English writes the code before "passport" (US passport), which keeps the pill short; Chinese reads a code
+		// beside 护照 as no word, and names the country (美国护照), from the browser's own Intl data.
+		if (passport) text += ` · ${t('detailPassport', locale, {passport: locale === 'en' ? passport : countryName(passport, locale)})}`;
 	}
 	return {tone: worst.tone, text, fullText, icon, ariaLabel};
 }

@@ -131,6 +131,9 @@ describe('badge detail level (options)', () => {
 		);
 		expect(summarize(run([], PEK), 'structured', 'en', 'detailed')?.text).toBe('24h transit ✓ PEK');
 		expect(summarize(run([], PVG_3D), 'structured', 'en', 'detailed')?.text).toBe('Set your passport · PVG');
+		// In Chinese the passport is named (美国护照), not coded (US护照).
+		expect(summarize(run(['US'], PVG_3D), 'structured', 'zh-CN', 'detailed')?.text).toBe('240小时免签 ✓ 至3月26日 · PVG · 美国护照');
+		expect(summarize(run(['US'], PVG_3D), 'structured', 'zh-TW', 'detailed')?.text).toBe('240小時免簽 ✓ 至3月26日 · PVG · 美國護照');
 	});
 
 	it('standard is the default', () => {
