@@ -346,9 +346,11 @@ export const REASON_TEXT: Table<ReasonCode> = {
 		'zh-TW': '{days}天的期限來自第三方來源。',
 	},
 	'regime-ends-during-stay': {
-		en: 'The scheme is scheduled to end on {until}, during your stay.',
-		'zh-CN': '该政策原定于{until}结束，在您停留期间。',
-		'zh-TW': '該政策原定於{until}結束，在您停留期間。',
+		en: 'The scheme is scheduled to end on {until}, during your stay. Our sources do not say whether a stay begun before then may go on past it: to be sure, leave by {deadline}.',
+		'zh-CN':
+			'该政策原定于{until}结束，在您停留期间。此前入境者能否停留至该日期之后，我们的资料来源未作说明：稳妥起见，请在{deadline}前离境。',
+		'zh-TW':
+			'該政策原定於{until}結束，在您停留期間。此前入境者能否停留至該日期之後，我們的資料來源未作說明：穩妥起見，請在{deadline}前離境。',
 	},
 	'leave-by-scheduled-end': {
 		en: 'The scheme is scheduled to end on {until}: leave by {deadline}. Our sources do not say what holds for a stay past that date.',

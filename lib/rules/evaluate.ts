@@ -756,7 +756,9 @@ function evaluateNationalVisaFree(stay: StayFacts, rules: EngineRules, passport:
 		if (within && !regime.daysVerified) reasons.push(reason('stay-limit-unverified', 'doubt', regime.sources, {days}));
 	}
 	if (current.state === 'yes' && regime.until && stay.departure && stay.departure.date > regime.until && !followed) {
-		reasons.push(reason('regime-ends-during-stay', 'doubt', regime.sources, {until: regime.until}));
+		// What is sure: leaving by the midnight after the end (the deadline shown, where the stay's entry is known).
+		const deadline = formatLocal(dayNumber(regime.until) + 1, 0);
+		reasons.push(reason('regime-ends-during-stay', 'doubt', regime.sources, {until: regime.until, deadline}));
 	}
 	verdict.status = statusOf(reasons);
 	return verdict;

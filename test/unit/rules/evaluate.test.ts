@@ -574,7 +574,11 @@ describe('visa-free entry (MFA unilateral list [S28]; mutual agreements [S38])',
 			'visaFree',
 		);
 		expect(longer).toMatchObject({status: 'conditional', deadline: '2027-01-01T00:00'});
-		expect(longer.reasons.map((r) => r.code)).toContain('regime-ends-during-stay');
+		// What the sources leave open is said with what is sure: leaving by the midnight after the end.
+		expect(longer.reasons.find((r) => r.code === 'regime-ends-during-stay')).toMatchObject({
+			kind: 'doubt',
+			params: {until: '2026-12-31', deadline: '2027-01-01T00:00'},
+		});
 		expect(longer.reasons.map((r) => r.code)).not.toContain('leave-by-scheduled-end');
 		// Russia: entered on 1 September 2026, thirty days would run to 1 October; the trial is scheduled to end on 14 September.
 		const russia = verdict(

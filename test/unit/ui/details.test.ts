@@ -323,6 +323,27 @@ describe('what the details leave out or add', () => {
 		expect(texts('zh-CN')[0]).toContain('法国');
 	});
 
+	it('a stay that goes on past a scheme’s scheduled end says what is not known and when to leave to be sure', () => {
+		// France's visa-free entry is scheduled to end on 2026-12-31 in the data [S28]; entered on 28 December, the 30
+		// days would run into January, and the sources do not say whether they may (rules-facts §4).
+		const trip: TripInput = {
+			passports: ['FR'],
+			segments: [
+				{from: 'CDG', to: 'PEK', departure: '2026-12-27T12:00', arrival: '2026-12-28T06:00'},
+				{from: 'PEK', to: 'CDG', departure: '2027-01-05T10:00', arrival: '2027-01-05T15:00'},
+			],
+		};
+		const text = (locale: 'en' | 'zh-CN' | 'zh-TW') =>
+			buildDetails(evaluate(trip), rules, locale)
+				.stops[0]!.policies.flatMap((p) => p.reasons)
+				.find((r) => r.code === 'regime-ends-during-stay')?.text;
+		expect(text('en')).toBe(
+			'The scheme is scheduled to end on 2026-12-31, during your stay. Our sources do not say whether a stay begun before then may go on past it: to be sure, leave by 2027-01-01 00:00.',
+		);
+		expect(text('zh-CN')).toContain('请在2027-01-01 00:00前离境');
+		expect(text('zh-TW')).toContain('請在2027-01-01 00:00前離境');
+	});
+
 	it('no stop in the mainland: no stops, no sources, still the footer', () => {
 		const result = evaluate({passports: ['US'], segments: [{from: 'SFO', to: 'HKG'}]});
 		const d: Details = buildDetails(result, rules, 'en');
