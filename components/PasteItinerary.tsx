@@ -24,6 +24,12 @@ type PasteItineraryProps = {
 	today: string;
 	/** Extra parts under each judged itinerary (the map, the check-in card button). */
 	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
+	/**
+	 * The text selected on the page the popup is about, read when the reader asks (lib/browser/tabs.ts selectedText):
+	 * '' where nothing is selected, undefined where the browser does not let the extension read that page. Absent:
+	 * no such button (the box is for text alone).
+	 */
+	readSelection?: () => Promise<string | undefined>;
 };
 
 type Found = {
@@ -97,8 +103,12 @@ function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): LeftOu
 /** What the box says where it checked nothing: no flights in the text, or flight lists none of which reads whole. */
 const nothingRead = (dropped: number) => (dropped === 0 ? 'pasteNothing' : dropped === 1 ? 'pasteUnreadableOne' : 'pasteUnreadable');
 
-export function PasteItinerary({rules, locale, passports, today, renderExtras}: PasteItineraryProps) {
+export function PasteItinerary({rules, locale, passports, today, renderExtras, readSelection}: PasteItineraryProps) {
 	const [text, setText] = useState('');
+	/** Why the page's selection gave nothing to check: none selected, or a page the browser keeps from extensions. */
+	const [selection, setSelection] = useState<{busy: boolean; problem?: 'pasteSelectionNone' | 'pasteSelectionUnreadable'}>({
+		busy: false,
+	});
 	const [found, setFound] = useState<Found>();
 	const [empty, setEmpty] = useState(false);
 	const [focusResult, setFocusResult] = useState(false);
@@ -135,6 +145,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 	};
 	const submit = (event: Event) => {
 		event.preventDefault();
+		setSelection({busy: false});
 		if (!text.trim()) {
 			setEmpty(true);
 			setFound(undefined);
@@ -142,6 +153,19 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 			return;
 		}
 		check(text);
+	};
+	/** The page's selection put in the box and checked, as if pasted; or why there is none. */
+	const checkSelection = async (read: () => Promise<string | undefined>) => {
+		setSelection({busy: true});
+		const selected = await read().catch(() => undefined);
+		if (!selected?.trim()) {
+			setSelection({busy: false, problem: selected === undefined ? 'pasteSelectionUnreadable' : 'pasteSelectionNone'});
+			return;
+		}
+		setSelection({busy: false});
+		setText(selected);
+		check(selected);
+		setFocusResult(true);
 	};
 	/** An unknown airport's name replaced by the code the reader chose, everywhere in the text, and checked again. */
 	const useCode = (name: string, code: string) => {
@@ -178,9 +202,21 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras}: 
 						{t('pasteEmpty', locale)}
 					</p>
 				) : null}
-				<button type="submit" class="primary">
-					{t('pasteCheck', locale)}
-				</button>
+				<div class="buttons">
+					<button type="submit" class="primary">
+						{t('pasteCheck', locale)}
+					</button>
+					{readSelection ? (
+						<button type="button" disabled={selection.busy} onClick={() => void checkSelection(readSelection)}>
+							{t('pasteFromSelection', locale)}
+						</button>
+					) : null}
+				</div>
+				{selection.problem ? (
+					<p class="problem" role="alert" data-testid="selection-problem">
+						{t(selection.problem, locale)}
+					</p>
+				) : null}
 			</form>
 			{found ? (
 				<div data-testid="paste-result" aria-live="polite">

@@ -26,9 +26,11 @@ type PopupViewProps = {
 	openSettings: () => void;
 	/** Opens the check-in card for this trip in a tab of its own. */
 	openCard: (trip: TripInput) => void;
+	/** The text selected on the tab's page, read on the user's click: see PasteItinerary. */
+	readSelection?: () => Promise<string | undefined>;
 };
 
-export function PopupView({settings, save, locale, rules, today, page, openSettings, openCard}: PopupViewProps) {
+export function PopupView({settings, save, locale, rules, today, page, openSettings, openCard, readSelection}: PopupViewProps) {
 	const extras = (trip: TripInput, result: CheckResult) => (
 		<ResultExtras trip={trip} result={result} locale={locale} rules={rules} today={today} openCard={openCard} />
 	);
@@ -49,7 +51,14 @@ export function PopupView({settings, save, locale, rules, today, page, openSetti
 				onOpenSettings={openSettings}
 				renderExtras={extras}
 			/>
-			<PasteItinerary rules={rules} locale={locale} passports={settings.passports} today={today} renderExtras={extras} />
+			<PasteItinerary
+				rules={rules}
+				locale={locale}
+				passports={settings.passports}
+				today={today}
+				renderExtras={extras}
+				readSelection={readSelection}
+			/>
 			<p class="hint" data-testid="rules-info">
 				{t('rulesAsOf', locale, {date: rules.data.reviewedAt})} · {t('disclaimer', locale)}
 			</p>

@@ -4,7 +4,8 @@ import {PopupView} from '@/components/PopupView';
 import {useSettingsPage} from '@/components/use-settings';
 import type {ToBackground} from '@/lib/browser/messages';
 import {requestSite} from '@/lib/browser/permissions';
-import {scanTab, thisPage} from '@/lib/browser/tabs';
+import {scanTab, selectedText, thisPage} from '@/lib/browser/tabs';
+import {MAX_TEXT_CHARS} from '@/lib/detect';
 import type {TripInput} from '@/lib/rules/types';
 import {useRulesInUse} from '@/components/use-rules';
 import {deviceToday} from '@/lib/time';
@@ -17,6 +18,9 @@ const page = {
 	requestSite,
 };
 
+/** One character over the paste box's limit, so that a longer selection is said to be cut, as a longer paste is. */
+const readSelection = () => selectedText(requestedTab(location.search), MAX_TEXT_CHARS + 1);
+
 const openSettings = () => void browser.runtime.openOptionsPage();
 
 // The background stores the trip and opens the card tab (or reuses it): one path for the badges and the popup, and
@@ -28,5 +32,15 @@ export function App() {
 	const settingsPage = useSettingsPage();
 	const rules = useRulesInUse();
 	if (!settingsPage || !rules) return null;
-	return <PopupView {...settingsPage} rules={rules} today={deviceToday()} page={page} openSettings={openSettings} openCard={openCard} />;
+	return (
+		<PopupView
+			{...settingsPage}
+			rules={rules}
+			today={deviceToday()}
+			page={page}
+			openSettings={openSettings}
+			openCard={openCard}
+			readSelection={readSelection}
+		/>
+	);
 }

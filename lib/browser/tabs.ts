@@ -1,7 +1,8 @@
 /**
- * The popup's reach into the tab it is about: which tab that is, what its content script says, and putting the
- * content script into it for a one-off scan (activeTab: the user opened the popup on it). The popup's entry point
- * hands these to components/ThisPage.tsx.
+ * The popup's reach into the tab it is about: which tab that is, what its content script says, putting the content
+ * script into it for a one-off scan, and reading the text selected there (activeTab: the user opened the popup on it;
+ * each only on the user's click). The popup's entry point hands these to components/ThisPage.tsx and
+ * components/PasteItinerary.tsx.
  */
 import {browser} from '#imports';
 import type {PopupTab} from '../ui/popup';
@@ -61,4 +62,45 @@ export async function scanTab(tabId: number): Promise<PageStatus | undefined> {
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	return undefined;
+}
+
+/**
+ * What is selected in a page (run in the page's frames, in the extension's isolated world, so it must hold all it
+ * needs): the selected part of the text box or text field that has the focus (a selection inside one is not the
+ * document's), else the document's selection; at most `max` characters.
+ */
+function pageSelection(max: number): string {
+	const focused = document.activeElement;
+	if (focused instanceof HTMLTextAreaElement || (focused instanceof HTMLInputElement && focused.type === 'text')) {
+		const {selectionStart: start, selectionEnd: end, value} = focused;
+		if (start !== null && end !== null && end > start) return value.slice(start, Math.min(end, start + max));
+	}
+	return (getSelection()?.toString() ?? '').slice(0, max);
+}
+
+/**
+ * The text selected in the tab the popup is about, at most `max` characters, read once when the user asks (activeTab):
+ * the top frame's selection first, else a frame's; '' where nothing is selected; undefined where the browser does not
+ * let the extension read the page (its own pages, the extension stores) or there is no tab. Frames of other sites than
+ * the tab's are not ours to read (activeTab covers the tab's own): where asking them all fails, the top frame alone.
+ */
+export async function selectedText(requested: number | undefined, max: number): Promise<string | undefined> {
+	const tab = await currentTab(requested).catch(() => undefined);
+	if (!tab) return undefined;
+	const read = (allFrames: boolean) =>
+		browser.scripting.executeScript({target: {tabId: tab.id, allFrames}, func: pageSelection, args: [max]});
+	let results: Awaited<ReturnType<typeof read>>;
+	try {
+		results = await read(true);
+	} catch {
+		try {
+			results = await read(false);
+		} catch {
+			return undefined;
+		}
+	}
+	const texts = [...results]
+		.sort((a, b) => Number(a.frameId !== 0) - Number(b.frameId !== 0))
+		.map((r) => (typeof r.result === 'string' ? r.result : ''));
+	return texts.find((text) => text.trim()) ?? '';
 }

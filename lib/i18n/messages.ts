@@ -153,6 +153,18 @@ const M = {
 		'zh-TW': 'GDS/PNR顯示、電子機票或複製的頁面文字',
 	},
 	pasteCheck: {en: 'Check this text', 'zh-CN': '核查此文字', 'zh-TW': '核查此文字'},
+	/** Reads the text selected on the tab's page into the box and checks it (activeTab, on this click only). */
+	pasteFromSelection: {en: 'Check the text selected on the page', 'zh-CN': '核查页面上选中的文字', 'zh-TW': '核查頁面上選取的文字'},
+	pasteSelectionNone: {
+		en: 'Nothing is selected on the page: select the itinerary there, then open this popup again.',
+		'zh-CN': '页面上没有选中的文字：请先在页面上选中行程，再打开本扩展的弹出窗口。',
+		'zh-TW': '頁面上沒有選取的文字：請先在頁面上選取行程，再開啟本擴充功能的彈出視窗。',
+	},
+	pasteSelectionUnreadable: {
+		en: 'The browser does not let extensions read this page: copy the text there and paste it above.',
+		'zh-CN': '浏览器不允许扩展读取此页面：请在页面上复制文字，粘贴到上方。',
+		'zh-TW': '瀏覽器不允許擴充功能讀取此頁面：請在頁面上複製文字，貼到上方。',
+	},
 	pasteFound: {
 		en: '{count} itineraries found, {stops} via mainland China.',
 		'zh-CN': '识别出{count}个行程，其中{stops}个经停中国大陆。',

@@ -175,3 +175,53 @@ test('an agent tool’s itinerary of 45 flights: its details load', async ({cont
 	await expect(details).toContainText('Stop 1: PEK');
 	await expect(details).not.toContainText('could not be loaded');
 });
+
+// An agent's tool with two bookings on screen: the popup checks the one the agent selected, read from the page only on
+// the click (activeTab, stood in for by the e2e build's grant of this host), in a page block or in a text box.
+test('an agent tool’s selected text: checked from the popup, the rest of the page left alone', async ({context, extensionId}) => {
+	const beijing = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
+	const shanghai = ' 1 MU 588Y 10APR 5 JFKPVG HK1  0100  0530  11APR 6\n 2 MU 523Y 11APR 6 PVGNRT HK1  0900  1245';
+	await serve(
+		context,
+		'https://agent.example.test/**',
+		`<!doctype html><title>PNR</title><pre id="a">${beijing}</pre><pre id="b">${shanghai}</pre><textarea id="c" rows="3" cols="80">${shanghai}</textarea>`,
+	);
+	const page = await context.newPage();
+	await page.goto(AGENT);
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
+	const fromSelection = popup.getByRole('button', {name: 'Check the text selected on the page'});
+	const result = popup.getByTestId('paste-result');
+
+	// Nothing selected yet.
+	await fromSelection.click();
+	await expect(popup.getByTestId('selection-problem')).toHaveText(
+		'Nothing is selected on the page: select the itinerary there, then open this popup again.',
+	);
+
+	// The Beijing booking selected in the page: that one is checked, the Shanghai one below it is not read.
+	await page.evaluate(() => {
+		const range = document.createRange();
+		range.selectNodeContents(document.getElementById('a')!);
+		getSelection()!.removeAllRanges();
+		getSelection()!.addRange(range);
+	});
+	await fromSelection.click();
+	await expect(popup.getByLabel('A GDS/PNR display, an e-ticket or copied page text')).toHaveValue(beijing);
+	await expect(result).toContainText('1 itinerary found, 1 via mainland China.');
+	await expect(result).toContainText('Stop 1: PEK');
+	await expect(result).not.toContainText('PVG');
+	await expect(popup.getByTestId('selection-problem')).toHaveCount(0);
+
+	// Selected in a text box (a terminal's screen): the box's selection, not the page's.
+	await page.evaluate(() => {
+		const box = document.getElementById('c') as HTMLTextAreaElement;
+		box.focus();
+		box.setSelectionRange(0, box.value.length);
+	});
+	await fromSelection.click();
+	await expect(result).toContainText('Stop 1: PVG');
+	await expect(result).not.toContainText('PEK');
+	// Reading it left no mark on the page.
+	expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/ctc|transit/i);
+});

@@ -515,6 +515,58 @@ describe('Firefox', () => {
 		}
 	});
 
+	// The popup checks the text the agent selected (activeTab + scripting in MV2, stood in for by the e2e build's grant):
+	// in the page, then in a text box, where Firefox's document selection is empty.
+	it('an agent tool’s selected text: checked from the popup, in the page or in a text box', async () => {
+		const beijing = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
+		const shanghai = ' 1 MU 588Y 10APR 5 JFKPVG HK1  0100  0530  11APR 6\n 2 MU 523Y 11APR 6 PVGNRT HK1  0900  1245';
+		const page = await open(
+			AGENT,
+			undefined,
+			`<!doctype html><title>PNR</title><pre id="a">${beijing}</pre><textarea id="c" rows="3" cols="80">${shanghai}</textarea>`,
+		);
+		const popup = await popupFor(AGENT);
+		const button = 'Check the text selected on the page';
+		const checkSelection = async () => {
+			await popup.waitForFunction(
+				(name) => [...document.querySelectorAll('button')].some((b) => b.textContent === name && !b.disabled),
+				{timeout: 15_000},
+				button,
+			);
+			await popup.evaluate((name) => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!.click(), button);
+		};
+		const resultWith = (stop: string) =>
+			popup
+				.waitForFunction(
+					(want: string) => {
+						const text = document.querySelector('[data-testid="paste-result"]')?.textContent ?? '';
+						return text.includes(want) ? text : undefined;
+					},
+					{timeout: 15_000},
+					stop,
+				)
+				.then((h) => h.jsonValue());
+		await page.evaluate(() => {
+			const range = document.createRange();
+			range.selectNodeContents(document.getElementById('a')!);
+			getSelection()!.removeAllRanges();
+			getSelection()!.addRange(range);
+		});
+		await checkSelection();
+		const first = await resultWith('Stop 1: PEK');
+		expect(first).toContain('1 itinerary found, 1 via mainland China.');
+		expect(first).not.toContain('PVG');
+		await page.evaluate(() => {
+			const box = document.getElementById('c') as HTMLTextAreaElement;
+			box.focus();
+			box.setSelectionRange(0, box.value.length);
+		});
+		await checkSelection();
+		expect(await resultWith('Stop 1: PVG')).not.toContain('PEK');
+		await popup.close();
+		await page.close();
+	});
+
 	it('opens the check-in card through the background: storage.session, a one-time key in the URL, one reused tab', async () => {
 		const trip = {
 			passports: ['US'],

@@ -375,6 +375,55 @@ describe('paste an itinerary (popup)', () => {
 	});
 });
 
+describe('paste an itinerary: the text selected on the page (popup)', () => {
+	const BOX = 'A GDS/PNR display, an e-ticket or copied page text';
+	const SABRE = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
+	const renderWith = (readSelection?: () => Promise<string | undefined>) =>
+		render(<PasteItinerary rules={rules} locale="en" passports={[]} today={TODAY} readSelection={readSelection} />);
+
+	it('is read only on the click, put in the box and checked as a paste; the reader is taken to the result', async () => {
+		const user = userEvent.setup();
+		let reads = 0;
+		renderWith(async () => {
+			reads++;
+			return SABRE;
+		});
+		expect(reads).toBe(0); // nothing of the page is read before the reader asks
+		await user.click(screen.getByRole('button', {name: 'Check the text selected on the page'}));
+		expect(reads).toBe(1);
+		expect((screen.getByLabelText(BOX) as HTMLTextAreaElement).value).toBe(SABRE);
+		const result = screen.getByTestId('paste-result');
+		expect(result.textContent).toContain('1 itinerary found, 1 via mainland China.');
+		expect(result.textContent).toContain('Best option: 24-hour direct transit');
+		await waitFor(() => expect(document.activeElement).toBe(result.querySelector('p[tabindex]')));
+	});
+
+	it('nothing selected, or a page the browser keeps from extensions: says what to do, the box untouched', async () => {
+		const user = userEvent.setup();
+		const answers: (string | undefined)[] = ['  \n ', undefined];
+		renderWith(async () => answers.shift());
+		fireEvent.input(screen.getByLabelText(BOX), {target: {value: 'my own notes'}});
+		await user.click(screen.getByRole('button', {name: 'Check the text selected on the page'}));
+		expect(screen.getByTestId('selection-problem').textContent).toBe(
+			'Nothing is selected on the page: select the itinerary there, then open this popup again.',
+		);
+		await user.click(screen.getByRole('button', {name: 'Check the text selected on the page'}));
+		expect(screen.getByTestId('selection-problem').textContent).toBe(
+			'The browser does not let extensions read this page: copy the text there and paste it above.',
+		);
+		expect((screen.getByLabelText(BOX) as HTMLTextAreaElement).value).toBe('my own notes');
+		expect(screen.queryByTestId('paste-result')).toBeNull();
+		// Checking the box's own text takes the notice away.
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		expect(screen.queryByTestId('selection-problem')).toBeNull();
+	});
+
+	it('without a page to read (the component alone): no such button', () => {
+		renderWith();
+		expect(screen.queryByRole('button', {name: 'Check the text selected on the page'})).toBeNull();
+	});
+});
+
 describe('paste an itinerary: the passengers’ nationality the record gives (SSR DOCS)', () => {
 	// JFK → PEK, four days in Beijing, → NRT; the record's passenger is French.
 	const record = [
