@@ -67,11 +67,12 @@ export async function scanTab(tabId: number): Promise<PageStatus | undefined> {
 /**
  * What is selected in a page (run in the page's frames, in the extension's isolated world, so it must hold all it
  * needs): the selected part of the text box or text field that has the focus (a selection inside one is not the
- * document's), else the document's selection; at most `max` characters.
+ * document's in Firefox), else the document's selection; at most `max` characters.
  */
 function pageSelection(max: number): string {
 	const focused = document.activeElement;
-	if (focused instanceof HTMLTextAreaElement || (focused instanceof HTMLInputElement && focused.type === 'text')) {
+	// A field whose type has no text selection (a checkbox, a number) gives null here.
+	if (focused instanceof HTMLTextAreaElement || focused instanceof HTMLInputElement) {
 		const {selectionStart: start, selectionEnd: end, value} = focused;
 		if (start !== null && end !== null && end > start) return value.slice(start, Math.min(end, start + max));
 	}

@@ -476,11 +476,11 @@ const M = {
 		'zh-TW': '經停1次：{airport}，{hours}小時',
 	},
 	welcomeWhere: {
-		en: 'Badges appear on {sites}. On any other site (an airline, an agent\'s booking tool), open the extension from the toolbar and choose "Scan this page"; the toolbar button also counts the results that stop in China.',
+		en: 'Badges appear on {sites}. On any other site (an airline, an agent\'s booking tool), open the extension from the toolbar and choose "Scan this page", or select one itinerary there and choose "Check the text selected on the page"; the toolbar button also counts the results that stop in China.',
 		'zh-CN':
-			'标记会出现在 {sites}。在其他网站（航空公司、代理订票系统）上，请点击工具栏中的扩展图标并选择“扫描此页面”；工具栏按钮也会显示经停中国的结果数量。',
+			'标记会出现在 {sites}。在其他网站（航空公司、代理订票系统）上，请点击工具栏中的扩展图标并选择“扫描此页面”，或先选中其中一个行程，再选择“核查页面上选中的文字”；工具栏按钮也会显示经停中国的结果数量。',
 		'zh-TW':
-			'標記會出現在 {sites}。在其他網站（航空公司、代理訂票系統）上，請點擊工具列中的擴充功能圖示並選擇「掃描此頁面」；工具列按鈕也會顯示經停中國的結果數量。',
+			'標記會出現在 {sites}。在其他網站（航空公司、代理訂票系統）上，請點擊工具列中的擴充功能圖示並選擇「掃描此頁面」，或先選取其中一個行程，再選擇「核查頁面上選取的文字」；工具列按鈕也會顯示經停中國的結果數量。',
 	},
 	welcomeStepPrivacy: {en: '3. Your privacy', 'zh-CN': '3. 您的隐私', 'zh-TW': '3. 您的隱私'},
 	welcomePrivacy: {
