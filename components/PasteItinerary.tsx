@@ -16,6 +16,7 @@ import {buildDetails} from '@/lib/ui/details';
 import {airportsOfCity, cityInName} from '@/lib/airports/names';
 import {passengerNationalities} from '@/lib/extract/docs';
 import {countryFromRecord, countryInSentence, countryList} from '@/lib/i18n/countries';
+import type {PageSelection} from '@/lib/ui/popup';
 
 type PasteItineraryProps = {
 	rules: RuleSet;
@@ -25,11 +26,10 @@ type PasteItineraryProps = {
 	/** Extra parts under each judged itinerary (the map, the check-in card button). */
 	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
 	/**
-	 * The text selected on the page the popup is about, read when the reader asks (lib/browser/tabs.ts selectedText):
-	 * '' where nothing is selected, undefined where the browser does not let the extension read that page. Absent:
-	 * no such button (the box is for text alone).
+	 * The text selected on the page the popup is about, read when the reader asks (lib/browser/tabs.ts selectedText),
+	 * or why it cannot be read. Absent: no such button (the box is for text alone).
 	 */
-	readSelection?: () => Promise<string | undefined>;
+	readSelection?: () => Promise<PageSelection>;
 };
 
 type Found = {
@@ -100,15 +100,16 @@ function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): LeftOu
 	];
 }
 
+type SelectionProblem = 'pasteSelectionNone' | 'pasteSelectionUnreadable' | 'pasteSelectionPdf';
+const SELECTION_UNREADABLE: Record<'page' | 'pdf', SelectionProblem> = {page: 'pasteSelectionUnreadable', pdf: 'pasteSelectionPdf'};
+
 /** What the box says where it checked nothing: no flights in the text, or flight lists none of which reads whole. */
 const nothingRead = (dropped: number) => (dropped === 0 ? 'pasteNothing' : dropped === 1 ? 'pasteUnreadableOne' : 'pasteUnreadable');
 
 export function PasteItinerary({rules, locale, passports, today, renderExtras, readSelection}: PasteItineraryProps) {
 	const [text, setText] = useState('');
-	/** Why the page's selection gave nothing to check: none selected, or a page the browser keeps from extensions. */
-	const [selection, setSelection] = useState<{busy: boolean; problem?: 'pasteSelectionNone' | 'pasteSelectionUnreadable'}>({
-		busy: false,
-	});
+	/** Why the page's selection gave nothing to check: none selected, a page the browser keeps from extensions, a PDF. */
+	const [selection, setSelection] = useState<{busy: boolean; problem?: SelectionProblem}>({busy: false});
 	const [found, setFound] = useState<Found>();
 	const [empty, setEmpty] = useState(false);
 	const [focusResult, setFocusResult] = useState(false);
@@ -155,11 +156,12 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras, r
 		check(text);
 	};
 	/** The page's selection put in the box and checked, as if pasted; or why there is none. */
-	const checkSelection = async (read: () => Promise<string | undefined>) => {
+	const checkSelection = async (read: () => Promise<PageSelection>) => {
 		setSelection({busy: true});
-		const selected = await read().catch(() => undefined);
-		if (!selected?.trim()) {
-			setSelection({busy: false, problem: selected === undefined ? 'pasteSelectionUnreadable' : 'pasteSelectionNone'});
+		const got = await read().catch((): PageSelection => ({unreadable: 'page'}));
+		const selected = 'text' in got ? got.text : '';
+		if (!selected.trim()) {
+			setSelection({busy: false, problem: 'text' in got ? 'pasteSelectionNone' : SELECTION_UNREADABLE[got.unreadable]});
 			return;
 		}
 		setSelection({busy: false});

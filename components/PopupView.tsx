@@ -13,7 +13,7 @@ import type {Locale} from '@/lib/i18n/locale';
 import type {RuleSet} from '@/lib/rules/rule-set';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import type {Settings} from '@/lib/settings';
-import {resultExtras} from '@/lib/ui/popup';
+import {resultExtras, type PageSelection} from '@/lib/ui/popup';
 
 type PopupViewProps = {
 	settings: Settings;
@@ -27,7 +27,7 @@ type PopupViewProps = {
 	/** Opens the check-in card for this trip in a tab of its own. */
 	openCard: (trip: TripInput) => void;
 	/** The text selected on the tab's page, read on the user's click: see PasteItinerary. */
-	readSelection?: () => Promise<string | undefined>;
+	readSelection?: () => Promise<PageSelection>;
 };
 
 export function PopupView({settings, save, locale, rules, today, page, openSettings, openCard, readSelection}: PopupViewProps) {

@@ -5,7 +5,7 @@
  * components/PasteItinerary.tsx.
  */
 import {browser} from '#imports';
-import type {PopupTab} from '../ui/popup';
+import type {PageSelection, PopupTab} from '../ui/popup';
 import {CONTENT_SCRIPT_FILE, GENERIC_SCRIPT_FILE} from '../sites/user-sites';
 import {parsePageStatus, type PageStatus, type ToContent} from './messages';
 
@@ -67,27 +67,30 @@ export async function scanTab(tabId: number): Promise<PageStatus | undefined> {
 /**
  * What is selected in a page (run in the page's frames, in the extension's isolated world, so it must hold all it
  * needs): the selected part of the text box or text field that has the focus (a selection inside one is not the
- * document's in Firefox), else the document's selection; at most `max` characters.
+ * document's in Firefox), else the document's selection; at most `max` characters. `pdf`: the frame is Chrome's PDF
+ * viewer, whose text is not in its document.
  */
-function pageSelection(max: number): string {
+function pageSelection(max: number): {text: string; pdf: boolean} {
+	const pdf = document.contentType === 'application/pdf';
 	const focused = document.activeElement;
 	// A field whose type has no text selection (a checkbox, a number) gives null here.
 	if (focused instanceof HTMLTextAreaElement || focused instanceof HTMLInputElement) {
 		const {selectionStart: start, selectionEnd: end, value} = focused;
-		if (start !== null && end !== null && end > start) return value.slice(start, Math.min(end, start + max));
+		if (start !== null && end !== null && end > start) return {text: value.slice(start, Math.min(end, start + max)), pdf};
 	}
-	return (getSelection()?.toString() ?? '').slice(0, max);
+	return {text: (getSelection()?.toString() ?? '').slice(0, max), pdf};
 }
 
 /**
  * The text selected in the tab the popup is about, at most `max` characters, read once when the user asks (activeTab):
- * the top frame's selection first, else a frame's; '' where nothing is selected; undefined where the browser does not
- * let the extension read the page (its own pages, the extension stores) or there is no tab. Frames of other sites than
- * the tab's are not ours to read (activeTab covers the tab's own): where asking them all fails, the top frame alone.
+ * the top frame's selection first, else a frame's; '' where nothing is selected. Unreadable: the browser does not let
+ * the extension read the page (its own pages, the extension stores) or there is no tab (`page`), or the page is a PDF
+ * in Chrome's viewer with nothing selected in its document (`pdf`). Frames of other sites than the tab's are not ours
+ * to read (activeTab covers the tab's own): where asking them all fails, the top frame alone.
  */
-export async function selectedText(requested: number | undefined, max: number): Promise<string | undefined> {
+export async function selectedText(requested: number | undefined, max: number): Promise<PageSelection> {
 	const tab = await currentTab(requested).catch(() => undefined);
-	if (!tab) return undefined;
+	if (!tab) return {unreadable: 'page'};
 	const read = (allFrames: boolean) =>
 		browser.scripting.executeScript({target: {tabId: tab.id, allFrames}, func: pageSelection, args: [max]});
 	let results: Awaited<ReturnType<typeof read>>;
@@ -97,11 +100,14 @@ export async function selectedText(requested: number | undefined, max: number): 
 		try {
 			results = await read(false);
 		} catch {
-			return undefined;
+			return {unreadable: 'page'};
 		}
 	}
-	const texts = [...results]
+	const frames = [...results]
 		.sort((a, b) => Number(a.frameId !== 0) - Number(b.frameId !== 0))
-		.map((r) => (typeof r.result === 'string' ? r.result : ''));
-	return texts.find((text) => text.trim()) ?? '';
+		.map((r) => r.result)
+		.filter((r): r is {text: string; pdf: boolean} => typeof r === 'object' && r !== null && typeof r.text === 'string');
+	const selected = frames.find((f) => f.text.trim());
+	if (selected) return {text: selected.text};
+	return frames[0]?.pdf ? {unreadable: 'pdf'} : {text: ''};
 }

@@ -160,6 +160,11 @@ const M = {
 		'zh-CN': '页面上没有选中的文字：请先在页面上选中行程，再打开本扩展的弹出窗口。',
 		'zh-TW': '頁面上沒有選取的文字：請先在頁面上選取行程，再開啟本擴充功能的彈出視窗。',
 	},
+	pasteSelectionPdf: {
+		en: 'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it above.',
+		'zh-CN': '这是PDF文件，浏览器的PDF查看器不允许扩展读取其中的文字：请在其中选中行程，复制后粘贴到上方。',
+		'zh-TW': '這是PDF檔案，瀏覽器的PDF檢視器不允許擴充功能讀取其中的文字：請在其中選取行程，複製後貼到上方。',
+	},
 	pasteSelectionUnreadable: {
 		en: 'The browser does not let extensions read this page: copy the text there and paste it above.',
 		'zh-CN': '浏览器不允许扩展读取此页面：请在页面上复制文字，粘贴到上方。',

@@ -20,6 +20,13 @@ import {pageStatusText, switchedOffSite} from './page-status';
 /** The tab the popup is about: its id, and its URL where the browser shows it (activeTab, or a permission). */
 export type PopupTab = {id: number; url?: string};
 
+/**
+ * The text selected on the page the popup is about (lib/browser/tabs.ts selectedText): the text ('' where nothing is
+ * selected), or why it cannot be read: a page the browser keeps from extensions (its own pages, the extension stores),
+ * or a PDF in Chrome's viewer, whose text is not in the page's document (the page reads as empty there).
+ */
+export type PageSelection = {text: string} | {unreadable: 'page' | 'pdf'};
+
 /** The popup's own scan of the page ("Scan this page"). */
 export type ScanState = 'idle' | 'busy' | 'failed';
 

@@ -9,6 +9,7 @@ import {cleanup, fireEvent, render, screen, waitFor, within} from '@testing-libr
 import userEvent from '@testing-library/user-event';
 import {PassportPicker} from '@/components/PassportPicker';
 import {PasteItinerary} from '@/components/PasteItinerary';
+import type {PageSelection} from '@/lib/ui/popup';
 import {RouteCheck} from '@/components/RouteCheck';
 import {UserSites} from '@/components/UserSites';
 import {loadRules} from '@/lib/rules/load-rules';
@@ -378,7 +379,7 @@ describe('paste an itinerary (popup)', () => {
 describe('paste an itinerary: the text selected on the page (popup)', () => {
 	const BOX = 'A GDS/PNR display, an e-ticket or copied page text';
 	const SABRE = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
-	const renderWith = (readSelection?: () => Promise<string | undefined>) =>
+	const renderWith = (readSelection?: () => Promise<PageSelection>) =>
 		render(<PasteItinerary rules={rules} locale="en" passports={[]} today={TODAY} readSelection={readSelection} />);
 
 	it('is read only on the click, put in the box and checked as a paste; the reader is taken to the result', async () => {
@@ -386,7 +387,7 @@ describe('paste an itinerary: the text selected on the page (popup)', () => {
 		let reads = 0;
 		renderWith(async () => {
 			reads++;
-			return SABRE;
+			return {text: SABRE};
 		});
 		expect(reads).toBe(0); // nothing of the page is read before the reader asks
 		await user.click(screen.getByRole('button', {name: 'Check the text selected on the page'}));
@@ -398,10 +399,10 @@ describe('paste an itinerary: the text selected on the page (popup)', () => {
 		await waitFor(() => expect(document.activeElement).toBe(result.querySelector('p[tabindex]')));
 	});
 
-	it('nothing selected, or a page the browser keeps from extensions: says what to do, the box untouched', async () => {
+	it('nothing selected, a page the browser keeps from extensions, a PDF: says what to do, the box untouched', async () => {
 		const user = userEvent.setup();
-		const answers: (string | undefined)[] = ['  \n ', undefined];
-		renderWith(async () => answers.shift());
+		const answers: PageSelection[] = [{text: '  \n '}, {unreadable: 'page'}, {unreadable: 'pdf'}];
+		renderWith(async () => answers.shift()!);
 		fireEvent.input(screen.getByLabelText(BOX), {target: {value: 'my own notes'}});
 		await user.click(screen.getByRole('button', {name: 'Check the text selected on the page'}));
 		expect(screen.getByTestId('selection-problem').textContent).toBe(
@@ -410,6 +411,10 @@ describe('paste an itinerary: the text selected on the page (popup)', () => {
 		await user.click(screen.getByRole('button', {name: 'Check the text selected on the page'}));
 		expect(screen.getByTestId('selection-problem').textContent).toBe(
 			'The browser does not let extensions read this page: copy the text there and paste it above.',
+		);
+		await user.click(screen.getByRole('button', {name: 'Check the text selected on the page'}));
+		expect(screen.getByTestId('selection-problem').textContent).toBe(
+			'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it above.',
 		);
 		expect((screen.getByLabelText(BOX) as HTMLTextAreaElement).value).toBe('my own notes');
 		expect(screen.queryByTestId('paste-result')).toBeNull();
