@@ -115,6 +115,7 @@ const PageStatusSchema = z.object({
 			heuristic: z.boolean(),
 		})
 		.optional(),
+	pdf: z.literal(true).optional(),
 }) satisfies z.ZodType<PageStatus>;
 
 /** The popup validates the content script's reply with this: anything else reads as "no content script here". */

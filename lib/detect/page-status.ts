@@ -36,6 +36,8 @@ export type PageStatus = {
 	 * offers to check the page's itineraries with one of them, as its badge was judged with the settings' passports.
 	 */
 	record?: PageRecord;
+	/** The page is a PDF in the browser's viewer (Chrome's): its text is not in the document the scripts read. */
+	pdf?: true;
 };
 
 /**
@@ -61,6 +63,8 @@ type PageStatusInput = {
 	airports: AirportTable;
 	/** The page badge's record, where a record on the page gives the passengers' nationalities. */
 	record?: PageRecord;
+	/** The document is a PDF viewer's (`document.contentType`): nothing of the PDF's text is in it. */
+	pdf?: boolean;
 	/** The message limits: itineraries and segments per itinerary, and nationalities, the popup accepts. */
 	limits: {segments: number; genericItineraries: number; recordNationalities: number};
 };
@@ -91,6 +95,7 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 	if (input.stats) status.stats = input.stats;
 	const record = input.record && boundedRecord(input.record, input.limits);
 	if (record) status.record = record;
+	if (input.pdf) status.pdf = true;
 	return status;
 }
 

@@ -328,6 +328,12 @@ const M = {
 		'zh-CN': '通用识别器在此页面上未发现航班。',
 		'zh-TW': '通用識別器在此頁面上未發現航班。',
 	},
+	/** "Scan this page" on a PDF in Chrome's viewer, whose text the scan cannot see. */
+	popupScanPdf: {
+		en: 'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it into the box below.',
+		'zh-CN': '这是PDF文件，浏览器的PDF查看器不允许扩展读取其中的文字：请在其中选中行程，复制后粘贴到下方的输入框中。',
+		'zh-TW': '這是PDF檔案，瀏覽器的PDF檢視器不允許擴充功能讀取其中的文字：請在其中選取行程，複製後貼到下方的輸入框中。',
+	},
 	popupCannotScan: {
 		en: 'This page cannot be scanned (browser pages and the extension store are off limits).',
 		'zh-CN': '无法扫描此页面（浏览器自身页面和扩展商店不可访问）。',

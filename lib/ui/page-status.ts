@@ -32,7 +32,7 @@ export function pageStatusText(
 		// The page badge stands for the itineraries via the mainland: where there are none, there is no badge to see.
 		text =
 			status.itineraries === 0
-				? t('popupScanNothing', locale)
+				? t(status.pdf ? 'popupScanPdf' : 'popupScanNothing', locale)
 				: t(one ? 'popupScanFoundOne' : 'popupScanFound', locale, counts) +
 					t(status.withStops > 0 ? 'popupScanSeeBadge' : 'popupScanEnd', locale);
 	else if (status.layoutUnrecognised) return t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});

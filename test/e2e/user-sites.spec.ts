@@ -249,7 +249,8 @@ function onePagePdf(line: string): Buffer {
 }
 
 // An e-ticket opened as a PDF in Chrome's viewer: its text is not in the page's document, so a selection made in it
-// reads as nothing there. The popup says so, and how to check it instead, rather than that nothing is selected.
+// reads as nothing there, and so does a scan. The popup says so, and how to check it instead, rather than that nothing
+// is selected or that the page holds no flights.
 test('an e-ticket PDF in the browser’s viewer: the popup says its text must be copied', async ({context, extensionId}) => {
 	const url = 'https://agent.example.test/ticket.pdf';
 	const pdf = onePagePdf(' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1');
@@ -263,4 +264,9 @@ test('an e-ticket PDF in the browser’s viewer: the popup says its text must be
 		'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it above.',
 	);
 	await expect(popup.getByTestId('paste-result')).toHaveCount(0);
+	// "Scan this page" reads the viewer's document, where the PDF's text is not: it says so too.
+	await popup.getByRole('button', {name: 'Scan this page'}).click();
+	await expect(popup.getByTestId('page-status')).toHaveText(
+		'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it into the box below.',
+	);
 });

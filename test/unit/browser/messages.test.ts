@@ -182,6 +182,8 @@ describe('the page status the popup receives', () => {
 		};
 		expect(parsePageStatus(degraded)).toEqual(degraded);
 		expect(parsePageStatus({...bare, adapter: null})).toEqual({...bare, adapter: null});
+		// A PDF in the browser's viewer, scanned: said so (its text is not in the page).
+		expect(parsePageStatus({...bare, adapter: 'generic-page', itineraries: 0, withStops: 0, pdf: true})?.pdf).toBe(true);
 	});
 
 	it('drops fields it does not know instead of failing', () => {
@@ -198,6 +200,7 @@ describe('the page status the popup receives', () => {
 			{...STATUS, unplaced: -1},
 			{...STATUS, itineraries: 1.5},
 			{...STATUS, itineraries: '12'},
+			{...STATUS, pdf: 'yes'},
 			{...STATUS, withStops: Number.POSITIVE_INFINITY},
 			{...STATUS, disabled: 'false'},
 			{...STATUS, adapter: 'x'.repeat(10_000)},

@@ -67,6 +67,17 @@ describe("the popup's status line for this page", () => {
 		);
 	});
 
+	it('a scanned PDF (Chrome’s viewer: its text is not in the page): says to copy it into the box, not that it holds no flights', () => {
+		const scanned: PageStatus = {...FOUND, adapter: 'generic-page', itineraries: 0, withStops: 0};
+		expect(pageStatusText(scanned, [], 'en', label)).toBe('The generic detector found no flights on this page.');
+		expect(pageStatusText({...scanned, pdf: true}, [], 'en', label)).toBe(
+			'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it into the box below.',
+		);
+		expect(pageStatusText({...scanned, pdf: true}, [], 'zh-CN', label)).toBe(
+			'这是PDF文件，浏览器的PDF查看器不允许扩展读取其中的文字：请在其中选中行程，复制后粘贴到下方的输入框中。',
+		);
+	});
+
 	it('tells unsupported and switched-off sites apart', () => {
 		expect(pageStatusText(undefined, [], 'en', label)).toBe('This site is not one of the supported booking sites.');
 		expect(pageStatusText({...FOUND, adapter: null}, [], 'en', label)).toBe('This site is not one of the supported booking sites.');
