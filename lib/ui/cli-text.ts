@@ -1,14 +1,24 @@
 /**
  * The CLI's readable output (`npm run check -- FILE --format text`): a result as plain lines in the reader's language.
- * Pure. Every word comes from lib/i18n (cli-text.ts for the framing, reason-text.ts for the engine's codes); codes,
- * times and links are printed as they are. The English lines are a public contract: their shape does not change.
+ * Pure. Every word comes from lib/i18n (cli-text.ts for the framing, reason-text.ts for the engine's codes). The
+ * English lines are a public contract, their shape unchanged: codes, times and links as the JSON gives them. The
+ * Chinese lines are for reading: countries by name (美国护照, 美国 → 韩国), times as the views show them (2026-03-27
+ * 00:00), a scheme's Chinese name in the reader's script (沪苏浙 / 滬蘇浙), as the details card says them; airports,
+ * source ids and links stay codes.
  */
 import {cliText} from '../i18n/cli-text';
 import {bestPolicyName, noticeText, policyName, reasonText, reminderText, STATUS_NAMES, unsettled} from '../i18n/reason-text';
 import {type Locale} from '../i18n/locale';
 import type {RuleSet} from '../rules/load-rules';
 import type {CheckResult, PolicyVerdict, Stop} from '../rules/types';
-import {citesSources, sourceViews, STATUS_MARK} from './format';
+import {countryList, countryName} from '../i18n/country-name';
+import {citesSources, readableParams, readableTime, sourceViews, STATUS_MARK} from './format';
+
+/** The English lines keep what the engine gives; the Chinese ones name countries and show times for reading. */
+const forReading = (locale: Locale) => locale !== 'en';
+const shownTime = (value: string, locale: Locale) => (forReading(locale) ? readableTime(value) : value);
+const shownCountry = (code: string, locale: Locale) => (forReading(locale) ? countryName(code, locale) : code);
+const shownCountries = (codes: readonly string[], locale: Locale) => (forReading(locale) ? countryList(codes, locale) : codes.join(' '));
 
 /** The line under a failing or doubtful reason: the id and link of each source it cites that has a link. */
 function sourceLine(ids: string[], rules: RuleSet, locale: Locale): string | undefined {
@@ -18,8 +28,8 @@ function sourceLine(ids: string[], rules: RuleSet, locale: Locale): string | und
 
 function verdictLines(v: PolicyVerdict, rules: RuleSet, locale: Locale): string[] {
 	const details = [
-		v.passport ? cliText('passport', locale, {passport: v.passport}) : '',
-		v.deadline ? cliText('leaveBy', locale, {deadline: v.deadline}) : '',
+		v.passport ? cliText('passport', locale, {passport: shownCountry(v.passport, locale)}) : '',
+		v.deadline ? cliText('leaveBy', locale, {deadline: shownTime(v.deadline, locale)}) : '',
 		v.inspectionExempt ? cliText('inspectionExempt', locale) : '',
 	]
 		.filter(Boolean)
@@ -31,12 +41,17 @@ function verdictLines(v: PolicyVerdict, rules: RuleSet, locale: Locale): string[
 	});
 	const lines = [`  ${details ? cliText('verdictWith', locale, {verdict, details}) : verdict}`];
 	for (const r of v.reasons) {
-		lines.push(`    - ${reasonText(r.code, locale, r.params)}`);
+		const params = forReading(locale) ? readableParams(r.code, r.params, locale) : r.params;
+		lines.push(`    - ${reasonText(r.code, locale, params)}`);
 		const sources = citesSources(r.kind) ? sourceLine(r.sources, rules, locale) : undefined;
 		if (sources) lines.push(sources);
 	}
-	if (v.qualifyingNationalities) lines.push(`    - ${cliText('qualifying', locale, {list: v.qualifyingNationalities.join(' ')})}`);
-	if (v.qualifyingIfExtended) lines.push(`    - ${cliText('qualifyingIfExtended', locale, {list: v.qualifyingIfExtended.join(' ')})}`);
+	if (v.qualifyingNationalities) {
+		lines.push(`    - ${cliText('qualifying', locale, {list: shownCountries(v.qualifyingNationalities, locale)})}`);
+	}
+	if (v.qualifyingIfExtended) {
+		lines.push(`    - ${cliText('qualifyingIfExtended', locale, {list: shownCountries(v.qualifyingIfExtended, locale)})}`);
+	}
 	return lines;
 }
 
@@ -51,10 +66,14 @@ function stopLines(stop: Stop, n: number, rules: RuleSet, locale: Locale): strin
 	const head = cliText('stop', locale, {
 		n,
 		airports: stop.airports.join(cliText('airportSeparator', locale)),
-		from: stop.from ?? '?',
-		to: stop.to ?? '?',
-		arrival: stop.arrival ?? (stop.arrivalNotBefore ? `≥ ${stop.arrivalNotBefore}` : '?'),
-		departure: stop.departure ?? '?',
+		from: stop.from ? shownCountry(stop.from, locale) : '?',
+		to: stop.to ? shownCountry(stop.to, locale) : '?',
+		arrival: stop.arrival
+			? shownTime(stop.arrival, locale)
+			: stop.arrivalNotBefore
+				? `≥ ${shownTime(stop.arrivalNotBefore, locale)}`
+				: '?',
+		departure: stop.departure ? shownTime(stop.departure, locale) : '?',
 	});
 	return [
 		head,

@@ -50,7 +50,7 @@ function readableValue(code: ReasonCode, key: string, value: string, locale: Loc
 /**
  * A reason's params as the views show them: every local time (`YYYY-MM-DDTHH:mm`) in readable form, and every
  * country by its name in the reader's language (`US` reads as the United States, 美国, 美國); other values as they
- * are. The engine's results (and the CLI's text and JSON) keep the codes.
+ * are. The engine's results (and the CLI's JSON and English text) keep the codes.
  */
 export function readableParams(code: ReasonCode, params: ReasonParams | undefined, locale: Locale): ReasonParams | undefined {
 	if (!params) return params;

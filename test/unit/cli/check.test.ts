@@ -184,6 +184,19 @@ const PVG_NO_ROUTE = {
 };
 
 /**
+ * Shanghai and Hangzhou in June 2024, under the Shanghai–Jiangsu–Zhejiang 144-hour scheme, which the reasons name in
+ * Chinese (the dataset's name in simplified characters; zh-TW readers get it in traditional ones).
+ */
+const PVG_HGH_144H_2024 = {
+	passports: ['US'],
+	segments: [
+		{from: 'SFO', to: 'PVG', departure: '2024-06-10T11:00', arrival: '2024-06-11T15:00', flight: 'UA857'},
+		{from: 'PVG', to: 'HGH', departure: '2024-06-12T09:00', arrival: '2024-06-12T10:15'},
+		{from: 'HGH', to: 'NRT', departure: '2024-06-14T08:00', arrival: '2024-06-14T12:30'},
+	],
+};
+
+/**
  * The English words in a text: every run of two or more Latin letters once the links are taken out, except codes in
  * capitals (the trip's airports; two-letter country codes and airline prefixes of flight numbers such as US or MU)
  * and "App", which the Chinese arrival-card reminder uses as Chinese texts do (“移民局12367”App). Source ids (S19)
@@ -200,21 +213,45 @@ describe.each([
 		name: 'an eligible 240-hour transit',
 		trip: PVG_240H,
 		'zh-CN': [
-			'第1站：PVG（US → KR），2026-03-16T17:00 → 2026-03-20T09:00',
+			'第1站：PVG（美国 → 韩国），2026-03-16 17:00 → 2026-03-20 09:00',
 			'  最佳方案：240小时过境免签',
-			'  ✓ 240小时过境免签：看来可行（US护照，须在2026-03-27T00:00前离境）',
+			'  ✓ 240小时过境免签：看来可行（美国护照，须在2026-03-27 00:00前离境）',
+			'    - 美国护照在适用国家名单内。',
 		],
 		'zh-TW': [
-			'第1站：PVG（US → KR），2026-03-16T17:00 → 2026-03-20T09:00',
+			'第1站：PVG（美國 → 南韓），2026-03-16 17:00 → 2026-03-20 09:00',
 			'  最佳方案：240小時過境免簽',
-			'  ✓ 240小時過境免簽：看來可行（US護照，須在2026-03-27T00:00前離境）',
+			'  ✓ 240小時過境免簽：看來可行（美國護照，須在2026-03-27 00:00前離境）',
+			'    - 美國護照在適用國家名單內。',
 		],
 	},
 	{
 		name: 'a trip no policy allows',
 		trip: PVG_NO_ROUTE,
-		'zh-CN': ['第1站：PVG（US → US），2026-03-16T17:00 → 2026-03-20T09:00', '  最佳方案：未找到免签方案', '  ✗ 24小时直接过境：不适用'],
-		'zh-TW': ['第1站：PVG（US → US），2026-03-16T17:00 → 2026-03-20T09:00', '  最佳方案：未找到免簽方案', '  ✗ 24小時直接過境：不適用'],
+		'zh-CN': [
+			'第1站：PVG（美国 → 美国），2026-03-16 17:00 → 2026-03-20 09:00',
+			'  最佳方案：未找到免签方案',
+			'  ✗ 24小时直接过境：不适用',
+		],
+		'zh-TW': [
+			'第1站：PVG（美國 → 美國），2026-03-16 17:00 → 2026-03-20 09:00',
+			'  最佳方案：未找到免簽方案',
+			'  ✗ 24小時直接過境：不適用',
+		],
+	},
+	{
+		name: 'a 144-hour stay in 2024, whose scheme the reasons name',
+		trip: PVG_HGH_144H_2024,
+		'zh-CN': [
+			'第1站：PVG、HGH（美国 → 日本），2024-06-11 15:00 → 2024-06-14 08:00',
+			'  ✓ 144小时过境免签：看来可行（美国护照，须在2024-06-18 00:00前离境）',
+			'    - 停留期间的所有机场（PVG HGH）均在沪苏浙144小时过境免签的允许区域内。',
+		],
+		'zh-TW': [
+			'第1站：PVG、HGH（美國 → 日本），2024-06-11 15:00 → 2024-06-14 08:00',
+			'  ✓ 144小時過境免簽：看來可行（美國護照，須在2024-06-18 00:00前離境）',
+			'    - 停留期間的所有機場（PVG HGH）均在滬蘇浙144小時過境免簽的允許區域內。',
+		],
 	},
 ] as const)('npm run check --format text in Chinese: $name', (example) => {
 	const input = JSON.stringify(example.trip);
