@@ -5,7 +5,7 @@
  * components/PasteItinerary.tsx.
  */
 import {browser} from '#imports';
-import type {PageSelection, PopupTab} from '../ui/popup';
+import {isPdfAddress, type PageSelection, type PopupTab} from '../ui/popup';
 import {CONTENT_SCRIPT_FILE, GENERIC_SCRIPT_FILE} from '../sites/user-sites';
 import {parsePageStatus, type PageStatus, type ToContent} from './messages';
 
@@ -85,8 +85,9 @@ function pageSelection(max: number): {text: string; pdf: boolean} {
  * The text selected in the tab the popup is about, at most `max` characters, read once when the user asks (activeTab):
  * the top frame's selection first, else a frame's; '' where nothing is selected. Unreadable: the browser does not let
  * the extension read the page (its own pages, the extension stores) or there is no tab (`page`), or the page is a PDF
- * in Chrome's viewer with nothing selected in its document (`pdf`). Frames of other sites than the tab's are not ours
- * to read (activeTab covers the tab's own): where asking them all fails, the top frame alone.
+ * in Chrome's viewer with nothing selected in its document, or one in Firefox's viewer, which keeps the whole page from
+ * extensions, its address naming a PDF (`pdf`). Frames of other sites than the tab's are not ours to read (activeTab
+ * covers the tab's own): where asking them all fails, the top frame alone.
  */
 export async function selectedText(requested: number | undefined, max: number): Promise<PageSelection> {
 	const tab = await currentTab(requested).catch(() => undefined);
@@ -100,7 +101,7 @@ export async function selectedText(requested: number | undefined, max: number): 
 		try {
 			results = await read(false);
 		} catch {
-			return {unreadable: 'page'};
+			return {unreadable: isPdfAddress(tab.url) ? 'pdf' : 'page'};
 		}
 	}
 	const frames = [...results]

@@ -328,7 +328,7 @@ const M = {
 		'zh-CN': '通用识别器在此页面上未发现航班。',
 		'zh-TW': '通用識別器在此頁面上未發現航班。',
 	},
-	/** "Scan this page" on a PDF in Chrome's viewer, whose text the scan cannot see. */
+	/** "Scan this page" on a PDF in the browser's viewer: Chrome's, whose text the scan cannot see, or Firefox's, which it cannot enter. */
 	popupScanPdf: {
 		en: 'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it into the box below.',
 		'zh-CN': '这是PDF文件，浏览器的PDF查看器不允许扩展读取其中的文字：请在其中选中行程，复制后粘贴到下方的输入框中。',

@@ -23,9 +23,25 @@ export type PopupTab = {id: number; url?: string};
 /**
  * The text selected on the page the popup is about (lib/browser/tabs.ts selectedText): the text ('' where nothing is
  * selected), or why it cannot be read: a page the browser keeps from extensions (its own pages, the extension stores),
- * or a PDF in Chrome's viewer, whose text is not in the page's document (the page reads as empty there).
+ * or a PDF in the browser's viewer: in Chrome's, its text is not in the page's document (the page reads as empty
+ * there); Firefox's keeps the whole page from extensions, and its address says it is a PDF (`isPdfAddress`).
  */
 export type PageSelection = {text: string} | {unreadable: 'page' | 'pdf'};
+
+/**
+ * A web address whose path names a PDF file (`…/ticket.pdf`, any case; not a query or a fragment that says `.pdf`).
+ * Where the browser keeps such a page from extensions, it is a PDF in its viewer (Firefox's, pdf.js): a page the
+ * extension cannot read otherwise is one of the browser's own or an extension store's, whose addresses never end so.
+ */
+export function isPdfAddress(url: string | undefined): boolean {
+	if (!url) return false;
+	try {
+		const {protocol, pathname} = new URL(url);
+		return /^(?:https?|file):$/.test(protocol) && /\.pdf$/i.test(pathname);
+	} catch {
+		return false;
+	}
+}
 
 /** The popup's own scan of the page ("Scan this page"). */
 export type ScanState = 'idle' | 'busy' | 'failed';
@@ -100,7 +116,10 @@ export function thisPageModel({tab, status, scan, always, settings, locale}: Thi
 		!settings.extraSites.includes(origin) &&
 		always !== 'on';
 	return {
-		text: scan === 'failed' ? t('popupCannotScan', locale) : pageStatusText(status, settings.disabledSites, locale, siteLabel),
+		text:
+			scan === 'failed'
+				? t(isPdfAddress(tab?.url) ? 'popupScanPdf' : 'popupCannotScan', locale)
+				: pageStatusText(status, settings.disabledSites, locale, siteLabel),
 		offerScan:
 			scannable && !status?.adapter && scan !== 'failed'
 				? {label: t('popupScanPage', locale), help: t('popupScanHelp', locale), busy: scan === 'busy'}

@@ -1,5 +1,6 @@
 import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, setPassports, test} from './fixtures';
 import type {BrowserContext, Worker} from '@playwright/test';
+import {onePagePdf} from './one-page-pdf';
 
 // The e2e build grants https://agent.example.test/* up front, as a user accepting the permission prompt would
 // (a prompt cannot be clicked from a test); everything else is the release code path.
@@ -225,28 +226,6 @@ test('an agent tool’s selected text: checked from the popup, the rest of the p
 	// Reading it left no mark on the page.
 	expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/ctc|transit/i);
 });
-
-/** A one-page PDF whose one line of text is `line` (PDF 1.4, Helvetica, with its cross-reference table). */
-function onePagePdf(line: string): Buffer {
-	const stream = `BT /F1 12 Tf 72 720 Td (${line}) Tj ET`;
-	const objects = [
-		'<< /Type /Catalog /Pages 2 0 R >>',
-		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-		`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-	];
-	let pdf = '%PDF-1.4\n';
-	const offsets = objects.map((body, i) => {
-		const at = pdf.length;
-		pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-		return at;
-	});
-	const xref = pdf.length;
-	pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-	pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return Buffer.from(pdf, 'latin1');
-}
 
 // An e-ticket opened as a PDF in Chrome's viewer: its text is not in the page's document, so a selection made in it
 // reads as nothing there, and so does a scan. The popup says so, and how to check it instead, rather than that nothing

@@ -12,6 +12,7 @@ import {CARD, CLIP_IN_PLACE, FADES, fadeInPage, LAYERS, PAINT_CASES, paintPage, 
 import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from '../e2e/scroll-panes';
 import {recordClicks, recordTouchHits, takeClicks, takeTouchHits} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
+import {onePagePdf} from '../e2e/one-page-pdf';
 import {PAGE_SABOTAGE} from '../e2e/sabotage';
 import {agentPage, signedFile, startRulesServer, tamperedFile, updatedRules} from '../e2e/rules-update-setup';
 import {detailsFrameText, launchWithExtension} from './launch';
@@ -563,6 +564,56 @@ describe('Firefox', () => {
 		});
 		await checkSelection();
 		expect(await resultWith('Stop 1: PVG')).not.toContain('PEK');
+		await popup.close();
+		await page.close();
+	});
+
+	// An e-ticket opened as a PDF in Firefox's viewer (pdf.js): the browser keeps that page from extensions, so neither
+	// the selection nor a scan can be read. The popup says it is a PDF whose text must be copied into the box (its
+	// address names a PDF), not that the browser keeps the page or that browser pages are off limits.
+	it('an e-ticket PDF in the browser’s viewer: the popup says its text must be copied', async () => {
+		const url = 'https://agent.example.test/tickets/ticket.pdf';
+		const pdf = onePagePdf(' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1');
+		const page = await browser.newPage();
+		await page.setRequestInterception(true);
+		page.on('request', (req) => {
+			if (req.url() === url) void req.respond({status: 200, contentType: 'application/pdf', body: pdf});
+			else if (/^https?:/.test(req.url())) void req.abort();
+			else void req.continue();
+		});
+		await page.goto(url);
+		const popup = await popupFor(url);
+		const button = (name: string) =>
+			popup.waitForFunction(
+				(n) => [...document.querySelectorAll('button')].some((b) => b.textContent === n && !b.disabled),
+				{timeout: 15_000},
+				name,
+			);
+		const click = (name: string) =>
+			popup.evaluate((n) => [...document.querySelectorAll('button')].find((b) => b.textContent === n)!.click(), name);
+		const textOf = (testId: string, start: string) =>
+			popup
+				.waitForFunction(
+					(id: string, want: string) => {
+						const text = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+						return text.startsWith(want) ? text : undefined;
+					},
+					{timeout: 15_000},
+					testId,
+					start,
+				)
+				.then((h) => h.jsonValue());
+		await button('Check the text selected on the page');
+		await click('Check the text selected on the page');
+		expect(await textOf('selection-problem', 'This')).toBe(
+			'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it above.',
+		);
+		await button('Scan this page');
+		await click('Scan this page');
+		expect(await textOf('page-status', 'This is a PDF')).toBe(
+			'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it into the box below.',
+		);
+		expect(await popup.$('[data-testid="paste-result"]')).toBeNull();
 		await popup.close();
 		await page.close();
 	});

@@ -13,6 +13,7 @@ import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
 import {DEFAULT_SETTINGS, type Settings} from '@/lib/settings';
 import {
+	isPdfAddress,
 	judgeFindings,
 	requestedTab,
 	resultExtras,
@@ -95,6 +96,37 @@ describe('what "This page" says and offers', () => {
 		const failed = model({scan: 'failed'});
 		expect(failed.text).toBe('This page cannot be scanned (browser pages and the extension store are off limits).');
 		expect(failed.offerScan).toBeNull();
+	});
+
+	// Firefox's PDF viewer (pdf.js) keeps the page from extensions, so the scan fails there: the popup says to copy the
+	// PDF's text into the box, as on Chrome's viewer, not that browser pages are off limits.
+	it('a failed scan of an address that names a PDF says the PDF’s text must be copied', () => {
+		const pdf =
+			'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it into the box below.';
+		expect(model({tab: {id: 1, url: `${AGENT}/tickets/E-TICKET.PDF`}, scan: 'failed'}).text).toBe(pdf);
+		expect(model({tab: {id: 1, url: 'file:///home/me/ticket.pdf'}, scan: 'failed'}).text).toBe(pdf);
+		expect(model({tab: {id: 1, url: `${AGENT}/tickets/ticket.pdf`}, scan: 'failed', locale: 'zh-CN'}).text).toMatch(/^这是PDF文件/);
+		// Only a failed scan: before it, the same page is offered one.
+		expect(model({tab: {id: 1, url: `${AGENT}/tickets/ticket.pdf`}}).offerScan).not.toBeNull();
+	});
+
+	it('an address names a PDF by its path only', () => {
+		for (const url of ['https://a.example/t.pdf', 'https://a.example/x/T.Pdf', 'http://a.example/t.pdf?dl=1', 'file:///tmp/t.pdf']) {
+			expect(isPdfAddress(url), url).toBe(true);
+		}
+		for (const url of [
+			undefined,
+			'',
+			'not a url',
+			'https://a.example/pdf',
+			'https://a.example/t.pdf.html',
+			'https://a.example/view?file=t.pdf',
+			'https://a.example/t#x.pdf',
+			'chrome://extensions/x.pdf',
+			'about:blank',
+		]) {
+			expect(isPdfAddress(url), String(url)).toBe(false);
+		}
 	});
 
 	it('a page a site adapter reads: its count, no scan', () => {
