@@ -11,8 +11,7 @@ import {evaluateTrip} from '@/lib/rules/evaluate';
 import type {RuleSet} from '@/lib/rules/load-rules';
 import type {ComponentChildren} from 'preact';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
-import {VerdictDetails} from './VerdictDetails';
-import {buildDetails} from '@/lib/ui/details';
+import {JudgedList} from './JudgedList';
 import {airportsOfCity, cityInName} from '@/lib/airports/names';
 import {passengerNationalities} from '@/lib/extract/docs';
 import {countryFromRecord, countryInSentence, countryList} from '@/lib/i18n/countries';
@@ -182,7 +181,8 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras, r
 		resultRef.current?.focus();
 		setFocusResult(false);
 	}, [focusResult]);
-	const withStops = found?.results.filter((r) => r.result.stops.length > 0) ?? [];
+	const withStops =
+		found?.results.flatMap((r, i) => (r.result.stops.length > 0 ? [{...r, n: i + 1, segments: r.trip.segments}] : [])) ?? [];
 	const leftOut = found ? leftOutOf(found.detection, locale, rules) : [];
 	return (
 		<section aria-labelledby="paste-h">
@@ -285,12 +285,15 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras, r
 							</ul>
 						</div>
 					) : null}
-					{withStops.map(({trip, result}, i) => (
-						<div key={i}>
-							<VerdictDetails details={buildDetails(result, rules, locale, {heuristic: found.heuristic})} />
-							{found.heuristic ? null : renderExtras?.(trip, result)}
-						</div>
-					))}
+					{withStops.length > 0 ? (
+						<JudgedList
+							items={withStops}
+							rules={rules}
+							locale={locale}
+							heuristic={found.heuristic}
+							renderExtras={found.heuristic ? undefined : ({trip, result}) => renderExtras?.(trip, result)}
+						/>
+					) : null}
 				</div>
 			) : null}
 		</section>

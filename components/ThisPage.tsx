@@ -4,8 +4,7 @@
  * offers is lib/ui/popup.ts' thisPageModel; the browser calls come in as callbacks from the popup's entry point.
  */
 import {useEffect, useRef, useState} from 'preact/hooks';
-import {VerdictDetails} from '@/components/VerdictDetails';
-import {buildDetails} from '@/lib/ui/details';
+import {JudgedList} from '@/components/JudgedList';
 import {countryInSentence} from '@/lib/i18n/countries';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
@@ -174,9 +173,7 @@ function RecordCheck({
 					<p ref={resultRef} tabIndex={-1}>
 						{t('pasteRecordUsed', locale, {country: countryInSentence(chosen, locale)})}
 					</p>
-					{results.map((r, i) => (
-						<VerdictDetails key={i} details={buildDetails(r, rules, locale, {heuristic: offer.heuristic})} />
-					))}
+					{results.length > 0 ? <JudgedList items={results} rules={rules} locale={locale} heuristic={offer.heuristic} /> : null}
 				</div>
 			) : null}
 		</div>
@@ -201,9 +198,7 @@ function GenericFindings({
 	if (results.length === 0) return null;
 	return (
 		<div data-testid="generic-findings">
-			{results.map((r, i) => (
-				<VerdictDetails key={i} details={buildDetails(r, rules, locale, {heuristic: true})} />
-			))}
+			<JudgedList items={results} rules={rules} locale={locale} heuristic />
 		</div>
 	);
 }

@@ -180,6 +180,12 @@ const M = {
 		'zh-CN': '识别出1个行程，其中{stops}个经停中国大陆。',
 		'zh-TW': '識別出1個行程，其中{stops}個經停中國大陸。',
 	},
+	/**
+	 * Several itineraries judged at once (a pasted text, a page's record): one line each, above its details, which are
+	 * folded under it. The route as its airports' codes; the date its first flight leaves (or lands), where known.
+	 */
+	itineraryLine: {en: 'Itinerary {n}: {route}, {date}', 'zh-CN': '行程{n}：{route}，{date}', 'zh-TW': '行程{n}：{route}，{date}'},
+	itineraryLineNoDate: {en: 'Itinerary {n}: {route}', 'zh-CN': '行程{n}：{route}', 'zh-TW': '行程{n}：{route}'},
 	pasteEmpty: {en: 'Paste some text first.', 'zh-CN': '请先粘贴文字。', 'zh-TW': '請先貼上文字。'},
 	pasteLeftOut: {en: 'Not checked:', 'zh-CN': '未核查：', 'zh-TW': '未核查：'},
 	pasteExcluded: {

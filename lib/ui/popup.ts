@@ -16,6 +16,7 @@ import {siteOrigin, type Settings} from '../settings';
 import {isBuiltInOrigin, sites} from '../sites';
 import {buildCard} from './check-in-card';
 import {pageStatusText, switchedOffSite} from './page-status';
+import {summarize, type BadgeSummary} from './summary';
 
 /** The tab the popup is about: its id, and its URL where the browser shows it (activeTab, or a permission). */
 export type PopupTab = {id: number; url?: string};
@@ -164,9 +165,47 @@ export function withUserSite<S extends Pick<Settings, 'extraSites'>>(settings: S
 	return settings.extraSites.includes(origin) ? settings : {...settings, extraSites: [...settings.extraSites, origin]};
 }
 
+/** An itinerary judged in the popup: its place among those read (from 1), its flights, and the engine's result. */
+export type Judged = {n: number; segments: SegmentInput[]; result: CheckResult};
+
 /** The generic detector's itineraries, judged; those with no stop in mainland China are left out. */
-export function judgeFindings(itineraries: SegmentInput[][], passports: string[], rules: RuleSet, today: string): CheckResult[] {
-	return itineraries.map((segments) => evaluateTrip({passports, segments}, rules, {today})).filter((r) => r.stops.length > 0);
+export function judgeFindings(itineraries: SegmentInput[][], passports: string[], rules: RuleSet, today: string): Judged[] {
+	return itineraries
+		.map((segments, i) => ({n: i + 1, segments, result: evaluateTrip({passports, segments}, rules, {today})}))
+		.filter((j) => j.result.stops.length > 0);
+}
+
+/**
+ * One line for an itinerary among several judged at once, above its folded details: which itinerary (its place in
+ * what was read, counting those with no mainland stop that are not shown; its route and its first date: an agent
+ * tells bookings apart by them) and its verdict in the badge's words, tone and symbol (never
+ * colour alone; a heuristic reading never gets a ✓). undefined where the result has no mainland stop.
+ */
+export type ItineraryLine = {label: string; verdict: Pick<BadgeSummary, 'tone' | 'text' | 'icon'>};
+
+export function itineraryLine(judged: Judged, heuristic: boolean, locale: Locale): ItineraryLine | undefined {
+	const {n} = judged;
+	const summary = summarize(judged.result, heuristic ? 'heuristic' : 'manual', locale);
+	if (!summary) return undefined;
+	const date = judged.segments
+		.map((s) => s.departure ?? s.arrival)
+		.find(Boolean)
+		?.slice(0, 10);
+	const route = routeOf(judged.segments);
+	return {
+		label: date ? t('itineraryLine', locale, {n, route, date}) : t('itineraryLineNoDate', locale, {n, route}),
+		verdict: {tone: summary.tone, text: summary.text, icon: summary.icon},
+	};
+}
+
+/** `JFK → PEK → NRT`; where a flight does not leave from where the one before it landed, `JFK → PEK / PVG → NRT`. */
+function routeOf(segments: readonly SegmentInput[]): string {
+	const legs: string[][] = [];
+	for (const [i, s] of segments.entries()) {
+		if (i === 0 || s.from !== segments[i - 1]!.to) legs.push([s.from]);
+		legs.at(-1)!.push(s.to);
+	}
+	return legs.map((leg) => leg.join(' → ')).join(' / ');
 }
 
 /**

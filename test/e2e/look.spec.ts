@@ -137,6 +137,65 @@ test('dark: the popup in Chinese passes axe, with its localised date and time bo
 	await popup.screenshot({path: `${OUT}/look-popup-240-zh-CN-dark.png`, fullPage: true});
 });
 
+// An agent pastes three bookings: a line each (its place, route, date and verdict in the badge's words and tone), the
+// details folded under it. In both schemes: axe finds nothing; on screen, each verdict's text stands 4.5:1 or more
+// against its own pill (pixels of a screenshot); a line is reached with Tab and opened with Enter, and only then are
+// its details seen.
+for (const scheme of SCHEMES) {
+	test(`${scheme}: several pasted bookings, a line each with its verdict, the details folded under it`, async ({
+		context,
+		extensionId,
+	}) => {
+		await setSettings(context, settings('en'));
+		const popup = await openPage(context, `chrome-extension://${extensionId}/popup.html`, scheme, {width: 420, height: 900});
+		await expect(popup.getByLabel('Passports')).toHaveValue('US');
+		// Sabre-style sell lines, as in test/fixtures/gds/wnbjke__PNR-converter__notes.txt.
+		const bookings = [
+			' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245',
+			' 1 MU 588Y 10APR 5 JFKPVG HK1  0100  0530  11APR 6\n 2 MU 587Y 15APR 3 PVGJFK HK1  0900  1245',
+			' 1 MU 586Y 15MAR 7 LAXPVG HK1  1100  1700  16MAR 1\n 2 MU 5041Y 20MAR 5 PVGICN HK1  0900  1200',
+		];
+		await popup.getByLabel('A GDS/PNR display, an e-ticket or copied page text').fill(bookings.join('\n\n'));
+		await popup.getByRole('button', {name: 'Check this text'}).click();
+		const result = popup.getByTestId('paste-result');
+		await expect(result).toContainText('3 itineraries found, 3 via mainland China.');
+		const lines = result.locator('details.itinerary > summary');
+		await expect(lines).toHaveText([
+			/^Itinerary 1: JFK → PEK → NRT, \d{4}-03-15 24h transit ✓ PEK$/,
+			/^Itinerary 2: JFK → PVG → JFK, \d{4}-04-10 ✗ No visa-free route found$/,
+			/^Itinerary 3: LAX → PVG → ICN, \d{4}-03-15 240h visa-free ✓ until 26 Mar$/,
+		]);
+		for (const line of await lines.all()) await expect(line).toBeVisible();
+		await expect(result.getByText('Best option: 24-hour direct transit')).toBeHidden();
+		await noViolations(popup, 'popup with several itineraries');
+		const pills = result.locator('.itinerary-verdict');
+		for (const pill of await pills.all()) {
+			const shot = await pill.screenshot();
+			const box = (await pill.boundingBox())!;
+			const styles = await pill.evaluate((el) => ({fill: getComputedStyle(el).backgroundColor, ink: getComputedStyle(el).color}));
+			// The pill's fill, read at its inner edge, and its text, the pixel that stands out most from that fill.
+			const [edge, area] = await pixels(context, shot, [
+				{x: 3, y: Math.round(box.height / 2)},
+				{x: 4, y: 2, w: Math.round(box.width - 8), h: Math.round(box.height - 4)},
+			]);
+			const fill = edge![0]!;
+			expect(contrast(fill, rgb(styles.fill)), 'the pill is painted in its own fill').toBeLessThan(1.1);
+			expect(Math.max(...area!.map((p) => contrast(p, fill))), (await pill.textContent()) ?? '').toBeGreaterThanOrEqual(4.5);
+			expect(contrast(rgb(styles.ink), rgb(styles.fill))).toBeGreaterThanOrEqual(4.5);
+		}
+		await popup.screenshot({path: `${OUT}/look-popup-itineraries-${scheme}.png`, fullPage: true});
+		// The keyboard: Tab from the check button reaches the first line; Enter opens it, and its details are seen.
+		await popup.getByRole('button', {name: 'Check the text selected on the page'}).focus();
+		await popup.keyboard.press('Tab');
+		await expect(lines.first()).toBeFocused();
+		await popup.keyboard.press('Enter');
+		await expect(result.locator('details.itinerary').first()).toHaveAttribute('open', '');
+		await expect(result.getByText('Best option: 24-hour direct transit')).toBeVisible();
+		await expect(result.locator('details.itinerary').nth(1).getByText('Best option', {exact: false})).toBeHidden();
+		await noViolations(popup, 'popup with an itinerary opened');
+	});
+}
+
 /** A pixel of a PNG, decoded by the browser (a blank page draws it on a canvas). */
 async function pixels(context: BrowserContext, png: Buffer, points: {x: number; y: number; w?: number; h?: number}[]): Promise<Rgb[][]> {
 	const blank = await context.newPage();

@@ -376,6 +376,60 @@ describe('paste an itinerary (popup)', () => {
 	});
 });
 
+describe('paste an itinerary: several bookings in one text (popup)', () => {
+	const BOX = 'A GDS/PNR display, an e-ticket or copied page text';
+	const BEIJING = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
+	// Back to where it came from, four days in Shanghai: no visa-free route for a US passport.
+	const SHANGHAI = ' 1 MU 588Y 10APR 5 JFKPVG HK1  0100  0530  11APR 6\n 2 MU 587Y 15APR 3 PVGJFK HK1  0900  1245';
+	const LONDON = ' 1 BA 117Y 02MAY 6 LHRJFK HK1  0820  1110';
+
+	it('one line each, with its route, its date and its verdict in the badge’s words; the details folded under it', async () => {
+		const user = userEvent.setup();
+		render(<PasteItinerary rules={rules} locale="en" passports={['US']} today={TODAY} />);
+		fireEvent.input(screen.getByLabelText(BOX), {
+			target: {value: `RP/NYC1A0980/\n${BEIJING}\n\n${LONDON}\n\nRP/NYC1A0981/\n${SHANGHAI}`},
+		});
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		const result = screen.getByTestId('paste-result');
+		expect(result.textContent).toContain('3 itineraries found, 2 via mainland China.');
+		const folds = [...result.querySelectorAll('details.itinerary')] as HTMLDetailsElement[];
+		expect(folds.map((d) => d.querySelector('summary')!.textContent)).toEqual([
+			'Itinerary 1: JFK → PEK → NRT, 2026-03-15 24h transit ✓ PEK',
+			// The second itinerary read (London–New York) has no stop in the mainland: not shown, still counted.
+			'Itinerary 3: JFK → PVG → JFK, 2026-04-10 ✗ No visa-free route found',
+		]);
+		expect(folds.every((d) => !d.open)).toBe(true);
+		// The details are each itinerary's own, under its line.
+		expect(within(folds[0]!).getByText('Best option: 24-hour direct transit')).toBeTruthy();
+		expect(within(folds[1]!).getByText('Stop 1: PVG')).toBeTruthy();
+		expect(within(folds[1]!).queryByText('Stop 1: PEK')).toBeNull();
+		// A click on its line opens it (the keyboard and what is seen: the end-to-end popup test).
+		await user.click(folds[1]!.querySelector('summary')!);
+		expect(folds.map((d) => d.open)).toEqual([false, true]);
+	});
+
+	it('one itinerary: its details as they are, not folded', async () => {
+		const user = userEvent.setup();
+		render(<PasteItinerary rules={rules} locale="en" passports={['US']} today={TODAY} />);
+		fireEvent.input(screen.getByLabelText(BOX), {target: {value: `${BEIJING}\n\n${LONDON}`}});
+		await user.click(screen.getByRole('button', {name: 'Check this text'}));
+		const result = screen.getByTestId('paste-result');
+		expect(result.textContent).toContain('2 itineraries found, 1 via mainland China.');
+		expect(result.querySelector('details.itinerary')).toBeNull();
+		expect(result.textContent).toContain('Best option: 24-hour direct transit');
+	});
+
+	it('in Chinese', async () => {
+		const user = userEvent.setup();
+		render(<PasteItinerary rules={rules} locale="zh-CN" passports={['US']} today={TODAY} />);
+		fireEvent.input(screen.getByRole('textbox'), {target: {value: `${BEIJING}\n\n${SHANGHAI}`}});
+		await user.click(screen.getByRole('button', {name: '核查此文字'}));
+		const lines = [...screen.getByTestId('paste-result').querySelectorAll('details.itinerary > summary')].map((s) => s.textContent);
+		expect(lines[0]).toMatch(/^行程1：JFK → PEK → NRT，2026-03-15 /);
+		expect(lines[1]).toMatch(/^行程2：JFK → PVG → JFK，2026-04-10 ✗ /);
+	});
+});
+
 describe('paste an itinerary: the text selected on the page (popup)', () => {
 	const BOX = 'A GDS/PNR display, an e-ticket or copied page text';
 	const SABRE = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';

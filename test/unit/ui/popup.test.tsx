@@ -14,6 +14,7 @@ import type {TripInput} from '@/lib/rules/types';
 import {DEFAULT_SETTINGS, type Settings} from '@/lib/settings';
 import {
 	isPdfAddress,
+	itineraryLine,
 	judgeFindings,
 	requestedTab,
 	resultExtras,
@@ -225,7 +226,32 @@ describe("the popup's pure helpers", () => {
 	it('judges the generic findings, leaving out those with no mainland stop', () => {
 		const results = judgeFindings([NO_STOP, VIA_PEK], [], rules, TODAY);
 		expect(results).toHaveLength(1);
-		expect(results[0]!.stops[0]!.airports).toEqual(['PEK']);
+		expect(results[0]!.result.stops[0]!.airports).toEqual(['PEK']);
+		expect(results[0]!.segments).toBe(VIA_PEK);
+	});
+
+	it('names an itinerary among several by its place, route and first date, with its verdict as its badge says it', () => {
+		const [judged] = judgeFindings([VIA_PEK], ['US'], rules, TODAY);
+		expect(itineraryLine({...judged!, n: 4}, false, 'en')).toEqual({
+			label: 'Itinerary 4: JFK → PEK → NRT, 2026-03-15',
+			verdict: {tone: 'ok', text: '24h transit ✓ PEK', icon: ''},
+		});
+		// Read by the generic detector: never a ✓.
+		expect(itineraryLine(judged!, true, 'en')!.verdict).toMatchObject({tone: 'check', icon: '?'});
+		expect(itineraryLine(judged!, false, 'zh-TW')!.label).toBe('行程1：JFK → PEK → NRT，2026-03-15');
+		// No passport: the badge's words for it.
+		const [anyone] = judgeFindings([VIA_PEK.map((s) => ({...s, arrival: undefined, departure: undefined}))], [], rules, TODAY);
+		expect(itineraryLine(anyone!, false, 'en')).toMatchObject({label: 'Itinerary 1: JFK → PEK → NRT'});
+	});
+
+	it('a route whose flights do not join up shows each run of them', () => {
+		const openJaw = [
+			{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:00'},
+			{from: 'PVG', to: 'NRT', departure: '2026-03-18T09:00', arrival: '2026-03-18T12:45'},
+		];
+		const [judged] = judgeFindings([openJaw], ['US'], rules, TODAY);
+		expect(itineraryLine(judged!, false, 'en')!.label).toBe('Itinerary 1: JFK → PEK / PVG → NRT, 2026-03-15');
+		expect(itineraryLine({...judged!, result: {...judged!.result, stops: []}}, false, 'en')).toBeUndefined();
 	});
 
 	it('offers the card and the map under a 240-hour stay, neither without a mainland stop', () => {
