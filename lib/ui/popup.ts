@@ -181,7 +181,7 @@ export function judgeFindings(itineraries: SegmentInput[][], passports: string[]
  * tells bookings apart by them) and its verdict in the badge's words, tone and symbol (never
  * colour alone; a heuristic reading never gets a ✓). undefined where the result has no mainland stop.
  */
-export type ItineraryLine = {label: string; verdict: Pick<BadgeSummary, 'tone' | 'text' | 'icon'>};
+type ItineraryLine = {label: string; verdict: Pick<BadgeSummary, 'tone' | 'text' | 'icon'>};
 
 export function itineraryLine(judged: Judged, heuristic: boolean, locale: Locale): ItineraryLine | undefined {
 	const {n} = judged;
