@@ -37,7 +37,7 @@ export function JudgedList<J extends Judged>({items, rules, locale, heuristic, r
 						<summary>
 							<span class="itinerary-label">{line?.label}</span>{' '}
 							{line ? (
-								<span class={`itinerary-verdict tone-${line.verdict.tone}`}>
+								<span class={`itinerary-verdict tone-pill tone-${line.verdict.tone}`}>
 									{line.verdict.icon ? <span aria-hidden="true">{line.verdict.icon} </span> : null}
 									{line.verdict.text}
 								</span>

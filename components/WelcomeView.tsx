@@ -27,7 +27,7 @@ function SampleCard({route, detail, badge, tone, icon}: {route: string; detail: 
 		<li class="sample-card">
 			<span class="sample-route">{route}</span>
 			<span class="sample-detail">{detail}</span>
-			<span class={`sample-badge tone-${tone}`}>
+			<span class={`sample-badge tone-pill tone-${tone}`}>
 				{icon ? (
 					<span class="sample-icon" aria-hidden="true">
 						{icon}
