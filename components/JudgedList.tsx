@@ -35,7 +35,14 @@ export function JudgedList<J extends Judged>({items, rules, locale, heuristic, r
 				return (
 					<details key={i} class="itinerary">
 						<summary>
-							<span class="itinerary-label">{line?.label}</span>{' '}
+							{line ? (
+								<>
+									<span class="itinerary-label" aria-hidden="true">
+										{line.label}
+									</span>
+									<span class="visually-hidden">{line.spoken}</span>
+								</>
+							) : null}{' '}
 							{line ? (
 								<span class={`itinerary-verdict tone-pill tone-${line.verdict.tone}`}>
 									{line.verdict.icon ? <span aria-hidden="true">{line.verdict.icon} </span> : null}

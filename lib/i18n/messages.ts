@@ -186,6 +186,8 @@ const M = {
 	 */
 	itineraryLine: {en: 'Itinerary {n}: {route}, {date}', 'zh-CN': '行程{n}：{route}，{date}', 'zh-TW': '行程{n}：{route}，{date}'},
 	itineraryLineNoDate: {en: 'Itinerary {n}: {route}', 'zh-CN': '行程{n}：{route}', 'zh-TW': '行程{n}：{route}'},
+	// Between two airports of a route read aloud (the line shows an arrow, which screen readers read as “right arrow”).
+	routeTo: {en: 'to', 'zh-CN': '至', 'zh-TW': '至'},
 	pasteEmpty: {en: 'Paste some text first.', 'zh-CN': '请先粘贴文字。', 'zh-TW': '請先貼上文字。'},
 	pasteLeftOut: {en: 'Not checked:', 'zh-CN': '未核查：', 'zh-TW': '未核查：'},
 	pasteExcluded: {

@@ -181,7 +181,12 @@ export function judgeFindings(itineraries: SegmentInput[][], passports: string[]
  * tells bookings apart by them) and its verdict in the badge's words, tone and symbol (never
  * colour alone; a heuristic reading never gets a ✓). undefined where the result has no mainland stop.
  */
-type ItineraryLine = {label: string; verdict: Pick<BadgeSummary, 'tone' | 'text' | 'icon'>};
+type ItineraryLine = {
+	label: string;
+	/** The label as a screen reader should say it: the route's arrows in words (`JFK to PEK to NRT`). */
+	spoken: string;
+	verdict: Pick<BadgeSummary, 'tone' | 'text' | 'icon'>;
+};
 
 export function itineraryLine(judged: Judged, heuristic: boolean, locale: Locale): ItineraryLine | undefined {
 	const {n} = judged;
@@ -191,21 +196,25 @@ export function itineraryLine(judged: Judged, heuristic: boolean, locale: Locale
 		.map((s) => s.departure ?? s.arrival)
 		.find(Boolean)
 		?.slice(0, 10);
-	const route = routeOf(judged.segments);
+	const line = (route: string) => (date ? t('itineraryLine', locale, {n, route, date}) : t('itineraryLineNoDate', locale, {n, route}));
 	return {
-		label: date ? t('itineraryLine', locale, {n, route, date}) : t('itineraryLineNoDate', locale, {n, route}),
+		label: line(routeOf(judged.segments, ' → ', ' / ')),
+		spoken: line(routeOf(judged.segments, ` ${t('routeTo', locale)} `, locale === 'en' ? '; ' : '；')),
 		verdict: {tone: summary.tone, text: summary.text, icon: summary.icon},
 	};
 }
 
-/** `JFK → PEK → NRT`; where a flight does not leave from where the one before it landed, `JFK → PEK / PVG → NRT`. */
-function routeOf(segments: readonly SegmentInput[]): string {
+/**
+ * `JFK → PEK → NRT` (with `to` ` → `); where a flight does not leave from where the one before it landed, each run of
+ * flights on its own, joined by `between`: `JFK → PEK / PVG → NRT`.
+ */
+function routeOf(segments: readonly SegmentInput[], to: string, between: string): string {
 	const legs: string[][] = [];
 	for (const [i, s] of segments.entries()) {
 		if (i === 0 || s.from !== segments[i - 1]!.to) legs.push([s.from]);
 		legs.at(-1)!.push(s.to);
 	}
-	return legs.map((leg) => leg.join(' → ')).join(' / ');
+	return legs.map((leg) => leg.join(to)).join(between);
 }
 
 /**

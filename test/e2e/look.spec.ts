@@ -160,11 +160,23 @@ for (const scheme of SCHEMES) {
 		const result = popup.getByTestId('paste-result');
 		await expect(result).toContainText('3 itineraries found, 3 via mainland China.');
 		const lines = result.locator('details.itinerary > summary');
-		await expect(lines).toHaveText([
-			/^Itinerary 1: JFK → PEK → NRT, \d{4}-03-15 24h transit ✓ PEK$/,
-			/^Itinerary 2: JFK → PVG → JFK, \d{4}-04-10 ✗ No visa-free route found$/,
-			/^Itinerary 3: LAX → PVG → ICN, \d{4}-03-15 240h visa-free ✓ until 26 Mar$/,
+		await expect(lines.locator('.itinerary-label')).toHaveText([
+			/^Itinerary 1: JFK → PEK → NRT, \d{4}-03-15$/,
+			/^Itinerary 2: JFK → PVG → JFK, \d{4}-04-10$/,
+			/^Itinerary 3: LAX → PVG → ICN, \d{4}-03-15$/,
 		]);
+		await expect(lines.locator('.itinerary-verdict')).toHaveText([
+			'24h transit ✓ PEK',
+			'✗ No visa-free route found',
+			'240h visa-free ✓ until 26 Mar',
+		]);
+		// What a screen reader says of each line: the route in words, not “right arrow”.
+		const names = [
+			/^Itinerary 1: JFK to PEK to NRT, \d{4}-03-15 24h transit ✓ PEK$/,
+			/^Itinerary 2: JFK to PVG to JFK, \d{4}-04-10 No visa-free route found$/,
+			/^Itinerary 3: LAX to PVG to ICN, \d{4}-03-15 240h visa-free ✓ until 26 Mar$/,
+		];
+		for (const [i, name] of names.entries()) await expect(lines.nth(i)).toHaveAccessibleName(name);
 		for (const line of await lines.all()) await expect(line).toBeVisible();
 		await expect(result.getByText('Best option: 24-hour direct transit')).toBeHidden();
 		await noViolations(popup, 'popup with several itineraries');

@@ -17,6 +17,17 @@ import {loadRules} from '@/lib/rules/load-rules';
 const rules = loadRules();
 const TODAY = '2026-03-01';
 
+/** An element's text without the parts that match `skip` (whitespace runs as one space). */
+function textWithout(el: Node, skip: (e: Element) => boolean): string {
+	const walk = (n: Node): string =>
+		n.nodeType === Node.TEXT_NODE ? n.textContent! : n instanceof Element && skip(n) ? '' : [...n.childNodes].map(walk).join('');
+	return walk(el).replace(/\s+/g, ' ').trim();
+}
+/** What is seen: no text kept for screen readers only. */
+const seen = (el: Element) => textWithout(el, (e) => e.classList.contains('visually-hidden'));
+/** What a screen reader says: nothing hidden from it. */
+const spoken = (el: Element) => textWithout(el, (e) => e.getAttribute('aria-hidden') === 'true');
+
 afterEach(cleanup);
 
 /** A date and time set at once in the date box, as a paste (`2026-03-16T16:00`): it fills the date and the time box. */
@@ -393,10 +404,15 @@ describe('paste an itinerary: several bookings in one text (popup)', () => {
 		const result = screen.getByTestId('paste-result');
 		expect(result.textContent).toContain('3 itineraries found, 2 via mainland China.');
 		const folds = [...result.querySelectorAll('details.itinerary')] as HTMLDetailsElement[];
-		expect(folds.map((d) => d.querySelector('summary')!.textContent)).toEqual([
+		expect(folds.map((d) => seen(d.querySelector('summary')!))).toEqual([
 			'Itinerary 1: JFK → PEK → NRT, 2026-03-15 24h transit ✓ PEK',
 			// The second itinerary read (London–New York) has no stop in the mainland: not shown, still counted.
 			'Itinerary 3: JFK → PVG → JFK, 2026-04-10 ✗ No visa-free route found',
+		]);
+		// What a screen reader says: the route's arrows in words, the verdict's symbol left to its words.
+		expect(folds.map((d) => spoken(d.querySelector('summary')!))).toEqual([
+			'Itinerary 1: JFK to PEK to NRT, 2026-03-15 24h transit ✓ PEK',
+			'Itinerary 3: JFK to PVG to JFK, 2026-04-10 No visa-free route found',
 		]);
 		expect(folds.every((d) => !d.open)).toBe(true);
 		// The details are each itinerary's own, under its line.
@@ -424,9 +440,10 @@ describe('paste an itinerary: several bookings in one text (popup)', () => {
 		render(<PasteItinerary rules={rules} locale="zh-CN" passports={['US']} today={TODAY} />);
 		fireEvent.input(screen.getByRole('textbox'), {target: {value: `${BEIJING}\n\n${SHANGHAI}`}});
 		await user.click(screen.getByRole('button', {name: '核查此文字'}));
-		const lines = [...screen.getByTestId('paste-result').querySelectorAll('details.itinerary > summary')].map((s) => s.textContent);
-		expect(lines[0]).toMatch(/^行程1：JFK → PEK → NRT，2026-03-15 /);
-		expect(lines[1]).toMatch(/^行程2：JFK → PVG → JFK，2026-04-10 ✗ /);
+		const lines = [...screen.getByTestId('paste-result').querySelectorAll('details.itinerary > summary')];
+		expect(seen(lines[0]!)).toMatch(/^行程1：JFK → PEK → NRT，2026-03-15 /);
+		expect(seen(lines[1]!)).toMatch(/^行程2：JFK → PVG → JFK，2026-04-10 ✗ /);
+		expect(spoken(lines[0]!)).toMatch(/^行程1：JFK 至 PEK 至 NRT，2026-03-15 /);
 	});
 });
 

@@ -234,11 +234,16 @@ describe("the popup's pure helpers", () => {
 		const [judged] = judgeFindings([VIA_PEK], ['US'], rules, TODAY);
 		expect(itineraryLine({...judged!, n: 4}, false, 'en')).toEqual({
 			label: 'Itinerary 4: JFK → PEK → NRT, 2026-03-15',
+			// Screen readers read an arrow as “right arrow”: they are given words.
+			spoken: 'Itinerary 4: JFK to PEK to NRT, 2026-03-15',
 			verdict: {tone: 'ok', text: '24h transit ✓ PEK', icon: ''},
 		});
 		// Read by the generic detector: never a ✓.
 		expect(itineraryLine(judged!, true, 'en')!.verdict).toMatchObject({tone: 'check', icon: '?'});
-		expect(itineraryLine(judged!, false, 'zh-TW')!.label).toBe('行程1：JFK → PEK → NRT，2026-03-15');
+		expect(itineraryLine(judged!, false, 'zh-TW')).toMatchObject({
+			label: '行程1：JFK → PEK → NRT，2026-03-15',
+			spoken: '行程1：JFK 至 PEK 至 NRT，2026-03-15',
+		});
 		// No passport: the badge's words for it.
 		const [anyone] = judgeFindings([VIA_PEK.map((s) => ({...s, arrival: undefined, departure: undefined}))], [], rules, TODAY);
 		expect(itineraryLine(anyone!, false, 'en')).toMatchObject({label: 'Itinerary 1: JFK → PEK → NRT'});
@@ -250,7 +255,11 @@ describe("the popup's pure helpers", () => {
 			{from: 'PVG', to: 'NRT', departure: '2026-03-18T09:00', arrival: '2026-03-18T12:45'},
 		];
 		const [judged] = judgeFindings([openJaw], ['US'], rules, TODAY);
-		expect(itineraryLine(judged!, false, 'en')!.label).toBe('Itinerary 1: JFK → PEK / PVG → NRT, 2026-03-15');
+		expect(itineraryLine(judged!, false, 'en')).toMatchObject({
+			label: 'Itinerary 1: JFK → PEK / PVG → NRT, 2026-03-15',
+			spoken: 'Itinerary 1: JFK to PEK; PVG to NRT, 2026-03-15',
+		});
+		expect(itineraryLine(judged!, false, 'zh-CN')!.spoken).toBe('行程1：JFK 至 PEK；PVG 至 NRT，2026-03-15');
 		expect(itineraryLine({...judged!, result: {...judged!.result, stops: []}}, false, 'en')).toBeUndefined();
 	});
 
