@@ -1,8 +1,10 @@
 import type {ComponentChildren} from 'preact';
 import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
+import {Arrows} from '@/components/Arrows';
 import {useSettings} from '@/components/use-settings';
 import {cardTri, type CardTextKey, type Tri} from '@/lib/i18n/check-in-card-text';
 import {resolveLocale} from '@/lib/i18n/badge-messages';
+import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
 import type {RuleSet} from '@/lib/rules/rule-set';
 import {readRulesInUse} from '@/lib/browser/rules-store';
@@ -28,11 +30,11 @@ function Both({tri, langs, stack}: {tri: Tri; langs: Langs; stack?: boolean}) {
 	return (
 		<>
 			<span lang={langs.first} class={stack ? 'line first' : 'first'}>
-				{tri[langs.first]}
+				<Arrows text={tri[langs.first]} locale={langs.first} />
 			</span>
 			{stack ? null : ' '}
 			<span lang={langs.second} class={stack ? 'line second' : 'second'}>
-				{tri[langs.second]}
+				<Arrows text={tri[langs.second]} locale={langs.second} />
 			</span>
 		</>
 	);
@@ -218,7 +220,13 @@ function Stay({card, langs}: {card: CheckInCard; langs: Langs}) {
 					<Fact label={tx('airports')} langs={langs} span={3}>
 						{s.airports.map((a, i) => (
 							<span key={`${a.iata}-${i}`} class="stay-airport">
-								{i > 0 ? ' → ' : null}
+								{i > 0 ? (
+									<>
+										{' '}
+										<span aria-hidden="true">→</span>
+										<span class="visually-hidden">{t('routeTo', langs.first)}</span>{' '}
+									</>
+								) : null}
 								<AirportName a={a} langs={langs} />
 							</span>
 						))}

@@ -5,6 +5,7 @@
 import {useEffect, useRef, useState} from 'preact/hooks';
 import {detectText, MAX_TEXT_CHARS, type Detection} from '@/lib/detect';
 import {t} from '@/lib/i18n/messages';
+import {Arrows} from '@/components/Arrows';
 import type {Locale} from '@/lib/i18n/locale';
 import type {SegmentStatus} from '@/lib/itinerary';
 import {evaluateTrip} from '@/lib/rules/evaluate';
@@ -264,7 +265,9 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras, r
 							<ul>
 								{leftOut.map(({text, choice}) => (
 									<li key={text}>
-										{text}
+										<span class="left-out-text">
+											<Arrows text={text} locale={locale} />
+										</span>
 										{choice ? (
 											<span class="choices">
 												{choice.codes.map((code) => (

@@ -8,6 +8,7 @@ import {LanguageSelect} from '@/components/LanguageSelect';
 import {PrivacyPromise} from '@/components/PrivacyPromise';
 import {adapters} from '@/lib/adapters';
 import {t} from '@/lib/i18n/messages';
+import {Arrows} from '@/components/Arrows';
 import {badgeText} from '@/lib/i18n/badge-messages';
 import type {Locale} from '@/lib/i18n/locale';
 import type {Settings} from '@/lib/settings';
@@ -22,10 +23,14 @@ export type WelcomeViewProps = {
 };
 
 /** A result card as a booking site shows one, with the badge where the extension puts it: an illustration, not a page. */
-function SampleCard({route, detail, badge, tone, icon}: {route: string; detail: string; badge: string; tone: string; icon: string}) {
+type SampleCardProps = {route: string; detail: string; badge: string; tone: string; icon: string; locale: Locale};
+
+function SampleCard({route, detail, badge, tone, icon, locale}: SampleCardProps) {
 	return (
 		<li class="sample-card">
-			<span class="sample-route">{route}</span>
+			<span class="sample-route">
+				<Arrows text={route} locale={locale} />
+			</span>
 			<span class="sample-detail">{detail}</span>
 			<span class={`sample-badge tone-pill tone-${tone}`}>
 				{icon ? (
@@ -73,6 +78,7 @@ export function WelcomeView({settings, save, locale, openOptions, notCovered}: W
 						badge={badgeText('badge24', locale, {airport: 'PEK'})}
 						tone="ok"
 						icon=""
+						locale={locale}
 					/>
 					<SampleCard
 						route="LHR → PVG → SYD"
@@ -80,6 +86,7 @@ export function WelcomeView({settings, save, locale, openOptions, notCovered}: W
 						badge={badgeText('badge240NoDate', locale, {hours: 240})}
 						tone="ok"
 						icon=""
+						locale={locale}
 					/>
 					<SampleCard
 						route="DEL → CAN → LAX"
@@ -87,6 +94,7 @@ export function WelcomeView({settings, save, locale, openOptions, notCovered}: W
 						badge={badgeText('badgeNone', locale)}
 						tone="none"
 						icon="✗"
+						locale={locale}
 					/>
 				</ul>
 				<p class="help">{t('welcomeWhere', locale, {sites})}</p>

@@ -15,6 +15,18 @@ export function el(tag: string, className?: string, children: Child[] = [], attr
 	return element;
 }
 
+/**
+ * A text whose arrows between places (`PEK → PKX`, `美国 → 日本`) a screen reader says as `to`, the word given (it
+ * would read “right arrow”); seen as it is.
+ */
+function withArrows(text: string, to: string): Child[] {
+	return text
+		.split(' → ')
+		.flatMap((part, i) =>
+			i === 0 ? [part] : [' ', el('span', undefined, ['→'], {'aria-hidden': 'true'}), el('span', 'visually-hidden', [to]), ' ', part],
+		);
+}
+
 /** Markers after a reason: the ids of the sources listed under the stops, where each is named in full. */
 const sourceRefs = (ids: string[]) => (ids.length === 0 ? null : el('span', 'sources', [`[${ids.join(', ')}]`]));
 
@@ -36,13 +48,13 @@ function sourceList(sources: DetailsSources, sub: string): HTMLElement | null {
 	});
 }
 
-function policyItem(policy: DetailsPolicy): HTMLElement {
+function policyItem(policy: DetailsPolicy, to: string): HTMLElement {
 	const head = el('div', 'policy-head', [
 		el('span', 'mark', [policy.mark], {'aria-hidden': 'true'}),
 		el('strong', undefined, [policy.name]),
 		el('span', 'status', [policy.statusText]),
 	]);
-	const reasons = policy.reasons.map((r) => el('li', `reason kind-${r.kind}`, [r.text, ' ', sourceRefs(r.sources)]));
+	const reasons = policy.reasons.map((r) => el('li', `reason kind-${r.kind}`, [...withArrows(r.text, to), ' ', sourceRefs(r.sources)]));
 	return el(
 		'li',
 		`policy status-${policy.status}`,
@@ -56,7 +68,7 @@ function policyItem(policy: DetailsPolicy): HTMLElement {
 	);
 }
 
-function stopSection(stop: DetailsStop, [top, sub]: Levels): HTMLElement {
+function stopSection(stop: DetailsStop, [top, sub]: Levels, to: string): HTMLElement {
 	const times = el('dl', 'times', [
 		el('dt', undefined, [stop.arrival.label]),
 		el('dd', undefined, [stop.arrival.value]),
@@ -67,18 +79,24 @@ function stopSection(stop: DetailsStop, [top, sub]: Levels): HTMLElement {
 		'section',
 		'stop',
 		[
-			el(top, 'top', [stop.heading]),
-			stop.names ? el('p', 'meta airport-names', [stop.names.text], stop.names.lang ? {lang: stop.names.lang} : {}) : null,
+			el(top, 'top', withArrows(stop.heading, to)),
+			stop.names
+				? el('p', 'meta airport-names', withArrows(stop.names.text, to), stop.names.lang ? {lang: stop.names.lang} : {})
+				: null,
 			times,
-			stop.route ? el('p', 'meta', [stop.route]) : null,
+			stop.route ? el('p', 'meta', withArrows(stop.route, to)) : null,
 			stop.timeInChina ? el('p', 'meta', [stop.timeInChina]) : null,
 			el('p', 'best', [stop.best]),
-			el('ul', 'policies', stop.policies.map(policyItem)),
+			el(
+				'ul',
+				'policies',
+				stop.policies.map((p) => policyItem(p, to)),
+			),
 			el(sub, 'sub', [stop.remindersHeading]),
 			el(
 				'ul',
 				'reminders',
-				stop.reminders.map((r) => el('li', undefined, [r.text, ' ', sourceRefs(r.sources)])),
+				stop.reminders.map((r) => el('li', undefined, [...withArrows(r.text, to), ' ', sourceRefs(r.sources)])),
 			),
 		],
 		{'aria-label': stop.label},
@@ -106,9 +124,9 @@ function linkButton(className: string, text: string, onClick: (event: Event) => 
 export function renderDetails(details: Details, {onOpenSettings, onOpenCard, headingLevel = 3}: DetailsActions = {}): HTMLElement {
 	const levels: Levels = [`h${headingLevel}`, `h${headingLevel + 1}`];
 	return el('div', 'details', [
-		...details.notices.map((text) => el('p', 'notice', [text])),
+		...details.notices.map((text) => el('p', 'notice', withArrows(text, details.arrowWord))),
 		details.tip ? el('p', 'tip', [details.tip]) : null,
-		...details.stops.map((stop) => stopSection(stop, levels)),
+		...details.stops.map((stop) => stopSection(stop, levels, details.arrowWord)),
 		sourceList(details.sources, levels[1]),
 		el('p', 'footer', [details.footer]),
 		onOpenCard ? linkButton('link open-card', details.actions.openCard, onOpenCard) : null,

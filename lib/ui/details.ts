@@ -86,6 +86,8 @@ export type Details = {
 	footer: string;
 	/** Labels of the buttons the details may offer. */
 	actions: {openCard: string; openSettings: string};
+	/** The word a screen reader says for an arrow between two places (`PEK → PKX`): it would read “right arrow”. */
+	arrowWord: string;
 };
 type DetailsOptions = {
 	/** The itinerary was read from page text, not structured data. */
@@ -211,6 +213,7 @@ export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale
 		},
 		footer: `${t('rulesAsOf', locale, {date: result.rules.reviewedAt})} · ${t('disclaimer', locale)}`,
 		actions: {openCard: t('openCard', locale), openSettings: t('openSettings', locale)},
+		arrowWord: t('routeTo', locale),
 	};
 }
 

@@ -26,12 +26,14 @@ export function readableTime(value: string): string {
 /**
  * How a reason's param names a country or region by its ISO code, if it does: the passport always, as a noun in the
  * sentence ("for the United States"); `from` and `to` where the reason is about the countries flown between (elsewhere
- * they are airports, as in `airport-change`), and the rule a scheduled end is about where it is a passport's (two
+ * they are airports, as in `airport-change`), `region` where the flight in and the one on are of the same country, and
+ * the rule a scheduled end is about where it is a passport's (two
  * letters: else an airport's code or a scheme's name), both as labels, between brackets.
  */
 function countryParam(code: ReasonCode, key: string, value: string): 'noun' | 'label' | undefined {
 	if (key === 'passport') return 'noun';
 	if (code === 'third-region') return key === 'from' || key === 'to' ? 'label' : undefined;
+	if (code === 'onward-same-region') return key === 'region' ? 'label' : undefined;
 	return code === 'scheduled-end-passed' && (key === 'what' || key === 'whatZh') && /^[A-Z]{2}$/.test(value) ? 'label' : undefined;
 }
 

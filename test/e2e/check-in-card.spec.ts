@@ -105,7 +105,16 @@ test('the 240-hour card states the policy, traveller, stay and official wording 
 	await expect(card.getByRole('table')).toContainText('Los Angeles International Airport洛杉矶');
 	await expect(card.getByRole('table')).toContainText('首尔');
 	await expect(card).toContainText('Your passport is from the United States, which is on the list of eligible countries.');
-	await expect(card).toContainText('前往第三国或地区（美国 → 韩国）。');
+	// As seen (an arrow between the countries), and as a screen reader says it (a word: it would say “right arrow”).
+	const textOf = (without: string) =>
+		card.evaluate((el, selector) => {
+			const copy = el.cloneNode(true) as HTMLElement;
+			for (const hidden of copy.querySelectorAll(selector)) hidden.remove();
+			return copy.textContent;
+		}, without);
+	expect(await textOf('.visually-hidden')).toContain('前往第三国或地区（美国 → 韩国）。');
+	expect(await textOf('[aria-hidden="true"]')).toContain('前往第三国或地区（美国 至 韩国）。');
+	expect(await textOf('[aria-hidden="true"]')).toContain('Onward to a third country or region (United States to South Korea).');
 	await expect(page.getByTestId('deadline')).toContainText('2026-03-27 00:00 Beijing time (the end of 2026-03-26)');
 	await expect(page.getByTestId('deadline')).toContainText('北京时间2026-03-27 00:00前（即2026-03-26当天结束前）');
 	await expect(card).toContainText('● Shanghai');

@@ -379,6 +379,12 @@ describe('the shared helpers (lib/ui/format.ts)', () => {
 		expect(readableParams('nationality-listed', {passport: 'US'}, 'zh-TW')).toEqual({passport: '美國'});
 		expect(readableParams('third-region', {from: 'US', to: 'KR'}, 'en')).toEqual({from: 'United States', to: 'South Korea'});
 		expect(readableParams('third-region', {from: 'US', to: 'KR'}, 'zh-CN')).toEqual({from: '美国', to: '韩国'});
+		// Flown in from and on to the same country: named too, not left as its code (美国, not US).
+		expect(readableParams('onward-same-region', {region: 'US'}, 'en')).toEqual({region: 'United States'});
+		expect(reasonText('onward-same-region', 'zh-CN', readableParams('onward-same-region', {region: 'US'}, 'zh-CN'))).toBe(
+			'来自和前往同一国家或地区（美国）；过境须前往第三国或地区。',
+		);
+		expect(readableParams('onward-same-region', {region: 'HK'}, 'zh-TW')).toEqual({region: '香港'});
 		// `from` and `to` of an airport change are airports: PEK is not read as a region code.
 		expect(readableParams('airport-change', {from: 'PEK', to: 'PKX'}, 'zh-CN')).toEqual({from: 'PEK', to: 'PKX'});
 		// Read in a sentence: the name where the code stood, worded to take a country's name.

@@ -17,11 +17,11 @@ import {loadRules} from '@/lib/rules/load-rules';
 const rules = loadRules();
 const TODAY = '2026-03-01';
 
-/** An element's text without the parts that match `skip` (whitespace runs as one space). */
+/** An element's text without the parts that match `skip`. */
 function textWithout(el: Node, skip: (e: Element) => boolean): string {
 	const walk = (n: Node): string =>
 		n.nodeType === Node.TEXT_NODE ? n.textContent! : n instanceof Element && skip(n) ? '' : [...n.childNodes].map(walk).join('');
-	return walk(el).replace(/\s+/g, ' ').trim();
+	return walk(el).trim();
 }
 /** What is seen: no text kept for screen readers only. */
 const seen = (el: Element) => textWithout(el, (e) => e.classList.contains('visually-hidden'));
@@ -185,7 +185,8 @@ describe('check a route (popup)', () => {
 		await user.clear(screen.getByLabelText('目的地'));
 		await user.type(screen.getByLabelText('目的地'), 'NRT{Enter}');
 		expect(screen.queryByRole('alert')).toBeNull();
-		expect(screen.getByTestId('result').textContent).toContain('新加坡 → 日本');
+		expect(seen(screen.getByTestId('result'))).toContain('新加坡 → 日本');
+		expect(spoken(screen.getByTestId('result'))).toContain('新加坡 至 日本');
 	});
 
 	it('a Chinese city name that CLDR gives one city abroad and people give another: asked, never picked', async () => {
@@ -204,7 +205,7 @@ describe('check a route (popup)', () => {
 		await user.clear(screen.getByLabelText('目的地'));
 		await user.type(screen.getByLabelText('目的地'), 'SAN{Enter}');
 		expect(screen.queryByRole('alert')).toBeNull();
-		expect(screen.getByTestId('result').textContent).toContain('美国 → 美国');
+		expect(seen(screen.getByTestId('result'))).toContain('美国 → 美国');
 	});
 
 	it('arrival after departure: says so, marks "leave", and clears an earlier result', async () => {
@@ -563,8 +564,8 @@ describe('paste an itinerary: what it did not check, it says', () => {
 		render(<PasteItinerary rules={rules} locale={locale} passports={[]} today={TODAY} />);
 		fireEvent.input(box(), {target: {value: text}});
 		await user.click(screen.getByRole('button', {name: locale === 'en' ? 'Check this text' : '核查此文字'}));
-		// Each line's words, without the buttons that follow some (an unknown airport's codes to choose from).
-		return [...screen.getByTestId('paste-result').querySelectorAll('.left-out li')].map((li) => li.firstChild?.textContent);
+		// Each line's words as seen, without the buttons that follow some (an unknown airport's codes to choose from).
+		return [...screen.getByTestId('paste-result').querySelectorAll('.left-out li .left-out-text')].map(seen);
 	};
 
 	it('cancelled, waitlisted and schedule-changed segments and an ARNK (the synthetic Sabre PNR)', async () => {
@@ -580,6 +581,10 @@ describe('paste an itinerary: what it did not check, it says', () => {
 			'CA981 PEK → JFK: waitlisted (HL), left out',
 		]);
 		expect(screen.getByText('Not checked:')).toBeTruthy();
+		// A screen reader says the routes in words: it would read an arrow as “right arrow”.
+		expect(spoken(screen.getByTestId('paste-result').querySelector('.left-out li')!)).toBe(
+			'CA981 JFK to PEK: cancelled (HX), left out',
+		);
 	});
 
 	it('an airport it does not know, in Chinese too', async () => {

@@ -73,10 +73,24 @@ describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 		(locale) => {
 			const d = buildDetails(result, rules, locale, {heuristic: true});
 			const {container} = render(<VerdictDetails details={d} />);
-			const text = (el: Element | null) => el?.textContent ?? '';
+			// What is seen (text for screen readers only left out), and what a screen reader says (nothing hidden from it).
+			const textWithout = (el: Node | null, skip: (e: Element) => boolean): string =>
+				!el
+					? ''
+					: el.nodeType === Node.TEXT_NODE
+						? el.textContent!
+						: el instanceof Element && skip(el)
+							? ''
+							: [...el.childNodes].map((c) => textWithout(c, skip)).join('');
+			const text = (el: Element | null) => textWithout(el, (e) => e.classList.contains('visually-hidden'));
+			const spoken = (el: Element | null) => textWithout(el, (e) => e.getAttribute('aria-hidden') === 'true');
+			// A screen reader reads an arrow as “right arrow”: it is given the word instead.
+			const said = (seen: string) => seen.replaceAll(' → ', ` ${d.arrowWord} `);
+			expect(d.arrowWord).toBe({en: 'to', 'zh-CN': '至', 'zh-TW': '至'}[locale]);
 			expect([...container.querySelectorAll('.details > .notice')].map(text)).toEqual(d.notices);
 			const stops = [...container.querySelectorAll('section.stop')];
 			expect(stops.map((s) => text(s.querySelector('h3')))).toEqual(d.stops.map((s) => s.heading));
+			expect(stops.map((s) => spoken(s.querySelector('h3')))).toEqual(d.stops.map((s) => said(s.heading)));
 			expect(stops.map((s) => s.getAttribute('aria-label'))).toEqual(d.stops.map((s) => s.label));
 			for (const [i, el] of stops.entries()) {
 				const stop = d.stops[i]!;
@@ -88,6 +102,9 @@ describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 				]);
 				expect([...el.querySelectorAll(':scope > p.meta')].map(text)).toEqual(
 					[stop.names?.text, stop.route, stop.timeInChina].filter(Boolean),
+				);
+				expect([...el.querySelectorAll(':scope > p.meta')].map(spoken)).toEqual(
+					[stop.names?.text, stop.route, stop.timeInChina].filter(Boolean).map((x) => said(x!)),
 				);
 				// The airports' names say which language they are in (the mainland's Chinese names are in simplified script).
 				expect(el.querySelector('.airport-names')?.getAttribute('lang')).toBe(stop.names?.lang ?? (stop.names ? null : undefined));
@@ -110,6 +127,13 @@ describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 							r.sources.length > 0 ? `${r.text} [${r.sources.join(', ')}]` : `${r.text} `,
 						]),
 					);
+					expect(
+						[...p.querySelectorAll('.reason')].map((r) =>
+							spoken(r)
+								.replace(/ \[.*\]$/, '')
+								.trimEnd(),
+						),
+					).toEqual(policy.reasons.map((r) => said(r.text)));
 				}
 				expect([...el.querySelectorAll('.reminders li')].map(text)).toEqual(
 					stop.reminders.map((r) => (r.sources.length > 0 ? `${r.text} [${r.sources.join(', ')}]` : `${r.text} `)),

@@ -31,6 +31,11 @@ describe('the welcome page', () => {
 		const samples = screen.getByRole('list', {name: 'Examples of flight results with a badge'});
 		expect(samples.textContent).toContain('24h transit ✓ PEK');
 		expect(samples.textContent).toContain('No visa-free route found');
+		// Each sample's route as seen, and in words for a screen reader (which would read an arrow as “right arrow”).
+		const route = samples.querySelector('.sample-route')!;
+		expect(route.querySelector('.visually-hidden')?.textContent).toBe('to');
+		expect([...route.querySelectorAll('[aria-hidden="true"]')].map((a) => a.textContent)).toEqual(['→', '→']);
+		expect(route.textContent!.replaceAll('→to', '→')).toBe('JFK → PEK → NRT');
 		expect(document.body.textContent).toContain('Google Flights');
 		expect(document.body.textContent).toContain('never sent anywhere');
 	});
