@@ -25,6 +25,8 @@ export const E2E_USER_SITE = 'https://agent.example.test/*';
 type WebAccessible = string | {resources: string[]; matches: string[]; use_dynamic_url?: boolean};
 /** The badge's details page (entrypoints/details), as lib/browser/details-link.ts DETAILS_PATH names it. */
 const DETAILS_PAGE = 'details.html';
+/** Opens the popup (the manifest's `commands`): free in Chrome and Firefox on Windows, Linux and macOS. */
+const POPUP_SHORTCUT = 'Alt+Shift+K';
 
 /** The sizes the build exports assets/icon.svg to (autoIcons below), and the toolbar button's share of them. */
 export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
@@ -119,6 +121,12 @@ export default defineConfig({
 		// The toolbar button's icon, under the key WXT also puts the popup in: browser_action in MV2 (Firefox), action in
 		// MV3. An `action` given to an MV2 build would be dropped, since WXT's popup already fills browser_action.
 		[manifestVersion === 2 ? 'browser_action' : 'action']: {default_icon: TOOLBAR_ICONS},
+		// A keyboard shortcut that opens the popup (an agent selects a booking on screen, presses it, and checks the
+		// selection), suggested, not imposed: the browser leaves it unset where the keys are taken, and the user changes
+		// it in the browser's shortcut settings. The options page shows the one in force.
+		commands: {
+			[manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {suggested_key: {default: POPUP_SHORTCUT}},
+		},
 		// The content script on the supported sites (entrypoints/itinerary.ts, built as a plain script: it says why).
 		// Each built-in site gets its own, carrying only its adapter (the hooks below build them).
 		content_scripts: siteContentScripts(),

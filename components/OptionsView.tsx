@@ -34,9 +34,14 @@ export type OptionsViewProps = {
 	releaseSite: (origin: string) => void;
 	/** Signed rules updates: the switch and the last check (components/RulesUpdates.tsx). */
 	updates: Omit<RulesUpdatesProps, 'locale' | 'enabled'>;
+	/**
+	 * The keyboard shortcut that opens the popup, once the browser has said which keys it has (null: none set), and
+	 * a call that opens the browser's settings for it.
+	 */
+	shortcut?: {keys: string | null; change: () => void};
 };
 
-export function OptionsView({settings, save, locale, rules, granted, requestSite, releaseSite, updates}: OptionsViewProps) {
+export function OptionsView({settings, save, locale, rules, granted, requestSite, releaseSite, updates, shortcut}: OptionsViewProps) {
 	const update = (patch: Partial<Settings>) => void save({...settings, ...patch});
 	const {rulesVersion, reviewedAt, latestRuleChange} = rules.data;
 	return (
@@ -121,6 +126,24 @@ export function OptionsView({settings, save, locale, rules, granted, requestSite
 					onChange={(extraSites) => update({extraSites})}
 				/>
 			</section>
+
+			{shortcut ? (
+				<section class="card" aria-labelledby="shortcut-h">
+					<h2 id="shortcut-h">{t('shortcutHeading', locale)}</h2>
+					<p data-testid="shortcut">
+						{shortcut.keys ? (
+							<>
+								<kbd>{shortcut.keys}</kbd> {t('shortcutSet', locale)}
+							</>
+						) : (
+							t('shortcutNone', locale)
+						)}
+					</p>
+					<button type="button" onClick={shortcut.change}>
+						{t('shortcutChange', locale)}
+					</button>
+				</section>
+			) : null}
 
 			<section class="card" aria-labelledby="rules-h">
 				<h2 id="rules-h">{t('rulesHeading', locale)}</h2>

@@ -10,6 +10,7 @@ import {useRulesInUse, useUpdateView} from '@/components/use-rules';
 import type {ToBackground} from '@/lib/browser/messages';
 import {grantedSites, hasUpdateHost, releaseSite, requestSite, requestUpdateHost, watchPermissions} from '@/lib/browser/permissions';
 import {RULES_UPDATE_URL} from '@/lib/browser/rules-config';
+import {openShortcutSettings, popupShortcut} from '@/lib/browser/shortcut';
 
 /** Which of the user's sites the browser has granted access to (the user can revoke it in the browser's settings). */
 function useGranted(sites: string[] | undefined): [string[], () => void] {
@@ -37,6 +38,24 @@ function useUpdateHostGranted(): [boolean, () => void] {
 	return [granted, refresh];
 }
 
+/**
+ * The keys that open the popup (null: none set; undefined until the browser says), read again when the page comes
+ * back into view: the user changes them on the browser's own page, and Chrome tells extensions of no change.
+ */
+function usePopupShortcut(): string | null | undefined {
+	const [keys, setKeys] = useState<string | null>();
+	useEffect(() => {
+		const read = () => void popupShortcut().then(setKeys, () => setKeys(null));
+		read();
+		const onVisible = () => {
+			if (document.visibilityState === 'visible') read();
+		};
+		document.addEventListener('visibilitychange', onVisible);
+		return () => document.removeEventListener('visibilitychange', onVisible);
+	}, []);
+	return keys;
+}
+
 const checkNow = () =>
 	browser.runtime
 		.sendMessage({type: 'rules-update-check'} satisfies ToBackground)
@@ -49,6 +68,7 @@ export function App() {
 	const view = useUpdateView();
 	const [granted, refreshGranted] = useGranted(page?.settings.extraSites);
 	const [hostGranted, refreshHost] = useUpdateHostGranted();
+	const shortcut = usePopupShortcut();
 	if (!page || !rules) return null;
 	const setEnabled = (on: boolean): Promise<boolean> => {
 		if (!on || !RULES_UPDATE_URL) return page.save({...page.settings, rulesUpdates: false}).then(() => true);
@@ -65,6 +85,9 @@ export function App() {
 			rules={rules}
 			updates={{url: RULES_UPDATE_URL, granted: hostGranted, update: view.update, status: view.status, setEnabled, checkNow}}
 			granted={granted}
+			shortcut={
+				shortcut === undefined ? undefined : {keys: shortcut, change: () => void openShortcutSettings().catch(() => undefined)}
+			}
 			// requestSite asks the browser at once, inside the user's click; the list is read again once it answers.
 			requestSite={(origin) =>
 				requestSite(origin).then((ok) => {

@@ -105,6 +105,18 @@ const M = {
 	},
 	noPassports: {en: 'No passport set yet.', 'zh-CN': '尚未设置护照。', 'zh-TW': '尚未設定護照。'},
 	languageHeading: {en: 'Language', 'zh-CN': '语言', 'zh-TW': '語言'},
+	shortcutHeading: {en: 'Keyboard shortcut', 'zh-CN': '键盘快捷键', 'zh-TW': '鍵盤快速鍵'},
+	shortcutSet: {
+		en: 'Opens this extension’s window from the toolbar: select a booking on the page, press the keys, and check the selection.',
+		'zh-CN': '打开本扩展在工具栏中的窗口：在页面上选中一份订单，按下快捷键，即可核查所选文字。',
+		'zh-TW': '開啟本擴充功能在工具列中的視窗：在頁面上選取一筆訂位，按下快速鍵，即可核查所選文字。',
+	},
+	shortcutNone: {
+		en: 'No keyboard shortcut opens this extension’s window: the browser leaves it unset where its keys are already taken.',
+		'zh-CN': '尚未设置打开本扩展窗口的快捷键：所建议的按键已被占用时，浏览器不会设置。',
+		'zh-TW': '尚未設定開啟本擴充功能視窗的快速鍵：建議的按鍵已被占用時，瀏覽器不會設定。',
+	},
+	shortcutChange: {en: 'Change the shortcut', 'zh-CN': '更改快捷键', 'zh-TW': '變更快速鍵'},
 	languageAuto: {en: 'Automatic (browser language)', 'zh-CN': '自动（浏览器语言）', 'zh-TW': '自動（瀏覽器語言）'},
 	sitesHeading: {en: 'Sites', 'zh-CN': '网站', 'zh-TW': '網站'},
 	rulesHeading: {en: 'Rules dataset', 'zh-CN': '规则数据', 'zh-TW': '規則資料'},

@@ -217,11 +217,25 @@ test('the options page: axe finds nothing, in English and Chinese', async ({cont
 		const options = await context.newPage();
 		await options.goto(`chrome-extension://${extensionId}/options.html`);
 		await expect(options.getByTestId('passports').getByRole('listitem')).toHaveCount(2);
+		// The shortcut the manifest suggests, as the browser gave it (chrome.commands), with its keys.
+		await expect(options.getByTestId('shortcut').locator('kbd')).toHaveText('Alt+Shift+K');
 		const axe = await new AxeBuilder({page: options}).analyze();
 		expect(axe.violations).toEqual([]);
 		await options.screenshot({path: `.test-results/options-${language}.png`, fullPage: true});
 		await options.close();
 	}
+});
+
+test('the options page opens the browser’s page for changing the popup’s shortcut', async ({context, extensionId}) => {
+	await setSettings(context, {passports: [], language: 'en', disabledSites: [], detailLevel: 'standard', extraSites: []});
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	const opened = context.waitForEvent('page');
+	await options.getByRole('button', {name: 'Change the shortcut'}).click();
+	const shortcuts = await opened;
+	await expect.poll(() => shortcuts.url()).toBe('chrome://extensions/shortcuts');
+	await shortcuts.close();
+	await options.close();
 });
 
 test('on a built-in site the user switched off, the popup says so and turns it back on', async ({context, extensionId}) => {

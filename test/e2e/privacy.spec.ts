@@ -11,6 +11,7 @@ test('the built manifest asks only for what is used', () => {
 		content_scripts: {matches: string[]; all_frames?: boolean}[];
 		content_security_policy?: unknown;
 		web_accessible_resources?: unknown;
+		commands?: unknown;
 	};
 	// activeTab + scripting: the popup's "scan this page", only on the user's click. Other sites only one at a time,
 	// asked for when the user adds one (the optional patterns are what a request may name, not a grant).
@@ -25,6 +26,8 @@ test('the built manifest asks only for what is used', () => {
 	expect(matches.every((m) => m.startsWith('https://') && !m.startsWith('https://*/'))).toBe(true);
 	expect(matches).toContain('https://www.google.com/travel/flights*');
 	expect(manifest.content_scripts.every((c) => !c.all_frames)).toBe(true);
+	// One command: the keys that open the popup, suggested (the browser leaves them unset where they are taken).
+	expect(manifest.commands).toEqual({_execute_action: {suggested_key: {default: 'Alt+Shift+K'}}});
 	// No remote code: the default extension CSP (no script-src relaxations).
 	expect(manifest.content_security_policy).toBeUndefined();
 	// One web-accessible file, the badge's details frame, and only at the session's dynamic address: a page could load

@@ -164,6 +164,21 @@ describe('Firefox', () => {
 		expect(welcome).toEqual({heading: 'Welcome to China Transit Check', violations: []});
 	});
 
+	it('names the keys that open the popup on the options page (the MV2 command), as Firefox gave them', async () => {
+		const options = await extensionPage('options.html');
+		await options.waitForSelector('[data-testid=shortcut] kbd');
+		expect(await options.$eval('[data-testid=shortcut] kbd', (kbd) => kbd.textContent)).toBe('Alt+Shift+K');
+		// Firefox's own call for its shortcut settings is there (Firefox 137 and later): the button uses it.
+		expect(
+			await options.evaluate(
+				() =>
+					typeof (globalThis as unknown as {browser: {commands: {openShortcutSettings?: unknown}}}).browser.commands
+						.openShortcutSettings,
+			),
+		).toBe('function');
+		await options.close();
+	});
+
 	it('counts the mainland itineraries of a tab on its toolbar button, and names the best verdict', async () => {
 		const page = await open(KUL_NRT);
 		await badgeTexts(page);

@@ -160,3 +160,34 @@ describe('the options page', () => {
 		});
 	});
 });
+
+describe('the options page: the keyboard shortcut', () => {
+	it('names the keys that open the popup, and offers the browser’s page to change them', () => {
+		const change = vi.fn();
+		renderOptions({shortcut: {keys: 'Alt+Shift+K', change}});
+		const section = screen.getByRole('region', {name: 'Keyboard shortcut'});
+		expect(section.querySelector('kbd')?.textContent).toBe('Alt+Shift+K');
+		expect(screen.getByTestId('shortcut').textContent).toBe(
+			'Alt+Shift+K Opens this extension’s window from the toolbar: select a booking on the page, press the keys, and check the selection.',
+		);
+		fireEvent.click(screen.getByRole('button', {name: 'Change the shortcut'}));
+		expect(change).toHaveBeenCalledTimes(1);
+	});
+
+	it('says so where the browser set none (its keys taken), in Chinese too', () => {
+		renderOptions({shortcut: {keys: null, change: vi.fn()}});
+		expect(screen.getByTestId('shortcut').textContent).toBe(
+			'No keyboard shortcut opens this extension’s window: the browser leaves it unset where its keys are already taken.',
+		);
+		expect(screen.getByTestId('shortcut').querySelector('kbd')).toBeNull();
+		cleanup();
+		renderOptions({locale: 'zh-TW', shortcut: {keys: 'Alt+Shift+K', change: vi.fn()}});
+		expect(screen.getByRole('region', {name: '鍵盤快速鍵'})).toBeTruthy();
+		expect(screen.getByRole('button', {name: '變更快速鍵'})).toBeTruthy();
+	});
+
+	it('shows nothing of it until the browser has said which keys it has', () => {
+		renderOptions();
+		expect(screen.queryByRole('region', {name: 'Keyboard shortcut'})).toBeNull();
+	});
+});
