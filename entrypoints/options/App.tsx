@@ -40,7 +40,7 @@ function useUpdateHostGranted(): [boolean, () => void] {
 
 /**
  * The keys that open the popup (null: none set; undefined until the browser says), read again when the page comes
- * back into view: the user changes them on the browser's own page, and Chrome tells extensions of no change.
+ * back into view: the user changes them on the browser's own page, and Chrome tells extensions nothing of it.
  */
 function usePopupShortcut(): string | null | undefined {
 	const [keys, setKeys] = useState<string | null>();
