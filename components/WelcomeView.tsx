@@ -20,6 +20,8 @@ export type WelcomeViewProps = {
 	openOptions: () => void;
 	/** Passports the rules in use hold nothing for (PassportPicker's `notCovered`); none until the rules are read. */
 	notCovered?: readonly string[];
+	/** The keys that open the popup, as the browser has them; nothing is said of them where none is set (yet). */
+	shortcut?: string | null;
 };
 
 /** A result card as a booking site shows one, with the badge where the extension puts it: an illustration, not a page. */
@@ -44,7 +46,7 @@ function SampleCard({route, detail, badge, tone, icon, locale}: SampleCardProps)
 	);
 }
 
-export function WelcomeView({settings, save, locale, openOptions, notCovered}: WelcomeViewProps) {
+export function WelcomeView({settings, save, locale, openOptions, notCovered, shortcut}: WelcomeViewProps) {
 	const sites = adapters.map((a) => a.label).join(' · ');
 	return (
 		<main lang={locale} class="welcome">
@@ -98,6 +100,14 @@ export function WelcomeView({settings, save, locale, openOptions, notCovered}: W
 					/>
 				</ul>
 				<p class="help">{t('welcomeWhere', locale, {sites})}</p>
+				{shortcut ? (
+					<p class="help" data-testid="shortcut">
+						{t('welcomeShortcut', locale)}
+						{/* No space after a full-width colon. */}
+						{locale === 'en' ? ' ' : null}
+						<kbd>{shortcut}</kbd>
+					</p>
+				) : null}
 			</section>
 
 			<section class="card" aria-labelledby="welcome-privacy-h">

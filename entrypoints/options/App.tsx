@@ -10,7 +10,8 @@ import {useRulesInUse, useUpdateView} from '@/components/use-rules';
 import type {ToBackground} from '@/lib/browser/messages';
 import {grantedSites, hasUpdateHost, releaseSite, requestSite, requestUpdateHost, watchPermissions} from '@/lib/browser/permissions';
 import {RULES_UPDATE_URL} from '@/lib/browser/rules-config';
-import {openShortcutSettings, popupShortcut} from '@/lib/browser/shortcut';
+import {openShortcutSettings} from '@/lib/browser/shortcut';
+import {usePopupShortcut} from '@/components/use-shortcut';
 
 /** Which of the user's sites the browser has granted access to (the user can revoke it in the browser's settings). */
 function useGranted(sites: string[] | undefined): [string[], () => void] {
@@ -36,24 +37,6 @@ function useUpdateHostGranted(): [boolean, () => void] {
 		return watchPermissions(refresh);
 	}, []);
 	return [granted, refresh];
-}
-
-/**
- * The keys that open the popup (null: none set; undefined until the browser says), read again when the page comes
- * back into view: the user changes them on the browser's own page, and Chrome tells extensions nothing of it.
- */
-function usePopupShortcut(): string | null | undefined {
-	const [keys, setKeys] = useState<string | null>();
-	useEffect(() => {
-		const read = () => void popupShortcut().then(setKeys, () => setKeys(null));
-		read();
-		const onVisible = () => {
-			if (document.visibilityState === 'visible') read();
-		};
-		document.addEventListener('visibilitychange', onVisible);
-		return () => document.removeEventListener('visibilitychange', onVisible);
-	}, []);
-	return keys;
 }
 
 const checkNow = () =>

@@ -4,6 +4,7 @@ import {useEffect} from 'preact/hooks';
 import {WelcomeView} from '@/components/WelcomeView';
 import {useSettingsPage} from '@/components/use-settings';
 import {useRulesInUse} from '@/components/use-rules';
+import {usePopupShortcut} from '@/components/use-shortcut';
 import {t} from '@/lib/i18n/messages';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
@@ -11,6 +12,7 @@ const openOptions = () => void browser.runtime.openOptionsPage();
 export function App() {
 	const page = useSettingsPage();
 	const rules = useRulesInUse();
+	const shortcut = usePopupShortcut();
 	useEffect(() => {
 		if (page) {
 			document.title = t('welcomeTitle', page.locale);
@@ -18,5 +20,5 @@ export function App() {
 		}
 	}, [page?.locale]);
 	if (!page) return null;
-	return <WelcomeView {...page} openOptions={openOptions} notCovered={rules?.data.passportsNotCovered.countries} />;
+	return <WelcomeView {...page} openOptions={openOptions} notCovered={rules?.data.passportsNotCovered.countries} shortcut={shortcut} />;
 }

@@ -506,6 +506,7 @@ const M = {
 		'zh-CN': '经停1次：{airport}，{hours}小时',
 		'zh-TW': '經停1次：{airport}，{hours}小時',
 	},
+	welcomeShortcut: {en: 'The keyboard opens it too:', 'zh-CN': '也可以用键盘打开：', 'zh-TW': '也可以用鍵盤開啟：'},
 	welcomeWhere: {
 		en: 'Badges appear on {sites}. On any other site (an airline, an agent\'s booking tool), open the extension from the toolbar and choose "Scan this page", or select one itinerary there and choose "Check the text selected on the page"; the toolbar button also counts the results that stop in China.',
 		'zh-CN':

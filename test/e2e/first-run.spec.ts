@@ -35,6 +35,8 @@ test('a fresh install opens the welcome page, which passes axe in light and dark
 		await expect(welcome.getByRole('heading', {level: 1})).toHaveText('Welcome to China Transit Check');
 		await expect(welcome.getByRole('list', {name: 'Examples of flight results with a badge'})).toContainText('24h transit ✓ PEK');
 		await expect(welcome.getByRole('region', {name: '3. Your privacy'})).toContainText('never sent anywhere');
+		// The keys that open the popup, as the browser gave them (the manifest suggests them).
+		await expect(welcome.getByTestId('shortcut')).toHaveText('The keyboard opens it too: Alt+Shift+K');
 		expect(await axe(welcome)).toEqual([]);
 		await welcome.emulateMedia({colorScheme: 'dark'});
 		expect(await axe(welcome)).toEqual([]);

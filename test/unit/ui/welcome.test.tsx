@@ -40,6 +40,18 @@ describe('the welcome page', () => {
 		expect(document.body.textContent).toContain('never sent anywhere');
 	});
 
+	it('names the keys that open the popup where the browser set them, and says nothing of them where it did not', () => {
+		renderWelcome({shortcut: 'Alt+Shift+K'});
+		expect(screen.getByTestId('shortcut').textContent).toBe('The keyboard opens it too: Alt+Shift+K');
+		expect(screen.getByTestId('shortcut').querySelector('kbd')?.textContent).toBe('Alt+Shift+K');
+		cleanup();
+		renderWelcome({shortcut: null});
+		expect(screen.queryByTestId('shortcut')).toBeNull();
+		cleanup();
+		renderWelcome({locale: 'zh-CN', shortcut: 'Alt+Shift+K'});
+		expect(screen.getByTestId('shortcut').textContent).toBe('也可以用键盘打开：Alt+Shift+K');
+	});
+
 	it('saves a passport typed in, and the language chosen; opens the settings', () => {
 		const props = renderWelcome();
 		fireEvent.input(screen.getByLabelText('Country of passport'), {target: {value: 'France'}});
