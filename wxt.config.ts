@@ -116,8 +116,9 @@ export default defineConfig({
 		default_locale: 'en',
 		// activeTab + scripting: "scan this page" from the popup on any site, only when the user asks. The optional
 		// host permissions are requested one site at a time ("always run on this site"), never all at once.
+		// contextMenus: "Check the selected itinerary" on selected text, which opens the popup to check it (no warning).
 		// alarms: the once-a-day check for rules updates, only in builds that have an update URL.
-		permissions: ['storage', 'activeTab', 'scripting', ...(rulesUpdateUrl(mode) ? ['alarms'] : [])],
+		permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(rulesUpdateUrl(mode) ? ['alarms'] : [])],
 		// The toolbar button's icon, under the key WXT also puts the popup in: browser_action in MV2 (Firefox), action in
 		// MV3. An `action` given to an MV2 build would be dropped, since WXT's popup already fills browser_action.
 		[manifestVersion === 2 ? 'browser_action' : 'action']: {default_icon: TOOLBAR_ICONS},

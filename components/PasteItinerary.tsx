@@ -30,6 +30,8 @@ type PasteItineraryProps = {
 	 * or why it cannot be read. Absent: no such button (the box is for text alone).
 	 */
 	readSelection?: () => Promise<PageSelection>;
+	/** Checks the selection as soon as the box shows, as if its button were pressed: the page's context menu asked. */
+	checkSelectionNow?: boolean;
 };
 
 type Found = {
@@ -106,7 +108,7 @@ const SELECTION_UNREADABLE: Record<'page' | 'pdf', SelectionProblem> = {page: 'p
 /** What the box says where it checked nothing: no flights in the text, or flight lists none of which reads whole. */
 const nothingRead = (dropped: number) => (dropped === 0 ? 'pasteNothing' : dropped === 1 ? 'pasteUnreadableOne' : 'pasteUnreadable');
 
-export function PasteItinerary({rules, locale, passports, today, renderExtras, readSelection}: PasteItineraryProps) {
+export function PasteItinerary({rules, locale, passports, today, renderExtras, readSelection, checkSelectionNow}: PasteItineraryProps) {
 	const [text, setText] = useState('');
 	/** Why the page's selection gave nothing to check: none selected, a page the browser keeps from extensions, a PDF. */
 	const [selection, setSelection] = useState<{busy: boolean; problem?: SelectionProblem}>({busy: false});
@@ -177,6 +179,9 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras, r
 		// The button goes with the line it was on: the reader is taken to what the check found now.
 		setFocusResult(true);
 	};
+	useEffect(() => {
+		if (checkSelectionNow && readSelection) void checkSelection(readSelection);
+	}, []); // once, when the popup opens
 	useEffect(() => {
 		if (!focusResult) return;
 		resultRef.current?.focus();

@@ -28,9 +28,22 @@ type PopupViewProps = {
 	openCard: (trip: TripInput) => void;
 	/** The text selected on the tab's page, read on the user's click: see PasteItinerary. */
 	readSelection?: () => Promise<PageSelection>;
+	/** The page's context menu opened the popup to check the selection: it is read and checked at once. */
+	checkSelectionNow?: boolean;
 };
 
-export function PopupView({settings, save, locale, rules, today, page, openSettings, openCard, readSelection}: PopupViewProps) {
+export function PopupView({
+	settings,
+	save,
+	locale,
+	rules,
+	today,
+	page,
+	openSettings,
+	openCard,
+	readSelection,
+	checkSelectionNow,
+}: PopupViewProps) {
 	const extras = (trip: TripInput, result: CheckResult) => (
 		<ResultExtras trip={trip} result={result} locale={locale} rules={rules} today={today} openCard={openCard} />
 	);
@@ -58,6 +71,7 @@ export function PopupView({settings, save, locale, rules, today, page, openSetti
 				today={today}
 				renderExtras={extras}
 				readSelection={readSelection}
+				checkSelectionNow={checkSelectionNow}
 			/>
 			<p class="hint" data-testid="rules-info">
 				{t('rulesAsOf', locale, {date: rules.data.reviewedAt})} · {t('disclaimer', locale)}

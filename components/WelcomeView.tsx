@@ -99,7 +99,7 @@ export function WelcomeView({settings, save, locale, openOptions, notCovered, sh
 						locale={locale}
 					/>
 				</ul>
-				<p class="help">{t('welcomeWhere', locale, {sites})}</p>
+				<p class="help">{t('welcomeWhere', locale, {sites, menu: t('menuCheckSelection', locale)})}</p>
 				{shortcut ? (
 					<p class="help" data-testid="shortcut">
 						{t('welcomeShortcut', locale)}

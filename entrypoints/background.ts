@@ -12,6 +12,9 @@ import {startRulesUpdates} from '@/lib/browser/rules-background';
 import {clearToolbarButton, showVerdict} from '@/lib/browser/toolbar-button';
 import {publishBundledCompact} from '@/lib/browser/bundled-compact';
 import {BUNDLED_COMPACT_TEXT} from '@/lib/rules/compact-bundled';
+import {onSelectionMenuClick, showSelectionMenu, type SelectionMenuDeps} from '@/lib/browser/selection-menu';
+import {resolveLocale} from '@/lib/i18n/badge-messages';
+import type {Settings} from '@/lib/settings';
 
 /**
  * Registers the content script for the sites the user added (each one a host permission the user granted), and
@@ -82,6 +85,33 @@ export default defineBackground(() => {
 		(error: unknown) => console.warn('[ctc] could not store the compact rules for the content script', error),
 	);
 	watchSettings(() => void syncUserSites());
+	// The page's context menu on selected text (lib/browser/selection-menu.ts), in the user's language. Firefox for
+	// Android has no context menus (nor windows).
+	const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+	if (menus) {
+		const menu: SelectionMenuDeps = {
+			menus,
+			session: browser.storage.session,
+			openPopup: () => (browser.action ?? browser.browserAction).openPopup(),
+			openPopupWindow: (tabId) =>
+				browser.windows.create({url: browser.runtime.getURL(`/popup.html?tab=${tabId}`), type: 'popup', width: 420, height: 640}),
+			now: () => Date.now(),
+		};
+		// One change of the item at a time, so the last language asked for is the one it ends in.
+		let menuLocale: string | undefined;
+		let menuShown: Promise<void> = Promise.resolve();
+		const showMenu = (settings: Settings) => {
+			const locale = resolveLocale(settings.language, navigator.language);
+			if (locale === menuLocale) return;
+			menuLocale = locale;
+			menuShown = menuShown
+				.then(() => showSelectionMenu(menu, locale))
+				.catch((error: unknown) => console.warn('[ctc] could not add the context menu item', error));
+		};
+		menus.onClicked.addListener((info, tab) => void onSelectionMenuClick(menu, {info, tab}).catch(() => undefined));
+		void readSettings().then(showMenu);
+		watchSettings(showMenu);
+	}
 	browser.permissions.onAdded.addListener(() => void syncUserSites());
 	browser.permissions.onRemoved.addListener(() => void syncUserSites());
 });

@@ -4,12 +4,13 @@ import {PopupView} from '@/components/PopupView';
 import {useSettingsPage} from '@/components/use-settings';
 import type {ToBackground} from '@/lib/browser/messages';
 import {requestSite} from '@/lib/browser/permissions';
-import {scanTab, selectedText, thisPage} from '@/lib/browser/tabs';
+import {openedForSelection, scanTab, selectedText, thisPage} from '@/lib/browser/tabs';
 import {MAX_TEXT_CHARS} from '@/lib/detect';
 import type {TripInput} from '@/lib/rules/types';
 import {useRulesInUse} from '@/components/use-rules';
 import {deviceToday} from '@/lib/time';
 import {requestedTab} from '@/lib/ui/popup';
+import {useEffect, useState} from 'preact/hooks';
 
 /** The tab this popup is about: the active one, or `?tab=ID` when the popup is opened as a page (tests, a pinned window). */
 const page = {
@@ -31,7 +32,10 @@ const openCard = (trip: TripInput) =>
 export function App() {
 	const settingsPage = useSettingsPage();
 	const rules = useRulesInUse();
-	if (!settingsPage || !rules) return null;
+	/** Opened by the page's context menu item to check the selection (lib/browser/selection-menu.ts); undefined until known. */
+	const [forSelection, setForSelection] = useState<boolean>();
+	useEffect(() => void openedForSelection(requestedTab(location.search)).then(setForSelection), []);
+	if (!settingsPage || !rules || forSelection === undefined) return null;
 	return (
 		<PopupView
 			{...settingsPage}
@@ -41,6 +45,7 @@ export function App() {
 			openSettings={openSettings}
 			openCard={openCard}
 			readSelection={readSelection}
+			checkSelectionNow={forSelection}
 		/>
 	);
 }

@@ -8,6 +8,7 @@ import {browser} from '#imports';
 import {isPdfAddress, type PageSelection, type PopupTab} from '../ui/popup';
 import {CONTENT_SCRIPT_FILE, GENERIC_SCRIPT_FILE} from '../sites/user-sites';
 import {parsePageStatus, type PageStatus, type ToContent} from './messages';
+import {takeSelectionRequest} from './selection-menu';
 
 /** The tab `requested` (lib/ui/popup.ts' requestedTab), or else the active one; undefined where there is none. */
 async function currentTab(requested: number | undefined): Promise<PopupTab | undefined> {
@@ -111,4 +112,17 @@ export async function selectedText(requested: number | undefined, max: number): 
 	const selected = frames.find((f) => f.text.trim());
 	if (selected) return {text: selected.text};
 	return frames[0]?.pdf ? {unreadable: 'pdf'} : {text: ''};
+}
+
+/**
+ * Whether this popup was opened by the page's context menu item to check the selection of the tab it is about
+ * (./selection-menu.ts): the request is taken, so it is acted on once.
+ */
+export async function openedForSelection(requested: number | undefined): Promise<boolean> {
+	try {
+		const tab = await currentTab(requested);
+		return await takeSelectionRequest(browser.storage.session, tab?.id, Date.now());
+	} catch {
+		return false;
+	}
 }

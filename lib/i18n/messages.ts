@@ -167,6 +167,12 @@ const M = {
 	pasteCheck: {en: 'Check this text', 'zh-CN': '核查此文字', 'zh-TW': '核查此文字'},
 	/** Reads the text selected on the tab's page into the box and checks it (activeTab, on this click only). */
 	pasteFromSelection: {en: 'Check the text selected on the page', 'zh-CN': '核查页面上选中的文字', 'zh-TW': '核查頁面上選取的文字'},
+	/** The page's context menu, on selected text: opens the popup, which checks the selection (lib/browser/selection-menu.ts). */
+	menuCheckSelection: {
+		en: 'Check the selected itinerary for China transit',
+		'zh-CN': '核查选中行程的中国过境条件',
+		'zh-TW': '核查選取行程的中國過境條件',
+	},
 	pasteSelectionNone: {
 		en: 'Nothing is selected on the page: select the itinerary there, then open this popup again.',
 		'zh-CN': '页面上没有选中的文字：请先在页面上选中行程，再打开本扩展的弹出窗口。',
@@ -508,11 +514,11 @@ const M = {
 	},
 	welcomeShortcut: {en: 'The keyboard opens it too:', 'zh-CN': '也可以用键盘打开：', 'zh-TW': '也可以用鍵盤開啟：'},
 	welcomeWhere: {
-		en: 'Badges appear on {sites}. On any other site (an airline, an agent\'s booking tool), open the extension from the toolbar and choose "Scan this page", or select one itinerary there and choose "Check the text selected on the page"; the toolbar button also counts the results that stop in China.',
+		en: 'Badges appear on {sites}. On any other site (an airline, an agent\'s booking tool), open the extension from the toolbar and choose "Scan this page", or select one itinerary there and choose "Check the text selected on the page" (or right-click the selection and choose "{menu}"); the toolbar button also counts the results that stop in China.',
 		'zh-CN':
-			'标记会出现在 {sites}。在其他网站（航空公司、代理订票系统）上，请点击工具栏中的扩展图标并选择“扫描此页面”，或先选中其中一个行程，再选择“核查页面上选中的文字”；工具栏按钮也会显示经停中国的结果数量。',
+			'标记会出现在 {sites}。在其他网站（航空公司、代理订票系统）上，请点击工具栏中的扩展图标并选择“扫描此页面”，或先选中其中一个行程，再选择“核查页面上选中的文字”（也可右键点击选中的文字，选择“{menu}”）；工具栏按钮也会显示经停中国的结果数量。',
 		'zh-TW':
-			'標記會出現在 {sites}。在其他網站（航空公司、代理訂票系統）上，請點擊工具列中的擴充功能圖示並選擇「掃描此頁面」，或先選取其中一個行程，再選擇「核查頁面上選取的文字」；工具列按鈕也會顯示經停中國的結果數量。',
+			'標記會出現在 {sites}。在其他網站（航空公司、代理訂票系統）上，請點擊工具列中的擴充功能圖示並選擇「掃描此頁面」，或先選取其中一個行程，再選擇「核查頁面上選取的文字」（也可在選取的文字上按右鍵，選擇「{menu}」）；工具列按鈕也會顯示經停中國的結果數量。',
 	},
 	welcomeStepPrivacy: {en: '3. Your privacy', 'zh-CN': '3. 您的隐私', 'zh-TW': '3. 您的隱私'},
 	welcomePrivacy: {

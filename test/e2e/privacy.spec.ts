@@ -15,7 +15,7 @@ test('the built manifest asks only for what is used', () => {
 	};
 	// activeTab + scripting: the popup's "scan this page", only on the user's click. Other sites only one at a time,
 	// asked for when the user adds one (the optional patterns are what a request may name, not a grant).
-	expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+	expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus']);
 	expect(manifest.optional_permissions ?? []).toEqual([]);
 	expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
 	// Hosts: only the supported booking sites the content script runs on (the registry test ties those to the

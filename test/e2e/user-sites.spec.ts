@@ -227,6 +227,79 @@ test('an agent tool’s selected text: checked from the popup, the rest of the p
 	expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/ctc|transit/i);
 });
 
+// The same, from the page's context menu: the agent selects the booking, right-clicks and chooses our item; the popup
+// opens and checks the selection at once. A test cannot click the browser's menu: the browser's own click event is
+// dispatched to the background's listener with the tab, as Chromium does on the click (activeTab stood in for by the
+// e2e build's grant of this host, as above). The popup is not a tab, so it is read through an extension page.
+test('an agent tool’s selected text: the page’s context menu item opens the popup, which checks it', async ({context, extensionId}) => {
+	const beijing = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
+	const shanghai = ' 1 MU 588Y 10APR 5 JFKPVG HK1  0100  0530  11APR 6\n 2 MU 523Y 11APR 6 PVGNRT HK1  0900  1245';
+	await serve(
+		context,
+		'https://agent.example.test/**',
+		`<!doctype html><title>PNR</title><pre id="a">${beijing}</pre><pre>${shanghai}</pre>`,
+	);
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	const page = await context.newPage();
+	await page.goto(AGENT);
+	await page.evaluate(() => {
+		const range = document.createRange();
+		range.selectNodeContents(document.getElementById('a')!);
+		getSelection()!.removeAllRanges();
+		getSelection()!.addRange(range);
+	});
+	await page.bringToFront();
+	const sw = await worker(context);
+	type Menus = {
+		contextMenus: {
+			update: (id: string, props: object) => Promise<void>;
+			onClicked: {dispatch: (info: object, tab: object) => void};
+		};
+		tabs: {get: (id: number) => Promise<{url: string}>};
+	};
+	const id = await tabId(context, AGENT);
+	// The item is there (updating an item that is not fails), and a click on it, on this tab:
+	await sw.evaluate(async (tab) => {
+		const {chrome} = globalThis as unknown as {chrome: Menus};
+		await chrome.contextMenus.update('ctc-check-selection', {});
+		const info = {menuItemId: 'ctc-check-selection', editable: false, pageUrl: (await chrome.tabs.get(tab)).url, selectionText: 'x'};
+		chrome.contextMenus.onClicked.dispatch(info, await chrome.tabs.get(tab));
+	}, id);
+	const popup = () =>
+		options.evaluate(() => {
+			const {chrome} = globalThis as unknown as {chrome: {extension: {getViews: (q: object) => Window[]}}};
+			const view = chrome.extension.getViews({type: 'popup'})[0];
+			const result = view?.document.querySelector('[data-testid="paste-result"]');
+			const focused = view?.document.activeElement;
+			const box = focused?.getBoundingClientRect();
+			return view
+				? {
+						url: view.location.pathname + view.location.search,
+						box: view.document.querySelector('textarea')?.value,
+						result: result?.textContent ?? null,
+						// The reader is taken to the result: it has the focus, within the popup's view.
+						focusedInResult: !!focused && !!result?.contains(focused),
+						focusedInView: !!box && box.top >= 0 && box.bottom <= view.innerHeight,
+					}
+				: undefined;
+		});
+	await expect.poll(async () => (await popup())?.result ?? null).toContain('1 itinerary found, 1 via mainland China.');
+	const shown = (await popup())!;
+	expect(shown.url).toBe('/popup.html'); // the browser's popup, about the tab in front
+	expect(shown.box).toBe(beijing);
+	expect(shown.result).toContain('Stop 1: PEK');
+	expect(shown.result).not.toContain('PVG');
+	expect(shown.focusedInResult && shown.focusedInView).toBe(true);
+	// The request was taken: the popup opened again from the toolbar checks nothing by itself.
+	const again = await context.newPage();
+	await again.goto(`chrome-extension://${extensionId}/popup.html?tab=${id}`);
+	await expect(again.getByRole('button', {name: 'Check the text selected on the page'})).toBeVisible();
+	await expect(again.getByTestId('paste-result')).toHaveCount(0);
+	// Nothing of it on the page.
+	expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/ctc|transit/i);
+});
+
 // An e-ticket opened as a PDF in Chrome's viewer: its text is not in the page's document, so a selection made in it
 // reads as nothing there, and so does a scan. The popup says so, and how to check it instead, rather than that nothing
 // is selected or that the page holds no flights.

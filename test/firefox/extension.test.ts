@@ -16,6 +16,7 @@ import {onePagePdf} from '../e2e/one-page-pdf';
 import {PAGE_SABOTAGE} from '../e2e/sabotage';
 import {agentPage, signedFile, startRulesServer, tamperedFile, updatedRules} from '../e2e/rules-update-setup';
 import {detailsFrameText, launchWithExtension} from './launch';
+import {SELECTION_REQUEST_ITEM} from '../../lib/browser/selection-menu';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
 const UUID = '5f3a1b2c-7d4e-4f60-8a9b-0c1d2e3f4a5b'; // pins moz-extension://<uuid>
@@ -581,6 +582,63 @@ describe('Firefox', () => {
 		expect(await resultWith('Stop 1: PVG')).not.toContain('PEK');
 		await popup.close();
 		await page.close();
+	});
+
+	// The page's context menu item (lib/browser/selection-menu.ts): a test cannot click Firefox's menu, nor dispatch its
+	// click. What can be seen: the item is there, Firefox has the call that opens the popup, and the popup, about the
+	// tab the background stored as the click's, checks that tab's selection by itself, once.
+	it('the page’s context menu item: there, and the popup it opens checks the selection by itself', async () => {
+		const beijing = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
+		const page = await open(AGENT, undefined, `<!doctype html><title>PNR</title><pre id="a">${beijing}</pre>`);
+		await page.evaluate(() => {
+			const range = document.createRange();
+			range.selectNodeContents(document.getElementById('a')!);
+			getSelection()!.removeAllRanges();
+			getSelection()!.addRange(range);
+		});
+		const options = await extensionPage('options.html');
+		await options.waitForSelector('main');
+		type Ext = {
+			browser: {
+				contextMenus: {update: (id: string, props: object) => Promise<void>};
+				browserAction: {openPopup?: unknown};
+				tabs: {query: (q: object) => Promise<{id: number}[]>};
+				storage: {session: {set: (items: object) => Promise<void>; get: (key: string) => Promise<Record<string, unknown>>}};
+			};
+		};
+		const asked = await options.evaluate(
+			async (u, item) => {
+				const {browser: b} = globalThis as unknown as Ext;
+				await b.contextMenus.update('ctc-check-selection', {}); // fails for an item that is not there
+				const [tab] = await b.tabs.query({url: u});
+				// What the background stores on the click (a test cannot click the menu), then the popup opens:
+				await b.storage.session.set({[item]: {tabId: tab!.id, at: Date.now()}});
+				return {openPopup: typeof b.browserAction.openPopup, tabId: tab!.id};
+			},
+			AGENT,
+			SELECTION_REQUEST_ITEM,
+		);
+		expect(asked.openPopup).toBe('function');
+		// The popup about that tab (as the browser's popup is about the tab in front).
+		const popup = await extensionPage(`popup.html?tab=${asked.tabId}`);
+		const result = await popup
+			.waitForFunction(
+				() => {
+					const text = document.querySelector('[data-testid="paste-result"]')?.textContent ?? '';
+					return text.includes('Stop 1: PEK') ? text : undefined;
+				},
+				{timeout: 15_000},
+			)
+			.then((h) => h.jsonValue());
+		expect(result).toContain('1 itinerary found, 1 via mainland China.');
+		// Taken: nothing is left for a popup opened later.
+		expect(
+			await options.evaluate(
+				async (item) => (globalThis as unknown as Ext).browser.storage.session.get(item),
+				SELECTION_REQUEST_ITEM,
+			),
+		).toEqual({});
+		await Promise.all([popup.close(), options.close(), page.close()]);
 	});
 
 	// An e-ticket opened as a PDF in Firefox's viewer (pdf.js): the browser keeps that page from extensions, so neither

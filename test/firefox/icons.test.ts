@@ -61,7 +61,7 @@ describe('the Firefox package (release build)', () => {
 		};
 		// MV2: host permissions sit among the permissions. None beyond the booking sites the content scripts declare;
 		// other sites one at a time, when the user adds one (the optional patterns are what a request may name).
-		expect(m.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+		expect(m.permissions).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus']);
 		expect(m.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
 		const matches = m.content_scripts.flatMap((c) => c.matches);
 		expect(matches).toContain('https://www.google.com/travel/flights*');

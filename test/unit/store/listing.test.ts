@@ -64,14 +64,15 @@ describe.each(Object.entries(LANGUAGES))('store listing in %s', (lang, locale) =
 
 	it('names every permission the manifest can ask for in the privacy policy', () => {
 		const policy = read(lang, 'privacy-policy.md');
-		for (const permission of ['storage', 'activeTab', 'scripting', 'alarms']) expect(policy, permission).toContain(permission);
+		for (const permission of ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'])
+			expect(policy, permission).toContain(permission);
 	});
 });
 
 describe('store material shared by the languages', () => {
 	it('justifies every permission the manifest can ask for, and the host permissions', () => {
 		const practices = fs.readFileSync('store/chrome-privacy-practices.md', 'utf8');
-		for (const heading of ['storage', 'activeTab', 'scripting', 'alarms', 'Host permissions'])
+		for (const heading of ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'Host permissions'])
 			expect(practices).toContain(`**${heading}**`);
 	});
 

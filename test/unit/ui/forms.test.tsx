@@ -495,6 +495,43 @@ describe('paste an itinerary: the text selected on the page (popup)', () => {
 		expect(screen.queryByTestId('selection-problem')).toBeNull();
 	});
 
+	// The page's context menu item opened the popup for the selection (lib/browser/selection-menu.ts).
+	it('opened by the page’s context menu: the selection read and checked at once, once; the reader taken to the result', async () => {
+		let reads = 0;
+		const read = async () => {
+			reads++;
+			return {text: SABRE};
+		};
+		const {rerender} = render(
+			<PasteItinerary rules={rules} locale="en" passports={[]} today={TODAY} readSelection={read} checkSelectionNow />,
+		);
+		const result = await screen.findByTestId('paste-result');
+		expect(reads).toBe(1);
+		expect((screen.getByLabelText(BOX) as HTMLTextAreaElement).value).toBe(SABRE);
+		expect(result.textContent).toContain('1 itinerary found, 1 via mainland China.');
+		await waitFor(() => expect(document.activeElement).toBe(result.querySelector('p[tabindex]')));
+		// A render later (the settings changed while it is open) reads nothing more.
+		rerender(<PasteItinerary rules={rules} locale="en" passports={['US']} today={TODAY} readSelection={read} checkSelectionNow />);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(reads).toBe(1);
+	});
+
+	it('opened by the context menu with nothing selected: says so, as the button does', async () => {
+		render(
+			<PasteItinerary
+				rules={rules}
+				locale="en"
+				passports={[]}
+				today={TODAY}
+				readSelection={async () => ({text: ''})}
+				checkSelectionNow
+			/>,
+		);
+		expect((await screen.findByTestId('selection-problem')).textContent).toBe(
+			'Nothing is selected on the page: select the itinerary there, then open this popup again.',
+		);
+	});
+
 	it('without a page to read (the component alone): no such button', () => {
 		renderWith();
 		expect(screen.queryByRole('button', {name: 'Check the text selected on the page'})).toBeNull();

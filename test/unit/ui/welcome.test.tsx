@@ -52,6 +52,26 @@ describe('the welcome page', () => {
 		expect(screen.getByTestId('shortcut').textContent).toBe('也可以用键盘打开：Alt+Shift+K');
 	});
 
+	it('tells where else to check: the popup’s buttons and the context menu item, by the names they have there', () => {
+		for (const [locale, words] of [
+			[
+				'en',
+				[
+					'"Scan this page"',
+					'"Check the text selected on the page"',
+					'right-click',
+					'"Check the selected itinerary for China transit"',
+				],
+			],
+			['zh-CN', ['“扫描此页面”', '“核查页面上选中的文字”', '右键点击', '“核查选中行程的中国过境条件”']],
+			['zh-TW', ['「掃描此頁面」', '「核查頁面上選取的文字」', '按右鍵', '「核查選取行程的中國過境條件」']],
+		] as const) {
+			renderWelcome({locale});
+			for (const w of words) expect(document.body.textContent, `${locale}: ${w}`).toContain(w);
+			cleanup();
+		}
+	});
+
 	it('saves a passport typed in, and the language chosen; opens the settings', () => {
 		const props = renderWelcome();
 		fireEvent.input(screen.getByLabelText('Country of passport'), {target: {value: 'France'}});
