@@ -13,7 +13,8 @@ import type {Locale} from '@/lib/i18n/locale';
 import type {RuleSet} from '@/lib/rules/rule-set';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import type {Settings} from '@/lib/settings';
-import {resultExtras, type PageSelection} from '@/lib/ui/popup';
+import {resultAsText, resultExtras, type PageSelection} from '@/lib/ui/popup';
+import {useState} from 'preact/hooks';
 
 type PopupViewProps = {
 	settings: Settings;
@@ -30,6 +31,8 @@ type PopupViewProps = {
 	readSelection?: () => Promise<PageSelection>;
 	/** The page's context menu opened the popup to check the selection: it is read and checked at once. */
 	checkSelectionNow?: boolean;
+	/** Puts text on the clipboard (navigator.clipboard.writeText); absent: no copy button. */
+	copyText?: (text: string) => Promise<void>;
 };
 
 export function PopupView({
@@ -43,9 +46,10 @@ export function PopupView({
 	openCard,
 	readSelection,
 	checkSelectionNow,
+	copyText,
 }: PopupViewProps) {
 	const extras = (trip: TripInput, result: CheckResult) => (
-		<ResultExtras trip={trip} result={result} locale={locale} rules={rules} today={today} openCard={openCard} />
+		<ResultExtras trip={trip} result={result} locale={locale} rules={rules} today={today} openCard={openCard} copyText={copyText} />
 	);
 	return (
 		<main lang={locale}>
@@ -81,8 +85,9 @@ export function PopupView({
 }
 
 /**
- * Under a judged itinerary: for an eligible stay, the check-in card (a tab of its own, to print or show); for a stay
- * where 240-hour transit applies or may apply, where the traveller may go.
+ * Under a judged itinerary: the result as text to copy (an agent's note or e-mail); for an eligible stay, the check-in
+ * card (a tab of its own, to print or show); for a stay where 240-hour transit applies or may apply, where the
+ * traveller may go.
  */
 function ResultExtras({
 	trip,
@@ -91,6 +96,7 @@ function ResultExtras({
 	rules,
 	today,
 	openCard,
+	copyText,
 }: {
 	trip: TripInput;
 	result: CheckResult;
@@ -98,15 +104,35 @@ function ResultExtras({
 	rules: RuleSet;
 	today: string;
 	openCard: (trip: TripInput) => void;
+	copyText?: (text: string) => Promise<void>;
 }) {
 	const {card, mapAirports} = resultExtras(trip, result, rules, today);
+	/** What the last copy did, said beside its button (and to a screen reader, politely). */
+	const [copied, setCopied] = useState<'copyDone' | 'copyFailed'>();
+	const copy = (write: (text: string) => Promise<void>) => {
+		setCopied(undefined);
+		write(resultAsText(trip, result, rules, locale)).then(
+			() => setCopied('copyDone'),
+			() => setCopied('copyFailed'),
+		);
+	};
 	return (
 		<>
-			{card ? (
-				<button type="button" class="primary" onClick={() => openCard(trip)}>
-					{t('openCard', locale)}
-				</button>
-			) : null}
+			<div class="result-actions">
+				{card ? (
+					<button type="button" class="primary" onClick={() => openCard(trip)}>
+						{t('openCard', locale)}
+					</button>
+				) : null}
+				{copyText ? (
+					<button type="button" onClick={() => copy(copyText)}>
+						{t('copyResult', locale)}
+					</button>
+				) : null}
+			</div>
+			<p class={`copy-status ${copied === 'copyFailed' ? 'problem' : 'status-line'}`} role="status" data-testid="copy-status">
+				{copied ? t(copied, locale) : null}
+			</p>
 			{mapAirports ? (
 				<section aria-labelledby="map-h" class="map-section">
 					<h3 id="map-h">{mapText('heading', locale)}</h3>

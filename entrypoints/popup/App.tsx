@@ -24,6 +24,9 @@ const readSelection = () => selectedText(requestedTab(location.search), MAX_TEXT
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
+/** The result as text on the clipboard: the user's click on the copy button allows it, with no permission. */
+const copyText = (text: string) => navigator.clipboard.writeText(text);
+
 // The background stores the trip and opens the card tab (or reuses it): one path for the badges and the popup, and
 // only a one-time key in the URL.
 const openCard = (trip: TripInput) =>
@@ -46,6 +49,7 @@ export function App() {
 			openCard={openCard}
 			readSelection={readSelection}
 			checkSelectionNow={forSelection}
+			copyText={copyText}
 		/>
 	);
 }

@@ -376,6 +376,20 @@ const M = {
 		'zh-CN': '浏览器未授予访问{site}的权限：未作更改。',
 		'zh-TW': '瀏覽器未授予存取{site}的權限：未作變更。',
 	},
+	/** Copies a judged itinerary as plain text (lib/ui/popup.ts resultAsText): an agent's note or e-mail. */
+	copyResult: {en: 'Copy as text', 'zh-CN': '复制为文字', 'zh-TW': '複製為文字'},
+	copyDone: {
+		en: 'Copied: the route, its flights and the result, with reasons and sources.',
+		'zh-CN': '已复制：航线、航班和核查结果，以及理由和来源。',
+		'zh-TW': '已複製：航線、航班和核查結果，以及理由和來源。',
+	},
+	copyFailed: {
+		en: 'The browser did not let the extension copy: nothing was copied.',
+		'zh-CN': '浏览器不允许扩展复制：未复制任何内容。',
+		'zh-TW': '瀏覽器不允許擴充功能複製：未複製任何內容。',
+	},
+	/** The first line of the copied text. */
+	copyHeading: {en: '{app}: {route}', 'zh-CN': '{app}：{route}', 'zh-TW': '{app}：{route}'},
 	openCard: {en: 'Check-in card (print, English + 中文)', 'zh-CN': '值机说明卡（打印，中英文）', 'zh-TW': '報到說明卡（列印，中英文）'},
 	// options: badge detail level, user sites
 	detailHeading: {en: 'Badge detail', 'zh-CN': '标记详细程度', 'zh-TW': '標記詳細程度'},

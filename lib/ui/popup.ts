@@ -15,6 +15,7 @@ import type {CheckResult, TripInput} from '../rules/types';
 import {siteOrigin, type Settings} from '../settings';
 import {isBuiltInOrigin, sites} from '../sites';
 import {buildCard} from './check-in-card';
+import {formatResultText} from './cli-text';
 import {pageStatusText, switchedOffSite} from './page-status';
 import {summarize, type BadgeSummary} from './summary';
 
@@ -215,6 +216,24 @@ function routeOf(segments: readonly SegmentInput[], to: string, between: string)
 		legs.at(-1)!.push(s.to);
 	}
 	return legs.map((leg) => leg.join(to)).join(between);
+}
+
+/**
+ * A judged itinerary as plain text, for an agent to copy into a note or an e-mail to the traveller: the route, each
+ * flight as it was checked (an unknown time left out, never made up), then the explanation the CLI's text format gives
+ * (every rule's verdict, its reasons and sources, the reminders, the rules' date), and the disclaimer.
+ */
+export function resultAsText(trip: TripInput, result: CheckResult, rules: RuleSet, locale: Locale): string {
+	const at = (time: string | undefined) => (time ? ` ${time.replace('T', ' ')}` : '');
+	const flights = trip.segments.map((s) => `  ${s.flight ? `${s.flight} ` : ''}${s.from}${at(s.departure)} → ${s.to}${at(s.arrival)}`);
+	return [
+		t('copyHeading', locale, {app: t('appName', locale), route: routeOf(trip.segments, ' → ', ' / ')}),
+		...flights,
+		'',
+		formatResultText(result, rules, locale).trimEnd(),
+		t('disclaimer', locale),
+		'',
+	].join('\n');
 }
 
 /**

@@ -71,6 +71,35 @@ test('an agent pastes a GDS display and gets the verdict for the mainland stop',
 	await expect(result.getByRole('button', {name: 'Check-in card (print, English + 中文)'})).toBeVisible();
 });
 
+// The agent copies the result into a note or an e-mail to the traveller: the browser's clipboard holds it (pasted
+// back with the keyboard into the popup's own box, as the agent would paste it elsewhere).
+test('an agent copies a checked itinerary as text: the route, its flights, the result with reasons and sources', async ({
+	context,
+	extensionId,
+}) => {
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	const box = popup.getByLabel('A GDS/PNR display, an e-ticket or copied page text');
+	await box.fill(' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245');
+	await popup.getByRole('button', {name: 'Check this text'}).click();
+	const copy = popup.getByTestId('paste-result').getByRole('button', {name: 'Copy as text'});
+	await expect(copy).toBeVisible();
+	await copy.click();
+	await expect(popup.getByTestId('copy-status')).toHaveText('Copied: the route, its flights and the result, with reasons and sources.');
+	await box.fill('');
+	await box.focus();
+	await popup.keyboard.press('Control+V');
+	const pasted = await box.inputValue();
+	expect(pasted.split('\n').slice(0, 3)).toEqual([
+		'China Transit Check: JFK → PEK → NRT',
+		expect.stringMatching(/^ {2}CA982 JFK \d{4}-03-15 13:00 → PEK \d{4}-03-16 16:00$/),
+		expect.stringMatching(/^ {2}CA925 PEK \d{4}-03-16 18:30 → NRT \d{4}-03-16 22:45$/),
+	]);
+	expect(pasted).toContain('Best: 24-hour direct transit');
+	expect(pasted).toMatch(/sources: S\d+ https:\/\//);
+	expect(pasted).toContain('not legal advice');
+});
+
 test('a pasted airport the table cannot read: its city’s codes are buttons, and the one chosen is checked', async ({
 	context,
 	extensionId,

@@ -641,6 +641,34 @@ describe('Firefox', () => {
 		await Promise.all([popup.close(), options.close(), page.close()]);
 	});
 
+	// An agent copies a checked itinerary as text (a real click: Firefox lets a page write the clipboard on one only),
+	// then pastes it back into the popup's own box with the keyboard.
+	it('copies a checked itinerary as text, the browser’s clipboard holding it', async () => {
+		const popup = await extensionPage('popup.html');
+		await popup.waitForSelector('textarea[name="paste"]');
+		await popup.type(
+			'textarea[name="paste"]',
+			' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245',
+		);
+		await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Check this text')!.click());
+		const copy = await popup.waitForSelector('[data-testid="paste-result"] ::-p-text(Copy as text)');
+		await copy!.click();
+		await popup.waitForFunction(() => document.querySelector('[data-testid="copy-status"]')?.textContent?.startsWith('Copied:'), {
+			timeout: 15_000,
+		});
+		await popup.$eval('textarea[name="paste"]', (box) => {
+			(box as HTMLTextAreaElement).value = '';
+			(box as HTMLTextAreaElement).focus();
+		});
+		await popup.keyboard.down('Control');
+		await popup.keyboard.press('v');
+		await popup.keyboard.up('Control');
+		const pasted = await popup.$eval('textarea[name="paste"]', (box) => (box as HTMLTextAreaElement).value);
+		expect(pasted.split('\n')[0]).toBe('China Transit Check: JFK → PEK → NRT');
+		expect(pasted).toContain('Best: 24-hour direct transit');
+		await popup.close();
+	});
+
 	// An e-ticket opened as a PDF in Firefox's viewer (pdf.js): the browser keeps that page from extensions, so neither
 	// the selection nor a scan can be read. The popup says it is a PDF whose text must be copied into the box (its
 	// address names a PDF), not that the browser keeps the page or that browser pages are off limits.

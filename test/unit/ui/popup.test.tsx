@@ -17,6 +17,7 @@ import {
 	itineraryLine,
 	judgeFindings,
 	requestedTab,
+	resultAsText,
 	resultExtras,
 	siteLabel,
 	thisPageModel,
@@ -436,5 +437,92 @@ describe('the popup', () => {
 		fireEvent.click(await screen.findByRole('button', {name: 'Check-in card (print, English + 中文)'}));
 		expect(props.openCard).toHaveBeenCalledTimes(1);
 		expect(props.openCard.mock.calls[0]![0].segments.map((s: {from: string}) => s.from)).toEqual(['JFK', 'PEK']);
+	});
+
+	// An agent copies the result into a note or an e-mail to the traveller.
+	it('copies a pasted itinerary’s result as text, and says so; says so too when the browser refuses', async () => {
+		const copied: string[] = [];
+		let refuse = false;
+		const copyText = vi.fn(async (text: string) => {
+			if (refuse) throw new DOMException('Document is not focused.', 'NotAllowedError');
+			copied.push(text);
+		});
+		render(
+			<PopupView
+				settings={{...DEFAULT_SETTINGS, passports: ['US']}}
+				save={async () => {}}
+				locale="en"
+				rules={rules}
+				today={TODAY}
+				openSettings={vi.fn()}
+				openCard={vi.fn()}
+				page={{load: async () => ({tab: null, status: undefined}), scanPage: async () => undefined, requestSite: async () => false}}
+				copyText={copyText}
+			/>,
+		);
+		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {
+			target: {value: ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245'},
+		});
+		fireEvent.click(screen.getByRole('button', {name: 'Check this text'}));
+		const status = await screen.findByTestId('copy-status');
+		expect(status.textContent).toBe(''); // nothing said before a copy
+		expect(copyText).not.toHaveBeenCalled(); // nothing copied before the click
+		fireEvent.click(screen.getByRole('button', {name: 'Copy as text'}));
+		await waitFor(() => expect(status.textContent).toBe('Copied: the route, its flights and the result, with reasons and sources.'));
+		expect(status.getAttribute('role')).toBe('status');
+		expect(copied).toHaveLength(1);
+		const lines = copied[0]!.split('\n');
+		expect(lines[0]).toBe('China Transit Check: JFK → PEK → NRT');
+		expect(lines[1]).toMatch(/^ {2}CA982 JFK \d{4}-03-15 13:00 → PEK \d{4}-03-16 16:00$/);
+		expect(lines[2]).toMatch(/^ {2}CA925 PEK \d{4}-03-16 18:30 → NRT \d{4}-03-16 22:45$/);
+		expect(copied[0]).toContain('Best: 24-hour direct transit');
+		expect(copied[0]).toContain(`Rules as of ${rules.data.reviewedAt}`);
+		expect(copied[0]).toMatch(/Guidance based on the published rules, not legal advice\. Border officers and airlines decide\.\n$/);
+		refuse = true;
+		fireEvent.click(screen.getByRole('button', {name: 'Copy as text'}));
+		await waitFor(() => expect(status.textContent).toBe('The browser did not let the extension copy: nothing was copied.'));
+		expect(status.classList.contains('problem')).toBe(true);
+	});
+
+	it('has no copy button where nothing can copy (the component alone)', async () => {
+		renderPopup();
+		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {
+			target: {value: ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245'},
+		});
+		fireEvent.click(screen.getByRole('button', {name: 'Check this text'}));
+		await screen.findByTestId('paste-result');
+		expect(screen.queryByRole('button', {name: 'Copy as text'})).toBeNull();
+	});
+});
+
+describe('a result as text (copied from the popup)', () => {
+	const trip: TripInput = {
+		passports: ['FR'],
+		segments: [
+			{from: 'CDG', to: 'PVG', departure: '2026-05-01T10:00', arrival: '2026-05-02T04:00', flight: 'MU570'},
+			{from: 'PVG', to: 'NRT'},
+			{from: 'HND', to: 'CDG', departure: '2026-05-09T10:00', arrival: '2026-05-09T16:00'},
+		],
+	};
+	it('names the route (an open jaw as two runs), each flight as checked (no time made up), the explanation, the disclaimer', () => {
+		const text = resultAsText(trip, evaluateTrip(trip, rules, {today: TODAY}), rules, 'en');
+		expect(text.split('\n').slice(0, 5)).toEqual([
+			'China Transit Check: CDG → PVG → NRT / HND → CDG',
+			'  MU570 CDG 2026-05-01 10:00 → PVG 2026-05-02 04:00',
+			'  PVG → NRT',
+			'  HND 2026-05-09 10:00 → CDG 2026-05-09 16:00',
+			'',
+		]);
+		expect(text).toContain('Stop 1: PVG');
+		expect(text.trimEnd().split('\n').at(-1)).toBe(
+			'Guidance based on the published rules, not legal advice. Border officers and airlines decide.',
+		);
+	});
+
+	it('in Chinese', () => {
+		const text = resultAsText(trip, evaluateTrip(trip, rules, {today: TODAY}), rules, 'zh-CN');
+		expect(text.split('\n')[0]).toBe('中国过境免签查询：CDG → PVG → NRT / HND → CDG');
+		expect(text).toContain('第1站：PVG');
+		expect(text.trimEnd().split('\n').at(-1)).toBe('依据已公布的规定提供参考，并非法律意见。以边检和航空公司的决定为准。');
 	});
 });
