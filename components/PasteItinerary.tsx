@@ -102,7 +102,7 @@ function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): LeftOu
 	];
 }
 
-type SelectionProblem = 'pasteSelectionNone' | 'pasteSelectionUnreadable' | 'pasteSelectionPdf';
+type SelectionProblem = 'pasteSelectionNone' | 'pasteSelectionOutOfReach' | 'pasteSelectionUnreadable' | 'pasteSelectionPdf';
 const SELECTION_UNREADABLE: Record<'page' | 'pdf', SelectionProblem> = {page: 'pasteSelectionUnreadable', pdf: 'pasteSelectionPdf'};
 
 /** What the box says where it checked nothing: no flights in the text, or flight lists none of which reads whole. */
@@ -157,13 +157,18 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras, r
 		}
 		check(text);
 	};
-	/** The page's selection put in the box and checked, as if pasted; or why there is none. */
-	const checkSelection = async (read: () => Promise<PageSelection>) => {
+	/**
+	 * The page's selection put in the box and checked, as if pasted; or why there is none. `fromMenu`: the page's context
+	 * menu asked, which it offers on selected text only, so a selection read as empty is one out of the extension's reach
+	 * (a frame of another site), not none.
+	 */
+	const checkSelection = async (read: () => Promise<PageSelection>, fromMenu = false) => {
 		setSelection({busy: true});
 		const got = await read().catch((): PageSelection => ({unreadable: 'page'}));
 		const selected = 'text' in got ? got.text : '';
 		if (!selected.trim()) {
-			setSelection({busy: false, problem: 'text' in got ? 'pasteSelectionNone' : SELECTION_UNREADABLE[got.unreadable]});
+			const none = fromMenu ? 'pasteSelectionOutOfReach' : 'pasteSelectionNone';
+			setSelection({busy: false, problem: 'text' in got ? none : SELECTION_UNREADABLE[got.unreadable]});
 			return;
 		}
 		setSelection({busy: false});
@@ -180,7 +185,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras, r
 		setFocusResult(true);
 	};
 	useEffect(() => {
-		if (checkSelectionNow && readSelection) void checkSelection(readSelection);
+		if (checkSelectionNow && readSelection) void checkSelection(readSelection, true);
 	}, []); // once, when the popup opens
 	useEffect(() => {
 		if (!focusResult) return;

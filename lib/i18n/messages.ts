@@ -178,6 +178,12 @@ const M = {
 		'zh-CN': '页面上没有选中的文字：请先在页面上选中行程，再打开本扩展的弹出窗口。',
 		'zh-TW': '頁面上沒有選取的文字：請先在頁面上選取行程，再開啟本擴充功能的彈出視窗。',
 	},
+	/** The context menu's item (offered on selected text only) asked, and the selection read as nothing. */
+	pasteSelectionOutOfReach: {
+		en: 'The text you selected is where the browser does not let extensions read it (a frame from another site): copy it there and paste it above.',
+		'zh-CN': '您选中的文字位于浏览器不允许扩展读取的位置（来自其他网站的框架）：请在该处复制文字，粘贴到上方。',
+		'zh-TW': '您選取的文字位於瀏覽器不允許擴充功能讀取的位置（來自其他網站的框架）：請在該處複製文字，貼到上方。',
+	},
 	pasteSelectionPdf: {
 		en: 'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it above.',
 		'zh-CN': '这是PDF文件，浏览器的PDF查看器不允许扩展读取其中的文字：请在其中选中行程，复制后粘贴到上方。',

@@ -1,5 +1,5 @@
 import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, setPassports, test} from './fixtures';
-import type {BrowserContext, Worker} from '@playwright/test';
+import type {BrowserContext, Frame, Page, Worker} from '@playwright/test';
 import {onePagePdf} from './one-page-pdf';
 
 // The e2e build grants https://agent.example.test/* up front, as a user accepting the permission prompt would
@@ -227,10 +227,61 @@ test('an agent tool’s selected text: checked from the popup, the rest of the p
 	expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/ctc|transit/i);
 });
 
+/**
+ * A click on the page's context menu item in the tab at `url`: a test cannot click the browser's menu, so the browser's
+ * own click event is dispatched to the background's listener with the tab, as Chromium does on the click. The item
+ * must be there (updating an item that is not fails).
+ */
+async function menuClick(context: BrowserContext, url: string): Promise<number> {
+	type Menus = {
+		contextMenus: {update: (id: string, props: object) => Promise<void>; onClicked: {dispatch: (info: object, tab: object) => void}};
+		tabs: {get: (id: number) => Promise<{url: string}>};
+	};
+	const id = await tabId(context, url);
+	await (
+		await worker(context)
+	).evaluate(async (tab) => {
+		const {chrome} = globalThis as unknown as {chrome: Menus};
+		await chrome.contextMenus.update('ctc-check-selection', {});
+		const info = {menuItemId: 'ctc-check-selection', editable: false, pageUrl: (await chrome.tabs.get(tab)).url, selectionText: 'x'};
+		chrome.contextMenus.onClicked.dispatch(info, await chrome.tabs.get(tab));
+	}, id);
+	return id;
+}
+
+/** The browser's popup as it is now, read through an extension page (`via`): the popup is not a tab. */
+function popupNow(via: Page) {
+	return via.evaluate(() => {
+		const {chrome} = globalThis as unknown as {chrome: {extension: {getViews: (q: object) => Window[]}}};
+		const view = chrome.extension.getViews({type: 'popup'})[0];
+		const result = view?.document.querySelector('[data-testid="paste-result"]');
+		const focused = view?.document.activeElement;
+		const box = focused?.getBoundingClientRect();
+		return view
+			? {
+					url: view.location.pathname + view.location.search,
+					box: view.document.querySelector('textarea')?.value,
+					result: result?.textContent ?? null,
+					problem: view.document.querySelector('[data-testid="selection-problem"]')?.textContent ?? null,
+					// The reader is taken to the result: it has the focus, within the popup's view.
+					focusedInResult: !!focused && !!result?.contains(focused),
+					focusedInView: !!box && box.top >= 0 && box.bottom <= view.innerHeight,
+				}
+			: undefined;
+	});
+}
+
+/** Selects the contents of the element with this id in `frame`. */
+const selectIn = (frame: Page | Frame, id: string) =>
+	frame.evaluate((el) => {
+		const range = document.createRange();
+		range.selectNodeContents(document.getElementById(el)!);
+		getSelection()!.removeAllRanges();
+		getSelection()!.addRange(range);
+	}, id);
+
 // The same, from the page's context menu: the agent selects the booking, right-clicks and chooses our item; the popup
-// opens and checks the selection at once. A test cannot click the browser's menu: the browser's own click event is
-// dispatched to the background's listener with the tab, as Chromium does on the click (activeTab stood in for by the
-// e2e build's grant of this host, as above). The popup is not a tab, so it is read through an extension page.
+// opens and checks the selection at once (activeTab stood in for by the e2e build's grant of this host, as above).
 test('an agent tool’s selected text: the page’s context menu item opens the popup, which checks it', async ({context, extensionId}) => {
 	const beijing = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
 	const shanghai = ' 1 MU 588Y 10APR 5 JFKPVG HK1  0100  0530  11APR 6\n 2 MU 523Y 11APR 6 PVGNRT HK1  0900  1245';
@@ -243,49 +294,11 @@ test('an agent tool’s selected text: the page’s context menu item opens the 
 	await options.goto(`chrome-extension://${extensionId}/options.html`);
 	const page = await context.newPage();
 	await page.goto(AGENT);
-	await page.evaluate(() => {
-		const range = document.createRange();
-		range.selectNodeContents(document.getElementById('a')!);
-		getSelection()!.removeAllRanges();
-		getSelection()!.addRange(range);
-	});
+	await selectIn(page, 'a');
 	await page.bringToFront();
-	const sw = await worker(context);
-	type Menus = {
-		contextMenus: {
-			update: (id: string, props: object) => Promise<void>;
-			onClicked: {dispatch: (info: object, tab: object) => void};
-		};
-		tabs: {get: (id: number) => Promise<{url: string}>};
-	};
-	const id = await tabId(context, AGENT);
-	// The item is there (updating an item that is not fails), and a click on it, on this tab:
-	await sw.evaluate(async (tab) => {
-		const {chrome} = globalThis as unknown as {chrome: Menus};
-		await chrome.contextMenus.update('ctc-check-selection', {});
-		const info = {menuItemId: 'ctc-check-selection', editable: false, pageUrl: (await chrome.tabs.get(tab)).url, selectionText: 'x'};
-		chrome.contextMenus.onClicked.dispatch(info, await chrome.tabs.get(tab));
-	}, id);
-	const popup = () =>
-		options.evaluate(() => {
-			const {chrome} = globalThis as unknown as {chrome: {extension: {getViews: (q: object) => Window[]}}};
-			const view = chrome.extension.getViews({type: 'popup'})[0];
-			const result = view?.document.querySelector('[data-testid="paste-result"]');
-			const focused = view?.document.activeElement;
-			const box = focused?.getBoundingClientRect();
-			return view
-				? {
-						url: view.location.pathname + view.location.search,
-						box: view.document.querySelector('textarea')?.value,
-						result: result?.textContent ?? null,
-						// The reader is taken to the result: it has the focus, within the popup's view.
-						focusedInResult: !!focused && !!result?.contains(focused),
-						focusedInView: !!box && box.top >= 0 && box.bottom <= view.innerHeight,
-					}
-				: undefined;
-		});
-	await expect.poll(async () => (await popup())?.result ?? null).toContain('1 itinerary found, 1 via mainland China.');
-	const shown = (await popup())!;
+	const id = await menuClick(context, AGENT);
+	await expect.poll(async () => (await popupNow(options))?.result ?? null).toContain('1 itinerary found, 1 via mainland China.');
+	const shown = (await popupNow(options))!;
 	expect(shown.url).toBe('/popup.html'); // the browser's popup, about the tab in front
 	expect(shown.box).toBe(beijing);
 	expect(shown.result).toContain('Stop 1: PEK');
@@ -298,6 +311,37 @@ test('an agent tool’s selected text: the page’s context menu item opens the 
 	await expect(again.getByTestId('paste-result')).toHaveCount(0);
 	// Nothing of it on the page.
 	expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/ctc|transit/i);
+});
+
+// A terminal in a frame from another site: the click's activeTab covers the tab's own site, not the frame's, so the
+// selection there cannot be read. The menu is offered on selected text only, so the popup says the selection is out
+// of reach and what to do, not that nothing is selected.
+test('the context menu on text selected in a frame from another site: the popup says it is out of reach', async ({
+	context,
+	extensionId,
+}) => {
+	const beijing = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
+	await serve(context, 'https://terminal.example.test/**', `<!doctype html><title>Terminal</title><pre id="t">${beijing}</pre>`);
+	await serve(
+		context,
+		'https://agent.example.test/**',
+		`<!doctype html><title>Desk</title><p>Desk</p><iframe src="https://terminal.example.test/screen" width="600" height="200"></iframe>`,
+	);
+	const options = await context.newPage();
+	await options.goto(`chrome-extension://${extensionId}/options.html`);
+	const page = await context.newPage();
+	await page.goto(AGENT);
+	const terminal = page.frames().find((f) => f.url().startsWith('https://terminal.example.test/'))!;
+	await terminal.waitForSelector('#t');
+	await selectIn(terminal, 't');
+	await page.bringToFront();
+	await menuClick(context, AGENT);
+	await expect
+		.poll(async () => (await popupNow(options))?.problem ?? null)
+		.toBe(
+			'The text you selected is where the browser does not let extensions read it (a frame from another site): copy it there and paste it above.',
+		);
+	expect((await popupNow(options))!.result).toBeNull();
 });
 
 // An e-ticket opened as a PDF in Chrome's viewer: its text is not in the page's document, so a selection made in it
