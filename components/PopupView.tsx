@@ -13,7 +13,8 @@ import type {Locale} from '@/lib/i18n/locale';
 import type {RuleSet} from '@/lib/rules/rule-set';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import type {Settings} from '@/lib/settings';
-import {resultAsText, resultExtras, type PageSelection} from '@/lib/ui/popup';
+import {resultExtras, type PageSelection} from '@/lib/ui/popup';
+import {judgedAsText} from '@/lib/ui/result-text';
 import {useState} from 'preact/hooks';
 
 type PopupViewProps = {
@@ -111,7 +112,7 @@ function ResultExtras({
 	const [copied, setCopied] = useState<'copyDone' | 'copyFailed'>();
 	const copy = (write: (text: string) => Promise<void>) => {
 		setCopied(undefined);
-		write(resultAsText(trip, result, rules, locale)).then(
+		write(judgedAsText([{trip, result}], rules, locale)).then(
 			() => setCopied('copyDone'),
 			() => setCopied('copyFailed'),
 		);

@@ -123,6 +123,11 @@ export function createBadge(initial: BadgeProps): BadgeView {
 		showing = next;
 		body.replaceChildren(
 			el('iframe', 'details-frame', [], {
+				// Its "Copy as text" writes the clipboard on the user's click, which Chrome lets a frame from another
+				// origin do only where its embedder allows it. Chrome's allowlists match no extension origin (neither the
+				// default, the address's, nor one named), so any: a page that could put its own page in this frame
+				// could write the clipboard on a click in its own document anyway. The same for every traveller.
+				allow: 'clipboard-write *',
 				src: next.url,
 				title: badgeText('detailsTitle', props.locale),
 				referrerpolicy: 'no-referrer',

@@ -110,6 +110,11 @@ export type DetailsActions = {
 	onOpenSettings?: (event: Event) => void;
 	/** Given for an eligible stay read from structured data: opens the printable check-in card. */
 	onOpenCard?: (event: Event) => void;
+	/**
+	 * Given where the details can be copied as text (a badge's details frame): writes the text, resolving true once it
+	 * is on the clipboard and false where the browser refused; the outcome is said in a status line under the buttons.
+	 */
+	onCopy?: (event: Event) => Promise<boolean>;
 	/** The level of each stop's heading (the parts under it one below): 3 unless given. */
 	headingLevel?: 2 | 3;
 };
@@ -120,17 +125,39 @@ function linkButton(className: string, text: string, onClick: (event: Event) => 
 	return button;
 }
 
+/** The copy button and the line under the buttons that says what it did (politely, to a screen reader too). */
+function copyParts(details: Details, onCopy: (event: Event) => Promise<boolean>): [HTMLElement, HTMLElement] {
+	const status = el('p', 'copy-status', [], {role: 'status'});
+	const button = linkButton('link copy-text', details.actions.copyText, (event) => {
+		status.textContent = '';
+		void onCopy(event).then((done) => {
+			status.textContent = done ? details.actions.copyDone : details.actions.copyFailed;
+			status.classList.toggle('copy-failed', !done);
+			// Below the fold of a frame scrolled to the button: brought up, in this document only (never its embedder's).
+			const view = status.ownerDocument.defaultView;
+			const below = view ? status.getBoundingClientRect().bottom - view.innerHeight : 0;
+			if (view && below > 0) view.scrollBy(0, below + 4);
+		});
+	});
+	return [button, status];
+}
+
 /** The full explanation of a result, laid out from its view-model. */
-export function renderDetails(details: Details, {onOpenSettings, onOpenCard, headingLevel = 3}: DetailsActions = {}): HTMLElement {
+export function renderDetails(details: Details, {onOpenSettings, onOpenCard, onCopy, headingLevel = 3}: DetailsActions = {}): HTMLElement {
 	const levels: Levels = [`h${headingLevel}`, `h${headingLevel + 1}`];
+	const [copy, copied] = onCopy ? copyParts(details, onCopy) : [];
+	const actions = [
+		onOpenCard ? linkButton('link open-card', details.actions.openCard, onOpenCard) : null,
+		copy,
+		onOpenSettings ? linkButton('link', details.actions.openSettings, onOpenSettings) : null,
+	].filter((a): a is HTMLElement => Boolean(a));
 	return el('div', 'details', [
 		...details.notices.map((text) => el('p', 'notice', withArrows(text, details.arrowWord))),
 		details.tip ? el('p', 'tip', [details.tip]) : null,
 		...details.stops.map((stop) => stopSection(stop, levels, details.arrowWord)),
 		sourceList(details.sources, levels[1]),
 		el('p', 'footer', [details.footer]),
-		onOpenCard ? linkButton('link open-card', details.actions.openCard, onOpenCard) : null,
-		onOpenCard && onOpenSettings ? ' · ' : null,
-		onOpenSettings ? linkButton('link', details.actions.openSettings, onOpenSettings) : null,
+		...actions.flatMap((a, i) => (i > 0 ? [' · ', a] : [a])),
+		copied,
 	]);
 }

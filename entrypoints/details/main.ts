@@ -4,8 +4,9 @@
  * given; it asks the background for that key's details, which the background answers only to this page in the tab
  * whose badge opened it. Plain DOM, the same layout as the popup's details (components/details-view.ts).
  *
- * Its buttons act only on the user's own clicks (a page cannot fire trusted events in another origin's frame), and
- * Escape here asks the background to close the popover, as Escape does on the badge's side of it.
+ * Its buttons act only on the user's own clicks (a page cannot fire trusted events in another origin's frame): the
+ * check-in card, the settings, and the details as text to copy (made by the background with the details). Escape here
+ * asks the background to close the popover, as Escape does on the badge's side of it.
  */
 import {browser} from '#imports';
 import {renderDetails} from '@/components/details-view';
@@ -67,6 +68,16 @@ async function show(): Promise<void> {
 						if (event.isTrusted) void ask({type: 'open-card', trip: card});
 					}
 				: undefined,
+			// The click lets the frame write the clipboard (the badge's iframe allows `clipboard-write`); no permission.
+			onCopy: async (event) => {
+				if (!event.isTrusted) return false;
+				try {
+					await navigator.clipboard.writeText(reply.text);
+					return true;
+				} catch {
+					return false;
+				}
+			},
 		}),
 	);
 }

@@ -47,6 +47,8 @@ export type BackgroundDeps = {
 	randomKey: () => string;
 	/** A badge's details from the full rules in use (lib/ui/details.ts explainTrips). */
 	explain: (request: Omit<DetailsRequest, 'card'>) => Details | Promise<Details>;
+	/** The same details as text to copy (lib/ui/details.ts explainTripsAsText). */
+	explainText: (request: Omit<DetailsRequest, 'card'>) => string | Promise<string>;
 	/** data/compact-rules.json as text: the content script's dataset (./bundled-compact.ts). */
 	compactText: () => string;
 	/** Airport names read with the full airport table (lib/airports resolveNames). */
@@ -190,7 +192,8 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 					return {ok: true};
 				}
 				const {card, ...request} = entry.request;
-				return {ok: true, details: await deps.explain(request), locale: request.locale, card: card ?? null};
+				const [details, text] = await Promise.all([deps.explain(request), deps.explainText(request)]);
+				return {ok: true, details, text, locale: request.locale, card: card ?? null};
 			}
 			case 'airport-names':
 				if (!page && sender.tab?.id === undefined) return refuse('forbidden');

@@ -91,7 +91,7 @@ type Replies = {
 	'details-open': {ok: true; key: string} | {ok: false; reason: 'forbidden' | 'invalid' | 'failed'};
 	/** `expired`: no entry under the key (the browser restarted, or the popover opened again since). */
 	'details-frame':
-		| {ok: true; details: Details; locale: Locale; card: TripInput | null}
+		| {ok: true; details: Details; text: string; locale: Locale; card: TripInput | null}
 		| {ok: false; reason: 'forbidden' | 'invalid' | 'failed' | 'expired'};
 	'details-close': Outcome<'forbidden' | 'invalid' | 'failed' | 'expired'>;
 	/** Each name asked, with its IATA code or null. */

@@ -382,7 +382,7 @@ const M = {
 		'zh-CN': '浏览器未授予访问{site}的权限：未作更改。',
 		'zh-TW': '瀏覽器未授予存取{site}的權限：未作變更。',
 	},
-	/** Copies a judged itinerary as plain text (lib/ui/popup.ts resultAsText): an agent's note or e-mail. */
+	/** Copies a judged itinerary as plain text (lib/ui/result-text.ts): an agent's note or e-mail. */
 	copyResult: {en: 'Copy as text', 'zh-CN': '复制为文字', 'zh-TW': '複製為文字'},
 	copyDone: {
 		en: 'Copied: the route, its flights and the result, with reasons and sources.',

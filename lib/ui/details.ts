@@ -22,6 +22,7 @@ import {
 	STATUS_MARK,
 	type SourceView,
 } from './format';
+import {judgedAsText} from './result-text';
 
 /** A reason in words; `sources` are the ids it cites (none for a condition that is met). */
 type DetailsReason = {code: ReasonCode; kind: Reason['kind']; text: string; sources: string[]};
@@ -85,7 +86,7 @@ export type Details = {
 	/** Date of the rules and the disclaimer. */
 	footer: string;
 	/** Labels of the buttons the details may offer. */
-	actions: {openCard: string; openSettings: string};
+	actions: {openCard: string; openSettings: string; copyText: string; copyDone: string; copyFailed: string};
 	/** The word a screen reader says for an arrow between two places (`PEK → PKX`): it would read “right arrow”. */
 	arrowWord: string;
 };
@@ -101,6 +102,15 @@ type DetailsOptions = {
 	/** The result stands for `shown` of `total` itineraries (a page badge of more, or longer ones, than a message takes). */
 	partOf?: {shown: number; total: number};
 };
+
+/** What the details say first about how the itineraries were read: from page text, part of more, a record's nationalities. */
+function readingNotes(options: DetailsOptions, locale: Locale): string[] {
+	return [
+		...(options.heuristic ? [t('heuristicNote', locale)] : []),
+		...(options.partOf ? [t('detailsTripsOmitted', locale, options.partOf)] : []),
+		...recordNotice(options.record, locale),
+	];
+}
 
 /** The record's nationalities beside the passports judged with, where one of them was not: else none. */
 function recordNotice(record: DetailsOptions['record'], locale: Locale): string[] {
@@ -197,12 +207,7 @@ function stopView(stop: Stop, n: number, locale: Locale, rules: RuleSet): Detail
 export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale, options: DetailsOptions = {}): Details {
 	const noPassport = result.stops.some((s) => s.verdicts.some((v) => v.status === 'unknown'));
 	return {
-		notices: [
-			...(options.heuristic ? [t('heuristicNote', locale)] : []),
-			...(options.partOf ? [t('detailsTripsOmitted', locale, options.partOf)] : []),
-			...recordNotice(options.record, locale),
-			...result.notices.map((n) => noticeText(n.code, locale, n.params)),
-		],
+		notices: [...readingNotes(options, locale), ...result.notices.map((n) => noticeText(n.code, locale, n.params))],
 		...(noPassport ? {tip: t('noPassportTip', locale)} : {}),
 		stops: result.stops.map((s, i) => stopView(s, i + 1, locale, rules)),
 		sources: {
@@ -212,7 +217,13 @@ export function buildDetails(result: CheckResult, rules: RuleSet, locale: Locale
 			items: sourceViews(rules, citedSourceIds(result)),
 		},
 		footer: `${t('rulesAsOf', locale, {date: result.rules.reviewedAt})} · ${t('disclaimer', locale)}`,
-		actions: {openCard: t('openCard', locale), openSettings: t('openSettings', locale)},
+		actions: {
+			openCard: t('openCard', locale),
+			openSettings: t('openSettings', locale),
+			copyText: t('copyResult', locale),
+			copyDone: t('copyDone', locale),
+			copyFailed: t('copyFailed', locale),
+		},
 		arrowWord: t('routeTo', locale),
 	};
 }
@@ -226,20 +237,36 @@ type ExplainRequest = {
 	tripsOmitted?: number;
 };
 
+/** Each trip of a badge's request judged with the full rules on the badge's day, and the details' options for them. */
+function judgeRequest(
+	{trips, today, heuristic, recordNationalities = [], tripsOmitted = 0}: ExplainRequest,
+	rules: RuleSet,
+): {results: CheckResult[]; options: DetailsOptions} {
+	const results = trips.map((trip) => evaluateTrip(trip, rules, {today}));
+	// A record's codes as printed (`FRA`, `FR`), each country once; a code that names none (`XXX`) is left out.
+	const nationalities = [...new Set(recordNationalities.flatMap((code) => countryFromRecord(code) ?? []))];
+	const record = nationalities.length > 0 ? {nationalities, passports: trips[0]?.passports ?? []} : undefined;
+	const partOf = tripsOmitted > 0 ? {shown: trips.length, total: trips.length + tripsOmitted} : undefined;
+	return {results, options: {heuristic, ...(record ? {record} : {}), ...(partOf ? {partOf} : {})}};
+}
+
 /**
  * A badge's details, as the background makes them for the content script (which carries only the compact rules): each
  * trip judged again with the full rules on the badge's day (the same verdicts: test/unit/rules/compact.test.ts), and
  * the stops of all of them in one explanation (a page badge stands for every itinerary in the page's data).
  */
-export function explainTrips(
-	{trips, today, locale, heuristic, recordNationalities = [], tripsOmitted = 0}: ExplainRequest,
-	rules: RuleSet,
-): Details {
-	const results = trips.map((trip) => evaluateTrip(trip, rules, {today}));
+export function explainTrips(request: ExplainRequest, rules: RuleSet): Details {
+	const {results, options} = judgeRequest(request, rules);
 	const result = results.length === 1 ? results[0]! : {...results[0]!, stops: results.flatMap((r) => r.stops)};
-	// A record's codes as printed (`FRA`, `FR`), each country once; a code that names none (`XXX`) is left out.
-	const nationalities = [...new Set(recordNationalities.flatMap((code) => countryFromRecord(code) ?? []))];
-	const record = nationalities.length > 0 ? {nationalities, passports: trips[0]?.passports ?? []} : undefined;
-	const partOf = tripsOmitted > 0 ? {shown: trips.length, total: trips.length + tripsOmitted} : undefined;
-	return buildDetails(result, rules, locale, {heuristic, ...(record ? {record} : {}), ...(partOf ? {partOf} : {})});
+	return buildDetails(result, rules, request.locale, options);
+}
+
+/**
+ * The same details as text to copy (the details' "Copy as text"): what they say first about how the itineraries were
+ * read, then each itinerary as the popup copies one (./result-text.ts).
+ */
+export function explainTripsAsText(request: ExplainRequest, rules: RuleSet): string {
+	const {results, options} = judgeRequest(request, rules);
+	const judged = request.trips.map((trip, i) => ({trip, result: results[i]!}));
+	return judgedAsText(judged, rules, request.locale, readingNotes(options, request.locale));
 }

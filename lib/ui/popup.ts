@@ -15,8 +15,8 @@ import type {CheckResult, TripInput} from '../rules/types';
 import {siteOrigin, type Settings} from '../settings';
 import {isBuiltInOrigin, sites} from '../sites';
 import {buildCard} from './check-in-card';
-import {formatResultText} from './cli-text';
 import {pageStatusText, switchedOffSite} from './page-status';
+import {routeOf} from './result-text';
 import {summarize, type BadgeSummary} from './summary';
 
 /** The tab the popup is about: its id, and its URL where the browser shows it (activeTab, or a permission). */
@@ -203,37 +203,6 @@ export function itineraryLine(judged: Judged, heuristic: boolean, locale: Locale
 		spoken: line(routeOf(judged.segments, ` ${t('routeTo', locale)} `, locale === 'en' ? '; ' : '；')),
 		verdict: {tone: summary.tone, text: summary.text, icon: summary.icon},
 	};
-}
-
-/**
- * `JFK → PEK → NRT` (with `to` ` → `); where a flight does not leave from where the one before it landed, each run of
- * flights on its own, joined by `between`: `JFK → PEK / PVG → NRT`.
- */
-function routeOf(segments: readonly SegmentInput[], to: string, between: string): string {
-	const legs: string[][] = [];
-	for (const [i, s] of segments.entries()) {
-		if (i === 0 || s.from !== segments[i - 1]!.to) legs.push([s.from]);
-		legs.at(-1)!.push(s.to);
-	}
-	return legs.map((leg) => leg.join(to)).join(between);
-}
-
-/**
- * A judged itinerary as plain text, for an agent to copy into a note or an e-mail to the traveller: the route, each
- * flight as it was checked (an unknown time left out, never made up), then the explanation the CLI's text format gives
- * (every rule's verdict, its reasons and sources, the reminders, the rules' date), and the disclaimer.
- */
-export function resultAsText(trip: TripInput, result: CheckResult, rules: RuleSet, locale: Locale): string {
-	const at = (time: string | undefined) => (time ? ` ${time.replace('T', ' ')}` : '');
-	const flights = trip.segments.map((s) => `  ${s.flight ? `${s.flight} ` : ''}${s.from}${at(s.departure)} → ${s.to}${at(s.arrival)}`);
-	return [
-		t('copyHeading', locale, {app: t('appName', locale), route: routeOf(trip.segments, ' → ', ' / ')}),
-		...flights,
-		'',
-		formatResultText(result, rules, locale).trimEnd(),
-		t('disclaimer', locale),
-		'',
-	].join('\n');
 }
 
 /**

@@ -150,6 +150,31 @@ test('a badge for one itinerary opens its check-in card from the details', async
 	await expect(checkIn.locator('body')).toContainText('PVG');
 });
 
+// An agent reviewing a booking copies what the badge found into a note: the details' "Copy as text" (a real click in
+// the extension's frame on the booking page) puts every itinerary the page badge stands for on the clipboard.
+test('the details copy as text: each itinerary the badge stands for, its flights and its result', async ({context, extensionId}) => {
+	const page = await openKulNrt(context);
+	await page.locator('[data-ctc-badge] button.badge').click();
+	const card = detailsIn(page);
+	await expect(card.getByRole('button', {name: 'Copy as text'})).toBeVisible();
+	await card.getByRole('button', {name: 'Copy as text'}).click();
+	await expect(card.getByRole('status')).toHaveText('Copied: the route, its flights and the result, with reasons and sources.');
+	// Said where the reader is: the frame, scrolled to the button, brings the line under it into view.
+	await expect(card.getByRole('status')).toBeInViewport({ratio: 1});
+	await page.screenshot({path: '.test-results/details-copied.png'});
+	const note = await context.newPage();
+	await note.goto(`chrome-extension://${extensionId}/popup.html`);
+	const box = note.getByLabel('A GDS/PNR display, an e-ticket or copied page text');
+	await box.focus();
+	await note.keyboard.press('Control+V');
+	const lines = (await box.inputValue()).split('\n');
+	expect(lines).toContain('China Transit Check: KUL → HAK → NRT');
+	expect(lines).toContain('China Transit Check: KUL → SZX → NRT');
+	expect(lines.filter((l) => l.startsWith('Stop 1: HAK') || l.startsWith('Stop 1: SZX'))).toHaveLength(2);
+	expect(lines.filter((l) => l === '  Best: 24-hour direct transit')).toHaveLength(2);
+	expect(lines.at(-2)).toBe('Guidance based on the published rules, not legal advice. Border officers and airlines decide.');
+});
+
 test('the language setting switches the badge to Chinese', async ({context, extensionId}) => {
 	const page = await openKulNrt(context);
 	const options = await context.newPage();

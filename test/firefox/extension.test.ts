@@ -15,7 +15,7 @@ import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
 import {onePagePdf} from '../e2e/one-page-pdf';
 import {PAGE_SABOTAGE} from '../e2e/sabotage';
 import {agentPage, signedFile, startRulesServer, tamperedFile, updatedRules} from '../e2e/rules-update-setup';
-import {detailsFrameText, launchWithExtension} from './launch';
+import {detailsFrame, detailsFrameText, launchWithExtension} from './launch';
 import {SELECTION_REQUEST_ITEM} from '../../lib/browser/selection-menu';
 
 const EXT_DIR = path.resolve(process.env.FF_EXT_DIR ?? '.output/firefox-mv2-e2e');
@@ -667,6 +667,28 @@ describe('Firefox', () => {
 		expect(pasted.split('\n')[0]).toBe('China Transit Check: JFK → PEK → NRT');
 		expect(pasted).toContain('Best: 24-hour direct transit');
 		await popup.close();
+	});
+
+	// The same from a badge's details on a booking page: a real click in the extension's frame copies every itinerary
+	// the page badge stands for.
+	it('copies a badge’s details as text from its frame on the booking page', async () => {
+		const page = await open(KUL_NRT);
+		await badgeTexts(page);
+		await detailsOf(page);
+		const frame = (await detailsFrame(page))!;
+		await (await frame.waitForSelector('button.copy-text'))!.click();
+		await frame.waitForFunction(() => document.querySelector('.copy-status')?.textContent?.startsWith('Copied:'), {timeout: 15_000});
+		const popup = await extensionPage('popup.html');
+		await popup.waitForSelector('textarea[name="paste"]');
+		await popup.focus('textarea[name="paste"]');
+		await popup.keyboard.down('Control');
+		await popup.keyboard.press('v');
+		await popup.keyboard.up('Control');
+		const lines = (await popup.$eval('textarea[name="paste"]', (box) => (box as HTMLTextAreaElement).value)).split('\n');
+		expect(lines).toContain('China Transit Check: KUL → HAK → NRT');
+		expect(lines).toContain('China Transit Check: KUL → SZX → NRT');
+		expect(lines.filter((l) => l === '  Best: 24-hour direct transit')).toHaveLength(2);
+		await Promise.all([popup.close(), page.close()]);
 	});
 
 	// An e-ticket opened as a PDF in Firefox's viewer (pdf.js): the browser keeps that page from extensions, so neither

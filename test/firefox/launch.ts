@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, {type Browser, type Page} from 'puppeteer-core';
+import puppeteer, {type Browser, type Frame, type Page} from 'puppeteer-core';
 import {GECKO_ID} from '../../wxt.config';
 
 /** `prefs`: more Firefox preferences; `buildCommand`: what makes `extDir`, said when it is missing. */
@@ -33,15 +33,18 @@ export async function launchWithExtension(
  * first URL (about:blank), so each child frame is asked where it is.
  */
 export async function detailsFrameText(page: Page, selector: string): Promise<string> {
+	const frame = await detailsFrame(page);
+	return frame
+		? await frame.evaluate((sel: string) => document.querySelector<HTMLElement>(sel)?.innerText ?? '', selector).catch(() => '')
+		: '';
+}
+
+/** The extension's details frame in a badge's open popover (by the page it shows: its address is not always known here). */
+export async function detailsFrame(page: Page): Promise<Frame | undefined> {
 	for (const frame of page.frames()) {
 		if (frame === page.mainFrame()) continue;
-		const seen = await frame
-			.evaluate(
-				(sel: string) => ({path: location.pathname, text: document.querySelector<HTMLElement>(sel)?.innerText ?? ''}),
-				selector,
-			)
-			.catch(() => undefined);
-		if (seen?.path === '/details.html') return seen.text;
+		const path = await frame.evaluate(() => location.pathname).catch(() => undefined);
+		if (path === '/details.html') return frame;
 	}
-	return '';
+	return undefined;
 }

@@ -5,7 +5,7 @@ import {CARD_ENTRY_TTL_MS, cardEntryKey, type SessionArea} from '@/lib/browser/c
 import {DETAILS_ENTRY_TTL_MS, detailsEntryKey} from '@/lib/browser/details-link';
 import {resolveNames, zonesOf} from '@/lib/airports';
 import {loadRules} from '@/lib/rules/load-rules';
-import {explainTrips} from '@/lib/ui/details';
+import {explainTrips, explainTripsAsText} from '@/lib/ui/details';
 
 const rules = loadRules();
 
@@ -72,6 +72,7 @@ function fakeBrowser() {
 		now: () => clock,
 		randomKey: () => crypto.randomUUID(),
 		explain: vi.fn((request: Parameters<BackgroundDeps['explain']>[0]) => explainTrips(request, rules)),
+		explainText: vi.fn((request: Parameters<BackgroundDeps['explainText']>[0]) => explainTripsAsText(request, rules)),
 		airportCodes: vi.fn((names: string[]) => resolveNames(names, rules)),
 		airportZones: vi.fn((codes: string[]) => zonesOf(codes, rules)),
 		compactText: () => COMPACT_TEXT,
@@ -361,6 +362,9 @@ describe("a badge's details, shown in the extension's details frame", () => {
 		const reply = await handle({type: 'details-frame', key}, frame());
 		expect(reply).toMatchObject({ok: true, locale: 'zh-CN', card: TRIP});
 		expect((reply as {details: {stops: {heading: string}[]}}).details.stops[0]!.heading).toBe('第1站：PVG');
+		// The same details as text to copy, in the badge's language.
+		expect((reply as {text: string}).text).toMatch(/^中国过境免签查询：\S+ → PVG → /);
+		expect((reply as {text: string}).text).toContain('第1站：PVG');
 		// Not to a content script (whatever it knows), our other pages, or another extension; another tab's details
 		// frame learns nothing more than for a key nobody stored.
 		for (const sender of [contentScript(), optionsTab, popup, {...frame(), id: 'otherextensionidotherextensionid'}]) {

@@ -114,7 +114,13 @@ describe('the details of a 240-hour transit (LAX → PVG → ICN, US passport), 
 		expect(d.footer).toBe(
 			`Rules as of ${result.rules.reviewedAt} · Guidance based on the published rules, not legal advice. Border officers and airlines decide.`,
 		);
-		expect(d.actions).toEqual({openCard: 'Check-in card (print, English + 中文)', openSettings: 'Passports and settings'});
+		expect(d.actions).toEqual({
+			openCard: 'Check-in card (print, English + 中文)',
+			openSettings: 'Passports and settings',
+			copyText: 'Copy as text',
+			copyDone: 'Copied: the route, its flights and the result, with reasons and sources.',
+			copyFailed: 'The browser did not let the extension copy: nothing was copied.',
+		});
 		expect(d.notices).toEqual([]);
 	});
 });

@@ -17,7 +17,6 @@ import {
 	itineraryLine,
 	judgeFindings,
 	requestedTab,
-	resultAsText,
 	resultExtras,
 	siteLabel,
 	thisPageModel,
@@ -496,37 +495,5 @@ describe('the popup', () => {
 		fireEvent.click(screen.getByRole('button', {name: 'Check this text'}));
 		await screen.findByTestId('paste-result');
 		expect(screen.queryByRole('button', {name: 'Copy as text'})).toBeNull();
-	});
-});
-
-describe('a result as text (copied from the popup)', () => {
-	const trip: TripInput = {
-		passports: ['FR'],
-		segments: [
-			{from: 'CDG', to: 'PVG', departure: '2026-05-01T10:00', arrival: '2026-05-02T04:00', flight: 'MU570'},
-			{from: 'PVG', to: 'NRT'},
-			{from: 'HND', to: 'CDG', departure: '2026-05-09T10:00', arrival: '2026-05-09T16:00'},
-		],
-	};
-	it('names the route (an open jaw as two runs), each flight as checked (no time made up), the explanation, the disclaimer', () => {
-		const text = resultAsText(trip, evaluateTrip(trip, rules, {today: TODAY}), rules, 'en');
-		expect(text.split('\n').slice(0, 5)).toEqual([
-			'China Transit Check: CDG → PVG → NRT / HND → CDG',
-			'  MU570 CDG 2026-05-01 10:00 → PVG 2026-05-02 04:00',
-			'  PVG → NRT',
-			'  HND 2026-05-09 10:00 → CDG 2026-05-09 16:00',
-			'',
-		]);
-		expect(text).toContain('Stop 1: PVG');
-		expect(text.trimEnd().split('\n').at(-1)).toBe(
-			'Guidance based on the published rules, not legal advice. Border officers and airlines decide.',
-		);
-	});
-
-	it('in Chinese', () => {
-		const text = resultAsText(trip, evaluateTrip(trip, rules, {today: TODAY}), rules, 'zh-CN');
-		expect(text.split('\n')[0]).toBe('中国过境免签查询：CDG → PVG → NRT / HND → CDG');
-		expect(text).toContain('第1站：PVG');
-		expect(text.trimEnd().split('\n').at(-1)).toBe('依据已公布的规定提供参考，并非法律意见。以边检和航空公司的决定为准。');
 	});
 });

@@ -5,9 +5,10 @@
  * without such a link is still named by publisher, title and date, as plain text. Then the badge and its popover.
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {cleanup, render} from '@testing-library/preact';
+import {cleanup, fireEvent, getByRole, render, waitFor} from '@testing-library/preact';
 import rawDomains from '@/data/source-domains.json';
 import {createBadge, type BadgeProps} from '@/components/badge-view';
+import {renderDetails} from '@/components/details-view';
 import {VerdictDetails} from '@/components/VerdictDetails';
 import {buildDetails} from '@/lib/ui/details';
 import {citedSourceIds} from '@/lib/ui/format';
@@ -178,6 +179,40 @@ describe.each(Object.entries(TRIPS))('the details for %s', (_name, trip) => {
 	});
 });
 
+describe('copying the details as text (in a badge’s details frame)', () => {
+	const trip = TRIPS['KUL → HAK → NRT, no passport']!;
+	const details = buildDetails(evaluateTrip(trip, rules, {today: TODAY}), rules, 'en');
+	const shown = (onCopy?: () => Promise<boolean>) => {
+		const view = renderDetails(details, {onOpenSettings: () => undefined, ...(onCopy ? {onCopy} : {})});
+		document.body.append(view);
+		return view;
+	};
+
+	it('offers the button between the others, and says under them whether the text was copied or refused', async () => {
+		const answers = [true, false];
+		const onCopy = vi.fn(async () => answers.shift()!);
+		const view = shown(onCopy);
+		const buttons = [...view.querySelectorAll('button')].map((b) => b.textContent);
+		expect(buttons).toEqual(['Copy as text', 'Passports and settings']);
+		const status = view.querySelector('.copy-status')!;
+		expect(status.getAttribute('role')).toBe('status');
+		expect(status.textContent).toBe('');
+		fireEvent.click(getByRole(view, 'button', {name: 'Copy as text'}));
+		await waitFor(() => expect(status.textContent).toBe('Copied: the route, its flights and the result, with reasons and sources.'));
+		expect(status.classList.contains('copy-failed')).toBe(false);
+		fireEvent.click(getByRole(view, 'button', {name: 'Copy as text'}));
+		await waitFor(() => expect(status.textContent).toBe('The browser did not let the extension copy: nothing was copied.'));
+		expect(status.classList.contains('copy-failed')).toBe(true);
+		expect(onCopy).toHaveBeenCalledTimes(2);
+	});
+
+	it('has no copy button or status where nothing can copy (the popup copies under its result)', () => {
+		const view = shown();
+		expect([...view.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Passports and settings']);
+		expect(view.querySelector('.copy-status')).toBeNull();
+	});
+});
+
 describe('sources that lost their copies on spam sites', () => {
 	it('are named without a link (S25, the Baiyun border station guidance, on a return to the origin)', () => {
 		const result = evaluateTrip(TRIPS['LAX → PVG → LAX, US passport']!, rules, {today: TODAY});
@@ -259,6 +294,8 @@ describe('the badge and its popover', () => {
 		expect(frame.getAttribute('src')).toBe(`${FRAME}#${calls[0]!.key}`);
 		expect(frame.getAttribute('title')).toBe('Transit through mainland China');
 		expect(frame.getAttribute('referrerpolicy')).toBe('no-referrer');
+		// Its "Copy as text" may write the clipboard on the user's click (the same for every traveller).
+		expect(frame.getAttribute('allow')).toBe('clipboard-write *');
 		// The details' text is the frame's, never the page's document's.
 		expect(popover.textContent).not.toContain('HAK');
 		expect(popover.style.width).toMatch(/^\d+px$/);
