@@ -20,6 +20,23 @@ type JudgedListProps<J extends Judged> = {
 	renderExtras?: (item: J) => ComponentChildren;
 };
 
+/**
+ * A verdict's words with the ✓ of an eligible one seen but not said (a screen reader would say “check mark” inside
+ * them; the words say it), as the badge's accessible name leaves it out.
+ */
+function spokenWithoutTick(text: string): ComponentChildren {
+	const [before, after] = text.split(' ✓');
+	return after === undefined ? (
+		text
+	) : (
+		<>
+			{before}
+			<span aria-hidden="true"> ✓</span>
+			{after}
+		</>
+	);
+}
+
 export function JudgedList<J extends Judged>({items, rules, locale, heuristic, renderExtras}: JudgedListProps<J>) {
 	const body = (item: J) => (
 		<>
@@ -46,7 +63,7 @@ export function JudgedList<J extends Judged>({items, rules, locale, heuristic, r
 							{line ? (
 								<span class={`itinerary-verdict tone-pill tone-${line.verdict.tone}`}>
 									{line.verdict.icon ? <span aria-hidden="true">{line.verdict.icon} </span> : null}
-									{line.verdict.text}
+									{spokenWithoutTick(line.verdict.text)}
 								</span>
 							) : null}
 						</summary>
