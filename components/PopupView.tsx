@@ -15,7 +15,7 @@ import type {CheckResult, TripInput} from '@/lib/rules/types';
 import type {Settings} from '@/lib/settings';
 import {resultExtras, type PageSelection} from '@/lib/ui/popup';
 import {judgedAsText} from '@/lib/ui/result-text';
-import {useState} from 'preact/hooks';
+import {useId, useState} from 'preact/hooks';
 
 type PopupViewProps = {
 	settings: Settings;
@@ -60,7 +60,7 @@ export function PopupView({
 					{t('openSettings', locale)}
 				</button>
 			</header>
-			<ThisPage locale={locale} settings={settings} save={save} rules={rules} today={today} {...page} />
+			<ThisPage locale={locale} settings={settings} save={save} rules={rules} today={today} renderExtras={extras} {...page} />
 			<RouteCheck
 				rules={rules}
 				locale={locale}
@@ -108,6 +108,8 @@ function ResultExtras({
 	copyText?: (text: string) => Promise<void>;
 }) {
 	const {card, mapAirports} = resultExtras(trip, result, rules, today);
+	// Its own id: the popup may show several results, each with a map (a route checked, a text with several bookings).
+	const mapHeading = useId();
 	/** What the last copy did, said beside its button (and to a screen reader, politely). */
 	const [copied, setCopied] = useState<'copyDone' | 'copyFailed'>();
 	const copy = (write: (text: string) => Promise<void>) => {
@@ -135,8 +137,8 @@ function ResultExtras({
 				{copied ? t(copied, locale) : null}
 			</p>
 			{mapAirports ? (
-				<section aria-labelledby="map-h" class="map-section">
-					<h3 id="map-h">{mapText('heading', locale)}</h3>
+				<section aria-labelledby={mapHeading} class="map-section">
+					<h3 id={mapHeading}>{mapText('heading', locale)}</h3>
 					<ChinaMap rules={rules} locale={locale} airports={mapAirports} />
 				</section>
 			) : null}

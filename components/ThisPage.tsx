@@ -3,6 +3,7 @@
  * (scan the page, turn a switched-off site back on, always run on a site the generic detector read). What it says and
  * offers is lib/ui/popup.ts' thisPageModel; the browser calls come in as callbacks from the popup's entry point.
  */
+import type {ComponentChildren} from 'preact';
 import {useEffect, useRef, useState} from 'preact/hooks';
 import {JudgedList} from '@/components/JudgedList';
 import {countryInSentence} from '@/lib/i18n/countries';
@@ -11,6 +12,7 @@ import type {Locale} from '@/lib/i18n/locale';
 import type {SegmentInput} from '@/lib/itinerary';
 import type {PageStatus} from '@/lib/detect/page-status';
 import type {RuleSet} from '@/lib/rules/rule-set';
+import type {CheckResult, TripInput} from '@/lib/rules/types';
 import type {Settings} from '@/lib/settings';
 import {
 	judgeFindings,
@@ -41,9 +43,14 @@ export type ThisPageProps = {
 	 * click handler, before anything is awaited: browsers accept it only as a direct user action.
 	 */
 	requestSite: (origin: string) => Promise<boolean>;
+	/**
+	 * Extra parts under an itinerary checked here with a record's nationality (copy as text, the check-in card, the
+	 * map), as under the popup's other checks; none for a reading of the page's text, as for a pasted one.
+	 */
+	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
 };
 
-export function ThisPage({locale, settings, save, rules, today, load, scanPage, requestSite}: ThisPageProps) {
+export function ThisPage({locale, settings, save, rules, today, load, scanPage, requestSite, renderExtras}: ThisPageProps) {
 	const [found, setFound] = useState<PageFound>();
 	const [scan, setScan] = useState<ScanState>('idle');
 	const [always, setAlways] = useState<AlwaysState>();
@@ -117,7 +124,9 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 					{note}
 				</p>
 			) : null}
-			{record ? <RecordCheck offer={record} locale={locale} rules={rules} today={today} refresh={refresh} /> : null}
+			{record ? (
+				<RecordCheck offer={record} locale={locale} rules={rules} today={today} refresh={refresh} renderExtras={renderExtras} />
+			) : null}
 			{findings.length > 0 ? (
 				<GenericFindings itineraries={findings} locale={locale} passports={settings.passports} rules={rules} today={today} />
 			) : null}
@@ -135,6 +144,7 @@ function RecordCheck({
 	rules,
 	today,
 	refresh,
+	renderExtras,
 }: {
 	offer: RecordOffer;
 	locale: Locale;
@@ -142,6 +152,7 @@ function RecordCheck({
 	today: string;
 	/** Asks the content script for its status again. */
 	refresh: () => Promise<void>;
+	renderExtras?: ThisPageProps['renderExtras'];
 }) {
 	const [chosen, setChosen] = useState<string>();
 	// The page's itineraries as the content script has them at the click: a scan's answer comes before the background's
@@ -173,7 +184,19 @@ function RecordCheck({
 					<p ref={resultRef} tabIndex={-1}>
 						{t('pasteRecordUsed', locale, {country: countryInSentence(chosen, locale)})}
 					</p>
-					{results.length > 0 ? <JudgedList items={results} rules={rules} locale={locale} heuristic={offer.heuristic} /> : null}
+					{results.length > 0 ? (
+						<JudgedList
+							items={results}
+							rules={rules}
+							locale={locale}
+							heuristic={offer.heuristic}
+							renderExtras={
+								offer.heuristic || !renderExtras
+									? undefined
+									: ({segments, result}) => renderExtras({passports: [chosen], segments}, result)
+							}
+						/>
+					) : null}
 				</div>
 			) : null}
 		</div>

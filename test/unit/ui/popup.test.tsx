@@ -4,7 +4,7 @@
  * (components/ThisPage.tsx, components/PopupView.tsx) rendered with Preact in jsdom, with the browser calls as fakes.
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {configure, cleanup, fireEvent, render, screen, waitFor} from '@testing-library/preact';
+import {configure, cleanup, fireEvent, render, screen, waitFor, within} from '@testing-library/preact';
 import {PopupView} from '@/components/PopupView';
 import {ThisPage, type PageFound, type ThisPageProps} from '@/components/ThisPage';
 import type {PageStatus} from '@/lib/detect/page-status';
@@ -485,6 +485,78 @@ describe('the popup', () => {
 		fireEvent.click(screen.getByRole('button', {name: 'Copy as text'}));
 		await waitFor(() => expect(status.textContent).toBe('The browser did not let the extension copy: nothing was copied.'));
 		expect(status.classList.contains('problem')).toBe(true);
+	});
+
+	// An agent checks a booking record with its passenger's nationality, then copies that result into the booking's notes.
+	it('offers copy and the check-in card under a record’s itineraries checked with a nationality, not under a page text’s', async () => {
+		const copyText = vi.fn(async (_text: string) => {});
+		const popup = (heuristic: boolean) =>
+			render(
+				<PopupView
+					settings={{...DEFAULT_SETTINGS, passports: ['IN']}}
+					save={async () => {}}
+					locale="en"
+					rules={rules}
+					today={TODAY}
+					openSettings={vi.fn()}
+					openCard={vi.fn()}
+					page={{
+						load: async () => ({
+							tab: {id: 7, url: `${AGENT}/x`},
+							status: {...GENERIC, record: {nationalities: ['FRA'], itineraries: [NO_STOP, VIA_PEK], heuristic}},
+						}),
+						scanPage: async () => undefined,
+						requestSite: async () => false,
+					}}
+					copyText={copyText}
+				/>,
+			);
+		popup(false);
+		fireEvent.click(await screen.findByRole('button', {name: 'Check with a passport from France'}));
+		const result = await screen.findByTestId('page-record-result');
+		await waitFor(() => expect(within(result).getByRole('button', {name: 'Copy as text'})).toBeTruthy());
+		expect(within(result).getByRole('button', {name: 'Check-in card (print, English + 中文)'})).toBeTruthy();
+		fireEvent.click(within(result).getByRole('button', {name: 'Copy as text'}));
+		await waitFor(() => expect(copyText).toHaveBeenCalledTimes(1));
+		const text = copyText.mock.calls[0]![0];
+		expect(text.split('\n')[0]).toBe('China Transit Check: JFK → PEK → NRT');
+		// Judged with the record's nationality, not the settings' passport.
+		expect(text).toContain('passport FR');
+		expect(text).not.toContain('passport IN');
+		cleanup();
+		// Read from the page's text: the result only, as for a pasted text read that way.
+		popup(true);
+		fireEvent.click(await screen.findByRole('button', {name: 'Check with a passport from France'}));
+		const heuristic = await screen.findByTestId('page-record-result');
+		await waitFor(() => expect(heuristic.textContent).toMatch(/240-hour visa-free transit/));
+		expect(within(heuristic).queryByRole('button', {name: 'Copy as text'})).toBeNull();
+	});
+
+	it('gives each result’s map its own heading id (several bookings in one text, each a 240-hour stay)', async () => {
+		render(
+			<PopupView
+				settings={{...DEFAULT_SETTINGS, passports: ['US']}}
+				save={async () => {}}
+				locale="en"
+				rules={rules}
+				today={TODAY}
+				openSettings={vi.fn()}
+				openCard={vi.fn()}
+				page={{load: async () => ({tab: null, status: undefined}), scanPage: async () => undefined, requestSite: async () => false}}
+			/>,
+		);
+		const booking = (from: string, stay: string) =>
+			` 1 CA 982Y 15MAR 7 ${from}PEK HK1  1300  1600  16MAR 1\n 2 CA 925Y ${stay} 1 PEKNRT HK1  1830  2245`;
+		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {
+			target: {value: `RP/NYC1A0980/\n${booking('JFK', '18MAR')}\n\nRP/NYC1A0981/\n${booking('LAX', '19MAR')}`},
+		});
+		fireEvent.click(screen.getByRole('button', {name: 'Check this text'}));
+		const result = await screen.findByTestId('paste-result');
+		const maps = [...result.querySelectorAll('section.map-section')];
+		expect(maps).toHaveLength(2);
+		const ids = maps.map((m) => m.getAttribute('aria-labelledby')!);
+		expect(new Set(ids).size).toBe(2);
+		ids.forEach((id, i) => expect(document.getElementById(id)?.closest('section')).toBe(maps[i]));
 	});
 
 	it('has no copy button where nothing can copy (the component alone)', async () => {
