@@ -5,15 +5,12 @@
  * is refused and how, and the form in Chinese: labels, placeholders, the format hint and the messages.
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import {configure, cleanup, fireEvent, render, screen} from '@testing-library/preact';
+import {cleanup, fireEvent, render, screen} from '@testing-library/preact';
+import './wait-longer';
 import userEvent from '@testing-library/user-event';
 import {readTime, readWhen} from '@/components/DateTimeField';
 import {RouteCheck} from '@/components/RouteCheck';
 import {loadRules} from '@/lib/rules/load-rules';
-
-// A check re-renders a whole result: on a loaded machine (CI's two test workers at once) that has taken longer than
-// the library's 1 s default for findBy and waitFor (a route check on the later clock, 2026-12-06).
-configure({asyncUtilTimeout: 5000});
 
 const rules = loadRules();
 const TODAY = '2026-03-01';

@@ -5,7 +5,8 @@
  */
 import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {configure, cleanup, fireEvent, render, screen, waitFor, within} from '@testing-library/preact';
+import {cleanup, fireEvent, render, screen, waitFor, within} from '@testing-library/preact';
+import './wait-longer';
 import userEvent from '@testing-library/user-event';
 import {PassportPicker} from '@/components/PassportPicker';
 import {PasteItinerary} from '@/components/PasteItinerary';
@@ -13,10 +14,6 @@ import type {PageSelection} from '@/lib/ui/popup';
 import {RouteCheck} from '@/components/RouteCheck';
 import {UserSites} from '@/components/UserSites';
 import {loadRules} from '@/lib/rules/load-rules';
-
-// A check re-renders a whole result: on a loaded machine (CI's two test workers at once) that has taken longer than
-// the library's 1 s default for findBy and waitFor (a route check on the later clock, 2026-12-06).
-configure({asyncUtilTimeout: 5000});
 
 const rules = loadRules();
 const TODAY = '2026-03-01';

@@ -4,14 +4,11 @@
  * permission requests out, with the browser calls as fakes.
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {configure, cleanup, fireEvent, render, screen, waitFor} from '@testing-library/preact';
+import {cleanup, fireEvent, render, screen, waitFor} from '@testing-library/preact';
+import './wait-longer';
 import {OptionsView, type OptionsViewProps} from '@/components/OptionsView';
 import {loadRules} from '@/lib/rules/load-rules';
 import {DEFAULT_SETTINGS, type Settings} from '@/lib/settings';
-
-// A check re-renders a whole result: on a loaded machine (CI's two test workers at once) that has taken longer than
-// the library's 1 s default for findBy and waitFor (a route check on the later clock, 2026-12-06).
-configure({asyncUtilTimeout: 5000});
 
 const rules = loadRules();
 

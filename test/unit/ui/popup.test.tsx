@@ -4,7 +4,8 @@
  * (components/ThisPage.tsx, components/PopupView.tsx) rendered with Preact in jsdom, with the browser calls as fakes.
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {configure, cleanup, fireEvent, render, screen, waitFor, within} from '@testing-library/preact';
+import {cleanup, fireEvent, render, screen, waitFor, within} from '@testing-library/preact';
+import './wait-longer';
 import {PopupView} from '@/components/PopupView';
 import {ThisPage, type PageFound, type ThisPageProps} from '@/components/ThisPage';
 import type {PageStatus} from '@/lib/detect/page-status';
@@ -24,10 +25,6 @@ import {
 	withUserSite,
 	type ThisPageInput,
 } from '@/lib/ui/popup';
-
-// A check re-renders a whole result: on a loaded machine (CI's two test workers at once) that has taken longer than
-// the library's 1 s default for findBy and waitFor (a route check on the later clock, 2026-12-06).
-configure({asyncUtilTimeout: 5000});
 
 const rules = loadRules();
 const TODAY = '2026-03-01';

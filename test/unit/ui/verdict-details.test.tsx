@@ -6,6 +6,7 @@
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cleanup, fireEvent, getByRole, render, waitFor} from '@testing-library/preact';
+import './wait-longer';
 import rawDomains from '@/data/source-domains.json';
 import {createBadge, type BadgeProps} from '@/components/badge-view';
 import {renderDetails} from '@/components/details-view';
