@@ -84,6 +84,16 @@ async function detailsText(page: Page, includes: string): Promise<string> {
 	}
 }
 
+/** Selects the text of the element with this id in the page, as a user's drag would. */
+function selectIn(page: Page, id: string): Promise<void> {
+	return page.evaluate((elementId: string) => {
+		const range = document.createRange();
+		range.selectNodeContents(document.getElementById(elementId)!);
+		getSelection()!.removeAllRanges();
+		getSelection()!.addRange(range);
+	}, id);
+}
+
 /** Clicks the page's first badge (a trusted click) and waits for its details: the text of the open card. */
 async function detailsOf(page: Page): Promise<string> {
 	await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
@@ -563,12 +573,7 @@ describe('Firefox', () => {
 					stop,
 				)
 				.then((h) => h.jsonValue());
-		await page.evaluate(() => {
-			const range = document.createRange();
-			range.selectNodeContents(document.getElementById('a')!);
-			getSelection()!.removeAllRanges();
-			getSelection()!.addRange(range);
-		});
+		await selectIn(page, 'a');
 		await checkSelection();
 		const first = await resultWith('Stop 1: PEK');
 		expect(first).toContain('1 itinerary found, 1 via mainland China.');
@@ -590,12 +595,7 @@ describe('Firefox', () => {
 	it('the page’s context menu item: there, and the popup it opens checks the selection by itself', async () => {
 		const beijing = ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245';
 		const page = await open(AGENT, undefined, `<!doctype html><title>PNR</title><pre id="a">${beijing}</pre>`);
-		await page.evaluate(() => {
-			const range = document.createRange();
-			range.selectNodeContents(document.getElementById('a')!);
-			getSelection()!.removeAllRanges();
-			getSelection()!.addRange(range);
-		});
+		await selectIn(page, 'a');
 		const options = await extensionPage('options.html');
 		await options.waitForSelector('main');
 		type Ext = {
