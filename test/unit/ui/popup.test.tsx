@@ -408,13 +408,28 @@ describe('the "This page" section', () => {
 });
 
 describe('the popup', () => {
-	const renderPopup = () => {
+	/** The popup with no tab to talk about, these passports, and `found` where the tab is given (and `copyText`). */
+	const renderPopup = ({
+		passports = [],
+		found = {tab: null, status: undefined},
+		copyText,
+	}: {passports?: string[]; found?: PageFound; copyText?: (text: string) => Promise<void>} = {}) => {
 		const props = {
 			openSettings: vi.fn(),
 			openCard: vi.fn(),
-			page: {load: async () => ({tab: null, status: undefined}), scanPage: async () => undefined, requestSite: async () => false},
+			page: {load: async () => found, scanPage: async () => undefined, requestSite: async () => false},
 		};
-		render(<PopupView settings={DEFAULT_SETTINGS} save={async () => {}} locale="en" rules={rules} today={TODAY} {...props} />);
+		render(
+			<PopupView
+				settings={{...DEFAULT_SETTINGS, passports}}
+				save={async () => {}}
+				locale="en"
+				rules={rules}
+				today={TODAY}
+				{...props}
+				{...(copyText ? {copyText} : {})}
+			/>,
+		);
 		return props;
 	};
 
@@ -447,19 +462,7 @@ describe('the popup', () => {
 			if (refuse) throw new DOMException('Document is not focused.', 'NotAllowedError');
 			copied.push(text);
 		});
-		render(
-			<PopupView
-				settings={{...DEFAULT_SETTINGS, passports: ['US']}}
-				save={async () => {}}
-				locale="en"
-				rules={rules}
-				today={TODAY}
-				openSettings={vi.fn()}
-				openCard={vi.fn()}
-				page={{load: async () => ({tab: null, status: undefined}), scanPage: async () => undefined, requestSite: async () => false}}
-				copyText={copyText}
-			/>,
-		);
+		renderPopup({passports: ['US'], copyText});
 		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {
 			target: {value: ' 1 CA 982Y 15MAR 7 JFKPEK HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PEKNRT HK1  1830  2245'},
 		});
@@ -488,26 +491,14 @@ describe('the popup', () => {
 	it('offers copy and the check-in card under a record’s itineraries checked with a nationality, not under a page text’s', async () => {
 		const copyText = vi.fn(async (_text: string) => {});
 		const popup = (heuristic: boolean) =>
-			render(
-				<PopupView
-					settings={{...DEFAULT_SETTINGS, passports: ['IN']}}
-					save={async () => {}}
-					locale="en"
-					rules={rules}
-					today={TODAY}
-					openSettings={vi.fn()}
-					openCard={vi.fn()}
-					page={{
-						load: async () => ({
-							tab: {id: 7, url: `${AGENT}/x`},
-							status: {...GENERIC, record: {nationalities: ['FRA'], itineraries: [NO_STOP, VIA_PEK], heuristic}},
-						}),
-						scanPage: async () => undefined,
-						requestSite: async () => false,
-					}}
-					copyText={copyText}
-				/>,
-			);
+			renderPopup({
+				passports: ['IN'],
+				found: {
+					tab: {id: 7, url: `${AGENT}/x`},
+					status: {...GENERIC, record: {nationalities: ['FRA'], itineraries: [NO_STOP, VIA_PEK], heuristic}},
+				},
+				copyText,
+			});
 		popup(false);
 		fireEvent.click(await screen.findByRole('button', {name: 'Check with a passport from France'}));
 		const result = await screen.findByTestId('page-record-result');
@@ -530,18 +521,7 @@ describe('the popup', () => {
 	});
 
 	it('gives each result’s map its own heading id (several bookings in one text, each a 240-hour stay)', async () => {
-		render(
-			<PopupView
-				settings={{...DEFAULT_SETTINGS, passports: ['US']}}
-				save={async () => {}}
-				locale="en"
-				rules={rules}
-				today={TODAY}
-				openSettings={vi.fn()}
-				openCard={vi.fn()}
-				page={{load: async () => ({tab: null, status: undefined}), scanPage: async () => undefined, requestSite: async () => false}}
-			/>,
-		);
+		renderPopup({passports: ['US']});
 		const booking = (from: string, stay: string) =>
 			` 1 CA 982Y 15MAR 7 ${from}PEK HK1  1300  1600  16MAR 1\n 2 CA 925Y ${stay} 1 PEKNRT HK1  1830  2245`;
 		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {
