@@ -6,9 +6,16 @@
 import type {ComponentChildren} from 'preact';
 import type {Locale} from '@/lib/i18n/locale';
 import type {RuleSet} from '@/lib/rules/load-rules';
+import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {buildDetails} from '@/lib/ui/details';
 import {itineraryLine, type Judged} from '@/lib/ui/popup';
 import {VerdictDetails} from './VerdictDetails';
+
+/**
+ * Extra parts under a judged itinerary (copy as text; for one read from structured data, the check-in card and the
+ * map), given the trip as judged and its result; `heuristic`: read from text, not from structured data.
+ */
+export type RenderExtras = (trip: TripInput, result: CheckResult, heuristic: boolean) => ComponentChildren;
 
 type JudgedListProps<J extends Judged> = {
 	items: readonly J[];

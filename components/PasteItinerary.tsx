@@ -10,9 +10,8 @@ import type {Locale} from '@/lib/i18n/locale';
 import type {SegmentStatus} from '@/lib/itinerary';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import type {RuleSet} from '@/lib/rules/load-rules';
-import type {ComponentChildren} from 'preact';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
-import {JudgedList} from './JudgedList';
+import {JudgedList, type RenderExtras} from './JudgedList';
 import {airportsOfCity, cityInName} from '@/lib/airports/names';
 import {passengerNationalities} from '@/lib/extract/docs';
 import {countryFromRecord, countryInSentence, countryList} from '@/lib/i18n/countries';
@@ -23,8 +22,8 @@ type PasteItineraryProps = {
 	locale: Locale;
 	passports: string[];
 	today: string;
-	/** Extra parts under each judged itinerary (the map, the check-in card button). */
-	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
+	/** Extra parts under each judged itinerary (copy as text, the map, the check-in card button). */
+	renderExtras?: RenderExtras;
 	/**
 	 * The text selected on the page the popup is about, read when the reader asks (lib/browser/tabs.ts selectedText),
 	 * or why it cannot be read. Absent: no such button (the box is for text alone).
@@ -304,7 +303,7 @@ export function PasteItinerary({rules, locale, passports, today, renderExtras, r
 							rules={rules}
 							locale={locale}
 							heuristic={found.heuristic}
-							renderExtras={found.heuristic ? undefined : ({trip, result}) => renderExtras?.(trip, result)}
+							renderExtras={renderExtras ? ({trip, result}) => renderExtras(trip, result, found.heuristic) : undefined}
 						/>
 					) : null}
 				</div>

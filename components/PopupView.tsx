@@ -6,6 +6,7 @@
 import {ChinaMap} from '@/components/ChinaMap';
 import {PasteItinerary} from '@/components/PasteItinerary';
 import {RouteCheck} from '@/components/RouteCheck';
+import {type RenderExtras} from '@/components/JudgedList';
 import {ThisPage, type ThisPageProps} from '@/components/ThisPage';
 import {mapText} from '@/lib/i18n/map-text';
 import {t} from '@/lib/i18n/messages';
@@ -14,6 +15,7 @@ import type {RuleSet} from '@/lib/rules/rule-set';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import type {Settings} from '@/lib/settings';
 import {resultExtras, type PageSelection} from '@/lib/ui/popup';
+import {readingNotes} from '@/lib/ui/details';
 import {judgedAsText} from '@/lib/ui/result-text';
 import {useId, useState} from 'preact/hooks';
 
@@ -49,8 +51,17 @@ export function PopupView({
 	checkSelectionNow,
 	copyText,
 }: PopupViewProps) {
-	const extras = (trip: TripInput, result: CheckResult) => (
-		<ResultExtras trip={trip} result={result} locale={locale} rules={rules} today={today} openCard={openCard} copyText={copyText} />
+	const extras: RenderExtras = (trip, result, heuristic) => (
+		<ResultExtras
+			trip={trip}
+			result={result}
+			heuristic={heuristic}
+			locale={locale}
+			rules={rules}
+			today={today}
+			openCard={openCard}
+			copyText={copyText}
+		/>
 	);
 	return (
 		<main lang={locale}>
@@ -86,13 +97,14 @@ export function PopupView({
 }
 
 /**
- * Under a judged itinerary: the result as text to copy (an agent's note or e-mail); for an eligible stay, the check-in
- * card (a tab of its own, to print or show); for a stay where 240-hour transit applies or may apply, where the
- * traveller may go.
+ * Under a judged itinerary: the result as text to copy (an agent's note or e-mail; one read from text says so first);
+ * for one read from structured data, the check-in card for an eligible stay (a tab of its own, to print or show) and,
+ * for a stay where 240-hour transit applies or may apply, where the traveller may go.
  */
 function ResultExtras({
 	trip,
 	result,
+	heuristic,
 	locale,
 	rules,
 	today,
@@ -101,20 +113,21 @@ function ResultExtras({
 }: {
 	trip: TripInput;
 	result: CheckResult;
+	heuristic: boolean;
 	locale: Locale;
 	rules: RuleSet;
 	today: string;
 	openCard: (trip: TripInput) => void;
 	copyText?: (text: string) => Promise<void>;
 }) {
-	const {card, mapAirports} = resultExtras(trip, result, rules, today);
+	const {card, mapAirports} = heuristic ? {card: false, mapAirports: null} : resultExtras(trip, result, rules, today);
 	// Its own id: the popup may show several results, each with a map (a route checked, a text with several bookings).
 	const mapHeading = useId();
 	/** What the last copy did, said beside its button (and to a screen reader, politely). */
 	const [copied, setCopied] = useState<'copyDone' | 'copyFailed'>();
 	const copy = (write: (text: string) => Promise<void>) => {
 		setCopied(undefined);
-		write(judgedAsText([{trip, result}], rules, locale)).then(
+		write(judgedAsText([{trip, result}], rules, locale, readingNotes({heuristic}, locale))).then(
 			() => setCopied('copyDone'),
 			() => setCopied('copyFailed'),
 		);

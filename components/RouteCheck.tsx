@@ -15,6 +15,7 @@ import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {buildTrip, type RouteFormProblem} from '@/lib/ui/route-form';
 import {DateTimeField, readWhen} from './DateTimeField';
 import {VerdictDetails} from './VerdictDetails';
+import type {RenderExtras} from './JudgedList';
 import {buildDetails} from '@/lib/ui/details';
 import {airportNameZh} from '@/lib/ui/format';
 
@@ -26,8 +27,8 @@ type RouteCheckProps = {
 	/** YYYY-MM-DD: the engine's today (which rules are in force when the dates are left out). */
 	today: string;
 	onOpenSettings?: () => void;
-	/** Extra parts under a result (the map, the check-in card button), given the trip and its result. */
-	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
+	/** Extra parts under a result (copy as text, the map, the check-in card button), given the trip and its result. */
+	renderExtras?: RenderExtras;
 };
 
 /** A problem of the form: one of lib/ui/route-form.ts', or one with a time box (`arrive-time`, `leave-time`). */
@@ -268,7 +269,7 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 					) : (
 						<>
 							<VerdictDetails details={buildDetails(checked.result, rules, locale)} onOpenSettings={onOpenSettings} />
-							{renderExtras?.(checked.trip, checked.result)}
+							{renderExtras?.(checked.trip, checked.result, false)}
 						</>
 					)}
 				</section>

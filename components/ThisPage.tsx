@@ -3,16 +3,14 @@
  * (scan the page, turn a switched-off site back on, always run on a site the generic detector read). What it says and
  * offers is lib/ui/popup.ts' thisPageModel; the browser calls come in as callbacks from the popup's entry point.
  */
-import type {ComponentChildren} from 'preact';
 import {useEffect, useRef, useState} from 'preact/hooks';
-import {JudgedList} from '@/components/JudgedList';
+import {JudgedList, type RenderExtras} from '@/components/JudgedList';
 import {countryInSentence} from '@/lib/i18n/countries';
 import {t} from '@/lib/i18n/messages';
 import type {Locale} from '@/lib/i18n/locale';
 import type {SegmentInput} from '@/lib/itinerary';
 import type {PageStatus} from '@/lib/detect/page-status';
 import type {RuleSet} from '@/lib/rules/rule-set';
-import type {CheckResult, TripInput} from '@/lib/rules/types';
 import type {Settings} from '@/lib/settings';
 import {
 	judgeFindings,
@@ -43,11 +41,8 @@ export type ThisPageProps = {
 	 * click handler, before anything is awaited: browsers accept it only as a direct user action.
 	 */
 	requestSite: (origin: string) => Promise<boolean>;
-	/**
-	 * Extra parts under an itinerary checked here with a record's nationality (copy as text, the check-in card, the
-	 * map), as under the popup's other checks; none for a reading of the page's text, as for a pasted one.
-	 */
-	renderExtras?: (trip: TripInput, result: CheckResult) => ComponentChildren;
+	/** Extra parts under the itineraries judged here (a record's, with a nationality; the generic detector's). */
+	renderExtras?: RenderExtras;
 };
 
 export function ThisPage({locale, settings, save, rules, today, load, scanPage, requestSite, renderExtras}: ThisPageProps) {
@@ -128,7 +123,14 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 				<RecordCheck offer={record} locale={locale} rules={rules} today={today} refresh={refresh} renderExtras={renderExtras} />
 			) : null}
 			{findings.length > 0 ? (
-				<GenericFindings itineraries={findings} locale={locale} passports={settings.passports} rules={rules} today={today} />
+				<GenericFindings
+					itineraries={findings}
+					locale={locale}
+					passports={settings.passports}
+					rules={rules}
+					today={today}
+					renderExtras={renderExtras}
+				/>
 			) : null}
 		</section>
 	);
@@ -191,9 +193,9 @@ function RecordCheck({
 							locale={locale}
 							heuristic={offer.heuristic}
 							renderExtras={
-								offer.heuristic || !renderExtras
-									? undefined
-									: ({segments, result}) => renderExtras({passports: [chosen], segments}, result)
+								renderExtras
+									? ({segments, result}) => renderExtras({passports: [chosen], segments}, result, offer.heuristic)
+									: undefined
 							}
 						/>
 					) : null}
@@ -210,18 +212,26 @@ function GenericFindings({
 	passports,
 	rules,
 	today,
+	renderExtras,
 }: {
 	itineraries: SegmentInput[][];
 	locale: Locale;
 	passports: string[];
 	rules: RuleSet;
 	today: string;
+	renderExtras?: RenderExtras;
 }) {
 	const results = judgeFindings(itineraries, passports, rules, today);
 	if (results.length === 0) return null;
 	return (
 		<div data-testid="generic-findings">
-			<JudgedList items={results} rules={rules} locale={locale} heuristic />
+			<JudgedList
+				items={results}
+				rules={rules}
+				locale={locale}
+				heuristic
+				renderExtras={renderExtras ? ({segments, result}) => renderExtras({passports, segments}, result, true) : undefined}
+			/>
 		</div>
 	);
 }

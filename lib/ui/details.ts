@@ -104,7 +104,7 @@ type DetailsOptions = {
 };
 
 /** What the details say first about how the itineraries were read: from page text, part of more, a record's nationalities. */
-function readingNotes(options: DetailsOptions, locale: Locale): string[] {
+export function readingNotes(options: DetailsOptions, locale: Locale): string[] {
 	return [
 		...(options.heuristic ? [t('heuristicNote', locale)] : []),
 		...(options.partOf ? [t('detailsTripsOmitted', locale, options.partOf)] : []),

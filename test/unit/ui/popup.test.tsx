@@ -488,7 +488,7 @@ describe('the popup', () => {
 	});
 
 	// An agent checks a booking record with its passenger's nationality, then copies that result into the booking's notes.
-	it('offers copy and the check-in card under a record’s itineraries checked with a nationality, not under a page text’s', async () => {
+	it('offers copy and the check-in card under a record’s itineraries checked with a nationality; for a page text’s, copy with a note', async () => {
 		const copyText = vi.fn(async (_text: string) => {});
 		const popup = (heuristic: boolean) =>
 			renderPopup({
@@ -511,13 +511,53 @@ describe('the popup', () => {
 		// Judged with the record's nationality, not the settings' passport.
 		expect(text).toContain('passport FR');
 		expect(text).not.toContain('passport IN');
+		expect(text).not.toContain('Found in the page text');
 		cleanup();
-		// Read from the page's text: the result only, as for a pasted text read that way.
+		// Read from the page's text: copied with a note saying so first; no check-in card (the flights are to check).
 		popup(true);
 		fireEvent.click(await screen.findByRole('button', {name: 'Check with a passport from France'}));
 		const heuristic = await screen.findByTestId('page-record-result');
 		await waitFor(() => expect(heuristic.textContent).toMatch(/240-hour visa-free transit/));
-		expect(within(heuristic).queryByRole('button', {name: 'Copy as text'})).toBeNull();
+		expect(within(heuristic).queryByRole('button', {name: 'Check-in card (print, English + 中文)'})).toBeNull();
+		fireEvent.click(within(heuristic).getByRole('button', {name: 'Copy as text'}));
+		await waitFor(() => expect(copyText).toHaveBeenCalledTimes(2));
+		expect(copyText.mock.calls[1]![0].split('\n').slice(0, 3)).toEqual([
+			'Note: Found in the page text, not in structured data: check the flights shown.',
+			'',
+			'China Transit Check: JFK → PEK → NRT',
+		]);
+	});
+
+	// An agent pastes a confirmation e-mail's text: read as text, so the copy says so first, and no check-in card.
+	it('copies an itinerary read from pasted text with a note that it was read from text, and offers no check-in card', async () => {
+		const copyText = vi.fn(async (_text: string) => {});
+		renderPopup({passports: ['US'], copyText});
+		fireEvent.input(screen.getByLabelText('A GDS/PNR display, an e-ticket or copied page text'), {
+			target: {
+				value: [
+					'Flight 1 of 2',
+					'New York JFK to Beijing PEK',
+					'Mar 15Sunday, March 151:00 PM to 4:00 PM',
+					'Flight Number: CA 982',
+					'Flight 2 of 2',
+					'Beijing PEK to Tokyo NRT',
+					'Mar 16Monday, March 166:30 PM to 10:45 PM',
+					'Flight Number: CA 925',
+				].join('\n'),
+			},
+		});
+		fireEvent.click(screen.getByRole('button', {name: 'Check this text'}));
+		const result = await screen.findByTestId('paste-result');
+		await waitFor(() => expect(within(result).getByRole('button', {name: 'Copy as text'})).toBeTruthy());
+		expect(within(result).queryByRole('button', {name: 'Check-in card (print, English + 中文)'})).toBeNull();
+		fireEvent.click(within(result).getByRole('button', {name: 'Copy as text'}));
+		await waitFor(() => expect(copyText).toHaveBeenCalledTimes(1));
+		expect(copyText.mock.calls[0]![0].split('\n').slice(0, 4)).toEqual([
+			'Note: Found in the page text, not in structured data: check the flights shown.',
+			'',
+			'China Transit Check: JFK → PEK → NRT',
+			expect.stringMatching(/^ {2}CA982 JFK \d{4}-03-15 13:00 → PEK/),
+		]);
 	});
 
 	it('gives each result’s map its own heading id (several bookings in one text, each a 240-hour stay)', async () => {
