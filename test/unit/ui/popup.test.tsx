@@ -560,6 +560,26 @@ describe('the popup', () => {
 		]);
 	});
 
+	it('copies what the generic detector read on a page whose layout it does not know, with the note that it was read from text', async () => {
+		const copyText = vi.fn(async (_text: string) => {});
+		renderPopup({
+			found: {
+				tab: {id: 7, url: 'https://www.google.com/travel/flights'},
+				status: {...STATUS, itineraries: 0, withStops: 0, layoutUnrecognised: true, generic: [NO_STOP, VIA_PEK]},
+			},
+			copyText,
+		});
+		const findings = await screen.findByTestId('generic-findings');
+		fireEvent.click(within(findings).getByRole('button', {name: 'Copy as text'}));
+		await waitFor(() => expect(copyText).toHaveBeenCalledTimes(1));
+		expect(copyText.mock.calls[0]![0].split('\n').slice(0, 3)).toEqual([
+			'Note: Found in the page text, not in structured data: check the flights shown.',
+			'',
+			'China Transit Check: JFK → PEK → NRT',
+		]);
+		expect(within(findings).queryByRole('button', {name: 'Check-in card (print, English + 中文)'})).toBeNull();
+	});
+
 	it('gives each result’s map its own heading id (several bookings in one text, each a 240-hour stay)', async () => {
 		renderPopup({passports: ['US']});
 		const booking = (from: string, stay: string) =>
