@@ -13,6 +13,8 @@ import type {RuleSet} from '@/lib/rules/load-rules';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {JudgedList, type RenderExtras} from './JudgedList';
 import {airportsOfCity, cityInName} from '@/lib/airports/names';
+import {metroOf} from '@/lib/airports';
+import {metroCityName} from '@/lib/i18n/country-name';
 import {passengerNationalities} from '@/lib/extract/docs';
 import {countryFromRecord, countryInSentence, countryList} from '@/lib/i18n/countries';
 import type {PageSelection} from '@/lib/ui/popup';
@@ -72,6 +74,11 @@ type LeftOut = {text: string; choice?: {name: string; codes: string[]}};
  */
 function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): LeftOut[] {
 	const cities = [...new Set((detection.unknownAirports ?? []).flatMap((u) => u.unknown))].flatMap((name): LeftOut[] => {
+		const metro = metroOf(name, rules);
+		if (metro) {
+			const params = {code: metro.code, city: metroCityName(metro, locale), codes: metro.airports.join(', ')};
+			return [{text: t('pasteCityCode', locale, params), choice: {name, codes: metro.airports}}];
+		}
 		const codes = airportsOfCity(name, rules);
 		if (codes.length > 0) return [{text: t('pasteCityAirports', locale, {city: name, codes: codes.join(', ')}), choice: {name, codes}}];
 		const inName = cityInName(name, rules);

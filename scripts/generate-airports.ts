@@ -44,6 +44,7 @@ import {
 	isTimeZone,
 	type AirportRecord,
 	type ClosedAirport,
+	type MetroCode,
 	type RenamedCode,
 } from '../lib/airports/schema.ts';
 
@@ -120,6 +121,36 @@ const SHENHAIKE = 'https://github.com/BusySeaAlien/shenhaike-atlas/blob/HEAD/scr
 const NAMES_ZH_OUTSIDE_MAINLAND: {iata: string; nameZh: string; source: string}[] = [
 	{iata: 'HKG', nameZh: '香港国际机场', source: SHENHAIKE},
 	{iata: 'MFM', nameZh: '澳门国际机场', source: SHENHAIKE},
+];
+
+/**
+ * Cities' codes that name no airport (IATA's metropolitan area codes): fares, some tickets and booking records print
+ * them (`JFKBJS`). `airports`: the city's airports with scheduled service in this table, which the views offer to choose
+ * from (never picked for the reader: a flight lands at one airport, which the code does not say); a booking system may
+ * group a few more or fewer under the code, as the source says. The Chinese names are the city's usual ones (the CLDR
+ * names of the time zones' cities where there is one: 东京, 莫斯科), checked against `servedZh` below.
+ */
+const METRO_SOURCE = 'https://wikitravel.org/en/Metropolitan_Area_Airport_Codes';
+const METROS: {code: string; city: string; cityZh: string; cityZhHant: string; airports: string[]}[] = [
+	{code: 'BJS', city: 'Beijing', cityZh: '北京', cityZhHant: '北京', airports: ['PEK', 'PKX']},
+	{code: 'BUE', city: 'Buenos Aires', cityZh: '布宜诺斯艾利斯', cityZhHant: '布宜諾斯艾利斯', airports: ['EZE', 'AEP']},
+	{code: 'BUH', city: 'Bucharest', cityZh: '布加勒斯特', cityZhHant: '布加勒斯特', airports: ['OTP', 'BBU']},
+	{code: 'CHI', city: 'Chicago', cityZh: '芝加哥', cityZhHant: '芝加哥', airports: ['ORD', 'MDW']},
+	{code: 'JKT', city: 'Jakarta', cityZh: '雅加达', cityZhHant: '雅加達', airports: ['CGK', 'HLP']},
+	{code: 'LON', city: 'London', cityZh: '伦敦', cityZhHant: '倫敦', airports: ['LHR', 'LGW', 'STN', 'LTN', 'LCY', 'SEN']},
+	{code: 'MIL', city: 'Milan', cityZh: '米兰', cityZhHant: '米蘭', airports: ['MXP', 'LIN', 'BGY']},
+	{code: 'MOW', city: 'Moscow', cityZh: '莫斯科', cityZhHant: '莫斯科', airports: ['SVO', 'DME', 'VKO', 'ZIA']},
+	{code: 'NYC', city: 'New York', cityZh: '纽约', cityZhHant: '紐約', airports: ['JFK', 'EWR', 'LGA']},
+	{code: 'OSA', city: 'Osaka', cityZh: '大阪', cityZhHant: '大阪', airports: ['KIX', 'ITM', 'UKB']},
+	{code: 'RIO', city: 'Rio de Janeiro', cityZh: '里约热内卢', cityZhHant: '里約熱內盧', airports: ['GIG', 'SDU']},
+	{code: 'ROM', city: 'Rome', cityZh: '罗马', cityZhHant: '羅馬', airports: ['FCO', 'CIA']},
+	{code: 'SAO', city: 'São Paulo', cityZh: '圣保罗', cityZhHant: '聖保羅', airports: ['GRU', 'CGH', 'VCP']},
+	{code: 'SEL', city: 'Seoul', cityZh: '首尔', cityZhHant: '首爾', airports: ['ICN', 'GMP']},
+	{code: 'SPK', city: 'Sapporo', cityZh: '札幌', cityZhHant: '札幌', airports: ['CTS', 'OKD']},
+	{code: 'STO', city: 'Stockholm', cityZh: '斯德哥尔摩', cityZhHant: '斯德哥爾摩', airports: ['ARN', 'BMA', 'NYO']},
+	{code: 'TYO', city: 'Tokyo', cityZh: '东京', cityZhHant: '東京', airports: ['HND', 'NRT']},
+	{code: 'WAS', city: 'Washington', cityZh: '华盛顿', cityZhHant: '華盛頓', airports: ['IAD', 'DCA', 'BWI']},
+	{code: 'YTO', city: 'Toronto', cityZh: '多伦多', cityZhHant: '多倫多', airports: ['YYZ', 'YTZ']},
 ];
 
 /** Cities an airport serves that its upstream records do not name, with where that is written. */
@@ -290,6 +321,18 @@ for (const r of ourAirports) {
 	airports[r.iata_code] = {...record};
 	renamed[r.iata_code] = {now: now.iata, source: `https://ourairports.com/airports/${r.ident}/`};
 }
+const metros: Record<string, MetroCode> = {};
+for (const {code, ...m} of METROS) {
+	if (airports[code]) problems.push(`${code}: a city code, but an airport has it`);
+	for (const a of m.airports) if (!airports[a]) problems.push(`${code}: ${a} has no scheduled service`);
+	// Where the table has the city's Chinese names (servedZh, from CLDR), they are these.
+	for (const a of m.airports) {
+		const zh = airports[a]?.servedZh;
+		if (zh && zh.length > 0 && !zh.includes(m.cityZh))
+			problems.push(`${code}: ${a}'s Chinese city is ${zh.join('/')}, not ${m.cityZh}`);
+	}
+	metros[code] = {...m, source: METRO_SOURCE};
+}
 if (problems.length > 0) {
 	console.error(problems.join('\n'));
 	process.exit(1);
@@ -355,17 +398,22 @@ const file = AirportsFileSchema.parse({
 	airports: Object.fromEntries(Object.entries(airports).sort(([x], [y]) => x.localeCompare(y))),
 	closed,
 	renamed: Object.fromEntries(Object.entries(renamed).sort(([x], [y]) => x.localeCompare(y))),
+	metros,
 });
 // One airport a line: small, readable diffs when upstream data changes.
 const lines = Object.entries(file.airports).map(([iata, a]) => `\t\t${JSON.stringify(iata)}: ${JSON.stringify(a)}`);
-const head = JSON.stringify({...file, airports: undefined, closed: undefined, renamed: undefined}, null, '\t').replace(/\n}$/, '');
+const head = JSON.stringify({...file, airports: undefined, closed: undefined, renamed: undefined, metros: undefined}, null, '\t').replace(
+	/\n}$/,
+	'',
+);
 const entryLines = (entries: Record<string, unknown>) =>
 	Object.entries(entries).map(([iata, c]) => `\t\t${JSON.stringify(iata)}: ${JSON.stringify(c)}`);
 writeFileSync(
 	path.join(root, 'data/airports.json'),
 	`${head},\n\t"airports": {\n${lines.join(',\n')}\n\t},\n\t"closed": {\n${entryLines(file.closed ?? {}).join(',\n')}\n\t},\n` +
-		`\t"renamed": {\n${entryLines(file.renamed ?? {}).join(',\n')}\n\t}\n}\n`,
+		`\t"renamed": {\n${entryLines(file.renamed ?? {}).join(',\n')}\n\t},\n` +
+		`\t"metros": {\n${entryLines(file.metros ?? {}).join(',\n')}\n\t}\n}\n`,
 );
 console.log(
-	`data/airports.json: ${Object.keys(airports).length} airports (${Object.keys(closed).length} closed, ${Object.keys(renamed).length} former codes), ${Object.values(airports).filter((a) => a.country === 'CN').length} in mainland China`,
+	`data/airports.json: ${Object.keys(airports).length} airports (${Object.keys(closed).length} closed, ${Object.keys(renamed).length} former codes, ${Object.keys(metros).length} city codes), ${Object.values(airports).filter((a) => a.country === 'CN').length} in mainland China`,
 );

@@ -3,9 +3,9 @@
  * Chinese name and the GB/T 2260 province and prefecture) and its lookups. Whoever needs the table is handed one
  * (the bundled one from ./bundled.ts, or the rule set, which carries it); parsers and adapters never load it.
  */
-import type {AirportRecord} from './schema';
+import type {AirportRecord, MetroCode} from './schema';
 
-export type {AirportRecord};
+export type {AirportRecord, MetroCode};
 /**
  * What every table has of an airport. The content script's compact table (lib/rules/compact.ts) has no names, cities
  * or time zones: a name it cannot resolve is looked up where the names are (`onUnknownName`).
@@ -46,6 +46,8 @@ export type AirportTable = {
 	 * content script's compact table has none, and leaves this out, and the code that reads names with it.
 	 */
 	names?: (text: string) => string | undefined;
+	/** Cities' codes that name no airport (BJS, TYO), with the city's airports; the compact table has none. */
+	metros?: Record<string, MetroCode>;
 };
 
 const HAN = /\p{Script=Han}/u;
@@ -57,6 +59,16 @@ export function simplified(text: string, table: AirportTable): string {
 	let out = '';
 	for (const c of text) out += fold[c] ?? c;
 	return out;
+}
+
+/**
+ * The city a code names where it names no airport (`BJS`, `tyo`: a fare's or a record's city code), with the airports
+ * a flight there may use; undefined for anything else. Never an airport for a verdict: the views ask which one.
+ */
+export function metroOf(text: string, table: AirportTable): (MetroCode & {code: string}) | undefined {
+	const code = text.trim().toUpperCase();
+	const metro = isIataCode(code) && !table.airports[code] ? table.metros?.[code] : undefined;
+	return metro && {...metro, code};
 }
 
 /** Is this three-letter code an airport the table knows? */

@@ -89,6 +89,23 @@ const RenamedCodeSchema = z.strictObject({
 });
 export type RenamedCode = z.infer<typeof RenamedCodeSchema>;
 
+/**
+ * A city's IATA code that names no airport but every airport of the city (BJS: Beijing Capital and Daxing). Fares and
+ * some tickets and records print it; a flight lands at one of the airports, which the code does not say, so it is
+ * never read as an airport: the views ask which one it is.
+ */
+const MetroCodeSchema = z.strictObject({
+	/** The city, in English and in Chinese (simplified, traditional) for the views in each language. */
+	city: z.string().min(2),
+	cityZh: z.string().regex(/^\p{Script=Han}+$/u),
+	cityZhHant: z.string().regex(/^\p{Script=Han}+$/u),
+	/** Its airports with scheduled service, each in `airports`. */
+	airports: z.array(IataSchema).min(2),
+	/** Where the code and its airports are listed. */
+	source: z.url(),
+});
+export type MetroCode = z.infer<typeof MetroCodeSchema>;
+
 export const AirportsFileSchema = z
 	.strictObject({
 		generatedBy: z.string(),
@@ -101,11 +118,20 @@ export const AirportsFileSchema = z
 		closed: z.record(IataSchema, ClosedAirportSchema).optional(),
 		/** Former codes, each also in `airports` with the record of the airport that has `now`. */
 		renamed: z.record(IataSchema, RenamedCodeSchema).optional(),
+		/** Cities' codes (BJS, TYO): no airport has one of them, each of their airports is in `airports`. */
+		metros: z.record(IataSchema, MetroCodeSchema).optional(),
 	})
 	.refine((f) => Object.keys(f.closed ?? {}).every((iata) => f.airports[iata] !== undefined), 'a closed airport missing from airports')
 	.refine(
 		(f) => Object.entries(f.renamed ?? {}).every(([iata, r]) => f.airports[iata] !== undefined && f.airports[r.now] !== undefined),
 		'a former code, or the code that replaced it, missing from airports',
+	)
+	.refine(
+		(f) =>
+			Object.entries(f.metros ?? {}).every(
+				([code, m]) => f.airports[code] === undefined && m.airports.every((a) => f.airports[a] !== undefined),
+			),
+		'a city code that is also an airport, or a city airport missing from airports',
 	);
 export type AirportsFile = z.infer<typeof AirportsFileSchema>;
 

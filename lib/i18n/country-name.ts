@@ -66,3 +66,7 @@ export function countryInSentence(code: string, locale: Locale): string {
 	if (locale !== 'en' || !WITH_THE.has(code) || name === code || /^the /iu.test(name)) return name;
 	return `the ${name}`;
 }
+
+/** A city code's city (`BJS`: Beijing, 北京) as a reader of the locale writes it. */
+export const metroCityName = (metro: {city: string; cityZh: string; cityZhHant: string}, locale: Locale): string =>
+	locale === 'en' ? metro.city : locale === 'zh-TW' ? metro.cityZhHant : metro.cityZh;

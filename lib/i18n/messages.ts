@@ -301,6 +301,11 @@ const M = {
 		'zh-CN': '{city}是城市：请在文字中改为其机场的三字码后再查（{codes}）',
 		'zh-TW': '{city}是城市：請在文字中改為其機場的三字碼後再查（{codes}）',
 	},
+	pasteCityCode: {
+		en: '{code} is the code of a city, {city}, not of an airport: write the code of the airport each flight uses in the text and check again ({codes})',
+		'zh-CN': '{code}是城市{city}的代码，不是机场的：请在文字中改为各航班所用机场的三字码后再查（{codes}）',
+		'zh-TW': '{code}是城市{city}的代碼，不是機場的：請在文字中改為各航班所用機場的三字碼後再查（{codes}）',
+	},
 	pasteUnreadLine: {
 		en: '“{line}”: could not be read, so its option was left out',
 		'zh-CN': '“{line}”：无法读取，该选项未核查',
@@ -465,6 +470,11 @@ const M = {
 		en: 'Which airport in {text}? Type its code, for example {codes}.',
 		'zh-CN': '{text}的哪个机场？请填写其三字码，例如 {codes}。',
 		'zh-TW': '{text}的哪個機場？請填寫其三字碼，例如 {codes}。',
+	},
+	formCityCode: {
+		en: '{code} is the code of a city, {city}: which of its airports? Type its code, for example {codes}.',
+		'zh-CN': '{code}是城市{city}的代码：哪个机场？请填写其三字码，例如 {codes}。',
+		'zh-TW': '{code}是城市{city}的代碼：哪個機場？請填寫其三字碼，例如 {codes}。',
 	},
 	formNeedFrom: {en: 'Where do you fly from?', 'zh-CN': '请填写出发地。', 'zh-TW': '請填寫出發地。'},
 	formNeedVia: {en: 'Which airport in China do you connect at?', 'zh-CN': '请填写中国中转机场。', 'zh-TW': '請填寫中國轉機機場。'},

@@ -23,6 +23,7 @@ export type RuleSet = ReturnType<typeof indexRules<TransitRules>> & {
 	airports: AirportsFile['airports'];
 	divisions: AirportsFile['divisions'];
 	traditional?: AirportsFile['traditional'];
+	metros?: AirportsFile['metros'];
 	airportOf: (iata: string) => AirportsFile['airports'][string] | undefined;
 	sourceIds: Set<string>;
 };
@@ -187,6 +188,7 @@ export function assembleRuleSet(data: TransitRules, airports: AirportsFile, doma
 		airports: airports.airports,
 		divisions: airports.divisions,
 		...(airports.traditional ? {traditional: airports.traditional} : {}),
+		...(airports.metros ? {metros: airports.metros} : {}),
 		airportOf: (iata) => airports.airports[iata],
 		sourceIds: new Set(data.sources.map((s) => s.id)),
 	});

@@ -6,7 +6,7 @@ import type {RuleSet} from '../rules/load-rules';
 import type {TripInput} from '../rules/types';
 import type {SegmentInput} from '../itinerary';
 import {validateTrip} from '../rules/validate';
-import {resolveAirport} from '../airports';
+import {metroOf, resolveAirport} from '../airports';
 import {airportsOfCity} from '../airports/names';
 
 type RouteFormValues = {
@@ -22,7 +22,7 @@ type RouteFormValues = {
 };
 
 import type {MessageKey} from '../i18n/messages';
-import {countryName} from '../i18n/country-name';
+import {countryName, metroCityName} from '../i18n/country-name';
 import type {Locale} from '../i18n/locale';
 
 export type RouteFormProblem = {
@@ -64,6 +64,14 @@ function airportFromInput(text: string, rules: RuleSet): string | undefined {
  */
 function unknownAirport(field: RouteFormProblem['field'], text: string, rules: RuleSet, locale: Locale): RouteFormProblem {
 	const t = text.trim();
+	const metro = metroOf(t, rules);
+	if (metro)
+		return {
+			field,
+			key: 'formCityCode',
+			params: {code: metro.code, city: metroCityName(metro, locale), codes: metro.airports.join(', ')},
+			choices: {text: t, codes: metro.airports},
+		};
 	const city = airportsOfCity(t, rules);
 	if (city.length > 1)
 		return {field, key: 'formCityAirports', params: {text: t, codes: city.join(', ')}, choices: {text: t, codes: city}};

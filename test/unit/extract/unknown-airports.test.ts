@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {detectText} from '../../../lib/detect';
 import {normalizeAroundUnknownAirports, normalizeItinerary} from '../../../lib/extract/normalize';
-import {resolveAirport} from '../../../lib/airports';
+import {metroOf, resolveAirport} from '../../../lib/airports';
 import {airportsOfCity} from '../../../lib/airports/names';
 import type {RawItinerary} from '../../../lib/itinerary';
 import {loadRules} from '../../../lib/rules/load-rules';
@@ -291,6 +291,38 @@ describe('former codes', () => {
 			expect(resolveAirport(old, rules), old).toBe(old);
 			expect(file.airports[old]).toEqual(file.airports[now]);
 		}
+	});
+});
+
+// IATA's city codes (data/airports.json `metros`, from scripts/generate-airports.ts METROS; source: wikitravel.org's
+// Metropolitan Area Airport Codes): a fare's or a record's `JFKBJS` names Beijing, not an airport. Never an airport:
+// the flight lands at one of the city's, which the code does not say.
+describe('city codes', () => {
+	it('are no airport: a record’s segment through one is read around, its city and airports there to ask', () => {
+		for (const code of ['BJS', 'TYO', 'NYC', 'LON', 'SEL']) expect(resolveAirport(code, rules), code).toBeUndefined();
+		expect(metroOf('BJS', rules)).toMatchObject({code: 'BJS', city: 'Beijing', cityZh: '北京', airports: ['PEK', 'PKX']});
+		expect(metroOf(' tyo ', rules)).toMatchObject({code: 'TYO', cityZhHant: '東京', airports: ['HND', 'NRT']});
+		// An airport's code is the airport's, even where the city has others (SHA, Hongqiao, in Shanghai with PVG), and
+		// PAR, which the upstream table gives as an airport in France, stays one.
+		for (const code of ['PEK', 'SHA', 'PAR', 'Beijing', 'XXX']) expect(metroOf(code, rules), code).toBeUndefined();
+		const detection = detectText(
+			' 1 CA 982 Y 15MAR 7 JFKBJS HK1  1300  1500+1\n 2 CA 925 Y 17MAR 2 BJSNRT HK1  0830  1245',
+			'2026-03-01',
+			rules,
+		);
+		expect(detection.itineraries).toEqual([]);
+		expect(detection.unknownAirports?.flatMap((u) => u.unknown)).toEqual(['BJS', 'BJS']);
+	});
+
+	it('each names airports in one country, none of them an airport code itself', () => {
+		const metros = Object.entries(rules.metros ?? {});
+		expect(metros.length).toBeGreaterThanOrEqual(19);
+		for (const [code, m] of metros) {
+			expect(rules.airports[code], code).toBeUndefined();
+			expect(new Set(m.airports.map((a) => rules.airports[a]?.country)).size, code).toBe(1);
+		}
+		expect(rules.airports.PEK?.country).toBe('CN');
+		expect(rules.metros?.BJS?.airports.every((a) => rules.airports[a]?.prefecture === rules.airports.PEK?.prefecture)).toBe(true);
 	});
 });
 

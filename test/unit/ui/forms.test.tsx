@@ -165,6 +165,41 @@ describe('check a route (popup)', () => {
 		await waitFor(() => expect(document.activeElement).toBe(result));
 	});
 
+	it('a city’s code (BJS, tyo): the question which of its airports, with its codes as buttons, in Chinese too', async () => {
+		// IATA's city codes name no airport (data/airports.json `metros`, source: wikitravel.org's Metropolitan Area
+		// Airport Codes). Before, BJS was an unknown airport. PAR, which the upstream data lists as an airport in France,
+		// stays one.
+		const user = userEvent.setup();
+		renderForm(['US']);
+		await user.type(screen.getByLabelText('From'), 'NYC');
+		await user.type(screen.getByLabelText('Connecting in China'), 'BJS');
+		await user.type(screen.getByLabelText('To'), 'tyo{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe(
+			'NYC is the code of a city, New York: which of its airports? Type its code, for example JFK, EWR, LGA.',
+		);
+		await user.click(screen.getByRole('button', {name: 'Use JFK for NYC and check again'}));
+		await waitFor(() =>
+			expect(screen.getByRole('alert').textContent).toBe(
+				'BJS is the code of a city, Beijing: which of its airports? Type its code, for example PEK, PKX.',
+			),
+		);
+		expect(screen.getByLabelText('Connecting in China').getAttribute('aria-invalid')).toBe('true');
+		await user.click(screen.getByRole('button', {name: 'Use PKX for BJS and check again'}));
+		await waitFor(() =>
+			expect(screen.getByRole('alert').textContent).toBe(
+				'TYO is the code of a city, Tokyo: which of its airports? Type its code, for example HND, NRT.',
+			),
+		);
+		await user.click(screen.getByRole('button', {name: 'Use HND for tyo and check again'}));
+		expect((await screen.findByTestId('result')).textContent).toContain('PKX');
+		cleanup();
+		render(<RouteCheck rules={rules} locale="zh-TW" passports={['US']} today={TODAY} />);
+		await user.type(screen.getByLabelText('出發地'), 'JFK');
+		await user.type(screen.getByLabelText('中國轉機機場'), 'BJS');
+		await user.type(screen.getByLabelText('目的地'), 'NRT{Enter}');
+		expect(screen.getByRole('alert').textContent).toBe('BJS是城市北京的代碼：哪個機場？請填寫其三字碼，例如 PEK, PKX。');
+	});
+
 	it('a city outside the mainland typed in Chinese: the question which airport, with its codes', async () => {
 		// Before, 东京 and 新加坡 were unknown airports, though the hint says "三字码、城市或机场名".
 		const user = userEvent.setup();
@@ -656,6 +691,28 @@ describe('paste an itinerary: what it did not check, it says', () => {
 			'CA123 PEK → 东京：无法识别机场（东京）；其前后的航班分开核查',
 			'东京是城市：请在文字中改为其机场的三字码后再查（HND, NRT）',
 		]);
+	});
+
+	it('a city’s code in a booking record (BJS): its airports, as buttons, asked, not picked; in Chinese too', async () => {
+		// Constructed from the record lines the GDS reader reads (the flight in on one airport, out on another, is the
+		// agent's to say: the code does not). Source of the code: data/airports.json `metros`.
+		const text = ' 1 CA 982 Y 15MAR 7 JFKBJS HK1  1300  1500+1\n 2 CA 925 Y 17MAR 2 BJSNRT HK1  0830  1245';
+		expect(await paste(text)).toEqual([
+			'CA982 JFK → BJS: airport not known (BJS); the flights before and after it were checked apart',
+			'CA925 BJS → NRT: airport not known (BJS); the flights before and after it were checked apart',
+			'BJS is the code of a city, Beijing, not of an airport: write the code of the airport each flight uses in the text and check again (PEK, PKX)',
+		]);
+		const choices = within(screen.getByTestId('paste-result').querySelector('.left-out')!).getAllByRole('button');
+		expect(choices.map((b) => b.textContent)).toEqual(['PEK', 'PKX']);
+		await userEvent.setup().click(screen.getByRole('button', {name: 'Use PEK for BJS and check again'}));
+		expect((box() as HTMLTextAreaElement).value).toBe(text.replaceAll('BJS', 'PEK'));
+		expect(screen.getByTestId('paste-result').querySelector('.left-out')).toBeNull();
+		expect(screen.getByTestId('paste-result').textContent).toContain('1 itinerary found, 1 via mainland China');
+		expect(screen.getByTestId('paste-result').textContent).toContain('Stop 1: PEKBeijing Capital International Airport');
+		cleanup();
+		expect((await paste(text, 'zh-CN')).at(-1)).toBe(
+			'BJS是城市北京的代码，不是机场的：请在文字中改为各航班所用机场的三字码后再查（PEK, PKX）',
+		);
 	});
 
 	it('an unknown airport whose name begins with a city’s: the airports we know there, asked, not picked', async () => {
