@@ -4,7 +4,7 @@ import {CONTENT_SCRIPT_FILE, GENERIC_SCRIPT_FILE, USER_SITES_SCRIPT_ID, userSite
 import {createBackgroundHandler} from '@/lib/browser/background-handler';
 import {resolveNames, zonesOf} from '@/lib/airports';
 import {bundledRules, type RuleSet} from '@/lib/rules/rule-set';
-import {explainTrips, explainTripsAsText} from '@/lib/ui/details';
+import {explainTripsWithText} from '@/lib/ui/details';
 import {readRulesInUse} from '@/lib/browser/rules-store';
 import {RULES_UPDATE_ITEMS} from '@/lib/rules/update-state';
 import {RULES_UPDATE_URL} from '@/lib/browser/rules-config';
@@ -62,8 +62,7 @@ export default defineBackground(() => {
 		syncUserSites,
 		now: () => Date.now(),
 		randomKey: () => crypto.randomUUID(),
-		explain: async (request) => explainTrips(request, await rulesNow()),
-		explainText: async (request) => explainTripsAsText(request, await rulesNow()),
+		explain: async (request) => explainTripsWithText(request, await rulesNow()),
 		airportCodes: (names) => resolveNames(names, bundledRules()),
 		airportZones: (codes) => zonesOf(codes, bundledRules()),
 		compactText: () => BUNDLED_COMPACT_TEXT,

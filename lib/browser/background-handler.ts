@@ -27,6 +27,9 @@ export type Sender = {id?: string; url?: string; tab?: {id?: number}; frameId?: 
 
 type Tab = {id?: number; url?: string; windowId?: number};
 
+/** A badge's details and the same as text to copy. */
+type DetailsWithText = {details: Details; text: string};
+
 export type BackgroundDeps = {
 	/** browser.runtime.id */
 	runtimeId: string;
@@ -45,10 +48,11 @@ export type BackgroundDeps = {
 	now: () => number;
 	/** crypto.randomUUID */
 	randomKey: () => string;
-	/** A badge's details from the full rules in use (lib/ui/details.ts explainTrips). */
-	explain: (request: Omit<DetailsRequest, 'card'>) => Details | Promise<Details>;
-	/** The same details as text to copy (lib/ui/details.ts explainTripsAsText). */
-	explainText: (request: Omit<DetailsRequest, 'card'>) => string | Promise<string>;
+	/**
+	 * A badge's details from the full rules in use, and the same as text to copy, from one judgement of its trips
+	 * (lib/ui/details.ts explainTripsWithText).
+	 */
+	explain: (request: Omit<DetailsRequest, 'card'>) => DetailsWithText | Promise<DetailsWithText>;
 	/** data/compact-rules.json as text: the content script's dataset (./bundled-compact.ts). */
 	compactText: () => string;
 	/** Airport names read with the full airport table (lib/airports resolveNames). */
@@ -192,7 +196,7 @@ export function createBackgroundHandler(deps: BackgroundDeps): (message: unknown
 					return {ok: true};
 				}
 				const {card, ...request} = entry.request;
-				const [details, text] = await Promise.all([deps.explain(request), deps.explainText(request)]);
+				const {details, text} = await deps.explain(request);
 				return {ok: true, details, text, locale: request.locale, card: card ?? null};
 			}
 			case 'airport-names':

@@ -256,9 +256,7 @@ function judgeRequest(
  * the stops of all of them in one explanation (a page badge stands for every itinerary in the page's data).
  */
 export function explainTrips(request: ExplainRequest, rules: RuleSet): Details {
-	const {results, options} = judgeRequest(request, rules);
-	const result = results.length === 1 ? results[0]! : {...results[0]!, stops: results.flatMap((r) => r.stops)};
-	return buildDetails(result, rules, request.locale, options);
+	return detailsOf(request, judgeRequest(request, rules), rules);
 }
 
 /**
@@ -266,7 +264,23 @@ export function explainTrips(request: ExplainRequest, rules: RuleSet): Details {
  * read, then each itinerary as the popup copies one (./result-text.ts).
  */
 export function explainTripsAsText(request: ExplainRequest, rules: RuleSet): string {
-	const {results, options} = judgeRequest(request, rules);
+	return textOf(request, judgeRequest(request, rules), rules);
+}
+
+/** Both, from one judgement of the trips: what the details frame is sent. */
+export function explainTripsWithText(request: ExplainRequest, rules: RuleSet): {details: Details; text: string} {
+	const judged = judgeRequest(request, rules);
+	return {details: detailsOf(request, judged, rules), text: textOf(request, judged, rules)};
+}
+
+type Judged = ReturnType<typeof judgeRequest>;
+
+function detailsOf(request: ExplainRequest, {results, options}: Judged, rules: RuleSet): Details {
+	const result = results.length === 1 ? results[0]! : {...results[0]!, stops: results.flatMap((r) => r.stops)};
+	return buildDetails(result, rules, request.locale, options);
+}
+
+function textOf(request: ExplainRequest, {results, options}: Judged, rules: RuleSet): string {
 	const judged = request.trips.map((trip, i) => ({trip, result: results[i]!}));
 	return judgedAsText(judged, rules, request.locale, readingNotes(options, request.locale));
 }

@@ -5,7 +5,7 @@ import {CARD_ENTRY_TTL_MS, cardEntryKey, type SessionArea} from '@/lib/browser/c
 import {DETAILS_ENTRY_TTL_MS, detailsEntryKey} from '@/lib/browser/details-link';
 import {resolveNames, zonesOf} from '@/lib/airports';
 import {loadRules} from '@/lib/rules/load-rules';
-import {explainTrips, explainTripsAsText} from '@/lib/ui/details';
+import {explainTripsWithText} from '@/lib/ui/details';
 
 const rules = loadRules();
 
@@ -71,8 +71,7 @@ function fakeBrowser() {
 		syncUserSites: vi.fn(async () => undefined),
 		now: () => clock,
 		randomKey: () => crypto.randomUUID(),
-		explain: vi.fn((request: Parameters<BackgroundDeps['explain']>[0]) => explainTrips(request, rules)),
-		explainText: vi.fn((request: Parameters<BackgroundDeps['explainText']>[0]) => explainTripsAsText(request, rules)),
+		explain: vi.fn((request: Parameters<BackgroundDeps['explain']>[0]) => explainTripsWithText(request, rules)),
 		airportCodes: vi.fn((names: string[]) => resolveNames(names, rules)),
 		airportZones: vi.fn((codes: string[]) => zonesOf(codes, rules)),
 		compactText: () => COMPACT_TEXT,

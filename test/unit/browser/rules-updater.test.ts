@@ -299,7 +299,6 @@ describe("the background's rules-update-check message", () => {
 			now: () => 0,
 			randomKey: () => 'key',
 			explain: unused,
-			explainText: unused,
 			compactText: unused,
 			airportCodes: unused,
 			airportZones: unused,

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
-import {explainTripsAsText} from '@/lib/ui/details';
+import {explainTrips, explainTripsAsText, explainTripsWithText} from '@/lib/ui/details';
 import {judgedAsText} from '@/lib/ui/result-text';
 
 const rules = loadRules();
@@ -104,5 +104,20 @@ describe('a badge’s details as text (copied from its popover)', () => {
 		expect(explainTripsAsText({trips: [PVG_ICN], today: TODAY, locale: 'en', heuristic: false}, rules).split('\n')[0]).toBe(
 			'China Transit Check: LAX → PVG → ICN',
 		);
+	});
+
+	it('gives the details frame both from one judgement: the same details and text as each alone', () => {
+		const request = {
+			trips: [PVG_ICN, KUL_HAK_NRT],
+			today: TODAY,
+			locale: 'zh-CN' as const,
+			heuristic: false,
+			recordNationalities: ['FRA'],
+		};
+		const both = explainTripsWithText(request, rules);
+		expect(both.details).toEqual(explainTrips(request, rules));
+		expect(both.text).toBe(explainTripsAsText(request, rules));
+		expect(both.text).toContain('LAX → PVG → ICN');
+		expect(both.details.stops.map((s) => s.heading)).toEqual(['第1站：PVG', '第2站：HAK']);
 	});
 });
