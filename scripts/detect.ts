@@ -10,7 +10,9 @@
  * "truncated" (the text was longer than the detectors read) when there are any, and "passengerNationalities" (the
  * nationalities the passport entries of a booking record's `SSR DOCS` items give its passengers, each once, in order:
  * `printed` as the record prints it, `country` its ISO 3166-1 alpha-2 code where it is one; never used to judge
- * anything) when the input has any. Files over 16 MB and HTML nested over 5,000 elements deep are refused.
+ * anything) when the input has any, and "cityCodes" when an unknown airport is a city's code that names no airport
+ * (`BJS`: {"city": "Beijing", "airports": ["PEK", "PKX"]}, the airports to choose from; never taken for one of them).
+ * Files over 16 MB and HTML nested over 5,000 elements deep are refused.
  * An .html/.htm FILE is loaded with jsdom as the page at URL (default https://example.invalid/), so the site adapter
  * is the one the URL picks; a .txt/.eml FILE goes to the e-mail, GDS and generic text detectors. --date resolves
  * year-less dates (default: today). Exit status: 0 with a result (even an empty one), 2 on bad input (one line on
@@ -61,13 +63,15 @@ const depth = nesting(text);
 if (depth > MAX_NESTING) fail(`${file} nests its elements ${depth} deep: detect reads pages nested at most ${MAX_NESTING} deep`);
 
 // Loaded only once the input is known to be good: jsdom and the dataset take most of a second to load.
-const [{JSDOM, VirtualConsole}, {detectDocument, detectText}, {passengerNationalities}, {countryFromRecord}, rules] = await Promise.all([
-	import('jsdom'),
-	import('../lib/detect/index.ts'),
-	import('../lib/extract/docs.ts'),
-	import('../lib/i18n/countries.ts'),
-	loadRulesOrFail(fail),
-]);
+const [{JSDOM, VirtualConsole}, {detectDocument, detectText}, {passengerNationalities}, {countryFromRecord}, {metroOf}, rules] =
+	await Promise.all([
+		import('jsdom'),
+		import('../lib/detect/index.ts'),
+		import('../lib/extract/docs.ts'),
+		import('../lib/i18n/countries.ts'),
+		import('../lib/airports/index.ts'),
+		loadRulesOrFail(fail),
+	]);
 
 // jsdom reports CSS it cannot parse on the console; that is noise here, and stderr is for our one line.
 const parse = (html: string, pageUrl = 'https://example.invalid/') =>
@@ -92,9 +96,19 @@ const nationalities = passengerNationalities(recordText).map((printed): Passenge
 	const country = countryFromRecord(printed);
 	return country ? {printed, country} : {printed};
 });
-const output: Detection & {passengerNationalities?: PassengerNationality[]} = nationalities.length
-	? {...result, passengerNationalities: nationalities}
-	: result;
+/** The cities' codes among the unknown airports (BJS, TYO: no airport), with their city and its airports to choose from. */
+type CityCode = {city: string; airports: string[]};
+const cityCodes = Object.fromEntries(
+	[...new Set((result.unknownAirports ?? []).flatMap((u) => u.unknown))].flatMap((name): [string, CityCode][] => {
+		const metro = metroOf(name, rules);
+		return metro ? [[name, {city: metro.city, airports: metro.airports}]] : [];
+	}),
+);
+const output: Detection & {passengerNationalities?: PassengerNationality[]; cityCodes?: Record<string, CityCode>} = {
+	...result,
+	...(Object.keys(cityCodes).length > 0 ? {cityCodes} : {}),
+	...(nationalities.length > 0 ? {passengerNationalities: nationalities} : {}),
+};
 process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
 
 /**

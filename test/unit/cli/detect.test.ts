@@ -124,6 +124,24 @@ describe('npm run detect', () => {
 		SLOW,
 	);
 
+	it(
+		'names the city and its airports where an unknown airport is a city’s code (BJS), under "cityCodes"',
+		() => {
+			const dir = mkdtempSync(join(tmpdir(), 'detect-test-'));
+			const record = join(dir, 'record.txt');
+			// Constructed record lines through Beijing's city code (data/airports.json `metros`), which names no airport.
+			writeFileSync(record, ' 1 CA 982 Y 15MAR 7 JFKBJS HK1  1300  1500+1\n 2 CA 925 Y 17MAR 2 BJSNRT HK1  0830  1245\n');
+			const out = ok([record, '--date', '2026-03-01']) as Output & {unknownAirports?: {unknown: string[]}[]; cityCodes?: unknown};
+			expect(out.itineraries).toEqual([]);
+			expect(out.unknownAirports?.map((u) => u.unknown)).toEqual([['BJS'], ['BJS']]);
+			expect(out.cityCodes).toEqual({BJS: {city: 'Beijing', airports: ['PEK', 'PKX']}});
+			// An airport the table does not know that is no city's code gives none.
+			writeFileSync(record, ' 1 CA 982 Y 15MAR 7 JFKQQQ HK1  1300  1500+1\n');
+			expect(ok([record, '--date', '2026-03-01'])).not.toHaveProperty('cityCodes');
+		},
+		SLOW,
+	);
+
 	// The synthetic Sabre display of test/unit/extract/gds.test.ts: HX flights via PEK, a WK/TK schedule change, an
 	// ARNK, a waitlisted (HL) flight. Values read off the fixture's lines.
 	it(
