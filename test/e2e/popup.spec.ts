@@ -71,6 +71,29 @@ test('an agent pastes a GDS display and gets the verdict for the mainland stop',
 	await expect(result.getByRole('button', {name: 'Check-in card (print, English + 中文)'})).toBeVisible();
 });
 
+test('a pasted record through a city’s code (BJS) asks which airport, with its codes as buttons; the one chosen is checked', async ({
+	context,
+	extensionId,
+}) => {
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+	// The sell lines of the test above, through Beijing's city code (data/airports.json `metros`), which names no airport.
+	const box = popup.getByLabel('A GDS/PNR display, an e-ticket or copied page text');
+	await box.fill(' 1 CA 982Y 15MAR 7 JFKBJS HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 BJSNRT HK1  1830  2245');
+	await popup.getByRole('button', {name: 'Check this text'}).click();
+	const result = popup.getByTestId('paste-result');
+	await expect(result).toContainText(
+		'BJS is the code of a city, Beijing, not of an airport: write the code of the airport each flight uses in the text and check again (PEK, PKX)',
+	);
+	const pkx = result.getByRole('button', {name: 'Use PKX for BJS and check again'});
+	await expect(pkx).toBeVisible();
+	await popup.screenshot({path: '.test-results/paste-city-code.png', fullPage: true});
+	await pkx.click();
+	await expect(box).toHaveValue(' 1 CA 982Y 15MAR 7 JFKPKX HK1  1300  1600  16MAR 1\n 2 CA 925Y 16MAR 1 PKXNRT HK1  1830  2245');
+	await expect(result).toContainText('1 itinerary found, 1 via mainland China.');
+	await expect(result).toContainText('Stop 1: PKX');
+});
+
 // The agent copies the result into a note or an e-mail to the traveller: the browser's clipboard holds it (pasted
 // back with the keyboard into the popup's own box, as the agent would paste it elsewhere).
 test('an agent copies a checked itinerary as text: the route, its flights, the result with reasons and sources', async ({
