@@ -101,7 +101,12 @@ function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): LeftOu
 			),
 		),
 		...(detection.unknownAirports ?? []).map((u) =>
-			line(t('pasteUnknownAirport', locale, {what: segmentName(u, ''), names: u.unknown.join(', ')})),
+			line(
+				t(u.unknown.every((name) => metroOf(name, rules)) ? 'pasteCityCodeSegment' : 'pasteUnknownAirport', locale, {
+					what: segmentName(u, ''),
+					names: u.unknown.join(', '),
+				}),
+			),
 		),
 		...cities,
 		...(detection.unreadLines ?? []).map((r) => line(t('pasteUnreadLine', locale, {line: r.line}))),

@@ -235,6 +235,11 @@ const M = {
 		'zh-CN': '{what}：无法识别机场（{names}）；其前后的航班分开核查',
 		'zh-TW': '{what}：無法識別機場（{names}）；其前後的航班分開核查',
 	},
+	pasteCityCodeSegment: {
+		en: '{what}: {names} is a city’s code, not an airport’s; the flights before and after it were checked apart',
+		'zh-CN': '{what}：{names}是城市代码，不是机场三字码；其前后的航班分开核查',
+		'zh-TW': '{what}：{names}是城市代碼，不是機場三字碼；其前後的航班分開核查',
+	},
 	pasteCityInName: {
 		en: '{name} begins with a city’s name, {city}: if it is one of the airports we know there ({codes}), write its code in the text and check again',
 		'zh-CN': '{name}以城市名{city}开头：若是该地我们所知的机场之一（{codes}），请在文字中改为其三字码后再查',
