@@ -39,6 +39,12 @@ export const BADGE_MESSAGES = {
 		'zh-CN': '{count}个行程经停中国 · {summary}',
 		'zh-TW': '{count}個行程經停中國 · {summary}',
 	},
+	// The same in the badge's accessible name: a comma where the pill has a dot, which some screen readers name.
+	badgePageSpoken: {
+		en: '{count} via China, {summary}',
+		'zh-CN': '{count}个行程经停中国，{summary}',
+		'zh-TW': '{count}個行程經停中國，{summary}',
+	},
 	// the badge's popover (components/badge-view.ts)
 	detailsTitle: {en: 'Transit through mainland China', 'zh-CN': '经中国大陆过境', 'zh-TW': '經中國大陸過境'},
 	close: {en: 'Close', 'zh-CN': '关闭', 'zh-TW': '關閉'},

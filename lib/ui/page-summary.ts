@@ -17,11 +17,14 @@ export function pageSummary(summaries: readonly BadgeSummary[], locale: Locale):
 	const weakest = summaries.reduce((a, b) => (RANK[b.tone] < RANK[a.tone] ? b : a));
 	const counted = (summary: string) => (summaries.length === 1 ? summary : t('badgePage', locale, {count: summaries.length, summary}));
 	const fullText = counted(weakest.fullText);
+	// Said without the ✓ (a screen reader names it), and with a comma after the count rather than the pill's dot.
+	const plain = weakest.fullText.replace(/ ✓/, '');
+	const spoken = summaries.length === 1 ? plain : t('badgePageSpoken', locale, {count: summaries.length, summary: plain});
 	return {
 		...weakest,
 		text: counted(weakest.text),
 		fullText,
-		ariaLabel: t('badgeAriaPage', locale, {summary: fullText.replace(/ ✓/, '')}),
+		ariaLabel: t('badgeAriaPage', locale, {summary: spoken}),
 	};
 }
 

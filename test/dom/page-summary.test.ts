@@ -37,13 +37,14 @@ describe('page summary', () => {
 			icon: '🛂',
 			text: '3 via China · Set your passport',
 			fullText: '3 via China · Set your passport',
-			ariaLabel: 'China transit check for the results on this page: 3 via China · Set your passport. Open details.',
+			ariaLabel: 'China transit check for the results on this page: 3 via China, Set your passport. Open details.',
 		});
-		// The short text follows the badge's detail level; the accessible name is built from the full one.
+		// The short text follows the badge's detail level; the accessible name is built from the full one, with a comma
+		// where the pill has its dot (a screen reader may say "middle dot"), and without the ✓.
 		expect(pageSummary([compact, compact], 'en')).toMatchObject({
 			text: '2 via China · ✓ 24h',
 			fullText: '2 via China · 24h transit ✓ PEK',
-			ariaLabel: 'China transit check for the results on this page: 2 via China · 24h transit PEK. Open details.',
+			ariaLabel: 'China transit check for the results on this page: 2 via China, 24h transit PEK. Open details.',
 		});
 	});
 
@@ -54,7 +55,7 @@ describe('page summary', () => {
 			icon: '✗',
 			text: '2个行程经停中国 · 未找到免签方案',
 			fullText: '2个行程经停中国 · 未找到免签方案',
-			ariaLabel: '本页结果的中国过境查询：2个行程经停中国 · 未找到免签方案。打开详情。',
+			ariaLabel: '本页结果的中国过境查询：2个行程经停中国，未找到免签方案。打开详情。',
 		});
 		expect(pageSummary([summary('ok', '24小时过境 ✓ PEK')], 'zh-CN')?.ariaLabel).toBe(
 			'本页结果的中国过境查询：24小时过境 PEK。打开详情。',

@@ -25,7 +25,7 @@ test('a Google Flights page whose results are still in its data gets one badge f
 	await expect(badge).toHaveText('2 via China · 24h transit ✓ HAK');
 	await expect(badge).toHaveAttribute(
 		'aria-label',
-		'China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.',
+		'China transit check for the results on this page: 2 via China, 24h transit HAK. Open details.',
 	);
 	await page.screenshot({path: '.test-results/badge-en.png'});
 });
@@ -108,7 +108,7 @@ test('the badge detail level in the options changes what the badge says, not wha
 	await expect(badge).toHaveText('2 via China · ✓ 24h');
 	// Screen readers still hear the whole sentence.
 	await expect(badge).toHaveAccessibleName(
-		'China transit check for the results on this page: 2 via China · 24h transit HAK. Open details.',
+		'China transit check for the results on this page: 2 via China, 24h transit HAK. Open details.',
 	);
 	await options.getByRole('radio', {name: /^Detailed/}).check();
 	await page.bringToFront();
