@@ -18,6 +18,7 @@ import {parseGdsText} from '../lib/extract/gds.ts';
 import {detectInText} from '../lib/extract/generic-text.ts';
 import {extractStructuredData} from '../lib/extract/structured-data.ts';
 import {parseTicketItinerary} from '../lib/extract/ticket-itinerary.ts';
+import {parseTicketTable} from '../lib/extract/ticket-table.ts';
 import {seededRandom} from './seeded-random.ts';
 
 const MB = 1_048_576;
@@ -131,6 +132,7 @@ export function textFigures(root: string, airports: AirportTable, referenceDate 
 		gds: [gds, (t) => parseGdsText(t, airports).length],
 		genericText: [texts, (t) => detectInText(t, airports).length],
 		ticketItinerary: [tickets, (t) => parseTicketItinerary(t, airports).length],
+		ticketTable: [tickets, (t) => parseTicketTable(t).length],
 		// On a parsed document: parsing is the DOM's work, not the detector's (the browser has the page parsed already).
 		structuredData: [html, (t) => extractStructuredData(t === html ? htmlDoc : parseHtml(t)).length],
 		pipeline: [mixed, (t) => detectText(t, referenceDate, airports, parseHtml).itineraries.length],

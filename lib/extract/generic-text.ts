@@ -5,7 +5,9 @@
  * flight number, and anything it cannot place is left out. Pure: text in, RawItinerary out, as the text says it
  * (dates, clocks and airport codes unconverted; the normaliser does the rest).
  *
- * A Chinese e-ticket receipt (行程单) is read by ./ticket-itinerary.ts instead. Other text, in three shapes, line by line:
+ * A Chinese e-ticket receipt (行程单) is read by ./ticket-itinerary.ts instead, and an airline e-ticket whose table stacks
+ * each flight in rows (`Von /From`, the origin, `Nach /To`, the destination) by ./ticket-table.ts. Other text, in three
+ * shapes, line by line:
  * - point lines, a clock and one airport: `7:00 PMHeathrow Airport (LHR)`, `Departure: 10:50 Tegel(TXL), Berlin`,
  *   `08:35 北京首都国际机场T3`. Consecutive points pair into departure and arrival;
  * - route lines, two airports joined by an arrow, a dash or "to": `London LHR to Newark EWR`, `PEK → PVG`, with the
@@ -15,9 +17,11 @@
  */
 import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
 import {resolveAirport, type AirportTable} from '../airports';
-import {parseClock, parseDateText, parseDuration} from './parse';
+import {parseClock, parseDuration} from './parse';
 import {matchesOf} from './matches';
+import {dateSpan, firstDate, MONTH} from './text-dates';
 import {parseTicketItinerary} from './ticket-itinerary';
+import {parseTicketTable} from './ticket-table';
 
 /**
  * Three-letter words that are also airport codes (THE Teresina, FOR Fortaleza, CAT Cascais, SAT San Antonio, …) or
@@ -41,20 +45,6 @@ const NEVER_AIRPORTS = new Set(
 		'GMT UTC CET CST EST EDT PST PDT BST JST KST HKT SGT AEST AEDT IST MSK'
 	).split(' '),
 );
-
-const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![a-z])`;
-const WEEKDAY = String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*`;
-/** Dates as copied text prints them. Day numbers must not run into digits: `April 256:00 PM` is "April 25" + a clock. */
-const DATE_PATTERNS = [
-	/\d{4}-\d{2}-\d{2}(?!\d)/g,
-	/(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日/g,
-	// Mon 17 Oct 2016, 2 Apr, and in any case (`fre 3 jul 2009`: the weekday of another language is simply not part of it)
-	new RegExp(String.raw`(?:${WEEKDAY})?(?<!\d)\d{1,2}\s+${MONTH}(?:\s+\d{4}(?!\d))?`, 'gi'),
-	new RegExp(String.raw`(?<![\dA-Za-z])\d{1,2}-${MONTH}(?:-(?:\d{4}|\d{2})(?!\d))?`, 'gi'), // 20-Jul, 20-Jul-26
-	/(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])/g, // 15.06.2017, day first
-	/(?<![\dA-Za-z])\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\d{2})?(?![\dA-Za-z])/g, // 03JUN, 03AUG26
-	new RegExp(String.raw`(?:${WEEKDAY})?${MONTH}\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d))?`, 'g'), // Wed, Aug 26
-];
 
 /**
  * A clock, 12- or 24-hour, optionally glued to what follows (`7:00 PMHeathrow`) but not to a code (`10:30 AMS` is
@@ -132,6 +122,10 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 	// A Chinese e-ticket receipt says its route in columns of its own: read as such, not line by line.
 	const tickets = parseTicketItinerary(text, airports);
 	if (tickets.length > 0) return tickets;
+	// So does an airline's e-ticket whose table stacks each flight in rows (`Von /From`, the origin, `Nach /To`, …), once
+	// it has read one flight whole: rows it could not read alone do not say the text is such a table.
+	const table = parseTicketTable(text);
+	if (table.some((i) => i.segments.length > 0)) return table;
 	const legs: Leg[] = [];
 	let cur: Leg | undefined;
 	let date: string | undefined;
@@ -291,28 +285,6 @@ function setArrival(leg: Leg, arr: Clock, at: (c: Clock, withDate: boolean) => R
 	// The line's date is the departure's; the arrival clock belongs to that day unless a day mark says otherwise.
 	leg.arrives = at(arr, false);
 	leg.arrivalFollowsDeparture = !arr.dayOffset;
-}
-
-/** Every date pattern needs a digit, and a clock a colon: most lines of an e-mail have neither, and skip them all. */
-const DIGIT = /\d/;
-
-function firstDate(line: string): string | undefined {
-	return dateSpan(line)?.text;
-}
-
-/** The first date in the text, and where it is. */
-function dateSpan(line: string): {start: number; end: number; text: string} | undefined {
-	if (!DIGIT.test(line)) return undefined;
-	let best: {start: number; end: number; text: string} | undefined;
-	for (const re of DATE_PATTERNS) {
-		for (const m of matchesOf(re, line)) {
-			const text = m[0].trim();
-			if (!parseDateText(text)) continue;
-			if (!best || m.index < best.start) best = {start: m.index, end: m.index + m[0].length, text};
-			break;
-		}
-	}
-	return best;
 }
 
 /** A departure or arrival word in a times line, and what may sit between it, a date and its clock. */

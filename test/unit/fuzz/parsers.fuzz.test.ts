@@ -15,6 +15,7 @@ import {detectInText} from '../../../lib/extract/generic-text';
 import {normalizeAroundUnknownAirports, normalizeItinerary} from '../../../lib/extract/normalize';
 import {extractStructuredData} from '../../../lib/extract/structured-data';
 import {parseTicketItinerary} from '../../../lib/extract/ticket-itinerary';
+import {parseTicketTable} from '../../../lib/extract/ticket-table';
 import {resolveAirport} from '../../../lib/airports';
 import {isCheckedStatus, SEGMENT_STATUS, segmentStatus, splitByStatus} from '../../../lib/extract/status';
 import {evaluateTrip} from '../../../lib/rules/evaluate';
@@ -1050,6 +1051,101 @@ describe('parseTicketItinerary under fuzzing', () => {
 				const start = performance.now();
 				parseTicketItinerary(text, rules);
 				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(1_500);
+			}
+		},
+		TIMEOUT,
+	);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Airline e-ticket tables (lib/extract/ticket-table.ts): each flight in stacked rows (From, origin, To, destination).
+
+const TABLE_HEADERS = [
+	'Origin/Destination        Flight            Departure    Arrival    Not Valid',
+	'FROM/TO   FLIGHT   DEPARTURE   ARRIVAL',
+	'Flight Departure Arrival',
+	'Flight   Arrival   Departure',
+	'',
+];
+const tableRow = fc.oneof(
+	{
+		weight: 3,
+		arbitrary: fc
+			.tuple(
+				fc.constantFrom(' Von /From', 'From', 'FROM', 'De / From', 'From:'),
+				fc.oneof(fc.stringMatching(/^[A-Z][A-Z0-9] ?\d{1,4}$/), fc.constantFrom('', 'VOID', '1PC')),
+				fc.array(dateText(1990), {maxLength: 3}),
+			)
+			.map(([label, number, dates]) => `${label}   ${number}   ${dates.join('   ')}`),
+	},
+	{
+		weight: 3,
+		arbitrary: fc
+			.tuple(placeArb, fc.array(clockText, {maxLength: 3}), fc.option(dateText(1990)))
+			.map(([place, clocks, date]) => ` ${place}   ${clocks.join('   ')}   ${date ?? ''}`),
+	},
+	{weight: 2, arbitrary: fc.constantFrom(' Nach /To', 'To', 'TO   Terminal 4', ' Nach /To   Terminal 4S   Nach /After', 'To (PEK)')},
+	{weight: 1, arbitrary: mutatedLines},
+);
+const tableText = fc
+	.tuple(fc.constantFrom(...TABLE_HEADERS), fc.array(tableRow, {maxLength: 16}))
+	.map(([header, rows]) => [header, ...rows].join('\n'));
+
+describe('parseTicketTable under fuzzing', () => {
+	it(
+		'never throws; every flight kept has two airports, its flight number and a departure clock, every other is unread',
+		() => {
+			fc.assert(
+				fc.property(fc.oneof(tableText, anyText), (text) => {
+					const found = parseTicketTable(text);
+					expectRawItineraries(found);
+					for (const s of found.flatMap((i) => i.segments)) {
+						expect(s.from).not.toBe('');
+						expect(s.to).not.toBe('');
+						expect(s.flight).toMatch(/^[A-Z0-9]{2} ?\d{1,4}$/);
+						expect(s.departs?.time).toBeTruthy();
+					}
+					for (const e of found.flatMap((i) => i.excluded ?? [])) expect(e.status).toBe('unread');
+					runPipeline(found);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'reads nothing without a header naming the flight, then the departure and the arrival',
+		() => {
+			fc.assert(
+				fc.property(fc.array(tableRow, {maxLength: 12}), (rows) => {
+					const text = rows.join('\n');
+					fc.pre(!/\b(?:Flight|FLIGHT)\b/.test(text));
+					expect(parseTicketTable(text)).toEqual([]);
+					expect(parseTicketTable(['Flight   Arrival   Departure', ...rows].join('\n'))).toEqual([]);
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'reads 1 MB of adversarial table text in linear time',
+		() => {
+			const header = 'Origin/Destination   Flight   Departure   Arrival\n';
+			for (const text of [
+				header + 'Von /From  CA938  12-Jan\n'.repeat(40_000),
+				header + `Von /From  CA938  ${'12-Jan '.repeat(140_000)}`,
+				header + `Von /From  CA938\n London (LHR) ${'21:25 '.repeat(160_000)}`,
+				header + 'Von /From  CA938  12-Jan\n London (LHR)  21:25  14:40\n Nach /To\n'.repeat(16_000),
+				header + `${'From '.repeat(200_000)}CA938`,
+				'Flight Departure '.repeat(60_000) + 'Arrival',
+				`${header}${'To\n'.repeat(330_000)}`,
+			]) {
+				const start = performance.now();
+				parseTicketTable(text);
+				expect(performance.now() - start, text.slice(0, 60)).toBeLessThan(1_500);
 			}
 		},
 		TIMEOUT,
