@@ -58,12 +58,13 @@ const DAY_OFFSET_AT_END = /\s(?:\(\s*\+\s?(\d)\s*(?:天|days?|d)?\s*\)|\+\s?(\d)
 
 /**
  * A departure or arrival label at the start of a line, in the languages e-tickets and receipts come in (Swedish
- * `Avgång:` / `Ankomst:`, German, French, Spanish), and the `自` / `至` (FROM / TO) rows of a Chinese 行程单, which may
- * go without a colon. Matched against the lower-cased line: a pattern with the `i` flag and non-ASCII letters costs V8
+ * `Avgång:` / `Ankomst:`, German, French, Spanish), the `自` / `至` (FROM / TO) rows of a Chinese 行程单, which may go
+ * without a colon, and an English departure or arrival word without one where a clock follows it (`Depart 21:25 London
+ * Heathrow`). Matched against the lower-cased line: a pattern with the `i` flag and non-ASCII letters costs V8
  * a fresh compile after garbage collections (lib/extract/parse.ts parseDuration).
  */
 const LABEL =
-	/^\s*(?:(?:(departure|departs|departing|depart|from|出发|出發|起飞|起飛|avgång|abflug|départ|salida)|(arrival|arrives|arriving|arrive|to|到达|到達|抵达|抵達|ankomst|ankunft|arrivée|llegada))\s*[:：]|(自)(?:\s*from)?\s*[:：]?|(至)(?:\s*to)?\s*[:：]?)/;
+	/^\s*(?:(?:(departure|departs|departing|depart|from|出发|出發|起飞|起飛|avgång|abflug|départ|salida)|(arrival|arrives|arriving|arrive|to|到达|到達|抵达|抵達|ankomst|ankunft|arrivée|llegada))\s*[:：]|(自)(?:\s*from)?\s*[:：]?|(至)(?:\s*to)?\s*[:：]?|(?:(departure|departs|depart)|(arrival|arrives|arrive))\s+(?=\d{1,2}:\d{2}(?!\d)))/;
 /** A terminal printed after an airport's name: `Terminal 5`, `Terminal 2E`, `T3`, `(T1)`, `, Terminal 1`. */
 const TERMINAL_AT_END = /\(?(?:\b[Tt]erminal ?|\bT)\d{1,2}[A-Z]?\)?$/;
 /** The text without a terminal at its end (trimmed, and no comma left before where the terminal was). */
@@ -83,8 +84,11 @@ const ARRIVE_GAP = /^(?:[,;|·/] ?)?(?:[Aa]rriv(?:e|es|al)|ARR(?:IV(?:E|AL))?|�
 const RANGE_SEPARATOR = /^\s*(?:to|–|—|-|→|~|～|至)\s*$/;
 const FLIGHT_LABELLED =
 	/(?:\b(?:[Ff]light|[Ff]lyg|[Ff]lug|[Vv]uelo)(?:\s+(?:[Nn]umber|[Nn]o\.?|#))?|航班[号號]?)\s*[:：#]?\s*([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4}[A-Z]?)(?![\dA-Za-z])/;
-/** A line that a flight label opens (`Flight: 15.06.2017  |  4U 8462 (X)`): its one flight number is the labelled one. */
-const FLIGHT_LINE = /^\s*(?:[Ff]light|FLIGHT|[Ff]lyg|[Ff]lug|[Vv]uelo|航班[号號]?)\s*[:：]/;
+/**
+ * A line that a flight label opens (`Flight: 15.06.2017  |  4U 8462 (X)`, `Flight 2: Air China CA925, …`, `Flight 1 of
+ * 2:`): its one flight number is the labelled one.
+ */
+const FLIGHT_LINE = /^\s*(?:[Ff]light|FLIGHT|[Ff]lyg|[Ff]lug|[Vv]uelo|航班[号號]?)(?:\s+\d{1,2}(?:\s+of\s+\d{1,2})?)?\s*[:：]/;
 /** An unlabelled flight number may be glued to the text before it (`Boeing 777NH 212`) but not inside a word. */
 const FLIGHT_BARE = /(?<![A-Z])([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{1,4})(?![A-Za-z\d:]|[-.]\d)/g; // not A220-300, CC0-1.0
 /** Aircraft types and other tokens shaped like flight numbers. */
@@ -116,6 +120,8 @@ type Leg = {
 	arrivalFollowsDeparture?: boolean;
 	/** The flight time the text states under the leg (`Duration: 10h 35m`), for an arrival of unstated day. */
 	durationMinutes?: number;
+	/** How many lines with a date came before (or on) the point line that gave the departure. */
+	datedLinesAtDeparture?: number;
 };
 
 export function detectInText(text: string, airports: AirportTable): RawItinerary[] {
@@ -151,16 +157,35 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 		return t;
 	};
 
+	// Lines with a date so far: a point line's arrival with none since its departure's has the departure's date above it.
+	let datedLines = 0;
+	/**
+	 * A point line's arrival clock, on the date above it; but where no line gave a date since the departure's and the
+	 * clock is not after the departure's (`Depart: 21:25 London Heathrow` / `Arrive: 14:40 Beijing Capital` under one
+	 * date), that date is the departure's, not the arrival's: the clock alone, for the normaliser to place by the two
+	 * airports' time zones (the next day, or the same day westwards over the date line), or to leave out.
+	 */
+	const pointArrival = (leg: Leg, clock: Clock): RawTime => {
+		const time = at(clock, true);
+		if (clock.dayOffset || leg.datedLinesAtDeparture !== datedLines || leg.departs?.time === undefined) return time;
+		const d = parseClock(leg.departs.time);
+		const a = parseClock(clock.text);
+		return d !== undefined && a !== undefined && a <= d ? {time: clock.text, dayUnmarked: true} : time;
+	};
+
 	// An airport named alone on its line, no clock, no flight: in a table cell, its date and clock may follow on the next.
 	let namedAbove: Mention | undefined;
 	for (const line of text.split(/\r?\n/)) {
 		if (line.trim() === '') continue;
 		const lineDate = firstDate(line);
-		if (lineDate) date = lineDate;
+		if (lineDate) {
+			date = lineDate;
+			datedLines++;
+		}
 		const clocks = findClocks(line);
 		const lower = line.toLowerCase();
 		const label = LABEL.exec(lower);
-		const role = label ? (label[1] || label[3] ? 'dep' : 'arr') : undefined;
+		const role = label ? (label[1] || label[3] || label[5] ? 'dep' : 'arr') : undefined;
 		const flight = flightOf(line);
 		// A row of an e-ticket's table: a flight number with a clock or a date (`CA1501 北京首都 上海虹桥 2026年6月3日 08:30 10:45`).
 		const rowLike = flight !== undefined && (clocks.length > 0 || lineDate !== undefined);
@@ -209,16 +234,18 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 			const point = pointOf(line, mentions, clocks, role !== undefined);
 			if (point) {
 				const c: Leg | undefined = cur;
-				if (c?.route && point.code === c.from && !c.departs) c.departs = at(point.clock, true);
-				else if (c?.route && point.code === c.to && !c.arrives) c.arrives = at(point.clock, true);
+				if (c?.route && point.code === c.from && !c.departs) {
+					c.departs = at(point.clock, true);
+					c.datedLinesAtDeparture = datedLines;
+				} else if (c?.route && point.code === c.to && !c.arrives) c.arrives = pointArrival(c, point.clock);
 				else if (role === 'arr' || (role === undefined && c && !c.route && !c.to)) {
 					// An arrival with no departure before it is a fragment: nothing to pair it with.
 					if (c && !c.to) {
 						c.to = point.code;
-						c.arrives = at(point.clock, true);
+						c.arrives = pointArrival(c, point.clock);
 					}
 				} else {
-					open({from: point.code, departs: at(point.clock, true), route: false});
+					open({from: point.code, departs: at(point.clock, true), route: false, datedLinesAtDeparture: datedLines});
 					openedHere = true;
 				}
 			} else if (role === 'arr' && clocks.length === 0 && mentions.length === 1 && cur && !cur.route && !cur.to) {

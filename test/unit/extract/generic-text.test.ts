@@ -577,6 +577,72 @@ describe('e-ticket tables and receipts (synthetic lines in real layouts)', () =>
 	});
 });
 
+// SYNTHETIC: a confirmation e-mail's flight list as airlines print it (a numbered flight line with the airline, the
+// flight and the date, then the departure and the arrival each with its clock and airport), with made-up trips.
+describe('a confirmation’s numbered flights, each with its departure and arrival lines (synthetic)', () => {
+	const confirmation = (depart: string, arrive: string) =>
+		[
+			'Your booking is confirmed',
+			'Flight 1: Air China CA938, Tue 12 Jan 2027',
+			`${depart} 21:25 London Heathrow (LHR), Terminal 2`,
+			`${arrive} 14:40 Beijing Capital International Airport (PEK), Terminal 3`,
+			'Flight 2 of 2: Air China CA925, Thu 14 Jan 2027',
+			`${depart} 09:10 Beijing Capital International Airport (PEK), Terminal 3`,
+			`${arrive} 13:35 Tokyo Narita (NRT), Terminal 1`,
+		].join('\n');
+	// 21:25 in London is 21:25 UTC; 14:40 in Beijing is 06:40 UTC: on 13 January (9 h 15 min), not on the 12th, when
+	// the flight would land before it took off.
+	const expected = [
+		[
+			{from: 'LHR', to: 'PEK', departure: '2027-01-12T21:25', arrival: '2027-01-13T14:40', flight: 'CA938'},
+			{from: 'PEK', to: 'NRT', departure: '2027-01-14T09:10', arrival: '2027-01-14T13:35', flight: 'CA925'},
+		],
+	];
+
+	it('gives each flight the number on the line above it, and an arrival clock before the departure’s the next day', () => {
+		expect(read(confirmation('Depart:', 'Arrive:'), '2026-12-01')).toEqual(expected);
+	});
+
+	it('reads departure and arrival words without a colon before a clock, airports named without a code too', () => {
+		expect(read(confirmation('Depart', 'Arrive'), '2026-12-01')).toEqual(expected);
+		const named = confirmation('Depart', 'Arrive').replace(' (LHR)', '').replace(' (PEK), Terminal 3\nFlight', ', Terminal 3\nFlight');
+		expect(read(named, '2026-12-01')).toEqual(expected);
+	});
+
+	it('keeps an arrival the same day westwards over the date line, and a date printed since the departure as printed', () => {
+		const westwards = [
+			'Flight 1: Japan Airlines JL72, Tue 12 Jan 2027',
+			'Depart: 19:00 Tokyo Narita (NRT)',
+			'Arrive: 07:00 Honolulu (HNL)',
+		];
+		expect(read(westwards.join('\n'), '2026-12-01')).toEqual([
+			[{from: 'NRT', to: 'HNL', departure: '2027-01-12T19:00', arrival: '2027-01-12T07:00', flight: 'JL72'}],
+		]);
+		const dated = [
+			'Flight: CA938',
+			'Date: Tue 12 Jan 2027',
+			'Depart: 21:25 London Heathrow (LHR)',
+			'Date: Wed 13 Jan 2027',
+			'Arrive: 14:40 Beijing Capital (PEK)',
+		];
+		expect(read(dated.join('\n'), '2026-12-01')).toEqual([
+			[{from: 'LHR', to: 'PEK', departure: '2027-01-12T21:25', arrival: '2027-01-13T14:40', flight: 'CA938'}],
+		]);
+	});
+
+	it('leaves out such an arrival where the time zones are not at hand, rather than put it on the departure’s day', () => {
+		const raw = detectInText(confirmation('Depart:', 'Arrive:'), rules);
+		expect(raw[0]!.segments[0]!.arrives).toEqual({time: '14:40', dayUnmarked: true});
+		// The normaliser without time zones (the site scripts'): the first flight's arrival left out, not on 12 January.
+		const n = normalizeItinerary(raw[0]!, '2026-12-01', rules);
+		expect(n.ok && n.segments[0]).toEqual({from: 'LHR', to: 'PEK', departure: '2027-01-12T21:25', flight: 'CA938'});
+	});
+
+	it('reads neither a departure word before a number that is no clock, nor prose', () => {
+		expect(detectInText('Departure 2 of 3\nArrive early: 14:40 at the latest', rules)).toEqual([]);
+	});
+});
+
 describe('the e-ticket readers take time in proportion to the line', () => {
 	const n = 100_000;
 	const lines = [
