@@ -30,6 +30,13 @@ export type RawTime = {
 	 * otherwise. `DXBGOI 2320 0400` lands the next day; `HKGSEA 1145 0811`, over the date line, the same day.
 	 */
 	dayUnmarked?: boolean;
+	/**
+	 * An arrival clock whose day the text does not print, after the departure's clock (`1:00 PM to 4:00 PM` under the
+	 * departure's date; an arrival line with no date since the departure's): on the departure's day by convention, which
+	 * the normaliser checks with the two airports' time zones where it has them. A flight from New York at 1:00 PM that
+	 * lands in Beijing at 4:00 PM lands the next day.
+	 */
+	dayAssumed?: boolean;
 };
 
 /**

@@ -190,8 +190,9 @@ function run(stages: Stage[], referenceDate: string, airports: AirportTable): De
 	const unreadEverywhere: AvRefusal[] = [];
 	for (const stage of stages) {
 		const raw = stage.raw();
-		const {kept, dropped, unknown} = normalizeAll(raw, referenceDate, airports);
-		const excluded = raw.flatMap((r) => r.excluded ?? []);
+		const {kept, dropped, unknown, excluded: timesLeft} = normalizeAll(raw, referenceDate, airports);
+		// Segments the source excluded (statuses), and those left out for times that cannot be true.
+		const excluded = [...raw.flatMap((r) => r.excluded ?? []), ...timesLeft];
 		// A source that excluded segments recognised the text as its own and read their statuses: a later, looser source
 		// must not read the same lines again as flights.
 		if (kept.length > 0 || excluded.length > 0) {
@@ -227,9 +228,10 @@ function normalizeAll(
 	raw: RawItinerary[],
 	referenceDate: string,
 	airports: AirportTable,
-): {kept: SegmentInput[][]; dropped: number; unknown: UnknownAirportSegment[]} {
+): {kept: SegmentInput[][]; dropped: number; unknown: UnknownAirportSegment[]; excluded: ExcludedSegment[]} {
 	const kept: SegmentInput[][] = [];
 	const unknown: UnknownAirportSegment[] = [];
+	const excluded: ExcludedSegment[] = [];
 	let dropped = 0;
 	for (const itinerary of raw) {
 		// Nothing left to check is not a refusal: its excluded segments are reported instead.
@@ -237,10 +239,11 @@ function normalizeAll(
 		const n = normalizeAroundUnknownAirports(itinerary, referenceDate, airports, ZONES);
 		kept.push(...n.itineraries);
 		unknown.push(...n.unknown);
+		excluded.push(...n.excluded);
 		if (n.itineraries.length === 0) dropped++;
 		else dropped += n.refused;
 	}
-	return {kept, dropped, unknown};
+	return {kept, dropped, unknown, excluded};
 }
 
 /**

@@ -160,17 +160,20 @@ export function detectInText(text: string, airports: AirportTable): RawItinerary
 	// Lines with a date so far: a point line's arrival with none since its departure's has the departure's date above it.
 	let datedLines = 0;
 	/**
-	 * A point line's arrival clock, on the date above it; but where no line gave a date since the departure's and the
-	 * clock is not after the departure's (`Depart: 21:25 London Heathrow` / `Arrive: 14:40 Beijing Capital` under one
-	 * date), that date is the departure's, not the arrival's: the clock alone, for the normaliser to place by the two
-	 * airports' time zones (the next day, or the same day westwards over the date line), or to leave out.
+	 * A point line's arrival clock, on the date above it; but where no line gave a date since the departure's, that date
+	 * is the departure's, not the arrival's: a clock not after the departure's (`Depart: 21:25 London Heathrow` /
+	 * `Arrive: 14:40 Beijing Capital` under one date) alone, for the normaliser to place by the two airports' time zones
+	 * (the next day, or the same day westwards over the date line) or to leave out; a later one on that date, assumed
+	 * (RawTime `dayAssumed`), for the normaliser to check with the time zones.
 	 */
 	const pointArrival = (leg: Leg, clock: Clock): RawTime => {
 		const time = at(clock, true);
 		if (clock.dayOffset || leg.datedLinesAtDeparture !== datedLines || leg.departs?.time === undefined) return time;
 		const d = parseClock(leg.departs.time);
 		const a = parseClock(clock.text);
-		return d !== undefined && a !== undefined && a <= d ? {time: clock.text, dayUnmarked: true} : time;
+		if (d === undefined || a === undefined) return time;
+		// After the departure's clock, the departure's day is assumed, for the normaliser to check with the time zones.
+		return a <= d ? {time: clock.text, dayUnmarked: true} : {...time, dayAssumed: true};
 	};
 
 	// An airport named alone on its line, no clock, no flight: in a table cell, its date and clock may follow on the next.
@@ -309,8 +312,9 @@ function setArrival(leg: Leg, arr: Clock, at: (c: Clock, withDate: boolean) => R
 		leg.arrives = {time: arr.text, dayUnstated: true};
 		return;
 	}
-	// The line's date is the departure's; the arrival clock belongs to that day unless a day mark says otherwise.
-	leg.arrives = at(arr, false);
+	// The line's date is the departure's; the arrival clock belongs to that day unless a day mark says otherwise (the
+	// normaliser checks the day with the time zones).
+	leg.arrives = arr.dayOffset ? at(arr, false) : {...at(arr, false), dayAssumed: true};
 	leg.arrivalFollowsDeparture = !arr.dayOffset;
 }
 

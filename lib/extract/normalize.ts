@@ -3,10 +3,10 @@
  * Airport names become codes through lib/airports; this is the one place that resolves year-less dates against the
  * page's reference date and applies day offsets. Adapters never do these themselves.
  */
-import {addDays, isCalendarDate} from '../time';
+import {addDays, hasClock, isCalendarDate, localMinutes, parseLocalCached, toUtcMinutes} from '../time';
 import {resolveAirport, type AirportTable} from '../airports';
 import type {SegmentInput} from '../itinerary';
-import type {RawItinerary, RawSegment, RawTime} from '../itinerary';
+import type {ExcludedSegment, RawItinerary, RawSegment, RawTime} from '../itinerary';
 import {normalizeFlightNumber, parseClock, parseDateText, resolveYear} from './parse';
 import {isCheckedStatus} from './status';
 
@@ -132,12 +132,23 @@ function unstatedArrival(
 	return value ? {value, date: value.slice(0, 10)} : {};
 }
 
+/**
+ * One itinerary as the page or text says it, normalised; refused (`ok: false`, with the problem) where it cannot be
+ * read whole, and where its times cannot all be true (timesOutOfOrder: a site's card is then not judged at all).
+ */
 export function normalizeItinerary(
 	raw: RawItinerary,
 	referenceDate: string,
 	airports: AirportTable,
 	options: NormalizeOptions = {},
 ): Normalized {
+	const n = normalizeSegments(raw, referenceDate, airports, options);
+	if (!n.ok) return n;
+	const disorder = timesOutOfOrder(n.segments, airports);
+	return disorder ? {ok: false, problem: disorder} : n;
+}
+
+function normalizeSegments(raw: RawItinerary, referenceDate: string, airports: AirportTable, options: NormalizeOptions): Normalized {
 	if (raw.segments.length === 0) return {ok: false, problem: 'no segments'};
 	const segments: SegmentInput[] = [];
 	const list = raw.segments;
@@ -161,11 +172,18 @@ export function normalizeItinerary(
 		// An arrival given only as a clock (+ offset) belongs to the departure's day, unless the text says it does not, or
 		// prints a clock before the departure's with no day: then only the time zones can say which day (the next, or
 		// the same westwards over the date line), and without them it is left out rather than put on either.
-		const arr =
+		let arr =
 			s.arrives?.dayUnstated || s.arrives?.dayUnmarked
 				? unstatedArrival(s, from, to, dep.value, airports, options.placeArrival)
 				: resolveTime(s.arrives, dep.date, referenceDate, dep.date);
 		if (arr.problem) return {ok: false, problem: `segment ${i + 1} arrival: ${arr.problem}`};
+		// The departure's day, assumed for an arrival the text gives no day: the time zones, where at hand, say which day
+		// the flight takes more than nothing and under 20 hours (the same day, or the next: 1:00 PM in New York to 4:00 PM
+		// in Beijing). Without them the assumption stands, and a landing before take-off is refused (timesOutOfOrder).
+		if (s.arrives?.dayAssumed && arr.value && options.placeArrival) {
+			const placed = options.placeArrival(s, from, to, dep.value, airports);
+			if (placed) arr = {value: placed, date: placed.slice(0, 10)};
+		}
 		const seg: SegmentInput = {from, to};
 		if (dep.value) seg.departure = dep.value;
 		if (arr.value) seg.arrival = arr.value;
@@ -181,6 +199,99 @@ export function normalizeItinerary(
 	return {ok: true, segments};
 }
 
+/**
+ * Times that cannot all be true: a flight that leaves before the one before it lands, or one that lands before it
+ * takes off (or at the very minute), once the table's time zones convert the clocks (where it has them; without, only
+ * where the two read one clock: the same airport, or two in the mainland, all on Beijing time). A reading gone wrong
+ * (two trips glued into one, a date put on the wrong clock): the engine, which takes its input as checked
+ * (lib/rules/validate.ts), would judge the first as a stay of less than nothing, within 24 hours. Undefined where the
+ * times agree or cannot be compared.
+ */
+function timeChecks(airports: AirportTable) {
+	const record = (code: string) => (airports.airportOf ? airports.airportOf(code) : airports.airports[code]);
+	const zone = (code: string) => record(code)?.tz ?? airports.zoneOf?.(code);
+	const oneClock = (a: string, b: string) => a === b || (record(a)?.country === 'CN' && record(b)?.country === 'CN');
+	/** Is `later` (local at `laterAt`) before `earlier` (local at `earlierAt`), or at the same minute `orSame`? */
+	const before = (later: string, laterAt: string, earlier: string, earlierAt: string, orSame = false): boolean => {
+		const l = parseLocalCached(later);
+		const e = parseLocalCached(earlier);
+		if (!l || !e) return false;
+		if (hasClock(l) && hasClock(e)) {
+			const lz = zone(laterAt);
+			const ez = zone(earlierAt);
+			if (lz && ez) return toUtcMinutes(l, lz) < toUtcMinutes(e, ez) || (orSame && toUtcMinutes(l, lz) === toUtcMinutes(e, ez));
+			return oneClock(laterAt, earlierAt) && (localMinutes(l) < localMinutes(e) || (orSame && localMinutes(l) === localMinutes(e)));
+		}
+		return oneClock(laterAt, earlierAt) && l.dayNumber < e.dayNumber;
+	};
+	return {
+		/** Does `s` leave before the landing of a flight before it (its arrival, or the earliest it can land)? */
+		departsBeforeLanding: (landing: Landing | undefined, s: SegmentInput) =>
+			landing !== undefined && s.departure !== undefined && before(s.departure, s.from, landing.time, landing.at),
+		landsBeforeTakeOff: (s: SegmentInput) =>
+			s.departure !== undefined && s.arrival !== undefined && before(s.arrival, s.to, s.departure, s.from, true),
+	};
+}
+
+/** Where and when a flight lands, as far as the itinerary says: its arrival, else the earliest it can land. */
+type Landing = {time: string; at: string};
+/** A segment's landing, or the last one before it where it gives none (as lib/rules/validate.ts carries it on). */
+const landingAfter = (s: SegmentInput, before: Landing | undefined): Landing | undefined => {
+	const time = s.arrival ?? s.arrivalNotBefore;
+	return time === undefined ? before : {time, at: s.to};
+};
+
+/** The first of the segments' times that cannot be true (timeChecks), as a problem; undefined when none. */
+function timesOutOfOrder(segments: SegmentInput[], airports: AirportTable): string | undefined {
+	const {departsBeforeLanding, landsBeforeTakeOff} = timeChecks(airports);
+	let landing: Landing | undefined;
+	for (let i = 0; i < segments.length; i++) {
+		const s = segments[i]!;
+		if (departsBeforeLanding(landing, s))
+			return `segment ${i + 1}: departs (${s.departure}) before the flight before it lands (${landing!.time})`;
+		if (landsBeforeTakeOff(s)) return `segment ${i + 1}: lands (${s.arrival}) before it takes off (${s.departure})`;
+		landing = landingAfter(s, landing);
+	}
+	return undefined;
+}
+
+/**
+ * The segments cut where their times cannot all be true (timeChecks), for a text or a record that may hold several
+ * trips: a flight that leaves before the one before it lands starts a part of its own (two trips printed together are
+ * judged apart, not as a stay of less than nothing), and one that lands before it takes off is left out (`left`) and
+ * ends the part before it, as a flight not read would.
+ */
+function splitWhereTimesDisagree(segments: SegmentInput[], airports: AirportTable): {parts: SegmentInput[][]; left: SegmentInput[]} {
+	const {departsBeforeLanding, landsBeforeTakeOff} = timeChecks(airports);
+	const parts: SegmentInput[][] = [];
+	const left: SegmentInput[] = [];
+	let part: SegmentInput[] = [];
+	let landing: Landing | undefined;
+	const close = () => {
+		if (part.length > 0) parts.push(part);
+		part = [];
+		landing = undefined;
+	};
+	for (const s of segments) {
+		if (landsBeforeTakeOff(s)) {
+			left.push(s);
+			close();
+			continue;
+		}
+		if (departsBeforeLanding(landing, s)) close();
+		part.push(s);
+		landing = landingAfter(s, landing);
+	}
+	close();
+	return {parts, left};
+}
+
+/** A segment left out for its times, as excluded segments are reported: its flight, route and times as read. */
+function leftForTimes(s: SegmentInput): ExcludedSegment {
+	const line = [s.flight, `${s.from} ${s.departure ?? ''}`.trim(), '→', `${s.to} ${s.arrival ?? ''}`.trim()].filter(Boolean).join(' ');
+	return {line, ...(s.flight ? {flight: s.flight} : {}), from: s.from, to: s.to, status: 'unread', code: 'unread'};
+}
+
 /** A segment left out because the airport table does not know one of its airports, as the text wrote it. */
 export type UnknownAirportSegment = {
 	from: string;
@@ -194,24 +305,32 @@ export type UnknownAirportSegment = {
  * Like normalizeItinerary, but an airport the table does not know costs only the segments that name it: those are
  * reported in `unknown`, and they end the itinerary's continuity as a surface segment does (lib/extract/status.ts),
  * since nothing says where the traveller was in between. The legs before and after are normalised as itineraries of
- * their own; a part the normaliser refuses for another reason (an unreadable date) is counted in `refused`.
+ * their own; a part the normaliser refuses for another reason (an unreadable date) is counted in `refused`. Where the
+ * times cannot all be true, the legs are cut there instead of refused (splitWhereTimesDisagree): a flight that lands
+ * before it takes off is listed in `excluded`, as a segment not read.
  */
 export function normalizeAroundUnknownAirports(
 	raw: RawItinerary,
 	referenceDate: string,
 	airports: AirportTable,
 	options: NormalizeOptions = {},
-): {itineraries: SegmentInput[][]; unknown: UnknownAirportSegment[]; refused: number} {
-	const whole = normalizeItinerary(raw, referenceDate, airports, options);
-	if (whole.ok) return {itineraries: [whole.segments], unknown: [], refused: 0};
+): {itineraries: SegmentInput[][]; unknown: UnknownAirportSegment[]; refused: number; excluded: ExcludedSegment[]} {
+	const excluded: ExcludedSegment[] = [];
+	const split = (segments: SegmentInput[]) => {
+		const {parts, left} = splitWhereTimesDisagree(segments, airports);
+		excluded.push(...left.map(leftForTimes));
+		return parts;
+	};
+	const whole = normalizeSegments(raw, referenceDate, airports, options);
+	if (whole.ok) return {itineraries: split(whole.segments), unknown: [], refused: 0, excluded};
 	const itineraries: SegmentInput[][] = [];
 	const unknown: UnknownAirportSegment[] = [];
 	let refused = 0;
 	let part: RawSegment[] = [];
 	const close = () => {
 		if (part.length === 0) return;
-		const n = normalizeItinerary({segments: part}, referenceDate, airports, options);
-		if (n.ok) itineraries.push(n.segments);
+		const n = normalizeSegments({segments: part}, referenceDate, airports, options);
+		if (n.ok) itineraries.push(...split(n.segments));
 		else refused++;
 		part = [];
 	};
@@ -227,5 +346,5 @@ export function normalizeAroundUnknownAirports(
 	}
 	close();
 	// Nothing unknown: the refusal was for another reason, and it stands for the whole itinerary.
-	return unknown.length === 0 ? {itineraries: [], unknown, refused: 1} : {itineraries, unknown, refused};
+	return unknown.length === 0 ? {itineraries: [], unknown, refused: 1, excluded: []} : {itineraries, unknown, refused, excluded};
 }

@@ -100,8 +100,14 @@ describe('an arrival of unstated day', () => {
 		expect(n.ok && n.segments[0]!.arrival).toBeUndefined();
 	});
 
-	it('leaves an arrival without the mark on the departure’s day, as before', () => {
+	it('leaves an arrival without the mark on the departure’s day, and refuses it where it would land before take-off', () => {
 		const {dayUnstated: _, ...plain} = jfkPek.arrives!;
-		expect(arrivalOf({...jfkPek, arrives: plain})).toBe('2026-03-15T15:00');
+		expect(arrivalOf({from: 'PEK', to: 'PVG', departs: {date: '2026-03-15', time: '08:00'}, arrives: {time: '10:15'}})).toBe(
+			'2026-03-15T10:15',
+		);
+		// 1:00 PM in New York is 17:00 UTC, 3:00 PM in Beijing the same day 07:00 UTC: the text's reading is wrong, not the flight.
+		expect(() => arrivalOf({...jfkPek, arrives: plain})).toThrow(
+			'segment 1: lands (2026-03-15T15:00) before it takes off (2026-03-15T13:00)',
+		);
 	});
 });

@@ -53,7 +53,7 @@ describe('Google Flights "selected trip" panel, copied (LHR → HND; HND → FCO
 						from: 'HND',
 						to: 'FCO',
 						departs: {date: 'Sun, Aug 30', time: '12:40 PM'},
-						arrives: {date: 'Sun, Aug 30', time: '8:25 PM'},
+						arrives: {date: 'Sun, Aug 30', time: '8:25 PM', dayAssumed: true},
 						flight: 'AZ793',
 						connectionMinutes: 10 * 60 + 35,
 					},
@@ -122,13 +122,37 @@ describe('united.com multi-city review page, copied (LHR → EWR → PUJ, PUJ �
 			{
 				segments: [
 					// "London LHR to Newark EWR" / "Apr 25Saturday, April 256:00 PM to 9:20 PM" / "Flight Number: UA 921"
-					{from: 'LHR', to: 'EWR', departs: {date: 'Apr 25', time: '6:00 PM'}, arrives: {time: '9:20 PM'}, flight: 'UA921'},
+					{
+						from: 'LHR',
+						to: 'EWR',
+						departs: {date: 'Apr 25', time: '6:00 PM'},
+						arrives: {time: '9:20 PM', dayAssumed: true},
+						flight: 'UA921',
+					},
 					// "Newark EWR to Punta Cana PUJ" / "Apr 26Sunday, April 268:11 AM to 12:15 PM" / "Flight Number: UA 1514"
-					{from: 'EWR', to: 'PUJ', departs: {date: 'Apr 26', time: '8:11 AM'}, arrives: {time: '12:15 PM'}, flight: 'UA1514'},
+					{
+						from: 'EWR',
+						to: 'PUJ',
+						departs: {date: 'Apr 26', time: '8:11 AM'},
+						arrives: {time: '12:15 PM', dayAssumed: true},
+						flight: 'UA1514',
+					},
 					// "Punta Cana PUJ to Newark EWR" / "Apr 30Thursday, April 304:19 PM to 8:31 PM" / "Flight Number: UA 1526"
-					{from: 'PUJ', to: 'EWR', departs: {date: 'Apr 30', time: '4:19 PM'}, arrives: {time: '8:31 PM'}, flight: 'UA1526'},
+					{
+						from: 'PUJ',
+						to: 'EWR',
+						departs: {date: 'Apr 30', time: '4:19 PM'},
+						arrives: {time: '8:31 PM', dayAssumed: true},
+						flight: 'UA1526',
+					},
 					// "Newark EWR to San Francisco SFO" / "May 1Friday, May 16:00 AM to 9:30 AM" / "Flight Number: UA 2115"
-					{from: 'EWR', to: 'SFO', departs: {date: 'May 1', time: '6:00 AM'}, arrives: {time: '9:30 AM'}, flight: 'UA2115'},
+					{
+						from: 'EWR',
+						to: 'SFO',
+						departs: {date: 'May 1', time: '6:00 AM'},
+						arrives: {time: '9:30 AM', dayAssumed: true},
+						flight: 'UA2115',
+					},
 					// "San Francisco SFO to London LHR" / "May 3Sunday, May 312:50 PM to 7:25 AMNonstop" / "…involves a date
 					// change" / "Duration: 10h 35m10 hours35 minutes" / "Flight Number: UA 901": the arrival is on a day the
 					// page does not name, so its clock goes with the stated flight time, for the normaliser to place.
@@ -251,7 +275,7 @@ describe('other layouts', () => {
 						from: 'PEK',
 						to: 'PVG',
 						departs: {date: '2026年4月2日', time: '08:35'},
-						arrives: {date: '2026年4月2日', time: '11:40'},
+						arrives: {date: '2026年4月2日', time: '11:40', dayAssumed: true},
 						flight: 'MU5101',
 					},
 				],
@@ -636,6 +660,19 @@ describe('a confirmation’s numbered flights, each with its departure and arriv
 		// The normaliser without time zones (the site scripts'): the first flight's arrival left out, not on 12 January.
 		const n = normalizeItinerary(raw[0]!, '2026-12-01', rules);
 		expect(n.ok && n.segments[0]).toEqual({from: 'LHR', to: 'PEK', departure: '2027-01-12T21:25', flight: 'CA938'});
+	});
+
+	it('checks the departure’s day, assumed for an arrival printed without one, with the time zones', () => {
+		// 1:00 PM in New York is 17:00 UTC; 4:00 PM in Beijing the same day is 08:00 UTC, nine hours earlier: the next day.
+		const text = ['Flight 1 of 2', 'New York JFK to Beijing PEK', 'Mar 15Sunday, March 151:00 PM to 4:00 PM', 'Flight Number: CA 982'];
+		expect(read(text.join('\n'), '2026-03-01')).toEqual([
+			[{from: 'JFK', to: 'PEK', departure: '2026-03-15T13:00', arrival: '2026-03-16T16:00', flight: 'CA982'}],
+		]);
+		// A short flight keeps its day.
+		const domestic = ['Beijing PEK to Shanghai PVG', 'Mar 15Sunday, March 158:00 AM to 10:15 AM', 'Flight Number: MU 5102'];
+		expect(read(domestic.join('\n'), '2026-03-01')).toEqual([
+			[{from: 'PEK', to: 'PVG', departure: '2026-03-15T08:00', arrival: '2026-03-15T10:15', flight: 'MU5102'}],
+		]);
 	});
 
 	it('reads neither a departure word before a number that is no clock, nor prose', () => {

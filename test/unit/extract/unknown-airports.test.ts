@@ -42,6 +42,7 @@ describe('normalizeAroundUnknownAirports', () => {
 				{from: 'Gotham City', to: 'NRT', flight: 'NH9', unknown: ['Gotham City']},
 			],
 			refused: 0,
+			excluded: [],
 		});
 	});
 
@@ -53,12 +54,13 @@ describe('normalizeAroundUnknownAirports', () => {
 			itineraries: [whole.ok ? whole.segments : []],
 			unknown: [],
 			refused: 0,
+			excluded: [],
 		});
 	});
 
 	it('refuses the whole itinerary, as before, for a problem that is not an airport', () => {
 		const bad: RawItinerary = {segments: [{from: 'JFK', to: 'PEK', departs: {date: 'the 45th of Smarch', time: '13:00'}}]};
-		expect(normalizeAroundUnknownAirports(bad, '2026-03-01', rules)).toEqual({itineraries: [], unknown: [], refused: 1});
+		expect(normalizeAroundUnknownAirports(bad, '2026-03-01', rules)).toEqual({itineraries: [], unknown: [], refused: 1, excluded: []});
 	});
 
 	it('reports a reservation of unknown airports only, and keeps nothing', () => {
@@ -67,6 +69,7 @@ describe('normalizeAroundUnknownAirports', () => {
 			itineraries: [],
 			unknown: [{from: 'ZZZ', to: 'QQQ', flight: 'XX1', unknown: ['ZZZ', 'QQQ']}],
 			refused: 0,
+			excluded: [],
 		});
 	});
 });

@@ -13,6 +13,7 @@ import {parseEtermAv} from '../../../lib/extract/eterm-av';
 import {parseGdsText as parseGds} from '../../../lib/extract/gds';
 import {detectInText} from '../../../lib/extract/generic-text';
 import {normalizeAroundUnknownAirports, normalizeItinerary} from '../../../lib/extract/normalize';
+import {ZONES} from '../../../lib/detect';
 import {extractStructuredData} from '../../../lib/extract/structured-data';
 import {parseTicketItinerary} from '../../../lib/extract/ticket-itinerary';
 import {parseTicketTable} from '../../../lib/extract/ticket-table';
@@ -231,6 +232,8 @@ function runPipeline(result: RawItinerary[], referenceDate = REFERENCE_DATE) {
 		if (!n.ok) continue;
 		expectNormalized(n.segments);
 		const v = validateTrip({passports: ['US'], segments: n.segments}, rules);
+		// Times that cannot all be true are the normaliser's to refuse (or, for a text, to cut at): never the engine's.
+		if (!v.ok) expect(v.error).not.toMatch(/before it takes off|before the previous flight lands|before the flight takes off/);
 		if (v.ok) evaluateTrip(v.trip, rules, {today: referenceDate});
 	}
 }
@@ -709,7 +712,33 @@ describe('normalizeItinerary under fuzzing', () => {
 					for (const s of raw.segments) expect(isCheckedStatus(s.status)).toBe(true);
 					expectNormalized(n.segments);
 					const v = validateTrip({passports: ['DE', 'CN'], segments: n.segments}, rules);
+					if (!v.ok)
+						expect(v.error).not.toMatch(/before it takes off|before the previous flight lands|before the flight takes off/);
 					if (v.ok) evaluateTrip(v.trip, rules, {today: ref});
+				}),
+				params,
+			);
+		},
+		TIMEOUT,
+	);
+
+	it(
+		'cuts a text’s legs where their times cannot all be true, keeps each leg once, and leaves no part the checks refuse',
+		() => {
+			fc.assert(
+				fc.property(rawItinerary({offset: smallOffset, minYear: 1000}), referenceDate, (raw, ref) => {
+					const whole = normalizeItinerary(raw, ref, rules, ZONES);
+					const cut = normalizeAroundUnknownAirports(raw, ref, rules, ZONES);
+					for (const part of cut.itineraries) {
+						expect(part.length).toBeGreaterThan(0);
+						const v = validateTrip({passports: ['DE'], segments: part}, rules);
+						if (!v.ok)
+							expect(v.error).not.toMatch(/before it takes off|before the previous flight lands|before the flight takes off/);
+					}
+					// Where the whole itinerary reads and its times agree, it is kept whole; else every leg is in a part or left out.
+					if (whole.ok) expect(cut).toEqual({itineraries: [whole.segments], unknown: [], refused: 0, excluded: []});
+					else if (cut.refused === 0 && cut.unknown.length === 0)
+						expect(cut.itineraries.flat().length + cut.excluded.length).toBe(raw.segments.length);
 				}),
 				params,
 			);
