@@ -102,10 +102,18 @@ function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): LeftOu
 		),
 		...(detection.unknownAirports ?? []).map((u) =>
 			line(
-				t(u.unknown.every((name) => metroOf(name, rules)) ? 'pasteCityCodeSegment' : 'pasteUnknownAirport', locale, {
-					what: segmentName(u, ''),
-					names: u.unknown.join(', '),
-				}),
+				t(
+					!u.unknown.every((name) => metroOf(name, rules))
+						? 'pasteUnknownAirport'
+						: u.unknown.length > 1
+							? 'pasteCityCodesSegment'
+							: 'pasteCityCodeSegment',
+					locale,
+					{
+						what: segmentName(u, ''),
+						names: u.unknown.join(', '),
+					},
+				),
 			),
 		),
 		...cities,

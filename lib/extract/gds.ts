@@ -131,6 +131,9 @@ type PrintoutBlock = {flight: string; from?: string; to?: string; departs?: RawT
 
 export function parseGdsText(text: string, airports: AirportTable): RawItinerary[] {
 	const isAirport: IsAirport = (code) => inTable(code, airports);
+	// A city's code (`BJS`) is a place a segment line may name as well (lib/airports metroOf): a line between two of them
+	// is kept, and reported as through cities' codes, rather than passed over as no segment.
+	const isPlace: IsAirport = (code) => isAirport(code) || airports.metros?.[code] !== undefined;
 	const result: RawItinerary[] = [];
 	let open: Open | undefined;
 	// Since the last segment: an unindented line that is not part of a PNR (a chat header, a remark)…
@@ -233,7 +236,7 @@ export function parseGdsText(text: string, airports: AirportTable): RawItinerary
 		}
 		if (open?.kind === 'ticket' && CONJUNCTION.test(line.trim())) continue;
 
-		const seg = readSegmentLine(line, isAirport);
+		const seg = readSegmentLine(line, isPlace);
 		if (seg) {
 			const last = open?.kind === 'lines' ? open.lastNumber : undefined;
 			// Numbering that starts again means a new record; numbering that goes on survives blank lines (notes.txt
@@ -335,15 +338,16 @@ function checksInBefore(checkIn: string, departure: string): boolean {
 	return gap > 0 && gap <= CHECK_IN_MAX_MINUTES;
 }
 
-function readSegmentLine(line: string, isAirport: IsAirport): {segment: RawSegment; number?: number} | undefined {
+function readSegmentLine(line: string, isPlace: IsAirport): {segment: RawSegment; number?: number} | undefined {
 	const m = SEGMENT_LINE.exec(line);
 	if (!m) return undefined;
 	const [, number, carrier, flightNumber, date, from, to, code, checkIn, depClock, markBefore, arrClock, markAfter, digitAfter, arrDate] =
 		m;
 	// The shape alone matches too much; every field must also read as what it claims to be. A numbered line whose one
 	// code the table does not know (a code since retired) is kept with it, and reported as an unknown airport.
+	// `isPlace` knows airports and cities' codes.
 	if (!/[A-Z]/.test(carrier!)) return undefined;
-	const known = Number(isAirport(from!)) + Number(isAirport(to!));
+	const known = Number(isPlace(from!)) + Number(isPlace(to!));
 	if (known < (number === undefined ? 2 : 1)) return undefined;
 	if (!parseDateText(date!) || (arrDate && !parseDateText(arrDate))) return undefined;
 	if (parseClock(depClock!) === undefined || parseClock(arrClock!) === undefined) return undefined;

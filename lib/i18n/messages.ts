@@ -240,6 +240,12 @@ const M = {
 		'zh-CN': '{what}：{names}是城市代码，不是机场三字码；其前后的航班分开核查',
 		'zh-TW': '{what}：{names}是城市代碼，不是機場三字碼；其前後的航班分開核查',
 	},
+	/** A flight both of whose ends are cities' codes (`BJSTYO`). */
+	pasteCityCodesSegment: {
+		en: '{what}: {names} are cities’ codes, not airports’; the flights before and after it were checked apart',
+		'zh-CN': '{what}：{names}都是城市代码，不是机场三字码；其前后的航班分开核查',
+		'zh-TW': '{what}：{names}都是城市代碼，不是機場三字碼；其前後的航班分開核查',
+	},
 	pasteCityInName: {
 		en: '{name} begins with a city’s name, {city}: if it is one of the airports we know there ({codes}), write its code in the text and check again',
 		'zh-CN': '{name}以城市名{city}开头：若是该地我们所知的机场之一（{codes}），请在文字中改为其三字码后再查',

@@ -268,6 +268,17 @@ describe('next-day marks and grouping (constructed lines)', () => {
 		expect(parseGdsText(text).map((i) => i.segments.length)).toEqual([1, 1]);
 	});
 
+	it('keeps a numbered line between two cities’ codes (BJSTYO), reported, not passed over as no segment', () => {
+		// data/airports.json `metros`: BJS and TYO name cities, not airports. Before, the line was skipped without a word.
+		const text = [' 1 CA 181 Y 15MAR 7 BJSTYO HK1  0830  1245', ' 2 NH 961 Y 20MAR 5 HNDPEK HK1  0900  1200'].join('\n');
+		expect(parseGdsText(text)[0]!.segments.map((s) => `${s.from}-${s.to}`)).toEqual(['BJS-TYO', 'HND-PEK']);
+		const d = detectText(text, '2026-12-01', rules);
+		expect(d.unknownAirports).toEqual([{from: 'BJS', to: 'TYO', flight: 'CA181', unknown: ['BJS', 'TYO']}]);
+		expect(d.itineraries.map((i) => i.segments.map((s) => s.flight))).toEqual([['NH961']]);
+		// Two unknown codes that no city has are still no segment line.
+		expect(parseGdsText(' 1 CA 181 Y 15MAR 7 QQQZZZ HK1  0830  1245')).toEqual([]);
+	});
+
 	it('keeps an OPERATED BY line inside the itinerary', () => {
 		const text = ['1 CA 981Y 15MAR 7 PEKJFK SS1 1300 1450', 'OPERATED BY AIR CHINA', '2 CA 982Y 20MAR 5 JFKPEK SS1 1730 2025+1'].join(
 			'\n',

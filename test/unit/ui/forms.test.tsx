@@ -724,6 +724,13 @@ describe('paste an itinerary: what it did not check, it says', () => {
 			'CA925 BJS → NRT：BJS是城市代码，不是机场三字码；其前后的航班分开核查',
 			'BJS是城市北京的代码，不是机场的：请在文字中改为各航班所用机场的三字码后再查（PEK, PKX）',
 		]);
+		// Both ends cities' codes: one line that says both are, then each city's airports.
+		cleanup();
+		expect(await paste(' 1 CA 181 Y 15MAR 7 BJSTYO HK1  0830  1245')).toEqual([
+			'CA181 BJS → TYO: BJS, TYO are cities’ codes, not airports’; the flights before and after it were checked apart',
+			'BJS is the code of a city, Beijing, not of an airport: write the code of the airport each flight uses in the text and check again (PEK, PKX)',
+			'TYO is the code of a city, Tokyo, not of an airport: write the code of the airport each flight uses in the text and check again (HND, NRT)',
+		]);
 	});
 
 	it('an unknown airport whose name begins with a city’s: the airports we know there, asked, not picked', async () => {
