@@ -106,9 +106,10 @@ function readFlight(lines: string[], at: number, rest: string, flight: string): 
 		const d = parseClock(dep.time);
 		const a = parseClock(arr.time);
 		if (dates[1] !== undefined || arr.dayOffset) segment.arrives = time(arr, dates[1]);
-		// An arrival clock not after the departure's, with no day of its own: the normaliser places it by the time zones.
-		else if (d !== undefined && a !== undefined && a <= d) segment.arrives = {time: arr.time, dayUnstated: true};
-		else segment.arrives = {time: arr.time};
+		// No day of its own: a clock not after the departure's is placed by the time zones (RawTime `dayUnmarked`); a later
+		// one is on the departure's day, assumed, which the normaliser checks with the time zones (`dayAssumed`).
+		else if (d !== undefined && a !== undefined && a <= d) segment.arrives = {time: arr.time, dayUnmarked: true};
+		else segment.arrives = {time: arr.time, dayAssumed: true};
 	}
 	return {segment, last};
 }

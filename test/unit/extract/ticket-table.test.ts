@@ -78,6 +78,17 @@ describe('parseTicketTable', () => {
 		});
 	});
 
+	it('checks with the time zones an arrival clock after the departure’s when its row gives one date only', () => {
+		// 13:00 in New York is 17:00 UTC; 16:50 in Beijing the same day would be 08:50 UTC: the next day it is.
+		const text = table(...flight('CA982', '15-Mar', 'New York (JFK)', '13:00        16:50', 'Beijing (PEK)'));
+		expect(detectText(text, '2026-12-01', rules).itineraries[0]!.segments[0]).toMatchObject({
+			departure: '2027-03-15T13:00',
+			arrival: '2027-03-16T16:50',
+		});
+		const domestic = table(...flight('MU5102', '15-Mar', 'Beijing (PEK)', '08:00        10:15', 'Shanghai (PVG)'));
+		expect(detectText(domestic, '2026-12-01', rules).itineraries[0]!.segments[0]).toMatchObject({arrival: '2027-03-15T10:15'});
+	});
+
 	it('takes the dates before the clocks on their row when the From row has none, never the Not Valid dates after them', () => {
 		const text = table(
 			' Von /From                MU588',
