@@ -6,6 +6,7 @@
 import {spawnSync} from 'node:child_process';
 import {ensureInstalled} from './apt-install.mjs';
 import {bundledLaterClock} from './later-clock.mjs';
+import {playwrightFailures, vitestFailures} from './test-failures.mjs';
 import {mkdirSync, readFileSync, readdirSync, rmSync, existsSync} from 'node:fs';
 import path from 'node:path';
 
@@ -16,6 +17,8 @@ mkdirSync(OUT, {recursive: true});
 let passed = 0;
 let failed = 0;
 const failures = [];
+/** Each failed test by name, with the first line of its error, listed again at the end (a CI log keeps only its tail). */
+const failedTests = [];
 
 function run(label, cmd, args, env = {}) {
 	console.log(`\n=== ${label}: ${[cmd, ...args].join(' ')}`);
@@ -62,8 +65,13 @@ function vitestTier(label, name, args, noTests) {
 		passed += report.numPassedTests;
 		failed += report.numFailedTests;
 		if (report.numTotalTests === 0) failures.push(noTests);
+		noteVitestFailures(label, report);
 	} else failed++;
 	if (!ok && report && report.numFailedTests === 0) failed++;
+}
+
+function noteVitestFailures(label, report) {
+	failedTests.push(...vitestFailures(label, report));
 }
 
 vitestTier('unit and DOM tests', 'vitest', [], 'vitest ran no test');
@@ -106,6 +114,7 @@ function laterClockTier() {
 	const json = path.join(OUT, 'vitest-later-clock.json');
 	const ok = run(label, 'npx', ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`], faked);
 	const report = readJson(json);
+	if (report) noteVitestFailures(label, report);
 	if (ok && report && report.numFailedTests === 0 && report.numTotalTests > 0) passed++;
 	else failed += Math.max(1, report?.numFailedTests ?? 0);
 }
@@ -142,6 +151,7 @@ if (buildOk && chromeE2eBuildOk && browsersOk) {
 		passed += p.stats.expected;
 		failed += p.stats.unexpected + (p.stats.flaky ?? 0);
 		if (p.stats.expected + p.stats.unexpected === 0) failures.push('playwright ran no test');
+		failedTests.push(...playwrightFailures('end-to-end tests (Chromium)', p));
 	} else failed++;
 	if (!pwOk && p?.stats && p.stats.unexpected === 0) failed++;
 } else {
@@ -157,6 +167,7 @@ if (firefoxBuildOk && browsersOk) {
 	failed++;
 }
 
+if (failedTests.length > 0) console.log(`\nFailed tests:\n${failedTests.map((t) => `  - ${t}`).join('\n')}`);
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || failures.length > 0 ? 1 : 0);

@@ -84,7 +84,7 @@ describe('the compact dataset the content script reads from storage', () => {
 			pending.shift()!();
 			expect(parse).toHaveBeenCalledTimes(1);
 			expect(use).not.toHaveBeenCalled();
-			await vi.waitFor(() => expect(pending).toHaveLength(1));
+			await vi.waitFor(() => expect(pending).toHaveLength(1), {timeout: 5000});
 			expect(ask).toHaveBeenCalledTimes(1);
 			expect(parse).toHaveBeenCalledTimes(1);
 			pending.shift()!();

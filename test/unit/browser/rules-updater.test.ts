@@ -229,7 +229,7 @@ describe('what a failed check leaves', () => {
 		const held = deferred<Response>();
 		b.serve(() => held.promise);
 		const check = b.updater.checkNow();
-		await vi.waitFor(() => expect(b.deps.fetchText).toHaveBeenCalledTimes(2));
+		await vi.waitFor(() => expect(b.deps.fetchText).toHaveBeenCalledTimes(2), {timeout: 5000});
 		b.flags.enabled = false;
 		held.resolve({status: 200, text: FILE_V2});
 		expect(await check).toMatchObject({outcome: 'failed', problem: 'permission'});
@@ -250,7 +250,7 @@ describe('forget and tidy', () => {
 		const held = deferred<Response>();
 		b.serve(() => held.promise);
 		const check = b.updater.checkNow();
-		await vi.waitFor(() => expect(b.deps.fetchText).toHaveBeenCalledTimes(1));
+		await vi.waitFor(() => expect(b.deps.fetchText).toHaveBeenCalledTimes(1), {timeout: 5000});
 		const forgot = b.updater.forget();
 		held.resolve({status: 200, text: FILE_V1});
 		await Promise.all([check, forgot]);
