@@ -10,6 +10,10 @@ import {placeArrivalByFlightTime} from '../../../lib/extract/arrival-day';
 import {normalizeItinerary} from '../../../lib/extract/normalize';
 import {loadRules} from '../../../lib/rules/load-rules';
 
+/** Far from both sides: a backtracking read takes minutes on these texts, a linear one milliseconds (a bound near the
+ * usual time would fail on a loaded machine: it is no measure of speed, which `npm run bench:detect` gives). */
+const LINEAR_BUDGET_MS = 10_000;
+
 const rules = loadRules();
 
 function raw(name: string): string {
@@ -694,6 +698,6 @@ describe('the e-ticket readers take time in proportion to the line', () => {
 	it.each(lines.map((l, i) => [i, l]))('line %i', (_i, line) => {
 		const started = performance.now();
 		detectInText(line as string, rules);
-		expect(performance.now() - started).toBeLessThan(1_000);
+		expect(performance.now() - started).toBeLessThan(LINEAR_BUDGET_MS);
 	});
 });

@@ -27,6 +27,10 @@ import {params, timeoutFor} from './settings';
 import {bundledAirports} from '../../../lib/airports/bundled';
 import type {AirportTable} from '../../../lib/airports';
 
+/** Far from both sides: a backtracking read takes minutes on these texts, a linear one milliseconds (a bound near the
+ * usual time would fail on a loaded machine: it is no measure of speed, which `npm run bench:detect` gives). */
+const LINEAR_BUDGET_MS = 10_000;
+
 const parseGdsText = (text: string, airports: AirportTable = bundledAirports()) => parseGds(text, airports);
 
 const TIMEOUT = timeoutFor(20);
@@ -980,7 +984,7 @@ describe('lenient JSON-LD under fuzzing', () => {
 			]) {
 				const start = performance.now();
 				readJsonLd(text);
-				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(1_500);
+				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(LINEAR_BUDGET_MS);
 			}
 		},
 		TIMEOUT,
@@ -1079,7 +1083,7 @@ describe('parseTicketItinerary under fuzzing', () => {
 			]) {
 				const start = performance.now();
 				parseTicketItinerary(text, rules);
-				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(1_500);
+				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(LINEAR_BUDGET_MS);
 			}
 		},
 		TIMEOUT,
@@ -1174,7 +1178,7 @@ describe('parseTicketTable under fuzzing', () => {
 			]) {
 				const start = performance.now();
 				parseTicketTable(text);
-				expect(performance.now() - start, text.slice(0, 60)).toBeLessThan(1_500);
+				expect(performance.now() - start, text.slice(0, 60)).toBeLessThan(LINEAR_BUDGET_MS);
 			}
 		},
 		TIMEOUT,
@@ -1382,7 +1386,7 @@ describe('parseEtermAv under fuzzing', () => {
 			]) {
 				const start = performance.now();
 				parseEtermAv(text, rules);
-				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(1_500);
+				expect(performance.now() - start, text.slice(0, 40)).toBeLessThan(LINEAR_BUDGET_MS);
 			}
 		},
 		TIMEOUT,
