@@ -4,7 +4,7 @@
  * Pure: the content script hands in the page's text and what its scanner counted.
  */
 import type {AirportTable} from '../airports';
-import {normalizeItinerary} from '../extract/normalize';
+import {normalizeItinerary, type NormalizeOptions} from '../extract/normalize';
 import type {RawItinerary, SegmentInput} from '../itinerary';
 import type {SiteAdapter} from '../adapters/types';
 
@@ -59,6 +59,11 @@ type PageStatusInput = {
 	pageText: () => string;
 	/** The generic text detector, where it is in the page. */
 	detectText?: (text: string) => RawItinerary[];
+	/**
+	 * The generic detector's arrival placer and bound (./generic-page.ts GenericDetector `arrivals`): the text of a
+	 * confirmation may give an arrival's clock without its day, which only the airports' time zones place.
+	 */
+	arrivals?: NormalizeOptions;
 	today: string;
 	airports: AirportTable;
 	/** The page badge's record, where a record on the page gives the passengers' nationalities. */
@@ -78,7 +83,7 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 	if (needsText && input.detectText) {
 		generic = input
 			.detectText(input.pageText())
-			.map((raw) => normalizeItinerary(raw, input.today, input.airports))
+			.map((raw) => normalizeItinerary(raw, input.today, input.airports, input.arrivals))
 			.flatMap((n) => (n.ok && n.segments.length <= input.limits.segments ? [n.segments] : []))
 			.slice(0, input.limits.genericItineraries);
 	}

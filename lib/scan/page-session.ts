@@ -505,6 +505,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 				pdf: doc.contentType === 'application/pdf',
 				pageText: () => (doc.body as HTMLElement | null)?.innerText ?? '',
 				detectText: detectTextWith(options.generic(), rules),
+				arrivals: options.generic()?.arrivals,
 				today: deviceToday(),
 				airports: rules,
 				limits: options.limits,

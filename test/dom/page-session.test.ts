@@ -5,7 +5,7 @@
  * a Google Flights URL with no cards.
  */
 import fs from 'node:fs';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {adapters} from '../../lib/adapters';
 import {genericDetector} from '../../lib/detect/generic-page';
 import {badgeText} from '../../lib/i18n/badge-messages';
@@ -121,6 +121,32 @@ describe('page session', () => {
 		const status = on.status();
 		expect(status).toMatchObject({adapter: 'google-flights', disabled: false, layoutUnrecognised: true});
 		expect(status.generic.length).toBeGreaterThan(0);
+	});
+
+	it('where the layout is not read, places an arrival the page’s text gives without its day by the airports’ time zones', async () => {
+		const s = open();
+		s.start(FLIGHTS_URL);
+		// SYNTHETIC, as test/unit/extract/generic-text.test.ts: a confirmation giving the arrival's clock, not its day.
+		const text = [
+			'Flight 1: Air China CA938, Tue 12 Jan 2027',
+			'Depart: 21:25 London Heathrow (LHR)',
+			'Arrive: 14:40 Beijing Capital International Airport (PEK)',
+			'Flight 2 of 2: Air China CA925, Thu 14 Jan 2027',
+			'Depart: 09:10 Beijing Capital International Airport (PEK)',
+			'Arrive: 13:35 Tokyo Narita (NRT)',
+		].join('\n');
+		Object.defineProperty(document.body, 'innerText', {configurable: true, get: () => text});
+		s.status();
+		// The content script's table has no time zones: the background gives those asked for.
+		await vi.waitFor(() => expect(zoneLookups.flat()).toEqual(expect.arrayContaining(['LHR', 'PEK'])));
+		await Promise.resolve();
+		// 21:25 in London is 21:25 UTC; 14:40 in Beijing is 06:40 UTC, on the 13th (not the 12th, before take-off).
+		expect(s.status().generic).toEqual([
+			[
+				{from: 'LHR', to: 'PEK', departure: '2027-01-12T21:25', arrival: '2027-01-13T14:40', flight: 'CA938'},
+				{from: 'PEK', to: 'NRT', departure: '2027-01-14T09:10', arrival: '2027-01-14T13:35', flight: 'CA925'},
+			],
+		]);
 	});
 
 	it('has the airport names a page writes looked up, once, and reads the page again with them', async () => {
