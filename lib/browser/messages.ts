@@ -104,6 +104,7 @@ const PageStatusSchema = z.object({
 	itineraries: count,
 	withStops: count,
 	unplaced: count,
+	unread: count.optional(),
 	layoutUnrecognised: z.boolean(),
 	generic: z.array(z.array(BoundedSegment).max(L.segments)).max(L.genericItineraries),
 	textScanPending: z.boolean().optional(),

@@ -21,6 +21,8 @@ export type PageStatus = {
 	withStops: number;
 	/** Badges that could not be placed visibly on the page (covered, clipped or off-screen). */
 	unplaced: number;
+	/** Results the site's adapter could not read as an itinerary, so without a badge (left out when there are none). */
+	unread?: number;
 	/** The site's adapter reads nothing although the page's text shows flights: its layout probably changed. */
 	layoutUnrecognised: boolean;
 	/** What the generic text detector read on such a page (heuristic: shown, never a plain ✓). */
@@ -53,7 +55,7 @@ type PageStatusInput = {
 	/** The adapter reading the page now (the site's, or the generic page adapter), undefined when none runs. */
 	running: SiteAdapter | undefined;
 	disabledSites: readonly string[];
-	found: {itineraries: number; withStops: number; unplaced: number};
+	found: {itineraries: number; withStops: number; unplaced: number; unread?: number};
 	stats?: PageStatus['stats'];
 	/** The page's rendered text, read only when the generic detector is needed. */
 	pageText: () => string;

@@ -147,6 +147,16 @@ const M = {
 		'zh-CN': '有{count}个标记无法在页面上显示。',
 		'zh-TW': '有{count}個標記無法在頁面上顯示。',
 	},
+	popupUnreadOne: {
+		en: '1 result could not be read and has no badge: check its flights yourself.',
+		'zh-CN': '有1个结果无法读取，没有标记：请自行核对其航班。',
+		'zh-TW': '有1個結果無法讀取，沒有標記：請自行核對其航班。',
+	},
+	popupUnread: {
+		en: '{count} results could not be read and have no badge: check their flights yourself.',
+		'zh-CN': '有{count}个结果无法读取，没有标记：请自行核对其航班。',
+		'zh-TW': '有{count}個結果無法讀取，沒有標記：請自行核對其航班。',
+	},
 	popupPageNothing: {en: 'Nothing found on this page.', 'zh-CN': '此页面未发现行程。', 'zh-TW': '此頁面未發現行程。'},
 	popupPageUnsupported: {
 		en: 'This site is not one of the supported booking sites.',

@@ -100,6 +100,12 @@ export type CardState = {
 	roundStart: number;
 	/** Every placement was tried and none showed the badge whole. */
 	unplaced: boolean;
+	/**
+	 * The card, rendered, does not read as an itinerary: its adapter failed on it or cannot read its kind (a transfer
+	 * in a city, not an airport), or what it read does not normalise (an airport the table does not know, times that
+	 * cannot all be true). It has no badge, which the popup says. False while the card is still rendering.
+	 */
+	unread: boolean;
 };
 
 export const newCardState = (): CardState => ({
@@ -110,6 +116,7 @@ export const newCardState = (): CardState => ({
 	placement: 0,
 	roundStart: 0,
 	unplaced: false,
+	unread: false,
 });
 
 export type CardBadges = {

@@ -23,12 +23,13 @@ export function readCard(run: Run, card: Element, page: PageContext, near: boole
 	if (!state) run.states.set(card, (state = newCardState()));
 	const route = routeOf(run, card);
 	if (route && outsideMainland(route, run.options.rules)) return passOver(run, card, state, route.join('-'));
-	const raw = extractCard(run, card, page);
+	const raw = extractCard(run, card, page, state);
 	// Read, and every airport given by a code outside the mainland: nothing to normalise or judge either.
 	const outside = raw && outsideCodes(run, raw);
 	if (outside) return passOver(run, card, state, outside.join('-'));
 	const itinerary = raw && normalizedOf(run, raw);
 	if (!itinerary) {
+		if (raw) state.unread = true; // read, but no itinerary: an airport the table does not know, times that cannot all be true
 		run.gate?.forget(card);
 		return run.badges.drop(state);
 	}
@@ -61,6 +62,7 @@ function routeOf(run: Run, card: Element): string[] | undefined {
  * normalised or judged further. A badge it had (another itinerary before the page recycled the card) goes.
  */
 function passOver(run: Run, card: Element, state: CardState, route: string): void {
+	state.unread = false;
 	if (!state.segments && state.fingerprint === route) return;
 	run.gate?.forget(card);
 	run.badges.drop(state);
@@ -68,14 +70,19 @@ function passOver(run: Run, card: Element, state: CardState, route: string): voi
 	state.settingsKey = run.settingsKey;
 }
 
-/** What the adapter reads of the card; undefined when it does not read as an itinerary (a problem is logged once). */
-function extractCard(run: Run, card: Element, page: PageContext): RawItinerary | undefined {
+/**
+ * What the adapter reads of the card; undefined when it does not read as an itinerary (a problem is logged once).
+ * The card's state says whether it is unread (failed, or a kind the adapter cannot read) or still rendering.
+ */
+function extractCard(run: Run, card: Element, page: PageContext, state: CardState): RawItinerary | undefined {
 	let extraction: Extraction;
+	state.unread = false;
 	try {
 		extraction = run.adapter.extract(card, page);
 	} catch (error) {
 		run.stats.failures++;
 		run.logOnce(`extract threw: ${String(error)}`);
+		state.unread = true;
 		return undefined;
 	}
 	if (extraction.status !== 'ok') {
@@ -83,6 +90,7 @@ function extractCard(run: Run, card: Element, page: PageContext): RawItinerary |
 			run.stats.failures++;
 			run.logOnce(`card not understood: ${extraction.reason}`);
 		}
+		if (extraction.status !== 'incomplete') state.unread = true;
 		return undefined;
 	}
 	return extraction.itinerary;

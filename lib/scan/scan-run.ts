@@ -115,8 +115,11 @@ export type ScannerOptions = {
 	arrivals?: NormalizeOptions;
 };
 
-/** `unplaced`: itineraries with a mainland stop whose badge could not be shown whole anywhere on their card. */
-export type Found = {itineraries: number; withStops: number; unplaced: number};
+/**
+ * `unplaced`: itineraries with a mainland stop whose badge could not be shown whole anywhere on their card. `unread`:
+ * cards read whole that do not read as an itinerary, so have no badge (left out when there are none).
+ */
+export type Found = {itineraries: number; withStops: number; unplaced: number; unread?: number};
 
 type ScanStats = {batches: number; cards: number; badges: number; evaluations: number; failures: number; unplaced: number};
 
@@ -265,11 +268,14 @@ export function counted(run: Run): Found {
 
 function count(run: Run): Found {
 	const found: Found = {itineraries: 0, withStops: 0, unplaced: 0};
+	let unread = 0;
 	for (const card of run.cards) {
 		const state = run.states.get(card);
 		if (state?.fingerprint) found.itineraries++; // read in full, or passed over
 		if (state?.view) found.withStops++;
 		if (state?.view && state.unplaced) found.unplaced++;
+		if (state?.unread) unread++;
 	}
+	if (unread > 0) found.unread = unread;
 	return found;
 }

@@ -36,11 +36,22 @@ export function pageStatusText(
 				: t(one ? 'popupScanFoundOne' : 'popupScanFound', locale, counts) +
 					t(status.withStops > 0 ? 'popupScanSeeBadge' : 'popupScanEnd', locale);
 	else if (status.layoutUnrecognised) return t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});
-	else if (status.itineraries === 0) return t('popupPageNothing', locale);
+	else if (status.itineraries === 0) return unreadText(status, locale) ?? t('popupPageNothing', locale);
 	else text = t(one ? 'popupPageFoundOne' : 'popupPageFound', locale, {...counts, adapter: label(status.adapter)});
-	if (status.itineraries === 0 || status.unplaced <= 0) return text;
-	// Badges with no visible place (covered or clipped by the page) are said beside the count: a badge missing from
-	// a result is not a "no visa-free route".
-	const unplaced = status.unplaced === 1 ? t('popupUnplacedOne', locale) : t('popupUnplaced', locale, {count: status.unplaced});
-	return `${text}${locale === 'en' ? ' ' : ''}${unplaced}`;
+	if (status.itineraries === 0) return text;
+	// Badges with no visible place (covered or clipped by the page), and results that could not be read, are said
+	// beside the count: a badge missing from a result is not a "no visa-free route".
+	const notes = [text];
+	if (status.unplaced > 0)
+		notes.push(status.unplaced === 1 ? t('popupUnplacedOne', locale) : t('popupUnplaced', locale, {count: status.unplaced}));
+	const unread = unreadText(status, locale);
+	if (unread) notes.push(unread);
+	return notes.join(locale === 'en' ? ' ' : '');
+}
+
+/** The results the site's adapter could not read, so without a badge; undefined where there are none. */
+function unreadText(status: PageStatus, locale: Locale): string | undefined {
+	const count = status.unread ?? 0;
+	if (count <= 0) return undefined;
+	return count === 1 ? t('popupUnreadOne', locale) : t('popupUnread', locale, {count});
 }

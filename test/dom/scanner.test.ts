@@ -4,7 +4,7 @@
  * over plain markup. The real adapters are proven on real pages in their own tests and end to end.
  */
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {defineAdapter, type SiteAdapter} from '../../lib/adapters/types';
+import {defineAdapter, type Extraction, type SiteAdapter} from '../../lib/adapters/types';
 import {loadRules} from '../../lib/rules/load-rules';
 import {startScanner, type BadgeView, type Mount, type PlacementCheck, type Point} from '../../lib/scan/scanner';
 import type {ScannerOptions} from '../../lib/scan/scan-run';
@@ -287,6 +287,50 @@ describe('scanner', () => {
 		expect(badges()).toEqual(['240h visa-free ✓ until 26 Mar']);
 		expect(logs).toEqual(['[ctc:test-site] extract threw: Error: adapter bug']);
 		s.stop();
+	});
+
+	it('counts the cards that do not read as an itinerary (no badge: the popup says so), until they read; not one still rendering', async () => {
+		// What real adapters answer: failed (the card no longer looks as expected), unsupported (a transfer in a city
+		// with several airports, on Trip.com), incomplete (still rendering); and an adapter that throws.
+		const answer: Record<string, Extraction> = {
+			failed: {status: 'failed', reason: 'itinerary sentence not understood'},
+			unsupported: {status: 'unsupported', reason: 'transfer in Shanghai: the card names the city, not which of its airports'},
+			incomplete: {status: 'incomplete', missing: ['legs']},
+		};
+		const adapter = defineAdapter({
+			...testAdapter,
+			extract: (card, context) => answer[card.getAttribute('data-as') ?? ''] ?? testAdapter.extract(card, context),
+		});
+		// The second flight leaves Beijing before the first lands there: times that cannot all be true.
+		const impossible = 'JFK PEK 2026-03-15T13:00 2026-03-16T16:00|PEK NRT 2026-03-16T10:00 2026-03-16T14:00';
+		page(PEK_24H, PVG_3D, PVG_3D, PVG_3D, impossible, PEK_24H, HKG_ONLY);
+		const cards = [...document.querySelectorAll('li')];
+		cards[1]!.setAttribute('data-as', 'failed');
+		cards[2]!.setAttribute('data-as', 'unsupported');
+		cards[3]!.setAttribute('data-as', 'incomplete');
+		throwOn = PEK_24H;
+		cards[0]!.setAttribute('data-legs', `${PEK_24H} `); // read as PEK_24H, but not thrown on
+		const s = start([], undefined, adapter);
+		s.scan();
+		// Unread: the failed, the unsupported, the impossible times and the one thrown on (the sixth card).
+		expect(s.found()).toEqual({itineraries: 2, withStops: 1, unplaced: 0, unread: 4});
+		expect(badges()).toHaveLength(1);
+		// Each reads once the page renders it again: the count goes, and its badges come.
+		throwOn = undefined;
+		for (const card of cards.slice(1, 4)) {
+			card.removeAttribute('data-as');
+			recycle(card, card.getAttribute('data-legs')!);
+		}
+		recycle(cards[4]!, PVG_3D);
+		recycle(cards[5]!, PVG_3D);
+		await tick();
+		expect(s.found()).toEqual({itineraries: 7, withStops: 6, unplaced: 0});
+		expect(badges()).toHaveLength(6);
+		// A card that stops reading (the page recycled it into something the adapter cannot read) is counted again.
+		cards[0]!.setAttribute('data-as', 'failed');
+		recycle(cards[0]!, PEK_24H);
+		await tick();
+		expect(s.found()).toEqual({itineraries: 6, withStops: 5, unplaced: 0, unread: 1});
 	});
 
 	it('batches many mutations into one scan', async () => {
@@ -954,8 +998,8 @@ describe('scanner: cards read as airport codes that all lie outside the mainland
 		page(HKG_ONLY.replace('SFO', 'sfo'), HKG_ONLY.replace('SFO', 'QQQ'));
 		const s = start(['US']);
 		s.scan();
-		// Normalised, and found not to read: neither counts, and the problem is logged.
-		expect(s.found()).toEqual({itineraries: 0, withStops: 0, unplaced: 0});
+		// Normalised, and found not to read: counted as unread (no badge, which the popup says), and the problem logged.
+		expect(s.found()).toEqual({itineraries: 0, withStops: 0, unplaced: 0, unread: 2});
 		expect(logs.filter((m) => m.includes('itinerary not normalised'))).toHaveLength(2);
 	});
 });

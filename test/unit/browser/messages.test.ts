@@ -184,6 +184,8 @@ describe('the page status the popup receives', () => {
 		expect(parsePageStatus({...bare, adapter: null})).toEqual({...bare, adapter: null});
 		// A PDF in the browser's viewer, scanned: said so (its text is not in the page).
 		expect(parsePageStatus({...bare, adapter: 'generic-page', itineraries: 0, withStops: 0, pdf: true})?.pdf).toBe(true);
+		// Results the site's adapter could not read (no badge on them).
+		expect(parsePageStatus({...bare, unread: 2})).toEqual({...bare, unread: 2});
 	});
 
 	it('drops fields it does not know instead of failing', () => {
@@ -198,6 +200,8 @@ describe('the page status the popup receives', () => {
 			{},
 			{...STATUS, unplaced: undefined},
 			{...STATUS, unplaced: -1},
+			{...STATUS, unread: -1},
+			{...STATUS, unread: '2'},
 			{...STATUS, itineraries: 1.5},
 			{...STATUS, itineraries: '12'},
 			{...STATUS, pdf: 'yes'},

@@ -57,6 +57,28 @@ describe("the popup's status line for this page", () => {
 		);
 	});
 
+	it('says how many results could not be read, so have no badge, in each language, beside the badges not placed', () => {
+		expect(pageStatusText({...FOUND, unread: 1}, [], 'en', label)).toBe(
+			'12 itineraries found by Google Flights, 3 via mainland China. 1 result could not be read and has no badge: check its flights yourself.',
+		);
+		expect(pageStatusText({...FOUND, unplaced: 1, unread: 2}, [], 'en', label)).toBe(
+			'12 itineraries found by Google Flights, 3 via mainland China. 1 badge could not be placed on the page. 2 results could not be read and have no badge: check their flights yourself.',
+		);
+		expect(pageStatusText({...FOUND, unread: 2}, [], 'zh-CN', label)).toBe(
+			'Google Flights识别出12个行程，其中3个经停中国大陆。有2个结果无法读取，没有标记：请自行核对其航班。',
+		);
+		expect(pageStatusText({...FOUND, unread: 1}, [], 'zh-TW', label)).toBe(
+			'Google Flights識別出12個行程，其中3個經停中國大陸。有1個結果無法讀取，沒有標記：請自行核對其航班。',
+		);
+		// No result read at all, and some that could not be: not "nothing found".
+		expect(pageStatusText({...FOUND, itineraries: 0, withStops: 0, unread: 4}, [], 'en', label)).toBe(
+			'4 results could not be read and have no badge: check their flights yourself.',
+		);
+		expect(pageStatusText({...FOUND, unread: 0}, [], 'en', label)).toBe(
+			'12 itineraries found by Google Flights, 3 via mainland China.',
+		);
+	});
+
 	it('says nothing of placement where no badge was due', () => {
 		expect(pageStatusText({...FOUND, itineraries: 0, withStops: 0, unplaced: 3}, [], 'en', label)).toBe('Nothing found on this page.');
 		expect(pageStatusText({...FOUND, itineraries: 0, unplaced: 1, layoutUnrecognised: true}, [], 'en', label)).toMatch(
