@@ -6,7 +6,8 @@
  * unconfirmed or surface, `unread`, a GDS segment line that could not be read whole, or `flown`, each with its line, flight,
  * airports, status and code) and "unknownAirports" (segments
  * left out because the airport table does not know an airport they name; the legs around them are kept as separate
- * itineraries), "unreadLines" (lines of an eTerm availability display that could not be placed, with why) and
+ * itineraries), "unreadLines" (lines of an eTerm availability display that could not be placed, with why),
+ * "unreadCards" (result cards a site's adapter found but could not read, with `status` failed or unsupported and why) and
  * "truncated" (the text was longer than the detectors read) when there are any, and "passengerNationalities" (the
  * nationalities the passport entries of a booking record's `SSR DOCS` items give its passengers, each once, in order:
  * `printed` as the record prints it, `country` its ISO 3166-1 alpha-2 code where it is one; never used to judge

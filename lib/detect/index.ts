@@ -5,7 +5,7 @@
  * (and, for e-mail HTML, a parser) and never touches globals, so the CLI, tests and the content script share it.
  */
 import {adapterFor} from '../adapters';
-import type {PageContext, SiteAdapter} from '../adapters/types';
+import type {Extraction, PageContext, SiteAdapter} from '../adapters/types';
 import type {Confidence, ExcludedSegment, RawItinerary} from '../itinerary';
 import {emailBody} from '../extract/email';
 import {detectInText} from '../extract/generic-text';
@@ -43,10 +43,23 @@ export type Detection = {
 	 * they belong to were left out rather than judged in part. From the winning source, or from every source.
 	 */
 	unreadLines?: AvRefusal[];
+	/**
+	 * Result cards the site's adapter found but could not read, so without a badge in the browser, with why: `failed`
+	 * (the card does not look as the adapter expects, or reading it threw) or `unsupported` (a kind it cannot read,
+	 * such as a transfer named by a city with several airports). Cards still rendering are not listed. From the site's
+	 * adapter, when it wins or nothing does.
+	 */
+	unreadCards?: UnreadCard[];
 };
 
-/** A source of itineraries; `unread`: after `raw`, the lines it recognised but could not place. */
-type Stage = {id: string; confidence: Confidence; raw: () => RawItinerary[]; unread?: AvRefusal[]};
+/** A result card its site's adapter could not read (Detection `unreadCards`). */
+export type UnreadCard = {status: 'failed' | 'unsupported'; reason: string};
+
+/**
+ * A source of itineraries; `unread`: after `raw`, the lines it recognised but could not place; `unreadCards`: the
+ * cards a site's adapter could not read.
+ */
+type Stage = {id: string; confidence: Confidence; raw: () => RawItinerary[]; unread?: AvRefusal[]; unreadCards?: UnreadCard[]};
 
 /**
  * The most text the detectors read of one input (a pasted or saved text, an e-mail, a page's visible text): two
@@ -113,12 +126,15 @@ const TERMINAL = 'pre, textarea, code, samp, [class*="terminal" i], [class*="con
 export function detectDocument(doc: Document, url: URL, referenceDate: string, airports: AirportTable): Detection {
 	const adapter = adapterFor(url);
 	const stages: Stage[] = [];
-	if (adapter)
+	if (adapter) {
+		const unreadCards: UnreadCard[] = [];
 		stages.push({
 			id: adapter.id,
 			confidence: adapter.confidence,
-			raw: () => fromAdapter(adapter, doc, {url, referenceDate, airports}, airports),
+			raw: () => fromAdapter(adapter, doc, {url, referenceDate, airports}, airports, unreadCards),
+			unreadCards,
 		});
+	}
 	stages.push({id: 'structured-data', confidence: 'structured', raw: () => safely(() => extractStructuredData(doc))});
 	let body: {text: string; truncated: boolean} | undefined;
 	const bodyText = () => (body ??= capped(doc.body ? visibleText(doc.body) : '')).text;
@@ -188,6 +204,7 @@ function run(stages: Stage[], referenceDate: string, airports: AirportTable): De
 	let droppedEverywhere = 0;
 	const unknownEverywhere: UnknownAirportSegment[] = [];
 	const unreadEverywhere: AvRefusal[] = [];
+	const unreadCardsEverywhere: UnreadCard[] = [];
 	for (const stage of stages) {
 		const raw = stage.raw();
 		const {kept, dropped, unknown, excluded: timesLeft} = normalizeAll(raw, referenceDate, airports);
@@ -201,16 +218,19 @@ function run(stages: Stage[], referenceDate: string, airports: AirportTable): De
 			if (excluded.length > 0) result.excluded = excluded;
 			if (unknown.length > 0) result.unknownAirports = unknown;
 			if (stage.unread?.length) result.unreadLines = stage.unread;
+			if (stage.unreadCards?.length) result.unreadCards = stage.unreadCards;
 			return result;
 		}
 		droppedEverywhere += dropped;
 		unknownEverywhere.push(...unknown);
 		unreadEverywhere.push(...(stage.unread ?? []));
+		unreadCardsEverywhere.push(...(stage.unreadCards ?? []));
 	}
 	const none: Detection = {adapter: 'none', itineraries: []};
 	if (droppedEverywhere > 0) none.dropped = droppedEverywhere;
 	if (unknownEverywhere.length > 0) none.unknownAirports = unknownEverywhere;
 	if (unreadEverywhere.length > 0) none.unreadLines = unreadEverywhere;
+	if (unreadCardsEverywhere.length > 0) none.unreadCards = unreadCardsEverywhere;
 	return none;
 }
 
@@ -254,15 +274,28 @@ function normalizeAll(
  * and first departure and agrees with it on every time and flight the card gives: itineraries that share only their
  * first flight stay apart.
  */
-function fromAdapter(adapter: SiteAdapter, doc: Document, page: PageContext, airports: AirportTable): RawItinerary[] {
+function fromAdapter(
+	adapter: SiteAdapter,
+	doc: Document,
+	page: PageContext,
+	airports: AirportTable,
+	unreadCards: UnreadCard[],
+): RawItinerary[] {
 	const found: RawItinerary[] = [];
 	const seen = new Set<string>();
 	const shown = new Map<string, SegmentInput[][]>();
 	const normalized = (raw: RawItinerary) => normalizeItinerary(raw, page.referenceDate, airports, ZONES);
 	const routeAt = (s: SegmentInput[]) => `${[s[0]!.from, ...s.map((x) => x.to)].join('-')}@${s[0]!.departure ?? ''}`;
 	for (const card of safely(() => adapter.findCards(doc))) {
-		const e = safely(() => [adapter.extract(card, page)])[0];
-		if (e?.status !== 'ok') continue;
+		let e: Extraction;
+		try {
+			e = adapter.extract(card, page);
+		} catch (error) {
+			unreadCards.push({status: 'failed', reason: `reading the card threw: ${String(error)}`});
+			continue;
+		}
+		if (e.status === 'failed' || e.status === 'unsupported') unreadCards.push({status: e.status, reason: e.reason});
+		if (e.status !== 'ok') continue;
 		const n = normalized(e.itinerary);
 		const whole = n.ok ? JSON.stringify(n.segments) : JSON.stringify(e.itinerary);
 		if (seen.has(whole)) continue;

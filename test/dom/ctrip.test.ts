@@ -7,6 +7,7 @@
 import {describe, expect, it} from 'vitest';
 import ctrip, {parseSegmentId, parseTransferInfo} from '../../lib/adapters/ctrip';
 import {soleAirportOfCity} from '../../lib/airports';
+import {detectDocument} from '../../lib/detect';
 import {loadRules} from '../../lib/rules/load-rules';
 import {evaluateTrip} from '../../lib/rules/evaluate';
 import {readCard, savedPage} from './adapter-harness';
@@ -70,6 +71,21 @@ describe('ctrip: cards still rendering or not readable', () => {
 		const card = cardWith(load(), 'flight-item-1');
 		card.querySelector('.depart-box .time')!.textContent = '19:40';
 		expect(ctrip.extract(card, PAGE)).toMatchObject({status: 'failed'});
+	});
+
+	it('npm run detect lists the cards it could not read, with why, beside the itineraries of the others', () => {
+		const doc = load();
+		cardWith(doc, 'flight-item-13').querySelector('.transfer-info')!.innerHTML = '<i>转</i>上海3h15m';
+		cardWith(doc, 'flight-item-1').querySelector('.depart-box .time')!.textContent = '19:40';
+		const whole = detectDocument(load(), PAGE.url, PAGE.referenceDate, rules);
+		const detection = detectDocument(doc, PAGE.url, PAGE.referenceDate, rules);
+		expect(whole.unreadCards).toBeUndefined();
+		expect(detection.adapter).toBe('ctrip');
+		expect(detection.itineraries).toHaveLength(whole.itineraries.length - 2);
+		expect(detection.unreadCards).toEqual([
+			{status: 'failed', reason: expect.stringMatching(/^id departure \d\d:\d\d differs from the card's 19:40/)},
+			{status: 'unsupported', reason: 'transfer in 上海: the card names the city, not which of its airports'},
+		]);
 	});
 });
 
