@@ -42,6 +42,9 @@ const mount: Mount = (_placement, view) => {
 	return {update: (next) => void views.push(next), remove: () => undefined, isConnected: () => true};
 };
 
+/** A wait for what the next frames bring: as long as a loaded machine takes, and a failure when it never comes. */
+const WAIT = {timeout: 10_000, interval: 20};
+
 let session: PageSession | undefined;
 let toolbar: unknown[] = [];
 let pendingToolbar: (() => void)[] = [];
@@ -101,10 +104,11 @@ describe('page session', () => {
 		s.start(AGENT_URL);
 		expect(views).toHaveLength(1);
 		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], passports: ['US']});
-		await new Promise((resolve) => setTimeout(resolve, 100)); // the next animation frame
-		// The badge now speaks of the American passport.
-		const verdicts = views.at(-1)!.results.flatMap((r) => r.stops.flatMap((stop) => stop.verdicts));
-		expect(verdicts.some((v) => v.passport === 'US')).toBe(true);
+		// The badge now speaks of the American passport, from the next animation frame (however late a loaded machine runs it).
+		await vi.waitFor(() => {
+			const verdicts = views.at(-1)!.results.flatMap((r) => r.stops.flatMap((stop) => stop.verdicts));
+			expect(verdicts.some((v) => v.passport === 'US')).toBe(true);
+		}, WAIT);
 		expect(s.status().adapter).toBe('generic-page');
 	});
 
@@ -174,11 +178,13 @@ describe('page session', () => {
 		s.start(AGENT_URL);
 		// The compact table cannot read the names: nothing yet, and one question for all three.
 		expect(views).toEqual([]);
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await vi.waitFor(
+			() => expect(views.at(-1)?.trips[0]?.segments.map((seg) => `${seg.from}-${seg.to}`)).toEqual(['KUL-PVG', 'PVG-NRT']),
+			WAIT,
+		);
 		expect(lookups).toEqual([
 			['Kuala Lumpur International Airport', 'Shanghai Pudong International Airport', 'Narita International Airport'],
 		]);
-		expect(views.at(-1)?.trips[0]?.segments.map((seg) => `${seg.from}-${seg.to}`)).toEqual(['KUL-PVG', 'PVG-NRT']);
 		expect(views.at(-1)?.results[0]?.stops[0]).toMatchObject({airports: ['PVG'], best: 'transit24'});
 		// Read again later (a settings change): the names are known, nobody is asked twice.
 		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], passports: ['DE']});
@@ -199,7 +205,7 @@ describe('page session', () => {
 		const year = stop()?.departure?.slice(0, 4);
 		expect(stop()).toMatchObject({airports: ['PEK'], departure: `${year}-03-13T20:00`, best: null});
 		expect(stop()?.arrival).toBeUndefined();
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await vi.waitFor(() => expect(stop()?.arrival).toBe(`${year}-03-13T04:00`), WAIT);
 		expect(zoneLookups).toEqual([['DXB', 'PEK', 'NRT']]);
 		expect(stop()).toMatchObject({arrival: `${year}-03-13T04:00`, departure: `${year}-03-13T20:00`, best: 'transit24'});
 		expect(views.at(-1)?.trips[0]?.segments.map((seg) => seg.arrival)).toEqual([`${year}-03-13T04:00`, `${year}-03-14T00:20`]);
@@ -227,7 +233,8 @@ describe('page session', () => {
 		expect(toolbar).toHaveLength(1);
 		// Another language: said again in it.
 		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], language: 'zh-CN'});
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		// The badge in it from the next frame, then the toolbar a moment later.
+		await vi.waitFor(() => expect(views.at(-1)?.locale).toBe('zh-CN'), WAIT);
 		runLater();
 		expect(toolbar.at(-1)).toEqual({withStops: 1, tone: 'check', text: badgeText('badgeCheckOne', 'zh-CN'), locale: 'zh-CN'});
 		// Back from the back/forward cache (the browser cleared the button): said again, though nothing changed.
