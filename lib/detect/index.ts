@@ -53,7 +53,7 @@ export type Detection = {
 };
 
 /** A result card its site's adapter could not read (Detection `unreadCards`). */
-export type UnreadCard = {status: 'failed' | 'unsupported'; reason: string};
+type UnreadCard = {status: 'failed' | 'unsupported'; reason: string};
 
 /**
  * A source of itineraries; `unread`: after `raw`, the lines it recognised but could not place; `unreadCards`: the
