@@ -30,6 +30,11 @@ export type AirportTable = {
 	 * up where the names are (the background) and read the page again.
 	 */
 	onUnknownName?: (text: string) => void;
+	/**
+	 * How many times a name was met whose lookup (`onUnknownName`) had not been answered yet: a reader that counts a
+	 * rise over its read read such a name, and will be read again when the answer comes, so it is waiting, not unread.
+	 */
+	awaitedNames?: () => number;
 	/** Names looked up elsewhere and what they are (an IATA code), by the text as the page wrote it. */
 	aliases?: Map<string, string>;
 	/**

@@ -27,9 +27,13 @@ export function readCard(run: Run, card: Element, page: PageContext, near: boole
 	// Read, and every airport given by a code outside the mainland: nothing to normalise or judge either.
 	const outside = raw && outsideCodes(run, raw);
 	if (outside) return passOver(run, card, state, outside.join('-'));
+	const awaited = run.options.rules.awaitedNames;
+	const before = awaited?.();
 	const itinerary = raw && normalizedOf(run, raw);
 	if (!itinerary) {
-		if (raw) state.unread = true; // read, but no itinerary: an airport the table does not know, times that cannot all be true
+		// Read, but no itinerary: an airport the table does not know, times that cannot all be true. Not while the name of
+		// an airport it gives is being looked up: the answer has the card read again.
+		if (raw && awaited?.() === before) state.unread = true;
 		run.gate?.forget(card);
 		return run.badges.drop(state);
 	}

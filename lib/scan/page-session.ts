@@ -114,15 +114,17 @@ const siteListsKey = (s: Settings) => JSON.stringify([s.disabledSites, s.extraSi
 /**
  * Asks `lookup` about keys (names, codes) in batches: each key once, up to `max` a page, at most `perMessage` in one
  * message with the others of the same moment; `answered` hears each batch's answers (none when there was no answer:
- * the extension was reloaded, say).
+ * the extension was reloaded, say). The asker returns whether the key's answer is on its way (asked now or before,
+ * not answered yet): false for a key answered, and for one past `max`, which is never asked.
  */
 function askedInBatches<V>(
 	lookup: (keys: string[]) => Promise<Record<string, V | null>>,
 	perMessage: number,
 	max: number,
 	answered: (keys: string[], values: Record<string, V | null>) => void,
-): (key: string) => void {
+): (key: string) => boolean {
 	const asked = new Set<string>();
+	const waiting = new Set<string>();
 	const pending: string[] = [];
 	const flush = async () => {
 		const keys = pending.splice(0, perMessage);
@@ -133,18 +135,24 @@ function askedInBatches<V>(
 		} catch {
 			// No answer: the keys stay unknown, as without a lookup.
 		}
+		for (const key of keys) waiting.delete(key);
 		answered(keys, values);
 	};
 	return (key) => {
-		if (asked.has(key) || asked.size >= max) return;
+		if (asked.has(key)) return waiting.has(key);
+		if (asked.size >= max) return false;
 		asked.add(key);
+		waiting.add(key);
 		if (pending.push(key) === 1) queueMicrotask(() => void flush());
+		return true;
 	};
 }
 
 /**
  * The compact rules, taught the airport names the page uses: a name the table cannot read is asked about once, in
- * one message with the others of the same moment; when an answer teaches a code, `learned` runs (the cards are read again).
+ * one message with the others of the same moment, and each answer has the cards read again (`learned`), whatever it
+ * says: a card that met a name whose answer was still on its way is not unreadable yet (`awaitedNames`), and read
+ * again it either reads or is.
  */
 function withNameLookup(
 	rules: EngineRules,
@@ -154,18 +162,18 @@ function withNameLookup(
 ): EngineRules {
 	if (!lookup) return rules;
 	const aliases = new Map<string, string>();
-	const onUnknownName = askedInBatches(lookup, perMessage, MAX_NAMES_PER_PAGE, (names, codes) => {
-		let taught = false;
+	let met = 0;
+	const ask = askedInBatches(lookup, perMessage, MAX_NAMES_PER_PAGE, (names, codes) => {
 		for (const name of names) {
 			const code = codes[name];
-			if (typeof code === 'string' && rules.airports[code]) {
-				aliases.set(name, code);
-				taught = true;
-			}
+			if (typeof code === 'string' && rules.airports[code]) aliases.set(name, code);
 		}
-		if (taught) learned();
+		learned();
 	});
-	return {...rules, aliases, onUnknownName};
+	const onUnknownName = (name: string) => {
+		if (ask(name)) met++;
+	};
+	return {...rules, aliases, onUnknownName, awaitedNames: () => met};
 }
 
 /**

@@ -48,7 +48,7 @@ const WAIT = {timeout: 10_000, interval: 20};
 let session: PageSession | undefined;
 let toolbar: unknown[] = [];
 let pendingToolbar: (() => void)[] = [];
-function open(settings: Partial<Settings> = {}): PageSession {
+function open(settings: Partial<Settings> = {}, lookup = lookupNames): PageSession {
 	session = createPageSession({
 		adapters,
 		toolbar: (verdict) => void toolbar.push(verdict),
@@ -62,7 +62,7 @@ function open(settings: Partial<Settings> = {}): PageSession {
 		testBuild: false,
 		limits: {segments: 40, genericItineraries: 100, recordNationalities: 20, names: 200},
 		browserLanguage: 'en-GB',
-		lookupNames,
+		lookupNames: lookup,
 		lookupZones,
 	});
 	return session;
@@ -190,6 +190,56 @@ describe('page session', () => {
 		s.settingsChanged({...DEFAULT_SETTINGS, extraSites: ['https://agent.example.test'], passports: ['DE']});
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		expect(lookups).toHaveLength(1);
+	});
+
+	describe('cards that name their airports in words, on a real Trip.com list (13 cards, 4 airport names)', () => {
+		// test/fixtures/SOURCES.md: yuanfeiasima/flight-agent's ctrip_flight_list_fragment.html. Its cards name their
+		// airports in Chinese (大兴国际机场), which the content script's table cannot read: it asks the background.
+		const TRIP_URL = 'https://flights.ctrip.com/online/list/oneway-bjs-sha?depdate=2026-09-15';
+		const TRIP_PAGE = fs.readFileSync('test/fixtures/ctrip/pkx-pvg-list-2026.html', 'utf8');
+		let asked: string[][] = [];
+		/** The questions are held until `answer` lets them all through (the content script asks as cards come). */
+		let waiting: (() => void)[] = [];
+		const answer = () => waiting.splice(0).forEach((resolve) => resolve());
+		const held = (answers: (names: string[]) => Record<string, string | null>) => async (names: string[]) => {
+			asked.push(names);
+			await new Promise<void>((resolve) => waiting.push(resolve));
+			return answers(names);
+		};
+		beforeEach(() => {
+			asked = [];
+			waiting = [];
+			document.documentElement.innerHTML = new DOMParser().parseFromString(TRIP_PAGE, 'text/html').documentElement.innerHTML;
+		});
+
+		it('a card waiting for its names is not counted unread; answered, it reads', async () => {
+			const s = open(
+				{},
+				held((names) => resolveNames(names, fullRules)),
+			);
+			s.start(TRIP_URL);
+			await vi.waitFor(() => expect(asked.flat()).toHaveLength(4), WAIT);
+			// The cards read so far each met a name on its way: none reads yet, and none is said to be unreadable.
+			expect(s.status()).toMatchObject({adapter: 'ctrip', itineraries: 0});
+			expect(s.status().unread).toBeUndefined();
+			answer();
+			await vi.waitFor(() => expect(s.status().itineraries).toBe(13), WAIT);
+			expect(s.status().unread).toBeUndefined();
+		});
+
+		it('a card whose names the background does not know either is counted unread once the answer comes', async () => {
+			const s = open(
+				{},
+				held((names) => Object.fromEntries(names.map((name) => [name, null]))),
+			);
+			s.start(TRIP_URL);
+			await vi.waitFor(() => expect(asked.flat()).toHaveLength(4), WAIT);
+			expect(s.status().unread).toBeUndefined();
+			answer();
+			await vi.waitFor(() => expect(s.status().unread).toBe(13), WAIT);
+			expect(s.status().itineraries).toBe(0);
+			expect(asked.flat()).toHaveLength(4); // read again with the answers, and no name asked twice
+		});
 	});
 
 	// A Sabre line prints no day for a landing after midnight (test/fixtures/gds/jcristine__gds-direct__sabre-pnr-segments.txt,
