@@ -208,6 +208,15 @@ function withZoneLookup(
 	return {...rules, zoneOf};
 }
 
+/**
+ * Whether the page renders a card (where the browser has Element.checkVisibility: not in a box with `display: none`);
+ * asked when the popup asks what the page shows, so the style it needs is the page's own, computed once.
+ */
+function renderedIn(doc: Document): ((card: Element) => boolean) | undefined {
+	if (typeof doc.documentElement.checkVisibility !== 'function') return undefined;
+	return (card) => card.checkVisibility();
+}
+
 /** Calls back after the browser's next layout of the page (where it has ResizeObserver; else at once). */
 function afterLayoutIn(doc: Document): ((callback: () => void) => void) | undefined {
 	const Observer = doc.defaultView?.ResizeObserver;
@@ -466,6 +475,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			checkPlacement: options.checkPlacement,
 			afterAnimations: options.afterAnimations,
 			afterLayout: afterLayoutIn(doc),
+			rendered: renderedIn(doc),
 			watchSizes: sizeWatchIn(doc),
 			watchClips: clipWatchIn(doc),
 			watchPointer: pointerWatchIn(doc),

@@ -113,6 +113,14 @@ export type ScannerOptions = {
 	 * generic page's). Without it, they are left out.
 	 */
 	arrivals?: NormalizeOptions;
+	/**
+	 * Whether the page renders the card now (Element.checkVisibility: not inside a box with `display: none`). The popup's
+	 * counts are of the cards the page shows: Google Flights holds its "Best" and "Cheapest" lists in two tab panels,
+	 * one hidden, each with a card for every result, and counting both said twice as many itineraries as the traveller
+	 * sees. Asked only when the popup asks (`found`, `stats`); the end-to-end build's marks count every card read.
+	 * Without it (no layout, as under jsdom), every card counts.
+	 */
+	rendered?: (card: Element) => boolean;
 };
 
 /**
@@ -256,7 +264,7 @@ export function report(run: Run): void {
 	run.options.onChange?.();
 }
 
-/** What was found, counted again only when something was read or placed since the last count. */
+/** What was found, counted again only when something was read or placed since the last count: every card read. */
 export function counted(run: Run): Found {
 	if (run.countsStale) {
 		run.countsStale = false;
@@ -266,10 +274,20 @@ export function counted(run: Run): Found {
 	return run.found;
 }
 
-function count(run: Run): Found {
+/**
+ * What the page shows, for the popup: counted now, of the cards the page renders (ScannerOptions `rendered`), since a
+ * page can show other cards without changing any (a tab panel switched). Where it cannot tell, as `counted`.
+ */
+export function shownCounts(run: Run): Found {
+	const rendered = run.options.rendered;
+	return rendered && run.cards.size > 0 ? count(run, rendered) : counted(run);
+}
+
+function count(run: Run, rendered?: (card: Element) => boolean): Found {
 	const found: Found = {itineraries: 0, withStops: 0, unplaced: 0};
 	let unread = 0;
 	for (const card of run.cards) {
+		if (rendered && !rendered(card)) continue;
 		const state = run.states.get(card);
 		if (state?.fingerprint) found.itineraries++; // read in full, or passed over
 		if (state?.view) found.withStops++;

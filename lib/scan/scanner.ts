@@ -22,7 +22,7 @@ import {createMountGate} from './mount-gate';
 import {processEmbedded, waitForCards} from './page-badge';
 import {observePage} from './page-observer';
 import {createReadQueue} from './read-queue';
-import {counted, memo, pageContext, report, type IdleDeadlineLike, type Run, type Scanner, type ScannerOptions} from './scan-run';
+import {memo, pageContext, shownCounts, report, type IdleDeadlineLike, type Run, type Scanner, type ScannerOptions} from './scan-run';
 
 export type {BadgeView, ClipWatch, Mount, PlacementCheck, Point, PointerReport, PointerWatch, SizeWatch} from './card-badges';
 export type {Found, Scanner, ScanSettings} from './scan-run';
@@ -86,22 +86,28 @@ export function startScanner(options: ScannerOptions): Scanner {
 			request(run);
 		},
 		stats: () => {
-			counted(run); // stats.unplaced comes with the counts
+			const {unplaced} = shownCounts(run);
 			return {
 				...run.stats,
+				unplaced,
 				badges:
 					[...run.live].filter((c) => run.states.get(c)?.handle?.isConnected()).length +
 					(run.pageBadge.handle?.isConnected() ? 1 : 0),
 			};
 		},
-		found: () => counted(run),
+		found: () => shownCounts(run),
 		record: () => run.record,
 		verdict() {
 			const summaries = [...run.pageSummaries];
-			// The cards given a verdict with a mainland stop (the others have nothing to add): a few of a page's cards.
+			// The cards given a verdict with a mainland stop (the others have nothing to add): a few of a page's cards. Each
+			// itinerary once: a page can show one on several cards (Google Flights' "Best" and "Cheapest" tab panels).
+			const seen = new Set<string>();
 			for (const card of run.live) {
-				const summary = run.states.get(card)?.view?.summary;
-				if (summary) summaries.push(summary);
+				const state = run.states.get(card);
+				const summary = state?.view?.summary;
+				if (!summary || seen.has(state.fingerprint)) continue;
+				seen.add(state.fingerprint);
+				summaries.push(summary);
 			}
 			return toolbarVerdict(summaries);
 		},

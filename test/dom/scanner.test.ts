@@ -983,6 +983,36 @@ describe('scanner: cards whose route lies outside the mainland (the adapter’s 
 	});
 });
 
+describe('scanner: what the popup and the toolbar count', () => {
+	// Google Flights holds its "Best" and "Cheapest" lists in two tab panels, one hidden (display: none), each with a
+	// card for every result (test/fixtures/google-flights/sfo-nrt-2025-styled.html: 56 cards, 28 shown).
+	function tabs(shown: string[], hidden: string[]) {
+		const list = (legs: string[]) => legs.map((l) => `<li data-legs="${l}"><span>card</span></li>`).join('');
+		document.body.innerHTML = `<div role="tabpanel"><ul>${list(shown)}</ul></div><div role="tabpanel" hidden><ul>${list(hidden)}</ul></div>`;
+	}
+	const rendered = (card: Element) => card.closest('[hidden]') === null; // what checkVisibility says of such a page
+
+	it('the popup counts the cards the page shows: a hidden tab panel’s are read, badged and not counted', () => {
+		tabs([PEK_24H, HKG_ONLY, PVG_3D], [PVG_3D, PEK_24H, HKG_ONLY, 'QQQ PEK 2026-03-15T13:00 2026-03-16T16:00']);
+		const s = start(['US'], undefined, testAdapter, undefined, undefined, undefined, {rendered});
+		s.scan();
+		expect(extractCalls).toBe(7);
+		expect(badges()).toHaveLength(4); // the hidden panel's badges are there when the traveller switches tabs
+		expect(s.found()).toEqual({itineraries: 3, withStops: 2, unplaced: 0});
+		// The hidden panel shown instead: what the popup says follows, though no card changed.
+		for (const panel of document.querySelectorAll('[role="tabpanel"]')) panel.toggleAttribute('hidden');
+		expect(s.found()).toEqual({itineraries: 3, withStops: 2, unplaced: 0, unread: 1});
+	});
+
+	it('the toolbar counts each itinerary with a mainland stop once, however many cards show it', () => {
+		tabs([PEK_24H, HKG_ONLY, PVG_3D], [PVG_3D, PEK_24H, HKG_ONLY]);
+		const s = start(['US'], undefined, testAdapter, undefined, undefined, undefined, {rendered});
+		s.scan();
+		expect(badges()).toHaveLength(4);
+		expect(s.verdict()).toMatchObject({withStops: 2, tone: 'ok'});
+	});
+});
+
 describe('scanner: cards read as airport codes that all lie outside the mainland', () => {
 	it('are counted as read and not normalised or judged, with no badge', () => {
 		page(HKG_ONLY, PEK_24H, HKG_ONLY.replace('HKG NRT', 'HKG TPE'));

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type {BrowserContext, Page, Worker} from '@playwright/test';
 import {launchChromium} from '../../scripts/chromium';
 import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, test} from './fixtures';
+import {PAINT_CASES, paintPage} from './paint-cases';
 
 // What a new user meets: the welcome page the install opens, and the toolbar button that says what a tab holds.
 
@@ -107,6 +108,33 @@ test("the toolbar button counts a tab's itineraries through mainland China and n
 	// Back: counted again.
 	await page.goto(KUL_NRT);
 	await expect.poll(() => toolbarOf(context, KUL_NRT)).toMatchObject({text: '2'});
+});
+
+test('on Google Flights’ list held twice (its “Best” and “Cheapest” tab panels, one hidden), the popup and the toolbar count each result once', async ({
+	context,
+}) => {
+	// The saved SFO → NRT page with the site's CSS, 7 + 7 of its 28 shown cards rerouted through PVG and PEK
+	// (./paint-cases.ts); its other 28 cards are the hidden tab panel's, the same results.
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, paintPage(c));
+	const page = await context.newPage();
+	await page.goto(c.url);
+	// Every card is read, the hidden panel's too (the end-to-end build's marks count cards read): a tab switch shows them badged.
+	await expect
+		.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found')), {timeout: 20_000})
+		.toBe(`${c.cards}/${c.china}`);
+	await page.bringToFront();
+	// What the popup asks the page's content script (lib/browser/tabs.ts thisPage), for the active tab.
+	const status = await (
+		await worker(context)
+	).evaluate(async () => {
+		type Tabs = {query: (q: object) => Promise<{id: number}[]>; sendMessage: (id: number, m: object) => Promise<unknown>};
+		const g = globalThis as unknown as {chrome: {tabs: Tabs}};
+		const [tab] = await g.chrome.tabs.query({active: true, lastFocusedWindow: true});
+		return g.chrome.tabs.sendMessage(tab!.id, {type: 'page-status'});
+	});
+	expect(status).toMatchObject({adapter: 'google-flights', itineraries: 28, withStops: c.shown, unplaced: 0});
+	await expect.poll(() => toolbarOf(context, c.url)).toMatchObject({text: String(c.shown)});
 });
 
 test('the options page links to the privacy policy, in the settings language, which passes axe', async ({context, extensionId}) => {
