@@ -944,6 +944,25 @@ describe('Firefox: badges painted on saved real pages', () => {
 		await p.close();
 	});
 
+	it('google-flights: the popup counts the results the page shows, not its hidden tab panel’s copies', async () => {
+		// 56 cards: the "Best" panel's 28 shown (7 + 7 rerouted through PVG and PEK), the hidden panel's 28 the same results.
+		const c = PAINT_CASES[0]!;
+		const p = await openRead(c, 1280, paintPage(c));
+		const popup = await popupFor(c.url);
+		const status = await popup
+			.waitForFunction(
+				() => {
+					const text = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
+					return text.includes('found by') ? text : undefined;
+				},
+				{timeout: 15_000},
+			)
+			.then((h) => h.jsonValue());
+		expect(status).toBe('28 itineraries found by Google Flights, 14 via mainland China.');
+		await popup.close();
+		await p.close();
+	});
+
 	for (const [layer, css] of Object.entries(LAYERS))
 		it(`google-flights: ${layer} over each card: every badge is painted in its first place, and a click on it opens its details`, async () => {
 			const c = PAINT_CASES[0]!;
