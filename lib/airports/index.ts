@@ -31,8 +31,8 @@ export type AirportTable = {
 	 */
 	onUnknownName?: (text: string) => void;
 	/**
-	 * How many times a name was met whose lookup (`onUnknownName`) had not been answered yet: a reader that counts a
-	 * rise over its read read such a name, and will be read again when the answer comes, so it is waiting, not unread.
+	 * How many times a name was met whose lookup (`onUnknownName`) had not been answered yet. A reading during which it
+	 * rose met such a name: the answer will have it read again, so what it read is waiting, not unreadable.
 	 */
 	awaitedNames?: () => number;
 	/** Names looked up elsewhere and what they are (an IATA code), by the text as the page wrote it. */

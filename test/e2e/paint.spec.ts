@@ -446,6 +446,27 @@ test('google-flights: cards the page hides with `visibility: hidden` hide their 
 	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
 });
 
+test('google-flights: the traveller switches to the other tab (its hidden panel of the same results): every badge there is painted', async ({
+	context,
+}) => {
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, paintPage(c));
+	const page = await context.newPage();
+	await open(page, c, 1280);
+	// The saved page holds the "Best" and "Cheapest" lists in two tab panels, one with `display: none`: the switch
+	// shows that one and hides the other. Its cards were read and badged while hidden, their badges' places unchecked.
+	const before = await shownBadges(page);
+	await page.evaluate(() => {
+		for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]'))
+			panel.style.display = panel.style.display === 'none' ? '' : 'none';
+	});
+	const after = await shownBadges(page);
+	expect(after).toHaveLength(c.shown);
+	expect(after.filter((i) => before.includes(i))).toEqual([]); // other cards, other badges
+	await expect.poll(() => paintedBadges(page), {timeout: 20_000}).toEqual({painted: c.shown, total: c.shown, missing: []});
+	await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
+});
+
 /** Whether the browser's hit test finds a badge's host at the point (nothing of the page over it there). */
 const badgeHitAt = (page: Page, point: {x: number; y: number}) =>
 	page.evaluate(({x, y}) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge'), point);
