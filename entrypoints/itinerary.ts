@@ -74,6 +74,19 @@ export default defineUnlistedScript({
 /** The page session, from its first scan on, and what it follows: navigation, resizes, settings, rules, messages. */
 function run(api: ContentApi, rules: EngineRules, settings: Settings, bundled: CompactDataset): void {
 	const send = (message: ToBackground) => void ask(api, message);
+	const mount = badgeMount(
+		badgeCss,
+		async (request) => {
+			const reply = await ask(api, request);
+			return reply?.ok ? reply.key : undefined;
+		},
+		api.runtime.getURL(DETAILS_PATH),
+	);
+	// A style sheet that arrives after the badges can clip one without touching its card: watched from the first badge
+	// on, so a results page without a mainland connection (most of them) pays nothing for it, on load or every second.
+	let unwatchStyles: (() => void) | undefined;
+	/** The extension was reloaded or removed: this copy of the script is orphaned, and does nothing more. */
+	let stopped = false;
 	const session = createPageSession({
 		doc: document,
 		adapters: carried,
@@ -82,14 +95,10 @@ function run(api: ContentApi, rules: EngineRules, settings: Settings, bundled: C
 		generic: installedGeneric,
 		// A badge's details show in the extension's own frame (lib/browser/details-link.ts): the background keeps what
 		// they are about under a key, which the frame's URL carries.
-		mount: badgeMount(
-			badgeCss,
-			async (request) => {
-				const reply = await ask(api, request);
-				return reply?.ok ? reply.key : undefined;
-			},
-			api.runtime.getURL(DETAILS_PATH),
-		),
+		mount: (placement, view) => {
+			if (!stopped) unwatchStyles ??= watchStyles(document, () => session.recheck());
+			return mount(placement, view);
+		},
 		...airportLookups(api),
 		...badgePlacing,
 		// The toolbar button's count and best verdict for this tab: a message to the background, never the page.
@@ -101,7 +110,6 @@ function run(api: ContentApi, rules: EngineRules, settings: Settings, bundled: C
 	let url = location.href;
 	session.start(url);
 	// SPA navigation: the URL changes without a page load. Polled, as a page can fake any event we could listen to.
-	let stopped = false;
 	const poll = setInterval(() => {
 		// The extension was reloaded or removed: this copy of the script is orphaned.
 		if (!api.runtime?.id) {
@@ -125,8 +133,6 @@ function run(api: ContentApi, rules: EngineRules, settings: Settings, bundled: C
 		clearTimeout(resizeTimer);
 		resizeTimer = setTimeout(() => session.recheck(), 200);
 	});
-	// So is a style sheet that arrives after the badges: it can clip one without touching its card.
-	const unwatchStyles = watchStyles(document, () => session.recheck());
 	const unwatchSettings = watchStoredSettings(api, (next) => session.settingsChanged(next));
 	// A rules update was stored (or forgotten): the cards are judged again by the rules now in use.
 	const unwatchRules = watchStoredItem(api, RULES_UPDATE_ITEMS.compact, (value) => {
@@ -139,7 +145,7 @@ function run(api: ContentApi, rules: EngineRules, settings: Settings, bundled: C
 	const unwatch = () => {
 		unwatchSettings();
 		unwatchRules();
-		unwatchStyles();
+		unwatchStyles?.();
 	};
 	api.runtime.onMessage.addListener((raw, sender, sendResponse) => {
 		// Only the extension (the popup; the background for a details frame) talks to us; a page cannot, but nothing
