@@ -373,17 +373,22 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 			onCovered([host]);
 		};
 		const options = {capture: true, passive: true};
-		win.addEventListener('pointerover', over, options);
-		win.addEventListener('pointermove', move, options);
-		win.addEventListener('pointerdown', down, options);
-		win.addEventListener('focusin', focus, options);
+		// Listened to from the first badge on: on a page without one (most results pages), no pointer move runs our code.
+		let listening = false;
 		return {
 			observe(host, card) {
 				hostOf.set(card, host);
 				cardOf.set(host, card);
+				if (listening) return;
+				listening = true;
+				win.addEventListener('pointerover', over, options);
+				win.addEventListener('pointermove', move, options);
+				win.addEventListener('pointerdown', down, options);
+				win.addEventListener('focusin', focus, options);
 			},
 			unobserve: forget,
 			disconnect() {
+				listening = false;
 				win.removeEventListener('pointerover', over, options);
 				win.removeEventListener('pointermove', move, options);
 				win.removeEventListener('pointerdown', down, options);
