@@ -87,8 +87,32 @@ export function localMinutes(p: ParsedLocal & {minutes: number}): number {
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Offsets by zone and UTC hour, for hours whose offset is the same at their first and last minute: no change within
+ * them (a zone changes its offset at most once in an hour). Asking the formatter costs tens of microseconds, and a
+ * page's flights ask about the same few hours again and again (each time twice, on either side of a possible change:
+ * toUtcMinutes; and again as each reading of the page checks its times). An hour in which the offset changes is asked
+ * of the formatter each time. At most MAX_HOUR_OFFSETS hours a zone are kept.
+ */
+const hourOffsets = new Map<string, Map<number, number>>();
+const MAX_HOUR_OFFSETS = 10_000;
+const HOUR_MS = 3_600_000;
+
 /** The zone's UTC offset in minutes at a UTC instant. */
 function offsetAt(tz: string, utcMs: number): number {
+	const hour = Math.floor(utcMs / HOUR_MS);
+	let hours = hourOffsets.get(tz);
+	const known = hours?.get(hour);
+	if (known !== undefined) return known;
+	const first = formattedOffsetAt(tz, hour * HOUR_MS);
+	if (first !== formattedOffsetAt(tz, (hour + 1) * HOUR_MS - 60_000)) return formattedOffsetAt(tz, utcMs);
+	if (!hours || hours.size >= MAX_HOUR_OFFSETS) hourOffsets.set(tz, (hours = new Map()));
+	hours.set(hour, first);
+	return first;
+}
+
+/** The zone's UTC offset in minutes at a UTC instant, as the platform's time zone data gives it. */
+function formattedOffsetAt(tz: string, utcMs: number): number {
 	let f = offsetFormatters.get(tz);
 	if (!f) {
 		f = new Intl.DateTimeFormat('en-US', {
