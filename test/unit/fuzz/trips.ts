@@ -43,7 +43,8 @@ export type PlannedLeg = {
 export type Plan = {passports: string[]; legs: PlannedLeg[]; today: string};
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function localParts(utcMinutes: number, tz: string): {date: string; clock: string} {
+/** The local date and clock at a UTC minute in a zone, as the platform's time zone data gives them. */
+export function localParts(utcMinutes: number, tz: string): {date: string; clock: string} {
 	let f = formatters.get(tz);
 	if (!f) {
 		f = new Intl.DateTimeFormat('en-CA', {
