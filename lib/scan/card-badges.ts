@@ -149,8 +149,12 @@ export type CardBadges = {
 
 /** Elements watched for something the page observer cannot hear. */
 type ElementWatch = {observe: (element: Element) => void; unobserve: (element: Element) => void; disconnect: () => void};
-/** The cards whose size is watched (ScannerOptions.watchSizes, ./scan-run.ts). */
-export type SizeWatch = ElementWatch;
+/**
+ * The cards whose size is watched (ScannerOptions.watchSizes, ./scan-run.ts). `awaitShown`: the card is not rendered
+ * now (in a hidden tab panel, say); its first size as the page shows it is heard as a change, so its badge is checked
+ * then rather than after every change of the page meanwhile.
+ */
+export type SizeWatch = ElementWatch & {awaitShown?: (element: Element) => void};
 /** The badges on the page watched for being clipped (ScannerOptions.watchClips, ./scan-run.ts): their hosts. */
 export type ClipWatch = ElementWatch;
 /** The badges on the page, watched for the pointer finding something else over them (ScannerOptions.watchPointer). */
@@ -174,7 +178,10 @@ type CardBadgesOptions = {
 	now?: () => number;
 	/** Told of each host we put into the page (the observer leaves those out). */
 	own: (host: Element) => void;
-	/** Watches the size of each card given a badge, until the card leaves the page. */
+	/**
+	 * Watches the size of each card given a badge, until the card leaves the page; a card not rendered is checked again
+	 * when the watch hears it shown (`awaitShown`), else after the next change.
+	 */
 	sizes?: SizeWatch;
 	/** Watches each badge's host while it is on its card. */
 	clips?: ClipWatch;
@@ -320,8 +327,8 @@ function placements(ctx: Context, card: Element): BadgePlacement[] {
 /**
  * Checks the badges mounted or moved in this batch: all reads first, then the moves, so each pass costs the page
  * one layout. A clipped badge goes to the next placement and is checked again in the next pass; one that fits
- * nowhere is removed and counted. Cards not laid out yet are checked again after the next change; badges in boxes
- * the page is animating, once the animations end.
+ * nowhere is removed and counted. Cards not rendered are checked again once the size watch hears them shown (without
+ * one, after the next change); badges in boxes the page is animating, once the animations end.
  */
 function checkPlacements(ctx: Context): void {
 	const check = ctx.checkPlacement;
@@ -361,6 +368,10 @@ function checkPlacements(ctx: Context): void {
 				continue;
 			}
 			if (result === 'painted' || result === 'covered' || result === 'gone') continue;
+			if (result === 'not-rendered' && ctx.sizes?.awaitShown && ctx.sized.has(card)) {
+				ctx.sizes.awaitShown(card);
+				continue;
+			}
 			if (result === 'not-rendered' || result === 'settling') {
 				later.push([card, state]);
 				if (result === 'settling' && host) ctx.settle?.(host, card);

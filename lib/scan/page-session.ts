@@ -233,13 +233,15 @@ function afterLayoutIn(doc: Document): ((callback: () => void) => void) | undefi
 /**
  * Watches elements' sizes (where the window has ResizeObserver): `onResize` hears, after a layout, those whose border
  * box changed since the last report. The first report of each element (the observer's, as it starts to watch it) only
- * notes its size.
+ * notes its size; after `awaitShown` (the element is not rendered), the first report with a box is heard too. The
+ * observer reports nothing of an element without a box until it has one, so nothing is heard of it meanwhile.
  */
 function sizeWatchIn(doc: Document): ((onResize: (elements: Element[]) => void) => SizeWatch) | undefined {
 	const Observer = doc.defaultView?.ResizeObserver;
 	if (!Observer) return undefined;
 	return (onResize) => {
 		const sizes = new WeakMap<Element, {width: number; height: number}>();
+		const awaited = new WeakSet<Element>();
 		const observer = new Observer((entries) => {
 			const changed: Element[] = [];
 			for (const {target, borderBoxSize} of entries) {
@@ -247,15 +249,26 @@ function sizeWatchIn(doc: Document): ((onResize: (elements: Element[]) => void) 
 				if (!box) continue;
 				const before = sizes.get(target);
 				sizes.set(target, {width: box.inlineSize, height: box.blockSize});
-				if (before && (before.width !== box.inlineSize || before.height !== box.blockSize)) changed.push(target);
+				if (before) {
+					if (before.width !== box.inlineSize || before.height !== box.blockSize) changed.push(target);
+				} else if (awaited.delete(target) && box.inlineSize >= 1 && box.blockSize >= 1) changed.push(target);
 			}
 			if (changed.length > 0) onResize(changed);
 		});
+		const observe = (element: Element) => observer.observe(element, {box: 'border-box'});
+		const unobserve = (element: Element) => {
+			observer.unobserve(element);
+			sizes.delete(element);
+			awaited.delete(element);
+		};
 		return {
-			observe: (element) => observer.observe(element, {box: 'border-box'}),
-			unobserve(element) {
-				observer.unobserve(element);
-				sizes.delete(element);
+			observe,
+			unobserve,
+			awaitShown(element) {
+				// Watched afresh: the observer's first report of it then comes as it is given a box.
+				unobserve(element);
+				awaited.add(element);
+				observe(element);
 			},
 			disconnect: () => observer.disconnect(),
 		};

@@ -415,6 +415,50 @@ describe('scanner: badges are placed where they are painted whole', () => {
 		expect(s.found().unplaced).toBe(0);
 	});
 
+	it('a card not rendered (in a hidden tab panel) is checked again when its size watch hears it shown, not after every change of the page meanwhile', async () => {
+		page(PEK_24H, HKG_ONLY);
+		const card = document.querySelector('li')!;
+		card.append(document.createElement('em')); // a second line: the first placement is not the card's end
+		let shown = false;
+		let checks = 0;
+		const awaited: Element[] = [];
+		let resized: ((elements: Element[]) => void) | undefined;
+		const s = start(
+			[],
+			(host) => {
+				checks++;
+				if (!shown) return 'not-rendered';
+				return atEnd(host) ? 'painted' : 'clipped'; // shown, the panel's layout clips its first place
+			},
+			testAdapter,
+			(onResize) => {
+				resized = onResize;
+				return {observe: () => {}, unobserve: () => {}, disconnect: () => {}, awaitShown: (el) => void awaited.push(el)};
+			},
+		);
+		s.scan();
+		await tick();
+		expect(checks).toBe(1);
+		expect(awaited).toEqual([card]);
+		// The page goes on changing around it: the hidden card is not checked again for that.
+		const other = document.querySelectorAll('li')[1]!;
+		for (let i = 0; i < 3; i++) {
+			other.append(document.createElement('i'));
+			document.querySelector('ul')!.append(Object.assign(document.createElement('li'), {textContent: `ad ${i}`}));
+			await tick();
+		}
+		expect(checks).toBe(1);
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(false);
+		// The traveller switches tabs: the watch hears the card's first size, and its badge is checked and moved.
+		shown = true;
+		resized!([card]);
+		await tick();
+		expect(checks).toBeGreaterThan(1);
+		expect(document.querySelectorAll('ctc-badge')).toHaveLength(1);
+		expect(atEnd(document.querySelector('ctc-badge')!)).toBe(true);
+		expect(s.found()).toEqual({itineraries: 2, withStops: 1, unplaced: 0});
+	});
+
 	it('checks a badge again when its card changes around it, and moves it once the card clips it there', async () => {
 		page(PEK_24H);
 		const card = document.querySelector('li')!;
