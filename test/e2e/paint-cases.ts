@@ -196,3 +196,28 @@ export function withStyle(html: string, css: string): string {
 	const head = html.search(/<\/head>/i);
 	return `${html.slice(0, head)}<style>${css}</style>${html.slice(head)}`;
 }
+
+/**
+ * In the page (Google Flights, `page.evaluate`): the hidden tab panel's badges sit in the box of their card's times,
+ * their first place; each such box is made a 20 px box that clips, and marked for the test (an inline style and an
+ * attribute: nothing the extension hears as a change of the page). Gives the number of boxes other than a card.
+ */
+export function clipHiddenPanelBadges(): number {
+	const hidden = [...document.querySelectorAll<HTMLElement>('[role="tabpanel"]')].find((panel) => panel.style.display === 'none');
+	const boxes = [...(hidden?.querySelectorAll('[data-ctc-badge]') ?? [])].map((host) => host.parentElement!);
+	for (const box of boxes) {
+		box.setAttribute('style', 'height: 20px !important; overflow: hidden !important');
+		box.setAttribute('data-test-clips', '');
+	}
+	return boxes.filter((box) => !box.matches('li')).length;
+}
+
+/** In the page: every tab panel shown (the hidden one below the other, which stays where it is). */
+export function showEveryPanel(): void {
+	for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]')) panel.style.display = '';
+}
+
+/** In the page: the badges still in a box that clipHiddenPanelBadges made clip. */
+export function badgesInClippingBoxes(): number {
+	return document.querySelectorAll('[data-test-clips] > [data-ctc-badge]').length;
+}

@@ -8,7 +8,9 @@
 import type {BrowserContext, Page} from '@playwright/test';
 import {expect, serve, test} from './fixtures';
 import {
+	badgesInClippingBoxes,
 	CARD,
+	clipHiddenPanelBadges,
 	CLIP_IN_PLACE,
 	CLIPPING_CSS,
 	FADES,
@@ -16,6 +18,7 @@ import {
 	LAYERS,
 	PAINT_CASES,
 	paintPage,
+	showEveryPanel,
 	VEIL,
 	withStyle,
 	type PaintCase,
@@ -474,25 +477,13 @@ test('google-flights: a badge placed in the hidden tab panel, where that panel c
 	await serve(context, c.glob, paintPage(c));
 	const page = await context.newPage();
 	await open(page, c, 1280);
-	// The hidden panel's badges are in the box of their card's times, the first place; shown, that box is 20 px tall
-	// and clips (inline styles and a mark for the test: nothing the extension hears as a change of the page).
-	const clipped = await page.evaluate(() => {
-		const hidden = [...document.querySelectorAll<HTMLElement>('[role="tabpanel"]')].find((p) => p.style.display === 'none')!;
-		const boxes = [...hidden.querySelectorAll('[data-ctc-badge]')].map((host) => host.parentElement!);
-		for (const box of boxes) {
-			box.setAttribute('style', 'height: 20px !important; overflow: hidden !important');
-			box.setAttribute('data-test-clips', '');
-		}
-		return boxes.filter((box) => !box.matches('li')).length;
-	});
-	expect(clipped).toBe(c.shown);
+	// The hidden panel's badges are in their first place, a box that clips them once shown (nothing the extension
+	// hears as a change of the page).
+	expect(await page.evaluate(clipHiddenPanelBadges)).toBe(c.shown);
 	// Shown below the other panel, which stays: no card with a badge there changes size or place.
-	await page.evaluate(() => {
-		for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]')) panel.style.display = '';
-	});
+	await page.evaluate(showEveryPanel);
 	// Each is checked as its card is first laid out, and moved to the card's end, where it is painted whole.
-	const inClipped = () => page.evaluate(() => document.querySelectorAll('[data-test-clips] > [data-ctc-badge]').length);
-	await expect.poll(inClipped, {timeout: 20_000}).toBe(0);
+	await expect.poll(() => page.evaluate(badgesInClippingBoxes), {timeout: 20_000}).toBe(0);
 	expect(await paintedBadges(page)).toEqual({painted: 2 * c.shown, total: 2 * c.shown, missing: []});
 	expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-unplaced'))).toBe('0');
 });

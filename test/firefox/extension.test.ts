@@ -6,9 +6,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser, Page} from 'puppeteer-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
-import {CARD, CLIP_IN_PLACE, FADES, fadeInPage, LAYERS, PAINT_CASES, paintPage, VEIL, withStyle, type PaintCase} from '../e2e/paint-cases';
+import {
+	badgesInClippingBoxes,
+	CARD,
+	clipHiddenPanelBadges,
+	CLIP_IN_PLACE,
+	FADES,
+	fadeInPage,
+	LAYERS,
+	PAINT_CASES,
+	paintPage,
+	showEveryPanel,
+	VEIL,
+	withStyle,
+	type PaintCase,
+} from '../e2e/paint-cases';
 import {HOSTS_KEPT, RECORD_HOSTS, SCROLL_THROUGH, withScrollPanes} from '../e2e/scroll-panes';
 import {recordClicks, recordTouchHits, takeClicks, takeTouchHits} from '../e2e/page-clicks';
 import {OBSERVED_URL, observedPage} from '../e2e/page-observer-page';
@@ -966,25 +980,13 @@ describe('Firefox: badges painted on saved real pages', () => {
 	it('google-flights: a badge placed in the hidden tab panel, where that panel clips it once shown, is checked as the panel shows and moved to be painted', async () => {
 		const c = PAINT_CASES[0]!;
 		const p = await openRead(c, 1280, paintPage(c));
-		// The hidden panel's badges are in the box of their card's times, the first place; shown, that box is 20 px tall
-		// and clips (inline styles and a mark for the test: nothing the extension hears as a change of the page).
-		const clipped = await p.evaluate(() => {
-			const hidden = [...document.querySelectorAll<HTMLElement>('[role="tabpanel"]')].find((el) => el.style.display === 'none')!;
-			const boxes = [...hidden.querySelectorAll('[data-ctc-badge]')].map((host) => host.parentElement!);
-			for (const box of boxes) {
-				box.setAttribute('style', 'height: 20px !important; overflow: hidden !important');
-				box.setAttribute('data-test-clips', '');
-			}
-			return boxes.filter((box) => !box.matches('li')).length;
-		});
-		expect(clipped).toBe(c.shown);
+		// The hidden panel's badges are in their first place, a box that clips them once shown (nothing the extension
+		// hears as a change of the page).
+		expect(await p.evaluate(clipHiddenPanelBadges)).toBe(c.shown);
 		// Shown below the other panel, which stays: no card with a badge there changes size or place. Each badge is checked
-		// as its card is first laid out (Firefox's size observer reports nothing of a box-less card until then), and moved
-		// to the card's end.
-		await p.evaluate(() => {
-			for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"]')) panel.style.display = '';
-		});
-		await p.waitForFunction(() => document.querySelectorAll('[data-test-clips] > [data-ctc-badge]').length === 0, {timeout: 20_000});
+		// as its card is first laid out, and moved to the card's end.
+		await p.evaluate(showEveryPanel);
+		await vi.waitFor(async () => expect(await p.evaluate(badgesInClippingBoxes)).toBe(0), {timeout: 20_000, interval: 100});
 		expect(await paintedOnPage(p)).toEqual({painted: 2 * c.shown, shown: 2 * c.shown});
 		await p.close();
 	});
