@@ -233,10 +233,13 @@ function afterLayoutIn(doc: Document): ((callback: () => void) => void) | undefi
 /**
  * Watches elements' sizes (where the window has ResizeObserver): `onResize` hears, after a layout, those whose border
  * box changed since the last report. The first report of each element (the observer's, as it starts to watch it) only
- * notes its size; after `awaitShown` (the element is not rendered), the first report with a box is heard too. The
- * observer reports nothing of an element without a box until it has one, so nothing is heard of it meanwhile.
+ * notes its size. An element without a box: Chromium and Firefox report it as 0 × 0 as the watch starts, and its
+ * change to a box is heard; an observer as the specification has it reports nothing until the box exists, and after
+ * `awaitShown` that first report is heard. An element whose border box the observer has seen is not watched anew for
+ * `awaitShown` (one scaled to nothing by a transform has a box, and a first report again would be heard again, frame
+ * after frame): a change of its size is heard.
  */
-function sizeWatchIn(doc: Document): ((onResize: (elements: Element[]) => void) => SizeWatch) | undefined {
+export function sizeWatchIn(doc: Document): ((onResize: (elements: Element[]) => void) => SizeWatch) | undefined {
 	const Observer = doc.defaultView?.ResizeObserver;
 	if (!Observer) return undefined;
 	return (onResize) => {
@@ -255,20 +258,15 @@ function sizeWatchIn(doc: Document): ((onResize: (elements: Element[]) => void) 
 			}
 			if (changed.length > 0) onResize(changed);
 		});
-		const observe = (element: Element) => observer.observe(element, {box: 'border-box'});
-		const unobserve = (element: Element) => {
-			observer.unobserve(element);
-			sizes.delete(element);
-			awaited.delete(element);
-		};
 		return {
-			observe,
-			unobserve,
+			observe: (element) => observer.observe(element, {box: 'border-box'}),
+			unobserve(element) {
+				observer.unobserve(element);
+				sizes.delete(element);
+				awaited.delete(element);
+			},
 			awaitShown(element) {
-				// Watched afresh: the observer's first report of it then comes as it is given a box.
-				unobserve(element);
-				awaited.add(element);
-				observe(element);
+				if (!sizes.has(element)) awaited.add(element);
 			},
 			disconnect: () => observer.disconnect(),
 		};
