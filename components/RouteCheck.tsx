@@ -149,7 +149,8 @@ export function RouteCheck({rules, locale, passports, today, onOpenSettings, ren
 			setPicked('focus');
 			formRef.current?.requestSubmit();
 		} else if (picked === 'focus') {
-			setPicked(undefined);
+			// Not over a pick made since (a second code clicked before this effect ran): that one's check still comes.
+			setPicked((now) => (now === 'focus' ? undefined : now));
 			// Checked: to what it found; asked again: the submit put the focus on the field to fix.
 			if (checked) resultRef.current?.focus();
 		}

@@ -165,6 +165,32 @@ describe('check a route (popup)', () => {
 		await waitFor(() => expect(document.activeElement).toBe(result));
 	});
 
+	it('a second code picked the moment the first one’s question comes, before the page has painted it, is checked too', async () => {
+		// The clicks are the browser's own (`click()`, outside the library's act(), as user-event's on a loaded machine):
+		// the second lands before the effects of the render that asked about Tokyo have run. Before, those effects then
+		// dropped the second pick: no check, no result.
+		renderForm(['US']);
+		fireEvent.input(screen.getByLabelText('From'), {target: {value: 'LAX'}});
+		fireEvent.input(screen.getByLabelText('Connecting in China'), {target: {value: 'Shanghai'}});
+		fireEvent.input(screen.getByLabelText('To'), {target: {value: 'Tokyo'}});
+		fireEvent.submit(screen.getByLabelText('To').closest('form')!);
+		const askedAboutTokyo = new Promise<void>((resolve) => {
+			const observer = new MutationObserver(() => {
+				if (!screen.queryByRole('alert')?.textContent?.includes('Tokyo')) return;
+				observer.disconnect();
+				resolve();
+			});
+			observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+		});
+		screen.getByRole('button', {name: 'Use PVG for Shanghai and check again'}).click();
+		await askedAboutTokyo;
+		screen.getByRole('button', {name: 'Use NRT for Tokyo and check again'}).click();
+		const result = await screen.findByTestId('result');
+		expect(result.textContent).toContain('PVG');
+		expect((screen.getByLabelText('To') as HTMLInputElement).value).toBe('NRT');
+		expect(screen.queryByRole('alert')).toBeNull();
+	});
+
 	/** Each answer checks the route again: on a busy machine that takes jsdom more than waitFor's default second. */
 	const SLOW = {timeout: 8_000};
 
