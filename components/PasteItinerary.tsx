@@ -7,7 +7,6 @@ import {detectText, MAX_TEXT_CHARS, type Detection} from '@/lib/detect';
 import {t} from '@/lib/i18n/messages';
 import {Arrows} from '@/components/Arrows';
 import type {Locale} from '@/lib/i18n/locale';
-import type {SegmentStatus} from '@/lib/itinerary';
 import {evaluateTrip} from '@/lib/rules/evaluate';
 import type {RuleSet} from '@/lib/rules/load-rules';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
@@ -18,6 +17,7 @@ import {metroCityName} from '@/lib/i18n/country-name';
 import {passengerNationalities} from '@/lib/extract/docs';
 import {countryFromRecord, countryInSentence, countryList} from '@/lib/i18n/countries';
 import type {PageSelection} from '@/lib/ui/popup';
+import {leftOutSegments} from '@/lib/ui/left-out';
 
 type PasteItineraryProps = {
 	rules: RuleSet;
@@ -49,20 +49,6 @@ type Found = {
 	record?: string;
 };
 
-const STATUS_WORD: Record<SegmentStatus, Parameters<typeof t>[0]> = {
-	confirmed: 'segmentUnconfirmed', // never excluded; here for completeness
-	unconfirmed: 'segmentUnconfirmed',
-	cancelled: 'segmentCancelled',
-	waitlisted: 'segmentWaitlisted',
-	surface: 'segmentSurface',
-	unread: 'segmentUnread',
-	flown: 'segmentFlown',
-};
-
-/** A segment as people name it: flight and route, whatever of them the text gave. */
-const segmentName = (s: {flight?: string; from?: string; to?: string}, fallback: string) =>
-	[s.flight, s.from || s.to ? `${s.from ?? '?'} → ${s.to ?? '?'}` : undefined].filter(Boolean).join(' ') || fallback;
-
 /** A line of what was not checked; `choice`: an unknown airport's name and the codes the reader may put in its place. */
 type LeftOut = {text: string; choice?: {name: string; codes: string[]}};
 
@@ -93,29 +79,7 @@ function leftOutOf(detection: Detection, locale: Locale, rules: RuleSet): LeftOu
 	});
 	const line = (text: string): LeftOut => ({text});
 	return [
-		...(detection.excluded ?? []).map((e) =>
-			line(
-				e.status === 'unread'
-					? t('pasteUnreadSegment', locale, {line: e.line ?? segmentName(e, '')})
-					: t('pasteExcluded', locale, {what: segmentName(e, e.code), status: t(STATUS_WORD[e.status], locale), code: e.code}),
-			),
-		),
-		...(detection.unknownAirports ?? []).map((u) =>
-			line(
-				t(
-					!u.unknown.every((name) => metroOf(name, rules))
-						? 'pasteUnknownAirport'
-						: u.unknown.length > 1
-							? 'pasteCityCodesSegment'
-							: 'pasteCityCodeSegment',
-					locale,
-					{
-						what: segmentName(u, ''),
-						names: u.unknown.join(', '),
-					},
-				),
-			),
-		),
+		...leftOutSegments(detection, locale, rules).map(line),
 		...cities,
 		...(detection.unreadLines ?? []).map((r) => line(t('pasteUnreadLine', locale, {line: r.line}))),
 	];

@@ -4,6 +4,7 @@
  * offers is lib/ui/popup.ts' thisPageModel; the browser calls come in as callbacks from the popup's entry point.
  */
 import {useEffect, useRef, useState} from 'preact/hooks';
+import {Arrows} from '@/components/Arrows';
 import {JudgedList, type RenderExtras} from '@/components/JudgedList';
 import {countryInSentence} from '@/lib/i18n/countries';
 import {t} from '@/lib/i18n/messages';
@@ -25,6 +26,10 @@ import {
 
 /** The tab and its content script's status: `tab` null where there is none, `status` undefined where none answered. */
 export type PageFound = {tab: PopupTab | null; status: PageStatus | undefined};
+
+/** How often, and how long after the last answer, the content script is asked again while its lookups are pending. */
+const PENDING_ASKS = 8;
+const PENDING_WAIT_MS = 250;
 
 export type ThisPageProps = {
 	locale: Locale;
@@ -52,6 +57,19 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 	useEffect(() => {
 		void load().then(setFound);
 	}, []);
+	// The page's reading waits for airport names or time zones the background has not answered yet: ask again in a
+	// moment (a few times at most), so what the page shows is read with them.
+	const [asked, setAsked] = useState(0);
+	useEffect(() => {
+		if (!found?.tab || !found.status?.lookupsPending || asked >= PENDING_ASKS) return;
+		const timer = setTimeout(() => {
+			void load().then((next) => {
+				if (next.status) setFound(next);
+				setAsked((n) => n + 1);
+			});
+		}, PENDING_WAIT_MS);
+		return () => clearTimeout(timer);
+	}, [found, asked]);
 	if (found === undefined) return null;
 	/** The content script asked again; its answer replaces the status where there is one. */
 	const refresh = async () => {
@@ -59,13 +77,14 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 		if (next.status) setFound(next);
 	};
 	const {tab, status} = found;
-	const {text, offerScan, offerTurnOn, offerAlways, note, findings, record} = thisPageModel({
+	const {text, offerScan, offerTurnOn, offerAlways, note, findings, leftOut, record} = thisPageModel({
 		tab,
 		status,
 		scan,
 		always,
 		settings,
 		locale,
+		airports: rules,
 	});
 
 	const runScan = () => {
@@ -131,6 +150,18 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 					today={today}
 					renderExtras={renderExtras}
 				/>
+			) : null}
+			{leftOut.length > 0 ? (
+				<div class="left-out" data-testid="generic-left-out">
+					<p>{t('pasteLeftOut', locale)}</p>
+					<ul>
+						{leftOut.map((line) => (
+							<li key={line}>
+								<Arrows text={line} locale={locale} />
+							</li>
+						))}
+					</ul>
+				</div>
 			) : null}
 		</section>
 	);

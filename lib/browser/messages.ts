@@ -107,6 +107,33 @@ const PageStatusSchema = z.object({
 	unread: count.optional(),
 	layoutUnrecognised: z.boolean(),
 	generic: z.array(z.array(BoundedSegment).max(L.segments)).max(L.genericItineraries),
+	genericLeftOut: z
+		.object({
+			unknownAirports: z
+				.array(
+					z.object({
+						from: z.string().max(L.name),
+						to: z.string().max(L.name),
+						flight: z.string().max(L.flight).optional(),
+						unknown: z.array(z.string().max(L.name)).min(1).max(2),
+					}),
+				)
+				.max(L.genericItineraries),
+			excluded: z
+				.array(
+					z.object({
+						line: z.string().max(L.name).optional(),
+						flight: z.string().max(L.flight).optional(),
+						from: z.string().max(L.name).optional(),
+						to: z.string().max(L.name).optional(),
+						status: z.enum(['confirmed', 'unconfirmed', 'cancelled', 'waitlisted', 'surface', 'unread', 'flown']),
+						code: z.string().max(L.name),
+					}),
+				)
+				.max(L.genericItineraries),
+		})
+		.optional(),
+	lookupsPending: z.literal(true).optional(),
 	textScanPending: z.boolean().optional(),
 	stats: z.object({batches: count, cards: count, badges: count, evaluations: count, failures: count, unplaced: count}).optional(),
 	record: z

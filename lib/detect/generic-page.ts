@@ -7,11 +7,10 @@
  *
  * Not in the registry on purpose: it has no match patterns and runs only where the user asked for it.
  */
-import {rawFromDocument, ZONES} from '.';
+import {rawFromDocument, textFindings, ZONES, type TextFindings} from '.';
 import type {AirportTable} from '../airports';
 import {defineAdapter, type SiteAdapter} from '../adapters/types';
 import {passengerNationalities} from '../extract/docs';
-import {detectInText} from '../extract/generic-text';
 import {type RawItinerary} from '../itinerary';
 import type {NormalizeOptions} from '../extract/normalize';
 import {GENERIC_PAGE_ID} from './page-status';
@@ -23,7 +22,8 @@ import {GENERIC_PAGE_ID} from './page-status';
  */
 export type GenericDetector = {
 	pageAdapter: (airports: AirportTable) => SiteAdapter;
-	textItineraries: (text: string, airports: AirportTable) => RawItinerary[];
+	/** The page's text read as a pasted text is (lib/detect textFindings), for the popup's "This page". */
+	textFindings: (text: string, airports: AirportTable, referenceDate: string) => TextFindings;
 	/**
 	 * The normaliser's arrival placer and bound (lib/extract/arrival-day.ts), for what the generic page reads: GDS lines
 	 * that print no day for a landing after midnight, ticket coupons that give no arrival. They need the airports' time
@@ -62,4 +62,4 @@ export function genericPageAdapter(airports: AirportTable): SiteAdapter {
 	});
 }
 
-export const genericDetector: GenericDetector = {pageAdapter: genericPageAdapter, textItineraries: detectInText, arrivals: ZONES};
+export const genericDetector: GenericDetector = {pageAdapter: genericPageAdapter, textFindings, arrivals: ZONES};

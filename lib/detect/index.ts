@@ -235,6 +235,20 @@ function run(stages: Stage[], referenceDate: string, airports: AirportTable): De
 }
 
 /**
+ * What the generic text detector reads in a page's text, normalised as a pasted text is (detectText): an itinerary
+ * naming an airport the table does not know keeps its other legs, judged apart, and the flights not checked are said
+ * (`unknownAirports`, and `excluded`: those whose times cannot all be true). For the popup's "This page" on a site
+ * whose layout is not recognised (lib/detect/page-status.ts), through the generic readers' script.
+ */
+export type TextFindings = {itineraries: SegmentInput[][]; unknownAirports: UnknownAirportSegment[]; excluded: ExcludedSegment[]};
+
+export function textFindings(text: string, airports: AirportTable, referenceDate: string): TextFindings {
+	const raw = detectInText(text, airports);
+	const {kept, unknown, excluded} = normalizeAll(raw, referenceDate, airports);
+	return {itineraries: kept, unknownAirports: unknown, excluded: [...raw.flatMap((r) => r.excluded ?? []), ...excluded]};
+}
+
+/**
  * What the normaliser does with the airports' time zones, where the table has them or is told them (the content
  * script's generic page, through generic.js: AirportTable `zoneOf`).
  */

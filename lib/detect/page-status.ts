@@ -3,10 +3,10 @@
  * where a site's adapter reads nothing although the page's text shows flights, what the generic text detector sees.
  * Pure: the content script hands in the page's text and what its scanner counted.
  */
-import type {AirportTable} from '../airports';
-import {normalizeItinerary, type NormalizeOptions} from '../extract/normalize';
-import type {RawItinerary, SegmentInput} from '../itinerary';
 import type {SiteAdapter} from '../adapters/types';
+import type {UnknownAirportSegment} from '../extract/normalize';
+import type {ExcludedSegment, SegmentInput} from '../itinerary';
+import type {TextFindings} from '.';
 
 /** The generic page adapter's id (./generic-page.ts), here so the content script need not load that adapter to know it. */
 export const GENERIC_PAGE_ID = 'generic-page';
@@ -27,6 +27,17 @@ export type PageStatus = {
 	layoutUnrecognised: boolean;
 	/** What the generic text detector read on such a page (heuristic: shown, never a plain ✓). */
 	generic: SegmentInput[][];
+	/**
+	 * Flights the generic text detector read on such a page but did not check, as the paste box says them: those naming
+	 * an airport the table does not know (the flights on either side are judged apart, in `generic`), and those whose
+	 * times cannot all be true. Absent where there are none.
+	 */
+	genericLeftOut?: {unknownAirports: UnknownAirportSegment[]; excluded: ExcludedSegment[]};
+	/**
+	 * The page's airport names or time zones that the content script asked the background for are not all answered
+	 * yet: what it reads may change in a moment (the popup asks again).
+	 */
+	lookupsPending?: true;
 	/**
 	 * The site's adapter reads nothing and the generic text detector is not in the page yet: the popup puts it there
 	 * (./generic-page.ts GenericDetector) and asks again.
@@ -59,21 +70,19 @@ type PageStatusInput = {
 	stats?: PageStatus['stats'];
 	/** The page's rendered text, read only when the generic detector is needed. */
 	pageText: () => string;
-	/** The generic text detector, where it is in the page. */
-	detectText?: (text: string) => RawItinerary[];
-	/**
-	 * The generic detector's arrival placer and bound (./generic-page.ts GenericDetector `arrivals`): the text of a
-	 * confirmation may give an arrival's clock without its day, which only the airports' time zones place.
-	 */
-	arrivals?: NormalizeOptions;
-	today: string;
-	airports: AirportTable;
+	/** The generic text detector (./generic-page.ts GenericDetector `textFindings`), where it is in the page. */
+	detectText?: (text: string) => TextFindings;
+	/** Whether airport names or time zones the page's reading asked the background for are still unanswered. */
+	lookupsPending?: () => boolean;
 	/** The page badge's record, where a record on the page gives the passengers' nationalities. */
 	record?: PageRecord;
 	/** The document is a PDF viewer's (`document.contentType`): nothing of the PDF's text is in it. */
 	pdf?: boolean;
-	/** The message limits: itineraries and segments per itinerary, and nationalities, the popup accepts. */
-	limits: {segments: number; genericItineraries: number; recordNationalities: number};
+	/**
+	 * The message limits: itineraries and segments per itinerary, and nationalities, the popup accepts; a name's and a
+	 * flight's length (a flight not checked is said as the text wrote it).
+	 */
+	limits: {segments: number; genericItineraries: number; recordNationalities: number; name: number; flight: number};
 };
 
 export function pageStatus(input: PageStatusInput): PageStatus {
@@ -81,13 +90,14 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 	// Honest degradation: the site's adapter reads nothing, yet the page's text shows flights. Its layout has
 	// probably changed; say so, and hand over what the generic text detector sees (heuristic, never a plain ✓).
 	let generic: SegmentInput[][] = [];
+	let leftOut: PageStatus['genericLeftOut'];
 	const needsText = running !== undefined && running.id !== GENERIC_PAGE_ID && found.itineraries === 0;
 	if (needsText && input.detectText) {
-		generic = input
-			.detectText(input.pageText())
-			.map((raw) => normalizeItinerary(raw, input.today, input.airports, input.arrivals))
-			.flatMap((n) => (n.ok && n.segments.length <= input.limits.segments ? [n.segments] : []))
+		const findings = input.detectText(input.pageText());
+		generic = findings.itineraries
+			.filter((segments) => segments.length <= input.limits.segments)
 			.slice(0, input.limits.genericItineraries);
+		leftOut = boundedLeftOut(findings, input.limits);
 	}
 	// A built-in site the user switched off: say so, so the popup can offer to switch it back on.
 	const disabled = site !== undefined && input.disabledSites.includes(site.id);
@@ -95,10 +105,12 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 		adapter: running?.id ?? (disabled ? site.id : null),
 		disabled,
 		...found,
-		layoutUnrecognised: generic.length > 0,
+		layoutUnrecognised: generic.length > 0 || leftOut !== undefined,
 		generic,
 	};
+	if (leftOut) status.genericLeftOut = leftOut;
 	if (needsText && !input.detectText) status.textScanPending = true;
+	if (input.lookupsPending?.()) status.lookupsPending = true;
 	if (input.stats) status.stats = input.stats;
 	const record = input.record && boundedRecord(input.record, input.limits);
 	if (record) status.record = record;
@@ -111,4 +123,27 @@ function boundedRecord(record: PageRecord, limits: PageStatusInput['limits']): P
 	const nationalities = record.nationalities.slice(0, limits.recordNationalities);
 	const itineraries = record.itineraries.filter((segments) => segments.length <= limits.segments).slice(0, limits.genericItineraries);
 	return nationalities.length > 0 && itineraries.length > 0 ? {nationalities, itineraries, heuristic: record.heuristic} : undefined;
+}
+
+/**
+ * The flights not checked, within what the popup accepts (the first ones, each name and flight cut to its length):
+ * undefined where there are none.
+ */
+function boundedLeftOut(findings: TextFindings, limits: PageStatusInput['limits']): PageStatus['genericLeftOut'] {
+	const name = (text: string) => text.slice(0, limits.name);
+	const flight = (text: string | undefined) => (text === undefined ? {} : {flight: text.slice(0, limits.flight)});
+	const unknownAirports = findings.unknownAirports.slice(0, limits.genericItineraries).map((u) => ({
+		from: name(u.from),
+		to: name(u.to),
+		...flight(u.flight),
+		unknown: u.unknown.slice(0, 2).map(name),
+	}));
+	const excluded = findings.excluded.slice(0, limits.genericItineraries).map((e) => {
+		const cut: ExcludedSegment = {status: e.status, code: name(e.code), ...flight(e.flight)};
+		if (e.line !== undefined) cut.line = name(e.line);
+		if (e.from !== undefined) cut.from = name(e.from);
+		if (e.to !== undefined) cut.to = name(e.to);
+		return cut;
+	});
+	return unknownAirports.length + excluded.length > 0 ? {unknownAirports, excluded} : undefined;
 }

@@ -48,7 +48,7 @@ type PageSessionOptions = {
 	/** The end-to-end build marks what it found on `<html>`; release builds never do. */
 	testBuild: boolean;
 	/** The message limits (lib/browser/message-types.ts MESSAGE_LIMITS): of the popup's status, of a name lookup. */
-	limits: {segments: number; genericItineraries: number; recordNationalities: number; names: number};
+	limits: {segments: number; genericItineraries: number; recordNationalities: number; names: number; name: number; flight: number};
 	/** The browser's language, for the "same as the browser" setting. */
 	browserLanguage: string;
 	/**
@@ -111,16 +111,21 @@ function scanSettings(settings: Settings, browserLanguage: string): ScanSettings
 /** Site switched off, site added, or a scan asked for: the same list the popup and the options page show. */
 const siteListsKey = (s: Settings) => JSON.stringify([s.disabledSites, s.extraSites]);
 
+/** The page session's questions to the background not answered yet (names and zones): `count` keys on their way. */
+type InFlight = {count: number};
+
 /**
  * Asks `lookup` about keys (names, codes) in batches: each key once, up to `max` a page, at most `perMessage` in one
  * message with the others of the same moment; `answered` hears each batch's answers (none when there was no answer:
  * the extension was reloaded, say). The asker returns whether the key's answer is on its way (asked now or before,
- * not answered yet): false for a key answered, and for one past `max`, which is never asked.
+ * not answered yet): false for a key answered, and for one past `max`, which is never asked. `inFlight` counts the
+ * keys on their way.
  */
 function askedInBatches<V>(
 	lookup: (keys: string[]) => Promise<Record<string, V | null>>,
 	perMessage: number,
 	max: number,
+	inFlight: InFlight,
 	answered: (keys: string[], values: Record<string, V | null>) => void,
 ): (key: string) => boolean {
 	const asked = new Set<string>();
@@ -136,6 +141,7 @@ function askedInBatches<V>(
 			// No answer: the keys stay unknown, as without a lookup.
 		}
 		for (const key of keys) waiting.delete(key);
+		inFlight.count -= keys.length;
 		answered(keys, values);
 	};
 	return (key) => {
@@ -143,6 +149,7 @@ function askedInBatches<V>(
 		if (asked.size >= max) return false;
 		asked.add(key);
 		waiting.add(key);
+		inFlight.count++;
 		if (pending.push(key) === 1) queueMicrotask(() => void flush());
 		return true;
 	};
@@ -158,12 +165,13 @@ function withNameLookup(
 	rules: EngineRules,
 	lookup: PageSessionOptions['lookupNames'],
 	perMessage: number,
+	inFlight: InFlight,
 	learned: () => void,
 ): EngineRules {
 	if (!lookup) return rules;
 	const aliases = new Map<string, string>();
 	let met = 0;
-	const ask = askedInBatches(lookup, perMessage, MAX_NAMES_PER_PAGE, (names, codes) => {
+	const ask = askedInBatches(lookup, perMessage, MAX_NAMES_PER_PAGE, inFlight, (names, codes) => {
 		for (const name of names) {
 			const code = codes[name];
 			if (typeof code === 'string' && rules.airports[code]) aliases.set(name, code);
@@ -185,11 +193,12 @@ function withZoneLookup(
 	rules: EngineRules,
 	lookup: PageSessionOptions['lookupZones'],
 	perMessage: number,
+	inFlight: InFlight,
 	learned: () => void,
 ): EngineRules {
 	if (!lookup) return rules;
 	const zones = new Map<string, string>();
-	const ask = askedInBatches(lookup, perMessage, MAX_NAMES_PER_PAGE, (codes, answers) => {
+	const ask = askedInBatches(lookup, perMessage, MAX_NAMES_PER_PAGE, inFlight, (codes, answers) => {
 		let taught = false;
 		for (const code of codes) {
 			const zone = answers[code];
@@ -409,8 +418,8 @@ function pointerWatchIn(doc: Document): ((onCovered: PointerReport) => PointerWa
 	};
 }
 
-function detectTextWith(detector: GenericDetector | undefined, rules: EngineRules) {
-	return detector ? (text: string) => detector.textItineraries(text, rules) : undefined;
+function detectTextWith(detector: GenericDetector | undefined, rules: EngineRules, today: string) {
+	return detector ? (text: string) => detector.textFindings(text, rules, today) : undefined;
 }
 
 export function createPageSession(options: PageSessionOptions): PageSession {
@@ -423,11 +432,13 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 		return genericPage?.adapter;
 	};
 	const reread = () => scanner?.reread();
+	const inFlight: InFlight = {count: 0};
 	const taught = (base: EngineRules) =>
 		withZoneLookup(
-			withNameLookup(base, options.lookupNames, options.limits.names, reread),
+			withNameLookup(base, options.lookupNames, options.limits.names, inFlight, reread),
 			options.lookupZones,
 			options.limits.names,
+			inFlight,
 			reread,
 		);
 	let rules = taught(options.rules);
@@ -529,6 +540,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 		},
 		status() {
 			const here = new URL(url);
+			const today = deviceToday();
 			return pageStatus({
 				site: adapterFor(here),
 				running: scanner ? adapterHere(here) : adapterFor(here),
@@ -538,10 +550,8 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 				record: scanner?.record(),
 				pdf: doc.contentType === 'application/pdf',
 				pageText: () => (doc.body as HTMLElement | null)?.innerText ?? '',
-				detectText: detectTextWith(options.generic(), rules),
-				arrivals: options.generic()?.arrivals,
-				today: deviceToday(),
-				airports: rules,
+				detectText: detectTextWith(options.generic(), rules, today),
+				lookupsPending: () => inFlight.count > 0,
 				limits: options.limits,
 			});
 		},

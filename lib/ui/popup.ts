@@ -14,7 +14,9 @@ import type {RuleSet} from '../rules/rule-set';
 import type {CheckResult, TripInput} from '../rules/types';
 import {siteOrigin, type Settings} from '../settings';
 import {isBuiltInOrigin, sites} from '../sites';
+import type {AirportTable} from '../airports';
 import {buildCard} from './check-in-card';
+import {leftOutSegments} from './left-out';
 import {pageStatusText, switchedOffSite} from './page-status';
 import {routeOf} from './result-text';
 import {summarize, type BadgeSummary} from './summary';
@@ -69,6 +71,8 @@ export type ThisPageInput = {
 	always: AlwaysState | undefined;
 	settings: Pick<Settings, 'disabledSites' | 'extraSites' | 'passports'>;
 	locale: Locale;
+	/** The airport table, to tell a city's code from an unknown airport in what was not checked. */
+	airports: AirportTable;
 };
 
 /**
@@ -96,6 +100,8 @@ type ThisPageModel = {
 	note: string | null;
 	/** What the generic detector read on a page whose layout its site's adapter does not recognise. */
 	findings: SegmentInput[][];
+	/** What it read there but did not check (./left-out.ts), a sentence each. */
+	leftOut: string[];
 	/** A record's nationalities beside the passports the page's badge used, where one of them was not. */
 	record: RecordOffer | null;
 };
@@ -105,7 +111,7 @@ export function siteLabel(id: string): string {
 	return sites.find((s) => s.id === id)?.label ?? id;
 }
 
-export function thisPageModel({tab, status, scan, always, settings, locale}: ThisPageInput): ThisPageModel {
+export function thisPageModel({tab, status, scan, always, settings, locale, airports}: ThisPageInput): ThisPageModel {
 	const origin = tab?.url ? siteOrigin(tab.url) : undefined;
 	const host = origin ? new URL(origin).hostname : '';
 	// A tab whose URL the browser does not show may still be scanned (activeTab); one whose URL is not a web page not.
@@ -130,6 +136,7 @@ export function thisPageModel({tab, status, scan, always, settings, locale}: Thi
 		offerAlways: canAlwaysRun ? {origin, label: t('popupAlwaysRun', locale, {site: host})} : null,
 		note: always ? t(always === 'on' ? 'popupAlwaysRunOn' : 'siteDenied', locale, {site: host}) : null,
 		findings: status?.layoutUnrecognised ? status.generic : [],
+		leftOut: status?.layoutUnrecognised && status.genericLeftOut ? leftOutSegments(status.genericLeftOut, locale, airports) : [],
 		record: recordOffer(status?.record, settings.passports, locale),
 	};
 }

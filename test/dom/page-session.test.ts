@@ -60,7 +60,7 @@ function open(settings: Partial<Settings> = {}, lookup = lookupNames): PageSessi
 		mount,
 		checkPlacement: () => 'painted',
 		testBuild: false,
-		limits: {segments: 40, genericItineraries: 100, recordNationalities: 20, names: 200},
+		limits: {segments: 40, genericItineraries: 100, recordNationalities: 20, names: 200, name: 200, flight: 64},
 		browserLanguage: 'en-GB',
 		lookupNames: lookup,
 		lookupZones,
@@ -151,6 +151,33 @@ describe('page session', () => {
 				{from: 'PEK', to: 'NRT', departure: '2027-01-14T09:10', arrival: '2027-01-14T13:35', flight: 'CA925'},
 			],
 		]);
+	});
+
+	it('where the layout is not read, says its reading awaits the background’s answers, and what it did not check', async () => {
+		const s = open();
+		s.start(FLIGHTS_URL);
+		// SYNTHETIC, as the test above, with a second flight to a place no table knows (its name is asked about too).
+		const text = [
+			'Flight 1: Air China CA938, Tue 12 Jan 2027',
+			'Depart: 21:25 London Heathrow (LHR)',
+			'Arrive: 14:40 Beijing Capital International Airport (PEK)',
+			'Flight 2 of 2: Air China CA123, Thu 14 Jan 2027',
+			'Depart: 09:10 Beijing Capital International Airport (PEK)',
+			'Arrive: 13:35 Gotham Heliport',
+		].join('\n');
+		Object.defineProperty(document.body, 'innerText', {configurable: true, get: () => text});
+		// The first answer: the time zones and the name are asked about, and the popup is told to ask again.
+		expect(s.status()).toMatchObject({layoutUnrecognised: true, lookupsPending: true});
+		await vi.waitFor(() => expect(s.status().lookupsPending).toBeUndefined());
+		expect(lookups.flat()).toContain('Gotham Heliport');
+		const status = s.status();
+		expect(status.generic).toEqual([
+			[{from: 'LHR', to: 'PEK', departure: '2027-01-12T21:25', arrival: '2027-01-13T14:40', flight: 'CA938'}],
+		]);
+		expect(status.genericLeftOut).toEqual({
+			unknownAirports: [{from: 'PEK', to: 'Gotham Heliport', flight: 'CA123', unknown: ['Gotham Heliport']}],
+			excluded: [],
+		});
 	});
 
 	it('has the airport names a page writes looked up, once, and reads the page again with them', async () => {

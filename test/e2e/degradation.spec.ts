@@ -43,3 +43,40 @@ test("a Google Flights page in an unknown layout is reported as not recognised, 
 	expect(generic.length).toBeGreaterThan(0);
 	expect(generic[0]![0]).toMatchObject({from: 'LHR', to: 'HND'});
 });
+
+test('the popup lists the flights of such a page that name an airport no table knows, once the background has answered', async ({
+	context,
+	extensionId,
+}) => {
+	// test/fixtures/made-up/unknown-airport.txt, with a first flight from London: Beijing, then an airport nobody knows
+	// (its name is asked of the background, whose table lacks it too).
+	const text = fixture('made-up/unknown-airport.txt')
+		.replace('Departure: 08:00 Hongqiao(SHA), Shanghai', 'Departure: 08:00 Heathrow(LHR), London')
+		.replace('CA1501', 'CA938');
+	const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+	await serve(
+		context,
+		'https://www.google.com/travel/flights/**',
+		`<!doctype html><html><body><main><div>${escaped.replace(/\n/g, '<br>')}</div></main></body></html>`,
+	);
+	const page = await context.newPage();
+	await page.goto('https://www.google.com/travel/flights/booking?tfs=CBwQAhoe');
+	await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'))).toBe('0/0');
+	const [worker] = context.serviceWorkers();
+	const tabId = await worker!.evaluate(async () => {
+		const g = globalThis as unknown as {chrome: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
+		return (await g.chrome.tabs.query({active: true, lastFocusedWindow: true}))[0]!.id;
+	});
+	// The popup about that tab (as the toolbar button opens it: lib/ui/popup.ts requestedTab).
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+	await expect(popup.getByTestId('page-status')).toContainText('layout is not recognised');
+	const leftOut = popup.getByTestId('generic-left-out');
+	await expect(leftOut).toContainText('Not checked:');
+	await expect(leftOut.getByRole('listitem')).toHaveCount(1);
+	await expect(leftOut).toBeVisible();
+	// Its arrow is said as a word to screen readers (a hidden “to” beside it).
+	await expect(leftOut.getByRole('listitem')).toHaveText(
+		/^CA123 PEK →to Gotham Heliport: airport not known \(Gotham Heliport\); the flights before and after it were checked apart$/,
+	);
+});

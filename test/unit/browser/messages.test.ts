@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {adapters} from '@/lib/adapters';
 import {
 	MESSAGE_LIMITS,
 	parsePageStatus,
@@ -8,7 +10,7 @@ import {
 	type ToBackground,
 	type ToContent,
 } from '@/lib/browser/messages';
-import {genericPageAdapter} from '@/lib/detect/generic-page';
+import {genericDetector, genericPageAdapter} from '@/lib/detect/generic-page';
 import {pageStatus} from '@/lib/detect/page-status';
 import {loadRules} from '@/lib/rules/load-rules';
 import type {TripInput} from '@/lib/rules/types';
@@ -230,8 +232,6 @@ describe('the page status the popup receives', () => {
 			disabledSites: [],
 			found: {itineraries: record.itineraries.length, withStops: record.itineraries.length, unplaced: 0},
 			pageText: () => '',
-			today: '2026-03-01',
-			airports: loadRules(),
 			limits: MESSAGE_LIMITS,
 			record,
 		});
@@ -255,5 +255,96 @@ describe('the page status the popup receives', () => {
 		const none = agentStatus({nationalities: ['FR'], itineraries: [long], heuristic: true});
 		expect(none.record).toBeUndefined();
 		expect(parsePageStatus(none)).toEqual(none);
+	});
+
+	/** What the content script tells the popup on a Google Flights page whose cards it cannot read, showing `text`. */
+	const unrecognisedStatus = (text: string) =>
+		pageStatus({
+			site: adapters.find((a) => a.id === 'google-flights'),
+			running: adapters.find((a) => a.id === 'google-flights'),
+			disabledSites: [],
+			found: {itineraries: 0, withStops: 0, unplaced: 0},
+			pageText: () => text,
+			detectText: (page) => genericDetector.textFindings(page, loadRules(), '2026-12-07'),
+			limits: MESSAGE_LIMITS,
+		});
+
+	it('says which flights of an unrecognised page’s text were not checked, and checks those around them apart', () => {
+		// test/fixtures/made-up/unknown-airport.txt: Shanghai to Beijing, then Beijing to an airport the table lacks.
+		const status = unrecognisedStatus(fs.readFileSync('test/fixtures/made-up/unknown-airport.txt', 'utf8'));
+		expect(status.layoutUnrecognised).toBe(true);
+		expect(status.generic).toEqual([
+			[{from: 'SHA', to: 'PEK', departure: '2026-03-15T08:00', arrival: '2026-03-15T10:10', flight: 'CA1501'}],
+		]);
+		expect(status.genericLeftOut).toEqual({
+			unknownAirports: [{from: 'PEK', to: 'Gotham Heliport', flight: 'CA123', unknown: ['Gotham Heliport']}],
+			excluded: [],
+		});
+		expect(parsePageStatus(structuredClone(status))).toEqual(status);
+		// Only an unknown airport's flight: the layout is still said to be unrecognised, with what was not checked.
+		const alone = unrecognisedStatus(
+			['Flight: CA123', 'Date: 17 Mar 2026', 'Departure: 09:00 Capital(PEK), Beijing', 'Arrival: 12:00 Gotham Heliport'].join('\n'),
+		);
+		expect(alone).toMatchObject({layoutUnrecognised: true, generic: [], genericLeftOut: {unknownAirports: [{to: 'Gotham Heliport'}]}});
+		// Names, flights and lines longer than a status carries (as another reader might give them) are cut to fit, and
+		// the first flights that fit are sent: the popup takes the status whole.
+		const long = pageStatus({
+			site: undefined,
+			running: adapters.find((a) => a.id === 'google-flights'),
+			disabledSites: [],
+			found: {itineraries: 0, withStops: 0, unplaced: 0},
+			pageText: () => '',
+			detectText: () => ({
+				itineraries: [],
+				unknownAirports: Array.from({length: MESSAGE_LIMITS.genericItineraries + 5}, () => ({
+					from: 'PEK',
+					to: 'x'.repeat(500),
+					flight: 'F'.repeat(100),
+					unknown: ['x'.repeat(500), 'y', 'z'],
+				})),
+				excluded: [{status: 'unread', code: 'unread', line: 'l'.repeat(500), from: 'a'.repeat(500)}],
+			}),
+			limits: MESSAGE_LIMITS,
+		});
+		expect(long.genericLeftOut?.unknownAirports).toHaveLength(MESSAGE_LIMITS.genericItineraries);
+		expect(long.genericLeftOut?.unknownAirports[0]).toEqual({
+			from: 'PEK',
+			to: 'x'.repeat(MESSAGE_LIMITS.name),
+			flight: 'F'.repeat(MESSAGE_LIMITS.flight),
+			unknown: ['x'.repeat(MESSAGE_LIMITS.name), 'y'],
+		});
+		expect(long.genericLeftOut?.excluded).toEqual([
+			{status: 'unread', code: 'unread', line: 'l'.repeat(MESSAGE_LIMITS.name), from: 'a'.repeat(MESSAGE_LIMITS.name)},
+		]);
+		expect(parsePageStatus(structuredClone(long))).toEqual(long);
+		// Nothing left out: no such field.
+		expect(
+			unrecognisedStatus('Flight: CA1501\nDate: 15 Mar 2026\nDeparture: 08:00 SHA\nArrival: 10:10 PEK').genericLeftOut,
+		).toBeUndefined();
+	});
+
+	it('refuses a status whose flights not checked are not what the content script sends', () => {
+		const leftOut = {unknownAirports: [{from: 'PEK', to: 'Gotham', unknown: ['Gotham']}], excluded: []};
+		expect(parsePageStatus({...STATUS, genericLeftOut: leftOut, lookupsPending: true})).toEqual({
+			...STATUS,
+			genericLeftOut: leftOut,
+			lookupsPending: true,
+		});
+		const bad: unknown[] = [
+			{...STATUS, genericLeftOut: {...leftOut, unknownAirports: [{from: 'PEK', to: 'Gotham', unknown: []}]}},
+			{
+				...STATUS,
+				genericLeftOut: {...leftOut, unknownAirports: [{from: 'PEK', to: 'x'.repeat(MESSAGE_LIMITS.name + 1), unknown: ['x']}]},
+			},
+			{...STATUS, genericLeftOut: {...leftOut, excluded: [{status: 'gone', code: 'XX'}]}},
+			{
+				...STATUS,
+				genericLeftOut: {
+					unknownAirports: Array.from({length: MESSAGE_LIMITS.genericItineraries + 1}, () => leftOut.unknownAirports[0]),
+				},
+			},
+			{...STATUS, lookupsPending: false},
+		];
+		for (const s of bad) expect(parsePageStatus(s), JSON.stringify(s)?.slice(0, 200)).toBeUndefined();
 	});
 });

@@ -56,6 +56,7 @@ const model = (input: Partial<ThisPageInput>) =>
 		always: undefined,
 		settings: DEFAULT_SETTINGS,
 		locale: 'en',
+		airports: rules,
 		...input,
 	});
 
@@ -76,6 +77,7 @@ describe('what "This page" says and offers', () => {
 			offerAlways: null,
 			note: null,
 			findings: [],
+			leftOut: [],
 			record: null,
 		});
 	});
@@ -172,6 +174,27 @@ describe('what "This page" says and offers', () => {
 		const generic = [VIA_PEK];
 		expect(model({status: {...STATUS, itineraries: 0, layoutUnrecognised: true, generic}}).findings).toBe(generic);
 		expect(model({status: {...STATUS, generic}}).findings).toEqual([]);
+	});
+
+	it('says, a sentence each, what the generic detector read there but did not check', () => {
+		const genericLeftOut = {
+			unknownAirports: [
+				{from: 'PEK', to: 'Gotham Heliport', flight: 'CA123', unknown: ['Gotham Heliport']},
+				{from: 'BJS', to: 'NRT', unknown: ['BJS']},
+			],
+			excluded: [{line: 'CA125 PEK 2027-01-14T09:10 → NRT 2027-01-14T08:00', status: 'unread' as const, code: 'unread'}],
+		};
+		const status = {...STATUS, itineraries: 0, layoutUnrecognised: true, generic: [VIA_PEK], genericLeftOut};
+		expect(model({status}).leftOut).toEqual([
+			'“CA125 PEK 2027-01-14T09:10 → NRT 2027-01-14T08:00”: a flight that could not be read, so the flights before and after it were checked apart',
+			'CA123 PEK → Gotham Heliport: airport not known (Gotham Heliport); the flights before and after it were checked apart',
+			'BJS → NRT: BJS is a city’s code, not an airport’s; the flights before and after it were checked apart',
+		]);
+		expect(model({status, locale: 'zh-CN'}).leftOut[1]).toBe(
+			'CA123 PEK → Gotham Heliport：无法识别机场（Gotham Heliport）；其前后的航班分开核查',
+		);
+		// Where the layout is read, nothing of the generic detector is shown.
+		expect(model({status: {...STATUS, genericLeftOut}}).leftOut).toEqual([]);
 	});
 
 	it('a record on the page with nationalities its badge was not judged with: says so and offers each, one at a time', () => {
@@ -395,6 +418,61 @@ describe('the "This page" section', () => {
 		fireEvent.click(screen.getByRole('button', {name: 'Check with a passport from Germany'}));
 		await waitFor(() => expect(screen.getByTestId('page-record-result').textContent).toMatch(/^Checked with a passport from Germany/));
 		expect(screen.getByRole('button', {name: 'Check with a passport from France'})).toBeTruthy();
+	});
+
+	it('lists what the generic detector did not check on such a page, under what it judged', async () => {
+		renderThisPage({
+			tab: {id: 7, url: 'https://www.google.com/travel/flights'},
+			status: {
+				...STATUS,
+				itineraries: 0,
+				withStops: 0,
+				layoutUnrecognised: true,
+				generic: [VIA_PEK],
+				genericLeftOut: {unknownAirports: [{from: 'PEK', to: 'Gotham Heliport', unknown: ['Gotham Heliport']}], excluded: []},
+			},
+		});
+		const leftOut = await screen.findByTestId('generic-left-out');
+		expect(leftOut.textContent).toContain('Not checked:');
+		// The arrow is said as a word to a screen reader (components/Arrows.tsx), hence its hidden “to”.
+		expect(
+			within(leftOut)
+				.getAllByRole('listitem')
+				.map((li) => li.textContent),
+		).toEqual(['PEK →to Gotham Heliport: airport not known (Gotham Heliport); the flights before and after it were checked apart']);
+		expect(screen.getByTestId('generic-findings').compareDocumentPosition(leftOut) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+	});
+
+	it('asks the page again while its reading awaits the background’s answers, and shows the answer that has them', async () => {
+		const tab = {id: 7, url: 'https://www.google.com/travel/flights'};
+		const waiting: PageFound = {
+			tab,
+			status: {...STATUS, itineraries: 0, withStops: 0, layoutUnrecognised: false, lookupsPending: true},
+		};
+		const answered: PageFound = {tab, status: {...STATUS, itineraries: 0, withStops: 0, layoutUnrecognised: true, generic: [VIA_PEK]}};
+		const load = vi
+			.fn<() => Promise<PageFound>>()
+			.mockResolvedValueOnce(waiting)
+			.mockResolvedValueOnce(waiting)
+			.mockResolvedValue(answered);
+		renderThisPage(waiting, {load});
+		const findings = await screen.findByTestId('generic-findings', {}, {timeout: 5_000});
+		expect(findings.textContent).toContain('24-hour direct transit');
+		// Asked three times: the first answer, one still waiting, then the one with the answers; not again after it.
+		await new Promise((r) => setTimeout(r, 600));
+		expect(load).toHaveBeenCalledTimes(3);
+	});
+
+	it('stops asking again after a few times where the answers never come', async () => {
+		const waiting: PageFound = {
+			tab: {id: 7, url: 'https://www.google.com/travel/flights'},
+			status: {...STATUS, itineraries: 0, withStops: 0, lookupsPending: true},
+		};
+		const load = vi.fn(async () => waiting);
+		renderThisPage(waiting, {load});
+		await waitFor(() => expect(load).toHaveBeenCalledTimes(9), {timeout: 5_000});
+		await new Promise((r) => setTimeout(r, 600));
+		expect(load).toHaveBeenCalledTimes(9);
 	});
 
 	it("judges what the generic detector read on a page in a layout it doesn't know", async () => {
