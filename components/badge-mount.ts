@@ -1,5 +1,6 @@
 /** The content script's badges: mounting, updating and removing one badge per card (or per page). */
 import {MESSAGE_LIMITS, type ToBackground} from '@/lib/browser/message-types';
+import {boundedLeftOut} from '@/lib/detect/page-status';
 import type {Mount} from '@/lib/scan/scanner';
 import {createBadge, type BadgeProps, type BadgeView, type DetailsShowing} from './badge-view';
 import {createBadgeHost, type BadgeHost} from './badge-host';
@@ -66,6 +67,7 @@ export function badgeMount(
 				// the first ones that fit, and how many are left out.
 				const trips = view.trips.filter((t) => t.segments.length <= MESSAGE_LIMITS.segments).slice(0, MESSAGE_LIMITS.detailsTrips);
 				const omitted = view.trips.length - trips.length;
+				const leftOut = view.leftOut && boundedLeftOut(view.leftOut, MESSAGE_LIMITS);
 				// None fits: the frame says the details could not be loaded, and to check the route in the popup.
 				if (trips.length === 0) return {url: frameUrl, forget: () => undefined};
 				const request = {
@@ -76,6 +78,7 @@ export function badgeMount(
 					heuristic,
 					...(nationalities?.length ? {recordNationalities: nationalities} : {}),
 					...(omitted > 0 ? {tripsOmitted: omitted} : {}),
+					...(leftOut ? {leftOut} : {}),
 				};
 				const key = await handOver(card ? {...request, card} : request).catch(() => undefined);
 				if (!key) return {url: frameUrl, forget: () => undefined};

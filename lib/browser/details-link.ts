@@ -14,6 +14,7 @@
  *
  * Pure: the stores are passed in.
  */
+import type {LeftOut} from '../detect/page-status';
 import type {Locale} from '../i18n/locale';
 import type {TripInput} from '../rules/types';
 import {isCardKey} from './check-in-card-link';
@@ -42,6 +43,8 @@ export type DetailsRequest = {
 	recordNationalities?: string[];
 	/** A page badge's itineraries left out of `trips` (past MESSAGE_LIMITS.detailsTrips, or with more flights than it takes). */
 	tripsOmitted?: number;
+	/** A page badge's: flights in the page's text it read but did not check (an airport no table knows). */
+	leftOut?: LeftOut;
 };
 
 /** What the background keeps for a key: the request, who asked (tab and frame), and when. */

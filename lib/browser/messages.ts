@@ -11,6 +11,7 @@ import {z} from 'zod';
 import {LOCALES, type Locale} from '../i18n/locale';
 import type {TripInput} from '../rules/types';
 import type {SegmentInput} from '../itinerary';
+import type {LeftOut} from '../detect/page-status';
 import {MESSAGE_LIMITS, type PageStatus, type Refusal, type ToBackground} from './message-types';
 
 export * from './message-types';
@@ -40,6 +41,35 @@ const BoundedSegment = z.strictObject({
 }) satisfies z.ZodType<SegmentInput>;
 
 /**
+ * Flights read but not checked (lib/detect/page-status.ts LeftOut), as the content script bounds them: the popup's
+ * status and a page badge's details carry them.
+ */
+const BoundedLeftOut = z.object({
+	unknownAirports: z
+		.array(
+			z.object({
+				from: z.string().max(L.name),
+				to: z.string().max(L.name),
+				flight: z.string().max(L.flight).optional(),
+				unknown: z.array(z.string().max(L.name)).min(1).max(2),
+			}),
+		)
+		.max(L.genericItineraries),
+	excluded: z
+		.array(
+			z.object({
+				line: z.string().max(L.name).optional(),
+				flight: z.string().max(L.flight).optional(),
+				from: z.string().max(L.name).optional(),
+				to: z.string().max(L.name).optional(),
+				status: z.enum(['confirmed', 'unconfirmed', 'cancelled', 'waitlisted', 'surface', 'unread', 'flown']),
+				code: z.string().max(L.name),
+			}),
+		)
+		.max(L.genericItineraries),
+}) satisfies z.ZodType<LeftOut>;
+
+/**
  * The trip's structure only: airports, passports and times are checked against the rules (validateTrip) by the card
  * page, which loads them; the background stays small and never evaluates anything.
  */
@@ -63,6 +93,7 @@ const ToBackgroundSchema = z.discriminatedUnion('type', [
 		card: BoundedTrip.optional(),
 		recordNationalities: RecordNationalities.optional(),
 		tripsOmitted: z.number().int().positive().max(L.pageItineraries).optional(),
+		leftOut: BoundedLeftOut.optional(),
 	}),
 	z.strictObject({type: z.literal('details-frame'), key: z.uuid()}),
 	z.strictObject({type: z.literal('details-close'), key: z.uuid()}),
@@ -107,32 +138,7 @@ const PageStatusSchema = z.object({
 	unread: count.optional(),
 	layoutUnrecognised: z.boolean(),
 	generic: z.array(z.array(BoundedSegment).max(L.segments)).max(L.genericItineraries),
-	genericLeftOut: z
-		.object({
-			unknownAirports: z
-				.array(
-					z.object({
-						from: z.string().max(L.name),
-						to: z.string().max(L.name),
-						flight: z.string().max(L.flight).optional(),
-						unknown: z.array(z.string().max(L.name)).min(1).max(2),
-					}),
-				)
-				.max(L.genericItineraries),
-			excluded: z
-				.array(
-					z.object({
-						line: z.string().max(L.name).optional(),
-						flight: z.string().max(L.flight).optional(),
-						from: z.string().max(L.name).optional(),
-						to: z.string().max(L.name).optional(),
-						status: z.enum(['confirmed', 'unconfirmed', 'cancelled', 'waitlisted', 'surface', 'unread', 'flown']),
-						code: z.string().max(L.name),
-					}),
-				)
-				.max(L.genericItineraries),
-		})
-		.optional(),
+	genericLeftOut: BoundedLeftOut.optional(),
 	lookupsPending: z.literal(true).optional(),
 	textScanPending: z.boolean().optional(),
 	stats: z.object({batches: count, cards: count, badges: count, evaluations: count, failures: count, unplaced: count}).optional(),

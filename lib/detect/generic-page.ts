@@ -12,7 +12,7 @@ import type {AirportTable} from '../airports';
 import {defineAdapter, type SiteAdapter} from '../adapters/types';
 import {passengerNationalities} from '../extract/docs';
 import {type RawItinerary} from '../itinerary';
-import type {NormalizeOptions} from '../extract/normalize';
+import {normalizeAroundUnknownAirports, type NormalizeOptions} from '../extract/normalize';
 import {GENERIC_PAGE_ID} from './page-status';
 
 /**
@@ -30,6 +30,12 @@ export type GenericDetector = {
 	 * zones, which the compact table learns from the background (AirportTable `zoneOf`); the site adapters need neither.
 	 */
 	arrivals: NormalizeOptions;
+	/**
+	 * The normaliser that keeps an itinerary's other legs where one names an airport the table does not know, and says
+	 * which flights it left out (lib/extract/normalize.ts): the page badge judges what the page shows as a pasted text
+	 * is judged. The site adapters' cards never need it (a card with an unknown airport is counted unread).
+	 */
+	normalizeAround: typeof normalizeAroundUnknownAirports;
 };
 
 export function genericPageAdapter(airports: AirportTable): SiteAdapter {
@@ -62,4 +68,9 @@ export function genericPageAdapter(airports: AirportTable): SiteAdapter {
 	});
 }
 
-export const genericDetector: GenericDetector = {pageAdapter: genericPageAdapter, textFindings, arrivals: ZONES};
+export const genericDetector: GenericDetector = {
+	pageAdapter: genericPageAdapter,
+	textFindings,
+	arrivals: ZONES,
+	normalizeAround: normalizeAroundUnknownAirports,
+};

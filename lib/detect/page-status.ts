@@ -11,6 +11,12 @@ import type {TextFindings} from '.';
 /** The generic page adapter's id (./generic-page.ts), here so the content script need not load that adapter to know it. */
 export const GENERIC_PAGE_ID = 'generic-page';
 
+/**
+ * Flights read but not checked: those naming an airport the table does not know (the flights on either side are
+ * judged apart), and those whose times cannot all be true (ExcludedSegment, status `unread`).
+ */
+export type LeftOut = {unknownAirports: UnknownAirportSegment[]; excluded: ExcludedSegment[]};
+
 /** What the content script found on its page, for the popup's "This page" section. */
 export type PageStatus = {
 	/** The site adapter that reads this page (lib/adapters ids), or null where none does. */
@@ -32,7 +38,7 @@ export type PageStatus = {
 	 * an airport the table does not know (the flights on either side are judged apart, in `generic`), and those whose
 	 * times cannot all be true. Absent where there are none.
 	 */
-	genericLeftOut?: {unknownAirports: UnknownAirportSegment[]; excluded: ExcludedSegment[]};
+	genericLeftOut?: LeftOut;
 	/**
 	 * The page's airport names or time zones that the content script asked the background for are not all answered
 	 * yet: what it reads may change in a moment (the popup asks again).
@@ -97,7 +103,7 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 		generic = findings.itineraries
 			.filter((segments) => segments.length <= input.limits.segments)
 			.slice(0, input.limits.genericItineraries);
-		leftOut = boundedLeftOut(findings, input.limits);
+		leftOut = boundedLeftOut({unknownAirports: findings.unknownAirports, excluded: findings.excluded}, input.limits);
 	}
 	// A built-in site the user switched off: say so, so the popup can offer to switch it back on.
 	const disabled = site !== undefined && input.disabledSites.includes(site.id);
@@ -126,10 +132,10 @@ function boundedRecord(record: PageRecord, limits: PageStatusInput['limits']): P
 }
 
 /**
- * The flights not checked, within what the popup accepts (the first ones, each name and flight cut to its length):
- * undefined where there are none.
+ * The flights not checked, within what a message takes (the first ones, each name and flight cut to its length; the
+ * popup's status and a page badge's details): undefined where there are none.
  */
-function boundedLeftOut(findings: TextFindings, limits: PageStatusInput['limits']): PageStatus['genericLeftOut'] {
+export function boundedLeftOut(findings: LeftOut, limits: {genericItineraries: number; name: number; flight: number}): LeftOut | undefined {
 	const name = (text: string) => text.slice(0, limits.name);
 	const flight = (text: string | undefined) => (text === undefined ? {} : {flight: text.slice(0, limits.flight)});
 	const unknownAirports = findings.unknownAirports.slice(0, limits.genericItineraries).map((u) => ({

@@ -224,6 +224,8 @@ const M = {
 	routeTo: {en: 'to', 'zh-CN': '至', 'zh-TW': '至'},
 	pasteEmpty: {en: 'Paste some text first.', 'zh-CN': '请先粘贴文字。', 'zh-TW': '請先貼上文字。'},
 	pasteLeftOut: {en: 'Not checked:', 'zh-CN': '未核查：', 'zh-TW': '未核查：'},
+	/** A page badge's details: a flight of the page it read but did not check (./left-out.ts's sentence). */
+	detailsNotChecked: {en: 'Not checked: {line}', 'zh-CN': '未核查：{line}', 'zh-TW': '未核查：{line}'},
 	pasteExcluded: {
 		en: '{what}: {status} ({code}), left out',
 		'zh-CN': '{what}：{status}（{code}），未计入行程',

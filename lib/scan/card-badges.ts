@@ -5,6 +5,7 @@
  */
 import {guarded} from './guard';
 import type {BadgePlacement, SiteAdapter} from '../adapters/types';
+import type {LeftOut} from '../detect/page-status';
 import type {Locale} from '../i18n/locale';
 import type {SegmentInput} from '../itinerary';
 import type {CheckResult, TripInput} from '../rules/types';
@@ -46,6 +47,8 @@ export type BadgeView = {
 	page?: boolean;
 	/** The page badge's: the passengers' nationalities a record on the page gives (the adapter's `recordNationalities`). */
 	recordNationalities?: string[];
+	/** The page badge's: flights in the page's data it read but did not check (ScannerOptions `normalizeAround`). */
+	leftOut?: LeftOut;
 };
 /**
  * `host`: the element put into the page, for the placement check and to tell our own mutations from the page's.

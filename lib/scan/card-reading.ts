@@ -5,6 +5,7 @@
  * whose route lies wholly outside the mainland is passed over.
  */
 import type {Extraction, PageContext} from '../adapters/types';
+import type {LeftOut} from '../detect/page-status';
 import type {Confidence, RawItinerary, SegmentInput} from '../itinerary';
 import {isIataCode} from '../airports';
 import {normalizeItinerary} from '../extract/normalize';
@@ -155,7 +156,14 @@ export function judge(run: Run, segments: SegmentInput[], confidence: Confidence
 	return fresh;
 }
 
-export const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?: true, recordNationalities: string[] = []): BadgeView => ({
+export const viewOf = (
+	run: Run,
+	summary: BadgeSummary,
+	judged: Judged[],
+	page?: true,
+	recordNationalities: string[] = [],
+	leftOut?: LeftOut,
+): BadgeView => ({
 	summary,
 	results: judged.map((j) => j.result),
 	trips: judged.map((j) => j.trip),
@@ -164,6 +172,7 @@ export const viewOf = (run: Run, summary: BadgeSummary, judged: Judged[], page?:
 	today: run.options.today,
 	...(page ? {page} : {}),
 	...(recordNationalities.length > 0 ? {recordNationalities} : {}),
+	...(leftOut ? {leftOut} : {}),
 });
 
 /**

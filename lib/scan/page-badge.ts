@@ -3,7 +3,8 @@
  * `extractEmbedded`) get one badge for the page; where its cards follow its data, once it went DATA_WITHOUT_CARDS_MS
  * without any.
  */
-import type {RawItinerary} from '../itinerary';
+import type {LeftOut} from '../detect/page-status';
+import type {RawItinerary, SegmentInput} from '../itinerary';
 import type {BadgeSummary} from '../ui/summary';
 import {pageSummary} from '../ui/page-summary';
 import {mayRestore} from './card-badges';
@@ -23,20 +24,45 @@ function embeddedOf(run: Run): RawItinerary[] {
 	return guarded('extractEmbedded', () => adapter.extractEmbedded?.(doc, pageContext(run)) ?? [], [], run.logOnce);
 }
 
+/**
+ * The page's itineraries normalised. With the generic page's normaliser (ScannerOptions `normalizeAround`), one that
+ * names an airport the table does not know keeps its other legs, each part judged apart, and the flights left out are
+ * said (`leftOut`), as when the page's text is pasted; a name whose answer from the background is on its way is not
+ * unknown yet: such an itinerary waits for the answer, which has the page read again.
+ */
+function readEmbedded(run: Run, raws: RawItinerary[]): {itineraries: {segments: SegmentInput[]; key: string}[]; leftOut?: LeftOut} {
+	const {normalizeAround, rules, referenceDate, arrivals} = run.options;
+	const itineraries: {segments: SegmentInput[]; key: string}[] = [];
+	const leftOut: LeftOut = {unknownAirports: [], excluded: []};
+	for (const raw of raws) {
+		const whole = normalize(run, raw);
+		if (whole.ok) itineraries.push(whole);
+		if (whole.ok || !normalizeAround) continue;
+		const awaited = rules.awaitedNames?.() ?? 0;
+		const parts = normalizeAround(raw, referenceDate, rules, arrivals);
+		if ((rules.awaitedNames?.() ?? 0) !== awaited) continue;
+		for (const segments of parts.itineraries) itineraries.push({segments, key: JSON.stringify(segments)});
+		leftOut.unknownAirports.push(...parts.unknown);
+		leftOut.excluded.push(...parts.excluded);
+	}
+	const some = leftOut.unknownAirports.length + leftOut.excluded.length > 0;
+	return some ? {itineraries, leftOut} : {itineraries};
+}
+
 /** Results that are in the page's data but not rendered as cards yet: one badge for the page. */
 export function processEmbedded(run: Run): void {
 	const {adapter, doc} = run.options;
 	const raws = embeddedOf(run);
 	// The same list as last time (the adapter keeps it while the page's data is unchanged): judged already, as new
 	// settings or airport names forget it.
-	let judged = run.embedded?.raws === raws ? run.embedded.judged : undefined;
-	if (!judged) {
-		judged = raws
-			.map((raw) => normalize(run, raw))
-			.flatMap((n) => (n.ok ? [judge(run, n.segments, adapter.confidence, n.key)] : []))
+	if (run.embedded?.raws !== raws) {
+		const {itineraries, leftOut} = readEmbedded(run, raws);
+		const judged = itineraries
+			.map((n) => judge(run, n.segments, adapter.confidence, n.key))
 			.filter((j): j is Judged & {summary: BadgeSummary} => j.summary !== undefined);
-		run.embedded = {raws, judged};
+		run.embedded = {raws, judged, ...(leftOut ? {leftOut} : {})};
 	}
+	const {judged, leftOut} = run.embedded;
 	run.found = {itineraries: raws.length, withStops: judged.length, unplaced: 0};
 	run.pageSummaries = judged.map((j) => j.summary);
 	const nationalities =
@@ -46,7 +72,7 @@ export function processEmbedded(run: Run): void {
 			? {nationalities, itineraries: judged.map((j) => j.trip.segments), heuristic: adapter.confidence === 'heuristic'}
 			: undefined;
 	const stops = judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure])));
-	const key = `${run.settingsKey}|${stops.join()}|${nationalities.join()}`;
+	const key = `${run.settingsKey}|${stops.join()}|${nationalities.join()}|${leftOut ? JSON.stringify(leftOut) : ''}`;
 	const badge = run.pageBadge;
 	if (key === badge.key) {
 		// The page removed it: put it back, a few times in a row at most.
@@ -59,7 +85,10 @@ export function processEmbedded(run: Run): void {
 		run.settings.locale,
 	);
 	if (!summary || !doc.body) return;
-	run.pageBadge.handle = run.options.mount({anchor: doc.body, append: 'first'}, viewOf(run, summary, judged, true, nationalities));
+	run.pageBadge.handle = run.options.mount(
+		{anchor: doc.body, append: 'first'},
+		viewOf(run, summary, judged, true, nationalities, leftOut),
+	);
 	if (run.pageBadge.handle.host) run.hosts.add(run.pageBadge.handle.host);
 }
 

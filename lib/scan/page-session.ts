@@ -509,7 +509,9 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 			lift: options.lift,
 			onChange: toolbarLater,
 			...(options.later ? {later: options.later} : {}),
-			...(genericPage?.adapter === adapter ? {arrivals: genericPage.detector.arrivals} : {}),
+			...(genericPage?.adapter === adapter
+				? {arrivals: genericPage.detector.arrivals, normalizeAround: genericPage.detector.normalizeAround}
+				: {}),
 		});
 		scanner.scan();
 	};

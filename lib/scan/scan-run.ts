@@ -3,9 +3,9 @@
  * the memo of verdicts, and the page as adapters see it.
  */
 import type {PageContext, SiteAdapter} from '../adapters/types';
-import type {PageRecord} from '../detect/page-status';
+import type {LeftOut, PageRecord} from '../detect/page-status';
 import type {RawItinerary, SegmentInput} from '../itinerary';
-import type {NormalizeOptions} from '../extract/normalize';
+import type {NormalizeOptions, normalizeAroundUnknownAirports} from '../extract/normalize';
 import type {DetailLevel} from '../settings';
 import type {Locale} from '../i18n/locale';
 import type {EngineRules} from '../rules/engine-rules';
@@ -114,6 +114,12 @@ export type ScannerOptions = {
 	 */
 	arrivals?: NormalizeOptions;
 	/**
+	 * The generic page's normaliser for the itineraries in its data (GenericDetector `normalizeAround`): an itinerary
+	 * naming an airport the table does not know keeps its other legs, judged apart, and the page badge's details say
+	 * which flights were not checked. Without it, such an itinerary is left out (a site's data; its cards say unread).
+	 */
+	normalizeAround?: typeof normalizeAroundUnknownAirports;
+	/**
 	 * Whether the page renders the card now (Element.checkVisibility: not inside a box with `display: none`). The popup's
 	 * counts are of the cards the page shows: Google Flights holds its "Best" and "Cheapest" lists in two tab panels,
 	 * one hidden, each with a card for every result, and counting both said twice as many itineraries as the traveller
@@ -190,7 +196,7 @@ export type Run = {
 	verdicts: Memo<Judged>;
 	pageBadge: {handle?: BadgeHandle; key: string; restores: number; restoredAt: number};
 	/** The page's embedded itineraries last judged (the adapter's list, by identity), until the settings change. */
-	embedded?: {raws: RawItinerary[]; judged: (Judged & {summary: BadgeSummary})[]};
+	embedded?: {raws: RawItinerary[]; judged: (Judged & {summary: BadgeSummary})[]; leftOut?: LeftOut};
 	/** The page badge's itineraries' summaries (each one's own), for the toolbar. */
 	pageSummaries: BadgeSummary[];
 	/** Where a record on the page gives the passengers' nationalities: those and the page badge's itineraries. */

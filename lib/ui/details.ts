@@ -23,6 +23,8 @@ import {
 	type SourceView,
 } from './format';
 import {judgedAsText} from './result-text';
+import {leftOutSegments} from './left-out';
+import type {LeftOut} from '../detect/page-status';
 
 /** A reason in words; `sources` are the ids it cites (none for a condition that is met). */
 type DetailsReason = {code: ReasonCode; kind: Reason['kind']; text: string; sources: string[]};
@@ -101,6 +103,8 @@ type DetailsOptions = {
 	record?: {nationalities: string[]; passports: string[]};
 	/** The result stands for `shown` of `total` itineraries (a page badge of more, or longer ones, than a message takes). */
 	partOf?: {shown: number; total: number};
+	/** Flights read but not checked (./left-out.ts), a sentence each: said after the notes above. */
+	notChecked?: string[];
 };
 
 /** What the details say first about how the itineraries were read: from page text, part of more, a record's nationalities. */
@@ -109,6 +113,7 @@ export function readingNotes(options: DetailsOptions, locale: Locale): string[] 
 		...(options.heuristic ? [t('heuristicNote', locale)] : []),
 		...(options.partOf ? [t('detailsTripsOmitted', locale, options.partOf)] : []),
 		...recordNotice(options.record, locale),
+		...(options.notChecked ?? []).map((line) => t('detailsNotChecked', locale, {line})),
 	];
 }
 
@@ -235,11 +240,12 @@ type ExplainRequest = {
 	heuristic: boolean;
 	recordNationalities?: string[];
 	tripsOmitted?: number;
+	leftOut?: LeftOut;
 };
 
 /** Each trip of a badge's request judged with the full rules on the badge's day, and the details' options for them. */
 function judgeRequest(
-	{trips, today, heuristic, recordNationalities = [], tripsOmitted = 0}: ExplainRequest,
+	{trips, today, heuristic, recordNationalities = [], tripsOmitted = 0, leftOut, locale}: ExplainRequest,
 	rules: RuleSet,
 ): {results: CheckResult[]; options: DetailsOptions} {
 	const results = trips.map((trip) => evaluateTrip(trip, rules, {today}));
@@ -247,7 +253,11 @@ function judgeRequest(
 	const nationalities = [...new Set(recordNationalities.flatMap((code) => countryFromRecord(code) ?? []))];
 	const record = nationalities.length > 0 ? {nationalities, passports: trips[0]?.passports ?? []} : undefined;
 	const partOf = tripsOmitted > 0 ? {shown: trips.length, total: trips.length + tripsOmitted} : undefined;
-	return {results, options: {heuristic, ...(record ? {record} : {}), ...(partOf ? {partOf} : {})}};
+	const notChecked = leftOut ? leftOutSegments(leftOut, locale, rules) : [];
+	return {
+		results,
+		options: {heuristic, ...(record ? {record} : {}), ...(partOf ? {partOf} : {}), ...(notChecked.length > 0 ? {notChecked} : {})},
+	};
 }
 
 /**

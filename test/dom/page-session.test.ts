@@ -99,6 +99,50 @@ describe('page session', () => {
 		expect(s.status().adapter).toBeNull();
 	});
 
+	it('on an agent’s page, judges the flights around one to an airport no table knows apart, and its badge says which it left out', async () => {
+		// SYNTHETIC: two booked segments in a GDS display, the second to QQZ, a code no airport has.
+		document.body.innerHTML = '<pre> 1 CA 938 Y 12JAN LHRPEK HK1 2125 1440+1\n 2 CA 123 Y 14JAN PEKQQZ HK1 0910 1335</pre>';
+		const s = open({extraSites: ['https://agent.example.test']});
+		s.start(AGENT_URL);
+		await vi.waitFor(() => expect(views.at(-1)?.leftOut).toBeDefined(), WAIT);
+		const view = views.at(-1)!;
+		expect(view.page).toBe(true);
+		expect(view.trips.map((trip) => trip.segments.map((seg) => `${seg.from}-${seg.to}`))).toEqual([['LHR-PEK']]);
+		expect(view.leftOut).toEqual({unknownAirports: [{from: 'PEK', to: 'QQZ', flight: 'CA123', unknown: ['QQZ']}], excluded: []});
+		expect(s.status()).toMatchObject({adapter: 'generic-page', itineraries: 1, withStops: 1});
+	});
+
+	it('on an agent’s page, an airport name still asked of the background is not said to be unknown', async () => {
+		// SYNTHETIC: a confirmation naming its airports in words; the second one no table knows, the background included.
+		const lines = [
+			'Flight 1: Air China CA938, Tue 12 Jan 2027',
+			'Depart: 21:25 London Heathrow (LHR)',
+			'Arrive: 14:40 Beijing Capital International Airport (PEK)',
+			'Flight 2 of 2: Air China CA123, Thu 14 Jan 2027',
+			'Depart: 09:10 Beijing Capital International Airport (PEK)',
+			'Arrive: 13:35 Gotham Heliport',
+		];
+		document.body.innerHTML = `<pre>${lines.join('\n')}</pre>`;
+		let answer!: () => void;
+		const answered = new Promise<void>((resolve) => (answer = resolve));
+		const asked: string[] = [];
+		const s = open({extraSites: ['https://agent.example.test']}, async (names) => {
+			asked.push(...names);
+			await answered;
+			return lookupNames(names);
+		});
+		s.start(AGENT_URL);
+		await vi.waitFor(() => expect(asked).toContain('Gotham Heliport'), WAIT);
+		await new Promise((r) => setTimeout(r, 100));
+		expect(views.every((view) => view.leftOut === undefined)).toBe(true);
+		answer();
+		await vi.waitFor(
+			() => expect(views.at(-1)?.leftOut?.unknownAirports).toEqual([expect.objectContaining({to: 'Gotham Heliport'})]),
+			WAIT,
+		);
+		expect(views.at(-1)!.trips.map((trip) => trip.segments.map((seg) => `${seg.from}-${seg.to}`))).toEqual([['LHR-PEK']]);
+	});
+
 	it('re-judges without restarting when only the passports change', async () => {
 		const s = open({extraSites: ['https://agent.example.test']});
 		s.start(AGENT_URL);

@@ -148,6 +148,26 @@ test('an agent tool’s record of passengers of another nationality: named besid
 	expect(html).not.toContain('France');
 });
 
+// An agent's PNR with a flight to an airport no table knows (QQZ names none; the background's table is asked too):
+// the flight before it is judged on its own, and the badge's details say which flight was not checked and why.
+test('an agent tool’s record with a flight to an airport no table knows: the rest checked, the details say what was not', async ({
+	context,
+	extensionId,
+}) => {
+	const lines = [
+		` 1 CA 938Y ${gdsDay(0)} 7 LHRPEK HK1  2125  1440   ${gdsDay(1)} /E`,
+		` 2 CA 123Y ${gdsDay(3)} 3 PEKQQZ HK1  0910  1335 /E`,
+	].join('\n');
+	const {details} = await scanAndOpen(context, extensionId, lines);
+	// The details say an arrow as a word to screen readers (a hidden “to” beside it).
+	await expect(details).toContainText(
+		/Not checked: CA123 PEK →\s*to QQZ: airport not known \(QQZ\); the flights before and after it were checked apart/,
+	);
+	// London to Beijing, judged on its own: nothing shows a flight out of the mainland, so nothing is settled.
+	await expect(details).toContainText('Stop 1: PEK');
+	await expect(details).toContainText('No onward flight out of mainland China is shown.');
+});
+
 // An agent's page of more itineraries through the mainland than one badge's details take (MESSAGE_LIMITS.detailsTrips,
 // 100): 105 PNRs JFK → PEK → NRT, a day apart. The details show 100 and say so, rather than failing.
 test('an agent tool’s page of more itineraries than the details take: the first ones, and how many are left out', async ({

@@ -42,6 +42,14 @@ describe('messages to the background', () => {
 				today: '2026-03-01',
 				locale: 'en',
 				heuristic: true,
+				leftOut: {unknownAirports: [{from: 'PEK', to: 'QQZ', flight: 'CA123', unknown: ['QQZ']}], excluded: []},
+			},
+			{
+				type: 'details-open',
+				trips: [TRIP],
+				today: '2026-03-01',
+				locale: 'en',
+				heuristic: true,
 				recordNationalities: Array(MESSAGE_LIMITS.recordNationalities).fill('XXX'),
 			},
 			{type: 'details-frame', key},
@@ -101,6 +109,15 @@ describe('messages to the background', () => {
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: false, card: 'LAX-PVG'},
 			// How many itineraries were left out: a count, when some were.
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, tripsOmitted: 0},
+			{
+				type: 'details-open',
+				trips: [TRIP],
+				today: '2026-03-01',
+				locale: 'en',
+				heuristic: true,
+				leftOut: {unknownAirports: [{from: 'PEK', to: 'Q'.repeat(MESSAGE_LIMITS.name + 1), unknown: ['QQZ']}], excluded: []},
+			},
+			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, leftOut: {unknownAirports: []}},
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, tripsOmitted: 1.5},
 			{type: 'details-open', trips: [TRIP], today: '2026-03-01', locale: 'en', heuristic: true, tripsOmitted: '5'},
 			// A record's nationalities: two or three capital letters each, some and not too many, or none at all.

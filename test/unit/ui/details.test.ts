@@ -8,7 +8,7 @@ import {loadRules} from '@/lib/rules/load-rules';
 import type {Source} from '@/lib/rules/schema';
 import type {CheckResult, TripInput} from '@/lib/rules/types';
 import {reasonText} from '@/lib/i18n/reason-text';
-import {buildDetails, explainTrips, type Details} from '@/lib/ui/details';
+import {buildDetails, explainTrips, explainTripsAsText, type Details} from '@/lib/ui/details';
 import {
 	citedSourceIds,
 	citesSources,
@@ -191,6 +191,26 @@ describe('what the details leave out or add', () => {
 		expect(notices('zh-CN', 3)).toEqual(['以下详情只列出本页5个经停中国大陆的行程中的2个：其余行程请粘贴到本扩展的弹出窗口中查询。']);
 		expect(notices('zh-TW', 3)).toEqual(['以下詳情只列出本頁5個經停中國大陸的行程中的2個：其餘行程請貼到本擴充功能的彈出視窗中查詢。']);
 		expect(notices('en')).toEqual([]);
+	});
+
+	it('a page badge’s details say which of the page’s flights were not checked, in each language', () => {
+		const leftOut = {
+			unknownAirports: [{from: 'PEK', to: 'QQZ', flight: 'CA123', unknown: ['QQZ']}],
+			excluded: [{line: 'CA125 PEK 2027-01-14T09:10 → NRT 2027-01-14T08:00', status: 'unread' as const, code: 'unread'}],
+		};
+		const notices = (locale: 'en' | 'zh-CN' | 'zh-TW') =>
+			explainTrips({trips: [PVG_240H], today: TODAY, locale, heuristic: false, leftOut}, rules).notices;
+		expect(notices('en')).toEqual([
+			'Not checked: “CA125 PEK 2027-01-14T09:10 → NRT 2027-01-14T08:00”: a flight that could not be read, so the flights before and after it were checked apart',
+			'Not checked: CA123 PEK → QQZ: airport not known (QQZ); the flights before and after it were checked apart',
+		]);
+		expect(notices('zh-CN')[1]).toBe('未核查：CA123 PEK → QQZ：无法识别机场（QQZ）；其前后的航班分开核查');
+		expect(notices('zh-TW')[1]).toBe('未核查：CA123 PEK → QQZ：無法識別機場（QQZ）；其前後的航班分開核查');
+		// Copied as text, the same lines come first, as notes.
+		const text = explainTripsAsText({trips: [PVG_240H], today: TODAY, locale: 'en', heuristic: false, leftOut}, rules);
+		expect(text.split('\n')[1]).toBe(
+			'Note: Not checked: CA123 PEK → QQZ: airport not known (QQZ); the flights before and after it were checked apart',
+		);
 	});
 
 	it('a page badge’s details name the nationalities a record gives where the results used other passports, in each language', () => {
