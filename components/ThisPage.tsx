@@ -151,7 +151,8 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 					renderExtras={renderExtras}
 				/>
 			) : null}
-			{leftOut.length > 0 ? (
+			{/* A name whose answer is on its way is not unknown yet: the list waits for the answer that has it. */}
+			{leftOut.length > 0 && !(status?.lookupsPending && asked < PENDING_ASKS) ? (
 				<div class="left-out" data-testid="generic-left-out">
 					<p>{t('pasteLeftOut', locale)}</p>
 					<ul>

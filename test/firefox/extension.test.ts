@@ -556,6 +556,43 @@ describe('Firefox', () => {
 		}
 	});
 
+	// An agent's PNR with a flight to an airport no table knows (QQZ names none, in the background's table either): the
+	// flight before it is judged on its own, and the page badge's details say which flight was not checked.
+	it('an agent tool’s record with a flight to an airport no table knows: the rest checked, the details say what was not', async () => {
+		type Settings = {
+			browser: {storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}}};
+		};
+		const options = await extensionPage('options.html');
+		await options.waitForSelector('main');
+		const saved = await options.evaluate(async () => {
+			const g = globalThis as unknown as Settings;
+			const current = ((await g.browser.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+			await g.browser.storage.local.set({settings: {...current, extraSites: ['https://agent.example.test']}});
+			return current;
+		});
+		let page: Page | undefined;
+		try {
+			await agentScriptRegistered(options);
+			const pnr = [' 1 CA 938Y 12MAR 4 LHRPEK HK1  2125  1440   13MAR /E', ' 2 CA 123Y 15MAR 6 PEKQQZ HK1  0910  1335 /E'].join('\n');
+			page = await open(AGENT, undefined, `<!doctype html><title>PNR</title><pre>${pnr}</pre>`);
+			expect(await badgeTexts(page)).toHaveLength(1);
+			await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
+			const text = await detailsText(page, 'Not checked');
+			expect(text).toMatch(
+				/Not checked: CA123 PEK →\s*to\s+QQZ: airport not known \(QQZ\); the flights before and after it were checked apart/,
+			);
+			expect(text).toContain('Stop 1: PEK');
+		} finally {
+			// Closed whatever happened: the tests after this one ask the popup about the tab in front.
+			await page?.close();
+			await options.evaluate(async (settings) => {
+				const g = globalThis as unknown as Settings;
+				await g.browser.storage.local.set({settings});
+			}, saved);
+			await options.close();
+		}
+	});
+
 	// The popup checks the text the agent selected (activeTab + scripting in MV2, stood in for by the e2e build's grant):
 	// in the page, then in a text box, where Firefox's document selection is empty.
 	it('an agent tool’s selected text: checked from the popup, in the page or in a text box', async () => {

@@ -445,9 +445,19 @@ describe('the "This page" section', () => {
 
 	it('asks the page again while its reading awaits the background’s answers, and shows the answer that has them', async () => {
 		const tab = {id: 7, url: 'https://www.google.com/travel/flights'};
+		// While the answers are on their way, a name asked about is not said to be unknown.
+		const leftOut = {unknownAirports: [{from: 'PEK', to: 'Beijing Daxing', unknown: ['Beijing Daxing']}], excluded: []};
 		const waiting: PageFound = {
 			tab,
-			status: {...STATUS, itineraries: 0, withStops: 0, layoutUnrecognised: false, lookupsPending: true},
+			status: {
+				...STATUS,
+				itineraries: 0,
+				withStops: 0,
+				layoutUnrecognised: true,
+				generic: [],
+				genericLeftOut: leftOut,
+				lookupsPending: true,
+			},
 		};
 		const answered: PageFound = {tab, status: {...STATUS, itineraries: 0, withStops: 0, layoutUnrecognised: true, generic: [VIA_PEK]}};
 		const load = vi
@@ -456,6 +466,8 @@ describe('the "This page" section', () => {
 			.mockResolvedValueOnce(waiting)
 			.mockResolvedValue(answered);
 		renderThisPage(waiting, {load});
+		await waitFor(() => expect(load).toHaveBeenCalledTimes(2));
+		expect(screen.queryByTestId('generic-left-out')).toBeNull();
 		const findings = await screen.findByTestId('generic-findings', {}, {timeout: 5_000});
 		expect(findings.textContent).toContain('24-hour direct transit');
 		// Asked three times: the first answer, one still waiting, then the one with the answers; not again after it.
