@@ -152,18 +152,9 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 				/>
 			) : null}
 			{/* A name whose answer is on its way is not unknown yet: the list waits for the answer that has it. */}
-			{leftOut.length > 0 && !(status?.lookupsPending && asked < PENDING_ASKS) ? (
-				<div class="left-out" data-testid="generic-left-out">
-					<p>{t('pasteLeftOut', locale)}</p>
-					<ul>
-						{leftOut.map((line) => (
-							<li key={line}>
-								<Arrows text={line} locale={locale} />
-							</li>
-						))}
-					</ul>
-				</div>
-			) : null}
+			{status?.lookupsPending && asked < PENDING_ASKS ? null : (
+				<NotChecked lines={leftOut} locale={locale} testId="generic-left-out" />
+			)}
 		</section>
 	);
 }
@@ -231,8 +222,26 @@ function RecordCheck({
 							}
 						/>
 					) : null}
+					<NotChecked lines={offer.leftOut} locale={locale} testId="page-record-left-out" />
 				</div>
 			) : null}
+		</div>
+	);
+}
+
+/** What was read but not checked, a line each, under "Not checked:"; nothing where there is none. */
+function NotChecked({lines, locale, testId}: {lines: string[]; locale: Locale; testId: string}) {
+	if (lines.length === 0) return null;
+	return (
+		<div class="left-out" data-testid={testId}>
+			<p>{t('pasteLeftOut', locale)}</p>
+			<ul>
+				{lines.map((line) => (
+					<li key={line}>
+						<Arrows text={line} locale={locale} />
+					</li>
+				))}
+			</ul>
 		</div>
 	);
 }

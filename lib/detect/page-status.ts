@@ -64,7 +64,13 @@ export type PageStatus = {
  * page's itineraries with a stop in mainland China, as its badge stands for them; `heuristic` where they were read
  * from the page's text (never a plain ✓). Nothing of it goes to the page: the content script tells the popup only.
  */
-export type PageRecord = {nationalities: string[]; itineraries: SegmentInput[][]; heuristic: boolean};
+export type PageRecord = {
+	nationalities: string[];
+	itineraries: SegmentInput[][];
+	heuristic: boolean;
+	/** Flights of the page's records its badge read but did not check (an airport no table knows): said under a check. */
+	leftOut?: LeftOut;
+};
 
 type PageStatusInput = {
 	/** The built-in site adapter for this URL (lib/adapters' adapterFor), switched off or not. */
@@ -128,7 +134,9 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 function boundedRecord(record: PageRecord, limits: PageStatusInput['limits']): PageRecord | undefined {
 	const nationalities = record.nationalities.slice(0, limits.recordNationalities);
 	const itineraries = record.itineraries.filter((segments) => segments.length <= limits.segments).slice(0, limits.genericItineraries);
-	return nationalities.length > 0 && itineraries.length > 0 ? {nationalities, itineraries, heuristic: record.heuristic} : undefined;
+	if (nationalities.length === 0 || itineraries.length === 0) return undefined;
+	const leftOut = record.leftOut && boundedLeftOut(record.leftOut, limits);
+	return {nationalities, itineraries, heuristic: record.heuristic, ...(leftOut ? {leftOut} : {})};
 }
 
 /**

@@ -84,6 +84,8 @@ export type RecordOffer = {
 	choices: {code: string; label: string}[];
 	itineraries: SegmentInput[][];
 	heuristic: boolean;
+	/** What the page's badge read in its records but did not check (./left-out.ts), a sentence each. */
+	leftOut: string[];
 };
 
 /** What the "This page" section shows: each part null where it is not shown. */
@@ -137,7 +139,7 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 		note: always ? t(always === 'on' ? 'popupAlwaysRunOn' : 'siteDenied', locale, {site: host}) : null,
 		findings: status?.layoutUnrecognised ? status.generic : [],
 		leftOut: status?.layoutUnrecognised && status.genericLeftOut ? leftOutSegments(status.genericLeftOut, locale, airports) : [],
-		record: recordOffer(status?.record, settings.passports, locale),
+		record: recordOffer(status?.record, settings.passports, locale, airports),
 	};
 }
 
@@ -145,7 +147,12 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
  * The record's nationalities (as printed: `FRA`, `FR`; a code that names no country, like `XXX`, left out), where one
  * is not among the passports the badge was judged with; offered one at a time, but for the one passport judged with.
  */
-function recordOffer(record: PageStatus['record'], passports: readonly string[], locale: Locale): RecordOffer | null {
+function recordOffer(
+	record: PageStatus['record'],
+	passports: readonly string[],
+	locale: Locale,
+	airports: AirportTable,
+): RecordOffer | null {
 	if (!record) return null;
 	const nationalities = [...new Set(record.nationalities.flatMap((code) => countryFromRecord(code) ?? []))];
 	if (nationalities.length === 0 || nationalities.every((code) => passports.includes(code))) return null;
@@ -160,6 +167,7 @@ function recordOffer(record: PageStatus['record'], passports: readonly string[],
 			.map((code) => ({code, label: t('pasteRecordUse', locale, {country: countryInSentence(code, locale)})})),
 		itineraries: record.itineraries,
 		heuristic: record.heuristic,
+		leftOut: record.leftOut ? leftOutSegments(record.leftOut, locale, airports) : [],
 	};
 }
 

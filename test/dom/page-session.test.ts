@@ -101,7 +101,12 @@ describe('page session', () => {
 
 	it('on an agent’s page, judges the flights around one to an airport no table knows apart, and its badge says which it left out', async () => {
 		// SYNTHETIC: two booked segments in a GDS display, the second to QQZ, a code no airport has.
-		document.body.innerHTML = '<pre> 1 CA 938 Y 12JAN LHRPEK HK1 2125 1440+1\n 2 CA 123 Y 14JAN PEKQQZ HK1 0910 1335</pre>';
+		// The passenger's passport entry (Amadeus' SSR DOCS) makes a record the popup offers to check with.
+		document.body.innerHTML = [
+			'<pre> 1 CA 938 Y 12JAN LHRPEK HK1 2125 1440+1',
+			' 2 CA 123 Y 14JAN PEKQQZ HK1 0910 1335',
+			'  3 SSR DOCS CA HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/MARTIN/PAUL/P1</pre>',
+		].join('\n');
 		const s = open({extraSites: ['https://agent.example.test']});
 		s.start(AGENT_URL);
 		await vi.waitFor(() => expect(views.at(-1)?.leftOut).toBeDefined(), WAIT);
@@ -110,6 +115,8 @@ describe('page session', () => {
 		expect(view.trips.map((trip) => trip.segments.map((seg) => `${seg.from}-${seg.to}`))).toEqual([['LHR-PEK']]);
 		expect(view.leftOut).toEqual({unknownAirports: [{from: 'PEK', to: 'QQZ', flight: 'CA123', unknown: ['QQZ']}], excluded: []});
 		expect(s.status()).toMatchObject({adapter: 'generic-page', itineraries: 1, withStops: 1});
+		// The popup's check with the record's nationality says it too.
+		expect(s.status().record).toMatchObject({nationalities: ['FRA'], leftOut: view.leftOut});
 	});
 
 	it('on an agent’s page, an airport name still asked of the background is not said to be unknown', async () => {

@@ -1,4 +1,21 @@
+import type {BrowserContext} from '@playwright/test';
 import {expect, fixture, serve, test} from './fixtures';
+
+/**
+ * A Google Flights address showing `text` alone, a line each, without the results markup its adapter reads: the page
+ * once the content script has read it (no cards).
+ */
+async function openAsText(context: BrowserContext, text: string): Promise<void> {
+	const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+	await serve(
+		context,
+		'https://www.google.com/travel/flights/**',
+		`<!doctype html><html><body><main><div>${escaped.replace(/\n/g, '<br>')}</div></main></body></html>`,
+	);
+	const page = await context.newPage();
+	await page.goto('https://www.google.com/travel/flights/booking?tfs=CBwQAhoe');
+	await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'))).toBe('0/0');
+}
 
 /**
  * A supported site whose layout no longer matches its adapter, while its text clearly shows flights: the extension
@@ -9,15 +26,7 @@ test("a Google Flights page in an unknown layout is reported as not recognised, 
 }) => {
 	// The text of a Google Flights "selected trip" panel (test/fixtures/SOURCES.md), shown without the results markup.
 	const text = fixture('text/felciano__united-itinerary-parser__test-case-gf-rt-input.txt').split('\n').slice(1).join('\n');
-	const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-	await serve(
-		context,
-		'https://www.google.com/travel/flights/**',
-		`<!doctype html><html><body><main><div>${escaped.replace(/\n/g, '<br>')}</div></main></body></html>`,
-	);
-	const page = await context.newPage();
-	await page.goto('https://www.google.com/travel/flights/booking?tfs=CBwQAhoe');
-	await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'))).toBe('0/0');
+	await openAsText(context, text);
 	const [worker] = context.serviceWorkers();
 	// What the popup does (lib/browser/tabs.ts thisPage): ask; the cards read as nothing and the generic text detector
 	// is not in the page yet, so put it there (activeTab in use; granted up front in the e2e build) and ask again.
@@ -53,15 +62,7 @@ test('the popup lists the flights of such a page that name an airport no table k
 	const text = fixture('made-up/unknown-airport.txt')
 		.replace('Departure: 08:00 Hongqiao(SHA), Shanghai', 'Departure: 08:00 Heathrow(LHR), London')
 		.replace('CA1501', 'CA938');
-	const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-	await serve(
-		context,
-		'https://www.google.com/travel/flights/**',
-		`<!doctype html><html><body><main><div>${escaped.replace(/\n/g, '<br>')}</div></main></body></html>`,
-	);
-	const page = await context.newPage();
-	await page.goto('https://www.google.com/travel/flights/booking?tfs=CBwQAhoe');
-	await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'))).toBe('0/0');
+	await openAsText(context, text);
 	const [worker] = context.serviceWorkers();
 	const tabId = await worker!.evaluate(async () => {
 		const g = globalThis as unknown as {chrome: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};

@@ -157,8 +157,9 @@ test('an agent tool’s record with a flight to an airport no table knows: the r
 	const lines = [
 		` 1 CA 938Y ${gdsDay(0)} 7 LHRPEK HK1  2125  1440   ${gdsDay(1)} /E`,
 		` 2 CA 123Y ${gdsDay(3)} 3 PEKQQZ HK1  0910  1335 /E`,
+		'  3 SSR DOCS CA HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/MARTIN/PAUL/P1',
 	].join('\n');
-	const {details} = await scanAndOpen(context, extensionId, lines);
+	const {popup, details} = await scanAndOpen(context, extensionId, lines);
 	// The details say an arrow as a word to screen readers (a hidden “to” beside it).
 	await expect(details).toContainText(
 		/Not checked: CA123 PEK →\s*to QQZ: airport not known \(QQZ\); the flights before and after it were checked apart/,
@@ -166,6 +167,13 @@ test('an agent tool’s record with a flight to an airport no table knows: the r
 	// London to Beijing, judged on its own: nothing shows a flight out of the mainland, so nothing is settled.
 	await expect(details).toContainText('Stop 1: PEK');
 	await expect(details).toContainText('No onward flight out of mainland China is shown.');
+	// The popup's check with the passenger's nationality says it under its result too.
+	await popup.getByRole('button', {name: 'Check with a passport from France'}).click();
+	const notChecked = popup.getByTestId('page-record-left-out');
+	await expect(notChecked).toBeVisible();
+	await expect(notChecked.getByRole('listitem')).toHaveText(
+		/^CA123 PEK →to QQZ: airport not known \(QQZ\); the flights before and after it were checked apart$/,
+	);
 });
 
 // An agent's page of more itineraries through the mainland than one badge's details take (MESSAGE_LIMITS.detailsTrips,

@@ -135,6 +135,35 @@ async function extensionPage(file: string): Promise<Page> {
 	return page;
 }
 
+type StorageGlobal = {
+	browser: {storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}}};
+};
+
+/**
+ * Runs `body` with these settings stored over the current ones (as the options page stores them; a user site's script
+ * registered before it starts), then puts the settings back, whatever happened.
+ */
+async function withSettings(patch: Record<string, unknown>, body: () => Promise<void>): Promise<void> {
+	const options = await extensionPage('options.html');
+	await options.waitForSelector('main');
+	const saved = await options.evaluate(async (changes) => {
+		const g = globalThis as unknown as StorageGlobal;
+		const current = ((await g.browser.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+		await g.browser.storage.local.set({settings: {...current, ...changes}});
+		return current;
+	}, patch);
+	try {
+		if (patch.extraSites) await agentScriptRegistered(options);
+		await body();
+	} finally {
+		await options.evaluate(async (settings) => {
+			const g = globalThis as unknown as StorageGlobal;
+			await g.browser.storage.local.set({settings});
+		}, saved);
+		await options.close();
+	}
+}
+
 /** The popup, opened as a page about the tab at `url` (`?tab=ID`, as a toolbar click would be about it). */
 async function popupFor(url: string): Promise<Page> {
 	const popup = await extensionPage('popup.html');
@@ -496,19 +525,7 @@ describe('Firefox', () => {
 	// settings' passport: the page badge's details (in the extension's frame) say so, the popup checks the page's itinerary
 	// with it on request; the page's document holds none of it.
 	it('an agent tool’s record of a passenger of another nationality: named beside the passport used, checked with in the popup', async () => {
-		type Settings = {
-			browser: {storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}}};
-		};
-		const options = await extensionPage('options.html');
-		await options.waitForSelector('main');
-		const saved = await options.evaluate(async () => {
-			const g = globalThis as unknown as Settings;
-			const current = ((await g.browser.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-			await g.browser.storage.local.set({settings: {...current, passports: ['IN'], extraSites: ['https://agent.example.test']}});
-			return current;
-		});
-		try {
-			await agentScriptRegistered(options);
+		await withSettings({passports: ['IN'], extraSites: ['https://agent.example.test']}, async () => {
 			const pnr = [
 				' 1 EK 306U 12MAR 4 DXBPEK HK1  2320  0400  /DCEK*DGPRII /E',
 				' 2 CA 925U 13MAR 5 PEKNRT HK1  2000  0020  /DCCA*DGPRII /E',
@@ -547,50 +564,31 @@ describe('Firefox', () => {
 			expect(html).not.toContain('India');
 			expect(html).not.toContain('France');
 			await page.close();
-		} finally {
-			await options.evaluate(async (settings) => {
-				const g = globalThis as unknown as Settings;
-				await g.browser.storage.local.set({settings});
-			}, saved);
-			await options.close();
-		}
+		});
 	});
 
 	// An agent's PNR with a flight to an airport no table knows (QQZ names none, in the background's table either): the
 	// flight before it is judged on its own, and the page badge's details say which flight was not checked.
 	it('an agent tool’s record with a flight to an airport no table knows: the rest checked, the details say what was not', async () => {
-		type Settings = {
-			browser: {storage: {local: {get: (k: string) => Promise<Record<string, unknown>>; set: (v: object) => Promise<void>}}};
-		};
-		const options = await extensionPage('options.html');
-		await options.waitForSelector('main');
-		const saved = await options.evaluate(async () => {
-			const g = globalThis as unknown as Settings;
-			const current = ((await g.browser.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-			await g.browser.storage.local.set({settings: {...current, extraSites: ['https://agent.example.test']}});
-			return current;
+		await withSettings({extraSites: ['https://agent.example.test']}, async () => {
+			let page: Page | undefined;
+			try {
+				const pnr = [' 1 CA 938Y 12MAR 4 LHRPEK HK1  2125  1440   13MAR /E', ' 2 CA 123Y 15MAR 6 PEKQQZ HK1  0910  1335 /E'].join(
+					'\n',
+				);
+				page = await open(AGENT, undefined, `<!doctype html><title>PNR</title><pre>${pnr}</pre>`);
+				expect(await badgeTexts(page)).toHaveLength(1);
+				await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
+				const text = await detailsText(page, 'Not checked');
+				expect(text).toMatch(
+					/Not checked: CA123 PEK →\s*to\s+QQZ: airport not known \(QQZ\); the flights before and after it were checked apart/,
+				);
+				expect(text).toContain('Stop 1: PEK');
+			} finally {
+				// Closed whatever happened: the tests after this one ask the popup about the tab in front.
+				await page?.close();
+			}
 		});
-		let page: Page | undefined;
-		try {
-			await agentScriptRegistered(options);
-			const pnr = [' 1 CA 938Y 12MAR 4 LHRPEK HK1  2125  1440   13MAR /E', ' 2 CA 123Y 15MAR 6 PEKQQZ HK1  0910  1335 /E'].join('\n');
-			page = await open(AGENT, undefined, `<!doctype html><title>PNR</title><pre>${pnr}</pre>`);
-			expect(await badgeTexts(page)).toHaveLength(1);
-			await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
-			const text = await detailsText(page, 'Not checked');
-			expect(text).toMatch(
-				/Not checked: CA123 PEK →\s*to\s+QQZ: airport not known \(QQZ\); the flights before and after it were checked apart/,
-			);
-			expect(text).toContain('Stop 1: PEK');
-		} finally {
-			// Closed whatever happened: the tests after this one ask the popup about the tab in front.
-			await page?.close();
-			await options.evaluate(async (settings) => {
-				const g = globalThis as unknown as Settings;
-				await g.browser.storage.local.set({settings});
-			}, saved);
-			await options.close();
-		}
 	});
 
 	// The popup checks the text the agent selected (activeTab + scripting in MV2, stood in for by the e2e build's grant):

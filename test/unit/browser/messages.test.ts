@@ -272,6 +272,19 @@ describe('the page status the popup receives', () => {
 		const none = agentStatus({nationalities: ['FR'], itineraries: [long], heuristic: true});
 		expect(none.record).toBeUndefined();
 		expect(parsePageStatus(none)).toEqual(none);
+		// The flights the badge left out travel with the record, within the same bounds.
+		const leftOut = {
+			unknownAirports: Array.from({length: MESSAGE_LIMITS.genericItineraries + 1}, () => ({
+				from: 'PEK',
+				to: 'Q'.repeat(300),
+				unknown: ['QQZ'],
+			})),
+			excluded: [],
+		};
+		const withLeftOut = agentStatus({nationalities: ['FR'], itineraries: [TRIP.segments], heuristic: true, leftOut});
+		expect(withLeftOut.record?.leftOut?.unknownAirports).toHaveLength(MESSAGE_LIMITS.genericItineraries);
+		expect(withLeftOut.record?.leftOut?.unknownAirports[0]?.to).toHaveLength(MESSAGE_LIMITS.name);
+		expect(parsePageStatus(structuredClone(withLeftOut))).toEqual(withLeftOut);
 	});
 
 	/** What the content script tells the popup on a Google Flights page whose cards it cannot read, showing `text`. */

@@ -209,7 +209,13 @@ describe('what "This page" says and offers', () => {
 			],
 			itineraries: [VIA_PEK],
 			heuristic: true,
+			leftOut: [],
 		});
+		// What the badge read in the records but did not check is said under a check, in the popup's language.
+		const leftOut = {unknownAirports: [{from: 'PEK', to: 'QQZ', flight: 'CA123', unknown: ['QQZ']}], excluded: []};
+		expect(model({status: {...GENERIC, record: {...record, leftOut}}, locale: 'zh-TW'}).record?.leftOut).toEqual([
+			'CA123 PEK → QQZ：無法識別機場（QQZ）；其前後的航班分開核查',
+		]);
 		expect(model({status: {...GENERIC, record}}).record?.text).toBe(
 			'The page gives the passengers’ nationality: France (FR), Germany (DE). No passport is set in your settings, so its badge covers only what holds for every passport.',
 		);
@@ -418,6 +424,26 @@ describe('the "This page" section', () => {
 		fireEvent.click(screen.getByRole('button', {name: 'Check with a passport from Germany'}));
 		await waitFor(() => expect(screen.getByTestId('page-record-result').textContent).toMatch(/^Checked with a passport from Germany/));
 		expect(screen.getByRole('button', {name: 'Check with a passport from France'})).toBeTruthy();
+	});
+
+	it('says under a record’s check which of the page’s flights were not checked', async () => {
+		const leftOut = {unknownAirports: [{from: 'PEK', to: 'QQZ', flight: 'CA123', unknown: ['QQZ']}], excluded: []};
+		const record = {nationalities: ['FRA'], itineraries: [VIA_PEK], heuristic: true, leftOut};
+		renderThisPage(
+			{tab: {id: 7, url: `${AGENT}/x`}, status: {...GENERIC, record}},
+			{settings: {...DEFAULT_SETTINGS, passports: ['IN']}},
+		);
+		await screen.findByTestId('page-record');
+		// Said with the check it belongs to: none before.
+		expect(screen.queryByTestId('page-record-left-out')).toBeNull();
+		fireEvent.click(screen.getByRole('button', {name: 'Check with a passport from France'}));
+		const notChecked = await screen.findByTestId('page-record-left-out');
+		expect(screen.getByTestId('page-record-result').contains(notChecked)).toBe(true);
+		expect(
+			within(notChecked)
+				.getAllByRole('listitem')
+				.map((li) => li.textContent),
+		).toEqual(['CA123 PEK →to QQZ: airport not known (QQZ); the flights before and after it were checked apart']);
 	});
 
 	it('lists what the generic detector did not check on such a page, under what it judged', async () => {
