@@ -222,7 +222,6 @@ function RecordCheck({
 							}
 						/>
 					) : null}
-					<NotChecked lines={offer.leftOut} locale={locale} testId="page-record-left-out" />
 				</div>
 			) : null}
 		</div>

@@ -147,7 +147,6 @@ const PageStatusSchema = z.object({
 			nationalities: RecordNationalities,
 			itineraries: z.array(z.array(BoundedSegment).max(L.segments)).min(1).max(L.genericItineraries),
 			heuristic: z.boolean(),
-			leftOut: BoundedLeftOut.optional(),
 		})
 		.optional(),
 	pdf: z.literal(true).optional(),

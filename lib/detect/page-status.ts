@@ -34,9 +34,10 @@ export type PageStatus = {
 	/** What the generic text detector read on such a page (heuristic: shown, never a plain ✓). */
 	generic: SegmentInput[][];
 	/**
-	 * Flights the generic text detector read on such a page but did not check, as the paste box says them: those naming
-	 * an airport the table does not know (the flights on either side are judged apart, in `generic`), and those whose
-	 * times cannot all be true. Absent where there are none.
+	 * Flights the generic readers read but did not check, as the paste box says them: those naming an airport the table
+	 * does not know (the flights on either side are judged apart), and those whose times cannot all be true. On a page
+	 * whose layout is not recognised, of the page's text (the flights around them in `generic`); on a page the generic
+	 * page adapter reads, of its records (its badge's). Absent where there are none.
 	 */
 	genericLeftOut?: LeftOut;
 	/**
@@ -68,8 +69,6 @@ export type PageRecord = {
 	nationalities: string[];
 	itineraries: SegmentInput[][];
 	heuristic: boolean;
-	/** Flights of the page's records its badge read but did not check (an airport no table knows): said under a check. */
-	leftOut?: LeftOut;
 };
 
 type PageStatusInput = {
@@ -88,6 +87,8 @@ type PageStatusInput = {
 	lookupsPending?: () => boolean;
 	/** The page badge's record, where a record on the page gives the passengers' nationalities. */
 	record?: PageRecord;
+	/** What the generic page adapter's badge read but did not check (ScannerOptions `normalizeAround`). */
+	pageLeftOut?: LeftOut;
 	/** The document is a PDF viewer's (`document.contentType`): nothing of the PDF's text is in it. */
 	pdf?: boolean;
 	/**
@@ -102,7 +103,7 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 	// Honest degradation: the site's adapter reads nothing, yet the page's text shows flights. Its layout has
 	// probably changed; say so, and hand over what the generic text detector sees (heuristic, never a plain ✓).
 	let generic: SegmentInput[][] = [];
-	let leftOut: PageStatus['genericLeftOut'];
+	let leftOut = running?.id === GENERIC_PAGE_ID && input.pageLeftOut ? boundedLeftOut(input.pageLeftOut, input.limits) : undefined;
 	const needsText = running !== undefined && running.id !== GENERIC_PAGE_ID && found.itineraries === 0;
 	if (needsText && input.detectText) {
 		const findings = input.detectText(input.pageText());
@@ -117,7 +118,7 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 		adapter: running?.id ?? (disabled ? site.id : null),
 		disabled,
 		...found,
-		layoutUnrecognised: generic.length > 0 || leftOut !== undefined,
+		layoutUnrecognised: needsText && (generic.length > 0 || leftOut !== undefined),
 		generic,
 	};
 	if (leftOut) status.genericLeftOut = leftOut;
@@ -134,9 +135,7 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 function boundedRecord(record: PageRecord, limits: PageStatusInput['limits']): PageRecord | undefined {
 	const nationalities = record.nationalities.slice(0, limits.recordNationalities);
 	const itineraries = record.itineraries.filter((segments) => segments.length <= limits.segments).slice(0, limits.genericItineraries);
-	if (nationalities.length === 0 || itineraries.length === 0) return undefined;
-	const leftOut = record.leftOut && boundedLeftOut(record.leftOut, limits);
-	return {nationalities, itineraries, heuristic: record.heuristic, ...(leftOut ? {leftOut} : {})};
+	return nationalities.length > 0 && itineraries.length > 0 ? {nationalities, itineraries, heuristic: record.heuristic} : undefined;
 }
 
 /**

@@ -69,12 +69,7 @@ export function processEmbedded(run: Run): void {
 		judged.length > 0 ? guarded('recordNationalities', () => adapter.recordNationalities?.(doc) ?? [], [], run.logOnce) : [];
 	run.record =
 		nationalities.length > 0
-			? {
-					nationalities,
-					itineraries: judged.map((j) => j.trip.segments),
-					heuristic: adapter.confidence === 'heuristic',
-					...(leftOut ? {leftOut} : {}),
-				}
+			? {nationalities, itineraries: judged.map((j) => j.trip.segments), heuristic: adapter.confidence === 'heuristic'}
 			: undefined;
 	const stops = judged.map((j) => JSON.stringify(j.result.stops.map((s) => [s.airports, s.arrival, s.departure])));
 	const key = `${run.settingsKey}|${stops.join()}|${nationalities.join()}|${leftOut ? JSON.stringify(leftOut) : ''}`;

@@ -550,6 +550,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 				found: scanner?.found() ?? {itineraries: 0, withStops: 0, unplaced: 0},
 				stats: scanner?.stats(),
 				record: scanner?.record(),
+				pageLeftOut: scanner?.leftOut(),
 				pdf: doc.contentType === 'application/pdf',
 				pageText: () => (doc.body as HTMLElement | null)?.innerText ?? '',
 				detectText: detectTextWith(options.generic(), rules, today),

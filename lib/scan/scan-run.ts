@@ -148,6 +148,8 @@ export type Scanner = {
 	found: () => Found;
 	/** The page badge's record: the passengers' nationalities a record on the page gives, with its itineraries. */
 	record: () => PageRecord | undefined;
+	/** What the page badge read in the page's data but did not check (ScannerOptions `normalizeAround`). */
+	leftOut: () => LeftOut | undefined;
 	/** The itineraries with a mainland stop and their best verdict, for the toolbar button. */
 	verdict: () => ToolbarVerdict;
 	/** The layout may have changed (the window was resized): check every badge's placement again. */

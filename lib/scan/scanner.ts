@@ -97,6 +97,7 @@ export function startScanner(options: ScannerOptions): Scanner {
 		},
 		found: () => shownCounts(run),
 		record: () => run.record,
+		leftOut: () => run.embedded?.leftOut,
 		verdict() {
 			const summaries = [...run.pageSummaries];
 			// The cards given a verdict with a mainland stop (the others have nothing to add): a few of a page's cards. Each

@@ -84,8 +84,6 @@ export type RecordOffer = {
 	choices: {code: string; label: string}[];
 	itineraries: SegmentInput[][];
 	heuristic: boolean;
-	/** What the page's badge read in its records but did not check (./left-out.ts), a sentence each. */
-	leftOut: string[];
 };
 
 /** What the "This page" section shows: each part null where it is not shown. */
@@ -102,7 +100,10 @@ type ThisPageModel = {
 	note: string | null;
 	/** What the generic detector read on a page whose layout its site's adapter does not recognise. */
 	findings: SegmentInput[][];
-	/** What it read there but did not check (./left-out.ts), a sentence each. */
+	/**
+	 * What the generic readers read but did not check (./left-out.ts), a sentence each: on such a page, or on one the
+	 * generic page adapter reads (its badge's).
+	 */
 	leftOut: string[];
 	/** A record's nationalities beside the passports the page's badge used, where one of them was not. */
 	record: RecordOffer | null;
@@ -125,6 +126,9 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 		!isBuiltInOrigin(origin) &&
 		!settings.extraSites.includes(origin) &&
 		always !== 'on';
+	// Said on a page whose layout is not recognised (of its text) and on one the generic page adapter reads (its badge's).
+	const shownLeftOut = status?.genericLeftOut && (status.layoutUnrecognised || status.adapter === GENERIC_PAGE_ID);
+	const leftOut = shownLeftOut ? leftOutSegments(status.genericLeftOut!, locale, airports) : [];
 	return {
 		text:
 			scan === 'failed'
@@ -138,8 +142,8 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 		offerAlways: canAlwaysRun ? {origin, label: t('popupAlwaysRun', locale, {site: host})} : null,
 		note: always ? t(always === 'on' ? 'popupAlwaysRunOn' : 'siteDenied', locale, {site: host}) : null,
 		findings: status?.layoutUnrecognised ? status.generic : [],
-		leftOut: status?.layoutUnrecognised && status.genericLeftOut ? leftOutSegments(status.genericLeftOut, locale, airports) : [],
-		record: recordOffer(status?.record, settings.passports, locale, airports),
+		leftOut,
+		record: recordOffer(status?.record, settings.passports, locale),
 	};
 }
 
@@ -147,12 +151,7 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
  * The record's nationalities (as printed: `FRA`, `FR`; a code that names no country, like `XXX`, left out), where one
  * is not among the passports the badge was judged with; offered one at a time, but for the one passport judged with.
  */
-function recordOffer(
-	record: PageStatus['record'],
-	passports: readonly string[],
-	locale: Locale,
-	airports: AirportTable,
-): RecordOffer | null {
+function recordOffer(record: PageStatus['record'], passports: readonly string[], locale: Locale): RecordOffer | null {
 	if (!record) return null;
 	const nationalities = [...new Set(record.nationalities.flatMap((code) => countryFromRecord(code) ?? []))];
 	if (nationalities.length === 0 || nationalities.every((code) => passports.includes(code))) return null;
@@ -167,7 +166,6 @@ function recordOffer(
 			.map((code) => ({code, label: t('pasteRecordUse', locale, {country: countryInSentence(code, locale)})})),
 		itineraries: record.itineraries,
 		heuristic: record.heuristic,
-		leftOut: record.leftOut ? leftOutSegments(record.leftOut, locale, airports) : [],
 	};
 }
 

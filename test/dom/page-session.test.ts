@@ -115,8 +115,23 @@ describe('page session', () => {
 		expect(view.trips.map((trip) => trip.segments.map((seg) => `${seg.from}-${seg.to}`))).toEqual([['LHR-PEK']]);
 		expect(view.leftOut).toEqual({unknownAirports: [{from: 'PEK', to: 'QQZ', flight: 'CA123', unknown: ['QQZ']}], excluded: []});
 		expect(s.status()).toMatchObject({adapter: 'generic-page', itineraries: 1, withStops: 1});
-		// The popup's check with the record's nationality says it too.
-		expect(s.status().record).toMatchObject({nationalities: ['FRA'], leftOut: view.leftOut});
+		// The popup says it too, beside the record's check with the passenger's nationality.
+		expect(s.status()).toMatchObject({layoutUnrecognised: false, genericLeftOut: view.leftOut, record: {nationalities: ['FRA']}});
+	});
+
+	it('on an agent’s page whose one flight goes to an airport no table knows: no badge, and the popup says what was not checked', async () => {
+		// SYNTHETIC: a GDS display of one segment, to QQZ, a code no airport has.
+		document.body.innerHTML = '<pre> 1 CA 123 Y 14JAN PEKQQZ HK1 0910 1335</pre>';
+		const s = open({extraSites: ['https://agent.example.test']});
+		s.start(AGENT_URL);
+		await vi.waitFor(() => expect(s.status().genericLeftOut).toBeDefined(), WAIT);
+		expect(views).toEqual([]);
+		expect(s.status()).toMatchObject({
+			adapter: 'generic-page',
+			itineraries: 1,
+			withStops: 0,
+			genericLeftOut: {unknownAirports: [{from: 'PEK', to: 'QQZ', flight: 'CA123', unknown: ['QQZ']}], excluded: []},
+		});
 	});
 
 	it('on an agent’s page, an airport name still asked of the background is not said to be unknown', async () => {

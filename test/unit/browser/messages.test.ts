@@ -272,7 +272,9 @@ describe('the page status the popup receives', () => {
 		const none = agentStatus({nationalities: ['FR'], itineraries: [long], heuristic: true});
 		expect(none.record).toBeUndefined();
 		expect(parsePageStatus(none)).toEqual(none);
-		// The flights the badge left out travel with the record, within the same bounds.
+	});
+
+	it('says which flights of an agent’s page its badge did not check, within the same bounds', () => {
 		const leftOut = {
 			unknownAirports: Array.from({length: MESSAGE_LIMITS.genericItineraries + 1}, () => ({
 				from: 'PEK',
@@ -281,10 +283,31 @@ describe('the page status the popup receives', () => {
 			})),
 			excluded: [],
 		};
-		const withLeftOut = agentStatus({nationalities: ['FR'], itineraries: [TRIP.segments], heuristic: true, leftOut});
-		expect(withLeftOut.record?.leftOut?.unknownAirports).toHaveLength(MESSAGE_LIMITS.genericItineraries);
-		expect(withLeftOut.record?.leftOut?.unknownAirports[0]?.to).toHaveLength(MESSAGE_LIMITS.name);
-		expect(parsePageStatus(structuredClone(withLeftOut))).toEqual(withLeftOut);
+		const status = pageStatus({
+			site: undefined,
+			running: genericPageAdapter(loadRules()),
+			disabledSites: [],
+			found: {itineraries: 1, withStops: 1, unplaced: 0},
+			pageText: () => '',
+			pageLeftOut: leftOut,
+			limits: MESSAGE_LIMITS,
+		});
+		// Not a layout the site's adapter failed on: the generic page adapter reads such pages.
+		expect(status.layoutUnrecognised).toBe(false);
+		expect(status.genericLeftOut?.unknownAirports).toHaveLength(MESSAGE_LIMITS.genericItineraries);
+		expect(status.genericLeftOut?.unknownAirports[0]?.to).toHaveLength(MESSAGE_LIMITS.name);
+		expect(parsePageStatus(structuredClone(status))).toEqual(status);
+		// A site's adapter has no such list (its cards that do not read are counted unread).
+		const site = pageStatus({
+			site: adapters.find((a) => a.id === 'google-flights'),
+			running: adapters.find((a) => a.id === 'google-flights'),
+			disabledSites: [],
+			found: {itineraries: 3, withStops: 1, unplaced: 0},
+			pageText: () => '',
+			pageLeftOut: leftOut,
+			limits: MESSAGE_LIMITS,
+		});
+		expect(site.genericLeftOut).toBeUndefined();
 	});
 
 	/** What the content script tells the popup on a Google Flights page whose cards it cannot read, showing `text`. */
