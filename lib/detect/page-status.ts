@@ -65,11 +65,7 @@ export type PageStatus = {
  * page's itineraries with a stop in mainland China, as its badge stands for them; `heuristic` where they were read
  * from the page's text (never a plain ✓). Nothing of it goes to the page: the content script tells the popup only.
  */
-export type PageRecord = {
-	nationalities: string[];
-	itineraries: SegmentInput[][];
-	heuristic: boolean;
-};
+export type PageRecord = {nationalities: string[]; itineraries: SegmentInput[][]; heuristic: boolean};
 
 type PageStatusInput = {
 	/** The built-in site adapter for this URL (lib/adapters' adapterFor), switched off or not. */

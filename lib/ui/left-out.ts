@@ -1,8 +1,9 @@
 /**
  * What a text held but was not checked, each flight in a sentence: those left out for their status (cancelled,
  * waitlisted, surface, unread, flown) and those naming an airport the table does not know, after which the flights on
- * either side were checked apart. The paste box (components/PasteItinerary.tsx) and the popup's "This page" on a site
- * whose layout is not recognised (lib/ui/popup.ts) say them alike: an agent must see what is missing.
+ * either side were checked apart. The paste box (components/PasteItinerary.tsx), the popup's "This page" (lib/ui/popup.ts:
+ * a site whose layout is not recognised, an agent's page) and a page badge's details (./details.ts) say them alike: an
+ * agent must see what is missing.
  */
 import {metroOf, type AirportTable} from '../airports';
 import type {UnknownAirportSegment} from '../extract/normalize';
