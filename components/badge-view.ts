@@ -101,12 +101,20 @@ function blankBadge(): {frame: HTMLElement; element: HTMLElement; button: HTMLEl
 	return {frame, element, button, icon: button.firstElementChild as HTMLElement, text: button.lastElementChild as HTMLElement};
 }
 
+/** The pill's note (BadgeSummary `note`), after its text: inert like it, and never cut by its ellipsis (badge.css). */
+function noteAfter(text: HTMLElement): HTMLElement {
+	const note = el('span', 'note', [], {inert: ''});
+	text.after(note);
+	return note;
+}
+
 /** The badge's element, and how to show new props in it (a new verdict, another language). */
 export function createBadge(initial: BadgeProps): BadgeView {
 	let props = initial;
 	const {frame, element, button, icon, text} = blankBadge();
 	let parts: Popover | undefined;
 	let iconHidden = false;
+	let note: HTMLElement | undefined;
 
 	let opened = 0;
 	let showing: DetailsShowing | undefined;
@@ -181,6 +189,8 @@ export function createBadge(initial: BadgeProps): BadgeView {
 		// Written only when it changes (a clone starts shown), as each write is a call into the page's DOM.
 		if (iconHidden !== !summary.icon) icon.hidden = iconHidden = !summary.icon;
 		text.textContent = summary.text;
+		// Made for the first summary that has one (only the page badge's do), and emptied rather than taken out.
+		if (summary.note || note) (note ??= noteAfter(text)).textContent = summary.note ?? '';
 		if (!parts) return;
 		label(parts, locale);
 		// Open while the verdict or the language changed: its details are asked for again.

@@ -45,6 +45,10 @@ export const BADGE_MESSAGES = {
 		'zh-CN': '{count}个行程经停中国，{summary}',
 		'zh-TW': '{count}個行程經停中國，{summary}',
 	},
+	// After the page badge's verdict, where the page shows flights that were left out of its itineraries (an airport no
+	// table knows, times that cannot all be true): the verdict is about the rest (lib/ui/page-summary.ts).
+	badgePageNotCheckedOne: {en: '1 flight not checked', 'zh-CN': '1个航班未核查', 'zh-TW': '1個航班未核查'},
+	badgePageNotChecked: {en: '{count} flights not checked', 'zh-CN': '{count}个航班未核查', 'zh-TW': '{count}個航班未核查'},
 	// the badge's popover (components/badge-view.ts)
 	detailsTitle: {en: 'Transit through mainland China', 'zh-CN': '经中国大陆过境', 'zh-TW': '經中國大陸過境'},
 	close: {en: 'Close', 'zh-CN': '关闭', 'zh-TW': '關閉'},

@@ -83,6 +83,7 @@ export function processEmbedded(run: Run): void {
 	const summary = pageSummary(
 		judged.map((j) => j.summary),
 		run.settings.locale,
+		leftOut ? leftOut.unknownAirports.length + leftOut.excluded.length : 0,
 	);
 	if (!summary || !doc.body) return;
 	run.pageBadge.handle = run.options.mount(

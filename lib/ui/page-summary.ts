@@ -10,21 +10,26 @@ const RANK: Record<BadgeSummary['tone'], number> = {none: 0, passport: 1, check:
 
 /**
  * The badge for the page's itineraries with a mainland stop (each one's own summary): the weakest of them speaks for
- * the page, with the count in front when there are several. undefined when there is none.
+ * the page, with the count in front when there are several. undefined when there is none. `notChecked`: how many of
+ * the page's flights were left out of them (an airport no table knows, times that cannot all be true; the details say
+ * which): said after the verdict (`note`, which the pill never cuts), so that a verdict on the rest never reads as one
+ * on the whole page.
  */
-export function pageSummary(summaries: readonly BadgeSummary[], locale: Locale): BadgeSummary | undefined {
+export function pageSummary(summaries: readonly BadgeSummary[], locale: Locale, notChecked = 0): BadgeSummary | undefined {
 	if (summaries.length === 0) return undefined;
 	const weakest = summaries.reduce((a, b) => (RANK[b.tone] < RANK[a.tone] ? b : a));
 	const counted = (summary: string) => (summaries.length === 1 ? summary : t('badgePage', locale, {count: summaries.length, summary}));
-	const fullText = counted(weakest.fullText);
 	// Said without the ✓ (a screen reader names it), and with a comma after the count rather than the pill's dot.
 	const plain = weakest.fullText.replace(/ ✓/, '');
 	const spoken = summaries.length === 1 ? plain : t('badgePageSpoken', locale, {count: summaries.length, summary: plain});
+	const page = {...weakest, text: counted(weakest.text)};
+	if (notChecked === 0) return {...page, fullText: counted(weakest.fullText), ariaLabel: t('badgeAriaPage', locale, {summary: spoken})};
+	const note = notChecked === 1 ? t('badgePageNotCheckedOne', locale) : t('badgePageNotChecked', locale, {count: notChecked});
 	return {
-		...weakest,
-		text: counted(weakest.text),
-		fullText,
-		ariaLabel: t('badgeAriaPage', locale, {summary: spoken}),
+		...page,
+		fullText: `${counted(weakest.fullText)} · ${note}`,
+		note: `· ${note}`,
+		ariaLabel: t('badgeAriaPage', locale, {summary: `${spoken}${locale === 'en' ? ', ' : '，'}${note}`}),
 	};
 }
 

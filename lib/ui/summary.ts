@@ -10,8 +10,12 @@ import {countryName} from '../i18n/country-name';
 import type {DetailLevel} from '../settings';
 
 type Tone = 'ok' | 'check' | 'none' | 'passport';
-/** `fullText`: the standard wording whatever the detail level (accessible names are built from it). */
-export type BadgeSummary = {tone: Tone; text: string; fullText: string; ariaLabel: string; icon: string};
+/**
+ * `fullText`: the standard wording whatever the detail level (accessible names are built from it). `note`: said after
+ * `text` where the pill's ellipsis never cuts it (the page badge's flights not checked, ./page-summary.ts); `fullText`
+ * and `ariaLabel` include it.
+ */
+export type BadgeSummary = {tone: Tone; text: string; fullText: string; ariaLabel: string; icon: string; note?: string};
 
 // The ✓ of an eligible verdict is part of its text ("24h transit ✓ PEK"); the other states lead with a symbol, so
 // no state relies on colour alone.

@@ -114,6 +114,9 @@ describe('page session', () => {
 		expect(view.page).toBe(true);
 		expect(view.trips.map((trip) => trip.segments.map((seg) => `${seg.from}-${seg.to}`))).toEqual([['LHR-PEK']]);
 		expect(view.leftOut).toEqual({unknownAirports: [{from: 'PEK', to: 'QQZ', flight: 'CA123', unknown: ['QQZ']}], excluded: []});
+		// The pill says it as well: its verdict is on London to Beijing alone.
+		expect(view.summary.note).toBe('· 1 flight not checked');
+		expect(view.summary.ariaLabel).toMatch(/, 1 flight not checked\. Open details\.$/);
 		expect(s.status()).toMatchObject({adapter: 'generic-page', itineraries: 1, withStops: 1});
 		// The popup says it too, beside the record's check with the passenger's nationality.
 		expect(s.status()).toMatchObject({layoutUnrecognised: false, genericLeftOut: view.leftOut, record: {nationalities: ['FRA']}});

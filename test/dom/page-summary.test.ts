@@ -61,4 +61,32 @@ describe('page summary', () => {
 			'本页结果的中国过境查询：24小时过境 PEK。打开详情。',
 		);
 	});
+	it('flights left out of the page’s itineraries: a note after the verdict, in the pill and its accessible name', () => {
+		expect(pageSummary([summary('none', 'No visa-free route found', '✗')], 'en', 1)).toEqual({
+			tone: 'none',
+			icon: '✗',
+			text: 'No visa-free route found',
+			note: '· 1 flight not checked',
+			fullText: 'No visa-free route found · 1 flight not checked',
+			ariaLabel: 'China transit check for the results on this page: No visa-free route found, 1 flight not checked. Open details.',
+		});
+		const compact = {...summary('ok', '✓ 24h'), fullText: '24h transit ✓ PEK'};
+		expect(pageSummary([compact, compact], 'en', 3)).toMatchObject({
+			text: '2 via China · ✓ 24h',
+			note: '· 3 flights not checked',
+			fullText: '2 via China · 24h transit ✓ PEK · 3 flights not checked',
+			ariaLabel:
+				'China transit check for the results on this page: 2 via China, 24h transit PEK, 3 flights not checked. Open details.',
+		});
+		expect(pageSummary([summary('check', '需核实：1项', '?')], 'zh-CN', 2)).toMatchObject({
+			note: '· 2个航班未核查',
+			fullText: '需核实：1项 · 2个航班未核查',
+			ariaLabel: '本页结果的中国过境查询：需核实：1项，2个航班未核查。打开详情。',
+		});
+		expect(pageSummary([summary('check', '需核實：1項', '?')], 'zh-TW', 1)?.ariaLabel).toBe(
+			'本頁結果的中國過境查詢：需核實：1項，1個航班未核查。打開詳情。',
+		);
+		// Nothing left out: no note.
+		expect(pageSummary([summary('none', 'No visa-free route found', '✗')], 'en', 0)).not.toHaveProperty('note');
+	});
 });

@@ -46,7 +46,7 @@ async function scanAndOpen(context: BrowserContext, extensionId: string, text: s
 	const badge = page.locator('[data-ctc-badge] button.badge');
 	await expect(badge).toHaveCount(1);
 	await badge.click();
-	return {page, popup, details: detailsIn(page)};
+	return {page, popup, badge, details: detailsIn(page)};
 }
 
 test('an agent tool outside the built-in sites: scan once from the popup, then "always run on this site"', async ({
@@ -159,7 +159,10 @@ test('an agent tool’s record with a flight to an airport no table knows: the r
 		` 2 CA 123Y ${gdsDay(3)} 3 PEKQQZ HK1  0910  1335 /E`,
 		'  3 SSR DOCS CA HK1 P/FRA/12AB34567/FRA/01JAN80/M/01JAN30/MARTIN/PAUL/P1',
 	].join('\n');
-	const {popup, details} = await scanAndOpen(context, extensionId, lines);
+	const {popup, badge, details} = await scanAndOpen(context, extensionId, lines);
+	// The pill says so after its verdict (on London to Beijing alone).
+	await expect(badge.locator('.note')).toHaveText('· 1 flight not checked');
+	await expect(badge).toHaveAccessibleName(/, 1 flight not checked\. Open details\.$/);
 	// The details say an arrow as a word to screen readers (a hidden “to” beside it).
 	await expect(details).toContainText(
 		/Not checked: CA123 PEK →\s*to QQZ: airport not known \(QQZ\); the flights before and after it were checked apart/,
@@ -173,6 +176,42 @@ test('an agent tool’s record with a flight to an airport no table knows: the r
 	await expect(notChecked.getByRole('listitem')).toHaveText(
 		/^CA123 PEK →to QQZ: airport not known \(QQZ\); the flights before and after it were checked apart$/,
 	);
+});
+
+// Where the page badge's words are longer than its fixed box (several itineraries, the detailed level), the verdict
+// gives way to the ellipsis and the flights not checked are still said, whole and painted.
+test('an agent tool’s page badge too long for its box still shows the flights it did not check', async ({context, extensionId}) => {
+	const sw = await worker(context);
+	await sw.evaluate(
+		async (settings) => {
+			const g = globalThis as unknown as {chrome: {storage: {local: {set: (v: object) => Promise<void>}}}};
+			await g.chrome.storage.local.set({settings});
+		},
+		{passports: ['FR'], language: 'en', disabledSites: [], detailLevel: 'detailed', extraSites: []},
+	);
+	const pnrs = [
+		` 1 CA 982Y ${gdsDay(0)} 7 JFKPEK SS1  1300  1650   ${gdsDay(1)} /E\n 2 CA 925Y ${gdsDay(1)} 5 PEKNRT SS1  2000  0020   ${gdsDay(2)} /E`,
+		` 1 MU 552Y ${gdsDay(3)} 7 CDGPVG SS1  1300  0650   ${gdsDay(4)} /E\n 2 MU 561Y ${gdsDay(4)} 1 PVGSYD SS1  2000  0820   ${gdsDay(5)} /E`,
+		` 1 CZ 348Y ${gdsDay(6)} 7 SINCAN SS1  0900  1300 /E\n 2 CZ 327Y ${gdsDay(7)} 1 CANLAX SS1  2100  1800 /E`,
+		` 1 CA 938Y ${gdsDay(9)} 7 LHRPEK HK1  2125  1440   ${gdsDay(10)} /E\n 2 CA 123Y ${gdsDay(12)} 3 PEKQQZ HK1  0910  1335 /E`,
+	];
+	const {page, badge} = await scanAndOpen(context, extensionId, pnrs.join('\n\n'));
+	await page.keyboard.press('Escape');
+	const [text, note] = [badge.locator('.text'), badge.locator('.note')];
+	await expect(note).toHaveText('· 1 flight not checked');
+	await expect(badge).toHaveAttribute('title', /^4 via China · .+ · 1 flight not checked$/);
+	// The verdict's words are cut (the ellipsis), the note's are not, and the note lies inside the badge's box.
+	expect(await text.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
+	expect(await note.evaluate((n) => n.scrollWidth <= n.clientWidth)).toBe(true);
+	const host = (await page.locator('[data-ctc-badge]').boundingBox())!;
+	const box = (await note.boundingBox())!;
+	expect(box.x).toBeGreaterThanOrEqual(host.x);
+	expect(box.x + box.width).toBeLessThanOrEqual(host.x + host.width + 0.5);
+	// Painted: its box on screen differs with the note and without it.
+	const clip = {x: box.x, y: box.y, width: box.width, height: box.height};
+	const shown = await page.screenshot({clip});
+	await note.evaluate((n) => ((n as HTMLElement).style.visibility = 'hidden'));
+	expect(shown.equals(await page.screenshot({clip}))).toBe(false);
 });
 
 // An agent's page of more itineraries through the mainland than one badge's details take (MESSAGE_LIMITS.detailsTrips,

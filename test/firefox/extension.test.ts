@@ -568,7 +568,7 @@ describe('Firefox', () => {
 	});
 
 	// An agent's PNR with a flight to an airport no table knows (QQZ names none, in the background's table either): the
-	// flight before it is judged on its own, and the page badge's details say which flight was not checked.
+	// flight before it is judged on its own, the page badge's pill says a flight was not checked and its details which.
 	it('an agent tool’s record with a flight to an airport no table knows: the rest checked, the details say what was not', async () => {
 		await withSettings({extraSites: ['https://agent.example.test']}, async () => {
 			let page: Page | undefined;
@@ -577,7 +577,9 @@ describe('Firefox', () => {
 					'\n',
 				);
 				page = await open(AGENT, undefined, `<!doctype html><title>PNR</title><pre>${pnr}</pre>`);
-				expect(await badgeTexts(page)).toHaveLength(1);
+				const [pill] = await badgeTexts(page);
+				// The pill says it too, after its verdict (on London to Beijing alone).
+				expect(pill).toMatch(/· 1 flight not checked$/);
 				await (await page.$('[data-ctc-badge] >>> button.badge'))!.click();
 				const text = await detailsText(page, 'Not checked');
 				expect(text).toMatch(

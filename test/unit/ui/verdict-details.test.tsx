@@ -279,6 +279,21 @@ describe('the badge and its popover', () => {
 		expect(popover.querySelector('iframe, .details')).toBeNull();
 	});
 
+	it('a page badge’s note of flights not checked: its own inert element after the text, emptied when it goes', () => {
+		const view = badge({page: true});
+		const button = view.element.querySelector('button.badge')!;
+		expect(button.querySelector('.note')).toBeNull(); // a card badge never has one
+		const noted = {...summary, note: '· 1 flight not checked', fullText: `${summary.fullText} · 1 flight not checked`};
+		view.update({summary: noted, locale: 'en', page: true, openDetails: showings().openDetails});
+		const note = button.querySelector('.text + .note')!;
+		expect(note.textContent).toBe('· 1 flight not checked');
+		expect(note.hasAttribute('inert')).toBe(true);
+		expect(button.getAttribute('title')).toBe(noted.fullText);
+		view.update({summary, locale: 'en', page: true, openDetails: showings().openDetails});
+		expect(button.querySelectorAll('.note')).toHaveLength(1);
+		expect(note.textContent).toBe('');
+	});
+
 	it("shows the details in the extension's frame when the browser opens it, and empties it on closing", async () => {
 		const {calls, openDetails} = showings();
 		const view = badge({page: true, openDetails});
