@@ -46,8 +46,8 @@ export type Detection = {
 	/**
 	 * Result cards the site's adapter found but could not read, so without a badge in the browser, with why: `failed`
 	 * (the card does not look as the adapter expects, or reading it threw) or `unsupported` (a kind it cannot read,
-	 * such as a transfer named by a city with several airports). Cards still rendering are not listed. From the site's
-	 * adapter, when it wins or nothing does.
+	 * such as a transfer named by a city with several airports). Cards still rendering are not listed, and a card the page
+	 * holds twice (a hidden copy of the list) once. From the site's adapter, when it wins or nothing does.
 	 */
 	unreadCards?: UnreadCard[];
 };
@@ -298,6 +298,15 @@ function fromAdapter(
 	const found: RawItinerary[] = [];
 	const seen = new Set<string>();
 	const shown = new Map<string, SegmentInput[][]>();
+	// A card the page holds twice (Google Flights' "Best" and "Cheapest" panels, one hidden) is one result: an unread
+	// one is listed once, as its itinerary would be, by what it says and why it was not read.
+	const unreadSeen = new Set<string>();
+	const unread = (card: Element, entry: UnreadCard) => {
+		const key = `${entry.status}\n${entry.reason}\n${(card.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+		if (unreadSeen.has(key)) return;
+		unreadSeen.add(key);
+		unreadCards.push(entry);
+	};
 	const normalized = (raw: RawItinerary) => normalizeItinerary(raw, page.referenceDate, airports, ZONES);
 	const routeAt = (s: SegmentInput[]) => `${[s[0]!.from, ...s.map((x) => x.to)].join('-')}@${s[0]!.departure ?? ''}`;
 	for (const card of safely(() => adapter.findCards(doc))) {
@@ -305,10 +314,10 @@ function fromAdapter(
 		try {
 			e = adapter.extract(card, page);
 		} catch (error) {
-			unreadCards.push({status: 'failed', reason: `reading the card threw: ${String(error)}`});
+			unread(card, {status: 'failed', reason: `reading the card threw: ${String(error)}`});
 			continue;
 		}
-		if (e.status === 'failed' || e.status === 'unsupported') unreadCards.push({status: e.status, reason: e.reason});
+		if (e.status === 'failed' || e.status === 'unsupported') unread(card, {status: e.status, reason: e.reason});
 		if (e.status !== 'ok') continue;
 		const n = normalized(e.itinerary);
 		const whole = n.ok ? JSON.stringify(n.segments) : JSON.stringify(e.itinerary);

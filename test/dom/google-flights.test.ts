@@ -59,6 +59,23 @@ describe('google-flights: 2025 layout, SFO → NRT (56 cards)', () => {
 		expect(distinct(d)).toBe(28);
 	});
 
+	it('npm run detect lists a card it could not read once, though the page holds it twice (the list and its hidden copy)', () => {
+		const doc = sfoNrt.load();
+		const hook = (card: Element) => card.querySelector('[data-travelimpactmodelwebsiteurl]')!;
+		const url = (card: Element) => hook(card).getAttribute('data-travelimpactmodelwebsiteurl')!;
+		const cards = googleFlights.findCards(doc);
+		// The first result with a stop (its sentence names one layover), and its copy in the hidden panel.
+		const first = cards.find((card) => url(card).includes(','))!;
+		const twins = cards.filter((card) => url(card) === url(first));
+		expect(twins).toHaveLength(2);
+		// Both copies edited alike: their segment data given a third flight, which their sentence's one layover denies.
+		for (const card of twins) hook(card).setAttribute('data-travelimpactmodelwebsiteurl', `${url(card)},NRT-HND-NH-9999-20250821`);
+		const failed = {status: 'failed', reason: 'layover count differs from segment count'};
+		expect(googleFlights.findCards(doc).filter((card) => twins.includes(card))).toHaveLength(2);
+		expect(twins.map((card) => googleFlights.extract(card, sfoNrt.context))).toEqual([failed, failed]);
+		expect(detect(doc).unreadCards).toEqual([failed]);
+	});
+
 	it('keeps an embedded itinerary that shares only its first flight with a card (CX851 then CX504 or CX520, beside the card of CX851 then CX526)', () => {
 		const doc = sfoNrt.load();
 		const cards = googleFlights.findCards(doc);
