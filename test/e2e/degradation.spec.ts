@@ -1,5 +1,5 @@
 import type {BrowserContext} from '@playwright/test';
-import {expect, fixture, serve, test} from './fixtures';
+import {expect, fixture, serve, tabIdOf, test} from './fixtures';
 
 /**
  * A Google Flights address showing `text` alone, a line each, without the results markup its adapter reads: the page
@@ -63,11 +63,7 @@ test('the popup lists the flights of such a page that name an airport no table k
 		.replace('Departure: 08:00 Hongqiao(SHA), Shanghai', 'Departure: 08:00 Heathrow(LHR), London')
 		.replace('CA1501', 'CA938');
 	await openAsText(context, text);
-	const [worker] = context.serviceWorkers();
-	const tabId = await worker!.evaluate(async () => {
-		const g = globalThis as unknown as {chrome: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
-		return (await g.chrome.tabs.query({active: true, lastFocusedWindow: true}))[0]!.id;
-	});
+	const tabId = await tabIdOf(context);
 	// The popup about that tab (as the toolbar button opens it: lib/ui/popup.ts requestedTab).
 	const popup = await context.newPage();
 	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);

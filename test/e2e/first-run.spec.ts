@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type {BrowserContext, Page, Worker} from '@playwright/test';
+import type {BrowserContext, Page} from '@playwright/test';
 import {launchChromium} from '../../scripts/chromium';
-import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, test} from './fixtures';
+import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, serviceWorker, test} from './fixtures';
 import {PAINT_CASES, paintPage} from './paint-cases';
 
 // What a new user meets: the welcome page the install opens, and the toolbar button that says what a tab holds.
@@ -9,13 +9,9 @@ import {PAINT_CASES, paintPage} from './paint-cases';
 const KUL_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTA1LTEwagcIARIDS1VMcgcIARIDTlJU&hl=en';
 const SFO_NRT = 'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en';
 
-async function worker(context: BrowserContext): Promise<Worker> {
-	return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-}
-
 /** The toolbar button of the tab showing `url`: its badge text and tooltip, as the browser holds them for that tab. */
 async function toolbarOf(context: BrowserContext, url: string): Promise<{text: string; title: string}> {
-	return (await worker(context)).evaluate(async (u) => {
+	return (await serviceWorker(context)).evaluate(async (u) => {
 		type Action = {getBadgeText: (d: {tabId: number}) => Promise<string>; getTitle: (d: {tabId: number}) => Promise<string>};
 		const g = globalThis as unknown as {chrome: {action: Action; tabs: {query: (q: object) => Promise<{id: number}[]>}}};
 		const [tab] = await g.chrome.tabs.query({url: u});
@@ -126,7 +122,7 @@ test('on Google Flights’ list held twice (its “Best” and “Cheapest” ta
 	await page.bringToFront();
 	// What the popup asks the page's content script (lib/browser/tabs.ts thisPage), for the active tab.
 	const status = await (
-		await worker(context)
+		await serviceWorker(context)
 	).evaluate(async () => {
 		type Tabs = {query: (q: object) => Promise<{id: number}[]>; sendMessage: (id: number, m: object) => Promise<unknown>};
 		const g = globalThis as unknown as {chrome: {tabs: Tabs}};

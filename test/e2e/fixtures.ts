@@ -1,4 +1,4 @@
-import {test as base, type BrowserContext, type Locator, type Page} from '@playwright/test';
+import {test as base, type BrowserContext, type Locator, type Page, type Worker} from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import {extensionIdOf, launchChromium} from '../../scripts/chromium';
@@ -32,6 +32,33 @@ export const test = base.extend<{extDir: string; context: BrowserContext; extens
 		await use(await extensionIdOf(context));
 	},
 });
+
+/** The extension's service worker (the background), once it has started. */
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+	return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** The settings in the extension's storage, written as the options page would: the open pages hear the change. */
+export async function setSettings(context: BrowserContext, settings: Record<string, unknown>): Promise<void> {
+	await (
+		await serviceWorker(context)
+	).evaluate(async (value) => {
+		const g = globalThis as unknown as {chrome: {storage: {local: {set: (v: object) => Promise<void>}}}};
+		await g.chrome.storage.local.set({settings: value});
+	}, settings);
+}
+
+/**
+ * The id of the tab showing `url`, or (no url) of the active tab, as the toolbar button opens the popup about it
+ * (the extension has no "tabs" permission to read other tabs' URLs; the e2e build's granted test site and the page
+ * in front need none).
+ */
+export async function tabIdOf(context: BrowserContext, url?: string): Promise<number> {
+	return (await serviceWorker(context)).evaluate(async (u) => {
+		const g = globalThis as unknown as {chrome: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
+		return (await g.chrome.tabs.query(u ? {url: u} : {active: true, lastFocusedWindow: true}))[0]!.id;
+	}, url);
+}
 
 /** Answers `urlGlob` with an HTML body (registered after the catch-all, so it wins). */
 export async function serve(context: BrowserContext, urlGlob: string, body: string): Promise<void> {

@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type {BrowserContext, Page} from '@playwright/test';
 import fs from 'node:fs';
-import {detailsIn, expect, serve, test} from './fixtures';
+import {detailsIn, expect, serve, setSettings, test} from './fixtures';
 import {PAINT_CASES, paintPage} from './paint-cases';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -44,14 +44,6 @@ function luminance([r, g, b]: Rgb): number {
 function contrast(a: Rgb, b: Rgb): number {
 	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
 	return (hi + 0.05) / (lo + 0.05);
-}
-
-async function setSettings(context: BrowserContext, settings: Record<string, unknown>) {
-	const [worker] = context.serviceWorkers();
-	await (worker ?? (await context.waitForEvent('serviceworker'))).evaluate(async (value) => {
-		const g = globalThis as unknown as {chrome: {storage: {local: {set: (v: object) => Promise<void>}}}};
-		await g.chrome.storage.local.set({settings: value});
-	}, settings);
 }
 
 const settings = (language: string) => ({passports: ['US'], language, disabledSites: [], detailLevel: 'standard', extraSites: []});

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
-import {expect, fixture, serve, test} from './fixtures';
+import {expect, fixture, serve, setSettings, tabIdOf, test} from './fixtures';
 
 test('the popup checks a route typed by hand, with the same details as the badges', async ({context, extensionId}) => {
 	const popup = await context.newPage();
@@ -142,14 +142,6 @@ test('a pasted airport the table cannot read: its city’s codes are buttons, an
 	await expect(result.locator('.left-out')).toHaveCount(0);
 	await expect(result.locator('p').first()).toBeFocused();
 });
-
-async function setSettings(context: import('@playwright/test').BrowserContext, settings: Record<string, unknown>) {
-	const [worker] = context.serviceWorkers();
-	await (worker ?? (await context.waitForEvent('serviceworker'))).evaluate(async (value) => {
-		const g = globalThis as unknown as {chrome: {storage: {local: {set: (v: object) => Promise<void>}}}};
-		await g.chrome.storage.local.set({settings: value});
-	}, settings);
-}
 
 async function check240(
 	popup: import('@playwright/test').Page,
@@ -302,11 +294,7 @@ test('on a built-in site the user switched off, the popup says so and turns it b
 	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
 	// The page's tab, as the popup would see it: the active one (without the tabs permission its URL is not visible).
 	await page.bringToFront();
-	const [worker] = context.serviceWorkers();
-	const tabId = await worker!.evaluate(async () => {
-		const g = globalThis as unknown as {chrome: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
-		return (await g.chrome.tabs.query({active: true, lastFocusedWindow: true}))[0]!.id;
-	});
+	const tabId = await tabIdOf(context);
 	const popup = await context.newPage();
 	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
 	await expect(popup.getByTestId('page-status')).toHaveText(

@@ -1,5 +1,5 @@
-import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, setPassports, test} from './fixtures';
-import type {BrowserContext, Frame, Page, Worker} from '@playwright/test';
+import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, serviceWorker, setPassports, setSettings, tabIdOf, test} from './fixtures';
+import type {BrowserContext, Frame, Page} from '@playwright/test';
 import {onePagePdf} from './one-page-pdf';
 
 // The e2e build grants https://agent.example.test/* up front, as a user accepting the permission prompt would
@@ -15,20 +15,8 @@ function gdsDay(days: number): string {
 	return `${String(date.getUTCDate()).padStart(2, '0')}${month}`;
 }
 
-async function worker(context: BrowserContext): Promise<Worker> {
-	return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-}
-
-async function tabId(context: BrowserContext, url: string): Promise<number> {
-	const sw = await worker(context);
-	return sw.evaluate(async (u) => {
-		const g = globalThis as unknown as {chrome: {tabs: {query: (q: object) => Promise<{id: number}[]>}}};
-		return (await g.chrome.tabs.query({url: u}))[0]!.id;
-	}, url);
-}
-
 async function registered(context: BrowserContext): Promise<string[]> {
-	const sw = await worker(context);
+	const sw = await serviceWorker(context);
 	return sw.evaluate(async () => {
 		const g = globalThis as unknown as {chrome: {scripting: {getRegisteredContentScripts: () => Promise<{matches?: string[]}[]>}}};
 		return (await g.chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
@@ -41,7 +29,7 @@ async function scanAndOpen(context: BrowserContext, extensionId: string, text: s
 	const page = await context.newPage();
 	await page.goto(AGENT);
 	const popup = await context.newPage();
-	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, AGENT)}`);
 	await popup.getByRole('button', {name: 'Scan this page'}).click();
 	const badge = page.locator('[data-ctc-badge] button.badge');
 	await expect(badge).toHaveCount(1);
@@ -60,7 +48,7 @@ test('an agent tool outside the built-in sites: scan once from the popup, then "
 	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0); // not a built-in site: nothing runs by itself
 
 	const popup = await context.newPage();
-	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, AGENT)}`);
 	await expect(popup.getByTestId('page-status')).toContainText('not one of the supported');
 	await popup.getByRole('button', {name: 'Scan this page'}).click();
 	// Seven itineraries in the chat notes (none through the mainland) and the current PNR through Beijing.
@@ -181,14 +169,7 @@ test('an agent tool’s record with a flight to an airport no table knows: the r
 // Where the page badge's words are longer than its fixed box (several itineraries, the detailed level), the verdict
 // gives way to the ellipsis and the flights not checked are still said, whole and painted.
 test('an agent tool’s page badge too long for its box still shows the flights it did not check', async ({context, extensionId}) => {
-	const sw = await worker(context);
-	await sw.evaluate(
-		async (settings) => {
-			const g = globalThis as unknown as {chrome: {storage: {local: {set: (v: object) => Promise<void>}}}};
-			await g.chrome.storage.local.set({settings});
-		},
-		{passports: ['FR'], language: 'en', disabledSites: [], detailLevel: 'detailed', extraSites: []},
-	);
+	await setSettings(context, {passports: ['FR'], language: 'en', disabledSites: [], detailLevel: 'detailed', extraSites: []});
 	const pnrs = [
 		` 1 CA 982Y ${gdsDay(0)} 7 JFKPEK SS1  1300  1650   ${gdsDay(1)} /E\n 2 CA 925Y ${gdsDay(1)} 5 PEKNRT SS1  2000  0020   ${gdsDay(2)} /E`,
 		` 1 MU 552Y ${gdsDay(3)} 7 CDGPVG SS1  1300  0650   ${gdsDay(4)} /E\n 2 MU 561Y ${gdsDay(4)} 1 PVGSYD SS1  2000  0820   ${gdsDay(5)} /E`,
@@ -264,7 +245,7 @@ test('an agent tool’s selected text: checked from the popup, the rest of the p
 	const page = await context.newPage();
 	await page.goto(AGENT);
 	const popup = await context.newPage();
-	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, AGENT)}`);
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, AGENT)}`);
 	const fromSelection = popup.getByRole('button', {name: 'Check the text selected on the page'});
 	const result = popup.getByTestId('paste-result');
 
@@ -311,9 +292,9 @@ async function menuClick(context: BrowserContext, url: string): Promise<number> 
 		contextMenus: {update: (id: string, props: object) => Promise<void>; onClicked: {dispatch: (info: object, tab: object) => void}};
 		tabs: {get: (id: number) => Promise<{url: string}>};
 	};
-	const id = await tabId(context, url);
+	const id = await tabIdOf(context, url);
 	await (
-		await worker(context)
+		await serviceWorker(context)
 	).evaluate(async (tab) => {
 		const {chrome} = globalThis as unknown as {chrome: Menus};
 		await chrome.contextMenus.update('ctc-check-selection', {});
@@ -428,7 +409,7 @@ test('an e-ticket PDF in the browser’s viewer: the popup says its text must be
 	const page = await context.newPage();
 	await page.goto(url);
 	const popup = await context.newPage();
-	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(context, url)}`);
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, url)}`);
 	await popup.getByRole('button', {name: 'Check the text selected on the page'}).click();
 	await expect(popup.getByTestId('selection-problem')).toHaveText(
 		'This is a PDF, whose text the browser’s viewer keeps from extensions: select the itinerary there, copy it and paste it above.',
