@@ -181,6 +181,22 @@ describe('page session', () => {
 		expect(s.status().adapter).toBe('generic-page');
 	});
 
+	/**
+	 * A booking confirmation's text (SYNTHETIC): London to Beijing, each clock without its day, then `flight` from
+	 * Beijing to `to`, two days later.
+	 */
+	const confirmation = (flight: string, to: string) =>
+		[
+			'Flight 1: Air China CA938, Tue 12 Jan 2027',
+			'Depart: 21:25 London Heathrow (LHR)',
+			'Arrive: 14:40 Beijing Capital International Airport (PEK)',
+			`Flight 2 of 2: Air China ${flight}, Thu 14 Jan 2027`,
+			'Depart: 09:10 Beijing Capital International Airport (PEK)',
+			`Arrive: 13:35 ${to}`,
+		].join('\n');
+	/** The page's rendered text (jsdom has no innerText). */
+	const showText = (text: string) => Object.defineProperty(document.body, 'innerText', {configurable: true, get: () => text});
+
 	it('says so when the site is switched off, and that its layout is not read when it shows flights without cards', () => {
 		const off = open({disabledSites: ['google-flights']});
 		off.start(FLIGHTS_URL);
@@ -189,7 +205,7 @@ describe('page session', () => {
 		const on = open();
 		on.start(FLIGHTS_URL);
 		// jsdom has no innerText; the browser's is the rendered text: here, a trip copied from a Google Flights panel.
-		Object.defineProperty(document.body, 'innerText', {configurable: true, get: () => GF_PANEL_TEXT});
+		showText(GF_PANEL_TEXT);
 		// Flights in the page's text, yet Google Flights' adapter finds no card: the layout is not one it knows.
 		const status = on.status();
 		expect(status).toMatchObject({adapter: 'google-flights', disabled: false, layoutUnrecognised: true});
@@ -200,15 +216,7 @@ describe('page session', () => {
 		const s = open();
 		s.start(FLIGHTS_URL);
 		// SYNTHETIC, as test/unit/extract/generic-text.test.ts: a confirmation giving the arrival's clock, not its day.
-		const text = [
-			'Flight 1: Air China CA938, Tue 12 Jan 2027',
-			'Depart: 21:25 London Heathrow (LHR)',
-			'Arrive: 14:40 Beijing Capital International Airport (PEK)',
-			'Flight 2 of 2: Air China CA925, Thu 14 Jan 2027',
-			'Depart: 09:10 Beijing Capital International Airport (PEK)',
-			'Arrive: 13:35 Tokyo Narita (NRT)',
-		].join('\n');
-		Object.defineProperty(document.body, 'innerText', {configurable: true, get: () => text});
+		showText(confirmation('CA925', 'Tokyo Narita (NRT)'));
 		s.status();
 		// The content script's table has no time zones: the background gives those asked for.
 		await vi.waitFor(() => expect(zoneLookups.flat()).toEqual(expect.arrayContaining(['LHR', 'PEK'])));
@@ -226,15 +234,7 @@ describe('page session', () => {
 		const s = open();
 		s.start(FLIGHTS_URL);
 		// SYNTHETIC, as the test above, with a second flight to a place no table knows (its name is asked about too).
-		const text = [
-			'Flight 1: Air China CA938, Tue 12 Jan 2027',
-			'Depart: 21:25 London Heathrow (LHR)',
-			'Arrive: 14:40 Beijing Capital International Airport (PEK)',
-			'Flight 2 of 2: Air China CA123, Thu 14 Jan 2027',
-			'Depart: 09:10 Beijing Capital International Airport (PEK)',
-			'Arrive: 13:35 Gotham Heliport',
-		].join('\n');
-		Object.defineProperty(document.body, 'innerText', {configurable: true, get: () => text});
+		showText(confirmation('CA123', 'Gotham Heliport'));
 		// The first answer: the time zones and the name are asked about, and the popup is told to ask again.
 		expect(s.status()).toMatchObject({layoutUnrecognised: true, lookupsPending: true});
 		await vi.waitFor(() => expect(s.status().lookupsPending).toBeUndefined());

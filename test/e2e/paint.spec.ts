@@ -5,7 +5,7 @@
  * its ellipsis gives two identical pictures.) Opacity is set on the host and on each top element of its shadow root,
  * since the root's own `!important` styles beat the host's.
  */
-import type {BrowserContext, Page} from '@playwright/test';
+import type {BrowserContext, Locator, Page} from '@playwright/test';
 import {expect, serve, test} from './fixtures';
 import {
 	badgesInClippingBoxes,
@@ -492,6 +492,26 @@ test('google-flights: a badge placed in the hidden tab panel, where that panel c
 const badgeHitAt = (page: Page, point: {x: number; y: number}) =>
 	page.evaluate(({x, y}) => !!document.elementFromPoint(x, y)?.hasAttribute('data-ctc-badge'), point);
 
+/**
+ * The last shown card's badge, scrolled to the middle of the window, and the middle of its pill: far below the first
+ * screen as the page loaded, so checked off screen (nothing over it could be asked of the browser then).
+ */
+async function lastBadge(page: Page): Promise<{host: Locator; at: {x: number; y: number}}> {
+	const host = page.locator('li.pIav2d:visible [data-ctc-badge]').last();
+	await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
+	const pill = (await host.locator('button.badge').boundingBox())!;
+	return {host, at: {x: pill.x + pill.width / 2, y: pill.y + pill.height / 2}};
+}
+
+/** The Google Flights page with a stretched link over each card's content, at 1280 px. */
+async function openStretched(context: BrowserContext): Promise<Page> {
+	const c = PAINT_CASES[0]!;
+	await serve(context, c.glob, withStyle(paintPage(c), LAYERS['a stretched link']));
+	const page = await context.newPage();
+	await open(page, c, 1280);
+	return page;
+}
+
 for (const [layer, css] of Object.entries(LAYERS)) {
 	test(`google-flights: ${layer} over each card: every badge is painted in its first place, and a click on it opens its details`, async ({
 		context,
@@ -508,13 +528,9 @@ for (const [layer, css] of Object.entries(LAYERS)) {
 		expect(atCardEnd).toBe(0);
 		// The user's pointer goes to the pill: once over it, it finds the badge, not the layer, and a click opens the
 		// details (before, the layer took it: the card's link).
-		// The last card's: far below the first screen as the page loaded, so checked off screen (nothing over it could be
-		// asked of the browser then).
-		const host = page.locator('li.pIav2d:visible [data-ctc-badge]').last();
-		await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
+		// The last card's (lastBadge).
+		const {host, at} = await lastBadge(page);
 		await page.evaluate(recordClicks);
-		const pill = (await host.locator('button.badge').boundingBox())!;
-		const at = {x: pill.x + pill.width / 2, y: pill.y + pill.height / 2};
 		const onTop = () => badgeHitAt(page, at);
 		expect(await onTop()).toBe(false);
 		// Over the badge's whole box, or over its pill only, where its box's centre (where the check looks as a badge
@@ -545,14 +561,8 @@ for (const [layer, css] of Object.entries(LAYERS)) {
 test('google-flights: a layer the page lays over a badge after the badge was lifted over the card’s link: the user’s pointer finds it, and the badge goes over it too', async ({
 	context,
 }) => {
-	const c = PAINT_CASES[0]!;
-	await serve(context, c.glob, withStyle(paintPage(c), LAYERS['a stretched link']));
-	const page = await context.newPage();
-	await open(page, c, 1280);
-	const host = page.locator('li.pIav2d:visible [data-ctc-badge]').last();
-	await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
-	const pill = (await host.locator('button.badge').boundingBox())!;
-	const at = {x: pill.x + pill.width / 2, y: pill.y + pill.height / 2};
+	const page = await openStretched(context);
+	const {host, at} = await lastBadge(page);
 	const onTop = () => badgeHitAt(page, at);
 	await page.mouse.move(at.x, at.y - 60);
 	await page.mouse.move(at.x, at.y, {steps: 4});
@@ -580,17 +590,11 @@ test('google-flights: a layer the page lays over a badge after the badge was lif
 test('google-flights: a stretched link over each card: a finger’s quick tap on a badge placed below the screen opens its details, and no click reaches the page', async ({
 	context,
 }) => {
-	const c = PAINT_CASES[0]!;
-	await serve(context, c.glob, withStyle(paintPage(c), LAYERS['a stretched link']));
-	const page = await context.newPage();
-	await open(page, c, 1280);
+	const page = await openStretched(context);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setTouchEmulationEnabled', {enabled: true, maxTouchPoints: 1});
-	// The last card's badge: placed far below the first screen, so nothing over it could be asked of the browser then.
-	const host = page.locator('li.pIav2d:visible [data-ctc-badge]').last();
-	await host.evaluate((h) => h.scrollIntoView({block: 'center'}));
-	const pill = (await host.locator('button.badge').boundingBox())!;
-	const at = {x: pill.x + pill.width / 2, y: pill.y + pill.height / 2};
+	// The last card's badge (lastBadge).
+	const {host, at} = await lastBadge(page);
 	expect(await badgeHitAt(page, at)).toBe(false);
 	await page.evaluate(recordClicks);
 	// What the browser's hit test finds where the finger is, as the page hears it come down and go up.
