@@ -152,9 +152,7 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 				/>
 			) : null}
 			{/* A name whose answer is on its way is not unknown yet: the list waits for the answer that has it. */}
-			{status?.lookupsPending && asked < PENDING_ASKS ? null : (
-				<NotChecked lines={leftOut} locale={locale} testId="generic-left-out" />
-			)}
+			{status?.lookupsPending && asked < PENDING_ASKS ? null : <NotChecked lines={leftOut} locale={locale} />}
 		</section>
 	);
 }
@@ -229,10 +227,10 @@ function RecordCheck({
 }
 
 /** What was read but not checked, a line each, under "Not checked:"; nothing where there is none. */
-function NotChecked({lines, locale, testId}: {lines: string[]; locale: Locale; testId: string}) {
+function NotChecked({lines, locale}: {lines: string[]; locale: Locale}) {
 	if (lines.length === 0) return null;
 	return (
-		<div class="left-out" data-testid={testId}>
+		<div class="left-out" data-testid="generic-left-out">
 			<p>{t('pasteLeftOut', locale)}</p>
 			<ul>
 				{lines.map((line) => (
