@@ -19,8 +19,11 @@ export const GECKO_ID = 'china-transit-check@china-transit-check.app';
 
 /** What "always run on this site" may ask for, one origin at a time (the request names the one site). */
 const USER_SITE_PATTERNS = ['https://*/*', 'http://*/*'] as const;
-/** Only in `--mode e2e`: stands in for a user who granted this test site (a permission prompt cannot be clicked). */
-export const E2E_USER_SITE = 'https://agent.example.test/*';
+/**
+ * Only in `--mode e2e`: stands in for a user who granted these test sites (a permission prompt cannot be clicked): an
+ * agent's tool, and a Google country site the manifest does not list (Google Flights opened on Google Poland).
+ */
+export const E2E_USER_SITES = ['https://agent.example.test/*', 'https://www.google.pl/*'];
 
 type WebAccessible = string | {resources: string[]; matches: string[]; use_dynamic_url?: boolean};
 /** The badge's details page (entrypoints/details), as lib/browser/details-link.ts DETAILS_PATH names it. */
@@ -187,7 +190,7 @@ export default defineConfig({
 			// puts the generic readers into the tab) and a test cannot get without clicking the toolbar.
 			// And the rules update host (the local test server), as if the user had accepted its prompt when switching updates on.
 			const rulesHost = new URL(rulesUpdateUrl(wxt.config.mode) ?? E2E_RULES_URL);
-			const granted = [E2E_USER_SITE, `${rulesHost.protocol}//${rulesHost.hostname}/*`, ...siteMatches()];
+			const granted = [...E2E_USER_SITES, `${rulesHost.protocol}//${rulesHost.hostname}/*`, ...siteMatches()];
 			if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...granted];
 			else manifest.permissions = [...(manifest.permissions ?? []), ...granted];
 			const pages = ['popup.html', 'options.html', 'check-in-card.html', 'welcome.html', 'privacy.html'];

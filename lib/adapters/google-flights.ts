@@ -430,19 +430,57 @@ function to24(text: string): string {
 	return `${pad(h)}:${m[2]}`;
 }
 
+/**
+ * Google's own domains that Google Flights is opened on: a traveller's Google country site keeps its host
+ * (www.google.ca/travel/flights/search?…); the saved pages here were captured on www.google.ca, www.google.de,
+ * www.google.com.br and www.google.com (their `<base href>`). The markets of the Kayak and Skyscanner lists, and
+ * Brazil. On another Google country site, the popup's "Scan this page" or "Always run on this site" reads the page
+ * with this adapter (`isGoogleHost`).
+ */
+const hosts = [
+	'www.google.com',
+	'www.google.co.uk',
+	'www.google.ie',
+	'www.google.ca',
+	'www.google.com.au',
+	'www.google.co.nz',
+	'www.google.co.in',
+	'www.google.com.sg',
+	'www.google.com.hk',
+	'www.google.co.jp',
+	'www.google.de',
+	'www.google.fr',
+	'www.google.es',
+	'www.google.it',
+	'www.google.nl',
+	'www.google.com.br',
+];
+
+/** `www.google.` and a country domain: `com`, `de`, `co.uk`, `com.br` (never `google.com.example.test`). */
+const isGoogleHost = (hostname: string) => /^www\.google\.(?:com?\.)?[a-z]{2,3}$/.test(hostname);
+
 export default defineAdapter({
 	id: 'google-flights',
 	label: 'Google Flights',
 	confidence: 'structured',
-	// Results and booking pages live under /travel/flights on www.google.com (2023-2026 layouts).
-	matches: ['https://www.google.com/travel/flights*'],
-	isItineraryPage: (url) => url.hostname === 'www.google.com' && url.pathname.startsWith('/travel/flights'),
+	// Results and booking pages live under /travel/flights on Google's domains (2023-2026 layouts).
+	matches: hosts.map((h) => `https://${h}/travel/flights*`),
+	isItineraryPage: (url) => isGoogleHost(url.hostname) && url.pathname.startsWith('/travel/flights'),
 	examples: [
 		'https://www.google.com/travel/flights/search?tfs=CBwQAhoeEgoyMDI2LTAzLTE1agcIARIDSkZLcgcIARIDTlJU',
 		'https://www.google.com/travel/flights?q=Flights%20to%20PEK%20from%20JFK',
 		'https://www.google.com/travel/flights/booking?tfs=CBwQAhoe',
+		'https://www.google.ca/travel/flights/search?tfs=CBwQAhoeEgoyMDI1LTA4LTIwagcIARIDU0ZPcgcIARIDTlJU&hl=en',
+		'https://www.google.co.uk/travel/flights?hl=en-GB',
+		'https://www.google.com.br/travel/flights/search?tfs=CBwQAhoe&hl=en',
 	],
-	counterExamples: ['https://www.google.com/search?q=flights', 'https://www.google.com/maps'],
+	counterExamples: [
+		'https://www.google.com/search?q=flights',
+		'https://www.google.com/maps',
+		'https://www.google.de/search?q=fl%C3%BCge',
+		'https://maps.google.co.uk/travel/flights',
+		'https://www.google.com.example.test/travel/flights',
+	],
 	findCards,
 	// The sentence and the segment data are attributes: a card can change in them alone.
 	watchAttributes: ['aria-label', 'data-travelimpactmodelwebsiteurl'],

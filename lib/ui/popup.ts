@@ -120,8 +120,11 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 	// A tab whose URL the browser does not show may still be scanned (activeTab); one whose URL is not a web page not.
 	const scannable = tab !== null && (tab.url === undefined || origin !== undefined);
 	const offSite = switchedOffSite(status, settings.disabledSites);
+	// Offered where a scan read the page: with the generic readers, or with a built-in site's adapter on a domain of
+	// that site the manifest does not list (a Google country site Google Flights is opened on, www.google.pl).
 	const canAlwaysRun =
-		status?.adapter === GENERIC_PAGE_ID &&
+		status?.adapter !== undefined &&
+		!status.disabled &&
 		origin !== undefined &&
 		!isBuiltInOrigin(origin) &&
 		!settings.extraSites.includes(origin) &&

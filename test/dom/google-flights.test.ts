@@ -59,6 +59,26 @@ describe('google-flights: 2025 layout, SFO → NRT (56 cards)', () => {
 		expect(distinct(d)).toBe(28);
 	});
 
+	it('reads the page at the Google country site it was saved from (www.google.ca, its <base href>) as at www.google.com', () => {
+		expect(sfoNrt.load().querySelector('base')?.getAttribute('href')).toBe('https://www.google.ca/');
+		const atHome = detectDocument(
+			sfoNrt.load(),
+			new URL('https://www.google.ca/travel/flights/search?tfs=x&hl=en'),
+			'2025-07-09',
+			bundledAirports(),
+		);
+		expect(atHome.adapter).toBe('google-flights');
+		expect(atHome.itineraries).toEqual(detect(sfoNrt.load()).itineraries);
+		// Not Google's: the generic readers, as on any page no site adapter knows.
+		const elsewhere = detectDocument(
+			sfoNrt.load(),
+			new URL('https://www.google.ca.example.test/travel/flights/search'),
+			'2025-07-09',
+			bundledAirports(),
+		);
+		expect(elsewhere.adapter).not.toBe('google-flights');
+	});
+
 	it('npm run detect lists a card it could not read once, though the page holds it twice (the list and its hidden copy)', () => {
 		const doc = sfoNrt.load();
 		const hook = (card: Element) => card.querySelector('[data-travelimpactmodelwebsiteurl]')!;

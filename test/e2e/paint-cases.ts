@@ -95,6 +95,15 @@ export const PAINT_CASES: PaintCase[] = [
 	},
 ];
 
+/**
+ * The case's page at another host of its site: the Google Flights capture at the Google country site it was saved
+ * from (www.google.ca, its `<base href>`), to which the manifest's match patterns must bring the content script too.
+ */
+export function atHost(c: PaintCase, host: string): PaintCase {
+	const at = (address: string) => address.replace(`//${new URL(c.url).host}/`, `//${host}/`);
+	return {...c, url: at(c.url), glob: at(c.glob)};
+}
+
 /** A result card of any built-in site, as the paint checks find the card around a badge. */
 export const CARD = 'li, [data-resultid], [class*="FlightsTicket_container__"], [class*="BpkTicket_"], div.list-item, div.flight-item';
 

@@ -8,6 +8,7 @@
 import type {BrowserContext, Locator, Page} from '@playwright/test';
 import {expect, serve, test} from './fixtures';
 import {
+	atHost,
 	badgesInClippingBoxes,
 	CARD,
 	clipHiddenPanelBadges,
@@ -131,6 +132,17 @@ for (const c of PAINT_CASES) {
 		expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
 	});
 }
+
+test('google-flights on the Google country site its page was saved from (www.google.ca): every displayed mainland card shows a painted badge', async ({
+	context,
+}) => {
+	const c = atHost(PAINT_CASES[0]!, 'www.google.ca');
+	expect(c.url).toMatch(/^https:\/\/www\.google\.ca\/travel\/flights\/search\?/);
+	await serve(context, c.glob, paintPage(c));
+	const page = await context.newPage();
+	await open(page, c, 1280);
+	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+});
 
 test('google-flights: the badge no longer sits inside the times line, whose ellipsis hid it', async ({context}) => {
 	const c = PAINT_CASES[0]!;

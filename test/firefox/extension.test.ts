@@ -9,6 +9,7 @@ import type {Browser, Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {GECKO_ID} from '../../wxt.config';
 import {
+	atHost,
 	badgesInClippingBoxes,
 	CARD,
 	clipHiddenPanelBadges,
@@ -980,6 +981,13 @@ describe('Firefox: badges painted on saved real pages', () => {
 			});
 		}
 	}
+
+	it('google-flights on the Google country site its page was saved from (www.google.ca): every displayed mainland card shows a painted badge', async () => {
+		const c = atHost(PAINT_CASES[0]!, 'www.google.ca');
+		const p = await openRead(c, 1280, paintPage(c));
+		expect(await paintedOnPage(p)).toEqual({painted: c.shown, shown: c.shown});
+		await p.close();
+	});
 
 	it('google-flights: cards the page hides with `visibility: hidden` hide their badges with them, and show them again', async () => {
 		const c = PAINT_CASES[0]!;

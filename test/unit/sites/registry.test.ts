@@ -28,6 +28,10 @@ describe('site registry', () => {
 	it("gives the content script the union of the sites' match patterns", () => {
 		expect(siteMatches()).toEqual([...new Set(sites.flatMap((s) => s.matches))]);
 		expect(siteMatches()).toContain('https://www.google.com/travel/flights*');
+		expect(siteMatches()).toContain('https://www.google.ca/travel/flights*');
+		// Only Google Flights' path on Google's hosts: never their search, mail or maps.
+		for (const pattern of siteMatches().filter((p) => p.includes('.google.')))
+			expect(pattern).toMatch(/^https:\/\/www\.google\.[a-z.]+\/travel\/flights\*$/);
 		expect(siteMatches()).not.toContain('<all_urls>');
 	});
 
@@ -52,6 +56,10 @@ describe('site registry', () => {
 
 	it('knows the origins its sites cover, whatever the path: nothing for the user to add there', () => {
 		expect(isBuiltInOrigin('https://www.google.com')).toBe(true); // https://www.google.com/travel/flights*
+		// Google's country sites: those the manifest lists (Canada, where a saved page was captured), not the others.
+		expect(isBuiltInOrigin('https://www.google.ca')).toBe(true);
+		expect(isBuiltInOrigin('https://www.google.co.uk')).toBe(true);
+		expect(isBuiltInOrigin('https://www.google.pl')).toBe(false);
 		expect(isBuiltInOrigin('https://au.trip.com')).toBe(true); // *.trip.com
 		expect(isBuiltInOrigin('https://www.kayak.com')).toBe(true);
 		expect(isBuiltInOrigin('https://agent.example.test')).toBe(false);

@@ -157,7 +157,15 @@ describe('what "This page" says and offers', () => {
 		expect(model({status: GENERIC, settings: {...DEFAULT_SETTINGS, extraSites: [AGENT]}}).offerAlways).toBeNull();
 		expect(model({status: GENERIC, tab: {id: 1, url: 'https://www.kayak.com/flights'}}).offerAlways).toBeNull();
 		expect(model({status: GENERIC, tab: {id: 1}}).offerAlways).toBeNull();
-		expect(model({status: STATUS}).offerAlways).toBeNull();
+		expect(model({status: STATUS, tab: {id: 1, url: 'https://www.google.com/travel/flights/search?tfs=x'}}).offerAlways).toBeNull();
+	});
+
+	it('a Google country site the manifest does not list, read by a scan with the Google Flights adapter: offers to always run', () => {
+		const tab = {id: 1, url: 'https://www.google.pl/travel/flights/search?tfs=x&hl=en'};
+		expect(model({status: STATUS, tab}).offerAlways).toEqual({origin: 'https://www.google.pl', label: 'Always run on www.google.pl'});
+		// Where the manifest runs the site's script (Google Canada), and where the site is switched off: nothing to offer.
+		expect(model({status: STATUS, tab: {id: 1, url: 'https://www.google.ca/travel/flights'}}).offerAlways).toBeNull();
+		expect(model({status: {...STATUS, disabled: true}, tab}).offerAlways).toBeNull();
 	});
 
 	it('says what came of "always run"', () => {
