@@ -30,6 +30,12 @@ export type PageFound = {tab: PopupTab | null; status: PageStatus | undefined};
 /** How often, and how long after the last answer, the content script is asked again while its lookups are pending. */
 const PENDING_ASKS = 8;
 const PENDING_WAIT_MS = 250;
+/** How often it is asked again while it is still reading the page (a scan just started): about five seconds. */
+const READING_ASKS = 20;
+
+/** Whether the status may change in a moment, and the popup should ask again (the `asked`-th time). */
+const askAgain = (status: PageStatus | undefined, asked: number) =>
+	(status?.lookupsPending === true && asked < PENDING_ASKS) || (status?.reading === true && asked < READING_ASKS);
 
 export type ThisPageProps = {
 	locale: Locale;
@@ -57,11 +63,11 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 	useEffect(() => {
 		void load().then(setFound);
 	}, []);
-	// The page's reading waits for airport names or time zones the background has not answered yet: ask again in a
-	// moment (a few times at most), so what the page shows is read with them.
+	// The page's reading waits for airport names or time zones the background has not answered yet, or the page is
+	// still being read: ask again in a moment (a few times at most), so what the popup says is what the page shows.
 	const [asked, setAsked] = useState(0);
 	useEffect(() => {
-		if (!found?.tab || !found.status?.lookupsPending || asked >= PENDING_ASKS) return;
+		if (!found?.tab || !askAgain(found.status, asked)) return;
 		const timer = setTimeout(() => {
 			void load().then((next) => {
 				if (next.status) setFound(next);
@@ -93,6 +99,8 @@ export function ThisPage({locale, settings, save, rules, today, load, scanPage, 
 		void scanPage(tab.id)
 			.then((reply) => {
 				setFound({tab, status: reply});
+				// A scan starts the page's reading: the popup asks again while it goes on, however often it asked before.
+				setAsked(0);
 				setScan(reply ? 'idle' : 'failed');
 			})
 			.catch(() => setScan('failed'));

@@ -140,6 +140,7 @@ const PageStatusSchema = z.object({
 	generic: z.array(z.array(BoundedSegment).max(L.segments)).max(L.genericItineraries),
 	genericLeftOut: BoundedLeftOut.optional(),
 	lookupsPending: z.literal(true).optional(),
+	reading: z.literal(true).optional(),
 	textScanPending: z.boolean().optional(),
 	stats: z.object({batches: count, cards: count, badges: count, evaluations: count, failures: count, unplaced: count}).optional(),
 	record: z

@@ -46,6 +46,11 @@ export type PageStatus = {
 	 */
 	lookupsPending?: true;
 	/**
+	 * The site's adapter is still reading the page (a scan just started, or cards wait to be read): the counts may
+	 * grow in a moment, and nothing is concluded from their being none yet (the popup asks again).
+	 */
+	reading?: true;
+	/**
 	 * The site's adapter reads nothing and the generic text detector is not in the page yet: the popup puts it there
 	 * (./generic-page.ts GenericDetector) and asks again.
 	 */
@@ -81,6 +86,8 @@ type PageStatusInput = {
 	detectText?: (text: string) => TextFindings;
 	/** Whether airport names or time zones the page's reading asked the background for are still unanswered. */
 	lookupsPending?: () => boolean;
+	/** Whether the adapter is still reading the page (lib/scan Scanner `reading`). */
+	reading?: () => boolean;
 	/** The page badge's record, where a record on the page gives the passengers' nationalities. */
 	record?: PageRecord;
 	/** What the generic page adapter's badge read but did not check (ScannerOptions `normalizeAround`). */
@@ -100,7 +107,9 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 	// probably changed; say so, and hand over what the generic text detector sees (heuristic, never a plain ✓).
 	let generic: SegmentInput[][] = [];
 	let leftOut = running?.id === GENERIC_PAGE_ID && input.pageLeftOut ? boundedLeftOut(input.pageLeftOut, input.limits) : undefined;
-	const needsText = running !== undefined && running.id !== GENERIC_PAGE_ID && found.itineraries === 0;
+	// Not while the adapter is still reading: none read yet is not "its layout changed" (nor "nothing found").
+	const reading = input.reading?.() ?? false;
+	const needsText = running !== undefined && running.id !== GENERIC_PAGE_ID && found.itineraries === 0 && !reading;
 	if (needsText && input.detectText) {
 		const findings = input.detectText(input.pageText());
 		generic = findings.itineraries
@@ -120,6 +129,7 @@ export function pageStatus(input: PageStatusInput): PageStatus {
 	if (leftOut) status.genericLeftOut = leftOut;
 	if (needsText && !input.detectText) status.textScanPending = true;
 	if (input.lookupsPending?.()) status.lookupsPending = true;
+	if (reading && running !== undefined) status.reading = true;
 	if (input.stats) status.stats = input.stats;
 	const record = input.record && boundedRecord(input.record, input.limits);
 	if (record) status.record = record;

@@ -158,6 +158,7 @@ const M = {
 		'zh-TW': '有{count}個結果無法讀取，沒有標記：請自行核對其航班。',
 	},
 	popupPageNothing: {en: 'Nothing found on this page.', 'zh-CN': '此页面未发现行程。', 'zh-TW': '此頁面未發現行程。'},
+	popupPageReading: {en: 'Reading this page…', 'zh-CN': '正在读取此页面…', 'zh-TW': '正在讀取此頁面…'},
 	popupPageUnsupported: {
 		en: 'This site is not one of the supported booking sites.',
 		'zh-CN': '此网站不在支持的预订网站之列。',

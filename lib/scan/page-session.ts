@@ -555,6 +555,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 				pageText: () => (doc.body as HTMLElement | null)?.innerText ?? '',
 				detectText: detectTextWith(options.generic(), rules, today),
 				lookupsPending: () => inFlight.count > 0,
+				reading: () => scanner?.reading() ?? false,
 				limits: options.limits,
 			});
 		},

@@ -146,6 +146,11 @@ export type Scanner = {
 	stats: () => ScanStats;
 	/** What was found, for the popup's "this page" view. */
 	found: () => Found;
+	/**
+	 * The page is still being read: the first pass has not run, cards found wait to be read or their badges to go on,
+	 * or the page's data waits for its cards. What `found` says may grow in a moment.
+	 */
+	reading: () => boolean;
 	/** The page badge's record: the passengers' nationalities a record on the page gives, with its itineraries. */
 	record: () => PageRecord | undefined;
 	/** What the page badge read in the page's data but did not check (ScannerOptions `normalizeAround`). */

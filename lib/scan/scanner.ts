@@ -96,6 +96,16 @@ export function startScanner(options: ScannerOptions): Scanner {
 			};
 		},
 		found: () => shownCounts(run),
+		// Cards found and not read yet, or badges decided and not on the page yet; not a frame merely due because the page
+		// changed (a page that never stops changing would never be said to be read).
+		reading: () =>
+			!run.stopped &&
+			(run.rescan ||
+				run.added.length > 0 ||
+				run.queue.hasNear() ||
+				run.queue.hasFar() ||
+				run.deferred.size > 0 ||
+				run.dataWait === 'waiting'),
 		record: () => run.record,
 		leftOut: () => run.embedded?.leftOut,
 		verdict() {

@@ -25,6 +25,8 @@ export function pageStatusText(
 	if (!status?.adapter) return t('popupPageUnsupported', locale);
 	const off = switchedOffSite(status, disabledSites);
 	if (off) return t('popupSiteOff', locale, {adapter: label(off)});
+	// None read yet, while the page is still being read: not "nothing found" (the popup asks again in a moment).
+	if (status.reading && status.itineraries === 0) return t('popupPageReading', locale);
 	const counts = {itineraries: status.itineraries, withStops: status.withStops};
 	const one = status.itineraries === 1;
 	let text: string;

@@ -194,6 +194,10 @@ describe('page session', () => {
 			'Depart: 09:10 Beijing Capital International Airport (PEK)',
 			`Arrive: 13:35 ${to}`,
 		].join('\n');
+	/** The moments the session waits for go by: here, the page's data waiting for its cards (DATA_WITHOUT_CARDS_MS). */
+	const settle = () => {
+		for (const callback of pendingToolbar.splice(0)) callback();
+	};
 	/** The page's rendered text (jsdom has no innerText). */
 	const showText = (text: string) => Object.defineProperty(document.body, 'innerText', {configurable: true, get: () => text});
 
@@ -206,8 +210,13 @@ describe('page session', () => {
 		on.start(FLIGHTS_URL);
 		// jsdom has no innerText; the browser's is the rendered text: here, a trip copied from a Google Flights panel.
 		showText(GF_PANEL_TEXT);
+		// A moment after the start, the page's cards may still follow its data: nothing is concluded from none yet.
+		expect(on.status()).toMatchObject({adapter: 'google-flights', reading: true, layoutUnrecognised: false, generic: []});
+		expect(on.status().textScanPending).toBeUndefined();
+		settle();
 		// Flights in the page's text, yet Google Flights' adapter finds no card: the layout is not one it knows.
 		const status = on.status();
+		expect(status.reading).toBeUndefined();
 		expect(status).toMatchObject({adapter: 'google-flights', disabled: false, layoutUnrecognised: true});
 		expect(status.generic.length).toBeGreaterThan(0);
 	});
@@ -215,6 +224,7 @@ describe('page session', () => {
 	it('where the layout is not read, places an arrival the page’s text gives without its day by the airports’ time zones', async () => {
 		const s = open();
 		s.start(FLIGHTS_URL);
+		settle();
 		// SYNTHETIC, as test/unit/extract/generic-text.test.ts: a confirmation giving the arrival's clock, not its day.
 		showText(confirmation('CA925', 'Tokyo Narita (NRT)'));
 		s.status();
@@ -233,6 +243,7 @@ describe('page session', () => {
 	it('where the layout is not read, says its reading awaits the background’s answers, and what it did not check', async () => {
 		const s = open();
 		s.start(FLIGHTS_URL);
+		settle();
 		// SYNTHETIC, as the test above, with a second flight to a place no table knows (its name is asked about too).
 		showText(confirmation('CA123', 'Gotham Heliport'));
 		// The first answer: the time zones and the name are asked about, and the popup is told to ask again.

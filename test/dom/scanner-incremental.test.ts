@@ -313,6 +313,26 @@ describe('scanner: cards near the viewport first', () => {
 		expect(idle).toEqual([]); // nothing left to read
 	});
 
+	it('says it is still reading while cards it found wait to be read or their badges to go on, and not once all are', async () => {
+		page(PEK_24H, PVG_3D, HKG_ONLY);
+		const s = startNear();
+		const [a, b, c] = [cards()[0]!, cards()[1]!, cards()[2]!];
+		expect(s.reading()).toBe(true); // found, none said to be near yet: none read
+		report([a], [b, c]);
+		await tick();
+		expect(s.found().itineraries).toBe(1);
+		expect(s.reading()).toBe(true);
+		runIdle();
+		// Read in the idle pass; their badges go on the page in the next frame.
+		expect(s.found()).toEqual({itineraries: 3, withStops: 2, unplaced: 0});
+		expect(s.reading()).toBe(true);
+		await tick();
+		expect(badges()).toHaveLength(2);
+		expect(s.reading()).toBe(false);
+		s.stop();
+		expect(s.reading()).toBe(false);
+	});
+
 	it('reads far cards in bounded idle batches until the whole page is read', async () => {
 		page(...Array.from({length: 150}, () => PEK_24H));
 		startNear();

@@ -1,6 +1,7 @@
 import {detailsIn, expect, EXT_DIR_E2E, fixture, serve, serviceWorker, setPassports, setSettings, tabIdOf, test} from './fixtures';
 import type {BrowserContext, Frame, Page} from '@playwright/test';
 import {onePagePdf} from './one-page-pdf';
+import {atHost, PAINT_CASES, paintPage} from './paint-cases';
 
 // The e2e build grants https://agent.example.test/* up front, as a user accepting the permission prompt would
 // (a prompt cannot be clicked from a test); everything else is the release code path.
@@ -78,6 +79,34 @@ test('an agent tool outside the built-in sites: scan once from the popup, then "
 	await page.reload();
 	await page.waitForTimeout(500);
 	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
+});
+
+test('Google Flights on a Google country site the manifest does not list: scanned with its adapter, then "always run on this site"', async ({
+	context,
+	extensionId,
+}) => {
+	// The saved SFO → NRT results (28 itineraries, 14 through PVG or PEK, each card twice) at Google Poland.
+	const c = atHost(PAINT_CASES[0]!, 'www.google.pl');
+	await serve(context, c.glob, paintPage(c));
+	const page = await context.newPage();
+	await page.goto(c.url);
+	const found = () => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'));
+	await page.waitForTimeout(300);
+	expect(await found()).toBeNull(); // no content script of the manifest's here
+
+	const popup = await context.newPage();
+	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, c.url)}`);
+	await popup.getByRole('button', {name: 'Scan this page'}).click();
+	// Read by the Google Flights adapter (its cards, with their badges), not by the generic detector's page text.
+	await expect(popup.getByTestId('page-status')).toHaveText(/^28 itineraries found by Google Flights, 14 via mainland China/);
+	await expect.poll(found).toBe(`${c.cards}/${c.china}`);
+	await expect(page.locator('[data-ctc-badge]')).toHaveCount(c.china);
+
+	await popup.getByRole('button', {name: 'Always run on www.google.pl'}).click();
+	await expect.poll(() => registered(context)).toEqual(['https://www.google.pl/*']);
+	// A new visit gets its badges without the popup.
+	await page.reload();
+	await expect.poll(found).toBe(`${c.cards}/${c.china}`);
 });
 
 test('the options page refuses what is not a web address, and built-in sites', async ({context, extensionId}) => {

@@ -322,6 +322,30 @@ describe('the page status the popup receives', () => {
 			limits: MESSAGE_LIMITS,
 		});
 
+	it('concludes nothing from no cards read while the site’s adapter is still reading the page, and says it is reading', () => {
+		const text = fs.readFileSync('test/fixtures/made-up/unknown-airport.txt', 'utf8');
+		const googleFlights = adapters.find((a) => a.id === 'google-flights');
+		let detected = 0;
+		const status = pageStatus({
+			site: googleFlights,
+			running: googleFlights,
+			disabledSites: [],
+			found: {itineraries: 0, withStops: 0, unplaced: 0},
+			pageText: () => text,
+			detectText: (page) => (detected++, genericDetector.textFindings(page, loadRules(), '2026-12-07')),
+			reading: () => true,
+			limits: MESSAGE_LIMITS,
+		});
+		expect(status).toEqual({...status, reading: true, layoutUnrecognised: false, generic: []});
+		expect(status.textScanPending).toBeUndefined();
+		expect(detected).toBe(0); // the page's text is not even read
+		expect(parsePageStatus(structuredClone(status))).toEqual(status);
+		expect(parsePageStatus({...STATUS, reading: false})).toBeUndefined();
+		// Read, and still none: its layout is not recognised (below).
+		expect(unrecognisedStatus(text)).toMatchObject({layoutUnrecognised: true});
+		expect(unrecognisedStatus(text).reading).toBeUndefined();
+	});
+
 	it('says which flights of an unrecognised page’s text were not checked, and checks those around them apart', () => {
 		// test/fixtures/made-up/unknown-airport.txt: Shanghai to Beijing, then Beijing to an airport the table lacks.
 		const status = unrecognisedStatus(fs.readFileSync('test/fixtures/made-up/unknown-airport.txt', 'utf8'));

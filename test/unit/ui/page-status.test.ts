@@ -79,6 +79,19 @@ describe("the popup's status line for this page", () => {
 		);
 	});
 
+	it('says the page is still being read where nothing is read yet, in each language; the counts once some are', () => {
+		const reading: PageStatus = {...FOUND, itineraries: 0, withStops: 0, reading: true};
+		expect(pageStatusText(reading, [], 'en', label)).toBe('Reading this page…');
+		expect(pageStatusText(reading, [], 'zh-CN', label)).toBe('正在读取此页面…');
+		expect(pageStatusText(reading, [], 'zh-TW', label)).toBe('正在讀取此頁面…');
+		expect(pageStatusText({...reading, adapter: 'generic-page'}, [], 'en', label)).toBe('Reading this page…');
+		expect(pageStatusText({...FOUND, reading: true}, [], 'en', label)).toBe(
+			'12 itineraries found by Google Flights, 3 via mainland China.',
+		);
+		// A switched-off site is not read at all.
+		expect(pageStatusText({...reading, disabled: true}, ['google-flights'], 'en', label)).toMatch(/switched off/);
+	});
+
 	it('says nothing of placement where no badge was due', () => {
 		expect(pageStatusText({...FOUND, itineraries: 0, withStops: 0, unplaced: 3}, [], 'en', label)).toBe('Nothing found on this page.');
 		expect(pageStatusText({...FOUND, itineraries: 0, unplaced: 1, layoutUnrecognised: true}, [], 'en', label)).toMatch(

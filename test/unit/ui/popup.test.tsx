@@ -370,6 +370,32 @@ describe('the "This page" section', () => {
 		expect(screen.getByRole('button', {name: 'Always run on agent.example.test'})).toBeTruthy();
 	});
 
+	it('a scan whose page is still being read says so, asks again until it is read, then says what it read', async () => {
+		// Google Flights at Google Poland: the scan starts its adapter, whose cards are read in the frames after it answers.
+		const tab = {id: 7, url: 'https://www.google.pl/travel/flights/search?tfs=x'};
+		const reading: PageStatus = {...STATUS, itineraries: 0, withStops: 0, reading: true};
+		const read: PageFound = {tab, status: {...STATUS, itineraries: 28, withStops: 14}};
+		const load = vi
+			.fn<() => Promise<PageFound>>()
+			.mockResolvedValueOnce({tab, status: undefined})
+			.mockResolvedValueOnce({tab, status: reading})
+			.mockResolvedValue(read);
+		renderThisPage({tab, status: undefined}, {load, scanPage: vi.fn(async () => reading)});
+		fireEvent.click(await screen.findByRole('button', {name: 'Scan this page'}));
+		// Not "Nothing found on this page": nothing is read yet.
+		await waitFor(() => expect(screen.getByTestId('page-status').textContent).toBe('Reading this page…'));
+		await waitFor(
+			() => expect(screen.getByTestId('page-status').textContent).toMatch(/^28 itineraries found by Google Flights, 14 via/),
+			{
+				timeout: 5_000,
+			},
+		);
+		expect(screen.getByRole('button', {name: 'Always run on www.google.pl'})).toBeTruthy();
+		// Asked when the popup opened, once more still reading, then read; not again after it.
+		await new Promise((r) => setTimeout(r, 600));
+		expect(load).toHaveBeenCalledTimes(3);
+	});
+
 	it('a scan with no answer says the page cannot be scanned', async () => {
 		renderThisPage({tab: {id: 7, url: `${AGENT}/x`}, status: undefined});
 		fireEvent.click(await screen.findByRole('button', {name: 'Scan this page'}));
