@@ -28,8 +28,10 @@ test("a Google Flights page in an unknown layout is reported as not recognised, 
 	const text = fixture('text/felciano__united-itinerary-parser__test-case-gf-rt-input.txt').split('\n').slice(1).join('\n');
 	await openAsText(context, text);
 	const [worker] = context.serviceWorkers();
-	// What the popup does (lib/browser/tabs.ts thisPage): ask; the cards read as nothing and the generic text detector
-	// is not in the page yet, so put it there (activeTab in use; granted up front in the e2e build) and ask again.
+	// What the popup does (lib/browser/tabs.ts thisPage, components/ThisPage.tsx): ask, and again while the page is
+	// still being read (a Google Flights page's data waits a moment for its cards); the cards read as nothing and the
+	// generic text detector is not in the page yet, so put it there (activeTab in use; granted up front in the e2e
+	// build) and ask again.
 	const status = await worker!.evaluate(async () => {
 		const g = globalThis as unknown as {
 			chrome: {
@@ -42,7 +44,13 @@ test("a Google Flights page in an unknown layout is reported as not recognised, 
 		};
 		// The page is the active tab (the extension has no "tabs" permission to read URLs, and needs none).
 		const [tab] = await g.chrome.tabs.query({active: true, lastFocusedWindow: true});
-		const first = (await g.chrome.tabs.sendMessage(tab!.id, {type: 'page-status'})) as {textScanPending?: boolean};
+		const ask = async () =>
+			(await g.chrome.tabs.sendMessage(tab!.id, {type: 'page-status'})) as {textScanPending?: boolean; reading?: true};
+		let first = await ask();
+		for (let i = 0; i < 20 && first.reading; i++) {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			first = await ask();
+		}
 		if (!first.textScanPending) return {first};
 		await g.chrome.scripting.executeScript({target: {tabId: tab!.id}, files: ['/generic.js']});
 		return g.chrome.tabs.sendMessage(tab!.id, {type: 'page-status'});
