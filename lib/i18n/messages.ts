@@ -159,6 +159,16 @@ const M = {
 	},
 	popupPageNothing: {en: 'Nothing found on this page.', 'zh-CN': '此页面未发现行程。', 'zh-TW': '此頁面未發現行程。'},
 	popupPageReading: {en: 'Reading this page…', 'zh-CN': '正在读取此页面…', 'zh-TW': '正在讀取此頁面…'},
+	popupSiteNotRead: {
+		en: 'This {adapter} page has not been read: it was open before the extension was installed or updated. Scan it now, or reload it.',
+		'zh-CN': '此{adapter}页面尚未读取：它在扩展安装或更新之前就已打开。请立即扫描，或重新加载页面。',
+		'zh-TW': '此{adapter}頁面尚未讀取：它在擴充功能安裝或更新之前就已開啟。請立即掃描，或重新載入頁面。',
+	},
+	popupSiteUnlisted: {
+		en: 'This is {adapter} on {site}, where the extension does not run by itself: scan this page to check its results.',
+		'zh-CN': '这是{site}上的{adapter}，扩展不会自动在此运行：扫描此页面以核查其结果。',
+		'zh-TW': '這是{site}上的{adapter}，擴充功能不會自動在此執行：掃描此頁面以核查其結果。',
+	},
 	popupPageUnsupported: {
 		en: 'This site is not one of the supported booking sites.',
 		'zh-CN': '此网站不在支持的预订网站之列。',
@@ -362,6 +372,11 @@ const M = {
 	},
 	popupSiteTurnOn: {en: 'Turn {adapter} back on', 'zh-CN': '重新开启{adapter}', 'zh-TW': '重新開啟{adapter}'},
 	popupScanPage: {en: 'Scan this page', 'zh-CN': '扫描此页面', 'zh-TW': '掃描此頁面'},
+	popupScanHelpSite: {
+		en: 'Reads this page once, as on the {adapter} sites the extension runs on. Nothing leaves your browser.',
+		'zh-CN': '读取此页面一次，与扩展自动运行的{adapter}网站相同。数据不会离开您的浏览器。',
+		'zh-TW': '讀取此頁面一次，與擴充功能自動執行的{adapter}網站相同。資料不會離開您的瀏覽器。',
+	},
 	popupScanHelp: {
 		en: 'Reads this page once with the generic detector (GDS displays, e-tickets, itinerary text). Nothing leaves your browser.',
 		'zh-CN': '用通用识别器读取此页面一次（GDS显示、电子客票、行程文字）。数据不会离开您的浏览器。',

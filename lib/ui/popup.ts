@@ -114,9 +114,35 @@ export function siteLabel(id: string): string {
 	return sites.find((s) => s.id === id)?.label ?? id;
 }
 
+/**
+ * The built-in site whose results page the URL is, and whether the manifest declares its content script there
+ * (`listed`; not on a Google country site it does not list, www.google.pl); undefined for any other page.
+ */
+function siteAt(url: string | undefined, origin: string | undefined): {id: string; listed: boolean} | undefined {
+	if (!url || !origin) return undefined;
+	try {
+		const here = new URL(url);
+		const site = sites.find((s) => s.isItineraryPage(here));
+		return site && {id: site.id, listed: isBuiltInOrigin(origin)};
+	} catch {
+		return undefined;
+	}
+}
+
+/** What the popup says of a built-in site's page whose content script did not answer. */
+function unansweredSiteText(site: {id: string; listed: boolean}, host: string, locale: Locale): string {
+	const adapter = siteLabel(site.id);
+	return site.listed ? t('popupSiteNotRead', locale, {adapter}) : t('popupSiteUnlisted', locale, {adapter, site: host});
+}
+
 export function thisPageModel({tab, status, scan, always, settings, locale, airports}: ThisPageInput): ThisPageModel {
 	const origin = tab?.url ? siteOrigin(tab.url) : undefined;
 	const host = origin ? new URL(origin).hostname : '';
+	// No content script answered on a built-in site's page: one of its domains the manifest does not list, or a page
+	// open since before the extension was installed or updated (browsers put content scripts only into pages loaded
+	// after). Not "not a supported site"; a scan reads it with the site's adapter (not the generic detector, as on a page
+	// no site adapter knows).
+	const site = status ? undefined : siteAt(tab?.url, origin);
 	// A tab whose URL the browser does not show may still be scanned (activeTab); one whose URL is not a web page not.
 	const scannable = tab !== null && (tab.url === undefined || origin !== undefined);
 	const offSite = switchedOffSite(status, settings.disabledSites);
@@ -136,10 +162,16 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 		text:
 			scan === 'failed'
 				? t(isPdfAddress(tab?.url) ? 'popupScanPdf' : 'popupCannotScan', locale)
-				: pageStatusText(status, settings.disabledSites, locale, siteLabel),
+				: site
+					? unansweredSiteText(site, host, locale)
+					: pageStatusText(status, settings.disabledSites, locale, siteLabel),
 		offerScan:
 			scannable && !status?.adapter && scan !== 'failed'
-				? {label: t('popupScanPage', locale), help: t('popupScanHelp', locale), busy: scan === 'busy'}
+				? {
+						label: t('popupScanPage', locale),
+						help: site ? t('popupScanHelpSite', locale, {adapter: siteLabel(site.id)}) : t('popupScanHelp', locale),
+						busy: scan === 'busy',
+					}
 				: null,
 		offerTurnOn: offSite ? {adapter: offSite, label: t('popupSiteTurnOn', locale, {adapter: siteLabel(offSite)})} : null,
 		offerAlways: canAlwaysRun ? {origin, label: t('popupAlwaysRun', locale, {site: host})} : null,

@@ -160,6 +160,40 @@ describe('what "This page" says and offers', () => {
 		expect(model({status: STATUS, tab: {id: 1, url: 'https://www.google.com/travel/flights/search?tfs=x'}}).offerAlways).toBeNull();
 	});
 
+	it('a Google country site the manifest does not list, before a scan: says it is Google Flights there, and how the scan reads it', () => {
+		const tab = {id: 1, url: 'https://www.google.pl/travel/flights/search?tfs=x&hl=en'};
+		const before = model({tab});
+		expect(before.text).toBe(
+			'This is Google Flights on www.google.pl, where the extension does not run by itself: scan this page to check its results.',
+		);
+		expect(before.offerScan?.help).toBe(
+			'Reads this page once, as on the Google Flights sites the extension runs on. Nothing leaves your browser.',
+		);
+		expect(model({tab, locale: 'zh-CN'}).text).toBe(
+			'这是www.google.pl上的Google Flights，扩展不会自动在此运行：扫描此页面以核查其结果。',
+		);
+		expect(model({tab, locale: 'zh-TW'}).offerScan?.help).toBe(
+			'讀取此頁面一次，與擴充功能自動執行的Google Flights網站相同。資料不會離開您的瀏覽器。',
+		);
+		// Google's other pages there, and a page no site adapter knows: as before.
+		const other = model({tab: {id: 1, url: 'https://www.google.pl/search?q=loty'}});
+		expect(other.text).toBe('This site is not one of the supported booking sites.');
+		expect(other.offerScan?.help).toMatch(/^Reads this page once with the generic detector/);
+		expect(model({}).text).toBe('This site is not one of the supported booking sites.');
+		// Where the manifest runs the site's script, no answer means the page was open before the extension started.
+		const notRead = model({tab: {id: 1, url: 'https://www.google.ca/travel/flights/search?tfs=x'}});
+		expect(notRead.text).toBe(
+			'This Google Flights page has not been read: it was open before the extension was installed or updated. Scan it now, or reload it.',
+		);
+		expect(notRead.offerScan?.help).toMatch(/as on the Google Flights sites/);
+		expect(model({tab: {id: 1, url: 'https://www.kayak.com/flights/LAX-PEK/2026-05-10'}, locale: 'zh-CN'}).text).toBe(
+			'此Kayak页面尚未读取：它在扩展安装或更新之前就已打开。请立即扫描，或重新加载页面。',
+		);
+		expect(model({tab: {id: 1, url: 'https://www.kayak.com/hotels'}}).text).toBe(
+			'This site is not one of the supported booking sites.',
+		);
+	});
+
 	it('a Google country site the manifest does not list, read by a scan with the Google Flights adapter: offers to always run', () => {
 		const tab = {id: 1, url: 'https://www.google.pl/travel/flights/search?tfs=x&hl=en'};
 		expect(model({status: STATUS, tab}).offerAlways).toEqual({origin: 'https://www.google.pl', label: 'Always run on www.google.pl'});
