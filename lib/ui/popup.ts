@@ -149,7 +149,7 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 	// Offered where a scan read the page: with the generic readers, or with a built-in site's adapter on a domain of
 	// that site the manifest does not list (a Google country site Google Flights is opened on, www.google.pl).
 	const canAlwaysRun =
-		status?.adapter !== undefined &&
+		typeof status?.adapter === 'string' &&
 		!status.disabled &&
 		origin !== undefined &&
 		!isBuiltInOrigin(origin) &&

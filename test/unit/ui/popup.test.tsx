@@ -200,6 +200,8 @@ describe('what "This page" says and offers', () => {
 		// Where the manifest runs the site's script (Google Canada), and where the site is switched off: nothing to offer.
 		expect(model({status: STATUS, tab: {id: 1, url: 'https://www.google.ca/travel/flights'}}).offerAlways).toBeNull();
 		expect(model({status: {...STATUS, disabled: true}, tab}).offerAlways).toBeNull();
+		// A content script that reads nothing there (no adapter for the page): nothing to run always.
+		expect(model({status: {...STATUS, adapter: null, itineraries: 0, withStops: 0}}).offerAlways).toBeNull();
 	});
 
 	it('says what came of "always run"', () => {
