@@ -99,16 +99,20 @@ test('Google Flights on a Google country site the manifest does not list: scanne
 	await expect(popup.getByTestId('page-status')).toHaveText(
 		'This is Google Flights on www.google.pl, where the extension does not run by itself: scan this page to check its results.',
 	);
+	// The page in front, as the traveller's under the popup: a tab behind the popup's page gets no animation frames,
+	// and its cards would be read at the pace of its idle callbacks.
+	await page.bringToFront();
 	await popup.getByRole('button', {name: 'Scan this page'}).click();
 	// Read by the Google Flights adapter (its cards, with their badges), not by the generic detector's page text.
-	await expect(popup.getByTestId('page-status')).toHaveText(/^28 itineraries found by Google Flights, 14 via mainland China/);
+	await expect(popup.getByTestId('page-status')).toHaveText(/^28 itineraries found by Google Flights, 14 via mainland China/, {
+		timeout: 10_000,
+	});
 	await expect.poll(found, {timeout: 20_000}).toBe(`${c.cards}/${c.china}`);
 	await expect(page.locator('[data-ctc-badge]')).toHaveCount(c.china);
 
 	await popup.getByRole('button', {name: 'Always run on www.google.pl'}).click();
 	await expect.poll(() => registered(context)).toEqual(['https://www.google.pl/*']);
-	// A new visit gets its badges without the popup (the page in front, as the traveller's: a tab behind the popup's
-	// page gets no animation frames, and its cards are read at the pace of its idle callbacks).
+	// A new visit gets its badges without the popup.
 	await page.bringToFront();
 	await page.reload();
 	await expect.poll(found, {timeout: 20_000}).toBe(`${c.cards}/${c.china}`);
