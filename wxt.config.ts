@@ -21,9 +21,15 @@ export const GECKO_ID = 'china-transit-check@china-transit-check.app';
 const USER_SITE_PATTERNS = ['https://*/*', 'http://*/*'] as const;
 /**
  * Only in `--mode e2e`: stands in for a user who granted these test sites (a permission prompt cannot be clicked): an
- * agent's tool, and a Google country site the manifest does not list (Google Flights opened on Google Poland).
+ * agent's tool, and country sites of built-in sites the manifest does not list (Google Poland, Kayak Switzerland,
+ * Skyscanner Poland).
  */
-export const E2E_USER_SITES = ['https://agent.example.test/*', 'https://www.google.pl/*'];
+export const E2E_USER_SITES = [
+	'https://agent.example.test/*',
+	'https://www.google.pl/*',
+	'https://www.kayak.ch/*',
+	'https://www.skyscanner.pl/*',
+];
 
 type WebAccessible = string | {resources: string[]; matches: string[]; use_dynamic_url?: boolean};
 /** The badge's details page (entrypoints/details), as lib/browser/details-link.ts DETAILS_PATH names it. */

@@ -132,7 +132,11 @@ function extract(card: Element, page: PageContext): Extraction {
 	});
 }
 
-/** Kayak's own country sites; all put results under /flights/<route>/<date>. */
+/**
+ * Kayak's own country sites that the content script runs on; all put results under /flights/<route>/<date>. On
+ * another of Kayak's country sites (www.kayak.ch, www.kayak.com.br, tw.kayak.com), the popup's "Scan this page" or
+ * "Always run on this site" reads the page with this adapter (`isKayakHost`).
+ */
 const hosts = [
 	'www.kayak.com',
 	'www.kayak.co.uk',
@@ -149,13 +153,16 @@ const hosts = [
 	'www.kayak.nl',
 ];
 
+/** `www.kayak.` and a country domain (`com`, `ch`, `co.uk`, `com.br`), or `<country>.kayak.com`; never `kayak.ch.example.test`. */
+const isKayakHost = (hostname: string) => /^(?:www\.kayak\.(?:com?\.)?[a-z]{2,3}|[a-z]{2}\.kayak\.com)$/.test(hostname);
+
 export default defineAdapter({
 	id: 'kayak',
 	label: 'Kayak',
 	confidence: 'structured',
 	matches: hosts.map((h) => `https://${h}/*`),
 	// Results: /flights/MSP-CHI/2022-07-01[/2022-07-08]; /flights alone is the search form.
-	isItineraryPage: (url) => hosts.includes(url.hostname) && /^\/flights\/[A-Z]{3}[^/]*-[^/]+\/\d{4}-\d{2}-\d{2}/.test(url.pathname),
+	isItineraryPage: (url) => isKayakHost(url.hostname) && /^\/flights\/[A-Z]{3}[^/]*-[^/]+\/\d{4}-\d{2}-\d{2}/.test(url.pathname),
 	examples: [
 		'https://www.kayak.com/flights/MSP-CHI/2022-07-01?sort=bestflight_a',
 		'https://www.kayak.com/flights/LAX-PEK/2026-05-10/2026-05-20?sort=price_a',

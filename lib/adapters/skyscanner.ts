@@ -170,7 +170,11 @@ function extract(card: Element, page: PageContext): Extraction {
 	});
 }
 
-/** Skyscanner's own country sites (all serve the same Backpack app under /transport/flights/). */
+/**
+ * Skyscanner's own country sites that the content script runs on (all serve the same Backpack app under
+ * /transport/flights/). On another of its country sites (www.skyscanner.pl, www.skyscanner.com.br), the popup's "Scan
+ * this page" or "Always run on this site" reads the page with this adapter (`isSkyscannerHost`).
+ */
 const hosts = [
 	'www.skyscanner.net',
 	'www.skyscanner.com',
@@ -189,13 +193,16 @@ const hosts = [
 	'www.skyscanner.nl',
 ];
 
+/** `www.skyscanner.` and a country domain (`net`, `pl`, `co.kr`, `com.br`, `net.xx`); never `skyscanner.pl.example.test`. */
+const isSkyscannerHost = (hostname: string) => /^www\.skyscanner\.(?:(?:com?|net)\.)?[a-z]{2,3}$/.test(hostname);
+
 export default defineAdapter({
 	id: 'skyscanner',
 	label: 'Skyscanner',
 	confidence: 'structured',
 	matches: hosts.map((h) => `https://${h}/*`),
 	// Day view /transport/flights/<from>/<to>/<dates>/, 2021-2025; SEO pages such as /transport/flights-from/ are not results.
-	isItineraryPage: (url) => hosts.includes(url.hostname) && /^\/transport\/flights\/[^/]+\/[^/]+/.test(url.pathname),
+	isItineraryPage: (url) => isSkyscannerHost(url.hostname) && /^\/transport\/flights\/[^/]+\/[^/]+/.test(url.pathname),
 	examples: [
 		'https://www.skyscanner.com/transport/flights/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&childrenv2=&inboundaltsenabled=false&outboundaltsenabled=false&preferdirects=false&ref=home&rtn=1',
 		'https://www.skyscanner.net/transport/flights/lhr/pek/260615/?adultsv2=1&cabinclass=economy&rtn=0',

@@ -7,6 +7,8 @@
  */
 import {describe, expect, it} from 'vitest';
 import kayak, {parseSpokenLegs, searchDatesFromUrl} from '../../lib/adapters/kayak';
+import {bundledAirports} from '../../lib/airports/bundled';
+import {detectDocument} from '../../lib/detect';
 import {pageContext, readCard, savedPage} from './adapter-harness';
 
 const {context: PAGE, expected, load} = savedPage('kayak/msp-chi-oneway-2022.html');
@@ -67,6 +69,41 @@ describe('kayak: URLs and dates', () => {
 		for (const url of kayak.counterExamples) expect(kayak.isItineraryPage(new URL(url)), url).toBe(false);
 		for (const url of [...kayak.examples, ...kayak.counterExamples])
 			expect(kayak.matches).toContain(`https://${new URL(url).hostname}/*`);
+	});
+
+	it('knows the results pages of Kayak country sites the content script does not run on, for the popup to scan', () => {
+		const results = (host: string) => new URL(`https://${host}/flights/ZRH-PEK/2026-06-01/2026-06-15?sort=bestflight_a`);
+		for (const host of ['www.kayak.ch', 'www.kayak.pl', 'www.kayak.com.br', 'www.kayak.co.kr', 'tw.kayak.com']) {
+			expect(kayak.isItineraryPage(results(host)), host).toBe(true);
+			expect(kayak.matches, host).not.toContain(`https://${host}/*`);
+		}
+		for (const host of [
+			'www.kayak.ch.example.test',
+			'kayak.ch.example.test',
+			'www.kayak.example',
+			'www.notkayak.ch',
+			'www.tw.kayak.com',
+		])
+			expect(kayak.isItineraryPage(results(host)), host).toBe(false);
+		expect(kayak.isItineraryPage(new URL('https://www.kayak.ch/hotels'))).toBe(false);
+	});
+
+	it('reads the saved page at Kayak Switzerland (www.kayak.ch) with this adapter, as at Kayak UK; elsewhere, not', () => {
+		const at = (host: string) =>
+			detectDocument(
+				load(),
+				new URL(`https://${host}/flights/MSP-CHI/2022-07-01?sort=bestflight_a`),
+				expected.referenceDate,
+				bundledAirports(),
+			);
+		const swiss = at('www.kayak.ch');
+		expect(swiss.adapter).toBe('kayak');
+		expect(swiss.itineraries).toHaveLength(10);
+		expect(swiss.itineraries).toEqual(at('www.kayak.co.uk').itineraries);
+		expect(swiss.itineraries[3]!.segments).toEqual([
+			{from: 'MSP', to: 'ORD', departure: '2022-07-01T06:10', arrival: '2022-07-01T07:41'},
+		]);
+		expect(at('www.kayak.ch.example.test').adapter).not.toBe('kayak');
 	});
 
 	it('reads search dates from the URL and leg dates from the paragraph', () => {

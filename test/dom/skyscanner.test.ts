@@ -7,6 +7,8 @@
  */
 import {describe, expect, it} from 'vitest';
 import skyscanner, {parseConfigDates, searchDatesFromPage, searchDatesFromUrl} from '../../lib/adapters/skyscanner';
+import {bundledAirports} from '../../lib/airports/bundled';
+import {detectDocument} from '../../lib/detect';
 import {pageContext, readCard, savedPage} from './adapter-harness';
 
 // The day view the cards' own links point into ("/transport/flights/bos/cun/210301/210331/config/…").
@@ -114,6 +116,36 @@ describe('skyscanner: URLs and dates', () => {
 		for (const url of [...skyscanner.examples, ...skyscanner.counterExamples]) {
 			expect(skyscanner.matches).toContain(`https://${new URL(url).hostname}/*`);
 		}
+	});
+
+	it('knows the results pages of Skyscanner country sites the content script does not run on, for the popup to scan', () => {
+		const results = (host: string) => new URL(`https://${host}/transport/flights/waw/pvg/260701/260715/?adultsv2=1&rtn=1`);
+		for (const host of [
+			'www.skyscanner.pl',
+			'www.skyscanner.ch',
+			'www.skyscanner.com.br',
+			'www.skyscanner.co.kr',
+			'www.skyscanner.com.tw',
+		]) {
+			expect(skyscanner.isItineraryPage(results(host)), host).toBe(true);
+			expect(skyscanner.matches, host).not.toContain(`https://${host}/*`);
+		}
+		for (const host of ['www.skyscanner.pl.example.test', 'skyscanner.pl', 'www.skyscanner.example', 'www.notskyscanner.pl'])
+			expect(skyscanner.isItineraryPage(results(host)), host).toBe(false);
+		expect(skyscanner.isItineraryPage(new URL('https://www.skyscanner.pl/transport/flights-from/waw/'))).toBe(false);
+	});
+
+	it('reads the saved page at Skyscanner Poland (www.skyscanner.pl) with this adapter, as at skyscanner.com; elsewhere, not', () => {
+		const at = (host: string) => {
+			const url = new URL(PAGE.url);
+			url.hostname = host;
+			return detectDocument(load(), url, expected.referenceDate, bundledAirports());
+		};
+		const polish = at('www.skyscanner.pl');
+		expect(polish.adapter).toBe('skyscanner');
+		expect(polish.itineraries).toHaveLength(8);
+		expect(polish.itineraries).toEqual(at('www.skyscanner.com').itineraries);
+		expect(at('www.skyscanner.pl.example.test').adapter).not.toBe('skyscanner');
 	});
 
 	it('reads leg dates from a card link, the URL and the page', () => {

@@ -81,42 +81,69 @@ test('an agent tool outside the built-in sites: scan once from the popup, then "
 	await expect(page.locator('[data-ctc-badge]')).toHaveCount(0);
 });
 
-test('Google Flights on a Google country site the manifest does not list: scanned with its adapter, then "always run on this site"', async ({
-	context,
-	extensionId,
-}) => {
-	// The saved SFO → NRT results (28 itineraries, 14 through PVG or PEK, each card twice) at Google Poland.
-	const c = atHost(PAINT_CASES[0]!, 'www.google.pl');
-	await serve(context, c.glob, paintPage(c));
-	const page = await context.newPage();
-	await page.goto(c.url);
-	const found = () => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'));
-	await page.waitForTimeout(300);
-	expect(await found()).toBeNull(); // no content script of the manifest's here
+/**
+ * Built-in sites' country sites the manifest does not list, each with its saved results page (the site's markup,
+ * rerouted through the mainland: paint-cases.ts), and what the popup says once the page is scanned.
+ */
+const COUNTRY_SITES = [
+	// 28 itineraries, 14 through PVG or PEK, each card twice (the list and its hidden copy).
+	{
+		c: PAINT_CASES.find((p) => p.adapter === 'google-flights')!,
+		host: 'www.google.pl',
+		label: 'Google Flights',
+		read: /^28 itineraries found by Google Flights, 14 via mainland China/,
+	},
+	// 10 nonstop flights to PEK or PKX.
+	{
+		c: PAINT_CASES.find((p) => p.adapter === 'kayak')!,
+		host: 'www.kayak.ch',
+		label: 'Kayak',
+		read: /^10 itineraries found by Kayak, 10 via mainland China/,
+	},
+	// 8 round trips, 6 through the mainland.
+	{
+		c: PAINT_CASES.find((p) => p.adapter === 'skyscanner')!,
+		host: 'www.skyscanner.pl',
+		label: 'Skyscanner',
+		read: /^8 itineraries found by Skyscanner, 6 via mainland China/,
+	},
+];
 
-	const popup = await context.newPage();
-	await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, c.url)}`);
-	await expect(popup.getByTestId('page-status')).toHaveText(
-		'This is Google Flights on www.google.pl, where the extension does not run by itself: scan this page to check its results.',
-	);
-	// The page in front, as the traveller's under the popup: a tab behind the popup's page gets no animation frames,
-	// and its cards would be read at the pace of its idle callbacks.
-	await page.bringToFront();
-	await popup.getByRole('button', {name: 'Scan this page'}).click();
-	// Read by the Google Flights adapter (its cards, with their badges), not by the generic detector's page text.
-	await expect(popup.getByTestId('page-status')).toHaveText(/^28 itineraries found by Google Flights, 14 via mainland China/, {
-		timeout: 10_000,
+for (const site of COUNTRY_SITES) {
+	test(`${site.label} on a country site the manifest does not list (${site.host}): scanned with its adapter, then "always run on this site"`, async ({
+		context,
+		extensionId,
+	}) => {
+		const c = atHost(site.c, site.host);
+		await serve(context, c.glob, paintPage(c));
+		const page = await context.newPage();
+		await page.goto(c.url);
+		const found = () => page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'));
+		await page.waitForTimeout(300);
+		expect(await found()).toBeNull(); // no content script of the manifest's here
+
+		const popup = await context.newPage();
+		await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, c.url)}`);
+		await expect(popup.getByTestId('page-status')).toHaveText(
+			`This is ${site.label} on ${site.host}, where the extension does not run by itself: scan this page to check its results.`,
+		);
+		// The page in front, as the traveller's under the popup: a tab behind the popup's page gets no animation frames,
+		// and its cards would be read at the pace of its idle callbacks.
+		await page.bringToFront();
+		await popup.getByRole('button', {name: 'Scan this page'}).click();
+		// Read by the site's adapter (its cards, with their badges), not by the generic detector's page text.
+		await expect(popup.getByTestId('page-status')).toHaveText(site.read, {timeout: 10_000});
+		await expect.poll(found, {timeout: 20_000}).toBe(`${c.cards}/${c.china}`);
+		await expect(page.locator('[data-ctc-badge]')).toHaveCount(c.china);
+
+		await popup.getByRole('button', {name: `Always run on ${site.host}`}).click();
+		await expect.poll(() => registered(context)).toEqual([`https://${site.host}/*`]);
+		// A new visit gets its badges without the popup.
+		await page.bringToFront();
+		await page.reload();
+		await expect.poll(found, {timeout: 20_000}).toBe(`${c.cards}/${c.china}`);
 	});
-	await expect.poll(found, {timeout: 20_000}).toBe(`${c.cards}/${c.china}`);
-	await expect(page.locator('[data-ctc-badge]')).toHaveCount(c.china);
-
-	await popup.getByRole('button', {name: 'Always run on www.google.pl'}).click();
-	await expect.poll(() => registered(context)).toEqual(['https://www.google.pl/*']);
-	// A new visit gets its badges without the popup.
-	await page.bringToFront();
-	await page.reload();
-	await expect.poll(found, {timeout: 20_000}).toBe(`${c.cards}/${c.china}`);
-});
+}
 
 test('the options page refuses what is not a web address, and built-in sites', async ({context, extensionId}) => {
 	const options = await context.newPage();

@@ -204,6 +204,30 @@ describe('what "This page" says and offers', () => {
 		expect(model({status: {...STATUS, adapter: null, itineraries: 0, withStops: 0}}).offerAlways).toBeNull();
 	});
 
+	it('Kayak and Skyscanner country sites the manifest does not list: named before a scan, offered "always run" after one', () => {
+		const kayak = {id: 1, url: 'https://www.kayak.ch/flights/ZRH-PEK/2026-06-01/2026-06-15?sort=bestflight_a'};
+		expect(model({tab: kayak}).text).toBe(
+			'This is Kayak on www.kayak.ch, where the extension does not run by itself: scan this page to check its results.',
+		);
+		expect(model({tab: kayak}).offerScan?.help).toBe(
+			'Reads this page once, as on the Kayak sites the extension runs on. Nothing leaves your browser.',
+		);
+		expect(model({status: {...STATUS, adapter: 'kayak'}, tab: kayak}).offerAlways).toEqual({
+			origin: 'https://www.kayak.ch',
+			label: 'Always run on www.kayak.ch',
+		});
+		const skyscanner = {id: 1, url: 'https://www.skyscanner.pl/transport/flights/waw/pvg/260701/260715/?rtn=1'};
+		expect(model({tab: skyscanner, locale: 'zh-CN'}).text).toBe(
+			'这是www.skyscanner.pl上的Skyscanner，扩展不会自动在此运行：扫描此页面以核查其结果。',
+		);
+		expect(model({status: {...STATUS, adapter: 'skyscanner'}, tab: skyscanner}).offerAlways?.origin).toBe('https://www.skyscanner.pl');
+		// Their other pages there, and a look-alike host: not a site's results page.
+		expect(model({tab: {id: 1, url: 'https://www.kayak.ch/hotels'}}).text).toBe('This site is not one of the supported booking sites.');
+		expect(model({tab: {id: 1, url: 'https://www.kayak.ch.example.test/flights/ZRH-PEK/2026-06-01'}}).text).toBe(
+			'This site is not one of the supported booking sites.',
+		);
+	});
+
 	it('says what came of "always run"', () => {
 		const on = model({status: GENERIC, always: 'on'});
 		expect(on.offerAlways).toBeNull();
