@@ -47,12 +47,13 @@ const WAIT = {timeout: 10_000, interval: 20};
 
 let session: PageSession | undefined;
 let toolbar: unknown[] = [];
-let pendingToolbar: (() => void)[] = [];
+/** The session's delayed callbacks (its `later`): the toolbar's count, and the page data's wait for its cards. */
+let delayed: (() => void)[] = [];
 function open(settings: Partial<Settings> = {}, lookup = lookupNames): PageSession {
 	session = createPageSession({
 		adapters,
 		toolbar: (verdict) => void toolbar.push(verdict),
-		later: (callback) => void pendingToolbar.push(callback),
+		later: (callback) => void delayed.push(callback),
 		doc: document,
 		rules,
 		settings: {...DEFAULT_SETTINGS, ...settings},
@@ -73,7 +74,7 @@ beforeEach(() => {
 	lookups = [];
 	zoneLookups = [];
 	toolbar = [];
-	pendingToolbar = [];
+	delayed = [];
 	document.documentElement.innerHTML = new DOMParser().parseFromString(PNR_PAGE, 'text/html').documentElement.innerHTML;
 });
 afterEach(() => session?.stop());
@@ -196,7 +197,7 @@ describe('page session', () => {
 		].join('\n');
 	/** The moments the session waits for go by: here, the page's data waiting for its cards (DATA_WITHOUT_CARDS_MS). */
 	const settle = () => {
-		for (const callback of pendingToolbar.splice(0)) callback();
+		for (const callback of delayed.splice(0)) callback();
 	};
 	/** The page's rendered text (jsdom has no innerText). */
 	const showText = (text: string) => Object.defineProperty(document.body, 'innerText', {configurable: true, get: () => text});
@@ -373,7 +374,7 @@ describe('page session', () => {
 	});
 
 	it('tells the toolbar a moment later how many itineraries stop in the mainland and the best verdict, once per change', async () => {
-		const runLater = () => pendingToolbar.splice(0).forEach((f) => f());
+		const runLater = () => delayed.splice(0).forEach((f) => f());
 		const s = open();
 		// A page with nothing to read: no message at all.
 		s.start(AGENT_URL);
