@@ -43,7 +43,11 @@ const result = spawnSync('npx', ['vitest', 'run', ...FILES], {
 	env: {...process.env, FUZZ_SEED: String(seed), FUZZ_RUNS: String(runs)},
 });
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-console.log(
-	`fuzz: seed ${seed} finished in ${minutes} min, ${result.status === 0 ? 'no property failed' : 'FAILED (counterexamples above)'}`,
-);
+// Stopped from outside (a timeout's SIGTERM, Ctrl-C): not a property's failure, and no counterexample to look for.
+const outcome = result.signal
+	? `STOPPED by ${result.signal} before the end (any property that failed is above)`
+	: result.status === 0
+		? 'no property failed'
+		: 'FAILED (counterexamples above)';
+console.log(`fuzz: seed ${seed} ${result.signal ? 'ran' : 'finished in'} ${minutes} min, ${outcome}`);
 process.exit(result.status ?? 1);
