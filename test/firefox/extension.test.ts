@@ -522,6 +522,43 @@ describe('Firefox', () => {
 		await popup.close();
 	});
 
+	it('scans Skyscanner on a country site the manifest does not list (www.skyscanner.pl) with its adapter, from the popup', async () => {
+		// The saved BOS ⇄ CUN day view (8 round trips, 6 rerouted through the mainland) at Skyscanner Poland.
+		const c = atHost(
+			PAINT_CASES.find((p) => p.adapter === 'skyscanner')!,
+			'www.skyscanner.pl',
+		);
+		const page = await open(c.url, {width: 1280, height: 900}, paintPage(c));
+		await new Promise((r) => setTimeout(r, 500));
+		expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'))).toBeNull();
+		const popup = await popupFor(c.url);
+		const said = (match: string) =>
+			popup
+				.waitForFunction(
+					(m: string) => {
+						const text = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
+						return text.includes(m) ? text : undefined;
+					},
+					{timeout: 15_000},
+					match,
+				)
+				.then((h) => h.jsonValue());
+		expect(await said('www.skyscanner.pl')).toBe(
+			'This is Skyscanner on www.skyscanner.pl, where the extension does not run by itself: scan this page to check its results.',
+		);
+		await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Scan this page')!.click());
+		// Read by the Skyscanner adapter (its cards, with their badges), not by the generic detector's page text.
+		expect(await said('found by')).toMatch(/^8 itineraries found by Skyscanner, 6 via mainland China/);
+		await page.waitForFunction(
+			(want: string) => document.documentElement.getAttribute('data-china-transit-check-found') === want,
+			{timeout: 20_000},
+			`${c.cards}/${c.china}`,
+		);
+		expect(await badgeTexts(page, c.china)).toHaveLength(c.china);
+		await page.close();
+		await popup.close();
+	});
+
 	// An agent's PNR whose passenger's passport entry (SSR DOCS, Amadeus' layout) gives another nationality than the
 	// settings' passport: the page badge's details (in the extension's frame) say so, the popup checks the page's itinerary
 	// with it on request; the page's document holds none of it.
