@@ -36,3 +36,17 @@ export function isBuiltInOrigin(origin: string): boolean {
 		return new MatchPattern(pattern).includes(`${protocol}//${host}${path}`);
 	});
 }
+
+/**
+ * The built-in site one of whose match patterns covers this URL: any page the manifest's content script runs on (a
+ * site's home page and hotels as well as its results), not the country sites only the popup recognises; undefined
+ * elsewhere, or for what is not a URL.
+ */
+export function builtInSiteAt(url: string): Site | undefined {
+	try {
+		new URL(url);
+	} catch {
+		return undefined;
+	}
+	return sites.find((site) => site.matches.some((pattern) => new MatchPattern(pattern).includes(url)));
+}

@@ -13,7 +13,7 @@ import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/rule-set';
 import type {CheckResult, TripInput} from '../rules/types';
 import {siteOrigin, type Settings} from '../settings';
-import {isBuiltInOrigin, sites} from '../sites';
+import {builtInSiteAt, isBuiltInOrigin, sites} from '../sites';
 import type {AirportTable} from '../airports';
 import {buildCard} from './check-in-card';
 import {leftOutSegments} from './left-out';
@@ -143,6 +143,9 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 	// after). Not "not a supported site"; a scan reads it with the site's adapter (not the generic detector, as on a page
 	// no site adapter knows).
 	const site = status ? undefined : siteAt(tab?.url, origin);
+	// A built-in site's page that is none of its results pages (its home page, its search form, its hotels), whether its
+	// content script answered (with no adapter for the page) or not: not "not one of the supported booking sites".
+	const elsewhereOnSite = !site && !status?.adapter && tab?.url ? builtInSiteAt(tab.url) : undefined;
 	// A tab whose URL the browser does not show may still be scanned (activeTab); one whose URL is not a web page not.
 	const scannable = tab !== null && (tab.url === undefined || origin !== undefined);
 	const offSite = switchedOffSite(status, settings.disabledSites);
@@ -164,7 +167,9 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 				? t(isPdfAddress(tab?.url) ? 'popupScanPdf' : 'popupCannotScan', locale)
 				: site
 					? unansweredSiteText(site, host, locale)
-					: pageStatusText(status, settings.disabledSites, locale, siteLabel),
+					: elsewhereOnSite
+						? t('popupSiteNotResults', locale, {adapter: elsewhereOnSite.label})
+						: pageStatusText(status, settings.disabledSites, locale, siteLabel),
 		offerScan:
 			scannable && !status?.adapter && scan !== 'failed'
 				? {

@@ -190,8 +190,26 @@ describe('what "This page" says and offers', () => {
 			'此Kayak页面尚未读取：它在扩展安装或更新之前就已打开。请立即扫描，或重新加载页面。',
 		);
 		expect(model({tab: {id: 1, url: 'https://www.kayak.com/hotels'}}).text).toBe(
+			'This Kayak page is not one of its flight results pages: badges come on the results of a flight search there.',
+		);
+	});
+
+	it('a supported site\'s page that is none of its results pages: says so, not "not one of the supported booking sites"', () => {
+		const notResults = 'is not one of its flight results pages: badges come on the results of a flight search there.';
+		// Its content script answered, with no adapter for the page (Kayak's search form, Skyscanner's home page).
+		const answered = {...STATUS, adapter: null, itineraries: 0, withStops: 0};
+		expect(model({status: answered, tab: {id: 1, url: 'https://www.kayak.com/flights'}}).text).toBe(`This Kayak page ${notResults}`);
+		expect(model({status: answered, tab: {id: 1, url: 'https://www.skyscanner.net/'}}).text).toBe(`This Skyscanner page ${notResults}`);
+		expect(model({status: answered, tab: {id: 1, url: 'https://us.trip.com/flights/'}, locale: 'zh-CN'}).text).toBe(
+			'此Ctrip / Trip.com页面不是其航班搜索结果页：在该网站搜索航班后，标记会显示在搜索结果上。',
+		);
+		// Still offered a scan, for a page whose results the site's adapter does not know by their address.
+		expect(model({status: answered, tab: {id: 1, url: 'https://www.kayak.com/flights'}}).offerScan).not.toBeNull();
+		// Google's other pages are not Google Flights'; a page of no built-in site: as before.
+		expect(model({tab: {id: 1, url: 'https://www.google.com/search?q=flights'}}).text).toBe(
 			'This site is not one of the supported booking sites.',
 		);
+		expect(model({status: answered}).text).toBe('This site is not one of the supported booking sites.');
 	});
 
 	it('a Google country site the manifest does not list, read by a scan with the Google Flights adapter: offers to always run', () => {
