@@ -467,9 +467,11 @@ const M = {
 	builtInSites: {en: 'Built-in sites', 'zh-CN': '内置网站', 'zh-TW': '內建網站'},
 	userSitesHeading: {en: 'Your sites', 'zh-CN': '您添加的网站', 'zh-TW': '您新增的網站'},
 	userSitesHelp: {
-		en: 'Booking tools and other sites where the generic detector should always run. The browser asks you to allow each one; the extension never asks for all sites.',
-		'zh-CN': '希望通用识别器始终运行的预订工具等网站。浏览器会逐一请求您的许可；本扩展从不请求访问所有网站。',
-		'zh-TW': '希望通用識別器一律執行的預訂工具等網站。瀏覽器會逐一請求您的許可；本擴充功能從不請求存取所有網站。',
+		en: 'Booking tools and other sites the extension should always run on, read with the generic detector; another country site of Google Flights, Kayak or Skyscanner (www.kayak.ch) is read as the built-in ones are. The browser asks you to allow each one; the extension never asks for all sites.',
+		'zh-CN':
+			'希望本扩展始终运行的预订工具等网站，由通用识别器读取；Google Flights、Kayak或Skyscanner的其他国家/地区网站（如 www.kayak.ch）按内置网站的方式读取。浏览器会逐一请求您的许可；本扩展从不请求访问所有网站。',
+		'zh-TW':
+			'希望本擴充功能一律執行的預訂工具等網站，由通用識別器讀取；Google Flights、Kayak或Skyscanner的其他國家/地區網站（如 www.kayak.ch）按內建網站的方式讀取。瀏覽器會逐一請求您的許可；本擴充功能從不請求存取所有網站。',
 	},
 	userSitesNone: {en: 'None yet.', 'zh-CN': '暂无。', 'zh-TW': '暫無。'},
 	userSiteLabel: {en: 'Site address', 'zh-CN': '网站地址', 'zh-TW': '網站位址'},
