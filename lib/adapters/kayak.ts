@@ -162,6 +162,7 @@ export default defineAdapter({
 	confidence: 'structured',
 	matches: hosts.map((h) => `https://${h}/*`),
 	// Results: /flights/MSP-CHI/2022-07-01[/2022-07-08]; /flights alone is the search form.
+	isOwnHost: isKayakHost,
 	isItineraryPage: (url) => isKayakHost(url.hostname) && /^\/flights\/[A-Z]{3}[^/]*-[^/]+\/\d{4}-\d{2}-\d{2}/.test(url.pathname),
 	examples: [
 		'https://www.kayak.com/flights/MSP-CHI/2022-07-01?sort=bestflight_a',

@@ -202,6 +202,7 @@ export default defineAdapter({
 	confidence: 'structured',
 	matches: hosts.map((h) => `https://${h}/*`),
 	// Day view /transport/flights/<from>/<to>/<dates>/, 2021-2025; SEO pages such as /transport/flights-from/ are not results.
+	isOwnHost: isSkyscannerHost,
 	isItineraryPage: (url) => isSkyscannerHost(url.hostname) && /^\/transport\/flights\/[^/]+\/[^/]+/.test(url.pathname),
 	examples: [
 		'https://www.skyscanner.com/transport/flights/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&childrenv2=&inboundaltsenabled=false&outboundaltsenabled=false&preferdirects=false&ref=home&rtn=1',

@@ -15,6 +15,11 @@ export type Site = {
 	matches: string[];
 	/** URL-level check: does this URL show itineraries? Re-run on SPA navigation. */
 	isItineraryPage: (url: URL) => boolean;
+	/**
+	 * Is this host one of the site's own country sites, listed in `matches` or not (www.kayak.ch)? For the popup to name
+	 * the site on any of its pages; absent where the host alone does not say (Google's hosts serve much besides flights).
+	 */
+	isOwnHost?: (hostname: string) => boolean;
 	/** URLs isItineraryPage must accept (checked by the registry test). */
 	examples: string[];
 	/** URLs on the matched hosts that isItineraryPage must reject. */

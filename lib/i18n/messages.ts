@@ -174,6 +174,11 @@ const M = {
 		'zh-CN': '此{adapter}页面不是其航班搜索结果页：在该网站搜索航班后，标记会显示在搜索结果上。',
 		'zh-TW': '此{adapter}頁面不是其航班搜尋結果頁：在該網站搜尋航班後，標記會顯示在搜尋結果上。',
 	},
+	popupSiteUnlistedNotResults: {
+		en: 'This is {adapter} on {site}, where the extension does not run by itself: on its flight results, scan the page to check them.',
+		'zh-CN': '这是{site}上的{adapter}，扩展不会自动在此运行：请在其航班搜索结果页上扫描页面以核查结果。',
+		'zh-TW': '這是{site}上的{adapter}，擴充功能不會自動在此執行：請在其航班搜尋結果頁上掃描頁面以核查結果。',
+	},
 	popupPageUnsupported: {
 		en: 'This site is not one of the supported booking sites.',
 		'zh-CN': '此网站不在支持的预订网站之列。',

@@ -38,15 +38,19 @@ export function isBuiltInOrigin(origin: string): boolean {
 }
 
 /**
- * The built-in site one of whose match patterns covers this URL: any page the manifest's content script runs on (a
- * site's home page and hotels as well as its results), not the country sites only the popup recognises; undefined
- * elsewhere, or for what is not a URL.
+ * The built-in site a page belongs to, its results page or not (its home page, its search form, its hotels): by the
+ * manifest's match patterns (`listed`), else by the site's own hosts that the manifest does not list (www.kayak.ch);
+ * undefined elsewhere, or for what is not a URL.
  */
-export function builtInSiteAt(url: string): Site | undefined {
+export function siteOfPage(url: string): {site: Site; listed: boolean} | undefined {
+	let hostname: string;
 	try {
-		new URL(url);
+		hostname = new URL(url).hostname;
 	} catch {
 		return undefined;
 	}
-	return sites.find((site) => site.matches.some((pattern) => new MatchPattern(pattern).includes(url)));
+	const listed = sites.find((site) => site.matches.some((pattern) => new MatchPattern(pattern).includes(url)));
+	if (listed) return {site: listed, listed: true};
+	const other = sites.find((site) => site.isOwnHost?.(hostname));
+	return other && {site: other, listed: false};
 }

@@ -13,7 +13,7 @@ import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/rule-set';
 import type {CheckResult, TripInput} from '../rules/types';
 import {siteOrigin, type Settings} from '../settings';
-import {builtInSiteAt, isBuiltInOrigin, sites} from '../sites';
+import {isBuiltInOrigin, siteOfPage, sites} from '../sites';
 import type {AirportTable} from '../airports';
 import {buildCard} from './check-in-card';
 import {leftOutSegments} from './left-out';
@@ -145,7 +145,7 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 	const site = status ? undefined : siteAt(tab?.url, origin);
 	// A built-in site's page that is none of its results pages (its home page, its search form, its hotels), whether its
 	// content script answered (with no adapter for the page) or not: not "not one of the supported booking sites".
-	const elsewhereOnSite = !site && !status?.adapter && tab?.url ? builtInSiteAt(tab.url) : undefined;
+	const elsewhereOnSite = !site && !status?.adapter && tab?.url ? siteOfPage(tab.url) : undefined;
 	// A tab whose URL the browser does not show may still be scanned (activeTab); one whose URL is not a web page not.
 	const scannable = tab !== null && (tab.url === undefined || origin !== undefined);
 	const offSite = switchedOffSite(status, settings.disabledSites);
@@ -168,7 +168,9 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 				: site
 					? unansweredSiteText(site, host, locale)
 					: elsewhereOnSite
-						? t('popupSiteNotResults', locale, {adapter: elsewhereOnSite.label})
+						? elsewhereOnSite.listed
+							? t('popupSiteNotResults', locale, {adapter: elsewhereOnSite.site.label})
+							: t('popupSiteUnlistedNotResults', locale, {adapter: elsewhereOnSite.site.label, site: host})
 						: pageStatusText(status, settings.disabledSites, locale, siteLabel),
 		offerScan:
 			scannable && !status?.adapter && scan !== 'failed'

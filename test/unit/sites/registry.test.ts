@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {adapterFor} from '../../../lib/adapters';
 import {MatchPattern} from '@webext-core/match-patterns';
-import {isBuiltInOrigin, siteContentScripts, siteMatches, sites, siteScriptName} from '../../../lib/sites';
+import {isBuiltInOrigin, siteContentScripts, siteMatches, siteOfPage, sites, siteScriptName} from '../../../lib/sites';
 
 describe('site registry', () => {
 	it('is sorted by id, with unique kebab-case ids', () => {
@@ -24,6 +24,27 @@ describe('site registry', () => {
 			for (const counter of site.counterExamples) expect(site.isItineraryPage(new URL(counter))).toBe(false);
 		},
 	);
+
+	it('a site that knows its own hosts knows every host its match patterns name, and no other site claims them', () => {
+		const knowing = sites.filter((s) => s.isOwnHost);
+		expect(knowing.map((s) => s.id)).toEqual(['kayak', 'skyscanner']);
+		for (const site of knowing)
+			for (const pattern of site.matches) {
+				const host = /^https:\/\/([^/]+)\//.exec(pattern)![1]!;
+				expect(site.isOwnHost!(host), host).toBe(true);
+				for (const other of knowing) if (other !== site) expect(other.isOwnHost!(host), host).toBe(false);
+			}
+	});
+
+	it('names the site of any of its pages, results or not, and whether the manifest lists its host', () => {
+		expect(siteOfPage('https://www.kayak.com/hotels')).toMatchObject({site: {id: 'kayak'}, listed: true});
+		expect(siteOfPage('https://www.kayak.ch/')).toMatchObject({site: {id: 'kayak'}, listed: false});
+		expect(siteOfPage('https://www.skyscanner.co.kr/')).toMatchObject({site: {id: 'skyscanner'}, listed: false});
+		expect(siteOfPage('https://www.google.com/travel/flights')).toMatchObject({site: {id: 'google-flights'}, listed: true});
+		// Google's other pages, on a listed host or not, and hosts that only look like a site's.
+		for (const url of ['https://www.google.com/maps', 'https://www.google.pl/', 'https://www.kayak.ch.example.test/', 'not a url'])
+			expect(siteOfPage(url), url).toBeUndefined();
+	});
 
 	it("gives the content script the union of the sites' match patterns", () => {
 		expect(siteMatches()).toEqual([...new Set(sites.flatMap((s) => s.matches))]);

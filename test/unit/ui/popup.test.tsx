@@ -239,11 +239,20 @@ describe('what "This page" says and offers', () => {
 			'这是www.skyscanner.pl上的Skyscanner，扩展不会自动在此运行：扫描此页面以核查其结果。',
 		);
 		expect(model({status: {...STATUS, adapter: 'skyscanner'}, tab: skyscanner}).offerAlways?.origin).toBe('https://www.skyscanner.pl');
-		// Their other pages there, and a look-alike host: not a site's results page.
-		expect(model({tab: {id: 1, url: 'https://www.kayak.ch/hotels'}}).text).toBe('This site is not one of the supported booking sites.');
+		// Their other pages there: the site named, and where its results are checked; still offered a scan.
+		const home = model({tab: {id: 1, url: 'https://www.kayak.ch/'}});
+		expect(home.text).toBe(
+			'This is Kayak on www.kayak.ch, where the extension does not run by itself: on its flight results, scan the page to check them.',
+		);
+		expect(home.offerScan).not.toBeNull();
+		expect(model({tab: {id: 1, url: 'https://www.skyscanner.pl/hotels'}, locale: 'zh-TW'}).text).toBe(
+			'這是www.skyscanner.pl上的Skyscanner，擴充功能不會自動在此執行：請在其航班搜尋結果頁上掃描頁面以核查結果。',
+		);
+		// A look-alike host, and Google's other pages on a Google site the manifest does not list: no site of ours.
 		expect(model({tab: {id: 1, url: 'https://www.kayak.ch.example.test/flights/ZRH-PEK/2026-06-01'}}).text).toBe(
 			'This site is not one of the supported booking sites.',
 		);
+		expect(model({tab: {id: 1, url: 'https://www.google.pl/maps'}}).text).toBe('This site is not one of the supported booking sites.');
 	});
 
 	it('says what came of "always run"', () => {
