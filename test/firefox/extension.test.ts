@@ -177,6 +177,21 @@ async function popupFor(url: string): Promise<Page> {
 	return popup;
 }
 
+/** The text of the element with this test id in `page` (the popup), once it includes `match`. */
+function textOnceIncludes(page: Page, testId: string, match: string): Promise<string> {
+	return page
+		.waitForFunction(
+			(id: string, m: string) => {
+				const text = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+				return text.includes(m) ? text : undefined;
+			},
+			{timeout: 15_000},
+			testId,
+			match,
+		)
+		.then((h) => h.jsonValue() as Promise<string>);
+}
+
 beforeAll(async () => {
 	browser = await launchWithExtension(EXT_DIR, UUID);
 	// The install opens the welcome page: checked (axe, its words) and closed here, so every test starts without it.
@@ -495,15 +510,7 @@ describe('Firefox', () => {
 			timeout: 15_000,
 		});
 		await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Scan this page')!.click());
-		const status = await popup
-			.waitForFunction(
-				() => {
-					const text = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
-					return text.includes('generic detector') ? text : undefined;
-				},
-				{timeout: 15_000},
-			)
-			.then((h) => h.jsonValue());
+		const status = await textOnceIncludes(popup, 'page-status', 'generic detector');
 		expect(status).toMatch(/1 via mainland China/);
 		expect((await badgeTexts(page))[0]).not.toContain('✓');
 		// "Always run on this site", as the settings would store it: the background registers the script.
@@ -532,17 +539,7 @@ describe('Firefox', () => {
 		await new Promise((r) => setTimeout(r, 500));
 		expect(await page.evaluate(() => document.documentElement.getAttribute('data-china-transit-check-found'))).toBeNull();
 		const popup = await popupFor(c.url);
-		const said = (match: string) =>
-			popup
-				.waitForFunction(
-					(m: string) => {
-						const text = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
-						return text.includes(m) ? text : undefined;
-					},
-					{timeout: 15_000},
-					match,
-				)
-				.then((h) => h.jsonValue());
+		const said = (match: string) => textOnceIncludes(popup, 'page-status', match);
 		expect(await said('www.skyscanner.pl')).toBe(
 			'This is Skyscanner on www.skyscanner.pl, where the extension does not run by itself: scan this page to check its results.',
 		);
@@ -651,17 +648,7 @@ describe('Firefox', () => {
 			);
 			await popup.evaluate((name) => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!.click(), button);
 		};
-		const resultWith = (stop: string) =>
-			popup
-				.waitForFunction(
-					(want: string) => {
-						const text = document.querySelector('[data-testid="paste-result"]')?.textContent ?? '';
-						return text.includes(want) ? text : undefined;
-					},
-					{timeout: 15_000},
-					stop,
-				)
-				.then((h) => h.jsonValue());
+		const resultWith = (stop: string) => textOnceIncludes(popup, 'paste-result', stop);
 		await selectIn(page, 'a');
 		await checkSelection();
 		const first = await resultWith('Stop 1: PEK');
@@ -1045,15 +1032,7 @@ describe('Firefox: badges painted on saved real pages', () => {
 		const c = PAINT_CASES[0]!;
 		const p = await openRead(c, 1280, paintPage(c));
 		const popup = await popupFor(c.url);
-		const status = await popup
-			.waitForFunction(
-				() => {
-					const text = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
-					return text.includes('found by') ? text : undefined;
-				},
-				{timeout: 15_000},
-			)
-			.then((h) => h.jsonValue());
+		const status = await textOnceIncludes(popup, 'page-status', 'found by');
 		expect(status).toBe('28 itineraries found by Google Flights, 14 via mainland China.');
 		await popup.close();
 		await p.close();
