@@ -100,9 +100,21 @@ export function parseConfigDates(href: string): LegDates[] | undefined {
 	return legs;
 }
 
-/** `/transport/flights/bos/cun/210301/210331/` → ['2021-03-01', '2021-03-31']; [] when the path has no dates. */
+/**
+ * The day view's path words: `/transport/flights/` on every country site (the English words), and the words a country
+ * site gives its results pages in its own language (as public links to each site's results pages show, 2015-2026):
+ * www.skyscanner.de `/transport/fluge/`, .fr `/transport/vols/`, .es and .com.mx `/transporte/vuelos/`, .it
+ * `/trasporti/voli/`, .nl `/transport/vluchten/`, .pl `/transport/loty/`, .pt and .com.br `/transporte/voos/`, .com.br
+ * `/transporte/passagens-aereas/`, .se `/transport/flyg/`, .dk `/transport/fly/`. Whole words only: the SEO pages
+ * beside them (`/transport/flights-from/`, `/trasporti/voli-da/`, `/transporte/voos-para/`) are no results.
+ */
+const DAY_VIEW = String.raw`\/(?:transport\/(?:flights|fluge|vols|vluchten|loty|flyg|fly)|transporte\/(?:vuelos|voos|passagens-aereas)|trasporti\/voli)\/[^/]+\/[^/]+`;
+const DAY_VIEW_PATH = new RegExp(`^${DAY_VIEW}`);
+const DAY_VIEW_DATES = new RegExp(`^${DAY_VIEW}\\/((?:\\d{6}\\/?)+)`);
+
+/** `/transport/flights/bos/cun/210301/210331/` (or `/transport/fluge/…`) → ['2021-03-01', '2021-03-31']; [] without dates. */
 export function searchDatesFromUrl(url: URL): string[] {
-	const m = /^\/transport\/flights\/[^/]+\/[^/]+\/((?:\d{6}\/?)+)/.exec(url.pathname);
+	const m = DAY_VIEW_DATES.exec(url.pathname);
 	if (!m) return [];
 	return m[1]!
 		.split('/')
@@ -201,19 +213,23 @@ export default defineAdapter({
 	label: 'Skyscanner',
 	confidence: 'structured',
 	matches: hosts.map((h) => `https://${h}/*`),
-	// Day view /transport/flights/<from>/<to>/<dates>/, 2021-2025; SEO pages such as /transport/flights-from/ are not results.
+	// Day view /transport/flights/<from>/<to>/<dates>/ (or the site's own words), 2021-2026; SEO pages such as
+	// /transport/flights-from/ are not results.
 	isOwnHost: isSkyscannerHost,
-	isItineraryPage: (url) => isSkyscannerHost(url.hostname) && /^\/transport\/flights\/[^/]+\/[^/]+/.test(url.pathname),
+	isItineraryPage: (url) => isSkyscannerHost(url.hostname) && DAY_VIEW_PATH.test(url.pathname),
 	examples: [
 		'https://www.skyscanner.com/transport/flights/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&childrenv2=&inboundaltsenabled=false&outboundaltsenabled=false&preferdirects=false&ref=home&rtn=1',
 		'https://www.skyscanner.net/transport/flights/lhr/pek/260615/?adultsv2=1&cabinclass=economy&rtn=0',
 		'https://www.skyscanner.com.sg/transport/flights/sin/pvg/260701/260708/',
+		'https://www.skyscanner.de/transport/fluge/fra/pek/260615/260701/?adultsv2=1&cabinclass=economy&rtn=1',
+		'https://www.skyscanner.it/trasporti/voli/mxp/pvg/261210/',
 	],
 	counterExamples: [
 		'https://www.skyscanner.net/',
 		'https://www.skyscanner.com/flights',
 		'https://www.skyscanner.net/transport/flights-from/lond/',
 		'https://www.skyscanner.net/hotels',
+		'https://www.skyscanner.it/trasporti/voli-da/veni/',
 	],
 	findCards,
 	cardOf: (el) => {

@@ -22,6 +22,14 @@ function option(doc: Document, n: number): Element {
 	return card;
 }
 
+// Option 7 ("When You're Ready, Delta Has You Covered") has no booking link, so no dates of its own: on the page's
+// URL, dates from the search URL (card 4 in bos-cun-return-2021.expected.json).
+const option7 = [
+	{from: 'BOS', to: 'CUN', departure: '2021-03-01T08:15', arrival: '2021-03-01T12:50'},
+	{from: 'CUN', to: 'JFK', departure: '2021-03-31T14:40'},
+	{from: 'JFK', to: 'BOS', arrival: '2021-03-31T22:49'},
+];
+
 describe('skyscanner: BOS ⇄ CUN day view, 2021 layout', () => {
 	it('lists its cards as Flight options 2, 3, 5, 6, 7 (sponsored), 8, 9 and 10: the cards of its expected.json', () => {
 		const headings = skyscanner
@@ -34,14 +42,6 @@ describe('skyscanner: BOS ⇄ CUN day view, 2021 layout', () => {
 		const cards = skyscanner.findCards(load());
 		expect(cards.flatMap((c) => [...c.querySelectorAll('[class*="LegDetails_container__"]')])).toHaveLength(16);
 	});
-
-	// Option 7 ("When You're Ready, Delta Has You Covered") has no booking link, so no dates of its own: on the page's
-	// URL, dates from the search URL (card 4 in bos-cun-return-2021.expected.json).
-	const option7 = [
-		{from: 'BOS', to: 'CUN', departure: '2021-03-01T08:15', arrival: '2021-03-01T12:50'},
-		{from: 'CUN', to: 'JFK', departure: '2021-03-31T14:40'},
-		{from: 'JFK', to: 'BOS', arrival: '2021-03-31T22:49'},
-	];
 
 	it('option 7 on a URL without dates: dates from the page\'s search params ("outboundDate":"2021-03-01", "inboundDate":"2021-03-31")', () => {
 		expect(read(option(load(), 7), new URL('https://www.skyscanner.com/transport/flights/bos/cun/'))).toEqual(option7);
@@ -146,6 +146,63 @@ describe('skyscanner: URLs and dates', () => {
 		expect(polish.itineraries).toHaveLength(8);
 		expect(polish.itineraries).toEqual(at('www.skyscanner.com').itineraries);
 		expect(at('www.skyscanner.pl.example.test').adapter).not.toBe('skyscanner');
+	});
+
+	// Each country site's own words for its results pages, as its own links use them (lib/adapters/skyscanner.ts).
+	const OWN_WORDS = [
+		'www.skyscanner.de/transport/fluge',
+		'www.skyscanner.fr/transport/vols',
+		'www.skyscanner.es/transporte/vuelos',
+		'www.skyscanner.com.mx/transporte/vuelos',
+		'www.skyscanner.it/trasporti/voli',
+		'www.skyscanner.nl/transport/vluchten',
+		'www.skyscanner.pl/transport/loty',
+		'www.skyscanner.pt/transporte/voos',
+		'www.skyscanner.com.br/transporte/passagens-aereas',
+		'www.skyscanner.se/transport/flyg',
+		'www.skyscanner.dk/transport/fly',
+	];
+
+	it('knows the results pages by the path words of each country site (/transport/fluge/, /trasporti/voli/ …), not the SEO pages beside them', () => {
+		for (const site of OWN_WORDS) {
+			expect(skyscanner.isItineraryPage(new URL(`https://${site}/fra/pek/260615/260701/?adultsv2=1&rtn=1`)), site).toBe(true);
+			expect(skyscanner.isItineraryPage(new URL(`https://${site}/fra/pek/`)), site).toBe(true);
+			expect(skyscanner.isItineraryPage(new URL(`https://${site}/`)), site).toBe(false);
+		}
+		for (const seo of [
+			'https://www.skyscanner.it/trasporti/voli-da/veni/220207/220207/',
+			'https://www.skyscanner.com.br/transporte/voos-para/rioa/',
+			'https://www.skyscanner.de/transport/fluge-nach/pek/',
+			'https://www.skyscanner.de/transport/fluege/fra/pek/',
+			'https://www.skyscanner.de/hotels/fra/pek/',
+			'https://www.skyscanner.fr/vols/cdg/pek/',
+		])
+			expect(skyscanner.isItineraryPage(new URL(seo)), seo).toBe(false);
+	});
+
+	it("dates a card without a link from those pages' URLs too, and reads the saved page there as at skyscanner.com", () => {
+		const doc = load();
+		for (const script of doc.querySelectorAll('script')) script.remove();
+		for (const site of OWN_WORDS) {
+			const url = new URL(`https://${site}/bos/cun/210301/210331/?adultsv2=1&rtn=1`);
+			expect(searchDatesFromUrl(url), site).toEqual(['2021-03-01', '2021-03-31']);
+			expect(read(option(doc, 7), url), site).toEqual(option7);
+		}
+		const german = detectDocument(
+			load(),
+			new URL('https://www.skyscanner.de/transport/fluge/bos/cun/210301/210331/'),
+			expected.referenceDate,
+			bundledAirports(),
+		);
+		expect(german.adapter).toBe('skyscanner');
+		expect(german.itineraries).toHaveLength(8);
+		const english = detectDocument(
+			load(),
+			new URL('https://www.skyscanner.de/transport/flights/bos/cun/210301/210331/'),
+			expected.referenceDate,
+			bundledAirports(),
+		);
+		expect(german.itineraries).toEqual(english.itineraries);
 	});
 
 	it('reads leg dates from a card link, the URL and the page', () => {

@@ -32,6 +32,12 @@ const CASES: {name: string; url: string; file: string; found: string}[] = [
 		found: '8/0',
 	},
 	{
+		name: "Skyscanner 2021, BOS ⇄ CUN, at the German site's own path (/transport/fluge/)",
+		url: 'https://www.skyscanner.de/transport/fluge/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&ref=home&rtn=1',
+		file: 'skyscanner/bos-cun-return-2021.html',
+		found: '8/0',
+	},
+	{
 		name: 'Kayak 2022, MSP → CHI',
 		url: 'https://www.kayak.com/flights/MSP-CHI/2022-07-01?sort=bestflight_a',
 		file: 'kayak/msp-chi-oneway-2022.html',

@@ -144,6 +144,21 @@ test('google-flights on the Google country site its page was saved from (www.goo
 	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
 });
 
+test("skyscanner at a country site's own results path (www.skyscanner.fr/transport/vols/): every mainland card shows a painted badge", async ({
+	context,
+}) => {
+	const c = PAINT_CASES.find((p) => p.adapter === 'skyscanner')!;
+	const french = {
+		...c,
+		url: 'https://www.skyscanner.fr/transport/vols/bos/cun/210301/210331/?adultsv2=1&cabinclass=economy&rtn=1',
+		glob: 'https://www.skyscanner.fr/transport/vols/**',
+	};
+	await serve(context, french.glob, paintPage(french));
+	const page = await context.newPage();
+	await open(page, french, 1280);
+	expect(await paintedBadges(page)).toEqual({painted: c.shown, total: c.shown, missing: []});
+});
+
 test('google-flights: the badge no longer sits inside the times line, whose ellipsis hid it', async ({context}) => {
 	const c = PAINT_CASES[0]!;
 	await serve(context, c.glob, paintPage(c));
