@@ -161,15 +161,23 @@ export default defineAdapter({
 	label: 'Kayak',
 	confidence: 'structured',
 	matches: hosts.map((h) => `https://${h}/*`),
-	// Results: /flights/MSP-CHI/2022-07-01[/2022-07-08]; /flights alone is the search form.
+	// Results: /flights/MSP-CHI/2022-07-01[/2022-07-08]; /flights alone is the search form. Kayak France also gives its
+	// results in French, /vols/PAR-PEK/2026-06-01/… (public links to www.kayak.fr's results, 2025-2026); its route
+	// pages (/vols/Lille-Lesquin-LIL/Tunis-…-TUN) have no date and are not results.
 	isOwnHost: isKayakHost,
-	isItineraryPage: (url) => isKayakHost(url.hostname) && /^\/flights\/[A-Z]{3}[^/]*-[^/]+\/\d{4}-\d{2}-\d{2}/.test(url.pathname),
+	isItineraryPage: (url) => isKayakHost(url.hostname) && /^\/(?:flights|vols)\/[A-Z]{3}[^/]*-[^/]+\/\d{4}-\d{2}-\d{2}/.test(url.pathname),
 	examples: [
 		'https://www.kayak.com/flights/MSP-CHI/2022-07-01?sort=bestflight_a',
 		'https://www.kayak.com/flights/LAX-PEK/2026-05-10/2026-05-20?sort=price_a',
 		'https://www.kayak.co.uk/flights/LON-SHA/2026-06-01/2026-06-15',
+		'https://www.kayak.fr/vols/PAR-PEK/2026-06-01/2026-06-15/2adultes?sort=bestflight_a',
 	],
-	counterExamples: ['https://www.kayak.com/', 'https://www.kayak.com/flights', 'https://www.kayak.co.uk/hotels'],
+	counterExamples: [
+		'https://www.kayak.com/',
+		'https://www.kayak.com/flights',
+		'https://www.kayak.co.uk/hotels',
+		'https://www.kayak.fr/vols/Lille-Lesquin-LIL/Tunis-Aeroport-Intl-de-Tunis-Carthage-TUN',
+	],
 	findCards,
 	cardOf: (el) => {
 		const card = el.closest(selectors.result);

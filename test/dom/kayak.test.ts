@@ -106,6 +106,21 @@ describe('kayak: URLs and dates', () => {
 		expect(at('www.kayak.ch.example.test').adapter).not.toBe('kayak');
 	});
 
+	it("reads the saved page at Kayak France's own results path (www.kayak.fr/vols/…) as at its /flights/ path", () => {
+		const at = (path: string) =>
+			detectDocument(load(), new URL(`https://www.kayak.fr${path}?sort=bestflight_a`), expected.referenceDate, bundledAirports());
+		const french = at('/vols/MSP-CHI/2022-07-01');
+		expect(french.adapter).toBe('kayak');
+		expect(french.itineraries).toHaveLength(10);
+		expect(french.itineraries).toEqual(at('/flights/MSP-CHI/2022-07-01').itineraries);
+		expect(searchDatesFromUrl(new URL('https://www.kayak.fr/vols/PAR-PEK/2026-06-01/2026-06-15/2adultes'))).toEqual([
+			'2026-06-01',
+			'2026-06-15',
+		]);
+		expect(kayak.isItineraryPage(new URL('https://www.kayak.fr/vols'))).toBe(false);
+		expect(kayak.isItineraryPage(new URL('https://www.kayak.fr/vols-pas-chers/PAR-PEK/2026-06-01'))).toBe(false);
+	});
+
 	it('reads search dates from the URL and leg dates from the paragraph', () => {
 		expect(searchDatesFromUrl(new URL('https://www.kayak.com/flights/LAX-PEK/2026-05-10/2026-05-20?sort=price_a'))).toEqual([
 			'2026-05-10',

@@ -44,6 +44,12 @@ const CASES: {name: string; url: string; file: string; found: string}[] = [
 		found: '10/0',
 	},
 	{
+		name: "Kayak 2022, MSP → CHI, at the French site's own path (/vols/)",
+		url: 'https://www.kayak.fr/vols/MSP-CHI/2022-07-01?sort=bestflight_a',
+		file: 'kayak/msp-chi-oneway-2022.html',
+		found: '10/0',
+	},
+	{
 		name: 'Ctrip 2026, Beijing → Shanghai (domestic)',
 		url: 'https://flights.ctrip.com/online/list/oneway-bjs-sha?depdate=2026-09-15',
 		file: 'ctrip/pkx-pvg-list-2026.html',
