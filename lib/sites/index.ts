@@ -37,20 +37,32 @@ export function isBuiltInOrigin(origin: string): boolean {
 	});
 }
 
+/** A page of a built-in site, as the popup names it. */
+export type SitePage = {
+	site: Site;
+	/** The manifest declares the site's content script at this address (not on www.kayak.ch, nor www.google.pl). */
+	listed: boolean;
+	/** One of the site's flight results pages (its adapter reads it), not its home page, search form or hotels. */
+	results: boolean;
+};
+
 /**
- * The built-in site a page belongs to, its results page or not (its home page, its search form, its hotels): by the
- * manifest's match patterns (`listed`), else by the site's own hosts that the manifest does not list (www.kayak.ch);
- * undefined elsewhere, or for what is not a URL.
+ * The built-in site a page belongs to: the site whose results page it is, on any of its hosts (a Google country site
+ * the manifest does not list, www.google.pl/travel/flights/search); else the site whose match patterns cover it (its
+ * home page, its search form); else the site whose own hosts the manifest does not list (www.kayak.ch's home page).
+ * Undefined elsewhere (Google's other pages, a host that only looks like a site's), or for what is not a URL.
  */
-export function siteOfPage(url: string): {site: Site; listed: boolean} | undefined {
-	let hostname: string;
+export function siteOfPage(url: string): SitePage | undefined {
+	let here: URL;
 	try {
-		hostname = new URL(url).hostname;
+		here = new URL(url);
 	} catch {
 		return undefined;
 	}
-	const listed = sites.find((site) => site.matches.some((pattern) => new MatchPattern(pattern).includes(url)));
-	if (listed) return {site: listed, listed: true};
-	const other = sites.find((site) => site.isOwnHost?.(hostname));
-	return other && {site: other, listed: false};
+	const covering = sites.find((site) => site.matches.some((pattern) => new MatchPattern(pattern).includes(here.href)));
+	const reading = sites.find((site) => site.isItineraryPage(here));
+	if (reading) return {site: reading, listed: covering !== undefined, results: true};
+	if (covering) return {site: covering, listed: true, results: false};
+	const other = sites.find((site) => site.isOwnHost?.(here.hostname));
+	return other && {site: other, listed: false, results: false};
 }

@@ -13,7 +13,7 @@ import {evaluateTrip} from '../rules/evaluate';
 import type {RuleSet} from '../rules/rule-set';
 import type {CheckResult, TripInput} from '../rules/types';
 import {siteOrigin, type Settings} from '../settings';
-import {isBuiltInOrigin, siteOfPage, sites} from '../sites';
+import {isBuiltInOrigin, siteOfPage, sites, type SitePage} from '../sites';
 import type {AirportTable} from '../airports';
 import {buildCard} from './check-in-card';
 import {leftOutSegments} from './left-out';
@@ -114,25 +114,10 @@ export function siteLabel(id: string): string {
 	return sites.find((s) => s.id === id)?.label ?? id;
 }
 
-/**
- * The built-in site whose results page the URL is, and whether the manifest declares its content script there
- * (`listed`; not on a Google country site it does not list, www.google.pl); undefined for any other page.
- */
-function siteAt(url: string | undefined, origin: string | undefined): {id: string; listed: boolean} | undefined {
-	if (!url || !origin) return undefined;
-	try {
-		const here = new URL(url);
-		const site = sites.find((s) => s.isItineraryPage(here));
-		return site && {id: site.id, listed: isBuiltInOrigin(origin)};
-	} catch {
-		return undefined;
-	}
-}
-
 /** What the popup says of a built-in site's page whose content script did not answer. */
-function unansweredSiteText(site: {id: string; listed: boolean}, host: string, locale: Locale): string {
-	const adapter = siteLabel(site.id);
-	return site.listed ? t('popupSiteNotRead', locale, {adapter}) : t('popupSiteUnlisted', locale, {adapter, site: host});
+function unansweredSiteText(page: SitePage, host: string, locale: Locale): string {
+	const adapter = page.site.label;
+	return page.listed ? t('popupSiteNotRead', locale, {adapter}) : t('popupSiteUnlisted', locale, {adapter, site: host});
 }
 
 export function thisPageModel({tab, status, scan, always, settings, locale, airports}: ThisPageInput): ThisPageModel {
@@ -142,10 +127,11 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 	// open since before the extension was installed or updated (browsers put content scripts only into pages loaded
 	// after). Not "not a supported site"; a scan reads it with the site's adapter (not the generic detector, as on a page
 	// no site adapter knows).
-	const site = status ? undefined : siteAt(tab?.url, origin);
+	const page = origin && tab?.url ? siteOfPage(tab.url) : undefined;
+	const site = !status && page?.results ? page : undefined;
 	// A built-in site's page that is none of its results pages (its home page, its search form, its hotels), whether its
 	// content script answered (with no adapter for the page) or not: not "not one of the supported booking sites".
-	const elsewhereOnSite = !site && !status?.adapter && tab?.url ? siteOfPage(tab.url) : undefined;
+	const elsewhereOnSite = !site && !status?.adapter && page && !page.results ? page : undefined;
 	// A tab whose URL the browser does not show may still be scanned (activeTab); one whose URL is not a web page not.
 	const scannable = tab !== null && (tab.url === undefined || origin !== undefined);
 	const offSite = switchedOffSite(status, settings.disabledSites);
@@ -176,7 +162,7 @@ export function thisPageModel({tab, status, scan, always, settings, locale, airp
 			scannable && !status?.adapter && scan !== 'failed'
 				? {
 						label: t('popupScanPage', locale),
-						help: site ? t('popupScanHelpSite', locale, {adapter: siteLabel(site.id)}) : t('popupScanHelp', locale),
+						help: site ? t('popupScanHelpSite', locale, {adapter: site.site.label}) : t('popupScanHelp', locale),
 						busy: scan === 'busy',
 					}
 				: null,

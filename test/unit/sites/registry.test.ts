@@ -41,8 +41,32 @@ describe('site registry', () => {
 		expect(siteOfPage('https://www.kayak.ch/')).toMatchObject({site: {id: 'kayak'}, listed: false});
 		expect(siteOfPage('https://www.skyscanner.co.kr/')).toMatchObject({site: {id: 'skyscanner'}, listed: false});
 		expect(siteOfPage('https://www.google.com/travel/flights')).toMatchObject({site: {id: 'google-flights'}, listed: true});
+		for (const page of [siteOfPage('https://www.kayak.com/hotels'), siteOfPage('https://www.kayak.ch/')])
+			expect(page?.results).toBe(false);
+		// Results pages: on a listed host, and on one of the site's hosts the manifest does not list.
+		expect(siteOfPage('https://www.kayak.com/flights/LAX-PEK/2026-05-10')).toMatchObject({
+			site: {id: 'kayak'},
+			listed: true,
+			results: true,
+		});
+		expect(siteOfPage('https://www.skyscanner.pl/transport/loty/waw/pvg/260701/')).toMatchObject({
+			site: {id: 'skyscanner'},
+			listed: false,
+			results: true,
+		});
+		expect(siteOfPage('https://www.google.pl/travel/flights/search?tfs=CBwQAhoe&hl=pl')).toMatchObject({
+			site: {id: 'google-flights'},
+			listed: false,
+			results: true,
+		});
 		// Google's other pages, on a listed host or not, and hosts that only look like a site's.
-		for (const url of ['https://www.google.com/maps', 'https://www.google.pl/', 'https://www.kayak.ch.example.test/', 'not a url'])
+		for (const url of [
+			'https://www.google.com/maps',
+			'https://www.google.pl/',
+			'https://www.google.pl/search?q=flights',
+			'https://www.kayak.ch.example.test/',
+			'not a url',
+		])
 			expect(siteOfPage(url), url).toBeUndefined();
 	});
 
