@@ -15,11 +15,16 @@ export function text(el: Element | null | undefined): string {
 export type LegView = {from: string; to: string; stops: string[]; departs: string; arrives: string; arrivalOffset: number};
 
 /**
- * Every leg row of a card (`selector`), read by `readLeg` (which returns a string saying what it could not read);
- * an Extraction instead when the card has no legs yet (incomplete) or one is not understood (failed).
+ * Every leg row of a card (`selector`, or a function listing them), read by `readLeg` (which returns a string saying
+ * what it could not read); an Extraction instead when the card has no legs yet (incomplete) or one is not understood
+ * (failed).
  */
-export function readLegRows(card: Element, selector: string, readLeg: (row: Element) => LegView | string): LegView[] | Extraction {
-	const rows = [...card.querySelectorAll(selector)];
+export function readLegRows(
+	card: Element,
+	selector: string | ((card: Element) => Element[]),
+	readLeg: (row: Element) => LegView | string,
+): LegView[] | Extraction {
+	const rows = typeof selector === 'string' ? [...card.querySelectorAll(selector)] : selector(card);
 	if (rows.length === 0) return {status: 'incomplete', missing: ['legs']};
 	const legs: LegView[] = [];
 	for (const row of rows) {

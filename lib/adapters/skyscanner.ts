@@ -5,40 +5,49 @@
  * outbound segments first, and the engine splits the stay at the destination itself.
  *
  * What a card says, most stable first:
- * 1. Each leg's IATA codes and clocks (`LegInfo_*` spans): origin, destination, the stop airports of an indirect leg,
- *    departure and arrival time. The list shows no per-segment clocks, no flight numbers and no layover lengths, so a
- *    1-stop leg becomes two segments with only the leg's first departure and last arrival clock.
+ * 1. Each leg's IATA codes and clocks (`LegInfo_*` spans in 2021; modules renamed since, below): origin, destination,
+ *    the stop airports of an indirect leg, departure and arrival time. The list shows no per-segment clocks, no flight
+ *    numbers and no layover lengths, so a 1-stop leg becomes two segments with only the leg's first departure and last
+ *    arrival clock.
  * 2. Dates: the card's link (`/config/10081-2103010815--32733-0-10803-2103011250|…`) has each leg's departure and
  *    arrival as YYMMDDHHMM, used when its clocks agree with the visible ones. Sponsored cards have no link: then the
  *    search dates from the page URL (`/transport/flights/bos/cun/210301/210331/`) or the page's `window["__internal"]`
  *    search params, one per leg, with the arrival on the departure day unless the card shows "+1".
  * The screen-reader summary ("Flight option 2: Total cost $311. …") marks a card, but names airports in words the
  * airport table does not always know ("Houston George Bush Intercntl."), so the codes carry the itinerary.
- * Class names are CSS-module hashes (`LegInfo_legInfo__2UyXp`): matched by their stable prefix only.
+ * Class names are CSS-module hashes (`LegInfo_legInfo__2UyXp`): matched by their stable part only.
  */
 import {defineAdapter, type Extraction, type PageContext} from './types';
 import {guardExtract, legsItinerary, placementsAt, readLegRows, text, type LegView} from './common';
 import {type RawTime} from '../itinerary';
 import {parseClock, parseDayOffset} from '../extract/parse';
 
+/**
+ * CSS modules renamed since the saved page's 2021 layout, as public scrapers of Skyscanner's 2024-2026 pages name them,
+ * are matched by the part of the class name that stayed: a leg is `LegDetails_container__…` (2021-2024) or
+ * `LegDetails_containerTicket__…` (2026); its departure and arrival halves `LegInfo_routePartialDepart__…` (2021-2024)
+ * or `RoutePartial_routePartialDepart__…` (2025-2026). No page of those years is saved here: the saved page proves the
+ * reading, and the same page with its classes renamed so (test/dom/skyscanner.test.ts) proves the names.
+ */
 const selectors = {
 	/** Screen-reader summary of the whole itinerary, 2021 layout: the most stable sign of a card. */
 	summary: '[class*="UpperTicketBody_screenReaderOnly__"]',
-	/** One per leg (outbound, return), 2021 layout. */
-	leg: '[class*="LegDetails_container__"]',
+	/** One per leg (outbound, return); the outermost such box is the leg. */
+	leg: '[class*="LegDetails_container"]',
 	/** Card wrapper around the link, 2021 layout (ordinary results). */
 	card: '[class*="FlightsTicket_container__"]',
 	/** The ticket itself; the only wrapper of sponsored ("inline plus") cards, which have no link. */
 	ticket: '[role="button"][class*="BpkTicket_"]',
-	/** Departure and arrival halves of a leg, each with a clock and an airport code. */
-	depart: '[class*="LegInfo_routePartialDepart__"]',
-	arrive: '[class*="LegInfo_routePartialArrive__"]',
-	time: '[class*="LegInfo_routePartialTime__"]',
-	code: '[class*="LegInfo_routePartialCityTooltip__"]',
+	/** Departure and arrival halves of a leg, each with a clock and an airport code, whatever module names them. */
+	depart: '[class*="_routePartialDepart__"]',
+	arrive: '[class*="_routePartialArrive__"]',
+	/** The clock and the code in a half, where the page names them (else the half's first and last line). */
+	time: '[class*="_routePartialTime__"]',
+	code: '[class*="_routePartialCityTooltip__"]',
 	/** "Non-stop" / "1 stop" label (`stopsLabelGreen` / `stopsLabelRed`). */
-	stopsLabel: '[class*="LegInfo_stopsLabel"]:not([class*="LegInfo_stopsLabelContainer"])',
+	stopsLabel: '[class*="_stopsLabel"]:not([class*="_stopsLabelContainer"])',
 	/** Stop airport codes of an indirect leg ("IAH"). */
-	stopStation: '[class*="LegInfo_stopStation__"]',
+	stopStation: '[class*="_stopStation__"]',
 	/** The legs block: the badge goes right after it. */
 	legs: '[class*="UpperTicketBody_legsContainer__"]',
 	/** Booking link whose path holds every leg's dates. */
@@ -59,22 +68,39 @@ function findCards(root: ParentNode): Element[] {
 	return [...cards];
 }
 
+/** A card's legs: the outermost boxes of the leg selector (a leg box inside another is part of the same leg). */
+function legsOf(card: Element): Element[] {
+	return [...card.querySelectorAll(selectors.leg)].filter((leg) => {
+		const outer = leg.parentElement?.closest(selectors.leg);
+		return !outer || !card.contains(outer);
+	});
+}
+
+/** A half's clock line and airport code: by their class names, else its first line and its last (every layout seen). */
+function readHalf(half: Element | null): {clock: string; code: string} {
+	const clock = text(half?.querySelector(selectors.time) ?? half?.firstElementChild);
+	const code = text(half?.querySelector(selectors.code) ?? half?.lastElementChild);
+	return {clock, code: /^[A-Z]{3}$/.test(code) ? code : ''};
+}
+
 /** What one leg row shows; a string says what is missing. */
 function readLeg(leg: Element): LegView | string {
-	const depart = leg.querySelector(selectors.depart);
-	const arrive = leg.querySelector(selectors.arrive);
-	const from = text(depart?.querySelector(selectors.code));
-	const to = text(arrive?.querySelector(selectors.code));
-	const departs = CLOCK_RE.exec(text(depart?.querySelector(selectors.time)))?.[0];
-	const arrivalText = text(arrive?.querySelector(selectors.time));
+	const depart = readHalf(leg.querySelector(selectors.depart));
+	const arrive = readHalf(leg.querySelector(selectors.arrive));
+	const [from, to] = [depart.code, arrive.code];
+	const departs = CLOCK_RE.exec(depart.clock)?.[0];
+	const arrivalText = arrive.clock;
 	const arrives = CLOCK_RE.exec(arrivalText)?.[0];
 	if (!from || !to) return 'airport codes';
 	if (!departs || !arrives) return 'times';
 	const stops = [...leg.querySelectorAll(selectors.stopStation)].flatMap((el) => text(el).match(CODE_RE) ?? []);
-	const label = text(leg.querySelector(selectors.stopsLabel));
-	// "1 stop", "2 stops"; "Non-stop" has no digit. Other locales word it differently: then the codes alone count.
-	const stated = /(\d+)\s*stop/i.exec(label)?.[1];
+	const labelEl = leg.querySelector(selectors.stopsLabel);
+	const label = text(labelEl);
+	// "1 stop", "2 stops", "1 przesiadka", "1次中转": a number is the count of stops, in any language; "Non-stop",
+	// "Direkt" or "直飞" has none. Without a label or a stop shown, nothing says the leg is direct: not read as one.
+	const stated = /\d+/.exec(label)?.[0];
 	if (stated !== undefined && Number(stated) !== stops.length) return `stop airports (label "${label}", ${stops.length} shown)`;
+	if (!labelEl && stops.length === 0) return 'stops';
 	// Whatever follows the clock ("+1") is the arrival's day offset.
 	const arrivalOffset = parseDayOffset(arrivalText.slice(arrivalText.indexOf(arrives) + arrives.length));
 	return {from, to, stops, departs, arrives, arrivalOffset};
@@ -163,7 +189,7 @@ function legDates(card: Element, page: PageContext, legs: LegView[]): LegDates[]
 }
 
 function extract(card: Element, page: PageContext): Extraction {
-	const legs = readLegRows(card, selectors.leg, readLeg);
+	const legs = readLegRows(card, legsOf, readLeg);
 	if (!Array.isArray(legs)) return legs;
 	const dates = legDates(card, page, legs);
 	return legsItinerary(legs, (leg, i) => {

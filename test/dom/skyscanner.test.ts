@@ -99,6 +99,19 @@ describe('skyscanner: what it refuses', () => {
 		});
 	});
 
+	it('a "1 przesiadka" leg (a count in another language) whose stop code is missing fails too', () => {
+		const card = option(load(), 3);
+		card.querySelector('[class*="LegInfo_stopStation__"]')!.remove();
+		card.querySelector('[class*="LegInfo_stopsLabelRed__"]')!.textContent = '1 przesiadka';
+		expect(skyscanner.extract(card, PAGE)).toMatchObject({status: 'failed', reason: expect.stringContaining('stop airports')});
+	});
+
+	it('a leg with neither a stops label nor a stop shown is not read as direct', () => {
+		const card = option(load(), 2);
+		for (const label of card.querySelectorAll('[class*="LegInfo_stopsLabelContainer__"]')) label.remove();
+		expect(skyscanner.extract(card, PAGE)).toEqual({status: 'failed', reason: 'leg not understood: stops'});
+	});
+
 	it('a card whose legs have not rendered is incomplete', () => {
 		const card = option(load(), 2);
 		for (const leg of card.querySelectorAll('[class*="LegDetails_container__"]')) leg.remove();
@@ -106,6 +119,57 @@ describe('skyscanner: what it refuses', () => {
 			status: 'incomplete',
 			missing: ['legs'],
 		});
+	});
+});
+
+/**
+ * The saved page with its CSS modules renamed as public scrapers of Skyscanner's 2024-2026 day views name them
+ * (lib/adapters/skyscanner.ts): `LegDetails_containerTicket__` legs, `RoutePartial_routePartialDepart__` and
+ * `…Arrive__` halves, the `Stops_` module for the stops; and without the clock's and the code's own class names, which
+ * those scrapers do not use (they read the half's first and last line). Made from the 2021 page, not a page of those
+ * years: it proves the names, the saved page the reading.
+ */
+function renamedModules(): Document {
+	const doc = load();
+	for (const el of doc.querySelectorAll('[class]')) {
+		const renamed = el
+			.getAttribute('class')!
+			.split(/\s+/)
+			.filter((c) => !/^LegInfo_routePartial(?:Time|CityTooltip)__/.test(c))
+			.map((c) =>
+				c
+					.replace(/^LegDetails_container__/, 'LegDetails_containerTicket__')
+					.replace(/^LegInfo_routePartial(Depart|Arrive)__/, 'RoutePartial_routePartial$1__')
+					.replace(/^LegInfo_(stopsLabel|stopStation|stopsContainer)/, 'Stops_$1'),
+			)
+			.join(' ');
+		el.setAttribute('class', renamed);
+	}
+	return doc;
+}
+
+describe('skyscanner: CSS modules renamed since 2021', () => {
+	it('reads the page with 2024-2026 module names as with the 2021 ones: the same 8 itineraries', () => {
+		const doc = renamedModules();
+		expect(doc.querySelectorAll('[class*="LegInfo_routePartial"], [class*="LegDetails_container__"]')).toHaveLength(0);
+		expect(doc.querySelectorAll('[class*="RoutePartial_routePartialDepart__"]')).toHaveLength(16);
+		const renamed = detectDocument(doc, PAGE.url, expected.referenceDate, bundledAirports());
+		const original = detectDocument(load(), PAGE.url, expected.referenceDate, bundledAirports());
+		expect(renamed.adapter).toBe('skyscanner');
+		expect(renamed.itineraries).toHaveLength(8);
+		expect(renamed.itineraries).toEqual(original.itineraries);
+	});
+
+	it('takes a leg box inside another leg box as the same leg, not a second one', () => {
+		const doc = load();
+		const card = option(doc, 3);
+		for (const leg of card.querySelectorAll('[class*="LegDetails_container__"]')) {
+			const outer = doc.createElement('div');
+			outer.className = 'LegDetails_containerTicket__x1y2z';
+			leg.replaceWith(outer);
+			outer.append(leg);
+		}
+		expect(read(card)).toEqual(read(option(load(), 3)));
 	});
 });
 
