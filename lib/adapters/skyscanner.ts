@@ -231,8 +231,13 @@ const hosts = [
 	'www.skyscanner.nl',
 ];
 
-/** `www.skyscanner.` and a country domain (`net`, `pl`, `co.kr`, `com.br`, `net.xx`); never `skyscanner.pl.example.test`. */
-const isSkyscannerHost = (hostname: string) => /^www\.skyscanner\.(?:(?:com?|net)\.)?[a-z]{2,3}$/.test(hostname);
+/**
+ * `www.skyscanner.` and a country domain (`net`, `pl`, `co.kr`, `com.br`, `net.xx`), never `skyscanner.pl.example.test`;
+ * and Skyscanner's China site, 天巡 www.tianxun.com (where www.skyscanner.cn leads), whose day view public scripts for it
+ * read at the same /transport/flights/<from>/<to>/<date>/ addresses and with the same class names as Skyscanner's.
+ */
+const isSkyscannerHost = (hostname: string) =>
+	/^www\.skyscanner\.(?:(?:com?|net)\.)?[a-z]{2,3}$/.test(hostname) || hostname === 'www.tianxun.com';
 
 export default defineAdapter({
 	id: 'skyscanner',

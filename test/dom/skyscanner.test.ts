@@ -190,11 +190,19 @@ describe('skyscanner: URLs and dates', () => {
 			'www.skyscanner.com.br',
 			'www.skyscanner.co.kr',
 			'www.skyscanner.com.tw',
+			'www.tianxun.com',
 		]) {
 			expect(skyscanner.isItineraryPage(results(host)), host).toBe(true);
 			expect(skyscanner.matches, host).not.toContain(`https://${host}/*`);
 		}
-		for (const host of ['www.skyscanner.pl.example.test', 'skyscanner.pl', 'www.skyscanner.example', 'www.notskyscanner.pl'])
+		for (const host of [
+			'www.skyscanner.pl.example.test',
+			'skyscanner.pl',
+			'www.skyscanner.example',
+			'www.notskyscanner.pl',
+			'www.tianxun.com.example.test',
+			'tianxun.com',
+		])
 			expect(skyscanner.isItineraryPage(results(host)), host).toBe(false);
 		expect(skyscanner.isItineraryPage(new URL('https://www.skyscanner.pl/transport/flights-from/waw/'))).toBe(false);
 	});
@@ -267,6 +275,19 @@ describe('skyscanner: URLs and dates', () => {
 			bundledAirports(),
 		);
 		expect(german.itineraries).toEqual(english.itineraries);
+	});
+
+	it("reads the saved page at Skyscanner's China site (天巡, www.tianxun.com) with this adapter, as at skyscanner.com", () => {
+		const at = (host: string) => {
+			const url = new URL(PAGE.url);
+			url.hostname = host;
+			return detectDocument(load(), url, expected.referenceDate, bundledAirports());
+		};
+		const chinese = at('www.tianxun.com');
+		expect(chinese.adapter).toBe('skyscanner');
+		expect(chinese.itineraries).toEqual(at('www.skyscanner.com').itineraries);
+		expect(skyscanner.isItineraryPage(new URL('https://www.tianxun.com/transport/flights/bjsa/ala/260429/?adultsv2=1'))).toBe(true);
+		expect(skyscanner.isItineraryPage(new URL('https://www.tianxun.com/hotels/'))).toBe(false);
 	});
 
 	it('reads leg dates from a card link, the URL and the page', () => {

@@ -40,6 +40,7 @@ describe('site registry', () => {
 		expect(siteOfPage('https://www.kayak.com/hotels')).toMatchObject({site: {id: 'kayak'}, listed: true});
 		expect(siteOfPage('https://www.kayak.ch/')).toMatchObject({site: {id: 'kayak'}, listed: false});
 		expect(siteOfPage('https://www.skyscanner.co.kr/')).toMatchObject({site: {id: 'skyscanner'}, listed: false});
+		expect(siteOfPage('https://www.tianxun.com/')).toMatchObject({site: {id: 'skyscanner'}, listed: false, results: false});
 		expect(siteOfPage('https://www.google.com/travel/flights')).toMatchObject({site: {id: 'google-flights'}, listed: true});
 		for (const page of [siteOfPage('https://www.kayak.com/hotels'), siteOfPage('https://www.kayak.ch/')])
 			expect(page?.results).toBe(false);

@@ -239,6 +239,12 @@ describe('what "This page" says and offers', () => {
 			'这是www.skyscanner.pl上的Skyscanner，扩展不会自动在此运行：扫描此页面以核查其结果。',
 		);
 		expect(model({status: {...STATUS, adapter: 'skyscanner'}, tab: skyscanner}).offerAlways?.origin).toBe('https://www.skyscanner.pl');
+		// Skyscanner's China site, 天巡.
+		const tianxun = {id: 1, url: 'https://www.tianxun.com/transport/flights/bjsa/ala/260429/?adultsv2=1'};
+		expect(model({tab: tianxun, locale: 'zh-CN'}).text).toBe(
+			'这是www.tianxun.com上的Skyscanner，扩展不会自动在此运行：扫描此页面以核查其结果。',
+		);
+		expect(model({status: {...STATUS, adapter: 'skyscanner'}, tab: tianxun}).offerAlways?.origin).toBe('https://www.tianxun.com');
 		// Their other pages there: the site named, and where its results are checked; still offered a scan.
 		const home = model({tab: {id: 1, url: 'https://www.kayak.ch/'}});
 		expect(home.text).toBe(
