@@ -157,7 +157,17 @@ const M = {
 		'zh-CN': '有{count}个结果无法读取，没有标记：请自行核对其航班。',
 		'zh-TW': '有{count}個結果無法讀取，沒有標記：請自行核對其航班。',
 	},
-	popupPageNothing: {en: 'Nothing found on this page.', 'zh-CN': '此页面未发现行程。', 'zh-TW': '此頁面未發現行程。'},
+	/**
+	 * A site's results page (by its address) on which its adapter read no result: not "nothing here", since a layout the
+	 * adapter does not know (Kayak's since 2023, Trip.com's international list) shows as none read.
+	 */
+	popupPageNothing: {
+		en: 'No result was read on this {adapter} results page: none may be shown yet, or they are in a layout the extension does not know. Nothing on this page is checked: check its flights yourself.',
+		'zh-CN':
+			'此{adapter}结果页上未读取到任何结果：可能尚未显示结果，也可能其页面布局不为扩展所识别。此页面上的航班均未经核查：请自行核对。',
+		'zh-TW':
+			'此{adapter}結果頁上未讀取到任何結果：可能尚未顯示結果，也可能其頁面版面不為擴充功能所識別。此頁面上的航班均未經核查：請自行核對。',
+	},
 	popupPageReading: {en: 'Reading this page…', 'zh-CN': '正在读取此页面…', 'zh-TW': '正在讀取此頁面…'},
 	popupSiteNotRead: {
 		en: 'This {adapter} page has not been read: it was open before the extension was installed or updated. Scan it now, or reload it.',

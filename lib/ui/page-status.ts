@@ -38,7 +38,7 @@ export function pageStatusText(
 				: t(one ? 'popupScanFoundOne' : 'popupScanFound', locale, counts) +
 					t(status.withStops > 0 ? 'popupScanSeeBadge' : 'popupScanEnd', locale);
 	else if (status.layoutUnrecognised) return t('popupLayoutUnrecognised', locale, {adapter: label(status.adapter)});
-	else if (status.itineraries === 0) return unreadText(status, locale) ?? t('popupPageNothing', locale);
+	else if (status.itineraries === 0) return unreadText(status, locale) ?? t('popupPageNothing', locale, {adapter: label(status.adapter)});
 	else text = t(one ? 'popupPageFoundOne' : 'popupPageFound', locale, {...counts, adapter: label(status.adapter)});
 	if (status.itineraries === 0) return text;
 	// Badges with no visible place (covered or clipped by the page), and results that could not be read, are said

@@ -92,8 +92,23 @@ describe("the popup's status line for this page", () => {
 		expect(pageStatusText({...reading, disabled: true}, ['google-flights'], 'en', label)).toMatch(/switched off/);
 	});
 
+	it('on a results page where the site adapter read nothing (a layout it may not know), says nothing is checked, not "nothing found"', () => {
+		const none: PageStatus = {...FOUND, adapter: 'kayak', itineraries: 0, withStops: 0};
+		expect(pageStatusText(none, [], 'en', label)).toBe(
+			'No result was read on this KAYAK results page: none may be shown yet, or they are in a layout the extension does not know. Nothing on this page is checked: check its flights yourself.',
+		);
+		expect(pageStatusText(none, [], 'zh-CN', label)).toBe(
+			'此KAYAK结果页上未读取到任何结果：可能尚未显示结果，也可能其页面布局不为扩展所识别。此页面上的航班均未经核查：请自行核对。',
+		);
+		expect(pageStatusText(none, [], 'zh-TW', label)).toBe(
+			'此KAYAK結果頁上未讀取到任何結果：可能尚未顯示結果，也可能其頁面版面不為擴充功能所識別。此頁面上的航班均未經核查：請自行核對。',
+		);
+	});
+
 	it('says nothing of placement where no badge was due', () => {
-		expect(pageStatusText({...FOUND, itineraries: 0, withStops: 0, unplaced: 3}, [], 'en', label)).toBe('Nothing found on this page.');
+		expect(pageStatusText({...FOUND, itineraries: 0, withStops: 0, unplaced: 3}, [], 'en', label)).toMatch(
+			/^No result was read on this Google Flights results page/,
+		);
 		expect(pageStatusText({...FOUND, itineraries: 0, unplaced: 1, layoutUnrecognised: true}, [], 'en', label)).toMatch(
 			/^This page shows flights, but its Google Flights layout is not recognised/,
 		);
