@@ -159,7 +159,7 @@ const M = {
 	},
 	/**
 	 * A site's results page (by its address) on which its adapter read no result: not "nothing here", since a layout the
-	 * adapter does not know (Kayak's since 2023, Trip.com's international list) shows as none read.
+	 * adapter does not know (Kayak's later `nrc6` cards, Trip.com's international list) shows as none read.
 	 */
 	popupPageNothing: {
 		en: 'No result was read on this {adapter} results page: none may be shown yet, or they are in a layout the extension does not know. Nothing on this page is checked: check its flights yourself.',
